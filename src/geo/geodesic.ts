@@ -1,0 +1,37 @@
+/** Great-circle distances on the WGS84 mean sphere (IUGG mean radius R1 = 6371.0088 km). */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+const RAD = Math.PI / 180;
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** Haversine great-circle distance in km. Numerically stable for short and long distances. */
+export function geodesicKm(a: LatLon, b: LatLon): number {
+  const dLat = (b.lat - a.lat) * RAD;
+  const dLon = (b.lon - a.lon) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Unit-sphere point scaled to km. The straight (chord) distance between two such vectors is a
+ * strictly increasing function of the great-circle distance, so nearest-neighbour search can run
+ * in plain 3D Euclidean space and still pick the geodesically nearest facility exactly.
+ */
+export function toChordSpace(lat: number, lon: number): [number, number, number] {
+  const phi = lat * RAD;
+  const lam = lon * RAD;
+  const c = Math.cos(phi);
+  return [EARTH_RADIUS_KM * c * Math.cos(lam), EARTH_RADIUS_KM * c * Math.sin(lam), EARTH_RADIUS_KM * Math.sin(phi)];
+}
+
+export function chordToGeodesicKm(chord: number): number {
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)));
+}
+
+export function geodesicToChordKm(km: number): number {
+  return 2 * EARTH_RADIUS_KM * Math.sin(Math.min(Math.PI / 2, km / (2 * EARTH_RADIUS_KM)));
+}
