@@ -1,0 +1,139 @@
+/**
+ * Semantic checks of a schema-valid plan against the regions dataset and the country outline.
+ * Pure: returns findings located by plan path; the loader turns paths into file:line:column.
+ */
+import type { Finding } from '../model/diagnostic.js';
+import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
+import type { Plan } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
+import { closest } from '../model/suggest.js';
+import type { CountryOutline } from '../geo/country.js';
+import { geodesicKm } from '../geo/geodesic.js';
+
+/** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
+export const BORDER_TOLERANCE_KM = 3;
+
+export interface CheckContext {
+  regions: RegionIndex;
+  country: CountryOutline;
+}
+
+type List = 'centers' | 'branches';
+
+export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const err = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'error', code, message });
+  const warn = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'warning', code, message });
+  const { regions } = ctx;
+
+  if (plan.years.from > plan.years.to) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
+
+  const date = (path: Finding['path'], value: string | number | undefined, inYears: boolean): PlanDay | undefined => {
+    if (value === undefined) return undefined;
+    const d = parsePlanDate(value);
+    if (!isPlanDay(d)) {
+      if (d.kind === 'format') err(path, 'date-format', `'${value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`);
+      else err(path, 'date-invalid', `'${value}' is not a calendar date: ${d.detail}`);
+      return undefined;
+    }
+    if (inYears && (d.year < plan.years.from || d.year > plan.years.to)) {
+      err(path, 'date-outside-years', `${value} is outside the plan's years ${plan.years.from}–${plan.years.to}; move the date or widen years:`);
+    }
+    return d;
+  };
+
+  const suggestRegion = (code: string): string => {
+    const byName = regions.codeForName(code);
+    if (byName) return ` Did you mean '${byName}' (${regions.describe(byName)})?`;
+    const c = closest(code, regions.servableCodes());
+    return c ? ` Did you mean '${c}' (${regions.describe(c)})?` : ' Codes are ISO 3166-2:AZ, e.g. AZ-GA for Ganja; `dostplan regions` lists them.';
+  };
+
+  // Ids are unique across centers and branches: branches and scenarios refer to them.
+  const seen = new Map<string, string>();
+  const lists: List[] = ['centers', 'branches'];
+  const opens = new Map<string, PlanDay | undefined>();
+  for (const list of lists) {
+    plan[list].forEach((f, i) => {
+      const at = (...p: (string | number)[]) => [list, i, ...p];
+      if (seen.has(f.id)) err(at('id'), 'duplicate-id', `id '${f.id}' is used twice (first by ${seen.get(f.id)}); ids must be unique`);
+      else seen.set(f.id, `${list === 'centers' ? 'center' : 'branch'} '${f.name}'`);
+
+      const region = regions.byCode.get(f.region);
+      if (!region) err(at('region'), 'unknown-region', `unknown region '${f.region}'.${suggestRegion(f.region)}`);
+      else if (region.kind === 'autonomous_republic') err(at('region'), 'region-not-unit', `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. AZ-NV for Nakhchivan city)`);
+
+      f.serves.forEach((code, j) => {
+        if (!regions.isServable(code)) err(at('serves', j), 'unknown-serves', `serves: unknown region '${code}'.${suggestRegion(code)}`);
+        else if (regions.byCode.get(code)?.included_in) {
+          const host = regions.byCode.get(code)!.included_in!;
+          if (!f.serves.includes(host)) warn(at('serves', j), 'serves-included-city', `${code}'s population is published as part of ${host} (${regions.describe(host)}); serve ${host} to count it`);
+        }
+      });
+      if (f.serves.length === 0 && f.status !== 'closed') warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
+
+      const { lat, lon } = f.location;
+      if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        err(at('location'), 'coordinates-range', `location (lat ${lat}, lon ${lon}) is not on Earth: lat must be within ±90 and lon within ±180`);
+      } else if (!ctx.country.containsWithin({ lat, lon }, BORDER_TOLERANCE_KM)) {
+        const swapped = Math.abs(lon) <= 90 && ctx.country.containsWithin({ lat: lon, lon: lat }, BORDER_TOLERANCE_KM);
+        err(at('location'), 'outside-country', swapped
+          ? `location (lat ${lat}, lon ${lon}) is outside Azerbaijan; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
+          : `location (lat ${lat}, lon ${lon}) is outside Azerbaijan (incl. Nakhchivan); check the coordinates`);
+      } else if (region && region.kind !== 'autonomous_republic') {
+        const km = geodesicKm({ lat, lon }, region.admin_center);
+        const reach = Math.max(25, 2 * Math.sqrt(region.area_km2 / Math.PI));
+        if (km > reach) warn(at('location'), 'far-from-region', `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ${f.region} (${region.name_en}); is the region or the location wrong?`);
+      }
+
+      const o = date(at('opens'), f.opens, true);
+      opens.set(f.id, o);
+      date(at('announced'), f.announced, false);
+      const c = date(at('closes'), f.closes, true);
+      if (o && c && dayKey(c) <= dayKey(o)) err(at('closes'), 'closes-before-opens', `closes (${f.closes}) must be after opens (${f.opens})`);
+      if (f.status === 'closed' && f.closes === undefined) warn(at('status'), 'closed-without-date', `${f.id} has status closed but no closes: date; coverage will count it as open`);
+    });
+  }
+
+  const centerIds = new Set(plan.centers.map((c) => c.id));
+  const branchIds = new Set(plan.branches.map((b) => b.id));
+  plan.branches.forEach((b, i) => {
+    if (branchIds.has(b.center) && !centerIds.has(b.center)) {
+      err(['branches', i, 'center'], 'parent-not-center', `center: '${b.center}' is a branch; a branch's parent must be a center`);
+      return;
+    }
+    if (!centerIds.has(b.center)) {
+      const c = closest(b.center, centerIds);
+      err(['branches', i, 'center'], 'unknown-parent', `center: no center with id '${b.center}'.${c ? ` Did you mean '${c}'?` : ''}`);
+      return;
+    }
+    const own = opens.get(b.id);
+    const parent = opens.get(b.center);
+    if (own && parent && dayKey(own) < dayKey(parent)) {
+      err(['branches', i, 'opens'], 'branch-before-parent', `branch opens (${b.opens}) before its center '${b.center}' (${plan.centers.find((c) => c.id === b.center)!.opens})`);
+    }
+  });
+
+  plan.targets.forEach((t, i) => {
+    date(['targets', i, 'by'], t.by, false);
+    for (const k of ['centers', 'branches'] as const) {
+      const v = t[k];
+      if (v !== undefined && (!Number.isInteger(v) || v < 0)) err(['targets', i, k], 'target-count', `targets[${i}].${k} must be a whole number ≥ 0, not ${v}`);
+    }
+    if (t.centers === undefined && t.branches === undefined) warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
+  });
+  plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
+
+  // The same unit assigned to two centers that are open at the same time: legal (Baku lets residents
+  // use any center) but usually a copy-paste slip, so a warning.
+  const owner = new Map<string, string>();
+  plan.centers.forEach((f, i) => {
+    if (f.status === 'closed') return;
+    f.serves.forEach((code, j) => {
+      const prev = owner.get(code);
+      if (prev && prev !== f.id) warn(['centers', i, 'serves', j], 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
+      else owner.set(code, f.id);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Coverage: the share of the population served in a year, by distance (within the standard of an
+ * open facility) and/or by assignment (living in a unit an open facility `serves`).
+ */
+import { describeModel, describeThreshold } from '../geo/distance-model.js';
+import type { FacilityKind } from '../model/plan.js';
+import { BAKU, type RegionIndex } from '../model/region-index.js';
+import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { radiiKm, type Network, type Settings } from './network.js';
+
+export type Basis = 'distance' | 'assignment' | 'both';
+export type KindFilter = FacilityKind | 'any';
+
+export interface Share {
+  covered: number;
+  percent: number;
+}
+
+export interface CoverageRow extends Share {
+  id: string;
+  name: string;
+  population: number;
+  distance?: Share;
+  assignment?: Share;
+}
+
+export interface CoverageResult extends Share {
+  year: number;
+  population_year: number;
+  basis: Basis;
+  kind: KindFilter;
+  by: GroupBy;
+  model: { circuity: number; speed_kmh: number; description: string };
+  standards: { center: string; branch: string };
+  population: number;
+  distance?: Share;
+  assignment?: Share;
+  groups: CoverageRow[];
+}
+
+const share = (covered: number, population: number): Share => ({
+  covered: Math.round(covered),
+  percent: population > 0 ? Math.round((covered / population) * 10000) / 100 : 0,
+});
+
+/** Units (and Baku districts) assigned to open facilities of the kind. */
+export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex): { regions: Set<string>; districts: Set<string> } {
+  const out = { regions: new Set<string>(), districts: new Set<string>() };
+  for (const f of net.openFacilities(kind === 'any' ? undefined : kind)) {
+    for (const code of f.serves) {
+      const e = regions.expand(code);
+      e.regions.forEach((r) => r !== BAKU && out.regions.add(r));
+      e.districts.forEach((d) => out.districts.add(d));
+    }
+  }
+  return out;
+}
+
+export interface CoverageOptions {
+  basis: Basis;
+  kind: KindFilter;
+  by: GroupBy;
+}
+
+/** Coverage at the network's current year. */
+export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, o: CoverageOptions): CoverageResult {
+  const year = net.year!;
+  const { weights, populationYear } = yearWeights(demand, regions, year);
+  const radius = radiiKm(settings);
+  const served = servedUnits(net, o.kind, regions);
+  const withinDistance = (i: number) =>
+    o.kind === 'any' ? net.km(i, 'center') <= radius.center || net.km(i, 'branch') <= radius.branch : net.km(i, o.kind) <= radius[o.kind];
+  const assigned = (i: number) => {
+    const p = demand.points[i]!;
+    return p.region === BAKU ? served.districts.has(p.district) : served.regions.has(p.region);
+  };
+
+  const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
+  demand.points.forEach((p, i) => {
+    const g = groupOf(p, o.by, regions);
+    if (!g) return;
+    const w = weights[i]!;
+    const d = o.basis !== 'assignment' && withinDistance(i);
+    const a = o.basis !== 'distance' && assigned(i);
+    let row = acc.get(g.id);
+    if (!row) acc.set(g.id, (row = { name: g.name, pop: 0, dist: 0, asg: 0, any: 0 }));
+    row.pop += w;
+    if (d) row.dist += w;
+    if (a) row.asg += w;
+    if (d || a) row.any += w;
+  });
+  const rows = [...acc.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const total = rows.reduce((t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }), { pop: 0, dist: 0, asg: 0, any: 0 });
+  const parts = (r: { pop: number; dist: number; asg: number; any: number }) => ({
+    ...share(o.basis === 'distance' ? r.dist : o.basis === 'assignment' ? r.asg : r.any, r.pop),
+    ...(o.basis === 'both' ? { distance: share(r.dist, r.pop), assignment: share(r.asg, r.pop) } : {}),
+  });
+  return {
+    year,
+    population_year: populationYear,
+    basis: o.basis,
+    kind: o.kind,
+    by: o.by,
+    model: { circuity: settings.model.circuity, speed_kmh: settings.model.speedKmh, description: describeModel(settings.model) },
+    standards: { center: describeThreshold(settings.standards.center), branch: describeThreshold(settings.standards.branch) },
+    population: Math.round(total.pop),
+    ...parts(total),
+    groups: rows.map(([id, r]) => ({ id, name: r.name, population: Math.round(r.pop), ...parts(r) })),
+  };
+}

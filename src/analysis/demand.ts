@@ -1,0 +1,63 @@
+/**
+ * Demand: the population points with the year's weights and their groups. Embedded points carry
+ * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
+ */
+import { populationYear, type PopulationPoint } from '../model/dataset.js';
+import { BAKU, type RegionIndex } from '../model/region-index.js';
+
+export type GroupBy = 'nation' | 'economic-region' | 'region' | 'baku-district';
+
+export interface Group {
+  id: string;
+  name: string;
+}
+
+export interface Demand {
+  points: PopulationPoint[];
+  /** True for the embedded points (scaled to official figures by year); false for a user's own file. */
+  scaled: boolean;
+}
+
+export function yearWeights(d: Demand, regions: RegionIndex, year: number): { weights: Float64Array; populationYear: number } {
+  const ds = regions.dataset;
+  const py = populationYear(ds, year);
+  const weights = new Float64Array(d.points.length);
+  const factor = new Map<string, number>();
+  const base = String(ds.base_year), y = String(py);
+  const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
+  d.points.forEach((p, i) => {
+    if (!d.scaled) {
+      weights[i] = p.population;
+      return;
+    }
+    const key = p.district ? `${p.region}/${p.district}` : p.region;
+    let f = factor.get(key);
+    if (f === undefined) {
+      f = p.district ? ratio(regions.districts.get(p.district)?.population) : ratio(regions.byCode.get(p.region)?.population);
+      factor.set(key, f);
+    }
+    weights[i] = p.population * f;
+  });
+  return { weights, populationYear: d.scaled ? py : year };
+}
+
+export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
+  switch (by) {
+    case 'nation':
+      return { id: 'AZ', name: 'Azerbaijan' };
+    case 'economic-region': {
+      const e = regions.byCode.get(p.region)?.economic_region;
+      const er = regions.dataset.economic_regions.find((x) => x.id === e);
+      return er ? { id: er.id, name: er.name_en } : { id: 'unknown', name: 'Unknown' };
+    }
+    case 'region': {
+      const r = regions.byCode.get(p.region);
+      return r ? { id: r.code, name: r.name_en } : { id: 'unknown', name: 'Unknown' };
+    }
+    case 'baku-district': {
+      if (p.region !== BAKU) return undefined;
+      const d = regions.districts.get(p.district);
+      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: 'Baku (district unknown)' };
+    }
+  }
+}

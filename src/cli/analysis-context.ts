@@ -1,0 +1,48 @@
+/** Loading shared by the analysis commands: a valid plan, the demand, the settings. */
+import { checkPlan } from '../analysis/check-plan.js';
+import type { Demand } from '../analysis/demand.js';
+import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
+import { embedded } from '../load/dataset-loader.js';
+import { findingsToDiagnostics, loadPlan } from '../load/plan-loader.js';
+import { loadPopulationFile } from '../load/population-file.js';
+import { UserError } from '../load/user-error.js';
+import type { Plan } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { styleFor } from '../render/style.js';
+import { planPath } from './options.js';
+
+export interface AnalysisContext {
+  plan: Plan;
+  regions: RegionIndex;
+  demand: Demand;
+  settings: Settings;
+  /** Files the command read (never to be overwritten by --out). */
+  inputs: string[];
+}
+
+export interface ContextOptions extends Omit<SettingOverrides, 'speedKmh'> {
+  speed?: number;
+  population?: string;
+}
+
+/** Loads the plan and refuses to analyse one with errors (exit 1), printing them to stderr. */
+export function loadValidPlan(arg: string | undefined): { plan: Plan; files: string[] } {
+  const path = planPath(arg);
+  const loaded = loadPlan(path);
+  const { regions, country } = embedded();
+  const diagnostics = loaded.plan ? findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate) : loaded.diagnostics;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.plan || errors.length > 0) {
+    process.stderr.write(renderDiagnostics(errors, 1, 'text', styleFor(process.stderr)));
+    throw new UserError(`${path} has errors; fix them first (dostplan validate ${arg ?? ''})`.trim(), 1);
+  }
+  return { plan: loaded.plan, files: loaded.files };
+}
+
+export function analysisContext(arg: string | undefined, o: ContextOptions): AnalysisContext {
+  const { plan, files } = loadValidPlan(arg);
+  const { regions, points } = embedded();
+  const demand: Demand = o.population ? { points: loadPopulationFile(o.population, regions), scaled: false } : { points, scaled: true };
+  return { plan, regions, demand, settings: resolveSettings(plan, { ...o, speedKmh: o.speed }), inputs: [...files, ...(o.population ? [o.population] : [])] };
+}

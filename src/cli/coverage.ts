@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { coverageNow, type Basis, type KindFilter } from '../analysis/coverage.js';
+import type { GroupBy } from '../analysis/demand.js';
+import { Network, radiiKm } from '../analysis/network.js';
+import { pointSet } from '../geo/nearest-tracker.js';
+import { coverageCsv, coverageMarkdown, coverageText } from '../render/coverage.js';
+import { facilityFeature, featureCollection, pointFeature } from '../render/geojson.js';
+import { writeResult } from '../render/output.js';
+import { analysisContext } from './analysis-context.js';
+import type { Run } from './main.js';
+import { addModelOptions, choice, year, type ModelOptions } from './options.js';
+
+export const FORMATS = ['text', 'json', 'csv', 'md', 'geojson'] as const;
+export const GROUPS = ['nation', 'economic-region', 'region', 'baku-district'] as const;
+
+interface Opts extends ModelOptions {
+  year?: number;
+  basis: Basis;
+  kind: KindFilter;
+  by: GroupBy;
+  format: (typeof FORMATS)[number];
+  out?: string;
+  population?: string;
+}
+
+export function registerCoverage(program: Command, _run: Run): void {
+  const cmd = program
+    .command('coverage')
+    .description('share of the population served in a year, by distance and/or by assigned regions')
+    .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+    .option('-y, --year <year>', "year (default: the plan's last year)", year)
+    .option('--basis <basis>', 'distance | assignment | both', choice(['distance', 'assignment', 'both'] as const), 'distance')
+    .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
+    .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
+    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
+    const ctx = analysisContext(planArg, o);
+    const net = new Network(ctx.plan, pointSet(ctx.demand.points));
+    net.advanceTo(o.year ?? ctx.plan.years.to);
+    const result = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
+    let text: string;
+    if (o.format === 'json') text = JSON.stringify(result, null, 2);
+    else if (o.format === 'csv') text = coverageCsv(result);
+    else if (o.format === 'md') text = coverageMarkdown(result);
+    else if (o.format === 'geojson') {
+      const radius = radiiKm(ctx.settings);
+      const pts = ctx.demand.points.map((p, i) =>
+        pointFeature(p.lat, p.lon, { layer: 'population', region: p.region, district: p.district || null, name: p.name || null, population: p.population, covered_by_distance: net.km(i, 'center') <= radius.center || net.km(i, 'branch') <= radius.branch }),
+      );
+      text = featureCollection([...net.openFacilities().map(facilityFeature), ...pts], { year: result.year, percent: result.percent });
+    } else text = coverageText(result);
+    writeResult(text, o.out, ctx.inputs);
+  });
+}

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { GroupBy } from '../analysis/demand.js';
+import { distancesNow } from '../analysis/distances.js';
+import { Network } from '../analysis/network.js';
+import { pointSet } from '../geo/nearest-tracker.js';
+import { distancesCsv, distancesGeoJson, distancesMarkdown, distancesText } from '../render/distances.js';
+import { writeResult } from '../render/output.js';
+import { analysisContext } from './analysis-context.js';
+import { FORMATS, GROUPS } from './coverage.js';
+import type { Run } from './main.js';
+import { addModelOptions, choice, wholeNumber, year, type ModelOptions } from './options.js';
+
+interface Opts extends ModelOptions {
+  year?: number;
+  by: GroupBy;
+  worst?: number;
+  format: (typeof FORMATS)[number];
+  out?: string;
+  population?: string;
+}
+
+export function registerDistances(program: Command, _run: Run): void {
+  const cmd = program
+    .command('distances')
+    .description('how far people live from the nearest open center, and from the nearest center or branch')
+    .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+    .option('-y, --year <year>', "year (default: the plan's last year)", year)
+    .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
+    .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber)
+    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('-f, --format <format>', `${FORMATS.join(' | ')} (GeoJSON: the worst-served places; use --worst)`, choice(FORMATS), 'text')
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
+    const ctx = analysisContext(planArg, o);
+    const net = new Network(ctx.plan, pointSet(ctx.demand.points));
+    net.advanceTo(o.year ?? ctx.plan.years.to);
+    const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
+    const r = distancesNow(net, ctx.demand, ctx.regions, ctx.settings, o.by, worst);
+    const text = o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? distancesCsv(r) : o.format === 'md' ? distancesMarkdown(r) : o.format === 'geojson' ? distancesGeoJson(r) : distancesText(r);
+    writeResult(text, o.out, ctx.inputs);
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The dostplan command line. Each command lives in its own file and is the same three steps:
+ * load, analyse, render. Exit codes: 0 success, 1 the plan has errors (or a target is missed
+ * with --strict), 2 usage or I/O error. User errors never print a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../load/user-error.js';
+import { registerCoverage } from './coverage.js';
+import { registerDistances } from './distances.js';
+import { registerRegions } from './regions.js';
+import { registerSchema } from './schema.js';
+import { registerTimeline } from './timeline.js';
+import { registerValidate } from './validate.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+/** Commands set this; main() returns it. */
+export type Run = (code: number) => void;
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const setCode: Run = (c) => (code = Math.max(code, c));
+  const program = new Command('dostplan')
+    .description('Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.')
+    .version('0.1.0')
+    .showHelpAfterError('(run dostplan --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerValidate(program, setCode);
+  registerCoverage(program, setCode);
+  registerDistances(program, setCode);
+  registerTimeline(program, setCode);
+  registerSchema(program, setCode);
+  registerRegions(program, setCode);
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`dostplan: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+    if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return EXIT.internal;
+  }
+}

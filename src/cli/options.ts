@@ -1,0 +1,48 @@
+/** Option parsing shared by the commands: formats, numbers, the plan argument. */
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_PLAN } from '../load/dataset-loader.js';
+
+export function choice<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+export function year(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
+  return n;
+}
+
+export function planPath(arg: string | undefined): string {
+  return arg ?? DEFAULT_PLAN;
+}
+
+export interface ModelOptions {
+  circuity?: number;
+  speed?: number;
+  withinKm?: number;
+  withinMin?: number;
+}
+
+/** Distance-model overrides shared by the analysis commands; reports echo the values used. */
+export function addModelOptions(cmd: Command): Command {
+  return cmd
+    .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
+    .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
+    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)
+    .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber);
+}

@@ -1,0 +1,110 @@
+/**
+ * Loads a plan file: text → YAML with positions → schema → (scenario) merge with its base plan.
+ * Never throws for bad content: every problem becomes a Diagnostic with file:line:column.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import type { Diagnostic, Finding } from '../model/diagnostic.js';
+import { Plan, ScenarioPlan } from '../model/plan.js';
+import { decodeText, readUserFile } from './text-input.js';
+import { parseYaml, type Position } from './yaml-source.js';
+import { zodFindings } from './zod-findings.js';
+
+export interface LoadedPlan {
+  /** The merged, schema-valid plan; undefined when the file (or its base) has errors. */
+  plan: Plan | undefined;
+  diagnostics: Diagnostic[];
+  /** Where a path of the merged plan was written (a scenario's override, or its base). */
+  locate(path: readonly (string | number)[], atKey?: boolean): Position;
+  /** Every file read, the plan first. */
+  files: string[];
+}
+
+type FacilityList = 'centers' | 'branches';
+
+export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['locate']): Diagnostic[] {
+  return findings.map((f) => ({ ...locate(f.path, f.atKey), severity: f.severity, code: f.code, message: f.message }));
+}
+
+/** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
+export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
+  const abs = resolve(path);
+  const file = relative(process.cwd(), abs) || abs;
+  const failed = (d: Diagnostic[]): LoadedPlan => ({ plan: undefined, diagnostics: d, locate: () => ({ file, line: 1, column: 1 }), files: [file] });
+
+  const decoded = decodeText(readUserFile(abs));
+  if (!decoded.ok) return failed([{ file, line: decoded.line, column: decoded.column, severity: 'error', code: 'encoding', message: decoded.message }]);
+  const src = parseYaml(decoded.text, file);
+  if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
+  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+    return failed([{ ...src.locate([]), severity: 'error', code: 'wrong-type', message: 'a plan file must be a YAML mapping (name:, years:, centers: …)' }]);
+  }
+  const raw = src.value as Record<string, unknown>;
+  const isScenario = typeof raw.extends === 'string';
+  const schema = isScenario ? ScenarioPlan : Plan;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { plan: undefined, diagnostics: findingsToDiagnostics(zodFindings(parsed.error, schema, raw), src.locate), locate: src.locate, files: [file] };
+  }
+  if (!isScenario) return { plan: parsed.data as Plan, diagnostics: [], locate: src.locate, files: [file] };
+
+  // A scenario: load the base, then override it by id.
+  const basePath = resolve(dirname(abs), raw.extends as string);
+  if (chain.includes(basePath) || basePath === abs) {
+    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-cycle', message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => relative(process.cwd(), p)).join(' → ')})` }]);
+  }
+  let base: LoadedPlan;
+  try {
+    base = loadPlan(basePath, [...chain, abs]);
+  } catch {
+    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-missing', message: `extends: base plan '${raw.extends}' not found (looked for ${relative(process.cwd(), basePath)})` }]);
+  }
+  if (!base.plan) return { ...base, files: [file, ...base.files] };
+  return mergeScenario(parsed.data as ScenarioData, raw, base, src.locate, file);
+}
+
+type ScenarioData = ReturnType<typeof ScenarioPlan.parse>;
+
+function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: LoadedPlan, childLocate: LoadedPlan['locate'], file: string): LoadedPlan {
+  const basePlan = base.plan!;
+  const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
+  const merged: Record<string, unknown> = { ...basePlan };
+  for (const key of Object.keys(raw)) if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove') merged[key] = (child as Record<string, unknown>)[key];
+  delete merged.extends;
+  for (const list of ['centers', 'branches'] as const) {
+    const out: Record<string, unknown>[] = [];
+    basePlan[list].forEach((f, i) => {
+      if (!child.remove.includes(f.id)) {
+        out.push({ ...f });
+        origins[list].push({ base: i });
+      }
+    });
+    child[list].forEach((f, ci) => {
+      const at = out.findIndex((x) => x.id === f.id);
+      const given = Object.fromEntries(Object.entries(f).filter(([k]) => ((raw[list] as Record<string, unknown>[])[ci] ?? {})[k] !== undefined));
+      if (at >= 0) {
+        out[at] = { ...out[at], ...given };
+        origins[list][at]!.child = ci;
+      } else {
+        out.push(given);
+        origins[list].push({ child: ci });
+      }
+    });
+    merged[list] = out;
+  }
+  const childHas = (list: FacilityList, ci: number, field: string | number | undefined) =>
+    field === undefined || ((raw[list] as Record<string, unknown>[])[ci] ?? {})[field] !== undefined;
+  const locate: LoadedPlan['locate'] = (path, atKey) => {
+    const [top, index, field, ...rest] = path;
+    if ((top === 'centers' || top === 'branches') && typeof index === 'number') {
+      const o = origins[top][index];
+      if (o?.child !== undefined && (o.base === undefined || childHas(top, o.child, field))) return childLocate([top, o.child, ...(field === undefined ? [] : [field]), ...rest], atKey);
+      if (o?.base !== undefined) return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
+    }
+    if (top !== undefined && raw[top as string] !== undefined) return childLocate(path, atKey);
+    return base.locate(path, atKey);
+  };
+  const parsed = Plan.safeParse(merged);
+  const files = [file, ...base.files];
+  if (!parsed.success) return { plan: undefined, diagnostics: findingsToDiagnostics(zodFindings(parsed.error, Plan, merged), locate), locate, files };
+  return { plan: parsed.data, diagnostics: [], locate, files };
+}

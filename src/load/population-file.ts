@@ -1,0 +1,70 @@
+/**
+ * A user's own population points: CSV with columns lat, lon, population[, region[, name]] or a
+ * GeoJSON FeatureCollection of Points with a `population` property (RFC 7946: [lon, lat]).
+ * Problems are reported with file:line:column (CSV) or the feature index (GeoJSON).
+ */
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { PopulationPoint } from '../model/dataset.js';
+import { BAKU, type RegionIndex } from '../model/region-index.js';
+import { geodesicKm } from '../geo/geodesic.js';
+import { decodeText, readUserFile } from './text-input.js';
+import { UserError } from './user-error.js';
+
+export function loadPopulationFile(path: string, regions: RegionIndex): PopulationPoint[] {
+  const decoded = decodeText(readUserFile(path));
+  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path) : fromCsv(decoded.text, path);
+  return raw.map((p) => withRegion(p, regions));
+}
+
+type Raw = { lat: number; lon: number; population: number; region?: string; name: string; where: string };
+
+function fromCsv(text: string, path: string): Raw[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+  } catch (e) {
+    const err = e as { lines?: number; message: string };
+    throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
+  }
+  if (rows.length === 0) throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+  for (const col of ['lat', 'lon', 'population']) {
+    if (!(col in rows[0]!)) throw new UserError(`${path}:1:1: missing column '${col}'; expected a header lat,lon,population[,region]`, 1);
+  }
+  return rows.map((r, i) => check({ lat: Number(r.lat), lon: Number(r.lon), population: Number(r.population), region: r.region || undefined, name: r.name ?? '', where: `${path}:${i + 2}:1` }));
+}
+
+function fromGeoJson(text: string, path: string): Raw[] {
+  let fc: { type?: string; features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[] };
+  try {
+    fc = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
+  }
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  return fc.features.map((f, i) => {
+    const where = `${path}: features[${i}]`;
+    if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates)) throw new UserError(`${where}: geometry must be a Point`, 1);
+    const [lon, lat] = f.geometry.coordinates;
+    const props = f.properties ?? {};
+    return check({ lat: Number(lat), lon: Number(lon), population: Number(props.population), region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
+  });
+}
+
+function check(p: Raw): Raw {
+  if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90) throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
+  if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
+  if (!Number.isFinite(p.population) || p.population < 0) throw new UserError(`${p.where}: population must be a number ≥ 0`, 1);
+  return p;
+}
+
+/** Without a region column, a point belongs to the unit whose administrative centre is nearest. */
+function withRegion(p: Raw, regions: RegionIndex): PopulationPoint {
+  const nearest = <T extends { lat: number; lon: number }>(list: T[]) => list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
+  const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
+  if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (ISO 3166-2:AZ, e.g. AZ-GA)`, 1);
+  const region = p.region ?? nearest(units.map((r) => ({ ...r.admin_center, code: r.code }))).code;
+  const district = region === BAKU ? nearest(regions.dataset.baku_districts).id : '';
+  return { region, district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
+}

@@ -1,0 +1,103 @@
+/**
+ * Parses YAML while keeping source positions, so every problem can be reported as file:line:col.
+ * Hostile input stays harmless: aliases are capped (a "billion laughs" file is refused at once).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+export const MAX_ALIASES = 100;
+
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface YamlSource {
+  file: string;
+  /** The parsed value, or undefined when the file has syntax errors. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Position of the value (or, with atKey, the key) at a path; falls back to the nearest existing parent. */
+  locate(path: readonly (string | number)[], atKey?: boolean): Position;
+  has(path: readonly (string | number)[]): boolean;
+}
+
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const pos = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  const tabLines = new Set<number>();
+  text.split(/\r?\n/).forEach((l, i) => {
+    const m = /^[ ]*\t/.exec(l);
+    if (m) {
+      tabLines.add(i + 1);
+      diagnostics.push({ file, line: i + 1, column: m[0].length, severity: 'error', code: 'yaml-tab', message: 'tab character in indentation; YAML indents with spaces only' });
+    }
+  });
+  for (const e of doc.errors) {
+    const p = pos(e.pos[0]);
+    if (tabLines.has(p.line)) continue;
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      ...p,
+      severity: 'error',
+      code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      message: duplicate ? 'duplicate key: the same key appears twice in this mapping; keep one' : `YAML syntax: ${firstLine(e.message)}`,
+    });
+  }
+  let value: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      diagnostics.push({ ...pos(firstAliasOffset(doc) ?? 0), severity: 'error', code: 'yaml-alias', message: `refused: ${firstLine((e as Error).message)} (more than ${MAX_ALIASES} alias expansions)` });
+    }
+  }
+  const find = (path: readonly (string | number)[], atKey = false): Node | undefined => {
+    let node: unknown = doc.contents;
+    let found: Node | undefined = doc.contents ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return found;
+        if (atKey && i === path.length - 1) return pair.key as Node;
+        node = pair.value;
+        found = (pair.value as Node | null) ?? (pair.key as Node);
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+        node = node.items[seg];
+        found = node as Node;
+      } else {
+        return found;
+      }
+    }
+    return found;
+  };
+  return {
+    file,
+    value,
+    diagnostics,
+    locate: (path, atKey) => pos(find(path, atKey)?.range?.[0] ?? 0),
+    has: (path) => doc.hasIn(path as (string | number)[]),
+  };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}

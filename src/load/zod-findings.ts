@@ -1,0 +1,75 @@
+/** Turns zod validation issues into findings a planner can act on (with "did you mean" for keys and enums). */
+import type { z } from 'zod';
+import type { Finding } from '../model/diagnostic.js';
+import { didYouMean } from '../model/suggest.js';
+
+type AnySchema = z.ZodType;
+
+/** The object keys the schema allows at `path` (for "did you mean" on unknown keys). */
+function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
+  let s: any = schema;
+  const unwrap = () => {
+    while (s?._zod?.def && ['optional', 'default', 'nullable', 'prefault'].includes(s._zod.def.type)) s = s._zod.def.innerType;
+  };
+  unwrap();
+  for (const seg of path) {
+    if (s?._zod?.def?.type === 'array') s = s._zod.def.element;
+    else if (s?._zod?.def?.type === 'object') s = s._zod.def.shape[seg as string];
+    else return [];
+    unwrap();
+  }
+  return s?._zod?.def?.type === 'object' ? Object.keys(s._zod.def.shape) : [];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text '${value}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: any = root;
+  for (const seg of path) v = v?.[seg as any];
+  return v;
+}
+
+const label = (path: readonly PropertyKey[]) => path.map(String).join('.') || 'the file';
+
+export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown): Finding[] {
+  const out: Finding[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const got = valueAt(input, path);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push({ path: [...path, key], atKey: true, severity: 'error', code: 'unknown-key', message: `unknown key '${key}' in ${label(path)}.${didYouMean(key, keysAt(schema, path))}` });
+        }
+        break;
+      case 'invalid_type':
+        if (got === undefined) {
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}` });
+        } else {
+          out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}` });
+        }
+        break;
+      case 'invalid_union':
+        out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}` });
+        break;
+      case 'invalid_value': {
+        const allowed = issue.values.map(String);
+        out.push({ path, severity: 'error', code: 'invalid-value', message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}` });
+        break;
+      }
+      case 'too_small':
+      case 'too_big':
+        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have )?/, 'must be ')}` });
+        break;
+      default:
+        out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });
+    }
+  }
+  return out;
+}

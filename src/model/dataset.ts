@@ -1,0 +1,73 @@
+/** The regions dataset (data/regions.json): administrative units, economic regions, populations by year. */
+import { z } from 'zod';
+
+const ByYear = z.record(z.string().regex(/^\d{4}$/), z.int().nonnegative());
+
+export const Region = z.object({
+  code: z.string(),
+  name_az: z.string(),
+  name_en: z.string(),
+  kind: z.enum(['city', 'rayon', 'autonomous_republic']),
+  economic_region: z.string(),
+  nakhchivan: z.boolean(),
+  liberated: z.boolean(),
+  admin_center: z.object({ name: z.string(), lat: z.number(), lon: z.number() }),
+  area_km2: z.number().positive(),
+  population: ByYear,
+  population_basis: z.enum(['ssc-2024', 'prior', 'included', 'none']),
+  included_in: z.string().optional(),
+  parent_of: z.array(z.string()).optional(),
+});
+
+export const BakuDistrict = z.object({
+  id: z.string(),
+  name_az: z.string(),
+  name_en: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  area_km2: z.number().positive(),
+  population: ByYear,
+});
+
+export const Dataset = z.object({
+  base_year: z.int(),
+  years: z.array(z.int()),
+  national: ByYear,
+  economic_regions: z.array(z.object({ id: z.string(), name_en: z.string(), name_az: z.string() })),
+  regions: z.array(Region),
+  baku_districts: z.array(BakuDistrict),
+});
+
+export type Region = z.infer<typeof Region>;
+export type BakuDistrict = z.infer<typeof BakuDistrict>;
+export type Dataset = z.infer<typeof Dataset>;
+
+/** A place where people live, for distance-based coverage. */
+export interface PopulationPoint {
+  region: string;
+  /** Baku city district id, or '' outside Baku. */
+  district: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** Population in the dataset's base year (or the user's file's own figure). */
+  population: number;
+}
+
+/**
+ * Population figures exist for the dataset's years only; a report for another year uses the
+ * nearest year with data and says so (`populationYear`).
+ */
+export function populationYear(ds: Dataset, year: number): number {
+  const ys = ds.years;
+  return ys.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y > best) ? y : best), ys[0]!);
+}
+
+export function regionPopulation(r: { population: Record<string, number> }, year: number): number {
+  return r.population[String(year)] ?? 0;
+}
+
+/** Leaf units: the ones whose populations add up to the national total (not the autonomous republic). */
+export function leafRegions(ds: Dataset): Region[] {
+  return ds.regions.filter((r) => r.kind !== 'autonomous_republic');
+}

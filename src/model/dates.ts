@@ -1,0 +1,60 @@
+/**
+ * Plan dates are periods: 2026 means "some time in 2026", 2026-05 "some time in May 2026".
+ * For counting what is open by a date we take the end of the period (an opening "in 2026" is
+ * certain only on 31 December 2026), which is what planners mean by "open by end of year".
+ */
+export interface PlanDay {
+  year: number;
+  month: number;
+  day: number;
+  /** How the date was written: year, month or day precision. */
+  precision: 'year' | 'month' | 'day';
+}
+
+const FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string };
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses a plan date to the last day of the period it names. */
+export function parsePlanDate(value: string | number): PlanDay | DateProblem {
+  const m = FORMAT.exec(String(value));
+  if (!m) return { kind: 'format' };
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { year, month: 12, day: 31, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return { kind: 'calendar', detail: `month ${m[2]} does not exist` };
+  if (m[3] === undefined) return { year, month, day: daysInMonth(year, month), precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return { kind: 'calendar', detail: `${year}-${m[2]} has ${daysInMonth(year, month)} days, not ${day}` };
+  }
+  return { year, month, day, precision: 'day' };
+}
+
+export function isPlanDay(x: PlanDay | DateProblem): x is PlanDay {
+  return 'year' in x;
+}
+
+/** Sortable integer yyyymmdd. */
+export function dayKey(d: Pick<PlanDay, 'year' | 'month' | 'day'>): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
+export function formatDay(d: PlanDay): string {
+  const mm = String(d.month).padStart(2, '0');
+  const dd = String(d.day).padStart(2, '0');
+  return d.precision === 'year' ? `${d.year}` : d.precision === 'month' ? `${d.year}-${mm}` : `${d.year}-${mm}-${dd}`;
+}
+
+/** Adds months to a date, keeping its precision; day is clamped to the target month's length. */
+export function addMonths(d: PlanDay, months: number): PlanDay {
+  const total = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = d.precision === 'day' ? Math.min(d.day, daysInMonth(year, month)) : d.precision === 'month' ? daysInMonth(year, month) : 31;
+  return { year, month: d.precision === 'year' ? 12 : month, day, precision: d.precision };
+}

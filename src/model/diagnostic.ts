@@ -1,0 +1,26 @@
+/** A problem found in an input file, with the exact place to fix it. */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `unknown-region`; documented in docs/plan-format.md. */
+  code: string;
+  message: string;
+}
+
+/** A problem found by a pure check, located by its path in the plan (resolved to file:line:col later). */
+export interface Finding {
+  path: (string | number)[];
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Point at the key rather than its value (unknown keys). */
+  atKey?: boolean;
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,44 @@
+/** Coverage results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
+import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
+import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+
+const p = (x: number) => `${x.toFixed(1)}%`;
+
+function columns(r: CoverageResult): Column[] {
+  const cols: Column[] = [{ header: 'id' }, { header: 'name' }, { header: 'population', align: 'right' }, { header: 'covered', align: 'right' }, { header: 'share', align: 'right' }];
+  if (r.basis === 'both') cols.push({ header: 'by distance', align: 'right' }, { header: 'by assignment', align: 'right' });
+  return cols;
+}
+
+function cells(row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'distance' | 'assignment'>, both: boolean): string[] {
+  const c = [int(row.population), int(row.covered), p(row.percent)];
+  if (both) c.push(p(row.distance!.percent), p(row.assignment!.percent));
+  return c;
+}
+
+export function coverageHeader(r: CoverageResult): string[] {
+  const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
+  return [
+    `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
+    `Distance model: ${r.model.description}. Standards: center ${r.standards.center}; branch ${r.standards.branch}.`,
+    `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
+  ];
+}
+
+export function coverageText(r: CoverageResult): string {
+  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.basis === 'both')]);
+  return [...coverageHeader(r), '', textTable(columns(r), rows)].join('\n');
+}
+
+export function coverageMarkdown(r: CoverageResult): string {
+  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.basis === 'both')]);
+  const [title, model, total] = coverageHeader(r);
+  return [`### ${title}`, '', `${model}`, '', `**${total}**`, '', markdownTable(columns(r), rows)].join('\n');
+}
+
+export function coverageCsv(r: CoverageResult): string {
+  const both = r.basis === 'both';
+  const headers = ['year', 'basis', 'kind', 'group', 'name', 'population', 'covered', 'percent', ...(both ? ['distance_percent', 'assignment_percent'] : [])];
+  const rows = r.groups.map((g) => [r.year, r.basis, r.kind, g.id, g.name, g.population, g.covered, g.percent, ...(both ? [g.distance!.percent, g.assignment!.percent] : [])]);
+  return csvTable(headers, rows);
+}

@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Style } from './style.js';
+
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(errors: number, warnings: number, files: number): string {
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+}
+
+/** Renders validation results; every format ends with (or contains) the counts. */
+export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style): string {
+  const errors = ds.filter((d) => d.severity === 'error').length;
+  const warnings = ds.length - errors;
+  const summary = summaryLine(errors, warnings, files);
+  if (format === 'json') return JSON.stringify({ errors, warnings, files, diagnostics: ds }, null, 2) + '\n';
+  if (format === 'github') {
+    // GitHub Actions workflow commands; message text must escape %, CR and LF.
+    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    return ds.map((d) => `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`).join('\n') + (ds.length ? '\n' : '');
+  }
+  const lines = ds.map((d) => {
+    const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
+    return `${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${sev} ${d.message} ${style.dim(`[${d.code}]`)}`;
+  });
+  lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
+  return lines.join('\n') + '\n';
+}

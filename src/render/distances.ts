@@ -1,0 +1,53 @@
+/** Distance statistics for people (text, Markdown), spreadsheets (CSV) and maps (GeoJSON). */
+import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
+import { featureCollection, pointFeature } from './geojson.js';
+import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+
+const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+const statCells = (s: DistanceStats) => [v(s.mean_km), v(s.median_km), v(s.p90_km), v(s.max_km), v(s.mean_min), v(s.p90_min)];
+const statCols: Column[] = ['mean km', 'median km', 'p90 km', 'max km', 'mean min', 'p90 min'].map((h) => ({ header: h, align: 'right' }));
+
+function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => string): string[] {
+  const groupCols: Column[] = [{ header: 'id' }, { header: 'name' }, { header: 'population', align: 'right' }, ...statCols];
+  const worstCols: Column[] = [{ header: 'place' }, { header: 'region' }, { header: 'population', align: 'right' }, { header: 'km', align: 'right' }, { header: 'min', align: 'right' }, { header: 'nearest facility' }];
+  return [
+    'Nearest open center:',
+    table(groupCols, [['ALL', 'Total', int(r.center.population), ...statCells(r.center)], ...r.groups.map((g) => [g.id, g.name, int(g.center.population), ...statCells(g.center)])]),
+    '',
+    'Nearest open center or branch:',
+    table(groupCols, [['ALL', 'Total', int(r.any.population), ...statCells(r.any)], ...r.groups.map((g) => [g.id, g.name, int(g.any.population), ...statCells(g.any)])]),
+    ...(r.worst.length
+      ? ['', `Worst-served ${r.worst.length} places (nearest center or branch):`, table(worstCols, r.worst.map((w) => [w.name, w.region, int(w.population), w.km < 0 ? '–' : w.km.toFixed(1), w.min < 0 ? '–' : w.min.toFixed(1), w.facility ? `${w.facility.id} ${w.facility.name}` : 'none open']))]
+      : []),
+  ];
+}
+
+function header(r: DistancesResult): string {
+  const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
+  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted.`;
+}
+
+export function distancesText(r: DistancesResult): string {
+  return [header(r), '', ...tables(r, textTable)].join('\n');
+}
+
+export function distancesMarkdown(r: DistancesResult): string {
+  return [`### ${header(r)}`, '', ...tables(r, markdownTable)].join('\n');
+}
+
+export function distancesCsv(r: DistancesResult): string {
+  const keys = ['mean_km', 'median_km', 'p90_km', 'max_km', 'mean_min', 'median_min', 'p90_min', 'max_min'] as const;
+  const rows: (string | number)[][] = [];
+  for (const kind of ['center', 'any'] as const) {
+    rows.push([r.year, kind, 'ALL', 'Total', r[kind].population, ...keys.map((k) => r[kind][k] ?? '')]);
+    for (const g of r.groups) rows.push([r.year, kind, g.id, g.name, g[kind].population, ...keys.map((k) => g[kind][k] ?? '')]);
+  }
+  return csvTable(['year', 'nearest', 'group', 'name', 'population', ...keys], rows);
+}
+
+export function distancesGeoJson(r: DistancesResult): string {
+  return featureCollection(
+    r.worst.map((w) => pointFeature(w.lat, w.lon, { name: w.name, region: w.region, population: w.population, km: w.km, min: w.min, nearest_id: w.facility?.id ?? null, nearest_name: w.facility?.name ?? null })),
+    { year: r.year, model: r.model.description },
+  );
+}

@@ -1,0 +1,34 @@
+/** Plain-text tables for people: columns padded, numbers right-aligned. */
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+export function textTable(columns: Column[], rows: string[][]): string {
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** GitHub-flavoured Markdown table (for pull-request comments). */
+export function markdownTable(columns: Column[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${columns.map((c) => esc(c.header)).join(' | ')} |`,
+    `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** RFC 4180 CSV: quote fields with commas, quotes or newlines. */
+export function csvTable(headers: string[], rows: (string | number)[][]): string {
+  const q = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [headers.map(q).join(','), ...rows.map((r) => r.map(q).join(','))].join('\n');
+}
+
+export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+export const int = (x: number) => Math.round(x).toLocaleString('en-US');
