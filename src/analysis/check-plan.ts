@@ -26,7 +26,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const warn = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'warning', code, message });
   const { regions } = ctx;
 
-  if (plan.years.from > plan.years.to) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
+  const yearsOk = plan.years.from <= plan.years.to;
+  if (!yearsOk) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
 
   const date = (path: Finding['path'], value: string | number | undefined, inYears: boolean): PlanDay | undefined => {
     if (value === undefined) return undefined;
@@ -36,7 +37,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       else err(path, 'date-invalid', `'${value}' is not a calendar date: ${d.detail}`);
       return undefined;
     }
-    if (inYears && (d.year < plan.years.from || d.year > plan.years.to)) {
+    if (inYears && yearsOk && (d.year < plan.years.from || d.year > plan.years.to)) {
       err(path, 'date-outside-years', `${value} is outside the plan's years ${plan.years.from}–${plan.years.to}; move the date or widen years:`);
     }
     return d;

@@ -10,6 +10,8 @@ import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
   population: number;
+  /** People with no open facility of the kind they can reach (none yet, or only across the Armenian border). */
+  unserved: number;
   /** null when no facility of the kind is open. */
   mean_km: number | null;
   median_km: number | null;
@@ -54,10 +56,13 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Population-weighted statistics of geodesic distances, reported in the model's road km and minutes. */
 export function weightedStats(km: number[], w: number[], m: DistanceModel): DistanceStats {
-  const population = w.reduce((a, b) => a + b, 0);
-  const idx = km.map((_, i) => i).filter((i) => w[i]! > 0).sort((a, b) => km[a]! - km[b]! || a - b);
-  const empty = { population: Math.round(population), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
-  if (idx.length === 0 || !Number.isFinite(km[idx[idx.length - 1]!]!)) return empty;
+  const total = w.reduce((a, b) => a + b, 0);
+  const unserved = km.reduce((a, d, i) => (Number.isFinite(d) ? a : a + w[i]!), 0);
+  // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
+  const population = total - unserved;
+  const idx = km.map((_, i) => i).filter((i) => w[i]! > 0 && Number.isFinite(km[i]!)).sort((a, b) => km[a]! - km[b]! || a - b);
+  const empty = { population: Math.round(total), unserved: Math.round(unserved), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
+  if (idx.length === 0) return empty;
   const quantile = (q: number) => {
     let cum = 0;
     for (const i of idx) {
@@ -69,7 +74,7 @@ export function weightedStats(km: number[], w: number[], m: DistanceModel): Dist
   const mean = idx.reduce((a, i) => a + km[i]! * w[i]!, 0) / population;
   const stat = (geo: number) => ({ km: r1(roadKm(geo, m)), min: r1(minutes(geo, m)) });
   const [a, b, c, d] = [stat(mean), stat(quantile(0.5)), stat(quantile(0.9)), stat(km[idx[idx.length - 1]!]!)];
-  return { population: Math.round(population), mean_km: a.km, median_km: b.km, p90_km: c.km, max_km: d.km, mean_min: a.min, median_min: b.min, p90_min: c.min, max_min: d.min };
+  return { population: Math.round(total), unserved: Math.round(unserved), mean_km: a.km, median_km: b.km, p90_km: c.km, max_km: d.km, mean_min: a.min, median_min: b.min, p90_min: c.min, max_min: d.min };
 }
 
 export function distancesNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, by: GroupBy, worstN: number): DistancesResult {

@@ -3,7 +3,9 @@
  * every population point its nearest open center and nearest open branch (incrementally).
  */
 import { coverageRadiusKm, DEFAULT_MODEL, type DistanceModel } from '../geo/distance-model.js';
-import { NearestTracker, type PointSet } from '../geo/nearest-tracker.js';
+import { NearestTracker, pointSet } from '../geo/nearest-tracker.js';
+import type { PopulationPoint } from '../model/dataset.js';
+import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { isOpenOn, yearEnd } from './schedule.js';
 
@@ -36,15 +38,40 @@ export function radiiKm(s: Settings): Record<FacilityKind, number> {
   return { center: coverageRadiusKm(s.standards.center, s.model), branch: coverageRadiusKm(s.standards.branch, s.model) };
 }
 
+/**
+ * The Nakhchivan exclave is reachable from the mainland only through Armenia or Iran, so a
+ * straight line across the border says nothing about travel: people are matched only with
+ * facilities on their own side.
+ */
+export type Side = 'mainland' | 'nakhchivan';
+
+export function sideOf(region: string, regions: RegionIndex): Side {
+  return regions.byCode.get(region)?.nakhchivan ? 'nakhchivan' : 'mainland';
+}
+
 export class Network {
   readonly facilities: Facility[];
-  readonly trackers: Record<FacilityKind, NearestTracker>;
+  private readonly trackers: Record<Side, Record<FacilityKind, NearestTracker>>;
+  private readonly side: Side[];
+  private readonly local: Uint32Array;
   private readonly isOpen: boolean[];
   year: number | undefined;
 
-  constructor(plan: Plan, points: PointSet) {
+  constructor(plan: Plan, points: PopulationPoint[], private readonly regions: RegionIndex) {
     this.facilities = facilitiesOf(plan);
-    this.trackers = { center: new NearestTracker(points), branch: new NearestTracker(points) };
+    this.side = points.map((p) => sideOf(p.region, regions));
+    this.local = new Uint32Array(points.length);
+    const members: Record<Side, PopulationPoint[]> = { mainland: [], nakhchivan: [] };
+    points.forEach((p, i) => {
+      const s = this.side[i]!;
+      this.local[i] = members[s].length;
+      members[s].push(p);
+    });
+    const trackersFor = (s: Side) => {
+      const ps = pointSet(members[s]);
+      return { center: new NearestTracker(ps), branch: new NearestTracker(ps) };
+    };
+    this.trackers = { mainland: trackersFor('mainland'), nakhchivan: trackersFor('nakhchivan') };
     this.isOpen = this.facilities.map(() => false);
   }
 
@@ -57,11 +84,12 @@ export class Network {
       const now = isOpenOn(f, key);
       if (now === this.isOpen[id]) return;
       this.isOpen[id] = now;
+      const tracker = this.trackers[sideOf(f.region, this.regions)][f.kind];
       if (now) {
-        this.trackers[f.kind].add(id, f.location.lat, f.location.lon);
+        tracker.add(id, f.location.lat, f.location.lon);
         opened.push(f);
       } else {
-        this.trackers[f.kind].remove(id);
+        tracker.remove(id);
         closed.push(f);
       }
     });
@@ -73,15 +101,20 @@ export class Network {
     return this.facilities.filter((f, id) => this.isOpen[id] && (kind === undefined || f.kind === kind));
   }
 
+  private kindKm(i: number, kind: FacilityKind): number {
+    return this.trackers[this.side[i]!][kind].km(this.local[i]!);
+  }
+
   /** Geodesic km from point i to the nearest open facility of a kind ('any' = center or branch). */
   km(i: number, kind: FacilityKind | 'any'): number {
-    return kind === 'any' ? Math.min(this.trackers.center.km(i), this.trackers.branch.km(i)) : this.trackers[kind].km(i);
+    return kind === 'any' ? Math.min(this.kindKm(i, 'center'), this.kindKm(i, 'branch')) : this.kindKm(i, kind);
   }
 
   /** The nearest open facility of a kind to point i, if any is open. */
   nearest(i: number, kind: FacilityKind | 'any'): Facility | undefined {
-    const k: FacilityKind = kind === 'any' ? (this.trackers.center.km(i) <= this.trackers.branch.km(i) ? 'center' : 'branch') : kind;
-    const id = this.trackers[k].owner[i]!;
+    const k: FacilityKind = kind === 'any' ? (this.kindKm(i, 'center') <= this.kindKm(i, 'branch') ? 'center' : 'branch') : kind;
+    const id = this.trackers[this.side[i]!][k].owner[this.local[i]!]!;
     return id >= 0 ? this.facilities[id] : undefined;
   }
 }
+

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { coverageNow, type Basis, type KindFilter } from '../analysis/coverage.js';
 import type { GroupBy } from '../analysis/demand.js';
 import { Network, radiiKm } from '../analysis/network.js';
-import { pointSet } from '../geo/nearest-tracker.js';
 import { coverageCsv, coverageMarkdown, coverageText } from '../render/coverage.js';
 import { facilityFeature, featureCollection, pointFeature } from '../render/geojson.js';
 import { writeResult } from '../render/output.js';
@@ -37,7 +36,7 @@ export function registerCoverage(program: Command, _run: Run): void {
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
-    const net = new Network(ctx.plan, pointSet(ctx.demand.points));
+    const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(o.year ?? ctx.plan.years.to);
     const result = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
     let text: string;

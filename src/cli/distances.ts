@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { GroupBy } from '../analysis/demand.js';
 import { distancesNow } from '../analysis/distances.js';
 import { Network } from '../analysis/network.js';
-import { pointSet } from '../geo/nearest-tracker.js';
 import { distancesCsv, distancesGeoJson, distancesMarkdown, distancesText } from '../render/distances.js';
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
@@ -32,7 +31,7 @@ export function registerDistances(program: Command, _run: Run): void {
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
-    const net = new Network(ctx.plan, pointSet(ctx.demand.points));
+    const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(o.year ?? ctx.plan.years.to);
     const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
     const r = distancesNow(net, ctx.demand, ctx.regions, ctx.settings, o.by, worst);

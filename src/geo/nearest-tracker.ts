@@ -101,7 +101,6 @@ export class NearestTracker {
   add(id: number, lat: number, lon: number): void {
     const [fx, fy, fz] = toChordSpace(lat, lon);
     this.open.set(id, { lat, lon, x: fx, y: fy, z: fz });
-    this.index = undefined;
     const { x, y, z } = this.pts;
     for (const sc of this.supers) {
       if (boxDist2(sc, fx, fy, fz) >= sc.max2) continue;
@@ -127,20 +126,16 @@ export class NearestTracker {
     }
   }
 
-  private index: { kd: KDBush; ids: number[] } | undefined;
 
   /** Closes facility `id`; its points move to their nearest remaining open facility. */
   remove(id: number): void {
     if (!this.open.delete(id)) return;
-    const ids = [...this.open.keys()];
-    if (!this.index) {
-      const kd = new KDBush(Math.max(1, ids.length));
-      for (const f of ids) kd.add(this.open.get(f)!.lon, this.open.get(f)!.lat);
-      if (ids.length === 0) kd.add(0, 0);
-      kd.finish();
-      this.index = { kd, ids };
-    }
-    const { kd, ids: indexIds } = this.index;
+    // Closures are rare (a handful a year), so the index of the facilities still open is rebuilt each time.
+    const indexIds = [...this.open.keys()];
+    const kd = new KDBush(Math.max(1, indexIds.length));
+    for (const f of indexIds) kd.add(this.open.get(f)!.lon, this.open.get(f)!.lat);
+    if (indexIds.length === 0) kd.add(0, 0);
+    kd.finish();
     const { x, y, z } = this.pts;
     for (const sc of this.supers) {
       let superMax = 0;

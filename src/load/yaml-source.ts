@@ -39,9 +39,9 @@ export function parseYaml(text: string, file: string): YamlSource {
       diagnostics.push({ file, line: i + 1, column: m[0].length, severity: 'error', code: 'yaml-tab', message: 'tab character in indentation; YAML indents with spaces only' });
     }
   });
-  for (const e of doc.errors) {
+  // A tab usually derails the parser for the lines after it; report the tab, not the cascade.
+  for (const e of tabLines.size ? [] : doc.errors) {
     const p = pos(e.pos[0]);
-    if (tabLines.has(p.line)) continue;
     const duplicate = e.code === 'DUPLICATE_KEY';
     diagnostics.push({
       ...p,

@@ -35,7 +35,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const label = (path: readonly PropertyKey[]) => path.map(String).join('.') || 'the file';
+const label = (path: readonly PropertyKey[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'the top level';
 
 export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown): Finding[] {
   const out: Finding[] = [];
@@ -45,12 +46,16 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          out.push({ path: [...path, key], atKey: true, severity: 'error', code: 'unknown-key', message: `unknown key '${key}' in ${label(path)}.${didYouMean(key, keysAt(schema, path))}` });
+          const allowed = keysAt(schema, path);
+          const hint = didYouMean(key, allowed) || ` Allowed keys: ${allowed.join(', ')}.`;
+          out.push({ path: [...path, key], atKey: true, severity: 'error', code: 'unknown-key', message: `unknown key '${key}' in ${label(path)}.${hint}` });
         }
         break;
       case 'invalid_type':
         if (got === undefined) {
           out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}` });
+        } else if (typeof got === 'number' && !Number.isFinite(got)) {
+          out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a finite number, not ${got}` });
         } else {
           out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}` });
         }
@@ -65,7 +70,7 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
       }
       case 'too_small':
       case 'too_big':
-        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have )?/, 'must be ')}` });
+        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}` });
         break;
       default:
         out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });

@@ -4,8 +4,8 @@ import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
-const statCells = (s: DistanceStats) => [v(s.mean_km), v(s.median_km), v(s.p90_km), v(s.max_km), v(s.mean_min), v(s.p90_min)];
-const statCols: Column[] = ['mean km', 'median km', 'p90 km', 'max km', 'mean min', 'p90 min'].map((h) => ({ header: h, align: 'right' }));
+const statCells = (s: DistanceStats) => [int(s.unserved), v(s.mean_km), v(s.median_km), v(s.p90_km), v(s.max_km), v(s.mean_min), v(s.p90_min)];
+const statCols: Column[] = ['no facility', 'mean km', 'median km', 'p90 km', 'max km', 'mean min', 'p90 min'].map((h) => ({ header: h, align: 'right' }));
 
 function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => string): string[] {
   const groupCols: Column[] = [{ header: 'id' }, { header: 'name' }, { header: 'population', align: 'right' }, ...statCols];
@@ -24,7 +24,7 @@ function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => st
 
 function header(r: DistancesResult): string {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
-  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted.`;
+  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted over the people with a facility they can reach; "no facility": none open on their side of the border.`;
 }
 
 export function distancesText(r: DistancesResult): string {
@@ -36,7 +36,7 @@ export function distancesMarkdown(r: DistancesResult): string {
 }
 
 export function distancesCsv(r: DistancesResult): string {
-  const keys = ['mean_km', 'median_km', 'p90_km', 'max_km', 'mean_min', 'median_min', 'p90_min', 'max_min'] as const;
+  const keys = ['unserved', 'mean_km', 'median_km', 'p90_km', 'max_km', 'mean_min', 'median_min', 'p90_min', 'max_min'] as const;
   const rows: (string | number)[][] = [];
   for (const kind of ['center', 'any'] as const) {
     rows.push([r.year, kind, 'ALL', 'Total', r[kind].population, ...keys.map((k) => r[kind][k] ?? '')]);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkDataset } from '../src/analysis/check-dataset.js';
+import { embedded } from '../src/load/dataset-loader.js';
+import { leafRegions } from '../src/model/dataset.js';
+import { geodesicKm } from '../src/geo/geodesic.js';
+
+const { regions, country, points } = embedded();
+const ds = regions.dataset;
+
+describe('embedded Azerbaijan dataset', () => {
+  it('has every ISO 3166-2:AZ code: 1 autonomous republic, 11 cities, 66 rayons', () => {
+    expect(ds.regions).toHaveLength(78);
+    expect(ds.regions.filter((r) => r.kind === 'autonomous_republic').map((r) => r.code)).toEqual(['AZ-NX']);
+    expect(ds.regions.filter((r) => r.kind === 'city').map((r) => r.code).sort()).toEqual(['AZ-BA', 'AZ-GA', 'AZ-LA', 'AZ-MI', 'AZ-NA', 'AZ-NV', 'AZ-SA', 'AZ-SM', 'AZ-SR', 'AZ-XA', 'AZ-YE']);
+    expect(ds.regions.filter((r) => r.kind === 'rayon')).toHaveLength(66);
+    expect(new Set(ds.regions.map((r) => r.code)).size).toBe(78);
+  });
+
+  it('groups units into the 14 economic regions of the July 2021 reform', () => {
+    expect(ds.economic_regions).toHaveLength(14);
+    const count = (e: string) => ds.regions.filter((r) => r.economic_region === e && r.kind !== 'autonomous_republic').length;
+    expect(count('nakhchivan')).toBe(8);
+    expect(count('east-zangezur')).toBe(5);
+    expect(count('karabakh')).toBe(9);
+    expect(count('baku')).toBe(1);
+  });
+
+  it('flags Nakhchivan (city + 7 rayons) and the liberated territories', () => {
+    expect(leafRegions(ds).filter((r) => r.nakhchivan).map((r) => r.code).sort()).toEqual(['AZ-BAB', 'AZ-CUL', 'AZ-KAN', 'AZ-NV', 'AZ-ORD', 'AZ-SAD', 'AZ-SAH', 'AZ-SAR']);
+    const liberated = ds.regions.filter((r) => r.liberated).map((r) => r.code);
+    expect(liberated).toEqual(expect.arrayContaining(['AZ-SUS', 'AZ-XA', 'AZ-KAL', 'AZ-LAC', 'AZ-QBI', 'AZ-ZAN', 'AZ-CAB', 'AZ-FUZ', 'AZ-AGM']));
+    expect(liberated).not.toContain('AZ-BAR');
+  });
+
+  it('national total equals the SSC figure of 1 January 2024 (10,180,770), and the parts add up every year', () => {
+    const total = leafRegions(ds).reduce((a, r) => a + r.population['2024']!, 0);
+    expect(total).toBe(10_180_770);
+    expect(Math.abs(total - 10_180_770) / 10_180_770).toBeLessThan(0.005);
+    expect(ds.national['2023']).toBe(10_127_145);
+    expect(checkDataset(ds)).toEqual([]);
+  });
+
+  it('keeps the exact SSC figures it cites', () => {
+    const pop = (c: string) => regions.byCode.get(c)!.population['2024'];
+    expect(pop('AZ-BA')).toBe(2_344_888);
+    expect(pop('AZ-NX')).toBe(468_566);
+    expect(pop('AZ-CAL')).toBe(217_100);
+    expect(pop('AZ-QOB')).toBe(47_000);
+  });
+
+  it('Baku districts add up to Baku; Khatai + Garadagh are about a sixth of it', () => {
+    const sum = ds.baku_districts.reduce((a, d) => a + d.population['2024']!, 0);
+    expect(sum).toBe(2_344_888);
+    const kg = regions.districts.get('khatai')!.population['2024']! + regions.districts.get('garadagh')!.population['2024']!;
+    expect(kg / sum).toBeCloseTo(0.1766, 3);
+  });
+
+  it('every administrative centre lies in Azerbaijan and near its own population points', () => {
+    for (const r of ds.regions) {
+      expect(country.containsWithin(r.admin_center, 3), r.code).toBe(true);
+      const own = points.filter((p) => p.region === r.code);
+      if (own.length && r.code !== 'AZ-BA') {
+        const nearest = Math.min(...own.map((p) => geodesicKm(p, r.admin_center)));
+        expect(nearest, r.code).toBeLessThan(15);
+      }
+    }
+    // country-state-city puts Aghjabadi in India; ours is in the Karabakh lowland.
+    const agc = regions.byCode.get('AZ-AGC')!.admin_center;
+    expect(agc.lat).toBeCloseTo(40.05, 1);
+    expect(agc.lon).toBeCloseTo(47.46, 1);
+  });
+
+  it('population points add up to each unit (and each Baku district) exactly', () => {
+    const sums = new Map<string, number>();
+    for (const p of points) sums.set(p.region, (sums.get(p.region) ?? 0) + p.population);
+    for (const r of leafRegions(ds)) expect(sums.get(r.code) ?? 0, r.code).toBe(r.population['2024']);
+    const yas = points.filter((p) => p.district === 'yasamal').reduce((a, p) => a + p.population, 0);
+    expect(yas).toBe(regions.districts.get('yasamal')!.population['2024']);
+  });
+
+  it('the outline includes the Nakhchivan exclave and excludes Yerevan', () => {
+    expect(country.contains({ lat: 39.2089, lon: 45.4122 })).toBe(true);
+    expect(country.contains({ lat: 40.1792, lon: 44.4991 })).toBe(false);
+  });
+});

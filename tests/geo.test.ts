@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { chordToGeodesicKm, geodesicKm, geodesicToChordKm } from '../src/geo/geodesic.js';
+import { coverageRadiusKm, minutes, roadKm } from '../src/geo/distance-model.js';
+import { NearestTracker, pointSet } from '../src/geo/nearest-tracker.js';
+
+describe('geodesic distances', () => {
+  it('Baku–Ganja is about 297 km as the crow flies', () => {
+    const d = geodesicKm({ lat: 40.4093, lon: 49.8671 }, { lat: 40.6828, lon: 46.3606 });
+    expect(d).toBeGreaterThan(294);
+    expect(d).toBeLessThan(300);
+  });
+  it('one degree of latitude is 111.195 km on the mean sphere', () => {
+    expect(geodesicKm({ lat: 40, lon: 47 }, { lat: 41, lon: 47 })).toBeCloseTo(111.195, 2);
+  });
+  it('Nakhchivan–Baku, across Armenia, is about 400 km', () => {
+    const d = geodesicKm({ lat: 39.2089, lon: 45.4122 }, { lat: 40.3777, lon: 49.892 });
+    expect(d).toBeGreaterThan(390);
+    expect(d).toBeLessThan(410);
+  });
+  it('chord and geodesic distances convert both ways', () => {
+    for (const km of [0, 1, 50, 500, 5000]) expect(chordToGeodesicKm(geodesicToChordKm(km))).toBeCloseTo(km, 6);
+  });
+});
+
+describe('distance model', () => {
+  it('applies circuity to distance and speed to time', () => {
+    const m = { circuity: 1.3, speedKmh: 50 };
+    expect(roadKm(10, m)).toBeCloseTo(13);
+    expect(minutes(10, m)).toBeCloseTo(15.6);
+    // 30 road km at circuity 1.5 is 20 km as the crow flies; 30 min at 60 km/h is 30 road km.
+    expect(coverageRadiusKm({ within_km: 30 }, { circuity: 1.5, speedKmh: 60 })).toBeCloseTo(20);
+    expect(coverageRadiusKm({ within_km: 30, within_min: 15 }, { circuity: 1, speedKmh: 60 })).toBeCloseTo(15);
+  });
+});
+
+describe('incremental nearest-facility tracker', () => {
+  // Deterministic pseudo-random points and facilities over Azerbaijan's bounding box.
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pts = Array.from({ length: 3000 }, () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 }));
+  const fac = Array.from({ length: 60 }, () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 }));
+
+  it('agrees with brute force after every opening and closing', () => {
+    const t = new NearestTracker(pointSet(pts), 5);
+    const open = new Set<number>();
+    const check = () => {
+      for (let i = 0; i < pts.length; i += 7) {
+        let best = Infinity;
+        for (const f of open) best = Math.min(best, geodesicKm(pts[i]!, fac[f]!));
+        expect(t.km(i)).toBeCloseTo(best, 6);
+        if (open.size) expect(geodesicKm(pts[i]!, fac[t.owner[i]!]!)).toBeCloseTo(best, 6);
+      }
+    };
+    check();
+    fac.forEach((f, id) => {
+      t.add(id, f.lat, f.lon);
+      open.add(id);
+      if (id % 10 === 9) check();
+    });
+    for (const id of [3, 17, 18, 40, 59]) {
+      t.remove(id);
+      open.delete(id);
+    }
+    check();
+    for (const id of [...open]) {
+      t.remove(id);
+      open.delete(id);
+    }
+    check();
+    expect(t.km(0)).toBe(Infinity);
+  });
+});

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFile } from '../src/cli/validate.js';
+import { FIXTURES } from './helpers.js';
+
+const dir = join(FIXTURES, 'invalid');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('broken plans: one problem each, reported at its place', () => {
+  it('has at least 30 fixtures', () => expect(files.length).toBeGreaterThanOrEqual(30));
+
+  for (const f of files) {
+    const header = readFileSync(join(dir, f), 'utf8').split('\n')[0]!;
+    const m = /expect: (\S+) (\d+):(\d+)/.exec(header);
+    it(`${f}: ${m?.[1]} at ${m?.[2]}:${m?.[3]}`, () => {
+      expect(m, `fixture ${f} needs an "expect: code line:col" header`).not.toBeNull();
+      const errors = validateFile(join(dir, f)).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((e) => `${e.code} ${e.line}:${e.column}`)).toEqual([`${m![1]} ${m![2]}:${m![3]}`]);
+      expect(errors[0]!.message.length).toBeGreaterThan(10);
+    });
+  }
+});
+
+describe('messages a planner can act on', () => {
+  const message = (f: string) => validateFile(join(dir, f)).diagnostics[0]!.message;
+  it('suggests the swap when lat and lon are swapped', () => expect(message('22-lat-and-lon-swapped.yaml')).toMatch(/swapped: lat: 40.3758, lon: 47.1262/));
+  it('suggests the closest region code (a transposition counts as one typo)', () => expect(message('24-region-code-typo.yaml')).toMatch(/Did you mean 'AZ-BAR' \(Barda\)/));
+  it('maps a region name to its code', () => expect(message('25-region-name-instead-of-code.yaml')).toMatch(/Did you mean 'AZ-TAR'/));
+  it('suggests the key for a typo', () => expect(message('08-typo-in-key.yaml')).toMatch(/Did you mean 'serves'/));
+  it('suggests the status for a typo', () => expect(message('12-status-typo.yaml')).toMatch(/Did you mean 'planned'/));
+  it('suggests the parent id for a typo', () => expect(message('29-parent-id-typo.yaml')).toMatch(/Did you mean 'BAR'/));
+});
+
+describe('valid plans', () => {
+  it('the small fixture and the default DOST plan have no errors or warnings', () => {
+    expect(validateFile(join(FIXTURES, 'valid', 'small.yaml')).diagnostics).toEqual([]);
+    expect(validateFile(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).diagnostics).toEqual([]);
+  });
+});
