@@ -1,4 +1,67 @@
 import type { Command } from 'commander';
-import type { Run } from './main.js';
+import { announcedSchedule, applyDelays, parseDelay, type Delay } from '../analysis/scenario.js';
+import { timeline } from '../analysis/timeline.js';
+import { loadValidPlan } from './analysis-context.js';
+import { analysisContext } from './analysis-context.js';
+import { UserError } from '../load/user-error.js';
+import { facilitiesOf } from '../model/plan.js';
+import { closest } from '../model/suggest.js';
+import { writeResult } from '../render/output.js';
+import { timelineSvg } from '../render/svg-timeline.js';
+import { comparisonText, timelineCsv, timelineMarkdown, timelineText } from '../render/timeline.js';
+import { EXIT, type Run } from './main.js';
+import { addModelOptions, choice, type ModelOptions } from './options.js';
 
-export function registerTimeline(_program: Command, _run: Run): void {}
+const FORMATS = ['text', 'json', 'csv', 'md', 'svg'] as const;
+
+interface Opts extends ModelOptions {
+  delay: string[];
+  compare?: string;
+  strict?: boolean;
+  format: (typeof FORMATS)[number];
+  out?: string;
+  population?: string;
+}
+
+export function registerTimeline(program: Command, run: Run): void {
+  const cmd = program
+    .command('timeline')
+    .description('the rollout year by year: openings, counts, coverage, distance, targets met or missed')
+    .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+    .option('--delay <ID=+6m>', 'what-if: open a facility later (repeatable; +Nm or +Ny)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--compare <announced|plan>', "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file")
+    .option('--strict', 'exit 1 when a target is missed (for CI)')
+    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
+    const ctx = analysisContext(planArg, o);
+    const delays: Delay[] = o.delay.map((spec) => {
+      const d = parseDelay(spec);
+      if (typeof d === 'string') throw new UserError(d);
+      const ids = facilitiesOf(ctx.plan).map((f) => f.id);
+      if (!ids.includes(d.id)) {
+        const c = closest(d.id, ids);
+        throw new UserError(`--delay ${spec}: no facility with id '${d.id}'${c ? `; did you mean '${c}'?` : ''}`);
+      }
+      return d;
+    });
+    const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
+    const main = timeline(plan, ctx.demand, ctx.regions, ctx.settings);
+    let text: string;
+    if (o.compare) {
+      const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(o.compare).plan;
+      const b = timeline(other, ctx.demand, ctx.regions, ctx.settings);
+      text = o.format === 'json' ? JSON.stringify({ a: main, b }, null, 2) : comparisonText(main, b, o.format === 'md');
+      if (o.format === 'csv' || o.format === 'svg') throw new UserError(`--compare supports text, md and json, not ${o.format}`);
+    } else {
+      text = o.format === 'json' ? JSON.stringify(main, null, 2) : o.format === 'csv' ? timelineCsv(main) : o.format === 'md' ? timelineMarkdown(main) : o.format === 'svg' ? timelineSvg(main) : timelineText(main);
+    }
+    writeResult(text, o.out, ctx.inputs);
+    const missed = main.targets.filter((t) => !t.met);
+    if (o.strict && missed.length) {
+      process.stderr.write(`dostplan: ${missed.length} target${missed.length === 1 ? '' : 's'} missed\n`);
+      run(EXIT.failed);
+    }
+  });
+}

@@ -50,11 +50,11 @@ export function formatDay(d: PlanDay): string {
   return d.precision === 'year' ? `${d.year}` : d.precision === 'month' ? `${d.year}-${mm}` : `${d.year}-${mm}-${dd}`;
 }
 
-/** Adds months to a date, keeping its precision; day is clamped to the target month's length. */
+/** Adds months to a month- or day-precision date; the day is clamped to the target month's length. */
 export function addMonths(d: PlanDay, months: number): PlanDay {
   const total = d.year * 12 + (d.month - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const day = d.precision === 'day' ? Math.min(d.day, daysInMonth(year, month)) : d.precision === 'month' ? daysInMonth(year, month) : 31;
-  return { year, month: d.precision === 'year' ? 12 : month, day, precision: d.precision };
+  const day = d.precision === 'day' ? Math.min(d.day, daysInMonth(year, month)) : daysInMonth(year, month);
+  return { year, month, day, precision: d.precision };
 }

@@ -1,0 +1,92 @@
+/** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
+import type { TargetCheck, Timeline } from '../analysis/timeline.js';
+import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+
+const pc = (x: number) => `${x.toFixed(1)}%`;
+const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.toFixed(1));
+
+const yearColumns: Column[] = [
+  { header: 'year' }, { header: 'centers', align: 'right' }, { header: 'branches', align: 'right' },
+  { header: 'by distance', align: 'right' }, { header: 'gain', align: 'right' }, { header: 'by assignment', align: 'right' },
+  { header: 'with online', align: 'right' }, { header: 'mean km', align: 'right' }, { header: 'opened' },
+];
+
+function yearRows(t: Timeline): string[][] {
+  return t.years.map((y) => [
+    String(y.year), String(y.centers), String(y.branches), pc(y.coverage.distance.percent), signed(y.gain.distance_points),
+    pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1),
+    [...y.opened, ...y.closed.map((c) => `-${c}`)].join(' '),
+  ]);
+}
+
+export function targetLine(t: TargetCheck): string {
+  const part = (what: string, c: TargetCheck['centers']) => (c ? `${what} ${c.actual}/${c.target}${c.met ? '' : ` (short by ${c.shortfall})`}` : '');
+  const counts = [part('centers', t.centers), part('branches', t.branches)].filter(Boolean).join(', ');
+  const shown = t.open_earlier.slice(0, 8).map((f) => `${f.id} (${f.opens})`);
+  if (t.open_earlier.length > shown.length) shown.push(`and ${t.open_earlier.length - shown.length} more`);
+  const earlier = shown.length ? `; to meet it, open earlier: ${shown.join(', ')}` : '';
+  return `${t.met ? 'MET   ' : 'MISSED'} by ${t.by}${t.label ? ` — ${t.label}` : ''}: ${counts}${earlier}${t.note ? `; ${t.note}` : ''}`;
+}
+
+/** One row per facility, one column per year: · planned, A announced for that year but not open, █ open. */
+export function gantt(t: Timeline): string {
+  const years = t.years.map((y) => y.year);
+  const width = Math.max(...t.facilities.map((f) => f.id.length));
+  const header = `${''.padEnd(width)}  ${years.map((y) => String(y).slice(2)).join(' ')}`;
+  const openYear = new Map<string, number>();
+  const closeYear = new Map<string, number>();
+  for (const y of t.years) {
+    y.opened.forEach((id) => openYear.set(id, y.year));
+    y.closed.forEach((id) => closeYear.set(id, y.year));
+  }
+  const rows = t.facilities.map((f) => {
+    const o = openYear.get(f.id) ?? Infinity;
+    const c = closeYear.get(f.id) ?? Infinity;
+    const announced = f.announced ? Number(f.announced.slice(0, 4)) : undefined;
+    const cells = years.map((y) => (y >= o && y < c ? '██' : announced !== undefined && y >= announced && y < o ? 'A ' : ' ·'));
+    return `${f.id.padEnd(width)}  ${cells.join(' ')}`;
+  });
+  return [header, ...rows, `${''.padEnd(width)}  ██ open · not yet open  A announced but not open`].join('\n');
+}
+
+function header(t: Timeline): string[] {
+  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}).`];
+}
+
+export function timelineText(t: Timeline): string {
+  return [
+    ...header(t), '',
+    textTable(yearColumns, yearRows(t)), '',
+    'Targets:', ...t.targets.map((x) => `  ${targetLine(x)}`),
+    ...(t.notes.length ? ['', 'Notes:', ...t.notes.map((n) => `  ${n}`)] : []),
+    '', gantt(t),
+  ].join('\n');
+}
+
+export function timelineMarkdown(t: Timeline): string {
+  return [
+    `### ${header(t)[0]}`, '',
+    markdownTable(yearColumns, yearRows(t)), '',
+    '**Targets**', '', ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
+    ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${n}`)] : []),
+  ].join('\n');
+}
+
+export function timelineCsv(t: Timeline): string {
+  const headers = ['year', 'population_year', 'centers', 'branches', 'distance_covered', 'distance_percent', 'assignment_covered', 'assignment_percent', 'with_online_percent', 'mean_km', 'gain_distance_points', 'opened', 'closed'];
+  return csvTable(headers, t.years.map((y) => [
+    y.year, y.population_year, y.centers, y.branches, y.coverage.distance.covered, y.coverage.distance.percent, y.coverage.assignment.covered,
+    y.coverage.assignment.percent, y.coverage.with_online.percent, y.mean_km ?? '', y.gain.distance_points, y.opened.join(' '), y.closed.join(' '),
+  ]));
+}
+
+/** Two schedules side by side (e.g. as announced vs as built). */
+export function comparisonText(a: Timeline, b: Timeline, markdown = false): string {
+  const cols: Column[] = [{ header: 'year' }, { header: 'centers A', align: 'right' }, { header: 'centers B', align: 'right' }, { header: 'branches A', align: 'right' }, { header: 'branches B', align: 'right' }, { header: 'coverage A', align: 'right' }, { header: 'coverage B', align: 'right' }, { header: 'people (B − A)', align: 'right' }];
+  const rows = a.years.map((ya, i) => {
+    const yb = b.years[i]!;
+    return [String(ya.year), String(ya.centers), String(yb.centers), String(ya.branches), String(yb.branches), pc(ya.coverage.distance.percent), pc(yb.coverage.distance.percent), int(yb.coverage.distance.covered - ya.coverage.distance.covered)];
+  });
+  const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
+  return [`A: ${a.plan}`, `B: ${b.plan}`, '', table, '', 'Targets (A):', ...a.targets.map((x) => `  ${targetLine(x)}`), 'Targets (B):', ...b.targets.map((x) => `  ${targetLine(x)}`)].join('\n');
+}
