@@ -74,7 +74,7 @@ describe('scenarios', () => {
   it('diagnostics in a scenario point into the file that holds the bad value', () => {
     const r = cli(['validate', 'tests/fixtures/scenario-bad.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('tests/fixtures/scenario-bad.yaml:5:43: error unknown region 'AZ-BRA'');
+    expect(r.stdout).toContain("tests/fixtures/scenario-bad.yaml:5:43: error unknown region 'AZ-BRA'");
   });
 });
 
