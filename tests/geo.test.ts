@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chordToGeodesicKm, geodesicKm, geodesicToChordKm } from '../src/geo/geodesic.js';
 import { coverageRadiusKm, minutes, roadKm } from '../src/geo/distance-model.js';
-import { NearestTracker, pointSet } from '../src/geo/nearest-tracker.js';
+import { NearestTracker, PointGrid, pointSet } from '../src/geo/nearest-tracker.js';
 
 describe('geodesic distances', () => {
   it('Baku–Ganja is about 297 km as the crow flies', () => {
@@ -41,14 +41,14 @@ describe('incremental nearest-facility tracker', () => {
   const fac = Array.from({ length: 60 }, () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 }));
 
   it('agrees with brute force after every opening and closing', () => {
-    const t = new NearestTracker(pointSet(pts), 5);
+    const t = new NearestTracker(new PointGrid(pointSet(pts), 5));
     const open = new Set<number>();
     const check = () => {
       for (let i = 0; i < pts.length; i += 7) {
         let best = Infinity;
         for (const f of open) best = Math.min(best, geodesicKm(pts[i]!, fac[f]!));
         expect(t.km(i)).toBeCloseTo(best, 6);
-        if (open.size) expect(geodesicKm(pts[i]!, fac[t.owner[i]!]!)).toBeCloseTo(best, 6);
+        if (open.size) expect(geodesicKm(pts[i]!, fac[t.ownerOf(i)]!)).toBeCloseTo(best, 6);
       }
     };
     check();

@@ -68,8 +68,9 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const radius = radiiKm(settings);
   const served = servedUnits(net, o.kind, regions);
+  const kmCenter = net.kmAll('center'), kmBranch = net.kmAll('branch');
   const withinDistance = (i: number) =>
-    o.kind === 'any' ? net.km(i, 'center') <= radius.center || net.km(i, 'branch') <= radius.branch : net.km(i, o.kind) <= radius[o.kind];
+    (o.kind !== 'branch' && kmCenter[i]! <= radius.center) || (o.kind !== 'center' && kmBranch[i]! <= radius.branch);
   const assigned = (i: number) => {
     const p = demand.points[i]!;
     return p.region === BAKU ? served.districts.has(p.district) : served.regions.has(p.region);

@@ -83,10 +83,11 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
   const m = settings.model;
   const all = { km: { center: [] as number[], any: [] as number[] }, w: [] as number[] };
   const groups = new Map<string, { name: string; center: number[]; any: number[]; w: number[] }>();
+  const kmCenter = net.kmAll('center'), kmAny = net.kmAll('any');
   demand.points.forEach((p, i) => {
     const g = groupOf(p, by, regions);
     if (!g) return;
-    const c = net.km(i, 'center'), a = net.km(i, 'any'), w = weights[i]!;
+    const c = kmCenter[i]!, a = kmAny[i]!, w = weights[i]!;
     all.km.center.push(c);
     all.km.any.push(a);
     all.w.push(w);
@@ -97,7 +98,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     row.w.push(w);
   });
   const worst = demand.points
-    .map((p, i) => ({ p, i, km: net.km(i, 'any'), w: weights[i]! }))
+    .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
     .filter((x) => x.w > 0 && groupOf(x.p, by, regions) !== undefined)
     .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
     .slice(0, worstN)

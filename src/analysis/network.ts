@@ -3,7 +3,7 @@
  * every population point its nearest open center and nearest open branch (incrementally).
  */
 import { coverageRadiusKm, DEFAULT_MODEL, type DistanceModel } from '../geo/distance-model.js';
-import { NearestTracker, pointSet } from '../geo/nearest-tracker.js';
+import { NearestTracker, PointGrid, pointSet } from '../geo/nearest-tracker.js';
 import type { PopulationPoint } from '../model/dataset.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
@@ -54,6 +54,11 @@ export class Network {
   private readonly trackers: Record<Side, Record<FacilityKind, NearestTracker>>;
   private readonly side: Side[];
   private readonly local: Uint32Array;
+  /** For each side, the global index of each of its points. */
+  private readonly global: Record<Side, Uint32Array>;
+  /** Per-kind distance arrays, reused every year (three 8 MB arrays at a million points). */
+  private readonly kmBuffers = new Map<FacilityKind | 'any', Float64Array>();
+  private readonly kmFresh = new Set<FacilityKind | 'any'>();
   private readonly isOpen: boolean[];
   year: number | undefined;
 
@@ -67,9 +72,14 @@ export class Network {
       this.local[i] = members[s].length;
       members[s].push(p);
     });
+    this.global = {
+      mainland: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'mainland'),
+      nakhchivan: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'nakhchivan'),
+    };
+    // One grid per side, shared by the center and the branch tracker.
     const trackersFor = (s: Side) => {
-      const ps = pointSet(members[s]);
-      return { center: new NearestTracker(ps), branch: new NearestTracker(ps) };
+      const grid = new PointGrid(pointSet(members[s]));
+      return { center: new NearestTracker(grid), branch: new NearestTracker(grid) };
     };
     this.trackers = { mainland: trackersFor('mainland'), nakhchivan: trackersFor('nakhchivan') };
     this.isOpen = this.facilities.map(() => false);
@@ -80,19 +90,23 @@ export class Network {
     const key = yearEnd(year);
     const opened: Facility[] = [];
     const closed: Facility[] = [];
+    const batches = new Map<NearestTracker, { id: number; lat: number; lon: number }[]>();
     this.facilities.forEach((f, id) => {
       const now = isOpenOn(f, key);
       if (now === this.isOpen[id]) return;
       this.isOpen[id] = now;
       const tracker = this.trackers[sideOf(f.region, this.regions)][f.kind];
       if (now) {
-        tracker.add(id, f.location.lat, f.location.lon);
+        if (!batches.has(tracker)) batches.set(tracker, []);
+        batches.get(tracker)!.push({ id, lat: f.location.lat, lon: f.location.lon });
         opened.push(f);
       } else {
         tracker.remove(id);
         closed.push(f);
       }
     });
+    for (const [tracker, batch] of batches) tracker.addMany(batch);
+    this.kmFresh.clear();
     this.year = year;
     return { opened, closed };
   }
@@ -110,10 +124,25 @@ export class Network {
     return kind === 'any' ? Math.min(this.kindKm(i, 'center'), this.kindKm(i, 'branch')) : this.kindKm(i, kind);
   }
 
+  /** km(i, kind) for every point at once, computed once per year and kind. */
+  kmAll(kind: FacilityKind | 'any'): Float64Array {
+    let out = this.kmBuffers.get(kind);
+    if (!out) this.kmBuffers.set(kind, (out = new Float64Array(this.side.length)));
+    if (this.kmFresh.has(kind)) return out;
+    if (kind === 'any') {
+      const c = this.kmAll('center'), b = this.kmAll('branch');
+      for (let i = 0; i < c.length; i++) out[i] = c[i]! < b[i]! ? c[i]! : b[i]!;
+    } else {
+      for (const s of ['mainland', 'nakhchivan'] as const) this.trackers[s][kind].fillKm(out, this.global[s]);
+    }
+    this.kmFresh.add(kind);
+    return out;
+  }
+
   /** The nearest open facility of a kind to point i, if any is open. */
   nearest(i: number, kind: FacilityKind | 'any'): Facility | undefined {
     const k: FacilityKind = kind === 'any' ? (this.kindKm(i, 'center') <= this.kindKm(i, 'branch') ? 'center' : 'branch') : kind;
-    const id = this.trackers[this.side[i]!][k].owner[this.local[i]!]!;
+    const id = this.trackers[this.side[i]!][k].ownerOf(this.local[i]!);
     return id >= 0 ? this.facilities[id] : undefined;
   }
 }

@@ -29,7 +29,14 @@ export function toChordSpace(lat: number, lon: number): [number, number, number]
 }
 
 export function chordToGeodesicKm(chord: number): number {
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)));
+  const x = chord / (2 * EARTH_RADIUS_KM);
+  // Within a country x is small: the series asin x ≈ x + x³/6 + 3x⁵/40 + 5x⁷/112 is exact to
+  // < 1e-12 relative below x = 0.05 (≈ 640 km) and several times faster than Math.asin in the hot loop.
+  if (x < 0.05) {
+    const x2 = x * x;
+    return 2 * EARTH_RADIUS_KM * x * (1 + x2 * (1 / 6 + x2 * (3 / 40 + x2 * (5 / 112))));
+  }
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, x));
 }
 
 export function geodesicToChordKm(km: number): number {

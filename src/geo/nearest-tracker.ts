@@ -36,6 +36,15 @@ interface Box {
   minX: number; minY: number; minZ: number; maxX: number; maxY: number; maxZ: number;
 }
 
+/** Squared distance from a point to the farthest corner of a box: an upper bound for anything inside. */
+function boxFar2(b: Box, x: number, y: number, z: number): number {
+  const dx = Math.max(Math.abs(x - b.minX), Math.abs(x - b.maxX));
+  const dy = Math.max(Math.abs(y - b.minY), Math.abs(y - b.maxY));
+  const dz = Math.max(Math.abs(z - b.minZ), Math.abs(z - b.maxZ));
+  return dx * dx + dy * dy + dz * dz;
+}
+
+/** Squared distance from a point to the nearest point of a box: a lower bound for anything inside. */
 function boxDist2(b: Box, x: number, y: number, z: number): number {
   const dx = x < b.minX ? b.minX - x : x > b.maxX ? x - b.maxX : 0;
   const dy = y < b.minY ? b.minY - y : y > b.maxY ? y - b.maxY : 0;
@@ -46,86 +55,195 @@ function boxDist2(b: Box, x: number, y: number, z: number): number {
 interface Cell extends Box {
   start: number;
   end: number;
-  /** Largest squared nearest-distance of the cell's points. */
-  max2: number;
 }
 
 interface SuperCell extends Box {
-  cells: Cell[];
-  max2: number;
+  /** Indices into PointGrid.cells. */
+  cells: number[];
 }
 
-export class NearestTracker {
-  /** Squared chord distance (km²) from each point to its nearest open facility; Infinity if none. */
-  readonly dist2: Float64Array;
-  /** Facility id of each point's nearest open facility; -1 if none. */
-  readonly owner: Int32Array;
-  private readonly order: Uint32Array;
-  private readonly supers: SuperCell[] = [];
-  private readonly open = new Map<number, { lat: number; lon: number; x: number; y: number; z: number }>();
+/**
+ * The static geometry, shared by every tracker over the same points (centers and branches).
+ * Points are stored in grid order (position k), so a cell's points sit next to each other in
+ * memory and a scan reads them sequentially; rank[i] is the position of input point i.
+ */
+export class PointGrid {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  readonly rank: Uint32Array;
+  readonly order: Uint32Array;
+  readonly cells: Cell[] = [];
+  readonly supers: SuperCell[] = [];
 
-  constructor(private readonly pts: PointSet, cellKm = 8) {
+  constructor(pts: PointSet, cellKm = 3) {
     const n = pts.count;
-    this.dist2 = new Float64Array(n).fill(Infinity);
-    this.owner = new Int32Array(n).fill(-1);
-    // Cell key: super-cell (8×8×8 cells) in the high bits, cell within it in the low 9 bits, so one
-    // numeric sort groups points by super-cell, then by cell.
-    const q = (v: number) => Math.floor(v / cellKm) + 1024;
+    // Cell key: super-cell (8×8×8 cells) in the high part, cell within it in the low 9 bits, so one
+    // numeric sort groups points by super-cell, then by cell. Indices count from the data's own minimum.
+    let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < n; i++) {
+      minX = Math.min(minX, pts.x[i]!); minY = Math.min(minY, pts.y[i]!); minZ = Math.min(minZ, pts.z[i]!);
+      maxX = Math.max(maxX, pts.x[i]!); maxY = Math.max(maxY, pts.y[i]!);
+    }
+    const superY = Math.floor((maxY - minY) / cellKm / 8) + 1;
+    const superX = Math.floor((maxX - minX) / cellKm / 8) + 1;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const ix = q(pts.x[i]!), iy = q(pts.y[i]!), iz = q(pts.z[i]!);
-      keys[i] = (((ix >> 3) * 256 + (iy >> 3)) * 256 + (iz >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
+      const ix = Math.floor((pts.x[i]! - minX) / cellKm), iy = Math.floor((pts.y[i]! - minY) / cellKm), iz = Math.floor((pts.z[i]! - minZ) / cellKm);
+      keys[i] = (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
     }
-    this.order = sortByKey(keys);
+    const order = sortByKey(keys);
+    this.order = order;
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.z = new Float64Array(n);
+    this.rank = new Uint32Array(n);
     let sc: SuperCell | undefined;
     let c: Cell | undefined;
     for (let k = 0; k < n; k++) {
-      const i = this.order[k]!;
-      const key = keys[i]!;
-      if (!sc || Math.floor(keys[this.order[sc.cells[0]!.start]!]! / 512) !== Math.floor(key / 512)) {
-        sc = { cells: [], max2: Infinity, ...emptyBox() };
+      const i = order[k]!;
+      const x = pts.x[i]!, y = pts.y[i]!, z = pts.z[i]!, key = keys[i]!;
+      this.x[k] = x;
+      this.y[k] = y;
+      this.z[k] = z;
+      this.rank[i] = k;
+      if (!sc || Math.floor(keys[order[this.cells[sc.cells[0]!]!.start]!]! / 512) !== Math.floor(key / 512)) {
+        sc = { cells: [], ...emptyBox() };
         this.supers.push(sc);
         c = undefined;
       }
-      if (!c || keys[this.order[c.start]!] !== key) {
-        c = { start: k, end: k, max2: Infinity, ...emptyBox() };
-        sc.cells.push(c);
+      if (!c || keys[order[c.start]!] !== key) {
+        c = { start: k, end: k, ...emptyBox() };
+        sc.cells.push(this.cells.length);
+        this.cells.push(c);
       }
       c.end = k + 1;
-      grow(c, pts.x[i]!, pts.y[i]!, pts.z[i]!);
-      grow(sc, pts.x[i]!, pts.y[i]!, pts.z[i]!);
+      grow(c, x, y, z);
+      grow(sc, x, y, z);
     }
+  }
+}
+
+export class NearestTracker {
+  /** Squared chord distance (km²) to the nearest open facility, by grid position; Infinity if none. */
+  private readonly dist2: Float64Array;
+  /** Facility id of the nearest open facility, by grid position; -1 if none. */
+  private readonly owner: Int32Array;
+  /** Largest squared nearest-distance of each cell's and each super-cell's points. */
+  private readonly cellMax: Float64Array;
+  private readonly superMax: Float64Array;
+  private readonly open = new Map<number, { lat: number; lon: number; x: number; y: number; z: number }>();
+  private perm: { target: Uint32Array; at: Uint32Array } | undefined;
+
+  constructor(private readonly grid: PointGrid) {
+    const n = grid.x.length;
+    this.dist2 = new Float64Array(n).fill(Infinity);
+    this.owner = new Int32Array(n).fill(-1);
+    this.cellMax = new Float64Array(grid.cells.length).fill(Infinity);
+    this.superMax = new Float64Array(grid.supers.length).fill(Infinity);
   }
 
   /** Opens facility `id` at (lat, lon); points closer to it than to their current nearest switch to it. */
   add(id: number, lat: number, lon: number): void {
     const [fx, fy, fz] = toChordSpace(lat, lon);
     this.open.set(id, { lat, lon, x: fx, y: fy, z: fz });
-    const { x, y, z } = this.pts;
-    for (const sc of this.supers) {
-      if (boxDist2(sc, fx, fy, fz) >= sc.max2) continue;
-      let superMax = 0;
-      for (const c of sc.cells) {
-        if (boxDist2(c, fx, fy, fz) < c.max2) {
+    const { x, y, z, cells, supers } = this.grid;
+    const { dist2, owner, cellMax, superMax } = this;
+    for (let s = 0; s < supers.length; s++) {
+      const sc = supers[s]!;
+      if (boxDist2(sc, fx, fy, fz) >= superMax[s]!) continue;
+      let sm = 0;
+      for (const ci of sc.cells) {
+        const c = cells[ci]!;
+        if (boxDist2(c, fx, fy, fz) < cellMax[ci]!) {
           let m = 0;
           for (let k = c.start; k < c.end; k++) {
-            const i = this.order[k]!;
-            const dx = x[i]! - fx, dy = y[i]! - fy, dz = z[i]! - fz;
+            const dx = x[k]! - fx, dy = y[k]! - fy, dz = z[k]! - fz;
             const d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 < this.dist2[i]!) {
-              this.dist2[i] = d2;
-              this.owner[i] = id;
-            }
-            if (this.dist2[i]! > m) m = this.dist2[i]!;
+            const cur = d2 < dist2[k]! ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
+            if (cur > m) m = cur;
           }
-          c.max2 = m;
+          cellMax[ci] = m;
         }
-        if (c.max2 > superMax) superMax = c.max2;
+        if (cellMax[ci]! > sm) sm = cellMax[ci]!;
       }
-      sc.max2 = superMax;
+      superMax[s] = sm;
     }
   }
 
+  /**
+   * Opens many facilities at once (a year's openings). For each cell only the facilities that
+   * could be nearest to one of its points are tried: those closer to the cell than both its
+   * current worst distance and the best batch facility's farthest-corner distance. This keeps
+   * the first year — every point starting with no facility — from costing points × facilities.
+   */
+  addMany(batch: { id: number; lat: number; lon: number }[]): void {
+    // Once most points have a facility nearby, one facility at a time touches only its neighbourhood
+    // and is cheaper than the batch's per-cell candidate search.
+    if (batch.length < 8 || batch.length < this.open.size) {
+      for (const f of batch) this.add(f.id, f.lat, f.lon);
+      return;
+    }
+    const n = batch.length;
+    const fx = new Float64Array(n), fy = new Float64Array(n), fz = new Float64Array(n);
+    batch.forEach((f, k) => {
+      [fx[k], fy[k], fz[k]] = toChordSpace(f.lat, f.lon);
+      this.open.set(f.id, { lat: f.lat, lon: f.lon, x: fx[k]!, y: fy[k]!, z: fz[k]! });
+    });
+    const candidates = (b: Box, max2: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
+      let bound = max2;
+      for (let j = 0; j < count; j++) {
+        const far = boxFar2(b, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
+        if (far < bound) bound = far;
+      }
+      let m = 0;
+      for (let j = 0; j < count; j++) {
+        const k = among[j]!;
+        if (boxDist2(b, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
+      }
+      return m;
+    };
+    const all = Int32Array.from({ length: n }, (_, k) => k);
+    const ids = Int32Array.from(batch, (f) => f.id);
+    const superCand = new Int32Array(n);
+    const cellCand = new Int32Array(n);
+    const { x, y, z, cells, supers } = this.grid;
+    const { dist2, owner: owners, cellMax, superMax } = this;
+    for (let s = 0; s < supers.length; s++) {
+      const sc = supers[s]!;
+      const ns = candidates(sc, superMax[s]!, all, n, superCand);
+      if (ns === 0) continue;
+      let sm = 0;
+      for (const ci of sc.cells) {
+        const c = cells[ci]!;
+        const nc = candidates(c, cellMax[ci]!, superCand, ns, cellCand);
+        if (nc > 0) {
+          let m = 0;
+          for (let k = c.start; k < c.end; k++) {
+            const px = x[k]!, py = y[k]!, pz = z[k]!;
+            let best = dist2[k]!, owner = -1;
+            for (let j = 0; j < nc; j++) {
+              const f = cellCand[j]!;
+              const dx = px - fx[f]!, dy = py - fy[f]!, dz = pz - fz[f]!;
+              const d2 = dx * dx + dy * dy + dz * dz;
+              if (d2 < best) {
+                best = d2;
+                owner = f;
+              }
+            }
+            if (owner >= 0) {
+              dist2[k] = best;
+              owners[k] = ids[owner]!;
+            }
+            if (best > m) m = best;
+          }
+          cellMax[ci] = m;
+        }
+        if (cellMax[ci]! > sm) sm = cellMax[ci]!;
+      }
+      superMax[s] = sm;
+    }
+  }
 
   /** Closes facility `id`; its points move to their nearest remaining open facility. */
   remove(id: number): void {
@@ -136,41 +254,61 @@ export class NearestTracker {
     for (const f of indexIds) kd.add(this.open.get(f)!.lon, this.open.get(f)!.lat);
     if (indexIds.length === 0) kd.add(0, 0);
     kd.finish();
-    const { x, y, z } = this.pts;
-    for (const sc of this.supers) {
-      let superMax = 0;
-      for (const c of sc.cells) {
+    const { x, y, z, cells, supers } = this.grid;
+    const { dist2, owner, cellMax, superMax } = this;
+    for (let s = 0; s < supers.length; s++) {
+      let sm = 0;
+      for (const ci of supers[s]!.cells) {
+        const c = cells[ci]!;
         let touched = false;
         for (let k = c.start; k < c.end; k++) {
-          const i = this.order[k]!;
-          if (this.owner[i] !== id) continue;
+          if (owner[k] !== id) continue;
           touched = true;
-          this.owner[i] = -1;
-          this.dist2[i] = Infinity;
+          owner[k] = -1;
+          dist2[k] = Infinity;
           if (indexIds.length === 0) continue;
-          const lonlat = chordToLonLat(x[i]!, y[i]!, z[i]!);
+          const lonlat = chordToLonLat(x[k]!, y[k]!, z[k]!);
           const [nearest] = around(kd, lonlat.lon, lonlat.lat, 1);
           const fid = indexIds[nearest!]!;
           const f = this.open.get(fid)!;
-          const dx = x[i]! - f.x, dy = y[i]! - f.y, dz = z[i]! - f.z;
-          this.dist2[i] = dx * dx + dy * dy + dz * dz;
-          this.owner[i] = fid;
+          const dx = x[k]! - f.x, dy = y[k]! - f.y, dz = z[k]! - f.z;
+          dist2[k] = dx * dx + dy * dy + dz * dz;
+          owner[k] = fid;
         }
         if (touched) {
           let m = 0;
-          for (let k = c.start; k < c.end; k++) m = Math.max(m, this.dist2[this.order[k]!]!);
-          c.max2 = m;
+          for (let k = c.start; k < c.end; k++) m = Math.max(m, dist2[k]!);
+          cellMax[ci] = m;
         }
-        superMax = Math.max(superMax, c.max2);
+        sm = Math.max(sm, cellMax[ci]!);
       }
-      sc.max2 = superMax;
+      superMax[s] = sm;
     }
   }
 
   /** Geodesic km from point i to its nearest open facility (Infinity if none is open). */
   km(i: number): number {
-    const d2 = this.dist2[i]!;
+    const d2 = this.dist2[this.grid.rank[i]!]!;
     return d2 === Infinity ? Infinity : chordToGeodesicKm(Math.sqrt(d2));
+  }
+
+  /**
+   * Geodesic km to the nearest open facility for every point, written to out[target[i]] for input
+   * point i (a sequential pass: much faster than calling km() a million times).
+   */
+  fillKm(out: Float64Array, target: Uint32Array): void {
+    if (this.perm?.target !== target) this.perm = { target, at: this.grid.order.map((i) => target[i]!) };
+    const at = this.perm.at;
+    const { dist2 } = this;
+    for (let k = 0; k < dist2.length; k++) {
+      const d2 = dist2[k]!;
+      out[at[k]!] = d2 === Infinity ? Infinity : chordToGeodesicKm(Math.sqrt(d2));
+    }
+  }
+
+  /** Id of point i's nearest open facility, or -1 when none is open. */
+  ownerOf(i: number): number {
+    return this.owner[this.grid.rank[i]!]!;
   }
 
   openIds(): number[] {
@@ -181,7 +319,9 @@ export class NearestTracker {
 /** Point indices ordered by key (ties by index), with a native numeric sort when key and index fit in 53 bits. */
 function sortByKey(keys: Float64Array): Uint32Array {
   const n = keys.length;
-  if (n <= 1 << 20) {
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, keys[i]!);
+  if (n <= 1 << 20 && max * 1048576 < Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = keys[i]! * 1048576 + i;
     packed.sort();

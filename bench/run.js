@@ -1,0 +1,111 @@
+// npm run bench: speed and memory figures, each against a simple baseline measured in the same run.
+// Not a test: it prints numbers and exits 0. Goals (from the issues) are printed beside the figures.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'yaml';
+import { validateFile } from '../dist/cli/validate.js';
+import { Network } from '../dist/analysis/network.js';
+import { embedded } from '../dist/load/dataset-loader.js';
+import { geodesicKm } from '../dist/geo/geodesic.js';
+
+let peakRss = 0;
+const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
+const time = (f) => {
+  const t0 = performance.now();
+  const r = f();
+  sampleMemory();
+  return [performance.now() - t0, r];
+};
+
+// Deterministic pseudo-random numbers, so every run measures the same workload.
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const BOX = { lat: [38.5, 41.8], lon: [45.2, 50.3] };
+const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0]), lon: BOX.lon[0] + rnd() * (BOX.lon[1] - BOX.lon[0]) });
+
+// 1. Validation of a plan with 5,000 branches.
+{
+  const { regions } = embedded();
+  const leaves = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan);
+  const lines = ['name: bench', 'years: { from: 2021, to: 2030 }', 'standards: { center: { within_km: 30 }, branch: { within_km: 15 } }', 'centers:'];
+  for (let c = 0; c < 50; c++) {
+    const r = leaves[c % leaves.length];
+    lines.push(`  - { id: C${c}, name: Center ${c}, region: ${r.code}, location: { lat: ${r.admin_center.lat}, lon: ${r.admin_center.lon} }, status: planned, opens: 2022, serves: [${r.code}] }`);
+  }
+  lines.push('branches:');
+  for (let b = 0; b < 5000; b++) {
+    const r = leaves[b % leaves.length];
+    const lat = (r.admin_center.lat + (rnd() - 0.5) * 0.05).toFixed(4), lon = (r.admin_center.lon + (rnd() - 0.5) * 0.05).toFixed(4);
+    lines.push(`  - { id: B${b}, name: Branch ${b}, center: C${b % 50}, region: ${r.code}, location: { lat: ${lat}, lon: ${lon} }, status: planned, opens: ${2023 + (b % 8)}, serves: [${r.code}] }`);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'dostplan-bench-')), 'plan-5000.yaml');
+  const text = lines.join('\n') + '\n';
+  writeFileSync(file, text);
+  validateFile(file); // warm-up: loads the embedded data once, as a CLI run would
+  const [tValidate, res] = time(() => validateFile(file));
+  const [tParse] = time(() => parse(text));
+  console.log('validate: plan with 50 centers and 5,000 branches');
+  console.log(`  full validation (schema, positions, semantic and geographic checks): ${tValidate.toFixed(0)} ms, ${res.diagnostics.filter((d) => d.severity === 'error').length} errors   goal: well under 1 s`);
+  console.log(`  baseline, YAML parse only: ${tParse.toFixed(0)} ms   ratio validate/parse: ${(tValidate / tParse).toFixed(1)}x`);
+}
+
+// 2. Coverage and nearest distances, year by year: 1,000,000 points, 10,000 facilities over 10 years.
+{
+  const { regions } = embedded();
+  const N = 1_000_000, F = 10_000, YEARS = 10;
+  const towns = Array.from({ length: 60 }, randomPlace);
+  const points = new Array(N);
+  for (let i = 0; i < N; i++) {
+    // 70% of people cluster around 60 towns, 30% spread out: a country-like pattern.
+    const t = towns[i % towns.length];
+    const p = rnd() < 0.7 ? { lat: t.lat + (rnd() - 0.5) * 0.3, lon: t.lon + (rnd() - 0.5) * 0.4 } : randomPlace();
+    points[i] = { region: 'AZ-BA', district: '', name: '', lat: p.lat, lon: p.lon, population: 1 + Math.floor(rnd() * 20) };
+  }
+  const facility = (id, kind, year) => ({ id, name: id, kind, region: 'AZ-BA', location: randomPlace(), status: 'planned', opens: year, serves: [] });
+  const centers = [], branches = [];
+  for (let f = 0; f < F; f++) (f % 5 === 0 ? centers : branches).push(facility(`F${f}`, f % 5 === 0 ? 'center' : 'branch', 2021 + (f % YEARS)));
+  // A few closures, so the benchmark also exercises the re-search of orphaned points.
+  for (let f = 0; f < 20; f++) branches[f].closes = 2021 + YEARS - 1;
+  const plan = { name: 'bench', years: { from: 2021, to: 2030 }, standards: {}, targets: [], channels: [], centers, branches, remove: [] };
+  sampleMemory();
+  const [tBuild, net] = time(() => new Network(plan, points, regions));
+  const radius = 20;
+  const pop = Float64Array.from(points, (p) => p.population);
+  let covered = 0, sumKm = 0, tAdvance = 0;
+  const [tYears] = time(() => {
+    for (let y = 2021; y < 2021 + YEARS; y++) {
+      const ta = performance.now();
+      net.advanceTo(y);
+      tAdvance += performance.now() - ta;
+      covered = 0;
+      sumKm = 0;
+      const km = net.kmAll('any');
+      for (let i = 0; i < N; i++) {
+        if (km[i] <= radius) covered += pop[i];
+        sumKm += km[i] * pop[i];
+      }
+    }
+  });
+  // Brute force: every point against every open facility, every year, on a sample; scaled to N.
+  const S = 2000;
+  const all = [...centers, ...branches];
+  const [tBruteSample] = time(() => {
+    for (let y = 2021; y < 2021 + YEARS; y++) {
+      const open = all.filter((f) => f.opens <= y && !(f.closes !== undefined && f.closes <= y));
+      for (let i = 0; i < S; i++) {
+        let best = Infinity;
+        for (const f of open) best = Math.min(best, geodesicKm(points[i], f.location));
+      }
+    }
+  });
+  const tBrute = (tBruteSample * N) / S;
+  console.log(`coverage timeline: ${N.toLocaleString('en-US')} points, ${F.toLocaleString('en-US')} facilities opening over ${YEARS} years`);
+  console.log(`  index build (grid over points): ${tBuild.toFixed(0)} ms`);
+  console.log(`  10 years, incremental nearest + coverage + mean distance: ${tYears.toFixed(0)} ms (of which nearest-facility updates ${tAdvance.toFixed(0)} ms)   goal: < 1000 ms on one core`);
+  console.log(`  baseline, brute force (measured on ${S.toLocaleString('en-US')} points, scaled): ${(tBrute / 1000).toFixed(1)} s   speed-up: ${(tBrute / tYears).toFixed(0)}x   goal: ≥ 50x`);
+  console.log(`  last year: ${((covered / points.reduce((a, p) => a + p.population, 0)) * 100).toFixed(1)}% within ${radius} km`);
+}
+console.log(`peak RSS: ${mb(peakRss)}`);
