@@ -6,8 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../load/user-error.js';
 import { registerCoverage } from './coverage.js';
+import { registerDiff } from './diff.js';
 import { registerDistances } from './distances.js';
 import { registerRegions } from './regions.js';
+import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerTimeline } from './timeline.js';
 import { registerValidate } from './validate.js';
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
   registerCoverage(program, setCode);
   registerDistances(program, setCode);
   registerTimeline(program, setCode);
+  registerDiff(program, setCode);
+  registerReport(program, setCode);
   registerSchema(program, setCode);
   registerRegions(program, setCode);
   try {
