@@ -95,7 +95,8 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
   });
 }
 
-export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings): Timeline {
+/** `onYear` is called after each year is computed (the CLI draws a progress bar with it). */
+export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, onYear: (year: number) => void = () => {}): Timeline {
   const net = new Network(plan, demand.points, regions);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
@@ -134,6 +135,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
         assignment_points: prev ? round2(asg.percent - prev.coverage.assignment.percent) : 0,
       },
     });
+    onYear(year);
   }
   const notes: string[] = [];
   const byId = new Map(net.facilities.map((f) => [f.id, f]));

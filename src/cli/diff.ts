@@ -7,7 +7,7 @@ import { diffMarkdown, diffText } from '../render/diff.js';
 import { writeResult } from '../render/output.js';
 import { loadValidPlan } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, type ModelOptions } from './options.js';
+import { addModelOptions, choice, withProgress, type ModelOptions } from './options.js';
 
 interface Opts extends ModelOptions {
   format: 'md' | 'text' | 'json';
@@ -28,8 +28,8 @@ export function registerDiff(program: Command, _run: Run): void {
     const demand = { points, scaled: true };
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const overrides = { ...o, speedKmh: o.speed };
-    const ta = timeline(a.plan, demand, regions, resolveSettings(a.plan, overrides));
-    const tb = timeline(b.plan, demand, regions, resolveSettings(b.plan, overrides));
+    const ta = withProgress('diff A', a.plan, (tick) => timeline(a.plan, demand, regions, resolveSettings(a.plan, overrides), tick));
+    const tb = withProgress('diff B', b.plan, (tick) => timeline(b.plan, demand, regions, resolveSettings(b.plan, overrides), tick));
     const d = diffPlans(a.plan, b.plan, ta, tb);
     writeResult(o.format === 'json' ? JSON.stringify(d, null, 2) : o.format === 'text' ? diffText(d) : diffMarkdown(d), o.out, [...a.files, ...b.files]);
   });

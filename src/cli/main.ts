@@ -8,6 +8,7 @@ import { UserError } from '../load/user-error.js';
 import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
 import { registerDistances } from './distances.js';
+import { registerExplore } from './explore.js';
 import { registerRegions } from './regions.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDistances(program, setCode);
   registerTimeline(program, setCode);
   registerDiff(program, setCode);
+  registerExplore(program, setCode);
   registerReport(program, setCode);
   registerSchema(program, setCode);
   registerRegions(program, setCode);

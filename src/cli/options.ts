@@ -1,6 +1,8 @@
 /** Option parsing shared by the commands: formats, numbers, the plan argument. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PLAN } from '../load/dataset-loader.js';
+import type { Plan } from '../model/plan.js';
+import { progressBar } from '../render/progress.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -45,4 +47,14 @@ export function addModelOptions(cmd: Command): Command {
     .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
     .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber);
+}
+
+/** Runs a year-by-year computation with a progress bar on stderr (only on a terminal). */
+export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: number) => void) => T): T {
+  const bar = progressBar(title, plan.years.to - plan.years.from + 1);
+  try {
+    return run((year) => bar.tick(String(year)));
+  } finally {
+    bar.done();
+  }
 }

@@ -13,7 +13,7 @@ import { mapSvg } from '../render/svg-map.js';
 import { timelineSvg } from '../render/svg-timeline.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, year, type ModelOptions } from './options.js';
+import { addModelOptions, withProgress, year, type ModelOptions } from './options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -32,7 +32,7 @@ export function registerReport(program: Command, _run: Run): void {
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const y = o.year ?? ctx.plan.years.to;
-    const tl = timeline(ctx.plan, ctx.demand, ctx.regions, ctx.settings);
+    const tl = withProgress('report', ctx.plan, (tick) => timeline(ctx.plan, ctx.demand, ctx.regions, ctx.settings, tick));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(y);
     const byRegion = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'region' });

@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { announcedSchedule, applyDelays, parseDelay, type Delay } from '../analysis/scenario.js';
 import { timeline } from '../analysis/timeline.js';
-import { loadValidPlan } from './analysis-context.js';
-import { analysisContext } from './analysis-context.js';
 import { UserError } from '../load/user-error.js';
 import { facilitiesOf } from '../model/plan.js';
 import { closest } from '../model/suggest.js';
 import { writeResult } from '../render/output.js';
 import { timelineSvg } from '../render/svg-timeline.js';
 import { comparisonText, timelineCsv, timelineMarkdown, timelineText } from '../render/timeline.js';
+import { analysisContext, loadValidPlan } from './analysis-context.js';
 import { EXIT, type Run } from './main.js';
-import { addModelOptions, choice, type ModelOptions } from './options.js';
+import { addModelOptions, choice, withProgress, type ModelOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md', 'svg'] as const;
 
@@ -47,11 +46,11 @@ export function registerTimeline(program: Command, run: Run): void {
       return d;
     });
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
-    const main = timeline(plan, ctx.demand, ctx.regions, ctx.settings);
+    const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, ctx.regions, ctx.settings, tick));
     let text: string;
     if (o.compare) {
       const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(o.compare).plan;
-      const b = timeline(other, ctx.demand, ctx.regions, ctx.settings);
+      const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, ctx.regions, ctx.settings, tick));
       text = o.format === 'json' ? JSON.stringify({ a: main, b }, null, 2) : comparisonText(main, b, o.format === 'md');
       if (o.format === 'csv' || o.format === 'svg') throw new UserError(`--compare supports text, md and json, not ${o.format}`);
     } else {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { progressBar } from '../src/render/progress.js';
+import { styleFor } from '../src/render/style.js';
+import { csvTable, markdownTable } from '../src/render/table.js';
+
+const fakeStream = (isTTY: boolean) => {
+  const out = { text: '', isTTY, columns: 80, write(s: string) { out.text += s; return true; } };
+  return out;
+};
+
+describe('terminal conventions', () => {
+  it('draws a progress bar only on a terminal', () => {
+    const tty = fakeStream(true);
+    const p = progressBar('timeline', 4, tty as unknown as NodeJS.WriteStream);
+    p.tick('2021');
+    p.tick('2022');
+    expect(tty.text).toContain('timeline [############............] 2/4 2022');
+    p.done();
+    const pipe = fakeStream(false);
+    progressBar('timeline', 4, pipe as unknown as NodeJS.WriteStream).tick();
+    expect(pipe.text).toBe('');
+  });
+  it('colors only on a TTY and never with NO_COLOR', () => {
+    const tty = { isTTY: true } as NodeJS.WriteStream;
+    expect(styleFor(tty, {}).red('x')).toBe('\u001b[31mx\u001b[39m');
+    expect(styleFor(tty, { NO_COLOR: '1' }).red('x')).toBe('x');
+    expect(styleFor({ isTTY: false } as NodeJS.WriteStream, {}).red('x')).toBe('x');
+  });
+  it('quotes CSV fields per RFC 4180 and escapes Markdown pipes', () => {
+    expect(csvTable(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\n"x,y","say ""hi"""');
+    expect(markdownTable([{ header: 'a' }], [['x|y']])).toContain('x\\|y');
+  });
+});
