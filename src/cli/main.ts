@@ -9,6 +9,7 @@ import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
 import { registerDistances } from './distances.js';
 import { registerExplore } from './explore.js';
+import { registerOptimize } from './optimize.js';
 import { registerRegions } from './regions.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTimeline(program, setCode);
   registerDiff(program, setCode);
   registerExplore(program, setCode);
+  registerOptimize(program, setCode);
   registerReport(program, setCode);
   registerSchema(program, setCode);
   registerRegions(program, setCode);

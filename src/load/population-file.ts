@@ -11,16 +11,20 @@ import { geodesicKm } from '../geo/geodesic.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from './user-error.js';
 
-export function loadPopulationFile(path: string, regions: RegionIndex): PopulationPoint[] {
+/**
+ * Reads population points; with `population: false` the same formats list candidate sites
+ * (lat, lon[, name, region]) and the population column is not required.
+ */
+export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean } = { population: true }): PopulationPoint[] {
   const decoded = decodeText(readUserFile(path));
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path) : fromCsv(decoded.text, path);
+  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
   return raw.map((p) => withRegion(p, regions));
 }
 
 type Raw = { lat: number; lon: number; population: number; region?: string; name: string; where: string };
 
-function fromCsv(text: string, path: string): Raw[] {
+function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
   let rows: Record<string, string>[];
   try {
     rows = parse(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true });
@@ -29,13 +33,13 @@ function fromCsv(text: string, path: string): Raw[] {
     throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
   }
   if (rows.length === 0) throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
-  for (const col of ['lat', 'lon', 'population']) {
-    if (!(col in rows[0]!)) throw new UserError(`${path}:1:1: missing column '${col}'; expected a header lat,lon,population[,region]`, 1);
+  for (const col of needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon']) {
+    if (!(col in rows[0]!)) throw new UserError(`${path}:1:1: missing column '${col}'; expected a header lat,lon${needPopulation ? ',population' : ''}[,region,name]`, 1);
   }
-  return rows.map((r, i) => check({ lat: Number(r.lat), lon: Number(r.lon), population: Number(r.population), region: r.region || undefined, name: r.name ?? '', where: `${path}:${i + 2}:1` }));
+  return rows.map((r, i) => check({ lat: Number(r.lat), lon: Number(r.lon), population: needPopulation ? Number(r.population) : 0, region: r.region || undefined, name: r.name ?? '', where: `${path}:${i + 2}:1` }));
 }
 
-function fromGeoJson(text: string, path: string): Raw[] {
+function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[] {
   let fc: { type?: string; features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[] };
   try {
     fc = JSON.parse(text);
@@ -48,7 +52,7 @@ function fromGeoJson(text: string, path: string): Raw[] {
     if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates)) throw new UserError(`${where}: geometry must be a Point`, 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
-    return check({ lat: Number(lat), lon: Number(lon), population: Number(props.population), region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
+    return check({ lat: Number(lat), lon: Number(lon), population: needPopulation ? Number(props.population) : 0, region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
   });
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Exact solutions with the HiGHS MILP solver (npm `highs`, WebAssembly: no native build, no
+ * network), for instances small enough to solve in seconds. They measure the heuristics' gap.
+ */
+import { createRequire } from 'node:module';
+import type { CoverInstance } from './mclp.js';
+import type { Instance } from './instance.js';
+
+interface HighsSolution {
+  Status: string;
+  ObjectiveValue: number;
+  Columns: Record<string, { Primal: number }>;
+}
+
+let solver: Promise<{ solve(lp: string): HighsSolution }> | undefined;
+function highs() {
+  const require = createRequire(import.meta.url);
+  return (solver ??= (require('highs') as () => Promise<{ solve(lp: string): HighsSolution }>)());
+}
+
+export const EXACT_LIMITS = { mclpVariables: 6000, pmedianVariables: 25000 };
+
+function chosen(sol: HighsSolution): number[] {
+  return Object.entries(sol.Columns)
+    .filter(([name, c]) => name.startsWith('y') && c.Primal > 0.5)
+    .map(([name]) => Number(name.slice(1)))
+    .sort((a, b) => a - b);
+}
+
+/** max Σ w_i z_i  s.t.  z_i ≤ Σ_{j covers i} y_j,  Σ y_j = k. Only points some candidate covers appear. */
+export async function mclpExact(inst: CoverInstance, k: number): Promise<{ sites: number[]; covered: number } | undefined> {
+  const by = new Map<number, number[]>();
+  inst.cover.forEach((list, j) => list.forEach((i) => !inst.covered[i] && (by.get(i) ?? by.set(i, []).get(i)!).push(j)));
+  if (by.size + inst.cover.length > EXACT_LIMITS.mclpVariables) return undefined;
+  const pts = [...by.keys()].sort((a, b) => a - b);
+  const lines = ['Maximize', ` obj: ${pts.map((i) => `${inst.w[i]} z${i}`).join(' + ') || '0 y0'}`, 'Subject To'];
+  for (const i of pts) lines.push(` c${i}: z${i} - ${by.get(i)!.map((j) => `y${j}`).join(' - ')} <= 0`);
+  lines.push(` k: ${inst.cover.map((_, j) => `y${j}`).join(' + ')} = ${k}`, 'Bounds', ...pts.map((i) => ` 0 <= z${i} <= 1`), 'Binary', ` ${inst.cover.map((_, j) => `y${j}`).join(' ')}`, 'End');
+  const sol = (await highs()).solve(lines.join('\n'));
+  if (sol.Status !== 'Optimal') return undefined;
+  let base = 0;
+  inst.covered.forEach((c, i) => c && (base += inst.w[i]!));
+  return { sites: chosen(sol), covered: sol.ObjectiveValue + base };
+}
+
+/** min Σ w_i d_ij x_ij  s.t.  Σ_j x_ij = 1,  x_ij ≤ y_j,  Σ y_j = k (no fixed facilities). */
+export async function pmedianExact(inst: Instance, k: number): Promise<{ sites: number[]; objective: number } | undefined> {
+  const n = inst.w.length, m = inst.m;
+  if (n * m + m > EXACT_LIMITS.pmedianVariables || inst.fixed.some(Number.isFinite)) return undefined;
+  const lines = ['Minimize', ' obj:'];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) lines.push(` + ${inst.w[i]! * inst.dist(i, j)} x${i}_${j}`);
+  lines.push('Subject To');
+  for (let i = 0; i < n; i++) lines.push(` a${i}: ${Array.from({ length: m }, (_, j) => `x${i}_${j}`).join(' + ')} = 1`);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) lines.push(` l${i}_${j}: x${i}_${j} - y${j} <= 0`);
+  lines.push(` k: ${Array.from({ length: m }, (_, j) => `y${j}`).join(' + ')} = ${k}`, 'Binary', ` ${Array.from({ length: m }, (_, j) => `y${j}`).join(' ')}`, 'End');
+  const sol = (await highs()).solve(lines.join('\n'));
+  if (sol.Status !== 'Optimal') return undefined;
+  return { sites: chosen(sol), objective: sol.ObjectiveValue };
+}

@@ -1,0 +1,101 @@
+/**
+ * Maximal covering (MCLP): choose k sites covering the most people within the threshold, on top
+ * of what the fixed facilities already cover. Set covering: the fewest sites reaching a share.
+ * Greedy with lazy evaluation (coverage gains only shrink), then swap local search priced in one
+ * pass per round: adding j gains its uncovered people plus those covered only by the site it
+ * replaces; removing s loses the people only s covers.
+ */
+import { MaxHeap } from './heap.js';
+
+export interface CoverInstance {
+  w: Float64Array;
+  /** Points within the threshold of each candidate. */
+  cover: Int32Array[];
+  /** Points already covered by the fixed facilities. */
+  covered: Uint8Array;
+}
+
+export function coveredBy(inst: CoverInstance, sites: number[]): number {
+  const c = Uint8Array.from(inst.covered);
+  for (const s of sites) for (const i of inst.cover[s]!) c[i] = 1;
+  let total = 0;
+  for (let i = 0; i < c.length; i++) if (c[i]) total += inst.w[i]!;
+  return total;
+}
+
+/** Greedy picks in order, with the marginal population each adds; stops at k or when `enough` says so. */
+export function coverGreedy(inst: CoverInstance, k: number, enough: (covered: number) => boolean = () => false): { sites: number[]; marginal: number[] } {
+  const c = Uint8Array.from(inst.covered);
+  const gain = (j: number) => {
+    let g = 0;
+    for (const i of inst.cover[j]!) if (!c[i]) g += inst.w[i]!;
+    return g;
+  };
+  const heap = new MaxHeap();
+  for (let j = 0; j < inst.cover.length; j++) heap.push(j, gain(j));
+  let total = 0;
+  for (let i = 0; i < c.length; i++) if (c[i]) total += inst.w[i]!;
+  const sites: number[] = [], marginal: number[] = [];
+  while (sites.length < k && heap.size && !enough(total)) {
+    const { id } = heap.pop()!;
+    const g = gain(id);
+    if (heap.size && g < heap.peekKey()) {
+      heap.push(id, g);
+      continue;
+    }
+    if (g <= 0) break;
+    sites.push(id);
+    marginal.push(g);
+    total += g;
+    for (const i of inst.cover[id]!) c[i] = 1;
+  }
+  return { sites, marginal };
+}
+
+export function coverLocalSearch(inst: CoverInstance, start: number[], maxRounds = 1000): { sites: number[]; swaps: number } {
+  const n = inst.w.length, k = start.length;
+  const sites = [...start];
+  const slotOf = new Int32Array(inst.cover.length).fill(-1);
+  sites.forEach((s, slot) => (slotOf[s] = slot));
+  const count = new Int32Array(n); // how many chosen sites cover each point
+  const only = new Int32Array(n).fill(-1); // the slot of the single chosen site covering it
+  const recount = () => {
+    count.fill(0);
+    only.fill(-1);
+    sites.forEach((s, slot) => {
+      for (const i of inst.cover[s]!) {
+        count[i] = count[i]! + 1;
+        only[i] = count[i] === 1 ? slot : -1;
+      }
+    });
+  };
+  recount();
+  const loss = new Float64Array(k), bonus = new Float64Array(k);
+  let swaps = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    loss.fill(0);
+    for (let i = 0; i < n; i++) if (!inst.covered[i] && count[i] === 1) loss[only[i]!] = loss[only[i]!]! + inst.w[i]!;
+    let best = { profit: 1e-9, jIn: -1, slot: -1 };
+    for (let j = 0; j < inst.cover.length; j++) {
+      if (slotOf[j]! >= 0) continue;
+      bonus.fill(0);
+      let g = 0;
+      for (const i of inst.cover[j]!) {
+        if (inst.covered[i]) continue;
+        if (count[i] === 0) g += inst.w[i]!;
+        else if (count[i] === 1) bonus[only[i]!] = bonus[only[i]!]! + inst.w[i]!;
+      }
+      for (let s = 0; s < k; s++) {
+        const profit = g - loss[s]! + bonus[s]!;
+        if (profit > best.profit) best = { profit, jIn: j, slot: s };
+      }
+    }
+    if (best.jIn < 0) break;
+    slotOf[sites[best.slot]!] = -1;
+    sites[best.slot] = best.jIn;
+    slotOf[best.jIn] = best.slot;
+    swaps++;
+    recount();
+  }
+  return { sites, swaps };
+}

@@ -1,0 +1,107 @@
+/**
+ * Rollout ordering: with a budget of openings per year, the order of the plan's not-yet-open
+ * facilities that maximises population-years covered (each year's covered people, summed),
+ * against the plan's own order (by its dates) under the same budget. Greedy by marginal
+ * coverage, year by year; a branch waits for its center. Population is held at the start year's
+ * figures.
+ */
+import { coverageRadiusKm } from '../../geo/distance-model.js';
+import { facilitiesOf, type Facility, type Plan } from '../../model/plan.js';
+import type { RegionIndex } from '../../model/region-index.js';
+import { yearWeights, type Demand } from '../demand.js';
+import { sideOf, type Settings } from '../network.js';
+import { endKey, isOpenOn, yearEnd } from '../schedule.js';
+import { coverInstance } from './suggest.js';
+
+export interface OrderStep {
+  year: number;
+  open: string[];
+  covered: number;
+  percent: number;
+}
+
+export interface OrderResult {
+  from: number;
+  budget: number;
+  population: number;
+  optimized: { steps: OrderStep[]; population_years: number };
+  plan: { steps: OrderStep[]; population_years: number };
+  /** Facilities the budget could not fit before the plan's last year. */
+  unscheduled: string[];
+}
+
+export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, from: number, budget: number): OrderResult {
+  const { weights } = yearWeights(demand, regions, from);
+  const population = weights.reduce((a, b) => a + b, 0);
+  const side = (region: string) => (sideOf(region, regions) === 'nakhchivan' ? 1 : 0);
+  const points = demand.points.map((p) => ({ lat: p.lat, lon: p.lon, side: side(p.region) }));
+  const all = facilitiesOf(plan).filter((f) => f.status !== 'closed');
+  const covers = (kind: Facility['kind']) => {
+    const radius = coverageRadiusKm(settings.standards[kind], settings.model);
+    const fs = all.filter((f) => f.kind === kind);
+    const inst = coverInstance(points, weights, fs.map((f) => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) })), [], radius);
+    return new Map(fs.map((f, t) => [f.id, inst.cover[t]!]));
+  };
+  const cover = new Map([...covers('center'), ...covers('branch')]);
+  const years = Array.from({ length: plan.years.to - from }, (_, i) => from + 1 + i);
+  const openAtStart = (f: Facility) => isOpenOn(f, yearEnd(from));
+
+  const simulate = (openAt: (f: Facility, year: number) => boolean): { steps: OrderStep[]; population_years: number } => {
+    const c = new Uint8Array(points.length);
+    let covered = 0, total = 0;
+    const steps: OrderStep[] = [];
+    const opened = new Set<string>();
+    const add = (f: Facility) => {
+      opened.add(f.id);
+      for (const i of cover.get(f.id)!) if (!c[i]) (c[i] = 1), (covered += weights[i]!);
+    };
+    // What is open at the start counts from the first year and is not listed as an opening.
+    all.filter(openAtStart).forEach(add);
+    for (const y of years) {
+      const now = all.filter((f) => !opened.has(f.id) && openAt(f, y));
+      now.forEach(add);
+      total += covered;
+      steps.push({ year: y, open: now.map((f) => f.id), covered: Math.round(covered), percent: Math.round((covered / population) * 10000) / 100 });
+    }
+    return { steps, population_years: Math.round(total) };
+  };
+  // The plan's own order under the same budget: its facilities by opening date, `budget` a year.
+  const planYear = new Map<string, number>();
+  all
+    .filter((f) => !openAtStart(f))
+    .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id))
+    .forEach((f, i) => planYear.set(f.id, from + 1 + Math.floor(i / budget)));
+  const planResult = simulate((f, y) => (planYear.get(f.id) ?? Infinity) <= y);
+
+  // Greedy order: each year, up to `budget` facilities with the largest marginal coverage.
+  const c = new Uint8Array(points.length);
+  const open = new Set(all.filter(openAtStart).map((f) => f.id));
+  for (const id of open) for (const i of cover.get(id)!) c[i] = 1;
+  const scheduleYear = new Map<string, number>();
+  const byId = new Map(all.map((f) => [f.id, f]));
+  for (const y of years) {
+    for (let b = 0; b < budget; b++) {
+      let best: { id: string; gain: number } | undefined;
+      for (const f of all) {
+        if (open.has(f.id) || (f.kind === 'branch' && f.center && !open.has(f.center) && byId.has(f.center))) continue;
+        let g = 0;
+        for (const i of cover.get(f.id)!) if (!c[i]) g += weights[i]!;
+        // Ties: the plan's earlier date first, then id, so the order is deterministic.
+        if (!best || g > best.gain || (g === best.gain && (endKey(f.opens) < endKey(byId.get(best.id)!.opens) || (endKey(f.opens) === endKey(byId.get(best.id)!.opens) && f.id < best.id)))) best = { id: f.id, gain: g };
+      }
+      if (!best) break;
+      open.add(best.id);
+      scheduleYear.set(best.id, y);
+      for (const i of cover.get(best.id)!) c[i] = 1;
+    }
+  }
+  const optimized = simulate((f, y) => (scheduleYear.get(f.id) ?? Infinity) <= y);
+  return {
+    from,
+    budget,
+    population: Math.round(population),
+    optimized,
+    plan: planResult,
+    unscheduled: all.filter((f) => !openAtStart(f) && !scheduleYear.has(f.id)).map((f) => f.id),
+  };
+}

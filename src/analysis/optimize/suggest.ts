@@ -1,0 +1,148 @@
+/**
+ * Site suggestions on top of a plan: the plan's facilities open at the end of a year stay fixed,
+ * and k new sites are chosen among candidates (population points, or the user's own sites).
+ */
+import { around } from 'geokdbush';
+import { coverageRadiusKm } from '../../geo/distance-model.js';
+import type { FacilityKind, Plan } from '../../model/plan.js';
+import type { RegionIndex } from '../../model/region-index.js';
+import { yearWeights, type Demand } from '../demand.js';
+import { sideOf, type Settings } from '../network.js';
+import { openOn, yearEnd } from '../schedule.js';
+import { mclpExact, pmedianExact } from './exact.js';
+import { geoInstance, siteIndex, type Instance, type Site } from './instance.js';
+import { coverGreedy, coverLocalSearch, coveredBy, type CoverInstance } from './mclp.js';
+import { pmedian, pmedianObjective } from './pmedian.js';
+
+export type Model = 'mclp' | 'pmedian' | 'setcover';
+
+export interface Candidate extends Site {
+  name: string;
+  region: string;
+}
+
+export interface Suggestion {
+  rank: number;
+  name: string;
+  region: string;
+  lat: number;
+  lon: number;
+  /** mclp/setcover: people newly covered; pmedian: reduction of Σ people × road km. */
+  marginal: number;
+  /** Covered share (mclp/setcover) or mean road km (pmedian) after adding this and the sites above. */
+  after: number;
+}
+
+export interface SuggestResult {
+  model: Model;
+  kind: FacilityKind;
+  year: number;
+  population: number;
+  fixed: number;
+  candidates: number;
+  threshold_km: number | null;
+  /** Covered share in % (mclp/setcover) or mean road km (pmedian), before and after. */
+  before: number;
+  after: number;
+  sites: Suggestion[];
+  heuristic: { greedy: number; local_search: number; swaps: number };
+  exact: { value: number; gap_percent: number } | null;
+  note?: string;
+}
+
+export interface SuggestOptions {
+  model: Model;
+  kind: FacilityKind;
+  year: number;
+  k: number;
+  /** setcover: target covered share in %. */
+  targetPercent?: number;
+  exact: boolean;
+}
+
+/** The default candidates: every population point (settlements and rural grid points). */
+export function pointCandidates(demand: Demand, regions: RegionIndex): Candidate[] {
+  return demand.points.map((p) => ({ lat: p.lat, lon: p.lon, name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`, region: p.region, side: sideOf(p.region, regions) === 'nakhchivan' ? 1 : 0 }));
+}
+
+export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, candidates: Candidate[], o: SuggestOptions): Promise<SuggestResult> {
+  const { weights } = yearWeights(demand, regions, o.year);
+  const side = (region: string) => (sideOf(region, regions) === 'nakhchivan' ? 1 : 0);
+  const points: Site[] = demand.points.map((p) => ({ lat: p.lat, lon: p.lon, side: side(p.region) }));
+  const fixedFacilities = openOn(plan, yearEnd(o.year));
+  const fixed: Site[] = fixedFacilities.filter((f) => f.kind === o.kind || o.model === 'pmedian').map((f) => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) }));
+  const population = weights.reduce((a, b) => a + b, 0);
+  const base = { model: o.model, kind: o.kind, year: o.year, population: Math.round(population), fixed: fixed.length, candidates: candidates.length };
+  const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
+
+  if (o.model === 'pmedian') {
+    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.model.circuity);
+    const r = pmedian(inst, o.k);
+    const mean = (obj: number) => obj / population;
+    // Marginal contributions: add the final sites back one by one, best first.
+    const order: number[] = [];
+    const rest = [...r.sites];
+    let current = pmedianObjective(inst, []);
+    const before = current;
+    const sites: Suggestion[] = [];
+    while (rest.length) {
+      const scored = rest.map((j) => ({ j, obj: pmedianObjective(inst, [...order, j]) })).sort((a, b) => a.obj - b.obj || a.j - b.j);
+      const { j, obj } = scored[0]!;
+      sites.push(toSite(j, order.length + 1, current - obj, mean(obj)));
+      order.push(j);
+      rest.splice(rest.indexOf(j), 1);
+      current = obj;
+    }
+    let exact: SuggestResult['exact'] = null;
+    const note = fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : undefined;
+    if (o.exact && !fixed.length) {
+      const e = await pmedianExact(inst, o.k);
+      if (e) exact = { value: e.objective, gap_percent: gap(r.objective, e.objective) };
+    }
+    return { ...base, threshold_km: null, before: round2(mean(before)), after: round2(mean(r.objective)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note && o.exact ? { note } : {}) };
+  }
+
+  const radius = coverageRadiusKm(settings.standards[o.kind], settings.model);
+  const cover = coverInstance(points, weights, candidates, fixed, radius);
+  const pct = (covered: number) => (population ? (covered / population) * 100 : 0);
+  const before = coveredBy(cover, []);
+  const k = o.model === 'setcover' ? candidates.length : o.k;
+  const target = ((o.targetPercent ?? 90) / 100) * population;
+  const greedy = coverGreedy(cover, k, o.model === 'setcover' ? (c) => c >= target - 1e-6 : undefined);
+  const improved = o.model === 'mclp' ? coverLocalSearch(cover, greedy.sites) : { sites: greedy.sites, swaps: 0 };
+  const final = coveredBy(cover, improved.sites);
+  // Report sites in greedy order of their marginal coverage given the ones above.
+  const order = coverGreedy({ ...cover, cover: improved.sites.map((j) => cover.cover[j]!) }, improved.sites.length);
+  let cum = before;
+  const sites = order.sites.map((t, r) => {
+    cum += order.marginal[r]!;
+    return toSite(improved.sites[t]!, r + 1, order.marginal[r]!, pct(cum));
+  });
+  let exact: SuggestResult['exact'] = null;
+  let note: string | undefined;
+  if (o.exact && o.model === 'mclp') {
+    const e = await mclpExact(cover, o.k);
+    if (e) exact = { value: Math.round(e.covered), gap_percent: gap(e.covered, final) };
+    else note = 'instance too large for the exact solver; use fewer candidates (--candidates) to measure the gap';
+  }
+  if (o.model === 'setcover' && final < target - 1e-6) note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
+  return {
+    ...base, threshold_km: Math.round(radius * settings.model.circuity * 10) / 10, before: round2(pct(before)), after: round2(pct(final)), sites,
+    heuristic: { greedy: Math.round(coveredBy(cover, greedy.sites)), local_search: Math.round(final), swaps: improved.swaps }, exact, ...(note ? { note } : {}),
+  };
+}
+
+/** Coverage lists: for each candidate, the points within `radiusKm` (geodesic) on its side. */
+export function coverInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: Site[], radiusKm: number): CoverInstance {
+  const index = siteIndex(points);
+  const same = (a: Site, b: Site) => (a.side ?? 0) === (b.side ?? 0);
+  const cover = candidates.map((c) => Int32Array.from(points.length ? around(index, c.lon, c.lat, Infinity, radiusKm, (i) => same(points[i]!, c)) : []).sort());
+  const covered = new Uint8Array(points.length);
+  for (const f of fixed) for (const i of points.length ? around(index, f.lon, f.lat, Infinity, radiusKm, (i) => same(points[i]!, f)) : []) covered[i] = 1;
+  return { w: Float64Array.from(weights), cover, covered };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Relative gap in % between the heuristic and the optimum (0 when equal). */
+const gap = (optimum: number, heuristic: number) => (optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100);
+

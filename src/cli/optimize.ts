@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import { sideOf } from '../analysis/network.js';
+import { pmedianExact } from '../analysis/optimize/exact.js';
+import { matrixInstance } from '../analysis/optimize/instance.js';
+import { pmedian } from '../analysis/optimize/pmedian.js';
+import { rolloutOrder } from '../analysis/optimize/rollout-order.js';
+import { pointCandidates, suggestSites, type Candidate, type Model, type SuggestResult } from '../analysis/optimize/suggest.js';
+import { geodesicKm } from '../geo/geodesic.js';
+import { parseOrLib, PMED_OPTIMA } from '../load/orlib.js';
+import { loadPopulationFile } from '../load/population-file.js';
+import { decodeText, readUserFile } from '../load/text-input.js';
+import { UserError } from '../load/user-error.js';
+import type { Plan } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
+import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } from '../render/optimize.js';
+import { writeResult } from '../render/output.js';
+import { analysisContext } from './analysis-context.js';
+import type { Run } from './main.js';
+import { addModelOptions, choice, positiveNumber, wholeNumber, year, type ModelOptions } from './options.js';
+
+const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
+
+interface Opts extends ModelOptions {
+  model: Model | 'order';
+  sites: number;
+  kind: 'center' | 'branch';
+  year?: number;
+  target: number;
+  candidates?: string;
+  exact?: boolean;
+  budget: number;
+  from?: number;
+  graph?: string;
+  format: (typeof FORMATS)[number];
+  out?: string;
+  population?: string;
+}
+
+/** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
+export function yamlFragment(r: SuggestResult, plan: Plan, regions: RegionIndex): string {
+  const list = r.kind === 'center' ? 'centers' : 'branches';
+  const lines = [`# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}`, `${list}:`];
+  for (const s of r.sites) {
+    const side = sideOf(s.region, regions);
+    const parent = plan.centers.filter((c) => sideOf(c.region, regions) === side).sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
+    const code = regions.byCode.get(s.region)?.included_in ?? s.region;
+    const effect = r.model === 'pmedian' ? `saves ${s.marginal.toLocaleString('en-US')} people × km` : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km} km`;
+    lines.push(
+      `  - id: NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+      `    name: Suggested ${r.kind} near ${s.name}`,
+      ...(r.kind === 'branch' && parent ? [`    center: ${parent.id}`] : []),
+      `    region: ${code}`,
+      `    location: { lat: ${s.lat.toFixed(4)}, lon: ${s.lon.toFixed(4)} }`,
+      '    status: planned',
+      `    opens: ${r.year}`,
+      `    serves: [${code}]`,
+      '    evidence: { place: assumption, date: assumption }',
+      `    source: "dostplan optimize (${r.model}): ${effect}"`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function loadCandidates(path: string | undefined, fallback: () => Candidate[], regions: RegionIndex): Candidate[] {
+  if (!path) return fallback();
+  return loadPopulationFile(path, regions, { population: false }).map((p, i) => ({ lat: p.lat, lon: p.lon, name: p.name || `site ${i + 1}`, region: p.region, side: sideOf(p.region, regions) === 'nakhchivan' ? 1 : 0 }));
+}
+
+export function registerOptimize(program: Command, _run: Run): void {
+  const cmd = program
+    .command('optimize')
+    .description('suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed')
+    .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+    .option('--model <model>', 'mclp | pmedian | setcover | order', choice(['mclp', 'pmedian', 'setcover', 'order'] as const), 'mclp')
+    .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', wholeNumber, 5)
+    .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
+    .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
+    .option('--target <percent>', 'setcover: the covered share to reach', positiveNumber, 90)
+    .option('--candidates <file>', 'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)')
+    .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
+    .option('--budget <n>', 'order: openings per year', wholeNumber, 3)
+    .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
+    .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan')
+    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+  addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
+    if (o.graph) {
+      const decoded = decodeText(readUserFile(o.graph));
+      if (!decoded.ok) throw new UserError(`${o.graph}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+      const g = parseOrLib(decoded.text, o.graph);
+      const inst = matrixInstance(g.dist, g.n);
+      const t0 = performance.now();
+      const r = pmedian(inst, g.p);
+      const ms = performance.now() - t0;
+      const exact = o.exact ? await pmedianExact(inst, g.p) : undefined;
+      const known = Object.entries(PMED_OPTIMA).find(([n]) => new RegExp(`pmed${n}\\b`).test(o.graph!))?.[1];
+      const result = { file: o.graph, n: g.n, p: g.p, objective: r.objective, greedy: r.greedyObjective, swaps: r.swaps, ms: Math.round(ms), sites: r.sites.map((s) => s + 1), ...(exact ? { exact: exact.objective } : {}), ...(known ? { published_optimum: known, gap_percent: Math.round(((r.objective - known) / known) * 10000) / 100 } : {}) };
+      writeResult(o.format === 'json' ? JSON.stringify(result, null, 2) : `${o.graph}: n=${g.n} p=${g.p} objective ${r.objective} (greedy ${r.greedyObjective}, ${r.swaps} swaps, ${result.ms} ms)${exact ? `; exact ${exact.objective}` : ''}${known ? `; published optimum ${known}, gap ${result.gap_percent}%` : ''}\nsites: ${result.sites.join(' ')}`, o.out);
+      return;
+    }
+    const ctx = analysisContext(planArg, o);
+    if (o.model === 'order') {
+      const r = rolloutOrder(ctx.plan, ctx.demand, ctx.regions, ctx.settings, o.from ?? ctx.plan.years.from, Math.max(1, o.budget));
+      writeResult(o.format === 'json' ? JSON.stringify(r, null, 2) : orderText(r, o.format === 'md'), o.out, ctx.inputs);
+      return;
+    }
+    const y = o.year ?? ctx.plan.years.to;
+    const candidates = loadCandidates(o.candidates, () => pointCandidates(ctx.demand, ctx.regions), ctx.regions);
+    const r = await suggestSites(ctx.plan, ctx.demand, ctx.regions, ctx.settings, candidates, { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact });
+    const yaml = yamlFragment(r, ctx.plan, ctx.regions);
+    const text =
+      o.format === 'json' ? JSON.stringify({ ...r, yaml }, null, 2)
+      : o.format === 'csv' ? suggestCsv(r)
+      : o.format === 'md' ? suggestMarkdown(r, yaml)
+      : o.format === 'geojson' ? suggestGeoJson(r)
+      : o.format === 'yaml' ? yaml
+      : suggestText(r, yaml);
+    writeResult(text, o.out, [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])]);
+  });
+}
+

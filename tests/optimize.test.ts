@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mclpExact, pmedianExact } from '../src/analysis/optimize/exact.js';
+import { matrixInstance } from '../src/analysis/optimize/instance.js';
+import { coverGreedy, coverLocalSearch, coveredBy, type CoverInstance } from '../src/analysis/optimize/mclp.js';
+import { pmedian, pmedianObjective } from '../src/analysis/optimize/pmedian.js';
+import { rolloutOrder } from '../src/analysis/optimize/rollout-order.js';
+import { resolveSettings } from '../src/analysis/network.js';
+import { embedded } from '../src/load/dataset-loader.js';
+import { loadPlan } from '../src/load/plan-loader.js';
+import { parseOrLib } from '../src/load/orlib.js';
+import { cli, FIXTURES, ROOT } from './helpers.js';
+
+describe('maximal covering', () => {
+  // The classic greedy trap, k = 2: X covers a,b,c,d (4 people); Y covers a,b,e and Z covers c,d,f
+  // with e and f 1.5 people each. Greedy takes X then Y (5.5); the optimum is Y + Z = 7.
+  const inst: CoverInstance = {
+    w: Float64Array.from([1, 1, 1, 1, 1.5, 1.5]), // a b c d e f
+    cover: [Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 1, 4]), Int32Array.from([2, 3, 5])],
+    covered: new Uint8Array(6),
+  };
+  it('greedy takes X first: 5.5', () => {
+    const g = coverGreedy(inst, 2);
+    expect(g.sites[0]).toBe(0);
+    expect(g.marginal).toEqual([4, 1.5]);
+    expect(coveredBy(inst, g.sites)).toBe(5.5);
+  });
+  it('vertex substitution swaps X out: 7, the optimum', () => {
+    const ls = coverLocalSearch(inst, coverGreedy(inst, 2).sites);
+    expect(coveredBy(inst, ls.sites)).toBe(7);
+    expect([...ls.sites].sort()).toEqual([1, 2]);
+  });
+  it('HiGHS confirms the optimum', async () => {
+    expect(await mclpExact(inst, 2)).toEqual({ sites: [1, 2], covered: 7 });
+  });
+  it('people already covered by the plan count once', () => {
+    const withFixed = { ...inst, covered: Uint8Array.from([1, 1, 0, 0, 0, 0]) };
+    expect(coverGreedy(withFixed, 1).sites).toEqual([2]); // Z adds c, d, f = 3.5; X adds only c, d
+  });
+});
+
+describe('p-median', () => {
+  it('greedy + interchange matches brute force on random small instances', () => {
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let t = 0; t < 20; t++) {
+      const n = 12, k = 3;
+      const xy = Array.from({ length: n }, () => [rnd() * 100, rnd() * 100] as const);
+      const d = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) d[i * n + j] = Math.round(Math.hypot(xy[i]![0] - xy[j]![0], xy[i]![1] - xy[j]![1]));
+      const inst = matrixInstance(d, n);
+      let best = Infinity;
+      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) for (let c = b + 1; c < n; c++) best = Math.min(best, pmedianObjective(inst, [a, b, c]));
+      const r = pmedian(inst, k);
+      expect(r.objective).toBeLessThanOrEqual(best * 1.02); // within 2 %, and usually optimal
+      expect(r.objective).toBeLessThanOrEqual(r.greedyObjective);
+    }
+  });
+  it('reads OR-Library graphs: shortest paths, a repeated edge keeps its last cost', async () => {
+    const g = parseOrLib(readFileSync(join(FIXTURES, 'tiny-pmed.txt'), 'utf8'), 'tiny');
+    expect(g).toMatchObject({ n: 5, p: 2 });
+    expect(g.dist[0 * 5 + 1]).toBe(4); // 1–2 given twice: 10, then 4
+    expect(g.dist[0 * 5 + 4]).toBe(34); // 1→2→3→4→5 = 4+10+10+10 beats the direct 100
+    // Path 1-2-3-4-5 with lengths 4,10,10,10: medians {2,4} give 4+0+10+0+10 = 24.
+    const r = pmedian(matrixInstance(g.dist, g.n), 2);
+    expect(r.objective).toBe(24);
+    expect((await pmedianExact(matrixInstance(g.dist, g.n), 2))!.objective).toBe(24);
+  });
+  it('dostplan optimize --graph solves a pmed file and compares with the exact solver', () => {
+    const r = cli(['optimize', '--graph', 'tests/fixtures/tiny-pmed.txt', '--exact', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ n: 5, p: 2, objective: 24, exact: 24 });
+  });
+});
+
+describe('dostplan optimize on a plan', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'dostplan-opt-'));
+  it('suggests sites whose YAML fragment pastes into the plan and validates', () => {
+    const r = cli(['optimize', 'tests/fixtures/valid/small.yaml', '--sites', '2', '--format', 'yaml']);
+    expect(r.code).toBe(0);
+    const plan = readFileSync(join(FIXTURES, 'valid', 'small.yaml'), 'utf8').replace('\nbranches:\n', '\n' + r.stdout.replace(/^#.*\n/, '').replace(/^centers:\n/, '') + 'branches:\n');
+    const f = join(tmp, 'with-suggestions.yaml');
+    writeFileSync(f, plan);
+    const v = cli(['validate', f, '--format', 'json']);
+    expect(JSON.parse(v.stdout).errors).toBe(0);
+    expect(cli(['coverage', f, '--year', '2026', '--kind', 'center', '-f', 'json']).code).toBe(0);
+  });
+  it('reports coverage before and after, rising with every site', () => {
+    const j = JSON.parse(cli(['optimize', '--sites', '3', '--format', 'json']).stdout);
+    expect(j.after).toBeGreaterThan(j.before);
+    expect(j.sites.map((s: { after: number }) => s.after)).toEqual([...j.sites.map((s: { after: number }) => s.after)].sort((a, b) => a - b));
+    expect(j.sites[0].marginal).toBeGreaterThanOrEqual(j.sites[2].marginal);
+  });
+  it('rollout order keeps the budget, opens a branch only after its center, and beats the plan order', () => {
+    const { regions, points } = embedded();
+    const plan = loadPlan(join(ROOT, 'plans', 'dost.yaml')).plan!;
+    const r = rolloutOrder(plan, { points, scaled: true }, regions, resolveSettings(plan), 2025, 4);
+    const openedYear = new Map<string, number>();
+    for (const s of r.optimized.steps) {
+      expect(s.open.length).toBeLessThanOrEqual(4);
+      s.open.forEach((id) => openedYear.set(id, s.year));
+    }
+    for (const b of plan.branches) {
+      const y = openedYear.get(b.id);
+      const parent = openedYear.get(b.center);
+      if (y !== undefined && parent !== undefined) expect(parent).toBeLessThanOrEqual(y);
+    }
+    expect(r.optimized.population_years).toBeGreaterThanOrEqual(r.plan.population_years);
+  });
+});
