@@ -32,6 +32,18 @@ describe('messages a planner can act on', () => {
   it('suggests the parent id for a typo', () => expect(message('29-parent-id-typo.yaml')).toMatch(/Did you mean 'BAR'/));
 });
 
+describe('every problem of a file in one run', () => {
+  it('schema errors in one facility do not hide semantic problems in the others', () => {
+    const ds = validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics;
+    expect(ds.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
+      'target-count 7:32', 'unknown-region 11:13', 'outside-country 12:15', 'date-invalid 14:12', 'unknown-serves 15:21', 'invalid-value 21:13', 'unknown-parent 26:13',
+    ]);
+  });
+  it('an abbreviated name is matched to its code: AZ-GAN → Ganja', () => {
+    expect(validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics[1]!.message).toContain("Did you mean 'AZ-GA' (Ganja)?");
+  });
+});
+
 describe('valid plans', () => {
   it('the small fixture and the default DOST plan have no errors or warnings', () => {
     expect(validateFile(join(FIXTURES, 'valid', 'small.yaml')).diagnostics).toEqual([]);

@@ -6,7 +6,7 @@ import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { closest } from '../model/suggest.js';
+import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
 
@@ -46,8 +46,9 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const suggestRegion = (code: string): string => {
     const byName = regions.codeForName(code);
     if (byName) return ` Did you mean '${byName}' (${regions.describe(byName)})?`;
-    const c = closest(code, regions.servableCodes());
-    return c ? ` Did you mean '${c}' (${regions.describe(c)})?` : ' Codes are ISO 3166-2:AZ, e.g. AZ-GA for Ganja; `dostplan regions` lists them.';
+    const byPrefix = regions.codesByNamePrefix(code);
+    if (byPrefix.length && byPrefix.length <= 3) return ` Did you mean ${byPrefix.map((c) => `'${c}' (${regions.describe(c)})`).join(' or ')}?`;
+    return didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) || ' Codes are ISO 3166-2:AZ, e.g. AZ-GA for Ganja; `dostplan regions` lists them.';
   };
 
   // Ids are unique across centers and branches: branches and scenarios refer to them.

@@ -13,9 +13,18 @@ import { choice } from './options.js';
 /** Loads and checks one plan file; every problem found, not just the first. */
 export function validateFile(path: string): { diagnostics: Diagnostic[]; files: string[] } {
   const loaded = loadPlan(path);
-  if (!loaded.plan) return { diagnostics: loaded.diagnostics, files: loaded.files };
   const { regions, country } = embedded();
-  return { diagnostics: findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate), files: loaded.files };
+  if (loaded.plan) return { diagnostics: findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate), files: loaded.files };
+  if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
+  // Some facility entries broke the schema: check the rest too, so one run reports every problem.
+  const { plan, kept, droppedIds } = loaded.partial;
+  const findings = checkPlan(plan, { regions, country })
+    .filter((f) => !(f.code === 'unknown-parent' && droppedIds.has(String(plan.branches[f.path[1] as number]?.center))))
+    .map((f) => {
+      const [list, index, ...rest] = f.path;
+      return (list === 'centers' || list === 'branches') && typeof index === 'number' ? { ...f, path: [list, kept[list][index]!, ...rest] } : f;
+    });
+  return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...findingsToDiagnostics(findings, loaded.locate)]), files: loaded.files };
 }
 
 export function registerValidate(program: Command, run: Run): void {

@@ -17,6 +17,11 @@ export interface LoadedPlan {
   locate(path: readonly (string | number)[], atKey?: boolean): Position;
   /** Every file read, the plan first. */
   files: string[];
+  /**
+   * When only some facility entries break the schema: the plan without them, and for each list
+   * the original index of every entry kept, so the semantic checks can still report the rest.
+   */
+  partial?: { plan: Plan; kept: Record<FacilityList, number[]>; droppedIds: Set<string> };
 }
 
 type FacilityList = 'centers' | 'branches';
@@ -43,7 +48,8 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { plan: undefined, diagnostics: findingsToDiagnostics(zodFindings(parsed.error, schema, raw), src.locate), locate: src.locate, files: [file] };
+    const diagnostics = findingsToDiagnostics(zodFindings(parsed.error, schema, raw), src.locate);
+    return { plan: undefined, diagnostics, locate: src.locate, files: [file], ...(isScenario ? {} : withoutBrokenFacilities(raw, parsed.error.issues)) };
   }
   if (!isScenario) return { plan: parsed.data as Plan, diagnostics: [], locate: src.locate, files: [file] };
 
@@ -63,6 +69,30 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
 }
 
 type ScenarioData = ReturnType<typeof ScenarioPlan.parse>;
+
+/** The plan minus the facility entries the schema rejected, if nothing else is wrong. */
+function withoutBrokenFacilities(raw: Record<string, unknown>, issues: readonly { path: PropertyKey[] }[]): Pick<LoadedPlan, 'partial'> {
+  const broken: Record<FacilityList, Set<number>> = { centers: new Set(), branches: new Set() };
+  for (const { path } of issues) {
+    const [list, index] = path;
+    if ((list !== 'centers' && list !== 'branches') || typeof index !== 'number') return {};
+    broken[list].add(index);
+  }
+  const kept: Record<FacilityList, number[]> = { centers: [], branches: [] };
+  const droppedIds = new Set<string>();
+  const trimmed: Record<string, unknown> = { ...raw };
+  for (const list of ['centers', 'branches'] as const) {
+    const entries = Array.isArray(raw[list]) ? (raw[list] as unknown[]) : [];
+    trimmed[list] = entries.filter((entry, i) => {
+      if (!broken[list].has(i)) return kept[list].push(i) > 0;
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') droppedIds.add(id);
+      return false;
+    });
+  }
+  const again = Plan.safeParse(trimmed);
+  return again.success ? { partial: { plan: again.data, kept, droppedIds } } : {};
+}
 
 function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: LoadedPlan, childLocate: LoadedPlan['locate'], file: string): LoadedPlan {
   const basePlan = base.plan!;

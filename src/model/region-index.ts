@@ -36,6 +36,18 @@ export class RegionIndex {
   }
 
   /**
+   * Units whose English or Azerbaijani name starts with the letters after "AZ-" (AZ-GAN → Ganja):
+   * planners often abbreviate the name instead of using the ISO code.
+   */
+  codesByNamePrefix(code: string): string[] {
+    const stem = code.replace(/^AZ-/i, '').toLowerCase();
+    if (stem.length < 3) return [];
+    return this.dataset.regions
+      .filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && (r.name_en.toLowerCase().startsWith(stem) || r.name_az.toLowerCase().startsWith(stem)))
+      .map((r) => r.code);
+  }
+
+  /**
    * The leaf units (and Baku districts) a `serves` entry stands for: AZ-NX means all of Nakhchivan AR,
    * AZ-BA all 12 districts. A city whose population is published inside its rayon (AZ-LA, AZ-SA,
    * AZ-YE) stands for nobody on its own: the validator warns and suggests serving the rayon.

@@ -15,24 +15,27 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** The plausible typo fixes, closest first (same length first on ties, then alphabetical), at most 3. */
+export function closestAll(word: string, candidates: Iterable<string>): string[] {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const scored = [...candidates]
+    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()), len: Math.abs(c.length - word.length) }))
+    .filter((x) => x.d <= limit);
+  const best = Math.min(...scored.map((x) => x.d));
+  return scored
+    .filter((x) => x.d === best)
+    .sort((a, b) => a.len - b.len || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))
+    .slice(0, 3)
+    .map((x) => x.c);
+}
+
 /** The closest candidate, if it is close enough to be a plausible typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    // Ties go to the candidate of the same length, then alphabetically, so answers are stable.
-    const d = editDistance(w, c.toLowerCase()) + Math.abs(c.length - word.length) / 100;
-    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
-      best = c;
-      bestD = d;
-    }
-  }
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  return Math.floor(bestD) <= limit ? best : undefined;
+  return closestAll(word, candidates)[0];
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>, describe?: (c: string) => string): string {
-  const c = closest(word, candidates);
-  return c === undefined ? '' : ` Did you mean '${c}'${describe ? ` (${describe(c)})` : ''}?`;
+  const all = closestAll(word, candidates);
+  return all.length ? ` Did you mean ${all.map((c) => `'${c}'${describe ? ` (${describe(c)})` : ''}`).join(' or ')}?` : '';
 }
