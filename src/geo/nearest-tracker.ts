@@ -310,10 +310,6 @@ export class NearestTracker {
   ownerOf(i: number): number {
     return this.owner[this.grid.rank[i]!]!;
   }
-
-  openIds(): number[] {
-    return [...this.open.keys()];
-  }
 }
 
 /** Point indices ordered by key (ties by index), with a native numeric sort when key and index fit in 53 bits. */

@@ -63,10 +63,6 @@ export function populationYear(ds: Dataset, year: number): number {
   return ys.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y > best) ? y : best), ys[0]!);
 }
 
-export function regionPopulation(r: { population: Record<string, number> }, year: number): number {
-  return r.population[String(year)] ?? 0;
-}
-
 /** Leaf units: the ones whose populations add up to the national total (not the autonomous republic). */
 export function leafRegions(ds: Dataset): Region[] {
   return ds.regions.filter((r) => r.kind !== 'autonomous_republic');
