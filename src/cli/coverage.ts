@@ -45,8 +45,10 @@ export function registerCoverage(program: Command, _run: Run): void {
     else if (o.format === 'md') text = coverageMarkdown(result);
     else if (o.format === 'geojson') {
       const radius = radiiKm(ctx.settings);
+      const [kmCenter, kmBranch] = [net.kmAll('center'), net.kmAll('branch')];
+      const within = (i: number) => (o.kind !== 'branch' && kmCenter[i]! <= radius.center) || (o.kind !== 'center' && kmBranch[i]! <= radius.branch);
       const pts = ctx.demand.points.map((p, i) =>
-        pointFeature(p.lat, p.lon, { layer: 'population', region: p.region, district: p.district || null, name: p.name || null, population: p.population, covered_by_distance: net.km(i, 'center') <= radius.center || net.km(i, 'branch') <= radius.branch }),
+        pointFeature(p.lat, p.lon, { layer: 'population', region: p.region, district: p.district || null, name: p.name || null, population: p.population, covered_by_distance: within(i) }),
       );
       text = featureCollection([...net.openFacilities().map(facilityFeature), ...pts], { year: result.year, percent: result.percent });
     } else text = coverageText(result);
