@@ -56,6 +56,13 @@ export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex
   return out;
 }
 
+/** Whether point i is within the standard of an open facility of the kind ('any': center or branch). */
+export function withinStandard(net: Network, settings: Settings, kind: KindFilter): (i: number) => boolean {
+  const radius = radiiKm(settings);
+  const kmCenter = net.kmAll('center'), kmBranch = net.kmAll('branch');
+  return (i) => (kind !== 'branch' && kmCenter[i]! <= radius.center) || (kind !== 'center' && kmBranch[i]! <= radius.branch);
+}
+
 export interface CoverageOptions {
   basis: Basis;
   kind: KindFilter;
@@ -66,11 +73,8 @@ export interface CoverageOptions {
 export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, o: CoverageOptions): CoverageResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const radius = radiiKm(settings);
   const served = servedUnits(net, o.kind, regions);
-  const kmCenter = net.kmAll('center'), kmBranch = net.kmAll('branch');
-  const withinDistance = (i: number) =>
-    (o.kind !== 'branch' && kmCenter[i]! <= radius.center) || (o.kind !== 'center' && kmBranch[i]! <= radius.branch);
+  const withinDistance = withinStandard(net, settings, o.kind);
   const assigned = (i: number) => {
     const p = demand.points[i]!;
     return p.region === BAKU ? served.districts.has(p.district) : served.regions.has(p.region);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { coverageNow, type Basis, type KindFilter } from '../analysis/coverage.js';
+import { coverageNow, withinStandard, type Basis, type KindFilter } from '../analysis/coverage.js';
 import type { GroupBy } from '../analysis/demand.js';
-import { Network, radiiKm } from '../analysis/network.js';
+import { Network } from '../analysis/network.js';
 import { coverageCsv, coverageMarkdown, coverageText } from '../render/coverage.js';
 import { facilityFeature, featureCollection, pointFeature } from '../render/geojson.js';
 import { writeResult } from '../render/output.js';
@@ -44,9 +44,7 @@ export function registerCoverage(program: Command, _run: Run): void {
     else if (o.format === 'csv') text = coverageCsv(result);
     else if (o.format === 'md') text = coverageMarkdown(result);
     else if (o.format === 'geojson') {
-      const radius = radiiKm(ctx.settings);
-      const [kmCenter, kmBranch] = [net.kmAll('center'), net.kmAll('branch')];
-      const within = (i: number) => (o.kind !== 'branch' && kmCenter[i]! <= radius.center) || (o.kind !== 'center' && kmBranch[i]! <= radius.branch);
+      const within = withinStandard(net, ctx.settings, o.kind);
       const pts = ctx.demand.points.map((p, i) =>
         pointFeature(p.lat, p.lon, { layer: 'population', region: p.region, district: p.district || null, name: p.name || null, population: p.population, covered_by_distance: within(i) }),
       );
