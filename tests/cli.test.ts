@@ -145,6 +145,22 @@ describe('dostplan coverage and distances (end to end)', () => {
     expect(j.worst[0].km).toBeGreaterThanOrEqual(j.worst[2].km);
     expect(j.center.mean_km).toBeGreaterThan(0);
   });
+  it('reads population points from GeoJSON ([lon, lat]) as well as CSV: same hand-worked 50%', () => {
+    for (const f of ['hand-population.csv', 'hand-population.geojson']) {
+      const j = JSON.parse(cli(['coverage', 'tests/fixtures/valid/hand.yaml', '--year', '2024', '--population', `tests/fixtures/${f}`, '-f', 'json']).stdout);
+      expect([j.population, j.covered, j.percent]).toEqual([600, 300, 50]);
+    }
+  });
+  it('timeline text shows open centers/branches per economic region', () => {
+    const r = cli(['timeline']);
+    expect(r.stdout).toContain('Open centers/branches by economic region:');
+    expect(r.stdout).toMatch(/^Baku\s+2\/0\s+3\/0\s+4\/0\s+5\/0/m);
+  });
+  it('the HTML report is byte-identical on a second run', () => {
+    const a = cli(['report', '--year', '2026']).stdout;
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(cli(['report', '--year', '2026']).stdout).toBe(a);
+  });
   it('reports a bad population file with its line', () => {
     const f = join(tmp, 'pop.csv');
     writeFileSync(f, 'lat,lon,population\n40.4,49.8,100\n40.4,abc,5\n');

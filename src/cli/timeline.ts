@@ -54,7 +54,8 @@ export function registerTimeline(program: Command, run: Run): void {
       text = o.format === 'json' ? JSON.stringify({ a: main, b }, null, 2) : comparisonText(main, b, o.format === 'md');
       if (o.format === 'csv' || o.format === 'svg') throw new UserError(`--compare supports text, md and json, not ${o.format}`);
     } else {
-      text = o.format === 'json' ? JSON.stringify(main, null, 2) : o.format === 'csv' ? timelineCsv(main) : o.format === 'md' ? timelineMarkdown(main) : o.format === 'svg' ? timelineSvg(main) : timelineText(main);
+      const names = new Map(ctx.regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
+      text = o.format === 'json' ? JSON.stringify(main, null, 2) : o.format === 'csv' ? timelineCsv(main) : o.format === 'md' ? timelineMarkdown(main, names) : o.format === 'svg' ? timelineSvg(main) : timelineText(main, names);
     }
     writeResult(text, o.out, ctx.inputs);
     const missed = main.targets.filter((t) => !t.met);

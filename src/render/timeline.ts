@@ -49,25 +49,35 @@ export function gantt(t: Timeline): string {
   return [header, ...rows, `${''.padEnd(width)}  ██ open · not yet open  A announced but not open`].join('\n');
 }
 
+/** Open centers/branches per economic region and year ("c/b"), the regional view of the rollout. */
+function regionalCounts(t: Timeline, table: (c: Column[], r: string[][]) => string, names: Map<string, string>): string {
+  const ids = Object.keys(t.years[0]?.by_economic_region ?? {});
+  const cols: Column[] = [{ header: 'economic region' }, ...t.years.map((y) => ({ header: `'${String(y.year).slice(2)}`, align: 'right' as const }))];
+  const rows = ids.map((id) => [names.get(id) ?? id, ...t.years.map((y) => `${y.by_economic_region[id]!.centers}/${y.by_economic_region[id]!.branches}`)]);
+  return table(cols, rows);
+}
+
 function header(t: Timeline): string[] {
   return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}).`];
 }
 
-export function timelineText(t: Timeline): string {
+export function timelineText(t: Timeline, names: Map<string, string> = new Map()): string {
   return [
     ...header(t), '',
     textTable(yearColumns, yearRows(t)), '',
-    'Targets:', ...t.targets.map((x) => `  ${targetLine(x)}`),
+    'Targets:', ...t.targets.map((x) => `  ${targetLine(x)}`), '',
+    'Open centers/branches by economic region:', regionalCounts(t, textTable, names),
     ...(t.notes.length ? ['', 'Notes:', ...t.notes.map((n) => `  ${n}`)] : []),
     '', gantt(t),
   ].join('\n');
 }
 
-export function timelineMarkdown(t: Timeline): string {
+export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map()): string {
   return [
     `### ${header(t)[0]}`, '',
     markdownTable(yearColumns, yearRows(t)), '',
-    '**Targets**', '', ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
+    '**Targets**', '', ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`), '',
+    '**Open centers/branches by economic region**', '', regionalCounts(t, markdownTable, names),
     ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${n}`)] : []),
   ].join('\n');
 }
