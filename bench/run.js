@@ -113,7 +113,7 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
 {
   const { geoInstance } = await import('../dist/analysis/optimize/instance.js');
   const { pmedian } = await import('../dist/analysis/optimize/pmedian.js');
-  const { coverGreedy, coverLocalSearch, coveredBy } = await import('../dist/analysis/optimize/mclp.js');
+  const { coverGreedy, coverIteratedSearch, coveredBy } = await import('../dist/analysis/optimize/mclp.js');
   const { coverInstance } = await import('../dist/analysis/optimize/suggest.js');
   const { mclpExact } = await import('../dist/analysis/optimize/exact.js');
   const { parseOrLib, PMED_OPTIMA } = await import('../dist/load/orlib.js');
@@ -130,17 +130,17 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   const [tCover, cover] = time(() => coverInstance(demand, w, cands, [], 15));
   const [tMclp, mclp] = time(() => {
     const g = coverGreedy(cover, K);
-    return { g, ls: coverLocalSearch(cover, g.sites) };
+    return { g, ls: coverIteratedSearch(cover, g.sites) };
   });
   const total = w.reduce((a, b) => a + b, 0);
   console.log(`optimize: ${N.toLocaleString('en-US')} demand points × ${M.toLocaleString('en-US')} candidates, k = ${K}`);
-  console.log(`  maximal covering (15 km): coverage lists ${tCover.toFixed(0)} ms, greedy + local search ${tMclp.toFixed(0)} ms; covered ${(100 * coveredBy(cover, mclp.g.sites) / total).toFixed(2)}% → ${(100 * coveredBy(cover, mclp.ls.sites) / total).toFixed(2)}% after ${mclp.ls.swaps} swaps   goal: < 10 s`);
+  console.log(`  maximal covering (15 km): coverage lists ${tCover.toFixed(0)} ms, greedy + iterated local search ${tMclp.toFixed(0)} ms; covered ${(100 * coveredBy(cover, mclp.g.sites) / total).toFixed(2)}% → ${(100 * coveredBy(cover, mclp.ls.sites) / total).toFixed(2)}% after ${mclp.ls.swaps} swaps   goal: < 10 s`);
   const [tInst, inst] = time(() => geoInstance(demand, w, cands, [], 1.3));
   const [tPm, pm] = time(() => pmedian(inst, K));
   console.log(`  p-median: nearest-candidate lists ${tInst.toFixed(0)} ms, greedy + interchange ${tPm.toFixed(0)} ms; mean ${(pm.greedyObjective / total).toFixed(2)} → ${(pm.objective / total).toFixed(2)} road km after ${pm.swaps} swaps   goal: < 10 s`);
   // Heuristic vs exact (HiGHS) on an instance small enough to solve exactly.
   const small = coverInstance(demand.slice(0, 3000), w.slice(0, 3000), cands.slice(0, 300), [], 10);
-  const [tH, h] = time(() => coveredBy(small, coverLocalSearch(small, coverGreedy(small, 10).sites).sites));
+  const [tH, h] = time(() => coveredBy(small, coverIteratedSearch(small, coverGreedy(small, 10).sites).sites));
   const t0 = performance.now();
   const exact = await mclpExact(small, 10);
   const tExact = performance.now() - t0;

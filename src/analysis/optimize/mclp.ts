@@ -3,7 +3,7 @@
  * of what the fixed facilities already cover. Set covering: the fewest sites reaching a share.
  * Greedy with lazy evaluation (coverage gains only shrink), then swap local search priced in one
  * pass per round: adding j gains its uncovered people plus those covered only by the site it
- * replaces; removing s loses the people only s covers.
+ * replaces; removing s loses the people only s covers; then iterated local search (random kicks).
  */
 import { MaxHeap } from './heap.js';
 
@@ -98,4 +98,36 @@ export function coverLocalSearch(inst: CoverInstance, start: number[], maxRounds
     recount();
   }
   return { sites, swaps };
+}
+
+/**
+ * Iterated local search: from a local optimum, drop a few sites (deterministic pseudo-random
+ * choice), refill greedily, search again, and keep the result when it covers more. Escapes the
+ * local optima that single swaps cannot leave.
+ */
+export function coverIteratedSearch(inst: CoverInstance, start: number[], kicks = defaultKicks(inst, start.length), drop = 3): { sites: number[]; swaps: number } {
+  let best = coverLocalSearch(inst, start);
+  let bestValue = coveredBy(inst, best.sites);
+  let seed = 12345;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let kick = 0; kick < kicks && best.sites.length > drop; kick++) {
+    // Replace `drop` sites by random other candidates: a greedy refill would often pick the
+    // dropped sites again and land in the same local optimum.
+    const next = new Set(best.sites);
+    for (let d = 0; d < drop; d++) next.delete([...next][Math.floor(rnd() * next.size)]!);
+    while (next.size < best.sites.length) next.add(Math.floor(rnd() * inst.cover.length));
+    const searched = coverLocalSearch(inst, [...next]);
+    const value = coveredBy(inst, searched.sites);
+    if (value > bestValue + 1e-9) {
+      best = { sites: searched.sites, swaps: best.swaps + searched.swaps };
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+/** As many kicks as fit a fixed amount of work (one local-search pass costs Σ|cover| + m·k): 5 to 50. */
+function defaultKicks(inst: CoverInstance, k: number): number {
+  const pass = inst.cover.reduce((a, c) => a + c.length, 0) + inst.cover.length * k;
+  return Math.max(5, Math.min(50, Math.round(3e7 / Math.max(1, pass))));
 }

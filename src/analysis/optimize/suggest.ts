@@ -11,7 +11,7 @@ import { sideOf, type Settings } from '../network.js';
 import { openOn, yearEnd } from '../schedule.js';
 import { mclpExact, pmedianExact } from './exact.js';
 import { geoInstance, siteIndex, type Instance, type Site } from './instance.js';
-import { coverGreedy, coverLocalSearch, coveredBy, type CoverInstance } from './mclp.js';
+import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian, pmedianObjective } from './pmedian.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
@@ -109,7 +109,7 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   const k = o.model === 'setcover' ? candidates.length : o.k;
   const target = ((o.targetPercent ?? 90) / 100) * population;
   const greedy = coverGreedy(cover, k, o.model === 'setcover' ? (c) => c >= target - 1e-6 : undefined);
-  const improved = o.model === 'mclp' ? coverLocalSearch(cover, greedy.sites) : { sites: greedy.sites, swaps: 0 };
+  const improved = o.model === 'mclp' ? coverIteratedSearch(cover, greedy.sites) : { sites: greedy.sites, swaps: 0 };
   const final = coveredBy(cover, improved.sites);
   // Report sites in greedy order of their marginal coverage given the ones above.
   const order = coverGreedy({ ...cover, cover: improved.sites.map((j) => cover.cover[j]!) }, improved.sites.length);
