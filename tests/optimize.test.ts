@@ -87,6 +87,12 @@ describe('dostplan optimize on a plan', () => {
     expect(JSON.parse(v.stdout).errors).toBe(0);
     expect(cli(['coverage', f, '--year', '2026', '--kind', 'center', '-f', 'json']).code).toBe(0);
   });
+  it('with --exact, HiGHS solves the same instance and the heuristic gap is reported (0 here)', () => {
+    const j = JSON.parse(cli(['optimize', 'tests/fixtures/valid/small.yaml', '--candidates', 'tests/fixtures/candidates.csv', '--sites', '3', '--exact', '-f', 'json']).stdout);
+    expect(j.candidates).toBe(30);
+    expect(j.exact.value).toBe(j.heuristic.local_search);
+    expect(j.exact.gap_percent).toBe(0);
+  });
   it('reports coverage before and after, rising with every site', () => {
     const j = JSON.parse(cli(['optimize', '--sites', '3', '--format', 'json']).stdout);
     expect(j.after).toBeGreaterThan(j.before);
