@@ -82,6 +82,13 @@ describe('dostplan validate (end to end)', () => {
     expect(r.stdout).toContain('yaml-alias');
     expect(Date.now() - t0).toBeLessThan(5000); // generous: a bomb expanded would take minutes and gigabytes
   });
+  it('refuses absurdly deep nesting with a clear message, not a crash', () => {
+    const f = join(tmp, 'deep.yaml');
+    writeFileSync(f, `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const r = cli(['validate', f]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('nested too deeply');
+  });
   it('never colors output with NO_COLOR or off a TTY', () => {
     expect(cli(['validate', 'tests/fixtures/invalid/16-30-february.yaml']).stdout).not.toContain('\u001b[');
   });

@@ -53,6 +53,17 @@ describe('dostplan explore (ink)', () => {
     expect(lastFrame()).toMatch(/Facilities in Absheron:/);
     unmount();
   });
+  it('q quits: later keys change nothing', async () => {
+    const { lastFrame, stdin, unmount } = render(<App data={data} />);
+    await tick();
+    stdin.write('q');
+    await tick();
+    const before = lastFrame();
+    stdin.write(ARROW.left);
+    await tick();
+    expect(lastFrame()).toBe(before);
+    unmount();
+  });
   it('draws bars in proportion', () => {
     expect(bar(50, 10)).toBe('█████░░░░░');
     expect(bar(100, 4)).toBe('████');

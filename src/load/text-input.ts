@@ -21,6 +21,9 @@ export function decodeText(bytes: Uint8Array): TextResult {
   }
 }
 
+/** Far above any real plan or population file; refusing bigger ones keeps memory bounded. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 /** Reads a file the user named; missing files and directories are usage errors (exit 2). */
 export function readUserFile(path: string): Uint8Array {
   let st;
@@ -30,6 +33,7 @@ export function readUserFile(path: string): Uint8Array {
     throw new UserError(`${path}: no such file`);
   }
   if (st.isDirectory()) throw new UserError(`${path}: is a directory; name a plan file (e.g. ${path}/dost.yaml)`);
+  if (st.size > MAX_INPUT_BYTES) throw new UserError(`${path}: ${(st.size / 2 ** 20).toFixed(0)} MB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MB an input may be`);
   try {
     return readFileSync(path);
   } catch (e) {

@@ -47,7 +47,11 @@ export function parseYaml(text: string, file: string): YamlSource {
       ...p,
       severity: 'error',
       code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      message: duplicate ? 'duplicate key: the same key appears twice in this mapping; keep one' : `YAML syntax: ${firstLine(e.message)}`,
+      message: duplicate
+        ? 'duplicate key: the same key appears twice in this mapping; keep one'
+        : /call stack/i.test(e.message)
+          ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
+          : `YAML syntax: ${firstLine(e.message)}`,
     });
   }
   let value: unknown;
