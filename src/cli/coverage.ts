@@ -18,8 +18,6 @@ interface Opts extends ModelOptions {
   kind: KindFilter;
   by: GroupBy;
   format: (typeof FORMATS)[number];
-  out?: string;
-  population?: string;
 }
 
 export function registerCoverage(program: Command, _run: Run): void {
@@ -31,9 +29,7 @@ export function registerCoverage(program: Command, _run: Run): void {
     .option('--basis <basis>', 'distance | assignment | both', choice(['distance', 'assignment', 'both'] as const), 'distance')
     .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
     .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);

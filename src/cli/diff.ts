@@ -3,6 +3,7 @@ import { diffPlans } from '../analysis/diff.js';
 import { resolveSettings } from '../analysis/network.js';
 import { timeline } from '../analysis/timeline.js';
 import { embedded } from '../load/dataset-loader.js';
+import { loadPopulationFile } from '../load/population-file.js';
 import { diffMarkdown, diffText } from '../render/diff.js';
 import { writeResult } from '../render/output.js';
 import { loadValidPlan } from './analysis-context.js';
@@ -11,7 +12,6 @@ import { addModelOptions, choice, withProgress, type ModelOptions } from './opti
 
 interface Opts extends ModelOptions {
   format: 'md' | 'text' | 'json';
-  out?: string;
 }
 
 export function registerDiff(program: Command, _run: Run): void {
@@ -20,17 +20,16 @@ export function registerDiff(program: Command, _run: Run): void {
     .description('what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year')
     .argument('<a>', 'the plan before (e.g. main)')
     .argument('<b>', 'the plan after (e.g. the pull request)')
-    .option('-f, --format <format>', 'md (for a pull-request comment) | text | json', choice(['md', 'text', 'json'] as const), 'md')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-f, --format <format>', 'md (for a pull-request comment) | text | json', choice(['md', 'text', 'json'] as const), 'md');
   addModelOptions(cmd).action((aPath: string, bPath: string, o: Opts) => {
     const a = loadValidPlan(aPath), b = loadValidPlan(bPath);
     const { regions, points } = embedded();
-    const demand = { points, scaled: true };
+    const demand = o.population ? { points: loadPopulationFile(o.population, regions), scaled: false } : { points, scaled: true };
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const overrides = { ...o, speedKmh: o.speed };
     const ta = withProgress('diff A', a.plan, (tick) => timeline(a.plan, demand, regions, resolveSettings(a.plan, overrides), tick));
     const tb = withProgress('diff B', b.plan, (tick) => timeline(b.plan, demand, regions, resolveSettings(b.plan, overrides), tick));
     const d = diffPlans(a.plan, b.plan, ta, tb);
-    writeResult(o.format === 'json' ? JSON.stringify(d, null, 2) : o.format === 'text' ? diffText(d) : diffMarkdown(d), o.out, [...a.files, ...b.files]);
+    writeResult(o.format === 'json' ? JSON.stringify(d, null, 2) : o.format === 'text' ? diffText(d) : diffMarkdown(d), o.out, [...a.files, ...b.files, ...(o.population ? [o.population] : [])]);
   });
 }

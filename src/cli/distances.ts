@@ -14,8 +14,6 @@ interface Opts extends ModelOptions {
   by: GroupBy;
   worst?: number;
   format: (typeof FORMATS)[number];
-  out?: string;
-  population?: string;
 }
 
 export function registerDistances(program: Command, _run: Run): void {
@@ -26,9 +24,7 @@ export function registerDistances(program: Command, _run: Run): void {
     .option('-y, --year <year>', "year (default: the plan's last year)", year)
     .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
     .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber)
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-f, --format <format>', `${FORMATS.join(' | ')} (GeoJSON: the worst-served places; use --worst)`, choice(FORMATS), 'text')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-f, --format <format>', `${FORMATS.join(' | ')} (GeoJSON: the worst-served places; use --worst)`, choice(FORMATS), 'text');
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);

@@ -14,8 +14,8 @@ export function registerExplore(program: Command, _run: Run): void {
     .command('explore')
     .description('interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON');
-  addModelOptions(cmd).action(async (planArg: string | undefined, o: ModelOptions & { population?: string }) => {
+;
+  addModelOptions(cmd).action(async (planArg: string | undefined, o: ModelOptions) => {
     const ctx = analysisContext(planArg, o);
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
       // Not interactive (a pipe, CI): print what the first screen would show.

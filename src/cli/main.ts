@@ -30,17 +30,17 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerValidate(program, setCode);
-  registerCoverage(program, setCode);
-  registerDistances(program, setCode);
-  registerTimeline(program, setCode);
-  registerDiff(program, setCode);
-  registerExplore(program, setCode);
-  registerOptimize(program, setCode);
-  registerReport(program, setCode);
-  registerSchema(program, setCode);
-  registerRegions(program, setCode);
   try {
+  registerValidate(program, setCode);
+    registerCoverage(program, setCode);
+    registerDistances(program, setCode);
+    registerTimeline(program, setCode);
+    registerDiff(program, setCode);
+    registerExplore(program, setCode);
+    registerOptimize(program, setCode);
+    registerReport(program, setCode);
+    registerSchema(program, setCode);
+    registerRegions(program, setCode);
     await program.parseAsync(argv);
     return code;
   } catch (e) {

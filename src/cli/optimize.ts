@@ -32,8 +32,6 @@ interface Opts extends ModelOptions {
   from?: number;
   graph?: string;
   format: (typeof FORMATS)[number];
-  out?: string;
-  population?: string;
 }
 
 /** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
@@ -81,9 +79,7 @@ export function registerOptimize(program: Command, _run: Run): void {
     .option('--budget <n>', 'order: openings per year', wholeNumber, 3)
     .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
     .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan')
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
   addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
     if (o.graph) {
       const decoded = decodeText(readUserFile(o.graph));

@@ -38,11 +38,18 @@ export interface ModelOptions {
   speed?: number;
   withinKm?: number;
   withinMin?: number;
+  population?: string;
+  out?: string;
 }
 
-/** Distance-model overrides shared by the analysis commands; reports echo the values used. */
-export function addModelOptions(cmd: Command): Command {
+/**
+ * Options every analysis command shares: the user's own population, --out, and the distance-model
+ * overrides (reports echo the values used).
+ */
+export function addModelOptions(cmd: Command, out = 'write the result to a file (atomically) instead of stdout'): Command {
   return cmd
+    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('-o, --out <file>', out)
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
     .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
     .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)

@@ -17,8 +17,6 @@ import { addModelOptions, withProgress, year, type ModelOptions } from './option
 
 interface Opts extends ModelOptions {
   year?: number;
-  out?: string;
-  population?: string;
 }
 
 export function registerReport(program: Command, _run: Run): void {
@@ -26,10 +24,8 @@ export function registerReport(program: Command, _run: Run): void {
     .command('report')
     .description('a self-contained HTML report: map, rollout chart, coverage and distance tables')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-    .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-o, --out <file>', 'write the HTML to a file (atomically) instead of stdout');
-  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
+    .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year);
+  addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout').action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const y = o.year ?? ctx.plan.years.to;
     const tl = withProgress('report', ctx.plan, (tick) => timeline(ctx.plan, ctx.demand, ctx.regions, ctx.settings, tick));

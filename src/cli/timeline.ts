@@ -18,8 +18,6 @@ interface Opts extends ModelOptions {
   compare?: string;
   strict?: boolean;
   format: (typeof FORMATS)[number];
-  out?: string;
-  population?: string;
 }
 
 export function registerTimeline(program: Command, run: Run): void {
@@ -30,9 +28,7 @@ export function registerTimeline(program: Command, run: Run): void {
     .option('--delay <ID=+6m>', 'what-if: open a facility later (repeatable; +Nm or +Ny)', (v: string, acc: string[]) => [...acc, v], [])
     .option('--compare <announced|plan>', "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file")
     .option('--strict', 'exit 1 when a target is missed (for CI)')
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text')
-    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const delays: Delay[] = o.delay.map((spec) => {
