@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
-  registerValidate(program, setCode);
+    registerValidate(program, setCode);
     registerCoverage(program, setCode);
     registerDistances(program, setCode);
     registerTimeline(program, setCode);
