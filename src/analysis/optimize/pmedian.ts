@@ -3,7 +3,8 @@
  * facility (the fixed ones included). Greedy with lazy evaluation (the gain of a site only
  * shrinks as others are chosen, so a stale gain is an upper bound), then vertex substitution
  * (Teitz–Bart) with Whitaker's fast interchange: one pass prices every (in, out) swap in
- * O(Σ|reverse lists| + m·k) using each point's nearest and second-nearest open facility.
+ * O(Σ|reverse lists| + m·k) using each point's nearest and second-nearest open facility; then
+ * iterated local search with random kicks.
  */
 import type { Instance } from './instance.js';
 import { MaxHeap } from './heap.js';
@@ -131,8 +132,35 @@ export function pmedianLocalSearch(inst: Instance, start: number[], maxPasses = 
   return { sites, swaps };
 }
 
+/**
+ * Iterated local search: from the interchange optimum, replace a few sites by random others
+ * (deterministic pseudo-random), search again, keep what is better. The number of kicks fits a
+ * fixed amount of work (one pass costs Σ|reverse lists| + m·k).
+ */
+export function pmedianIterated(inst: Instance, start: number[], kicks?: number, drop = 2): { sites: number[]; swaps: number } {
+  const k = start.length;
+  const pass = inst.reverse.reduce((a, r) => a + r.points.length, 0) + inst.m * k;
+  const rounds = kicks ?? Math.max(3, Math.min(60, Math.round(1e7 / Math.max(1, pass))));
+  let best = pmedianLocalSearch(inst, start);
+  let bestValue = pmedianObjective(inst, best.sites);
+  let seed = 12345;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let r = 0; r < rounds && k > drop && inst.m > k; r++) {
+    const next = new Set(best.sites);
+    for (let d = 0; d < drop; d++) next.delete([...next][Math.floor(rnd() * next.size)]!);
+    while (next.size < k) next.add(Math.floor(rnd() * inst.m));
+    const searched = pmedianLocalSearch(inst, [...next]);
+    const value = pmedianObjective(inst, searched.sites);
+    if (value < bestValue - 1e-9) {
+      best = { sites: searched.sites, swaps: best.swaps + searched.swaps };
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
 export function pmedian(inst: Instance, k: number): PMedianResult {
   const greedy = pmedianGreedy(inst, k);
-  const { sites, swaps } = pmedianLocalSearch(inst, greedy);
+  const { sites, swaps } = pmedianIterated(inst, greedy);
   return { sites, objective: pmedianObjective(inst, sites), greedyObjective: pmedianObjective(inst, greedy), swaps };
 }
