@@ -83,3 +83,18 @@ describe('embedded Azerbaijan dataset', () => {
     expect(country.contains({ lat: 40.1792, lon: 44.4991 })).toBe(false);
   });
 });
+
+describe('npm run data:build', () => {
+  it('regenerates exactly the committed derived files from data/inputs', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers.js');
+    const out = mkdtempSync(join(tmpdir(), 'dostplan-data-'));
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'data-build', 'build.js')], { env: { ...process.env, DOSTPLAN_DATA_OUT: out }, stdio: 'pipe' });
+    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson']) {
+      expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run data:build`).toBe(readFileSync(join(ROOT, 'data', f), 'utf8'));
+    }
+  }, 60_000);
+});

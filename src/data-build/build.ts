@@ -11,6 +11,7 @@ import { feature } from 'topojson-client';
 import type { MultiPolygon } from 'geojson';
 import { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import { csvTable } from '../render/table.js';
 import { apportion } from './apportion.js';
 import { readCsv } from './csv.js';
 
@@ -162,15 +163,16 @@ function main(): void {
     points.push(...spread(r.code!, '', total, own, ruralGrid(Number(r.lat), Number(r.lon), Number(r.area_km2), country)));
   }
 
-  const dataDir = join(root, 'data');
+  // DOSTPLAN_DATA_OUT lets the tests rebuild into a scratch folder and compare with data/.
+  const dataDir = process.env.DOSTPLAN_DATA_OUT ?? join(root, 'data');
   const nationalByYear = Object.fromEntries(years.map((y) => [String(y), Number(t(y).national)]));
   writeFileSync(join(dataDir, 'regions.json'), JSON.stringify({
     base_year: BASE_YEAR, years, national: nationalByYear,
     economic_regions: econ.map((e) => ({ id: e.id!, name_en: e.name_en!, name_az: e.name_az! })),
     regions: regionOut, baku_districts: bakuDistricts,
   }, null, 1) + '\n');
-  const csv = ['region,district,name,kind,lat,lon,population', ...points.map((p) => [p.region, p.district, JSON.stringify(p.name).replace(/^"|"$/g, '').includes(',') ? JSON.stringify(p.name) : p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population].join(','))];
-  writeFileSync(join(dataDir, 'population-points.csv'), csv.join('\n') + '\n');
+  const csv = csvTable(['region', 'district', 'name', 'kind', 'lat', 'lon', 'population'], points.map((p) => [p.region, p.district, p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population]));
+  writeFileSync(join(dataDir, 'population-points.csv'), csv + '\n');
   writeFileSync(join(dataDir, 'azerbaijan.geojson'), JSON.stringify({ type: 'Feature', properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' }, geometry: country.geometry }) + '\n');
   process.stderr.write(`regions: ${regionOut.length}, points: ${points.length}, population ${points.reduce((a, p) => a + p.population, 0)} (${BASE_YEAR})\n`);
 }
