@@ -94,6 +94,19 @@ describe('dostplan validate (end to end)', () => {
   });
 });
 
+describe('the README stays true', () => {
+  it('its example plan validates and its first command runs', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n(# yaml-language-server[^`]*?name: Ganja pilot[^`]*?)```/.exec(readme)![1]!;
+    const f = join(tmp, 'readme-example.yaml');
+    writeFileSync(f, example);
+    const r = cli(['validate', f]);
+    expect(r.stdout).toContain('0 errors');
+    expect(r.code).toBe(0);
+    expect(cli(['coverage', f, '--by', 'region']).code).toBe(0);
+  });
+});
+
 describe('dostplan schema', () => {
   it('the committed schema/plan.schema.json is current (run `dostplan schema --out schema/plan.schema.json`)', () => {
     expect(cli(['schema']).stdout).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
