@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveSettings } from '../analysis/network.js';
 import { announcedSchedule, applyDelays, parseDelay, type Delay } from '../analysis/scenario.js';
 import { timeline } from '../analysis/timeline.js';
 import { UserError } from '../load/user-error.js';
@@ -46,7 +47,9 @@ export function registerTimeline(program: Command, run: Run): void {
     let text: string;
     if (o.compare) {
       const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(o.compare).plan;
-      const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, ctx.regions, ctx.settings, tick));
+      // A compared plan file keeps its own distance model and standards unless flags set them for both.
+      const settings = o.compare === 'announced' ? ctx.settings : resolveSettings(other, { ...o, speedKmh: o.speed });
+      const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, ctx.regions, settings, tick));
       text = o.format === 'json' ? JSON.stringify({ a: main, b }, null, 2) : comparisonText(main, b, o.format === 'md');
       if (o.format === 'csv' || o.format === 'svg') throw new UserError(`--compare supports text, md and json, not ${o.format}`);
     } else {

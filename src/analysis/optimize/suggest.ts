@@ -70,7 +70,8 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   const side = (region: string) => (sideOf(region, regions) === 'nakhchivan' ? 1 : 0);
   const points: Site[] = demand.points.map((p) => ({ lat: p.lat, lon: p.lon, side: side(p.region) }));
   const fixedFacilities = openOn(plan, yearEnd(o.year));
-  const fixed: Site[] = fixedFacilities.filter((f) => f.kind === o.kind || o.model === 'pmedian').map((f) => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) }));
+  const siteOf = (f: (typeof fixedFacilities)[number]): Site => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) });
+  const fixed: Site[] = fixedFacilities.map(siteOf);
   const population = weights.reduce((a, b) => a + b, 0);
   const base = { model: o.model, kind: o.kind, year: o.year, population: Math.round(population), fixed: fixed.length, candidates: candidates.length };
   const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
@@ -103,7 +104,8 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   }
 
   const radius = coverageRadiusKm(settings.standards[o.kind], settings.model);
-  const cover = coverInstance(points, weights, candidates, fixed, radius);
+  const fixedGroups = (['center', 'branch'] as const).map((kind) => ({ sites: fixedFacilities.filter((f) => f.kind === kind).map(siteOf), radiusKm: coverageRadiusKm(settings.standards[kind], settings.model) }));
+  const cover = coverInstance(points, weights, candidates, fixedGroups, radius);
   const pct = (covered: number) => (population ? (covered / population) * 100 : 0);
   const before = coveredBy(cover, []);
   const k = o.model === 'setcover' ? candidates.length : o.k;
@@ -132,13 +134,18 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   };
 }
 
-/** Coverage lists: for each candidate, the points within `radiusKm` (geodesic) on its side. */
-export function coverInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: Site[], radiusKm: number): CoverInstance {
+/**
+ * Coverage lists: for each candidate, the points within `radiusKm` (geodesic) on its side. Points
+ * already within the standard of a fixed facility (each group with its own radius: centers and
+ * branches have different standards) are marked covered.
+ */
+export function coverInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: { sites: Site[]; radiusKm: number }[], radiusKm: number): CoverInstance {
   const index = siteIndex(points);
   const same = (a: Site, b: Site) => (a.side ?? 0) === (b.side ?? 0);
-  const cover = candidates.map((c) => Int32Array.from(points.length ? around(index, c.lon, c.lat, Infinity, radiusKm, (i) => same(points[i]!, c)) : []).sort());
+  const within = (c: Site, r: number) => (points.length ? around(index, c.lon, c.lat, Infinity, r, (i) => same(points[i]!, c)) : []);
+  const cover = candidates.map((c) => Int32Array.from(within(c, radiusKm)).sort());
   const covered = new Uint8Array(points.length);
-  for (const f of fixed) for (const i of points.length ? around(index, f.lon, f.lat, Infinity, radiusKm, (i) => same(points[i]!, f)) : []) covered[i] = 1;
+  for (const group of fixed) for (const f of group.sites) for (const i of within(f, group.radiusKm)) covered[i] = 1;
   return { w: Float64Array.from(weights), cover, covered };
 }
 
