@@ -7,7 +7,7 @@ import { facilityFeature, featureCollection, pointFeature } from '../render/geoj
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, year, type ModelOptions } from './options.js';
+import { addModelOptions, choice, reportYear, year, type ModelOptions } from './options.js';
 
 export const FORMATS = ['text', 'json', 'csv', 'md', 'geojson'] as const;
 export const GROUPS = ['nation', 'economic-region', 'region', 'baku-district'] as const;
@@ -33,7 +33,7 @@ export function registerCoverage(program: Command, _run: Run): void {
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
-    net.advanceTo(o.year ?? ctx.plan.years.to);
+    net.advanceTo(reportYear(ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
     let text: string;
     if (o.format === 'json') text = JSON.stringify(result, null, 2);

@@ -7,7 +7,7 @@ import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
 import { FORMATS, GROUPS } from './coverage.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, wholeNumber, year, type ModelOptions } from './options.js';
+import { addModelOptions, choice, reportYear, wholeNumber, year, type ModelOptions } from './options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -28,7 +28,7 @@ export function registerDistances(program: Command, _run: Run): void {
   addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
-    net.advanceTo(o.year ?? ctx.plan.years.to);
+    net.advanceTo(reportYear(ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
     const r = distancesNow(net, ctx.demand, ctx.regions, ctx.settings, o.by, worst);
     const text = o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? distancesCsv(r) : o.format === 'md' ? distancesMarkdown(r) : o.format === 'geojson' ? distancesGeoJson(r) : distancesText(r);

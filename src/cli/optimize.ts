@@ -16,7 +16,7 @@ import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } f
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, positiveNumber, wholeNumber, year, type ModelOptions } from './options.js';
+import { addModelOptions, choice, positiveNumber, reportYear, wholeNumber, year, type ModelOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
 
@@ -101,7 +101,7 @@ export function registerOptimize(program: Command, _run: Run): void {
       writeResult(o.format === 'json' ? JSON.stringify(r, null, 2) : orderText(r, o.format === 'md'), o.out, ctx.inputs);
       return;
     }
-    const y = o.year ?? ctx.plan.years.to;
+    const y = reportYear(ctx.plan, o.year);
     const candidates = loadCandidates(o.candidates, () => pointCandidates(ctx.demand, ctx.regions), ctx.regions);
     const r = await suggestSites(ctx.plan, ctx.demand, ctx.regions, ctx.settings, candidates, { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact });
     const yaml = yamlFragment(r, ctx.plan, ctx.regions);

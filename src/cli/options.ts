@@ -65,3 +65,10 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
     bar.done();
   }
 }
+
+/** The year to report: --year, else the plan's last year; a year outside the plan gets a note on stderr. */
+export function reportYear(plan: Plan, requested: number | undefined): number {
+  const y = requested ?? plan.years.to;
+  if (y < plan.years.from || y > plan.years.to) process.stderr.write(`dostplan: note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}\n`);
+  return y;
+}

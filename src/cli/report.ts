@@ -13,7 +13,7 @@ import { mapSvg } from '../render/svg-map.js';
 import { timelineSvg } from '../render/svg-timeline.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, withProgress, year, type ModelOptions } from './options.js';
+import { addModelOptions, reportYear, withProgress, year, type ModelOptions } from './options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -27,7 +27,7 @@ export function registerReport(program: Command, _run: Run): void {
     .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year);
   addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout').action((planArg: string | undefined, o: Opts) => {
     const ctx = analysisContext(planArg, o);
-    const y = o.year ?? ctx.plan.years.to;
+    const y = reportYear(ctx.plan, o.year);
     const tl = withProgress('report', ctx.plan, (tick) => timeline(ctx.plan, ctx.demand, ctx.regions, ctx.settings, tick));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(y);
