@@ -97,10 +97,16 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     row.any.push(a);
     row.w.push(w);
   });
+  // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
+  const seen = new Set<string>();
   const worst = demand.points
     .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
     .filter((x) => x.w > 0 && groupOf(x.p, by, regions) !== undefined)
     .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
+    .filter(({ p }) => {
+      const key = `${p.region}/${p.district}/${p.name}`;
+      return !seen.has(key) && (seen.add(key), true);
+    })
     .slice(0, worstN)
     .map(({ p, i, km, w }) => {
       const f = net.nearest(i, 'any');
