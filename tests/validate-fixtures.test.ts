@@ -44,6 +44,16 @@ describe('every problem of a file in one run', () => {
   });
 });
 
+describe('warnings', () => {
+  it('a plan without any coverage standard is flagged (everyone would count as covered)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const f = join(mkdtempSync(join(tmpdir(), 'dostplan-')), 'no-standard.yaml');
+    writeFileSync(f, 'name: t\nyears: { from: 2024, to: 2025 }\nstandards: { center: {} }\n');
+    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual(['warning standard-empty 3:12', 'warning standard-empty 3:21']);
+  });
+});
+
 describe('valid plans', () => {
   it('the small fixture and the default DOST plan have no errors or warnings', () => {
     expect(validateFile(join(FIXTURES, 'valid', 'small.yaml')).diagnostics).toEqual([]);

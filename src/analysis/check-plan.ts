@@ -29,6 +29,14 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const yearsOk = plan.years.from <= plan.years.to;
   if (!yearsOk) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
 
+  const limits = (t: Plan['standards']['center']) => t !== undefined && (t.within_km !== undefined || t.within_min !== undefined);
+  for (const kind of ['center', 'branch'] as const) {
+    if (plan.standards[kind] && !limits(plan.standards[kind])) warn(['standards', kind], 'standard-empty', `standards.${kind} sets neither within_km nor within_min`);
+  }
+  if (!limits(plan.standards.center) && !limits(plan.standards.branch)) {
+    warn(['standards'], 'standard-empty', 'no coverage standard: distance-based coverage will count everyone as covered; set e.g. center: { within_km: 30 }');
+  }
+
   const date = (path: Finding['path'], value: string | number | undefined, inYears: boolean): PlanDay | undefined => {
     if (value === undefined) return undefined;
     const d = parsePlanDate(value);
