@@ -50,7 +50,7 @@ describe('warnings', () => {
     const { tmpdir } = await import('node:os');
     const f = join(mkdtempSync(join(tmpdir(), 'dostplan-')), 'no-standard.yaml');
     writeFileSync(f, 'name: t\nyears: { from: 2024, to: 2025 }\nstandards: { center: {} }\n');
-    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual(['warning standard-empty 3:12', 'warning standard-empty 3:21']);
+    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual(['warning standard-empty 3:12', 'warning standard-empty 3:22']);
   });
 });
 

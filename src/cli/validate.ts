@@ -14,7 +14,7 @@ import { choice } from './options.js';
 export function validateFile(path: string): { diagnostics: Diagnostic[]; files: string[] } {
   const loaded = loadPlan(path);
   const { regions, country } = embedded();
-  if (loaded.plan) return { diagnostics: findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate), files: loaded.files };
+  if (loaded.plan) return { diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate)), files: loaded.files };
   if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
   // Some facility entries broke the schema: check the rest too, so one run reports every problem.
   const { plan, kept, droppedIds } = loaded.partial;
