@@ -107,6 +107,19 @@ describe('the README stays true', () => {
   });
 });
 
+describe('the planner guide stays true', () => {
+  it('its scenario example validates against the DOST plan and diffs', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
+    const example = /```yaml\n([^`]*?extends: dost\.yaml[^`]*?)```/.exec(guide)![1]!;
+    copyFileSync(join(ROOT, 'plans', 'dost.yaml'), join(tmp, 'dost.yaml'));
+    writeFileSync(join(tmp, 'ganja-late.yaml'), example);
+    expect(cli(['validate', join(tmp, 'ganja-late.yaml')]).code).toBe(0);
+    const d = cli(['diff', join(tmp, 'dost.yaml'), join(tmp, 'ganja-late.yaml')]);
+    expect(d.stdout).toContain('| re-dated | GAN | center | Ganja DOST Center | opens 2026 → 2027 |');
+  });
+});
+
 describe('dostplan schema', () => {
   it('the committed schema/plan.schema.json is current (run `dostplan schema --out schema/plan.schema.json`)', () => {
     expect(cli(['schema']).stdout).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
