@@ -1,0 +1,81 @@
+/**
+ * The travel-cost seam: how far, in road km and minutes, people are from the nearest open facility.
+ * Every analysis (coverage, distances, timeline, report, diff, explore, optimize, capacity) asks a
+ * TravelCostModel and never computes distances itself, so a new model (roads, a routing server) is
+ * one new implementation of this file's interfaces.
+ *
+ * Two implementations: straight-line.ts (geodesic × circuity at an average speed) and the road
+ * network model (src/roads/).
+ */
+
+/**
+ * A population point or a facility site. `side` partitions the country into parts that cannot be
+ * travelled between (Azerbaijan: the mainland and the Nakhchivan exclave, reachable only through
+ * Armenia or Iran); places on different sides never reach each other.
+ */
+export interface Place {
+  lat: number;
+  lon: number;
+  side: number;
+}
+
+/** Facilities are tracked in layers (one per facility kind); nearest is per layer. */
+export type Layer = 'center' | 'branch';
+export const LAYERS: readonly Layer[] = ['center', 'branch'];
+
+/** What reports echo so that no figure is read without its assumptions. */
+export interface TravelModelInfo {
+  type: 'straight-line' | 'roads';
+  /** One line for people, e.g. "road ≈ geodesic × 1.3 circuity; travel time at 50 km/h". */
+  description: string;
+  /** Straight-line model: road km per geodesic km, and the average speed. */
+  circuity?: number;
+  speed_kmh?: number;
+  /** Road model: the network file, its routable length and the speed profile. */
+  roads?: { file: string; road_km: number; profile: string };
+}
+
+/** A site opening on a layer; `id` is the caller's facility index (reported back by owner()). */
+export interface SiteOpening {
+  id: number;
+  place: Place;
+}
+
+/**
+ * Per population point, the cost to the nearest open site of each layer, kept current as sites
+ * open and close year by year. "Nearest" is the least travel time (in the straight-line model the
+ * same as the least km). Implementations update incrementally: an opening only lowers costs
+ * around it, a closing only re-searches the points the site served.
+ */
+export interface NearestCosts {
+  open(layer: Layer, sites: readonly SiteOpening[]): void;
+  close(layer: Layer, ids: readonly number[]): void;
+  /**
+   * Road km from each point to its nearest open site of the layer (Infinity: none reachable).
+   * The array is owned by the engine and valid until the next open/close.
+   */
+  km(layer: Layer): Float64Array;
+  /** Minutes from each point to its nearest open site of the layer (Infinity: none reachable). */
+  minutes(layer: Layer): Float64Array;
+  /** Facility id serving point i on the layer, -1 when none is reachable. */
+  owner(layer: Layer, point: number): number;
+}
+
+/** Cost of one trip. */
+export interface TripCost {
+  km: number;
+  minutes: number;
+}
+
+export interface TravelCostModel {
+  readonly info: TravelModelInfo;
+  /** An incremental nearest-open-site engine over these points. */
+  nearestCosts(points: readonly Place[]): NearestCosts;
+  /**
+   * For optimisation: each point's k cheapest sites among `sites` (by minutes), as flat arrays of
+   * length points × k in order of cost; entries past the reachable sites are -1 / Infinity.
+   */
+  nearestSites(points: readonly Place[], sites: readonly Place[], k: number): { site: Int32Array; km: Float64Array; minutes: Float64Array };
+  /** The cost of one trip from a point to a site ({Infinity, Infinity} when unreachable). */
+  trip(from: Place, to: Place): TripCost;
+}
