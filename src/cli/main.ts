@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../load/user-error.js';
+import { registerCapacity } from './capacity.js';
 import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
 import { registerDistances } from './distances.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     registerCoverage(program, setCode);
     registerDistances(program, setCode);
     registerTimeline(program, setCode);
+    registerCapacity(program, setCode);
     registerDiff(program, setCode);
     registerExplore(program, setCode);
     registerOptimize(program, setCode);

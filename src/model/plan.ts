@@ -39,7 +39,9 @@ const facilityFields = {
     .array(z.string())
     .default([])
     .describe('Units assigned to this facility: ISO 3166-2:AZ codes, or AZ-BA/<district> for a Baku city district'),
-  capacity: z.number().positive().optional().describe('Visits per day'),
+  capacity: z.number().positive().optional().describe('Visits per day the facility can serve'),
+  desks: z.int().positive().optional().describe('Service desks (windows) working at the same time; with service_min gives the wait estimate'),
+  service_min: z.number().positive().optional().describe('Mean minutes one visit takes at a desk'),
   source: z.string().optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })
@@ -74,12 +76,35 @@ export const DistanceModel = z.strictObject({
   speed_kmh: z.number().positive().max(200).default(40).describe('Average door-to-door speed for travel times'),
 });
 
+/**
+ * How many visits the population makes, to turn a catchment into visits per day. Defaults and their
+ * calibration: docs/capacity.md.
+ */
+export const DemandModel = z.strictObject({
+  visits_per_resident_year: z
+    .number()
+    .positive()
+    .max(50)
+    .optional()
+    .describe('Visits a resident makes per year (default: calibrated from DOST service volumes, docs/capacity.md)'),
+  working_days: z.int().min(1).max(366).optional().describe('Days a year the facilities are open (default 245: Mon–Fri less public holidays)'),
+  hours_per_day: z.number().positive().max(24).optional().describe('Opening hours a day, for the wait estimate (default 9)'),
+  default_capacity: z
+    .strictObject({
+      center: z.number().positive().optional().describe('Visits per day of a center that states no capacity'),
+      branch: z.number().positive().optional().describe('Visits per day of a branch that states no capacity'),
+    })
+    .optional(),
+  source: z.string().optional().describe('Where the figures come from'),
+});
+
 export const Plan = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: z.strictObject({ from: z.int(), to: z.int() }),
   distance_model: DistanceModel.optional(),
+  demand: DemandModel.optional(),
   standards: z.strictObject({ center: Threshold.optional(), branch: Threshold.optional() }),
   targets: z.array(Target).default([]),
   channels: z.array(Channel).default([]),
@@ -110,6 +135,7 @@ export type Branch = z.infer<typeof Branch>;
 export type Target = z.infer<typeof Target>;
 export type Channel = z.infer<typeof Channel>;
 export type Threshold = z.infer<typeof Threshold>;
+export type DemandModel = z.infer<typeof DemandModel>;
 export type Status = z.infer<typeof Status>;
 export type FacilityKind = 'center' | 'branch';
 

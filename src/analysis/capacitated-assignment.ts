@@ -1,0 +1,236 @@
+/**
+ * Capacitated catchments: people go to their cheapest facility that still has room; when it is
+ * full they overflow to the next cheapest; people no facility can take are unserved. It is a
+ * transportation problem (min Σ people × cost, each facility's load ≤ its capacity, people may be
+ * split between facilities since a catchment is a crowd, not a person):
+ *
+ *  - exact: the linear program solved by HiGHS (the MILP/LP solver already used by optimize), for
+ *    instances up to EXACT_ASSIGNMENT_LIMIT (point, facility) options;
+ *  - heuristic: Vogel-style regret — whoever would lose most by not getting their cheapest
+ *    facility with room is placed first, regrets recomputed lazily as facilities fill — for any size.
+ *
+ * Unserved people cost `penalty` each per unit, more than any trip, so both methods serve everyone
+ * they can before minimising travel.
+ */
+import { createRequire } from 'node:module';
+
+/** Per point, its options (facilities it can reach) sorted by cost, in compressed rows. */
+export interface AssignmentProblem {
+  /** People at each point. */
+  demand: Float64Array;
+  /** People each facility can take (Infinity: unlimited). */
+  capacity: Float64Array;
+  /** Options of point i are start[i] .. start[i+1]-1, in increasing cost. */
+  start: Int32Array;
+  facility: Int32Array;
+  cost: Float64Array;
+}
+
+export interface Assignment {
+  method: 'exact' | 'heuristic';
+  /** People each facility serves. */
+  load: Float64Array;
+  /** People of each point left unserved. */
+  unserved: Float64Array;
+  /** People of each point served by an option other than their first (cheapest). */
+  overflow: Float64Array;
+  /** Extra cost (over their first option) summed over the overflowing people. */
+  overflowExtraCost: Float64Array;
+  /** Largest extra cost paid by anyone who overflowed (0 when nobody did). */
+  maxExtraCost: number;
+  /** Σ people × cost over the served. */
+  travelCost: number;
+}
+
+export const EXACT_ASSIGNMENT_LIMIT = 40000;
+
+/** Builds the compressed option rows from per-point lists (each sorted by cost here). */
+export function problemFrom(demand: Float64Array, capacity: Float64Array, options: { facility: number; cost: number }[][]): AssignmentProblem {
+  const start = new Int32Array(options.length + 1);
+  options.forEach((o, i) => (start[i + 1] = start[i]! + o.length));
+  const facility = new Int32Array(start[options.length]!);
+  const cost = new Float64Array(start[options.length]!);
+  options.forEach((o, i) => {
+    [...o].sort((a, b) => a.cost - b.cost || a.facility - b.facility).forEach((x, k) => {
+      facility[start[i]! + k] = x.facility;
+      cost[start[i]! + k] = x.cost;
+    });
+  });
+  return { demand, capacity, start, facility, cost };
+}
+
+/** Overflow figures of a flow given per option (people on each option). */
+function summarise(p: AssignmentProblem, flow: Float64Array, method: Assignment['method']): Assignment {
+  const n = p.demand.length;
+  const load = new Float64Array(p.capacity.length);
+  const unserved = new Float64Array(n);
+  const overflow = new Float64Array(n);
+  const overflowExtraCost = new Float64Array(n);
+  let travelCost = 0, maxExtraCost = 0;
+  for (let i = 0; i < n; i++) {
+    let served = 0;
+    const first = p.start[i]! < p.start[i + 1]! ? p.cost[p.start[i]!]! : 0;
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
+      const f = flow[k]!;
+      if (f <= 1e-9) continue;
+      served += f;
+      load[p.facility[k]!]! += f;
+      travelCost += f * p.cost[k]!;
+      const extra = p.cost[k]! - first;
+      // An option as cheap as the first (a tie) is not an overflow.
+      if (extra > 1e-9) {
+        overflow[i]! += f;
+        overflowExtraCost[i]! += f * extra;
+        if (extra > maxExtraCost) maxExtraCost = extra;
+      }
+    }
+    unserved[i] = Math.max(0, p.demand[i]! - served);
+  }
+  return { method, load, unserved, overflow, overflowExtraCost, maxExtraCost, travelCost };
+}
+
+/** A small binary max-heap of (key, point) for the lazy regret order. */
+class MaxHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  push(key: number, val: number) {
+    this.keys.push(key);
+    this.vals.push(val);
+    let i = this.keys.length - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!this.before(i, up)) break;
+      this.swap(i, up);
+      i = up;
+    }
+  }
+  topKey() {
+    return this.keys[0]!;
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.keys[0]!, this.vals[0]!];
+    const k = this.keys.pop()!, v = this.vals.pop()!;
+    if (this.keys.length) {
+      this.keys[0] = k;
+      this.vals[0] = v;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let best = i;
+        if (l < this.keys.length && this.before(l, best)) best = l;
+        if (r < this.keys.length && this.before(r, best)) best = r;
+        if (best === i) break;
+        this.swap(i, best);
+        i = best;
+      }
+    }
+    return top;
+  }
+  // Ties broken by the smaller point index, so the order (and the result) is deterministic.
+  private before(a: number, b: number) {
+    return this.keys[a]! > this.keys[b]! || (this.keys[a] === this.keys[b] && this.vals[a]! < this.vals[b]!);
+  }
+  private swap(a: number, b: number) {
+    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+    [this.vals[a], this.vals[b]] = [this.vals[b]!, this.vals[a]!];
+  }
+}
+
+/**
+ * Regret heuristic. A point's regret is the cost of its second-cheapest facility with room minus
+ * its cheapest (the penalty stands in when there is no second). Points are placed in decreasing
+ * regret; a point whose regret has changed since it was queued (a facility filled) is re-queued.
+ */
+export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignment {
+  const n = p.demand.length;
+  const room = Float64Array.from(p.capacity);
+  const flow = new Float64Array(p.facility.length);
+  const left = Float64Array.from(p.demand);
+  const regret = (i: number): number => {
+    let first = -1;
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
+      if (room[p.facility[k]!]! <= 1e-9) continue;
+      if (first < 0) first = k;
+      else return p.cost[k]! - p.cost[first]!;
+    }
+    return first < 0 ? -1 : penalty - p.cost[first]!;
+  };
+  const heap = new MaxHeap();
+  for (let i = 0; i < n; i++) if (left[i]! > 0) heap.push(regret(i), i);
+  while (heap.size) {
+    const [key, i] = heap.pop();
+    const now = regret(i);
+    if (now < 0) continue; // nowhere left to go: unserved
+    if (now < key - 1e-9 && heap.size && heap.topKey() > now) {
+      heap.push(now, i);
+      continue;
+    }
+    for (let k = p.start[i]!; k < p.start[i + 1]! && left[i]! > 1e-9; k++) {
+      const j = p.facility[k]!;
+      const take = Math.min(left[i]!, room[j]!);
+      if (take <= 1e-9) continue;
+      flow[k]! += take;
+      room[j]! -= take;
+      left[i]! -= take;
+      // The rest of this point competes again with its new regret (its cheapest just filled).
+      if (left[i]! > 1e-9) {
+        heap.push(regret(i), i);
+        break;
+      }
+    }
+  }
+  return summarise(p, flow, 'heuristic');
+}
+
+interface HighsSolution {
+  Status: string;
+  ObjectiveValue: number;
+  Columns: Record<string, { Primal: number }>;
+}
+let solver: Promise<{ solve(lp: string): HighsSolution }> | undefined;
+function highs() {
+  const require = createRequire(import.meta.url);
+  return (solver ??= (require('highs') as () => Promise<{ solve(lp: string): HighsSolution }>)());
+}
+
+/**
+ * The transportation LP, solved by HiGHS: min Σ cost·x + penalty·Σ u  s.t.  Σ_k x_ik + u_i = w_i,
+ * Σ_{i,k: facility j} x_ik ≤ cap_j (finite capacities only), x, u ≥ 0. Undefined when the
+ * instance is over the limit or the solver does not report an optimum.
+ */
+export async function assignExact(p: AssignmentProblem, penalty: number): Promise<Assignment | undefined> {
+  const n = p.demand.length;
+  if (p.facility.length + n > EXACT_ASSIGNMENT_LIMIT) return undefined;
+  // Costs are scaled to keep the LP well conditioned; the flow does not depend on the scale.
+  const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(12));
+  const obj: string[] = [];
+  for (let k = 0; k < p.facility.length; k++) obj.push(`${num(p.cost[k]!)} x${k}`);
+  for (let i = 0; i < n; i++) if (p.demand[i]! > 0) obj.push(`${num(penalty)} u${i}`);
+  const lines = ['Minimize', ` obj: ${obj.join(' + ') || '0 u0'}`, 'Subject To'];
+  const byFacility = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (p.demand[i]! <= 0) continue;
+    const terms = [`u${i}`];
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
+      terms.push(`x${k}`);
+      const j = p.facility[k]!;
+      if (Number.isFinite(p.capacity[j]!)) (byFacility.get(j) ?? byFacility.set(j, []).get(j)!).push(k);
+    }
+    lines.push(` d${i}: ${terms.join(' + ')} = ${num(p.demand[i]!)}`);
+  }
+  for (const [j, ks] of [...byFacility.entries()].sort((a, b) => a[0] - b[0])) lines.push(` c${j}: ${ks.map((k) => `x${k}`).join(' + ')} <= ${num(p.capacity[j]!)}`);
+  lines.push('End');
+  const sol = (await highs()).solve(lines.join('\n'));
+  if (sol.Status !== 'Optimal') return undefined;
+  const flow = new Float64Array(p.facility.length);
+  for (const [name, c] of Object.entries(sol.Columns)) if (name.startsWith('x')) flow[Number(name.slice(1))] = Math.max(0, c.Primal);
+  return summarise(p, flow, 'exact');
+}
+
+/** The objective both methods minimise, to compare them (the heuristic's gap). */
+export function objective(a: Assignment, penalty: number): number {
+  return a.travelCost + penalty * a.unserved.reduce((s, x) => s + x, 0);
+}

@@ -1,0 +1,292 @@
+/**
+ * Capacity and demand: for each open facility in a year, the people in its catchment, the visits
+ * a day they make, its capacity, utilization and (with desks and service minutes) the expected
+ * wait; then the capacitated catchments, where people a full facility cannot take overflow to the
+ * next-nearest facility with room. Calibration of the defaults: docs/capacity.md.
+ */
+import { describeModel, minutes } from '../geo/distance-model.js';
+import { geodesicKm } from '../geo/geodesic.js';
+import type { DemandModel, Facility, FacilityKind, Plan } from '../model/plan.js';
+import { BAKU, type RegionIndex } from '../model/region-index.js';
+import { assignExact, assignHeuristic, objective, problemFrom, type Assignment, type AssignmentProblem } from './capacitated-assignment.js';
+import { yearWeights, type Demand } from './demand.js';
+import { mmc } from './erlang-c.js';
+import { sideOf, type Network, type Settings } from './network.js';
+
+/**
+ * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
+ * 3,009,464 residents (Baku, Absheron, Sumgayit), 0.157 a resident; about 900,000 in 2025
+ * (report.az, Jan 2026) over 3,877,491 assigned residents, 0.232. Between the two, rounded.
+ */
+export const DEFAULT_VISITS_PER_RESIDENT_YEAR = 0.2;
+/** Monday to Friday (dost.gov.az/en/faq) less about 15 public-holiday weekdays. */
+export const DEFAULT_WORKING_DAYS = 245;
+/** 9:00–18:00 (dost.gov.az/en/faq). */
+export const DEFAULT_HOURS_PER_DAY = 9;
+
+export interface DemandSettings {
+  visitsPerResidentYear: number;
+  workingDays: number;
+  hoursPerDay: number;
+  defaultCapacity: Partial<Record<FacilityKind, number>>;
+  /** Which figures are the built-in defaults rather than the plan's (echoed in reports). */
+  defaults: string[];
+}
+
+export function resolveDemand(plan: Plan, o: { visitsPerResidentYear?: number; workingDays?: number } = {}): DemandSettings {
+  const d: DemandModel = plan.demand ?? {};
+  const defaults: string[] = [];
+  const pick = <T>(flag: T | undefined, planned: T | undefined, fallback: T, name: string): T => {
+    if (flag !== undefined) return flag;
+    if (planned !== undefined) return planned;
+    defaults.push(name);
+    return fallback;
+  };
+  return {
+    visitsPerResidentYear: pick(o.visitsPerResidentYear, d.visits_per_resident_year, DEFAULT_VISITS_PER_RESIDENT_YEAR, 'visits_per_resident_year'),
+    workingDays: pick(o.workingDays, d.working_days, DEFAULT_WORKING_DAYS, 'working_days'),
+    hoursPerDay: pick(undefined, d.hours_per_day, DEFAULT_HOURS_PER_DAY, 'hours_per_day'),
+    defaultCapacity: { ...d.default_capacity },
+    defaults,
+  };
+}
+
+export type CatchmentBasis = 'nearest' | 'assignment';
+
+export interface FacilityLoad {
+  id: string;
+  name: string;
+  kind: FacilityKind;
+  region: string;
+  /** People whose catchment this facility is. */
+  population: number;
+  visits_per_day: number;
+  /** Visits per day it can serve; null when the plan gives no capacity, desks or default. */
+  capacity: number | null;
+  capacity_from: 'plan' | 'desks' | 'default' | 'none';
+  utilization_pct: number | null;
+  overloaded: boolean;
+  desks?: number;
+  service_min?: number;
+  /** M/M/c estimate when desks and service minutes are known; mean_wait_min null = the queue grows all day. */
+  queue?: { occupancy_pct: number; p_wait_pct: number; mean_wait_min: number | null };
+  /** After overflow (capacitated catchments): people it serves, and people of its own catchment sent elsewhere or unserved. */
+  capacitated?: { served: number; sent_elsewhere: number; unserved: number };
+}
+
+export interface CapacitatedSummary {
+  method: 'exact' | 'heuristic';
+  /** When both ran: how much worse the heuristic's objective is than the exact optimum, in %. */
+  heuristic_gap_pct?: number;
+  served: number;
+  /** People the open facilities cannot serve within capacity. */
+  unserved: number;
+  /** People served, but not by their nearest facility. */
+  overflow: number;
+  /** Extra road km and minutes the overflowing people travel, on average and at most. */
+  overflow_mean_extra_km: number | null;
+  overflow_mean_extra_min: number | null;
+  overflow_max_extra_km: number | null;
+  /** Facilities without any capacity figure are taken as unlimited. */
+  unlimited: string[];
+}
+
+export interface CapacityResult {
+  year: number;
+  population_year: number;
+  basis: CatchmentBasis;
+  model: { circuity: number; speed_kmh: number; description: string };
+  demand: { visits_per_resident_year: number; working_days: number; hours_per_day: number; defaults: string[] };
+  population: number;
+  /** People in no catchment: no open facility on their side (nearest), or in no unit an open facility serves (assignment). */
+  outside: number;
+  visits_per_day: number;
+  capacity_per_day: number;
+  overloaded: number;
+  facilities: FacilityLoad[];
+  capacitated?: CapacitatedSummary;
+  notes: string[];
+}
+
+/** Visits per day a facility can serve: its capacity, else desks × opening minutes / service minutes, else the plan default. */
+export function facilityCapacity(f: Facility, d: DemandSettings): { capacity: number | null; from: FacilityLoad['capacity_from'] } {
+  if (f.capacity !== undefined) return { capacity: f.capacity, from: 'plan' };
+  if (f.desks !== undefined && f.service_min !== undefined) return { capacity: (f.desks * d.hoursPerDay * 60) / f.service_min, from: 'desks' };
+  const def = d.defaultCapacity[f.kind];
+  return def !== undefined ? { capacity: def, from: 'default' } : { capacity: null, from: 'none' };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Catchment people per open facility (index into net.facilities) and the people in none. */
+function catchments(net: Network, demand: Demand, regions: RegionIndex, weights: Float64Array, basis: CatchmentBasis): { people: Map<number, number>; outside: number; ownerOf?: Int32Array } {
+  const index = new Map(net.facilities.map((f, i) => [f, i]));
+  const people = new Map<number, number>();
+  const open = net.openFacilities();
+  open.forEach((f) => people.set(index.get(f)!, 0));
+  let outside = 0;
+  if (basis === 'nearest') {
+    const ownerOf = new Int32Array(demand.points.length).fill(-1);
+    demand.points.forEach((_, i) => {
+      const f = net.nearest(i, 'any');
+      if (!f) return void (outside += weights[i]!);
+      const j = index.get(f)!;
+      ownerOf[i] = j;
+      people.set(j, people.get(j)! + weights[i]!);
+    });
+    return { people, outside, ownerOf };
+  }
+  // By assignment: a unit (or Baku district) listed by several open facilities is split equally
+  // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
+  const claimants = new Map<string, number[]>();
+  for (const f of open) {
+    for (const code of f.serves) {
+      const e = regions.expand(code);
+      const keys = [...[...e.regions].filter((r) => r !== BAKU), ...[...e.districts].map((d) => `${BAKU}/${d}`)];
+      for (const k of keys) {
+        const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
+        if (!list.includes(index.get(f)!)) list.push(index.get(f)!);
+      }
+    }
+  }
+  demand.points.forEach((p, i) => {
+    const list = claimants.get(p.region === BAKU ? `${BAKU}/${p.district}` : p.region);
+    if (!list) return void (outside += weights[i]!);
+    for (const j of list) people.set(j, people.get(j)! + weights[i]! / list.length);
+  });
+  return { people, outside };
+}
+
+/**
+ * The assignment problem of the year: every point with people, its options = the open facilities
+ * on its side in order of travel time (the straight-line model orders by km as well), costs in
+ * minutes; capacities in people (visits a day × working days / visits a resident makes a year).
+ */
+export function capacityProblem(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, weights: Float64Array, extra: { lat: number; lon: number; region: string; capacity: number }[] = []): { problem: AssignmentProblem; sites: { lat: number; lon: number; region: string }[]; penalty: number } {
+  const open = net.openFacilities();
+  const sites = [...open.map((f) => ({ lat: f.location.lat, lon: f.location.lon, region: f.region })), ...extra.map((e) => ({ lat: e.lat, lon: e.lon, region: e.region }))];
+  const capacity = new Float64Array(sites.length);
+  open.forEach((f, j) => {
+    const c = facilityCapacity(f, d).capacity;
+    capacity[j] = c === null ? Infinity : (c * d.workingDays) / d.visitsPerResidentYear;
+  });
+  extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? (e.capacity * d.workingDays) / d.visitsPerResidentYear : Infinity));
+  const siteSide = sites.map((s) => sideOf(s.region, regions));
+  let maxCost = 0;
+  const options = demand.points.map((p, i) => {
+    if (!(weights[i]! > 0)) return [];
+    const side = sideOf(p.region, regions);
+    const out: { facility: number; cost: number }[] = [];
+    sites.forEach((s, j) => {
+      if (siteSide[j] !== side) return;
+      const cost = minutes(geodesicKm(p, s), settings.model);
+      if (cost > maxCost) maxCost = cost;
+      out.push({ facility: j, cost });
+    });
+    return out;
+  });
+  return { problem: problemFrom(weights, capacity, options), sites, penalty: 10 * maxCost + 1000 };
+}
+
+export interface CapacityOptions {
+  basis: CatchmentBasis;
+  /** 'auto': exact when small enough, else heuristic; 'heuristic' never calls the solver (synchronous callers). */
+  method: 'auto' | 'heuristic' | 'none';
+}
+
+/** The uncapacitated figures of the network's current year (no solver: synchronous, for timeline and report). */
+export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, o: CapacityOptions): CapacityResult {
+  const year = net.year!;
+  const { weights, populationYear } = yearWeights(demand, regions, year);
+  const { people, outside } = catchments(net, demand, regions, weights, o.basis);
+  const notes: string[] = [];
+  const facilities: FacilityLoad[] = [...people.entries()].map(([j, pop]) => {
+    const f = net.facilities[j]!;
+    const visits = (pop * d.visitsPerResidentYear) / d.workingDays;
+    const { capacity, from } = facilityCapacity(f, d);
+    const util = capacity ? (visits / capacity) * 100 : null;
+    const row: FacilityLoad = {
+      id: f.id, name: f.name, kind: f.kind, region: f.region,
+      population: Math.round(pop), visits_per_day: r1(visits), capacity: capacity === null ? null : r1(capacity), capacity_from: from,
+      utilization_pct: util === null ? null : r1(util), overloaded: util !== null && util > 100,
+      ...(f.desks !== undefined ? { desks: f.desks } : {}),
+      ...(f.service_min !== undefined ? { service_min: f.service_min } : {}),
+    };
+    if (f.desks !== undefined && f.service_min !== undefined) {
+      const q = mmc(f.desks, visits / (d.hoursPerDay * 60), f.service_min);
+      row.queue = { occupancy_pct: r1(q.occupancy * 100), p_wait_pct: r1(q.p_wait * 100), mean_wait_min: Number.isFinite(q.mean_wait_min) ? r1(q.mean_wait_min) : null };
+    }
+    return row;
+  });
+  facilities.sort((a, b) => Number(b.overloaded) - Number(a.overloaded) || (b.utilization_pct ?? -1) - (a.utilization_pct ?? -1) || a.id.localeCompare(b.id));
+  const population = weights.reduce((s, w) => s + w, 0);
+  const result: CapacityResult = {
+    year, population_year: populationYear, basis: o.basis,
+    model: { circuity: settings.model.circuity, speed_kmh: settings.model.speedKmh, description: describeModel(settings.model) },
+    demand: { visits_per_resident_year: d.visitsPerResidentYear, working_days: d.workingDays, hours_per_day: d.hoursPerDay, defaults: d.defaults },
+    population: Math.round(population),
+    outside: Math.round(outside),
+    visits_per_day: r1(facilities.reduce((s, f) => s + f.visits_per_day, 0)),
+    capacity_per_day: r1(facilities.reduce((s, f) => s + (f.capacity ?? 0), 0)),
+    overloaded: facilities.filter((f) => f.overloaded).length,
+    facilities,
+    notes,
+  };
+  const none = facilities.filter((f) => f.capacity === null).map((f) => f.id);
+  if (none.length) notes.push(`${none.length} open facilit${none.length === 1 ? 'y has' : 'ies have'} no capacity, desks or plan default (${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): no utilization, unlimited in the capacitated catchments`);
+  if (o.method === 'heuristic') {
+    const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, weights);
+    attachCapacitated(result, net, settings, problem, assignHeuristic(problem, penalty));
+  }
+  return result;
+}
+
+/** capacityNow with the capacitated catchments solved exactly when the instance is small enough. */
+export async function capacityExact(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, basis: CatchmentBasis): Promise<CapacityResult> {
+  const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
+  const { weights } = yearWeights(demand, regions, net.year!);
+  const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, weights);
+  const heuristic = assignHeuristic(problem, penalty);
+  const exact = await assignExact(problem, penalty);
+  attachCapacitated(result, net, settings, problem, exact ?? heuristic);
+  if (exact) {
+    const h = objective(heuristic, penalty), e = objective(exact, penalty);
+    result.capacitated!.heuristic_gap_pct = e > 0 ? Math.round(((h - e) / e) * 10000) / 100 : 0;
+  }
+  return result;
+}
+
+function attachCapacitated(result: CapacityResult, net: Network, settings: Settings, problem: AssignmentProblem, a: Assignment): void {
+  const open = net.openFacilities();
+  const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
+  const overflow = sum(a.overflow);
+  // Costs are minutes; km follow from the model's speed (the straight-line model: km = min × speed / 60).
+  const toKm = (min: number) => (min / 60) * settings.model.speedKmh;
+  // Per facility: what its own (nearest) catchment lost to overflow or to no room anywhere.
+  const lost = new Map<string, { sent: number; unserved: number }>();
+  for (let i = 0; i < problem.demand.length; i++) {
+    if (problem.start[i] === problem.start[i + 1]) continue;
+    const first = open[problem.facility[problem.start[i]!]!]!;
+    const row = lost.get(first.id) ?? lost.set(first.id, { sent: 0, unserved: 0 }).get(first.id)!;
+    row.sent += a.overflow[i]!;
+    row.unserved += a.unserved[i]!;
+  }
+  const loadById = new Map(open.map((f, j) => [f.id, a.load[j]!]));
+  for (const f of result.facilities) {
+    const l = lost.get(f.id) ?? { sent: 0, unserved: 0 };
+    f.capacitated = { served: Math.round(loadById.get(f.id) ?? 0), sent_elsewhere: Math.round(l.sent), unserved: Math.round(l.unserved) };
+  }
+  // People with no option at all (no facility on their side) are `outside`, not unserved by capacity.
+  let noOption = 0;
+  for (let i = 0; i < problem.demand.length; i++) if (problem.start[i] === problem.start[i + 1]) noOption += problem.demand[i]!;
+  result.capacitated = {
+    method: a.method,
+    served: Math.round(sum(a.load)),
+    unserved: Math.round(sum(a.unserved) - noOption),
+    overflow: Math.round(overflow),
+    overflow_mean_extra_km: overflow > 0 ? r1(toKm(sum(a.overflowExtraCost) / overflow)) : null,
+    overflow_mean_extra_min: overflow > 0 ? r1(sum(a.overflowExtraCost) / overflow) : null,
+    overflow_max_extra_km: overflow > 0 ? r1(toKm(a.maxExtraCost)) : null,
+    unlimited: result.facilities.filter((f) => f.capacity === null).map((f) => f.id),
+  };
+}
