@@ -182,7 +182,97 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
       }
     }
   }
+  improve(p, flow, room, penalty);
   return summarise(p, flow, 'heuristic');
+}
+
+/**
+ * Local improvement of a feasible flow, passes until nothing improves (at most `maxPasses`):
+ *  - move: people go to a cheaper option of theirs that has room;
+ *  - swap: people at facility a who prefer full facility b trade places with people at b for whom
+ *    a costs less than the difference (the two-person exchange the greedy order can miss);
+ *  - insert: an unserved person takes the place of someone at a full facility who can move to
+ *    room elsewhere for less than the penalty.
+ */
+function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number, maxPasses = 20): void {
+  const n = p.demand.length;
+  const pointOf = new Int32Array(p.facility.length);
+  for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
+  const optionAt = (i: number, j: number): number => {
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) if (p.facility[k] === j) return k;
+    return -1;
+  };
+  // Option indices carrying flow, by facility (rebuilt each pass).
+  const atFacility = () => {
+    const by: number[][] = Array.from({ length: p.capacity.length }, () => []);
+    for (let k = 0; k < flow.length; k++) if (flow[k]! > 1e-9) by[p.facility[k]!]!.push(k);
+    return by;
+  };
+  const shift = (from: number, to: number, amount: number) => {
+    flow[from]! -= amount;
+    flow[to]! += amount;
+    room[p.facility[from]!]! += amount;
+    room[p.facility[to]!]! -= amount;
+  };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (let k = 0; k < flow.length; k++) {
+      if (flow[k]! <= 1e-9) continue;
+      const i = pointOf[k]!;
+      for (let k2 = p.start[i]!; k2 < p.start[i + 1]! && p.cost[k2]! < p.cost[k]! - 1e-12 && flow[k]! > 1e-9; k2++) {
+        const amount = Math.min(flow[k]!, room[p.facility[k2]!]!);
+        if (amount > 1e-9) {
+          shift(k, k2, amount);
+          improved = true;
+        }
+      }
+    }
+    const by = atFacility();
+    for (let k = 0; k < flow.length; k++) {
+      if (flow[k]! <= 1e-9) continue;
+      const i = pointOf[k]!, a = p.facility[k]!;
+      for (let kb = p.start[i]!; kb < p.start[i + 1]! && p.cost[kb]! < p.cost[k]! - 1e-12 && flow[k]! > 1e-9; kb++) {
+        const b = p.facility[kb]!;
+        for (const l of by[b]!) {
+          if (flow[l]! <= 1e-9 || flow[k]! <= 1e-9) continue;
+          const la = optionAt(pointOf[l]!, a);
+          if (la < 0) continue;
+          const delta = p.cost[kb]! + p.cost[la]! - p.cost[k]! - p.cost[l]!;
+          if (delta >= -1e-9) continue;
+          const amount = Math.min(flow[k]!, flow[l]!);
+          shift(k, kb, amount);
+          shift(l, la, amount);
+          by[a]!.push(la);
+          by[b]!.push(kb);
+          improved = true;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      let left = p.demand[i]!;
+      for (let k = p.start[i]!; k < p.start[i + 1]!; k++) left -= flow[k]!;
+      for (let ka = p.start[i]!; ka < p.start[i + 1]! && left > 1e-9; ka++) {
+        const a = p.facility[ka]!;
+        for (const l of by[a]!) {
+          if (flow[l]! <= 1e-9 || left <= 1e-9 || p.facility[l] !== a) continue;
+          const li = pointOf[l]!;
+          for (let lb = p.start[li]!; lb < p.start[li + 1]! && left > 1e-9 && flow[l]! > 1e-9; lb++) {
+            const b = p.facility[lb]!;
+            if (b === a || room[b]! <= 1e-9) continue;
+            if (p.cost[lb]! - p.cost[l]! + p.cost[ka]! - penalty >= -1e-9) continue;
+            const amount = Math.min(left, flow[l]!, room[b]!);
+            shift(l, lb, amount);
+            flow[ka]! += amount;
+            room[a]! -= amount;
+            left -= amount;
+            by[b]!.push(lb);
+            improved = true;
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
 }
 
 interface HighsSolution {
