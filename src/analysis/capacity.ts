@@ -119,22 +119,26 @@ export function facilityCapacity(f: Facility, d: DemandSettings): { capacity: nu
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Catchment people per open facility (index into net.facilities) and the people in none. */
-function catchments(net: Network, demand: Demand, regions: RegionIndex, weights: Float64Array, basis: CatchmentBasis): { people: Map<number, number>; outside: number; ownerOf?: Int32Array } {
+function catchments(net: Network, demand: Demand, regions: RegionIndex, weights: Float64Array, basis: CatchmentBasis): { people: Map<number, number>; outside: number; inside: Float64Array } {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
   const people = new Map<number, number>();
   const open = net.openFacilities();
   open.forEach((f) => people.set(index.get(f)!, 0));
   let outside = 0;
+  // The people of each point that are in some catchment (the demand of the capacitated catchments).
+  const inside = Float64Array.from(weights);
   if (basis === 'nearest') {
-    const ownerOf = new Int32Array(demand.points.length).fill(-1);
     demand.points.forEach((_, i) => {
       const f = net.nearest(i, 'any');
-      if (!f) return void (outside += weights[i]!);
+      if (!f) {
+        outside += weights[i]!;
+        inside[i] = 0;
+        return;
+      }
       const j = index.get(f)!;
-      ownerOf[i] = j;
       people.set(j, people.get(j)! + weights[i]!);
     });
-    return { people, outside, ownerOf };
+    return { people, outside, inside };
   }
   // By assignment: a unit (or Baku district) listed by several open facilities is split equally
   // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
@@ -151,14 +155,18 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
   }
   demand.points.forEach((p, i) => {
     const list = claimants.get(p.region === BAKU ? `${BAKU}/${p.district}` : p.region);
-    if (!list) return void (outside += weights[i]!);
+    if (!list) {
+      outside += weights[i]!;
+      inside[i] = 0;
+      return;
+    }
     for (const j of list) people.set(j, people.get(j)! + weights[i]! / list.length);
   });
-  return { people, outside };
+  return { people, outside, inside };
 }
 
 /**
- * The assignment problem of the year: every point with people, its options = the open facilities
+ * The assignment problem of the year: every point with people in a catchment (`weights`), its options = the open facilities
  * on its side in order of travel time (the straight-line model orders by km as well), costs in
  * minutes; capacities in people (visits a day × working days / visits a resident makes a year).
  */
@@ -198,7 +206,7 @@ export interface CapacityOptions {
 export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, o: CapacityOptions): CapacityResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const { people, outside } = catchments(net, demand, regions, weights, o.basis);
+  const { people, outside, inside } = catchments(net, demand, regions, weights, o.basis);
   const notes: string[] = [];
   const facilities: FacilityLoad[] = [...people.entries()].map(([j, pop]) => {
     const f = net.facilities[j]!;
@@ -235,7 +243,7 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
   const none = facilities.filter((f) => f.capacity === null).map((f) => f.id);
   if (none.length) notes.push(`${none.length} open facilit${none.length === 1 ? 'y has' : 'ies have'} no capacity, desks or plan default (${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): no utilization, unlimited in the capacitated catchments`);
   if (o.method === 'heuristic') {
-    const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, weights);
+    const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
     attachCapacitated(result, net, settings, problem, assignHeuristic(problem, penalty));
   }
   return result;
@@ -245,7 +253,8 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
 export async function capacityExact(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, basis: CatchmentBasis): Promise<CapacityResult> {
   const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
   const { weights } = yearWeights(demand, regions, net.year!);
-  const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, weights);
+  const { inside } = catchments(net, demand, regions, weights, basis);
+  const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
   const heuristic = assignHeuristic(problem, penalty);
   const exact = await assignExact(problem, penalty);
   attachCapacitated(result, net, settings, problem, exact ?? heuristic);
