@@ -40,6 +40,8 @@ export interface Assignment {
   maxExtraCost: number;
   /** Σ people × cost over the served. */
   travelCost: number;
+  /** People on each option (parallel to the problem's facility/cost arrays). */
+  flow: Float64Array;
 }
 
 export const EXACT_ASSIGNMENT_LIMIT = 40000;
@@ -86,7 +88,7 @@ function summarise(p: AssignmentProblem, flow: Float64Array, method: Assignment[
     }
     unserved[i] = Math.max(0, p.demand[i]! - served);
   }
-  return { method, load, unserved, overflow, overflowExtraCost, maxExtraCost, travelCost };
+  return { method, load, unserved, overflow, overflowExtraCost, maxExtraCost, travelCost, flow };
 }
 
 /** A small binary max-heap of (key, point) for the lazy regret order. */

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { sideOf } from '../analysis/network.js';
+import { resolveDemand } from '../analysis/capacity.js';
+import { Network, sideOf } from '../analysis/network.js';
+import { capacitySites, type CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
 import { pmedianExact } from '../analysis/optimize/exact.js';
 import { matrixInstance } from '../analysis/optimize/instance.js';
 import { pmedian } from '../analysis/optimize/pmedian.js';
@@ -12,6 +14,7 @@ import { decodeText, readUserFile } from '../load/text-input.js';
 import { UserError } from '../load/user-error.js';
 import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
+import { capacitySitesCsv, capacitySitesGeoJson, capacitySitesMarkdown, capacitySitesText } from '../render/capacity-sites.js';
 import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } from '../render/optimize.js';
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
@@ -21,7 +24,8 @@ import { addModelOptions, choice, positiveNumber, reportYear, wholeNumber, year,
 const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
 
 interface Opts extends ModelOptions {
-  model: Model | 'order';
+  model: Model | 'order' | 'capacity';
+  basis: 'nearest' | 'assignment';
   sites: number;
   kind: 'center' | 'branch';
   year?: number;
@@ -59,6 +63,27 @@ export function yamlFragment(r: SuggestResult, plan: Plan, regions: RegionIndex)
   return lines.join('\n') + '\n';
 }
 
+/** The capacity-relief sites as centers with their suggested capacity, ready to paste under centers:. */
+export function capacityYaml(r: CapacitySitesResult, _plan: Plan, regions: RegionIndex): string {
+  const lines = [`# dostplan optimize --model capacity: ${r.sites.length} suggested centers with capacities, fixed network of ${r.year}`, 'centers:'];
+  for (const s of r.sites) {
+    const code = regions.byCode.get(s.region)?.included_in ?? s.region;
+    lines.push(
+      `  - id: NEW-CAP${s.rank}`,
+      `    name: Suggested center near ${s.name}`,
+      `    region: ${code}`,
+      `    location: { lat: ${s.lat.toFixed(4)}, lon: ${s.lon.toFixed(4)} }`,
+      '    status: planned',
+      `    opens: ${r.year}`,
+      `    serves: [${code}]`,
+      `    capacity: ${s.capacity}`,
+      '    evidence: { place: assumption, date: assumption }',
+      `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${s.relieves.length ? `, relieving ${s.relieves.slice(0, 3).join(', ')}` : ''}"`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
 function loadCandidates(path: string | undefined, fallback: () => Candidate[], regions: RegionIndex): Candidate[] {
   if (!path) return fallback();
   return loadPopulationFile(path, regions, { population: false }).map((p, i) => ({ lat: p.lat, lon: p.lon, name: p.name || `site ${i + 1}`, region: p.region, side: sideOf(p.region, regions) === 'nakhchivan' ? 1 : 0 }));
@@ -69,7 +94,8 @@ export function registerOptimize(program: Command, _run: Run): void {
     .command('optimize')
     .description('suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-    .option('--model <model>', 'mclp | pmedian | setcover | order', choice(['mclp', 'pmedian', 'setcover', 'order'] as const), 'mclp')
+    .option('--model <model>', 'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)', choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const), 'mclp')
+    .option('--basis <basis>', 'capacity: catchments by nearest facility or by assignment', choice(['nearest', 'assignment'] as const), 'nearest')
     .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', wholeNumber, 5)
     .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
     .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
@@ -103,6 +129,21 @@ export function registerOptimize(program: Command, _run: Run): void {
     }
     const y = reportYear(ctx.plan, o.year);
     const candidates = loadCandidates(o.candidates, () => pointCandidates(ctx.demand, ctx.regions), ctx.regions);
+    if (o.model === 'capacity') {
+      const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
+      net.advanceTo(y);
+      const r = capacitySites(net, ctx.demand, ctx.regions, ctx.settings, resolveDemand(ctx.plan), candidates, { k: o.sites, basis: o.basis });
+      const yaml = capacityYaml(r, ctx.plan, ctx.regions);
+      const text =
+        o.format === 'json' ? JSON.stringify({ ...r, yaml }, null, 2)
+        : o.format === 'csv' ? capacitySitesCsv(r)
+        : o.format === 'md' ? capacitySitesMarkdown(r, yaml)
+        : o.format === 'geojson' ? capacitySitesGeoJson(r)
+        : o.format === 'yaml' ? yaml
+        : capacitySitesText(r, yaml);
+      writeResult(text, o.out, [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])]);
+      return;
+    }
     const r = await suggestSites(ctx.plan, ctx.demand, ctx.regions, ctx.settings, candidates, { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact });
     const yaml = yamlFragment(r, ctx.plan, ctx.regions);
     const text =

@@ -1,0 +1,40 @@
+/** `optimize --model capacity` results: text, Markdown, CSV, GeoJSON, and a plan fragment with capacities. */
+import type { CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
+import { featureCollection, pointFeature } from './geojson.js';
+import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+
+const columns: Column[] = [
+  { header: 'rank', align: 'right' }, { header: 'site' }, { header: 'region' }, { header: 'lat', align: 'right' }, { header: 'lon', align: 'right' },
+  { header: 'capacity/day', align: 'right' }, { header: 'people', align: 'right' }, { header: 'relieves' },
+  { header: 'unserved after', align: 'right' }, { header: 'over 100% after', align: 'right' },
+];
+
+const rows = (r: CapacitySitesResult) =>
+  r.sites.map((s) => [String(s.rank), s.name, s.region, s.lat.toFixed(4), s.lon.toFixed(4), int(s.capacity), int(s.people), s.relieves.slice(0, 4).join(' ') || '–', int(s.unserved_after), String(s.overloaded_after)]);
+
+function summary(r: CapacitySitesResult): string[] {
+  const worst = r.before.overloaded.slice(0, 6).map((f) => `${f.id} ${f.utilization_pct.toFixed(0)}%`).join(', ');
+  return [
+    `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
+    `Before: ${r.before.overloaded.length} facilities above 100%${worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : ''}; ${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
+    `After: ${r.after.overloaded} above 100% by nearest facility; ${int(r.after.unserved)} unserved; ${int(r.after.overflow)} overflow. A site's capacity is the visits a day it would serve.`,
+  ];
+}
+
+export function capacitySitesText(r: CapacitySitesResult, yaml: string): string {
+  return [...summary(r), '', textTable(columns, rows(r)), '', 'Plan fragment:', yaml].join('\n');
+}
+
+export function capacitySitesMarkdown(r: CapacitySitesResult, yaml: string): string {
+  const [title, ...rest] = summary(r);
+  return [`### ${title}`, '', ...rest.map((l) => `${l}  `), '', markdownTable(columns, rows(r)), '', '```yaml', yaml.trimEnd(), '```'].join('\n');
+}
+
+export function capacitySitesCsv(r: CapacitySitesResult): string {
+  return csvTable(['rank', 'name', 'region', 'lat', 'lon', 'capacity_per_day', 'people', 'relieves', 'unserved_after', 'overloaded_after'],
+    r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.capacity, s.people, s.relieves.join(' '), s.unserved_after, s.overloaded_after]));
+}
+
+export function capacitySitesGeoJson(r: CapacitySitesResult): string {
+  return featureCollection(r.sites.map((s) => pointFeature(s.lat, s.lon, { rank: s.rank, name: s.name, region: s.region, capacity: s.capacity, people: s.people, relieves: s.relieves.join(' ') })), { year: r.year, model: r.model });
+}
