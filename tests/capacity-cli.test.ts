@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers.js';
+
+// The hand-worked fixture of tests/capacity.test.ts, through the built CLI.
+const fixture = ['tests/fixtures/valid/capacity.yaml', '--population', 'tests/fixtures/capacity-population.csv'];
+
+describe('dostplan capacity (end to end)', () => {
+  it('json: C at 120 % listed first, B at 50 % with its Erlang C wait; the overflow of 5,000 people 11.1 km', () => {
+    const r = cli(['capacity', ...fixture, '--year', '2025', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.facilities.map((f: { id: string }) => f.id)).toEqual(['C', 'B']);
+    expect(j.facilities[0]).toMatchObject({ population: 30000, visits_per_day: 300, capacity: 250, utilization_pct: 120, overloaded: true });
+    expect(j.facilities[1].queue).toEqual({ occupancy_pct: 50, p_wait_pct: 3.6, mean_wait_min: 0.1 });
+    expect(j.capacitated).toMatchObject({ method: 'exact', unserved: 0, overflow: 5000, overflow_mean_extra_km: 11.1 });
+  });
+  it('--strict exits 1 and names the overloaded facility; without it, exit 0', () => {
+    const strict = cli(['capacity', ...fixture, '--year', '2025', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('1 facility is above 100 % in 2025: C 120%');
+    expect(cli(['capacity', ...fixture, '--year', '2025']).code).toBe(0);
+  });
+  it('--visits halves the demand: C 150/250 = 60 %, nobody above 100 %, --strict passes', () => {
+    const r = cli(['capacity', ...fixture, '--year', '2025', '--visits', '1.225', '--strict', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).facilities.map((f: { utilization_pct: number }) => f.utilization_pct)).toEqual([60, 25]);
+  });
+  it('text, csv and md carry the same figures', () => {
+    const text = cli(['capacity', ...fixture, '--year', '2024']).stdout;
+    expect(text).toContain('600 visits/day expected against 250 capacity; 1 of 1 open facilities above 100%');
+    expect(text).toContain('35,000 people cannot be served within capacity');
+    expect(text).toMatch(/^C\s+Barda center\s+center\s+60,000\s+600\s+250\s+!240%/m);
+    const csv = cli(['capacity', ...fixture, '--year', '2024', '-f', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('year,basis,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved');
+    expect(csv[1]).toBe('2024,nearest,C,Barda center,center,AZ-BAR,60000,600,250,plan,240,1,,,,,25000,0,35000');
+    expect(cli(['capacity', ...fixture, '--year', '2024', '-f', 'md']).stdout).toContain('| C | Barda center | center | 60,000 | 600 | 250 | ⚠️ 240% |');
+  });
+  it('a bad flag is a usage error (exit 2)', () => {
+    expect(cli(['capacity', '--basis', 'closest']).code).toBe(2);
+    expect(cli(['capacity', '--visits', '-1']).code).toBe(2);
+  });
+});
+
+describe('optimize --model capacity (end to end)', () => {
+  it('2024, C alone and 35,000 unserved: one site at P3 with capacity 350 serves P3 and the 5,000 of P2 C has no room for', () => {
+    const r = cli(['optimize', ...fixture, '--model', 'capacity', '-k', '1', '--year', '2024', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.before).toMatchObject({ unserved: 35000, overloaded: [{ id: 'C', utilization_pct: 240 }] });
+    expect(j.sites).toHaveLength(1);
+    expect(j.sites[0]).toMatchObject({ lat: 40.6758, capacity: 350, people: 35000, relieves: ['C'], unserved_after: 0, overloaded_after: 1 });
+    expect(j.yaml).toContain('capacity: 350');
+  });
+});
+
+describe('plans/asan.yaml, the second network', () => {
+  it('validates with --strict and is analysed by the same commands', () => {
+    expect(cli(['validate', 'plans/asan.yaml', '--strict']).code).toBe(0);
+    const t = JSON.parse(cli(['timeline', 'plans/asan.yaml', '-f', 'json']).stdout);
+    expect(t.years.find((y: { year: number }) => y.year === 2023).centers).toBe(24); // 24 centers in April 2023 (ajmedia.jp)
+    const c = JSON.parse(cli(['capacity', 'plans/asan.yaml', '--year', '2023', '-f', 'json']).stdout);
+    expect(c.facilities).toHaveLength(24);
+    expect(c.demand).toMatchObject({ visits_per_resident_year: 0.75, working_days: 300 });
+  }, 30_000); // three runs of the CLI over the national data
+});
