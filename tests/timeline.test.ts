@@ -101,5 +101,5 @@ describe('the DOST rollout', () => {
     expect(r.stdout).toMatch(/^<svg /);
     expect(r.stdout).toContain('13 centers by 2023-12-31: missed');
     expect(cli(['timeline', 'plans/announced.yaml', '--strict']).code).toBe(0);
-  });
+  }, 20_000); // two national runs of the CLI
 });

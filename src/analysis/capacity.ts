@@ -29,6 +29,8 @@ export interface DemandSettings {
   workingDays: number;
   hoursPerDay: number;
   defaultCapacity: Partial<Record<FacilityKind, number>>;
+  /** The plan's catchment rule (commands may override it). */
+  basis: CatchmentBasis;
   /** Which figures are the built-in defaults rather than the plan's (echoed in reports). */
   defaults: string[];
 }
@@ -47,6 +49,7 @@ export function resolveDemand(plan: Plan, o: { visitsPerResidentYear?: number; w
     workingDays: pick(o.workingDays, d.working_days, DEFAULT_WORKING_DAYS, 'working_days'),
     hoursPerDay: pick(undefined, d.hours_per_day, DEFAULT_HOURS_PER_DAY, 'hours_per_day'),
     defaultCapacity: { ...d.default_capacity },
+    basis: d.catchment ?? 'nearest',
     defaults,
   };
 }

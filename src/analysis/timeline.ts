@@ -7,6 +7,7 @@ import { describeModel } from '../geo/distance-model.js';
 import { formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
+import { capacityNow, resolveDemand } from './capacity.js';
 import { coverageNow, type Share } from './coverage.js';
 import type { Demand } from './demand.js';
 import { distancesNow } from './distances.js';
@@ -29,6 +30,8 @@ export interface TimelineYear {
   };
   mean_km: number | null;
   gain: { distance_points: number; assignment_points: number };
+  /** Demand against capacity, catchments by the plan's rule (demand.catchment; details: dostplan capacity). */
+  capacity: { visits_per_day: number; capacity_per_day: number; overloaded: { id: string; utilization_pct: number }[] };
 }
 
 export interface TargetCount {
@@ -100,6 +103,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
   const net = new Network(plan, demand.points, regions);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
+  const demandModel = resolveDemand(plan);
   for (const year of planYears(plan)) {
     const { opened, closed } = net.advanceTo(year);
     const open = net.openFacilities();
@@ -116,6 +120,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
       else row.branches++;
     }
     const prev = years[years.length - 1];
+    const cap = capacityNow(net, demand, regions, settings, demandModel, { basis: demandModel.basis, method: 'none' });
     years.push({
       year,
       population_year: dist.population_year,
@@ -133,6 +138,11 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
       gain: {
         distance_points: prev ? round2(dist.percent - prev.coverage.distance.percent) : 0,
         assignment_points: prev ? round2(asg.percent - prev.coverage.assignment.percent) : 0,
+      },
+      capacity: {
+        visits_per_day: cap.visits_per_day,
+        capacity_per_day: cap.capacity_per_day,
+        overloaded: cap.facilities.filter((f) => f.overloaded).map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })),
       },
     });
     onYear(year);

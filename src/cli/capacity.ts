@@ -11,7 +11,7 @@ const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 
 interface Opts extends ModelOptions {
   year?: number;
-  basis: CatchmentBasis;
+  basis?: CatchmentBasis;
   visits?: number;
   workingDays?: number;
   method: 'auto' | 'heuristic';
@@ -25,7 +25,7 @@ export function registerCapacity(program: Command, run: Run): void {
     .description('per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
     .option('-y, --year <year>', "year (default: the plan's last year)", year)
-    .option('--basis <basis>', 'nearest (open facility by travel time) | assignment (the units a facility serves)', choice(['nearest', 'assignment'] as const), 'nearest')
+    .option('--basis <basis>', "nearest (open facility by travel time) | assignment (the units a facility serves); default: the plan's demand.catchment, else nearest", choice(['nearest', 'assignment'] as const))
     .option('--visits <n>', "visits per resident per year (default: the plan's demand, else 0.2)", positiveNumber)
     .option('--working-days <n>', "days a year the facilities are open (default: the plan's, else 245)", wholeNumber)
     .option('--method <method>', 'capacitated catchments: auto (exact with HiGHS when small, else heuristic) | heuristic', choice(['auto', 'heuristic'] as const), 'auto')
@@ -36,7 +36,8 @@ export function registerCapacity(program: Command, run: Run): void {
     const d = resolveDemand(ctx.plan, { visitsPerResidentYear: o.visits, workingDays: o.workingDays || undefined });
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(reportYear(ctx.plan, o.year));
-    const r = o.method === 'auto' ? await capacityExact(net, ctx.demand, ctx.regions, ctx.settings, d, o.basis) : capacityNow(net, ctx.demand, ctx.regions, ctx.settings, d, { basis: o.basis, method: 'heuristic' });
+    const basis = o.basis ?? d.basis;
+    const r = o.method === 'auto' ? await capacityExact(net, ctx.demand, ctx.regions, ctx.settings, d, basis) : capacityNow(net, ctx.demand, ctx.regions, ctx.settings, d, { basis, method: 'heuristic' });
     const text = o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? capacityCsv(r) : o.format === 'md' ? capacityMarkdown(r) : capacityText(r);
     writeResult(text, o.out, ctx.inputs);
     if (o.strict && r.overloaded > 0) {

@@ -25,7 +25,7 @@ const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
 
 interface Opts extends ModelOptions {
   model: Model | 'order' | 'capacity';
-  basis: 'nearest' | 'assignment';
+  basis?: 'nearest' | 'assignment';
   sites: number;
   kind: 'center' | 'branch';
   year?: number;
@@ -95,7 +95,7 @@ export function registerOptimize(program: Command, _run: Run): void {
     .description('suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
     .option('--model <model>', 'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)', choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const), 'mclp')
-    .option('--basis <basis>', 'capacity: catchments by nearest facility or by assignment', choice(['nearest', 'assignment'] as const), 'nearest')
+    .option('--basis <basis>', "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)", choice(['nearest', 'assignment'] as const))
     .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', wholeNumber, 5)
     .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
     .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
@@ -132,7 +132,8 @@ export function registerOptimize(program: Command, _run: Run): void {
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
       net.advanceTo(y);
-      const r = capacitySites(net, ctx.demand, ctx.regions, ctx.settings, resolveDemand(ctx.plan), candidates, { k: o.sites, basis: o.basis });
+      const d = resolveDemand(ctx.plan);
+      const r = capacitySites(net, ctx.demand, ctx.regions, ctx.settings, d, candidates, { k: o.sites, basis: o.basis ?? d.basis });
       const yaml = capacityYaml(r, ctx.plan, ctx.regions);
       const text =
         o.format === 'json' ? JSON.stringify({ ...r, yaml }, null, 2)

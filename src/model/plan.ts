@@ -89,6 +89,10 @@ export const DemandModel = z.strictObject({
     .describe('Visits a resident makes per year (default: calibrated from DOST service volumes, docs/capacity.md)'),
   working_days: z.int().min(1).max(366).optional().describe('Days a year the facilities are open (default 245: Mon–Fri less public holidays)'),
   hours_per_day: z.number().positive().max(24).optional().describe('Opening hours a day, for the wait estimate (default 9)'),
+  catchment: z
+    .enum(['nearest', 'assignment'])
+    .optional()
+    .describe("Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by 'assignment' (the units each facility serves)"),
   default_capacity: z
     .strictObject({
       center: z.number().positive().optional().describe('Visits per day of a center that states no capacity'),

@@ -8,13 +8,19 @@ const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.to
 const yearColumns: Column[] = [
   { header: 'year' }, { header: 'centers', align: 'right' }, { header: 'branches', align: 'right' },
   { header: 'by distance', align: 'right' }, { header: 'gain', align: 'right' }, { header: 'by assignment', align: 'right' },
-  { header: 'with online', align: 'right' }, { header: 'mean km', align: 'right' }, { header: 'opened' },
+  { header: 'with online', align: 'right' }, { header: 'mean km', align: 'right' }, { header: 'over 100%', align: 'right' }, { header: 'opened' },
 ];
+
+/** Facilities above capacity, e.g. "3 (BAK-1 195%)": the count and the worst. */
+export function overloadText(y: Timeline['years'][number]): string {
+  const o = y.capacity.overloaded;
+  return o.length === 0 ? '0' : `${o.length} (${o[0]!.id} ${o[0]!.utilization_pct.toFixed(0)}%)`;
+}
 
 function yearRows(t: Timeline): string[][] {
   return t.years.map((y) => [
     String(y.year), String(y.centers), String(y.branches), pc(y.coverage.distance.percent), signed(y.gain.distance_points),
-    pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1),
+    pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1), overloadText(y),
     [...y.opened, ...y.closed.map((c) => `-${c}`)].join(' '),
   ]);
 }
@@ -58,7 +64,7 @@ function regionalCounts(t: Timeline, table: (c: Column[], r: string[][]) => stri
 }
 
 function header(t: Timeline): string[] {
-  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}).`];
+  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}). Over 100%: open facilities whose catchment needs more visits a day than their capacity (dostplan capacity).`];
 }
 
 export function timelineText(t: Timeline, names: Map<string, string> = new Map()): string {
@@ -83,10 +89,11 @@ export function timelineMarkdown(t: Timeline, names: Map<string, string> = new M
 }
 
 export function timelineCsv(t: Timeline): string {
-  const headers = ['year', 'population_year', 'centers', 'branches', 'distance_covered', 'distance_percent', 'assignment_covered', 'assignment_percent', 'with_online_percent', 'mean_km', 'gain_distance_points', 'opened', 'closed'];
+  const headers = ['year', 'population_year', 'centers', 'branches', 'distance_covered', 'distance_percent', 'assignment_covered', 'assignment_percent', 'with_online_percent', 'mean_km', 'gain_distance_points', 'visits_per_day', 'capacity_per_day', 'overloaded', 'opened', 'closed'];
   return csvTable(headers, t.years.map((y) => [
     y.year, y.population_year, y.centers, y.branches, y.coverage.distance.covered, y.coverage.distance.percent, y.coverage.assignment.covered,
-    y.coverage.assignment.percent, y.coverage.with_online.percent, y.mean_km ?? '', y.gain.distance_points, y.opened.join(' '), y.closed.join(' '),
+    y.coverage.assignment.percent, y.coverage.with_online.percent, y.mean_km ?? '', y.gain.distance_points, y.capacity.visits_per_day, y.capacity.capacity_per_day,
+    y.capacity.overloaded.map((f) => f.id).join(' '), y.opened.join(' '), y.closed.join(' '),
   ]));
 }
 
