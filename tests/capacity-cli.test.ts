@@ -41,6 +41,15 @@ describe('dostplan capacity (end to end)', () => {
   });
 });
 
+describe('capacity in the HTML report', () => {
+  it('the report has the capacity section with the hand-worked figures of 2025', () => {
+    const html = cli(['report', ...fixture, '--year', '2025']).stdout;
+    expect(html).toContain('<h2>Capacity, 2025</h2>');
+    expect(html).toMatch(/id="capacity-summary">600 visits a day expected \(2\.45 a resident a year over 245 days\) against 850 capacity; <strong>1<\/strong> of 2 open facilities above 100 %/);
+    expect(html).toContain('<td>C</td><td>Barda center</td><td class="num">30,000</td><td class="num">300</td><td class="num">250</td><td class="num">120.0%</td>');
+  });
+});
+
 describe('optimize --model capacity (end to end)', () => {
   it('2024, C alone and 35,000 unserved: one site at P3 with capacity 350 serves P3 and the 5,000 of P2 C has no room for', () => {
     const r = cli(['optimize', ...fixture, '--model', 'capacity', '-k', '1', '--year', '2024', '-f', 'json']);

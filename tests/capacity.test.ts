@@ -4,6 +4,7 @@ import { assignExact, assignHeuristic, objective, problemFrom } from '../src/ana
 import { capacityExact, capacityNow, resolveDemand } from '../src/analysis/capacity.js';
 import type { Demand } from '../src/analysis/demand.js';
 import { erlangC, mmc } from '../src/analysis/erlang-c.js';
+import { timeline } from '../src/analysis/timeline.js';
 import { Network, resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
@@ -112,5 +113,15 @@ describe('capacitated assignment: heuristic against the HiGHS optimum', () => {
       worst = Math.max(worst, gap);
     }
     expect(worst).toBeLessThan(0.02);
+  });
+});
+
+describe('capacity in the timeline', () => {
+  it('per year: C at 240 % in 2024 and 120 % in 2025 once B takes P3', () => {
+    const t = timeline(plan, demand, regions, settings);
+    expect(t.years.map((y) => y.capacity)).toEqual([
+      { visits_per_day: 600, capacity_per_day: 250, overloaded: [{ id: 'C', utilization_pct: 240 }] },
+      { visits_per_day: 600, capacity_per_day: 850, overloaded: [{ id: 'C', utilization_pct: 120 }] },
+    ]);
   });
 });

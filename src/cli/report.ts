@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { capacityNow, resolveDemand } from '../analysis/capacity.js';
 import { coverageNow } from '../analysis/coverage.js';
 import { distancesNow } from '../analysis/distances.js';
 import { Network } from '../analysis/network.js';
@@ -34,6 +35,8 @@ export function registerReport(program: Command, _run: Run): void {
     const byRegion = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'region' });
     const coverage = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: 'both', kind: 'any', by: 'economic-region' });
     const distances = distancesNow(net, ctx.demand, ctx.regions, ctx.settings, 'economic-region', 15);
+    const d = resolveDemand(ctx.plan);
+    const capacity = capacityNow(net, ctx.demand, ctx.regions, ctx.settings, d, { basis: d.basis, method: 'heuristic' });
     const units = ctx.regions.dataset.regions
       .filter((r) => r.kind !== 'autonomous_republic')
       .map((r) => {
@@ -43,7 +46,7 @@ export function registerReport(program: Command, _run: Run): void {
     const facilities = facilitiesOf(ctx.plan).map((f) => ({ ...f, openYear: endKey(f.opens) <= yearEnd(y) && !(f.closes !== undefined && endKey(f.closes) <= yearEnd(y)) ? Math.floor(endKey(f.opens) / 10000) : null }));
     const title = `${ctx.plan.name}: coverage report ${y}`;
     const html = htmlReport({
-      title, year: y, coverage, distances, timeline: tl,
+      title, year: y, coverage, distances, timeline: tl, capacity,
       mapSvg: mapSvg({ outline: embedded().country.geometry, units, facilities, year: y, title: `${ctx.plan.name}, ${y}` }),
       timelineSvg: timelineSvg(tl),
       standards: { center: describeThreshold(ctx.settings.standards.center), branch: describeThreshold(ctx.settings.standards.branch) },

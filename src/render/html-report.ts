@@ -2,6 +2,7 @@
  * One self-contained HTML file for people: map, rollout chart, tables. No scripts, fonts or
  * stylesheets from the network; it opens offline and prints.
  */
+import type { CapacityResult } from '../analysis/capacity.js';
 import type { CoverageResult } from '../analysis/coverage.js';
 import type { DistancesResult } from '../analysis/distances.js';
 import type { Timeline } from '../analysis/timeline.js';
@@ -25,6 +26,20 @@ export interface ReportInput {
   mapSvg: string;
   timelineSvg: string;
   standards: { center: string; branch: string };
+  capacity?: CapacityResult;
+}
+
+function capacitySection(c: CapacityResult, year: number): string {
+  const rows = c.facilities.map((f) => [
+    f.id, f.name, n(f.population), n(Math.round(f.visits_per_day)), f.capacity === null ? '–' : n(Math.round(f.capacity)),
+    f.utilization_pct === null ? '–' : pc(f.utilization_pct), !f.queue ? '' : f.queue.mean_wait_min === null ? 'grows' : `${f.queue.mean_wait_min.toFixed(1)} min`,
+    f.capacitated ? n(f.capacitated.unserved) : '',
+  ]);
+  const k = c.capacitated;
+  const over = k ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.` : '';
+  return `<h2>Capacity, ${year}</h2>
+<p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.basis}).${esc(over)}</p>
+${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'wait (M/M/c)', 'no room'], rows, [2, 3, 4, 5, 6, 7])}`;
 }
 
 export function htmlReport(r: ReportInput): string {
@@ -66,6 +81,7 @@ ${table(['year', 'centers', 'branches', 'by distance', 'by assignment', 'with on
 ${table(['economic region', 'population', 'by distance', 'by assignment'], econRows, [1, 2, 3])}
 <h2>Distance to the nearest center or branch, ${r.year}</h2>
 ${table(['economic region', 'mean km', 'p90 km', 'max km', 'no facility on their side'], distRows, [1, 2, 3, 4])}
+${r.capacity ? capacitySection(r.capacity, r.year) : ''}
 <h2>Worst-served places, ${r.year}</h2>
 ${table(['place', 'unit', 'population', 'km', 'min', 'nearest facility'], worstRows, [2, 3, 4])}
 <footer>Made with dostplan. Population: State Statistical Committee of Azerbaijan; settlements: GeoNames (CC BY 4.0); outline: Natural Earth. Units are drawn at their administrative centre (no boundaries are shipped). See data/SOURCES.md for the method and its limits.</footer>
