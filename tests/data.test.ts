@@ -4,7 +4,7 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { leafRegions } from '../src/model/dataset.js';
 import { geodesicKm } from '../src/geo/geodesic.js';
 
-const { regions, country, points } = embedded();
+const { regions, outline: country, points } = embedded();
 const ds = regions.dataset;
 
 describe('embedded Azerbaijan dataset', () => {
