@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { checkDataset } from '../../analysis/check-dataset.js';
 import { EXIT, UserError } from '../../errors.js';
@@ -34,8 +35,9 @@ export const command: CommandSpec<Opts> = {
       }
     }
     if (files.length === 0) {
-      for (const p of checkDataset(country.regions.dataset)) {
-        diagnostics.push({ file: 'data/regions.json', line: 1, column: 1, severity: 'error', code: 'dataset', message: p });
+      for (const p of checkDataset(country.regions.dataset, country.regions.capital)) {
+        const file = relative(process.cwd(), join(country.dir, country.profile.files.regions));
+        diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'dataset', message: p });
       }
     }
     const sorted = sortDiagnostics(diagnostics);
