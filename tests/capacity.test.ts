@@ -20,7 +20,7 @@ const demand: Demand = { points: loadPopulationFile(join(FIXTURES, 'capacity-pop
 const settings = resolveSettings(plan);
 
 function at(year: number, visits?: number) {
-  const net = new Network(plan, demand.points, regions);
+  const net = new Network(plan, demand.points, regions, settings.travel);
   net.advanceTo(year);
   return { net, d: resolveDemand(plan, { visitsPerResidentYear: visits }) };
 }

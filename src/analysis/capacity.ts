@@ -4,14 +4,13 @@
  * wait; then the capacitated catchments, where people a full facility cannot take overflow to the
  * next-nearest facility with room. Calibration of the defaults: docs/capacity.md.
  */
-import { describeModel, minutes } from '../geo/distance-model.js';
-import { geodesicKm } from '../geo/geodesic.js';
 import type { DemandModel, Facility, FacilityKind, Plan } from '../model/plan.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { RegionIndex } from '../model/region-index.js';
+import { modelSummary, type ModelSummary, type Place } from '../travel/travel-cost.js';
 import { assignExact, assignHeuristic, objective, problemFrom, type Assignment, type AssignmentProblem } from './capacitated-assignment.js';
 import { yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
-import { sideOf, type Network, type Settings } from './network.js';
+import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
@@ -98,7 +97,7 @@ export interface CapacityResult {
   year: number;
   population_year: number;
   basis: CatchmentBasis;
-  model: { circuity: number; speed_kmh: number; description: string };
+  model: ModelSummary;
   demand: { visits_per_resident_year: number; working_days: number; hours_per_day: number; defaults: string[] };
   population: number;
   /** People in no catchment: no open facility on their side (nearest), or in no unit an open facility serves (assignment). */
@@ -149,7 +148,7 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
   for (const f of open) {
     for (const code of f.serves) {
       const e = regions.expand(code);
-      const keys = [...[...e.regions].filter((r) => r !== BAKU), ...[...e.districts].map((d) => `${BAKU}/${d}`)];
+      const keys = [...e.regions.filter((r) => r !== regions.capital), ...e.districts.map((d) => `${regions.capital}/${d}`)];
       for (const k of keys) {
         const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
         if (!list.includes(index.get(f)!)) list.push(index.get(f)!);
@@ -157,7 +156,7 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
     }
   }
   demand.points.forEach((p, i) => {
-    const list = claimants.get(p.region === BAKU ? `${BAKU}/${p.district}` : p.region);
+    const list = claimants.get(p.region === regions.capital ? `${regions.capital}/${p.district}` : p.region);
     if (!list) {
       outside += weights[i]!;
       inside[i] = 0;
@@ -173,30 +172,35 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
  * on its side in order of travel time (the straight-line model orders by km as well), costs in
  * minutes; capacities in people (visits a day × working days / visits a resident makes a year).
  */
-export function capacityProblem(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, weights: Float64Array, extra: { lat: number; lon: number; region: string; capacity: number }[] = []): { problem: AssignmentProblem; sites: { lat: number; lon: number; region: string }[]; penalty: number } {
+export function capacityProblem(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, weights: Float64Array, extra: { lat: number; lon: number; region: string; capacity: number }[] = []): { problem: AssignmentProblem; km: Float64Array; penalty: number } {
   const open = net.openFacilities();
-  const sites = [...open.map((f) => ({ lat: f.location.lat, lon: f.location.lon, region: f.region })), ...extra.map((e) => ({ lat: e.lat, lon: e.lon, region: e.region }))];
+  const sites: Place[] = [...open.map((f) => facilityPlace(f, regions)), ...extra.map((e) => ({ lat: e.lat, lon: e.lon, side: regions.sideOf(e.region) }))];
   const capacity = new Float64Array(sites.length);
+  const people = (visitsPerDay: number) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
   open.forEach((f, j) => {
     const c = facilityCapacity(f, d).capacity;
-    capacity[j] = c === null ? Infinity : (c * d.workingDays) / d.visitsPerResidentYear;
+    capacity[j] = c === null ? Infinity : people(c);
   });
-  extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? (e.capacity * d.workingDays) / d.visitsPerResidentYear : Infinity));
-  const siteSide = sites.map((s) => sideOf(s.region, regions));
+  extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? people(e.capacity) : Infinity));
+  const places = placesOf(demand.points, regions);
   let maxCost = 0;
-  const options = demand.points.map((p, i) => {
+  const options = places.map((p, i) => {
+    // One trip per (point, site) on its side; a site across a border that cannot be crossed is no option.
     if (!(weights[i]! > 0)) return [];
-    const side = sideOf(p.region, regions);
     const out: { facility: number; cost: number }[] = [];
     sites.forEach((s, j) => {
-      if (siteSide[j] !== side) return;
-      const cost = minutes(geodesicKm(p, s), settings.model);
-      if (cost > maxCost) maxCost = cost;
-      out.push({ facility: j, cost });
+      const t = settings.travel.trip(p, s);
+      if (!Number.isFinite(t.minutes)) return; // another side of a border that cannot be crossed
+      if (t.minutes > maxCost) maxCost = t.minutes;
+      out.push({ facility: j, cost: t.minutes });
     });
     return out;
   });
-  return { problem: problemFrom(weights, capacity, options), sites, penalty: 10 * maxCost + 1000 };
+  const problem = problemFrom(weights, capacity, options);
+  // Road km of each option, parallel to the problem's cost (minutes), for the overflow distances.
+  const km = new Float64Array(problem.facility.length);
+  for (let i = 0; i < places.length; i++) for (let k = problem.start[i]!; k < problem.start[i + 1]!; k++) km[k] = settings.travel.trip(places[i]!, sites[problem.facility[k]!]!).km;
+  return { problem, km, penalty: 10 * maxCost + 1000 };
 }
 
 export interface CapacityOptions {
@@ -233,7 +237,7 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
   const population = weights.reduce((s, w) => s + w, 0);
   const result: CapacityResult = {
     year, population_year: populationYear, basis: o.basis,
-    model: { circuity: settings.model.circuity, speed_kmh: settings.model.speedKmh, description: describeModel(settings.model) },
+    model: modelSummary(settings.travel.info),
     demand: { visits_per_resident_year: d.visitsPerResidentYear, working_days: d.workingDays, hours_per_day: d.hoursPerDay, defaults: d.defaults },
     population: Math.round(population),
     outside: Math.round(outside),
@@ -246,8 +250,8 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
   const none = facilities.filter((f) => f.capacity === null).map((f) => f.id);
   if (none.length) notes.push(`${none.length} open facilit${none.length === 1 ? 'y has' : 'ies have'} no capacity, desks or plan default (${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): no utilization, unlimited in the capacitated catchments`);
   if (o.method === 'heuristic') {
-    const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
-    attachCapacitated(result, net, settings, problem, assignHeuristic(problem, penalty));
+    const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
+    attachCapacitated(result, net, problem, km, assignHeuristic(problem, penalty));
   }
   return result;
 }
@@ -257,10 +261,10 @@ export async function capacityExact(net: Network, demand: Demand, regions: Regio
   const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
   const { weights } = yearWeights(demand, regions, net.year!);
   const { inside } = catchments(net, demand, regions, weights, basis);
-  const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
+  const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
   const heuristic = assignHeuristic(problem, penalty);
   const exact = await assignExact(problem, penalty);
-  attachCapacitated(result, net, settings, problem, exact ?? heuristic);
+  attachCapacitated(result, net, problem, km, exact ?? heuristic);
   if (exact) {
     const h = objective(heuristic, penalty), e = objective(exact, penalty);
     result.capacitated!.heuristic_gap_pct = e > 0 ? Math.round(((h - e) / e) * 10000) / 100 : 0;
@@ -268,12 +272,21 @@ export async function capacityExact(net: Network, demand: Demand, regions: Regio
   return result;
 }
 
-function attachCapacitated(result: CapacityResult, net: Network, settings: Settings, problem: AssignmentProblem, a: Assignment): void {
+function attachCapacitated(result: CapacityResult, net: Network, problem: AssignmentProblem, km: Float64Array, a: Assignment): void {
   const open = net.openFacilities();
   const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
   const overflow = sum(a.overflow);
-  // Costs are minutes; km follow from the model's speed (the straight-line model: km = min × speed / 60).
-  const toKm = (min: number) => (min / 60) * settings.model.speedKmh;
+  // Costs are minutes; the extra road km of the overflow come from the km of the same options.
+  let extraKm = 0, maxExtraKm = 0;
+  for (let i = 0; i < problem.demand.length; i++) {
+    const first = problem.start[i]!;
+    for (let k = first; k < problem.start[i + 1]!; k++) {
+      if (a.flow[k]! <= 1e-9 || problem.cost[k]! - problem.cost[first]! <= 1e-9) continue;
+      const extra = km[k]! - km[first]!;
+      extraKm += a.flow[k]! * extra;
+      if (extra > maxExtraKm) maxExtraKm = extra;
+    }
+  }
   // Per facility: what its own (nearest) catchment lost to overflow or to no room anywhere.
   const lost = new Map<string, { sent: number; unserved: number }>();
   for (let i = 0; i < problem.demand.length; i++) {
@@ -296,9 +309,9 @@ function attachCapacitated(result: CapacityResult, net: Network, settings: Setti
     served: Math.round(sum(a.load)),
     unserved: Math.round(sum(a.unserved) - noOption),
     overflow: Math.round(overflow),
-    overflow_mean_extra_km: overflow > 0 ? r1(toKm(sum(a.overflowExtraCost) / overflow)) : null,
+    overflow_mean_extra_km: overflow > 0 ? r1(extraKm / overflow) : null,
     overflow_mean_extra_min: overflow > 0 ? r1(sum(a.overflowExtraCost) / overflow) : null,
-    overflow_max_extra_km: overflow > 0 ? r1(toKm(a.maxExtraCost)) : null,
+    overflow_max_extra_km: overflow > 0 ? r1(maxExtraKm) : null,
     unlimited: result.facilities.filter((f) => f.capacity === null).map((f) => f.id),
   };
 }

@@ -38,3 +38,23 @@ export function capacitySitesCsv(r: CapacitySitesResult): string {
 export function capacitySitesGeoJson(r: CapacitySitesResult): string {
   return featureCollection(r.sites.map((s) => pointFeature(s.lat, s.lon, { rank: s.rank, name: s.name, region: s.region, capacity: s.capacity, people: s.people, relieves: s.relieves.join(' ') })), { year: r.year, model: r.model });
 }
+
+/** The sites as centers with their suggested capacity, ready to paste under centers:. */
+export function capacitySitesYaml(r: CapacitySitesResult): string {
+  const lines = [`# dostplan optimize --model capacity: ${r.sites.length} suggested centers with capacities, fixed network of ${r.year}`, 'centers:'];
+  for (const s of r.sites) {
+    lines.push(
+      `  - id: NEW-CAP${s.rank}`,
+      `    name: Suggested center near ${s.name}`,
+      `    region: ${s.unit}`,
+      `    location: { lat: ${s.lat.toFixed(4)}, lon: ${s.lon.toFixed(4)} }`,
+      '    status: planned',
+      `    opens: ${r.year}`,
+      `    serves: [${s.unit}]`,
+      `    capacity: ${s.capacity}`,
+      '    evidence: { place: assumption, date: assumption }',
+      `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${s.relieves.length ? `, relieving ${s.relieves.slice(0, 3).join(', ')}` : ''}"`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}

@@ -6,24 +6,25 @@
  *  1. screen every candidate by the relief it would bring at unlimited capacity: Σ over the people
  *     of overloaded catchments (or who overflow, or go unserved) of their current cost − the trip
  *     to the candidate, where positive, an unserved person's current cost being the penalty (more
- *     than any trip) — one pass over the points;
+ *     than any trip). Each point looks at its SCREEN_K cheapest candidates only (the travel
+ *     model's nearestSites, computed once), so a round is one pass over points × SCREEN_K;
  *  2. add the best candidate with unlimited capacity and re-solve the capacitated catchments: the
  *     people it then serves, in visits a day rounded up to 10, is the capacity suggested for it;
  *  3. fix it at that capacity and go on to the next site.
  */
-import { minutes } from '../../geo/distance-model.js';
-import { chordToGeodesicKm, EARTH_RADIUS_KM, geodesicToChordKm, toChordSpace } from '../../geo/geodesic.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { assignHeuristic, type Assignment, type AssignmentProblem } from '../capacitated-assignment.js';
 import { capacityNow, capacityProblem, type CatchmentBasis, type DemandSettings } from '../capacity.js';
 import { yearWeights, type Demand } from '../demand.js';
-import { sideOf, type Network, type Settings } from '../network.js';
+import { placesOf, type Network, type Settings } from '../network.js';
 import type { Candidate } from './suggest.js';
 
 export interface CapacitySite {
   rank: number;
   name: string;
   region: string;
+  /** The unit to name in a plan's `region` and `serves` (a city published inside its rayon: the rayon). */
+  unit: string;
   lat: number;
   lon: number;
   /** Suggested capacity in visits per day: what the site serves once open. */
@@ -49,6 +50,9 @@ export interface CapacitySitesResult {
 
 const round10up = (x: number) => Math.ceil(x / 10) * 10;
 
+/** Candidates each point considers when screening (its cheapest by travel time). */
+export const SCREEN_K = 100;
+
 export function capacitySites(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, candidates: Candidate[], o: { k: number; basis: CatchmentBasis }): CapacitySitesResult {
   const year = net.year!;
   const base = capacityNow(net, demand, regions, settings, d, { basis: o.basis, method: 'heuristic' });
@@ -59,11 +63,8 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
     const probe = capacityProblem(net, demand, regions, settings, d, weights).problem;
     for (let i = 0; i < weights.length; i++) if (probe.start[i] === probe.start[i + 1]) inCatchment[i] = 0;
   }
-  const xyz = new Float64Array(3 * demand.points.length);
-  const side = demand.points.map((p, i) => {
-    xyz.set(toChordSpace(p.lat, p.lon), 3 * i);
-    return sideOf(p.region, regions);
-  });
+  const K = Math.min(SCREEN_K, candidates.length);
+  const near = settings.travel.nearestSites(placesOf(demand.points, regions), candidates, K);
   const open = net.openFacilities();
   const added: { lat: number; lon: number; region: string; capacity: number; name: string }[] = [];
   const solve = () => {
@@ -85,38 +86,27 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
       for (let k = problem.start[i]!; k < problem.start[i + 1]!; k++) c += a.flow[k]! * problem.cost[k]!;
       costNow[i] = c / w;
     }
-    // A point can only gain from a candidate nearer than its current cost: compare squared chord
-    // distances with that radius first, so the far majority of (candidate, point) pairs cost 3 products.
-    const reach = new Float64Array(weights.length);
-    const m = settings.model;
-    for (let i = 0; i < weights.length; i++) {
-      const km = (costNow[i]! / 60) * m.speedKmh / m.circuity; // geodesic km a trip of costNow minutes covers
-      reach[i] = km >= 2 * EARTH_RADIUS_KM * 0.999 ? Infinity : geodesicToChordKm(km) ** 2;
-    }
     // Only people of overloaded catchments (by nearest facility), or who overflow or go unserved, count:
     // the aim is relief, not shorter trips for people whose facility has room.
     const over = overloadedFacilities(problem);
+    const gain = new Float64Array(candidates.length);
     for (let i = 0; i < weights.length; i++) {
+      const w = problem.demand[i]!;
+      if (!(w > 0)) continue;
       const first = problem.start[i]! < problem.start[i + 1]! ? problem.facility[problem.start[i]!]! : -1;
-      if (!(first >= 0 && over[first]) && a.unserved[i]! <= 1e-9 && a.overflow[i]! <= 1e-9) reach[i] = 0;
+      if (!(first >= 0 && over[first]) && a.unserved[i]! <= 1e-9 && a.overflow[i]! <= 1e-9) continue;
+      for (let r = 0; r < K; r++) {
+        const j = near.site[i * K + r]!;
+        if (j < 0) break;
+        const saved = costNow[i]! - near.minutes[i * K + r]!;
+        if (saved <= 0) break; // in order of cost: the rest save nothing either
+        gain[j]! += w * saved;
+      }
     }
     let best = -1, bestGain = 0;
-    candidates.forEach((cand, j) => {
-      if (used.has(j)) return;
-      const [cx, cy, cz] = toChordSpace(cand.lat, cand.lon);
-      const cside = sideOf(cand.region, regions);
-      let gain = 0;
-      for (let i = 0; i < weights.length; i++) {
-        const w = problem.demand[i]!;
-        if (!(w > 0) || side[i] !== cside) continue;
-        const dx = xyz[3 * i]! - cx, dy = xyz[3 * i + 1]! - cy, dz = xyz[3 * i + 2]! - cz;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 >= reach[i]!) continue;
-        const saved = costNow[i]! - minutes(chordToGeodesicKm(Math.sqrt(d2)), m);
-        if (saved > 0) gain += w * saved;
-      }
-      if (gain > bestGain + 1e-9) {
-        bestGain = gain;
+    gain.forEach((g, j) => {
+      if (!used.has(j) && g > bestGain + 1e-9) {
+        bestGain = g;
         best = j;
       }
     });
@@ -148,7 +138,7 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
     const overloadedIds = new Set(base.facilities.filter((f) => f.overloaded).map((f) => f.id));
     const s = summary(cur.a, open.length);
     sites.push({
-      rank, name: cand.name, region: cand.region, lat: cand.lat, lon: cand.lon, capacity,
+      rank, name: cand.name, region: cand.region, unit: regions.byCode.get(cand.region)?.included_in ?? cand.region, lat: cand.lat, lon: cand.lon, capacity,
       people: Math.round(cur.a.load[j]!),
       relieves: [...from.entries()].filter(([f]) => overloadedIds.has(open[f]!.id)).sort((x, y) => y[1] - x[1]).map(([f]) => open[f]!.id),
       unserved_after: s.unserved,
