@@ -16,7 +16,7 @@ function summary(r: CapacitySitesResult): string[] {
   const worst = r.before.overloaded.slice(0, 6).map((f) => `${f.id} ${f.utilization_pct.toFixed(0)}%`).join(', ');
   return [
     `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
-    `Before: ${r.before.overloaded.length} facilities above 100%${worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : ''}; ${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
+    `Before: ${r.before.overloaded.length} facilities above 100%${worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : ''}${r.basis === 'nearest' ? '' : `, ${r.before.overloaded_nearest} by nearest facility`}; ${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
     `After: ${r.after.overloaded} above 100% by nearest facility; ${int(r.after.unserved)} unserved; ${int(r.after.overflow)} overflow. A site's capacity is the visits a day it would serve.`,
   ];
 }

@@ -38,7 +38,7 @@ export function capacityHeader(r: CapacityResult): string[] {
 }
 
 const legend = (r: CapacityResult) => {
-  const parts = ['util. = expected visits / capacity', '! above 100%'];
+  const parts = ['util. = expected visits / capacity', '! above 100%', 'after overflow, sent on, no room: people routed by travel time to the nearest facility with room'];
   if (r.facilities.some((f) => f.capacity_from === 'default')) parts.push("* the plan's default capacity");
   if (r.facilities.some((f) => f.capacity_from === 'desks')) parts.push('† desks × opening minutes / service minutes');
   if (r.facilities.some((f) => f.queue)) parts.push('wait = mean M/M/c (Erlang C) wait at steady random arrivals over the opening hours; peaks wait longer');

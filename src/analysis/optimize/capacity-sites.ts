@@ -33,7 +33,7 @@ export interface CapacitySite {
   people: number;
   /** Overloaded facilities whose own catchment it takes people from, most first. */
   relieves: string[];
-  /** After this site and those above: people unserved within capacity, and facilities still over 100 %. */
+  /** After this site and those above: people unserved within capacity, and plan facilities still over 100 % by nearest facility. */
   unserved_after: number;
   overloaded_after: number;
 }
@@ -43,7 +43,8 @@ export interface CapacitySitesResult {
   year: number;
   basis: CatchmentBasis;
   candidates: number;
-  before: { unserved: number; overflow: number; overloaded: { id: string; utilization_pct: number }[] };
+  /** `overloaded`: by the catchment basis; `overloaded_nearest`: by nearest facility, comparable with `after`. */
+  before: { unserved: number; overflow: number; overloaded: { id: string; utilization_pct: number }[]; overloaded_nearest: number };
   after: { unserved: number; overflow: number; overloaded: number };
   sites: CapacitySite[];
 }
@@ -73,6 +74,7 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
   };
   let cur = solve();
   const before = summary(cur.a, open.length);
+  const overNearestBefore = overloadedByNearest(cur.problem, open.length);
   const sites: CapacitySite[] = [];
   const used = new Set<number>();
   for (let rank = 1; rank <= o.k; rank++) {
@@ -148,8 +150,8 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
   const last = summary(cur.a, open.length);
   return {
     model: 'capacity', year, basis: o.basis, candidates: candidates.length,
-    before: { unserved: before.unserved, overflow: before.overflow, overloaded: base.facilities.filter((f) => f.overloaded).map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })) },
-    after: { unserved: last.unserved, overflow: last.overflow, overloaded: sites.length ? sites[sites.length - 1]!.overloaded_after : base.overloaded },
+    before: { unserved: before.unserved, overflow: before.overflow, overloaded: base.facilities.filter((f) => f.overloaded).map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })), overloaded_nearest: overNearestBefore },
+    after: { unserved: last.unserved, overflow: last.overflow, overloaded: sites.length ? sites[sites.length - 1]!.overloaded_after : overNearestBefore },
     sites,
   };
 }
