@@ -10,7 +10,13 @@ describe('dostplan capacity (end to end)', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.facilities.map((f: { id: string }) => f.id)).toEqual(['C', 'B']);
-    expect(j.facilities[0]).toMatchObject({ population: 30000, visits_per_day: 300, capacity: 250, utilization_pct: 120, overloaded: true });
+    expect(j.facilities[0]).toMatchObject({
+      population: 30000,
+      visits_per_day: 300,
+      capacity: 250,
+      utilization_pct: 120,
+      overloaded: true,
+    });
     expect(j.facilities[1].queue).toEqual({ occupancy_pct: 50, p_wait_pct: 3.6, mean_wait_min: 0.1 });
     expect(j.capacitated).toMatchObject({ method: 'exact', unserved: 0, overflow: 5000, overflow_mean_extra_km: 11.1 });
   });
@@ -23,17 +29,25 @@ describe('dostplan capacity (end to end)', () => {
   it('--visits halves the demand: C 150/250 = 60 %, nobody above 100 %, --strict passes', () => {
     const r = cli(['capacity', ...fixture, '--year', '2025', '--visits', '1.225', '--strict', '-f', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).facilities.map((f: { utilization_pct: number }) => f.utilization_pct)).toEqual([60, 25]);
+    expect(JSON.parse(r.stdout).facilities.map((f: { utilization_pct: number }) => f.utilization_pct)).toEqual([
+      60, 25,
+    ]);
   });
   it('text, csv and md carry the same figures', () => {
     const text = cli(['capacity', ...fixture, '--year', '2024']).stdout;
     expect(text).toContain('600 visits/day expected against 250 capacity; 1 of 1 open facilities above 100%');
     expect(text).toContain('35,000 people cannot be served within capacity');
     expect(text).toMatch(/^C\s+Barda center\s+center\s+60,000\s+600\s+250\s+!240%/m);
-    const csv = cli(['capacity', ...fixture, '--year', '2024', '-f', 'csv']).stdout.trim().split('\n');
-    expect(csv[0]).toBe('year,basis,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved');
+    const csv = cli(['capacity', ...fixture, '--year', '2024', '-f', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    expect(csv[0]).toBe(
+      'year,basis,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved',
+    );
     expect(csv[1]).toBe('2024,nearest,C,Barda center,center,AZ-BAR,60000,600,250,plan,240,1,,,,,25000,0,35000');
-    expect(cli(['capacity', ...fixture, '--year', '2024', '-f', 'md']).stdout).toContain('| C | Barda center | center | 60,000 | 600 | 250 | ⚠️ 240% |');
+    expect(cli(['capacity', ...fixture, '--year', '2024', '-f', 'md']).stdout).toContain(
+      '| C | Barda center | center | 60,000 | 600 | 250 | ⚠️ 240% |',
+    );
   });
   it('a bad flag is a usage error (exit 2)', () => {
     expect(cli(['capacity', '--basis', 'closest']).code).toBe(2);
@@ -45,8 +59,12 @@ describe('capacity in the HTML report', () => {
   it('the report has the capacity section with the hand-worked figures of 2025', () => {
     const html = cli(['report', ...fixture, '--year', '2025']).stdout;
     expect(html).toContain('<h2>Capacity, 2025</h2>');
-    expect(html).toMatch(/id="capacity-summary">600 visits a day expected \(2\.45 a resident a year over 245 days\) against 850 capacity; <strong>1<\/strong> of 2 open facilities above 100 %/);
-    expect(html).toContain('<td>C</td><td>Barda center</td><td class="num">30,000</td><td class="num">300</td><td class="num">250</td><td class="num">120.0%</td>');
+    expect(html).toMatch(
+      /id="capacity-summary">600 visits a day expected \(2\.45 a resident a year over 245 days\) against 850 capacity; <strong>1<\/strong> of 2 open facilities above 100 %/,
+    );
+    expect(html).toContain(
+      '<td>C</td><td>Barda center</td><td class="num">30,000</td><td class="num">300</td><td class="num">250</td><td class="num">120.0%</td>',
+    );
   });
 });
 
@@ -57,7 +75,14 @@ describe('optimize --model capacity (end to end)', () => {
     const j = JSON.parse(r.stdout);
     expect(j.before).toMatchObject({ unserved: 35000, overloaded: [{ id: 'C', utilization_pct: 240 }] });
     expect(j.sites).toHaveLength(1);
-    expect(j.sites[0]).toMatchObject({ lat: 40.6758, capacity: 350, people: 35000, relieves: ['C'], unserved_after: 0, overloaded_after: 1 });
+    expect(j.sites[0]).toMatchObject({
+      lat: 40.6758,
+      capacity: 350,
+      people: 35000,
+      relieves: ['C'],
+      unserved_after: 0,
+      overloaded_after: 1,
+    });
     expect(j.yaml).toContain('capacity: 350');
   });
 });

@@ -16,7 +16,10 @@ import { FIXTURES } from './helpers.js';
 // 10,000 / 20,000 / 30,000 people; 2.45 visits a resident a year over 245 days = 0.01 a day each.
 const { regions } = embedded();
 const plan = loadPlan(join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
-const demand: Demand = { points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions), scaled: false };
+const demand: Demand = {
+  points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions),
+  scaled: false,
+};
 const settings = resolveSettings(plan);
 
 function at(year: number, visits?: number) {
@@ -52,7 +55,14 @@ describe('capacity on the hand-worked fixture', () => {
     const { net, d } = at(2024);
     const r = capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'heuristic' });
     expect(r.facilities).toHaveLength(1);
-    expect(r.facilities[0]).toMatchObject({ id: 'C', population: 60000, visits_per_day: 600, capacity: 250, utilization_pct: 240, overloaded: true });
+    expect(r.facilities[0]).toMatchObject({
+      id: 'C',
+      population: 60000,
+      visits_per_day: 600,
+      capacity: 250,
+      utilization_pct: 240,
+      overloaded: true,
+    });
     // Within capacity C serves 250 × 245 / 2.45 = 25,000 people; the other 35,000 have nowhere else to go.
     expect(r.capacitated).toMatchObject({ served: 25000, unserved: 35000, overflow: 0 });
   });
@@ -60,20 +70,46 @@ describe('capacity on the hand-worked fixture', () => {
     const { net, d } = at(2025);
     const r = capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'heuristic' });
     expect(r.facilities.map((f) => f.id)).toEqual(['C', 'B']); // overloaded first
-    expect(r.facilities[0]).toMatchObject({ population: 30000, visits_per_day: 300, utilization_pct: 120, overloaded: true });
-    expect(r.facilities[1]).toMatchObject({ population: 30000, visits_per_day: 300, capacity: 600, capacity_from: 'desks', utilization_pct: 50 });
+    expect(r.facilities[0]).toMatchObject({
+      population: 30000,
+      visits_per_day: 300,
+      utilization_pct: 120,
+      overloaded: true,
+    });
+    expect(r.facilities[1]).toMatchObject({
+      population: 30000,
+      visits_per_day: 300,
+      capacity: 600,
+      capacity_from: 'desks',
+      utilization_pct: 50,
+    });
     expect(r.facilities[1]!.queue).toEqual({ occupancy_pct: 50, p_wait_pct: 3.6, mean_wait_min: 0.1 });
     expect(r.overloaded).toBe(1);
   });
   it('2025 with overflow: C is 5,000 people over; P2 (regret 11.1 km) overflows to B rather than P1 (regret 33.4 km)', async () => {
     const { net, d } = at(2025);
-    for (const r of [capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'heuristic' }), await capacityExact(net, demand, regions, settings, d, 'nearest')]) {
-      expect(r.capacitated).toMatchObject({ unserved: 0, overflow: 5000, overflow_mean_extra_km: 11.1, overflow_max_extra_km: 11.1 });
+    for (const r of [
+      capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'heuristic' }),
+      await capacityExact(net, demand, regions, settings, d, 'nearest'),
+    ]) {
+      expect(r.capacitated).toMatchObject({
+        unserved: 0,
+        overflow: 5000,
+        overflow_mean_extra_km: 11.1,
+        overflow_max_extra_km: 11.1,
+      });
       expect(r.capacitated!.overflow_mean_extra_min).toBe(16.7); // 11.1195 km at 40 km/h
-      expect(r.facilities.find((f) => f.id === 'C')!.capacitated).toEqual({ served: 25000, sent_elsewhere: 5000, unserved: 0 });
+      expect(r.facilities.find((f) => f.id === 'C')!.capacitated).toEqual({
+        served: 25000,
+        sent_elsewhere: 5000,
+        unserved: 0,
+      });
       expect(r.facilities.find((f) => f.id === 'B')!.capacitated!.served).toBe(35000);
     }
-    expect((await capacityExact(net, demand, regions, settings, d, 'nearest')).capacitated).toMatchObject({ method: 'exact', heuristic_gap_pct: 0 });
+    expect((await capacityExact(net, demand, regions, settings, d, 'nearest')).capacitated).toMatchObject({
+      method: 'exact',
+      heuristic_gap_pct: 0,
+    });
   });
   it('twice the visits halve the capacities in people (12,500 + 30,000): 17,500 cannot be served', async () => {
     const { net, d } = at(2025, 4.9);
@@ -90,22 +126,32 @@ describe('capacity on the hand-worked fixture', () => {
 describe('capacitated assignment: heuristic against the HiGHS optimum', () => {
   it('random instances: the heuristic never beats the LP and stays close to it', async () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let worst = 0;
     for (let t = 0; t < 10; t++) {
-      const n = 60, m = 6;
+      const n = 60,
+        m = 6;
       const pts = Array.from({ length: n }, () => [rnd() * 100, rnd() * 100]);
       const fac = Array.from({ length: m }, () => [rnd() * 100, rnd() * 100]);
       const demandArr = Float64Array.from(pts, () => 1 + Math.floor(rnd() * 100));
       const total = demandArr.reduce((s, x) => s + x, 0);
       const cap = Float64Array.from(fac, () => (total / m) * (0.6 + rnd() * 0.6));
-      const options = pts.map((p) => fac.map((f, j) => ({ facility: j, cost: Math.hypot(p[0]! - f[0]!, p[1]! - f[1]!) })));
+      const options = pts.map((p) =>
+        fac.map((f, j) => ({ facility: j, cost: Math.hypot(p[0]! - f[0]!, p[1]! - f[1]!) })),
+      );
       const prob = problemFrom(demandArr, cap, options);
       const penalty = 10000;
-      const h = assignHeuristic(prob, penalty), e = (await assignExact(prob, penalty))!;
+      const h = assignHeuristic(prob, penalty),
+        e = (await assignExact(prob, penalty))!;
       // Both serve as many people as the capacities allow.
       const served = (a: typeof h) => a.load.reduce((s, x) => s + x, 0);
-      expect(served(e)).toBeCloseTo(Math.min(total, cap.reduce((s, x) => s + x, 0)), 6);
+      expect(served(e)).toBeCloseTo(
+        Math.min(
+          total,
+          cap.reduce((s, x) => s + x, 0),
+        ),
+        6,
+      );
       expect(served(h)).toBeCloseTo(served(e), 6);
       for (let j = 0; j < m; j++) expect(h.load[j]!).toBeLessThanOrEqual(cap[j]! + 1e-6);
       const gap = (objective(h, penalty) - objective(e, penalty)) / objective(e, penalty);

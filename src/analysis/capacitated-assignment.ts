@@ -47,16 +47,22 @@ export interface Assignment {
 export const EXACT_ASSIGNMENT_LIMIT = 40000;
 
 /** Builds the compressed option rows from per-point lists (each sorted by cost here). */
-export function problemFrom(demand: Float64Array, capacity: Float64Array, options: { facility: number; cost: number }[][]): AssignmentProblem {
+export function problemFrom(
+  demand: Float64Array,
+  capacity: Float64Array,
+  options: { facility: number; cost: number }[][],
+): AssignmentProblem {
   const start = new Int32Array(options.length + 1);
   options.forEach((o, i) => (start[i + 1] = start[i]! + o.length));
   const facility = new Int32Array(start[options.length]!);
   const cost = new Float64Array(start[options.length]!);
   options.forEach((o, i) => {
-    [...o].sort((a, b) => a.cost - b.cost || a.facility - b.facility).forEach((x, k) => {
-      facility[start[i]! + k] = x.facility;
-      cost[start[i]! + k] = x.cost;
-    });
+    [...o]
+      .sort((a, b) => a.cost - b.cost || a.facility - b.facility)
+      .forEach((x, k) => {
+        facility[start[i]! + k] = x.facility;
+        cost[start[i]! + k] = x.cost;
+      });
   });
   return { demand, capacity, start, facility, cost };
 }
@@ -68,7 +74,8 @@ function summarise(p: AssignmentProblem, flow: Float64Array, method: Assignment[
   const unserved = new Float64Array(n);
   const overflow = new Float64Array(n);
   const overflowExtraCost = new Float64Array(n);
-  let travelCost = 0, maxExtraCost = 0;
+  let travelCost = 0,
+    maxExtraCost = 0;
   for (let i = 0; i < n; i++) {
     let served = 0;
     const first = p.start[i]! < p.start[i + 1]! ? p.cost[p.start[i]!]! : 0;
@@ -114,13 +121,15 @@ class MaxHeap {
   }
   pop(): [number, number] {
     const top: [number, number] = [this.keys[0]!, this.vals[0]!];
-    const k = this.keys.pop()!, v = this.vals.pop()!;
+    const k = this.keys.pop()!,
+      v = this.vals.pop()!;
     if (this.keys.length) {
       this.keys[0] = k;
       this.vals[0] = v;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let best = i;
         if (l < this.keys.length && this.before(l, best)) best = l;
         if (r < this.keys.length && this.before(r, best)) best = r;
@@ -232,7 +241,8 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
     const by = atFacility();
     for (let k = 0; k < flow.length; k++) {
       if (flow[k]! <= 1e-9) continue;
-      const i = pointOf[k]!, a = p.facility[k]!;
+      const i = pointOf[k]!,
+        a = p.facility[k]!;
       for (let kb = p.start[i]!; kb < p.start[i + 1]! && p.cost[kb]! < p.cost[k]! - 1e-12 && flow[k]! > 1e-9; kb++) {
         const b = p.facility[kb]!;
         for (const l of by[b]!) {
@@ -313,12 +323,14 @@ export async function assignExact(p: AssignmentProblem, penalty: number): Promis
     }
     lines.push(` d${i}: ${terms.join(' + ')} = ${num(p.demand[i]!)}`);
   }
-  for (const [j, ks] of [...byFacility.entries()].sort((a, b) => a[0] - b[0])) lines.push(` c${j}: ${ks.map((k) => `x${k}`).join(' + ')} <= ${num(p.capacity[j]!)}`);
+  for (const [j, ks] of [...byFacility.entries()].sort((a, b) => a[0] - b[0]))
+    lines.push(` c${j}: ${ks.map((k) => `x${k}`).join(' + ')} <= ${num(p.capacity[j]!)}`);
   lines.push('End');
   const sol = (await highs()).solve(lines.join('\n'));
   if (sol.Status !== 'Optimal') return undefined;
   const flow = new Float64Array(p.facility.length);
-  for (const [name, c] of Object.entries(sol.Columns)) if (name.startsWith('x')) flow[Number(name.slice(1))] = Math.max(0, c.Primal);
+  for (const [name, c] of Object.entries(sol.Columns))
+    if (name.startsWith('x')) flow[Number(name.slice(1))] = Math.max(0, c.Primal);
   return summarise(p, flow, 'exact');
 }
 

@@ -7,14 +7,21 @@
 import type { DemandModel, Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary, type Place } from '../travel/travel-cost.js';
-import { assignExact, assignHeuristic, objective, problemFrom, type Assignment, type AssignmentProblem } from './capacitated-assignment.js';
+import {
+  assignExact,
+  assignHeuristic,
+  objective,
+  problemFrom,
+  type Assignment,
+  type AssignmentProblem,
+} from './capacitated-assignment.js';
 import { yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
 import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
- * 3,009,464 residents (Baku, Absheron, Sumgayit), 0.157 a resident; about 900,000 in 2025
+ * 3,009,464 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.157 a resident; about 900,000 in 2025
  * (report.az, Jan 2026) over 3,877,491 assigned residents, 0.232. Between the two, rounded.
  */
 export const DEFAULT_VISITS_PER_RESIDENT_YEAR = 0.2;
@@ -34,7 +41,10 @@ export interface DemandSettings {
   defaults: string[];
 }
 
-export function resolveDemand(plan: Plan, o: { visitsPerResidentYear?: number; workingDays?: number } = {}): DemandSettings {
+export function resolveDemand(
+  plan: Plan,
+  o: { visitsPerResidentYear?: number; workingDays?: number } = {},
+): DemandSettings {
   const d: DemandModel = plan.demand ?? {};
   const defaults: string[] = [];
   const pick = <T>(flag: T | undefined, planned: T | undefined, fallback: T, name: string): T => {
@@ -44,7 +54,12 @@ export function resolveDemand(plan: Plan, o: { visitsPerResidentYear?: number; w
     return fallback;
   };
   return {
-    visitsPerResidentYear: pick(o.visitsPerResidentYear, d.visits_per_resident_year, DEFAULT_VISITS_PER_RESIDENT_YEAR, 'visits_per_resident_year'),
+    visitsPerResidentYear: pick(
+      o.visitsPerResidentYear,
+      d.visits_per_resident_year,
+      DEFAULT_VISITS_PER_RESIDENT_YEAR,
+      'visits_per_resident_year',
+    ),
     workingDays: pick(o.workingDays, d.working_days, DEFAULT_WORKING_DAYS, 'working_days'),
     hoursPerDay: pick(undefined, d.hours_per_day, DEFAULT_HOURS_PER_DAY, 'hours_per_day'),
     defaultCapacity: { ...d.default_capacity },
@@ -72,7 +87,10 @@ export interface FacilityLoad {
   service_min?: number;
   /** M/M/c estimate when desks and service minutes are known; mean_wait_min null = the queue grows all day. */
   queue?: { occupancy_pct: number; p_wait_pct: number; mean_wait_min: number | null };
-  /** After overflow (capacitated catchments): people it serves, and people of its own catchment sent elsewhere or unserved. */
+  /**
+   * After overflow (capacitated catchments): people it serves, and people of its own catchment sent
+   * elsewhere or unserved.
+   */
   capacitated?: { served: number; sent_elsewhere: number; unserved: number };
 }
 
@@ -100,7 +118,10 @@ export interface CapacityResult {
   model: ModelSummary;
   demand: { visits_per_resident_year: number; working_days: number; hours_per_day: number; defaults: string[] };
   population: number;
-  /** People in no catchment: no open facility on their side (nearest), or in no unit an open facility serves (assignment). */
+  /**
+   * People in no catchment: no open facility on their side (nearest), or in no unit an open facility
+   * serves (assignment).
+   */
   outside: number;
   visits_per_day: number;
   capacity_per_day: number;
@@ -110,10 +131,17 @@ export interface CapacityResult {
   notes: string[];
 }
 
-/** Visits per day a facility can serve: its capacity, else desks × opening minutes / service minutes, else the plan default. */
-export function facilityCapacity(f: Facility, d: DemandSettings): { capacity: number | null; from: FacilityLoad['capacity_from'] } {
+/**
+ * Visits per day a facility can serve: its capacity, else desks × opening minutes / service minutes,
+ * else the plan default.
+ */
+export function facilityCapacity(
+  f: Facility,
+  d: DemandSettings,
+): { capacity: number | null; from: FacilityLoad['capacity_from'] } {
   if (f.capacity !== undefined) return { capacity: f.capacity, from: 'plan' };
-  if (f.desks !== undefined && f.service_min !== undefined) return { capacity: (f.desks * d.hoursPerDay * 60) / f.service_min, from: 'desks' };
+  if (f.desks !== undefined && f.service_min !== undefined)
+    return { capacity: (f.desks * d.hoursPerDay * 60) / f.service_min, from: 'desks' };
   const def = d.defaultCapacity[f.kind];
   return def !== undefined ? { capacity: def, from: 'default' } : { capacity: null, from: 'none' };
 }
@@ -121,7 +149,13 @@ export function facilityCapacity(f: Facility, d: DemandSettings): { capacity: nu
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Catchment people per open facility (index into net.facilities) and the people in none. */
-function catchments(net: Network, demand: Demand, regions: RegionIndex, weights: Float64Array, basis: CatchmentBasis): { people: Map<number, number>; outside: number; inside: Float64Array } {
+function catchments(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  weights: Float64Array,
+  basis: CatchmentBasis,
+): { people: Map<number, number>; outside: number; inside: Float64Array } {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
   const people = new Map<number, number>();
   const open = net.openFacilities();
@@ -148,7 +182,10 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
   for (const f of open) {
     for (const code of f.serves) {
       const e = regions.expand(code);
-      const keys = [...e.regions.filter((r) => r !== regions.capital), ...e.districts.map((d) => `${regions.capital}/${d}`)];
+      const keys = [
+        ...e.regions.filter((r) => r !== regions.capital),
+        ...e.districts.map((d) => `${regions.capital}/${d}`),
+      ];
       for (const k of keys) {
         const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
         if (!list.includes(index.get(f)!)) list.push(index.get(f)!);
@@ -168,13 +205,25 @@ function catchments(net: Network, demand: Demand, regions: RegionIndex, weights:
 }
 
 /**
- * The assignment problem of the year: every point with people in a catchment (`weights`), its options = the open facilities
+ * The assignment problem of the year: every point with people in a catchment (`weights`), its
+ * options = the open facilities
  * on its side in order of travel time (the straight-line model orders by km as well), costs in
  * minutes; capacities in people (visits a day × working days / visits a resident makes a year).
  */
-export function capacityProblem(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, weights: Float64Array, extra: { lat: number; lon: number; region: string; capacity: number }[] = []): { problem: AssignmentProblem; km: Float64Array; penalty: number } {
+export function capacityProblem(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  weights: Float64Array,
+  extra: { lat: number; lon: number; region: string; capacity: number }[] = [],
+): { problem: AssignmentProblem; km: Float64Array; penalty: number } {
   const open = net.openFacilities();
-  const sites: Place[] = [...open.map((f) => facilityPlace(f, regions)), ...extra.map((e) => ({ lat: e.lat, lon: e.lon, side: regions.sideOf(e.region) }))];
+  const sites: Place[] = [
+    ...open.map((f) => facilityPlace(f, regions)),
+    ...extra.map((e) => ({ lat: e.lat, lon: e.lon, side: regions.sideOf(e.region) })),
+  ];
   const capacity = new Float64Array(sites.length);
   const people = (visitsPerDay: number) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
   open.forEach((f, j) => {
@@ -199,7 +248,9 @@ export function capacityProblem(net: Network, demand: Demand, regions: RegionInd
   const problem = problemFrom(weights, capacity, options);
   // Road km of each option, parallel to the problem's cost (minutes), for the overflow distances.
   const km = new Float64Array(problem.facility.length);
-  for (let i = 0; i < places.length; i++) for (let k = problem.start[i]!; k < problem.start[i + 1]!; k++) km[k] = settings.travel.trip(places[i]!, sites[problem.facility[k]!]!).km;
+  for (let i = 0; i < places.length; i++)
+    for (let k = problem.start[i]!; k < problem.start[i + 1]!; k++)
+      km[k] = settings.travel.trip(places[i]!, sites[problem.facility[k]!]!).km;
   return { problem, km, penalty: 10 * maxCost + 1000 };
 }
 
@@ -210,7 +261,14 @@ export interface CapacityOptions {
 }
 
 /** The uncapacitated figures of the network's current year (no solver: synchronous, for timeline and report). */
-export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, o: CapacityOptions): CapacityResult {
+export function capacityNow(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  o: CapacityOptions,
+): CapacityResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const { people, outside, inside } = catchments(net, demand, regions, weights, o.basis);
@@ -221,24 +279,47 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
     const { capacity, from } = facilityCapacity(f, d);
     const util = capacity ? (visits / capacity) * 100 : null;
     const row: FacilityLoad = {
-      id: f.id, name: f.name, kind: f.kind, region: f.region,
-      population: Math.round(pop), visits_per_day: r1(visits), capacity: capacity === null ? null : r1(capacity), capacity_from: from,
-      utilization_pct: util === null ? null : r1(util), overloaded: util !== null && util > 100,
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      region: f.region,
+      population: Math.round(pop),
+      visits_per_day: r1(visits),
+      capacity: capacity === null ? null : r1(capacity),
+      capacity_from: from,
+      utilization_pct: util === null ? null : r1(util),
+      overloaded: util !== null && util > 100,
       ...(f.desks !== undefined ? { desks: f.desks } : {}),
       ...(f.service_min !== undefined ? { service_min: f.service_min } : {}),
     };
     if (f.desks !== undefined && f.service_min !== undefined) {
       const q = mmc(f.desks, visits / (d.hoursPerDay * 60), f.service_min);
-      row.queue = { occupancy_pct: r1(q.occupancy * 100), p_wait_pct: r1(q.p_wait * 100), mean_wait_min: Number.isFinite(q.mean_wait_min) ? r1(q.mean_wait_min) : null };
+      row.queue = {
+        occupancy_pct: r1(q.occupancy * 100),
+        p_wait_pct: r1(q.p_wait * 100),
+        mean_wait_min: Number.isFinite(q.mean_wait_min) ? r1(q.mean_wait_min) : null,
+      };
     }
     return row;
   });
-  facilities.sort((a, b) => Number(b.overloaded) - Number(a.overloaded) || (b.utilization_pct ?? -1) - (a.utilization_pct ?? -1) || a.id.localeCompare(b.id));
+  facilities.sort(
+    (a, b) =>
+      Number(b.overloaded) - Number(a.overloaded) ||
+      (b.utilization_pct ?? -1) - (a.utilization_pct ?? -1) ||
+      a.id.localeCompare(b.id),
+  );
   const population = weights.reduce((s, w) => s + w, 0);
   const result: CapacityResult = {
-    year, population_year: populationYear, basis: o.basis,
+    year,
+    population_year: populationYear,
+    basis: o.basis,
     model: modelSummary(settings.travel.info),
-    demand: { visits_per_resident_year: d.visitsPerResidentYear, working_days: d.workingDays, hours_per_day: d.hoursPerDay, defaults: d.defaults },
+    demand: {
+      visits_per_resident_year: d.visitsPerResidentYear,
+      working_days: d.workingDays,
+      hours_per_day: d.hoursPerDay,
+      defaults: d.defaults,
+    },
     population: Math.round(population),
     outside: Math.round(outside),
     visits_per_day: r1(facilities.reduce((s, f) => s + f.visits_per_day, 0)),
@@ -248,7 +329,12 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
     notes,
   };
   const none = facilities.filter((f) => f.capacity === null).map((f) => f.id);
-  if (none.length) notes.push(`${none.length} open facilit${none.length === 1 ? 'y has' : 'ies have'} no capacity, desks or plan default (${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): no utilization, unlimited in the capacitated catchments`);
+  if (none.length)
+    notes.push(
+      `${none.length} open facilit${none.length === 1 ? 'y has' : 'ies have'} no capacity, desks or plan default ` +
+        `(${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): ` +
+        'no utilization, unlimited in the capacitated catchments',
+    );
   if (o.method === 'heuristic') {
     const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
     attachCapacitated(result, net, problem, km, assignHeuristic(problem, penalty));
@@ -257,7 +343,14 @@ export function capacityNow(net: Network, demand: Demand, regions: RegionIndex, 
 }
 
 /** capacityNow with the capacitated catchments solved exactly when the instance is small enough. */
-export async function capacityExact(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, basis: CatchmentBasis): Promise<CapacityResult> {
+export async function capacityExact(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  basis: CatchmentBasis,
+): Promise<CapacityResult> {
   const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
   const { weights } = yearWeights(demand, regions, net.year!);
   const { inside } = catchments(net, demand, regions, weights, basis);
@@ -266,18 +359,26 @@ export async function capacityExact(net: Network, demand: Demand, regions: Regio
   const exact = await assignExact(problem, penalty);
   attachCapacitated(result, net, problem, km, exact ?? heuristic);
   if (exact) {
-    const h = objective(heuristic, penalty), e = objective(exact, penalty);
+    const h = objective(heuristic, penalty),
+      e = objective(exact, penalty);
     result.capacitated!.heuristic_gap_pct = e > 0 ? Math.round(((h - e) / e) * 10000) / 100 : 0;
   }
   return result;
 }
 
-function attachCapacitated(result: CapacityResult, net: Network, problem: AssignmentProblem, km: Float64Array, a: Assignment): void {
+function attachCapacitated(
+  result: CapacityResult,
+  net: Network,
+  problem: AssignmentProblem,
+  km: Float64Array,
+  a: Assignment,
+): void {
   const open = net.openFacilities();
   const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
   const overflow = sum(a.overflow);
   // Costs are minutes; the extra road km of the overflow come from the km of the same options.
-  let extraKm = 0, maxExtraKm = 0;
+  let extraKm = 0,
+    maxExtraKm = 0;
   for (let i = 0; i < problem.demand.length; i++) {
     const first = problem.start[i]!;
     for (let k = first; k < problem.start[i + 1]!; k++) {
@@ -299,11 +400,16 @@ function attachCapacitated(result: CapacityResult, net: Network, problem: Assign
   const loadById = new Map(open.map((f, j) => [f.id, a.load[j]!]));
   for (const f of result.facilities) {
     const l = lost.get(f.id) ?? { sent: 0, unserved: 0 };
-    f.capacitated = { served: Math.round(loadById.get(f.id) ?? 0), sent_elsewhere: Math.round(l.sent), unserved: Math.round(l.unserved) };
+    f.capacitated = {
+      served: Math.round(loadById.get(f.id) ?? 0),
+      sent_elsewhere: Math.round(l.sent),
+      unserved: Math.round(l.unserved),
+    };
   }
   // People with no option at all (no facility on their side) are `outside`, not unserved by capacity.
   let noOption = 0;
-  for (let i = 0; i < problem.demand.length; i++) if (problem.start[i] === problem.start[i + 1]) noOption += problem.demand[i]!;
+  for (let i = 0; i < problem.demand.length; i++)
+    if (problem.start[i] === problem.start[i + 1]) noOption += problem.demand[i]!;
   result.capacitated = {
     method: a.method,
     served: Math.round(sum(a.load)),

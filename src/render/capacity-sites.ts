@@ -4,20 +4,46 @@ import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
-  { header: 'rank', align: 'right' }, { header: 'site' }, { header: 'region' }, { header: 'lat', align: 'right' }, { header: 'lon', align: 'right' },
-  { header: 'capacity/day', align: 'right' }, { header: 'people', align: 'right' }, { header: 'relieves' },
-  { header: 'unserved after', align: 'right' }, { header: 'over 100% after', align: 'right' },
+  { header: 'rank', align: 'right' },
+  { header: 'site' },
+  { header: 'region' },
+  { header: 'lat', align: 'right' },
+  { header: 'lon', align: 'right' },
+  { header: 'capacity/day', align: 'right' },
+  { header: 'people', align: 'right' },
+  { header: 'relieves' },
+  { header: 'unserved after', align: 'right' },
+  { header: 'over 100% after', align: 'right' },
 ];
 
 const rows = (r: CapacitySitesResult) =>
-  r.sites.map((s) => [String(s.rank), s.name, s.region, s.lat.toFixed(4), s.lon.toFixed(4), int(s.capacity), int(s.people), s.relieves.slice(0, 4).join(' ') || '–', int(s.unserved_after), String(s.overloaded_after)]);
+  r.sites.map((s) => [
+    String(s.rank),
+    s.name,
+    s.region,
+    s.lat.toFixed(4),
+    s.lon.toFixed(4),
+    int(s.capacity),
+    int(s.people),
+    s.relieves.slice(0, 4).join(' ') || '–',
+    int(s.unserved_after),
+    String(s.overloaded_after),
+  ]);
 
 function summary(r: CapacitySitesResult): string[] {
-  const worst = r.before.overloaded.slice(0, 6).map((f) => `${f.id} ${f.utilization_pct.toFixed(0)}%`).join(', ');
+  const worst = r.before.overloaded
+    .slice(0, 6)
+    .map((f) => `${f.id} ${f.utilization_pct.toFixed(0)}%`)
+    .join(', ');
+  const list = worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : '';
+  const nearest = r.basis === 'nearest' ? '' : `, ${r.before.overloaded_nearest} by nearest facility`;
   return [
-    `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
-    `Before: ${r.before.overloaded.length} facilities above 100%${worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : ''}${r.basis === 'nearest' ? '' : `, ${r.before.overloaded_nearest} by nearest facility`}; ${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
-    `After: ${r.after.overloaded} above 100% by nearest facility; ${int(r.after.unserved)} unserved; ${int(r.after.overflow)} overflow. A site's capacity is the visits a day it would serve.`,
+    `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open ` +
+      `at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
+    `Before: ${r.before.overloaded.length} facilities above 100%${list}${nearest}; ` +
+      `${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
+    `After: ${r.after.overloaded} above 100% by nearest facility; ${int(r.after.unserved)} unserved; ` +
+      `${int(r.after.overflow)} overflow. A site's capacity is the visits a day it would serve.`,
   ];
 }
 
@@ -27,22 +53,73 @@ export function capacitySitesText(r: CapacitySitesResult, yaml: string): string 
 
 export function capacitySitesMarkdown(r: CapacitySitesResult, yaml: string): string {
   const [title, ...rest] = summary(r);
-  return [`### ${title}`, '', ...rest.map((l) => `${l}  `), '', markdownTable(columns, rows(r)), '', '```yaml', yaml.trimEnd(), '```'].join('\n');
+  return [
+    `### ${title}`,
+    '',
+    ...rest.map((l) => `${l}  `),
+    '',
+    markdownTable(columns, rows(r)),
+    '',
+    '```yaml',
+    yaml.trimEnd(),
+    '```',
+  ].join('\n');
 }
 
 export function capacitySitesCsv(r: CapacitySitesResult): string {
-  return csvTable(['rank', 'name', 'region', 'lat', 'lon', 'capacity_per_day', 'people', 'relieves', 'unserved_after', 'overloaded_after'],
-    r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.capacity, s.people, s.relieves.join(' '), s.unserved_after, s.overloaded_after]));
+  return csvTable(
+    [
+      'rank',
+      'name',
+      'region',
+      'lat',
+      'lon',
+      'capacity_per_day',
+      'people',
+      'relieves',
+      'unserved_after',
+      'overloaded_after',
+    ],
+    r.sites.map((s) => [
+      s.rank,
+      s.name,
+      s.region,
+      s.lat,
+      s.lon,
+      s.capacity,
+      s.people,
+      s.relieves.join(' '),
+      s.unserved_after,
+      s.overloaded_after,
+    ]),
+  );
 }
 
 export function capacitySitesGeoJson(r: CapacitySitesResult): string {
-  return featureCollection(r.sites.map((s) => pointFeature(s.lat, s.lon, { rank: s.rank, name: s.name, region: s.region, capacity: s.capacity, people: s.people, relieves: s.relieves.join(' ') })), { year: r.year, model: r.model });
+  return featureCollection(
+    r.sites.map((s) =>
+      pointFeature(s.lat, s.lon, {
+        rank: s.rank,
+        name: s.name,
+        region: s.region,
+        capacity: s.capacity,
+        people: s.people,
+        relieves: s.relieves.join(' '),
+      }),
+    ),
+    { year: r.year, model: r.model },
+  );
 }
 
 /** The sites as centers with their suggested capacity, ready to paste under centers:. */
 export function capacitySitesYaml(r: CapacitySitesResult): string {
-  const lines = [`# dostplan optimize --model capacity: ${r.sites.length} suggested centers with capacities, fixed network of ${r.year}`, 'centers:'];
+  const lines = [
+    `# dostplan optimize --model capacity: ${r.sites.length} suggested centers with capacities, ` +
+      `fixed network of ${r.year}`,
+    'centers:',
+  ];
   for (const s of r.sites) {
+    const relieving = s.relieves.length ? `, relieving ${s.relieves.slice(0, 3).join(', ')}` : '';
     lines.push(
       `  - id: NEW-CAP${s.rank}`,
       `    name: Suggested center near ${s.name}`,
@@ -53,7 +130,7 @@ export function capacitySitesYaml(r: CapacitySitesResult): string {
       `    serves: [${s.unit}]`,
       `    capacity: ${s.capacity}`,
       '    evidence: { place: assumption, date: assumption }',
-      `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${s.relieves.length ? `, relieving ${s.relieves.slice(0, 3).join(', ')}` : ''}"`,
+      `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${relieving}"`,
     );
   }
   return lines.join('\n') + '\n';

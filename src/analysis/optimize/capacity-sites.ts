@@ -33,7 +33,10 @@ export interface CapacitySite {
   people: number;
   /** Overloaded facilities whose own catchment it takes people from, most first. */
   relieves: string[];
-  /** After this site and those above: people unserved within capacity, and plan facilities still over 100 % by nearest facility. */
+  /**
+   * After this site and those above: people unserved within capacity, and plan facilities still over
+   * 100 % by nearest facility.
+   */
   unserved_after: number;
   overloaded_after: number;
 }
@@ -44,7 +47,12 @@ export interface CapacitySitesResult {
   basis: CatchmentBasis;
   candidates: number;
   /** `overloaded`: by the catchment basis; `overloaded_nearest`: by nearest facility, comparable with `after`. */
-  before: { unserved: number; overflow: number; overloaded: { id: string; utilization_pct: number }[]; overloaded_nearest: number };
+  before: {
+    unserved: number;
+    overflow: number;
+    overloaded: { id: string; utilization_pct: number }[];
+    overloaded_nearest: number;
+  };
   after: { unserved: number; overflow: number; overloaded: number };
   sites: CapacitySite[];
 }
@@ -54,7 +62,15 @@ const round10up = (x: number) => Math.ceil(x / 10) * 10;
 /** Candidates each point considers when screening (its cheapest by travel time). */
 export const SCREEN_K = 100;
 
-export function capacitySites(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, d: DemandSettings, candidates: Candidate[], o: { k: number; basis: CatchmentBasis }): CapacitySitesResult {
+export function capacitySites(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  candidates: Candidate[],
+  o: { k: number; basis: CatchmentBasis },
+): CapacitySitesResult {
   const year = net.year!;
   const base = capacityNow(net, demand, regions, settings, d, { basis: o.basis, method: 'heuristic' });
   const { weights } = yearWeights(demand, regions, year);
@@ -105,7 +121,8 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
         gain[j]! += w * saved;
       }
     }
-    let best = -1, bestGain = 0;
+    let best = -1,
+      bestGain = 0;
     gain.forEach((g, j) => {
       if (!used.has(j) && g > bestGain + 1e-9) {
         bestGain = g;
@@ -140,18 +157,41 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
     const overloadedIds = new Set(base.facilities.filter((f) => f.overloaded).map((f) => f.id));
     const s = summary(cur.a, open.length);
     sites.push({
-      rank, name: cand.name, region: cand.region, unit: regions.byCode.get(cand.region)?.included_in ?? cand.region, lat: cand.lat, lon: cand.lon, capacity,
+      rank,
+      name: cand.name,
+      region: cand.region,
+      unit: regions.byCode.get(cand.region)?.included_in ?? cand.region,
+      lat: cand.lat,
+      lon: cand.lon,
+      capacity,
       people: Math.round(cur.a.load[j]!),
-      relieves: [...from.entries()].filter(([f]) => overloadedIds.has(open[f]!.id)).sort((x, y) => y[1] - x[1]).map(([f]) => open[f]!.id),
+      relieves: [...from.entries()]
+        .filter(([f]) => overloadedIds.has(open[f]!.id))
+        .sort((x, y) => y[1] - x[1])
+        .map(([f]) => open[f]!.id),
       unserved_after: s.unserved,
       overloaded_after: overloadedByNearest(cur.problem, open.length),
     });
   }
   const last = summary(cur.a, open.length);
   return {
-    model: 'capacity', year, basis: o.basis, candidates: candidates.length,
-    before: { unserved: before.unserved, overflow: before.overflow, overloaded: base.facilities.filter((f) => f.overloaded).map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })), overloaded_nearest: overNearestBefore },
-    after: { unserved: last.unserved, overflow: last.overflow, overloaded: sites.length ? sites[sites.length - 1]!.overloaded_after : overNearestBefore },
+    model: 'capacity',
+    year,
+    basis: o.basis,
+    candidates: candidates.length,
+    before: {
+      unserved: before.unserved,
+      overflow: before.overflow,
+      overloaded: base.facilities
+        .filter((f) => f.overloaded)
+        .map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })),
+      overloaded_nearest: overNearestBefore,
+    },
+    after: {
+      unserved: last.unserved,
+      overflow: last.overflow,
+      overloaded: sites.length ? sites[sites.length - 1]!.overloaded_after : overNearestBefore,
+    },
     sites,
   };
 }
@@ -162,7 +202,8 @@ export function capacitySites(net: Network, demand: Demand, regions: RegionIndex
  */
 function overloadedFacilities(p: AssignmentProblem): boolean[] {
   const demandOf = new Float64Array(p.capacity.length);
-  for (let i = 0; i < p.demand.length; i++) if (p.start[i]! < p.start[i + 1]!) demandOf[p.facility[p.start[i]!]!]! += p.demand[i]!;
+  for (let i = 0; i < p.demand.length; i++)
+    if (p.start[i]! < p.start[i + 1]!) demandOf[p.facility[p.start[i]!]!]! += p.demand[i]!;
   return Array.from(demandOf, (x, j) => x > p.capacity[j]! + 1e-6);
 }
 

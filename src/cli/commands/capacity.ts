@@ -5,7 +5,17 @@ import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
-import { addFormatOption, addModelOptions, choice, modelFlags, positiveNumber, reportYear, wholeNumber, year, type ModelOptions } from '../options.js';
+import {
+  addFormatOption,
+  addModelOptions,
+  choice,
+  modelFlags,
+  positiveNumber,
+  reportYear,
+  wholeNumber,
+  year,
+  type ModelOptions,
+} from '../options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -21,10 +31,20 @@ export const command: CommandSpec<Opts> = {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option('--basis <basis>', "nearest (open facility by travel time) | assignment (the units a facility serves); default: the plan's demand.catchment, else nearest", choice(['nearest', 'assignment'] as const))
+      .option(
+        '--basis <basis>',
+        'nearest (open facility by travel time) | assignment (the units a facility serves); ' +
+          "default: the plan's demand.catchment, else nearest",
+        choice(['nearest', 'assignment'] as const),
+      )
       .option('--visits <n>', "visits per resident per year (default: the plan's demand, else 0.2)", positiveNumber)
       .option('--working-days <n>', "days a year the facilities are open (default: the plan's, else 245)", wholeNumber)
-      .option('--method <method>', 'capacitated catchments: auto (exact with HiGHS when small, else heuristic) | heuristic', choice(['auto', 'heuristic'] as const), 'auto')
+      .option(
+        '--method <method>',
+        'capacitated catchments: auto (exact with HiGHS when small, else heuristic) | heuristic',
+        choice(['auto', 'heuristic'] as const),
+        'auto',
+      )
       .option('--strict', 'exit 1 when any facility is above 100 % (for CI)');
     addFormatOption(cmd, 'capacity', 'text');
     addModelOptions(cmd);
@@ -36,11 +56,16 @@ export const command: CommandSpec<Opts> = {
     const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const basis = o.basis ?? d.basis;
-    const result = o.method === 'auto' ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis) : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'heuristic' });
+    const result =
+      o.method === 'auto'
+        ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
+        : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'heuristic' });
     emit('capacity', result, o, ctx.inputs);
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
-      process.stderr.write(`dostplan: ${result.overloaded} facilit${result.overloaded === 1 ? 'y is' : 'ies are'} above 100 % in ${result.year}: ${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}\n`);
+      const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;
+      const are = result.overloaded === 1 ? 'y is' : 'ies are';
+      process.stderr.write(`dostplan: ${result.overloaded} facilit${are} above 100 % in ${result.year}: ${which}\n`);
       return EXIT.failed;
     }
     return EXIT.ok;
