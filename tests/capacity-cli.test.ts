@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, ROOT } from './helpers.js';
 
 // The hand-worked fixture of tests/capacity.test.ts, through the built CLI.
 const fixture = ['tests/fixtures/valid/capacity.yaml', '--population', 'tests/fixtures/capacity-population.csv'];
@@ -96,4 +98,22 @@ describe('plans/asan.yaml, the second network', () => {
     expect(c.facilities).toHaveLength(24);
     expect(c.demand).toMatchObject({ visits_per_resident_year: 0.75, working_days: 300 });
   }, 30_000); // three runs of the CLI over the national data
+});
+
+describe('docs/guide.md, DOST and ASAN side by side', () => {
+  it('every pasted output line is what the command prints today, in order', () => {
+    const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## DOST and ASAN side by side'));
+    const blocks = [...section.matchAll(/```\n\$ dostplan ([^\n]*)\n([\s\S]*?)\n```/g)];
+    expect(blocks.length).toBe(4);
+    for (const [, command, body] of blocks) {
+      const out = cli(command!.split(' ')).stdout.split('\n');
+      let at = 0;
+      for (const line of body!.split('\n').filter((l) => l !== '…')) {
+        const found = out.indexOf(line, at);
+        expect(found, `${command}: ${line}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    }
+  }, 120_000); // four national runs of the CLI
 });

@@ -45,6 +45,8 @@ export interface Assignment {
 }
 
 export const EXACT_ASSIGNMENT_LIMIT = 40000;
+/** Pairs the local improvement may examine (a few hundred ms of work). */
+export const WORK_BUDGET = 10_000_000;
 
 /** Builds the compressed option rows from per-point lists (each sorted by cost here). */
 export function problemFrom(
@@ -206,13 +208,21 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
  *    room elsewhere for less than the penalty.
  */
 function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number, maxPasses = 20): void {
-  const n = p.demand.length;
+  const n = p.demand.length, m = p.capacity.length;
   const pointOf = new Int32Array(p.facility.length);
   for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
+  // Option index of (point, facility): a dense table when it fits, else a scan of the point's options.
+  const dense = n * m <= 20_000_000 ? new Int32Array(n * m).fill(-1) : undefined;
+  if (dense) for (let k = 0; k < p.facility.length; k++) dense[pointOf[k]! * m + p.facility[k]!] = k;
   const optionAt = (i: number, j: number): number => {
+    if (dense) return dense[i * m + j]!;
     for (let k = p.start[i]!; k < p.start[i + 1]!; k++) if (p.facility[k] === j) return k;
     return -1;
   };
+  // The swap and insert searches are quadratic in the people at a facility: a fixed budget of
+  // candidate pairs (deterministic, so the same input gives the same result) bounds them on huge
+  // instances, where the greedy order already did most of the work.
+  let budget = WORK_BUDGET;
   // Option indices carrying flow, by facility (rebuilt each pass).
   const atFacility = () => {
     const by: number[][] = Array.from({ length: p.capacity.length }, () => []);
@@ -245,6 +255,7 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
         a = p.facility[k]!;
       for (let kb = p.start[i]!; kb < p.start[i + 1]! && p.cost[kb]! < p.cost[k]! - 1e-12 && flow[k]! > 1e-9; kb++) {
         const b = p.facility[kb]!;
+        if ((budget -= by[b]!.length) < 0) return;
         for (const l of by[b]!) {
           if (flow[l]! <= 1e-9 || flow[k]! <= 1e-9) continue;
           const la = optionAt(pointOf[l]!, a);
@@ -252,32 +263,33 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
           const delta = p.cost[kb]! + p.cost[la]! - p.cost[k]! - p.cost[l]!;
           if (delta >= -1e-9) continue;
           const amount = Math.min(flow[k]!, flow[l]!);
+          // The new flows join the lists when they are rebuilt next pass (not while they are walked).
           shift(k, kb, amount);
           shift(l, la, amount);
-          by[a]!.push(la);
-          by[b]!.push(kb);
           improved = true;
         }
       }
     }
-    for (let i = 0; i < n; i++) {
+    // Insert: only facilities with room can take the person who makes way.
+    const withRoom: number[] = [];
+    for (let j = 0; j < m; j++) if (room[j]! > 1e-9) withRoom.push(j);
+    for (let i = 0; i < n && withRoom.length; i++) {
       let left = p.demand[i]!;
       for (let k = p.start[i]!; k < p.start[i + 1]!; k++) left -= flow[k]!;
       for (let ka = p.start[i]!; ka < p.start[i + 1]! && left > 1e-9; ka++) {
         const a = p.facility[ka]!;
+        if ((budget -= by[a]!.length * withRoom.length) < 0) return;
         for (const l of by[a]!) {
           if (flow[l]! <= 1e-9 || left <= 1e-9 || p.facility[l] !== a) continue;
-          const li = pointOf[l]!;
-          for (let lb = p.start[li]!; lb < p.start[li + 1]! && left > 1e-9 && flow[l]! > 1e-9; lb++) {
-            const b = p.facility[lb]!;
-            if (b === a || room[b]! <= 1e-9) continue;
+          for (const b of withRoom) {
+            const lb = optionAt(pointOf[l]!, b);
+            if (lb < 0 || b === a || room[b]! <= 1e-9 || flow[l]! <= 1e-9 || left <= 1e-9) continue;
             if (p.cost[lb]! - p.cost[l]! + p.cost[ka]! - penalty >= -1e-9) continue;
             const amount = Math.min(left, flow[l]!, room[b]!);
             shift(l, lb, amount);
             flow[ka]! += amount;
             room[a]! -= amount;
             left -= amount;
-            by[b]!.push(lb);
             improved = true;
           }
         }
