@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignExact, assignHeuristic, objective, problemFrom } from '../src/analysis/capacitated-assignment.js';
@@ -9,6 +11,7 @@ import { Network, resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { loadPopulationFile } from '../src/load/population-file.js';
+import { validateFile } from '../src/load/validate-file.js';
 import { FIXTURES } from './helpers.js';
 
 // The fixture: center C (capacity 250 visits/day) at P1; P2 0.1° (11.1195 km) north; branch B at
@@ -169,5 +172,15 @@ describe('capacity in the timeline', () => {
       { visits_per_day: 600, capacity_per_day: 250, overloaded: [{ id: 'C', utilization_pct: 240 }] },
       { visits_per_day: 600, capacity_per_day: 850, overloaded: [{ id: 'C', utilization_pct: 120 }] },
     ]);
+  });
+});
+
+describe('validate: desks and service minutes go together', () => {
+  it('desks alone is a warning at its place (the wait needs both)', () => {
+    const text = readFileSync(join(FIXTURES, 'valid', 'capacity.yaml'), 'utf8').replace('    service_min: 8\n', '');
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-cap-'));
+    writeFileSync(join(dir, 'plan.yaml'), text);
+    const d = validateFile(join(dir, 'plan.yaml')).diagnostics;
+    expect(d.map((x) => `${x.severity} ${x.code} ${x.line}:${x.column}`)).toEqual(['warning desks-without-service-min 26:12']);
   });
 });

@@ -84,6 +84,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         }
       });
       if (f.serves.length === 0 && f.status !== 'closed') warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
+      // The wait estimate (and a capacity from desks) needs both; one alone is silently unused otherwise.
+      if ((f.desks === undefined) !== (f.service_min === undefined)) {
+        const given = f.desks !== undefined ? 'desks' : 'service_min';
+        warn(at(given), 'desks-without-service-min', `${given} without ${given === 'desks' ? 'service_min' : 'desks'}: the wait estimate needs both`);
+      }
 
       const { lat, lon } = f.location;
       if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {

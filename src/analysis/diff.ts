@@ -46,7 +46,7 @@ export function facilityChanges(a: Plan, b: Plan): FacilityChange[] {
       const closes = String(x.closes ?? '') !== String(y.closes ?? '') ? `; closes ${x.closes ?? '—'} → ${y.closes ?? '—'}` : '';
       out.push({ id, name: y.name, kind: y.kind, change: 're-dated', detail: `opens ${x.opens} → ${y.opens}${closes}` });
     }
-    const other = (['status', 'kind', 'center', 'capacity'] as const).filter((k) => String(x[k] ?? '') !== String(y[k] ?? ''));
+    const other = (['status', 'kind', 'center', 'capacity', 'desks', 'service_min'] as const).filter((k) => String(x[k] ?? '') !== String(y[k] ?? ''));
     const serves = x.serves.join(',') !== y.serves.join(',');
     if (other.length || serves) {
       out.push({ id, name: y.name, kind: y.kind, change: 'changed', detail: [...other.map((k) => `${k} ${x[k] ?? '—'} → ${y[k] ?? '—'}`), ...(serves ? [`serves [${x.serves.join(', ')}] → [${y.serves.join(', ')}]`] : [])].join('; ') });
