@@ -75,6 +75,8 @@ export interface FacilityLoad {
   name: string;
   kind: FacilityKind;
   region: string;
+  lat: number;
+  lon: number;
   /** People whose catchment this facility is. */
   population: number;
   visits_per_day: number;
@@ -283,6 +285,8 @@ export function capacityNow(
       name: f.name,
       kind: f.kind,
       region: f.region,
+      lat: f.location.lat,
+      lon: f.location.lon,
       population: Math.round(pop),
       visits_per_day: r1(visits),
       capacity: capacity === null ? null : r1(capacity),

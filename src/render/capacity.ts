@@ -1,5 +1,6 @@
 /** Capacity results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
+import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
@@ -160,4 +161,23 @@ export function capacityCsv(r: CapacityResult): string {
       f.capacitated?.unserved ?? '',
     ]),
   );
+}
+
+/** Each open facility as a point with its load, for a map of utilization (QGIS: style by utilization_pct). */
+export function capacityGeoJson(r: CapacityResult): string {
+  const features = r.facilities.map((f) =>
+    pointFeature(f.lat, f.lon, {
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      population: f.population,
+      visits_per_day: f.visits_per_day,
+      capacity: f.capacity,
+      utilization_pct: f.utilization_pct,
+      overloaded: f.overloaded,
+      mean_wait_min: f.queue ? f.queue.mean_wait_min : null,
+      unserved: f.capacitated?.unserved ?? null,
+    }),
+  );
+  return featureCollection(features, { year: r.year, basis: r.basis, overloaded: r.overloaded });
 }

@@ -2,6 +2,7 @@
 import { coverageGeoJson } from '../coverage-geojson.js';
 import { distancesGeoJson } from '../distances.js';
 import { suggestGeoJson } from '../optimize.js';
+import { capacityGeoJson } from '../capacity.js';
 import { capacitySitesGeoJson } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 
@@ -9,5 +10,6 @@ export const geojsonFormat: Format = {
   coverage: (o) => coverageGeoJson(o.map()),
   distances: distancesGeoJson,
   suggestion: (o) => suggestGeoJson(o.result),
+  capacity: capacityGeoJson,
   capacitySites: capacitySitesGeoJson,
 };
