@@ -37,13 +37,15 @@ export interface DemandSettings {
   defaultCapacity: Partial<Record<FacilityKind, number>>;
   /** The plan's catchment rule (commands may override it). */
   basis: CatchmentBasis;
+  /** Overflow goes at most this many minutes further than the nearest facility (undefined: no limit). */
+  overflowMaxMin: number | undefined;
   /** Which figures are the built-in defaults rather than the plan's (echoed in reports). */
   defaults: string[];
 }
 
 export function resolveDemand(
   plan: Plan,
-  o: { visitsPerResidentYear?: number; workingDays?: number } = {},
+  o: { visitsPerResidentYear?: number; workingDays?: number; overflowMaxMin?: number } = {},
 ): DemandSettings {
   const d: DemandModel = plan.demand ?? {};
   const defaults: string[] = [];
@@ -64,6 +66,7 @@ export function resolveDemand(
     hoursPerDay: pick(undefined, d.hours_per_day, DEFAULT_HOURS_PER_DAY, 'hours_per_day'),
     defaultCapacity: { ...d.default_capacity },
     basis: d.catchment ?? 'nearest',
+    overflowMaxMin: o.overflowMaxMin ?? d.overflow_max_min,
     defaults,
   };
 }
@@ -118,7 +121,14 @@ export interface CapacityResult {
   population_year: number;
   basis: CatchmentBasis;
   model: ModelSummary;
-  demand: { visits_per_resident_year: number; working_days: number; hours_per_day: number; defaults: string[] };
+  demand: {
+    visits_per_resident_year: number;
+    working_days: number;
+    hours_per_day: number;
+    /** Overflow goes at most this many minutes further than the nearest facility; null: no limit. */
+    overflow_max_min: number | null;
+    defaults: string[];
+  };
   population: number;
   /**
    * People in no catchment: no open facility on their side (nearest), or in no unit an open facility
@@ -245,7 +255,10 @@ export function capacityProblem(
       if (t.minutes > maxCost) maxCost = t.minutes;
       out.push({ facility: j, cost: t.minutes });
     });
-    return out;
+    // People go at most overflowMaxMin minutes further than their nearest facility; beyond, unserved.
+    if (d.overflowMaxMin === undefined || out.length === 0) return out;
+    const nearest = Math.min(...out.map((o) => o.cost));
+    return out.filter((o) => o.cost <= nearest + d.overflowMaxMin!);
   });
   const problem = problemFrom(weights, capacity, options);
   // Road km of each option, parallel to the problem's cost (minutes), for the overflow distances.
@@ -322,6 +335,7 @@ export function capacityNow(
       visits_per_resident_year: d.visitsPerResidentYear,
       working_days: d.workingDays,
       hours_per_day: d.hoursPerDay,
+      overflow_max_min: d.overflowMaxMin ?? null,
       defaults: d.defaults,
     },
     population: Math.round(population),

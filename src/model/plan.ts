@@ -93,6 +93,11 @@ export const DemandModel = z.strictObject({
     .enum(['nearest', 'assignment'])
     .optional()
     .describe("Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by 'assignment' (the units each facility serves)"),
+  overflow_max_min: z
+    .number()
+    .positive()
+    .optional()
+    .describe('When a facility is full, people go at most this many minutes further than their nearest one (default: no limit)'),
   default_capacity: z
     .strictObject({
       center: z.number().positive().optional().describe('Visits per day of a center that states no capacity'),

@@ -61,8 +61,9 @@ export function capacityHeader(r: CapacityResult): string[] {
     const gap =
       c.heuristic_gap_pct !== undefined ? `; the heuristic is ${c.heuristic_gap_pct}% above this optimum` : '';
     const method = c.method === 'exact' ? 'exact, HiGHS' : 'regret heuristic';
+    const limit = d.overflow_max_min !== null ? `, at most ${d.overflow_max_min} min further than the nearest` : '';
     lines.push(
-      `With overflow to the next-nearest facility with room (${method}${gap}): ` +
+      `With overflow to the next-nearest facility with room${limit} (${method}${gap}): ` +
         `${int(c.unserved)} people cannot be served within capacity; ${int(c.overflow)} overflow${travel}.`,
     );
   }

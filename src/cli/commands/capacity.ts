@@ -22,6 +22,7 @@ interface Opts extends ModelOptions {
   basis?: CatchmentBasis;
   visits?: number;
   workingDays?: number;
+  overflowMaxMin?: number;
   method: 'auto' | 'heuristic';
   strict?: boolean;
 }
@@ -40,6 +41,11 @@ export const command: CommandSpec<Opts> = {
       .option('--visits <n>', "visits per resident per year (default: the plan's demand, else 0.2)", positiveNumber)
       .option('--working-days <n>', "days a year the facilities are open (default: the plan's, else 245)", wholeNumber)
       .option(
+        '--overflow-max-min <min>',
+        "overflow at most this many minutes beyond the nearest facility (default: the plan's, else no limit)",
+        positiveNumber,
+      )
+      .option(
         '--method <method>',
         'capacitated catchments: auto (exact with HiGHS when small, else heuristic) | heuristic',
         choice(['auto', 'heuristic'] as const),
@@ -52,7 +58,8 @@ export const command: CommandSpec<Opts> = {
   async run([planArg], o) {
     const ctx = loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
-    const d = resolveDemand(ctx.plan, { visitsPerResidentYear: o.visits, workingDays: o.workingDays || undefined });
+    const flags = { visitsPerResidentYear: o.visits, workingDays: o.workingDays || undefined, overflowMaxMin: o.overflowMaxMin };
+    const d = resolveDemand(ctx.plan, flags);
     const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const basis = o.basis ?? d.basis;
