@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignExact, assignHeuristic, objective, problemFrom } from '../src/analysis/capacitated-assignment.js';
-import { capacityExact, capacityNow, resolveDemand } from '../src/analysis/capacity.js';
-import type { Demand } from '../src/analysis/demand.js';
+import { capacityExact, capacityNow, capacityProblem, resolveDemand } from '../src/analysis/capacity.js';
+import { yearWeights, type Demand } from '../src/analysis/demand.js';
 import { erlangC, mmc } from '../src/analysis/erlang-c.js';
 import { timeline } from '../src/analysis/timeline.js';
 import { Network, resolveSettings } from '../src/analysis/network.js';
@@ -127,6 +127,23 @@ describe('capacity on the hand-worked fixture', () => {
 });
 
 describe('capacitated assignment: heuristic against the HiGHS optimum', () => {
+  it('DOST 2030 with overflow limited to 20 minutes: the heuristic serves exactly as many people as the optimum', async () => {
+    const { regions: r, points } = embedded();
+    const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
+    const s = resolveSettings(dost);
+    const net = new Network(dost, points, r, s.travel);
+    net.advanceTo(2030);
+    const all: Demand = { points, scaled: true };
+    const d = resolveDemand(dost, { overflowMaxMin: 20 });
+    const { weights } = yearWeights(all, r, 2030);
+    const { problem, penalty } = capacityProblem(net, all, r, s, d, weights);
+    const h = assignHeuristic(problem, penalty), e = (await assignExact(problem, penalty))!;
+    const unserved = (a: typeof h) => Math.round(a.unserved.reduce((x, y) => x + y, 0));
+    expect(unserved(e)).toBe(192661); // the 20-minute limit leaves them no facility with room
+    expect(unserved(h)).toBe(unserved(e));
+    expect(h.travelCost / e.travelCost - 1).toBeLessThan(0.01);
+  }, 60_000);
+
   it('random instances: the heuristic never beats the LP and stays close to it', async () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -196,6 +196,7 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
     }
   }
   improve(p, flow, room, penalty);
+  augmentChains(p, flow, room, penalty);
   return summarise(p, flow, 'heuristic');
 }
 
@@ -296,6 +297,140 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
       }
     }
     if (!improved) break;
+  }
+}
+
+/**
+ * Serve the unserved through chains: an unserved person takes a place at a full facility A whose
+ * occupant moves to B, whose occupant moves on … until a facility with room. Chains are shortest
+ * paths in the facility graph (edge A→B: the cheapest move of someone at A to B, in extra
+ * minutes; Bellman-Ford over the m facilities), taken while cheaper than the penalty. This is
+ * the augmenting-path step of min-cost flow at facility level, which the two-person moves above
+ * cannot do; the graph is rebuilt after each chain, within the same kind of fixed work budget.
+ */
+function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number): void {
+  const n = p.demand.length, m = p.capacity.length;
+  const pointOf = new Int32Array(p.facility.length);
+  for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
+  const optionOf = new Map<number, Int32Array>();
+  const optionAt = (i: number, j: number): number => {
+    let row = optionOf.get(i);
+    if (!row) {
+      row = new Int32Array(m).fill(-1);
+      for (let k = p.start[i]!; k < p.start[i + 1]!; k++) row[p.facility[k]!] = k;
+      optionOf.set(i, row);
+    }
+    return row[j]!;
+  };
+  const left = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let l = p.demand[i]!;
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) l -= flow[k]!;
+    left[i] = l;
+  }
+  let budget = WORK_BUDGET;
+  const cost = new Float64Array(m * m);
+  const from = new Int32Array(m * m), to = new Int32Array(m * m);
+  // Edges: for each (a, b) the cheapest move of someone at a to b, and which options. Rebuilt only
+  // when a chain found on it no longer carries anyone (its flows moved since).
+  let fresh = false;
+  const build = () => {
+    cost.fill(Infinity);
+    from.fill(-1);
+    to.fill(-1);
+    for (let k = 0; k < p.facility.length; k++) {
+      if (flow[k]! <= 1e-9) continue;
+      const a = p.facility[k]!, pt = pointOf[k]!;
+      for (let k2 = p.start[pt]!; k2 < p.start[pt + 1]!; k2++) {
+        const b = p.facility[k2]!;
+        const c = p.cost[k2]! - p.cost[k]!;
+        if (b !== a && c < cost[a * m + b]!) {
+          cost[a * m + b] = c;
+          from[a * m + b] = k;
+          to[a * m + b] = k2;
+        }
+      }
+    }
+    budget -= p.facility.length;
+    fresh = true;
+  };
+  build();
+  for (let i = 0; i < n; i++) {
+    while (left[i]! > 1e-9) {
+      if (budget < 0 || ![...room].some((r) => r > 1e-9)) return;
+      budget -= m * m;
+      // Bellman-Ford from the point's own options (m − 1 rounds; a negative cycle only stops early).
+      const dist = new Float64Array(m).fill(Infinity);
+      const pred = new Int32Array(m).fill(-1);
+      for (let k = p.start[i]!; k < p.start[i + 1]!; k++) dist[p.facility[k]!] = Math.min(dist[p.facility[k]!]!, p.cost[k]!);
+      for (let round = 0; round < m - 1; round++) {
+        let changed = false;
+        for (let a = 0; a < m; a++) {
+          if (!Number.isFinite(dist[a]!) || room[a]! > 1e-9) continue; // paths end at the first facility with room
+          for (let b = 0; b < m; b++) {
+            const d = dist[a]! + cost[a * m + b]!;
+            if (d < dist[b]! - 1e-9) {
+              dist[b] = d;
+              pred[b] = a;
+              changed = true;
+            }
+          }
+        }
+        if (!changed) break;
+      }
+      let target = -1;
+      for (let j = 0; j < m; j++) if (room[j]! > 1e-9 && dist[j]! < penalty - 1e-9 && (target < 0 || dist[j]! < dist[target]!)) target = j;
+      if (target < 0) break;
+      // Walk back to the facility the unserved person enters; the bottleneck is the smallest flow moved.
+      const chain: number[] = [];
+      const seen = new Set<number>();
+      let j = target;
+      for (; pred[j]! >= 0 && !seen.has(j); j = pred[j]!) {
+        seen.add(j);
+        chain.push(pred[j]! * m + j);
+      }
+      if (pred[j]! >= 0) {
+        // A negative cycle: moving people around it shortens trips at no change of any load.
+        // Cancel it on a current graph, then search again.
+        if (!fresh) {
+          build();
+          continue;
+        }
+        const cycle: number[] = [];
+        let c = j;
+        do {
+          cycle.push(pred[c]! * m + c);
+          c = pred[c]!;
+        } while (c !== j && cycle.length <= m);
+        let amount = Infinity;
+        for (const e of cycle) amount = Math.min(amount, flow[from[e]!]!);
+        if (!(amount > 1e-9) || c !== j) break;
+        for (const e of cycle) {
+          flow[from[e]!]! -= amount;
+          flow[to[e]!]! += amount;
+        }
+        build();
+        continue;
+      }
+      const entry = j;
+      const enter = optionAt(i, entry);
+      if (enter < 0) break;
+      let amount = Math.min(left[i]!, room[target]!);
+      for (const e of chain) amount = Math.min(amount, flow[from[e]!]!);
+      if (amount <= 1e-9) {
+        if (fresh) break; // no chain even on a current graph: this point stays (partly) unserved
+        build();
+        continue;
+      }
+      fresh = false;
+      for (const e of chain) {
+        flow[from[e]!]! -= amount;
+        flow[to[e]!]! += amount;
+      }
+      flow[enter]! += amount;
+      room[target]! -= amount;
+      left[i]! -= amount;
+    }
   }
 }
 
