@@ -4,18 +4,18 @@
  * another folder. Each folder is read once per process.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
-import { CountryProfile } from '../country/profile.js';
+import type { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
-import { Dataset, type PopulationPoint } from '../model/dataset.js';
+import type { Dataset, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** The package root: dist/load/ → ../.. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
 
 export interface CountryData {
@@ -57,11 +57,40 @@ export function loadCountry(dir?: string): CountryData {
       throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
     }
   };
-  const profile = parseWith(CountryProfile, json('profile.json'), join(folder, 'profile.json'));
-  const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
-  const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
-  const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
-  const points: PopulationPoint[] = rows.map((r) => ({
+  // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
+  // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and
+  // `schema` from loading it at all.
+  const trusted = folder === EMBEDDED_DATA;
+  const schemas = () => ({
+    profile: (createRequire(import.meta.url)('../country/profile.js') as typeof import('../country/profile.js')).CountryProfile,
+    dataset: (createRequire(import.meta.url)('../model/dataset.js') as typeof import('../model/dataset.js')).Dataset,
+  });
+  const profileJson = json('profile.json');
+  const profile = trusted ? (profileJson as CountryProfile) : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
+  const datasetJson = json(profile.files.regions);
+  const dataset = trusted ? (datasetJson as Dataset) : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
+  let outline: CountryOutline | undefined;
+  let points: PopulationPoint[] | undefined;
+  const data: CountryData = {
+    dir: folder,
+    profile,
+    regions: new RegionIndex(dataset, profile),
+    // The outline and the points are read when first used (`regions` needs neither).
+    get outline() {
+      return (outline ??= new CountryOutline((json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry));
+    },
+    get points() {
+      return (points ??= readPoints(read(profile.files.points)));
+    },
+    defaultPlan: join(folder, profile.default_plan),
+  };
+  cache.set(folder, data);
+  return data;
+}
+
+function readPoints(text: string): PopulationPoint[] {
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  return rows.map((r) => ({
     region: r.region!,
     district: r.district ?? '',
     name: r.name ?? '',
@@ -69,16 +98,6 @@ export function loadCountry(dir?: string): CountryData {
     lon: Number(r.lon),
     population: Number(r.population),
   }));
-  const data: CountryData = {
-    dir: folder,
-    profile,
-    regions: new RegionIndex(dataset, profile),
-    outline: new CountryOutline(outline.geometry),
-    points,
-    defaultPlan: join(folder, profile.default_plan),
-  };
-  cache.set(folder, data);
-  return data;
 }
 
 /** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
