@@ -53,7 +53,10 @@ describe('dostplan capacity (end to end)', () => {
   });
   it('geojson: each facility a [lon, lat] point with its utilization', () => {
     const j = JSON.parse(cli(['capacity', ...fixture, '--year', '2025', '-f', 'geojson']).stdout);
-    expect(j.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates)).toEqual([[47.1262, 40.3758], [47.1262, 40.6758]]);
+    expect(j.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates)).toEqual([
+      [47.1262, 40.3758],
+      [47.1262, 40.6758],
+    ]);
     expect(j.features[0].properties).toMatchObject({ id: 'C', utilization_pct: 120, overloaded: true });
   });
   it('a bad flag is a usage error (exit 2)', () => {

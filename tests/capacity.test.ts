@@ -137,7 +137,8 @@ describe('capacitated assignment: heuristic against the HiGHS optimum', () => {
     const d = resolveDemand(dost, { overflowMaxMin: 20 });
     const { weights } = yearWeights(all, r, 2030);
     const { problem, penalty } = capacityProblem(net, all, r, s, d, weights);
-    const h = assignHeuristic(problem, penalty), e = (await assignExact(problem, penalty))!;
+    const h = assignHeuristic(problem, penalty),
+      e = (await assignExact(problem, penalty))!;
     const unserved = (a: typeof h) => Math.round(a.unserved.reduce((x, y) => x + y, 0));
     expect(unserved(e)).toBe(192661); // the 20-minute limit leaves them no facility with room
     expect(unserved(h)).toBe(unserved(e));
@@ -198,6 +199,8 @@ describe('validate: desks and service minutes go together', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-cap-'));
     writeFileSync(join(dir, 'plan.yaml'), text);
     const d = validateFile(join(dir, 'plan.yaml')).diagnostics;
-    expect(d.map((x) => `${x.severity} ${x.code} ${x.line}:${x.column}`)).toEqual(['warning desks-without-service-min 26:12']);
+    expect(d.map((x) => `${x.severity} ${x.code} ${x.line}:${x.column}`)).toEqual([
+      'warning desks-without-service-min 26:12',
+    ]);
   });
 });

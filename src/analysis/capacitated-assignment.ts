@@ -209,7 +209,8 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
  *    room elsewhere for less than the penalty.
  */
 function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number, maxPasses = 20): void {
-  const n = p.demand.length, m = p.capacity.length;
+  const n = p.demand.length,
+    m = p.capacity.length;
   const pointOf = new Int32Array(p.facility.length);
   for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
   // Option index of (point, facility): a dense table when it fits, else a scan of the point's options.
@@ -309,7 +310,8 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
  * cannot do; the graph is rebuilt after each chain, within the same kind of fixed work budget.
  */
 function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number): void {
-  const n = p.demand.length, m = p.capacity.length;
+  const n = p.demand.length,
+    m = p.capacity.length;
   const pointOf = new Int32Array(p.facility.length);
   for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
   const optionOf = new Map<number, Int32Array>();
@@ -330,7 +332,8 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
   }
   let budget = WORK_BUDGET;
   const cost = new Float64Array(m * m);
-  const from = new Int32Array(m * m), to = new Int32Array(m * m);
+  const from = new Int32Array(m * m),
+    to = new Int32Array(m * m);
   // Edges: for each (a, b) the cheapest move of someone at a to b, and which options. Rebuilt only
   // when a chain found on it no longer carries anyone (its flows moved since).
   let fresh = false;
@@ -340,7 +343,8 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
     to.fill(-1);
     for (let k = 0; k < p.facility.length; k++) {
       if (flow[k]! <= 1e-9) continue;
-      const a = p.facility[k]!, pt = pointOf[k]!;
+      const a = p.facility[k]!,
+        pt = pointOf[k]!;
       for (let k2 = p.start[pt]!; k2 < p.start[pt + 1]!; k2++) {
         const b = p.facility[k2]!;
         const c = p.cost[k2]! - p.cost[k]!;
@@ -362,7 +366,8 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
       // Bellman-Ford from the point's own options (m − 1 rounds; a negative cycle only stops early).
       const dist = new Float64Array(m).fill(Infinity);
       const pred = new Int32Array(m).fill(-1);
-      for (let k = p.start[i]!; k < p.start[i + 1]!; k++) dist[p.facility[k]!] = Math.min(dist[p.facility[k]!]!, p.cost[k]!);
+      for (let k = p.start[i]!; k < p.start[i + 1]!; k++)
+        dist[p.facility[k]!] = Math.min(dist[p.facility[k]!]!, p.cost[k]!);
       for (let round = 0; round < m - 1; round++) {
         let changed = false;
         for (let a = 0; a < m; a++) {
@@ -379,7 +384,8 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
         if (!changed) break;
       }
       let target = -1;
-      for (let j = 0; j < m; j++) if (room[j]! > 1e-9 && dist[j]! < penalty - 1e-9 && (target < 0 || dist[j]! < dist[target]!)) target = j;
+      for (let j = 0; j < m; j++)
+        if (room[j]! > 1e-9 && dist[j]! < penalty - 1e-9 && (target < 0 || dist[j]! < dist[target]!)) target = j;
       if (target < 0) break;
       // Walk back to the facility the unserved person enters; the bottleneck is the smallest flow moved.
       const chain: number[] = [];

@@ -133,5 +133,5 @@ export function capacitySitesYaml(r: CapacitySitesResult): string {
       `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${relieving}"`,
     );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -45,7 +45,9 @@ export function capacityHeader(r: CapacityResult): string[] {
   const d = r.demand;
   const defaults = d.defaults.length ? ` (built-in default: ${d.defaults.join(', ')}; see docs/capacity.md)` : '';
   const rule =
-    r.basis === 'nearest' ? 'nearest open facility (center or branch)' : 'the units each facility serves (shared units split equally)';
+    r.basis === 'nearest'
+      ? 'nearest open facility (center or branch)'
+      : 'the units each facility serves (shared units split equally)';
   const outside = r.outside ? ` ${int(r.outside)} people are in no catchment.` : '';
   const lines = [
     `Capacity in ${r.year}${popNote}; catchments: ${rule}`,

@@ -58,7 +58,11 @@ export const command: CommandSpec<Opts> = {
   async run([planArg], o) {
     const ctx = loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
-    const flags = { visitsPerResidentYear: o.visits, workingDays: o.workingDays || undefined, overflowMaxMin: o.overflowMaxMin };
+    const flags = {
+      visitsPerResidentYear: o.visits,
+      workingDays: o.workingDays || undefined,
+      overflowMaxMin: o.overflowMaxMin,
+    };
     const d = resolveDemand(ctx.plan, flags);
     const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
