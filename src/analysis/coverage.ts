@@ -5,7 +5,7 @@
 import { describeModel, describeThreshold } from '../geo/distance-model.js';
 import type { FacilityKind } from '../model/plan.js';
 import { BAKU, type RegionIndex } from '../model/region-index.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { basisLabel, groupOf, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
 import { radiiKm, type Network, type Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -27,6 +27,8 @@ export interface CoverageRow extends Share {
 export interface CoverageResult extends Share {
   year: number;
   population_year: number;
+  /** resident | registered (embedded data) or file (the user's own points). */
+  population_basis: PopulationBasisLabel;
   basis: Basis;
   kind: KindFilter;
   by: GroupBy;
@@ -103,6 +105,7 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   return {
     year,
     population_year: populationYear,
+    population_basis: basisLabel(demand),
     basis: o.basis,
     kind: o.kind,
     by: o.by,

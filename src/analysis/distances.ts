@@ -5,7 +5,7 @@
  */
 import { describeModel, minutes, roadKm, type DistanceModel } from '../geo/distance-model.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { basisLabel, groupOf, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
@@ -44,6 +44,7 @@ export interface DistanceGroup {
 export interface DistancesResult {
   year: number;
   population_year: number;
+  population_basis: PopulationBasisLabel;
   by: GroupBy;
   model: { circuity: number; speed_kmh: number; description: string };
   center: DistanceStats;
@@ -121,6 +122,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
   return {
     year,
     population_year: populationYear,
+    population_basis: basisLabel(demand),
     by,
     model: { circuity: m.circuity, speed_kmh: m.speedKmh, description: describeModel(m) },
     center: weightedStats(all.km.center, all.w, m),

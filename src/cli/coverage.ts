@@ -44,7 +44,7 @@ export function registerCoverage(program: Command, _run: Run): void {
       const pts = ctx.demand.points.map((p, i) =>
         pointFeature(p.lat, p.lon, { layer: 'population', region: p.region, district: p.district || null, name: p.name || null, population: p.population, covered_by_distance: within(i) }),
       );
-      text = featureCollection([...net.openFacilities().map(facilityFeature), ...pts], { year: result.year, percent: result.percent });
+      text = featureCollection([...net.openFacilities().map(facilityFeature), ...pts], { year: result.year, percent: result.percent, population_basis: result.population_basis });
     } else text = coverageText(result);
     writeResult(text, o.out, ctx.inputs);
   });

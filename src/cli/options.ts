@@ -1,6 +1,7 @@
 /** Option parsing shared by the commands: formats, numbers, the plan argument. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PLAN } from '../load/dataset-loader.js';
+import type { PopulationBasis } from '../model/dataset.js';
 import type { Plan } from '../model/plan.js';
 import { progressBar } from '../render/progress.js';
 
@@ -39,6 +40,7 @@ export interface ModelOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  populationBasis?: PopulationBasis;
   out?: string;
 }
 
@@ -49,6 +51,7 @@ export interface ModelOptions {
 export function addModelOptions(cmd: Command, out = 'write the result to a file (atomically) instead of stdout'): Command {
   return cmd
     .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('--population-basis <basis>', "resident | registered: people where they live, or where SSC registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const))
     .option('-o, --out <file>', out)
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
     .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)

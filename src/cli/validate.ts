@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkDataset } from '../analysis/check-dataset.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { DEFAULT_PLAN, embedded } from '../load/dataset-loader.js';
+import { DEFAULT_PLAN, embedded, unitLocator } from '../load/dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from '../load/plan-loader.js';
 import { UserError } from '../load/user-error.js';
 import { renderDiagnostics, summaryLine, type DiagnosticFormat } from '../render/diagnostics.js';
@@ -14,11 +14,11 @@ import { choice } from './options.js';
 export function validateFile(path: string): { diagnostics: Diagnostic[]; files: string[] } {
   const loaded = loadPlan(path);
   const { regions, country } = embedded();
-  if (loaded.plan) return { diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, { regions, country }), loaded.locate)), files: loaded.files };
+  if (loaded.plan) return { diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, { regions, country, units: unitLocator() }), loaded.locate)), files: loaded.files };
   if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
   // Some facility entries broke the schema: check the rest too, so one run reports every problem.
   const { plan, kept, droppedIds } = loaded.partial;
-  const findings = checkPlan(plan, { regions, country })
+  const findings = checkPlan(plan, { regions, country, units: unitLocator() })
     .filter((f) => !(f.code === 'unknown-parent' && droppedIds.has(String(plan.branches[f.path[1] as number]?.center))))
     .map((f) => {
       const [list, index, ...rest] = f.path;

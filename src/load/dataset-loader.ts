@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
-import { Dataset, type PopulationPoint } from '../model/dataset.js';
+import { Dataset, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
@@ -13,18 +13,27 @@ import { UnitLocator } from '../geo/unit-locator.js';
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_PLAN = join(PACKAGE_ROOT, 'plans', 'dost.yaml');
 
-let cache: { regions: RegionIndex; country: CountryOutline; points: PopulationPoint[] } | undefined;
+interface Embedded {
+  regions: RegionIndex;
+  country: CountryOutline;
+  /** Population points weighted by registered (SSC, de jure) population. */
+  points: PopulationPoint[];
+  /** The same places weighted by resident population (plus the resettled at liberated seats). */
+  residentPoints: PopulationPoint[];
+}
 
-export function embedded(): { regions: RegionIndex; country: CountryOutline; points: PopulationPoint[] } {
+let cache: Embedded | undefined;
+
+export function embedded(): Embedded {
   if (cache) return cache;
   const data = join(PACKAGE_ROOT, 'data');
   const dataset = Dataset.parse(JSON.parse(readFileSync(join(data, 'regions.json'), 'utf8')));
   const outline = JSON.parse(readFileSync(join(data, 'azerbaijan.geojson'), 'utf8')) as { geometry: MultiPolygon };
   const rows = parse(readFileSync(join(data, 'population-points.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  const points: PopulationPoint[] = rows.map((r) => ({
-    region: r.region!, district: r.district!, name: r.name!, lat: Number(r.lat), lon: Number(r.lon), population: Number(r.population),
+  const withWeight = (column: 'population' | 'resident') => rows.filter((r) => Number(r[column]) > 0).map((r) => ({
+    region: r.region!, district: r.district!, name: r.name!, lat: Number(r.lat), lon: Number(r.lon), population: Number(r[column]),
   }));
-  cache = { regions: new RegionIndex(dataset), country: new CountryOutline(outline.geometry), points };
+  cache = { regions: new RegionIndex(dataset), country: new CountryOutline(outline.geometry), points: withWeight('population'), residentPoints: withWeight('resident') };
   return cache;
 }
 
@@ -34,6 +43,11 @@ let locator: UnitLocator | undefined;
 export function unitLocator(): UnitLocator {
   locator ??= UnitLocator.fromTopology(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'units.topojson'), 'utf8')));
   return locator;
+}
+
+/** The embedded population points on a basis. */
+export function embeddedPoints(basis: PopulationBasis): PopulationPoint[] {
+  return basis === 'resident' ? embedded().residentPoints : embedded().points;
 }
 
 /** The embedded unit (ISO 3166-2:AZ code) whose polygon holds the point; undefined at sea or abroad. */

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { PopulationPoint } from '../model/dataset.js';
 import { BAKU, type RegionIndex } from '../model/region-index.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import { unitLocator } from './dataset-loader.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from './user-error.js';
 
@@ -19,7 +20,7 @@ export function loadPopulationFile(path: string, regions: RegionIndex, o: { popu
   const decoded = decodeText(readUserFile(path));
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
-  return raw.map((p) => withRegion(p, regions));
+  return withRegions(raw, regions, path);
 }
 
 type Raw = { lat: number; lon: number; population: number; region?: string; name: string; where: string };
@@ -63,12 +64,36 @@ function check(p: Raw): Raw {
   return p;
 }
 
-/** Without a region column, a point belongs to the unit whose administrative centre is nearest. */
-function withRegion(p: Raw, regions: RegionIndex): PopulationPoint {
-  const nearest = <T extends { lat: number; lon: number }>(list: T[]) => list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
-  const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
-  if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (ISO 3166-2:AZ, e.g. AZ-GA)`, 1);
-  const region = p.region ?? nearest(units.map((r) => ({ ...r.admin_center, code: r.code }))).code;
-  const district = region === BAKU ? nearest(regions.dataset.baku_districts).id : '';
-  return { region, district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
+/** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
+export const SNAP_KM = 3;
+
+/**
+ * Without a region column, a point belongs to the unit whose polygon holds it (cities published
+ * inside their rayon count for the rayon); within SNAP_KM of a unit, to the nearest one. Points
+ * farther out are at sea or abroad: an error naming each, never silently kept.
+ */
+function withRegions(raw: Raw[], regions: RegionIndex, path: string): PopulationPoint[] {
+  const units = unitLocator();
+  const carrier = (code: string) => regions.byCode.get(code)?.included_in ?? code;
+  const lost: string[] = [];
+  const out = raw.map((p) => {
+    if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (ISO 3166-2:AZ, e.g. AZ-GA)`, 1);
+    let region = p.region;
+    if (region === undefined) {
+      const near = units.nearestUnit(p.lat, p.lon, SNAP_KM);
+      if (near) region = carrier(near.code);
+      else lost.push(`${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of Azerbaijan (at sea or abroad)`);
+    }
+    const district = region === BAKU ? nearest(p, regions.dataset.baku_districts).id : '';
+    return { region: region ?? '', district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
+  });
+  if (lost.length) {
+    const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
+    throw new UserError(`${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit`, 1);
+  }
+  return out;
+}
+
+function nearest<T extends { lat: number; lon: number }>(p: { lat: number; lon: number }, list: T[]): T {
+  return list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
 }
