@@ -26,7 +26,7 @@ export const Region = z.object({
   population: ByYear,
   /** Resident population by year: where people live now (method: data/SOURCES.md). */
   resident: ByYear,
-  population_basis: z.enum(['ssc-2024', 'ssc-2023', 'ssc-2021', 'prior', 'included', 'none']),
+  population_basis: z.enum(['ssc-2024', 'ssc-2023', 'ssc-2022', 'ssc-2021', 'prior', 'included', 'none']),
   /** exact SSC figure, derived from SSC figures, or estimate. */
   provenance: Provenance,
   population_source: z.string(),
