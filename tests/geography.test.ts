@@ -9,7 +9,7 @@ import { loadPlan } from '../src/load/plan-loader.js';
 import { leafRegions } from '../src/model/dataset.js';
 import { cli, ROOT } from './helpers.js';
 
-const { regions, country } = embedded();
+const { regions, outline: country } = embedded();
 const ds = regions.dataset;
 const units = unitLocator();
 /** A unit's footprint: its polygon and those of the cities published inside it (AZ-LAN holds AZ-LA). */
@@ -184,7 +184,7 @@ describe('populations', () => {
     expect(count('exact')).toBe(12);
     expect(count('exact') + count('derived') + count('estimate') + count('none')).toBe(77);
     const r = cli(['regions']);
-    expect(r.stdout).toMatch(/12 exact SSC figures, \d+ derived from SSC figures, \d+ estimates/);
+    expect(r.stdout).toMatch(/12 exact official figures, \d+ derived from official figures, \d+ estimates/);
     expect(cli(['regions', '--format', 'csv']).stdout).toContain('AZ-ABS,Absheron,Abşeron,rayon,absheron-khizi,,,433000,');
   }, 30_000);
 

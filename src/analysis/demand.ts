@@ -3,9 +3,11 @@
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
 import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { RegionIndex } from '../model/region-index.js';
 
-export type GroupBy = 'nation' | 'economic-region' | 'region' | 'baku-district';
+/** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
+export const GROUPINGS = ['nation', 'economic-region', 'region', 'baku-district'] as const;
+export type GroupBy = (typeof GROUPINGS)[number];
 
 export interface Group {
   id: string;
@@ -42,7 +44,7 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
   const factor = new Map<string, number>();
   const base = String(ds.base_year), y = String(py);
   const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
-  const series = (u: { population: Record<string, number>; resident: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident : u?.population);
+  const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
   d.points.forEach((p, i) => {
     if (!d.scaled) {
       weights[i] = p.population;
@@ -62,7 +64,7 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
 export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
   switch (by) {
     case 'nation':
-      return { id: 'AZ', name: 'Azerbaijan' };
+      return { id: regions.profile.id, name: regions.profile.name };
     case 'economic-region': {
       const e = regions.byCode.get(p.region)?.economic_region;
       const er = regions.dataset.economic_regions.find((x) => x.id === e);
@@ -73,9 +75,9 @@ export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): 
       return r ? { id: r.code, name: r.name_en } : { id: 'unknown', name: 'Unknown' };
     }
     case 'baku-district': {
-      if (p.region !== BAKU) return undefined;
+      if (!regions.capital || p.region !== regions.capital) return undefined;
       const d = regions.districts.get(p.district);
-      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: 'Baku (district unknown)' };
+      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: `${regions.profile.capital!.name} (district unknown)` };
     }
   }
 }

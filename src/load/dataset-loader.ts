@@ -1,61 +1,129 @@
-/** Loads the embedded dataset shipped in data/ (read once per process). */
+/**
+ * Loads a country's data folder: its profile (profile.json), regions dataset, population points
+ * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
+ * another folder. Each folder is read once per process.
+ */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MultiPolygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
-import { Dataset, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
-import { RegionIndex } from '../model/region-index.js';
+import { CountryProfile } from '../country/profile.js';
+import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
+import { Dataset, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
+import { RegionIndex } from '../model/region-index.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_PLAN = join(PACKAGE_ROOT, 'plans', 'dost.yaml');
+export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
 
-interface Embedded {
+export interface CountryData {
+  /** The data folder. */
+  dir: string;
+  profile: CountryProfile;
   regions: RegionIndex;
-  country: CountryOutline;
-  /** Population points weighted by registered (SSC, de jure) population. */
+  outline: CountryOutline;
+  /** The population points (base-year registered populations, scaled to each year's official figures). */
   points: PopulationPoint[];
-  /** The same places weighted by resident population (plus the resettled at liberated seats). */
+  /** The same places weighted by resident population (a `resident` column); the registered points where there is none. */
   residentPoints: PopulationPoint[];
+  /** Unit polygons behind a point-in-polygon index, when the profile names a `units` file. */
+  units?: UnitLocator;
+  /** The plan analysed when none is named. */
+  defaultPlan: string;
 }
 
-let cache: Embedded | undefined;
+const cache = new Map<string, CountryData>();
 
-export function embedded(): Embedded {
-  if (cache) return cache;
-  const data = join(PACKAGE_ROOT, 'data');
-  const dataset = Dataset.parse(JSON.parse(readFileSync(join(data, 'regions.json'), 'utf8')));
-  const outline = JSON.parse(readFileSync(join(data, 'azerbaijan.geojson'), 'utf8')) as { geometry: MultiPolygon };
-  const rows = parse(readFileSync(join(data, 'population-points.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  const withWeight = (column: 'population' | 'resident') => rows.filter((r) => Number(r[column]) > 0).map((r) => ({
-    region: r.region!, district: r.district!, name: r.name!, lat: Number(r.lat), lon: Number(r.lon), population: Number(r[column]),
+/** The data folder in force: an explicit one, else DOSTPLAN_DATA, else the embedded one. */
+export function dataDir(dir?: string): string {
+  return resolve(dir ?? process.env.DOSTPLAN_DATA ?? EMBEDDED_DATA);
+}
+
+export function loadCountry(dir?: string): CountryData {
+  const folder = dataDir(dir);
+  const hit = cache.get(folder);
+  if (hit) return hit;
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(folder, name), 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new UserError(`cannot read ${join(folder, name)} (${why}): is ${folder} a dostplan data folder?`);
+    }
+  };
+  const json = (name: string) => {
+    try {
+      return JSON.parse(read(name)) as unknown;
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
+    }
+  };
+  const profile = parseWith(CountryProfile, json('profile.json'), join(folder, 'profile.json'));
+  const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
+  const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
+  const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
+  const withWeight = (column: string): PopulationPoint[] => rows.filter((r) => Number(r[column]) > 0).map((r) => ({
+    region: r.region!,
+    district: r.district ?? '',
+    name: r.name ?? '',
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    population: Number(r[column]),
   }));
-  cache = { regions: new RegionIndex(dataset), country: new CountryOutline(outline.geometry), points: withWeight('population'), residentPoints: withWeight('resident') };
-  return cache;
+  const points = withWeight('population');
+  const residentPoints = rows.length && 'resident' in rows[0]! ? withWeight('resident') : points;
+  const units = profile.files.units ? UnitLocator.fromTopology(json(profile.files.units) as never) : undefined;
+  const data: CountryData = {
+    dir: folder,
+    profile,
+    regions: new RegionIndex(dataset, profile),
+    outline: new CountryOutline(outline.geometry),
+    points,
+    residentPoints,
+    ...(units ? { units } : {}),
+    defaultPlan: join(folder, profile.default_plan),
+  };
+  cache.set(folder, data);
+  return data;
 }
 
-let locator: UnitLocator | undefined;
+/** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
+export const embedded = (): CountryData => loadCountry();
 
-/** The unit polygons of data/units.topojson behind a point-in-polygon index (built once per process). */
-export function unitLocator(): UnitLocator {
-  locator ??= UnitLocator.fromTopology(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'units.topojson'), 'utf8')));
-  return locator;
+/** A country's population points on a basis. */
+export function pointsOn(country: CountryData, basis: PopulationBasis): PopulationPoint[] {
+  return basis === 'resident' ? country.residentPoints : country.points;
 }
 
 /** The embedded population points on a basis. */
 export function embeddedPoints(basis: PopulationBasis): PopulationPoint[] {
-  return basis === 'resident' ? embedded().residentPoints : embedded().points;
+  return pointsOn(embedded(), basis);
 }
 
-/** The embedded unit (ISO 3166-2:AZ code) whose polygon holds the point; undefined at sea or abroad. */
+/** The embedded unit polygons (Azerbaijan's 77 units: data/units.topojson). */
+export function unitLocator(): UnitLocator {
+  const u = embedded().units;
+  if (!u) throw new Error(`${embedded().dir} has no unit polygons (profile.files.units)`);
+  return u;
+}
+
+/** The embedded unit (ISO 3166-2 code) whose polygon holds the point; undefined at sea or abroad. */
 export function locateUnit(lat: number, lon: number): string | undefined {
   return unitLocator().locateUnit(lat, lon);
 }
 
-/** Distance (km) from a point to a unit's polygon, 0 inside. */
+/** Distance (km) from a point to an embedded unit's polygon, 0 inside. */
 export function distanceToUnitKm(code: string, lat: number, lon: number): number {
   return unitLocator().distanceKm(code, lat, lon);
+}
+
+function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const i = r.error.issues[0]!;
+  throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
 }

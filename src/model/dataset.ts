@@ -16,20 +16,21 @@ export const Region = z.object({
   name_en: z.string(),
   kind: z.enum(['city', 'rayon', 'autonomous_republic']),
   economic_region: z.string(),
-  nakhchivan: z.boolean(),
-  liberated: z.boolean(),
+  /** Azerbaijan: a unit of the Nakhchivan exclave; liberated: a unit of the liberated territories. */
+  nakhchivan: z.boolean().default(false),
+  liberated: z.boolean().default(false),
   admin_center: z.object({ name: z.string(), lat: z.number(), lon: z.number() }),
   area_km2: z.number().positive(),
   /** Area of the unit's polygon in data/units.topojson (absent for AZ-NX, which has none of its own). */
   polygon_area_km2: z.number().positive().optional(),
   /** Registered (de jure) population by year: SSC's figure, displaced people at their home district. */
   population: ByYear,
-  /** Resident population by year: where people live now (method: data/SOURCES.md). */
-  resident: ByYear,
+  /** Resident population by year: where people live now (method: data/SOURCES.md); absent = registered. */
+  resident: ByYear.optional(),
   population_basis: z.enum(['ssc-2024', 'ssc-2023', 'ssc-2022', 'ssc-2021', 'prior', 'included', 'none']),
   /** exact SSC figure, derived from SSC figures, or estimate. */
-  provenance: Provenance,
-  population_source: z.string(),
+  provenance: Provenance.optional(),
+  population_source: z.string().optional(),
   included_in: z.string().optional(),
   parent_of: z.array(z.string()).optional(),
 });
@@ -42,9 +43,9 @@ export const BakuDistrict = z.object({
   lon: z.number(),
   area_km2: z.number().positive(),
   population: ByYear,
-  resident: ByYear,
-  provenance: Provenance,
-  population_source: z.string(),
+  resident: ByYear.optional(),
+  provenance: Provenance.optional(),
+  population_source: z.string().optional(),
 });
 
 export const Dataset = z.object({
