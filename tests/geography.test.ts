@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,5 +209,15 @@ describe('populations', () => {
     expect(cli(['timeline']).stdout).toContain('population basis: resident');
     expect(JSON.parse(cli(['distances', '--format', 'json', '--population-basis', 'registered']).stdout).population_basis).toBe('registered');
     expect(cli(['coverage', '--population-basis', 'somewhere']).code).toBe(2);
+  }, 60_000);
+
+  it('a plan can set its basis; the flag overrides it; diff names the basis it counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-basis-'));
+    const f = join(dir, 'registered.yaml');
+    writeFileSync(f, readFileSync(join(ROOT, 'tests', 'fixtures', 'valid', 'small.yaml'), 'utf8').replace(/^name: .*$/m, (l) => `${l}\npopulation_basis: registered`));
+    expect(cli(['validate', f]).code).toBe(0);
+    expect(JSON.parse(cli(['coverage', f, '--format', 'json']).stdout).population_basis).toBe('registered');
+    expect(JSON.parse(cli(['coverage', f, '--format', 'json', '--population-basis', 'resident']).stdout).population_basis).toBe('resident');
+    expect(cli(['diff', 'plans/dost.yaml', 'plans/announced.yaml']).stdout).toContain('population basis: resident');
   }, 60_000);
 });
