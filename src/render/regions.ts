@@ -30,10 +30,12 @@ export function provenanceSummary(ds: Dataset): string {
 
 export function regionsText(ds: Dataset, capital = ''): string {
   const h = headers(ds);
-  const cols = [0, 1, 3, 4, 7, 8, 9];
+  const cols = [0, 1, 7, 8, 9, 10];
+  // The source is cut to fit a terminal; --format csv or json has it in full.
+  const cell = (r: string[], i: number) => (i === 7 || i === 8 ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!);
   const table = textTable(
     cols.map((i) => ({ header: h[i]!, align: i === 7 || i === 8 ? 'right' as const : 'left' as const })),
-    rows(ds, capital).map((r) => cols.map((i) => (i === 7 || i === 8 ? int(Number(r[i])) : r[i]!))),
+    rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
   );
   const summary = provenanceSummary(ds);
   return summary ? `${table}\n\n${summary}` : table;
