@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDataset } from '../src/analysis/check-dataset.js';
 import { areaKm2 } from '../src/data-build/units.js';
 import { UnitLocator } from '../src/geo/unit-locator.js';
 import { embedded, embeddedPoints, unitLocator } from '../src/load/dataset-loader.js';
@@ -165,6 +166,18 @@ describe('populations', () => {
     expect(reg('AZ-BA')).toBe(2_344_888);
     expect(reg('AZ-NX')).toBe(468_566);
     expect(res('AZ-NX')).toBe(468_566); // no displaced are placed in the exclave
+  });
+
+  it('validate checks that residents add up to the nation, and the Baku districts to Baku', () => {
+    expect(checkDataset(ds, 'AZ-BA')).toEqual([]);
+    const bad = structuredClone(ds);
+    // Five residents too many in Zangilan, seven too few in Yasamal: both sums are off by exactly that.
+    bad.regions.find((r) => r.code === 'AZ-ZAN')!.resident!['2024']! += 5;
+    bad.baku_districts.find((d) => d.id === 'yasamal')!.resident!['2024']! -= 7;
+    expect(checkDataset(bad, 'AZ-BA')).toEqual([
+      '2024: resident populations add up to 10180775, national total is 10180770',
+      "2024: Baku districts' residents add up to " + (reg('AZ-BA') + (res('AZ-BA') - reg('AZ-BA')) - 7) + ", the city's are " + res('AZ-BA'),
+    ]);
   });
 
   it('keeps the corrected figures: Absheron 433,000 (end 2023), Binagadi 307,855, Pirallahı ≈ 18,700 (2023)', () => {
