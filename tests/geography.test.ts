@@ -207,6 +207,7 @@ describe('populations', () => {
     expect(res('AZ-FUZ')).toBe(1_969 + 69_800); // Fuzuli city + the part freed in 1994
     expect(res('AZ-AGM')).toBe(Math.round(reg('AZ-AGM') * 0.226));
     expect(res('AZ-KAL')).toBe(0);
+    expect(res('AZ-ZAN', '2022')).toBe(0); // the first families returned in July 2022
     const displaced = leafRegions(ds).filter((r) => r.liberated).reduce((a, r) => a + r.population['2024']! - r.resident['2024']!, 0);
     // Half of them in Baku (IDMC): Baku's residents exceed its registered population by that much.
     expect(res('AZ-BA') - reg('AZ-BA')).toBe(Math.round(displaced * 0.5));

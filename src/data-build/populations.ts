@@ -11,6 +11,8 @@ type Row = Record<string, string>;
 const MAX_SCALE = 0.15;
 /** Share of the displaced who live in Baku (IDMC, citing Eurasianet 2013: "around half"). */
 export const IDP_SHARE_BAKU = 0.5;
+/** First 1 January with resettled residents (the Great Return began in July 2022). */
+export const FIRST_RESETTLED_YEAR = 2023;
 
 export interface UnitPopulation {
   registered: Record<string, number>;
@@ -142,7 +144,9 @@ export function buildPopulations(regions: Row[], econ: Row[], totals: Row[], dis
         continue;
       }
       const stay = l.never_occupied_share ? Math.round(reg * Number(l.never_occupied_share)) : Number(l.never_occupied_residents || 0);
-      const res = Math.min(reg, Number(l.resettled_2024 || 0) + stay);
+      // The first families returned in July 2022 (Aghali): nobody was resettled on 1 January 2021 or 2022.
+      const resettled = y >= FIRST_RESETTLED_YEAR ? Number(l.resettled_2024 || 0) : 0;
+      const res = Math.min(reg, resettled + stay);
       resident.get(r.code!)![k] = res;
       displaced += reg - res;
     }
