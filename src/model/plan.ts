@@ -114,6 +114,8 @@ export const Plan = z.strictObject({
   years: z.strictObject({ from: z.int(), to: z.int() }),
   distance_model: DistanceModel.optional(),
   demand: DemandModel.optional(),
+  population_basis: z.enum(['resident', 'registered']).optional()
+    .describe('Population the analyses count: resident (where people live now; the default) or registered (SSC de jure)'),
   standards: z.strictObject({ center: Threshold.optional(), branch: Threshold.optional() }),
   targets: z.array(Target).default([]),
   channels: z.array(Channel).default([]),

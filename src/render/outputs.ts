@@ -29,7 +29,7 @@ export interface Outputs {
   capacitySites: CapacitySitesResult;
   order: OrderResult;
   graph: GraphResult;
-  regions: { dataset: Dataset };
+  regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
 }
 

@@ -68,7 +68,7 @@ export const command: CommandSpec<Opts> = {
       return EXIT.ok;
     }
     const y = reportYear(ctx.plan, o.year);
-    const candidates = o.candidates ? loadCandidates(o.candidates, regions) : pointCandidates(ctx.demand, regions);
+    const candidates = o.candidates ? loadCandidates(o.candidates, regions, ctx.country.units) : pointCandidates(ctx.demand, regions);
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(y);
