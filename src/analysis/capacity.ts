@@ -15,14 +15,14 @@ import {
   type Assignment,
   type AssignmentProblem,
 } from './capacitated-assignment.js';
-import { yearWeights, type Demand } from './demand.js';
+import { basisLabel, type PopulationBasisLabel, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
 import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
- * 3,009,464 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.157 a resident; about 900,000 in 2025
- * (report.az, Jan 2026) over 3,877,491 assigned residents, 0.232. Between the two, rounded.
+ * 3,226,053 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.146 a resident; about 900,000 in 2025
+ * (report.az, Jan 2026) over 3,751,109 assigned residents, 0.240. Between the two, rounded.
  */
 export const DEFAULT_VISITS_PER_RESIDENT_YEAR = 0.2;
 /** Monday to Friday (dost.gov.az/en/faq) less about 15 public-holiday weekdays. */
@@ -120,6 +120,7 @@ export interface CapacityResult {
   year: number;
   population_year: number;
   basis: CatchmentBasis;
+  population_basis: PopulationBasisLabel;
   model: ModelSummary;
   demand: {
     visits_per_resident_year: number;
@@ -330,6 +331,7 @@ export function capacityNow(
     year,
     population_year: populationYear,
     basis: o.basis,
+    population_basis: basisLabel(demand),
     model: modelSummary(settings.travel.info),
     demand: {
       visits_per_resident_year: d.visitsPerResidentYear,

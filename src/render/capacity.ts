@@ -1,5 +1,6 @@
 /** Capacity results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
+import { describeBasis } from '../analysis/demand.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -52,7 +53,7 @@ export function capacityHeader(r: CapacityResult): string[] {
   const lines = [
     `Capacity in ${r.year}${popNote}; catchments: ${rule}`,
     `Demand: ${d.visits_per_resident_year} visits per resident a year over ${d.working_days} working days${defaults}. ` +
-      `Travel: ${r.model.description}.`,
+      `Travel: ${r.model.description}. Population ${describeBasis(r.population_basis).replace(/^population /, '')}.`,
     `${int(r.visits_per_day)} visits/day expected against ${int(r.capacity_per_day)} capacity; ` +
       `${r.overloaded} of ${r.facilities.length} open facilities above 100%.${outside}`,
   ];
