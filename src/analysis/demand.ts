@@ -3,6 +3,7 @@
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
 import { populationYear, type PopulationPoint } from '../model/dataset.js';
+import type { PopulationSource } from '../model/population-source.js';
 import { BAKU, type RegionIndex } from '../model/region-index.js';
 
 export type GroupBy = 'nation' | 'economic-region' | 'region' | 'baku-district';
@@ -16,6 +17,8 @@ export interface Demand {
   points: PopulationPoint[];
   /** True for the embedded points (scaled to official figures by year); false for a user's own file. */
   scaled: boolean;
+  /** A user's population file: what was read, left out and scaled (reports echo it). */
+  source?: PopulationSource;
 }
 
 export function yearWeights(d: Demand, regions: RegionIndex, year: number): { weights: Float64Array; populationYear: number } {

@@ -4,11 +4,13 @@ import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { embedded } from '../load/dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from '../load/plan-loader.js';
-import { loadPopulationFile } from '../load/population-file.js';
+import { defaultLocator } from '../load/population/default-locator.js';
+import { loadPopulation } from '../load/population/load-population.js';
 import { UserError } from '../load/user-error.js';
 import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { populationNote } from '../render/population-source.js';
 import { styleFor } from '../render/style.js';
 import { planPath } from './options.js';
 
@@ -24,6 +26,8 @@ export interface AnalysisContext {
 export interface ContextOptions extends Omit<SettingOverrides, 'speedKmh'> {
   speed?: number;
   population?: string;
+  scaleTo?: 'official';
+  resolution?: number;
 }
 
 /** Loads the plan and refuses to analyse one with errors (exit 1), printing them to stderr. */
@@ -40,9 +44,21 @@ export function loadValidPlan(arg: string | undefined): { plan: Plan; files: str
   return { plan: loaded.plan, files: loaded.files };
 }
 
-export function analysisContext(arg: string | undefined, o: ContextOptions): AnalysisContext {
+export async function analysisContext(arg: string | undefined, o: ContextOptions): Promise<AnalysisContext> {
   const { plan, files } = loadValidPlan(arg);
+  const file = o.population ?? plan.population;
+  const demand = await loadDemand(file, o);
+  return { plan, regions: embedded().regions, demand, settings: resolveSettings(plan, { ...o, speedKmh: o.speed }), inputs: [...files, ...(file ? [file] : [])] };
+}
+
+/** The embedded points, or the user's population file (--population, else the plan's population:). */
+export async function loadDemand(file: string | undefined, o: Pick<ContextOptions, 'scaleTo' | 'resolution'>): Promise<Demand> {
   const { regions, points } = embedded();
-  const demand: Demand = o.population ? { points: loadPopulationFile(o.population, regions), scaled: false } : { points, scaled: true };
-  return { plan, regions, demand, settings: resolveSettings(plan, { ...o, speedKmh: o.speed }), inputs: [...files, ...(o.population ? [o.population] : [])] };
+  if (!file) {
+    if (o.scaleTo || o.resolution !== undefined) throw new UserError('--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures');
+    return { points, scaled: true };
+  }
+  const loaded = await loadPopulation(file, regions, defaultLocator(), { scaleTo: o.scaleTo, resolutionKm: o.resolution });
+  process.stderr.write(populationNote(loaded.source));
+  return loaded;
 }

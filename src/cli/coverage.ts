@@ -5,6 +5,7 @@ import { Network } from '../analysis/network.js';
 import { coverageCsv, coverageMarkdown, coverageText } from '../render/coverage.js';
 import { facilityFeature, featureCollection, pointFeature } from '../render/geojson.js';
 import { writeResult } from '../render/output.js';
+import { withPopulationSource } from '../render/population-source.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
 import { addModelOptions, choice, reportYear, year, type ModelOptions } from './options.js';
@@ -30,8 +31,8 @@ export function registerCoverage(program: Command, _run: Run): void {
     .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
     .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
     .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
-  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
-    const ctx = analysisContext(planArg, o);
+  addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
+    const ctx = await analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
@@ -46,6 +47,6 @@ export function registerCoverage(program: Command, _run: Run): void {
       );
       text = featureCollection([...net.openFacilities().map(facilityFeature), ...pts], { year: result.year, percent: result.percent });
     } else text = coverageText(result);
-    writeResult(text, o.out, ctx.inputs);
+    writeResult(withPopulationSource(text, o.format, ctx.demand.source), o.out, ctx.inputs);
   });
 }

@@ -3,10 +3,9 @@ import { diffPlans } from '../analysis/diff.js';
 import { resolveSettings } from '../analysis/network.js';
 import { timeline } from '../analysis/timeline.js';
 import { embedded } from '../load/dataset-loader.js';
-import { loadPopulationFile } from '../load/population-file.js';
 import { diffMarkdown, diffText } from '../render/diff.js';
 import { writeResult } from '../render/output.js';
-import { loadValidPlan } from './analysis-context.js';
+import { loadDemand, loadValidPlan } from './analysis-context.js';
 import type { Run } from './main.js';
 import { addModelOptions, choice, withProgress, type ModelOptions } from './options.js';
 
@@ -21,10 +20,10 @@ export function registerDiff(program: Command, _run: Run): void {
     .argument('<a>', 'the plan before (e.g. main)')
     .argument('<b>', 'the plan after (e.g. the pull request)')
     .option('-f, --format <format>', 'md (for a pull-request comment) | text | json', choice(['md', 'text', 'json'] as const), 'md');
-  addModelOptions(cmd).action((aPath: string, bPath: string, o: Opts) => {
+  addModelOptions(cmd).action(async (aPath: string, bPath: string, o: Opts) => {
     const a = loadValidPlan(aPath), b = loadValidPlan(bPath);
-    const { regions, points } = embedded();
-    const demand = o.population ? { points: loadPopulationFile(o.population, regions), scaled: false } : { points, scaled: true };
+    const { regions } = embedded();
+    const demand = await loadDemand(o.population, o);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const overrides = { ...o, speedKmh: o.speed };
     const ta = withProgress('diff A', a.plan, (tick) => timeline(a.plan, demand, regions, resolveSettings(a.plan, overrides), tick));

@@ -4,6 +4,7 @@ import { distancesNow } from '../analysis/distances.js';
 import { Network } from '../analysis/network.js';
 import { distancesCsv, distancesGeoJson, distancesMarkdown, distancesText } from '../render/distances.js';
 import { writeResult } from '../render/output.js';
+import { withPopulationSource } from '../render/population-source.js';
 import { analysisContext } from './analysis-context.js';
 import { FORMATS, GROUPS } from './coverage.js';
 import type { Run } from './main.js';
@@ -25,13 +26,13 @@ export function registerDistances(program: Command, _run: Run): void {
     .option('--by <group>', GROUPS.join(' | '), choice(GROUPS), 'economic-region')
     .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber)
     .option('-f, --format <format>', `${FORMATS.join(' | ')} (GeoJSON: the worst-served places; use --worst)`, choice(FORMATS), 'text');
-  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
-    const ctx = analysisContext(planArg, o);
+  addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
+    const ctx = await analysisContext(planArg, o);
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
     const r = distancesNow(net, ctx.demand, ctx.regions, ctx.settings, o.by, worst);
     const text = o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? distancesCsv(r) : o.format === 'md' ? distancesMarkdown(r) : o.format === 'geojson' ? distancesGeoJson(r) : distancesText(r);
-    writeResult(text, o.out, ctx.inputs);
+    writeResult(withPopulationSource(text, o.format, ctx.demand.source), o.out, ctx.inputs);
   });
 }

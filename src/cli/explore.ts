@@ -16,7 +16,7 @@ export function registerExplore(program: Command, _run: Run): void {
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
 ;
   addModelOptions(cmd).action(async (planArg: string | undefined, o: ModelOptions) => {
-    const ctx = analysisContext(planArg, o);
+    const ctx = await analysisContext(planArg, o);
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
       // Not interactive (a pipe, CI): print what the first screen would show.
       const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);

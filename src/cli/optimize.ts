@@ -95,7 +95,7 @@ export function registerOptimize(program: Command, _run: Run): void {
       writeResult(o.format === 'json' ? JSON.stringify(result, null, 2) : `${o.graph}: n=${g.n} p=${g.p} objective ${r.objective} (greedy ${r.greedyObjective}, ${r.swaps} swaps, ${result.ms} ms)${exact ? `; exact ${exact.objective}` : ''}${known ? `; published optimum ${known}, gap ${result.gap_percent}%` : ''}\nsites: ${result.sites.join(' ')}`, o.out);
       return;
     }
-    const ctx = analysisContext(planArg, o);
+    const ctx = await analysisContext(planArg, o);
     if (o.model === 'order') {
       const r = rolloutOrder(ctx.plan, ctx.demand, ctx.regions, ctx.settings, o.from ?? ctx.plan.years.from, Math.max(1, o.budget));
       writeResult(o.format === 'json' ? JSON.stringify(r, null, 2) : orderText(r, o.format === 'md'), o.out, ctx.inputs);

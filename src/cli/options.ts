@@ -39,6 +39,8 @@ export interface ModelOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  scaleTo?: 'official';
+  resolution?: number;
   out?: string;
 }
 
@@ -48,7 +50,9 @@ export interface ModelOptions {
  */
 export function addModelOptions(cmd: Command, out = 'write the result to a file (atomically) instead of stdout'): Command {
   return cmd
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
+    .option('--population <file>', 'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points')
+    .option('--scale-to <official>', "rescale each unit's population-file total to its official (SSC) population", choice(['official'] as const))
+    .option('--resolution <km>', 'merge population-file cells into blocks of about KM × KM (a fast first look)', positiveNumber)
     .option('-o, --out <file>', out)
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
     .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)

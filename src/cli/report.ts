@@ -25,8 +25,8 @@ export function registerReport(program: Command, _run: Run): void {
     .description('a self-contained HTML report: map, rollout chart, coverage and distance tables')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
     .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year);
-  addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout').action((planArg: string | undefined, o: Opts) => {
-    const ctx = analysisContext(planArg, o);
+  addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout').action(async (planArg: string | undefined, o: Opts) => {
+    const ctx = await analysisContext(planArg, o);
     const y = reportYear(ctx.plan, o.year);
     const tl = withProgress('report', ctx.plan, (tick) => timeline(ctx.plan, ctx.demand, ctx.regions, ctx.settings, tick));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);

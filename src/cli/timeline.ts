@@ -6,6 +6,7 @@ import { UserError } from '../load/user-error.js';
 import { facilitiesOf } from '../model/plan.js';
 import { closest } from '../model/suggest.js';
 import { writeResult } from '../render/output.js';
+import { withPopulationSource } from '../render/population-source.js';
 import { timelineSvg } from '../render/svg-timeline.js';
 import { comparisonText, timelineCsv, timelineMarkdown, timelineText } from '../render/timeline.js';
 import { analysisContext, loadValidPlan } from './analysis-context.js';
@@ -30,8 +31,8 @@ export function registerTimeline(program: Command, run: Run): void {
     .option('--compare <announced|plan>', "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file")
     .option('--strict', 'exit 1 when a target is missed (for CI)')
     .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
-  addModelOptions(cmd).action((planArg: string | undefined, o: Opts) => {
-    const ctx = analysisContext(planArg, o);
+  addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
+    const ctx = await analysisContext(planArg, o);
     const delays: Delay[] = o.delay.map((spec) => {
       const d = parseDelay(spec);
       if (typeof d === 'string') throw new UserError(d);
@@ -56,7 +57,7 @@ export function registerTimeline(program: Command, run: Run): void {
       const names = new Map(ctx.regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
       text = o.format === 'json' ? JSON.stringify(main, null, 2) : o.format === 'csv' ? timelineCsv(main) : o.format === 'md' ? timelineMarkdown(main, names) : o.format === 'svg' ? timelineSvg(main) : timelineText(main, names);
     }
-    writeResult(text, o.out, ctx.inputs);
+    writeResult(withPopulationSource(text, o.format, ctx.demand.source), o.out, ctx.inputs);
     const missed = main.targets.filter((t) => !t.met);
     if (o.strict && missed.length) {
       process.stderr.write(`dostplan: ${missed.length} target${missed.length === 1 ? '' : 's'} missed\n`);
