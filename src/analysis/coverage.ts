@@ -5,7 +5,7 @@
 import { describeModel, describeThreshold } from '../geo/distance-model.js';
 import type { FacilityKind } from '../model/plan.js';
 import { BAKU, type RegionIndex } from '../model/region-index.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { groupIndex, unitKeys, yearWeights, type Demand, type GroupBy } from './demand.js';
 import { radiiKm, type Network, type Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -75,25 +75,28 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const served = servedUnits(net, o.kind, regions);
   const withinDistance = withinStandard(net, settings, o.kind);
-  const assigned = (i: number) => {
-    const p = demand.points[i]!;
-    return p.region === BAKU ? served.districts.has(p.district) : served.regions.has(p.region);
-  };
-
-  const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
-  demand.points.forEach((p, i) => {
-    const g = groupOf(p, o.by, regions);
-    if (!g) return;
+  // Assignment is by unit (Baku: by district): decide it once per unit and district, not per point.
+  const { groups, of } = groupIndex(demand, o.by, regions);
+  const units = unitKeys(demand);
+  const unitServed = units.keys.map((key) => {
+    const [region, district] = key.split('/');
+    return region === BAKU ? served.districts.has(district ?? '') : served.regions.has(region!);
+  });
+  const assigned = (i: number) => unitServed[units.of[i]!]!;
+  const pop = new Float64Array(groups.length), dist = new Float64Array(groups.length), asg = new Float64Array(groups.length), any = new Float64Array(groups.length);
+  for (let i = 0; i < of.length; i++) {
+    const g = of[i]!;
+    if (g < 0) continue;
     const w = weights[i]!;
     const d = o.basis !== 'assignment' && withinDistance(i);
     const a = o.basis !== 'distance' && assigned(i);
-    let row = acc.get(g.id);
-    if (!row) acc.set(g.id, (row = { name: g.name, pop: 0, dist: 0, asg: 0, any: 0 }));
-    row.pop += w;
-    if (d) row.dist += w;
-    if (a) row.asg += w;
-    if (d || a) row.any += w;
-  });
+    pop[g]! += w;
+    if (d) dist[g]! += w;
+    if (a) asg[g]! += w;
+    if (d || a) any[g]! += w;
+  }
+  const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
+  groups.forEach((g, k) => acc.set(g.id, { name: g.name, pop: pop[k]!, dist: dist[k]!, asg: asg[k]!, any: any[k]! }));
   const rows = [...acc.entries()].sort(([a], [b]) => a.localeCompare(b));
   const total = rows.reduce((t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }), { pop: 0, dist: 0, asg: 0, any: 0 });
   const parts = (r: { pop: number; dist: number; asg: number; any: number }) => ({

@@ -5,7 +5,7 @@
  */
 import { describeModel, minutes, roadKm, type DistanceModel } from '../geo/distance-model.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { groupIndex, yearWeights, type Demand, type GroupBy } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
@@ -55,53 +55,94 @@ export interface DistancesResult {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Population-weighted statistics of geodesic distances, reported in the model's road km and minutes. */
-export function weightedStats(km: number[], w: number[], m: DistanceModel): DistanceStats {
-  const total = w.reduce((a, b) => a + b, 0);
-  const unserved = km.reduce((a, d, i) => (Number.isFinite(d) ? a : a + w[i]!), 0);
-  // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
-  const population = total - unserved;
-  const idx = km.map((_, i) => i).filter((i) => w[i]! > 0 && Number.isFinite(km[i]!)).sort((a, b) => km[a]! - km[b]! || a - b);
-  const empty = { population: Math.round(total), unserved: Math.round(unserved), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
-  if (idx.length === 0) return empty;
-  const quantile = (q: number) => {
-    let cum = 0;
-    for (const i of idx) {
-      cum += w[i]!;
-      if (cum >= q * population - 1e-9) return km[i]!;
+export function weightedStats(km: ArrayLike<number>, w: ArrayLike<number>, m: DistanceModel): DistanceStats {
+  return groupedStats(Float64Array.from(km), Float64Array.from(w), new Int32Array(km.length), 1, m).nation;
+}
+
+interface Acc {
+  total: number;
+  unserved: number;
+  sum: number;
+  max: number;
+  cum: number;
+  median: number;
+  p90: number;
+}
+
+/**
+ * Statistics for the nation and for every group at once: one sort of the points by distance
+ * (not one per group), then one walk in that order that finds each group's median and p90 as its
+ * cumulative population crosses half and nine tenths of it. Points in group -1 count nowhere.
+ */
+function groupedStats(km: Float64Array, w: Float64Array, groupOf: Int32Array, groups: number, m: DistanceModel): { nation: DistanceStats; groups: DistanceStats[] } {
+  const acc: Acc[] = Array.from({ length: groups + 1 }, () => ({ total: 0, unserved: 0, sum: 0, max: -1, cum: 0, median: NaN, p90: NaN }));
+  const nation = acc[groups]!;
+  let n = 0;
+  for (let i = 0; i < km.length; i++) {
+    const g = groupOf[i]!;
+    if (g < 0) continue;
+    const d = km[i]!, wi = w[i]!;
+    for (const a of [acc[g]!, nation]) {
+      a.total += wi;
+      if (!Number.isFinite(d)) a.unserved += wi;
+      else if (wi > 0) {
+        a.sum += d * wi;
+        if (d > a.max) a.max = d;
+      }
     }
-    return km[idx[idx.length - 1]!]!;
-  };
-  const mean = idx.reduce((a, i) => a + km[i]! * w[i]!, 0) / population;
+    if (wi > 0 && Number.isFinite(d)) n++;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0, k = 0; i < km.length; i++) if (groupOf[i]! >= 0 && w[i]! > 0 && Number.isFinite(km[i]!)) order[k++] = i;
+  order.sort((a, b) => km[a]! - km[b]! || a - b);
+  // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
+  for (const i of order) {
+    for (const a of [acc[groupOf[i]!]!, nation]) {
+      a.cum += w[i]!;
+      const served = a.total - a.unserved;
+      if (Number.isNaN(a.median) && a.cum >= 0.5 * served - 1e-9) a.median = km[i]!;
+      if (Number.isNaN(a.p90) && a.cum >= 0.9 * served - 1e-9) a.p90 = km[i]!;
+    }
+  }
   const stat = (geo: number) => ({ km: r1(roadKm(geo, m)), min: r1(minutes(geo, m)) });
-  const [a, b, c, d] = [stat(mean), stat(quantile(0.5)), stat(quantile(0.9)), stat(km[idx[idx.length - 1]!]!)];
-  return { population: Math.round(total), unserved: Math.round(unserved), mean_km: a.km, median_km: b.km, p90_km: c.km, max_km: d.km, mean_min: a.min, median_min: b.min, p90_min: c.min, max_min: d.min };
+  const finish = (a: Acc): DistanceStats => {
+    const base = { population: Math.round(a.total), unserved: Math.round(a.unserved) };
+    if (a.max < 0) return { ...base, mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
+    const [mean, med, p90, max] = [stat(a.sum / (a.total - a.unserved)), stat(Number.isNaN(a.median) ? a.max : a.median), stat(Number.isNaN(a.p90) ? a.max : a.p90), stat(a.max)];
+    return { ...base, mean_km: mean.km, median_km: med.km, p90_km: p90.km, max_km: max.km, mean_min: mean.min, median_min: med.min, p90_min: p90.min, max_min: max.min };
+  };
+  return { nation: finish(nation), groups: acc.slice(0, groups).map(finish) };
+}
+
+/** The national population-weighted mean road km to the nearest center or branch: all a timeline shows, so no sort. */
+export function meanAnyKm(net: Network, demand: Demand, regions: RegionIndex, settings: Settings): number | null {
+  const { weights } = yearWeights(demand, regions, net.year!);
+  const km = net.kmAll('any');
+  let sum = 0, pop = 0;
+  for (let i = 0; i < km.length; i++) {
+    const d = km[i]!, wi = weights[i]!;
+    if (wi > 0 && Number.isFinite(d)) {
+      sum += d * wi;
+      pop += wi;
+    }
+  }
+  return pop > 0 ? r1(roadKm(sum / pop, settings.model)) : null;
 }
 
 export function distancesNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, by: GroupBy, worstN: number): DistancesResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const m = settings.model;
-  const all = { km: { center: [] as number[], any: [] as number[] }, w: [] as number[] };
-  const groups = new Map<string, { name: string; center: number[]; any: number[]; w: number[] }>();
-  const kmCenter = net.kmAll('center'), kmAny = net.kmAll('any');
-  demand.points.forEach((p, i) => {
-    const g = groupOf(p, by, regions);
-    if (!g) return;
-    const c = kmCenter[i]!, a = kmAny[i]!, w = weights[i]!;
-    all.km.center.push(c);
-    all.km.any.push(a);
-    all.w.push(w);
-    let row = groups.get(g.id);
-    if (!row) groups.set(g.id, (row = { name: g.name, center: [], any: [], w: [] }));
-    row.center.push(c);
-    row.any.push(a);
-    row.w.push(w);
-  });
+  const { groups, of } = groupIndex(demand, by, regions);
+  const center = groupedStats(net.kmAll('center'), weights, of, groups.length, m);
+  const any = groupedStats(net.kmAll('any'), weights, of, groups.length, m);
+  const kmAny = net.kmAll('any');
+  const rows = groups.map((g, k) => ({ id: g.id, name: g.name, center: center.groups[k]!, any: any.groups[k]! })).sort((a, b) => a.id.localeCompare(b.id));
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
-  const worst = demand.points
+  const worst = worstN === 0 ? [] : demand.points
     .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
-    .filter((x) => x.w > 0 && groupOf(x.p, by, regions) !== undefined)
+    .filter((x) => x.w > 0 && of[x.i]! >= 0)
     .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
     .filter(({ p }) => {
       const key = `${p.region}/${p.district}/${p.name}`;
@@ -123,9 +164,9 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     population_year: populationYear,
     by,
     model: { circuity: m.circuity, speed_kmh: m.speedKmh, description: describeModel(m) },
-    center: weightedStats(all.km.center, all.w, m),
-    any: weightedStats(all.km.any, all.w, m),
-    groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, g]) => ({ id, name: g.name, center: weightedStats(g.center, g.w, m), any: weightedStats(g.any, g.w, m) })),
+    center: center.nation,
+    any: any.nation,
+    groups: rows,
     worst,
   };
 }

@@ -9,7 +9,7 @@ import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { coverageNow, type Share } from './coverage.js';
 import type { Demand } from './demand.js';
-import { distancesNow } from './distances.js';
+import { meanAnyKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
 
@@ -129,7 +129,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
         assignment: { covered: asg.covered, percent: asg.percent },
         with_online: { covered: Math.round(online), percent: dist.population ? Math.round((online / dist.population) * 10000) / 100 : 0 },
       },
-      mean_km: distancesNow(net, demand, regions, settings, 'nation', 0).any.mean_km,
+      mean_km: meanAnyKm(net, demand, regions, settings),
       gain: {
         distance_points: prev ? round2(dist.percent - prev.coverage.distance.percent) : 0,
         assignment_points: prev ? round2(asg.percent - prev.coverage.assignment.percent) : 0,
