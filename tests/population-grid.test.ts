@@ -6,7 +6,7 @@ import { latLngToCell } from 'h3-js';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { embedded } from '../src/load/dataset-loader.js';
-import { defaultLocator } from '../src/load/population/default-locator.js';
+import { defaultLookup } from '../src/load/population/default-lookup.js';
 import { detectFormat } from '../src/load/population/detect-format.js';
 import { readGeoTiff } from '../src/load/population/geotiff-reader.js';
 import { loadPopulation } from '../src/load/population/load-population.js';
@@ -15,7 +15,7 @@ import { cli, FIXTURES } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dostplan-grid-'));
 const { regions } = embedded();
-const locator = defaultLocator();
+const locator = defaultLookup();
 const ND = -99999;
 
 /** A GeoTIFF written with geotiff.js itself, as WorldPop ships them: Float32 band 1, GDAL nodata. */

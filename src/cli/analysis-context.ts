@@ -4,7 +4,7 @@ import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { embedded } from '../load/dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from '../load/plan-loader.js';
-import { defaultLocator } from '../load/population/default-locator.js';
+import { defaultLookup } from '../load/population/default-lookup.js';
 import { loadPopulation } from '../load/population/load-population.js';
 import { UserError } from '../load/user-error.js';
 import type { Plan } from '../model/plan.js';
@@ -58,7 +58,7 @@ export async function loadDemand(file: string | undefined, o: Pick<ContextOption
     if (o.scaleTo || o.resolution !== undefined) throw new UserError('--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures');
     return { points, scaled: true };
   }
-  const loaded = await loadPopulation(file, regions, defaultLocator(), { scaleTo: o.scaleTo, resolutionKm: o.resolution });
+  const loaded = await loadPopulation(file, regions, defaultLookup(), { scaleTo: o.scaleTo, resolutionKm: o.resolution });
   process.stderr.write(populationNote(loaded.source));
   return loaded;
 }

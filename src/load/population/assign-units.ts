@@ -1,10 +1,10 @@
 /**
  * Cells → people in units: every populated cell is placed in its administrative unit (and in
- * Baku, its district) by a UnitLocator. Cells that fall in the sea or abroad are counted and
+ * Baku, its district) by a UnitLookup. Cells that fall in the sea or abroad are counted and
  * reported, never silently dropped: a raster clipped to a bounding box always has some, and a
  * large share says the file covers the wrong country or the wrong CRS was read.
  */
-import { NearestPlace, type UnitLocator } from '../../geo/unit-locator.js';
+import { NearestPlace, type UnitLookup } from '../../geo/unit-lookup.js';
 import { BAKU, type RegionIndex } from '../../model/region-index.js';
 import type { PopulationTable } from './population-table.js';
 
@@ -22,7 +22,7 @@ export interface AssignedCells {
   outside: { cells: number; population: number };
 }
 
-export function assignUnits(table: PopulationTable, locator: UnitLocator, regions: RegionIndex): AssignedCells {
+export function assignUnits(table: PopulationTable, locator: UnitLookup, regions: RegionIndex): AssignedCells {
   const units: string[] = [];
   const unitIndex = new Map<string, number>();
   const districts = regions.dataset.baku_districts;

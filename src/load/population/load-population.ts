@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import type { PopulationPoint } from '../../model/dataset.js';
 import type { PopulationSource } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
-import { locatableUnits, type UnitLocator } from '../../geo/unit-locator.js';
+import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPopulationFile } from '../population-file.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../user-error.js';
@@ -34,7 +34,7 @@ export interface LoadedPopulation {
   source: PopulationSource;
 }
 
-export async function loadPopulation(path: string, regions: RegionIndex, locator: UnitLocator, o: PopulationOptions = {}): Promise<LoadedPopulation> {
+export async function loadPopulation(path: string, regions: RegionIndex, locator: UnitLookup, o: PopulationOptions = {}): Promise<LoadedPopulation> {
   checkReadable(path);
   const format = detectFormat(readHead(path));
   let cells: AssignedCells, stats: ReadStats, crs: string | undefined, assignment = locator.method;

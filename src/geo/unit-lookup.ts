@@ -11,7 +11,7 @@ import type { RegionIndex } from '../model/region-index.js';
 import { toChordSpace } from './geodesic.js';
 import { PolygonIndex } from './polygon-index.js';
 
-export interface UnitLocator {
+export interface UnitLookup {
   /** How units are found, for reports ("polygons", "nearest seat inside the outline"). */
   readonly method: string;
   locate(lat: number, lon: number): string | undefined;
@@ -50,7 +50,7 @@ export function locatableUnits(regions: RegionIndex) {
   return regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
 }
 
-export function seatLocator(outline: Polygon | MultiPolygon, regions: RegionIndex): UnitLocator {
+export function seatLookup(outline: Polygon | MultiPolygon, regions: RegionIndex): UnitLookup {
   const inside = new PolygonIndex([outline]);
   const units = locatableUnits(regions);
   const seats = new NearestPlace(units.map((u) => u.admin_center));
@@ -61,7 +61,7 @@ export function seatLocator(outline: Polygon | MultiPolygon, regions: RegionInde
 }
 
 /** Units as polygons (the geography data): exact assignment, with the same fast index. */
-export function polygonLocator(units: { code: string; geometry: Polygon | MultiPolygon }[]): UnitLocator {
+export function polygonLookup(units: { code: string; geometry: Polygon | MultiPolygon }[]): UnitLookup {
   const index = new PolygonIndex(units.map((u) => u.geometry));
   return { method: 'unit polygons', locate: (lat, lon) => units[index.lookup(lon, lat)]?.code };
 }

@@ -1,8 +1,8 @@
 /** The unit locator for user population files, from the embedded geography. */
-import { seatLocator, type UnitLocator } from '../../geo/unit-locator.js';
+import { seatLookup, type UnitLookup } from '../../geo/unit-lookup.js';
 import { embedded } from '../dataset-loader.js';
 
-export function defaultLocator(): UnitLocator {
+export function defaultLookup(): UnitLookup {
   const { regions, country } = embedded();
-  return seatLocator(country.geometry, regions);
+  return seatLookup(country.geometry, regions);
 }
