@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { Dataset, type PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
 import { CountryOutline } from '../geo/country.js';
+import { UnitLocator } from '../geo/unit-locator.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,4 +26,22 @@ export function embedded(): { regions: RegionIndex; country: CountryOutline; poi
   }));
   cache = { regions: new RegionIndex(dataset), country: new CountryOutline(outline.geometry), points };
   return cache;
+}
+
+let locator: UnitLocator | undefined;
+
+/** The unit polygons of data/units.topojson behind a point-in-polygon index (built once per process). */
+export function unitLocator(): UnitLocator {
+  locator ??= UnitLocator.fromTopology(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'units.topojson'), 'utf8')));
+  return locator;
+}
+
+/** The embedded unit (ISO 3166-2:AZ code) whose polygon holds the point; undefined at sea or abroad. */
+export function locateUnit(lat: number, lon: number): string | undefined {
+  return unitLocator().locateUnit(lat, lon);
+}
+
+/** Distance (km) from a point to a unit's polygon, 0 inside. */
+export function distanceToUnitKm(code: string, lat: number, lon: number): number {
+  return unitLocator().distanceKm(code, lat, lon);
 }
