@@ -1,10 +1,8 @@
 /**
  * Which administrative unit a place belongs to. Gridded population is assigned cell by cell, so a
  * locator answers (lat, lon) → unit code, or undefined for a place in the sea or abroad.
- *
- * Until the embedded data carry unit polygons, the fallback is the country outline (inside or
- * not) and, inside, the unit whose administrative centre is nearest: right in the middle of a
- * unit, approximate near its boundary.
+ * The geography's UnitLocator (unit-locator.ts) answers the same question for single points;
+ * this interface is what the population pipeline needs, so a test can pass a hand-made lookup.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { RegionIndex } from '../model/region-index.js';
@@ -50,17 +48,10 @@ export function locatableUnits(regions: RegionIndex) {
   return regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
 }
 
-export function seatLookup(outline: Polygon | MultiPolygon, regions: RegionIndex): UnitLookup {
-  const inside = new PolygonIndex([outline]);
-  const units = locatableUnits(regions);
-  const seats = new NearestPlace(units.map((u) => u.admin_center));
-  return {
-    method: 'country outline, then the nearest administrative centre (approximate near unit boundaries)',
-    locate: (lat, lon) => (inside.lookup(lon, lat) < 0 ? undefined : units[seats.nearest(lat, lon)]!.code),
-  };
-}
-
-/** Units as polygons (the geography data): exact assignment, with the same fast index. */
+/**
+ * Units as polygons: exact assignment through the banded index (polygon-index.ts), about twice as
+ * fast per point as a bounding-box tree + turf over the same polygons, with the same answers.
+ */
 export function polygonLookup(units: { code: string; geometry: Polygon | MultiPolygon }[]): UnitLookup {
   const index = new PolygonIndex(units.map((u) => u.geometry));
   return { method: 'unit polygons', locate: (lat, lon) => units[index.lookup(lon, lat)]?.code };
