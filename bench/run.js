@@ -184,3 +184,6 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   }
 }
 console.log(`peak RSS: ${mb(peakRss)}`);
+
+// 4. Population grids through the whole CLI (issue 13): bench/grid.js.
+await import('./grid.js');

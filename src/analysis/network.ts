@@ -64,18 +64,21 @@ export class Network {
 
   constructor(plan: Plan, points: PopulationPoint[], private readonly regions: RegionIndex) {
     this.facilities = facilitiesOf(plan);
-    this.side = points.map((p) => sideOf(p.region, regions));
+    // Plain loops: a national grid has a million points, and iterator-built typed arrays cost seconds there.
+    const sideOfRegion = new Map<string, Side>();
+    this.side = new Array<Side>(points.length);
     this.local = new Uint32Array(points.length);
     const members: Record<Side, PopulationPoint[]> = { mainland: [], nakhchivan: [] };
-    points.forEach((p, i) => {
-      const s = this.side[i]!;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i]!;
+      let s = sideOfRegion.get(p.region);
+      if (s === undefined) sideOfRegion.set(p.region, (s = sideOf(p.region, regions)));
+      this.side[i] = s;
       this.local[i] = members[s].length;
       members[s].push(p);
-    });
-    this.global = {
-      mainland: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'mainland'),
-      nakhchivan: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'nakhchivan'),
-    };
+    }
+    this.global = { mainland: new Uint32Array(members.mainland.length), nakhchivan: new Uint32Array(members.nakhchivan.length) };
+    for (let i = 0; i < points.length; i++) this.global[this.side[i]!][this.local[i]!] = i;
     // One grid per side, shared by the center and the branch tracker.
     const trackersFor = (s: Side) => {
       const grid = new PointGrid(pointSet(members[s]));
