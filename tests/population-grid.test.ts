@@ -15,7 +15,7 @@ import { cli, FIXTURES } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dostplan-grid-'));
 const { regions } = embedded();
-const locator = defaultLookup();
+const locator = defaultLookup(embedded());
 const ND = -99999;
 
 /** A GeoTIFF written with geotiff.js itself, as WorldPop ships them: Float32 band 1, GDAL nodata. */

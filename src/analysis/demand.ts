@@ -4,9 +4,11 @@
  */
 import { populationYear, type PopulationPoint } from '../model/dataset.js';
 import type { PopulationSource } from '../model/population-source.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { RegionIndex } from '../model/region-index.js';
 
-export type GroupBy = 'nation' | 'economic-region' | 'region' | 'baku-district';
+/** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
+export const GROUPINGS = ['nation', 'economic-region', 'region', 'baku-district'] as const;
+export type GroupBy = (typeof GROUPINGS)[number];
 
 export interface Group {
   id: string;
@@ -115,7 +117,7 @@ export function groupIndex(d: Demand, by: GroupBy, regions: RegionIndex): GroupI
 export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
   switch (by) {
     case 'nation':
-      return { id: 'AZ', name: 'Azerbaijan' };
+      return { id: regions.profile.id, name: regions.profile.name };
     case 'economic-region': {
       const e = regions.byCode.get(p.region)?.economic_region;
       const er = regions.dataset.economic_regions.find((x) => x.id === e);
@@ -126,9 +128,9 @@ export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): 
       return r ? { id: r.code, name: r.name_en } : { id: 'unknown', name: 'Unknown' };
     }
     case 'baku-district': {
-      if (p.region !== BAKU) return undefined;
+      if (!regions.capital || p.region !== regions.capital) return undefined;
       const d = regions.districts.get(p.district);
-      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: 'Baku (district unknown)' };
+      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: `${regions.profile.capital!.name} (district unknown)` };
     }
   }
 }

@@ -3,9 +3,9 @@
  * population-weighted mean, median, 90th percentile and maximum, nationally and per group,
  * plus the worst-served places.
  */
-import { describeModel, minutes, roadKm, type DistanceModel } from '../geo/distance-model.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { groupIndex, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
+import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
@@ -45,7 +45,7 @@ export interface DistancesResult {
   year: number;
   population_year: number;
   by: GroupBy;
-  model: { circuity: number; speed_kmh: number; description: string };
+  model: ModelSummary;
   center: DistanceStats;
   any: DistanceStats;
   groups: DistanceGroup[];
@@ -54,95 +54,76 @@ export interface DistancesResult {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Population-weighted statistics of geodesic distances, reported in the model's road km and minutes. */
-export function weightedStats(km: ArrayLike<number>, w: ArrayLike<number>, m: DistanceModel): DistanceStats {
-  return groupedStats(Float64Array.from(km), Float64Array.from(w), new Int32Array(km.length), 1, m).nation;
-}
-
-interface Acc {
-  total: number;
-  unserved: number;
-  sum: number;
-  max: number;
-  cum: number;
-  median: number;
-  p90: number;
-}
-
 /**
- * Statistics for the nation and for every group at once: one sort of the points by distance
- * (not one per group), then one walk in that order that finds each group's median and p90 as its
- * cumulative population crosses half and nine tenths of it. Points in group -1 count nowhere.
+ * Population-weighted statistics of the trips people make to their nearest facility (road km and
+ * minutes along the same trip; points with no reachable facility are counted in `unserved`).
  */
-function groupedStats(km: Float64Array, w: Float64Array, groupOf: Int32Array, groups: number, m: DistanceModel): { nation: DistanceStats; groups: DistanceStats[] } {
-  const acc: Acc[] = Array.from({ length: groups + 1 }, () => ({ total: 0, unserved: 0, sum: 0, max: -1, cum: 0, median: NaN, p90: NaN }));
-  const nation = acc[groups]!;
-  let n = 0;
-  for (let i = 0; i < km.length; i++) {
-    const g = groupOf[i]!;
-    if (g < 0) continue;
-    const d = km[i]!, wi = w[i]!;
-    for (const a of [acc[g]!, nation]) {
-      a.total += wi;
-      if (!Number.isFinite(d)) a.unserved += wi;
-      else if (wi > 0) {
-        a.sum += d * wi;
-        if (d > a.max) a.max = d;
-      }
-    }
-    if (wi > 0 && Number.isFinite(d)) n++;
+export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: ArrayLike<number>): DistanceStats {
+  let total = 0, unserved = 0;
+  for (let i = 0; i < w.length; i++) {
+    total += w[i]!;
+    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0, k = 0; i < km.length; i++) if (groupOf[i]! >= 0 && w[i]! > 0 && Number.isFinite(km[i]!)) order[k++] = i;
-  order.sort((a, b) => km[a]! - km[b]! || a - b);
   // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
-  for (const i of order) {
-    for (const a of [acc[groupOf[i]!]!, nation]) {
-      a.cum += w[i]!;
-      const served = a.total - a.unserved;
-      if (Number.isNaN(a.median) && a.cum >= 0.5 * served - 1e-9) a.median = km[i]!;
-      if (Number.isNaN(a.p90) && a.cum >= 0.9 * served - 1e-9) a.p90 = km[i]!;
-    }
-  }
-  const stat = (geo: number) => ({ km: r1(roadKm(geo, m)), min: r1(minutes(geo, m)) });
-  const finish = (a: Acc): DistanceStats => {
-    const base = { population: Math.round(a.total), unserved: Math.round(a.unserved) };
-    if (a.max < 0) return { ...base, mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
-    const [mean, med, p90, max] = [stat(a.sum / (a.total - a.unserved)), stat(Number.isNaN(a.median) ? a.max : a.median), stat(Number.isNaN(a.p90) ? a.max : a.p90), stat(a.max)];
-    return { ...base, mean_km: mean.km, median_km: med.km, p90_km: p90.km, max_km: max.km, mean_min: mean.min, median_min: med.min, p90_min: p90.min, max_min: max.min };
+  const population = total - unserved;
+  const empty = { population: Math.round(total), unserved: Math.round(unserved), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
+  const idx: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) idx.push(i);
+  if (idx.length === 0) return empty;
+  const stats = (v: ArrayLike<number>) => {
+    const order = [...idx].sort((a, b) => v[a]! - v[b]! || a - b);
+    const quantile = (q: number) => {
+      let cum = 0;
+      for (const i of order) {
+        cum += w[i]!;
+        if (cum >= q * population - 1e-9) return v[i]!;
+      }
+      return v[order[order.length - 1]!]!;
+    };
+    const mean = order.reduce((a, i) => a + v[i]! * w[i]!, 0) / population;
+    return [r1(mean), r1(quantile(0.5)), r1(quantile(0.9)), r1(v[order[order.length - 1]!]!)] as const;
   };
-  return { nation: finish(nation), groups: acc.slice(0, groups).map(finish) };
+  const [mean_km, median_km, p90_km, max_km] = stats(km);
+  const [mean_min, median_min, p90_min, max_min] = stats(min);
+  return { population: Math.round(total), unserved: Math.round(unserved), mean_km, median_km, p90_km, max_km, mean_min, median_min, p90_min, max_min };
 }
 
-/** The national population-weighted mean road km to the nearest center or branch: all a timeline shows, so no sort. */
-export function meanAnyKm(net: Network, demand: Demand, regions: RegionIndex, settings: Settings): number | null {
-  const { weights } = yearWeights(demand, regions, net.year!);
-  const km = net.kmAll('any');
+/** The population-weighted mean road km to the nearest open center or branch (null: none reachable). */
+export function meanKm(net: Network, weights: ArrayLike<number>): number | null {
+  const km = net.km('any');
   let sum = 0, pop = 0;
   for (let i = 0; i < km.length; i++) {
-    const d = km[i]!, wi = weights[i]!;
-    if (wi > 0 && Number.isFinite(d)) {
-      sum += d * wi;
-      pop += wi;
+    if (weights[i]! > 0 && Number.isFinite(km[i]!)) {
+      sum += km[i]! * weights[i]!;
+      pop += weights[i]!;
     }
   }
-  return pop > 0 ? r1(roadKm(sum / pop, settings.model)) : null;
+  return pop > 0 ? r1(sum / pop) : null;
 }
 
 export function distancesNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, by: GroupBy, worstN: number): DistancesResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const m = settings.model;
-  const { groups, of } = groupIndex(demand, by, regions);
-  const center = groupedStats(net.kmAll('center'), weights, of, groups.length, m);
-  const any = groupedStats(net.kmAll('any'), weights, of, groups.length, m);
-  const kmAny = net.kmAll('any');
-  const rows = groups.map((g, k) => ({ id: g.id, name: g.name, center: center.groups[k]!, any: any.groups[k]! })).sort((a, b) => a.id.localeCompare(b.id));
+  const kmCenter = net.km('center'), minCenter = net.minutes('center');
+  const kmAny = net.km('any'), minAny = net.minutes('any');
+  const members = new Map<string, { name: string; idx: number[] }>();
+  const all: number[] = [];
+  demand.points.forEach((p, i) => {
+    const g = groupOf(p, by, regions);
+    if (!g) return;
+    all.push(i);
+    let row = members.get(g.id);
+    if (!row) members.set(g.id, (row = { name: g.name, idx: [] }));
+    row.idx.push(i);
+  });
+  const statsOf = (idx: number[], km: Float64Array, min: Float64Array) =>
+    weightedStats(idx.map((i) => km[i]!), idx.map((i) => min[i]!), idx.map((i) => weights[i]!));
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
+  // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
   const worst = worstN === 0 ? [] : demand.points
     .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
-    .filter((x) => x.w > 0 && of[x.i]! >= 0)
+    .filter((x) => x.w > 0 && groupOf(x.p, by, regions) !== undefined)
     .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
     .filter(({ p }) => {
       const key = `${p.region}/${p.district}/${p.name}`;
@@ -155,7 +136,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
       return {
         name: p.name || `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
         region: p.region, lat: p.lat, lon: p.lon, population: Math.round(w),
-        km: Number.isFinite(km) ? r1(roadKm(km, m)) : -1, min: Number.isFinite(km) ? r1(minutes(km, m)) : -1,
+        km: Number.isFinite(km) ? r1(km) : -1, min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
         facility: f ? { id: f.id, name: f.name } : null,
       };
     });
@@ -163,10 +144,12 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     year,
     population_year: populationYear,
     by,
-    model: { circuity: m.circuity, speed_kmh: m.speedKmh, description: describeModel(m) },
-    center: center.nation,
-    any: any.nation,
-    groups: rows,
+    model: modelSummary(settings.travel.info),
+    center: statsOf(all, kmCenter, minCenter),
+    any: statsOf(all, kmAny, minAny),
+    groups: [...members.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, g]) => ({ id, name: g.name, center: statsOf(g.idx, kmCenter, minCenter), any: statsOf(g.idx, kmAny, minAny) })),
     worst,
   };
 }

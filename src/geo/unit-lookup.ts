@@ -49,6 +49,20 @@ export function locatableUnits(regions: RegionIndex) {
 }
 
 /**
+ * Without unit polygons: inside the country outline (the same banded index), then the unit whose
+ * administrative centre is nearest. Right in the middle of a unit, approximate near its boundary.
+ */
+export function seatLookup(outline: Polygon | MultiPolygon, regions: RegionIndex): UnitLookup {
+  const inside = new PolygonIndex([outline]);
+  const units = locatableUnits(regions);
+  const seats = new NearestPlace(units.map((u) => u.admin_center));
+  return {
+    method: 'country outline, then the nearest administrative centre (approximate near unit boundaries)',
+    locate: (lat, lon) => (inside.lookup(lon, lat) < 0 ? undefined : units[seats.nearest(lat, lon)]!.code),
+  };
+}
+
+/**
  * Units as polygons: exact assignment through the banded index (polygon-index.ts), about twice as
  * fast per point as a bounding-box tree + turf over the same polygons, with the same answers.
  */

@@ -5,7 +5,7 @@
  * large share says the file covers the wrong country or the wrong CRS was read.
  */
 import { NearestPlace, type UnitLookup } from '../../geo/unit-lookup.js';
-import { BAKU, type RegionIndex } from '../../model/region-index.js';
+import type { RegionIndex } from '../../model/region-index.js';
 import type { PopulationTable } from './population-table.js';
 
 /** Populated cells kept inside the country, with their unit as an index into `units`. */
@@ -43,7 +43,7 @@ export function assignUnits(table: PopulationTable, locator: UnitLookup, regions
     let u = unitIndex.get(code);
     if (u === undefined) unitIndex.set(code, (u = units.push(code) - 1));
     unit[i] = u;
-    if (code === BAKU) district[i] = nearestDistrict.nearest(lat, lon) + 1;
+    if (code === regions.capital) district[i] = nearestDistrict.nearest(lat, lon) + 1;
     keep[i] = 1;
     kept++;
   }

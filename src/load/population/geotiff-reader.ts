@@ -4,7 +4,7 @@
  * memory whole. Only populated cells are kept, as cell centres reprojected to WGS84.
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
-import { UserError } from '../user-error.js';
+import { UserError } from '../../errors.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
 

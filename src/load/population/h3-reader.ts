@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { cellToLatLng, isValidCell } from 'h3-js';
 import initSqlJs from 'sql.js';
 import { decodeText } from '../text-input.js';
-import { UserError } from '../user-error.js';
+import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 

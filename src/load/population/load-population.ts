@@ -14,7 +14,7 @@ import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPopulationFile } from '../population-file.js';
 import { readUserFile } from '../text-input.js';
-import { UserError } from '../user-error.js';
+import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, readHead } from './detect-format.js';
 import { readGeoTiff } from './geotiff-reader.js';
