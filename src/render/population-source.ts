@@ -20,6 +20,11 @@ export function populationSummary(s: PopulationSource): string[] {
     lines.push(`population: scaled to official ${s.scale.year} unit populations: grid ${n(s.scale.grid_total)} → official ${n(s.scale.official_total)} (factor ${s.scale.factor})`);
     const missing = s.scale.units.filter((u) => u.factor === null);
     if (missing.length) lines.push(`population: not scaled (no cells or no official figure): ${missing.map((u) => u.code).join(', ')}`);
+    // A grid counts residents, the official figures registered people: where they differ by 2× or
+    // more (displaced people registered at home, a grid that misses a town) the factor inflates or
+    // empties a few cells, and the planner should know which units.
+    const far = s.scale.units.filter((u) => u.factor !== null && (u.factor >= 2 || u.factor <= 0.5));
+    if (far.length) lines.push(`population: factors of 2 or more (or ½ or less), check these units: ${far.map((u) => `${u.code} ×${u.factor}`).join(', ')}`);
   }
   return lines;
 }
