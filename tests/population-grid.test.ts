@@ -234,3 +234,22 @@ describe('dostplan with a population grid (end to end)', () => {
     expect(b.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 });
+
+describe('a population grid for a country without unit polygons (--data)', () => {
+  // Examplia (tests/fixtures/country-xa): a mainland square 20–21.2° E and the island Isla 21.6–22° E.
+  // Cells at lat 10.5: 20.5° E (100 people), 20.95° E (empty), 21.4° E (7, in the strait), 21.85° E (50, Isla).
+  const xa = writeTiff('examplia.tif', [100, 0, 7, 50], 4, { x: 20.275, y: 10.6, dx: 0.45, dy: 0.2 });
+  it('falls back to the outline and the nearest seat; --scale-to official: Capital ×40, Isla ×10, Norte has no cell', () => {
+    const r = cli(['--data', join(FIXTURES, 'country-xa'), 'coverage', '--population', xa, '--scale-to', 'official', '--by', 'region', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.population_source).toMatchObject({ cells: { total: 4, nodata: 0, empty: 1, populated: 3 }, outside: { cells: 1, population: 7 }, inside_population: 150 });
+    expect(j.population_source.assignment).toMatch(/nearest administrative centre/);
+    expect(j.population_source.scale.units).toEqual([
+      { code: 'XA-C', name: expect.any(String), grid: 100, official: 4000, factor: 40 },
+      { code: 'XA-I', name: expect.any(String), grid: 50, official: 500, factor: 10 },
+      { code: 'XA-N', name: expect.any(String), grid: 0, official: 1000, factor: null },
+    ]);
+    expect(j.groups.map((g: { id: string; population: number }) => [g.id, g.population])).toEqual([['XA-C', 4000], ['XA-I', 500]]);
+  });
+});
