@@ -11,6 +11,7 @@ import { detectFormat } from '../src/load/population/detect-format.js';
 import { readGeoTiff } from '../src/load/population/geotiff-reader.js';
 import { loadPopulation } from '../src/load/population/load-population.js';
 import { PolygonIndex } from '../src/geo/polygon-index.js';
+import { withPopulationSource } from '../src/render/population-source.js';
 import { cli, FIXTURES } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dostplan-grid-'));
@@ -251,5 +252,15 @@ describe('a population grid for a country without unit polygons (--data)', () =>
       { code: 'XA-N', name: expect.any(String), grid: 0, official: 1000, factor: null },
     ]);
     expect(j.groups.map((g: { id: string; population: number }) => [g.id, g.population])).toEqual([['XA-C', 4000], ['XA-I', 500]]);
+  });
+});
+
+describe('the population source in reports', () => {
+  it('goes before the HTML footer, escaped, with the factor table', async () => {
+    const r = await loadPopulation(two, regions, locator, { scaleTo: 'official' });
+    const html = withPopulationSource('<body><h1>x</h1>\n<footer>f</footer></body>', 'html', r.source);
+    expect(html).toMatch(/<h2 id="population-source">Population source<\/h2>\n<pre>[^<]*AZ-GA +Ganja +1,000 [^<]*<\/pre>\n<footer>/);
+    expect(withPopulationSource('{"a":1}', 'json', r.source)).toContain('"population_source": {');
+    expect(withPopulationSource('a,b\n', 'csv', r.source)).toBe('a,b\n');
   });
 });

@@ -50,7 +50,7 @@ export function populationSection(s: PopulationSource, markdown: boolean): strin
   return out.join('\n') + '\n';
 }
 
-/** Adds the section to a text/Markdown report, or a `population_source` key to a JSON one. */
+/** Adds the section to a text/Markdown/HTML report, or a `population_source` key to a JSON one. */
 export function withPopulationSource(text: string, format: string, s: PopulationSource | undefined): string {
   if (!s) return text;
   if (format === 'json') {
@@ -58,5 +58,9 @@ export function withPopulationSource(text: string, format: string, s: Population
     return JSON.stringify({ ...obj, population_source: s }, null, 2);
   }
   if (format === 'text' || format === 'md') return text.replace(/\n*$/, '\n') + populationSection(s, format === 'md');
+  if (format === 'html' && text.includes('<footer>')) {
+    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text.replace('<footer>', `<h2 id="population-source">Population source</h2>\n<pre>${esc(populationSection(s, false).replace(/^\nPopulation source\n\n/, ''))}</pre>\n<footer>`);
+  }
   return text;
 }

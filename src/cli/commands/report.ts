@@ -21,7 +21,7 @@ export const command: CommandSpec<Opts> = {
     const ctx = await loadPlanContext(planArg, modelFlags(o));
     const y = reportYear(ctx.plan, o.year);
     const data = withProgress('report', ctx.plan, (tick) => reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick));
-    emit('report', { ...data, outline: ctx.country.outline.geometry }, { format: 'html', out: o.out }, ctx.inputs);
+    emit('report', { ...data, outline: ctx.country.outline.geometry }, { format: 'html', out: o.out }, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };
