@@ -11,8 +11,6 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
-import { defaultLookup } from './population/default-lookup.js';
-import { loadPopulation } from './population/load-population.js';
 import { populationNote } from '../render/population-source.js';
 
 export interface ModelFlags extends SettingOverrides {
@@ -58,6 +56,8 @@ export async function loadDemand(country: CountryData, population: string | unde
     }
     return { points: country.points, scaled: true };
   }
+  const { loadPopulation } = await import('./population/load-population.js');
+  const { defaultLookup } = await import('./population/default-lookup.js');
   const loaded = await loadPopulation(population, country.regions, defaultLookup(country), { scaleTo: flags.scaleTo, resolutionKm: flags.resolution });
   process.stderr.write(populationNote(loaded.source));
   return loaded;

@@ -7,7 +7,6 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { cellToLatLng, isValidCell } from 'h3-js';
-import initSqlJs from 'sql.js';
 import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
@@ -64,6 +63,7 @@ export function readH3Csv(path: string, bytes: Buffer): { table: PopulationTable
  */
 export async function readGeoPackage(path: string, bytes: Buffer): Promise<{ table: PopulationTable; stats: ReadStats; layer: string }> {
   const require = createRequire(import.meta.url);
+  const { default: initSqlJs } = await import('sql.js');
   const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
   let db: InstanceType<typeof SQL.Database>;
   try {

@@ -17,8 +17,6 @@ import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, readHead } from './detect-format.js';
-import { readGeoTiff } from './geotiff-reader.js';
-import { readGeoPackage, readH3Csv } from './h3-reader.js';
 import type { PopulationTable, ReadStats } from './population-table.js';
 import { scaleToOfficial } from './scale-to-official.js';
 
@@ -46,9 +44,10 @@ export async function loadPopulation(path: string, regions: RegionIndex, locator
     assignment = 'the region column, else the nearest administrative centre';
   } else {
     let table: PopulationTable;
-    if (format === 'geotiff') ({ table, stats, info: { crs } } = await readGeoTiff(path));
-    else if (format === 'geopackage') ({ table, stats } = await readGeoPackage(path, Buffer.from(readUserFile(path))));
-    else ({ table, stats } = readH3Csv(path, Buffer.from(readUserFile(path))));
+    // Each reader's library (geotiff.js, proj4, h3-js, sql.js) loads only when a file needs it.
+    if (format === 'geotiff') ({ table, stats, info: { crs } } = await (await import('./geotiff-reader.js')).readGeoTiff(path));
+    else if (format === 'geopackage') ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
+    else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
       throw new UserError(`${path}: none of its ${stats.populated} populated cells lies inside Azerbaijan (${Math.round(cells.outside.population)} people outside)${crs ? `; read as ${crs}: is that the file's CRS?` : ''}`, 1);
