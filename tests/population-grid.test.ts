@@ -10,6 +10,7 @@ import { defaultLookup } from '../src/load/population/default-lookup.js';
 import { detectFormat } from '../src/load/population/detect-format.js';
 import { readGeoTiff } from '../src/load/population/geotiff-reader.js';
 import { loadPopulation } from '../src/load/population/load-population.js';
+import { scaleToOfficial } from '../src/load/population/scale-to-official.js';
 import { PolygonIndex } from '../src/geo/polygon-index.js';
 import { withPopulationSource } from '../src/render/population-source.js';
 import { cli, FIXTURES } from './helpers.js';
@@ -92,10 +93,14 @@ describe('GeoTIFF population rasters', () => {
 const two = writeTiff('two.tif', [1000, 500], 1, { x: 46.33, y: 40.7315, dx: 0.02, dy: 0.097 });
 
 describe('--scale-to official and --resolution', () => {
-  const official = (code: string) => regions.byCode.get(code)!.population[String(regions.dataset.base_year)]!;
+  // The default basis is resident (people where they live): the unit's resident figure where the data have one.
+  const official = (code: string) => {
+    const r = regions.byCode.get(code)!, y = String(regions.dataset.base_year);
+    return r.resident?.[y] ?? r.population[y]!;
+  };
 
   it("rescales each unit's grid total to its SSC population: factor = official / grid", async () => {
-    const r = await loadPopulation(two, regions, locator, { scaleTo: 'official' });
+    const r = await loadPopulation(two, regions, locator, { scaleTo: 'official', basis: 'resident' });
     const byUnit = new Map(r.points.map((p) => [p.region, p.population]));
     expect(byUnit.get('AZ-GA')).toBeCloseTo(official('AZ-GA'), 6);
     expect(byUnit.get('AZ-GYG')).toBeCloseTo(official('AZ-GYG'), 6);
@@ -221,7 +226,7 @@ describe('dostplan with a population grid (end to end)', () => {
     expect(plain.population).toBe(1500);
     const md = cli(['timeline', plan, '--scale-to', 'official', '--format', 'md']);
     expect(md.code).toBe(0);
-    const ga = regions.byCode.get('AZ-GA')!.population[String(regions.dataset.base_year)]!;
+    const ga = regions.byCode.get('AZ-GA')!.resident?.[String(regions.dataset.base_year)] ?? regions.byCode.get('AZ-GA')!.population[String(regions.dataset.base_year)]!;
     expect(md.stdout).toContain(`| AZ-GA | Ganja | 1,000 | ${ga.toLocaleString('en-US')} | ${Math.round((ga / 1000) * 10000) / 10000} |`);
     expect(md.stderr).toContain('scaled to official');
   });
@@ -262,5 +267,18 @@ describe('the population source in reports', () => {
     expect(html).toMatch(/<h2 id="population-source">Population source<\/h2>\n<pre>[^<]*AZ-GA +Ganja +1,000 [^<]*<\/pre>\n<footer>/);
     expect(withPopulationSource('{"a":1}', 'json', r.source)).toContain('"population_source": {');
     expect(withPopulationSource('a,b\n', 'csv', r.source)).toBe('a,b\n');
+  });
+});
+
+describe('--scale-to official on each population basis', () => {
+  it('resident figures by default, registered (SSC de jure) on request: Aghdam differs by its displaced people', () => {
+    const y = String(regions.dataset.base_year);
+    const agm = regions.byCode.get('AZ-AGM')!;
+    const resident = scaleToOfficial(Float64Array.of(1000), [0], ['AZ-AGM'], regions, ['AZ-AGM'], 'resident');
+    const registered = scaleToOfficial(Float64Array.of(1000), [0], ['AZ-AGM'], regions, ['AZ-AGM'], 'registered');
+    expect(registered.units[0]).toMatchObject({ code: 'AZ-AGM', grid: 1000, official: agm.population[y], factor: agm.population[y]! / 1000 });
+    expect(resident.units[0]!.official).toBe(agm.resident?.[y] ?? agm.population[y]);
+    expect(resident.basis).toBe('resident');
+    expect(resident.units[0]!.official).toBeLessThan(registered.units[0]!.official);
   });
 });

@@ -2,7 +2,7 @@
  * Demand: the population points with the year's weights and their groups. Embedded points carry
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
-import { populationYear, type PopulationPoint } from '../model/dataset.js';
+import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
 import type { PopulationSource } from '../model/population-source.js';
 import type { RegionIndex } from '../model/region-index.js';
 
@@ -21,6 +21,24 @@ export interface Demand {
   scaled: boolean;
   /** A user's population file: what was read, left out and scaled (reports echo it). */
   source?: PopulationSource;
+  /** The embedded points' basis (their weights and yearly scaling); absent = registered. */
+  basis?: PopulationBasis;
+}
+
+export type PopulationBasisLabel = PopulationBasis | 'file';
+
+/** What the report says it counted: the embedded basis, or the user's file. */
+export function basisLabel(d: Demand): PopulationBasisLabel {
+  // A population file stays 'file' even when scaled to official unit totals (its source says so).
+  return d.source || !d.scaled ? 'file' : d.basis ?? 'registered';
+}
+
+/** One line for text reports. */
+export function describeBasis(b: PopulationBasisLabel): string {
+  if (b === 'file') return "population: the user's file (its own figures)";
+  return b === 'resident'
+    ? 'population basis: resident (displaced people counted where they live; data/SOURCES.md)'
+    : 'population basis: registered (SSC de jure: displaced people counted at their home district)';
 }
 
 /**
@@ -54,10 +72,12 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
     else {
       const base = String(ds.base_year), y = String(py);
       const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
+      // Year-to-year change follows the basis' own series (resident where the data have one).
+      const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
       const sk = unitKeys(d);
       const factor = sk.keys.map((key) => {
         const [region, district] = key.split('/');
-        return district ? ratio(regions.districts.get(district)?.population) : ratio(regions.byCode.get(region!)?.population);
+        return district ? ratio(series(regions.districts.get(district))) : ratio(series(regions.byCode.get(region!)));
       });
       d.points.forEach((p, i) => (weights![i] = p.population * factor[sk.of[i]!]!));
     }

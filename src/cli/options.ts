@@ -4,6 +4,7 @@ import type { Plan } from '../model/plan.js';
 import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
+import type { PopulationBasis } from '../model/dataset.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -47,6 +48,7 @@ export interface ModelOptions extends OutputOptions {
   scaleTo?: 'official';
   /** --resolution KM: merge a population file's cells into blocks. */
   resolution?: number;
+  populationBasis?: PopulationBasis;
   /** The country data folder (a global option). */
   data?: string;
 }
@@ -68,7 +70,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
   cmd
     .option('--population <file>', 'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points')
     .option('--scale-to <official>', "rescale each unit's population-file total to its official (SSC) population", choice(['official'] as const))
-    .option('--resolution <km>', 'merge population-file cells into blocks of about KM × KM (a fast first look)', positiveNumber);
+    .option('--resolution <km>', 'merge population-file cells into blocks of about KM × KM (a fast first look)', positiveNumber)
+    .option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
   addOutOption(cmd, out);
   return cmd
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
@@ -83,6 +86,7 @@ export function modelFlags(o: ModelOptions) {
     population: o.population,
     scaleTo: o.scaleTo,
     resolution: o.resolution,
+    populationBasis: o.populationBasis,
     data: o.data,
     circuity: o.circuity,
     speedKmh: o.speed,

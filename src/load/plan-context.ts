@@ -9,7 +9,8 @@ import { resolveSettings, type SettingOverrides, type Settings } from '../analys
 import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { loadCountry, type CountryData } from './dataset-loader.js';
+import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
+import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { populationNote } from '../render/population-source.js';
 
@@ -19,6 +20,8 @@ export interface ModelFlags extends SettingOverrides {
   scaleTo?: 'official';
   /** Merge a population file's cells into blocks of this many km. */
   resolution?: number;
+  /** resident | registered (default: the plan's population_basis, else resident). */
+  populationBasis?: PopulationBasis;
   /** A data folder with another country's profile and data (default: the embedded one). */
   data?: string;
 }
@@ -36,7 +39,7 @@ export interface PlanContext {
 export function loadValidPlan(path: string | undefined, country: CountryData): { plan: Plan; files: string[] } {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(file);
-  const ctx = { regions: country.regions, outline: country.outline };
+  const ctx = { regions: country.regions, outline: country.outline, ...(country.units ? { units: country.units } : {}) };
   const diagnostics = loaded.plan ? findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate) : loaded.diagnostics;
   const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   if (!loaded.plan || errors.length > 0) {
@@ -47,20 +50,24 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
 
 /**
  * The population to analyse: the user's file (--population, else the plan's `population:`), else
- * the country's embedded points. What a file gave is reported on stderr and kept in demand.source.
+ * the country's embedded points, on the basis chosen by --population-basis, else the plan's
+ * `population_basis`, else resident (docs/plan-format.md explains the default). What a file gave
+ * is reported on stderr and kept in demand.source; --scale-to official scales it to the unit
+ * figures of that basis.
  */
-export async function loadDemand(country: CountryData, population: string | undefined, flags: Pick<ModelFlags, 'scaleTo' | 'resolution'> = {}): Promise<Demand> {
+export async function loadDemand(country: CountryData, population: string | undefined, plan?: Plan, flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {}): Promise<Demand> {
+  const b = flags.populationBasis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
   if (!population) {
     if (flags.scaleTo || flags.resolution !== undefined) {
       throw new UserError('--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures');
     }
-    return { points: country.points, scaled: true };
+    return { points: pointsOn(country, b), scaled: true, basis: b };
   }
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
-  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), { scaleTo: flags.scaleTo, resolutionKm: flags.resolution });
+  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), { scaleTo: flags.scaleTo, resolutionKm: flags.resolution, basis: b, ...(country.units ? { units: country.units } : {}) });
   process.stderr.write(populationNote(loaded.source));
-  return loaded;
+  return { ...loaded, ...(loaded.scaled ? { basis: b } : {}) };
 }
 
 export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
@@ -70,7 +77,7 @@ export async function loadPlanContext(path: string | undefined, flags: ModelFlag
   return {
     country,
     plan,
-    demand: await loadDemand(country, population, flags),
+    demand: await loadDemand(country, population, plan, flags),
     settings: resolveSettings(plan, flags),
     inputs: [...files, ...(population ? [population] : [])],
   };

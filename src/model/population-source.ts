@@ -11,6 +11,8 @@ export interface UnitScale {
 
 export interface ScaleReport {
   year: number;
+  /** The official figures used: resident (where people live) or registered (SSC de jure). */
+  basis: 'resident' | 'registered';
   grid_total: number;
   official_total: number;
   /** Scaled total / grid total. */

@@ -17,7 +17,7 @@ export function populationSummary(s: PopulationSource): string[] {
   ];
   if (s.resolution_km !== null) lines.push(`population: merged into ${s.resolution_km} km blocks: ${n(s.points)} points`);
   if (s.scale) {
-    lines.push(`population: scaled to official ${s.scale.year} unit populations: grid ${n(s.scale.grid_total)} → official ${n(s.scale.official_total)} (factor ${s.scale.factor})`);
+    lines.push(`population: scaled to official ${s.scale.year} ${s.scale.basis} unit populations: grid ${n(s.scale.grid_total)} → official ${n(s.scale.official_total)} (factor ${s.scale.factor})`);
     const missing = s.scale.units.filter((u) => u.factor === null);
     if (missing.length) lines.push(`population: not scaled (no cells or no official figure): ${missing.map((u) => u.code).join(', ')}`);
     // A grid counts residents, the official figures registered people: where they differ by 2× or

@@ -8,7 +8,8 @@
  * Point files (CSV/GeoJSON) keep their own rules: a region column, else the nearest seat.
  */
 import { statSync } from 'node:fs';
-import type { PopulationPoint } from '../../model/dataset.js';
+import type { PopulationBasis, PopulationPoint } from '../../model/dataset.js';
+import type { UnitLocator } from '../../geo/unit-locator.js';
 import type { PopulationSource } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
@@ -23,6 +24,10 @@ import { scaleToOfficial } from './scale-to-official.js';
 export interface PopulationOptions {
   scaleTo?: 'official';
   resolutionKm?: number;
+  /** Which official figures --scale-to uses: resident (where people live) or registered (SSC de jure). */
+  basis?: PopulationBasis;
+  /** Unit polygons for point files without a region column. */
+  units?: UnitLocator;
 }
 
 export interface LoadedPopulation {
@@ -38,10 +43,10 @@ export async function loadPopulation(path: string, regions: RegionIndex, locator
   let cells: AssignedCells, stats: ReadStats, crs: string | undefined, assignment = locator.method;
   let points: PopulationPoint[] | undefined;
   if (format === 'points-csv' || format === 'geojson') {
-    points = loadPopulationFile(path, regions);
+    points = loadPopulationFile(path, regions, { population: true, ...(o.units ? { units: o.units } : {}) });
     cells = fromPoints(points, regions);
     stats = { cells: points.length, nodata: 0, empty: points.filter((p) => p.population === 0).length, populated: points.filter((p) => p.population > 0).length };
-    assignment = 'the region column, else the nearest administrative centre';
+    assignment = o.units ? 'the region column, else the unit polygons' : 'the region column, else the nearest administrative centre';
   } else {
     let table: PopulationTable;
     // Each reader's library (geotiff.js, proj4, h3-js, sql.js) loads only when a file needs it.
@@ -56,7 +61,7 @@ export async function loadPopulation(path: string, regions: RegionIndex, locator
   let inside = 0;
   for (let i = 0; i < cells.count; i++) inside += cells.population[i]!;
   if (o.resolutionKm !== undefined) cells = aggregate(cells, o.resolutionKm);
-  const scale = o.scaleTo === 'official' ? scaleToOfficial(cells.population, cells.unit, cells.units, regions, locatableUnits(regions).map((r) => r.code)) : null;
+  const scale = o.scaleTo === 'official' ? scaleToOfficial(cells.population, cells.unit, cells.units, regions, locatableUnits(regions).map((r) => r.code), o.basis ?? 'registered') : null;
   const source: PopulationSource = {
     file: path, format, ...(crs ? { crs } : {}), assignment,
     cells: { total: stats.cells, nodata: stats.nodata, empty: stats.empty, populated: stats.populated },
