@@ -10,10 +10,11 @@ export const BBOX = { west: 44.75, east: 50.65, south: 38.35, north: 41.95 };
 export const NODATA = -99999;
 
 /**
- * Writes the raster with about `cells` cells and returns its size and the populated cells
+ * Writes the raster with about `cells` cells (people in about half the cells near each seat, or
+ * with `everywhere` in every land cell within 40 km of one) and returns its size and the populated cells
  * (lat, lon, population), so a baseline can be fed the very same people as points.
  */
-export function writeSyntheticGrid(file, cells, regions) {
+export function writeSyntheticGrid(file, cells, regions, o = { everywhere: false }) {
   const aspect = (BBOX.east - BBOX.west) / (BBOX.north - BBOX.south);
   const height = Math.round(Math.sqrt(cells / aspect));
   const width = Math.round(cells / height);
@@ -41,7 +42,9 @@ export function writeSyntheticGrid(file, cells, regions) {
         const k = r * width + c;
         if (d > land) continue;
         if (values[k] === NODATA) values[k] = 0;
-        if (d > radiusKm || rnd() < 0.5) continue;
+        // A 100 m grid is mostly empty (people in settlements: half the cells near a seat); a
+        // 1 km grid has someone in almost every land cell (o.everywhere).
+        if (!o.everywhere && (d > radiusKm || rnd() < 0.5)) continue;
         const wt = Math.exp(-d / (radiusKm / 4)) + 0.02;
         idx.push(k);
         w.push(wt);
