@@ -199,6 +199,21 @@ describe('polygon index', () => {
     expect(idx.lookup(4.5, 0.5)).toBe(-1);
     expect(idx.lookup(2, 9)).toBe(-1);
   });
+  it('a row swept at once gives the same owners as point by point, on the 77 unit polygons', () => {
+    const units = embedded().units!;
+    const idx = new PolygonIndex(units.codes.map((c) => units.geometry(c)!));
+    const lons = Float64Array.from({ length: 600 }, (_, k) => 44.7 + k * 0.01);
+    const out = new Int32Array(lons.length);
+    let inside = 0;
+    for (const lat of [38.45, 39.2, 40.05, 40.4, 41.3]) {
+      idx.lookupRow(lat, lons, 0, lons.length, out);
+      for (let k = 0; k < lons.length; k++) {
+        expect(out[k]).toBe(idx.lookup(lons[k]!, lat));
+        if (out[k]! >= 0) inside++;
+      }
+    }
+    expect(inside).toBeGreaterThan(1000);
+  });
 });
 
 describe('dostplan with a population grid (end to end)', () => {

@@ -78,4 +78,42 @@ export class PolygonIndex {
     for (let e = from; e < to; e++) if (parity[owners[e]!]) return owners[e]!;
     return -1;
   }
+
+  /**
+   * lookup() for a run of points on one latitude with ascending longitudes (a raster row): the
+   * band's edge crossings are computed and sorted once, then one sweep from the west toggles each
+   * polygon's inside/outside as it passes a crossing. Same answers as lookup() (a closed ring
+   * crosses the line an even number of times, so the parity west of a point is the parity east).
+   */
+  lookupRow(lat: number, lons: ArrayLike<number>, from: number, to: number, out: Int32Array): void {
+    const k = Math.floor((lat - this.minLat) / this.bandHeight);
+    if (k < 0 || k >= this.bandStart.length - 1) {
+      out.fill(-1, 0, to - from);
+      return;
+    }
+    const { edges, owners } = this;
+    const xs: number[] = [], who: number[] = [];
+    for (let e = this.bandStart[k]!; e < this.bandStart[k + 1]!; e++) {
+      const x1 = edges[e * 4]!, y1 = edges[e * 4 + 1]!, x2 = edges[e * 4 + 2]!, y2 = edges[e * 4 + 3]!;
+      if (y1 > lat !== y2 > lat) {
+        xs.push(x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1));
+        who.push(owners[e]!);
+      }
+    }
+    const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
+    const parity = new Uint8Array(this.parity.length);
+    let inside = -1, c = 0;
+    for (let i = from; i < to; i++) {
+      const lon = lons[i]!;
+      // Crossings at or west of the point have been passed (lookup() counts those strictly east).
+      while (c < order.length && xs[order[c]!]! <= lon) {
+        const o = who[order[c]!]!;
+        parity[o]! ^= 1;
+        if (parity[o]) inside = o;
+        else if (inside === o) inside = parity.indexOf(1);
+        c++;
+      }
+      out[i - from] = inside;
+    }
+  }
 }

@@ -13,6 +13,8 @@ export interface UnitLookup {
   /** How units are found, for reports ("polygons", "nearest seat inside the outline"). */
   readonly method: string;
   locate(lat: number, lon: number): string | undefined;
+  /** locate() for points lon[from..to) on one latitude, ascending in longitude (a raster row); out[k] for point from + k. */
+  locateRow?(lat: number, lon: ArrayLike<number>, from: number, to: number, out: (string | undefined)[]): void;
 }
 
 /** Nearest of a few fixed places, by chord distance (exactly the geodesic order); brute force is fine for < 100. */
@@ -68,5 +70,14 @@ export function seatLookup(outline: Polygon | MultiPolygon, regions: RegionIndex
  */
 export function polygonLookup(units: { code: string; geometry: Polygon | MultiPolygon }[]): UnitLookup {
   const index = new PolygonIndex(units.map((u) => u.geometry));
-  return { method: 'unit polygons', locate: (lat, lon) => units[index.lookup(lon, lat)]?.code };
+  let owners = new Int32Array(1024);
+  return {
+    method: 'unit polygons',
+    locate: (lat, lon) => units[index.lookup(lon, lat)]?.code,
+    locateRow: (lat, lon, from, to, out) => {
+      if (owners.length < to - from) owners = new Int32Array(to - from);
+      index.lookupRow(lat, lon, from, to, owners);
+      for (let k = 0; k < to - from; k++) out[k] = units[owners[k]!]?.code;
+    },
+  };
 }

@@ -32,9 +32,21 @@ export function assignUnits(table: PopulationTable, locator: UnitLookup, regions
   const keep = new Uint8Array(n);
   const outside = { cells: 0, population: 0 };
   let kept = 0;
+  // Raster cells come row by row: a run on one latitude is located in one sweep (locateRow).
+  const row: (string | undefined)[] = [];
+  let runStart = 0, runEnd = 0;
   for (let i = 0; i < n; i++) {
     const lat = table.lat[i]!, lon = table.lon[i]!;
-    const code = locator.locate(lat, lon);
+    if (i >= runEnd && locator.locateRow) {
+      let j = i + 1;
+      while (j < n && table.lat[j] === lat && table.lon[j]! > table.lon[j - 1]!) j++;
+      if (j - i >= 8) {
+        locator.locateRow(lat, table.lon, i, j, row);
+        runStart = i;
+        runEnd = j;
+      }
+    }
+    const code = i < runEnd ? row[i - runStart] : locator.locate(lat, lon);
     if (code === undefined) {
       outside.cells++;
       outside.population += table.population[i]!;

@@ -13,11 +13,13 @@ export function defaultLookup(country: CountryData): UnitLookup {
   const { regions, units } = country;
   if (!units) return seatLookup(country.outline.geometry, regions);
   const lookup = polygonLookup(units.codes.map((code) => ({ code, geometry: units.geometry(code)! })));
+  const parent = (code: string | undefined) => (code === undefined ? undefined : (regions.byCode.get(code)?.included_in ?? code));
   return {
     method: `unit polygons (${country.profile.files.units ?? 'the country profile'})`,
-    locate: (lat, lon) => {
-      const code = lookup.locate(lat, lon);
-      return code === undefined ? undefined : (regions.byCode.get(code)?.included_in ?? code);
+    locate: (lat, lon) => parent(lookup.locate(lat, lon)),
+    locateRow: (lat, lon, from, to, out) => {
+      lookup.locateRow!(lat, lon, from, to, out);
+      for (let k = 0; k < to - from; k++) out[k] = parent(out[k]);
     },
   };
 }
