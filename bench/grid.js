@@ -25,7 +25,11 @@ const u = process.resourceUsage();
 process.stderr.write('\\nBENCH_MAXRSS ' + u.maxRSS + ' BENCH_CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n');
 process.exitCode = code;`;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t0;
   const rss = Number(/BENCH_MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const cpu = Number(/BENCH_CPU (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
@@ -40,7 +44,10 @@ function writePointsCsv(file, cells) {
   const lines = ['lat,lon,population,region'];
   for (const c of cells) {
     const code = loc.locateUnit(c.lat, c.lon);
-    if (code) lines.push(`${c.lat.toFixed(6)},${c.lon.toFixed(6)},${c.population},${regions.byCode.get(code)?.included_in ?? code}`);
+    if (code)
+      lines.push(
+        `${c.lat.toFixed(6)},${c.lon.toFixed(6)},${c.population},${regions.byCode.get(code)?.included_in ?? code}`,
+      );
   }
   writeFileSync(file, lines.join('\n') + '\n');
   return lines.length - 1;
@@ -54,7 +61,8 @@ const cases = [
 ];
 try {
   for (const c of cases) {
-    const tif = join(dir, `grid-${c.cells}.tif`), csv = join(dir, `points-${c.cells}.csv`);
+    const tif = join(dir, `grid-${c.cells}.tif`),
+      csv = join(dir, `points-${c.cells}.csv`);
     const t0 = performance.now();
     const g = writeSyntheticGrid(tif, c.cells, regions, { everywhere: c.everywhere });
     const rows = writePointsCsv(csv, g.populated);
@@ -63,14 +71,22 @@ try {
     const grid = runCli(['timeline', '--population', tif, '--format', 'json']);
     const base = runCli(['timeline', '--population', csv, '--format', 'json']);
     const inside = /([\d,]+) people inside/.exec(grid.stderr)?.[1] ?? '?';
-    console.log(`population grid: ${c.name}, ${g.width} × ${g.height} = ${(g.width * g.height).toLocaleString('en-US')} cells of ~${(g.cellKm * 1000).toFixed(0)} m (${(statSync(tif).size / 2 ** 20).toFixed(0)} MB GeoTIFF), ${g.populated.length.toLocaleString('en-US')} populated, ${inside} people inside; made in ${(tGen / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-    console.log(`  timeline --population grid.tif (10 years, the DOST plan), whole CLI: ${(grid.ms / 1000).toFixed(2)} s wall (${(grid.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(grid.rss)}   goal: ≤ ${c.goal.s} s${c.goal.mb ? `, ≤ ${c.goal.mb / 1024} GB` : ''}`);
-    console.log(`  baseline, the same ${rows.toLocaleString('en-US')} inside cells as a points CSV with a region column: ${(base.ms / 1000).toFixed(2)} s wall (${(base.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(base.rss)}   ratio grid/CSV: ${(grid.ms / base.ms).toFixed(2)}x wall, ${(grid.cpu / base.cpu).toFixed(2)}x CPU, ${(grid.rss / base.rss).toFixed(2)}x memory`);
+    console.log(
+      `population grid: ${c.name}, ${g.width} × ${g.height} = ${(g.width * g.height).toLocaleString('en-US')} cells of ~${(g.cellKm * 1000).toFixed(0)} m (${(statSync(tif).size / 2 ** 20).toFixed(0)} MB GeoTIFF), ${g.populated.length.toLocaleString('en-US')} populated, ${inside} people inside; made in ${(tGen / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    );
+    console.log(
+      `  timeline --population grid.tif (10 years, the DOST plan), whole CLI: ${(grid.ms / 1000).toFixed(2)} s wall (${(grid.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(grid.rss)}   goal: ≤ ${c.goal.s} s${c.goal.mb ? `, ≤ ${c.goal.mb / 1024} GB` : ''}`,
+    );
+    console.log(
+      `  baseline, the same ${rows.toLocaleString('en-US')} inside cells as a points CSV with a region column: ${(base.ms / 1000).toFixed(2)} s wall (${(base.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(base.rss)}   ratio grid/CSV: ${(grid.ms / base.ms).toFixed(2)}x wall, ${(grid.cpu / base.cpu).toFixed(2)}x CPU, ${(grid.rss / base.rss).toFixed(2)}x memory`,
+    );
     rmSync(tif);
     rmSync(csv);
   }
   const dflt = runCli(['timeline', '--format', 'json']);
-  console.log(`  for scale, the embedded 4,500 points through the same command: ${(dflt.ms / 1000).toFixed(2)} s wall (${(dflt.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(dflt.rss)}`);
+  console.log(
+    `  for scale, the embedded 4,500 points through the same command: ${(dflt.ms / 1000).toFixed(2)} s wall (${(dflt.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(dflt.rss)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

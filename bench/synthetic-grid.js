@@ -18,22 +18,27 @@ export function writeSyntheticGrid(file, cells, regions, o = { everywhere: false
   const aspect = (BBOX.east - BBOX.west) / (BBOX.north - BBOX.south);
   const height = Math.round(Math.sqrt(cells / aspect));
   const width = Math.round(cells / height);
-  const dx = (BBOX.east - BBOX.west) / width, dy = (BBOX.north - BBOX.south) / height;
+  const dx = (BBOX.east - BBOX.west) / width,
+    dy = (BBOX.north - BBOX.south) / height;
   const values = new Float32Array(width * height).fill(NODATA);
   let seed = 4242;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
   // Land cells start empty (0) around every seat out to 40 km, so nodata marks the far sea and foreign land.
   for (const u of units) {
     const pop = u.population[String(regions.dataset.base_year)] || 5000;
     const radiusKm = 8 + Math.sqrt(pop) / 40; // Baku ~ 30 km, a small rayon ~ 14 km
     const land = 40;
-    const kmX = 111.32 * Math.cos((u.admin_center.lat * Math.PI) / 180), kmY = 110.57;
-    const r0 = Math.max(0, Math.floor((BBOX.north - u.admin_center.lat - land / kmY) / dy)), r1 = Math.min(height - 1, Math.ceil((BBOX.north - u.admin_center.lat + land / kmY) / dy));
-    const c0 = Math.max(0, Math.floor((u.admin_center.lon - land / kmX - BBOX.west) / dx)), c1 = Math.min(width - 1, Math.ceil((u.admin_center.lon + land / kmX - BBOX.west) / dx));
+    const kmX = 111.32 * Math.cos((u.admin_center.lat * Math.PI) / 180),
+      kmY = 110.57;
+    const r0 = Math.max(0, Math.floor((BBOX.north - u.admin_center.lat - land / kmY) / dy)),
+      r1 = Math.min(height - 1, Math.ceil((BBOX.north - u.admin_center.lat + land / kmY) / dy));
+    const c0 = Math.max(0, Math.floor((u.admin_center.lon - land / kmX - BBOX.west) / dx)),
+      c1 = Math.min(width - 1, Math.ceil((u.admin_center.lon + land / kmX - BBOX.west) / dx));
     // Weights first (exp decay from the seat, a random half of the cells settled), then scaled to the unit's population.
     let sum = 0;
-    const idx = [], w = [];
+    const idx = [],
+      w = [];
     for (let r = r0; r <= r1; r++) {
       const lat = BBOX.north - (r + 0.5) * dy;
       for (let c = c0; c <= c1; c++) {
@@ -57,7 +62,8 @@ export function writeSyntheticGrid(file, cells, regions, o = { everywhere: false
   const populated = [];
   for (let k = 0; k < values.length; k++) {
     if (values[k] > 0) {
-      const r = Math.floor(k / width), c = k % width;
+      const r = Math.floor(k / width),
+        c = k % width;
       populated.push({ lat: BBOX.north - (r + 0.5) * dy, lon: BBOX.west + (c + 0.5) * dx, population: values[k] });
     }
   }
@@ -70,7 +76,8 @@ export function writeSyntheticGrid(file, cells, regions, o = { everywhere: false
  */
 function tiledGeoTiff(values, width, height, g) {
   const T = 256;
-  const across = Math.ceil(width / T), down = Math.ceil(height / T);
+  const across = Math.ceil(width / T),
+    down = Math.ceil(height / T);
   const tiles = [];
   const tile = new Float32Array(T * T);
   for (let ty = 0; ty < down; ty++) {
@@ -90,10 +97,22 @@ function tiledGeoTiff(values, width, height, g) {
   // Tags: [tag, type (3 SHORT, 4 LONG, 2 ASCII, 12 DOUBLE), count, value or data buffer].
   const n = tiles.length;
   const entries = [
-    [256, 4, 1, width], [257, 4, 1, height], [258, 3, 1, 32], [259, 3, 1, 8], [262, 3, 1, 1], [277, 3, 1, 1],
-    [284, 3, 1, 1], [322, 3, 1, T], [323, 3, 1, T], [324, 4, n, null], [325, 4, n, longs(tiles.map((t) => t.length))],
-    [339, 3, 1, 3], [33550, 12, 3, doubles([g.dx, g.dy, 0])], [33922, 12, 6, doubles([0, 0, 0, g.west, g.north, 0])],
-    [34735, 3, 16, shorts([1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, 4326])], [42113, 2, nodata.length, nodata],
+    [256, 4, 1, width],
+    [257, 4, 1, height],
+    [258, 3, 1, 32],
+    [259, 3, 1, 8],
+    [262, 3, 1, 1],
+    [277, 3, 1, 1],
+    [284, 3, 1, 1],
+    [322, 3, 1, T],
+    [323, 3, 1, T],
+    [324, 4, n, null],
+    [325, 4, n, longs(tiles.map((t) => t.length))],
+    [339, 3, 1, 3],
+    [33550, 12, 3, doubles([g.dx, g.dy, 0])],
+    [33922, 12, 6, doubles([0, 0, 0, g.west, g.north, 0])],
+    [34735, 3, 16, shorts([1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, 4326])],
+    [42113, 2, nodata.length, nodata],
   ];
   const ifdSize = 2 + entries.length * 12 + 4;
   let offset = 8 + ifdSize;

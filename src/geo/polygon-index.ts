@@ -23,7 +23,9 @@ export class PolygonIndex {
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
       for (const poly of polys) for (const ring of poly) rings.push({ ring, owner });
     });
-    let minLat = Infinity, maxLat = -Infinity, edgeCount = 0;
+    let minLat = Infinity,
+      maxLat = -Infinity,
+      edgeCount = 0;
     for (const { ring } of rings) {
       edgeCount += ring.length;
       for (const p of ring) {
@@ -40,7 +42,8 @@ export class PolygonIndex {
     const eachEdge = (f: (a: number[], b: number[], owner: number) => void) => {
       for (const { ring, owner } of rings) {
         for (let i = 0; i < ring.length; i++) {
-          const a = ring[i]!, b = ring[(i + 1) % ring.length]!;
+          const a = ring[i]!,
+            b = ring[(i + 1) % ring.length]!;
           if (a[1] !== b[1]) f(a, b, owner);
         }
       }
@@ -69,10 +72,14 @@ export class PolygonIndex {
     const k = Math.floor((lat - this.minLat) / this.bandHeight);
     if (k < 0 || k >= this.bandStart.length - 1) return -1;
     const { edges, owners, parity } = this;
-    const from = this.bandStart[k]!, to = this.bandStart[k + 1]!;
+    const from = this.bandStart[k]!,
+      to = this.bandStart[k + 1]!;
     for (let e = from; e < to; e++) parity[owners[e]!] = 0;
     for (let e = from; e < to; e++) {
-      const x1 = edges[e * 4]!, y1 = edges[e * 4 + 1]!, x2 = edges[e * 4 + 2]!, y2 = edges[e * 4 + 3]!;
+      const x1 = edges[e * 4]!,
+        y1 = edges[e * 4 + 1]!,
+        x2 = edges[e * 4 + 2]!,
+        y2 = edges[e * 4 + 3]!;
       if (y1 > lat !== y2 > lat && lon < x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1)) parity[owners[e]!]! ^= 1;
     }
     for (let e = from; e < to; e++) if (parity[owners[e]!]) return owners[e]!;
@@ -92,9 +99,13 @@ export class PolygonIndex {
       return;
     }
     const { edges, owners } = this;
-    const xs: number[] = [], who: number[] = [];
+    const xs: number[] = [],
+      who: number[] = [];
     for (let e = this.bandStart[k]!; e < this.bandStart[k + 1]!; e++) {
-      const x1 = edges[e * 4]!, y1 = edges[e * 4 + 1]!, x2 = edges[e * 4 + 2]!, y2 = edges[e * 4 + 3]!;
+      const x1 = edges[e * 4]!,
+        y1 = edges[e * 4 + 1]!,
+        x2 = edges[e * 4 + 2]!,
+        y2 = edges[e * 4 + 3]!;
       if (y1 > lat !== y2 > lat) {
         xs.push(x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1));
         who.push(owners[e]!);
@@ -102,7 +113,8 @@ export class PolygonIndex {
     }
     const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
     const parity = new Uint8Array(this.parity.length);
-    let inside = -1, c = 0;
+    let inside = -1,
+      c = 0;
     for (let i = from; i < to; i++) {
       const lon = lons[i]!;
       // Crossings at or west of the point have been passed (lookup() counts those strictly east).

@@ -13,7 +13,7 @@ export interface UnitLookup {
   /** How units are found, for reports ("polygons", "nearest seat inside the outline"). */
   readonly method: string;
   locate(lat: number, lon: number): string | undefined;
-  /** locate() for points lon[from..to) on one latitude, ascending in longitude (a raster row); out[k] for point from + k. */
+  /** locate() for lon[from..to) on one latitude, ascending (a raster row); out[k] is point from + k. */
   locateRow?(lat: number, lon: ArrayLike<number>, from: number, to: number, out: (string | undefined)[]): void;
 }
 
@@ -32,9 +32,12 @@ export class NearestPlace {
 
   nearest(lat: number, lon: number): number {
     const [px, py, pz] = toChordSpace(lat, lon);
-    let best = -1, bestD = Infinity;
+    let best = -1,
+      bestD = Infinity;
     for (let i = 0; i < this.x.length; i++) {
-      const dx = this.x[i]! - px, dy = this.y[i]! - py, dz = this.z[i]! - pz;
+      const dx = this.x[i]! - px,
+        dy = this.y[i]! - py,
+        dz = this.z[i]! - pz;
       const d = dx * dx + dy * dy + dz * dz;
       if (d < bestD) {
         bestD = d;

@@ -20,7 +20,6 @@ export interface ScaleReport {
   units: UnitScale[];
 }
 
-
 export interface PopulationSource {
   file: string;
   format: 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson';

@@ -28,15 +28,18 @@ export function assignUnits(table: PopulationTable, locator: UnitLookup, regions
   const districts = regions.dataset.baku_districts;
   const nearestDistrict = new NearestPlace(districts);
   const n = table.count;
-  const unit = new Uint16Array(n), district = new Uint8Array(n);
+  const unit = new Uint16Array(n),
+    district = new Uint8Array(n);
   const keep = new Uint8Array(n);
   const outside = { cells: 0, population: 0 };
   let kept = 0;
   // Raster cells come row by row: a run on one latitude is located in one sweep (locateRow).
   const row: (string | undefined)[] = [];
-  let runStart = 0, runEnd = 0;
+  let runStart = 0,
+    runEnd = 0;
   for (let i = 0; i < n; i++) {
-    const lat = table.lat[i]!, lon = table.lon[i]!;
+    const lat = table.lat[i]!,
+      lon = table.lon[i]!;
     if (i >= runEnd && locator.locateRow) {
       let j = i + 1;
       while (j < n && table.lat[j] === lat && table.lon[j]! > table.lon[j - 1]!) j++;
@@ -61,8 +64,15 @@ export function assignUnits(table: PopulationTable, locator: UnitLookup, regions
   }
   // Compact: only the cells inside the country go on.
   const out: AssignedCells = {
-    count: kept, lat: new Float64Array(kept), lon: new Float64Array(kept), population: new Float64Array(kept),
-    unit: new Uint16Array(kept), district: new Uint8Array(kept), units, districts: districts.map((d) => d.id), outside,
+    count: kept,
+    lat: new Float64Array(kept),
+    lon: new Float64Array(kept),
+    population: new Float64Array(kept),
+    unit: new Uint16Array(kept),
+    district: new Uint8Array(kept),
+    units,
+    districts: districts.map((d) => d.id),
+    outside,
   };
   for (let i = 0, k = 0; i < n; i++) {
     if (!keep[i]) continue;
@@ -86,19 +96,31 @@ export function aggregate(c: AssignedCells, km: number): AssignedCells {
   let meanLat = 0;
   for (let i = 0; i < c.count; i++) meanLat += c.lat[i]!;
   meanLat = c.count ? meanLat / c.count : 0;
-  const dLat = km / 111.32, dLon = km / (111.32 * Math.cos((meanLat * Math.PI) / 180));
-  let minLat = Infinity, minLon = Infinity, maxLat = -Infinity, maxLon = -Infinity;
+  const dLat = km / 111.32,
+    dLon = km / (111.32 * Math.cos((meanLat * Math.PI) / 180));
+  let minLat = Infinity,
+    minLon = Infinity,
+    maxLat = -Infinity,
+    maxLon = -Infinity;
   for (let i = 0; i < c.count; i++) {
     minLat = Math.min(minLat, c.lat[i]!);
     maxLat = Math.max(maxLat, c.lat[i]!);
     minLon = Math.min(minLon, c.lon[i]!);
     maxLon = Math.max(maxLon, c.lon[i]!);
   }
-  const rows = Math.floor((maxLat - minLat) / dLat) + 1, cols = Math.floor((maxLon - minLon) / dLon) + 1;
+  const rows = Math.floor((maxLat - minLat) / dLat) + 1,
+    cols = Math.floor((maxLon - minLon) / dLon) + 1;
   const blockOf = new Map<number, number>();
-  const acc = { lat: [] as number[], lon: [] as number[], w: [] as number[], unit: [] as number[], district: [] as number[] };
+  const acc = {
+    lat: [] as number[],
+    lon: [] as number[],
+    w: [] as number[],
+    unit: [] as number[],
+    district: [] as number[],
+  };
   for (let i = 0; i < c.count; i++) {
-    const row = Math.floor((c.lat[i]! - minLat) / dLat), col = Math.floor((c.lon[i]! - minLon) / dLon);
+    const row = Math.floor((c.lat[i]! - minLat) / dLat),
+      col = Math.floor((c.lon[i]! - minLon) / dLon);
     // (unit, district, row, col) as one exact integer: units × 256 × rows × cols stays far below 2^53 for a country.
     const key = ((c.unit[i]! * 256 + c.district[i]!) * rows + row) * cols + col;
     let b = blockOf.get(key);

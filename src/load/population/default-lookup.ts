@@ -13,7 +13,8 @@ export function defaultLookup(country: CountryData): UnitLookup {
   const { regions, units } = country;
   if (!units) return seatLookup(country.outline.geometry, regions);
   const lookup = polygonLookup(units.codes.map((code) => ({ code, geometry: units.geometry(code)! })));
-  const parent = (code: string | undefined) => (code === undefined ? undefined : (regions.byCode.get(code)?.included_in ?? code));
+  const parent = (code: string | undefined) =>
+    code === undefined ? undefined : (regions.byCode.get(code)?.included_in ?? code);
   return {
     method: `unit polygons (${country.profile.files.units ?? 'the country profile'})`,
     locate: (lat, lon) => parent(lookup.locate(lat, lon)),

@@ -32,8 +32,13 @@ export function detectFormat(head: Buffer): PopulationFormat {
   if (magic === 'II*\0' || magic === 'MM\0*' || magic === 'II+\0' || magic === 'MM\0+') return 'geotiff';
   if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'geopackage';
   // Text: skip a UTF-8 BOM and leading blanks.
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return 'geojson';
-  const header = (text.split(/\r?\n/, 1)[0] ?? '').split(/[,;\t]/).map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const header = (text.split(/\r?\n/, 1)[0] ?? '')
+    .split(/[,;\t]/)
+    .map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
   return h3Column(header) ? 'h3-csv' : 'points-csv';
 }

@@ -20,14 +20,17 @@ export interface RasterInfo {
 /** Rows per read: one block row, but at least 256 rows so that many thin strips are read together. */
 const MIN_ROWS = 256;
 
-export async function readGeoTiff(path: string): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
+export async function readGeoTiff(
+  path: string,
+): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
     throw new UserError(`${path}: not a readable GeoTIFF (${(e as Error).message})`, 1);
   }
-  const width = image.getWidth(), height = image.getHeight();
+  const width = image.getWidth(),
+    height = image.getHeight();
   const keys = image.getGeoKeys() ?? {};
   const crs = rasterCrs(keys);
   if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
@@ -36,7 +39,10 @@ export async function readGeoTiff(path: string): Promise<{ table: PopulationTabl
     origin = image.getOrigin();
     res = image.getResolution();
   } catch {
-    throw new UserError(`${path}: the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`, 1);
+    throw new UserError(
+      `${path}: the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`,
+      1,
+    );
   }
   // PixelIsPoint rasters put the tie point on the first cell's centre, PixelIsArea on its corner.
   const half = keys.GTRasterTypeGeoKey === 2 ? 0 : 0.5;
@@ -50,14 +56,22 @@ export async function readGeoTiff(path: string): Promise<{ table: PopulationTabl
     const y1 = Math.min(height, y0 + step);
     let band: ArrayLike<number>;
     try {
-      const rasters = (await image.readRasters({ window: [0, y0, width, y1], samples: [0], interleave: false })) as unknown as ArrayLike<number>[];
+      const rasters = (await image.readRasters({
+        window: [0, y0, width, y1],
+        samples: [0],
+        interleave: false,
+      })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
       throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
     }
     keepPopulated(band, width, y0, { origin, res, half, crs, isNoData }, table, stats);
   }
-  return { table, stats, info: { width, height, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata } };
+  return {
+    table,
+    stats,
+    info: { width, height, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata },
+  };
 }
 
 /** Float32 rasters store nodata rounded to float32 (-3.4e38 is not exactly -3.4028234663852886e38). */
@@ -77,7 +91,14 @@ interface Geo {
   isNoData: (v: number) => boolean;
 }
 
-function keepPopulated(band: ArrayLike<number>, width: number, y0: number, g: Geo, table: PopulationTable, stats: ReadStats): void {
+function keepPopulated(
+  band: ArrayLike<number>,
+  width: number,
+  y0: number,
+  g: Geo,
+  table: PopulationTable,
+  stats: ReadStats,
+): void {
   const out: [number, number] = [0, 0];
   const [ox, oy] = g.origin as [number, number];
   const [rx, ry] = g.res as [number, number];
@@ -91,7 +112,8 @@ function keepPopulated(band: ArrayLike<number>, width: number, y0: number, g: Ge
       stats.empty++;
       continue;
     }
-    const col = k % width, row = y0 + ((k - col) / width);
+    const col = k % width,
+      row = y0 + (k - col) / width;
     if (!g.crs.toLonLat(ox + (col + g.half) * rx, oy + (row + g.half) * ry, out)) {
       stats.nodata++;
       continue;

@@ -15,10 +15,17 @@ import { PopulationTable, type ReadStats } from './population-table.js';
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
 
 /** One hexagon; `where` locates it in the file for messages. */
-function addCell(table: PopulationTable, stats: ReadStats, h3: unknown, population: unknown, where: () => string): void {
+function addCell(
+  table: PopulationTable,
+  stats: ReadStats,
+  h3: unknown,
+  population: unknown,
+  where: () => string,
+): void {
   stats.cells++;
   const id = typeof h3 === 'string' ? h3.trim().toLowerCase() : typeof h3 === 'bigint' ? h3.toString(16) : '';
-  if (!isValidCell(id)) throw new UserError(`${where()}: '${String(h3)}' is not an H3 cell index (e.g. 882d1a8a67fffff)`, 1);
+  if (!isValidCell(id))
+    throw new UserError(`${where()}: '${String(h3)}' is not an H3 cell index (e.g. 882d1a8a67fffff)`, 1);
   const pop = typeof population === 'string' && population.trim() === '' ? NaN : Number(population);
   if (population === null || !(pop >= 0)) {
     stats.nodata++;
@@ -46,7 +53,11 @@ export function readH3Csv(path: string, bytes: Buffer): { table: PopulationTable
   const header = (rows[0] ?? []).map((h) => h.toLowerCase());
   const hcol = h3Column(header);
   const pcol = header.findIndex((h) => POPULATION_COLUMNS.includes(h));
-  if (!hcol || pcol < 0) throw new UserError(`${path}:1:1: expected a header with an H3 column (h3) and a population column (population)`, 1);
+  if (!hcol || pcol < 0)
+    throw new UserError(
+      `${path}:1:1: expected a header with an H3 column (h3) and a population column (population)`,
+      1,
+    );
   const hi = header.indexOf(hcol);
   const table = new PopulationTable();
   const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
@@ -61,7 +72,10 @@ export function readH3Csv(path: string, bytes: Buffer): { table: PopulationTable
  * A GeoPackage is an SQLite file; sql.js runs SQLite compiled to WebAssembly, so nothing native is
  * built on install. The first feature table (gpkg_contents) with an h3 and a population column is read.
  */
-export async function readGeoPackage(path: string, bytes: Buffer): Promise<{ table: PopulationTable; stats: ReadStats; layer: string }> {
+export async function readGeoPackage(
+  path: string,
+  bytes: Buffer,
+): Promise<{ table: PopulationTable; stats: ReadStats; layer: string }> {
   const require = createRequire(import.meta.url);
   const { default: initSqlJs } = await import('sql.js');
   const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
@@ -81,7 +95,9 @@ export async function readGeoPackage(path: string, bytes: Buffer): Promise<{ tab
       if (!hcol || pcol < 0) continue;
       const table = new PopulationTable(1 << 14);
       const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
-      const stmt = db.prepare(`SELECT ${quoteId(cols[lower.indexOf(hcol)]!)}, ${quoteId(cols[pcol]!)} FROM ${quoteId(name)} ORDER BY rowid`);
+      const stmt = db.prepare(
+        `SELECT ${quoteId(cols[lower.indexOf(hcol)]!)}, ${quoteId(cols[pcol]!)} FROM ${quoteId(name)} ORDER BY rowid`,
+      );
       let n = 0;
       while (stmt.step()) {
         const [h3, pop] = stmt.get();
@@ -91,7 +107,11 @@ export async function readGeoPackage(path: string, bytes: Buffer): Promise<{ tab
       stmt.free();
       return { table, stats, layer: name };
     }
-    throw new UserError(`${path}: no table with an H3 column (h3) and a population column (population); tables: ${tables.join(', ') || 'none'}`, 1);
+    throw new UserError(
+      `${path}: no table with an H3 column (h3) and a population column (population); ` +
+        `tables: ${tables.join(', ') || 'none'}`,
+      1,
+    );
   } finally {
     db.close();
   }
@@ -100,8 +120,11 @@ export async function readGeoPackage(path: string, bytes: Buffer): Promise<{ tab
 function tableNames(db: { exec(sql: string): { values: unknown[][] }[] }, path: string): string[] {
   try {
     // A GeoPackage lists its layers in gpkg_contents; a plain SQLite file is searched table by table.
-    const hasContents = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'").length > 0;
-    const sql = hasContents ? "SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY table_name" : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+    const hasContents =
+      db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'").length > 0;
+    const sql = hasContents
+      ? "SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
     return (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0]));
   } catch (e) {
     throw new UserError(`${path}: not a readable GeoPackage (${(e as Error).message})`, 1);
@@ -109,4 +132,3 @@ function tableNames(db: { exec(sql: string): { values: unknown[][] }[] }, path: 
 }
 
 const quoteId = (s: string) => `"${s.replace(/"/g, '""')}"`;
-

@@ -37,33 +37,72 @@ export interface LoadedPopulation {
   source: PopulationSource;
 }
 
-export async function loadPopulation(path: string, regions: RegionIndex, locator: UnitLookup, o: PopulationOptions = {}): Promise<LoadedPopulation> {
+export async function loadPopulation(
+  path: string,
+  regions: RegionIndex,
+  locator: UnitLookup,
+  o: PopulationOptions = {},
+): Promise<LoadedPopulation> {
   checkReadable(path);
   const format = detectFormat(readHead(path));
-  let cells: AssignedCells, stats: ReadStats, crs: string | undefined, assignment = locator.method;
+  let cells: AssignedCells,
+    stats: ReadStats,
+    crs: string | undefined,
+    assignment = locator.method;
   let points: PopulationPoint[] | undefined;
   if (format === 'points-csv' || format === 'geojson') {
     points = loadPopulationFile(path, regions, { population: true, ...(o.units ? { units: o.units } : {}) });
     cells = fromPoints(points, regions);
-    stats = { cells: points.length, nodata: 0, empty: points.filter((p) => p.population === 0).length, populated: points.filter((p) => p.population > 0).length };
-    assignment = o.units ? 'the region column, else the unit polygons' : 'the region column, else the nearest administrative centre';
+    stats = {
+      cells: points.length,
+      nodata: 0,
+      empty: points.filter((p) => p.population === 0).length,
+      populated: points.filter((p) => p.population > 0).length,
+    };
+    assignment = o.units
+      ? 'the region column, else the unit polygons'
+      : 'the region column, else the nearest administrative centre';
   } else {
     let table: PopulationTable;
     // Each reader's library (geotiff.js, proj4, h3-js, sql.js) loads only when a file needs it.
-    if (format === 'geotiff') ({ table, stats, info: { crs } } = await (await import('./geotiff-reader.js')).readGeoTiff(path));
-    else if (format === 'geopackage') ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
+    if (format === 'geotiff')
+      ({
+        table,
+        stats,
+        info: { crs },
+      } = await (await import('./geotiff-reader.js')).readGeoTiff(path));
+    else if (format === 'geopackage')
+      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
     else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
-      throw new UserError(`${path}: none of its ${stats.populated} populated cells lies inside Azerbaijan (${Math.round(cells.outside.population)} people outside)${crs ? `; read as ${crs}: is that the file's CRS?` : ''}`, 1);
+      throw new UserError(
+        `${path}: none of its ${stats.populated} populated cells lies inside the country ` +
+          `(${Math.round(cells.outside.population)} people outside)` +
+          (crs ? `; read as ${crs}: is that the file's CRS?` : ''),
+        1,
+      );
     }
   }
   let inside = 0;
   for (let i = 0; i < cells.count; i++) inside += cells.population[i]!;
   if (o.resolutionKm !== undefined) cells = aggregate(cells, o.resolutionKm);
-  const scale = o.scaleTo === 'official' ? scaleToOfficial(cells.population, cells.unit, cells.units, regions, locatableUnits(regions).map((r) => r.code), o.basis ?? 'registered') : null;
+  const scale =
+    o.scaleTo === 'official'
+      ? scaleToOfficial(
+          cells.population,
+          cells.unit,
+          cells.units,
+          regions,
+          locatableUnits(regions).map((r) => r.code),
+          o.basis ?? 'registered',
+        )
+      : null;
   const source: PopulationSource = {
-    file: path, format, ...(crs ? { crs } : {}), assignment,
+    file: path,
+    format,
+    ...(crs ? { crs } : {}),
+    assignment,
     cells: { total: stats.cells, nodata: stats.nodata, empty: stats.empty, populated: stats.populated },
     outside: { cells: cells.outside.cells, population: Math.round(cells.outside.population) },
     inside_population: Math.round(inside),
@@ -72,7 +111,10 @@ export async function loadPopulation(path: string, regions: RegionIndex, locator
     scale,
   };
   // Point files keep their place names unless blocks were merged.
-  const named = points && o.resolutionKm === undefined ? points.map((p, i) => ({ ...p, population: cells.population[i]! })) : undefined;
+  const named =
+    points && o.resolutionKm === undefined
+      ? points.map((p, i) => ({ ...p, population: cells.population[i]! }))
+      : undefined;
   return { points: named ?? toPoints(cells), scaled: scale !== null, source };
 }
 
@@ -83,7 +125,8 @@ function checkReadable(path: string): void {
   } catch {
     throw new UserError(`${path}: no such file`);
   }
-  if (st.isDirectory()) throw new UserError(`${path}: is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
+  if (st.isDirectory())
+    throw new UserError(`${path}: is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
 }
 
 /** Point files already carry a unit per point; they join the same pipeline for --resolution and --scale-to. */
@@ -93,8 +136,15 @@ function fromPoints(points: PopulationPoint[], regions: RegionIndex): AssignedCe
   const districts = regions.dataset.baku_districts.map((d) => d.id);
   const n = points.length;
   const c: AssignedCells = {
-    count: n, lat: new Float64Array(n), lon: new Float64Array(n), population: new Float64Array(n),
-    unit: new Uint16Array(n), district: new Uint8Array(n), units, districts, outside: { cells: 0, population: 0 },
+    count: n,
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    population: new Float64Array(n),
+    unit: new Uint16Array(n),
+    district: new Uint8Array(n),
+    units,
+    districts,
+    outside: { cells: 0, population: 0 },
   };
   points.forEach((p, i) => {
     let u = index.get(p.region);
@@ -116,7 +166,14 @@ function toPoints(c: AssignedCells): PopulationPoint[] {
   const out: PopulationPoint[] = new Array(c.count);
   for (let i = 0; i < c.count; i++) {
     const d = c.district[i]!;
-    out[i] = { region: c.units[c.unit[i]!]!, district: d ? c.districts[d - 1]! : '', name: '', lat: c.lat[i]!, lon: c.lon[i]!, population: c.population[i]! };
+    out[i] = {
+      region: c.units[c.unit[i]!]!,
+      district: d ? c.districts[d - 1]! : '',
+      name: '',
+      lat: c.lat[i]!,
+      lon: c.lon[i]!,
+      population: c.population[i]!,
+    };
   }
   return out;
 }

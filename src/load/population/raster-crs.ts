@@ -60,8 +60,18 @@ export function rasterCrs(keys: GeoKeys): RasterCrs | { error: string } {
   if (pcs === 3857 || pcs === 900913) return projected('EPSG:3857 (web Mercator)', 'EPSG:3857');
   if (typeof pcs === 'number' && ((pcs > 32600 && pcs <= 32660) || (pcs > 32700 && pcs <= 32760))) {
     const zone = pcs % 100;
-    return projected(`EPSG:${pcs} (WGS 84 / UTM zone ${zone}${pcs > 32700 ? 'S' : 'N'})`, `+proj=utm +zone=${zone}${pcs > 32700 ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`);
+    return projected(
+      `EPSG:${pcs} (WGS 84 / UTM zone ${zone}${pcs > 32700 ? 'S' : 'N'})`,
+      `+proj=utm +zone=${zone}${pcs > 32700 ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`,
+    );
   }
-  const found = pcs !== undefined ? `projected CRS ${String(pcs)}${citation ? ` (${citation})` : ''}` : `CRS keys ${JSON.stringify(keys)}`;
-  return { error: `unsupported ${found}; supported: EPSG:4326, ESRI:54009 Mollweide, EPSG:3857, WGS 84 / UTM. Reproject first, e.g. gdalwarp -t_srs EPSG:4326 in.tif out.tif` };
+  const found =
+    pcs !== undefined
+      ? `projected CRS ${String(pcs)}${citation ? ` (${citation})` : ''}`
+      : `CRS keys ${JSON.stringify(keys)}`;
+  return {
+    error:
+      `unsupported ${found}; supported: EPSG:4326, ESRI:54009 Mollweide, EPSG:3857, WGS 84 / UTM. ` +
+      'Reproject first, e.g. gdalwarp -t_srs EPSG:4326 in.tif out.tif',
+  };
 }

@@ -10,7 +10,14 @@ import type { ScaleReport, UnitScale } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
 
 /** Rescales `population` in place; `unitOf[i]` indexes `units`. */
-export function scaleToOfficial(population: Float64Array, unitOf: ArrayLike<number>, units: string[], regions: RegionIndex, locatable: string[], basis: PopulationBasis): ScaleReport {
+export function scaleToOfficial(
+  population: Float64Array,
+  unitOf: ArrayLike<number>,
+  units: string[],
+  regions: RegionIndex,
+  locatable: string[],
+  basis: PopulationBasis,
+): ScaleReport {
   const year = regions.dataset.base_year;
   const grid = new Float64Array(units.length);
   for (let i = 0; i < population.length; i++) grid[unitOf[i]!]! += population[i]!;
@@ -24,12 +31,20 @@ export function scaleToOfficial(population: Float64Array, unitOf: ArrayLike<numb
     const g = u >= 0 ? grid[u]! : 0;
     const r = regions.byCode.get(code);
     // Resident figures where the data have them (people where they live, as a grid counts them).
-    const official = (basis === 'resident' ? r?.resident?.[String(year)] : undefined) ?? r?.population[String(year)] ?? 0;
+    const official =
+      (basis === 'resident' ? r?.resident?.[String(year)] : undefined) ?? r?.population[String(year)] ?? 0;
     const f = g > 0 && official > 0 ? official / g : null;
     if (u >= 0) factor[u] = f ?? 1;
-    rows.push({ code, name: r?.name_en ?? code, grid: Math.round(g), official, factor: f === null ? null : Math.round(f * 10000) / 10000 });
+    rows.push({
+      code,
+      name: r?.name_en ?? code,
+      grid: Math.round(g),
+      official,
+      factor: f === null ? null : Math.round(f * 10000) / 10000,
+    });
   }
-  let before = 0, after = 0;
+  let before = 0,
+    after = 0;
   for (let i = 0; i < population.length; i++) {
     before += population[i]!;
     population[i]! *= factor[unitOf[i]!]!;
@@ -37,5 +52,12 @@ export function scaleToOfficial(population: Float64Array, unitOf: ArrayLike<numb
   }
   rows.sort((a, b) => a.code.localeCompare(b.code));
   const official_total = rows.reduce((t, r) => t + r.official, 0);
-  return { year, basis, grid_total: Math.round(before), official_total, factor: before > 0 ? Math.round((after / before) * 10000) / 10000 : 1, units: rows };
+  return {
+    year,
+    basis,
+    grid_total: Math.round(before),
+    official_total,
+    factor: before > 0 ? Math.round((after / before) * 10000) / 10000 : 1,
+    units: rows,
+  };
 }
