@@ -224,6 +224,13 @@ describe('format detection by content', () => {
     expect(detectFormat(Buffer.from('H3,Population\n882d1a8a67fffff,12\n'))).toBe('h3-csv');
     expect(detectFormat(Buffer.from('lat,lon,population\n40.4,49.8,10\n'))).toBe('points-csv');
   });
+  it('reads GeoJSON points whatever their extension: the 600 people of the hand fixture', async () => {
+    const file = join(tmp, 'points.txt');
+    writeFileSync(file, readFileSync(join(FIXTURES, 'hand-population.geojson')));
+    const r = await loadPopulation(file, regions, locator);
+    expect(r.source.format).toBe('geojson');
+    expect(r.points.reduce((t, p) => t + p.population, 0)).toBe(600);
+  });
   it('reads a GeoTIFF whatever its extension', async () => {
     const named = writeTiff('grid.csv', [5, 6], 2, { x: 46.2, y: 40.8, dx: 0.1, dy: 0.1 });
     const r = await loadPopulation(named, regions, locator);

@@ -19,13 +19,14 @@ export const command: CommandSpec<ModelOptions> = {
     const flags = modelFlags(o);
     const country = loadCountry(flags.data);
     const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
-    // Both plans are measured on one population: B's basis (the proposal) unless the flag sets it.
-    const demand = await loadDemand(country, flags.population, b.plan, flags);
+    // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
+    const population = flags.population ?? b.plan.population;
+    const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const run = (p: typeof a, title: string) =>
       withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
     const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
-    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : [])], demand.source);
+    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : [])], demand.source);
     return EXIT.ok;
   },
 };

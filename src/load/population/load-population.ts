@@ -51,7 +51,11 @@ export async function loadPopulation(
     assignment = locator.method;
   let points: PopulationPoint[] | undefined;
   if (format === 'points-csv' || format === 'geojson') {
-    points = loadPopulationFile(path, regions, { population: true, ...(o.units ? { units: o.units } : {}) });
+    points = loadPopulationFile(path, regions, {
+      population: true,
+      geojson: format === 'geojson',
+      ...(o.units ? { units: o.units } : {}),
+    });
     cells = fromPoints(points, regions);
     stats = {
       cells: points.length,
