@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { embedded, unitLocator } from '../dist/load/dataset-loader.js';
+import { goal } from './lib.js';
 import { writeSyntheticGrid } from './synthetic-grid.js';
 
 const MAIN = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -74,8 +75,13 @@ try {
     console.log(
       `population grid: ${c.name}, ${g.width} × ${g.height} = ${(g.width * g.height).toLocaleString('en-US')} cells of ~${(g.cellKm * 1000).toFixed(0)} m (${(statSync(tif).size / 2 ** 20).toFixed(0)} MB GeoTIFF), ${g.populated.length.toLocaleString('en-US')} populated, ${inside} people inside; made in ${(tGen / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );
-    console.log(
-      `  timeline --population grid.tif (10 years, the DOST plan), whole CLI: ${(grid.ms / 1000).toFixed(2)} s wall (${(grid.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(grid.rss)}   goal: ≤ ${c.goal.s} s${c.goal.mb ? `, ≤ ${c.goal.mb / 1024} GB` : ''}`,
+    const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    const met = grid.ms <= c.goal.s * 1000 && (!c.goal.mb || grid.rss / 1024 <= c.goal.mb);
+    goal(
+      'timeline --population grid.tif (10 years, the DOST plan), whole process',
+      `${sec(grid.ms)} wall (${sec(grid.cpu)} CPU), peak RSS ${mb(grid.rss)}`,
+      `≤ ${c.goal.s} s${c.goal.mb ? `, ≤ ${c.goal.mb / 1024} GB` : ''} (wall; CPU is the steadier figure on a shared machine)`,
+      met,
     );
     console.log(
       `  baseline, the same ${rows.toLocaleString('en-US')} inside cells as a points CSV with a region column: ${(base.ms / 1000).toFixed(2)} s wall (${(base.cpu / 1000).toFixed(2)} s CPU), peak RSS ${mb(base.rss)}   ratio grid/CSV: ${(grid.ms / base.ms).toFixed(2)}x wall, ${(grid.cpu / base.cpu).toFixed(2)}x CPU, ${(grid.rss / base.rss).toFixed(2)}x memory`,
