@@ -123,7 +123,7 @@ export async function loadPopulation(
 }
 
 function checkReadable(path: string): void {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch {
