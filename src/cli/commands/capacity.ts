@@ -56,7 +56,7 @@ export const command: CommandSpec<Opts> = {
     addModelOptions(cmd);
   },
   async run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
     const flags = {
       visitsPerResidentYear: o.visits,
