@@ -14,6 +14,7 @@ import { geodesicKm } from '../geo/geodesic.js';
 import { csvTable } from '../render/table.js';
 import { apportion } from './apportion.js';
 import { readCsv } from './csv.js';
+import { buildUnitTopology } from './units.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const inputs = join(root, 'data', 'inputs');
@@ -70,6 +71,7 @@ function main(): void {
   const totals = readCsv(join(inputs, 'population-totals.csv'));
   const districts = readCsv(join(inputs, 'baku-districts.csv'));
   const country = new CountryOutline(outline());
+  const units = buildUnitTopology(inputs, new Map(regions.map((r) => [r.code!, r.name_en!])));
   const leaves = regions.filter((r) => r.kind !== 'autonomous_republic');
   const t = (year: number) => totals.find((x) => Number(x.year) === year)!;
 
@@ -173,6 +175,7 @@ function main(): void {
   }, null, 1) + '\n');
   const csv = csvTable(['region', 'district', 'name', 'kind', 'lat', 'lon', 'population'], points.map((p) => [p.region, p.district, p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population]));
   writeFileSync(join(dataDir, 'population-points.csv'), csv + '\n');
+  writeFileSync(join(dataDir, 'units.topojson'), JSON.stringify(units) + '\n');
   writeFileSync(join(dataDir, 'azerbaijan.geojson'), JSON.stringify({ type: 'Feature', properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' }, geometry: country.geometry }) + '\n');
   process.stderr.write(`regions: ${regionOut.length}, points: ${points.length}, population ${points.reduce((a, p) => a + p.population, 0)} (${BASE_YEAR})\n`);
 }

@@ -13,6 +13,7 @@ import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { Dataset, type PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { UnitLocator } from '../geo/unit-locator.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,4 +90,22 @@ function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T 
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
   throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
+}
+
+let locator: UnitLocator | undefined;
+
+/** The unit polygons of data/units.topojson behind a point-in-polygon index (built once per process). */
+export function unitLocator(): UnitLocator {
+  locator ??= UnitLocator.fromTopology(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'units.topojson'), 'utf8')));
+  return locator;
+}
+
+/** The embedded unit (ISO 3166-2:AZ code) whose polygon holds the point; undefined at sea or abroad. */
+export function locateUnit(lat: number, lon: number): string | undefined {
+  return unitLocator().locateUnit(lat, lon);
+}
+
+/** Distance (km) from a point to a unit's polygon, 0 inside. */
+export function distanceToUnitKm(code: string, lat: number, lon: number): number {
+  return unitLocator().distanceKm(code, lat, lon);
 }
