@@ -14,6 +14,7 @@ import { geodesicKm } from '../geo/geodesic.js';
 import { csvTable } from '../render/table.js';
 import { apportion } from './apportion.js';
 import { readCsv } from './csv.js';
+import { contextLayer } from './context.js';
 import { buildUnitTopology } from './units.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -176,6 +177,8 @@ function main(): void {
   const csv = csvTable(['region', 'district', 'name', 'kind', 'lat', 'lon', 'population'], points.map((p) => [p.region, p.district, p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population]));
   writeFileSync(join(dataDir, 'population-points.csv'), csv + '\n');
   writeFileSync(join(dataDir, 'units.topojson'), JSON.stringify(units) + '\n');
+  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
+  writeFileSync(join(dataDir, 'context.geojson'), JSON.stringify(contextLayer(world, '031')) + '\n');
   writeFileSync(join(dataDir, 'azerbaijan.geojson'), JSON.stringify({ type: 'Feature', properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' }, geometry: country.geometry }) + '\n');
   process.stderr.write(`regions: ${regionOut.length}, points: ${points.length}, population ${points.reduce((a, p) => a + p.population, 0)} (${BASE_YEAR})\n`);
 }
