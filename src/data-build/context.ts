@@ -5,11 +5,14 @@
  * water. Coordinates are rounded to 0.001° (~100 m): shared borders round identically, so
  * neighbours still meet without slivers.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 
 /** [west, south, east, north]: wider than any view of the report map, so clip edges never show. */
 export const CONTEXT_BOX = [41.5, 36.0, 53.5, 44.5] as const;
+
+/** Names of water bodies, at a point well off the coast (checked against Natural Earth). */
+const WATER_LABELS = [{ id: 'caspian', name: 'Caspian Sea', at: [49.8, 38.8] }];
 
 type Box = readonly [number, number, number, number];
 
@@ -55,10 +58,10 @@ const round = (ring: Position[]) => {
 };
 
 /** The countries of a world-atlas topology (not `skip`, e.g. Azerbaijan itself) clipped to the box. */
-export function contextLayer(topology: unknown, skipId: string, box: Box = CONTEXT_BOX): FeatureCollection<MultiPolygon> {
+export function contextLayer(topology: unknown, skipId: string, box: Box = CONTEXT_BOX): FeatureCollection<MultiPolygon | Point> {
   const topo = topology as Parameters<typeof feature>[0] & { objects: { countries: Parameters<typeof feature>[1] } };
   const fc = feature(topo, topo.objects.countries) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  const features: Feature<MultiPolygon>[] = [];
+  const features: Feature<MultiPolygon | Point>[] = [];
   for (const f of fc.features) {
     if (f.id === skipId || !f.geometry) continue;
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -68,5 +71,7 @@ export function contextLayer(topology: unknown, skipId: string, box: Box = CONTE
     if (clipped.length) features.push({ type: 'Feature', id: String(f.id), properties: { name: f.properties.name }, geometry: { type: 'MultiPolygon', coordinates: clipped } });
   }
   features.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  // Water has no polygon (it is what no country covers): its name goes at a point in open water.
+  for (const w of WATER_LABELS) features.push({ type: 'Feature', id: w.id, properties: { name: w.name, kind: 'water' }, geometry: { type: 'Point', coordinates: w.at } });
   return { type: 'FeatureCollection', features };
 }

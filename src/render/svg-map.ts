@@ -1,84 +1,291 @@
 /**
- * An SVG map of the network: the country outline, each unit as a circle at its administrative
- * centre (area ∝ population; we ship no unit boundaries) shaded by coverage, and the facilities
- * coloured by opening year. Projection and paths by d3-geo: a conic conformal projection
- * centred on Azerbaijan, fitted to the outline.
+ * The network map as SVG (d3-geo, conic conformal projection fitted to the country): a choropleth
+ * of one measure per unit on the unit polygons, the neighbouring countries and the sea in context
+ * colours, facilities by status (colour) and kind (square: center, circle: branch), center names
+ * placed without collisions, a larger-scale inset of the capital, and a scale bar. Colours come
+ * from render/palette.ts. Without unit polygons (another country's data folder) units fall back
+ * to circles at their seats.
  */
-import { geoConicConformal, geoPath } from 'd3-geo';
-import type { MultiPolygon, Polygon } from 'geojson';
+import { geoConicConformal, geoContains, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type { FacilityState, ReportUnit } from '../analysis/report.js';
+import type { MapLayers } from '../load/map-layers.js';
 import type { Facility } from '../model/plan.js';
-
-export interface MapUnit {
-  code: string;
-  name: string;
-  lat: number;
-  lon: number;
-  population: number;
-  /** Covered share 0–100, or null when the unit has no population. */
-  percent: number | null;
-}
+import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
+import { placeLabels, type Rect } from './label-placement.js';
 
 export interface MapInput {
   outline: Polygon | MultiPolygon;
-  units: MapUnit[];
-  facilities: (Facility & { openYear: number | null })[];
+  layers: MapLayers;
+  units: ReportUnit[];
+  facilities: (Facility & { state: FacilityState })[];
   year: number;
   title: string;
+  measure: MeasureId;
+  /** The unit drawn again at a larger scale (the capital), with its name. */
+  capital?: { code: string; name: string };
+  /** Draw the legend inside the SVG (the standalone map); the HTML report draws its own. */
+  legend: boolean;
 }
 
-const W = 820, H = 520;
+export const MAP_W = 960;
+export const MAP_H = 620;
+/** Main map area and the right-hand panel (inset on top, legend below). */
+const MAIN: Rect = { x: 8, y: 36, w: 690, h: 576 };
+const INSET: Rect = { x: 708, y: 36, w: 244, h: 250 };
+const LEGEND_Y = 300;
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (x: number) => x.toFixed(1);
+const LABEL_FONT = 11;
 
-/** Red (uncovered) → yellow → green (covered). */
-export function coverageColor(percent: number): string {
-  const t = Math.max(0, Math.min(1, percent / 100));
-  const r = Math.round(t < 0.5 ? 215 : 215 - (t - 0.5) * 2 * 189);
-  const g = Math.round(t < 0.5 ? 48 + t * 2 * 143 : 191 - (t - 0.5) * 2 * 39);
-  const b = Math.round(t < 0.5 ? 39 + t * 2 * 30 : 69 + (t - 0.5) * 2 * 11);
-  return `rgb(${r},${g},${b})`;
+/** The value a unit shows for a measure (null: no data). */
+export function unitValue(u: ReportUnit, measure: MeasureId): number | null {
+  return measure === 'coverage' ? u.percent : u.mean_min;
 }
 
-const YEAR_COLORS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+/** "Baku DOST Center No. 1 (Yasamal)" → "Baku No. 1 (Yasamal)": words every center shares say nothing on a map. */
+export function shortNames(names: string[]): Map<string, string> {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const count = new Map<string, number>();
+  for (const n of names) for (const w of new Set(words(n))) count.set(w, (count.get(w) ?? 0) + 1);
+  const common = new Set([...count].filter(([, c]) => names.length >= 3 && c >= 0.8 * names.length).map(([w]) => w));
+  return new Map(names.map((n) => [n, words(n).filter((w) => !common.has(w)).join(' ') || n]));
+}
+
+function unitTip(u: ReportUnit, year: number): string {
+  const pop = u.population.toLocaleString('en-US');
+  const cov = u.percent === null ? 'no population figure' : `${u.percent.toFixed(1)}% within the standard`;
+  const trip = u.mean_min === null ? '' : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
+  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}`;
+}
+
+function facilityTip(f: Facility & { state: FacilityState }, year: number): string {
+  return `${f.name} (${f.id}), ${f.kind}: ${STATUS_STYLE[f.state].label} at the end of ${year}; opens ${f.opens}`;
+}
+
+/** A facility marker: a square for a center, a circle for a branch; colour and dash from the status. */
+export function marker(kind: Facility['kind'], state: FacilityState, x: number, y: number, size: number, attrs = '', inner = ''): string {
+  const s = STATUS_STYLE[state];
+  const style = `fill="${s.fill}" stroke="${s.stroke}" stroke-width="${kind === 'center' ? 1.4 : 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}${attrs}`;
+  const tag = kind === 'center' ? 'rect' : 'circle';
+  const geom = kind === 'center'
+    ? `x="${f1(x - size / 2)}" y="${f1(y - size / 2)}" width="${f1(size)}" height="${f1(size)}"`
+    : `cx="${f1(x)}" cy="${f1(y)}" r="${f1(size / 2)}"`;
+  return inner ? `<${tag} ${geom} ${style}>${inner}</${tag}>` : `<${tag} ${geom} ${style}/>`;
+}
+
+/** A scale bar of a round length near 110 px, measured along the parallel at (lon, lat). */
+function scaleBar(projection: GeoProjection, lon: number, lat: number, x: number, y: number): string {
+  const [ax, ay] = projection([lon, lat])!;
+  const [bx, by] = projection([lon + 100 / (111.32 * Math.cos((lat * Math.PI) / 180)), lat])!;
+  const pxPer100 = Math.hypot(bx - ax, by - ay);
+  const km = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].reduce((best, k) => (Math.abs((k * pxPer100) / 100 - 110) < Math.abs((best * pxPer100) / 100 - 110) ? k : best), 1);
+  const w = (km * pxPer100) / 100;
+  return `<g class="scale-bar" font-size="10">`
+    + `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#333"/><rect x="${f1(x + w / 2)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#fff" stroke="#333" stroke-width="0.8"/>`
+    + `<text x="${f1(x)}" y="${f1(y - 3)}">0</text><text x="${f1(x + w)}" y="${f1(y - 3)}" text-anchor="middle">${km} km</text></g>`;
+}
+
+const halo = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"';
 
 export function mapSvg(m: MapInput): string {
-  const projection = geoConicConformal().parallels([39, 41]).rotate([-47.5, 0]).fitExtent([[16, 40], [W - 190, H - 16]], m.outline);
-  const path = geoPath(projection);
-  const xy = (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0];
-  const years = [...new Set(m.facilities.map((f) => f.openYear).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const yearColor = (y: number | null) => (y === null ? '#bbb' : YEAR_COLORS[Math.round((years.indexOf(y) / Math.max(1, years.length - 1)) * (YEAR_COLORS.length - 1))]!);
-  const maxPop = Math.max(1, ...m.units.map((u) => u.population));
+  const scale = MEASURES[m.measure];
+  const projection = geoConicConformal().parallels([39, 41]).rotate([-47.5, 0])
+    .fitExtent([[MAIN.x + 8, MAIN.y + 8], [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30]], m.outline);
+  const path = geoPath(projection).digits(1);
+  const byCode = new Map(m.units.map((u) => [u.code, u]));
+  const polys = m.layers.units?.features ?? [];
+  const capitalUnit = m.capital ? polys.find((f) => String(f.id) === m.capital!.code) : undefined;
+  const capitalFeature = capitalUnit ? insetArea(capitalUnit, m.facilities.filter((f) => f.region === m.capital!.code)) : undefined;
+
+  // The inset: the capital's facilities at a larger scale, and its frame on the main map.
+  const inset = capitalFeature ? insetProjection(capitalFeature) : undefined;
+  const frame = capitalFeature ? path.bounds(capitalFeature) : undefined;
+  const inFrame = (x: number, y: number) => frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
+
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="11" role="img" aria-label="${esc(m.title)}">`);
-  out.push(`<title>${esc(m.title)}</title>`);
-  out.push(`<rect width="${W}" height="${H}" fill="#f4f8fb"/>`);
-  out.push(`<path class="outline" d="${path(m.outline) ?? ''}" fill="#fff" stroke="#555" stroke-width="1"/>`);
-  out.push(`<text x="16" y="24" font-size="14" font-weight="bold">${esc(m.title)}</text>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}" font-family="system-ui, sans-serif" font-size="${LABEL_FONT}" role="img" aria-label="${esc(`${m.title}: ${scale.title}`)}">`);
+  out.push(`<title>${esc(`${m.title}: ${scale.title}`)}</title>`);
+  out.push(`<defs><clipPath id="map-main"><rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}"/></clipPath><clipPath id="map-inset"><rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}"/></clipPath></defs>`);
+  out.push(`<rect width="${MAP_W}" height="${MAP_H}" fill="#fff"/>`);
+  out.push(`<text x="${MAIN.x}" y="24" font-size="16" font-weight="bold">${esc(m.title)}</text>`);
+  out.push(`<text x="${MAP_W - 8}" y="24" font-size="12" text-anchor="end" fill="#444">${esc(`${scale.title} (${scale.unit})`)}</text>`);
+
+  // Main map.
+  out.push(`<g class="main" clip-path="url(#map-main)">`);
+  out.push(`<rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}" fill="${CONTEXT.water}"/>`);
+  out.push(...contextLayer(m, path, 'country'));
+  out.push(`<path class="home" d="${path(m.outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
+  out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
+  out.push(`<path class="outline" d="${path(m.outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
+  if (frame) out.push(`<rect class="inset-frame" x="${f1(frame[0][0] - 4)}" y="${f1(frame[0][1] - 4)}" width="${f1(frame[1][0] - frame[0][0] + 8)}" height="${f1(frame[1][1] - frame[0][1] + 8)}" fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3 2"/>`);
+  const mainFacilities = sortFacilities(m.facilities);
+  for (const f of mainFacilities) {
+    const [x, y] = projection([f.location.lon, f.location.lat])!;
+    out.push(marker(f.kind, f.state, x, y, f.kind === 'center' ? 9 : 6, ` class="facility ${f.kind} ${f.state}" data-id="${esc(f.id)}"`, `<title>${esc(facilityTip(f, m.year))}</title>`));
+  }
+  out.push('</g>');
+
+  // Labels: context names, then center names (outside the inset frame) avoiding markers and each other.
+  const names = shortNames(m.facilities.filter((f) => f.kind === 'center').map((f) => f.name));
+  const obstacles: Rect[] = [];
+  for (const f of m.facilities) {
+    const [x, y] = projection([f.location.lon, f.location.lat])!;
+    const s = f.kind === 'center' ? 10 : 6;
+    obstacles.push({ x: x - s / 2, y: y - s / 2, w: s, h: s });
+  }
+  if (frame) obstacles.push({ x: frame[0][0] - 4, y: frame[0][1] - 4, w: frame[1][0] - frame[0][0] + 8, h: frame[1][1] - frame[0][1] + 8 });
+  const scaleAt = { x: MAIN.x + 14, y: MAIN.y + MAIN.h - 16 };
+  obstacles.push({ x: scaleAt.x - 4, y: scaleAt.y - 16, w: 130, h: 24 });
+  const mainCenters = mainFacilities.filter((f) => f.kind === 'center').map((f) => ({ f, p: projection([f.location.lon, f.location.lat])! })).filter(({ p }) => !inFrame(p[0], p[1]));
+  const insetCenters = mainFacilities.filter((f) => f.kind === 'center').filter((f) => {
+    const p = projection([f.location.lon, f.location.lat])!;
+    return inFrame(p[0], p[1]);
+  });
+  const placed = placeLabels(mainCenters.map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 6 })), obstacles, MAIN, LABEL_FONT);
+  out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)]));
+  out.push(`<g class="center-labels" font-size="${LABEL_FONT}" font-weight="600">`);
+  for (const l of placed) {
+    if (l.leader) out.push(`<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`);
+    out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" ${halo}>${esc(l.text)}</text>`);
+  }
+  out.push('</g>');
+  out.push(scaleBar(projection, 47.5, 40, scaleAt.x, scaleAt.y));
+
+  // The inset.
+  if (inset && capitalFeature) {
+    const ip = geoPath(inset).digits(1);
+    out.push(`<g class="inset" clip-path="url(#map-inset)">`);
+    out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="${CONTEXT.water}"/>`);
+    out.push(`<path d="${ip(m.outline) ?? ''}" fill="${CONTEXT.home}"/>`);
+    out.push(...unitLayer(m, ip, inset, scale, byCode, 'inset-unit'));
+    out.push(`<path d="${ip(capitalUnit!) ?? ''}" fill="none" stroke="#222" stroke-width="1.4"/>`);
+    const inBox = (p: [number, number]) => p[0] >= INSET.x && p[0] <= INSET.x + INSET.w && p[1] >= INSET.y && p[1] <= INSET.y + INSET.h;
+    const shown = mainFacilities.map((f) => ({ f, p: inset([f.location.lon, f.location.lat])! })).filter(({ p }) => inBox(p));
+    for (const { f, p } of shown) out.push(marker(f.kind, f.state, p[0], p[1], f.kind === 'center' ? 11 : 7, ` class="inset-facility ${f.kind} ${f.state}"`, `<title>${esc(facilityTip(f, m.year))}</title>`));
+    const insetObstacles = shown.map(({ f, p }) => {
+      const s = f.kind === 'center' ? 12 : 8;
+      return { x: p[0] - s / 2, y: p[1] - s / 2, w: s, h: s };
+    });
+    insetObstacles.push({ x: INSET.x, y: INSET.y, w: INSET.w, h: 18 });
+    const ids = new Set(insetCenters.map((f) => f.id));
+    const insetLabels = placeLabels(shown.filter(({ f }) => ids.has(f.id)).map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 7 })), insetObstacles, INSET, LABEL_FONT);
+    for (const l of insetLabels) {
+      if (l.leader) out.push(`<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`);
+      out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" font-weight="600" ${halo}>${esc(l.text)}</text>`);
+    }
+    out.push(`<text x="${INSET.x + 6}" y="${INSET.y + 14}" font-weight="bold" ${halo}>${esc(m.capital!.name)} (larger scale)</text>`);
+    out.push(scaleBar(inset, 49.9, 40.4, INSET.x + 8, INSET.y + INSET.h - 10));
+    out.push('</g>');
+    out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="none" stroke="#333"/>`);
+  }
+  if (m.legend) out.push(svgLegend(scale, m.facilities, INSET.x, inset ? LEGEND_Y : INSET.y));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+/**
+ * What the inset frames: the capital's facilities with 6 km around them (the city's facilities sit
+ * close together; the unit itself reaches far south and out to sea). No facility there: the unit.
+ */
+function insetArea(unit: Feature<Polygon | MultiPolygon>, facilities: Facility[]): Feature<Polygon | MultiPolygon | MultiPoint> {
+  if (facilities.length === 0) return unit;
+  const lats = facilities.map((f) => f.location.lat), lons = facilities.map((f) => f.location.lon);
+  const pad = 6 / 111;
+  const padLon = pad / Math.cos((lats[0]! * Math.PI) / 180);
+  const [w, e, s, n] = [Math.min(...lons) - padLon, Math.max(...lons) + padLon, Math.min(...lats) - pad, Math.max(...lats) + pad];
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] } };
+}
+
+/** The inset area fitted into the inset box (same projection family, larger scale). */
+function insetProjection(capital: Feature<Polygon | MultiPolygon | MultiPoint>): GeoProjection {
+  return geoConicConformal().parallels([39, 41]).rotate([-47.5, 0])
+    .fitExtent([[INSET.x + 10, INSET.y + 22], [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24]], capital);
+}
+
+function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]): T[] {
+  // Branches under centers; planned under open, so the open network reads on top.
+  const rank = { planned: 0, closed: 1, under_construction: 2, open: 3 };
+  return [...fs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'branch' ? -1 : 1) || rank[a.state] - rank[b.state] || a.id.localeCompare(b.id));
+}
+
+function contextLayer(m: MapInput, path: ReturnType<typeof geoPath>, cls: string): string[] {
+  return (m.layers.context?.features ?? [])
+    .filter((f) => f.geometry.type !== 'Point')
+    .map((f) => `<path class="${cls}" d="${path(f) ?? ''}" fill="${CONTEXT.land}" stroke="${CONTEXT.border}" stroke-width="0.8"/>`);
+}
+
+function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: GeoProjection, scale: MeasureScale, byCode: Map<string, ReportUnit>, cls: string): string[] {
+  const out: string[] = [];
+  const polys = m.layers.units?.features;
+  if (polys) {
+    for (const f of [...polys].sort((a, b) => String(a.id).localeCompare(String(b.id)))) {
+      const u = byCode.get(String(f.id));
+      if (!u) continue;
+      const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
+      out.push(`<path class="${cls}" data-code="${esc(u.code)}" d="${path(f) ?? ''}" fill="${fill}" stroke="#fff" stroke-width="0.6"><title>${esc(unitTip(u, m.year))}</title></path>`);
+    }
+    return out;
+  }
+  // No polygons shipped: a circle per unit at its seat, area ∝ population.
+  const maxPop = Math.max(1, ...m.units.map((u) => u.population));
   for (const u of [...m.units].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))) {
     if (u.population <= 0) continue;
-    const [x, y] = xy(u.lon, u.lat);
-    const r = 3 + 22 * Math.sqrt(u.population / maxPop);
-    const fill = u.percent === null ? '#ccc' : coverageColor(u.percent);
-    out.push(`<circle class="unit" cx="${f1(x)}" cy="${f1(y)}" r="${f1(r)}" fill="${fill}" fill-opacity="0.55" stroke="${fill}"><title>${esc(`${u.name} (${u.code}): ${u.population.toLocaleString('en-US')} people, ${u.percent === null ? '–' : `${u.percent.toFixed(1)}%`} covered in ${m.year}`)}</title></circle>`);
+    const [x, y] = projection([u.lon, u.lat])!;
+    out.push(`<circle class="${cls}" data-code="${esc(u.code)}" cx="${f1(x)}" cy="${f1(y)}" r="${f1(3 + 22 * Math.sqrt(u.population / maxPop))}" fill="${classColor(scale, unitValue(u, m.measure))}" stroke="#fff"><title>${esc(unitTip(u, m.year))}</title></circle>`);
   }
-  for (const f of [...m.facilities].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'branch' ? -1 : 1))) {
-    const [x, y] = xy(f.location.lon, f.location.lat);
-    const color = yearColor(f.openYear);
-    const tip = `<title>${esc(`${f.name} (${f.id}), ${f.kind}, ${f.openYear === null ? `opens after ${m.year}` : `open since ${f.openYear}`}`)}</title>`;
-    if (f.kind === 'center') out.push(`<rect class="facility center" x="${f1(x - 5)}" y="${f1(y - 5)}" width="10" height="10" fill="${color}" stroke="#000" stroke-width="1"${f.openYear === null ? ' fill-opacity="0.25" stroke-dasharray="2 1"' : ''}>${tip}</rect>`);
-    else out.push(`<circle class="facility branch" cx="${f1(x)}" cy="${f1(y)}" r="3.2" fill="${color}" stroke="#000" stroke-width="0.6"${f.openYear === null ? ' fill-opacity="0.25"' : ''}>${tip}</circle>`);
+  return out;
+}
+
+/** Names of neighbours (at the visible part's centroid, if it falls inside that part) and of water. */
+function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): string[] {
+  const out: string[] = [];
+  const overlaps = (r: Rect) => taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
+  const clipped = geoConicConformal().parallels([39, 41]).rotate(projection.rotate()).scale(projection.scale()).translate(projection.translate())
+    .clipExtent([[MAIN.x + 20, MAIN.y + 20], [MAIN.x + MAIN.w - 20, MAIN.y + MAIN.h - 40]]);
+  const cpath = geoPath(clipped);
+  for (const f of m.layers.context?.features ?? []) {
+    const water = f.geometry.type === 'Point';
+    let x: number, y: number;
+    if (water) [x, y] = projection(f.geometry.coordinates as [number, number])!;
+    else {
+      if (cpath.area(f) < 2500) continue;
+      [x, y] = cpath.centroid(f);
+      const ll = projection.invert!([x, y]);
+      if (!ll || !geoContains(f, ll)) continue;
+    }
+    const text = water ? f.properties.name : f.properties.name.toUpperCase();
+    const w = text.length * (water ? 6.2 : 6.6);
+    const box = { x: x - w / 2, y: y - 10, w, h: 13 };
+    if (box.x < MAIN.x || box.x + box.w > MAIN.x + MAIN.w || box.y < MAIN.y || overlaps(box)) continue;
+    taken.push(box);
+    out.push(water
+      ? `<text class="water-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" font-style="italic" fill="#3a6f96">${esc(text)}</text>`
+      : `<text class="country-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" fill="#8a8a85" letter-spacing="1">${esc(text)}</text>`);
   }
-  // Legend: opening years, kinds, coverage scale.
-  const lx = W - 170;
-  out.push(`<text x="${lx}" y="52" font-weight="bold">Open since</text>`);
-  years.forEach((y, i) => out.push(`<rect x="${lx}" y="${60 + i * 16}" width="10" height="10" fill="${yearColor(y)}"/><text x="${lx + 16}" y="${69 + i * 16}">${y}</text>`));
-  const ly = 72 + years.length * 16;
-  out.push(`<rect x="${lx}" y="${ly}" width="10" height="10" fill="#bbb" fill-opacity="0.25" stroke="#000" stroke-dasharray="2 1"/><text x="${lx + 16}" y="${ly + 9}">after ${m.year}</text>`);
-  out.push(`<rect x="${lx}" y="${ly + 22}" width="10" height="10" fill="#888" stroke="#000"/><text x="${lx + 16}" y="${ly + 31}">center</text>`);
-  out.push(`<circle cx="${lx + 5}" cy="${ly + 43}" r="3.2" fill="#888" stroke="#000" stroke-width="0.6"/><text x="${lx + 16}" y="${ly + 47}">branch</text>`);
-  out.push(`<text x="${lx}" y="${ly + 72}" font-weight="bold">Units: covered share</text>`);
-  [0, 25, 50, 75, 100].forEach((p, i) => out.push(`<rect x="${lx + i * 28}" y="${ly + 80}" width="28" height="10" fill="${coverageColor(p)}" fill-opacity="0.7"/><text x="${lx + i * 28}" y="${ly + 102}">${p}%</text>`));
-  out.push(`<text x="${lx}" y="${ly + 120}" fill="#555">circle area ∝ population</text>`);
-  out.push('</svg>');
-  return out.join('\n');
+  return out;
+}
+
+/** The legend drawn inside the standalone SVG (the HTML report renders render/map-legend.ts instead). */
+function svgLegend(scale: MeasureScale, facilities: (Facility & { state: FacilityState })[], x: number, y: number): string {
+  const out: string[] = [`<g class="legend" font-size="12">`];
+  out.push(`<text x="${x}" y="${y + 12}" font-weight="bold">${esc(scale.title)}</text>`);
+  out.push(`<text x="${x}" y="${y + 27}" fill="#444">${esc(scale.unit)}</text>`);
+  let yy = y + 36;
+  for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'no population figure' }]) {
+    out.push(`<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`);
+    yy += 16;
+  }
+  yy += 8;
+  out.push(`<text x="${x}" y="${yy + 10}" font-weight="bold">Facilities</text>`);
+  yy += 16;
+  const states = (['open', 'under_construction', 'planned', 'closed'] as const).filter((s) => s !== 'closed' || facilities.some((f) => f.state === 'closed'));
+  for (const s of states) {
+    out.push(marker('center', s, x + 6, yy + 6, 10) + marker('branch', s, x + 22, yy + 6, 7) + `<text x="${x + 34}" y="${yy + 10}">${esc(STATUS_STYLE[s].label)}</text>`);
+    yy += 16;
+  }
+  out.push(`<text x="${x}" y="${yy + 10}" fill="#444">■ center · ● branch</text>`);
+  out.push('</g>');
+  return out.join('');
 }
