@@ -49,7 +49,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .summary { font-size: 1.1em; background: #f4f8fb; padding: 10px 14px; border-radius: 6px; }
 .met { color: #00634a; } .missed { color: #9c3d00; }
 figure { margin: 1em 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; }
+figure > svg { display: block; width: 100%; height: auto; }
 .legend { display: flex; flex-wrap: wrap; gap: 8px 32px; font-size: 14px; margin-top: 8px; }
 .legend ul { list-style: none; margin: 0; padding: 0; }
 .legend li { display: flex; align-items: center; gap: 6px; min-height: 20px; }
@@ -58,14 +58,20 @@ figure svg { display: block; width: 100%; height: auto; }
 .chart-legend li { display: flex; align-items: center; gap: 6px; }
 .swatch { flex: none; }
 footer { margin-top: 2em; color: #555; font-size: 0.85em; }
-@media (max-width: 600px) { body { padding: 10px; } h1 { font-size: 1.25em; } .summary { font-size: 1em; } }
+@media (max-width: 600px) {
+  body { padding: 10px; } h1 { font-size: 1.25em; } .summary { font-size: 1em; }
+  /* On a phone the map and chart keep a legible size and pan inside their own box. */
+  figure.map, figure.chart { overflow-x: auto; }
+  figure.map > svg { width: 760px; max-width: none; }
+  figure.chart > svg { width: 600px; max-width: none; }
+}
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .summary { background: none; border: 1px solid #999; }
   .scroll { overflow: visible; }
-  figure.map svg { max-height: 150mm; width: auto; max-width: 100%; margin: 0 auto; }
-  figure.chart svg { max-height: 110mm; width: auto; max-width: 100%; }
+  figure.map > svg { max-height: 150mm; width: auto; max-width: 100%; margin: 0 auto; }
+  figure.chart > svg { max-height: 110mm; width: auto; max-width: 100%; }
   h2 { break-before: auto; }
   section { break-inside: avoid; }
   tr { break-inside: avoid; }
