@@ -6,7 +6,7 @@
  */
 import type { Timeline } from '../analysis/timeline.js';
 import { SERIES } from './palette.js';
-import { placeLabels, type Rect } from './label-placement.js';
+import { textWidth, type Rect } from './label-placement.js';
 
 const W = 760, L = 64, R = 64, T = 40, PLOT_H = 284;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -122,22 +122,44 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
     marks.push({ x: x(i) - 7, y: yCount(total) - 7, w: 14, h: 14 });
     out.push(`<g class="target ${g.met ? 'met' : 'missed'}">${targetMark(g.met, x(i), yCount(total))}<title>${esc(`target by ${g.by}: ${g.met ? 'met' : 'missed'}`)}</title></g>`);
     const what = [g.centers ? `${g.centers.target} centers` : '', g.branches ? `${g.branches.target} branches` : ''].filter(Boolean).join(' + ');
-    return [{ id: `${g.by}`, text: `${what} by ${g.by}: ${g.met ? 'met' : 'missed'}`, x: x(i), y: yCount(total), r: 7, met: g.met }];
+    return [{ text: `${what} by ${g.by}: ${g.met ? 'met' : 'missed'}`, x: x(i), y: yCount(total), met: g.met }];
   });
   const blockers = (r: Rect) => segments.some(([a, b, c, d]) => crosses(r, a, b, c, d));
-  const plot: Rect = { x: L, y: T, w: W - L - R, h: PLOT_H };
-  const obstacles: Rect[] = [...marks, ...t.years.flatMap((y, i) => {
+  const bars: Rect[] = t.years.flatMap((y, i) => {
     const bw = slot * 0.35;
-    return [{ x: x(i) - bw, y: yCount(Math.max(y.centers, y.branches)), w: 2 * bw, h: base - yCount(Math.max(y.centers, y.branches)) }];
-  })];
-  // Lines are thin obstacles: sample them as small boxes so the placer steers clear of them.
-  for (const [a, b, c, d] of segments) for (let s = 0; s <= 20; s++) obstacles.push({ x: a + ((c - a) * s) / 20 - 1.5, y: b + ((d - b) * s) / 20 - 1.5, w: 3, h: 3 });
-  const labels = placeLabels(requests, obstacles, plot, 11);
-  labels.forEach((l, k) => {
-    const met = requests[k]!.met;
-    if (l.leader) out.push(`<line x1="${f(l.leader[0])}" y1="${f(l.leader[1])}" x2="${f(l.leader[2])}" y2="${f(l.leader[3])}" stroke="#666" stroke-width="0.7"/>`);
-    out.push(`<text class="target-label${blockers(l.box) ? ' crossed' : ''}" x="${f(l.tx)}" y="${f(l.ty)}" text-anchor="${l.anchor}" font-size="11" fill="${met ? '#00634a' : '#9c3d00'}" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(l.text)}</text>`);
+    return [
+      { x: x(i) - bw, y: yCount(y.centers), w: bw, h: base - yCount(y.centers) },
+      { x: x(i), y: yCount(y.branches), w: bw, h: base - yCount(y.branches) },
+    ];
   });
+  const placed: Rect[] = [];
+  const overlaps = (r: Rect, list: Rect[]) => list.some((q) => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h);
+  for (const q of requests) {
+    // Nearest free spot up or down the target's year, text left of, centred on or right of the marker:
+    // free means no coverage line passes through the text, no bar, marker or other label under it.
+    const w = textWidth(q.text, 11) + 4, h = 15;
+    let spot: { r: Rect; anchor: 'start' | 'middle' | 'end' } | undefined;
+    for (let k = 0; k <= 2 * PLOT_H && !spot; k += 4) {
+      const dy = (k % 8 === 0 ? -1 : 1) * (10 + Math.floor(k / 8) * 4);
+      const top = q.y + dy - h / 2;
+      for (const anchor of ['middle', 'end', 'start'] as const) {
+        const left = anchor === 'middle' ? q.x - w / 2 : anchor === 'end' ? q.x - w : q.x;
+        const r = { x: left, y: top, w, h };
+        if (r.x < L || r.x + r.w > W - R || r.y < T || r.y + r.h > base) continue;
+        if (blockers(r) || overlaps(r, bars) || overlaps(r, marks) || overlaps(r, placed)) continue;
+        spot = { r, anchor };
+        break;
+      }
+    }
+    // Nowhere free inside the plot: above it, under the title.
+    spot ??= { r: { x: q.x - w / 2, y: T - h - 2, w, h }, anchor: 'middle' };
+    placed.push(spot.r);
+    const tx = spot.anchor === 'middle' ? q.x : spot.anchor === 'end' ? spot.r.x + spot.r.w - 2 : spot.r.x + 2;
+    const ty = spot.r.y + 11;
+    const near = spot.r.y + spot.r.h < q.y ? spot.r.y + spot.r.h : spot.r.y;
+    if (Math.abs(near - q.y) > 9) out.push(`<line class="leader" x1="${f(q.x)}" y1="${f(q.y + (near < q.y ? -7 : 7))}" x2="${f(q.x)}" y2="${f(near)}" stroke="#666" stroke-width="0.8"/>`);
+    out.push(`<text class="target-label${blockers(spot.r) ? ' crossed' : ''}" x="${f(tx)}" y="${f(ty)}" text-anchor="${spot.anchor}" font-size="11" fill="${q.met ? '#00634a' : '#9c3d00'}">${esc(q.text)}</text>`);
+  }
   if (legend) {
     entries.forEach((e, k) => {
       const lx = L + (k % 3) * 215, ly = base + 44 + Math.floor(k / 3) * 18;
