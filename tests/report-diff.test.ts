@@ -231,3 +231,14 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     expect(tt).toContain('60 min or more');
   }, 60_000);
 });
+
+describe('the map for another country (no unit polygons shipped)', () => {
+  it('falls back to a circle per populated unit at its seat, projected for that country', () => {
+    const r = cli(['--data', 'tests/fixtures/country-xa', 'report', '--map-only']);
+    expect(r.code).toBe(0);
+    // Three units, all populated; the outline is fitted (not the whole globe): the scale bar reads tens of km.
+    expect(r.stdout.match(/<circle class="unit"/g)).toHaveLength(3);
+    expect(r.stdout).toMatch(/<text[^>]*>(10|20|25|50) km<\/text>/);
+    expect(r.stdout).not.toContain('class="inset');
+  });
+});

@@ -6,8 +6,8 @@
  * from render/palette.ts. Without unit polygons (another country's data folder) units fall back
  * to circles at their seats.
  */
-import { geoConicConformal, geoContains, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import { geoArea, geoBounds, geoConicConformal, geoContains, geoPath, type GeoConicProjection, type GeoProjection } from 'd3-geo';
+import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../load/map-layers.js';
 import type { Facility } from '../model/plan.js';
@@ -89,10 +89,13 @@ function scaleBar(projection: GeoProjection, lon: number, lat: number, x: number
 
 const halo = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"';
 
-export function mapSvg(m: MapInput): string {
+export function mapSvg(input: MapInput): string {
+  const m = { ...input, layers: rewindLayers(input.layers) };
   const scale = MEASURES[m.measure];
-  const projection = geoConicConformal().parallels([39, 41]).rotate([-47.5, 0])
-    .fitExtent([[MAIN.x + 8, MAIN.y + 8], [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30]], m.outline);
+  const outline = rewind(m.outline);
+  const frameOf = conicFor(outline);
+  const projection = frameOf()
+    .fitExtent([[MAIN.x + 8, MAIN.y + 8], [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30]], outline);
   const path = geoPath(projection).digits(1);
   const byCode = new Map(m.units.map((u) => [u.code, u]));
   const polys = m.layers.units?.features ?? [];
@@ -100,7 +103,7 @@ export function mapSvg(m: MapInput): string {
   const capitalFeature = capitalUnit ? insetArea(capitalUnit, m.facilities.filter((f) => f.region === m.capital!.code)) : undefined;
 
   // The inset: the capital's facilities at a larger scale, and its frame on the main map.
-  const inset = capitalFeature ? insetProjection(capitalFeature) : undefined;
+  const inset = capitalFeature ? frameOf().fitExtent([[INSET.x + 10, INSET.y + 22], [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24]], capitalFeature) : undefined;
   const frame = capitalFeature ? path.bounds(capitalFeature) : undefined;
   const inFrame = (x: number, y: number) => frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
 
@@ -114,11 +117,13 @@ export function mapSvg(m: MapInput): string {
 
   // Main map.
   out.push(`<g class="main" clip-path="url(#map-main)">`);
-  out.push(`<rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}" fill="${CONTEXT.water}"/>`);
+  // Water shows where no country is drawn; without a context layer we know no better than "elsewhere".
+  const around = m.layers.context ? CONTEXT.water : CONTEXT.land;
+  out.push(`<rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}" fill="${around}"/>`);
   out.push(...contextLayer(m, path, 'country'));
-  out.push(`<path class="home" d="${path(m.outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
+  out.push(`<path class="home" d="${path(outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
   out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
-  out.push(`<path class="outline" d="${path(m.outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
+  out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
   if (frame) out.push(`<rect class="inset-frame" x="${f1(frame[0][0] - 4)}" y="${f1(frame[0][1] - 4)}" width="${f1(frame[1][0] - frame[0][0] + 8)}" height="${f1(frame[1][1] - frame[0][1] + 8)}" fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3 2"/>`);
   const mainFacilities = sortFacilities(m.facilities);
   for (const f of mainFacilities) {
@@ -151,14 +156,15 @@ export function mapSvg(m: MapInput): string {
     out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" ${halo}>${esc(l.text)}</text>`);
   }
   out.push('</g>');
-  out.push(scaleBar(projection, 47.5, 40, scaleAt.x, scaleAt.y));
+  const [[w0, s0], [e0, n0]] = geoBounds(outline);
+  out.push(scaleBar(projection, (w0 + e0) / 2, (s0 + n0) / 2, scaleAt.x, scaleAt.y));
 
   // The inset.
   if (inset && capitalFeature) {
     const ip = geoPath(inset).digits(1);
     out.push(`<g class="inset" clip-path="url(#map-inset)">`);
     out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="${CONTEXT.water}"/>`);
-    out.push(`<path d="${ip(m.outline) ?? ''}" fill="${CONTEXT.home}"/>`);
+    out.push(`<path d="${ip(outline) ?? ''}" fill="${CONTEXT.home}"/>`);
     out.push(...unitLayer(m, ip, inset, scale, byCode, 'inset-unit'));
     out.push(`<path d="${ip(capitalUnit!) ?? ''}" fill="none" stroke="#222" stroke-width="1.4"/>`);
     const inBox = (p: [number, number]) => p[0] >= INSET.x && p[0] <= INSET.x + INSET.w && p[1] >= INSET.y && p[1] <= INSET.y + INSET.h;
@@ -176,7 +182,8 @@ export function mapSvg(m: MapInput): string {
       out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" font-weight="600" ${halo}>${esc(l.text)}</text>`);
     }
     out.push(`<text x="${INSET.x + 6}" y="${INSET.y + 14}" font-weight="bold" ${halo}>${esc(m.capital!.name)} (larger scale)</text>`);
-    out.push(scaleBar(inset, 49.9, 40.4, INSET.x + 8, INSET.y + INSET.h - 10));
+    const [lon, lat] = inset.invert!([INSET.x + INSET.w / 2, INSET.y + INSET.h / 2])!;
+    out.push(scaleBar(inset, lon, lat, INSET.x + 8, INSET.y + INSET.h - 10));
     out.push('</g>');
     out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="none" stroke="#333"/>`);
   }
@@ -198,10 +205,31 @@ function insetArea(unit: Feature<Polygon | MultiPolygon>, facilities: Facility[]
   return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] } };
 }
 
-/** The inset area fitted into the inset box (same projection family, larger scale). */
-function insetProjection(capital: Feature<Polygon | MultiPolygon | MultiPoint>): GeoProjection {
-  return geoConicConformal().parallels([39, 41]).rotate([-47.5, 0])
-    .fitExtent([[INSET.x + 10, INSET.y + 22], [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24]], capital);
+/**
+ * A conic conformal projection for the country: centred on its middle meridian, standard parallels
+ * at one sixth of its latitude span from either edge (the usual rule for a mid-latitude country).
+ */
+function conicFor(outline: Polygon | MultiPolygon): () => GeoProjection {
+  const [[w, s], [e, n]] = geoBounds(outline);
+  return () => geoConicConformal().parallels([s + (n - s) / 6, n - (n - s) / 6]).rotate([-(w + e) / 2, 0]);
+}
+
+/**
+ * d3-geo reads a ring's winding on the sphere: RFC 7946 GeoJSON winds exteriors the other way, and
+ * d3 would take such a polygon for the whole globe minus it. Rings of polygons covering more than
+ * half the sphere are reversed, so any data folder's outline draws the right way round.
+ */
+export function rewind<G extends Polygon | MultiPolygon>(g: G): G {
+  const fix = (rings: Position[][]) => (geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  return (g.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }) as G;
+}
+
+function rewindLayers(l: MapLayers): MapLayers {
+  const poly = <F extends Feature>(f: F): F => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? { ...f, geometry: rewind(f.geometry) } : f);
+  return {
+    units: l.units ? { ...l.units, features: l.units.features.map(poly) } : null,
+    context: l.context ? { ...l.context, features: l.context.features.map(poly) } : null,
+  };
 }
 
 function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]): T[] {
@@ -242,7 +270,7 @@ function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: Ge
 function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): string[] {
   const out: string[] = [];
   const overlaps = (r: Rect) => taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
-  const clipped = geoConicConformal().parallels([39, 41]).rotate(projection.rotate()).scale(projection.scale()).translate(projection.translate())
+  const clipped = geoConicConformal().parallels((projection as GeoConicProjection).parallels()).rotate(projection.rotate()).scale(projection.scale()).translate(projection.translate())
     .clipExtent([[MAIN.x + 20, MAIN.y + 20], [MAIN.x + MAIN.w - 20, MAIN.y + MAIN.h - 40]]);
   const cpath = geoPath(clipped);
   for (const f of m.layers.context?.features ?? []) {
