@@ -11,6 +11,7 @@ import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
 import { Network, type Settings } from './network.js';
 import { endKey } from './schedule.js';
+import type { PopulationBasisLabel } from './demand.js';
 import type { Timeline } from './timeline.js';
 
 /** A from/to pair: the value in plan A and in plan B (null: not there). */
@@ -62,6 +63,8 @@ export interface PlanDiff {
   plans: FromTo<string>;
   /** The distance model each plan was measured with. */
   model: FromTo<string>;
+  /** The population both timelines counted. */
+  population_basis: PopulationBasisLabel;
   facilities: FacilityChange[];
   years: YearDelta[];
   targets: { by: string; label?: string; met: FromTo<boolean | null> }[];
@@ -169,6 +172,7 @@ export function diffPlans(a: Plan, b: Plan, ta: Timeline, tb: Timeline, changes:
   return {
     plans: { from: a.name, to: b.name },
     model: { from: ta.model.description, to: tb.model.description },
+    population_basis: tb.population_basis,
     facilities: changes,
     years: years.map((y) => ({
       year: y,

@@ -17,6 +17,16 @@ import { readCsv } from './csv.js';
 export const GEOBOUNDARIES_FILE = 'geoBoundaries-AZE-ADM2_simplified.topojson';
 const SOURCE_OBJECT = 'AZE-ADM2-54616110';
 
+/**
+ * Corrections to the published arcs, each documented in data/SOURCES.md. Naftalan city's ring (arc
+ * 64, also the hole it leaves in Goranboy) lies about 7 km south of the town: it is moved so that
+ * its centroid falls on the GeoNames position of Naftalan (40.5082 N, 46.8203 E). The shift is in
+ * the topology's quantised units (0.000183° lon, 0.000142° lat).
+ */
+export const ARC_CORRECTIONS: { arc: number; dx: number; dy: number; why: string }[] = [
+  { arc: 64, dx: 105, dy: 432, why: 'Naftalan city ring moved 1.9 km east and 6.8 km north onto the town' },
+];
+
 type Part = TopoPolygon<{ shapeID: string; shapeName: string }> | TopoMultiPolygon<{ shapeID: string; shapeName: string }>;
 
 /** Builds the units topology; `names` gives each ISO code its English name (regions.csv). */
@@ -40,8 +50,15 @@ export function buildUnitTopology(inputs: string, names: Map<string, string>): T
     type: 'Topology',
     transform: source.transform!,
     objects: { [UNITS_OBJECT]: { type: 'GeometryCollection', geometries } },
-    arcs: source.arcs,
+    arcs: corrected(source.arcs),
   };
+}
+
+function corrected(arcs: Topology['arcs']): Topology['arcs'] {
+  const out = arcs.map((a) => a.map((p) => [...p]));
+  // Arcs are delta-encoded: moving the first position moves the whole arc.
+  for (const c of ARC_CORRECTIONS) out[c.arc]![0] = [out[c.arc]![0]![0]! + c.dx, out[c.arc]![0]![1]! + c.dy];
+  return out;
 }
 
 /** Area in km² on the sphere of a GeoJSON polygon (RFC 7946 winding, as topojson-client returns it). */

@@ -1,6 +1,6 @@
 /**
  * Loads a country's data folder: its profile (profile.json), regions dataset, population points
- * and outline. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
+ * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per process.
  */
 import { readFileSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { parse } from 'csv-parse/sync';
 import { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
-import { Dataset, type PopulationPoint } from '../model/dataset.js';
-import { RegionIndex } from '../model/region-index.js';
 import { UnitLocator } from '../geo/unit-locator.js';
+import { Dataset, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
+import { RegionIndex } from '../model/region-index.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,8 +25,12 @@ export interface CountryData {
   profile: CountryProfile;
   regions: RegionIndex;
   outline: CountryOutline;
-  /** The population points (base-year populations, scaled to each year's official figures). */
+  /** The population points (base-year registered populations, scaled to each year's official figures). */
   points: PopulationPoint[];
+  /** The same places weighted by resident population (a `resident` column); the registered points where there is none. */
+  residentPoints: PopulationPoint[];
+  /** Unit polygons behind a point-in-polygon index, when the profile names a `units` file. */
+  units?: UnitLocator;
   /** The plan analysed when none is named. */
   defaultPlan: string;
 }
@@ -62,20 +66,25 @@ export function loadCountry(dir?: string): CountryData {
   const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
   const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
   const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
-  const points: PopulationPoint[] = rows.map((r) => ({
+  const withWeight = (column: string): PopulationPoint[] => rows.filter((r) => Number(r[column]) > 0).map((r) => ({
     region: r.region!,
     district: r.district ?? '',
     name: r.name ?? '',
     lat: Number(r.lat),
     lon: Number(r.lon),
-    population: Number(r.population),
+    population: Number(r[column]),
   }));
+  const points = withWeight('population');
+  const residentPoints = rows.length && 'resident' in rows[0]! ? withWeight('resident') : points;
+  const units = profile.files.units ? UnitLocator.fromTopology(json(profile.files.units) as never) : undefined;
   const data: CountryData = {
     dir: folder,
     profile,
     regions: new RegionIndex(dataset, profile),
     outline: new CountryOutline(outline.geometry),
     points,
+    residentPoints,
+    ...(units ? { units } : {}),
     defaultPlan: join(folder, profile.default_plan),
   };
   cache.set(folder, data);
@@ -85,27 +94,36 @@ export function loadCountry(dir?: string): CountryData {
 /** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
 export const embedded = (): CountryData => loadCountry();
 
+/** A country's population points on a basis. */
+export function pointsOn(country: CountryData, basis: PopulationBasis): PopulationPoint[] {
+  return basis === 'resident' ? country.residentPoints : country.points;
+}
+
+/** The embedded population points on a basis. */
+export function embeddedPoints(basis: PopulationBasis): PopulationPoint[] {
+  return pointsOn(embedded(), basis);
+}
+
+/** The embedded unit polygons (Azerbaijan's 77 units: data/units.topojson). */
+export function unitLocator(): UnitLocator {
+  const u = embedded().units;
+  if (!u) throw new Error(`${embedded().dir} has no unit polygons (profile.files.units)`);
+  return u;
+}
+
+/** The embedded unit (ISO 3166-2 code) whose polygon holds the point; undefined at sea or abroad. */
+export function locateUnit(lat: number, lon: number): string | undefined {
+  return unitLocator().locateUnit(lat, lon);
+}
+
+/** Distance (km) from a point to an embedded unit's polygon, 0 inside. */
+export function distanceToUnitKm(code: string, lat: number, lon: number): number {
+  return unitLocator().distanceKm(code, lat, lon);
+}
+
 function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
   throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
-}
-
-let locator: UnitLocator | undefined;
-
-/** The unit polygons of data/units.topojson behind a point-in-polygon index (built once per process). */
-export function unitLocator(): UnitLocator {
-  locator ??= UnitLocator.fromTopology(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'units.topojson'), 'utf8')));
-  return locator;
-}
-
-/** The embedded unit (ISO 3166-2:AZ code) whose polygon holds the point; undefined at sea or abroad. */
-export function locateUnit(lat: number, lon: number): string | undefined {
-  return unitLocator().locateUnit(lat, lon);
-}
-
-/** Distance (km) from a point to a unit's polygon, 0 inside. */
-export function distanceToUnitKm(code: string, lat: number, lon: number): number {
-  return unitLocator().distanceKm(code, lat, lon);
 }

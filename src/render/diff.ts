@@ -1,4 +1,5 @@
 /** A plan diff as a pull-request comment (Markdown), for the terminal (text); JSON is the PlanDiff itself. */
+import { describeBasis } from '../analysis/demand.js';
 import type { FacilityChange, PlanDiff } from '../analysis/diff.js';
 import { markdownTable, textTable, type Column } from './table.js';
 
@@ -64,9 +65,9 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
 }
 
 export function diffMarkdown(p: PlanDiff): string {
-  return [`### Plan diff: ${p.plans.from} → ${p.plans.to}`, '', ...parts(p, markdownTable, true)].join('\n');
+  return [`### Plan diff: ${p.plans.from} → ${p.plans.to}`, '', `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, markdownTable, true)].join('\n');
 }
 
 export function diffText(p: PlanDiff): string {
-  return [`Plan diff: ${p.plans.from} → ${p.plans.to}`, '', ...parts(p, textTable, false)].join('\n');
+  return [`Plan diff: ${p.plans.from} → ${p.plans.to}`, `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, textTable, false)].join('\n');
 }

@@ -11,6 +11,7 @@ import { MEASURES, type MeasureId } from './palette.js';
 import { mapSvg } from './svg-map.js';
 import { legendSymbol, timelineLegend, timelineSvg } from './svg-timeline.js';
 import { targetLine } from './timeline.js';
+import { describeBasis } from '../analysis/demand.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number) => x.toLocaleString('en-US');
@@ -100,6 +101,7 @@ export function htmlReport(r: ReportInput): string {
 <h1>${esc(r.title)}</h1>
 <p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong> of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
 <p>Distance model: ${esc(c.model.description)}. Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
+<p id="population-basis">Counted: ${esc(describeBasis(c.population_basis))}.</p>
 <section>
 <h2>Map, ${r.year}: ${esc(scale.title.toLowerCase())}</h2>
 <figure class="map">${map}</figure>
