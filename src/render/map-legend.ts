@@ -10,7 +10,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const swatch = (inner: string, w = 20) => `<svg class="swatch" width="${w}" height="14" viewBox="0 0 ${w} 14" aria-hidden="true">${inner}</svg>`;
 
 export function htmlMapLegend(scale: MeasureScale, states: FacilityState[]): string {
-  const classes = [...scale.classes, { color: CONTEXT.noData, label: 'no population figure' }]
+  const classes = [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]
     .map((c) => `<li>${swatch(`<rect x="1" y="1" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/>`)}${esc(c.label)}</li>`)
     .join('');
   const status = (['open', 'under_construction', 'planned', 'closed'] as const)

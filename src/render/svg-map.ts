@@ -55,7 +55,7 @@ export function shortNames(names: string[]): Map<string, string> {
 
 function unitTip(u: ReportUnit, year: number): string {
   const pop = u.population.toLocaleString('en-US');
-  const cov = u.percent === null ? 'no population figure' : `${u.percent.toFixed(1)}% within the standard`;
+  const cov = u.percent === null ? 'nobody counted here on this basis' : `${u.percent.toFixed(1)}% within the standard`;
   const trip = u.mean_min === null ? '' : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
   return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}`;
 }
@@ -301,7 +301,7 @@ function svgLegend(scale: MeasureScale, facilities: (Facility & { state: Facilit
   out.push(`<text x="${x}" y="${y + 12}" font-weight="bold">${esc(scale.title)}</text>`);
   out.push(`<text x="${x}" y="${y + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = y + 36;
-  for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'no population figure' }]) {
+  for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
     out.push(`<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`);
     yy += 16;
   }
