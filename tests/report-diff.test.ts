@@ -197,9 +197,14 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     }
   }, 60_000);
 
-  it('prints on A4 landscape', async () => {
+  it('prints on A4 landscape, the map and its legend on the first page', async () => {
     const { page } = await open(html, 1400);
     try {
+      // A4 landscape less 12 mm margins: 273 × 186 mm = 1032 × 703 CSS px.
+      await page.setViewportSize({ width: 1032, height: 703 });
+      await page.emulateMedia({ media: 'print' });
+      const bottom = await page.evaluate(() => Math.max(document.querySelector('#map')!.getBoundingClientRect().bottom, document.querySelector('#map-legend')!.getBoundingClientRect().bottom));
+      expect(bottom).toBeLessThanOrEqual(703);
       const pdf = await page.pdf({ preferCSSPageSize: true, path: join(ARTIFACTS, 'report-2027.pdf') });
       const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'))!;
       // A4 landscape: 297 × 210 mm = 842 × 595 pt.

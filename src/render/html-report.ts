@@ -71,7 +71,13 @@ footer { margin-top: 2em; color: #555; font-size: 0.85em; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .summary { background: none; border: 1px solid #999; }
   .scroll { overflow: visible; }
-  figure.map > svg { max-height: 150mm; width: auto; max-width: 100%; margin: 0 auto; }
+  /* Page 1: title, summary, then the map with its legend beside it. */
+  .map-block { display: flex; gap: 6mm; align-items: flex-start; }
+  .map-block figure { margin: 0; flex: 1 1 auto; min-width: 0; }
+  .map-block .legend { flex-direction: column; flex: none; width: 52mm; font-size: 9pt; }
+  .legend .unit { font-size: 8pt; }
+  figure.map > svg { max-height: 128mm; width: auto; max-width: 100%; }
+  p { margin: 0.4em 0; }
   figure.chart > svg { max-height: 110mm; width: auto; max-width: 100%; }
   h2 { break-before: auto; }
   section { break-inside: avoid; }
@@ -104,8 +110,8 @@ export function htmlReport(r: ReportInput): string {
 <p id="population-basis">Counted: ${esc(describeBasis(c.population_basis))}.</p>
 <section>
 <h2>Map, ${r.year}: ${esc(scale.title.toLowerCase())}</h2>
-<figure class="map">${map}</figure>
-${htmlMapLegend(scale, states)}
+<div class="map-block"><figure class="map">${map}</figure>
+${htmlMapLegend(scale, states)}</div>
 </section>
 <section>
 <h2>Rollout</h2>
