@@ -298,9 +298,12 @@ function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): s
 /** The legend drawn inside the standalone SVG (the HTML report renders render/map-legend.ts instead). */
 function svgLegend(scale: MeasureScale, facilities: (Facility & { state: FacilityState })[], x: number, y: number): string {
   const out: string[] = [`<g class="legend" font-size="12">`];
-  out.push(`<text x="${x}" y="${y + 12}" font-weight="bold">${esc(scale.title)}</text>`);
-  out.push(`<text x="${x}" y="${y + 27}" fill="#444">${esc(scale.unit)}</text>`);
-  let yy = y + 36;
+  // The panel is 244 px wide: about 32 bold characters a line.
+  const lines = wrap(scale.title, 32);
+  lines.forEach((l, i) => out.push(`<text x="${x}" y="${y + 12 + i * 15}" font-weight="bold">${esc(l)}</text>`));
+  const top = y + (lines.length - 1) * 15;
+  out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
+  let yy = top + 36;
   for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
     out.push(`<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`);
     yy += 16;
@@ -316,4 +319,15 @@ function svgLegend(scale: MeasureScale, facilities: (Facility & { state: Facilit
   out.push(`<text x="${x}" y="${yy + 10}" fill="#444">■ center · ● branch</text>`);
   out.push('</g>');
   return out.join('');
+}
+
+/** Greedy word wrap at `width` characters. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const w of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + w.length <= width) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  return lines;
 }
