@@ -61,9 +61,9 @@ figure > svg { display: block; width: 100%; height: auto; }
 footer { margin-top: 2em; color: #555; font-size: 0.85em; }
 @media (max-width: 600px) {
   body { padding: 10px; } h1 { font-size: 1.25em; } .summary { font-size: 1em; }
-  /* On a phone the map and chart keep a legible size and pan inside their own box. */
-  figure.map, figure.chart { overflow-x: auto; }
-  figure.map > svg { width: 760px; max-width: none; }
+  /* On a phone the map shows the whole country (pinch to zoom; its legend is HTML text below);
+     the chart keeps legible axes and pans inside its own box. */
+  figure.chart { overflow-x: auto; }
   figure.chart > svg { width: 600px; max-width: none; }
 }
 @page { size: A4 landscape; margin: 12mm; }
