@@ -14,8 +14,10 @@ const { regions, outline: country } = embedded();
 const ds = regions.dataset;
 const units = unitLocator();
 /** A unit's footprint: its polygon and those of the cities published inside it (AZ-LAN holds AZ-LA). */
-const footprint = (code: string) => units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
-const kmOutside = (code: string, lat: number, lon: number) => Math.min(...footprint(code).map((c) => units.distanceKm(c, lat, lon)));
+const footprint = (code: string) =>
+  units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
+const kmOutside = (code: string, lat: number, lon: number) =>
+  Math.min(...footprint(code).map((c) => units.distanceKm(c, lat, lon)));
 
 describe('unit polygons (data/units.topojson)', () => {
   it('has one polygon per unit: the 77 ISO codes other than AZ-NX, whose 8 units tile it', () => {
@@ -30,7 +32,12 @@ describe('unit polygons (data/units.topojson)', () => {
   });
 
   it('agrees with the Natural Earth outline point by point: ≥ 97 % both ways, no gap or overhang wider than 8 km', () => {
-    let inOutline = 0, covered = 0, inUnits = 0, inside = 0, gap = 0, overhang = 0;
+    let inOutline = 0,
+      covered = 0,
+      inUnits = 0,
+      inside = 0,
+      gap = 0,
+      overhang = 0;
     for (let lat = 38.4; lat <= 41.9; lat += 0.05) {
       for (let lon = 44.8; lon <= 50.8; lon += 0.05) {
         const o = country.contains({ lat, lon });
@@ -72,7 +79,23 @@ describe('unit polygons (data/units.topojson)', () => {
   });
 
   it('a hand-built square: inside, outside, and the distance to its edge worked out by hand', () => {
-    const sq = new UnitLocator([{ code: 'SQ', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } }]);
+    const sq = new UnitLocator([
+      {
+        code: 'SQ',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 1],
+              [0, 0],
+            ],
+          ],
+        },
+      },
+    ]);
     expect(sq.locateUnit(0.5, 0.5)).toBe('SQ');
     expect(sq.locateUnit(0.5, 1.5)).toBeUndefined();
     // 0.1° of longitude east of the edge at the equator: 0.1 × π/180 × 6371.0088 = 11.12 km.
@@ -102,8 +125,15 @@ describe('assignment by polygon', () => {
   it('every population point lies in its unit (or within the 3 km the build allows at a border)', () => {
     for (const basis of ['registered', 'resident'] as const) {
       for (const p of embeddedPoints(basis)) {
-        if (units.locateUnit(p.lat, p.lon) !== undefined && footprint(p.region).includes(units.locateUnit(p.lat, p.lon)!)) continue;
-        expect(kmOutside(p.region, p.lat, p.lon), `${p.name || 'rural'} (${p.lat}, ${p.lon}) in ${p.region}`).toBeLessThanOrEqual(3);
+        if (
+          units.locateUnit(p.lat, p.lon) !== undefined &&
+          footprint(p.region).includes(units.locateUnit(p.lat, p.lon)!)
+        )
+          continue;
+        expect(
+          kmOutside(p.region, p.lat, p.lon),
+          `${p.name || 'rural'} (${p.lat}, ${p.lon}) in ${p.region}`,
+        ).toBeLessThanOrEqual(3);
       }
     }
   });
@@ -112,7 +142,10 @@ describe('assignment by polygon', () => {
     for (const file of ['dost.yaml', 'announced.yaml']) {
       const plan = loadPlan(join(ROOT, 'plans', file)).plan!;
       for (const f of [...plan.centers, ...plan.branches]) {
-        expect(kmOutside(f.region, f.location.lat, f.location.lon), `${file}: ${f.id} in ${f.region}`).toBeLessThanOrEqual(2);
+        expect(
+          kmOutside(f.region, f.location.lat, f.location.lon),
+          `${file}: ${f.id} in ${f.region}`,
+        ).toBeLessThanOrEqual(2);
       }
     }
   });
@@ -121,12 +154,15 @@ describe('assignment by polygon', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-geo-'));
     const f = join(dir, 'wrong-region.yaml');
     // Ganja's seat, but the plan says Gazakh.
-    writeFileSync(f, `name: wrong region
+    writeFileSync(
+      f,
+      `name: wrong region
 years: { from: 2024, to: 2025 }
 standards: { center: { within_km: 30 } }
 centers:
   - { id: C, name: C, region: AZ-QAZ, location: { lat: 40.6828, lon: 46.3606 }, status: planned, opens: 2025, serves: [AZ-QAZ] }
-`);
+`,
+    );
     const r = cli(['validate', f, '--format', 'json']);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout);
@@ -140,9 +176,20 @@ centers:
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-geo-'));
     const ok = join(dir, 'ok.csv');
     writeFileSync(ok, 'lat,lon,population\n40.6828,46.3606,100\n40.4701,50.3248,10\n38.7543,48.8506,5\n');
-    const r = cli(['coverage', 'tests/fixtures/valid/small.yaml', '--population', ok, '--by', 'region', '--format', 'json']);
+    const r = cli([
+      'coverage',
+      'tests/fixtures/valid/small.yaml',
+      '--population',
+      ok,
+      '--by',
+      'region',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const groups = Object.fromEntries(JSON.parse(r.stdout).groups.map((g: { id: string; population: number }) => [g.id, g.population]));
+    const groups = Object.fromEntries(
+      JSON.parse(r.stdout).groups.map((g: { id: string; population: number }) => [g.id, g.population]),
+    );
     // Lankaran city's people are published with Lankaran rayon (AZ-LA is included in AZ-LAN).
     expect(groups).toEqual({ 'AZ-GA': 100, 'AZ-BA': 10, 'AZ-LAN': 5 });
     const sea = join(dir, 'sea.csv');
@@ -160,8 +207,14 @@ describe('populations', () => {
 
   it('national, Baku and Nakhchivan totals are exactly SSC on the registered basis; residents add up to the same nation', () => {
     for (const y of ['2021', '2022', '2023', '2024']) {
-      expect(leafRegions(ds).reduce((a, r) => a + r.population[y]!, 0), y).toBe(ds.national[y]);
-      expect(leafRegions(ds).reduce((a, r) => a + r.resident[y]!, 0), y).toBe(ds.national[y]);
+      expect(
+        leafRegions(ds).reduce((a, r) => a + r.population[y]!, 0),
+        y,
+      ).toBe(ds.national[y]);
+      expect(
+        leafRegions(ds).reduce((a, r) => a + r.resident[y]!, 0),
+        y,
+      ).toBe(ds.national[y]);
     }
     expect(reg('AZ-BA')).toBe(2_344_888);
     expect(reg('AZ-NX')).toBe(468_566);
@@ -176,7 +229,10 @@ describe('populations', () => {
     bad.baku_districts.find((d) => d.id === 'yasamal')!.resident!['2024']! -= 7;
     expect(checkDataset(bad, 'AZ-BA')).toEqual([
       '2024: resident populations add up to 10180775, national total is 10180770',
-      "2024: Baku districts' residents add up to " + (reg('AZ-BA') + (res('AZ-BA') - reg('AZ-BA')) - 7) + ", the city's are " + res('AZ-BA'),
+      "2024: Baku districts' residents add up to " +
+        (reg('AZ-BA') + (res('AZ-BA') - reg('AZ-BA')) - 7) +
+        ", the city's are " +
+        res('AZ-BA'),
     ]);
   });
 
@@ -198,7 +254,9 @@ describe('populations', () => {
     expect(count('exact') + count('derived') + count('estimate') + count('none')).toBe(77);
     const r = cli(['regions']);
     expect(r.stdout).toMatch(/12 exact official figures, \d+ derived from official figures, \d+ estimates/);
-    expect(cli(['regions', '--format', 'csv']).stdout).toContain('AZ-ABS,Absheron,Abşeron,rayon,absheron-khizi,,,433000,');
+    expect(cli(['regions', '--format', 'csv']).stdout).toContain(
+      'AZ-ABS,Absheron,Abşeron,rayon,absheron-khizi,,,433000,',
+    );
   }, 30_000);
 
   it('residents: liberated districts hold the resettled and the never-occupied parts, the displaced live elsewhere', () => {
@@ -208,7 +266,9 @@ describe('populations', () => {
     expect(res('AZ-AGM')).toBe(Math.round(reg('AZ-AGM') * 0.226));
     expect(res('AZ-KAL')).toBe(0);
     expect(res('AZ-ZAN', '2022')).toBe(0); // the first families returned in July 2022
-    const displaced = leafRegions(ds).filter((r) => r.liberated).reduce((a, r) => a + r.population['2024']! - r.resident['2024']!, 0);
+    const displaced = leafRegions(ds)
+      .filter((r) => r.liberated)
+      .reduce((a, r) => a + r.population['2024']! - r.resident['2024']!, 0);
     // Half of them in Baku (IDMC): Baku's residents exceed its registered population by that much.
     expect(res('AZ-BA') - reg('AZ-BA')).toBe(Math.round(displaced * 0.5));
   });
@@ -221,17 +281,27 @@ describe('populations', () => {
     expect(reg2.population).toBe(cov.population); // same nation, different places
     expect(cli(['distances']).stdout).toContain('population basis: resident');
     expect(cli(['timeline']).stdout).toContain('population basis: resident');
-    expect(JSON.parse(cli(['distances', '--format', 'json', '--population-basis', 'registered']).stdout).population_basis).toBe('registered');
+    expect(
+      JSON.parse(cli(['distances', '--format', 'json', '--population-basis', 'registered']).stdout).population_basis,
+    ).toBe('registered');
     expect(cli(['coverage', '--population-basis', 'somewhere']).code).toBe(2);
   }, 60_000);
 
   it('a plan can set its basis; the flag overrides it; diff names the basis it counted', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-basis-'));
     const f = join(dir, 'registered.yaml');
-    writeFileSync(f, readFileSync(join(ROOT, 'tests', 'fixtures', 'valid', 'small.yaml'), 'utf8').replace(/^name: .*$/m, (l) => `${l}\npopulation_basis: registered`));
+    writeFileSync(
+      f,
+      readFileSync(join(ROOT, 'tests', 'fixtures', 'valid', 'small.yaml'), 'utf8').replace(
+        /^name: .*$/m,
+        (l) => `${l}\npopulation_basis: registered`,
+      ),
+    );
     expect(cli(['validate', f]).code).toBe(0);
     expect(JSON.parse(cli(['coverage', f, '--format', 'json']).stdout).population_basis).toBe('registered');
-    expect(JSON.parse(cli(['coverage', f, '--format', 'json', '--population-basis', 'resident']).stdout).population_basis).toBe('resident');
+    expect(
+      JSON.parse(cli(['coverage', f, '--format', 'json', '--population-basis', 'resident']).stdout).population_basis,
+    ).toBe('resident');
     expect(cli(['diff', 'plans/dost.yaml', 'plans/announced.yaml']).stdout).toContain('population basis: resident');
   }, 60_000);
 });

@@ -7,11 +7,24 @@ import { geodesicKm } from '../geo/geodesic.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import { apportion } from './apportion.js';
 
-export interface City { name: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }
+export interface City {
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
 
 export interface Point {
-  region: string; district: string; name: string; kind: 'settlement' | 'rural' | 'resettled';
-  lat: number; lon: number; population: number; resident: number;
+  region: string;
+  district: string;
+  name: string;
+  kind: 'settlement' | 'rural' | 'resettled';
+  lat: number;
+  lon: number;
+  population: number;
+  resident: number;
 }
 
 /** Settlements may carry at most this share of a unit; the rest is rural spread. */
@@ -27,11 +40,21 @@ export interface PointInputs {
   carrier: (code: string) => string;
   /** GeoNames admin1 code → ISO code of the unit it names (Nakhchivan AR's '35' maps to nothing). */
   byAdmin: Map<string, string>;
-  units: { code: string; registered: number; resident: number; resettled: number; seat: { name: string; lat: number; lon: number } }[];
+  units: {
+    code: string;
+    registered: number;
+    resident: number;
+    resettled: number;
+    seat: { name: string; lat: number; lon: number };
+  }[];
   districts: { id: string; lat: number; lon: number; area_km2: number; registered: number; resident: number }[];
 }
 
-export interface PointReport { snapped: { name: string; unit: string; km: number }[]; dropped: { name: string; population: number; km: number | undefined }[]; borderKept: number }
+export interface PointReport {
+  snapped: { name: string; unit: string; km: number }[];
+  dropped: { name: string; population: number; km: number | undefined }[];
+  borderKept: number;
+}
 
 export function buildPoints(cities: City[], inp: PointInputs): { points: Point[]; report: PointReport } {
   const { locator, carrier } = inp;
@@ -68,13 +91,26 @@ export function buildPoints(cities: City[], inp: PointInputs): { points: Point[]
       const nearestDistrict = (c: City) => inp.districts.reduce((b, d) => (dist(c, d) < dist(c, b) ? d : b));
       for (const d of inp.districts) {
         const grid = discGrid(d.lat, d.lon, d.area_km2).filter((p) => owner(p.lat, p.lon) === 'AZ-BA');
-        points.push(...spread('AZ-BA', d.id, d.registered, d.resident, own.filter((c) => nearestDistrict(c) === d), grid.length ? grid : [{ lat: d.lat, lon: d.lon }], 0, d));
+        points.push(
+          ...spread(
+            'AZ-BA',
+            d.id,
+            d.registered,
+            d.resident,
+            own.filter((c) => nearestDistrict(c) === d),
+            grid.length ? grid : [{ lat: d.lat, lon: d.lon }],
+            0,
+            d,
+          ),
+        );
       }
       continue;
     }
     const own = cities.filter((c) => cityUnit.get(c) === u.code);
     const grid = polygonGrid(locator, carrier, u.code);
-    points.push(...spread(u.code, '', u.registered, u.resident, own, grid.length ? grid : [u.seat], u.resettled, u.seat));
+    points.push(
+      ...spread(u.code, '', u.registered, u.resident, own, grid.length ? grid : [u.seat], u.resettled, u.seat),
+    );
   }
   return { points, report };
 }
@@ -88,41 +124,103 @@ function dist(c: City, d: { lat: number; lon: number }): number {
  * unit's seat (the resettled towns are district seats or villages near them), the rest in
  * proportion to the registered weights.
  */
-function spread(region: string, district: string, registered: number, resident: number, settlements: City[], grid: { lat: number; lon: number }[], resettled: number, seat: { name?: string; lat: number; lon: number }): Point[] {
+function spread(
+  region: string,
+  district: string,
+  registered: number,
+  resident: number,
+  settlements: City[],
+  grid: { lat: number; lon: number }[],
+  resettled: number,
+  seat: { name?: string; lat: number; lon: number },
+): Point[] {
   const s = settlements.reduce((a, c) => a + c.population, 0);
   const k = s > 0 ? Math.min(1, (SETTLEMENT_CAP * registered) / s) : 0;
   const settled = Math.round(k * s);
-  const settledPops = apportion(settled, settlements.map((c) => c.population));
-  const ruralPops = apportion(registered - settled, grid.map(() => 1));
-  const pts: Point[] = settlements.map((c, i) => ({ region, district, name: c.name, kind: 'settlement', lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: settledPops[i]!, resident: 0 }));
-  grid.forEach((g, i) => pts.push({ region, district, name: '', kind: 'rural', lat: g.lat, lon: g.lon, population: ruralPops[i]!, resident: 0 }));
+  const settledPops = apportion(
+    settled,
+    settlements.map((c) => c.population),
+  );
+  const ruralPops = apportion(
+    registered - settled,
+    grid.map(() => 1),
+  );
+  const pts: Point[] = settlements.map((c, i) => ({
+    region,
+    district,
+    name: c.name,
+    kind: 'settlement',
+    lat: c.loc.coordinates[1],
+    lon: c.loc.coordinates[0],
+    population: settledPops[i]!,
+    resident: 0,
+  }));
+  grid.forEach((g, i) =>
+    pts.push({
+      region,
+      district,
+      name: '',
+      kind: 'rural',
+      lat: g.lat,
+      lon: g.lon,
+      population: ruralPops[i]!,
+      resident: 0,
+    }),
+  );
   const others = resident - resettled;
-  const res = apportion(others, pts.map((p) => p.population));
+  const res = apportion(
+    others,
+    pts.map((p) => p.population),
+  );
   pts.forEach((p, i) => (p.resident = res[i]!));
-  if (resettled > 0) pts.push({ region, district, name: seat.name ?? '', kind: 'resettled', lat: seat.lat, lon: seat.lon, population: 0, resident: resettled });
+  if (resettled > 0)
+    pts.push({
+      region,
+      district,
+      name: seat.name ?? '',
+      kind: 'resettled',
+      lat: seat.lat,
+      lon: seat.lon,
+      population: 0,
+      resident: resettled,
+    });
   return pts.filter((p) => p.population > 0 || p.resident > 0);
 }
 
 /** Hexagonal grid over the unit's polygon (and those of units it carries), about RURAL_POINTS points. */
-function polygonGrid(locator: UnitLocator, carrier: (c: string) => string, code: string): { lat: number; lon: number }[] {
+function polygonGrid(
+  locator: UnitLocator,
+  carrier: (c: string) => string,
+  code: string,
+): { lat: number; lon: number }[] {
   const parts = locator.codes.filter((c) => carrier(c) === code);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const c of parts) {
     const g = locator.geometry(c)!;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const poly of polys) for (const [x, y] of poly[0]!) {
-      minX = Math.min(minX, x!); minY = Math.min(minY, y!); maxX = Math.max(maxX, x!); maxY = Math.max(maxY, y!);
-    }
+    for (const poly of polys)
+      for (const [x, y] of poly[0]!) {
+        minX = Math.min(minX, x!);
+        minY = Math.min(minY, y!);
+        maxX = Math.max(maxX, x!);
+        maxY = Math.max(maxY, y!);
+      }
   }
   const midLat = (minY + maxY) / 2;
-  const kmX = 111.32 * Math.cos((midLat * Math.PI) / 180), kmY = 110.574;
+  const kmX = 111.32 * Math.cos((midLat * Math.PI) / 180),
+    kmY = 110.574;
   const area = parts.reduce((a, c) => a + polygonAreaKm2(locator.geometry(c)!), 0);
   const s = Math.sqrt((area / RURAL_POINTS) * (2 / Math.sqrt(3)));
-  const dLat = (s * Math.sqrt(3)) / 2 / kmY, dLon = s / kmX;
+  const dLat = (s * Math.sqrt(3)) / 2 / kmY,
+    dLon = s / kmX;
   const out: { lat: number; lon: number }[] = [];
   for (let j = 0; minY + j * dLat <= maxY; j++) {
     for (let i = 0; minX + (i + (j % 2 ? 0.5 : 0)) * dLon <= maxX; i++) {
-      const lat = Number((minY + (j + 0.5) * dLat).toFixed(5)), lon = Number((minX + (i + (j % 2 ? 0.5 : 0)) * dLon).toFixed(5));
+      const lat = Number((minY + (j + 0.5) * dLat).toFixed(5)),
+        lon = Number((minX + (i + (j % 2 ? 0.5 : 0)) * dLon).toFixed(5));
       const u = locator.locateUnit(lat, lon);
       if (u && carrier(u) === code) out.push({ lat, lon });
     }
@@ -134,12 +232,14 @@ function polygonGrid(locator: UnitLocator, carrier: (c: string) => string, code:
 function polygonAreaKm2(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): number {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   let a = 0;
-  for (const poly of polys) poly.forEach((ring, r) => {
-    const k = 111.32 * Math.cos(((ring[0]![1]!) * Math.PI) / 180);
-    let s = 0;
-    for (let i = 1; i < ring.length; i++) s += (ring[i - 1]![0]! * k) * (ring[i]![1]! * 110.574) - (ring[i]![0]! * k) * (ring[i - 1]![1]! * 110.574);
-    a += (r === 0 ? 1 : -1) * Math.abs(s / 2);
-  });
+  for (const poly of polys)
+    poly.forEach((ring, r) => {
+      const k = 111.32 * Math.cos((ring[0]![1]! * Math.PI) / 180);
+      let s = 0;
+      for (let i = 1; i < ring.length; i++)
+        s += ring[i - 1]![0]! * k * (ring[i]![1]! * 110.574) - ring[i]![0]! * k * (ring[i - 1]![1]! * 110.574);
+      a += (r === 0 ? 1 : -1) * Math.abs(s / 2);
+    });
   return a;
 }
 
@@ -152,7 +252,7 @@ function discGrid(lat: number, lon: number, areaKm2: number): { lat: number; lon
   const out: { lat: number; lon: number }[] = [];
   for (let j = -5; j <= 5; j++) {
     for (let i = -5; i <= 5; i++) {
-      const p = { lat: lat + j * dLat * Math.sqrt(3) / 2, lon: lon + (i + (j % 2 ? 0.5 : 0)) * dLon };
+      const p = { lat: lat + (j * dLat * Math.sqrt(3)) / 2, lon: lon + (i + (j % 2 ? 0.5 : 0)) * dLon };
       if (geodesicKm(p, { lat, lon }) <= r) out.push({ lat: Number(p.lat.toFixed(5)), lon: Number(p.lon.toFixed(5)) });
     }
   }

@@ -9,7 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
 import { mergeArcs } from 'topojson-client';
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
+import type {
+  GeometryCollection,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 import { EARTH_RADIUS_KM } from '../geo/geodesic.js';
 import { UNITS_OBJECT } from '../geo/unit-locator.js';
 import { readCsv } from './csv.js';
@@ -27,7 +32,8 @@ export const ARC_CORRECTIONS: { arc: number; dx: number; dy: number; why: string
   { arc: 64, dx: 105, dy: 432, why: 'Naftalan city ring moved 1.9 km east and 6.8 km north onto the town' },
 ];
 
-type Part = TopoPolygon<{ shapeID: string; shapeName: string }> | TopoMultiPolygon<{ shapeID: string; shapeName: string }>;
+type Part =
+  TopoPolygon<{ shapeID: string; shapeName: string }> | TopoMultiPolygon<{ shapeID: string; shapeName: string }>;
 
 /** Builds the units topology; `names` gives each ISO code its English name (regions.csv). */
 export function buildUnitTopology(inputs: string, names: Map<string, string>): Topology {
@@ -37,14 +43,18 @@ export function buildUnitTopology(inputs: string, names: Map<string, string>): T
   const byCode = new Map<string, Part[]>();
   for (const g of parts) {
     const code = codes.get(g.properties!.shapeID);
-    if (!code) throw new Error(`geoBoundaries feature ${g.properties!.shapeID} (${g.properties!.shapeName}) has no ISO code in geoboundaries-codes.csv`);
+    if (!code)
+      throw new Error(
+        `geoBoundaries feature ${g.properties!.shapeID} (${g.properties!.shapeName}) has no ISO code in geoboundaries-codes.csv`,
+      );
     if (!names.has(code)) throw new Error(`geoboundaries-codes.csv: ${code} is not in regions.csv`);
     byCode.set(code, [...(byCode.get(code) ?? []), g]);
   }
   const geometries = [...byCode.keys()].sort().map((code) => {
     const own = byCode.get(code)!;
     const shape = own.length === 1 ? { type: own[0]!.type, arcs: own[0]!.arcs } : mergeArcs(source, own);
-    return { type: shape.type, arcs: shape.arcs, id: code, properties: { name: names.get(code)! } } as TopoPolygon | TopoMultiPolygon;
+    return { type: shape.type, arcs: shape.arcs, id: code, properties: { name: names.get(code)! } } as
+      TopoPolygon | TopoMultiPolygon;
   });
   return {
     type: 'Topology',

@@ -41,9 +41,15 @@ export class UnitLocator {
     }
     this.index = new Flatbush(Math.max(1, this.parts.length));
     for (const p of this.parts) {
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (const [x, y] of p.rings[0]!) {
-        minX = Math.min(minX, x!); minY = Math.min(minY, y!); maxX = Math.max(maxX, x!); maxY = Math.max(maxY, y!);
+        minX = Math.min(minX, x!);
+        minY = Math.min(minY, y!);
+        maxX = Math.max(maxX, x!);
+        maxY = Math.max(maxY, y!);
       }
       this.index.add(minX, minY, maxX, maxY);
     }
@@ -56,7 +62,9 @@ export class UnitLocator {
     const obj = topology.objects[object] as GeometryCollection | undefined;
     if (!obj || obj.type !== 'GeometryCollection') throw new Error(`topology has no GeometryCollection '${object}'`);
     const fc = feature(topology, obj);
-    return new UnitLocator(fc.features.map((f) => ({ code: String(f.id), geometry: f.geometry as Polygon | MultiPolygon })));
+    return new UnitLocator(
+      fc.features.map((f) => ({ code: String(f.id), geometry: f.geometry as Polygon | MultiPolygon })),
+    );
   }
 
   get codes(): string[] {
@@ -97,7 +105,8 @@ export class UnitLocator {
     for (const i of this.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
       const part = this.parts[i]!;
       const km = distanceToBoundaryKm({ lat, lon }, { type: 'Polygon', coordinates: part.rings });
-      if (km <= maxKm && (!best || km < best.km || (km === best.km && part.code < best.code))) best = { code: part.code, km };
+      if (km <= maxKm && (!best || km < best.km || (km === best.km && part.code < best.code)))
+        best = { code: part.code, km };
     }
     return best;
   }

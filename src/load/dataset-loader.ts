@@ -75,16 +75,25 @@ export function loadCountry(dir?: string): CountryData {
     population: Number(r[column]),
   }));
   const points = withWeight('population');
-  const residentPoints = rows.length && 'resident' in rows[0]! ? withWeight('resident') : points;
-  const units = profile.files.units ? UnitLocator.fromTopology(json(profile.files.units) as never) : undefined;
+  // Resident points and unit polygons are built on first use: `regions`, `schema` and a plain
+  // registered-basis run never pay for them.
+  let residentPoints: PopulationPoint[] | undefined;
+  let units: UnitLocator | null | undefined;
+  const unitsFile = profile.files.units;
   const data: CountryData = {
     dir: folder,
     profile,
     regions: new RegionIndex(dataset, profile),
     outline: new CountryOutline(outline.geometry),
     points,
-    residentPoints,
-    ...(units ? { units } : {}),
+    get residentPoints() {
+      residentPoints ??= rows.length && 'resident' in rows[0]! ? withWeight('resident') : points;
+      return residentPoints;
+    },
+    get units() {
+      if (units === undefined) units = unitsFile ? UnitLocator.fromTopology(json(unitsFile) as never) : null;
+      return units ?? undefined;
+    },
     defaultPlan: join(folder, profile.default_plan),
   };
   cache.set(folder, data);

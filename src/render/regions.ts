@@ -8,15 +8,49 @@ import { csvTable, int, textTable } from './table.js';
 
 function headers(ds: Dataset): string[] {
   const y = ds.base_year;
-  return ['code', 'name', 'name_az', 'kind', 'economic_region', 'nakhchivan', 'liberated', `registered_${y}`, `resident_${y}`, 'provenance', 'source'];
+  return [
+    'code',
+    'name',
+    'name_az',
+    'kind',
+    'economic_region',
+    'nakhchivan',
+    'liberated',
+    `registered_${y}`,
+    `resident_${y}`,
+    'provenance',
+    'source',
+  ];
 }
 
 function rows(ds: Dataset, capital: string): string[][] {
   const y = String(ds.base_year);
-  const units = ds.regions.map((r) => [r.code, r.name_en, r.name_az, r.kind, r.economic_region, r.nakhchivan ? 'yes' : '', r.liberated ? 'yes' : '',
-    String(r.population[y] ?? 0), String((r.resident ?? r.population)[y] ?? 0), r.provenance ?? '', r.population_source ?? '']);
-  const districts = ds.baku_districts.map((d) => [`${capital}/${d.id}`, `${d.name_en} district`, d.name_az, 'district', '', '', '',
-    String(d.population[y] ?? 0), String((d.resident ?? d.population)[y] ?? 0), d.provenance ?? '', d.population_source ?? '']);
+  const units = ds.regions.map((r) => [
+    r.code,
+    r.name_en,
+    r.name_az,
+    r.kind,
+    r.economic_region,
+    r.nakhchivan ? 'yes' : '',
+    r.liberated ? 'yes' : '',
+    String(r.population[y] ?? 0),
+    String((r.resident ?? r.population)[y] ?? 0),
+    r.provenance ?? '',
+    r.population_source ?? '',
+  ]);
+  const districts = ds.baku_districts.map((d) => [
+    `${capital}/${d.id}`,
+    `${d.name_en} district`,
+    d.name_az,
+    'district',
+    '',
+    '',
+    '',
+    String(d.population[y] ?? 0),
+    String((d.resident ?? d.population)[y] ?? 0),
+    d.provenance ?? '',
+    d.population_source ?? '',
+  ]);
   return [...units, ...districts];
 }
 
@@ -32,9 +66,10 @@ export function regionsText(ds: Dataset, capital = ''): string {
   const h = headers(ds);
   const cols = [0, 1, 7, 8, 9, 10];
   // The source is cut to fit a terminal; --format csv or json has it in full.
-  const cell = (r: string[], i: number) => (i === 7 || i === 8 ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!);
+  const cell = (r: string[], i: number) =>
+    i === 7 || i === 8 ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!;
   const table = textTable(
-    cols.map((i) => ({ header: h[i]!, align: i === 7 || i === 8 ? 'right' as const : 'left' as const })),
+    cols.map((i) => ({ header: h[i]!, align: i === 7 || i === 8 ? ('right' as const) : ('left' as const) })),
     rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
   );
   const summary = provenanceSummary(ds);
