@@ -18,15 +18,29 @@ describe('dostplan diff', () => {
   const b = loadPlan(join(FIXTURES, 'valid', 'small-changed.yaml')).plan!;
   it('classifies every change, with from/to fields', () => {
     const changes = facilityChanges(a, b);
-    expect(changes.map((c) => `${c.change} ${c.id}`)).toEqual(['added SKR', 'removed GYG', 'moved BAR', 're-dated BAR']);
+    expect(changes.map((c) => `${c.change} ${c.id}`)).toEqual([
+      'added SKR',
+      'removed GYG',
+      'moved BAR',
+      're-dated BAR',
+    ]);
     // 0.1183° of longitude at 40.3758°N: 0.1183 × 111.195 × cos(40.3758°) = 10.0 km
     expect(changes.find((c) => c.change === 'moved')!.moved_km).toBe(10);
-    expect(changes.find((c) => c.change === 're-dated')!.fields).toEqual({ opens: { from: '2023-08-07', to: '2024-08-07' } });
+    expect(changes.find((c) => c.change === 're-dated')!.fields).toEqual({
+      opens: { from: '2023-08-07', to: '2024-08-07' },
+    });
     expect(changes.find((c) => c.change === 'moved')!.fields.lon).toEqual({ from: 47.1262, to: 47.2445 });
   });
   it('weighs each change by the people whose coverage it alone changes (hand-worked)', () => {
     const { regions } = embedded();
-    const pt = (name: string, region: string, lat: number, lon: number, population: number) => ({ region, district: '', name, lat, lon, population });
+    const pt = (name: string, region: string, lat: number, lon: number, population: number) => ({
+      region,
+      district: '',
+      name,
+      lat,
+      lon,
+      population,
+    });
     const demand = {
       scaled: false,
       points: [
@@ -41,7 +55,12 @@ describe('dostplan diff', () => {
       ],
     };
     const ranked = changeImpacts(a, b, facilityChanges(a, b), demand, regions, resolveSettings(b));
-    expect(ranked.map((c) => `${c.change} ${c.id} ${c.people}`)).toEqual(['moved BAR 500', 're-dated BAR 500', 'added SKR 50', 'removed GYG 0']);
+    expect(ranked.map((c) => `${c.change} ${c.id} ${c.people}`)).toEqual([
+      'moved BAR 500',
+      're-dated BAR 500',
+      'added SKR 50',
+      'removed GYG 0',
+    ]);
     expect(ranked[0]!.impact_year).toBe(2026);
   });
   it('prints Markdown for a pull-request comment: the distance model, impact, target deltas', () => {
@@ -49,7 +68,9 @@ describe('dostplan diff', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^### Plan diff: Small test network → Small test network \(changed\)/);
     expect(r.stdout).toContain('Distance model: geodesic (WGS84 great circle); travel time at 40 km/h.');
-    expect(r.stdout).toMatch(/\| re-dated \| BAR \| center \| Barda center \| opens 2023-08-07 → 2024-08-07 \| [\d,]+ \(2026\) \|/);
+    expect(r.stdout).toMatch(
+      /\| re-dated \| BAR \| center \| Barda center \| opens 2023-08-07 → 2024-08-07 \| [\d,]+ \(2026\) \|/,
+    );
     // BAR now opens in 2024: the end-2023 target (2 centers) flips from met to missed.
     expect(r.stdout).toContain('- by 2023-12-31: ✅ met → ❌ missed');
     expect(r.stdout).toMatch(/\| 2023 \| 2 → 1 \|/);
@@ -64,7 +85,9 @@ describe('dostplan diff', () => {
     expect(people).toEqual([...people].sort((x, y) => y - x));
   });
   it('JSON for programs: from/to pairs, no pre-formatted strings', () => {
-    const j = JSON.parse(cli(['diff', '-f', 'json', 'tests/fixtures/valid/small.yaml', 'tests/fixtures/valid/small-changed.yaml']).stdout);
+    const j = JSON.parse(
+      cli(['diff', '-f', 'json', 'tests/fixtures/valid/small.yaml', 'tests/fixtures/valid/small-changed.yaml']).stdout,
+    );
     expect(j.years.find((y: { year: number }) => y.year === 2023).centers).toEqual({ from: 2, to: 1 });
     expect(j.plans).toEqual({ from: 'Small test network', to: 'Small test network (changed)' });
     expect(j.targets[0].met).toEqual({ from: true, to: false });
@@ -74,7 +97,10 @@ describe('dostplan diff', () => {
 
 describe('dostplan report in a real headless Chromium', () => {
   it('is one self-contained file that loads with no console errors and shows the map', async () => {
-    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium (the CI script does), or set CHROMIUM_PATH`).toBe(true);
+    expect(
+      existsSync(CHROMIUM),
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (the CI script does), or set CHROMIUM_PATH`,
+    ).toBe(true);
     const html = join(ARTIFACTS, 'report.html');
     const r = cli(['report', '--year', '2027', '--out', html]);
     expect(r.code).toBe(0);
@@ -82,7 +108,16 @@ describe('dostplan report in a real headless Chromium', () => {
     expect(text).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
@@ -117,7 +152,16 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     expect(cli(['report', '--year', '2027', '--map-only', '--out', svg]).code).toBe(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
   afterAll(async () => {
@@ -138,22 +182,39 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     it(`at ${width} px: no console errors, no sideways scroll, a polygon per unit, every center named, legends readable`, async () => {
       const { page, errors } = await open(html, width);
       try {
-        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
         expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(client);
         // One polygon per unit of the dataset (the 77 units under the autonomous republic level).
-        const leaves = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic').map((r) => r.code).sort();
-        const codes = await page.locator('#map path.unit').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!));
+        const leaves = regions.dataset.regions
+          .filter((r) => r.kind !== 'autonomous_republic')
+          .map((r) => r.code)
+          .sort();
+        const codes = await page
+          .locator('#map path.unit')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!));
         expect(codes.sort()).toEqual(leaves);
         // Every center of the plan is named on the map (Baku's in the inset), and no two names overlap.
         const centers = plan.centers.map((c) => c.id).sort();
-        const labelIds = await page.locator('#map text.center-label').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+        const labelIds = await page
+          .locator('#map text.center-label')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
         expect(labelIds.sort()).toEqual(centers);
-        const boxes = await page.locator('#map text.center-label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+        const boxes = await page
+          .locator('#map text.center-label')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
         const shrink = 0.15 * (width / 1040); // sub-pixel antialiasing at the edges
         for (let i = 0; i < boxes.length; i++) {
           for (let j = i + 1; j < boxes.length; j++) {
-            const p = boxes[i]!, q = boxes[j]!;
-            const overlap = p.left + shrink < q.right - shrink && q.left + shrink < p.right - shrink && p.top + shrink < q.bottom - shrink && q.top + shrink < p.bottom - shrink;
+            const p = boxes[i]!,
+              q = boxes[j]!;
+            const overlap =
+              p.left + shrink < q.right - shrink &&
+              q.left + shrink < p.right - shrink &&
+              p.top + shrink < q.bottom - shrink &&
+              q.top + shrink < p.bottom - shrink;
             expect(overlap, `labels ${labelIds[i]} and ${labelIds[j]} overlap`).toBe(false);
           }
         }
@@ -161,7 +222,9 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
         await expect(page.locator('#map-legend').isVisible()).resolves.toBe(true);
         const legend = (await page.locator('#map-legend').textContent())!;
         for (const t of ['0–20 %', '80–100 %', 'open', 'under construction', 'planned']) expect(legend).toContain(t);
-        const sizes = await page.locator('#map-legend li, #chart-legend li').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+        const sizes = await page
+          .locator('#map-legend li, #chart-legend li')
+          .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
         expect(Math.min(...sizes)).toBeGreaterThanOrEqual(13);
         expect(await page.locator('#chart-legend').textContent()).toContain('target missed');
         // The rollout chart: both axes titled, no target label crossed by a line.
@@ -171,7 +234,9 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
         expect(await page.locator('#rollout text.target-label.crossed').count()).toBe(0);
         if (width === 390) {
           // Wide tables scroll inside their own box instead of the page.
-          const boxesScroll = await page.locator('.scroll').evaluateAll((els) => els.map((e) => e.scrollWidth > e.clientWidth));
+          const boxesScroll = await page
+            .locator('.scroll')
+            .evaluateAll((els) => els.map((e) => e.scrollWidth > e.clientWidth));
           expect(boxesScroll.some(Boolean)).toBe(true);
         }
         await page.screenshot({ path: join(ARTIFACTS, `report-${width}.png`), fullPage: true });
@@ -183,11 +248,18 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
   }
 
   it('shades each unit by its coverage class, the same figure `coverage --by region` prints', async () => {
-    const j = JSON.parse(cli(['coverage', '--year', '2027', '--by', 'region', '--format', 'json']).stdout) as { groups: { id: string; population: number; percent: number }[] };
+    const j = JSON.parse(cli(['coverage', '--year', '2027', '--by', 'region', '--format', 'json']).stdout) as {
+      groups: { id: string; population: number; percent: number }[];
+    };
     const { page } = await open(html, 1400);
     try {
-      const fills = Object.fromEntries(await page.locator('#map path.unit').evaluateAll((els) => els.map((e) => [e.getAttribute('data-code')!, e.getAttribute('fill')!])));
-      for (const g of j.groups) expect(fills[g.id], g.id).toBe(g.population > 0 ? classColor(COVERAGE_SCALE, g.percent) : CONTEXT.noData);
+      const fills = Object.fromEntries(
+        await page
+          .locator('#map path.unit')
+          .evaluateAll((els) => els.map((e) => [e.getAttribute('data-code')!, e.getAttribute('fill')!])),
+      );
+      for (const g of j.groups)
+        expect(fills[g.id], g.id).toBe(g.population > 0 ? classColor(COVERAGE_SCALE, g.percent) : CONTEXT.noData);
       // Baku: 99 % covered in 2027 → the darkest class.
       expect(fills['AZ-BA']).toBe('#253494');
       // 13 centers open at the end of 2027, the rest drawn as under construction or planned.
@@ -203,7 +275,12 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
       // A4 landscape less 12 mm margins: 273 × 186 mm = 1032 × 703 CSS px.
       await page.setViewportSize({ width: 1032, height: 703 });
       await page.emulateMedia({ media: 'print' });
-      const bottom = await page.evaluate(() => Math.max(document.querySelector('#map')!.getBoundingClientRect().bottom, document.querySelector('#map-legend')!.getBoundingClientRect().bottom));
+      const bottom = await page.evaluate(() =>
+        Math.max(
+          document.querySelector('#map')!.getBoundingClientRect().bottom,
+          document.querySelector('#map-legend')!.getBoundingClientRect().bottom,
+        ),
+      );
       expect(bottom).toBeLessThanOrEqual(703);
       const pdf = await page.pdf({ preferCSSPageSize: true, path: join(ARTIFACTS, 'report-2027.pdf') });
       const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'))!;

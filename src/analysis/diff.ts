@@ -75,34 +75,69 @@ const MOVE_KM = 0.1;
 
 function snapshot(f: Facility): FacilitySnapshot {
   return {
-    region: f.region, lat: f.location.lat, lon: f.location.lon, opens: String(f.opens), closes: f.closes === undefined ? null : String(f.closes),
-    status: f.status, kind: f.kind, center: f.center ?? null, capacity: f.capacity ?? null, serves: [...f.serves],
+    region: f.region,
+    lat: f.location.lat,
+    lon: f.location.lon,
+    opens: String(f.opens),
+    closes: f.closes === undefined ? null : String(f.closes),
+    status: f.status,
+    kind: f.kind,
+    center: f.center ?? null,
+    capacity: f.capacity ?? null,
+    serves: [...f.serves],
   };
 }
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
-function pick<K extends keyof FacilitySnapshot>(a: FacilitySnapshot | null, b: FacilitySnapshot | null, keys: K[]): FacilityChange['fields'] {
+function pick<K extends keyof FacilitySnapshot>(
+  a: FacilitySnapshot | null,
+  b: FacilitySnapshot | null,
+  keys: K[],
+): FacilityChange['fields'] {
   const out: FacilityChange['fields'] = {};
-  for (const k of keys) if (!same(a?.[k] ?? null, b?.[k] ?? null)) (out as Record<string, unknown>)[k] = { from: a?.[k] ?? null, to: b?.[k] ?? null };
+  for (const k of keys)
+    if (!same(a?.[k] ?? null, b?.[k] ?? null))
+      (out as Record<string, unknown>)[k] = { from: a?.[k] ?? null, to: b?.[k] ?? null };
   return out;
 }
 
-const ALL = ['region', 'lat', 'lon', 'opens', 'closes', 'status', 'kind', 'center', 'capacity', 'serves'] as (keyof FacilitySnapshot)[];
+const ALL = [
+  'region',
+  'lat',
+  'lon',
+  'opens',
+  'closes',
+  'status',
+  'kind',
+  'center',
+  'capacity',
+  'serves',
+] as (keyof FacilitySnapshot)[];
 
 export function facilityChanges(a: Plan, b: Plan): FacilityChange[] {
   const fa = new Map(facilitiesOf(a).map((f) => [f.id, f]));
   const fb = new Map(facilitiesOf(b).map((f) => [f.id, f]));
   const out: FacilityChange[] = [];
-  const base = (f: Facility, change: ChangeKind, fields: FacilityChange['fields']): FacilityChange => ({ id: f.id, name: f.name, kind: f.kind, change, fields, people: null, impact_year: null });
+  const base = (f: Facility, change: ChangeKind, fields: FacilityChange['fields']): FacilityChange => ({
+    id: f.id,
+    name: f.name,
+    kind: f.kind,
+    change,
+    fields,
+    people: null,
+    impact_year: null,
+  });
   for (const [id, f] of fb) if (!fa.has(id)) out.push(base(f, 'added', pick(null, snapshot(f), ALL)));
   for (const [id, f] of fa) if (!fb.has(id)) out.push(base(f, 'removed', pick(snapshot(f), null, ALL)));
   for (const [id, x] of fa) {
     const y = fb.get(id);
     if (!y) continue;
-    const sx = snapshot(x), sy = snapshot(y);
+    const sx = snapshot(x),
+      sy = snapshot(y);
     const km = geodesicKm(x.location, y.location);
-    if (km >= MOVE_KM) out.push({ ...base(y, 'moved', pick(sx, sy, ['lat', 'lon', 'region'])), moved_km: Math.round(km * 10) / 10 });
+    if (km >= MOVE_KM)
+      out.push({ ...base(y, 'moved', pick(sx, sy, ['lat', 'lon', 'region'])), moved_km: Math.round(km * 10) / 10 });
     const dates = pick(sx, sy, ['opens', 'closes']);
     if (Object.keys(dates).length) out.push(base(y, 're-dated', dates));
     const other = pick(sx, sy, ['status', 'kind', 'center', 'capacity', 'serves']);
@@ -131,7 +166,14 @@ const yearOf = (d: string | number) => Math.floor(endKey(d) / 10000);
  * change of dates only, measured at the end of the first year the facility is open in one plan and
  * not the other (so "opens a year later" weighs the people left uncovered that year).
  */
-export function changeImpacts(a: Plan, b: Plan, changes: FacilityChange[], demand: Demand, regions: RegionIndex, settings: Settings): FacilityChange[] {
+export function changeImpacts(
+  a: Plan,
+  b: Plan,
+  changes: FacilityChange[],
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+): FacilityChange[] {
   const baseline = new Map<number, Uint8Array>();
   const coveredIn = (plan: Plan, year: number) => {
     const net = new Network(plan, demand.points, regions, settings.travel);
@@ -161,14 +203,28 @@ export function changeImpacts(a: Plan, b: Plan, changes: FacilityChange[], deman
   return [...changes].sort((p, q) => (q.people ?? 0) - (p.people ?? 0));
 }
 
-export function diffPlans(a: Plan, b: Plan, ta: Timeline, tb: Timeline, changes: FacilityChange[] = facilityChanges(a, b)): PlanDiff {
+export function diffPlans(
+  a: Plan,
+  b: Plan,
+  ta: Timeline,
+  tb: Timeline,
+  changes: FacilityChange[] = facilityChanges(a, b),
+): PlanDiff {
   const years = [...new Set([...ta.years.map((y) => y.year), ...tb.years.map((y) => y.year)])].sort((x, y) => x - y);
   const at = (t: Timeline, y: number) => t.years.find((x) => x.year === y);
   const targets = [...new Set([...ta.targets, ...tb.targets].map((t) => t.by))].map((by) => {
-    const x = ta.targets.find((t) => t.by === by), y = tb.targets.find((t) => t.by === by);
-    return { by, ...((y ?? x)?.label ? { label: (y ?? x)!.label } : {}), met: { from: x ? x.met : null, to: y ? y.met : null } };
+    const x = ta.targets.find((t) => t.by === by),
+      y = tb.targets.find((t) => t.by === by);
+    return {
+      by,
+      ...((y ?? x)?.label ? { label: (y ?? x)!.label } : {}),
+      met: { from: x ? x.met : null, to: y ? y.met : null },
+    };
   });
-  const pair = <T>(f: (t: Timeline['years'][number] | undefined) => T, y: number): FromTo<T> => ({ from: f(at(ta, y)), to: f(at(tb, y)) });
+  const pair = <T>(f: (t: Timeline['years'][number] | undefined) => T, y: number): FromTo<T> => ({
+    from: f(at(ta, y)),
+    to: f(at(tb, y)),
+  });
   return {
     plans: { from: a.name, to: b.name },
     model: { from: ta.model.description, to: tb.model.description },

@@ -29,7 +29,8 @@ export function clipRing(ring: Position[], [w, s, e, n]: Box): Position[] {
     const input = out;
     out = [];
     for (let i = 0; i < input.length; i++) {
-      const cur = input[i]!, prev = input[(i + input.length - 1) % input.length]!;
+      const cur = input[i]!,
+        prev = input[(i + input.length - 1) % input.length]!;
       if (inside(cur)) {
         if (!inside(prev)) out.push(cross(prev, cur));
         out.push(cur);
@@ -58,9 +59,16 @@ const round = (ring: Position[]) => {
 };
 
 /** The countries of a world-atlas topology (not `skip`, e.g. Azerbaijan itself) clipped to the box. */
-export function contextLayer(topology: unknown, skipId: string, box: Box = CONTEXT_BOX): FeatureCollection<MultiPolygon | Point> {
+export function contextLayer(
+  topology: unknown,
+  skipId: string,
+  box: Box = CONTEXT_BOX,
+): FeatureCollection<MultiPolygon | Point> {
   const topo = topology as Parameters<typeof feature>[0] & { objects: { countries: Parameters<typeof feature>[1] } };
-  const fc = feature(topo, topo.objects.countries) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const fc = feature(topo, topo.objects.countries) as unknown as FeatureCollection<
+    Polygon | MultiPolygon,
+    { name: string }
+  >;
   const features: Feature<MultiPolygon | Point>[] = [];
   for (const f of fc.features) {
     if (f.id === skipId || !f.geometry) continue;
@@ -68,10 +76,22 @@ export function contextLayer(topology: unknown, skipId: string, box: Box = CONTE
     const clipped = polys
       .map((rings) => rings.map((r) => round(clipRing(r, box))).filter((r) => r.length >= 4))
       .filter((rings) => rings.length > 0);
-    if (clipped.length) features.push({ type: 'Feature', id: String(f.id), properties: { name: f.properties.name }, geometry: { type: 'MultiPolygon', coordinates: clipped } });
+    if (clipped.length)
+      features.push({
+        type: 'Feature',
+        id: String(f.id),
+        properties: { name: f.properties.name },
+        geometry: { type: 'MultiPolygon', coordinates: clipped },
+      });
   }
   features.sort((a, b) => String(a.id).localeCompare(String(b.id)));
   // Water has no polygon (it is what no country covers): its name goes at a point in open water.
-  for (const w of WATER_LABELS) features.push({ type: 'Feature', id: w.id, properties: { name: w.name, kind: 'water' }, geometry: { type: 'Point', coordinates: w.at } });
+  for (const w of WATER_LABELS)
+    features.push({
+      type: 'Feature',
+      id: w.id,
+      properties: { name: w.name, kind: 'water' },
+      geometry: { type: 'Point', coordinates: w.at },
+    });
   return { type: 'FeatureCollection', features };
 }

@@ -21,31 +21,71 @@ export function changeDetail(c: FacilityChange): string {
     case 'moved':
       return `${c.moved_km!.toFixed(1)} km${f.region ? `, ${show(f.region.from)} → ${show(f.region.to)}` : ''}`;
     default:
-      return Object.entries(f).map(([k, v]) => `${k} ${show(v!.from)} → ${show(v!.to)}`).join('; ');
+      return Object.entries(f)
+        .map(([k, v]) => `${k} ${show(v!.from)} → ${show(v!.to)}`)
+        .join('; ');
   }
 }
 
 function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: boolean): string[] {
-  const changed = p.years.filter((y) => y.centers.from !== y.centers.to || y.branches.from !== y.branches.to || y.distance_percent.from !== y.distance_percent.to || y.assignment_percent.from !== y.assignment_percent.to);
-  const yearCols: Column[] = [{ header: 'year' }, { header: 'centers', align: 'right' }, { header: 'branches', align: 'right' }, { header: 'by distance', align: 'right' }, { header: 'Δ points', align: 'right' }, { header: 'by assignment', align: 'right' }, { header: 'mean km', align: 'right' }];
+  const changed = p.years.filter(
+    (y) =>
+      y.centers.from !== y.centers.to ||
+      y.branches.from !== y.branches.to ||
+      y.distance_percent.from !== y.distance_percent.to ||
+      y.assignment_percent.from !== y.assignment_percent.to,
+  );
+  const yearCols: Column[] = [
+    { header: 'year' },
+    { header: 'centers', align: 'right' },
+    { header: 'branches', align: 'right' },
+    { header: 'by distance', align: 'right' },
+    { header: 'Δ points', align: 'right' },
+    { header: 'by assignment', align: 'right' },
+    { header: 'mean km', align: 'right' },
+  ];
   const yearRows = changed.map((y) => [
-    String(y.year), `${y.centers.from} → ${y.centers.to}`, `${y.branches.from} → ${y.branches.to}`,
-    `${y.distance_percent.from.toFixed(1)}% → ${y.distance_percent.to.toFixed(1)}%`, d(y.distance_percent.from, y.distance_percent.to),
-    `${y.assignment_percent.from.toFixed(1)}% → ${y.assignment_percent.to.toFixed(1)}%`, `${km(y.mean_km.from)} → ${km(y.mean_km.to)}`,
+    String(y.year),
+    `${y.centers.from} → ${y.centers.to}`,
+    `${y.branches.from} → ${y.branches.to}`,
+    `${y.distance_percent.from.toFixed(1)}% → ${y.distance_percent.to.toFixed(1)}%`,
+    d(y.distance_percent.from, y.distance_percent.to),
+    `${y.assignment_percent.from.toFixed(1)}% → ${y.assignment_percent.to.toFixed(1)}%`,
+    `${km(y.mean_km.from)} → ${km(y.mean_km.to)}`,
   ]);
   const met = (x: boolean | null) => (x === null ? '—' : x ? (md ? '✅ met' : 'met') : md ? '❌ missed' : 'missed');
   const targetsChanged = p.targets.filter((t) => t.met.from !== t.met.to);
   const bold = (s: string) => (md ? `**${s}**` : s);
   const n = p.facilities.length;
-  const people = (c: FacilityChange) => (c.people === null ? '–' : `${c.people.toLocaleString('en-US')} (${c.impact_year})`);
+  const people = (c: FacilityChange) =>
+    c.people === null ? '–' : `${c.people.toLocaleString('en-US')} (${c.impact_year})`;
   const facilityTable = table(
-    [{ header: 'change' }, { header: 'id' }, { header: 'kind' }, { header: 'name' }, { header: 'detail' }, { header: 'people whose coverage changes', align: 'right' }],
+    [
+      { header: 'change' },
+      { header: 'id' },
+      { header: 'kind' },
+      { header: 'name' },
+      { header: 'detail' },
+      { header: 'people whose coverage changes', align: 'right' },
+    ],
     p.facilities.map((f) => [f.change, f.id, f.kind, f.name, changeDetail(f), people(f)]),
   );
-  const facilities = n === 0 ? ['none'] : md && n > FOLD_AFTER
-    ? [`<details><summary>${n} facility changes, most people affected first</summary>`, '', facilityTable, '', '</details>']
-    : [facilityTable];
-  const model = p.model.from === p.model.to ? `Distance model: ${p.model.from}.` : `Distance model: A ${p.model.from}; B ${p.model.to}.`;
+  const facilities =
+    n === 0
+      ? ['none']
+      : md && n > FOLD_AFTER
+        ? [
+            `<details><summary>${n} facility changes, most people affected first</summary>`,
+            '',
+            facilityTable,
+            '',
+            '</details>',
+          ]
+        : [facilityTable];
+  const model =
+    p.model.from === p.model.to
+      ? `Distance model: ${p.model.from}.`
+      : `Distance model: A ${p.model.from}; B ${p.model.to}.`;
   return [
     model,
     '',
@@ -59,15 +99,31 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
     '',
     bold('Targets'),
     '',
-    ...(p.targets.length ? p.targets.map((t) => `${md ? '- ' : '  '}by ${t.by}${t.label ? ` (${t.label})` : ''}: ${met(t.met.from)} → ${met(t.met.to)}`) : ['none']),
+    ...(p.targets.length
+      ? p.targets.map(
+          (t) =>
+            `${md ? '- ' : '  '}by ${t.by}${t.label ? ` (${t.label})` : ''}: ${met(t.met.from)} → ${met(t.met.to)}`,
+        )
+      : ['none']),
     ...(targetsChanged.length ? [] : ['', 'No target changes status.']),
   ];
 }
 
 export function diffMarkdown(p: PlanDiff): string {
-  return [`### Plan diff: ${p.plans.from} → ${p.plans.to}`, '', `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, markdownTable, true)].join('\n');
+  return [
+    `### Plan diff: ${p.plans.from} → ${p.plans.to}`,
+    '',
+    `Coverage counted on the ${describeBasis(p.population_basis)}.`,
+    '',
+    ...parts(p, markdownTable, true),
+  ].join('\n');
 }
 
 export function diffText(p: PlanDiff): string {
-  return [`Plan diff: ${p.plans.from} → ${p.plans.to}`, `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, textTable, false)].join('\n');
+  return [
+    `Plan diff: ${p.plans.from} → ${p.plans.to}`,
+    `Coverage counted on the ${describeBasis(p.population_basis)}.`,
+    '',
+    ...parts(p, textTable, false),
+  ].join('\n');
 }

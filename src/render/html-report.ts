@@ -18,7 +18,8 @@ const n = (x: number) => x.toLocaleString('en-US');
 const pc = (x: number) => `${x.toFixed(1)}%`;
 
 function table(headers: string[], rows: string[][], numeric: number[] = []): string {
-  const cell = (tag: string, v: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${esc(v)}</${tag}>`;
+  const cell = (tag: string, v: string, i: number) =>
+    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${esc(v)}</${tag}>`;
   return `<div class="scroll"><table><thead><tr>${headers.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
@@ -34,7 +35,17 @@ export type ReportInput = ReportData & {
 
 /** The map alone, legend included, for slides (`report --map-only`). */
 export function mapOnlySvg(r: ReportInput): string {
-  return mapSvg({ outline: r.outline, layers: r.layers, units: r.units, facilities: r.facilities, year: r.year, title: r.mapTitle, measure: r.measure, capital: r.capital, legend: true });
+  return mapSvg({
+    outline: r.outline,
+    layers: r.layers,
+    units: r.units,
+    facilities: r.facilities,
+    year: r.year,
+    title: r.mapTitle,
+    measure: r.measure,
+    capital: r.capital,
+    legend: true,
+  });
 }
 
 const CSS = `
@@ -88,13 +99,43 @@ footer { margin-top: 2em; color: #555; font-size: 0.85em; }
 export function htmlReport(r: ReportInput): string {
   const c = r.coverage;
   const scale = MEASURES[r.measure];
-  const popNote = c.population_year === r.year ? '' : ` (population of 1 January ${c.population_year}, the nearest year with data)`;
+  const popNote =
+    c.population_year === r.year ? '' : ` (population of 1 January ${c.population_year}, the nearest year with data)`;
   const econRows = c.groups.map((g) => [g.name, n(g.population), pc(g.distance!.percent), pc(g.assignment!.percent)]);
-  const distRows = r.distances.groups.map((g) => [g.name, g.any.mean_km === null ? '–' : g.any.mean_km.toFixed(1), g.any.mean_min === null ? '–' : g.any.mean_min.toFixed(0), g.any.p90_km === null ? '–' : g.any.p90_km.toFixed(1), g.any.max_km === null ? '–' : g.any.max_km.toFixed(1), n(g.any.unserved)]);
-  const worstRows = r.distances.worst.map((w) => [w.name, w.region, n(w.population), w.km < 0 ? '–' : w.km.toFixed(1), w.min < 0 ? '–' : w.min.toFixed(0), w.facility ? `${w.facility.name} (${w.facility.id})` : 'none on their side']);
+  const distRows = r.distances.groups.map((g) => [
+    g.name,
+    g.any.mean_km === null ? '–' : g.any.mean_km.toFixed(1),
+    g.any.mean_min === null ? '–' : g.any.mean_min.toFixed(0),
+    g.any.p90_km === null ? '–' : g.any.p90_km.toFixed(1),
+    g.any.max_km === null ? '–' : g.any.max_km.toFixed(1),
+    n(g.any.unserved),
+  ]);
+  const worstRows = r.distances.worst.map((w) => [
+    w.name,
+    w.region,
+    n(w.population),
+    w.km < 0 ? '–' : w.km.toFixed(1),
+    w.min < 0 ? '–' : w.min.toFixed(0),
+    w.facility ? `${w.facility.name} (${w.facility.id})` : 'none on their side',
+  ]);
   const states = [...new Set(r.facilities.map((f) => f.state))];
-  const chartLegend = timelineLegend(r.timeline).map((e) => `<li><svg class="swatch" width="16" height="12" viewBox="0 0 16 12" aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`).join('');
-  const map = mapSvg({ outline: r.outline, layers: r.layers, units: r.units, facilities: r.facilities, year: r.year, title: r.mapTitle, measure: r.measure, capital: r.capital, legend: false });
+  const chartLegend = timelineLegend(r.timeline)
+    .map(
+      (e) =>
+        `<li><svg class="swatch" width="16" height="12" viewBox="0 0 16 12" aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`,
+    )
+    .join('');
+  const map = mapSvg({
+    outline: r.outline,
+    layers: r.layers,
+    units: r.units,
+    facilities: r.facilities,
+    year: r.year,
+    title: r.mapTitle,
+    measure: r.measure,
+    capital: r.capital,
+    legend: false,
+  });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -117,7 +158,19 @@ ${htmlMapLegend(scale, states)}</div>
 <h2>Rollout</h2>
 <figure class="chart">${timelineSvg(r.timeline, { legend: false })}<ul class="chart-legend" id="chart-legend">${chartLegend}</ul></figure>
 <ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t))}</li>`).join('')}</ul>
-${table(['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'], r.timeline.years.map((y) => [String(y.year), String(y.centers), String(y.branches), pc(y.coverage.distance.percent), pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1)]), [1, 2, 3, 4, 5, 6])}
+${table(
+  ['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'],
+  r.timeline.years.map((y) => [
+    String(y.year),
+    String(y.centers),
+    String(y.branches),
+    pc(y.coverage.distance.percent),
+    pc(y.coverage.assignment.percent),
+    pc(y.coverage.with_online.percent),
+    y.mean_km === null ? '–' : y.mean_km.toFixed(1),
+  ]),
+  [1, 2, 3, 4, 5, 6],
+)}
 </section>
 <section>
 <h2>Coverage by economic region, ${r.year}</h2>

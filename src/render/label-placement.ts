@@ -37,12 +37,28 @@ export interface PlacedLabel {
 /** Estimated text width: 0.6 em per character, a little more than a sans-serif average. */
 export const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.6;
 
-const area = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+const area = (a: Rect, b: Rect) =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 /** Directions as (dx, dy) unit steps: right, left, above, below, then the diagonals. */
-const DIRS: [number, number][] = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+const DIRS: [number, number][] = [
+  [1, 0],
+  [-1, 0],
+  [0, -1],
+  [0, 1],
+  [1, -1],
+  [-1, -1],
+  [1, 1],
+  [-1, 1],
+];
 
-export function placeLabels(requests: LabelRequest[], obstacles: Rect[], bounds: Rect, fontSize: number): PlacedLabel[] {
+export function placeLabels(
+  requests: LabelRequest[],
+  obstacles: Rect[],
+  bounds: Rect,
+  fontSize: number,
+): PlacedLabel[] {
   const taken = [...obstacles];
   const placed: PlacedLabel[] = [];
   // The box includes the white halo drawn around the text (about 1.5 px each side).
@@ -53,7 +69,13 @@ export function placeLabels(requests: LabelRequest[], obstacles: Rect[], bounds:
     for (const gap of [3, 14, 28]) {
       for (const [dx, dy] of DIRS) {
         const label = candidate(q, dx, dy, q.r + gap, w, h, fontSize);
-        if (gap > 3) label.leader = [q.x, q.y, label.box.x + (dx < 0 ? label.box.w : dx > 0 ? 0 : label.box.w / 2), label.box.y + (dy < 0 ? label.box.h : dy > 0 ? 0 : label.box.h / 2)];
+        if (gap > 3)
+          label.leader = [
+            q.x,
+            q.y,
+            label.box.x + (dx < 0 ? label.box.w : dx > 0 ? 0 : label.box.w / 2),
+            label.box.y + (dy < 0 ? label.box.h : dy > 0 ? 0 : label.box.h / 2),
+          ];
         const outside = w * h - area(label.box, bounds);
         const cost = taken.reduce((a, t) => a + area(label.box, t), 0) + outside * 10 + gap * 0.01;
         if (!best || cost < best.cost) best = { label, cost };
@@ -67,11 +89,27 @@ export function placeLabels(requests: LabelRequest[], obstacles: Rect[], bounds:
   return placed;
 }
 
-function candidate(q: LabelRequest, dx: number, dy: number, d: number, w: number, h: number, fontSize: number): PlacedLabel {
+function candidate(
+  q: LabelRequest,
+  dx: number,
+  dy: number,
+  d: number,
+  w: number,
+  h: number,
+  fontSize: number,
+): PlacedLabel {
   const diag = dx !== 0 && dy !== 0 ? Math.SQRT1_2 : 1;
-  const cx = q.x + dx * d * diag, cy = q.y + dy * d * diag;
+  const cx = q.x + dx * d * diag,
+    cy = q.y + dy * d * diag;
   const x = dx > 0 ? cx : dx < 0 ? cx - w : cx - w / 2;
   const y = dy > 0 ? cy : dy < 0 ? cy - h : cy - h / 2;
   const anchor = dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle';
-  return { id: q.id, text: q.text, tx: dx > 0 ? x : dx < 0 ? x + w : x + w / 2, ty: y + h / 2 + fontSize * 0.35, anchor, box: { x, y, w, h } };
+  return {
+    id: q.id,
+    text: q.text,
+    tx: dx > 0 ? x : dx < 0 ? x + w : x + w / 2,
+    ty: y + h / 2 + fontSize * 0.35,
+    anchor,
+    box: { x, y, w, h },
+  };
 }

@@ -41,7 +41,13 @@ export const SERIES = {
 } as const;
 
 /** Map context: water, neighbouring land, the country's own land under the units, borders. */
-export const CONTEXT = { water: '#d6e6f2', land: '#ececea', border: '#b5b5b0', home: '#f7f7f5', noData: '#d9d9d9' } as const;
+export const CONTEXT = {
+  water: '#d6e6f2',
+  land: '#ececea',
+  border: '#b5b5b0',
+  home: '#f7f7f5',
+  noData: '#d9d9d9',
+} as const;
 
 /** A choropleth class: values in [from, to) get `color`. */
 export interface ColorClass {
@@ -59,15 +65,28 @@ export interface MeasureScale {
   classes: ColorClass[];
 }
 
-const classes = (edges: number[], colors: string[], fmt: (a: number, b: number, last: boolean) => string): ColorClass[] =>
-  colors.map((color, i) => ({ from: edges[i]!, to: edges[i + 1]!, color, label: fmt(edges[i]!, edges[i + 1]!, i === colors.length - 1) }));
+const classes = (
+  edges: number[],
+  colors: string[],
+  fmt: (a: number, b: number, last: boolean) => string,
+): ColorClass[] =>
+  colors.map((color, i) => ({
+    from: edges[i]!,
+    to: edges[i + 1]!,
+    color,
+    label: fmt(edges[i]!, edges[i + 1]!, i === colors.length - 1),
+  }));
 
 /** ColorBrewer YlGnBu, 5 classes: pale = few covered, dark blue = most covered. */
 export const COVERAGE_SCALE: MeasureScale = {
   id: 'coverage',
   title: 'Population within the standard',
   unit: '% of the unit’s population',
-  classes: classes([0, 20, 40, 60, 80, 100.0001], ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'], (a, b, last) => (last ? `${a}–100 %` : `${a}–${b} %`)),
+  classes: classes(
+    [0, 20, 40, 60, 80, 100.0001],
+    ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+    (a, b, last) => (last ? `${a}–100 %` : `${a}–${b} %`),
+  ),
 };
 
 /** ColorBrewer Purples, 6 classes: pale = short trips, dark = long trips. */
@@ -75,7 +94,11 @@ export const TRAVEL_TIME_SCALE: MeasureScale = {
   id: 'travel-time',
   title: 'Mean travel time to the nearest open center or branch',
   unit: 'minutes, population-weighted',
-  classes: classes([0, 10, 20, 30, 45, 60, Infinity], ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'], (a, b, last) => (last ? `${a} min or more` : `${a}–${b} min`)),
+  classes: classes(
+    [0, 10, 20, 30, 45, 60, Infinity],
+    ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'],
+    (a, b, last) => (last ? `${a} min or more` : `${a}–${b} min`),
+  ),
 };
 
 export const MEASURES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
@@ -84,6 +107,8 @@ export type MeasureId = keyof typeof MEASURES;
 /** The class colour of a value (null: no data). */
 export function classColor(scale: MeasureScale, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return CONTEXT.noData;
-  const c = scale.classes.find((k) => value >= k.from && value < k.to) ?? (value < scale.classes[0]!.from ? scale.classes[0]! : scale.classes[scale.classes.length - 1]!);
+  const c =
+    scale.classes.find((k) => value >= k.from && value < k.to) ??
+    (value < scale.classes[0]!.from ? scale.classes[0]! : scale.classes[scale.classes.length - 1]!);
   return c.color;
 }

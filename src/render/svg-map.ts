@@ -6,7 +6,15 @@
  * from render/palette.ts. Without unit polygons (another country's data folder) units fall back
  * to circles at their seats.
  */
-import { geoArea, geoBounds, geoConicConformal, geoContains, geoPath, type GeoConicProjection, type GeoProjection } from 'd3-geo';
+import {
+  geoArea,
+  geoBounds,
+  geoConicConformal,
+  geoContains,
+  geoPath,
+  type GeoConicProjection,
+  type GeoProjection,
+} from 'd3-geo';
 import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../load/map-layers.js';
@@ -50,13 +58,23 @@ export function shortNames(names: string[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const n of names) for (const w of new Set(words(n))) count.set(w, (count.get(w) ?? 0) + 1);
   const common = new Set([...count].filter(([, c]) => names.length >= 3 && c >= 0.8 * names.length).map(([w]) => w));
-  return new Map(names.map((n) => [n, words(n).filter((w) => !common.has(w)).join(' ') || n]));
+  return new Map(
+    names.map((n) => [
+      n,
+      words(n)
+        .filter((w) => !common.has(w))
+        .join(' ') || n,
+    ]),
+  );
 }
 
 function unitTip(u: ReportUnit, year: number): string {
   const pop = u.population.toLocaleString('en-US');
   const cov = u.percent === null ? 'nobody counted here on this basis' : `${u.percent.toFixed(1)}% within the standard`;
-  const trip = u.mean_min === null ? '' : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
+  const trip =
+    u.mean_min === null
+      ? ''
+      : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
   return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}`;
 }
 
@@ -65,13 +83,22 @@ function facilityTip(f: Facility & { state: FacilityState }, year: number): stri
 }
 
 /** A facility marker: a square for a center, a circle for a branch; colour and dash from the status. */
-export function marker(kind: Facility['kind'], state: FacilityState, x: number, y: number, size: number, attrs = '', inner = ''): string {
+export function marker(
+  kind: Facility['kind'],
+  state: FacilityState,
+  x: number,
+  y: number,
+  size: number,
+  attrs = '',
+  inner = '',
+): string {
   const s = STATUS_STYLE[state];
   const style = `fill="${s.fill}" stroke="${s.stroke}" stroke-width="${kind === 'center' ? 1.4 : 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}${attrs}`;
   const tag = kind === 'center' ? 'rect' : 'circle';
-  const geom = kind === 'center'
-    ? `x="${f1(x - size / 2)}" y="${f1(y - size / 2)}" width="${f1(size)}" height="${f1(size)}"`
-    : `cx="${f1(x)}" cy="${f1(y)}" r="${f1(size / 2)}"`;
+  const geom =
+    kind === 'center'
+      ? `x="${f1(x - size / 2)}" y="${f1(y - size / 2)}" width="${f1(size)}" height="${f1(size)}"`
+      : `cx="${f1(x)}" cy="${f1(y)}" r="${f1(size / 2)}"`;
   return inner ? `<${tag} ${geom} ${style}>${inner}</${tag}>` : `<${tag} ${geom} ${style}/>`;
 }
 
@@ -80,11 +107,16 @@ function scaleBar(projection: GeoProjection, lon: number, lat: number, x: number
   const [ax, ay] = projection([lon, lat])!;
   const [bx, by] = projection([lon + 100 / (111.32 * Math.cos((lat * Math.PI) / 180)), lat])!;
   const pxPer100 = Math.hypot(bx - ax, by - ay);
-  const km = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].reduce((best, k) => (Math.abs((k * pxPer100) / 100 - 110) < Math.abs((best * pxPer100) / 100 - 110) ? k : best), 1);
+  const km = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].reduce(
+    (best, k) => (Math.abs((k * pxPer100) / 100 - 110) < Math.abs((best * pxPer100) / 100 - 110) ? k : best),
+    1,
+  );
   const w = (km * pxPer100) / 100;
-  return `<g class="scale-bar" font-size="10">`
-    + `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#333"/><rect x="${f1(x + w / 2)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#fff" stroke="#333" stroke-width="0.8"/>`
-    + `<text x="${f1(x)}" y="${f1(y - 3)}">0</text><text x="${f1(x + w)}" y="${f1(y - 3)}" text-anchor="middle">${km} km</text></g>`;
+  return (
+    `<g class="scale-bar" font-size="10">` +
+    `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#333"/><rect x="${f1(x + w / 2)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#fff" stroke="#333" stroke-width="0.8"/>` +
+    `<text x="${f1(x)}" y="${f1(y - 3)}">0</text><text x="${f1(x + w)}" y="${f1(y - 3)}" text-anchor="middle">${km} km</text></g>`
+  );
 }
 
 const halo = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"';
@@ -94,26 +126,51 @@ export function mapSvg(input: MapInput): string {
   const scale = MEASURES[m.measure];
   const outline = rewind(m.outline);
   const frameOf = conicFor(outline);
-  const projection = frameOf()
-    .fitExtent([[MAIN.x + 8, MAIN.y + 8], [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30]], outline);
+  const projection = frameOf().fitExtent(
+    [
+      [MAIN.x + 8, MAIN.y + 8],
+      [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30],
+    ],
+    outline,
+  );
   const path = geoPath(projection).digits(1);
   const byCode = new Map(m.units.map((u) => [u.code, u]));
   const polys = m.layers.units?.features ?? [];
   const capitalUnit = m.capital ? polys.find((f) => String(f.id) === m.capital!.code) : undefined;
-  const capitalFeature = capitalUnit ? insetArea(capitalUnit, m.facilities.filter((f) => f.region === m.capital!.code)) : undefined;
+  const capitalFeature = capitalUnit
+    ? insetArea(
+        capitalUnit,
+        m.facilities.filter((f) => f.region === m.capital!.code),
+      )
+    : undefined;
 
   // The inset: the capital's facilities at a larger scale, and its frame on the main map.
-  const inset = capitalFeature ? frameOf().fitExtent([[INSET.x + 10, INSET.y + 22], [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24]], capitalFeature) : undefined;
+  const inset = capitalFeature
+    ? frameOf().fitExtent(
+        [
+          [INSET.x + 10, INSET.y + 22],
+          [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24],
+        ],
+        capitalFeature,
+      )
+    : undefined;
   const frame = capitalFeature ? path.bounds(capitalFeature) : undefined;
-  const inFrame = (x: number, y: number) => frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
+  const inFrame = (x: number, y: number) =>
+    frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}" font-family="system-ui, sans-serif" font-size="${LABEL_FONT}" role="img" aria-label="${esc(`${m.title}: ${scale.title}`)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}" font-family="system-ui, sans-serif" font-size="${LABEL_FONT}" role="img" aria-label="${esc(`${m.title}: ${scale.title}`)}">`,
+  );
   out.push(`<title>${esc(`${m.title}: ${scale.title}`)}</title>`);
-  out.push(`<defs><clipPath id="map-main"><rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}"/></clipPath><clipPath id="map-inset"><rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}"/></clipPath></defs>`);
+  out.push(
+    `<defs><clipPath id="map-main"><rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}"/></clipPath><clipPath id="map-inset"><rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}"/></clipPath></defs>`,
+  );
   out.push(`<rect width="${MAP_W}" height="${MAP_H}" fill="#fff"/>`);
   out.push(`<text x="${MAIN.x}" y="24" font-size="16" font-weight="bold">${esc(m.title)}</text>`);
-  out.push(`<text x="${MAP_W - 8}" y="24" font-size="12" text-anchor="end" fill="#444">${esc(`${scale.title} (${scale.unit})`)}</text>`);
+  out.push(
+    `<text x="${MAP_W - 8}" y="24" font-size="12" text-anchor="end" fill="#444">${esc(`${scale.title} (${scale.unit})`)}</text>`,
+  );
 
   // Main map.
   out.push(`<g class="main" clip-path="url(#map-main)">`);
@@ -124,11 +181,24 @@ export function mapSvg(input: MapInput): string {
   out.push(`<path class="home" d="${path(outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
   out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
   out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
-  if (frame) out.push(`<rect class="inset-frame" x="${f1(frame[0][0] - 4)}" y="${f1(frame[0][1] - 4)}" width="${f1(frame[1][0] - frame[0][0] + 8)}" height="${f1(frame[1][1] - frame[0][1] + 8)}" fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3 2"/>`);
+  if (frame)
+    out.push(
+      `<rect class="inset-frame" x="${f1(frame[0][0] - 4)}" y="${f1(frame[0][1] - 4)}" width="${f1(frame[1][0] - frame[0][0] + 8)}" height="${f1(frame[1][1] - frame[0][1] + 8)}" fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3 2"/>`,
+    );
   const mainFacilities = sortFacilities(m.facilities);
   for (const f of mainFacilities) {
     const [x, y] = projection([f.location.lon, f.location.lat])!;
-    out.push(marker(f.kind, f.state, x, y, f.kind === 'center' ? 9 : 6, ` class="facility ${f.kind} ${f.state}" data-id="${esc(f.id)}"`, `<title>${esc(facilityTip(f, m.year))}</title>`));
+    out.push(
+      marker(
+        f.kind,
+        f.state,
+        x,
+        y,
+        f.kind === 'center' ? 9 : 6,
+        ` class="facility ${f.kind} ${f.state}" data-id="${esc(f.id)}"`,
+        `<title>${esc(facilityTip(f, m.year))}</title>`,
+      ),
+    );
   }
   out.push('</g>');
 
@@ -140,20 +210,41 @@ export function mapSvg(input: MapInput): string {
     const s = f.kind === 'center' ? 10 : 6;
     obstacles.push({ x: x - s / 2, y: y - s / 2, w: s, h: s });
   }
-  if (frame) obstacles.push({ x: frame[0][0] - 4, y: frame[0][1] - 4, w: frame[1][0] - frame[0][0] + 8, h: frame[1][1] - frame[0][1] + 8 });
+  if (frame)
+    obstacles.push({
+      x: frame[0][0] - 4,
+      y: frame[0][1] - 4,
+      w: frame[1][0] - frame[0][0] + 8,
+      h: frame[1][1] - frame[0][1] + 8,
+    });
   const scaleAt = { x: MAIN.x + 14, y: MAIN.y + MAIN.h - 16 };
   obstacles.push({ x: scaleAt.x - 4, y: scaleAt.y - 16, w: 130, h: 24 });
-  const mainCenters = mainFacilities.filter((f) => f.kind === 'center').map((f) => ({ f, p: projection([f.location.lon, f.location.lat])! })).filter(({ p }) => !inFrame(p[0], p[1]));
-  const insetCenters = mainFacilities.filter((f) => f.kind === 'center').filter((f) => {
-    const p = projection([f.location.lon, f.location.lat])!;
-    return inFrame(p[0], p[1]);
-  });
-  const placed = placeLabels(mainCenters.map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 6 })), obstacles, MAIN, LABEL_FONT);
+  const mainCenters = mainFacilities
+    .filter((f) => f.kind === 'center')
+    .map((f) => ({ f, p: projection([f.location.lon, f.location.lat])! }))
+    .filter(({ p }) => !inFrame(p[0], p[1]));
+  const insetCenters = mainFacilities
+    .filter((f) => f.kind === 'center')
+    .filter((f) => {
+      const p = projection([f.location.lon, f.location.lat])!;
+      return inFrame(p[0], p[1]);
+    });
+  const placed = placeLabels(
+    mainCenters.map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 6 })),
+    obstacles,
+    MAIN,
+    LABEL_FONT,
+  );
   out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)]));
   out.push(`<g class="center-labels" font-size="${LABEL_FONT}" font-weight="600">`);
   for (const l of placed) {
-    if (l.leader) out.push(`<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`);
-    out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" ${halo}>${esc(l.text)}</text>`);
+    if (l.leader)
+      out.push(
+        `<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`,
+      );
+    out.push(
+      `<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" ${halo}>${esc(l.text)}</text>`,
+    );
   }
   out.push('</g>');
   const [[w0, s0], [e0, n0]] = geoBounds(outline);
@@ -167,21 +258,49 @@ export function mapSvg(input: MapInput): string {
     out.push(`<path d="${ip(outline) ?? ''}" fill="${CONTEXT.home}"/>`);
     out.push(...unitLayer(m, ip, inset, scale, byCode, 'inset-unit'));
     out.push(`<path d="${ip(capitalUnit!) ?? ''}" fill="none" stroke="#222" stroke-width="1.4"/>`);
-    const inBox = (p: [number, number]) => p[0] >= INSET.x && p[0] <= INSET.x + INSET.w && p[1] >= INSET.y && p[1] <= INSET.y + INSET.h;
-    const shown = mainFacilities.map((f) => ({ f, p: inset([f.location.lon, f.location.lat])! })).filter(({ p }) => inBox(p));
-    for (const { f, p } of shown) out.push(marker(f.kind, f.state, p[0], p[1], f.kind === 'center' ? 11 : 7, ` class="inset-facility ${f.kind} ${f.state}"`, `<title>${esc(facilityTip(f, m.year))}</title>`));
+    const inBox = (p: [number, number]) =>
+      p[0] >= INSET.x && p[0] <= INSET.x + INSET.w && p[1] >= INSET.y && p[1] <= INSET.y + INSET.h;
+    const shown = mainFacilities
+      .map((f) => ({ f, p: inset([f.location.lon, f.location.lat])! }))
+      .filter(({ p }) => inBox(p));
+    for (const { f, p } of shown)
+      out.push(
+        marker(
+          f.kind,
+          f.state,
+          p[0],
+          p[1],
+          f.kind === 'center' ? 11 : 7,
+          ` class="inset-facility ${f.kind} ${f.state}"`,
+          `<title>${esc(facilityTip(f, m.year))}</title>`,
+        ),
+      );
     const insetObstacles = shown.map(({ f, p }) => {
       const s = f.kind === 'center' ? 12 : 8;
       return { x: p[0] - s / 2, y: p[1] - s / 2, w: s, h: s };
     });
     insetObstacles.push({ x: INSET.x, y: INSET.y, w: INSET.w, h: 18 });
     const ids = new Set(insetCenters.map((f) => f.id));
-    const insetLabels = placeLabels(shown.filter(({ f }) => ids.has(f.id)).map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 7 })), insetObstacles, INSET, LABEL_FONT);
+    const insetLabels = placeLabels(
+      shown
+        .filter(({ f }) => ids.has(f.id))
+        .map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 7 })),
+      insetObstacles,
+      INSET,
+      LABEL_FONT,
+    );
     for (const l of insetLabels) {
-      if (l.leader) out.push(`<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`);
-      out.push(`<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" font-weight="600" ${halo}>${esc(l.text)}</text>`);
+      if (l.leader)
+        out.push(
+          `<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`,
+        );
+      out.push(
+        `<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" font-weight="600" ${halo}>${esc(l.text)}</text>`,
+      );
     }
-    out.push(`<text x="${INSET.x + 6}" y="${INSET.y + 14}" font-weight="bold" ${halo}>${esc(m.capital!.name)} (larger scale)</text>`);
+    out.push(
+      `<text x="${INSET.x + 6}" y="${INSET.y + 14}" font-weight="bold" ${halo}>${esc(m.capital!.name)} (larger scale)</text>`,
+    );
     const [lon, lat] = inset.invert!([INSET.x + INSET.w / 2, INSET.y + INSET.h / 2])!;
     out.push(scaleBar(inset, lon, lat, INSET.x + 8, INSET.y + INSET.h - 10));
     out.push('</g>');
@@ -196,13 +315,34 @@ export function mapSvg(input: MapInput): string {
  * What the inset frames: the capital's facilities with 6 km around them (the city's facilities sit
  * close together; the unit itself reaches far south and out to sea). No facility there: the unit.
  */
-function insetArea(unit: Feature<Polygon | MultiPolygon>, facilities: Facility[]): Feature<Polygon | MultiPolygon | MultiPoint> {
+function insetArea(
+  unit: Feature<Polygon | MultiPolygon>,
+  facilities: Facility[],
+): Feature<Polygon | MultiPolygon | MultiPoint> {
   if (facilities.length === 0) return unit;
-  const lats = facilities.map((f) => f.location.lat), lons = facilities.map((f) => f.location.lon);
+  const lats = facilities.map((f) => f.location.lat),
+    lons = facilities.map((f) => f.location.lon);
   const pad = 6 / 111;
   const padLon = pad / Math.cos((lats[0]! * Math.PI) / 180);
-  const [w, e, s, n] = [Math.min(...lons) - padLon, Math.max(...lons) + padLon, Math.min(...lats) - pad, Math.max(...lats) + pad];
-  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] } };
+  const [w, e, s, n] = [
+    Math.min(...lons) - padLon,
+    Math.max(...lons) + padLon,
+    Math.min(...lats) - pad,
+    Math.max(...lats) + pad,
+  ];
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+      ],
+    },
+  };
 }
 
 /**
@@ -211,7 +351,10 @@ function insetArea(unit: Feature<Polygon | MultiPolygon>, facilities: Facility[]
  */
 function conicFor(outline: Polygon | MultiPolygon): () => GeoProjection {
   const [[w, s], [e, n]] = geoBounds(outline);
-  return () => geoConicConformal().parallels([s + (n - s) / 6, n - (n - s) / 6]).rotate([-(w + e) / 2, 0]);
+  return () =>
+    geoConicConformal()
+      .parallels([s + (n - s) / 6, n - (n - s) / 6])
+      .rotate([-(w + e) / 2, 0]);
 }
 
 /**
@@ -220,12 +363,18 @@ function conicFor(outline: Polygon | MultiPolygon): () => GeoProjection {
  * half the sphere are reversed, so any data folder's outline draws the right way round.
  */
 export function rewind<G extends Polygon | MultiPolygon>(g: G): G {
-  const fix = (rings: Position[][]) => (geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
-  return (g.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }) as G;
+  const fix = (rings: Position[][]) =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+  return (
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: fix(g.coordinates) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }
+  ) as G;
 }
 
 function rewindLayers(l: MapLayers): MapLayers {
-  const poly = <F extends Feature>(f: F): F => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? { ...f, geometry: rewind(f.geometry) } : f);
+  const poly = <F extends Feature>(f: F): F =>
+    f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? { ...f, geometry: rewind(f.geometry) } : f;
   return {
     units: l.units ? { ...l.units, features: l.units.features.map(poly) } : null,
     context: l.context ? { ...l.context, features: l.context.features.map(poly) } : null,
@@ -235,16 +384,31 @@ function rewindLayers(l: MapLayers): MapLayers {
 function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]): T[] {
   // Branches under centers; planned under open, so the open network reads on top.
   const rank = { planned: 0, closed: 1, under_construction: 2, open: 3 };
-  return [...fs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'branch' ? -1 : 1) || rank[a.state] - rank[b.state] || a.id.localeCompare(b.id));
+  return [...fs].sort(
+    (a, b) =>
+      (a.kind === b.kind ? 0 : a.kind === 'branch' ? -1 : 1) ||
+      rank[a.state] - rank[b.state] ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 function contextLayer(m: MapInput, path: ReturnType<typeof geoPath>, cls: string): string[] {
   return (m.layers.context?.features ?? [])
     .filter((f) => f.geometry.type !== 'Point')
-    .map((f) => `<path class="${cls}" d="${path(f) ?? ''}" fill="${CONTEXT.land}" stroke="${CONTEXT.border}" stroke-width="0.8"/>`);
+    .map(
+      (f) =>
+        `<path class="${cls}" d="${path(f) ?? ''}" fill="${CONTEXT.land}" stroke="${CONTEXT.border}" stroke-width="0.8"/>`,
+    );
 }
 
-function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: GeoProjection, scale: MeasureScale, byCode: Map<string, ReportUnit>, cls: string): string[] {
+function unitLayer(
+  m: MapInput,
+  path: ReturnType<typeof geoPath>,
+  projection: GeoProjection,
+  scale: MeasureScale,
+  byCode: Map<string, ReportUnit>,
+  cls: string,
+): string[] {
   const out: string[] = [];
   const polys = m.layers.units?.features;
   if (polys) {
@@ -252,7 +416,9 @@ function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: Ge
       const u = byCode.get(String(f.id));
       if (!u) continue;
       const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
-      out.push(`<path class="${cls}" data-code="${esc(u.code)}" d="${path(f) ?? ''}" fill="${fill}" stroke="#fff" stroke-width="0.6"><title>${esc(unitTip(u, m.year))}</title></path>`);
+      out.push(
+        `<path class="${cls}" data-code="${esc(u.code)}" d="${path(f) ?? ''}" fill="${fill}" stroke="#fff" stroke-width="0.6"><title>${esc(unitTip(u, m.year))}</title></path>`,
+      );
     }
     return out;
   }
@@ -261,7 +427,9 @@ function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: Ge
   for (const u of [...m.units].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))) {
     if (u.population <= 0) continue;
     const [x, y] = projection([u.lon, u.lat])!;
-    out.push(`<circle class="${cls}" data-code="${esc(u.code)}" cx="${f1(x)}" cy="${f1(y)}" r="${f1(3 + 22 * Math.sqrt(u.population / maxPop))}" fill="${classColor(scale, unitValue(u, m.measure))}" stroke="#fff"><title>${esc(unitTip(u, m.year))}</title></circle>`);
+    out.push(
+      `<circle class="${cls}" data-code="${esc(u.code)}" cx="${f1(x)}" cy="${f1(y)}" r="${f1(3 + 22 * Math.sqrt(u.population / maxPop))}" fill="${classColor(scale, unitValue(u, m.measure))}" stroke="#fff"><title>${esc(unitTip(u, m.year))}</title></circle>`,
+    );
   }
   return out;
 }
@@ -269,9 +437,17 @@ function unitLayer(m: MapInput, path: ReturnType<typeof geoPath>, projection: Ge
 /** Names of neighbours (at the visible part's centroid, if it falls inside that part) and of water. */
 function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): string[] {
   const out: string[] = [];
-  const overlaps = (r: Rect) => taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
-  const clipped = geoConicConformal().parallels((projection as GeoConicProjection).parallels()).rotate(projection.rotate()).scale(projection.scale()).translate(projection.translate())
-    .clipExtent([[MAIN.x + 20, MAIN.y + 20], [MAIN.x + MAIN.w - 20, MAIN.y + MAIN.h - 40]]);
+  const overlaps = (r: Rect) =>
+    taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
+  const clipped = geoConicConformal()
+    .parallels((projection as GeoConicProjection).parallels())
+    .rotate(projection.rotate())
+    .scale(projection.scale())
+    .translate(projection.translate())
+    .clipExtent([
+      [MAIN.x + 20, MAIN.y + 20],
+      [MAIN.x + MAIN.w - 20, MAIN.y + MAIN.h - 40],
+    ]);
   const cpath = geoPath(clipped);
   for (const f of m.layers.context?.features ?? []) {
     const water = f.geometry.type === 'Point';
@@ -288,15 +464,22 @@ function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): s
     const box = { x: x - w / 2, y: y - 10, w, h: 13 };
     if (box.x < MAIN.x || box.x + box.w > MAIN.x + MAIN.w || box.y < MAIN.y || overlaps(box)) continue;
     taken.push(box);
-    out.push(water
-      ? `<text class="water-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" font-style="italic" fill="#3a6f96">${esc(text)}</text>`
-      : `<text class="country-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" fill="#8a8a85" letter-spacing="1">${esc(text)}</text>`);
+    out.push(
+      water
+        ? `<text class="water-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" font-style="italic" fill="#3a6f96">${esc(text)}</text>`
+        : `<text class="country-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" fill="#8a8a85" letter-spacing="1">${esc(text)}</text>`,
+    );
   }
   return out;
 }
 
 /** The legend drawn inside the standalone SVG (the HTML report renders render/map-legend.ts instead). */
-function svgLegend(scale: MeasureScale, facilities: (Facility & { state: FacilityState })[], x: number, y: number): string {
+function svgLegend(
+  scale: MeasureScale,
+  facilities: (Facility & { state: FacilityState })[],
+  x: number,
+  y: number,
+): string {
   const out: string[] = [`<g class="legend" font-size="12">`];
   // The panel is 244 px wide: about 32 bold characters a line.
   const lines = wrap(scale.title, 32);
@@ -305,15 +488,23 @@ function svgLegend(scale: MeasureScale, facilities: (Facility & { state: Facilit
   out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = top + 36;
   for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
-    out.push(`<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`);
+    out.push(
+      `<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`,
+    );
     yy += 16;
   }
   yy += 8;
   out.push(`<text x="${x}" y="${yy + 10}" font-weight="bold">Facilities</text>`);
   yy += 16;
-  const states = (['open', 'under_construction', 'planned', 'closed'] as const).filter((s) => s !== 'closed' || facilities.some((f) => f.state === 'closed'));
+  const states = (['open', 'under_construction', 'planned', 'closed'] as const).filter(
+    (s) => s !== 'closed' || facilities.some((f) => f.state === 'closed'),
+  );
   for (const s of states) {
-    out.push(marker('center', s, x + 6, yy + 6, 10) + marker('branch', s, x + 22, yy + 6, 7) + `<text x="${x + 34}" y="${yy + 10}">${esc(STATUS_STYLE[s].label)}</text>`);
+    out.push(
+      marker('center', s, x + 6, yy + 6, 10) +
+        marker('branch', s, x + 22, yy + 6, 7) +
+        `<text x="${x + 34}" y="${yy + 10}">${esc(STATUS_STYLE[s].label)}</text>`,
+    );
     yy += 16;
   }
   out.push(`<text x="${x}" y="${yy + 10}" fill="#444">■ center · ● branch</text>`);

@@ -19,14 +19,21 @@ export const command: CommandSpec<Opts> = {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
-      .option('--measure <measure>', `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')}`, choice(Object.keys(MEASURES) as MeasureId[]), 'coverage')
+      .option(
+        '--measure <measure>',
+        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')}`,
+        choice(Object.keys(MEASURES) as MeasureId[]),
+        'coverage',
+      )
       .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
     addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
   },
   run([planArg], o) {
     const ctx = loadPlanContext(planArg, modelFlags(o));
     const y = reportYear(ctx.plan, o.year);
-    const data = withProgress('report', ctx.plan, (tick) => reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick));
+    const data = withProgress('report', ctx.plan, (tick) =>
+      reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
+    );
     const { profile } = ctx.country;
     const capital = profile.capital ? { code: profile.capital.unit, name: profile.capital.name } : undefined;
     const input = {

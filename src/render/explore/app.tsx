@@ -45,11 +45,13 @@ export function App({ data, height }: { data: ExploreData; height?: number }) {
   }, [height, stdout]);
   const [yi, setYi] = useState(data.years.length - 1);
   const [sort, setSort] = useState<Sort>('coverage');
-  const [selCode, setSelCode] = useState<string | undefined>(() => sortRegions(data.years[data.years.length - 1]!.regions, 'coverage')[0]?.code);
+  const [selCode, setSelCode] = useState<string | undefined>(
+    () => sortRegions(data.years[data.years.length - 1]!.regions, 'coverage')[0]?.code,
+  );
   const y = data.years[yi]!;
   const rows = sortRegions(y.regions, sort);
   const found = rows.findIndex((r) => r.code === selCode);
-  const sel = found < 0 ? 0 : found;
+  const sel = Math.max(found, 0);
   const selected = rows[sel];
   const half = Math.ceil(y.economic.length / 2);
   // One spare line so ink never scrolls the screen.
@@ -62,14 +64,17 @@ export function App({ data, height }: { data: ExploreData; height?: number }) {
     else if (key.upArrow || key.downArrow) {
       // Functional update: keys pressed faster than renders each move one row.
       setSelCode((code) => {
-        const i = Math.max(0, rows.findIndex((r) => r.code === code));
+        const i = Math.max(
+          0,
+          rows.findIndex((r) => r.code === code),
+        );
         return rows[Math.max(0, Math.min(rows.length - 1, i + (key.upArrow ? -1 : 1)))]?.code;
       });
-    }
-    else if (input === 's') setSort((s) => SORTS[(SORTS.indexOf(s) + 1) % SORTS.length]!);
+    } else if (input === 's') setSort((s) => SORTS[(SORTS.indexOf(s) + 1) % SORTS.length]!);
   });
 
-  const first = data.years[0]!.year, last = data.years[data.years.length - 1]!.year;
+  const first = data.years[0]!.year,
+    last = data.years[data.years.length - 1]!.year;
   const slider = data.years.map((x) => (x.year === y.year ? '●' : '·')).join('');
   const open = new Set(data.openBy[y.year]);
   const here = selected ? data.facilities.filter((f) => f.region === selected.code) : [];
@@ -79,15 +84,24 @@ export function App({ data, height }: { data: ExploreData; height?: number }) {
   return (
     <Box flexDirection="column" width={80}>
       <Text>
-        <Text bold>{pad(data.plan, 34)}</Text> ◀ <Text bold>{y.year}</Text> ▶ {first} {slider} {last} <Text bold>{y.percent.toFixed(1)}%</Text>
+        <Text bold>{pad(data.plan, 34)}</Text> ◀ <Text bold>{y.year}</Text> ▶ {first} {slider} {last}{' '}
+        <Text bold>{y.percent.toFixed(1)}%</Text>
       </Text>
       <Text dimColor>Coverage by economic region (within the standard of an open center or branch)</Text>
       {Array.from({ length: half }, (_, i) => {
-        const a = y.economic[i]!, b = y.economic[i + half];
+        const a = y.economic[i]!,
+          b = y.economic[i + half];
         const cell = (g: typeof a) => `${pad(g.name, 21)}${bar(g.percent, 10)}${g.percent.toFixed(0).padStart(4)}% `;
-        return <Text key={a.id}>{cell(a)}{b ? ` ${cell(b)}` : ''}</Text>;
+        return (
+          <Text key={a.id}>
+            {cell(a)}
+            {b ? ` ${cell(b)}` : ''}
+          </Text>
+        );
       })}
-      <Text bold>{`${pad('unit', 24)}${'population'.padStart(11)}${'covered'.padStart(9)}${'mean km'.padStart(9)}   sort: ${sort}`}</Text>
+      <Text
+        bold
+      >{`${pad('unit', 24)}${'population'.padStart(11)}${'covered'.padStart(9)}${'mean km'.padStart(9)}   sort: ${sort}`}</Text>
       {visible.map((r) => {
         const isSel = r.code === selected?.code;
         return (
@@ -97,9 +111,11 @@ export function App({ data, height }: { data: ExploreData; height?: number }) {
         );
       })}
       <Text>{selected ? `Facilities in ${selected.name}: ${here.length === 0 ? 'none planned' : ''}` : ''}</Text>
-      <Text>{pad(here.map((f) => `${open.has(f.id) ? '■' : '□'} ${f.id} (${f.kind}, ${f.opens})`).join('  '), 80)}</Text>
+      <Text>
+        {pad(here.map((f) => `${open.has(f.id) ? '■' : '□'} ${f.id} (${f.kind}, ${f.opens})`).join('  '), 80)}
+      </Text>
       <Text dimColor>mean km: population-weighted, to the nearest open center or branch (model km)</Text>
-      <Text dimColor>←/→ year  ↑/↓ unit  s sort  q quit      ■ open  □ not yet open</Text>
+      <Text dimColor>←/→ year ↑/↓ unit s sort q quit ■ open □ not yet open</Text>
     </Box>
   );
 }
