@@ -50,7 +50,8 @@ export function mapOnlySvg(r: ReportInput): string {
 
 const CSS = `
 *, *::before, *::after { box-sizing: border-box; }
-body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px; max-width: 1040px; color: #222; line-height: 1.4; }
+body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px; max-width: 1040px; }
+body { color: #222; line-height: 1.4; }
 h1 { font-size: 1.5em; margin: 0.2em 0; }
 h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #ddd; break-after: avoid; }
 h3 { font-size: 0.95em; margin: 0 0 2px; }
@@ -66,7 +67,8 @@ figure > svg { display: block; width: 100%; height: auto; }
 .legend ul { list-style: none; margin: 0; padding: 0; }
 .legend li { display: flex; align-items: center; gap: 6px; min-height: 20px; }
 .legend .unit { margin: 0 0 4px; color: #555; font-size: 13px; }
-.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 20px; list-style: none; padding: 0; margin: 6px 0 0; font-size: 14px; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 20px; list-style: none; padding: 0; margin: 6px 0 0; }
+.chart-legend { font-size: 14px; }
 .chart-legend li { display: flex; align-items: center; gap: 6px; }
 .swatch { flex: none; }
 footer { margin-top: 2em; color: #555; font-size: 0.85em; }
@@ -95,6 +97,9 @@ footer { margin-top: 2em; color: #555; font-size: 0.85em; }
   tr { break-inside: avoid; }
 }
 `;
+
+/** Columns 1–5 hold numbers (right-aligned). */
+const NUM5 = [1, 2, 3, 4, 5];
 
 export function htmlReport(r: ReportInput): string {
   const c = r.coverage;
@@ -146,8 +151,10 @@ export function htmlReport(r: ReportInput): string {
 </head>
 <body>
 <h1>${esc(r.title)}</h1>
-<p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong> of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
-<p>Distance model: ${esc(c.model.description)}. Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
+<p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong>
+of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
+<p>Distance model: ${esc(c.model.description)}.
+Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
 <p id="population-basis">Counted: ${esc(describeBasis(c.population_basis))}.</p>
 <section>
 <h2>Map, ${r.year}: ${esc(scale.title.toLowerCase())}</h2>
@@ -156,7 +163,8 @@ ${htmlMapLegend(scale, states)}</div>
 </section>
 <section>
 <h2>Rollout</h2>
-<figure class="chart">${timelineSvg(r.timeline, { legend: false })}<ul class="chart-legend" id="chart-legend">${chartLegend}</ul></figure>
+<figure class="chart">${timelineSvg(r.timeline, { legend: false })}
+<ul class="chart-legend" id="chart-legend">${chartLegend}</ul></figure>
 <ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t))}</li>`).join('')}</ul>
 ${table(
   ['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'],
@@ -178,13 +186,14 @@ ${table(['economic region', 'population', 'by distance', 'by assignment'], econR
 </section>
 <section>
 <h2>Travel to the nearest open center or branch, ${r.year}</h2>
-${table(['economic region', 'mean km', 'mean min', 'p90 km', 'max km', 'no facility on their side'], distRows, [1, 2, 3, 4, 5])}
+${table(['economic region', 'mean km', 'mean min', 'p90 km', 'max km', 'no facility on their side'], distRows, NUM5)}
 </section>
 <section>
 <h2>Worst-served places, ${r.year}</h2>
 ${table(['place', 'unit', 'population', 'km', 'min', 'nearest facility'], worstRows, [2, 3, 4])}
 </section>
-<footer>Made with dostplan. ${esc(r.sources)} Colours: Okabe–Ito and ColorBrewer (colour-blind safe, fixed classes). See data/SOURCES.md for the method and its limits.</footer>
+<footer>Made with dostplan. ${esc(r.sources)}
+Colours: Okabe–Ito and ColorBrewer (colour-blind safe, fixed classes). See data/SOURCES.md for the method and its limits.</footer>
 </body>
 </html>
 `;

@@ -20,7 +20,8 @@ import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../load/map-layers.js';
 import type { Facility } from '../model/plan.js';
 import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
-import { placeLabels, type Rect } from './label-placement.js';
+import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
+import { type Attrs, el, esc, openTag, tip } from './svg-element.js';
 
 export interface MapInput {
   outline: Polygon | MultiPolygon;
@@ -43,8 +44,6 @@ const MAIN: Rect = { x: 8, y: 36, w: 690, h: 576 };
 const INSET: Rect = { x: 708, y: 36, w: 244, h: 250 };
 const LEGEND_Y = 300;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const f1 = (x: number) => x.toFixed(1);
 const LABEL_FONT = 11;
 
 /** The value a unit shows for a measure (null: no data). */
@@ -89,17 +88,15 @@ export function marker(
   x: number,
   y: number,
   size: number,
-  attrs = '',
-  inner = '',
+  attrs: Attrs = {},
+  inner?: string,
 ): string {
   const s = STATUS_STYLE[state];
-  const style = `fill="${s.fill}" stroke="${s.stroke}" stroke-width="${kind === 'center' ? 1.4 : 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}${attrs}`;
-  const tag = kind === 'center' ? 'rect' : 'circle';
   const geom =
-    kind === 'center'
-      ? `x="${f1(x - size / 2)}" y="${f1(y - size / 2)}" width="${f1(size)}" height="${f1(size)}"`
-      : `cx="${f1(x)}" cy="${f1(y)}" r="${f1(size / 2)}"`;
-  return inner ? `<${tag} ${geom} ${style}>${inner}</${tag}>` : `<${tag} ${geom} ${style}/>`;
+    kind === 'center' ? { x: x - size / 2, y: y - size / 2, width: size, height: size } : { cx: x, cy: y, r: size / 2 };
+  const width = kind === 'center' ? 1.4 : 1;
+  const style = { fill: s.fill, stroke: s.stroke, 'stroke-width': width, 'stroke-dasharray': s.dash };
+  return el(kind === 'center' ? 'rect' : 'circle', { ...attrs, ...geom, ...style }, inner);
 }
 
 /** A scale bar of a round length near 110 px, measured along the parallel at (lon, lat). */
@@ -112,14 +109,25 @@ function scaleBar(projection: GeoProjection, lon: number, lat: number, x: number
     1,
   );
   const w = (km * pxPer100) / 100;
-  return (
-    `<g class="scale-bar" font-size="10">` +
-    `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#333"/><rect x="${f1(x + w / 2)}" y="${f1(y)}" width="${f1(w / 2)}" height="4" fill="#fff" stroke="#333" stroke-width="0.8"/>` +
-    `<text x="${f1(x)}" y="${f1(y - 3)}">0</text><text x="${f1(x + w)}" y="${f1(y - 3)}" text-anchor="middle">${km} km</text></g>`
-  );
+  const parts = [
+    el('rect', { x, y, width: w / 2, height: 4, fill: '#333' }),
+    el('rect', { x: x + w / 2, y, width: w / 2, height: 4, fill: '#fff', stroke: '#333', 'stroke-width': 0.8 }),
+    el('text', { x, y: y - 3 }, '0'),
+    el('text', { x: x + w, y: y - 3, 'text-anchor': 'middle' }, `${km} km`),
+  ];
+  return el('g', { class: 'scale-bar', 'font-size': 10 }, parts.join(''));
 }
 
-const halo = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"';
+/** A white outline behind label text, so names stay readable over any fill. */
+const halo: Attrs = { 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 3, 'stroke-linejoin': 'round' };
+
+/** A label (and its leader line) from the label placer. */
+function labelSvg(l: PlacedLabel, attrs: Attrs = {}): string {
+  const [x1, y1, x2, y2] = l.leader ?? [];
+  const leader = l.leader ? el('line', { x1, y1, x2, y2, stroke: '#333', 'stroke-width': 0.7 }) : '';
+  const text = { class: 'center-label', 'data-id': l.id, x: l.tx, y: l.ty, 'text-anchor': l.anchor, ...attrs, ...halo };
+  return leader + el('text', text, esc(l.text));
+}
 
 export function mapSvg(input: MapInput): string {
   const m = { ...input, layers: rewindLayers(input.layers) };
@@ -159,32 +167,48 @@ export function mapSvg(input: MapInput): string {
     frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
 
   const out: string[] = [];
+  const label = `${m.title}: ${scale.title}`;
+  const box = (r: Rect) => ({ x: r.x, y: r.y, width: r.w, height: r.h });
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}" font-family="system-ui, sans-serif" font-size="${LABEL_FONT}" role="img" aria-label="${esc(`${m.title}: ${scale.title}`)}">`,
+    openTag('svg', {
+      xmlns: 'http://www.w3.org/2000/svg',
+      id: 'map',
+      viewBox: `0 0 ${MAP_W} ${MAP_H}`,
+      width: MAP_W,
+      height: MAP_H,
+      'font-family': 'system-ui, sans-serif',
+      'font-size': LABEL_FONT,
+      role: 'img',
+      'aria-label': label,
+    }),
   );
-  out.push(`<title>${esc(`${m.title}: ${scale.title}`)}</title>`);
-  out.push(
-    `<defs><clipPath id="map-main"><rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}"/></clipPath><clipPath id="map-inset"><rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}"/></clipPath></defs>`,
-  );
-  out.push(`<rect width="${MAP_W}" height="${MAP_H}" fill="#fff"/>`);
-  out.push(`<text x="${MAIN.x}" y="24" font-size="16" font-weight="bold">${esc(m.title)}</text>`);
-  out.push(
-    `<text x="${MAP_W - 8}" y="24" font-size="12" text-anchor="end" fill="#444">${esc(`${scale.title} (${scale.unit})`)}</text>`,
-  );
+  out.push(tip(label));
+  const clip = (id: string, r: Rect) => el('clipPath', { id }, el('rect', box(r)));
+  out.push(el('defs', {}, clip('map-main', MAIN) + clip('map-inset', INSET)));
+  out.push(el('rect', { width: MAP_W, height: MAP_H, fill: '#fff' }));
+  out.push(el('text', { x: MAIN.x, y: 24, 'font-size': 16, 'font-weight': 'bold' }, esc(m.title)));
+  const subtitle = esc(`${scale.title} (${scale.unit})`);
+  out.push(el('text', { x: MAP_W - 8, y: 24, 'font-size': 12, 'text-anchor': 'end', fill: '#444' }, subtitle));
 
   // Main map.
   out.push(`<g class="main" clip-path="url(#map-main)">`);
   // Water shows where no country is drawn; without a context layer we know no better than "elsewhere".
   const around = m.layers.context ? CONTEXT.water : CONTEXT.land;
-  out.push(`<rect x="${MAIN.x}" y="${MAIN.y}" width="${MAIN.w}" height="${MAIN.h}" fill="${around}"/>`);
+  out.push(el('rect', { ...box(MAIN), fill: around }));
   out.push(...contextLayer(m, path, 'country'));
   out.push(`<path class="home" d="${path(outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
   out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
   out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
-  if (frame)
-    out.push(
-      `<rect class="inset-frame" x="${f1(frame[0][0] - 4)}" y="${f1(frame[0][1] - 4)}" width="${f1(frame[1][0] - frame[0][0] + 8)}" height="${f1(frame[1][1] - frame[0][1] + 8)}" fill="none" stroke="#333" stroke-width="1" stroke-dasharray="3 2"/>`,
-    );
+  const frameBox = frame && {
+    x: frame[0][0] - 4,
+    y: frame[0][1] - 4,
+    w: frame[1][0] - frame[0][0] + 8,
+    h: frame[1][1] - frame[0][1] + 8,
+  };
+  if (frameBox) {
+    const style = { fill: 'none', stroke: '#333', 'stroke-width': 1, 'stroke-dasharray': '3 2' };
+    out.push(el('rect', { class: 'inset-frame', ...box(frameBox), ...style }));
+  }
   const mainFacilities = sortFacilities(m.facilities);
   for (const f of mainFacilities) {
     const [x, y] = projection([f.location.lon, f.location.lat])!;
@@ -195,8 +219,8 @@ export function mapSvg(input: MapInput): string {
         x,
         y,
         f.kind === 'center' ? 9 : 6,
-        ` class="facility ${f.kind} ${f.state}" data-id="${esc(f.id)}"`,
-        `<title>${esc(facilityTip(f, m.year))}</title>`,
+        { class: `facility ${f.kind} ${f.state}`, 'data-id': f.id },
+        tip(facilityTip(f, m.year)),
       ),
     );
   }
@@ -210,13 +234,7 @@ export function mapSvg(input: MapInput): string {
     const s = f.kind === 'center' ? 10 : 6;
     obstacles.push({ x: x - s / 2, y: y - s / 2, w: s, h: s });
   }
-  if (frame)
-    obstacles.push({
-      x: frame[0][0] - 4,
-      y: frame[0][1] - 4,
-      w: frame[1][0] - frame[0][0] + 8,
-      h: frame[1][1] - frame[0][1] + 8,
-    });
+  if (frameBox) obstacles.push(frameBox);
   const scaleAt = { x: MAIN.x + 14, y: MAIN.y + MAIN.h - 16 };
   obstacles.push({ x: scaleAt.x - 4, y: scaleAt.y - 16, w: 130, h: 24 });
   const mainCenters = mainFacilities
@@ -237,15 +255,7 @@ export function mapSvg(input: MapInput): string {
   );
   out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)]));
   out.push(`<g class="center-labels" font-size="${LABEL_FONT}" font-weight="600">`);
-  for (const l of placed) {
-    if (l.leader)
-      out.push(
-        `<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`,
-      );
-    out.push(
-      `<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" ${halo}>${esc(l.text)}</text>`,
-    );
-  }
+  for (const l of placed) out.push(labelSvg(l));
   out.push('</g>');
   const [[w0, s0], [e0, n0]] = geoBounds(outline);
   out.push(scaleBar(projection, (w0 + e0) / 2, (s0 + n0) / 2, scaleAt.x, scaleAt.y));
@@ -254,7 +264,7 @@ export function mapSvg(input: MapInput): string {
   if (inset && capitalFeature) {
     const ip = geoPath(inset).digits(1);
     out.push(`<g class="inset" clip-path="url(#map-inset)">`);
-    out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="${CONTEXT.water}"/>`);
+    out.push(el('rect', { ...box(INSET), fill: CONTEXT.water }));
     out.push(`<path d="${ip(outline) ?? ''}" fill="${CONTEXT.home}"/>`);
     out.push(...unitLayer(m, ip, inset, scale, byCode, 'inset-unit'));
     out.push(`<path d="${ip(capitalUnit!) ?? ''}" fill="none" stroke="#222" stroke-width="1.4"/>`);
@@ -271,8 +281,8 @@ export function mapSvg(input: MapInput): string {
           p[0],
           p[1],
           f.kind === 'center' ? 11 : 7,
-          ` class="inset-facility ${f.kind} ${f.state}"`,
-          `<title>${esc(facilityTip(f, m.year))}</title>`,
+          { class: `inset-facility ${f.kind} ${f.state}` },
+          tip(facilityTip(f, m.year)),
         ),
       );
     const insetObstacles = shown.map(({ f, p }) => {
@@ -289,18 +299,9 @@ export function mapSvg(input: MapInput): string {
       INSET,
       LABEL_FONT,
     );
-    for (const l of insetLabels) {
-      if (l.leader)
-        out.push(
-          `<line x1="${f1(l.leader[0])}" y1="${f1(l.leader[1])}" x2="${f1(l.leader[2])}" y2="${f1(l.leader[3])}" stroke="#333" stroke-width="0.7"/>`,
-        );
-      out.push(
-        `<text class="center-label" data-id="${esc(l.id)}" x="${f1(l.tx)}" y="${f1(l.ty)}" text-anchor="${l.anchor}" font-weight="600" ${halo}>${esc(l.text)}</text>`,
-      );
-    }
-    out.push(
-      `<text x="${INSET.x + 6}" y="${INSET.y + 14}" font-weight="bold" ${halo}>${esc(m.capital!.name)} (larger scale)</text>`,
-    );
+    for (const l of insetLabels) out.push(labelSvg(l, { 'font-weight': 600 }));
+    const title = esc(`${m.capital!.name} (larger scale)`);
+    out.push(el('text', { x: INSET.x + 6, y: INSET.y + 14, 'font-weight': 'bold', ...halo }, title));
     const [lon, lat] = inset.invert!([INSET.x + INSET.w / 2, INSET.y + INSET.h / 2])!;
     out.push(scaleBar(inset, lon, lat, INSET.x + 8, INSET.y + INSET.h - 10));
     out.push('</g>');
@@ -395,9 +396,8 @@ function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]):
 function contextLayer(m: MapInput, path: ReturnType<typeof geoPath>, cls: string): string[] {
   return (m.layers.context?.features ?? [])
     .filter((f) => f.geometry.type !== 'Point')
-    .map(
-      (f) =>
-        `<path class="${cls}" d="${path(f) ?? ''}" fill="${CONTEXT.land}" stroke="${CONTEXT.border}" stroke-width="0.8"/>`,
+    .map((f) =>
+      el('path', { class: cls, d: path(f) ?? '', fill: CONTEXT.land, stroke: CONTEXT.border, 'stroke-width': 0.8 }),
     );
 }
 
@@ -416,9 +416,8 @@ function unitLayer(
       const u = byCode.get(String(f.id));
       if (!u) continue;
       const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
-      out.push(
-        `<path class="${cls}" data-code="${esc(u.code)}" d="${path(f) ?? ''}" fill="${fill}" stroke="#fff" stroke-width="0.6"><title>${esc(unitTip(u, m.year))}</title></path>`,
-      );
+      const attrs = { class: cls, 'data-code': u.code, d: path(f) ?? '', fill, stroke: '#fff', 'stroke-width': 0.6 };
+      out.push(el('path', attrs, tip(unitTip(u, m.year))));
     }
     return out;
   }
@@ -427,8 +426,10 @@ function unitLayer(
   for (const u of [...m.units].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))) {
     if (u.population <= 0) continue;
     const [x, y] = projection([u.lon, u.lat])!;
+    const r = 3 + 22 * Math.sqrt(u.population / maxPop);
+    const fill = classColor(scale, unitValue(u, m.measure));
     out.push(
-      `<circle class="${cls}" data-code="${esc(u.code)}" cx="${f1(x)}" cy="${f1(y)}" r="${f1(3 + 22 * Math.sqrt(u.population / maxPop))}" fill="${classColor(scale, unitValue(u, m.measure))}" stroke="#fff"><title>${esc(unitTip(u, m.year))}</title></circle>`,
+      el('circle', { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' }, tip(unitTip(u, m.year))),
     );
   }
   return out;
@@ -464,11 +465,10 @@ function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): s
     const box = { x: x - w / 2, y: y - 10, w, h: 13 };
     if (box.x < MAIN.x || box.x + box.w > MAIN.x + MAIN.w || box.y < MAIN.y || overlaps(box)) continue;
     taken.push(box);
-    out.push(
-      water
-        ? `<text class="water-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" font-style="italic" fill="#3a6f96">${esc(text)}</text>`
-        : `<text class="country-label" x="${f1(x)}" y="${f1(y)}" text-anchor="middle" fill="#8a8a85" letter-spacing="1">${esc(text)}</text>`,
-    );
+    const style = water
+      ? { class: 'water-label', 'font-style': 'italic', 'font-size': 13, fill: '#3a6f96' }
+      : { class: 'country-label', fill: '#8a8a85', 'letter-spacing': 1 };
+    out.push(el('text', { ...style, x, y, 'text-anchor': 'middle' }, esc(text)));
   }
   return out;
 }
@@ -488,9 +488,8 @@ function svgLegend(
   out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = top + 36;
   for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
-    out.push(
-      `<rect x="${x}" y="${yy}" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/><text x="${x + 24}" y="${yy + 10}">${esc(c.label)}</text>`,
-    );
+    out.push(el('rect', { x, y: yy, width: 18, height: 12, fill: c.color, stroke: '#999', 'stroke-width': 0.5 }));
+    out.push(el('text', { x: x + 24, y: yy + 10 }, esc(c.label)));
     yy += 16;
   }
   yy += 8;

@@ -7,13 +7,13 @@
 import type { Timeline } from '../analysis/timeline.js';
 import { SERIES } from './palette.js';
 import { textWidth, type Rect } from './label-placement.js';
+import { el, esc, openTag, tip } from './svg-element.js';
 
 const W = 760,
   L = 64,
   R = 64,
   T = 40,
   PLOT_H = 284;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f = (x: number) => x.toFixed(1);
 
 export interface LegendEntry {
@@ -42,15 +42,27 @@ export function timelineLegend(t: Timeline): LegendEntry[] {
 /** A legend entry's symbol, drawn in a 16 × 12 box at (x, y). */
 export function legendSymbol(e: LegendEntry, x: number, y: number): string {
   if (e.kind === 'bar') return `<rect x="${x + 2}" y="${y + 1}" width="12" height="10" fill="${e.color}"/>`;
-  if (e.kind === 'line')
-    return `<line x1="${x}" x2="${x + 16}" y1="${y + 6}" y2="${y + 6}" stroke="${e.color}" stroke-width="2.5"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`;
+  if (e.kind === 'line') {
+    return el('line', {
+      x1: x,
+      x2: x + 16,
+      y1: y + 6,
+      y2: y + 6,
+      stroke: e.color,
+      'stroke-width': 2.5,
+      'stroke-dasharray': e.dash,
+    });
+  }
   return targetMark(e.kind === 'met', x + 8, y + 6);
 }
 
 function targetMark(met: boolean, x: number, y: number): string {
-  return met
-    ? `<path d="M${f(x - 6)},${f(y + 5)} L${f(x)},${f(y - 6)} L${f(x + 6)},${f(y + 5)} Z" fill="${SERIES.met}" stroke="#000" stroke-width="0.8"/>`
-    : `<path d="M${f(x - 5)},${f(y - 5)} L${f(x + 5)},${f(y + 5)} M${f(x + 5)},${f(y - 5)} L${f(x - 5)},${f(y + 5)}" stroke="${SERIES.missed}" stroke-width="3"/>`;
+  if (met) {
+    const d = `M${f(x - 6)},${f(y + 5)} L${f(x)},${f(y - 6)} L${f(x + 6)},${f(y + 5)} Z`;
+    return el('path', { d, fill: SERIES.met, stroke: '#000', 'stroke-width': 0.8 });
+  }
+  const d = `M${f(x - 5)},${f(y - 5)} L${f(x + 5)},${f(y + 5)} M${f(x + 5)},${f(y - 5)} L${f(x - 5)},${f(y + 5)}`;
+  return el('path', { d, stroke: SERIES.missed, 'stroke-width': 3 });
 }
 
 /** Does the segment (x1,y1)–(x2,y2) pass through the rectangle? (Liang–Barsky clip.) */
@@ -97,9 +109,9 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
   const yCount = (c: number) => T + PLOT_H - (PLOT_H * c) / top;
   const yPct = (p: number) => T + PLOT_H - (PLOT_H * p) / 100;
   const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" id="rollout" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" font-size="12">`,
-  );
+  const font = { 'font-family': 'system-ui, sans-serif', 'font-size': 12 };
+  const size = { viewBox: `0 0 ${W} ${H}`, width: W, height: H };
+  out.push(openTag('svg', { xmlns: 'http://www.w3.org/2000/svg', id: 'rollout', ...size, ...font }));
   out.push(`<title>${esc(`Rollout of ${t.plan}`)}</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="${L}" y="22" font-size="15" font-weight="bold">${esc(`Rollout of ${t.plan}`)}</text>`);
@@ -112,27 +124,33 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
   for (let c = 0; c <= top; c += step)
     out.push(`<text class="tick-left" x="${L - 6}" y="${f(yCount(c) + 4)}" text-anchor="end">${c}</text>`);
   out.push(`<line x1="${L}" y1="${base}" x2="${W - R}" y2="${base}" stroke="#333"/>`);
-  out.push(
-    `<line x1="${L}" y1="${T}" x2="${L}" y2="${base}" stroke="#333"/><line x1="${W - R}" y1="${T}" x2="${W - R}" y2="${base}" stroke="#333"/>`,
-  );
-  const mid = f(T + PLOT_H / 2);
-  out.push(
-    `<text class="axis-title left" x="16" y="${mid}" transform="rotate(-90 16 ${mid})" text-anchor="middle">facilities open at year end</text>`,
-  );
-  out.push(
-    `<text class="axis-title right" x="${W - 14}" y="${mid}" transform="rotate(90 ${W - 14} ${mid})" text-anchor="middle">population covered (%)</text>`,
-  );
-  out.push(
-    `<text class="axis-title bottom" x="${f((L + W - R) / 2)}" y="${base + 34}" text-anchor="middle">year (situation on 31 December)</text>`,
-  );
+  for (const ax of [L, W - R]) out.push(el('line', { x1: ax, y1: T, x2: ax, y2: base, stroke: '#333' }));
+  const mid = T + PLOT_H / 2;
+  const title = (side: string, x: number, y: number, turn: number, text: string) =>
+    el(
+      'text',
+      {
+        class: `axis-title ${side}`,
+        x,
+        y,
+        transform: turn ? `rotate(${turn} ${x} ${f(y)})` : undefined,
+        'text-anchor': 'middle',
+      },
+      text,
+    );
+  out.push(title('left', 16, mid, -90, 'facilities open at year end'));
+  out.push(title('right', W - 14, mid, 90, 'population covered (%)'));
+  out.push(title('bottom', (L + W - R) / 2, base + 34, 0, 'year (situation on 31 December)'));
   t.years.forEach((y, i) => {
     const bw = slot * 0.35;
-    out.push(
-      `<rect class="centers" x="${f(x(i) - bw)}" y="${f(yCount(y.centers))}" width="${f(bw)}" height="${f(base - yCount(y.centers))}" fill="${SERIES.centers}"><title>${y.year}: ${y.centers} centers</title></rect>`,
-    );
-    out.push(
-      `<rect class="branches" x="${f(x(i))}" y="${f(yCount(y.branches))}" width="${f(bw)}" height="${f(base - yCount(y.branches))}" fill="${SERIES.branches}"><title>${y.year}: ${y.branches} branches</title></rect>`,
-    );
+    const bar = (cls: 'centers' | 'branches', left: number, n: number) =>
+      el(
+        'rect',
+        { class: cls, x: left, y: yCount(n), width: bw, height: base - yCount(n), fill: SERIES[cls] },
+        tip(`${y.year}: ${n} ${cls}`),
+      );
+    out.push(bar('centers', x(i) - bw, y.centers));
+    out.push(bar('branches', x(i), y.branches));
     out.push(`<text x="${f(x(i))}" y="${base + 16}" text-anchor="middle">${y.year}</text>`);
   });
   const series: [string, string, string, (y: Timeline['years'][number]) => number][] = [
@@ -144,9 +162,9 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
   for (const [cls, color, dash, pick] of series) {
     const pts = t.years.map((y, i) => [x(i), yPct(pick(y))] as const);
     for (let i = 1; i < pts.length; i++) segments.push([pts[i - 1]![0], pts[i - 1]![1], pts[i]![0], pts[i]![1]]);
-    out.push(
-      `<polyline class="${cls}" fill="none" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${pts.map(([a, b]) => `${f(a)},${f(b)}`).join(' ')}"/>`,
-    );
+    const points = pts.map(([a, b]) => `${f(a)},${f(b)}`).join(' ');
+    const stroke = { stroke: color, 'stroke-width': 2.5, 'stroke-dasharray': dash || undefined };
+    out.push(el('polyline', { class: cls, fill: 'none', ...stroke, points }));
   }
   // Targets: a marker at the number of facilities due; the label where no line crosses it.
   const marks: Rect[] = [];
@@ -155,8 +173,13 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
     if (i < 0) return [];
     const total = (g.centers?.target ?? 0) + (g.branches?.target ?? 0);
     marks.push({ x: x(i) - 7, y: yCount(total) - 7, w: 14, h: 14 });
+    const state = g.met ? 'met' : 'missed';
     out.push(
-      `<g class="target ${g.met ? 'met' : 'missed'}">${targetMark(g.met, x(i), yCount(total))}<title>${esc(`target by ${g.by}: ${g.met ? 'met' : 'missed'}`)}</title></g>`,
+      el(
+        'g',
+        { class: `target ${state}` },
+        targetMark(g.met, x(i), yCount(total)) + tip(`target by ${g.by}: ${state}`),
+      ),
     );
     const what = [g.centers ? `${g.centers.target} centers` : '', g.branches ? `${g.branches.target} branches` : '']
       .filter(Boolean)
@@ -198,21 +221,22 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
     const tx = spot.anchor === 'middle' ? q.x : spot.anchor === 'end' ? spot.r.x + spot.r.w - 2 : spot.r.x + 2;
     const ty = spot.r.y + 11;
     const near = spot.r.y + spot.r.h < q.y ? spot.r.y + spot.r.h : spot.r.y;
-    if (Math.abs(near - q.y) > 9)
+    if (Math.abs(near - q.y) > 9) {
+      const from = q.y + (near < q.y ? -7 : 7);
       out.push(
-        `<line class="leader" x1="${f(q.x)}" y1="${f(q.y + (near < q.y ? -7 : 7))}" x2="${f(q.x)}" y2="${f(near)}" stroke="#666" stroke-width="0.8"/>`,
+        el('line', { class: 'leader', x1: q.x, y1: from, x2: q.x, y2: near, stroke: '#666', 'stroke-width': 0.8 }),
       );
-    out.push(
-      `<text class="target-label${blockers(spot.r) ? ' crossed' : ''}" x="${f(tx)}" y="${f(ty)}" text-anchor="${spot.anchor}" font-size="11" fill="${q.met ? '#00634a' : '#9c3d00'}">${esc(q.text)}</text>`,
-    );
+    }
+    const cls = `target-label${blockers(spot.r) ? ' crossed' : ''}`;
+    const fill = q.met ? '#00634a' : '#9c3d00';
+    out.push(el('text', { class: cls, x: tx, y: ty, 'text-anchor': spot.anchor, 'font-size': 11, fill }, esc(q.text)));
   }
   if (legend) {
     entries.forEach((e, k) => {
       const lx = L + (k % 3) * 215,
         ly = base + 44 + Math.floor(k / 3) * 18;
-      out.push(
-        `<g class="legend-entry">${legendSymbol(e, lx, ly)}<text x="${lx + 22}" y="${ly + 10}">${esc(e.label)}</text></g>`,
-      );
+      const text = el('text', { x: lx + 22, y: ly + 10 }, esc(e.label));
+      out.push(el('g', { class: 'legend-entry' }, legendSymbol(e, lx, ly) + text));
     });
   }
   out.push('</svg>');
