@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/analysis/check-dataset.js';
 import { embedded } from '../src/load/dataset-loader.js';
-import { leafRegions } from '../src/model/dataset.js';
+import { CountryProfile } from '../src/country/profile.js';
+import { Dataset, leafRegions } from '../src/model/dataset.js';
 import { geodesicKm } from '../src/geo/geodesic.js';
 
 const { regions, outline: country, points } = embedded();
 const ds = regions.dataset;
 
 describe('embedded Azerbaijan dataset', () => {
+  it('conforms to its schemas (the CLI trusts the embedded files and skips this check)', () => {
+    expect(Dataset.parse(ds)).toEqual(ds);
+    expect(CountryProfile.parse(regions.profile)).toEqual(regions.profile);
+  });
+
   it('has every ISO 3166-2:AZ code: 1 autonomous republic, 11 cities, 66 rayons', () => {
     expect(ds.regions).toHaveLength(78);
     expect(ds.regions.filter((r) => r.kind === 'autonomous_republic').map((r) => r.code)).toEqual(['AZ-NX']);

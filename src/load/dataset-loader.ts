@@ -4,19 +4,19 @@
  * another folder. Each folder is read once per process.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
-import { CountryProfile } from '../country/profile.js';
+import type { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
-import { Dataset, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
+import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** The package root: dist/load/ → ../.. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
 
 export interface CountryData {
@@ -62,33 +62,40 @@ export function loadCountry(dir?: string): CountryData {
       throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
     }
   };
-  const profile = parseWith(CountryProfile, json('profile.json'), join(folder, 'profile.json'));
-  const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
-  const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
-  const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
-  const withWeight = (column: string): PopulationPoint[] => rows.filter((r) => Number(r[column]) > 0).map((r) => ({
-    region: r.region!,
-    district: r.district ?? '',
-    name: r.name ?? '',
-    lat: Number(r.lat),
-    lon: Number(r.lon),
-    population: Number(r[column]),
-  }));
-  const points = withWeight('population');
-  // Resident points and unit polygons are built on first use: `regions`, `schema` and a plain
-  // registered-basis run never pay for them.
+  // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
+  // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and
+  // `schema` from loading it at all.
+  const trusted = folder === EMBEDDED_DATA;
+  const schemas = () => ({
+    profile: (createRequire(import.meta.url)('../country/profile.js') as typeof import('../country/profile.js')).CountryProfile,
+    dataset: (createRequire(import.meta.url)('../model/dataset.js') as typeof import('../model/dataset.js')).Dataset,
+  });
+  const profileJson = json('profile.json');
+  const profile = trusted ? (profileJson as CountryProfile) : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
+  const datasetJson = json(profile.files.regions);
+  const dataset = trusted ? (datasetJson as Dataset) : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
+  // The outline, the points (registered and resident) and the unit polygons are read when first
+  // used: `regions`, `schema` and a plain registered-basis run never pay for what they do not use.
+  let outline: CountryOutline | undefined;
+  let rows: Record<string, string>[] | undefined;
+  let points: PopulationPoint[] | undefined;
   let residentPoints: PopulationPoint[] | undefined;
   let units: UnitLocator | null | undefined;
   const unitsFile = profile.files.units;
+  const pointRows = () => (rows ??= parse(read(profile.files.points), { columns: true }) as Record<string, string>[]);
   const data: CountryData = {
     dir: folder,
     profile,
     regions: new RegionIndex(dataset, profile),
-    outline: new CountryOutline(outline.geometry),
-    points,
+    get outline() {
+      return (outline ??= new CountryOutline((json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry));
+    },
+    get points() {
+      return (points ??= withWeight(pointRows(), 'population'));
+    },
     get residentPoints() {
-      residentPoints ??= rows.length && 'resident' in rows[0]! ? withWeight('resident') : points;
-      return residentPoints;
+      const r = pointRows();
+      return (residentPoints ??= r.length && 'resident' in r[0]! ? withWeight(r, 'resident') : this.points);
     },
     get units() {
       if (units === undefined) units = unitsFile ? UnitLocator.fromTopology(json(unitsFile) as never) : null;
@@ -98,6 +105,20 @@ export function loadCountry(dir?: string): CountryData {
   };
   cache.set(folder, data);
   return data;
+}
+
+/** The places of the points file weighted by one column; places with no one in it are left out. */
+function withWeight(rows: Record<string, string>[], column: string): PopulationPoint[] {
+  return rows
+    .filter((r) => Number(r[column]) > 0)
+    .map((r) => ({
+      region: r.region!,
+      district: r.district ?? '',
+      name: r.name ?? '',
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      population: Number(r[column]),
+    }));
 }
 
 /** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
