@@ -141,7 +141,19 @@ export function mapSvg(input: MapInput): string {
     ],
     outline,
   );
-  const path = geoPath(projection).digits(1);
+  // Paths are cut a little outside their panel (d3 clipping): nothing off the page is written out.
+  const cut = (r: Rect): [[number, number], [number, number]] => [
+    [r.x - 5, r.y - 5],
+    [r.x + r.w + 5, r.y + r.h + 5],
+  ];
+  const path = geoPath(
+    geoConicConformal()
+      .parallels((projection as GeoConicProjection).parallels())
+      .rotate(projection.rotate())
+      .scale(projection.scale())
+      .translate(projection.translate())
+      .clipExtent(cut(MAIN)),
+  ).digits(1);
   const byCode = new Map(m.units.map((u) => [u.code, u]));
   const polys = m.layers.units?.features ?? [];
   const capitalUnit = m.capital ? polys.find((f) => String(f.id) === m.capital!.code) : undefined;
@@ -162,6 +174,16 @@ export function mapSvg(input: MapInput): string {
         capitalFeature,
       )
     : undefined;
+  const insetPath =
+    inset &&
+    geoPath(
+      geoConicConformal()
+        .parallels((inset as GeoConicProjection).parallels())
+        .rotate(inset.rotate())
+        .scale(inset.scale())
+        .translate(inset.translate())
+        .clipExtent(cut(INSET)),
+    ).digits(1);
   const frame = capitalFeature ? path.bounds(capitalFeature) : undefined;
   const inFrame = (x: number, y: number) =>
     frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
@@ -262,7 +284,7 @@ export function mapSvg(input: MapInput): string {
 
   // The inset.
   if (inset && capitalFeature) {
-    const ip = geoPath(inset).digits(1);
+    const ip = insetPath!;
     out.push(`<g class="inset" clip-path="url(#map-inset)">`);
     out.push(el('rect', { ...box(INSET), fill: CONTEXT.water }));
     out.push(`<path d="${ip(outline) ?? ''}" fill="${CONTEXT.home}"/>`);
@@ -416,7 +438,9 @@ function unitLayer(
       const u = byCode.get(String(f.id));
       if (!u) continue;
       const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
-      const attrs = { class: cls, 'data-code': u.code, d: path(f) ?? '', fill, stroke: '#fff', 'stroke-width': 0.6 };
+      const d = path(f);
+      if (!d) continue; // wholly outside this panel
+      const attrs = { class: cls, 'data-code': u.code, d, fill, stroke: '#fff', 'stroke-width': 0.6 };
       out.push(el('path', attrs, tip(unitTip(u, m.year))));
     }
     return out;
