@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { parse } from 'csv-parse/sync';
 import type { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { csvObjects } from './csv-records.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
 export { PACKAGE_ROOT };
@@ -74,15 +74,15 @@ export function loadCountry(dir?: string): CountryData {
   const profile = trusted ? (profileJson as CountryProfile) : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
   const datasetJson = json(profile.files.regions);
   const dataset = trusted ? (datasetJson as Dataset) : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
-  // The outline, the points (registered and resident) and the unit polygons are read when first
-  // used: `regions`, `schema` and a plain registered-basis run never pay for what they do not use.
+  // The outline, the points and the unit polygons are read when first used (`regions` needs none
+  // of them; a registered-basis run never builds the resident points).
   let outline: CountryOutline | undefined;
   let rows: Record<string, string>[] | undefined;
   let points: PopulationPoint[] | undefined;
   let residentPoints: PopulationPoint[] | undefined;
   let units: UnitLocator | null | undefined;
+  const pointRows = () => (rows ??= csvObjects(read(profile.files.points)));
   const unitsFile = profile.files.units;
-  const pointRows = () => (rows ??= parse(read(profile.files.points), { columns: true }) as Record<string, string>[]);
   const data: CountryData = {
     dir: folder,
     profile,
@@ -94,8 +94,8 @@ export function loadCountry(dir?: string): CountryData {
       return (points ??= withWeight(pointRows(), 'population'));
     },
     get residentPoints() {
-      const r = pointRows();
-      return (residentPoints ??= r.length && 'resident' in r[0]! ? withWeight(r, 'resident') : this.points);
+      const all = pointRows();
+      return (residentPoints ??= all.length && 'resident' in all[0]! ? withWeight(all, 'resident') : this.points);
     },
     get units() {
       if (units === undefined) units = unitsFile ? UnitLocator.fromTopology(json(unitsFile) as never) : null;
@@ -107,7 +107,7 @@ export function loadCountry(dir?: string): CountryData {
   return data;
 }
 
-/** The places of the points file weighted by one column; places with no one in it are left out. */
+/** The points with weight in a column (population or resident); places without any are left out. */
 function withWeight(rows: Record<string, string>[], column: string): PopulationPoint[] {
   return rows
     .filter((r) => Number(r[column]) > 0)
