@@ -72,6 +72,7 @@ figure > svg { display: block; width: 100%; height: auto; }
 .chart-legend li { display: flex; align-items: center; gap: 6px; }
 .swatch { flex: none; }
 footer { margin-top: 2em; color: #555; font-size: 0.85em; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   body { padding: 10px; } h1 { font-size: 1.25em; } .summary { font-size: 1em; }
   /* On a phone the map shows the whole country (pinch to zoom; its legend is HTML text below);

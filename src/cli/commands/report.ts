@@ -28,8 +28,8 @@ export const command: CommandSpec<Opts> = {
       .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
     addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
   },
-  run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o) {
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const y = reportYear(ctx.plan, o.year);
     const data = withProgress('report', ctx.plan, (tick) =>
       reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
@@ -44,7 +44,7 @@ export const command: CommandSpec<Opts> = {
       ...(capital ? { capital } : {}),
       sources: `Population: ${profile.population_source}.`,
     };
-    emit('report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.inputs);
+    emit('report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };
