@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffPlans } from '../../analysis/diff.js';
+import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
 import { resolveSettings } from '../../analysis/network.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
@@ -25,7 +25,8 @@ export const command: CommandSpec<ModelOptions> = {
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const run = (p: typeof a, title: string) =>
       withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
-    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
+    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, resolveSettings(b.plan, flags));
+    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
     emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : [])], demand.source);
     return EXIT.ok;
   },
