@@ -1,0 +1,236 @@
+/**
+ * Shortest travel times over the road graph, searching backwards from facilities: for every
+ * vertex, the minutes (and the km along that fastest route) to the nearest open site of a layer,
+ * and which site that is. Kept current incrementally as sites open and close:
+ *
+ * - an opening runs a Dijkstra from the new sites that continues only where it beats the current
+ *   best, so it stops at the boundary of the area the new site takes over;
+ * - a closing forgets the vertices the closed site served, re-seeds each of them from its
+ *   neighbours that are still served (their values stand: removing a site never shortens
+ *   anything), and runs a Dijkstra over just that area.
+ *
+ * `recompute()` is the plain full multi-source search, the baseline the bench and tests compare with.
+ */
+import type { RoadGraph } from './graph.js';
+
+/** Where a site enters the graph: a vertex, with the minutes and km from there to the site. */
+export interface Seed {
+  node: number;
+  minutes: number;
+  km: number;
+}
+
+export interface SiteSeeds {
+  id: number;
+  seeds: readonly Seed[];
+}
+
+/** A binary min-heap of (key, node, tag, km) in growable typed arrays. */
+export class MinHeap {
+  private keys = new Float64Array(1024);
+  private nodes = new Int32Array(1024);
+  private tags = new Int32Array(1024);
+  private kms = new Float64Array(1024);
+  size = 0;
+
+  push(key: number, node: number, tag = 0, km = 0): void {
+    if (this.size === this.keys.length) this.grow();
+    let c = this.size++;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (this.keys[p]! <= key) break;
+      this.keys[c] = this.keys[p]!;
+      this.nodes[c] = this.nodes[p]!;
+      this.tags[c] = this.tags[p]!;
+      this.kms[c] = this.kms[p]!;
+      c = p;
+    }
+    this.keys[c] = key;
+    this.nodes[c] = node;
+    this.tags[c] = tag;
+    this.kms[c] = km;
+  }
+
+  /** Removes the minimum; its fields are then in top*. */
+  topKey = 0;
+  topNode = 0;
+  topTag = 0;
+  topKm = 0;
+  pop(): void {
+    this.topKey = this.keys[0]!;
+    this.topNode = this.nodes[0]!;
+    this.topTag = this.tags[0]!;
+    this.topKm = this.kms[0]!;
+    const n = --this.size;
+    const key = this.keys[n]!, node = this.nodes[n]!, tag = this.tags[n]!, km = this.kms[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.keys[c + 1]! < this.keys[c]!) c++;
+      if (this.keys[c]! >= key) break;
+      this.keys[i] = this.keys[c]!;
+      this.nodes[i] = this.nodes[c]!;
+      this.tags[i] = this.tags[c]!;
+      this.kms[i] = this.kms[c]!;
+      i = c;
+    }
+    this.keys[i] = key;
+    this.nodes[i] = node;
+    this.tags[i] = tag;
+    this.kms[i] = km;
+  }
+
+  private grow(): void {
+    const n = this.keys.length * 2;
+    const k = new Float64Array(n), v = new Int32Array(n), t = new Int32Array(n), m = new Float64Array(n);
+    k.set(this.keys);
+    v.set(this.nodes);
+    t.set(this.tags);
+    m.set(this.kms);
+    (this.keys = k), (this.nodes = v), (this.tags = t), (this.kms = m);
+  }
+}
+
+/** Per vertex: minutes and km to the nearest open site of one layer, and that site. */
+export class NodeCosts {
+  readonly dist: Float64Array;
+  readonly km: Float64Array;
+  readonly owner: Int32Array;
+  private readonly sites = new Map<number, readonly Seed[]>();
+  private readonly heap = new MinHeap();
+  private readonly invalid: Uint8Array;
+  /** Vertices settled by the last update (work done; the bench prints it). */
+  settled = 0;
+
+  constructor(private readonly g: RoadGraph) {
+    const n = g.lat.length;
+    this.dist = new Float64Array(n).fill(Infinity);
+    this.km = new Float64Array(n).fill(Infinity);
+    this.owner = new Int32Array(n).fill(-1);
+    this.invalid = new Uint8Array(n);
+  }
+
+  get openSites(): number {
+    return this.sites.size;
+  }
+
+  open(sites: readonly SiteSeeds[]): void {
+    for (const s of sites) {
+      this.sites.set(s.id, s.seeds);
+      for (const seed of s.seeds) this.offer(seed, s.id);
+    }
+    this.run();
+  }
+
+  close(ids: readonly number[]): void {
+    const closed = new Set(ids.filter((id) => this.sites.delete(id)));
+    if (!closed.size) return;
+    const { dist, km, owner, invalid, g } = this;
+    const lost: number[] = [];
+    for (let v = 0; v < owner.length; v++) {
+      if (closed.has(owner[v]!)) {
+        invalid[v] = 1;
+        dist[v] = Infinity;
+        km[v] = Infinity;
+        owner[v] = -1;
+        lost.push(v);
+      }
+    }
+    // Re-seed each forgotten vertex from its still-served successors.
+    for (const v of lost) {
+      for (let e = g.fwdStart[v]!, end = g.fwdStart[v + 1]!; e < end; e++) {
+        const w = g.fwdTo[e]!;
+        if (invalid[w] || owner[w]! < 0) continue;
+        const d = dist[w]! + g.fwdMin[e]!;
+        if (d < dist[v]!) {
+          dist[v] = d;
+          km[v] = km[w]! + g.fwdKm[e]!;
+          owner[v] = owner[w]!;
+        }
+      }
+    }
+    for (const v of lost) {
+      invalid[v] = 0;
+      if (dist[v]! < Infinity) this.heap.push(dist[v]!, v);
+    }
+    // A remaining site may enter the graph right inside the forgotten area.
+    for (const [id, seeds] of this.sites) for (const seed of seeds) this.offer(seed, id);
+    this.run();
+  }
+
+  /** The baseline: forget everything and search from every open site at once. */
+  recompute(): void {
+    this.dist.fill(Infinity);
+    this.km.fill(Infinity);
+    this.owner.fill(-1);
+    for (const [id, seeds] of this.sites) for (const seed of seeds) this.offer(seed, id);
+    this.run();
+  }
+
+  private offer(seed: Seed, id: number): void {
+    if (seed.minutes < this.dist[seed.node]!) {
+      this.dist[seed.node] = seed.minutes;
+      this.km[seed.node] = seed.km;
+      this.owner[seed.node] = id;
+      this.heap.push(seed.minutes, seed.node);
+    }
+  }
+
+  private run(): void {
+    const { heap, dist, km, owner } = this;
+    const { revStart, revFrom, revMin, revKm } = this.g;
+    let settled = 0;
+    while (heap.size) {
+      heap.pop();
+      const d = heap.topKey, v = heap.topNode;
+      if (d > dist[v]!) continue;
+      settled++;
+      const kv = km[v]!, ov = owner[v]!;
+      for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
+        const u = revFrom[e]!;
+        const nd = d + revMin[e]!;
+        if (nd < dist[u]!) {
+          dist[u] = nd;
+          km[u] = kv + revKm[e]!;
+          owner[u] = ov;
+          heap.push(nd, u);
+        }
+      }
+    }
+    this.settled = settled;
+  }
+}
+
+/**
+ * For every vertex, its k fastest sites (distinct), in order: a Dijkstra whose labels are
+ * (vertex, site) pairs, each vertex accepting at most k. Used to rank candidate sites.
+ */
+export function kNearestSites(g: RoadGraph, sites: readonly SiteSeeds[], k: number): { site: Int32Array; minutes: Float64Array; km: Float64Array } {
+  const n = g.lat.length;
+  const site = new Int32Array(n * k).fill(-1);
+  const minutes = new Float64Array(n * k).fill(Infinity);
+  const km = new Float64Array(n * k).fill(Infinity);
+  const count = new Uint16Array(n);
+  const heap = new MinHeap();
+  for (const s of sites) for (const seed of s.seeds) heap.push(seed.minutes, seed.node, s.id, seed.km);
+  const { revStart, revFrom, revMin, revKm } = g;
+  while (heap.size) {
+    heap.pop();
+    const d = heap.topKey, v = heap.topNode, s = heap.topTag, dk = heap.topKm;
+    const c = count[v]!;
+    if (c >= k) continue;
+    let seen = false;
+    for (let i = v * k; i < v * k + c; i++) if (site[i] === s) seen = true;
+    if (seen) continue;
+    site[v * k + c] = s;
+    minutes[v * k + c] = d;
+    km[v * k + c] = dk;
+    count[v] = c + 1;
+    for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
+      const u = revFrom[e]!;
+      if (count[u]! < k) heap.push(d + revMin[e]!, u, s, dk + revKm[e]!);
+    }
+  }
+  return { site, minutes, km };
+}

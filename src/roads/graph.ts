@@ -1,0 +1,313 @@
+/**
+ * The routable graph: a compact CSR (compressed sparse row) structure in typed arrays, built
+ * from the nodes and ways an OSM reader delivers. Every OSM node used by a routable way is a
+ * vertex; every pair of consecutive nodes of a way is a segment; a segment gives one directed
+ * edge per direction it may be driven. Both the forward and the reverse adjacency are kept:
+ * the engine searches backwards from facilities (reverse) and re-seeds after a closure (forward).
+ */
+import { geodesicKm } from '../geo/geodesic.js';
+import type { NetworkFormat, OsmSink } from './osm-reader.js';
+import { wayCost, type Profile } from './profile.js';
+
+export interface DroppedIsland {
+  lat: number;
+  lon: number;
+  km: number;
+}
+
+export interface GraphMeta {
+  format: NetworkFormat;
+  /** Routable road length (each segment once, ferries excluded), km. */
+  roadKm: number;
+  ferryKm: number;
+  vertices: number;
+  edges: number;
+  /** Kept connected pieces of network, and the dropped ones (islands), largest first. */
+  components: number;
+  dropped: { count: number; km: number; largest: DroppedIsland[] };
+  /** Way nodes absent from the file (a way cut at the extract's edge): their segments are skipped. */
+  missingNodes: number;
+}
+
+export interface RoadGraph {
+  meta: GraphMeta;
+  lat: Float64Array;
+  lon: Float64Array;
+  fwdStart: Uint32Array;
+  fwdTo: Uint32Array;
+  fwdMin: Float32Array;
+  fwdKm: Float32Array;
+  revStart: Uint32Array;
+  revFrom: Uint32Array;
+  revMin: Float32Array;
+  revKm: Float32Array;
+  /** Segments a place may join (not motorways, not ferries): end vertices, km, whole-segment minutes each way. */
+  segA: Uint32Array;
+  segB: Uint32Array;
+  segKm: Float32Array;
+  /** Minutes a→b and b→a; Infinity where that direction is one-way-forbidden. */
+  segFwd: Float32Array;
+  segBwd: Float32Array;
+}
+
+/** The typed-array fields of a RoadGraph, in the order the cache writes them. */
+export const GRAPH_ARRAYS = ['lat', 'lon', 'fwdStart', 'fwdTo', 'fwdMin', 'fwdKm', 'revStart', 'revFrom', 'revMin', 'revKm', 'segA', 'segB', 'segKm', 'segFwd', 'segBwd'] as const;
+
+type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Int8Array | Uint8Array;
+
+/** A growable typed array (doubling), trimmed with view(). */
+class Grow<T extends Typed> {
+  length = 0;
+  constructor(private data: T, private readonly make: (n: number) => T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data as never);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const f64 = () => new Grow(new Float64Array(1024), (n) => new Float64Array(n));
+const i32 = () => new Grow(new Int32Array(1024), (n) => new Int32Array(n));
+const f32 = () => new Grow(new Float32Array(1024), (n) => new Float32Array(n));
+const i8 = () => new Grow(new Int8Array(1024), (n) => new Int8Array(n));
+
+/** Collects what a reader delivers: all node positions (1e-7°, as OSM stores them) and the routable ways. */
+export class GraphBuilder implements OsmSink {
+  private readonly ids = f64();
+  private readonly lat7 = i32();
+  private readonly lon7 = i32();
+  private sorted = true;
+  private lastId = -Infinity;
+  private readonly refs = f64();
+  private readonly wayStart = i32();
+  private readonly wayKmh = f32();
+  private readonly wayFerryMin = f32();
+  private readonly wayOneway = i8();
+  /** bit 0: a place may join here; bit 1: ferry. */
+  private readonly wayFlags = i8();
+
+  constructor(private readonly profile: Profile) {}
+
+  node(id: number, lat: number, lon: number): void {
+    if (id <= this.lastId) this.sorted = false;
+    this.lastId = id;
+    this.ids.push(id);
+    this.lat7.push(Math.round(lat * 1e7));
+    this.lon7.push(Math.round(lon * 1e7));
+  }
+
+  way(refs: readonly number[], tags: Record<string, string>): void {
+    const cost = wayCost(tags, this.profile);
+    if (!cost || refs.length < 2) return;
+    this.wayStart.push(this.refs.length);
+    for (const r of refs) this.refs.push(r);
+    this.wayKmh.push(cost.kmh);
+    this.wayFerryMin.push(cost.ferryMinutes ?? NaN);
+    this.wayOneway.push(cost.oneway);
+    this.wayFlags.push((cost.access ? 1 : 0) | (cost.ferry ? 2 : 0));
+  }
+
+  build(format: NetworkFormat): RoadGraph {
+    const nodeIndex = this.nodeLookup();
+    const refs = this.refs.view();
+    const ways = this.wayStart.length;
+    const starts = this.wayStart.view();
+    const lat7 = this.lat7.view(), lon7 = this.lon7.view();
+
+    // Vertices: the nodes routable ways use, numbered in order of first use (ways are local, so
+    // neighbours in the graph tend to be neighbours in memory).
+    const vertexOf = new Int32Array(lat7.length).fill(-1);
+    const refVertex = new Int32Array(refs.length);
+    let vertices = 0, missingNodes = 0;
+    for (let i = 0; i < refs.length; i++) {
+      const n = nodeIndex(refs[i]!);
+      if (n < 0) {
+        refVertex[i] = -1;
+        missingNodes++;
+        continue;
+      }
+      if (vertexOf[n]! < 0) vertexOf[n] = vertices++;
+      refVertex[i] = vertexOf[n]!;
+    }
+    const vLat = new Float64Array(vertices), vLon = new Float64Array(vertices);
+    for (let n = 0; n < vertexOf.length; n++) {
+      const v = vertexOf[n]!;
+      if (v >= 0) {
+        vLat[v] = lat7[n]! / 1e7;
+        vLon[v] = lon7[n]! / 1e7;
+      }
+    }
+
+    // Segments.
+    const maxSeg = refs.length;
+    const sA = new Uint32Array(maxSeg), sB = new Uint32Array(maxSeg);
+    const sKm = new Float64Array(maxSeg), sFwd = new Float32Array(maxSeg), sBwd = new Float32Array(maxSeg);
+    const sFlags = new Uint8Array(maxSeg);
+    let segs = 0;
+    for (let w = 0; w < ways; w++) {
+      const from = starts[w]!, to = w + 1 < ways ? starts[w + 1]! : refs.length;
+      const first = segs;
+      let wayKm = 0;
+      for (let i = from; i + 1 < to; i++) {
+        const a = refVertex[i]!, b = refVertex[i + 1]!;
+        if (a < 0 || b < 0 || a === b) continue;
+        const km = geodesicKm({ lat: vLat[a]!, lon: vLon[a]! }, { lat: vLat[b]!, lon: vLon[b]! });
+        sA[segs] = a;
+        sB[segs] = b;
+        sKm[segs] = km;
+        wayKm += km;
+        segs++;
+      }
+      const ferryMin = this.wayFerryMin.view()[w]!;
+      const kmh = this.wayKmh.view()[w]!;
+      const oneway = this.wayOneway.view()[w]!;
+      for (let s = first; s < segs; s++) {
+        // A ferry's duration covers the whole crossing: each segment gets its share by length.
+        const minutes = Number.isFinite(ferryMin) && wayKm > 0 ? (ferryMin * sKm[s]!) / wayKm : (sKm[s]! / kmh) * 60;
+        sFwd[s] = oneway === -1 ? Infinity : minutes;
+        sBwd[s] = oneway === 1 ? Infinity : minutes;
+        sFlags[s] = this.wayFlags.view()[w]!;
+      }
+    }
+
+    // Connected pieces (ignoring direction), by union-find.
+    const parent = new Int32Array(vertices);
+    for (let v = 0; v < vertices; v++) parent[v] = v;
+    const find = (v: number): number => {
+      while (parent[v] !== v) {
+        parent[v] = parent[parent[v]!]!;
+        v = parent[v]!;
+      }
+      return v;
+    };
+    for (let s = 0; s < segs; s++) {
+      const ra = find(sA[s]!), rb = find(sB[s]!);
+      if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+    }
+    const compKm = new Float64Array(vertices);
+    for (let s = 0; s < segs; s++) compKm[find(sA[s]!)]! += sKm[s]!;
+    let largest = -1;
+    for (let v = 0; v < vertices; v++) if (parent[v] === v && (largest < 0 || compKm[v]! > compKm[largest]!)) largest = v;
+    const keepRoot = (r: number) => r === largest || compKm[r]! >= this.profile.min_component_km;
+    const dropped: DroppedIsland[] = [];
+    let components = 0;
+    for (let v = 0; v < vertices; v++) {
+      if (parent[v] !== v) continue;
+      if (keepRoot(v)) components++;
+      else dropped.push({ lat: vLat[v]!, lon: vLon[v]!, km: compKm[v]! });
+    }
+    dropped.sort((a, b) => b.km - a.km || a.lat - b.lat || a.lon - b.lon);
+
+    // Renumber the kept vertices.
+    const newId = new Int32Array(vertices).fill(-1);
+    let kept = 0;
+    for (let v = 0; v < vertices; v++) if (keepRoot(find(v))) newId[v] = kept++;
+    const lat = new Float64Array(kept), lon = new Float64Array(kept);
+    for (let v = 0; v < vertices; v++) {
+      const n = newId[v]!;
+      if (n >= 0) {
+        lat[n] = vLat[v]!;
+        lon[n] = vLon[v]!;
+      }
+    }
+
+    // Directed edges in CSR form, forward and reverse.
+    const outDeg = new Uint32Array(kept + 1), inDeg = new Uint32Array(kept + 1);
+    let edges = 0, access = 0, roadKm = 0, ferryKm = 0;
+    const keptSeg = new Uint8Array(segs);
+    for (let s = 0; s < segs; s++) {
+      const a = newId[sA[s]!]!, b = newId[sB[s]!]!;
+      if (a < 0) continue;
+      keptSeg[s] = 1;
+      sA[s] = a;
+      sB[s] = b;
+      if (sFlags[s]! & 2) ferryKm += sKm[s]!;
+      else roadKm += sKm[s]!;
+      if (sFlags[s]! & 1) access++;
+      if (sFwd[s]! < Infinity) (outDeg[a]!++, inDeg[b]!++, edges++);
+      if (sBwd[s]! < Infinity) (outDeg[b]!++, inDeg[a]!++, edges++);
+    }
+    const fwdStart = prefix(outDeg), revStart = prefix(inDeg);
+    const fwdTo = new Uint32Array(edges), fwdMin = new Float32Array(edges), fwdKm = new Float32Array(edges);
+    const revFrom = new Uint32Array(edges), revMin = new Float32Array(edges), revKm = new Float32Array(edges);
+    const fPos = fwdStart.slice(0, kept), rPos = revStart.slice(0, kept);
+    const segA = new Uint32Array(access), segB = new Uint32Array(access), segKm = new Float32Array(access);
+    const segFwd = new Float32Array(access), segBwd = new Float32Array(access);
+    let acc = 0;
+    const add = (a: number, b: number, min: number, km: number) => {
+      const f = fPos[a]!++, r = rPos[b]!++;
+      fwdTo[f] = b;
+      fwdMin[f] = min;
+      fwdKm[f] = km;
+      revFrom[r] = a;
+      revMin[r] = min;
+      revKm[r] = km;
+    };
+    for (let s = 0; s < segs; s++) {
+      if (!keptSeg[s]) continue;
+      const a = sA[s]!, b = sB[s]!;
+      if (sFwd[s]! < Infinity) add(a, b, sFwd[s]!, sKm[s]!);
+      if (sBwd[s]! < Infinity) add(b, a, sBwd[s]!, sKm[s]!);
+      if (sFlags[s]! & 1) {
+        segA[acc] = a;
+        segB[acc] = b;
+        segKm[acc] = sKm[s]!;
+        segFwd[acc] = sFwd[s]!;
+        segBwd[acc] = sBwd[s]!;
+        acc++;
+      }
+    }
+    return {
+      meta: {
+        format,
+        roadKm,
+        ferryKm,
+        vertices: kept,
+        edges,
+        components,
+        dropped: { count: dropped.length, km: dropped.reduce((t, d) => t + d.km, 0), largest: dropped.slice(0, 5) },
+        missingNodes,
+      },
+      lat, lon, fwdStart, fwdTo, fwdMin, fwdKm, revStart, revFrom, revMin, revKm, segA, segB, segKm, segFwd, segBwd,
+    };
+  }
+
+  /** node id → index into the node arrays (-1: not in the file). */
+  private nodeLookup(): (id: number) => number {
+    const ids = this.ids.view();
+    let order: Uint32Array | undefined;
+    if (!this.sorted) {
+      order = new Uint32Array(ids.length);
+      for (let i = 0; i < order.length; i++) order[i] = i;
+      order.sort((a, b) => ids[a]! - ids[b]! || a - b);
+    }
+    const key = order ? (i: number) => ids[order[i]!]! : (i: number) => ids[i]!;
+    return (id) => {
+      let lo = 0, hi = ids.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const k = key(mid);
+        if (k < id) lo = mid + 1;
+        else if (k > id) hi = mid - 1;
+        else return order ? order[mid]! : mid;
+      }
+      return -1;
+    };
+  }
+}
+
+function prefix(deg: Uint32Array): Uint32Array {
+  const out = new Uint32Array(deg.length);
+  let t = 0;
+  for (let i = 0; i < deg.length; i++) {
+    out[i] = t;
+    t += deg[i]!;
+  }
+  return out;
+}

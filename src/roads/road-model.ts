@@ -1,0 +1,333 @@
+/**
+ * The road-network TravelCostModel: travel time over an OpenStreetMap road graph with a car
+ * profile. A place (population point or facility) joins the network at the nearest point of a
+ * road it may use; that access leg is a straight line at the profile's off-road speed. "Nearest"
+ * is the least minutes; km are the road km along that fastest route, access legs included.
+ */
+import { relative } from 'node:path';
+import { UserError } from '../load/user-error.js';
+import type { Layer, NearestCosts, Place, SiteOpening, TravelCostModel, TravelModelInfo, TripCost } from '../travel/travel-cost.js';
+import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
+import { kNearestSites, NodeCosts, type Seed } from './engine.js';
+import { GraphBuilder, type RoadGraph } from './graph.js';
+import { readNetwork } from './osm-reader.js';
+import { loadProfile, type Profile } from './profile.js';
+import { SegmentIndex, type Snap } from './snap.js';
+
+/** A place on the network: its snap and the two ways along its segment (-1: that way is one-way-forbidden). */
+interface Attachment {
+  snap: Snap;
+  accessMin: number;
+}
+
+const fmtInt = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const fmtLatLon = (lat: number, lon: number) => `${lat.toFixed(4)},${lon.toFixed(4)}`;
+
+export interface LoadOptions {
+  profileFile?: string;
+  /** Skip the cache (read and write); for tests and the bench's baseline. */
+  noCache?: boolean;
+}
+
+export interface LoadReport {
+  fromCache: boolean;
+  cacheFile?: string;
+  /** Why the cache could not be written, if it could not (the run goes on). */
+  cacheError?: string;
+}
+
+/** Reads (or takes from the cache) the graph for `file` and returns the model. */
+export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadModel; report: LoadReport } {
+  const profile = loadProfile(o.profileFile);
+  const display = relative(process.cwd(), file) || file;
+  const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
+  const path = o.noCache ? undefined : cachePath(key);
+  const cached = path ? readGraphCache(path, key) : undefined;
+  if (cached) return { model: new RoadModel(cached, profile, display), report: { fromCache: true, cacheFile: path } };
+  const graph = buildGraph(file, profile);
+  const report: LoadReport = { fromCache: false };
+  if (path) {
+    try {
+      writeGraphCache(path, key, graph);
+      report.cacheFile = path;
+    } catch (e) {
+      report.cacheError = `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    }
+  }
+  return { model: new RoadModel(graph, profile, display), report };
+}
+
+export function buildGraph(file: string, profile: Profile): RoadGraph {
+  const builder = new GraphBuilder(profile);
+  const format = readNetwork(file, builder);
+  const graph = builder.build(format);
+  if (graph.meta.edges === 0) {
+    throw new UserError(`${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); is this a road network?`, 1);
+  }
+  return graph;
+}
+
+export class RoadModel implements TravelCostModel {
+  readonly info: TravelModelInfo;
+  private indexCache?: SegmentIndex;
+  private tripCache?: { key: string; costs: NodeCosts; on?: Attachment };
+
+  constructor(readonly graph: RoadGraph, readonly profile: Profile, readonly file: string) {
+    const m = graph.meta;
+    const notes: string[] = [];
+    if (m.dropped.count) {
+      const big = m.dropped.largest.map((d) => `${fmtLatLon(d.lat, d.lon)} (${d.km.toFixed(1)} km)`).join('; ');
+      notes.push(`${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} (${m.dropped.km.toFixed(1)} km) not connected to the kept network ${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`);
+    }
+    if (m.components > 1) notes.push(`the network has ${m.components} separate parts (e.g. an exclave): places are served only within their own part`);
+    if (m.missingNodes) notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
+    this.info = {
+      type: 'roads',
+      description: `road network: ${file}, ${fmtInt(m.roadKm)} km of roads, ${profile.name} profile; off-road access at ${profile.access.speed_kmh} km/h up to ${profile.access.max_km} km`,
+      roads: { file, road_km: Math.round(m.roadKm), profile: profile.name },
+      notes,
+    };
+  }
+
+  private get index(): SegmentIndex {
+    return (this.indexCache ??= new SegmentIndex(this.graph));
+  }
+
+  /** The access leg to the network, or undefined beyond the off-road limit. */
+  attach(p: Place): Attachment | undefined {
+    const snap = this.index.nearest(p.lat, p.lon, this.profile.access.max_km);
+    return snap && { snap, accessMin: (snap.km / this.profile.access.speed_kmh) * 60 };
+  }
+
+  /**
+   * The two ends of an attachment's segment: minutes and km from the attachment to each end
+   * (`out`, a trip leaving the place) or from each end to it (`in`, a trip arriving). Infinity
+   * where the one-way forbids it; an attachment right at an end reaches that end for nothing.
+   */
+  ends(a: Attachment, dir: 'out' | 'in'): { node: number; minutes: number; km: number }[] {
+    const g = this.graph, s = a.snap.seg, t = a.snap.t;
+    const toA = dir === 'out' ? g.segBwd[s]! : g.segFwd[s]!;
+    const toB = dir === 'out' ? g.segFwd[s]! : g.segBwd[s]!;
+    const leg = (f: number, per: number) => (f === 0 ? 0 : f * per);
+    return [
+      { node: g.segA[s]!, minutes: leg(t, toA), km: t * g.segKm[s]! },
+      { node: g.segB[s]!, minutes: leg(1 - t, toB), km: (1 - t) * g.segKm[s]! },
+    ].filter((e) => e.minutes < Infinity);
+  }
+
+  /** Where a site at this attachment enters the backward search. */
+  seedsOf(a: Attachment): Seed[] {
+    return this.ends(a, 'in').map((e) => ({ node: e.node, minutes: a.accessMin + e.minutes, km: a.snap.km + e.km }));
+  }
+
+  /**
+   * From a point's attachment to a site's along their shared segment, without a vertex between
+   * (both on the same stretch of road); Infinity when the one-way forbids it or they differ.
+   */
+  direct(p: Attachment, site: Attachment): TripCost {
+    const g = this.graph, s = p.snap.seg;
+    if (site.snap.seg !== s) return { km: Infinity, minutes: Infinity };
+    const dt = site.snap.t - p.snap.t;
+    const per = dt >= 0 ? g.segFwd[s]! : g.segBwd[s]!;
+    if (!(per < Infinity)) return { km: Infinity, minutes: Infinity };
+    const f = Math.abs(dt);
+    return { minutes: p.accessMin + f * per + site.accessMin, km: p.snap.km + f * g.segKm[s]! + site.snap.km };
+  }
+
+  /** Cost from an attached point through the graph, given per-vertex minutes and km to the site(s). */
+  viaGraph(p: Attachment, dist: Float64Array, km: Float64Array): { minutes: number; km: number; node: number } {
+    let best = { minutes: Infinity, km: Infinity, node: -1 };
+    for (const e of this.ends(p, 'out')) {
+      const m = p.accessMin + e.minutes + dist[e.node]!;
+      if (m < best.minutes) best = { minutes: m, km: p.snap.km + e.km + km[e.node]!, node: e.node };
+    }
+    return best;
+  }
+
+  nearestCosts(points: readonly Place[]): RoadNearestCosts {
+    return new RoadNearestCosts(this, points);
+  }
+
+  nearestSites(points: readonly Place[], sites: readonly Place[], k: number) {
+    const n = points.length;
+    const site = new Int32Array(n * k).fill(-1);
+    const km = new Float64Array(n * k).fill(Infinity);
+    const minutes = new Float64Array(n * k).fill(Infinity);
+    const siteAt = sites.map((s) => this.attach(s));
+    const bySeg = new Map<number, number[]>();
+    siteAt.forEach((a, i) => a && bySeg.set(a.snap.seg, [...(bySeg.get(a.snap.seg) ?? []), i]));
+    const labels = kNearestSites(this.graph, siteAt.flatMap((a, id) => (a ? [{ id, seeds: this.seedsOf(a) }] : [])), k);
+    points.forEach((p, i) => {
+      const a = this.attach(p);
+      if (!a) return;
+      const cand = new Map<number, TripCost>();
+      const offer = (id: number, c: TripCost) => {
+        const old = cand.get(id);
+        if (c.minutes < Infinity && (!old || c.minutes < old.minutes)) cand.set(id, c);
+      };
+      for (const { node: v, minutes: m, km: dk } of this.ends(a, 'out')) {
+        for (let j = v * k; j < v * k + k && labels.site[j]! >= 0; j++) {
+          offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
+        }
+      }
+      for (const id of bySeg.get(a.snap.seg) ?? []) offer(id, this.direct(a, siteAt[id]!));
+      [...cand].sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib).slice(0, k).forEach(([id, c], j) => {
+        site[i * k + j] = id;
+        km[i * k + j] = c.km;
+        minutes[i * k + j] = c.minutes;
+      });
+    });
+    return { site, km, minutes };
+  }
+
+  trip(from: Place, to: Place): TripCost {
+    const key = `${to.lat},${to.lon}`;
+    if (this.tripCache?.key !== key) {
+      const costs = new NodeCosts(this.graph);
+      const on = this.attach(to);
+      if (on) costs.open([{ id: 0, seeds: this.seedsOf(on) }]);
+      this.tripCache = { key, costs, on };
+    }
+    const { costs, on } = this.tripCache;
+    const a = this.attach(from);
+    if (!a || !on) return { km: Infinity, minutes: Infinity };
+    const via = this.viaGraph(a, costs.dist, costs.km);
+    const d = this.direct(a, on);
+    return d.minutes < via.minutes ? d : { km: via.km, minutes: via.minutes };
+  }
+}
+
+/** Per layer: the vertex search plus the sites' attachments (for same-segment trips). */
+interface LayerState {
+  costs: NodeCosts;
+  sites: Map<number, Attachment>;
+  bySeg: Map<number, Set<number>>;
+  km: Float64Array;
+  minutes: Float64Array;
+  owner: Int32Array;
+  fresh: boolean;
+}
+
+export class RoadNearestCosts implements NearestCosts {
+  private readonly at: (Attachment | undefined)[];
+  private readonly layers = new Map<Layer, LayerState>();
+  private readonly unplacedSites = new Map<number, Place>();
+  /** Points farther than the off-road limit from any road: indices (ascending). */
+  readonly unreachable: number[] = [];
+
+  constructor(private readonly model: RoadModel, private readonly points: readonly Place[]) {
+    this.at = points.map((p, i) => {
+      const a = model.attach(p);
+      if (!a) this.unreachable.push(i);
+      return a;
+    });
+  }
+
+  get notes(): string[] {
+    const out: string[] = [];
+    const max = this.model.profile.access.max_km;
+    if (this.unreachable.length) {
+      const eg = this.unreachable.slice(0, 3).map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon)).join('; ');
+      out.push(`${fmtInt(this.unreachable.length)} population point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road and counted as unreachable (e.g. ${eg})`);
+    }
+    if (this.unplacedSites.size) {
+      const eg = [...this.unplacedSites.values()].slice(0, 3).map((p) => fmtLatLon(p.lat, p.lon)).join('; ');
+      out.push(`${this.unplacedSites.size} facilit${this.unplacedSites.size > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${this.unplacedSites.size > 1 ? '' : 's'} nobody (${eg})`);
+    }
+    return out;
+  }
+
+  private layer(l: Layer): LayerState {
+    let s = this.layers.get(l);
+    if (!s) {
+      const n = this.points.length;
+      s = {
+        costs: new NodeCosts(this.model.graph),
+        sites: new Map(),
+        bySeg: new Map(),
+        km: new Float64Array(n).fill(Infinity),
+        minutes: new Float64Array(n).fill(Infinity),
+        owner: new Int32Array(n).fill(-1),
+        fresh: true,
+      };
+      this.layers.set(l, s);
+    }
+    return s;
+  }
+
+  open(layer: Layer, sites: readonly SiteOpening[]): void {
+    const s = this.layer(layer);
+    const batch = [];
+    for (const { id, place } of sites) {
+      const a = this.model.attach(place);
+      if (!a) {
+        this.unplacedSites.set(id, place);
+        continue;
+      }
+      s.sites.set(id, a);
+      if (!s.bySeg.has(a.snap.seg)) s.bySeg.set(a.snap.seg, new Set());
+      s.bySeg.get(a.snap.seg)!.add(id);
+      batch.push({ id, seeds: this.model.seedsOf(a) });
+    }
+    s.costs.open(batch);
+    s.fresh = false;
+  }
+
+  close(layer: Layer, ids: readonly number[]): void {
+    const s = this.layer(layer);
+    for (const id of ids) {
+      this.unplacedSites.delete(id);
+      const a = s.sites.get(id);
+      if (!a) continue;
+      s.sites.delete(id);
+      s.bySeg.get(a.snap.seg)?.delete(id);
+    }
+    s.costs.close(ids);
+    s.fresh = false;
+  }
+
+  /** Vertices the last open/close of the layer settled (work done, for the bench). */
+  settled(layer: Layer): number {
+    return this.layer(layer).costs.settled;
+  }
+
+  /** The baseline: recompute the layer's vertex search from scratch. */
+  recompute(layer: Layer): void {
+    this.layer(layer).costs.recompute();
+    this.layer(layer).fresh = false;
+  }
+
+  private refresh(l: Layer): LayerState {
+    const s = this.layer(l);
+    if (s.fresh) return s;
+    const { dist, km, owner } = s.costs;
+    for (let i = 0; i < this.at.length; i++) {
+      const a = this.at[i];
+      if (!a) continue;
+      const via = this.model.viaGraph(a, dist, km);
+      let m = via.minutes, k = via.km, o = via.node >= 0 && via.minutes < Infinity ? owner[via.node]! : -1;
+      const same = s.bySeg.get(a.snap.seg);
+      if (same?.size) {
+        for (const id of same) {
+          const d = this.model.direct(a, s.sites.get(id)!);
+          if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+        }
+      }
+      s.minutes[i] = m;
+      s.km[i] = k;
+      s.owner[i] = o;
+    }
+    s.fresh = true;
+    return s;
+  }
+
+  km(layer: Layer): Float64Array {
+    return this.refresh(layer).km;
+  }
+  minutes(layer: Layer): Float64Array {
+    return this.refresh(layer).minutes;
+  }
+  owner(layer: Layer, point: number): number {
+    return this.refresh(layer).owner[point]!;
+  }
+}

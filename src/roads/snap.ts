@@ -1,0 +1,129 @@
+/**
+ * Getting on the network: the nearest point of a road segment a place may join, found through a
+ * uniform grid over the segments (each segment listed in every cell its bounding box touches,
+ * in CSR form). A query scans rings of cells outwards and stops once no unvisited cell can hold
+ * anything nearer, or once past the off-road limit.
+ */
+import { geodesicKm } from '../geo/geodesic.js';
+import type { RoadGraph } from './graph.js';
+
+export interface Snap {
+  /** Segment index (into graph.segA/segB). */
+  seg: number;
+  /** Position along the segment, 0 at segA, 1 at segB. */
+  t: number;
+  /** Straight-line km from the place to that point (the access leg). */
+  km: number;
+}
+
+const KM_PER_DEG_LAT = 110.574;
+const KM_PER_DEG_LON_EQUATOR = 111.32;
+
+export class SegmentIndex {
+  private readonly lat0: number;
+  private readonly lon0: number;
+  private readonly cellLat: number;
+  private readonly cellLon: number;
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly cellStart: Uint32Array;
+  private readonly items: Uint32Array;
+  private readonly stamp: Uint32Array;
+  private query = 0;
+
+  constructor(private readonly g: RoadGraph, readonly cellKm = 1) {
+    const n = g.segA.length;
+    let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+    for (let v = 0; v < g.lat.length; v++) {
+      const la = g.lat[v]!, lo = g.lon[v]!;
+      if (la < minLat) minLat = la;
+      if (la > maxLat) maxLat = la;
+      if (lo < minLon) minLon = lo;
+      if (lo > maxLon) maxLon = lo;
+    }
+    if (!(minLat <= maxLat)) (minLat = maxLat = 0), (minLon = maxLon = 0);
+    // Cells at least cellKm wide everywhere in the data: the ring stop rule relies on it.
+    const maxAbsLat = Math.min(89, Math.max(Math.abs(minLat), Math.abs(maxLat)));
+    this.cellLat = cellKm / KM_PER_DEG_LAT;
+    this.cellLon = cellKm / (KM_PER_DEG_LON_EQUATOR * Math.cos((maxAbsLat * Math.PI) / 180));
+    this.lat0 = minLat;
+    this.lon0 = minLon;
+    // Keep the grid to a few million cells whatever the extent (a continent would need coarser cells).
+    const scale = Math.max(1, Math.sqrt((((maxLat - minLat) / this.cellLat + 1) * ((maxLon - minLon) / this.cellLon + 1)) / 4e6));
+    this.cellLat *= scale;
+    this.cellLon *= scale;
+    this.cellKm = cellKm * scale;
+    this.rows = Math.floor((maxLat - minLat) / this.cellLat) + 1;
+    this.cols = Math.floor((maxLon - minLon) / this.cellLon) + 1;
+    const counts = new Uint32Array(this.rows * this.cols + 1);
+    const forEachCell = (s: number, f: (c: number) => void) => {
+      const a = g.segA[s]!, b = g.segB[s]!;
+      const r0 = this.row(Math.min(g.lat[a]!, g.lat[b]!)), r1 = this.row(Math.max(g.lat[a]!, g.lat[b]!));
+      const c0 = this.col(Math.min(g.lon[a]!, g.lon[b]!)), c1 = this.col(Math.max(g.lon[a]!, g.lon[b]!));
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f(r * this.cols + c);
+    };
+    for (let s = 0; s < n; s++) forEachCell(s, (c) => counts[c]!++);
+    this.cellStart = new Uint32Array(counts.length);
+    let t = 0;
+    for (let c = 0; c < counts.length; c++) {
+      this.cellStart[c] = t;
+      t += counts[c]!;
+    }
+    this.items = new Uint32Array(t);
+    const fill = this.cellStart.slice();
+    for (let s = 0; s < n; s++) forEachCell(s, (c) => (this.items[fill[c]!++] = s));
+    this.stamp = new Uint32Array(n);
+  }
+
+  private row(lat: number): number {
+    return Math.min(this.rows - 1, Math.max(0, Math.floor((lat - this.lat0) / this.cellLat)));
+  }
+  private col(lon: number): number {
+    return Math.min(this.cols - 1, Math.max(0, Math.floor((lon - this.lon0) / this.cellLon)));
+  }
+
+  /** The nearest joinable point within maxKm (straight line), or undefined when there is none. */
+  nearest(lat: number, lon: number, maxKm: number): Snap | undefined {
+    const g = this.g;
+    if (++this.query === 0xffffffff) (this.stamp.fill(0), (this.query = 1));
+    const q = this.query;
+    // Local flat projection around the query point: exact enough within a few km.
+    const kx = KM_PER_DEG_LON_EQUATOR * Math.cos((lat * Math.PI) / 180);
+    const ky = KM_PER_DEG_LAT;
+    const r0 = Math.floor((lat - this.lat0) / this.cellLat), c0 = Math.floor((lon - this.lon0) / this.cellLon);
+    let best = Infinity, bestSeg = -1, bestT = 0;
+    const maxRing = Math.ceil((maxKm * 1.05) / this.cellKm) + 1;
+    for (let ring = 0; ring <= maxRing; ring++) {
+      for (let r = r0 - ring; r <= r0 + ring; r++) {
+        if (r < 0 || r >= this.rows) continue;
+        const edge = r === r0 - ring || r === r0 + ring;
+        for (let c = c0 - ring; c <= c0 + ring; c += edge ? 1 : 2 * ring || 1) {
+          if (c < 0 || c >= this.cols) continue;
+          const cell = r * this.cols + c;
+          for (let i = this.cellStart[cell]!, end = this.cellStart[cell + 1]!; i < end; i++) {
+            const s = this.items[i]!;
+            if (this.stamp[s] === q) continue;
+            this.stamp[s] = q;
+            const a = g.segA[s]!, b = g.segB[s]!;
+            const ax = (g.lon[a]! - lon) * kx, ay = (g.lat[a]! - lat) * ky;
+            const bx = (g.lon[b]! - lon) * kx, by = (g.lat[b]! - lat) * ky;
+            const dx = bx - ax, dy = by - ay;
+            const len2 = dx * dx + dy * dy;
+            let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+            t = t < 0 ? 0 : t > 1 ? 1 : t;
+            const px = ax + t * dx, py = ay + t * dy;
+            const d = Math.sqrt(px * px + py * py);
+            if (d < best) (best = d), (bestSeg = s), (bestT = t);
+          }
+        }
+      }
+      // Every cell of the next ring is at least ring × cellKm away.
+      if (best <= ring * this.cellKm) break;
+    }
+    if (bestSeg < 0) return undefined;
+    const a = g.segA[bestSeg]!, b = g.segB[bestSeg]!;
+    const at = { lat: g.lat[a]! + bestT * (g.lat[b]! - g.lat[a]!), lon: g.lon[a]! + bestT * (g.lon[b]! - g.lon[a]!) };
+    const km = geodesicKm({ lat, lon }, at);
+    return km <= maxKm ? { seg: bestSeg, t: bestT, km } : undefined;
+  }
+}
