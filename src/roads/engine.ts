@@ -92,13 +92,64 @@ export class MinHeap {
   }
 }
 
+/** A 4-ary min-heap of (key, vertex): shallower than a binary heap, two arrays only (the hot path). */
+export class NodeHeap {
+  private keys = new Float64Array(1 << 16);
+  private nodes = new Int32Array(1 << 16);
+  size = 0;
+  topKey = 0;
+  topNode = 0;
+
+  push(key: number, node: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.size * 2), v = new Int32Array(this.size * 2);
+      k.set(this.keys);
+      v.set(this.nodes);
+      (this.keys = k), (this.nodes = v);
+    }
+    const keys = this.keys, nodes = this.nodes;
+    let c = this.size++;
+    while (c > 0) {
+      const p = (c - 1) >> 2;
+      if (keys[p]! <= key) break;
+      keys[c] = keys[p]!;
+      nodes[c] = nodes[p]!;
+      c = p;
+    }
+    keys[c] = key;
+    nodes[c] = node;
+  }
+
+  pop(): void {
+    const keys = this.keys, nodes = this.nodes;
+    this.topKey = keys[0]!;
+    this.topNode = nodes[0]!;
+    const n = --this.size;
+    const key = keys[n]!, node = nodes[n]!;
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      let c = first, ck = keys[first]!;
+      const last = first + 4 < n ? first + 4 : n;
+      for (let j = first + 1; j < last; j++) if (keys[j]! < ck) (c = j), (ck = keys[j]!);
+      if (ck >= key) break;
+      keys[i] = ck;
+      nodes[i] = nodes[c]!;
+      i = c;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+}
+
 /** Per vertex: minutes and km to the nearest open site of one layer, and that site. */
 export class NodeCosts {
   readonly dist: Float64Array;
   readonly km: Float64Array;
   readonly owner: Int32Array;
   private readonly sites = new Map<number, readonly Seed[]>();
-  private readonly heap = new MinHeap();
+  private readonly heap = new NodeHeap();
   private readonly invalid: Uint8Array;
   /** Vertices settled by the last update (work done; the bench prints it). */
   settled = 0;

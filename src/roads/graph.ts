@@ -204,10 +204,13 @@ export class GraphBuilder implements OsmSink {
     }
     dropped.sort((a, b) => b.km - a.km || a.lat - b.lat || a.lon - b.lon);
 
-    // Renumber the kept vertices.
-    const newId = new Int32Array(vertices).fill(-1);
+    // Renumber the kept vertices along a Hilbert curve: vertices near each other on the ground
+    // end up near each other in memory, which is what keeps the searches cache-friendly.
     let kept = 0;
-    for (let v = 0; v < vertices; v++) if (keepRoot(find(v))) newId[v] = kept++;
+    for (let v = 0; v < vertices; v++) if (keepRoot(find(v))) kept++;
+    const order = hilbertOrder(vLat, vLon, (v) => keepRoot(find(v)), kept);
+    const newId = new Int32Array(vertices).fill(-1);
+    for (let i = 0; i < kept; i++) newId[order[i]!] = i;
     const lat = new Float64Array(kept), lon = new Float64Array(kept);
     for (let v = 0; v < vertices; v++) {
       const n = newId[v]!;
@@ -300,6 +303,53 @@ export class GraphBuilder implements OsmSink {
       return -1;
     };
   }
+}
+
+/** Index along a Hilbert curve of order 16 (a 65,536² grid over the extent). */
+function hilbertIndex(x: number, y: number): number {
+  let d = 0;
+  for (let s = 1 << 15; s > 0; s >>= 1) {
+    const rx = (x & s) > 0 ? 1 : 0;
+    const ry = (y & s) > 0 ? 1 : 0;
+    d += s * s * ((3 * rx) ^ ry);
+    if (ry === 0) {
+      if (rx === 1) (x = s - 1 - x), (y = s - 1 - y);
+      [x, y] = [y, x];
+    }
+  }
+  return d;
+}
+
+/** The kept vertices sorted by Hilbert index (ties by old number, so the order is deterministic). */
+function hilbertOrder(lat: Float64Array, lon: Float64Array, keep: (v: number) => boolean, kept: number): Uint32Array {
+  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  for (let v = 0; v < lat.length; v++) {
+    if (lat[v]! < minLat) minLat = lat[v]!;
+    if (lat[v]! > maxLat) maxLat = lat[v]!;
+    if (lon[v]! < minLon) minLon = lon[v]!;
+    if (lon[v]! > maxLon) maxLon = lon[v]!;
+  }
+  const sx = 65535 / Math.max(1e-9, maxLon - minLon), sy = 65535 / Math.max(1e-9, maxLat - minLat);
+  // key × 2^21 + vertex fits a double exactly (2^32 × 2^21 = 2^53) up to 2 M vertices; above
+  // that, plain per-vertex keys and a comparison sort.
+  if (lat.length <= 1 << 21) {
+    const keys = new Float64Array(kept);
+    let i = 0;
+    for (let v = 0; v < lat.length; v++) {
+      if (keep(v)) keys[i++] = hilbertIndex(Math.round((lon[v]! - minLon) * sx), Math.round((lat[v]! - minLat) * sy)) * 2 ** 21 + v;
+    }
+    keys.sort();
+    return Uint32Array.from(keys, (k) => k % 2 ** 21);
+  }
+  const ids: number[] = [];
+  const key = new Float64Array(lat.length);
+  for (let v = 0; v < lat.length; v++) {
+    if (!keep(v)) continue;
+    ids.push(v);
+    key[v] = hilbertIndex(Math.round((lon[v]! - minLon) * sx), Math.round((lat[v]! - minLat) * sy));
+  }
+  ids.sort((a, b) => key[a]! - key[b]! || a - b);
+  return Uint32Array.from(ids);
 }
 
 function prefix(deg: Uint32Array): Uint32Array {

@@ -209,17 +209,44 @@ interface LayerState {
 }
 
 export class RoadNearestCosts implements NearestCosts {
-  private readonly at: (Attachment | undefined)[];
+  /** Per point: its segment (-1: beyond the off-road limit), position on it, access-leg km. */
+  private readonly seg: Int32Array;
+  private readonly t: Float64Array;
+  private readonly accessKm: Float64Array;
+  /**
+   * Per point, the (up to) two segment ends it can drive to and the cost of getting there
+   * (access leg included), flat in typed arrays: the yearly refresh is one tight loop.
+   */
+  private readonly endNode: Int32Array;
+  private readonly endMin: Float64Array;
+  private readonly endKm: Float64Array;
   private readonly layers = new Map<Layer, LayerState>();
   private readonly unplacedSites = new Map<number, Place>();
   /** Points farther than the off-road limit from any road: indices (ascending). */
   readonly unreachable: number[] = [];
 
   constructor(private readonly model: RoadModel, private readonly points: readonly Place[]) {
-    this.at = points.map((p, i) => {
+    const n = points.length;
+    this.endNode = new Int32Array(2 * n).fill(-1);
+    this.endMin = new Float64Array(2 * n).fill(Infinity);
+    this.endKm = new Float64Array(2 * n).fill(Infinity);
+    this.seg = new Int32Array(n).fill(-1);
+    this.t = new Float64Array(n);
+    this.accessKm = new Float64Array(n);
+    points.forEach((p, i) => {
       const a = model.attach(p);
-      if (!a) this.unreachable.push(i);
-      return a;
+      if (!a) {
+        this.unreachable.push(i);
+        return;
+      }
+      this.seg[i] = a.snap.seg;
+      this.t[i] = a.snap.t;
+      this.accessKm[i] = a.snap.km;
+      model.ends(a, 'out').forEach((e, j) => {
+        this.endNode[2 * i + j] = e.node;
+        this.endMin[2 * i + j] = a.accessMin + e.minutes;
+        this.endKm[2 * i + j] = a.snap.km + e.km;
+      });
     });
   }
 
@@ -301,16 +328,23 @@ export class RoadNearestCosts implements NearestCosts {
     const s = this.layer(l);
     if (s.fresh) return s;
     const { dist, km, owner } = s.costs;
-    for (let i = 0; i < this.at.length; i++) {
-      const a = this.at[i];
-      if (!a) continue;
-      const via = this.model.viaGraph(a, dist, km);
-      let m = via.minutes, k = via.km, o = via.node >= 0 && via.minutes < Infinity ? owner[via.node]! : -1;
-      const same = s.bySeg.get(a.snap.seg);
-      if (same?.size) {
-        for (const id of same) {
-          const d = this.model.direct(a, s.sites.get(id)!);
-          if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+    const { endNode, endMin, endKm } = this;
+    for (let i = 0; i < this.seg.length; i++) {
+      let m = Infinity, k = Infinity, o = -1;
+      for (let j = 2 * i; j < 2 * i + 2; j++) {
+        const v = endNode[j]!;
+        if (v < 0) continue;
+        const d = endMin[j]! + dist[v]!;
+        if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
+      }
+      if (s.bySeg.size) {
+        const same = s.bySeg.get(this.seg[i]!);
+        if (same?.size) {
+          const a = this.attachmentOf(i);
+          for (const id of same) {
+            const d = this.model.direct(a, s.sites.get(id)!);
+            if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+          }
         }
       }
       s.minutes[i] = m;
@@ -319,6 +353,11 @@ export class RoadNearestCosts implements NearestCosts {
     }
     s.fresh = true;
     return s;
+  }
+
+  private attachmentOf(i: number): Attachment {
+    const km = this.accessKm[i]!;
+    return { snap: { seg: this.seg[i]!, t: this.t[i]!, km }, accessMin: (km / this.model.profile.access.speed_kmh) * 60 };
   }
 
   km(layer: Layer): Float64Array {

@@ -28,8 +28,8 @@ export class SegmentIndex {
   private readonly rows: number;
   private readonly cellStart: Uint32Array;
   private readonly items: Uint32Array;
-  private readonly stamp: Uint32Array;
-  private query = 0;
+  /** Per item, its segment's end points (degrees from lat0/lon0), so a cell scan reads memory in order. */
+  private readonly coords: Float32Array;
 
   constructor(private readonly g: RoadGraph, readonly cellKm = 1) {
     const n = g.segA.length;
@@ -72,7 +72,14 @@ export class SegmentIndex {
     this.items = new Uint32Array(t);
     const fill = this.cellStart.slice();
     for (let s = 0; s < n; s++) forEachCell(s, (c) => (this.items[fill[c]!++] = s));
-    this.stamp = new Uint32Array(n);
+    this.coords = new Float32Array(t * 4);
+    for (let i = 0; i < t; i++) {
+      const s = this.items[i]!, a = g.segA[s]!, b = g.segB[s]!;
+      this.coords[4 * i] = g.lat[a]! - minLat;
+      this.coords[4 * i + 1] = g.lon[a]! - minLon;
+      this.coords[4 * i + 2] = g.lat[b]! - minLat;
+      this.coords[4 * i + 3] = g.lon[b]! - minLon;
+    }
   }
 
   private row(lat: number): number {
@@ -85,13 +92,13 @@ export class SegmentIndex {
   /** The nearest joinable point within maxKm (straight line), or undefined when there is none. */
   nearest(lat: number, lon: number, maxKm: number): Snap | undefined {
     const g = this.g;
-    if (++this.query === 0xffffffff) (this.stamp.fill(0), (this.query = 1));
-    const q = this.query;
     // Local flat projection around the query point: exact enough within a few km.
     const kx = KM_PER_DEG_LON_EQUATOR * Math.cos((lat * Math.PI) / 180);
     const ky = KM_PER_DEG_LAT;
-    const r0 = Math.floor((lat - this.lat0) / this.cellLat), c0 = Math.floor((lon - this.lon0) / this.cellLon);
-    let best = Infinity, bestSeg = -1, bestT = 0;
+    const qLat = lat - this.lat0, qLon = lon - this.lon0;
+    const r0 = Math.floor(qLat / this.cellLat), c0 = Math.floor(qLon / this.cellLon);
+    const coords = this.coords, items = this.items;
+    let best2 = Infinity, bestItem = -1, bestT = 0;
     const maxRing = Math.ceil((maxKm * 1.05) / this.cellKm) + 1;
     for (let ring = 0; ring <= maxRing; ring++) {
       for (let r = r0 - ring; r <= r0 + ring; r++) {
@@ -101,27 +108,32 @@ export class SegmentIndex {
           if (c < 0 || c >= this.cols) continue;
           const cell = r * this.cols + c;
           for (let i = this.cellStart[cell]!, end = this.cellStart[cell + 1]!; i < end; i++) {
-            const s = this.items[i]!;
-            if (this.stamp[s] === q) continue;
-            this.stamp[s] = q;
-            const a = g.segA[s]!, b = g.segB[s]!;
-            const ax = (g.lon[a]! - lon) * kx, ay = (g.lat[a]! - lat) * ky;
-            const bx = (g.lon[b]! - lon) * kx, by = (g.lat[b]! - lat) * ky;
+            // (A segment listed in several cells may be tested twice: harmless, and cheaper than
+            // a visited-mark lookup at random addresses.)
+            const ax = (coords[4 * i + 1]! - qLon) * kx, ay = (coords[4 * i]! - qLat) * ky;
+            const bx = (coords[4 * i + 3]! - qLon) * kx, by = (coords[4 * i + 2]! - qLat) * ky;
             const dx = bx - ax, dy = by - ay;
             const len2 = dx * dx + dy * dy;
             let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
             t = t < 0 ? 0 : t > 1 ? 1 : t;
             const px = ax + t * dx, py = ay + t * dy;
-            const d = Math.sqrt(px * px + py * py);
-            if (d < best) (best = d), (bestSeg = s), (bestT = t);
+            const d2 = px * px + py * py;
+            if (d2 < best2) (best2 = d2), (bestItem = i), (bestT = t);
           }
         }
       }
       // Every cell of the next ring is at least ring × cellKm away.
-      if (best <= ring * this.cellKm) break;
+      if (best2 <= (ring * this.cellKm) ** 2) break;
     }
-    if (bestSeg < 0) return undefined;
+    if (bestItem < 0) return undefined;
+    const bestSeg = items[bestItem]!;
     const a = g.segA[bestSeg]!, b = g.segB[bestSeg]!;
+    {
+      // The scan used single-precision coordinates; place the point on the winner exactly.
+      const ax = (g.lon[a]! - lon) * kx, ay = (g.lat[a]! - lat) * ky, dx = (g.lon[b]! - g.lon[a]!) * kx, dy = (g.lat[b]! - g.lat[a]!) * ky;
+      const len2 = dx * dx + dy * dy;
+      bestT = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+    }
     const at = { lat: g.lat[a]! + bestT * (g.lat[b]! - g.lat[a]!), lon: g.lon[a]! + bestT * (g.lon[b]! - g.lon[a]!) };
     const km = geodesicKm({ lat, lon }, at);
     return km <= maxKm ? { seg: bestSeg, t: bestT, km } : undefined;
