@@ -3,7 +3,9 @@
  * as announced (`opens` ← `announced` wherever an announced date is recorded).
  */
 import { addMonths, formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import { UserError } from '../errors.js';
+import { facilitiesOf, type Plan } from '../model/plan.js';
+import { closest } from '../model/suggest.js';
 
 export interface Delay {
   id: string;
@@ -15,6 +17,20 @@ export function parseDelay(spec: string): Delay | string {
   const m = /^([^=]+)=([+-]?\d+)([my])$/.exec(spec.trim());
   if (!m) return `--delay ${spec}: expected ID=+Nm or ID=+Ny (e.g. GAN=+6m)`;
   return { id: m[1]!, months: Number(m[2]) * (m[3] === 'y' ? 12 : 1) };
+}
+
+/** The --delay specs of a command line, checked against the plan's facility ids. */
+export function delaysFor(plan: Plan, specs: string[]): Delay[] {
+  const ids = facilitiesOf(plan).map((f) => f.id);
+  return specs.map((spec) => {
+    const d = parseDelay(spec);
+    if (typeof d === 'string') throw new UserError(d);
+    if (!ids.includes(d.id)) {
+      const c = closest(d.id, ids);
+      throw new UserError(`--delay ${spec}: no facility with id '${d.id}'${c ? `; did you mean '${c}'?` : ''}`);
+    }
+    return d;
+  });
 }
 
 /**

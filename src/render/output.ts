@@ -4,7 +4,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../load/user-error.js';
+import { UserError } from '../errors.js';
 
 export function writeResult(text: string, out?: string, inputs: string[] = []): void {
   if (!out) {

@@ -1,0 +1,15 @@
+/** CSV (RFC 4180) for spreadsheets. */
+import { coverageCsv } from '../coverage.js';
+import { distancesCsv } from '../distances.js';
+import { suggestCsv } from '../optimize.js';
+import type { Format } from '../outputs.js';
+import { regionsCsv } from '../regions.js';
+import { timelineCsv } from '../timeline.js';
+
+export const csvFormat: Format = {
+  coverage: (o) => coverageCsv(o.result),
+  distances: distancesCsv,
+  timeline: (o) => timelineCsv(o.timeline),
+  suggestion: (o) => suggestCsv(o.result),
+  regions: (o) => regionsCsv(o.dataset),
+};
