@@ -90,6 +90,15 @@ describe('road model on the test town', () => {
     expect([...costs.minutes('center')]).toEqual(before.min);
   });
 
+  it('finds the points within a standard of each site (optimisation)', () => {
+    // Within 15 min of F1: the one-way street (10.60) and the field (10.18); the island is 25.56 away.
+    expect(model.reachable(points, [F1, F2], { within_min: 15 }).map((a) => [...a])).toEqual([[0, 4], [0, 4]]);
+    // Within 3 road km of F1: only the field (0.85 off-road + 1.67 on Main street = 2.52 km).
+    expect(model.reachable(points, [F1], { within_km: 3 }).map((a) => [...a])).toEqual([[4]]);
+    expect(model.reachKm({ within_km: 3, within_min: 15 })).toBe(3);
+    expect(model.reachKm({ within_min: 15 })).toBeNull();
+  });
+
   it('ranks candidate sites per point (optimisation)', () => {
     const r = model.nearestSites([P_ONEWAY, P_FAR], [F1, F2], 2);
     expect([...r.site]).toEqual([1, 0, -1, -1]);

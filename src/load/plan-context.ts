@@ -12,8 +12,9 @@ import type { Plan } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { loadPopulationFile } from './population-file.js';
+import { roadModelFor, type RoadFlags } from './road-network.js';
 
-export interface ModelFlags extends SettingOverrides {
+export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
   /** A data folder with another country's profile and data (default: the embedded one). */
   data?: string;
@@ -48,14 +49,21 @@ export function loadDemand(country: CountryData, population: string | undefined)
     : { points: country.points, scaled: true };
 }
 
+/** Standards and travel model for a plan: the road network when flags or the plan name one. */
+export function planSettings(plan: Plan, flags: ModelFlags): { settings: Settings; files: string[] } {
+  const roads = roadModelFor(plan, flags);
+  return { settings: resolveSettings(plan, flags, roads?.model), files: roads?.files ?? [] };
+}
+
 export function loadPlanContext(path: string | undefined, flags: ModelFlags): PlanContext {
   const country = loadCountry(flags.data);
   const { plan, files } = loadValidPlan(path, country);
+  const { settings, files: roadFiles } = planSettings(plan, flags);
   return {
     country,
     plan,
     demand: loadDemand(country, flags.population),
-    settings: resolveSettings(plan, flags),
-    inputs: [...files, ...(flags.population ? [flags.population] : [])],
+    settings,
+    inputs: [...files, ...(flags.population ? [flags.population] : []), ...roadFiles],
   };
 }

@@ -285,3 +285,51 @@ export function kNearestSites(g: RoadGraph, sites: readonly SiteSeeds[], k: numb
   }
   return { site, minutes, km };
 }
+
+/**
+ * A single-site search that stops at a limit (minutes, and km along the fastest route), reusing
+ * its arrays between runs: only the vertices it touched are reset.
+ */
+export class BoundedSearch {
+  private readonly dist: Float64Array;
+  private readonly km: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly heap = new NodeHeap();
+
+  constructor(private readonly g: RoadGraph) {
+    this.dist = new Float64Array(g.lat.length).fill(Infinity);
+    this.km = new Float64Array(g.lat.length).fill(Infinity);
+  }
+
+  /** Calls `visit(vertex, minutes, km)` for each vertex settled within the limits. */
+  run(seeds: readonly Seed[], maxMin: number, maxKm: number, visit: (v: number, minutes: number, km: number) => void): void {
+    const { dist, km, heap, touched } = this;
+    const { revStart, revFrom, revMin, revKm } = this.g;
+    for (const v of touched) (dist[v] = Infinity), (km[v] = Infinity);
+    touched.length = 0;
+    for (const s of seeds) {
+      if (s.minutes <= maxMin && s.km <= maxKm && s.minutes < dist[s.node]!) {
+        if (dist[s.node] === Infinity) touched.push(s.node);
+        dist[s.node] = s.minutes;
+        km[s.node] = s.km;
+        heap.push(s.minutes, s.node);
+      }
+    }
+    while (heap.size) {
+      heap.pop();
+      const d = heap.topKey, v = heap.topNode;
+      if (d > dist[v]!) continue;
+      visit(v, d, km[v]!);
+      for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
+        const u = revFrom[e]!;
+        const nd = d + revMin[e]!, nk = km[v]! + revKm[e]!;
+        if (nd < dist[u]! && nd <= maxMin && nk <= maxKm) {
+          if (dist[u] === Infinity) touched.push(u);
+          dist[u] = nd;
+          km[u] = nk;
+          heap.push(nd, u);
+        }
+      }
+    }
+  }
+}

@@ -14,7 +14,7 @@ import { inflateSync } from 'node:zlib';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../load/user-error.js';
+import { UserError } from '../errors.js';
 
 export interface OsmSink {
   node(id: number, lat: number, lon: number): void;

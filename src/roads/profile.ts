@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../load/dataset-loader.js';
 import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../load/user-error.js';
+import { UserError } from '../errors.js';
 import { parseYaml } from '../load/yaml-source.js';
 import { zodFindings } from '../load/zod-findings.js';
 

@@ -5,12 +5,13 @@
  * is the least minutes; km are the road km along that fastest route, access legs included.
  */
 import { relative } from 'node:path';
-import { UserError } from '../load/user-error.js';
-import type { Layer, NearestCosts, Place, SiteOpening, TravelCostModel, TravelModelInfo, TripCost } from '../travel/travel-cost.js';
+import { UserError } from '../errors.js';
+import type { Threshold } from '../model/plan.js';
+import { meets, type Layer, type NearestCosts, type Place, type SiteOpening, type TravelCostModel, type TravelModelInfo, type TripCost } from '../travel/travel-cost.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
-import { kNearestSites, NodeCosts, type Seed } from './engine.js';
+import { BoundedSearch, kNearestSites, NodeCosts, type Seed } from './engine.js';
 import { GraphBuilder, type RoadGraph } from './graph.js';
-import { readNetwork } from './osm-reader.js';
+import { readNetwork, sniffFormat } from './osm-reader.js';
 import { loadProfile, type Profile } from './profile.js';
 import { SegmentIndex, type Snap } from './snap.js';
 
@@ -27,6 +28,10 @@ export interface LoadOptions {
   profileFile?: string;
   /** Skip the cache (read and write); for tests and the bench's baseline. */
   noCache?: boolean;
+  /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
+  onNote?: (line: string) => void;
+  /** Called before a graph is built from the input (a cache miss: the slow path). */
+  onBuild?: () => void;
 }
 
 export interface LoadReport {
@@ -38,12 +43,14 @@ export interface LoadReport {
 
 /** Reads (or takes from the cache) the graph for `file` and returns the model. */
 export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadModel; report: LoadReport } {
+  sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
   const profile = loadProfile(o.profileFile);
   const display = relative(process.cwd(), file) || file;
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached) return { model: new RoadModel(cached, profile, display), report: { fromCache: true, cacheFile: path } };
+  if (cached) return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  o.onBuild?.();
   const graph = buildGraph(file, profile);
   const report: LoadReport = { fromCache: false };
   if (path) {
@@ -54,7 +61,7 @@ export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadM
       report.cacheError = `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     }
   }
-  return { model: new RoadModel(graph, profile, display), report };
+  return { model: new RoadModel(graph, profile, display, o.onNote), report };
 }
 
 export function buildGraph(file: string, profile: Profile): RoadGraph {
@@ -70,9 +77,13 @@ export function buildGraph(file: string, profile: Profile): RoadGraph {
 export class RoadModel implements TravelCostModel {
   readonly info: TravelModelInfo;
   private indexCache?: SegmentIndex;
-  private tripCache?: { key: string; costs: NodeCosts; on?: Attachment };
 
-  constructor(readonly graph: RoadGraph, readonly profile: Profile, readonly file: string) {
+  constructor(
+    readonly graph: RoadGraph,
+    readonly profile: Profile,
+    readonly file: string,
+    private readonly onNote?: (line: string) => void,
+  ) {
     const m = graph.meta;
     const notes: string[] = [];
     if (m.dropped.count) {
@@ -85,8 +96,16 @@ export class RoadModel implements TravelCostModel {
       type: 'roads',
       description: `road network: ${file}, ${fmtInt(m.roadKm)} km of roads, ${profile.name} profile; off-road access at ${profile.access.speed_kmh} km/h up to ${profile.access.max_km} km`,
       roads: { file, road_km: Math.round(m.roadKm), profile: profile.name },
-      notes,
+      notes: [],
     };
+    for (const n of notes) this.note(n);
+  }
+
+  /** Records a note in info.notes (reports carry them) and tells the listener, once per text. */
+  note(line: string): void {
+    if (this.info.notes!.includes(line)) return;
+    this.info.notes!.push(line);
+    this.onNote?.(line);
   }
 
   private get index(): SegmentIndex {
@@ -180,22 +199,74 @@ export class RoadModel implements TravelCostModel {
     return { site, km, minutes };
   }
 
+  /**
+   * One trip. Each destination's whole backward search is kept (single precision, least recently
+   * used dropped first, within TRIP_CACHE_BYTES), so an optimiser asking many points about a few
+   * sites pays one search per site.
+   */
   trip(from: Place, to: Place): TripCost {
-    const key = `${to.lat},${to.lon}`;
-    if (this.tripCache?.key !== key) {
-      const costs = new NodeCosts(this.graph);
-      const on = this.attach(to);
-      if (on) costs.open([{ id: 0, seeds: this.seedsOf(on) }]);
-      this.tripCache = { key, costs, on };
-    }
-    const { costs, on } = this.tripCache;
+    const tree = this.treeTo(to);
     const a = this.attach(from);
-    if (!a || !on) return { km: Infinity, minutes: Infinity };
-    const via = this.viaGraph(a, costs.dist, costs.km);
-    const d = this.direct(a, on);
-    return d.minutes < via.minutes ? d : { km: via.km, minutes: via.minutes };
+    if (!a || !tree.on) return { km: Infinity, minutes: Infinity };
+    let best: TripCost = this.direct(a, tree.on);
+    for (const e of this.ends(a, 'out')) {
+      const m = a.accessMin + e.minutes + tree.minutes[e.node]!;
+      if (m < best.minutes) best = { minutes: m, km: a.snap.km + e.km + tree.km[e.node]! };
+    }
+    return best;
+  }
+
+  private readonly trees = new Map<string, { on?: Attachment; minutes: Float32Array; km: Float32Array }>();
+
+  private treeTo(to: Place) {
+    const key = `${to.lat},${to.lon}`;
+    let tree = this.trees.get(key);
+    if (tree) {
+      this.trees.delete(key); // re-insert: most recently used last
+    } else {
+      const on = this.attach(to);
+      const costs = new NodeCosts(this.graph);
+      if (on) costs.open([{ id: 0, seeds: this.seedsOf(on) }]);
+      tree = { on, minutes: Float32Array.from(costs.dist), km: Float32Array.from(costs.km) };
+      const max = Math.max(1, Math.floor(TRIP_CACHE_BYTES / (8 * this.graph.lat.length)));
+      while (this.trees.size >= max) this.trees.delete(this.trees.keys().next().value!);
+    }
+    this.trees.set(key, tree);
+    return tree;
+  }
+
+  /** A standard in road km is said in km; a time standard has no single km equivalent on roads. */
+  reachKm(standard: Threshold): number | null {
+    return standard.within_km ?? null;
+  }
+
+  /** Per site, the points that reach it within the standard (a search bounded by the standard). */
+  reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[] {
+    const costs = this.nearestCosts(points);
+    const search = new BoundedSearch(this.graph);
+    const maxMin = standard.within_min ?? Infinity, maxKm = standard.within_km ?? Infinity;
+    return sites.map((site) => {
+      const on = this.attach(site);
+      if (!on) return new Int32Array(0);
+      const hits = new Set<number>();
+      search.run(this.seedsOf(on), maxMin, maxKm, (v, m, k) => {
+        for (const [i, j] of costs.pointsAt(v)) {
+          if (hits.has(i)) continue;
+          const c = costs.costVia(i, j, m, k);
+          if (meets(c.km, c.minutes, standard)) hits.add(i);
+        }
+      });
+      for (const i of costs.pointsOnSegment(on.snap.seg)) {
+        const d = this.direct(costs.attachmentOf(i), on);
+        if (meets(d.km, d.minutes, standard)) hits.add(i);
+      }
+      return Int32Array.from(hits).sort();
+    });
   }
 }
+
+/** Memory the trip() search trees may hold. */
+const TRIP_CACHE_BYTES = 256 * 2 ** 20;
 
 /** Per layer: the vertex search plus the sites' attachments (for same-segment trips). */
 interface LayerState {
@@ -248,6 +319,7 @@ export class RoadNearestCosts implements NearestCosts {
         this.endKm[2 * i + j] = a.snap.km + e.km;
       });
     });
+    for (const line of this.notes) model.note(line);
   }
 
   get notes(): string[] {
@@ -298,6 +370,7 @@ export class RoadNearestCosts implements NearestCosts {
     }
     s.costs.open(batch);
     s.fresh = false;
+    if (batch.length < sites.length) for (const line of this.notes) this.model.note(line);
   }
 
   close(layer: Layer, ids: readonly number[]): void {
@@ -355,7 +428,35 @@ export class RoadNearestCosts implements NearestCosts {
     return s;
   }
 
-  private attachmentOf(i: number): Attachment {
+  /** Points that drive off their segment at vertex v: [point, end slot] pairs. */
+  *pointsAt(v: number): Generator<[number, number]> {
+    if (!this.byVertex) {
+      const counts = new Uint32Array(this.model.graph.lat.length + 1);
+      for (const u of this.endNode) if (u >= 0) counts[u + 1]!++;
+      for (let u = 0; u < counts.length - 1; u++) counts[u + 1]! += counts[u]!;
+      const slots = new Uint32Array(counts[counts.length - 1]!);
+      const fill = counts.slice();
+      this.endNode.forEach((u, j) => u >= 0 && (slots[fill[u]!++] = j));
+      this.byVertex = { start: counts, slots };
+    }
+    const { start, slots } = this.byVertex;
+    for (let x = start[v]!; x < start[v + 1]!; x++) yield [slots[x]! >> 1, slots[x]!];
+  }
+  private byVertex?: { start: Uint32Array; slots: Uint32Array };
+
+  /** Point i's cost through its end slot j, given that end's minutes and km to a site. */
+  costVia(_i: number, j: number, minutes: number, km: number): TripCost {
+    return { minutes: this.endMin[j]! + minutes, km: this.endKm[j]! + km };
+  }
+
+  /** Points attached to segment s. */
+  pointsOnSegment(s: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.seg.length; i++) if (this.seg[i] === s) out.push(i);
+    return out;
+  }
+
+  attachmentOf(i: number): Attachment {
     const km = this.accessKm[i]!;
     return { snap: { seg: this.seg[i]!, t: this.t[i]!, km }, accessMin: (km / this.model.profile.access.speed_kmh) * 60 };
   }

@@ -116,10 +116,11 @@ export interface ModelSummary {
   speed_kmh?: number;
   description: string;
   roads?: TravelModelInfo['roads'];
+  notes?: string[];
 }
 
 export function modelSummary(info: TravelModelInfo): ModelSummary {
   return info.type === 'straight-line'
     ? { circuity: info.circuity, speed_kmh: info.speed_kmh, description: info.description }
-    : { type: 'roads', description: info.description, roads: info.roads };
+    : { type: 'roads', description: info.description, roads: info.roads, notes: [...(info.notes ?? [])] };
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { diffPlans } from '../../analysis/diff.js';
-import { resolveSettings } from '../../analysis/network.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
-import { loadDemand, loadValidPlan } from '../../load/plan-context.js';
+import { loadDemand, loadValidPlan, planSettings } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
@@ -21,10 +20,14 @@ export const command: CommandSpec<ModelOptions> = {
     const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
     const demand = loadDemand(country, flags.population);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
-    const run = (p: typeof a, title: string) =>
-      withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
+    const roadFiles: string[] = [];
+    const run = (p: typeof a, title: string) => {
+      const { settings, files } = planSettings(p.plan, flags);
+      roadFiles.push(...files);
+      return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
+    };
     const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
-    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : [])]);
+    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : []), ...roadFiles]);
     return EXIT.ok;
   },
 };
