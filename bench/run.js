@@ -187,3 +187,9 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   }
 }
 console.log(`peak RSS: ${mb(peakRss)}`);
+
+// 4. Travel over a road network (issue 12): its own process, so its peak memory is its own.
+{
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [new URL('./roads.js', import.meta.url).pathname], { stdio: 'inherit' });
+}

@@ -97,6 +97,10 @@ export class SegmentIndex {
     const ky = KM_PER_DEG_LAT;
     const qLat = lat - this.lat0, qLon = lon - this.lon0;
     const r0 = Math.floor(qLat / this.cellLat), c0 = Math.floor(qLon / this.cellLon);
+    // How far the point is from its own cell's nearest edge, in km, per axis.
+    const fy = qLat / this.cellLat - r0, fx = qLon / this.cellLon - c0;
+    const cellH = this.cellLat * ky, cellW = this.cellLon * kx;
+    const edge0 = Math.min(Math.min(fy, 1 - fy) * cellH, Math.min(fx, 1 - fx) * cellW);
     const coords = this.coords, items = this.items;
     let best2 = Infinity, bestItem = -1, bestT = 0;
     const maxRing = Math.ceil((maxKm * 1.05) / this.cellKm) + 1;
@@ -122,8 +126,9 @@ export class SegmentIndex {
           }
         }
       }
-      // Every cell of the next ring is at least ring × cellKm away.
-      if (best2 <= (ring * this.cellKm) ** 2) break;
+      // Every cell outside the rings scanned is at least this far away.
+      const margin = edge0 + ring * Math.min(cellH, cellW);
+      if (best2 <= margin * margin) break;
     }
     if (bestItem < 0) return undefined;
     const bestSeg = items[bestItem]!;
