@@ -241,4 +241,22 @@ describe('incremental engine', () => {
     // The network has one-ways and gaps, yet most vertices reach some site.
     expect(inc.dist.filter((d) => d < Infinity).length).toBeGreaterThan(g.lat.length * 0.9);
   });
+
+  it('k cheapest sites and points within a standard agree with single trips', () => {
+    const pts = Array.from({ length: 40 }, () => at(40 + rnd() * 0.39, 47 + rnd() * 0.39));
+    const sites = Array.from({ length: 12 }, () => at(40 + rnd() * 0.39, 47 + rnd() * 0.39));
+    const k = 3;
+    const r = model.nearestSites(pts, sites, k);
+    pts.forEach((p, i) => {
+      const trips = sites.map((s) => model.trip(p, s).minutes).sort((a, b) => a - b);
+      for (let j = 0; j < k; j++) expect(r.minutes[i * k + j]).toBeCloseTo(trips[j]!, 5); // trip() keeps single-precision trees
+    });
+    expect(r.minutes.filter((m) => m < Infinity).length).toBeGreaterThan(pts.length * 2);
+    const within = model.reachable(pts, sites, { within_min: 20 });
+    expect(within.reduce((t, w) => t + w.length, 0)).toBeGreaterThan(10);
+    sites.forEach((s, j) => {
+      const expected = pts.flatMap((p, i) => (model.trip(p, s).minutes <= 20 ? [i] : []));
+      expect([...within[j]!]).toEqual(expected);
+    });
+  });
 });

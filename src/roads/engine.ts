@@ -254,15 +254,24 @@ export class NodeCosts {
 }
 
 /**
- * For every vertex, its k fastest sites (distinct), in order: a Dijkstra whose labels are
- * (vertex, site) pairs, each vertex accepting at most k. Used to rank candidate sites.
+ * The k fastest distinct sites of chosen vertices: a Dijkstra whose labels are (vertex, site)
+ * pairs, each vertex accepting at most k. Every vertex keeps the ids of its accepted sites (to
+ * refuse a second label from the same site), but minutes and km are kept only for the `wanted`
+ * vertices (slot ≥ 0), so memory is vertices × k × 4 bytes plus wanted × k × 20.
  */
-export function kNearestSites(g: RoadGraph, sites: readonly SiteSeeds[], k: number): { site: Int32Array; minutes: Float64Array; km: Float64Array } {
+export function kNearestSites(
+  g: RoadGraph,
+  sites: readonly SiteSeeds[],
+  k: number,
+  slotOf: Int32Array,
+  wanted: number,
+): { site: Int32Array; minutes: Float64Array; km: Float64Array } {
   const n = g.lat.length;
-  const site = new Int32Array(n * k).fill(-1);
-  const minutes = new Float64Array(n * k).fill(Infinity);
-  const km = new Float64Array(n * k).fill(Infinity);
+  const seen = new Int32Array(n * k);
   const count = new Uint16Array(n);
+  const site = new Int32Array(wanted * k).fill(-1);
+  const minutes = new Float64Array(wanted * k).fill(Infinity);
+  const km = new Float64Array(wanted * k).fill(Infinity);
   const heap = new MinHeap();
   for (const s of sites) for (const seed of s.seeds) heap.push(seed.minutes, seed.node, s.id, seed.km);
   const { revStart, revFrom, revMin, revKm } = g;
@@ -271,13 +280,17 @@ export function kNearestSites(g: RoadGraph, sites: readonly SiteSeeds[], k: numb
     const d = heap.topKey, v = heap.topNode, s = heap.topTag, dk = heap.topKm;
     const c = count[v]!;
     if (c >= k) continue;
-    let seen = false;
-    for (let i = v * k; i < v * k + c; i++) if (site[i] === s) seen = true;
-    if (seen) continue;
-    site[v * k + c] = s;
-    minutes[v * k + c] = d;
-    km[v * k + c] = dk;
+    let dup = false;
+    for (let i = v * k; i < v * k + c; i++) if (seen[i] === s) dup = true;
+    if (dup) continue;
+    seen[v * k + c] = s;
     count[v] = c + 1;
+    const slot = slotOf[v]!;
+    if (slot >= 0) {
+      site[slot * k + c] = s;
+      minutes[slot * k + c] = d;
+      km[slot * k + c] = dk;
+    }
     for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
       const u = revFrom[e]!;
       if (count[u]! < k) heap.push(d + revMin[e]!, u, s, dk + revKm[e]!);

@@ -175,9 +175,13 @@ export class RoadModel implements TravelCostModel {
     const siteAt = sites.map((s) => this.attach(s));
     const bySeg = new Map<number, number[]>();
     siteAt.forEach((a, i) => a && bySeg.set(a.snap.seg, [...(bySeg.get(a.snap.seg) ?? []), i]));
-    const labels = kNearestSites(this.graph, siteAt.flatMap((a, id) => (a ? [{ id, seeds: this.seedsOf(a) }] : [])), k);
-    points.forEach((p, i) => {
-      const a = this.attach(p);
+    // Labels are kept only at the vertices points drive to.
+    const at = points.map((p) => this.attach(p));
+    const slotOf = new Int32Array(this.graph.lat.length).fill(-1);
+    let wanted = 0;
+    for (const a of at) if (a) for (const e of this.ends(a, 'out')) if (slotOf[e.node]! < 0) slotOf[e.node] = wanted++;
+    const labels = kNearestSites(this.graph, siteAt.flatMap((a, id) => (a ? [{ id, seeds: this.seedsOf(a) }] : [])), k, slotOf, wanted);
+    at.forEach((a, i) => {
       if (!a) return;
       const cand = new Map<number, TripCost>();
       const offer = (id: number, c: TripCost) => {
@@ -185,7 +189,8 @@ export class RoadModel implements TravelCostModel {
         if (c.minutes < Infinity && (!old || c.minutes < old.minutes)) cand.set(id, c);
       };
       for (const { node: v, minutes: m, km: dk } of this.ends(a, 'out')) {
-        for (let j = v * k; j < v * k + k && labels.site[j]! >= 0; j++) {
+        const slot = slotOf[v]!;
+        for (let j = slot * k; j < slot * k + k && labels.site[j]! >= 0; j++) {
           offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
         }
       }
