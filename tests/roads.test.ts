@@ -99,6 +99,16 @@ describe('road model on the test town', () => {
     expect(model.reachKm({ within_min: 15 })).toBeNull();
   });
 
+  it('places on different sides of a closed border never reach each other, even on a shared road', () => {
+    const c = model.nearestCosts([P_ONEWAY, { ...P_FIELD, side: 1 }]);
+    c.open('branch', [{ id: 0, place: F1 }]);
+    expect(c.minutes('branch')[1]).toBe(Infinity);
+    c.open('branch', [{ id: 1, place: { ...F2, side: 1 } }]);
+    expect([c.owner('branch', 0), c.owner('branch', 1)]).toEqual([0, 1]);
+    expect(model.trip({ ...P_FIELD, side: 1 }, F1).minutes).toBe(Infinity);
+    expect([...model.nearestSites([{ ...P_FIELD, side: 1 }], [F1, { ...F2, side: 1 }], 2).site]).toEqual([1, -1]);
+  });
+
   it('ranks candidate sites per point (optimisation)', () => {
     const r = model.nearestSites([P_ONEWAY, P_FAR], [F1, F2], 2);
     expect([...r.site]).toEqual([1, 0, -1, -1]);

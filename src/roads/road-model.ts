@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import type { Threshold } from '../model/plan.js';
 import { meets, type Layer, type NearestCosts, type Place, type SiteOpening, type TravelCostModel, type TravelModelInfo, type TripCost } from '../travel/travel-cost.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
-import { BoundedSearch, kNearestSites, NodeCosts, type Seed } from './engine.js';
+import { BoundedSearch, kNearestSites, NodeCosts, type Seed, type SiteSeeds } from './engine.js';
 import { GraphBuilder, type RoadGraph } from './graph.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
 import { loadProfile, type Profile } from './profile.js';
@@ -173,34 +173,41 @@ export class RoadModel implements TravelCostModel {
     const km = new Float64Array(n * k).fill(Infinity);
     const minutes = new Float64Array(n * k).fill(Infinity);
     const siteAt = sites.map((s) => this.attach(s));
-    const bySeg = new Map<number, number[]>();
-    siteAt.forEach((a, i) => a && bySeg.set(a.snap.seg, [...(bySeg.get(a.snap.seg) ?? []), i]));
-    // Labels are kept only at the vertices points drive to.
     const at = points.map((p) => this.attach(p));
-    const slotOf = new Int32Array(this.graph.lat.length).fill(-1);
-    let wanted = 0;
-    for (const a of at) if (a) for (const e of this.ends(a, 'out')) if (slotOf[e.node]! < 0) slotOf[e.node] = wanted++;
-    const labels = kNearestSites(this.graph, siteAt.flatMap((a, id) => (a ? [{ id, seeds: this.seedsOf(a) }] : [])), k, slotOf, wanted);
-    at.forEach((a, i) => {
-      if (!a) return;
-      const cand = new Map<number, TripCost>();
-      const offer = (id: number, c: TripCost) => {
-        const old = cand.get(id);
-        if (c.minutes < Infinity && (!old || c.minutes < old.minutes)) cand.set(id, c);
-      };
-      for (const { node: v, minutes: m, km: dk } of this.ends(a, 'out')) {
-        const slot = slotOf[v]!;
-        for (let j = slot * k; j < slot * k + k && labels.site[j]! >= 0; j++) {
-          offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
-        }
-      }
-      for (const id of bySeg.get(a.snap.seg) ?? []) offer(id, this.direct(a, siteAt[id]!));
-      [...cand].sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib).slice(0, k).forEach(([id, c], j) => {
-        site[i * k + j] = id;
-        km[i * k + j] = c.km;
-        minutes[i * k + j] = c.minutes;
+    // One labelled search per side: places on different sides never reach each other.
+    for (const side of new Set(sites.map((s) => s.side))) {
+      const mine = (i: number) => points[i]!.side === side;
+      const bySeg = new Map<number, number[]>();
+      siteAt.forEach((a, j) => a && sites[j]!.side === side && bySeg.set(a.snap.seg, [...(bySeg.get(a.snap.seg) ?? []), j]));
+      // Labels are kept only at the vertices this side's points drive to.
+      const slotOf = new Int32Array(this.graph.lat.length).fill(-1);
+      let wanted = 0;
+      at.forEach((a, i) => {
+        if (a && mine(i)) for (const e of this.ends(a, 'out')) if (slotOf[e.node]! < 0) slotOf[e.node] = wanted++;
       });
-    });
+      const seeds = siteAt.flatMap((a, id) => (a && sites[id]!.side === side ? [{ id, seeds: this.seedsOf(a) }] : []));
+      const labels = kNearestSites(this.graph, seeds, k, slotOf, wanted);
+      at.forEach((a, i) => {
+        if (!a || !mine(i)) return;
+        const cand = new Map<number, TripCost>();
+        const offer = (id: number, c: TripCost) => {
+          const old = cand.get(id);
+          if (c.minutes < Infinity && (!old || c.minutes < old.minutes)) cand.set(id, c);
+        };
+        for (const { node: v, minutes: m, km: dk } of this.ends(a, 'out')) {
+          const slot = slotOf[v]!;
+          for (let j = slot * k; j < slot * k + k && labels.site[j]! >= 0; j++) {
+            offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
+          }
+        }
+        for (const id of bySeg.get(a.snap.seg) ?? []) offer(id, this.direct(a, siteAt[id]!));
+        [...cand].sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib).slice(0, k).forEach(([id, c], j) => {
+          site[i * k + j] = id;
+          km[i * k + j] = c.km;
+          minutes[i * k + j] = c.minutes;
+        });
+      });
+    }
     return { site, km, minutes };
   }
 
@@ -210,6 +217,7 @@ export class RoadModel implements TravelCostModel {
    * sites pays one search per site.
    */
   trip(from: Place, to: Place): TripCost {
+    if (from.side !== to.side) return { km: Infinity, minutes: Infinity };
     const tree = this.treeTo(to);
     const a = this.attach(from);
     if (!a || !tree.on) return { km: Infinity, minutes: Infinity };
@@ -256,12 +264,13 @@ export class RoadModel implements TravelCostModel {
       const hits = new Set<number>();
       search.run(this.seedsOf(on), maxMin, maxKm, (v, m, k) => {
         for (const [i, j] of costs.pointsAt(v)) {
-          if (hits.has(i)) continue;
+          if (hits.has(i) || points[i]!.side !== site.side) continue;
           const c = costs.costVia(i, j, m, k);
           if (meets(c.km, c.minutes, standard)) hits.add(i);
         }
       });
       for (const i of costs.pointsOnSegment(on.snap.seg)) {
+        if (points[i]!.side !== site.side) continue;
         const d = this.direct(costs.attachmentOf(i), on);
         if (meets(d.km, d.minutes, standard)) hits.add(i);
       }
@@ -275,8 +284,9 @@ const TRIP_CACHE_BYTES = 256 * 2 ** 20;
 
 /** Per layer: the vertex search plus the sites' attachments (for same-segment trips). */
 interface LayerState {
-  costs: NodeCosts;
-  sites: Map<number, Attachment>;
+  /** One vertex search per side with open sites: places on different sides never reach each other. */
+  costs: Map<number, NodeCosts>;
+  sites: Map<number, Attachment & { side: number }>;
   bySeg: Map<number, Set<number>>;
   km: Float64Array;
   minutes: Float64Array;
@@ -297,6 +307,8 @@ export class RoadNearestCosts implements NearestCosts {
   private readonly endMin: Float64Array;
   private readonly endKm: Float64Array;
   private readonly layers = new Map<Layer, LayerState>();
+  /** The points of each side. */
+  private readonly bySide = new Map<number, number[]>();
   private readonly unplacedSites = new Map<number, Place>();
   /** Points farther than the off-road limit from any road: indices (ascending). */
   readonly unreachable: number[] = [];
@@ -310,6 +322,8 @@ export class RoadNearestCosts implements NearestCosts {
     this.t = new Float64Array(n);
     this.accessKm = new Float64Array(n);
     points.forEach((p, i) => {
+      if (!this.bySide.has(p.side)) this.bySide.set(p.side, []);
+      this.bySide.get(p.side)!.push(i);
       const a = model.attach(p);
       if (!a) {
         this.unreachable.push(i);
@@ -346,7 +360,7 @@ export class RoadNearestCosts implements NearestCosts {
     if (!s) {
       const n = this.points.length;
       s = {
-        costs: new NodeCosts(this.model.graph),
+        costs: new Map(),
         sites: new Map(),
         bySeg: new Map(),
         km: new Float64Array(n).fill(Infinity),
@@ -361,73 +375,89 @@ export class RoadNearestCosts implements NearestCosts {
 
   open(layer: Layer, sites: readonly SiteOpening[]): void {
     const s = this.layer(layer);
-    const batch = [];
+    const batches = new Map<number, SiteSeeds[]>();
+    let placed = 0;
     for (const { id, place } of sites) {
       const a = this.model.attach(place);
       if (!a) {
         this.unplacedSites.set(id, place);
         continue;
       }
-      s.sites.set(id, a);
+      placed++;
+      s.sites.set(id, { ...a, side: place.side });
       if (!s.bySeg.has(a.snap.seg)) s.bySeg.set(a.snap.seg, new Set());
       s.bySeg.get(a.snap.seg)!.add(id);
-      batch.push({ id, seeds: this.model.seedsOf(a) });
+      if (!batches.has(place.side)) batches.set(place.side, []);
+      batches.get(place.side)!.push({ id, seeds: this.model.seedsOf(a) });
     }
-    s.costs.open(batch);
+    for (const [side, batch] of batches) {
+      if (!s.costs.has(side)) s.costs.set(side, new NodeCosts(this.model.graph));
+      s.costs.get(side)!.open(batch);
+    }
     s.fresh = false;
-    if (batch.length < sites.length) for (const line of this.notes) this.model.note(line);
+    if (placed < sites.length) for (const line of this.notes) this.model.note(line);
   }
 
   close(layer: Layer, ids: readonly number[]): void {
     const s = this.layer(layer);
+    const bySide = new Map<number, number[]>();
     for (const id of ids) {
       this.unplacedSites.delete(id);
       const a = s.sites.get(id);
       if (!a) continue;
       s.sites.delete(id);
       s.bySeg.get(a.snap.seg)?.delete(id);
+      bySide.set(a.side, [...(bySide.get(a.side) ?? []), id]);
     }
-    s.costs.close(ids);
+    for (const [side, list] of bySide) s.costs.get(side)?.close(list);
     s.fresh = false;
   }
 
   /** Vertices the last open/close of the layer settled (work done, for the bench). */
   settled(layer: Layer): number {
-    return this.layer(layer).costs.settled;
+    let n = 0;
+    for (const c of this.layer(layer).costs.values()) n += c.settled;
+    return n;
   }
 
   /** The baseline: recompute the layer's vertex search from scratch. */
   recompute(layer: Layer): void {
-    this.layer(layer).costs.recompute();
+    for (const c of this.layer(layer).costs.values()) c.recompute();
     this.layer(layer).fresh = false;
   }
 
   private refresh(l: Layer): LayerState {
     const s = this.layer(l);
     if (s.fresh) return s;
-    const { dist, km, owner } = s.costs;
     const { endNode, endMin, endKm } = this;
-    for (let i = 0; i < this.seg.length; i++) {
-      let m = Infinity, k = Infinity, o = -1;
-      for (let j = 2 * i; j < 2 * i + 2; j++) {
-        const v = endNode[j]!;
-        if (v < 0) continue;
-        const d = endMin[j]! + dist[v]!;
-        if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
-      }
-      if (s.bySeg.size) {
-        const same = s.bySeg.get(this.seg[i]!);
-        if (same?.size) {
-          const a = this.attachmentOf(i);
-          for (const id of same) {
-            const d = this.model.direct(a, s.sites.get(id)!);
-            if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+    for (const [side, members] of this.bySide) {
+      const costs = s.costs.get(side);
+      if (!costs) continue; // no site ever opened on this side: the points stay at Infinity
+      const { dist, km, owner } = costs;
+      for (const i of members) {
+        let m = Infinity, k = Infinity, o = -1;
+        for (let j = 2 * i; j < 2 * i + 2; j++) {
+          const v = endNode[j]!;
+          if (v < 0) continue;
+          const d = endMin[j]! + dist[v]!;
+          if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
+        }
+        if (s.bySeg.size) {
+          const same = s.bySeg.get(this.seg[i]!);
+          if (same?.size) {
+            const a = this.attachmentOf(i);
+            for (const id of same) {
+              const site = s.sites.get(id)!;
+              if (site.side !== side) continue;
+              const d = this.model.direct(a, site);
+              if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+            }
           }
         }
+        s.minutes[i] = m;
+        s.km[i] = k;
+        s.owner[i] = o;
       }
-      s.minutes[i] = m;
-      s.km[i] = k;
-      s.owner[i] = o;
     }
     s.fresh = true;
     return s;
