@@ -288,6 +288,8 @@ interface LayerState {
   costs: Map<number, NodeCosts>;
   sites: Map<number, Attachment & { side: number }>;
   bySeg: Map<number, Set<number>>;
+  /** Per access segment, how many open sites stand on it (a typed check in the hot loop, not a Map lookup). */
+  onSeg: Uint16Array;
   km: Float64Array;
   minutes: Float64Array;
   owner: Int32Array;
@@ -363,6 +365,7 @@ export class RoadNearestCosts implements NearestCosts {
         costs: new Map(),
         sites: new Map(),
         bySeg: new Map(),
+        onSeg: new Uint16Array(this.model.graph.segA.length),
         km: new Float64Array(n).fill(Infinity),
         minutes: new Float64Array(n).fill(Infinity),
         owner: new Int32Array(n).fill(-1),
@@ -387,6 +390,7 @@ export class RoadNearestCosts implements NearestCosts {
       s.sites.set(id, { ...a, side: place.side });
       if (!s.bySeg.has(a.snap.seg)) s.bySeg.set(a.snap.seg, new Set());
       s.bySeg.get(a.snap.seg)!.add(id);
+      s.onSeg[a.snap.seg]!++;
       if (!batches.has(place.side)) batches.set(place.side, []);
       batches.get(place.side)!.push({ id, seeds: this.model.seedsOf(a) });
     }
@@ -407,6 +411,7 @@ export class RoadNearestCosts implements NearestCosts {
       if (!a) continue;
       s.sites.delete(id);
       s.bySeg.get(a.snap.seg)?.delete(id);
+      s.onSeg[a.snap.seg]!--;
       bySide.set(a.side, [...(bySide.get(a.side) ?? []), id]);
     }
     for (const [side, list] of bySide) s.costs.get(side)?.close(list);
@@ -442,9 +447,10 @@ export class RoadNearestCosts implements NearestCosts {
           const d = endMin[j]! + dist[v]!;
           if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
         }
-        if (s.bySeg.size) {
-          const same = s.bySeg.get(this.seg[i]!);
-          if (same?.size) {
+        const seg = this.seg[i]!;
+        if (seg >= 0 && s.onSeg[seg]! > 0) {
+          const same = s.bySeg.get(seg);
+          if (same) {
             const a = this.attachmentOf(i);
             for (const id of same) {
               const site = s.sites.get(id)!;
