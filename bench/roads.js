@@ -10,6 +10,7 @@ import { deflateSync } from 'node:zlib';
 import { PbfWriter } from 'pbf';
 import { loadRoadModel } from '../dist/roads/road-model.js';
 import { readNetwork } from '../dist/roads/osm-reader.js';
+import { GRAPH_ARRAYS } from '../dist/roads/graph.js';
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -145,7 +146,7 @@ const [tDecode] = time(() => {
 const [tBuild, built] = time(() => loadRoadModel(file));
 const [tCache, cached] = time(() => loadRoadModel(file));
 const g = cached.model.graph;
-console.log(`road network: synthetic ${mb(statSync(file).size)} PBF, ${nodes.n.toLocaleString('en-US')} nodes (${g.meta.vertices.toLocaleString('en-US')} on roads, ${BUILDINGS.toLocaleString('en-US')} buildings), ${g.meta.edges.toLocaleString('en-US')} directed edges, ${Math.round(g.meta.roadKm).toLocaleString('en-US')} km of roads`);
+console.log(`road network: synthetic ${mb(statSync(file).size)} PBF, ${nodes.n.toLocaleString('en-US')} nodes (${g.meta.roadNodes.toLocaleString('en-US')} on roads in ${g.meta.segments.toLocaleString('en-US')} segments, ${BUILDINGS.toLocaleString('en-US')} buildings); search graph: ${g.meta.vertices.toLocaleString('en-US')} junctions, ${g.meta.edges.toLocaleString('en-US')} directed edges, ${Math.round(g.meta.roadKm).toLocaleString('en-US')} km of roads`);
 console.log(`  graph build from the input (decode, profile, CSR, components, cache write): ${both(tBuild)}   goal: ≤ 30 s   baseline, decode only: ${both(tDecode)} (ratio ${(tBuild / tDecode).toFixed(1)}x)`);
 console.log(`  graph from the cache (hash the input, read, check): ${both(tCache)}   goal: ≤ 2 s   vs from the input: ${(tBuild / tCache).toFixed(0)}x faster (cache hit: ${cached.report.fromCache}, written: ${built.report.cacheFile !== undefined})`);
 
@@ -195,8 +196,8 @@ for (let y = 2021; y < 2021 + YEARS; y++) {
 console.log(`  each year's update (2 layers: openings, closings, 1 M points' minutes and km): worst ${s(worst)} [CPU ${s(worstCpu)}], mean ${s(total / YEARS)} [CPU ${s(totalCpu / YEARS)}]   goal: ≤ 1 s`);
 console.log(`    (the worst, by CPU, is ${worstYear}${worstYear === 2021 ? ': nothing was open before, so it is a full search for both layers' : ''})`);
 console.log(`    baseline, full recompute every year: worst ${s(worstBase)} [CPU ${s(worstBaseCpu)}], mean ${s(totalBase / YEARS)} [CPU ${s(totalBaseCpu / YEARS)}]   speed-up ${(totalBase / total).toFixed(1)}x [CPU ${(totalBaseCpu / totalCpu).toFixed(1)}x]`);
-console.log(`  vertices settled by the incremental updates over 10 years: ${settled.toLocaleString('en-US')} (a full search settles ${g.meta.vertices.toLocaleString('en-US')} per layer and year); last year ${((within30 / N) * 100).toFixed(1)}% within 30 min of a branch`);
-const arrays = ['lat', 'lon', 'fwdStart', 'fwdTo', 'fwdMin', 'fwdKm', 'revStart', 'revFrom', 'revMin', 'revKm', 'segA', 'segB', 'segKm', 'segFwd', 'segBwd'].reduce((t, k) => t + g[k].byteLength, 0);
+console.log(`  vertices settled by the incremental updates over 10 years: ${settled.toLocaleString('en-US')} (a full search settles ${g.meta.vertices.toLocaleString('en-US')} junctions per layer and year); last year ${((within30 / N) * 100).toFixed(1)}% within 30 min of a branch`);
+const arrays = GRAPH_ARRAYS.reduce((t, k) => t + g[k].byteLength, 0);
 console.log(`  peak memory (max RSS of this process, incl. the synthetic input it generated): ${mb(process.resourceUsage().maxRSS * 1024)}   goal: ≤ 1.5 GB   graph typed arrays: ${mb(arrays)}`);
 console.log(`  (machine load average at the end: ${loadavg()[0].toFixed(1)}; wall-clock figures grow with it)`);
 rmSync(dir, { recursive: true, force: true });

@@ -270,3 +270,74 @@ describe('incremental engine', () => {
     });
   });
 });
+
+describe('chains', () => {
+  // A street grid whose links carry shape nodes (and some one-ways), built twice: with the
+  // degree-2 nodes contracted into chains (the default) and with every node a vertex. Both must
+  // give the same times for points and sites scattered along the chains.
+  const build = (contract: boolean) => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const b = new GraphBuilder(loadProfile(), contract);
+    const N = 12, S = 3;
+    let next = N * N + 1;
+    for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) b.node(r * N + c + 1, 40 + r * 0.02, 47 + c * 0.02);
+    const link = (from: number, to: number, lat: number, lon: number, dLat: number, dLon: number) => {
+      const refs = [from];
+      for (let k = 1; k <= S; k++) {
+        b.node(next, lat + (dLat * k) / (S + 1) + (rnd() - 0.5) * 0.002, lon + (dLon * k) / (S + 1) + (rnd() - 0.5) * 0.002);
+        refs.push(next++);
+      }
+      refs.push(to);
+      const tags: Record<string, string> = { highway: ['primary', 'residential', 'track'][Math.floor(rnd() * 3)]! };
+      if (rnd() < 0.25) tags.oneway = rnd() < 0.5 ? 'yes' : '-1';
+      if (rnd() < 0.85) b.way(refs, tags);
+    };
+    for (let r = 0; r < N; r++) {
+      for (let c = 0; c < N; c++) {
+        const id = r * N + c + 1, lat = 40 + r * 0.02, lon = 47 + c * 0.02;
+        if (c + 1 < N) link(id, id + 1, lat, lon, 0, 0.02);
+        if (r + 1 < N) link(id, id + N, lat, lon, 0.02, 0);
+      }
+    }
+    return new RoadModel(b.build('xml'), loadProfile(), 'grid');
+  };
+  const contracted = build(true), full = build(false);
+  let seed = 5;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const place = () => at(40 + rnd() * 0.22, 47 + rnd() * 0.22);
+
+  it('contracts the shape nodes away', () => {
+    expect(contracted.graph.meta.roadNodes).toBe(full.graph.meta.vertices);
+    expect(contracted.graph.meta.vertices).toBeLessThan(full.graph.meta.vertices / 2);
+    expect(contracted.graph.meta.roadKm).toBeCloseTo(full.graph.meta.roadKm, 9);
+  });
+
+  it('gives the same times as the uncontracted graph, year after year', () => {
+    const pts = Array.from({ length: 300 }, place);
+    const a = contracted.nearestCosts(pts), b = full.nearestCosts(pts);
+    const sites = Array.from({ length: 12 }, (_, id) => ({ id, place: place() }));
+    for (const [opening, closing] of [[[0, 1], []], [[2, 3, 4], [0]], [[5], [2, 3]], [[6, 7, 8, 9], [1]]] as const) {
+      for (const m of [a, b]) {
+        m.open('branch', sites.filter((s) => (opening as readonly number[]).includes(s.id)));
+        m.close('branch', closing as readonly number[]);
+      }
+      const ma = a.minutes('branch'), mb = b.minutes('branch'), ka = a.km('branch'), kb = b.km('branch');
+      for (let i = 0; i < pts.length; i++) {
+        if (mb[i] === Infinity) expect(ma[i]).toBe(Infinity);
+        else {
+          expect(ma[i]).toBeCloseTo(mb[i]!, 4);
+          expect(ka[i]).toBeCloseTo(kb[i]!, 3);
+        }
+      }
+      expect(ma.filter((m) => m < Infinity).length).toBeGreaterThan(200);
+    }
+    // Single trips, including pairs on one chain.
+    for (let i = 0; i < 60; i++) {
+      const from = place(), to = i % 3 ? place() : at(from.lat + 0.0004, from.lon + 0.0004);
+      const ta = contracted.trip(from, to), tb = full.trip(from, to);
+      if (tb.minutes === Infinity) expect(ta.minutes).toBe(Infinity);
+      else expect(ta.minutes).toBeCloseTo(tb.minutes, 4);
+    }
+  });
+});

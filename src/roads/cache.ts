@@ -14,7 +14,7 @@ import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from './graph.js';
 import type { Profile } from './profile.js';
 
 /** Bump when the graph's layout or meaning changes, so old caches are not read. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = 'DOSTRDG\n';
 
 export function cacheDir(): string {

@@ -20,8 +20,12 @@ export interface GraphMeta {
   /** Routable road length (each segment once, ferries excluded), km. */
   roadKm: number;
   ferryKm: number;
+  /** Junctions: the search graph's vertices (OSM nodes where roads meet or end). */
   vertices: number;
   edges: number;
+  /** OSM nodes on kept roads, and the segments between them. */
+  roadNodes: number;
+  segments: number;
   /** Kept connected pieces of network, and the dropped ones (islands), largest first. */
   components: number;
   dropped: { count: number; km: number; largest: DroppedIsland[] };
@@ -41,17 +45,42 @@ export interface RoadGraph {
   revFrom: Uint32Array;
   revMin: Float32Array;
   revKm: Float32Array;
-  /** Segments a place may join (not motorways, not ferries): end vertices, km, whole-segment minutes each way. */
-  segA: Uint32Array;
-  segB: Uint32Array;
+  /**
+   * Chains: runs of segments between junctions (the graph's vertices). Per chain: its end
+   * junctions, the finite minutes each way and km, and how many segments forbid each way.
+   */
+  chainA: Uint32Array;
+  chainB: Uint32Array;
+  chainFwd: Float64Array;
+  chainBwd: Float64Array;
+  chainKm: Float64Array;
+  chainFwdBlk: Uint32Array;
+  chainBwdBlk: Uint32Array;
+  /**
+   * Segments a place may join (not motorways, not ferries), oriented along their chain: end
+   * points [latA, lonA, latB, lonB], km, minutes A→B and B→A (Infinity where one-way-forbidden),
+   * chain and index in it, and the chain's totals before the segment (finite minutes each way,
+   * km, forbidding segments each way).
+   */
+  segGeo: Float64Array;
   segKm: Float32Array;
-  /** Minutes a→b and b→a; Infinity where that direction is one-way-forbidden. */
   segFwd: Float32Array;
   segBwd: Float32Array;
+  segChain: Uint32Array;
+  segIdx: Uint32Array;
+  segFwdPre: Float64Array;
+  segBwdPre: Float64Array;
+  segKmPre: Float64Array;
+  segFwdBlk: Uint32Array;
+  segBwdBlk: Uint32Array;
 }
 
 /** The typed-array fields of a RoadGraph, in the order the cache writes them. */
-export const GRAPH_ARRAYS = ['lat', 'lon', 'fwdStart', 'fwdTo', 'fwdMin', 'fwdKm', 'revStart', 'revFrom', 'revMin', 'revKm', 'segA', 'segB', 'segKm', 'segFwd', 'segBwd'] as const;
+export const GRAPH_ARRAYS = [
+  'lat', 'lon', 'fwdStart', 'fwdTo', 'fwdMin', 'fwdKm', 'revStart', 'revFrom', 'revMin', 'revKm',
+  'chainA', 'chainB', 'chainFwd', 'chainBwd', 'chainKm', 'chainFwdBlk', 'chainBwdBlk',
+  'segGeo', 'segKm', 'segFwd', 'segBwd', 'segChain', 'segIdx', 'segFwdPre', 'segBwdPre', 'segKmPre', 'segFwdBlk', 'segBwdBlk',
+] as const;
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Int8Array | Uint8Array;
 
@@ -92,7 +121,11 @@ export class GraphBuilder implements OsmSink {
   /** bit 0: a place may join here; bit 1: ferry. */
   private readonly wayFlags = i8();
 
-  constructor(private readonly profile: Profile) {}
+  /** `contract: false` makes every road node a vertex (tests compare both). */
+  constructor(
+    private readonly profile: Profile,
+    private readonly contract = true,
+  ) {}
 
   node(id: number, lat: number, lon: number): void {
     if (id <= this.lastId) this.sorted = false;
@@ -204,80 +237,155 @@ export class GraphBuilder implements OsmSink {
     }
     dropped.sort((a, b) => b.km - a.km || a.lat - b.lat || a.lon - b.lon);
 
-    // Renumber the kept vertices along a Hilbert curve: vertices near each other on the ground
-    // end up near each other in memory, which is what keeps the searches cache-friendly.
-    let kept = 0;
-    for (let v = 0; v < vertices; v++) if (keepRoot(find(v))) kept++;
-    const order = hilbertOrder(vLat, vLon, (v) => keepRoot(find(v)), kept);
-    const newId = new Int32Array(vertices).fill(-1);
-    for (let i = 0; i < kept; i++) newId[order[i]!] = i;
-    const lat = new Float64Array(kept), lon = new Float64Array(kept);
-    for (let v = 0; v < vertices; v++) {
-      const n = newId[v]!;
-      if (n >= 0) {
-        lat[n] = vLat[v]!;
-        lon[n] = vLon[v]!;
-      }
+    // The kept segments, compacted in place (vertex numbers still the builder's).
+    const keep = (v: number) => keepRoot(find(v));
+    let S = 0, roadKm = 0, ferryKm = 0;
+    for (let s = 0; s < segs; s++) {
+      if (!keep(sA[s]!)) continue;
+      (sA[S] = sA[s]!), (sB[S] = sB[s]!), (sKm[S] = sKm[s]!), (sFwd[S] = sFwd[s]!), (sBwd[S] = sBwd[s]!), (sFlags[S] = sFlags[s]!);
+      if (sFlags[S]! & 2) ferryKm += sKm[S]!;
+      else roadKm += sKm[S]!;
+      S++;
     }
 
-    // Directed edges in CSR form, forward and reverse.
-    const outDeg = new Uint32Array(kept + 1), inDeg = new Uint32Array(kept + 1);
-    let edges = 0, access = 0, roadKm = 0, ferryKm = 0;
-    const keptSeg = new Uint8Array(segs);
-    for (let s = 0; s < segs; s++) {
-      const a = newId[sA[s]!]!, b = newId[sB[s]!]!;
-      if (a < 0) continue;
-      keptSeg[s] = 1;
-      sA[s] = a;
-      sB[s] = b;
-      if (sFlags[s]! & 2) ferryKm += sKm[s]!;
-      else roadKm += sKm[s]!;
-      if (sFlags[s]! & 1) access++;
-      if (sFwd[s]! < Infinity) (outDeg[a]!++, inDeg[b]!++, edges++);
-      if (sBwd[s]! < Infinity) (outDeg[b]!++, inDeg[a]!++, edges++);
+    // Chains: most OSM nodes only shape a road (two segments meet there). Searching over the
+    // junctions (where roads meet or end) and the chains of segments between them gives the same
+    // shortest paths on a graph several times smaller; places still join the exact segment.
+    const incStart = new Uint32Array(vertices + 1);
+    for (let s = 0; s < S; s++) (incStart[sA[s]! + 1]!++, incStart[sB[s]! + 1]!++);
+    for (let v = 0; v < vertices; v++) incStart[v + 1]! += incStart[v]!;
+    const inc = new Uint32Array(2 * S);
+    {
+      const fill = incStart.slice(0, vertices);
+      for (let s = 0; s < S; s++) (inc[fill[sA[s]!]!++] = s), (inc[fill[sB[s]!]!++] = s);
+    }
+    const isJunction = new Uint8Array(vertices);
+    for (let v = 0; v < vertices; v++) if (keep(v) && (!this.contract || incStart[v + 1]! - incStart[v]! !== 2)) isJunction[v] = 1;
+    // Chain c: segments chainSeg[chainStart[c] .. chainStart[c+1]), each with its direction
+    // along the chain (1: from sA to sB), from junction chainFrom[c] to chainTo[c].
+    const chainSeg = new Uint32Array(S), chainDir = new Uint8Array(S);
+    const chainStartG = new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
+    const chainFrom: number[] = [], chainTo: number[] = [];
+    const visited = new Uint8Array(S);
+    let placed = 0;
+    const walk = (start: number, first: number) => {
+      chainStartG.push(placed);
+      chainFrom.push(start);
+      let cur = start, seg = first;
+      for (;;) {
+        visited[seg] = 1;
+        const forward = sA[seg] === cur;
+        chainSeg[placed] = seg;
+        chainDir[placed++] = forward ? 1 : 0;
+        cur = forward ? sB[seg]! : sA[seg]!;
+        if (isJunction[cur]) break;
+        const i = incStart[cur]!;
+        seg = inc[i] === seg ? inc[i + 1]! : inc[i]!;
+      }
+      chainTo.push(cur);
+    };
+    for (let v = 0; v < vertices; v++) {
+      if (!isJunction[v]) continue;
+      for (let i = incStart[v]!; i < incStart[v + 1]!; i++) if (!visited[inc[i]!]) walk(v, inc[i]!);
+    }
+    // Rings with no junction at all (a closed road on its own): one of their nodes becomes one.
+    for (let s = 0; s < S; s++) {
+      if (visited[s]) continue;
+      isJunction[sA[s]!] = 1;
+      walk(sA[s]!, s);
+    }
+    chainStartG.push(placed);
+    const chainStart = chainStartG.view();
+    const chains = chainFrom.length;
+
+    // Number the junctions along a Hilbert curve: vertices near each other on the ground end up
+    // near each other in memory, which is what keeps the searches cache-friendly.
+    let junctions = 0;
+    for (let v = 0; v < vertices; v++) if (isJunction[v]) junctions++;
+    const order = hilbertOrder(vLat, vLon, (v) => isJunction[v] === 1, junctions);
+    const newId = new Int32Array(vertices).fill(-1);
+    for (let i = 0; i < junctions; i++) newId[order[i]!] = i;
+    const lat = new Float64Array(junctions), lon = new Float64Array(junctions);
+    for (let i = 0; i < junctions; i++) (lat[i] = vLat[order[i]!]!), (lon[i] = vLon[order[i]!]!);
+
+    // Per chain: totals each way (finite parts, and how many segments forbid that way), and per
+    // segment a place may join: its geometry and costs along the chain, and the totals before it.
+    let access = 0;
+    for (let s = 0; s < S; s++) if (sFlags[s]! & 1) access++;
+    const chainA = new Uint32Array(chains), chainB = new Uint32Array(chains);
+    const chainFwd = new Float64Array(chains), chainBwd = new Float64Array(chains), chainKm = new Float64Array(chains);
+    const chainFwdBlk = new Uint32Array(chains), chainBwdBlk = new Uint32Array(chains);
+    const segGeo = new Float64Array(4 * access), segKm = new Float32Array(access);
+    const segFwd = new Float32Array(access), segBwd = new Float32Array(access);
+    const segChain = new Uint32Array(access), segIdx = new Uint32Array(access);
+    const segFwdPre = new Float64Array(access), segBwdPre = new Float64Array(access), segKmPre = new Float64Array(access);
+    const segFwdBlk = new Uint32Array(access), segBwdBlk = new Uint32Array(access);
+    let acc = 0;
+    for (let c = 0; c < chains; c++) {
+      chainA[c] = newId[chainFrom[c]!]!;
+      chainB[c] = newId[chainTo[c]!]!;
+      let fwd = 0, bwd = 0, km = 0, fBlk = 0, bBlk = 0;
+      for (let i = chainStart[c]!; i < chainStart[c + 1]!; i++) {
+        const s = chainSeg[i]!, dir = chainDir[i] === 1;
+        const f = dir ? sFwd[s]! : sBwd[s]!, b = dir ? sBwd[s]! : sFwd[s]!;
+        if (sFlags[s]! & 1) {
+          const a = dir ? sA[s]! : sB[s]!, z = dir ? sB[s]! : sA[s]!;
+          segGeo.set([vLat[a]!, vLon[a]!, vLat[z]!, vLon[z]!], 4 * acc);
+          (segKm[acc] = sKm[s]!), (segFwd[acc] = f), (segBwd[acc] = b);
+          (segChain[acc] = c), (segIdx[acc] = i - chainStart[c]!);
+          (segFwdPre[acc] = fwd), (segBwdPre[acc] = bwd), (segKmPre[acc] = km), (segFwdBlk[acc] = fBlk), (segBwdBlk[acc] = bBlk);
+          acc++;
+        }
+        if (f < Infinity) fwd += f;
+        else fBlk++;
+        if (b < Infinity) bwd += b;
+        else bBlk++;
+        km += sKm[s]!;
+      }
+      (chainFwd[c] = fwd), (chainBwd[c] = bwd), (chainKm[c] = km), (chainFwdBlk[c] = fBlk), (chainBwdBlk[c] = bBlk);
+    }
+
+    // Directed edges between junctions in CSR form, forward and reverse (a chain looping back to
+    // its own junction is no shortcut and gets no edge).
+    const outDeg = new Uint32Array(junctions + 1), inDeg = new Uint32Array(junctions + 1);
+    let edges = 0;
+    for (let c = 0; c < chains; c++) {
+      const a = chainA[c]!, b = chainB[c]!;
+      if (a === b) continue;
+      if (!chainFwdBlk[c]) (outDeg[a]!++, inDeg[b]!++, edges++);
+      if (!chainBwdBlk[c]) (outDeg[b]!++, inDeg[a]!++, edges++);
     }
     const fwdStart = prefix(outDeg), revStart = prefix(inDeg);
     const fwdTo = new Uint32Array(edges), fwdMin = new Float32Array(edges), fwdKm = new Float32Array(edges);
     const revFrom = new Uint32Array(edges), revMin = new Float32Array(edges), revKm = new Float32Array(edges);
-    const fPos = fwdStart.slice(0, kept), rPos = revStart.slice(0, kept);
-    const segA = new Uint32Array(access), segB = new Uint32Array(access), segKm = new Float32Array(access);
-    const segFwd = new Float32Array(access), segBwd = new Float32Array(access);
-    let acc = 0;
+    const fPos = fwdStart.slice(0, junctions), rPos = revStart.slice(0, junctions);
     const add = (a: number, b: number, min: number, km: number) => {
       const f = fPos[a]!++, r = rPos[b]!++;
-      fwdTo[f] = b;
-      fwdMin[f] = min;
-      fwdKm[f] = km;
-      revFrom[r] = a;
-      revMin[r] = min;
-      revKm[r] = km;
+      (fwdTo[f] = b), (fwdMin[f] = min), (fwdKm[f] = km);
+      (revFrom[r] = a), (revMin[r] = min), (revKm[r] = km);
     };
-    for (let s = 0; s < segs; s++) {
-      if (!keptSeg[s]) continue;
-      const a = sA[s]!, b = sB[s]!;
-      if (sFwd[s]! < Infinity) add(a, b, sFwd[s]!, sKm[s]!);
-      if (sBwd[s]! < Infinity) add(b, a, sBwd[s]!, sKm[s]!);
-      if (sFlags[s]! & 1) {
-        segA[acc] = a;
-        segB[acc] = b;
-        segKm[acc] = sKm[s]!;
-        segFwd[acc] = sFwd[s]!;
-        segBwd[acc] = sBwd[s]!;
-        acc++;
-      }
+    for (let c = 0; c < chains; c++) {
+      const a = chainA[c]!, b = chainB[c]!;
+      if (a === b) continue;
+      if (!chainFwdBlk[c]) add(a, b, chainFwd[c]!, chainKm[c]!);
+      if (!chainBwdBlk[c]) add(b, a, chainBwd[c]!, chainKm[c]!);
     }
     return {
       meta: {
         format,
         roadKm,
         ferryKm,
-        vertices: kept,
+        vertices: junctions,
         edges,
+        roadNodes: incStart.reduce((t, _, v) => t + (v < vertices && incStart[v + 1]! > incStart[v]! ? 1 : 0), 0),
+        segments: S,
         components,
         dropped: { count: dropped.length, km: dropped.reduce((t, d) => t + d.km, 0), largest: dropped.slice(0, 5) },
         missingNodes,
       },
-      lat, lon, fwdStart, fwdTo, fwdMin, fwdKm, revStart, revFrom, revMin, revKm, segA, segB, segKm, segFwd, segBwd,
+      lat, lon, fwdStart, fwdTo, fwdMin, fwdKm, revStart, revFrom, revMin, revKm,
+      chainA, chainB, chainFwd, chainBwd, chainKm, chainFwdBlk, chainBwdBlk,
+      segGeo, segKm, segFwd, segBwd, segChain, segIdx, segFwdPre, segBwdPre, segKmPre, segFwdBlk, segBwdBlk,
     };
   }
 

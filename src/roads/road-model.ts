@@ -119,19 +119,33 @@ export class RoadModel implements TravelCostModel {
   }
 
   /**
-   * The two ends of an attachment's segment: minutes and km from the attachment to each end
-   * (`out`, a trip leaving the place) or from each end to it (`in`, a trip arriving). Infinity
-   * where the one-way forbids it; an attachment right at an end reaches that end for nothing.
+   * The two junctions at the ends of an attachment's chain: minutes and km from the attachment
+   * to each (`out`, a trip leaving the place) or from each to it (`in`, a trip arriving); a
+   * junction the one-ways make unreachable that way is left out. An attachment right at a
+   * segment's end does not travel that segment.
    */
   ends(a: Attachment, dir: 'out' | 'in'): { node: number; minutes: number; km: number }[] {
-    const g = this.graph, s = a.snap.seg, t = a.snap.t;
-    const toA = dir === 'out' ? g.segBwd[s]! : g.segFwd[s]!;
-    const toB = dir === 'out' ? g.segFwd[s]! : g.segBwd[s]!;
-    const leg = (f: number, per: number) => (f === 0 ? 0 : f * per);
-    return [
-      { node: g.segA[s]!, minutes: leg(t, toA), km: t * g.segKm[s]! },
-      { node: g.segB[s]!, minutes: leg(1 - t, toB), km: (1 - t) * g.segKm[s]! },
-    ].filter((e) => e.minutes < Infinity);
+    const g = this.graph, s = a.snap.seg, t = a.snap.t, c = g.segChain[s]!;
+    const fwd = g.segFwd[s]!, bwd = g.segBwd[s]!, len = g.segKm[s]!;
+    const kmToA = t * len + g.segKmPre[s]!;
+    const kmToB = Math.max(0, (1 - t) * len + g.chainKm[c]! - g.segKmPre[s]! - len);
+    // Finite minutes after this segment to B, and whether anything after it forbids the way.
+    const fwdAfter = g.chainFwd[c]! - g.segFwdPre[s]! - (fwd < Infinity ? fwd : 0);
+    const fwdBlockedAfter = g.chainFwdBlk[c]! - g.segFwdBlk[s]! - (fwd < Infinity ? 0 : 1) > 0;
+    const bwdAfter = g.chainBwd[c]! - g.segBwdPre[s]! - (bwd < Infinity ? bwd : 0);
+    const bwdBlockedAfter = g.chainBwdBlk[c]! - g.segBwdBlk[s]! - (bwd < Infinity ? 0 : 1) > 0;
+    const part = (f: number, per: number) => (f === 0 ? 0 : f * per);
+    const out: { node: number; minutes: number; km: number }[] = [];
+    if (dir === 'out') {
+      // Backwards along the chain to A, forwards to B.
+      if (!g.segBwdBlk[s]) out.push({ node: g.chainA[c]!, minutes: part(t, bwd) + g.segBwdPre[s]!, km: kmToA });
+      if (!fwdBlockedAfter) out.push({ node: g.chainB[c]!, minutes: part(1 - t, fwd) + Math.max(0, fwdAfter), km: kmToB });
+    } else {
+      // From A forwards along the chain, from B backwards.
+      if (!g.segFwdBlk[s]) out.push({ node: g.chainA[c]!, minutes: g.segFwdPre[s]! + part(t, fwd), km: kmToA });
+      if (!bwdBlockedAfter) out.push({ node: g.chainB[c]!, minutes: Math.max(0, bwdAfter) + part(1 - t, bwd), km: kmToB });
+    }
+    return out.filter((e) => e.minutes < Infinity);
   }
 
   /** Where a site at this attachment enters the backward search. */
@@ -139,18 +153,41 @@ export class RoadModel implements TravelCostModel {
     return this.ends(a, 'in').map((e) => ({ node: e.node, minutes: a.accessMin + e.minutes, km: a.snap.km + e.km }));
   }
 
+  /** The chain a place is on (places on one chain may reach each other without a junction). */
+  chainOf(a: Attachment): number {
+    return this.graph.segChain[a.snap.seg]!;
+  }
+
   /**
-   * From a point's attachment to a site's along their shared segment, without a vertex between
-   * (both on the same stretch of road); Infinity when the one-way forbids it or they differ.
+   * From a point's attachment to a site's along their shared chain, without passing a junction;
+   * Infinity when a one-way forbids it or they are on different chains.
    */
   direct(p: Attachment, site: Attachment): TripCost {
-    const g = this.graph, s = p.snap.seg;
-    if (site.snap.seg !== s) return { km: Infinity, minutes: Infinity };
-    const dt = site.snap.t - p.snap.t;
-    const per = dt >= 0 ? g.segFwd[s]! : g.segBwd[s]!;
-    if (!(per < Infinity)) return { km: Infinity, minutes: Infinity };
-    const f = Math.abs(dt);
-    return { minutes: p.accessMin + f * per + site.accessMin, km: p.snap.km + f * g.segKm[s]! + site.snap.km };
+    const g = this.graph, sp = p.snap.seg, sq = site.snap.seg, tp = p.snap.t, tq = site.snap.t;
+    const none = { km: Infinity, minutes: Infinity };
+    if (g.segChain[sp] !== g.segChain[sq]) return none;
+    const pos = (s: number, t: number) => g.segKmPre[s]! + t * g.segKm[s]!;
+    const km = Math.abs(pos(sq, tq) - pos(sp, tp));
+    const legs = { minutes: p.accessMin + site.accessMin, km: p.snap.km + site.snap.km };
+    const ip = g.segIdx[sp]!, iq = g.segIdx[sq]!;
+    const finite = (x: number) => (x < Infinity ? x : 0);
+    if (ip === iq) {
+      const per = tq >= tp ? g.segFwd[sp]! : g.segBwd[sp]!;
+      if (tq === tp) return { minutes: legs.minutes, km: legs.km };
+      return per < Infinity ? { minutes: legs.minutes + Math.abs(tq - tp) * per, km: legs.km + km } : none;
+    }
+    if (iq > ip) {
+      const inf = (s: number) => (g.segFwd[s]! < Infinity ? 0 : 1);
+      const blocked = (inf(sp) && tp < 1 ? 1 : 0) + (g.segFwdBlk[sq]! - g.segFwdBlk[sp]! - inf(sp)) + (inf(sq) && tq > 0 ? 1 : 0);
+      if (blocked) return none;
+      const at = (s: number, t: number) => g.segFwdPre[s]! + (t > 0 ? t * finite(g.segFwd[s]!) : 0);
+      return { minutes: legs.minutes + at(sq, tq) - at(sp, tp), km: legs.km + km };
+    }
+    const inf = (s: number) => (g.segBwd[s]! < Infinity ? 0 : 1);
+    const blocked = (inf(sp) && tp > 0 ? 1 : 0) + (g.segBwdBlk[sp]! - g.segBwdBlk[sq]! - inf(sq)) + (inf(sq) && tq < 1 ? 1 : 0);
+    if (blocked) return none;
+    const at = (s: number, t: number) => g.segBwdPre[s]! + (t > 0 ? t * finite(g.segBwd[s]!) : 0);
+    return { minutes: legs.minutes + at(sp, tp) - at(sq, tq), km: legs.km + km };
   }
 
   /** Cost from an attached point through the graph, given per-vertex minutes and km to the site(s). */
@@ -177,8 +214,8 @@ export class RoadModel implements TravelCostModel {
     // One labelled search per side: places on different sides never reach each other.
     for (const side of new Set(sites.map((s) => s.side))) {
       const mine = (i: number) => points[i]!.side === side;
-      const bySeg = new Map<number, number[]>();
-      siteAt.forEach((a, j) => a && sites[j]!.side === side && bySeg.set(a.snap.seg, [...(bySeg.get(a.snap.seg) ?? []), j]));
+      const byChain = new Map<number, number[]>();
+      siteAt.forEach((a, j) => a && sites[j]!.side === side && byChain.set(this.chainOf(a), [...(byChain.get(this.chainOf(a)) ?? []), j]));
       // Labels are kept only at the vertices this side's points drive to.
       const slotOf = new Int32Array(this.graph.lat.length).fill(-1);
       let wanted = 0;
@@ -200,7 +237,7 @@ export class RoadModel implements TravelCostModel {
             offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
           }
         }
-        for (const id of bySeg.get(a.snap.seg) ?? []) offer(id, this.direct(a, siteAt[id]!));
+        for (const id of byChain.get(this.chainOf(a)) ?? []) offer(id, this.direct(a, siteAt[id]!));
         [...cand].sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib).slice(0, k).forEach(([id, c], j) => {
           site[i * k + j] = id;
           km[i * k + j] = c.km;
@@ -269,7 +306,7 @@ export class RoadModel implements TravelCostModel {
           if (meets(c.km, c.minutes, standard)) hits.add(i);
         }
       });
-      for (const i of costs.pointsOnSegment(on.snap.seg)) {
+      for (const i of costs.pointsOnChain(this.chainOf(on))) {
         if (points[i]!.side !== site.side) continue;
         const d = this.direct(costs.attachmentOf(i), on);
         if (meets(d.km, d.minutes, standard)) hits.add(i);
@@ -287,9 +324,10 @@ interface LayerState {
   /** One vertex search per side with open sites: places on different sides never reach each other. */
   costs: Map<number, NodeCosts>;
   sites: Map<number, Attachment & { side: number }>;
-  bySeg: Map<number, Set<number>>;
-  /** Per access segment, how many open sites stand on it (a typed check in the hot loop, not a Map lookup). */
-  onSeg: Uint16Array;
+  /** Open sites per chain (for trips along a chain without a junction). */
+  byChain: Map<number, Set<number>>;
+  /** Per chain, how many open sites stand on it (a typed check in the hot loop, not a Map lookup). */
+  onChain: Uint16Array;
   km: Float64Array;
   minutes: Float64Array;
   owner: Int32Array;
@@ -364,8 +402,8 @@ export class RoadNearestCosts implements NearestCosts {
       s = {
         costs: new Map(),
         sites: new Map(),
-        bySeg: new Map(),
-        onSeg: new Uint16Array(this.model.graph.segA.length),
+        byChain: new Map(),
+        onChain: new Uint16Array(this.model.graph.chainA.length),
         km: new Float64Array(n).fill(Infinity),
         minutes: new Float64Array(n).fill(Infinity),
         owner: new Int32Array(n).fill(-1),
@@ -388,9 +426,10 @@ export class RoadNearestCosts implements NearestCosts {
       }
       placed++;
       s.sites.set(id, { ...a, side: place.side });
-      if (!s.bySeg.has(a.snap.seg)) s.bySeg.set(a.snap.seg, new Set());
-      s.bySeg.get(a.snap.seg)!.add(id);
-      s.onSeg[a.snap.seg]!++;
+      const chain = this.model.chainOf(a);
+      if (!s.byChain.has(chain)) s.byChain.set(chain, new Set());
+      s.byChain.get(chain)!.add(id);
+      s.onChain[chain]!++;
       if (!batches.has(place.side)) batches.set(place.side, []);
       batches.get(place.side)!.push({ id, seeds: this.model.seedsOf(a) });
     }
@@ -410,8 +449,9 @@ export class RoadNearestCosts implements NearestCosts {
       const a = s.sites.get(id);
       if (!a) continue;
       s.sites.delete(id);
-      s.bySeg.get(a.snap.seg)?.delete(id);
-      s.onSeg[a.snap.seg]!--;
+      const chain = this.model.chainOf(a);
+      s.byChain.get(chain)?.delete(id);
+      s.onChain[chain]!--;
       bySide.set(a.side, [...(bySide.get(a.side) ?? []), id]);
     }
     for (const [side, list] of bySide) s.costs.get(side)?.close(list);
@@ -435,6 +475,7 @@ export class RoadNearestCosts implements NearestCosts {
     const s = this.layer(l);
     if (s.fresh) return s;
     const { endNode, endMin, endKm } = this;
+    const { segChain } = this.model.graph;
     for (const [side, members] of this.bySide) {
       const costs = s.costs.get(side);
       if (!costs) continue; // no site ever opened on this side: the points stay at Infinity
@@ -448,8 +489,9 @@ export class RoadNearestCosts implements NearestCosts {
           if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
         }
         const seg = this.seg[i]!;
-        if (seg >= 0 && s.onSeg[seg]! > 0) {
-          const same = s.bySeg.get(seg);
+        const chain = seg >= 0 ? segChain[seg]! : -1;
+        if (chain >= 0 && s.onChain[chain]! > 0) {
+          const same = s.byChain.get(chain);
           if (same) {
             const a = this.attachmentOf(i);
             for (const id of same) {
@@ -490,10 +532,11 @@ export class RoadNearestCosts implements NearestCosts {
     return { minutes: this.endMin[j]! + minutes, km: this.endKm[j]! + km };
   }
 
-  /** Points attached to segment s. */
-  pointsOnSegment(s: number): number[] {
+  /** Points attached to chain c. */
+  pointsOnChain(c: number): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.seg.length; i++) if (this.seg[i] === s) out.push(i);
+    const { segChain } = this.model.graph;
+    for (let i = 0; i < this.seg.length; i++) if (this.seg[i]! >= 0 && segChain[this.seg[i]!] === c) out.push(i);
     return out;
   }
 

@@ -32,10 +32,11 @@ export class SegmentIndex {
   private readonly coords: Float32Array;
 
   constructor(private readonly g: RoadGraph, readonly cellKm = 1) {
-    const n = g.segA.length;
+    const n = g.segKm.length;
+    const geo = g.segGeo;
     let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
-    for (let v = 0; v < g.lat.length; v++) {
-      const la = g.lat[v]!, lo = g.lon[v]!;
+    for (let i = 0; i < geo.length; i += 2) {
+      const la = geo[i]!, lo = geo[i + 1]!;
       if (la < minLat) minLat = la;
       if (la > maxLat) maxLat = la;
       if (lo < minLon) minLon = lo;
@@ -57,9 +58,9 @@ export class SegmentIndex {
     this.cols = Math.floor((maxLon - minLon) / this.cellLon) + 1;
     const counts = new Uint32Array(this.rows * this.cols + 1);
     const forEachCell = (s: number, f: (c: number) => void) => {
-      const a = g.segA[s]!, b = g.segB[s]!;
-      const r0 = this.row(Math.min(g.lat[a]!, g.lat[b]!)), r1 = this.row(Math.max(g.lat[a]!, g.lat[b]!));
-      const c0 = this.col(Math.min(g.lon[a]!, g.lon[b]!)), c1 = this.col(Math.max(g.lon[a]!, g.lon[b]!));
+      const latA = geo[4 * s]!, lonA = geo[4 * s + 1]!, latB = geo[4 * s + 2]!, lonB = geo[4 * s + 3]!;
+      const r0 = this.row(Math.min(latA, latB)), r1 = this.row(Math.max(latA, latB));
+      const c0 = this.col(Math.min(lonA, lonB)), c1 = this.col(Math.max(lonA, lonB));
       for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f(r * this.cols + c);
     };
     for (let s = 0; s < n; s++) forEachCell(s, (c) => counts[c]!++);
@@ -74,11 +75,11 @@ export class SegmentIndex {
     for (let s = 0; s < n; s++) forEachCell(s, (c) => (this.items[fill[c]!++] = s));
     this.coords = new Float32Array(t * 4);
     for (let i = 0; i < t; i++) {
-      const s = this.items[i]!, a = g.segA[s]!, b = g.segB[s]!;
-      this.coords[4 * i] = g.lat[a]! - minLat;
-      this.coords[4 * i + 1] = g.lon[a]! - minLon;
-      this.coords[4 * i + 2] = g.lat[b]! - minLat;
-      this.coords[4 * i + 3] = g.lon[b]! - minLon;
+      const s = this.items[i]!;
+      this.coords[4 * i] = geo[4 * s]! - minLat;
+      this.coords[4 * i + 1] = geo[4 * s + 1]! - minLon;
+      this.coords[4 * i + 2] = geo[4 * s + 2]! - minLat;
+      this.coords[4 * i + 3] = geo[4 * s + 3]! - minLon;
     }
   }
 
@@ -91,7 +92,6 @@ export class SegmentIndex {
 
   /** The nearest joinable point within maxKm (straight line), or undefined when there is none. */
   nearest(lat: number, lon: number, maxKm: number): Snap | undefined {
-    const g = this.g;
     // Local flat projection around the query point: exact enough within a few km.
     const kx = KM_PER_DEG_LON_EQUATOR * Math.cos((lat * Math.PI) / 180);
     const ky = KM_PER_DEG_LAT;
@@ -132,14 +132,15 @@ export class SegmentIndex {
     }
     if (bestItem < 0) return undefined;
     const bestSeg = items[bestItem]!;
-    const a = g.segA[bestSeg]!, b = g.segB[bestSeg]!;
+    const geo = this.g.segGeo;
+    const latA = geo[4 * bestSeg]!, lonA = geo[4 * bestSeg + 1]!, latB = geo[4 * bestSeg + 2]!, lonB = geo[4 * bestSeg + 3]!;
     {
       // The scan used single-precision coordinates; place the point on the winner exactly.
-      const ax = (g.lon[a]! - lon) * kx, ay = (g.lat[a]! - lat) * ky, dx = (g.lon[b]! - g.lon[a]!) * kx, dy = (g.lat[b]! - g.lat[a]!) * ky;
+      const ax = (lonA - lon) * kx, ay = (latA - lat) * ky, dx = (lonB - lonA) * kx, dy = (latB - latA) * ky;
       const len2 = dx * dx + dy * dy;
       bestT = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
     }
-    const at = { lat: g.lat[a]! + bestT * (g.lat[b]! - g.lat[a]!), lon: g.lon[a]! + bestT * (g.lon[b]! - g.lon[a]!) };
+    const at = { lat: latA + bestT * (latB - latA), lon: lonA + bestT * (lonB - lonA) };
     const km = geodesicKm({ lat, lon }, at);
     return km <= maxKm ? { seg: bestSeg, t: bestT, km } : undefined;
   }
