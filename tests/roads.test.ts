@@ -317,11 +317,18 @@ describe('chains', () => {
     const pts = Array.from({ length: 300 }, place);
     const a = contracted.nearestCosts(pts), b = full.nearestCosts(pts);
     const sites = Array.from({ length: 12 }, (_, id) => ({ id, place: place() }));
+    const open = new Set<number>();
     for (const [opening, closing] of [[[0, 1], []], [[2, 3, 4], [0]], [[5], [2, 3]], [[6, 7, 8, 9], [1]]] as const) {
       for (const m of [a, b]) {
         m.open('branch', sites.filter((s) => (opening as readonly number[]).includes(s.id)));
         m.close('branch', closing as readonly number[]);
       }
+      opening.forEach((id) => open.add(id));
+      closing.forEach((id) => open.delete(id));
+      // The incremental per-point refresh matches a fresh start with the same sites open.
+      const fresh = contracted.nearestCosts(pts);
+      fresh.open('branch', sites.filter((s) => open.has(s.id)));
+      expect([...a.minutes('branch')]).toEqual([...fresh.minutes('branch')]);
       const ma = a.minutes('branch'), mb = b.minutes('branch'), ka = a.km('branch'), kb = b.km('branch');
       for (let i = 0; i < pts.length; i++) {
         if (mb[i] === Infinity) expect(ma[i]).toBe(Infinity);

@@ -153,6 +153,9 @@ export class NodeCosts {
   private readonly invalid: Uint8Array;
   /** Vertices settled by the last update (work done; the bench prints it). */
   settled = 0;
+  /** Vertices whose cost changed since the last takeChanged() ('all' after a recompute). */
+  private changed: number[] | 'all' = 'all';
+  private readonly mark: Uint8Array;
 
   constructor(private readonly g: RoadGraph) {
     const n = g.lat.length;
@@ -160,6 +163,22 @@ export class NodeCosts {
     this.km = new Float64Array(n).fill(Infinity);
     this.owner = new Int32Array(n).fill(-1);
     this.invalid = new Uint8Array(n);
+    this.mark = new Uint8Array(n);
+  }
+
+  private touch(v: number): void {
+    if (this.changed !== 'all' && !this.mark[v]) {
+      this.mark[v] = 1;
+      this.changed.push(v);
+    }
+  }
+
+  /** The vertices whose cost changed since the last call, or 'all'; then starts a new list. */
+  takeChanged(): number[] | 'all' {
+    const out = this.changed;
+    if (out !== 'all') for (const v of out) this.mark[v] = 0;
+    this.changed = [];
+    return out;
   }
 
   get openSites(): number {
@@ -182,6 +201,7 @@ export class NodeCosts {
     for (let v = 0; v < owner.length; v++) {
       if (closed.has(owner[v]!)) {
         invalid[v] = 1;
+        this.touch(v);
         dist[v] = Infinity;
         km[v] = Infinity;
         owner[v] = -1;
@@ -212,6 +232,8 @@ export class NodeCosts {
 
   /** The baseline: forget everything and search from every open site at once. */
   recompute(): void {
+    this.changed = 'all';
+    this.mark.fill(0);
     this.dist.fill(Infinity);
     this.km.fill(Infinity);
     this.owner.fill(-1);
@@ -221,6 +243,7 @@ export class NodeCosts {
 
   private offer(seed: Seed, id: number): void {
     if (seed.minutes < this.dist[seed.node]!) {
+      this.touch(seed.node);
       this.dist[seed.node] = seed.minutes;
       this.km[seed.node] = seed.km;
       this.owner[seed.node] = id;
@@ -242,6 +265,7 @@ export class NodeCosts {
         const u = revFrom[e]!;
         const nd = d + revMin[e]!;
         if (nd < dist[u]!) {
+          if (!this.mark[u]) this.touch(u);
           dist[u] = nd;
           km[u] = kv + revKm[e]!;
           owner[u] = ov;

@@ -326,6 +326,8 @@ interface LayerState {
   sites: Map<number, Attachment & { side: number }>;
   /** Open sites per chain (for trips along a chain without a junction). */
   byChain: Map<number, Set<number>>;
+  /** Chains where a site opened or closed since the last refresh. */
+  dirtyChains: Set<number>;
   /** Per chain, how many open sites stand on it (a typed check in the hot loop, not a Map lookup). */
   onChain: Uint16Array;
   km: Float64Array;
@@ -403,6 +405,7 @@ export class RoadNearestCosts implements NearestCosts {
         costs: new Map(),
         sites: new Map(),
         byChain: new Map(),
+        dirtyChains: new Set(),
         onChain: new Uint16Array(this.model.graph.chainA.length),
         km: new Float64Array(n).fill(Infinity),
         minutes: new Float64Array(n).fill(Infinity),
@@ -430,6 +433,7 @@ export class RoadNearestCosts implements NearestCosts {
       if (!s.byChain.has(chain)) s.byChain.set(chain, new Set());
       s.byChain.get(chain)!.add(id);
       s.onChain[chain]!++;
+      s.dirtyChains.add(chain);
       if (!batches.has(place.side)) batches.set(place.side, []);
       batches.get(place.side)!.push({ id, seeds: this.model.seedsOf(a) });
     }
@@ -452,6 +456,7 @@ export class RoadNearestCosts implements NearestCosts {
       const chain = this.model.chainOf(a);
       s.byChain.get(chain)?.delete(id);
       s.onChain[chain]!--;
+      s.dirtyChains.add(chain);
       bySide.set(a.side, [...(bySide.get(a.side) ?? []), id]);
     }
     for (const [side, list] of bySide) s.costs.get(side)?.close(list);
@@ -471,48 +476,66 @@ export class RoadNearestCosts implements NearestCosts {
     this.layer(layer).fresh = false;
   }
 
+  /**
+   * Brings the layer's per-point arrays up to date: after an update, only the points that drive
+   * to a junction whose cost changed, or that share a chain with a site that opened or closed.
+   */
   private refresh(l: Layer): LayerState {
     const s = this.layer(l);
     if (s.fresh) return s;
-    const { endNode, endMin, endKm } = this;
-    const { segChain } = this.model.graph;
-    for (const [side, members] of this.bySide) {
-      const costs = s.costs.get(side);
-      if (!costs) continue; // no site ever opened on this side: the points stay at Infinity
-      const { dist, km, owner } = costs;
-      for (const i of members) {
-        let m = Infinity, k = Infinity, o = -1;
-        for (let j = 2 * i; j < 2 * i + 2; j++) {
-          const v = endNode[j]!;
-          if (v < 0) continue;
-          const d = endMin[j]! + dist[v]!;
-          if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
-        }
-        const seg = this.seg[i]!;
-        const chain = seg >= 0 ? segChain[seg]! : -1;
-        if (chain >= 0 && s.onChain[chain]! > 0) {
-          const same = s.byChain.get(chain);
-          if (same) {
-            const a = this.attachmentOf(i);
-            for (const id of same) {
-              const site = s.sites.get(id)!;
-              if (site.side !== side) continue;
-              const d = this.model.direct(a, site);
-              if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
-            }
-          }
-        }
-        s.minutes[i] = m;
-        s.km[i] = k;
-        s.owner[i] = o;
+    const stamp = (this.stamp ??= new Uint32Array(this.points.length));
+    for (const [side, costs] of s.costs) {
+      const changed = costs.takeChanged();
+      if (changed === 'all') {
+        for (const i of this.bySide.get(side) ?? []) this.evalPoint(i, s, costs, side);
+        continue;
       }
+      const epoch = ++this.epoch;
+      const visit = (i: number) => {
+        if (stamp[i] === epoch || this.points[i]!.side !== side) return;
+        stamp[i] = epoch;
+        this.evalPoint(i, s, costs, side);
+      };
+      const { start, slots } = this.vertexSlots();
+      for (const v of changed) for (let x = start[v]!; x < start[v + 1]!; x++) visit(slots[x]! >> 1);
+      for (const c of s.dirtyChains) for (const i of this.pointsOnChain(c)) visit(i);
     }
+    s.dirtyChains.clear();
     s.fresh = true;
     return s;
   }
 
-  /** Points that drive off their segment at vertex v: [point, end slot] pairs. */
-  *pointsAt(v: number): Generator<[number, number]> {
+  private stamp?: Uint32Array;
+  private epoch = 0;
+
+  private evalPoint(i: number, s: LayerState, costs: NodeCosts, side: number): void {
+    const { endNode, endMin, endKm } = this;
+    const { dist, km, owner } = costs;
+    let m = Infinity, k = Infinity, o = -1;
+    for (let j = 2 * i; j < 2 * i + 2; j++) {
+      const v = endNode[j]!;
+      if (v < 0) continue;
+      const d = endMin[j]! + dist[v]!;
+      if (d < m) (m = d), (k = endKm[j]! + km[v]!), (o = owner[v]!);
+    }
+    const seg = this.seg[i]!;
+    const chain = seg >= 0 ? this.model.graph.segChain[seg]! : -1;
+    if (chain >= 0 && s.onChain[chain]! > 0) {
+      const a = this.attachmentOf(i);
+      for (const id of s.byChain.get(chain) ?? []) {
+        const site = s.sites.get(id)!;
+        if (site.side !== side) continue;
+        const d = this.model.direct(a, site);
+        if (d.minutes < m || (d.minutes === m && id < o)) (m = d.minutes), (k = d.km), (o = id);
+      }
+    }
+    s.minutes[i] = m;
+    s.km[i] = k;
+    s.owner[i] = o;
+  }
+
+  /** Per junction, the point end slots (2 × point + 0|1) that drive to it, in CSR form. */
+  private vertexSlots(): { start: Uint32Array; slots: Uint32Array } {
     if (!this.byVertex) {
       const counts = new Uint32Array(this.model.graph.lat.length + 1);
       for (const u of this.endNode) if (u >= 0) counts[u + 1]!++;
@@ -522,7 +545,12 @@ export class RoadNearestCosts implements NearestCosts {
       this.endNode.forEach((u, j) => u >= 0 && (slots[fill[u]!++] = j));
       this.byVertex = { start: counts, slots };
     }
-    const { start, slots } = this.byVertex;
+    return this.byVertex;
+  }
+
+  /** Points that drive off their segment at vertex v: [point, end slot] pairs. */
+  *pointsAt(v: number): Generator<[number, number]> {
+    const { start, slots } = this.vertexSlots();
     for (let x = start[v]!; x < start[v + 1]!; x++) yield [slots[x]! >> 1, slots[x]!];
   }
   private byVertex?: { start: Uint32Array; slots: Uint32Array };
@@ -533,12 +561,21 @@ export class RoadNearestCosts implements NearestCosts {
   }
 
   /** Points attached to chain c. */
-  pointsOnChain(c: number): number[] {
-    const out: number[] = [];
-    const { segChain } = this.model.graph;
-    for (let i = 0; i < this.seg.length; i++) if (this.seg[i]! >= 0 && segChain[this.seg[i]!] === c) out.push(i);
-    return out;
+  pointsOnChain(c: number): Uint32Array {
+    if (!this.byChainIndex) {
+      const { segChain, chainA } = this.model.graph;
+      const counts = new Uint32Array(chainA.length + 1);
+      for (const seg of this.seg) if (seg >= 0) counts[segChain[seg]! + 1]!++;
+      for (let x = 0; x < counts.length - 1; x++) counts[x + 1]! += counts[x]!;
+      const list = new Uint32Array(counts[counts.length - 1]!);
+      const fill = counts.slice();
+      this.seg.forEach((seg, i) => seg >= 0 && (list[fill[segChain[seg]!]!++] = i));
+      this.byChainIndex = { start: counts, list };
+    }
+    const { start, list } = this.byChainIndex;
+    return list.subarray(start[c]!, start[c + 1]!);
   }
+  private byChainIndex?: { start: Uint32Array; list: Uint32Array };
 
   attachmentOf(i: number): Attachment {
     const km = this.accessKm[i]!;
