@@ -10,6 +10,9 @@ import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
 import { mclpExact, pmedianExact } from './exact.js';
+
+/** Candidates per point in the p-median lists; with at most this many, --exact is exact. */
+const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian, pmedianObjective } from './pmedian.js';
@@ -76,7 +79,7 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
 
   if (o.model === 'pmedian') {
-    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel);
+    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel, EXACT_CANDIDATES);
     const r = pmedian(inst, o.k);
     const mean = (obj: number) => obj / population;
     // Marginal contributions: add the final sites back one by one, best first.
@@ -94,12 +97,13 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
       current = obj;
     }
     let exact: SuggestResult['exact'] = null;
-    const note = fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : undefined;
-    if (o.exact && !fixed.length) {
+    let note: string | undefined;
+    if (o.exact) {
       const e = await pmedianExact(inst, o.k);
-      if (e) exact = { value: e.objective, gap_percent: gap(r.objective, e.objective) };
+      if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
+      else note = `the exact p-median needs every candidate in every point's list: use at most ${EXACT_CANDIDATES} candidates (--candidates) to measure the gap`;
     }
-    return { ...base, threshold_km: null, before: round2(mean(before)), after: round2(mean(r.objective)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note && o.exact ? { note } : {}) };
+    return { ...base, threshold_km: null, before: round2(mean(before)), after: round2(mean(r.objective)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
   }
 
   const standard = settings.standards[o.kind];
