@@ -28,6 +28,9 @@ const time = (f) => {
   return [t, r];
 };
 const both = (t) => `${s(t)} [CPU ${s(t.cpu)}]`;
+// A goal is judged on wall clock and on CPU time: on a busy shared machine only the latter says
+// what the code does.
+const verdict = (t, limitMs) => `wall ${t <= limitMs ? 'met' : 'MISSED'}, CPU ${t.cpu <= limitMs ? 'met' : 'MISSED'}`;
 let seed = 4242;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const BOX = { lat: [38.5, 41.8], lon: [45.2, 50.3] };
@@ -147,8 +150,8 @@ const [tBuild, built] = time(() => loadRoadModel(file));
 const [tCache, cached] = time(() => loadRoadModel(file));
 const g = cached.model.graph;
 console.log(`road network: synthetic ${mb(statSync(file).size)} PBF, ${nodes.n.toLocaleString('en-US')} nodes (${g.meta.roadNodes.toLocaleString('en-US')} on roads in ${g.meta.segments.toLocaleString('en-US')} segments, ${BUILDINGS.toLocaleString('en-US')} buildings); search graph: ${g.meta.vertices.toLocaleString('en-US')} junctions, ${g.meta.edges.toLocaleString('en-US')} directed edges, ${Math.round(g.meta.roadKm).toLocaleString('en-US')} km of roads`);
-console.log(`  graph build from the input (decode, profile, CSR, components, cache write): ${both(tBuild)}   goal: ≤ 30 s   baseline, decode only: ${both(tDecode)} (ratio ${(tBuild / tDecode).toFixed(1)}x)`);
-console.log(`  graph from the cache (hash the input, read, check): ${both(tCache)}   goal: ≤ 2 s   vs from the input: ${(tBuild / tCache).toFixed(0)}x faster (cache hit: ${cached.report.fromCache}, written: ${built.report.cacheFile !== undefined})`);
+console.log(`  graph build from the input (decode, profile, CSR, components, cache write): ${both(tBuild)}   goal: ≤ 30 s (${verdict(tBuild, 30000)})   baseline, decode only: ${both(tDecode)} (ratio ${(tBuild / tDecode).toFixed(1)}x)`);
+console.log(`  graph from the cache (hash the input, read, check): ${both(tCache)}   goal: ≤ 2 s (${verdict(tCache, 2000)})   vs from the input: ${(tBuild / tCache).toFixed(0)}x faster (cache hit: ${cached.report.fromCache}, written: ${built.report.cacheFile !== undefined})`);
 
 // ---- 1 M population points, 100 facilities over 10 years. ----
 const N = 1_000_000, YEARS = 10;
@@ -193,11 +196,11 @@ for (let y = 2021; y < 2021 + YEARS; y++) {
   for (let i = 0; i < N; i += 1000) if (Math.abs(a[i] - b[i]) > 1e-6 && a[i] !== b[i]) throw new Error(`bench: incremental and full recompute differ at point ${i}`);
   within30 = a.filter((m) => m <= 30).length;
 }
-console.log(`  each year's update (2 layers: openings, closings, 1 M points' minutes and km): worst ${s(worst)} [CPU ${s(worstCpu)}], mean ${s(total / YEARS)} [CPU ${s(totalCpu / YEARS)}]   goal: ≤ 1 s`);
+console.log(`  each year's update (2 layers: openings, closings, 1 M points' minutes and km): worst ${s(worst)} [CPU ${s(worstCpu)}], mean ${s(total / YEARS)} [CPU ${s(totalCpu / YEARS)}]   goal: ≤ 1 s (worst: ${verdict(Object.assign(new Number(worst), { cpu: worstCpu }), 1000)})`);
 console.log(`    (the worst, by CPU, is ${worstYear}${worstYear === 2021 ? ': nothing was open before, so it is a full search for both layers' : ''})`);
 console.log(`    baseline, full recompute every year: worst ${s(worstBase)} [CPU ${s(worstBaseCpu)}], mean ${s(totalBase / YEARS)} [CPU ${s(totalBaseCpu / YEARS)}]   speed-up ${(totalBase / total).toFixed(1)}x [CPU ${(totalBaseCpu / totalCpu).toFixed(1)}x]`);
 console.log(`  vertices settled by the incremental updates over 10 years: ${settled.toLocaleString('en-US')} (a full search settles ${g.meta.vertices.toLocaleString('en-US')} junctions per layer and year); last year ${((within30 / N) * 100).toFixed(1)}% within 30 min of a branch`);
 const arrays = GRAPH_ARRAYS.reduce((t, k) => t + g[k].byteLength, 0);
-console.log(`  peak memory (max RSS of this process, incl. the synthetic input it generated): ${mb(process.resourceUsage().maxRSS * 1024)}   goal: ≤ 1.5 GB   graph typed arrays: ${mb(arrays)}`);
+console.log(`  peak memory (max RSS of this process, incl. the synthetic input it generated): ${mb(process.resourceUsage().maxRSS * 1024)}   goal: ≤ 1.5 GB (${process.resourceUsage().maxRSS * 1024 <= 1.5 * 2 ** 30 ? 'met' : 'MISSED'})   graph typed arrays: ${mb(arrays)}`);
 console.log(`  (machine load average at the end: ${loadavg()[0].toFixed(1)}; wall-clock figures grow with it)`);
 rmSync(dir, { recursive: true, force: true });
