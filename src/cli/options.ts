@@ -4,6 +4,7 @@ import type { Plan } from '../model/plan.js';
 import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
+import type { PopulationBasis } from '../model/dataset.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -46,6 +47,7 @@ export interface ModelOptions extends OutputOptions {
   /** A road network (OSM PBF/XML, GeoJSON) and a car-profile override. */
   roads?: string;
   roadsProfile?: string;
+  populationBasis?: PopulationBasis;
   /** The country data folder (a global option). */
   data?: string;
 }
@@ -65,6 +67,7 @@ export function addOutOption(cmd: Command, what = 'write the result to a file (a
  */
 export function addModelOptions(cmd: Command, out?: string): Command {
   cmd.option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON');
+  cmd.option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
   addOutOption(cmd, out);
   return cmd
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
@@ -79,6 +82,7 @@ export function addModelOptions(cmd: Command, out?: string): Command {
 export function modelFlags(o: ModelOptions) {
   return {
     population: o.population,
+    populationBasis: o.populationBasis,
     data: o.data,
     circuity: o.circuity,
     speedKmh: o.speed,

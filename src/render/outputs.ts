@@ -25,7 +25,7 @@ export interface Outputs {
   suggestion: { result: SuggestResult; entries: PlanEntry[] };
   order: OrderResult;
   graph: GraphResult;
-  regions: { dataset: Dataset };
+  regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
 }
 

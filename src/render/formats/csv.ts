@@ -11,5 +11,5 @@ export const csvFormat: Format = {
   distances: distancesCsv,
   timeline: (o) => timelineCsv(o.timeline),
   suggestion: (o) => suggestCsv(o.result),
-  regions: (o) => regionsCsv(o.dataset),
+  regions: (o) => regionsCsv(o.dataset, o.capital),
 };
