@@ -69,7 +69,9 @@ describe('road model on the test town', () => {
     expect(before.min[3]).toBe(Infinity);
     expect(costs.owner('center', 2)).toBe(-1);
     expect(costs.unreachable).toEqual([2, 3]);
-    expect(costs.notes?.[0]).toBe('2 population points are more than 2 km from any road and counted as unreachable (e.g. 40.0000,47.0500; 40.1005,47.1001)');
+    expect(costs.notes?.[0]).toBe(
+      '2 population points are more than 2 km from any road and counted as unreachable (e.g. 40.0000,47.0500; 40.1005,47.1001)',
+    );
   });
 
   it('the access leg is a straight line at the off-road speed', () => {
@@ -92,7 +94,10 @@ describe('road model on the test town', () => {
 
   it('finds the points within a standard of each site (optimisation)', () => {
     // Within 15 min of F1: the one-way street (10.60) and the field (10.18); the island is 25.56 away.
-    expect(model.reachable(points, [F1, F2], { within_min: 15 }).map((a) => [...a])).toEqual([[0, 4], [0, 4]]);
+    expect(model.reachable(points, [F1, F2], { within_min: 15 }).map((a) => [...a])).toEqual([
+      [0, 4],
+      [0, 4],
+    ]);
     // Within 3 road km of F1: only the field (0.85 off-road + 1.67 on Main street = 2.52 km).
     expect(model.reachable(points, [F1], { within_km: 3 }).map((a) => [...a])).toEqual([[4]]);
     expect(model.reachKm({ within_km: 3, within_min: 15 })).toBe(3);
@@ -142,7 +147,9 @@ describe('road network inputs', () => {
 
   it('a file that is no network, or has no roads, is refused with a clear message', () => {
     expect(() => buildGraph(write('x.csv', 'lat,lon\n1,2\n'), loadProfile())).toThrow(/expected OpenStreetMap PBF/);
-    expect(() => buildGraph(write('empty.osm', '<osm><node id="1" lat="40" lon="47"/></osm>'), loadProfile())).toThrow(/no road a car may use/);
+    expect(() => buildGraph(write('empty.osm', '<osm><node id="1" lat="40" lon="47"/></osm>'), loadProfile())).toThrow(
+      /no road a car may use/,
+    );
     expect(() => loadRoadModel(join(tmp, 'missing.osm.pbf'))).toThrow(/no such file/);
   });
 
@@ -208,7 +215,7 @@ describe('graph cache', () => {
 describe('incremental engine', () => {
   // A random 40 × 40 street grid with one-ways, varied speeds and a few missing links.
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const b = new GraphBuilder(loadProfile());
   const N = 40;
   for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) b.node(r * N + c + 1, 40 + r * 0.01, 47 + c * 0.01);
@@ -216,7 +223,10 @@ describe('incremental engine', () => {
   for (let r = 0; r < N; r++) {
     for (let c = 0; c < N; c++) {
       const id = r * N + c + 1;
-      const tags = () => ({ highway: classes[Math.floor(rnd() * classes.length)]!, ...(rnd() < 0.2 ? { oneway: 'yes' } : {}) });
+      const tags = () => ({
+        highway: classes[Math.floor(rnd() * classes.length)]!,
+        ...(rnd() < 0.2 ? { oneway: 'yes' } : {}),
+      });
       if (c + 1 < N && rnd() < 0.9) b.way([id, id + 1], tags());
       if (r + 1 < N && rnd() < 0.9) b.way(rnd() < 0.5 ? [id, id + N] : [id + N, id], tags());
     }
@@ -235,7 +245,10 @@ describe('incremental engine', () => {
         inc.close(ids);
         full.close(ids);
       } else {
-        const batch = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, j) => ({ id: step * 10 + j, seeds: randomSite() }));
+        const batch = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, j) => ({
+          id: step * 10 + j,
+          seeds: randomSite(),
+        }));
         open.push(...batch.map((s) => s.id));
         inc.open(batch);
         full.open(batch);
@@ -277,15 +290,20 @@ describe('chains', () => {
   // give the same times for points and sites scattered along the chains.
   const build = (contract: boolean) => {
     let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const b = new GraphBuilder(loadProfile(), contract);
-    const N = 12, S = 3;
+    const N = 12,
+      S = 3;
     let next = N * N + 1;
     for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) b.node(r * N + c + 1, 40 + r * 0.02, 47 + c * 0.02);
     const link = (from: number, to: number, lat: number, lon: number, dLat: number, dLon: number) => {
       const refs = [from];
       for (let k = 1; k <= S; k++) {
-        b.node(next, lat + (dLat * k) / (S + 1) + (rnd() - 0.5) * 0.002, lon + (dLon * k) / (S + 1) + (rnd() - 0.5) * 0.002);
+        b.node(
+          next,
+          lat + (dLat * k) / (S + 1) + (rnd() - 0.5) * 0.002,
+          lon + (dLon * k) / (S + 1) + (rnd() - 0.5) * 0.002,
+        );
         refs.push(next++);
       }
       refs.push(to);
@@ -295,16 +313,19 @@ describe('chains', () => {
     };
     for (let r = 0; r < N; r++) {
       for (let c = 0; c < N; c++) {
-        const id = r * N + c + 1, lat = 40 + r * 0.02, lon = 47 + c * 0.02;
+        const id = r * N + c + 1,
+          lat = 40 + r * 0.02,
+          lon = 47 + c * 0.02;
         if (c + 1 < N) link(id, id + 1, lat, lon, 0, 0.02);
         if (r + 1 < N) link(id, id + N, lat, lon, 0.02, 0);
       }
     }
     return new RoadModel(b.build('xml'), loadProfile(), 'grid');
   };
-  const contracted = build(true), full = build(false);
+  const contracted = build(true),
+    full = build(false);
   let seed = 5;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const place = () => at(40 + rnd() * 0.22, 47 + rnd() * 0.22);
 
   it('contracts the shape nodes away', () => {
@@ -315,21 +336,36 @@ describe('chains', () => {
 
   it('gives the same times as the uncontracted graph, year after year', () => {
     const pts = Array.from({ length: 300 }, place);
-    const a = contracted.nearestCosts(pts), b = full.nearestCosts(pts);
+    const a = contracted.nearestCosts(pts),
+      b = full.nearestCosts(pts);
     const sites = Array.from({ length: 12 }, (_, id) => ({ id, place: place() }));
     const open = new Set<number>();
-    for (const [opening, closing] of [[[0, 1], []], [[2, 3, 4], [0]], [[5], [2, 3]], [[6, 7, 8, 9], [1]]] as const) {
+    for (const [opening, closing] of [
+      [[0, 1], []],
+      [[2, 3, 4], [0]],
+      [[5], [2, 3]],
+      [[6, 7, 8, 9], [1]],
+    ] as const) {
       for (const m of [a, b]) {
-        m.open('branch', sites.filter((s) => (opening as readonly number[]).includes(s.id)));
+        m.open(
+          'branch',
+          sites.filter((s) => (opening as readonly number[]).includes(s.id)),
+        );
         m.close('branch', closing as readonly number[]);
       }
       opening.forEach((id) => open.add(id));
       closing.forEach((id) => open.delete(id));
       // The incremental per-point refresh matches a fresh start with the same sites open.
       const fresh = contracted.nearestCosts(pts);
-      fresh.open('branch', sites.filter((s) => open.has(s.id)));
+      fresh.open(
+        'branch',
+        sites.filter((s) => open.has(s.id)),
+      );
       expect([...a.minutes('branch')]).toEqual([...fresh.minutes('branch')]);
-      const ma = a.minutes('branch'), mb = b.minutes('branch'), ka = a.km('branch'), kb = b.km('branch');
+      const ma = a.minutes('branch'),
+        mb = b.minutes('branch'),
+        ka = a.km('branch'),
+        kb = b.km('branch');
       for (let i = 0; i < pts.length; i++) {
         if (mb[i] === Infinity) expect(ma[i]).toBe(Infinity);
         else {
@@ -341,8 +377,10 @@ describe('chains', () => {
     }
     // Single trips, including pairs on one chain.
     for (let i = 0; i < 60; i++) {
-      const from = place(), to = i % 3 ? place() : at(from.lat + 0.0004, from.lon + 0.0004);
-      const ta = contracted.trip(from, to), tb = full.trip(from, to);
+      const from = place(),
+        to = i % 3 ? place() : at(from.lat + 0.0004, from.lon + 0.0004);
+      const ta = contracted.trip(from, to),
+        tb = full.trip(from, to);
       if (tb.minutes === Infinity) expect(ta.minutes).toBe(Infinity);
       else expect(ta.minutes).toBeCloseTo(tb.minutes, 4);
     }

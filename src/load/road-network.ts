@@ -24,8 +24,13 @@ export function roadModelFor(plan: Plan, flags: RoadFlags): { model: RoadModel; 
   const key = `${file}\0${profile ?? ''}`;
   let model = loaded.get(key);
   if (!model) {
-    const r = loadRoadModel(file, { profileFile: profile, onNote: note, onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`) });
-    if (r.report.cacheError) note(`could not write the road graph cache (${r.report.cacheError}); the next run reads ${file} again`);
+    const r = loadRoadModel(file, {
+      profileFile: profile,
+      onNote: note,
+      onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
+    });
+    if (r.report.cacheError)
+      note(`could not write the road graph cache (${r.report.cacheError}); the next run reads ${file} again`);
     model = r.model;
     loaded.set(key, model);
   }

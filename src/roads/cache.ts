@@ -37,7 +37,11 @@ export function fileHash(file: string): string {
 
 /** The cache key: the input's content, the profile, and the cache format. */
 export function cacheKey(inputHash: string, profile: Profile): string {
-  const canonical = JSON.stringify(profile, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  const canonical = JSON.stringify(profile, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
   return createHash('sha256').update(`${CACHE_FORMAT}\n${inputHash}\n${canonical}`).digest('hex').slice(0, 32);
 }
 
@@ -108,7 +112,11 @@ export function readGraphCache(path: string, key: string): RoadGraph | undefined
     }
     const graph = g as RoadGraph;
     const n = graph.lat?.length ?? -1;
-    const ok = GRAPH_ARRAYS.every((name) => graph[name] !== undefined) && graph.fwdStart.length === n + 1 && graph.revStart.length === n + 1 && graph.fwdStart[n] === graph.fwdTo.length;
+    const ok =
+      GRAPH_ARRAYS.every((name) => graph[name] !== undefined) &&
+      graph.fwdStart.length === n + 1 &&
+      graph.revStart.length === n + 1 &&
+      graph.fwdStart[n] === graph.fwdTo.length;
     return ok ? graph : undefined;
   } catch {
     return undefined;

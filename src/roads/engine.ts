@@ -62,7 +62,10 @@ export class MinHeap {
     this.topTag = this.tags[0]!;
     this.topKm = this.kms[0]!;
     const n = --this.size;
-    const key = this.keys[n]!, node = this.nodes[n]!, tag = this.tags[n]!, km = this.kms[n]!;
+    const key = this.keys[n]!,
+      node = this.nodes[n]!,
+      tag = this.tags[n]!,
+      km = this.kms[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
@@ -83,7 +86,10 @@ export class MinHeap {
 
   private grow(): void {
     const n = this.keys.length * 2;
-    const k = new Float64Array(n), v = new Int32Array(n), t = new Int32Array(n), m = new Float64Array(n);
+    const k = new Float64Array(n),
+      v = new Int32Array(n),
+      t = new Int32Array(n),
+      m = new Float64Array(n);
     k.set(this.keys);
     v.set(this.nodes);
     t.set(this.tags);
@@ -102,12 +108,14 @@ export class NodeHeap {
 
   push(key: number, node: number): void {
     if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2), v = new Int32Array(this.size * 2);
+      const k = new Float64Array(this.size * 2),
+        v = new Int32Array(this.size * 2);
       k.set(this.keys);
       v.set(this.nodes);
       (this.keys = k), (this.nodes = v);
     }
-    const keys = this.keys, nodes = this.nodes;
+    const keys = this.keys,
+      nodes = this.nodes;
     let c = this.size++;
     while (c > 0) {
       const p = (c - 1) >> 2;
@@ -121,16 +129,19 @@ export class NodeHeap {
   }
 
   pop(): void {
-    const keys = this.keys, nodes = this.nodes;
+    const keys = this.keys,
+      nodes = this.nodes;
     this.topKey = keys[0]!;
     this.topNode = nodes[0]!;
     const n = --this.size;
-    const key = keys[n]!, node = nodes[n]!;
+    const key = keys[n]!,
+      node = nodes[n]!;
     let i = 0;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= n) break;
-      let c = first, ck = keys[first]!;
+      let c = first,
+        ck = keys[first]!;
       const last = first + 4 < n ? first + 4 : n;
       for (let j = first + 1; j < last; j++) if (keys[j]! < ck) (c = j), (ck = keys[j]!);
       if (ck >= key) break;
@@ -257,10 +268,12 @@ export class NodeCosts {
     let settled = 0;
     while (heap.size) {
       heap.pop();
-      const d = heap.topKey, v = heap.topNode;
+      const d = heap.topKey,
+        v = heap.topNode;
       if (d > dist[v]!) continue;
       settled++;
-      const kv = km[v]!, ov = owner[v]!;
+      const kv = km[v]!,
+        ov = owner[v]!;
       for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
         const u = revFrom[e]!;
         const nd = d + revMin[e]!;
@@ -301,7 +314,10 @@ export function kNearestSites(
   const { revStart, revFrom, revMin, revKm } = g;
   while (heap.size) {
     heap.pop();
-    const d = heap.topKey, v = heap.topNode, s = heap.topTag, dk = heap.topKm;
+    const d = heap.topKey,
+      v = heap.topNode,
+      s = heap.topTag,
+      dk = heap.topKm;
     const c = count[v]!;
     if (c >= k) continue;
     let dup = false;
@@ -339,7 +355,12 @@ export class BoundedSearch {
   }
 
   /** Calls `visit(vertex, minutes, km)` for each vertex settled within the limits. */
-  run(seeds: readonly Seed[], maxMin: number, maxKm: number, visit: (v: number, minutes: number, km: number) => void): void {
+  run(
+    seeds: readonly Seed[],
+    maxMin: number,
+    maxKm: number,
+    visit: (v: number, minutes: number, km: number) => void,
+  ): void {
     const { dist, km, heap, touched } = this;
     const { revStart, revFrom, revMin, revKm } = this.g;
     for (const v of touched) (dist[v] = Infinity), (km[v] = Infinity);
@@ -354,12 +375,14 @@ export class BoundedSearch {
     }
     while (heap.size) {
       heap.pop();
-      const d = heap.topKey, v = heap.topNode;
+      const d = heap.topKey,
+        v = heap.topNode;
       if (d > dist[v]!) continue;
       visit(v, d, km[v]!);
       for (let e = revStart[v]!, end = revStart[v + 1]!; e < end; e++) {
         const u = revFrom[e]!;
-        const nd = d + revMin[e]!, nk = km[v]! + revKm[e]!;
+        const nd = d + revMin[e]!,
+          nk = km[v]! + revKm[e]!;
         if (nd < dist[u]! && nd <= maxMin && nk <= maxKm) {
           if (dist[u] === Infinity) touched.push(u);
           dist[u] = nd;

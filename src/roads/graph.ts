@@ -77,9 +77,34 @@ export interface RoadGraph {
 
 /** The typed-array fields of a RoadGraph, in the order the cache writes them. */
 export const GRAPH_ARRAYS = [
-  'lat', 'lon', 'fwdStart', 'fwdTo', 'fwdMin', 'fwdKm', 'revStart', 'revFrom', 'revMin', 'revKm',
-  'chainA', 'chainB', 'chainFwd', 'chainBwd', 'chainKm', 'chainFwdBlk', 'chainBwdBlk',
-  'segGeo', 'segKm', 'segFwd', 'segBwd', 'segChain', 'segIdx', 'segFwdPre', 'segBwdPre', 'segKmPre', 'segFwdBlk', 'segBwdBlk',
+  'lat',
+  'lon',
+  'fwdStart',
+  'fwdTo',
+  'fwdMin',
+  'fwdKm',
+  'revStart',
+  'revFrom',
+  'revMin',
+  'revKm',
+  'chainA',
+  'chainB',
+  'chainFwd',
+  'chainBwd',
+  'chainKm',
+  'chainFwdBlk',
+  'chainBwdBlk',
+  'segGeo',
+  'segKm',
+  'segFwd',
+  'segBwd',
+  'segChain',
+  'segIdx',
+  'segFwdPre',
+  'segBwdPre',
+  'segKmPre',
+  'segFwdBlk',
+  'segBwdBlk',
 ] as const;
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Int8Array | Uint8Array;
@@ -87,7 +112,10 @@ type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Int8Array 
 /** A growable typed array (doubling), trimmed with view(). */
 class Grow<T extends Typed> {
   length = 0;
-  constructor(private data: T, private readonly make: (n: number) => T) {}
+  constructor(
+    private data: T,
+    private readonly make: (n: number) => T,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = this.make(this.data.length * 2);
@@ -151,13 +179,15 @@ export class GraphBuilder implements OsmSink {
     const refs = this.refs.view();
     const ways = this.wayStart.length;
     const starts = this.wayStart.view();
-    const lat7 = this.lat7.view(), lon7 = this.lon7.view();
+    const lat7 = this.lat7.view(),
+      lon7 = this.lon7.view();
 
     // Vertices: the nodes routable ways use, numbered in order of first use (ways are local, so
     // neighbours in the graph tend to be neighbours in memory).
     const vertexOf = new Int32Array(lat7.length).fill(-1);
     const refVertex = new Int32Array(refs.length);
-    let vertices = 0, missingNodes = 0;
+    let vertices = 0,
+      missingNodes = 0;
     for (let i = 0; i < refs.length; i++) {
       const n = nodeIndex(refs[i]!);
       if (n < 0) {
@@ -168,7 +198,8 @@ export class GraphBuilder implements OsmSink {
       if (vertexOf[n]! < 0) vertexOf[n] = vertices++;
       refVertex[i] = vertexOf[n]!;
     }
-    const vLat = new Float64Array(vertices), vLon = new Float64Array(vertices);
+    const vLat = new Float64Array(vertices),
+      vLon = new Float64Array(vertices);
     for (let n = 0; n < vertexOf.length; n++) {
       const v = vertexOf[n]!;
       if (v >= 0) {
@@ -179,16 +210,21 @@ export class GraphBuilder implements OsmSink {
 
     // Segments.
     const maxSeg = refs.length;
-    const sA = new Uint32Array(maxSeg), sB = new Uint32Array(maxSeg);
-    const sKm = new Float64Array(maxSeg), sFwd = new Float32Array(maxSeg), sBwd = new Float32Array(maxSeg);
+    const sA = new Uint32Array(maxSeg),
+      sB = new Uint32Array(maxSeg);
+    const sKm = new Float64Array(maxSeg),
+      sFwd = new Float32Array(maxSeg),
+      sBwd = new Float32Array(maxSeg);
     const sFlags = new Uint8Array(maxSeg);
     let segs = 0;
     for (let w = 0; w < ways; w++) {
-      const from = starts[w]!, to = w + 1 < ways ? starts[w + 1]! : refs.length;
+      const from = starts[w]!,
+        to = w + 1 < ways ? starts[w + 1]! : refs.length;
       const first = segs;
       let wayKm = 0;
       for (let i = from; i + 1 < to; i++) {
-        const a = refVertex[i]!, b = refVertex[i + 1]!;
+        const a = refVertex[i]!,
+          b = refVertex[i + 1]!;
         if (a < 0 || b < 0 || a === b) continue;
         const km = geodesicKm({ lat: vLat[a]!, lon: vLon[a]! }, { lat: vLat[b]!, lon: vLon[b]! });
         sA[segs] = a;
@@ -220,13 +256,15 @@ export class GraphBuilder implements OsmSink {
       return v;
     };
     for (let s = 0; s < segs; s++) {
-      const ra = find(sA[s]!), rb = find(sB[s]!);
+      const ra = find(sA[s]!),
+        rb = find(sB[s]!);
       if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
     }
     const compKm = new Float64Array(vertices);
     for (let s = 0; s < segs; s++) compKm[find(sA[s]!)]! += sKm[s]!;
     let largest = -1;
-    for (let v = 0; v < vertices; v++) if (parent[v] === v && (largest < 0 || compKm[v]! > compKm[largest]!)) largest = v;
+    for (let v = 0; v < vertices; v++)
+      if (parent[v] === v && (largest < 0 || compKm[v]! > compKm[largest]!)) largest = v;
     const keepRoot = (r: number) => r === largest || compKm[r]! >= this.profile.min_component_km;
     const dropped: DroppedIsland[] = [];
     let components = 0;
@@ -239,10 +277,17 @@ export class GraphBuilder implements OsmSink {
 
     // The kept segments, compacted in place (vertex numbers still the builder's).
     const keep = (v: number) => keepRoot(find(v));
-    let S = 0, roadKm = 0, ferryKm = 0;
+    let S = 0,
+      roadKm = 0,
+      ferryKm = 0;
     for (let s = 0; s < segs; s++) {
       if (!keep(sA[s]!)) continue;
-      (sA[S] = sA[s]!), (sB[S] = sB[s]!), (sKm[S] = sKm[s]!), (sFwd[S] = sFwd[s]!), (sBwd[S] = sBwd[s]!), (sFlags[S] = sFlags[s]!);
+      (sA[S] = sA[s]!),
+        (sB[S] = sB[s]!),
+        (sKm[S] = sKm[s]!),
+        (sFwd[S] = sFwd[s]!),
+        (sBwd[S] = sBwd[s]!),
+        (sFlags[S] = sFlags[s]!);
       if (sFlags[S]! & 2) ferryKm += sKm[S]!;
       else roadKm += sKm[S]!;
       S++;
@@ -252,7 +297,7 @@ export class GraphBuilder implements OsmSink {
     // junctions (where roads meet or end) and the chains of segments between them gives the same
     // shortest paths on a graph several times smaller; places still join the exact segment.
     const incStart = new Uint32Array(vertices + 1);
-    for (let s = 0; s < S; s++) (incStart[sA[s]! + 1]!++, incStart[sB[s]! + 1]!++);
+    for (let s = 0; s < S; s++) incStart[sA[s]! + 1]!++, incStart[sB[s]! + 1]!++;
     for (let v = 0; v < vertices; v++) incStart[v + 1]! += incStart[v]!;
     const inc = new Uint32Array(2 * S);
     {
@@ -260,18 +305,22 @@ export class GraphBuilder implements OsmSink {
       for (let s = 0; s < S; s++) (inc[fill[sA[s]!]!++] = s), (inc[fill[sB[s]!]!++] = s);
     }
     const isJunction = new Uint8Array(vertices);
-    for (let v = 0; v < vertices; v++) if (keep(v) && (!this.contract || incStart[v + 1]! - incStart[v]! !== 2)) isJunction[v] = 1;
+    for (let v = 0; v < vertices; v++)
+      if (keep(v) && (!this.contract || incStart[v + 1]! - incStart[v]! !== 2)) isJunction[v] = 1;
     // Chain c: segments chainSeg[chainStart[c] .. chainStart[c+1]), each with its direction
     // along the chain (1: from sA to sB), from junction chainFrom[c] to chainTo[c].
-    const chainSeg = new Uint32Array(S), chainDir = new Uint8Array(S);
+    const chainSeg = new Uint32Array(S),
+      chainDir = new Uint8Array(S);
     const chainStartG = new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
-    const chainFrom: number[] = [], chainTo: number[] = [];
+    const chainFrom: number[] = [],
+      chainTo: number[] = [];
     const visited = new Uint8Array(S);
     let placed = 0;
     const walk = (start: number, first: number) => {
       chainStartG.push(placed);
       chainFrom.push(start);
-      let cur = start, seg = first;
+      let cur = start,
+        seg = first;
       for (;;) {
         visited[seg] = 1;
         const forward = sA[seg] === cur;
@@ -305,35 +354,57 @@ export class GraphBuilder implements OsmSink {
     const order = hilbertOrder(vLat, vLon, (v) => isJunction[v] === 1, junctions);
     const newId = new Int32Array(vertices).fill(-1);
     for (let i = 0; i < junctions; i++) newId[order[i]!] = i;
-    const lat = new Float64Array(junctions), lon = new Float64Array(junctions);
+    const lat = new Float64Array(junctions),
+      lon = new Float64Array(junctions);
     for (let i = 0; i < junctions; i++) (lat[i] = vLat[order[i]!]!), (lon[i] = vLon[order[i]!]!);
 
     // Per chain: totals each way (finite parts, and how many segments forbid that way), and per
     // segment a place may join: its geometry and costs along the chain, and the totals before it.
     let access = 0;
     for (let s = 0; s < S; s++) if (sFlags[s]! & 1) access++;
-    const chainA = new Uint32Array(chains), chainB = new Uint32Array(chains);
-    const chainFwd = new Float64Array(chains), chainBwd = new Float64Array(chains), chainKm = new Float64Array(chains);
-    const chainFwdBlk = new Uint32Array(chains), chainBwdBlk = new Uint32Array(chains);
-    const segGeo = new Float64Array(4 * access), segKm = new Float32Array(access);
-    const segFwd = new Float32Array(access), segBwd = new Float32Array(access);
-    const segChain = new Uint32Array(access), segIdx = new Uint32Array(access);
-    const segFwdPre = new Float64Array(access), segBwdPre = new Float64Array(access), segKmPre = new Float64Array(access);
-    const segFwdBlk = new Uint32Array(access), segBwdBlk = new Uint32Array(access);
+    const chainA = new Uint32Array(chains),
+      chainB = new Uint32Array(chains);
+    const chainFwd = new Float64Array(chains),
+      chainBwd = new Float64Array(chains),
+      chainKm = new Float64Array(chains);
+    const chainFwdBlk = new Uint32Array(chains),
+      chainBwdBlk = new Uint32Array(chains);
+    const segGeo = new Float64Array(4 * access),
+      segKm = new Float32Array(access);
+    const segFwd = new Float32Array(access),
+      segBwd = new Float32Array(access);
+    const segChain = new Uint32Array(access),
+      segIdx = new Uint32Array(access);
+    const segFwdPre = new Float64Array(access),
+      segBwdPre = new Float64Array(access),
+      segKmPre = new Float64Array(access);
+    const segFwdBlk = new Uint32Array(access),
+      segBwdBlk = new Uint32Array(access);
     let acc = 0;
     for (let c = 0; c < chains; c++) {
       chainA[c] = newId[chainFrom[c]!]!;
       chainB[c] = newId[chainTo[c]!]!;
-      let fwd = 0, bwd = 0, km = 0, fBlk = 0, bBlk = 0;
+      let fwd = 0,
+        bwd = 0,
+        km = 0,
+        fBlk = 0,
+        bBlk = 0;
       for (let i = chainStart[c]!; i < chainStart[c + 1]!; i++) {
-        const s = chainSeg[i]!, dir = chainDir[i] === 1;
-        const f = dir ? sFwd[s]! : sBwd[s]!, b = dir ? sBwd[s]! : sFwd[s]!;
+        const s = chainSeg[i]!,
+          dir = chainDir[i] === 1;
+        const f = dir ? sFwd[s]! : sBwd[s]!,
+          b = dir ? sBwd[s]! : sFwd[s]!;
         if (sFlags[s]! & 1) {
-          const a = dir ? sA[s]! : sB[s]!, z = dir ? sB[s]! : sA[s]!;
+          const a = dir ? sA[s]! : sB[s]!,
+            z = dir ? sB[s]! : sA[s]!;
           segGeo.set([vLat[a]!, vLon[a]!, vLat[z]!, vLon[z]!], 4 * acc);
           (segKm[acc] = sKm[s]!), (segFwd[acc] = f), (segBwd[acc] = b);
           (segChain[acc] = c), (segIdx[acc] = i - chainStart[c]!);
-          (segFwdPre[acc] = fwd), (segBwdPre[acc] = bwd), (segKmPre[acc] = km), (segFwdBlk[acc] = fBlk), (segBwdBlk[acc] = bBlk);
+          (segFwdPre[acc] = fwd),
+            (segBwdPre[acc] = bwd),
+            (segKmPre[acc] = km),
+            (segFwdBlk[acc] = fBlk),
+            (segBwdBlk[acc] = bBlk);
           acc++;
         }
         if (f < Infinity) fwd += f;
@@ -347,25 +418,35 @@ export class GraphBuilder implements OsmSink {
 
     // Directed edges between junctions in CSR form, forward and reverse (a chain looping back to
     // its own junction is no shortcut and gets no edge).
-    const outDeg = new Uint32Array(junctions + 1), inDeg = new Uint32Array(junctions + 1);
+    const outDeg = new Uint32Array(junctions + 1),
+      inDeg = new Uint32Array(junctions + 1);
     let edges = 0;
     for (let c = 0; c < chains; c++) {
-      const a = chainA[c]!, b = chainB[c]!;
+      const a = chainA[c]!,
+        b = chainB[c]!;
       if (a === b) continue;
-      if (!chainFwdBlk[c]) (outDeg[a]!++, inDeg[b]!++, edges++);
-      if (!chainBwdBlk[c]) (outDeg[b]!++, inDeg[a]!++, edges++);
+      if (!chainFwdBlk[c]) outDeg[a]!++, inDeg[b]!++, edges++;
+      if (!chainBwdBlk[c]) outDeg[b]!++, inDeg[a]!++, edges++;
     }
-    const fwdStart = prefix(outDeg), revStart = prefix(inDeg);
-    const fwdTo = new Uint32Array(edges), fwdMin = new Float32Array(edges), fwdKm = new Float32Array(edges);
-    const revFrom = new Uint32Array(edges), revMin = new Float32Array(edges), revKm = new Float32Array(edges);
-    const fPos = fwdStart.slice(0, junctions), rPos = revStart.slice(0, junctions);
+    const fwdStart = prefix(outDeg),
+      revStart = prefix(inDeg);
+    const fwdTo = new Uint32Array(edges),
+      fwdMin = new Float32Array(edges),
+      fwdKm = new Float32Array(edges);
+    const revFrom = new Uint32Array(edges),
+      revMin = new Float32Array(edges),
+      revKm = new Float32Array(edges);
+    const fPos = fwdStart.slice(0, junctions),
+      rPos = revStart.slice(0, junctions);
     const add = (a: number, b: number, min: number, km: number) => {
-      const f = fPos[a]!++, r = rPos[b]!++;
+      const f = fPos[a]!++,
+        r = rPos[b]!++;
       (fwdTo[f] = b), (fwdMin[f] = min), (fwdKm[f] = km);
       (revFrom[r] = a), (revMin[r] = min), (revKm[r] = km);
     };
     for (let c = 0; c < chains; c++) {
-      const a = chainA[c]!, b = chainB[c]!;
+      const a = chainA[c]!,
+        b = chainB[c]!;
       if (a === b) continue;
       if (!chainFwdBlk[c]) add(a, b, chainFwd[c]!, chainKm[c]!);
       if (!chainBwdBlk[c]) add(b, a, chainBwd[c]!, chainKm[c]!);
@@ -383,9 +464,34 @@ export class GraphBuilder implements OsmSink {
         dropped: { count: dropped.length, km: dropped.reduce((t, d) => t + d.km, 0), largest: dropped.slice(0, 5) },
         missingNodes,
       },
-      lat, lon, fwdStart, fwdTo, fwdMin, fwdKm, revStart, revFrom, revMin, revKm,
-      chainA, chainB, chainFwd, chainBwd, chainKm, chainFwdBlk, chainBwdBlk,
-      segGeo, segKm, segFwd, segBwd, segChain, segIdx, segFwdPre, segBwdPre, segKmPre, segFwdBlk, segBwdBlk,
+      lat,
+      lon,
+      fwdStart,
+      fwdTo,
+      fwdMin,
+      fwdKm,
+      revStart,
+      revFrom,
+      revMin,
+      revKm,
+      chainA,
+      chainB,
+      chainFwd,
+      chainBwd,
+      chainKm,
+      chainFwdBlk,
+      chainBwdBlk,
+      segGeo,
+      segKm,
+      segFwd,
+      segBwd,
+      segChain,
+      segIdx,
+      segFwdPre,
+      segBwdPre,
+      segKmPre,
+      segFwdBlk,
+      segBwdBlk,
     };
   }
 
@@ -400,7 +506,8 @@ export class GraphBuilder implements OsmSink {
     }
     const key = order ? (i: number) => ids[order[i]!]! : (i: number) => ids[i]!;
     return (id) => {
-      let lo = 0, hi = ids.length - 1;
+      let lo = 0,
+        hi = ids.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
         const k = key(mid);
@@ -430,21 +537,27 @@ function hilbertIndex(x: number, y: number): number {
 
 /** The kept vertices sorted by Hilbert index (ties by old number, so the order is deterministic). */
 function hilbertOrder(lat: Float64Array, lon: Float64Array, keep: (v: number) => boolean, kept: number): Uint32Array {
-  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  let minLat = Infinity,
+    maxLat = -Infinity,
+    minLon = Infinity,
+    maxLon = -Infinity;
   for (let v = 0; v < lat.length; v++) {
     if (lat[v]! < minLat) minLat = lat[v]!;
     if (lat[v]! > maxLat) maxLat = lat[v]!;
     if (lon[v]! < minLon) minLon = lon[v]!;
     if (lon[v]! > maxLon) maxLon = lon[v]!;
   }
-  const sx = 65535 / Math.max(1e-9, maxLon - minLon), sy = 65535 / Math.max(1e-9, maxLat - minLat);
+  const sx = 65535 / Math.max(1e-9, maxLon - minLon),
+    sy = 65535 / Math.max(1e-9, maxLat - minLat);
   // key × 2^21 + vertex fits a double exactly (2^32 × 2^21 = 2^53) up to 2 M vertices; above
   // that, plain per-vertex keys and a comparison sort.
   if (lat.length <= 1 << 21) {
     const keys = new Float64Array(kept);
     let i = 0;
     for (let v = 0; v < lat.length; v++) {
-      if (keep(v)) keys[i++] = hilbertIndex(Math.round((lon[v]! - minLon) * sx), Math.round((lat[v]! - minLat) * sy)) * 2 ** 21 + v;
+      if (keep(v))
+        keys[i++] =
+          hilbertIndex(Math.round((lon[v]! - minLon) * sx), Math.round((lat[v]! - minLat) * sy)) * 2 ** 21 + v;
     }
     keys.sort();
     return Uint32Array.from(keys, (k) => k % 2 ** 21);

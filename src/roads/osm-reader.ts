@@ -48,7 +48,10 @@ export function sniffFormat(file: string): NetworkFormat {
   closeSync(fd);
   const bytes = head.subarray(0, n);
   if (bytes.includes(Buffer.from('OSMHeader'))) return 'pbf';
-  const text = bytes.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const text = bytes
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
   if (text.startsWith('<')) return 'xml';
   if (text.startsWith('{')) return 'geojson';
   throw bad(file, 'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm) or GeoJSON LineStrings');
@@ -88,7 +91,8 @@ function readPbf(file: string, sink: OsmSink): void {
       );
       if (header.size > 32 * 1024 * 1024) throw bad(file, `corrupt PBF: a blob of ${header.size} bytes at byte ${pos}`);
       const blobBytes = Buffer.alloc(header.size);
-      if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size) throw bad(file, `truncated PBF at byte ${pos}`);
+      if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size)
+        throw bad(file, `truncated PBF at byte ${pos}`);
       pos += 4 + headerLen + header.size;
       const data = blobData(blobBytes, file);
       if (header.type === 'OSMHeader') checkHeader(data, file);
@@ -100,14 +104,11 @@ function readPbf(file: string, sink: OsmSink): void {
 }
 
 function blobData(bytes: Uint8Array, file: string): Uint8Array {
-  const blob = new PbfReader(bytes).readFields(
-    (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
-      if (tag === 1) b.raw = p.readBytes();
-      else if (tag === 3) b.zlib = p.readBytes();
-      else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) b.other = tag;
-    },
-    {},
-  );
+  const blob = new PbfReader(bytes).readFields((tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
+    if (tag === 1) b.raw = p.readBytes();
+    else if (tag === 3) b.zlib = p.readBytes();
+    else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) b.other = tag;
+  }, {});
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
     try {
@@ -171,14 +172,18 @@ function readPrimitiveBlock(data: Uint8Array, sink: OsmSink): void {
 const textDecoder = new TextDecoder();
 
 function readDense(r: PbfReader, b: Block, sink: OsmSink): void {
-  let ids: number[] = [], lats: number[] = [], lons: number[] = [];
+  let ids: number[] = [],
+    lats: number[] = [],
+    lons: number[] = [];
   r.readMessage((tag, _: null, q) => {
     if (tag === 1) ids = q.readPackedSVarint();
     else if (tag === 8) lats = q.readPackedSVarint();
     else if (tag === 9) lons = q.readPackedSVarint();
   }, null);
   const g = b.granularity * 1e-9;
-  let id = 0, lat = 0, lon = 0;
+  let id = 0,
+    lat = 0,
+    lon = 0;
   for (let i = 0; i < ids.length; i++) {
     id += ids[i]!;
     lat += lats[i]!;
@@ -279,11 +284,22 @@ function readGeoJson(file: string, sink: OsmSink): void {
   } catch (e) {
     throw bad(file, `not valid JSON (${(e as Error).message})`);
   }
-  const features: any[] = doc?.type === 'FeatureCollection' && Array.isArray(doc.features) ? doc.features : doc?.type === 'Feature' ? [doc] : [];
+  const features: any[] =
+    doc?.type === 'FeatureCollection' && Array.isArray(doc.features)
+      ? doc.features
+      : doc?.type === 'Feature'
+        ? [doc]
+        : [];
   if (!features.length) throw bad(file, 'expected a GeoJSON FeatureCollection of LineStrings with a highway property');
   const ids = new Map<string, number>();
   const nodeId = (c: unknown, where: string): number => {
-    if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number' || Math.abs(c[1]) > 90 || Math.abs(c[0]) > 180) {
+    if (
+      !Array.isArray(c) ||
+      typeof c[0] !== 'number' ||
+      typeof c[1] !== 'number' ||
+      Math.abs(c[1]) > 90 ||
+      Math.abs(c[0]) > 180
+    ) {
       throw bad(file, `${where}: a position must be [longitude, latitude] in degrees`);
     }
     const key = `${Math.round(c[0] * 1e7)},${Math.round(c[1] * 1e7)}`;
@@ -300,10 +316,16 @@ function readGeoJson(file: string, sink: OsmSink): void {
     for (const [k, v] of Object.entries(props)) if (v !== null && typeof v !== 'object') tags[k] = String(v);
     if (!('highway' in tags) && !('route' in tags)) return;
     const g = f?.geometry;
-    const lines: unknown[] = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+    const lines: unknown[] =
+      g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     lines.forEach((line, j) => {
       if (!Array.isArray(line)) throw bad(file, `features[${i}]: coordinates must be a list of positions`);
-      sink.way(line.map((c, k) => nodeId(c, `features[${i}].geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`)), tags);
+      sink.way(
+        line.map((c, k) =>
+          nodeId(c, `features[${i}].geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`),
+        ),
+        tags,
+      );
     });
   });
 }

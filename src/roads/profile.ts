@@ -109,7 +109,8 @@ export function parseDuration(v: string | undefined): number | undefined {
 
 /** Tags decide everything about a way; this is the only place that reads them. */
 export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
-  if (BLOCKED.has(tags.access ?? '') || BLOCKED.has(tags.motor_vehicle ?? '') || BLOCKED.has(tags.motorcar ?? '')) return undefined;
+  if (BLOCKED.has(tags.access ?? '') || BLOCKED.has(tags.motor_vehicle ?? '') || BLOCKED.has(tags.motorcar ?? ''))
+    return undefined;
   if (tags.route === 'ferry') {
     const minutes = parseDuration(tags.duration);
     return { kmh: p.ferry_kmh, ferryMinutes: minutes, oneway: onewayOf(tags, false), access: false, ferry: true };

@@ -7,7 +7,16 @@
 import { relative } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Threshold } from '../model/plan.js';
-import { meets, type Layer, type NearestCosts, type Place, type SiteOpening, type TravelCostModel, type TravelModelInfo, type TripCost } from '../travel/travel-cost.js';
+import {
+  meets,
+  type Layer,
+  type NearestCosts,
+  type Place,
+  type SiteOpening,
+  type TravelCostModel,
+  type TravelModelInfo,
+  type TripCost,
+} from '../travel/travel-cost.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
 import { BoundedSearch, kNearestSites, NodeCosts, type Seed, type SiteSeeds } from './engine.js';
 import { GraphBuilder, type RoadGraph } from './graph.js';
@@ -49,7 +58,8 @@ export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadM
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached) return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  if (cached)
+    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
   o.onBuild?.();
   const graph = buildGraph(file, profile);
   const report: LoadReport = { fromCache: false };
@@ -69,7 +79,10 @@ export function buildGraph(file: string, profile: Profile): RoadGraph {
   const format = readNetwork(file, builder);
   const graph = builder.build(format);
   if (graph.meta.edges === 0) {
-    throw new UserError(`${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); is this a road network?`, 1);
+    throw new UserError(
+      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); is this a road network?`,
+      1,
+    );
   }
   return graph;
 }
@@ -88,10 +101,16 @@ export class RoadModel implements TravelCostModel {
     const notes: string[] = [];
     if (m.dropped.count) {
       const big = m.dropped.largest.map((d) => `${fmtLatLon(d.lat, d.lon)} (${d.km.toFixed(1)} km)`).join('; ');
-      notes.push(`${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} (${m.dropped.km.toFixed(1)} km) not connected to the kept network ${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`);
+      notes.push(
+        `${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} (${m.dropped.km.toFixed(1)} km) not connected to the kept network ${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`,
+      );
     }
-    if (m.components > 1) notes.push(`the network has ${m.components} separate parts (e.g. an exclave): places are served only within their own part`);
-    if (m.missingNodes) notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
+    if (m.components > 1)
+      notes.push(
+        `the network has ${m.components} separate parts (e.g. an exclave): places are served only within their own part`,
+      );
+    if (m.missingNodes)
+      notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
     this.info = {
       type: 'roads',
       description: `road network: ${file}, ${fmtInt(m.roadKm)} km of roads, ${profile.name} profile; off-road access at ${profile.access.speed_kmh} km/h up to ${profile.access.max_km} km`,
@@ -125,8 +144,13 @@ export class RoadModel implements TravelCostModel {
    * segment's end does not travel that segment.
    */
   ends(a: Attachment, dir: 'out' | 'in'): { node: number; minutes: number; km: number }[] {
-    const g = this.graph, s = a.snap.seg, t = a.snap.t, c = g.segChain[s]!;
-    const fwd = g.segFwd[s]!, bwd = g.segBwd[s]!, len = g.segKm[s]!;
+    const g = this.graph,
+      s = a.snap.seg,
+      t = a.snap.t,
+      c = g.segChain[s]!;
+    const fwd = g.segFwd[s]!,
+      bwd = g.segBwd[s]!,
+      len = g.segKm[s]!;
     const kmToA = t * len + g.segKmPre[s]!;
     const kmToB = Math.max(0, (1 - t) * len + g.chainKm[c]! - g.segKmPre[s]! - len);
     // Finite minutes after this segment to B, and whether anything after it forbids the way.
@@ -139,11 +163,13 @@ export class RoadModel implements TravelCostModel {
     if (dir === 'out') {
       // Backwards along the chain to A, forwards to B.
       if (!g.segBwdBlk[s]) out.push({ node: g.chainA[c]!, minutes: part(t, bwd) + g.segBwdPre[s]!, km: kmToA });
-      if (!fwdBlockedAfter) out.push({ node: g.chainB[c]!, minutes: part(1 - t, fwd) + Math.max(0, fwdAfter), km: kmToB });
+      if (!fwdBlockedAfter)
+        out.push({ node: g.chainB[c]!, minutes: part(1 - t, fwd) + Math.max(0, fwdAfter), km: kmToB });
     } else {
       // From A forwards along the chain, from B backwards.
       if (!g.segFwdBlk[s]) out.push({ node: g.chainA[c]!, minutes: g.segFwdPre[s]! + part(t, fwd), km: kmToA });
-      if (!bwdBlockedAfter) out.push({ node: g.chainB[c]!, minutes: Math.max(0, bwdAfter) + part(1 - t, bwd), km: kmToB });
+      if (!bwdBlockedAfter)
+        out.push({ node: g.chainB[c]!, minutes: Math.max(0, bwdAfter) + part(1 - t, bwd), km: kmToB });
     }
     return out.filter((e) => e.minutes < Infinity);
   }
@@ -163,13 +189,18 @@ export class RoadModel implements TravelCostModel {
    * Infinity when a one-way forbids it or they are on different chains.
    */
   direct(p: Attachment, site: Attachment): TripCost {
-    const g = this.graph, sp = p.snap.seg, sq = site.snap.seg, tp = p.snap.t, tq = site.snap.t;
+    const g = this.graph,
+      sp = p.snap.seg,
+      sq = site.snap.seg,
+      tp = p.snap.t,
+      tq = site.snap.t;
     const none = { km: Infinity, minutes: Infinity };
     if (g.segChain[sp] !== g.segChain[sq]) return none;
     const pos = (s: number, t: number) => g.segKmPre[s]! + t * g.segKm[s]!;
     const km = Math.abs(pos(sq, tq) - pos(sp, tp));
     const legs = { minutes: p.accessMin + site.accessMin, km: p.snap.km + site.snap.km };
-    const ip = g.segIdx[sp]!, iq = g.segIdx[sq]!;
+    const ip = g.segIdx[sp]!,
+      iq = g.segIdx[sq]!;
     const finite = (x: number) => (x < Infinity ? x : 0);
     if (ip === iq) {
       const per = tq >= tp ? g.segFwd[sp]! : g.segBwd[sp]!;
@@ -178,13 +209,15 @@ export class RoadModel implements TravelCostModel {
     }
     if (iq > ip) {
       const inf = (s: number) => (g.segFwd[s]! < Infinity ? 0 : 1);
-      const blocked = (inf(sp) && tp < 1 ? 1 : 0) + (g.segFwdBlk[sq]! - g.segFwdBlk[sp]! - inf(sp)) + (inf(sq) && tq > 0 ? 1 : 0);
+      const blocked =
+        (inf(sp) && tp < 1 ? 1 : 0) + (g.segFwdBlk[sq]! - g.segFwdBlk[sp]! - inf(sp)) + (inf(sq) && tq > 0 ? 1 : 0);
       if (blocked) return none;
       const at = (s: number, t: number) => g.segFwdPre[s]! + (t > 0 ? t * finite(g.segFwd[s]!) : 0);
       return { minutes: legs.minutes + at(sq, tq) - at(sp, tp), km: legs.km + km };
     }
     const inf = (s: number) => (g.segBwd[s]! < Infinity ? 0 : 1);
-    const blocked = (inf(sp) && tp > 0 ? 1 : 0) + (g.segBwdBlk[sp]! - g.segBwdBlk[sq]! - inf(sq)) + (inf(sq) && tq < 1 ? 1 : 0);
+    const blocked =
+      (inf(sp) && tp > 0 ? 1 : 0) + (g.segBwdBlk[sp]! - g.segBwdBlk[sq]! - inf(sq)) + (inf(sq) && tq < 1 ? 1 : 0);
     if (blocked) return none;
     const at = (s: number, t: number) => g.segBwdPre[s]! + (t > 0 ? t * finite(g.segBwd[s]!) : 0);
     return { minutes: legs.minutes + at(sp, tp) - at(sq, tq), km: legs.km + km };
@@ -215,7 +248,10 @@ export class RoadModel implements TravelCostModel {
     for (const side of new Set(sites.map((s) => s.side))) {
       const mine = (i: number) => points[i]!.side === side;
       const byChain = new Map<number, number[]>();
-      siteAt.forEach((a, j) => a && sites[j]!.side === side && byChain.set(this.chainOf(a), [...(byChain.get(this.chainOf(a)) ?? []), j]));
+      siteAt.forEach(
+        (a, j) =>
+          a && sites[j]!.side === side && byChain.set(this.chainOf(a), [...(byChain.get(this.chainOf(a)) ?? []), j]),
+      );
       // Labels are kept only at the vertices this side's points drive to.
       const slotOf = new Int32Array(this.graph.lat.length).fill(-1);
       let wanted = 0;
@@ -234,15 +270,21 @@ export class RoadModel implements TravelCostModel {
         for (const { node: v, minutes: m, km: dk } of this.ends(a, 'out')) {
           const slot = slotOf[v]!;
           for (let j = slot * k; j < slot * k + k && labels.site[j]! >= 0; j++) {
-            offer(labels.site[j]!, { minutes: a.accessMin + m + labels.minutes[j]!, km: a.snap.km + dk + labels.km[j]! });
+            offer(labels.site[j]!, {
+              minutes: a.accessMin + m + labels.minutes[j]!,
+              km: a.snap.km + dk + labels.km[j]!,
+            });
           }
         }
         for (const id of byChain.get(this.chainOf(a)) ?? []) offer(id, this.direct(a, siteAt[id]!));
-        [...cand].sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib).slice(0, k).forEach(([id, c], j) => {
-          site[i * k + j] = id;
-          km[i * k + j] = c.km;
-          minutes[i * k + j] = c.minutes;
-        });
+        [...cand]
+          .sort(([ia, ca], [ib, cb]) => ca.minutes - cb.minutes || ia - ib)
+          .slice(0, k)
+          .forEach(([id, c], j) => {
+            site[i * k + j] = id;
+            km[i * k + j] = c.km;
+            minutes[i * k + j] = c.minutes;
+          });
       });
     }
     return { site, km, minutes };
@@ -294,7 +336,8 @@ export class RoadModel implements TravelCostModel {
   reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[] {
     const costs = this.nearestCosts(points);
     const search = new BoundedSearch(this.graph);
-    const maxMin = standard.within_min ?? Infinity, maxKm = standard.within_km ?? Infinity;
+    const maxMin = standard.within_min ?? Infinity,
+      maxKm = standard.within_km ?? Infinity;
     return sites.map((site) => {
       const on = this.attach(site);
       if (!on) return new Int32Array(0);
@@ -355,7 +398,10 @@ export class RoadNearestCosts implements NearestCosts {
   /** Points farther than the off-road limit from any road: indices (ascending). */
   readonly unreachable: number[] = [];
 
-  constructor(private readonly model: RoadModel, private readonly points: readonly Place[]) {
+  constructor(
+    private readonly model: RoadModel,
+    private readonly points: readonly Place[],
+  ) {
     const n = points.length;
     this.endNode = new Int32Array(2 * n).fill(-1);
     this.endMin = new Float64Array(2 * n).fill(Infinity);
@@ -387,12 +433,22 @@ export class RoadNearestCosts implements NearestCosts {
     const out: string[] = [];
     const max = this.model.profile.access.max_km;
     if (this.unreachable.length) {
-      const eg = this.unreachable.slice(0, 3).map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon)).join('; ');
-      out.push(`${fmtInt(this.unreachable.length)} population point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road and counted as unreachable (e.g. ${eg})`);
+      const eg = this.unreachable
+        .slice(0, 3)
+        .map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon))
+        .join('; ');
+      out.push(
+        `${fmtInt(this.unreachable.length)} population point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road and counted as unreachable (e.g. ${eg})`,
+      );
     }
     if (this.unplacedSites.size) {
-      const eg = [...this.unplacedSites.values()].slice(0, 3).map((p) => fmtLatLon(p.lat, p.lon)).join('; ');
-      out.push(`${this.unplacedSites.size} facilit${this.unplacedSites.size > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${this.unplacedSites.size > 1 ? '' : 's'} nobody (${eg})`);
+      const eg = [...this.unplacedSites.values()]
+        .slice(0, 3)
+        .map((p) => fmtLatLon(p.lat, p.lon))
+        .join('; ');
+      out.push(
+        `${this.unplacedSites.size} facilit${this.unplacedSites.size > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${this.unplacedSites.size > 1 ? '' : 's'} nobody (${eg})`,
+      );
     }
     return out;
   }
@@ -511,7 +567,9 @@ export class RoadNearestCosts implements NearestCosts {
   private evalPoint(i: number, s: LayerState, costs: NodeCosts, side: number): void {
     const { endNode, endMin, endKm } = this;
     const { dist, km, owner } = costs;
-    let m = Infinity, k = Infinity, o = -1;
+    let m = Infinity,
+      k = Infinity,
+      o = -1;
     for (let j = 2 * i; j < 2 * i + 2; j++) {
       const v = endNode[j]!;
       if (v < 0) continue;
@@ -579,7 +637,10 @@ export class RoadNearestCosts implements NearestCosts {
 
   attachmentOf(i: number): Attachment {
     const km = this.accessKm[i]!;
-    return { snap: { seg: this.seg[i]!, t: this.t[i]!, km }, accessMin: (km / this.model.profile.access.speed_kmh) * 60 };
+    return {
+      snap: { seg: this.seg[i]!, t: this.t[i]!, km },
+      accessMin: (km / this.model.profile.access.speed_kmh) * 60,
+    };
   }
 
   km(layer: Layer): Float64Array {

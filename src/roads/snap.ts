@@ -31,12 +31,19 @@ export class SegmentIndex {
   /** Per item, its segment's end points (degrees from lat0/lon0), so a cell scan reads memory in order. */
   private readonly coords: Float32Array;
 
-  constructor(private readonly g: RoadGraph, readonly cellKm = 1) {
+  constructor(
+    private readonly g: RoadGraph,
+    readonly cellKm = 1,
+  ) {
     const n = g.segKm.length;
     const geo = g.segGeo;
-    let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+    let minLat = Infinity,
+      maxLat = -Infinity,
+      minLon = Infinity,
+      maxLon = -Infinity;
     for (let i = 0; i < geo.length; i += 2) {
-      const la = geo[i]!, lo = geo[i + 1]!;
+      const la = geo[i]!,
+        lo = geo[i + 1]!;
       if (la < minLat) minLat = la;
       if (la > maxLat) maxLat = la;
       if (lo < minLon) minLon = lo;
@@ -50,7 +57,10 @@ export class SegmentIndex {
     this.lat0 = minLat;
     this.lon0 = minLon;
     // Keep the grid to a few million cells whatever the extent (a continent would need coarser cells).
-    const scale = Math.max(1, Math.sqrt((((maxLat - minLat) / this.cellLat + 1) * ((maxLon - minLon) / this.cellLon + 1)) / 4e6));
+    const scale = Math.max(
+      1,
+      Math.sqrt((((maxLat - minLat) / this.cellLat + 1) * ((maxLon - minLon) / this.cellLon + 1)) / 4e6),
+    );
     this.cellLat *= scale;
     this.cellLon *= scale;
     this.cellKm = cellKm * scale;
@@ -58,9 +68,14 @@ export class SegmentIndex {
     this.cols = Math.floor((maxLon - minLon) / this.cellLon) + 1;
     const counts = new Uint32Array(this.rows * this.cols + 1);
     const forEachCell = (s: number, f: (c: number) => void) => {
-      const latA = geo[4 * s]!, lonA = geo[4 * s + 1]!, latB = geo[4 * s + 2]!, lonB = geo[4 * s + 3]!;
-      const r0 = this.row(Math.min(latA, latB)), r1 = this.row(Math.max(latA, latB));
-      const c0 = this.col(Math.min(lonA, lonB)), c1 = this.col(Math.max(lonA, lonB));
+      const latA = geo[4 * s]!,
+        lonA = geo[4 * s + 1]!,
+        latB = geo[4 * s + 2]!,
+        lonB = geo[4 * s + 3]!;
+      const r0 = this.row(Math.min(latA, latB)),
+        r1 = this.row(Math.max(latA, latB));
+      const c0 = this.col(Math.min(lonA, lonB)),
+        c1 = this.col(Math.max(lonA, lonB));
       for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f(r * this.cols + c);
     };
     for (let s = 0; s < n; s++) forEachCell(s, (c) => counts[c]!++);
@@ -95,14 +110,21 @@ export class SegmentIndex {
     // Local flat projection around the query point: exact enough within a few km.
     const kx = KM_PER_DEG_LON_EQUATOR * Math.cos((lat * Math.PI) / 180);
     const ky = KM_PER_DEG_LAT;
-    const qLat = lat - this.lat0, qLon = lon - this.lon0;
-    const r0 = Math.floor(qLat / this.cellLat), c0 = Math.floor(qLon / this.cellLon);
+    const qLat = lat - this.lat0,
+      qLon = lon - this.lon0;
+    const r0 = Math.floor(qLat / this.cellLat),
+      c0 = Math.floor(qLon / this.cellLon);
     // How far the point is from its own cell's nearest edge, in km, per axis.
-    const fy = qLat / this.cellLat - r0, fx = qLon / this.cellLon - c0;
-    const cellH = this.cellLat * ky, cellW = this.cellLon * kx;
+    const fy = qLat / this.cellLat - r0,
+      fx = qLon / this.cellLon - c0;
+    const cellH = this.cellLat * ky,
+      cellW = this.cellLon * kx;
     const edge0 = Math.min(Math.min(fy, 1 - fy) * cellH, Math.min(fx, 1 - fx) * cellW);
-    const coords = this.coords, items = this.items;
-    let best2 = Infinity, bestItem = -1, bestT = 0;
+    const coords = this.coords,
+      items = this.items;
+    let best2 = Infinity,
+      bestItem = -1,
+      bestT = 0;
     const maxRing = Math.ceil((maxKm * 1.05) / this.cellKm) + 1;
     for (let ring = 0; ring <= maxRing; ring++) {
       for (let r = r0 - ring; r <= r0 + ring; r++) {
@@ -114,13 +136,17 @@ export class SegmentIndex {
           for (let i = this.cellStart[cell]!, end = this.cellStart[cell + 1]!; i < end; i++) {
             // (A segment listed in several cells may be tested twice: harmless, and cheaper than
             // a visited-mark lookup at random addresses.)
-            const ax = (coords[4 * i + 1]! - qLon) * kx, ay = (coords[4 * i]! - qLat) * ky;
-            const bx = (coords[4 * i + 3]! - qLon) * kx, by = (coords[4 * i + 2]! - qLat) * ky;
-            const dx = bx - ax, dy = by - ay;
+            const ax = (coords[4 * i + 1]! - qLon) * kx,
+              ay = (coords[4 * i]! - qLat) * ky;
+            const bx = (coords[4 * i + 3]! - qLon) * kx,
+              by = (coords[4 * i + 2]! - qLat) * ky;
+            const dx = bx - ax,
+              dy = by - ay;
             const len2 = dx * dx + dy * dy;
             let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
             t = t < 0 ? 0 : t > 1 ? 1 : t;
-            const px = ax + t * dx, py = ay + t * dy;
+            const px = ax + t * dx,
+              py = ay + t * dy;
             const d2 = px * px + py * py;
             if (d2 < best2) (best2 = d2), (bestItem = i), (bestT = t);
           }
@@ -133,10 +159,16 @@ export class SegmentIndex {
     if (bestItem < 0) return undefined;
     const bestSeg = items[bestItem]!;
     const geo = this.g.segGeo;
-    const latA = geo[4 * bestSeg]!, lonA = geo[4 * bestSeg + 1]!, latB = geo[4 * bestSeg + 2]!, lonB = geo[4 * bestSeg + 3]!;
+    const latA = geo[4 * bestSeg]!,
+      lonA = geo[4 * bestSeg + 1]!,
+      latB = geo[4 * bestSeg + 2]!,
+      lonB = geo[4 * bestSeg + 3]!;
     {
       // The scan used single-precision coordinates; place the point on the winner exactly.
-      const ax = (lonA - lon) * kx, ay = (latA - lat) * ky, dx = (lonB - lonA) * kx, dy = (latB - latA) * ky;
+      const ax = (lonA - lon) * kx,
+        ay = (latA - lat) * ky,
+        dx = (lonB - lonA) * kx,
+        dy = (latB - latA) * ky;
       const len2 = dx * dx + dy * dy;
       bestT = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
     }
