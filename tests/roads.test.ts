@@ -74,6 +74,16 @@ describe('road model on the test town', () => {
     );
   });
 
+  it('a facility beyond the off-road limit serves nobody, and is reported', () => {
+    const m = town();
+    const c = m.nearestCosts([P_ONEWAY]);
+    c.open('center', [{ id: 0, place: P_FAR }]);
+    expect(c.minutes('center')[0]).toBe(Infinity);
+    expect(m.info.notes).toContain(
+      '1 facility is more than 2 km from any road and serves nobody (e.g. 40.0000,47.0500)',
+    );
+  });
+
   it('the access leg is a straight line at the off-road speed', () => {
     const access = geodesicKm(P_FIELD, at(40.015, 47.0));
     expect(access).toBeCloseTo(0.8516, 3);

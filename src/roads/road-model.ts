@@ -120,11 +120,28 @@ export class RoadModel implements TravelCostModel {
     for (const n of notes) this.note(n);
   }
 
-  /** Records a note in info.notes (reports carry them) and tells the listener, once per text. */
-  note(line: string): void {
-    if (this.info.notes!.includes(line)) return;
-    this.info.notes!.push(line);
+  private readonly noteKeys: string[] = [];
+
+  /** Tells the listener a line that is not kept as a note. */
+  tell(line: string): void {
     this.onNote?.(line);
+  }
+
+  /**
+   * Records a note in info.notes (reports carry them) and tells the listener, once per text. A
+   * note with a key replaces the earlier note of that key (a count that grows year by year) and
+   * tells the listener `tell` instead (null: nothing).
+   */
+  note(line: string, key = line, tell: string | null = line): void {
+    const at = this.noteKeys.indexOf(key);
+    if (at >= 0) {
+      if (this.info.notes![at] === line) return;
+      this.info.notes![at] = line;
+    } else {
+      this.noteKeys.push(key);
+      this.info.notes!.push(line);
+    }
+    if (tell !== null) this.onNote?.(tell);
   }
 
   private get index(): SegmentIndex {
@@ -394,6 +411,7 @@ export class RoadNearestCosts implements NearestCosts {
   private readonly layers = new Map<Layer, LayerState>();
   /** The points of each side. */
   private readonly bySide = new Map<number, number[]>();
+  /** Facilities ever opened beyond the off-road limit (kept after they close: the note counts them all). */
   private readonly unplacedSites = new Map<number, Place>();
   /** Points farther than the off-road limit from any road: indices (ascending). */
   readonly unreachable: number[] = [];
@@ -441,17 +459,37 @@ export class RoadNearestCosts implements NearestCosts {
         `${fmtInt(this.unreachable.length)} population point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road and counted as unreachable (e.g. ${eg})`,
       );
     }
-    if (this.unplacedSites.size) {
-      const eg = [...this.unplacedSites.values()]
-        .slice(0, 3)
-        .map((p) => fmtLatLon(p.lat, p.lon))
-        .join('; ');
-      out.push(
-        `${this.unplacedSites.size} facilit${this.unplacedSites.size > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${this.unplacedSites.size > 1 ? '' : 's'} nobody (${eg})`,
-      );
-    }
     return out;
   }
+
+  /**
+   * Facilities beyond the off-road limit: one aggregate note (its count grows as they open),
+   * and on the listener one line per facility, the first few only.
+   */
+  private noteUnplaced(): void {
+    const max = this.model.profile.access.max_km;
+    const all = [...this.unplacedSites.values()];
+    const eg = all
+      .slice(0, 3)
+      .map((p) => fmtLatLon(p.lat, p.lon))
+      .join('; ');
+    const n = all.length;
+    const line = `${n} facilit${n > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${n > 1 ? '' : 's'} nobody (e.g. ${eg})`;
+    for (const p of all) {
+      const key = fmtLatLon(p.lat, p.lon);
+      if (this.told.has(key)) continue;
+      this.told.add(key);
+      const tell =
+        this.told.size <= 5
+          ? `the facility at ${key} is more than ${max} km from any road and serves nobody`
+          : this.told.size === 6
+            ? 'more facilities are beyond the off-road limit: JSON output (model.notes) has their count'
+            : null;
+      if (tell) this.model.tell(tell);
+    }
+    this.model.note(line, 'unplaced-sites', null);
+  }
+  private readonly told = new Set<string>();
 
   private layer(l: Layer): LayerState {
     let s = this.layers.get(l);
@@ -498,14 +536,13 @@ export class RoadNearestCosts implements NearestCosts {
       s.costs.get(side)!.open(batch);
     }
     s.fresh = false;
-    if (placed < sites.length) for (const line of this.notes) this.model.note(line);
+    if (placed < sites.length) this.noteUnplaced();
   }
 
   close(layer: Layer, ids: readonly number[]): void {
     const s = this.layer(layer);
     const bySide = new Map<number, number[]>();
     for (const id of ids) {
-      this.unplacedSites.delete(id);
       const a = s.sites.get(id);
       if (!a) continue;
       s.sites.delete(id);
