@@ -56,6 +56,8 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   }
   const raw = src.value as Record<string, unknown>;
   relativeToPlan(raw, abs);
+  // A population file is named relative to the plan that names it (as extends: is).
+  if (typeof raw.population === 'string' && raw.population !== '') raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
   const isScenario = typeof raw.extends === 'string';
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw);

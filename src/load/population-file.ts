@@ -16,10 +16,11 @@ import { UserError } from '../errors.js';
  * Reads population points; with `population: false` the same formats list candidate sites
  * (lat, lon[, name, region]) and the population column is not required.
  */
-export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator } = { population: true }): PopulationPoint[] {
+/** `geojson`: the format as detected from the content (else the extension decides). */
+export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator; geojson?: boolean } = { population: true }): PopulationPoint[] {
   const decoded = decodeText(readUserFile(path));
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
+  const raw = (o.geojson ?? /\.(geo)?json$/i.test(extname(path))) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
   return withRegions(raw, regions, path, o.units);
 }
 

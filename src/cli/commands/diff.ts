@@ -14,12 +14,13 @@ export const command: CommandSpec<ModelOptions> = {
     addFormatOption(cmd, 'diff', 'md', ' (md: for a pull-request comment)');
     addModelOptions(cmd);
   },
-  run([aPath, bPath], o) {
+  async run([aPath, bPath], o) {
     const flags = modelFlags(o);
     const country = loadCountry(flags.data);
     const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
-    // Both plans are measured on one population: B's basis (the proposal) unless the flag sets it.
-    const demand = loadDemand(country, flags.population, b.plan, flags.populationBasis);
+    // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
+    const population = flags.population ?? b.plan.population;
+    const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const roadFiles: string[] = [];
     const run = (p: typeof a, title: string) => {
@@ -28,7 +29,7 @@ export const command: CommandSpec<ModelOptions> = {
       return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
     };
     const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
-    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : []), ...roadFiles]);
+    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : []), ...roadFiles], demand.source);
     return EXIT.ok;
   },
 };

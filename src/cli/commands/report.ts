@@ -17,11 +17,11 @@ export const command: CommandSpec<Opts> = {
       .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year);
     addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout');
   },
-  run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o) {
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const y = reportYear(ctx.plan, o.year);
     const data = withProgress('report', ctx.plan, (tick) => reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick));
-    emit('report', { ...data, outline: ctx.country.outline.geometry }, { format: 'html', out: o.out }, ctx.inputs);
+    emit('report', { ...data, outline: ctx.country.outline.geometry }, { format: 'html', out: o.out }, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };
