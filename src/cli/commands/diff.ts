@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffPlans } from '../../analysis/diff.js';
+import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
@@ -23,13 +23,18 @@ export const command: CommandSpec<ModelOptions> = {
     const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const roadFiles: string[] = [];
-    const run = (p: typeof a, title: string) => {
+    const settingsOf = (p: typeof a) => {
       const { settings, files } = planSettings(p.plan, flags);
       roadFiles.push(...files);
+      return settings;
+    };
+    const run = (p: typeof a, title: string) => {
+      const settings = settingsOf(p);
       return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
     };
-    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
-    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : []), ...roadFiles], demand.source);
+    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, settingsOf(b));
+    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
+    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)], demand.source);
     return EXIT.ok;
   },
 };
