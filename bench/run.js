@@ -239,3 +239,9 @@ await import('./optimize-cli.js');
 
 // Population grids through the whole CLI (issue 13): bench/grid.js.
 await import('./grid.js');
+
+// 4. Travel over a road network (issue 12): its own process, so its peak memory is its own.
+{
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [new URL('./roads.js', import.meta.url).pathname], { stdio: 'inherit' });
+}

@@ -44,6 +44,9 @@ export interface ModelOptions extends OutputOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  /** A road network (OSM PBF/XML, GeoJSON) and a car-profile override. */
+  roads?: string;
+  roadsProfile?: string;
   /** --scale-to official: rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** --resolution KM: merge a population file's cells into blocks. */
@@ -77,7 +80,9 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
     .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
     .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)
-    .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber);
+    .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber)
+    .option('--roads <file>', 'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings (replaces --circuity/--speed)')
+    .option('--roads-profile <file>', 'YAML overriding parts of the car profile (speeds per road class, off-road access)');
 }
 
 /** The model flags as the loaders and analyses name them. */
@@ -92,6 +97,8 @@ export function modelFlags(o: ModelOptions) {
     speedKmh: o.speed,
     withinKm: o.withinKm,
     withinMin: o.withinMin,
+    roads: o.roads,
+    roadsProfile: o.roadsProfile,
   };
 }
 

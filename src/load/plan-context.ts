@@ -12,9 +12,10 @@ import type { Plan } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
+import { roadModelFor, type RoadFlags } from './road-network.js';
 import { populationNote } from '../render/population-source.js';
 
-export interface ModelFlags extends SettingOverrides {
+export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
   /** Rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
@@ -70,15 +71,22 @@ export async function loadDemand(country: CountryData, population: string | unde
   return { ...loaded, ...(loaded.scaled ? { basis: b } : {}) };
 }
 
+/** Standards and travel model for a plan: the road network when flags or the plan name one. */
+export function planSettings(plan: Plan, flags: ModelFlags): { settings: Settings; files: string[] } {
+  const roads = roadModelFor(plan, flags);
+  return { settings: resolveSettings(plan, flags, roads?.model), files: roads?.files ?? [] };
+}
+
 export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
   const country = loadCountry(flags.data);
   const { plan, files } = loadValidPlan(path, country);
   const population = flags.population ?? plan.population;
+  const { settings, files: roadFiles } = planSettings(plan, flags);
   return {
     country,
     plan,
     demand: await loadDemand(country, population, plan, flags),
-    settings: resolveSettings(plan, flags),
-    inputs: [...files, ...(population ? [population] : [])],
+    settings,
+    inputs: [...files, ...(population ? [population] : []), ...roadFiles],
   };
 }

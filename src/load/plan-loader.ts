@@ -26,6 +26,17 @@ export interface LoadedPlan {
 
 type FacilityList = 'centers' | 'branches';
 
+/** Files a plan names (the road network, its profile) are relative to the plan; made relative to the cwd here. */
+function relativeToPlan(raw: Record<string, unknown>, abs: string): void {
+  const dm = raw.distance_model;
+  if (!dm || typeof dm !== 'object' || Array.isArray(dm)) return;
+  const model = dm as Record<string, unknown>;
+  for (const key of ['roads', 'roads_profile']) {
+    const v = model[key];
+    if (typeof v === 'string' && v) model[key] = relative(process.cwd(), resolve(dirname(abs), v)) || v;
+  }
+}
+
 export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['locate']): Diagnostic[] {
   return findings.map((f) => ({ ...locate(f.path, f.atKey), severity: f.severity, code: f.code, message: f.message }));
 }
@@ -44,6 +55,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     return failed([{ ...src.locate([]), severity: 'error', code: 'wrong-type', message: 'a plan file must be a YAML mapping (name:, years:, centers: …)' }]);
   }
   const raw = src.value as Record<string, unknown>;
+  relativeToPlan(raw, abs);
   // A population file is named relative to the plan that names it (as extends: is).
   if (typeof raw.population === 'string' && raw.population !== '') raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
   const isScenario = typeof raw.extends === 'string';

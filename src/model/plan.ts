@@ -74,6 +74,19 @@ export const Channel = z.strictObject({
 export const DistanceModel = z.strictObject({
   circuity: z.number().min(1).max(3).default(1).describe('Road km per geodesic km'),
   speed_kmh: z.number().positive().max(200).default(40).describe('Average door-to-door speed for travel times'),
+  roads: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Road network for travel times (OSM .osm.pbf, .osm XML or GeoJSON LineStrings), relative to this plan; ' +
+        'when set, circuity and speed_kmh are not used and standards mean road km and road minutes',
+    ),
+  roads_profile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('YAML file overriding parts of the default car profile (data/roads/car-profile.yaml), relative to this plan'),
 });
 
 /**

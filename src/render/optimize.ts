@@ -8,7 +8,7 @@ import { csvTable, int, markdownTable, textTable, type Column } from './table.js
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
     ? { unit: 'mean road km to the nearest facility', marginal: 'people × km saved', after: 'mean km after' }
-    : { unit: `share of people within the standard of an open facility (a new ${r.kind} covers ${r.threshold_km} road km)`, marginal: 'people newly covered', after: 'covered after' };
+    : { unit: `share of people within the standard of an open facility (a new ${r.kind} covers ${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`, marginal: 'people newly covered', after: 'covered after' };
 
 function summary(r: SuggestResult): string[] {
   const d = describe(r);

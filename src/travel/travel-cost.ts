@@ -35,6 +35,8 @@ export interface TravelModelInfo {
   speed_kmh?: number;
   /** Road model: the network file, its routable length and the speed profile. */
   roads?: { file: string; road_km: number; profile: string };
+  /** Facts about the model a report should show (road model: dropped road islands, separate parts). */
+  notes?: string[];
 }
 
 /** A site opening on a layer; `id` is the caller's facility index (reported back by owner()). */
@@ -61,6 +63,11 @@ export interface NearestCosts {
   minutes(layer: Layer): Float64Array;
   /** Facility id serving point i on the layer, -1 when none is reachable. */
   owner(layer: Layer, point: number): number;
+  /**
+   * What a report should show about these points and sites (road model: points and facilities
+   * beyond the off-road limit, counted as unreachable, with examples).
+   */
+  readonly notes?: readonly string[];
 }
 
 /** Cost of one trip. */
@@ -109,10 +116,11 @@ export interface ModelSummary {
   speed_kmh?: number;
   description: string;
   roads?: TravelModelInfo['roads'];
+  notes?: string[];
 }
 
 export function modelSummary(info: TravelModelInfo): ModelSummary {
   return info.type === 'straight-line'
     ? { circuity: info.circuity, speed_kmh: info.speed_kmh, description: info.description }
-    : { type: 'roads', description: info.description, roads: info.roads };
+    : { type: 'roads', description: info.description, roads: info.roads, notes: [...(info.notes ?? [])] };
 }

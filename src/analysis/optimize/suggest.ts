@@ -185,7 +185,7 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
     const effect =
       r.model === 'pmedian'
         ? `saves ${s.marginal.toLocaleString('en-US')} people × km`
-        : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km} km`;
+        : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
     return {
       id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
       name: `Suggested ${r.kind} near ${s.name}`,

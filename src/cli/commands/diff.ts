@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
-import { resolveSettings } from '../../analysis/network.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
-import { loadDemand, loadValidPlan } from '../../load/plan-context.js';
+import { loadDemand, loadValidPlan, planSettings } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
@@ -23,11 +22,19 @@ export const command: CommandSpec<ModelOptions> = {
     const population = flags.population ?? b.plan.population;
     const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
-    const run = (p: typeof a, title: string) =>
-      withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
-    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, resolveSettings(b.plan, flags));
+    const roadFiles: string[] = [];
+    const settingsOf = (p: typeof a) => {
+      const { settings, files } = planSettings(p.plan, flags);
+      roadFiles.push(...files);
+      return settings;
+    };
+    const run = (p: typeof a, title: string) => {
+      const settings = settingsOf(p);
+      return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
+    };
+    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, settingsOf(b));
     const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
-    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : [])], demand.source);
+    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)], demand.source);
     return EXIT.ok;
   },
 };

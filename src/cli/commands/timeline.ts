@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { resolveSettings } from '../../analysis/network.js';
 import { announcedSchedule, applyDelays, delaysFor } from '../../analysis/scenario.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
-import { loadPlanContext, loadValidPlan } from '../../load/plan-context.js';
+import { loadPlanContext, loadValidPlan, planSettings } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
@@ -35,7 +34,7 @@ export const command: CommandSpec<Opts> = {
     if (o.compare) {
       const other = o.compare === 'announced' ? { plan: announcedSchedule(plan), files: [] } : loadValidPlan(o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
-      const settings = o.compare === 'announced' ? ctx.settings : resolveSettings(other.plan, flags);
+      const settings = o.compare === 'announced' ? ctx.settings : planSettings(other.plan, flags).settings;
       const b = withProgress('compare', other.plan, (tick) => timeline(other.plan, ctx.demand, regions, settings, tick));
       emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files], ctx.demand.source);
     } else {

@@ -1,0 +1,331 @@
+/**
+ * Reads a road network file into a sink of nodes and tagged ways, whatever its format:
+ * OSM PBF, OSM XML, or GeoJSON LineStrings with a `highway` property (networks exported from
+ * other tools). The format is recognised from the content, not the file name.
+ *
+ * PBF is decoded here with `pbf` (mapbox's protocol-buffers reader) and node:zlib, blob by blob
+ * with synchronous reads, so a country extract never sits in memory twice and nothing is built
+ * per node but three numbers. The npm OSM parsers were no fit: osm-read pins protobufjs 6.8.8
+ * and pulls in http-server; osm-pbf-parser is LGPL and unmaintained; both build an object per
+ * node. XML goes through `saxes` (streaming, well-formedness errors with line and column).
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { PbfReader } from 'pbf';
+import { SaxesParser } from 'saxes';
+import { decodeText, readUserFile } from '../load/text-input.js';
+import { UserError } from '../errors.js';
+
+export interface OsmSink {
+  node(id: number, lat: number, lon: number): void;
+  /** Only ways tagged `highway` or `route` reach the sink (everything else is never routable). */
+  way(refs: readonly number[], tags: Record<string, string>): void;
+}
+
+export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
+
+const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
+
+function openInput(file: string): number {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UserError(`${file}: no such file (the road network for --roads)`);
+  }
+  if (st.isDirectory()) throw new UserError(`${file}: is a directory; name an .osm.pbf, .osm or .geojson file`);
+  try {
+    return openSync(file, 'r');
+  } catch (e) {
+    throw new UserError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+  }
+}
+
+export function sniffFormat(file: string): NetworkFormat {
+  const fd = openInput(file);
+  const head = Buffer.alloc(64);
+  const n = readSync(fd, head, 0, 64, 0);
+  closeSync(fd);
+  const bytes = head.subarray(0, n);
+  if (bytes.includes(Buffer.from('OSMHeader'))) return 'pbf';
+  const text = bytes
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (text.startsWith('<')) return 'xml';
+  if (text.startsWith('{')) return 'geojson';
+  throw bad(file, 'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm) or GeoJSON LineStrings');
+}
+
+export function readNetwork(file: string, sink: OsmSink): NetworkFormat {
+  const format = sniffFormat(file);
+  if (format === 'pbf') readPbf(file, sink);
+  else if (format === 'xml') readXml(file, sink);
+  else readGeoJson(file, sink);
+  return format;
+}
+
+// ---------- PBF ----------
+
+const WANTED = new Set(['highway', 'route']);
+const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'HistoricalInformation']);
+
+function readPbf(file: string, sink: OsmSink): void {
+  const fd = openInput(file);
+  try {
+    const size = statSync(file).size;
+    let pos = 0;
+    const lenBuf = Buffer.alloc(4);
+    while (pos < size) {
+      if (readSync(fd, lenBuf, 0, 4, pos) < 4) throw bad(file, `truncated PBF at byte ${pos}`);
+      const headerLen = lenBuf.readUInt32BE(0);
+      if (headerLen > 64 * 1024) throw bad(file, `corrupt PBF: a blob header of ${headerLen} bytes at byte ${pos}`);
+      const headerBytes = Buffer.alloc(headerLen);
+      if (readSync(fd, headerBytes, 0, headerLen, pos + 4) < headerLen) throw bad(file, `truncated PBF at byte ${pos}`);
+      const header = new PbfReader(headerBytes).readFields(
+        (tag, h: { type: string; size: number }, p) => {
+          if (tag === 1) h.type = p.readString();
+          else if (tag === 3) h.size = p.readVarint();
+        },
+        { type: '', size: 0 },
+      );
+      if (header.size > 32 * 1024 * 1024) throw bad(file, `corrupt PBF: a blob of ${header.size} bytes at byte ${pos}`);
+      const blobBytes = Buffer.alloc(header.size);
+      if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size)
+        throw bad(file, `truncated PBF at byte ${pos}`);
+      pos += 4 + headerLen + header.size;
+      const data = blobData(blobBytes, file);
+      if (header.type === 'OSMHeader') checkHeader(data, file);
+      else if (header.type === 'OSMData') readPrimitiveBlock(data, sink);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function blobData(bytes: Uint8Array, file: string): Uint8Array {
+  const blob = new PbfReader(bytes).readFields((tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
+    if (tag === 1) b.raw = p.readBytes();
+    else if (tag === 3) b.zlib = p.readBytes();
+    else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) b.other = tag;
+  }, {});
+  if (blob.raw) return blob.raw;
+  if (blob.zlib) {
+    try {
+      return inflateSync(blob.zlib);
+    } catch {
+      throw bad(file, 'corrupt PBF: a compressed block does not inflate');
+    }
+  }
+  throw bad(file, 'PBF compressed with LZMA/LZ4/zstd; convert it to zlib first (osmium cat in.osm.pbf -o out.osm.pbf)');
+}
+
+function checkHeader(data: Uint8Array, file: string): void {
+  const required: string[] = [];
+  new PbfReader(data).readFields((tag, r: string[], p) => void (tag === 4 && r.push(p.readString())), required);
+  const unknown = required.filter((f) => !SUPPORTED_FEATURES.has(f));
+  if (unknown.length) throw bad(file, `PBF needs features dostplan does not read: ${unknown.join(', ')}`);
+}
+
+interface Block {
+  strings: string[];
+  granularity: number;
+  latOffset: number;
+  lonOffset: number;
+  groups: [number, number][];
+}
+
+function readPrimitiveBlock(data: Uint8Array, sink: OsmSink): void {
+  const p = new PbfReader(data);
+  const block: Block = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
+  p.readFields((tag, b: Block, r) => {
+    if (tag === 1) {
+      const end = r.readVarint() + r.pos;
+      while (r.pos < end) {
+        const t = r.readVarint() >> 3;
+        const len = r.readVarint();
+        b.strings.push(t === 1 ? textDecoder.decode(data.subarray(r.pos, r.pos + len)) : '');
+        r.pos += len;
+      }
+    } else if (tag === 2) {
+      const len = r.readVarint();
+      b.groups.push([r.pos, r.pos + len]);
+      r.pos += len;
+    } else if (tag === 17) b.granularity = r.readVarint();
+    else if (tag === 19) b.latOffset = r.readVarint(true);
+    else if (tag === 20) b.lonOffset = r.readVarint(true);
+  }, block);
+  for (const [start, end] of block.groups) {
+    p.pos = start;
+    p.readFields(
+      (tag, _: null, r) => {
+        if (tag === 2) readDense(r, block, sink);
+        else if (tag === 1) readNode(r, block, sink);
+        else if (tag === 3) readWay(r, block, sink);
+      },
+      null,
+      end,
+    );
+  }
+}
+
+const textDecoder = new TextDecoder();
+
+function readDense(r: PbfReader, b: Block, sink: OsmSink): void {
+  let ids: number[] = [],
+    lats: number[] = [],
+    lons: number[] = [];
+  r.readMessage((tag, _: null, q) => {
+    if (tag === 1) ids = q.readPackedSVarint();
+    else if (tag === 8) lats = q.readPackedSVarint();
+    else if (tag === 9) lons = q.readPackedSVarint();
+  }, null);
+  const g = b.granularity * 1e-9;
+  let id = 0,
+    lat = 0,
+    lon = 0;
+  for (let i = 0; i < ids.length; i++) {
+    id += ids[i]!;
+    lat += lats[i]!;
+    lon += lons[i]!;
+    sink.node(id, b.latOffset * 1e-9 + g * lat, b.lonOffset * 1e-9 + g * lon);
+  }
+}
+
+function readNode(r: PbfReader, b: Block, sink: OsmSink): void {
+  const n = r.readMessage(
+    (tag, o: { id: number; lat: number; lon: number }, q) => {
+      if (tag === 1) o.id = q.readSVarint();
+      else if (tag === 8) o.lat = q.readSVarint();
+      else if (tag === 9) o.lon = q.readSVarint();
+    },
+    { id: 0, lat: 0, lon: 0 },
+  );
+  const g = b.granularity * 1e-9;
+  sink.node(n.id, b.latOffset * 1e-9 + g * n.lat, b.lonOffset * 1e-9 + g * n.lon);
+}
+
+function readWay(r: PbfReader, b: Block, sink: OsmSink): void {
+  const w = r.readMessage(
+    (tag, o: { keys: number[]; vals: number[]; refs: number[] }, q) => {
+      if (tag === 2) o.keys = q.readPackedVarint();
+      else if (tag === 3) o.vals = q.readPackedVarint();
+      else if (tag === 8) o.refs = q.readPackedSVarint();
+    },
+    { keys: [], vals: [], refs: [] },
+  );
+  if (!w.keys.some((k) => WANTED.has(b.strings[k] ?? ''))) return;
+  const tags: Record<string, string> = {};
+  w.keys.forEach((k, i) => (tags[b.strings[k] ?? ''] = b.strings[w.vals[i] ?? 0] ?? ''));
+  let id = 0;
+  const refs = w.refs.map((d) => (id += d));
+  sink.way(refs, tags);
+}
+
+// ---------- XML ----------
+
+function readXml(file: string, sink: OsmSink): void {
+  const parser = new SaxesParser({ position: true });
+  let way: { refs: number[]; tags: Record<string, string> } | undefined;
+  let failure: UserError | undefined;
+  const at = () => `:${parser.line}:${parser.column}`;
+  const num = (v: string | undefined, what: string) => {
+    const n = v === undefined ? NaN : Number(v);
+    if (!Number.isFinite(n)) failure ??= bad(file, `${what} is missing or not a number`, at());
+    return n;
+  };
+  parser.on('opentag', (t) => {
+    const a = t.attributes as Record<string, string>;
+    if (t.name === 'node') sink.node(num(a.id, 'node id'), num(a.lat, 'node lat'), num(a.lon, 'node lon'));
+    else if (t.name === 'way') way = { refs: [], tags: {} };
+    else if (way && t.name === 'nd') way.refs.push(num(a.ref, 'nd ref'));
+    else if (way && t.name === 'tag' && a.k !== undefined) way.tags[a.k] = a.v ?? '';
+  });
+  parser.on('closetag', (t) => {
+    if (t.name !== 'way' || !way) return;
+    if ('highway' in way.tags || 'route' in way.tags) sink.way(way.refs, way.tags);
+    way = undefined;
+  });
+  parser.on('error', (e) => {
+    failure ??= bad(file, `not well-formed XML (${e.message.replace(/^.*?:\d+:\d+: /, '')})`, at());
+  });
+  const fd = openInput(file);
+  const buf = Buffer.alloc(1 << 20);
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  try {
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      pos += n;
+      parser.write(decoder.decode(buf.subarray(0, n), { stream: true }));
+      if (failure) throw failure;
+    }
+    parser.close();
+    if (failure) throw failure;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ---------- GeoJSON ----------
+
+/**
+ * LineStrings (or MultiLineStrings) with a `highway` property, or `route: ferry`; the other
+ * properties are read as OSM tags (oneway, maxspeed, duration). Lines join where they share a
+ * vertex (coordinates equal to 1e-7 degrees), as OSM ways share nodes.
+ */
+function readGeoJson(file: string, sink: OsmSink): void {
+  const decoded = decodeText(readUserFile(file));
+  if (!decoded.ok) throw bad(file, decoded.message, `:${decoded.line}:${decoded.column}`);
+  let doc: any;
+  try {
+    doc = JSON.parse(decoded.text);
+  } catch (e) {
+    throw bad(file, `not valid JSON (${(e as Error).message})`);
+  }
+  const features: any[] =
+    doc?.type === 'FeatureCollection' && Array.isArray(doc.features)
+      ? doc.features
+      : doc?.type === 'Feature'
+        ? [doc]
+        : [];
+  if (!features.length) throw bad(file, 'expected a GeoJSON FeatureCollection of LineStrings with a highway property');
+  const ids = new Map<string, number>();
+  const nodeId = (c: unknown, where: string): number => {
+    if (
+      !Array.isArray(c) ||
+      typeof c[0] !== 'number' ||
+      typeof c[1] !== 'number' ||
+      Math.abs(c[1]) > 90 ||
+      Math.abs(c[0]) > 180
+    ) {
+      throw bad(file, `${where}: a position must be [longitude, latitude] in degrees`);
+    }
+    const key = `${Math.round(c[0] * 1e7)},${Math.round(c[1] * 1e7)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size + 1));
+      sink.node(id, c[1], c[0]);
+    }
+    return id;
+  };
+  features.forEach((f, i) => {
+    const props: Record<string, unknown> = f?.properties ?? {};
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(props)) if (v !== null && typeof v !== 'object') tags[k] = String(v);
+    if (!('highway' in tags) && !('route' in tags)) return;
+    const g = f?.geometry;
+    const lines: unknown[] =
+      g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+    lines.forEach((line, j) => {
+      if (!Array.isArray(line)) throw bad(file, `features[${i}]: coordinates must be a list of positions`);
+      sink.way(
+        line.map((c, k) =>
+          nodeId(c, `features[${i}].geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`),
+        ),
+        tags,
+      );
+    });
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The car profile: which OSM ways are routable and how fast they are driven. The documented
+ * default lives in data/roads/car-profile.yaml; a user's small YAML file overrides any part of it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PACKAGE_ROOT } from '../load/dataset-loader.js';
+import { decodeText, readUserFile } from '../load/text-input.js';
+import { UserError } from '../errors.js';
+import { parseYaml } from '../load/yaml-source.js';
+import { zodFindings } from '../load/zod-findings.js';
+
+const Kmh = z.number().positive().max(300);
+
+export const Profile = z.strictObject({
+  name: z.string().min(1),
+  highways: z.record(z.string(), Kmh).describe('km/h per OSM highway class; classes not listed are not routable'),
+  maxspeed_factor: z.number().positive().max(1.5),
+  ferry_kmh: Kmh,
+  access: z.strictObject({ speed_kmh: Kmh, max_km: z.number().positive().max(100) }),
+  no_access: z.array(z.string()),
+  min_component_km: z.number().min(0),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** A user's override: every key optional, `highways` merged class by class. */
+const ProfileOverride = z.strictObject({
+  ...Profile.partial().shape,
+  access: Profile.shape.access.partial().optional(),
+});
+
+export const DEFAULT_PROFILE_FILE = join(PACKAGE_ROOT, 'data', 'roads', 'car-profile.yaml');
+
+function readYaml(path: string, display: string): { value: unknown; locate: ReturnType<typeof parseYaml>['locate'] } {
+  const decoded = decodeText(readUserFile(path));
+  if (!decoded.ok) throw new UserError(`${display}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  const src = parseYaml(decoded.text, display);
+  const first = src.diagnostics[0];
+  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${first.message}`, 1);
+  return { value: src.value, locate: src.locate };
+}
+
+function parseWith<T>(schema: z.ZodType<T>, path: string, display: string): T {
+  const { value, locate } = readYaml(path, display);
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const f = zodFindings(parsed.error, schema, value)[0]!;
+  const at = locate(f.path, f.atKey);
+  throw new UserError(`${at.file}:${at.line}:${at.column}: ${f.message} (road profile)`, 1);
+}
+
+let defaultProfile: Profile | undefined;
+
+/** The default car profile, with the user's overrides from `overrideFile` when given. */
+export function loadProfile(overrideFile?: string): Profile {
+  defaultProfile ??= Profile.parse(parseYamlText(readFileSync(DEFAULT_PROFILE_FILE, 'utf8')));
+  if (!overrideFile) return defaultProfile;
+  const o = parseWith(ProfileOverride, overrideFile, overrideFile);
+  return {
+    ...defaultProfile,
+    ...o,
+    highways: { ...defaultProfile.highways, ...(o.highways ?? {}) },
+    access: { ...defaultProfile.access, ...(o.access ?? {}) },
+    name: o.name ?? (Object.keys(o).length ? `${defaultProfile.name} (with ${overrideFile})` : defaultProfile.name),
+  };
+}
+
+function parseYamlText(text: string): unknown {
+  return parseYaml(text, DEFAULT_PROFILE_FILE).value;
+}
+
+/** What a way contributes to the graph, or undefined when cars cannot use it. */
+export interface WayCost {
+  /** km/h along the way; ferries: NaN with `ferryMinutes` set. */
+  kmh: number;
+  /** Whole-way minutes for a ferry with a `duration` tag (spread over its segments by length). */
+  ferryMinutes?: number;
+  /** 1: only in the direction of the node list; -1: only against it; 0: both ways. */
+  oneway: -1 | 0 | 1;
+  /** May a place join the network on this way (not on motorways, not in the middle of a ferry)? */
+  access: boolean;
+  ferry: boolean;
+}
+
+const BLOCKED = new Set(['no', 'private']);
+
+/** km/h from a maxspeed tag ("50", "50 km/h", "30 mph"); undefined for zones, "none", "signals". */
+export function parseMaxspeed(v: string | undefined): number | undefined {
+  if (!v) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(km\/h|kmh|kph|mph)?\s*$/i.exec(v);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n > 0 ? (m[2]?.toLowerCase() === 'mph' ? n * 1.609344 : n) : undefined;
+}
+
+/** Minutes from an OSM duration tag: "90", "1:30", "01:30:00", "PT1H30M". */
+export function parseDuration(v: string | undefined): number | undefined {
+  if (!v) return undefined;
+  const s = v.trim();
+  let m = /^(\d+(?:\.\d+)?)$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/.exec(s);
+  if (m) return Number(m[1]) * 60 + Number(m[2]) + Number(m[3] ?? 0) / 60;
+  m = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(s);
+  if (m && (m[1] || m[2] || m[3])) return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) + Number(m[3] ?? 0) / 60;
+  return undefined;
+}
+
+/** Tags decide everything about a way; this is the only place that reads them. */
+export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
+  if (BLOCKED.has(tags.access ?? '') || BLOCKED.has(tags.motor_vehicle ?? '') || BLOCKED.has(tags.motorcar ?? ''))
+    return undefined;
+  if (tags.route === 'ferry') {
+    const minutes = parseDuration(tags.duration);
+    return { kmh: p.ferry_kmh, ferryMinutes: minutes, oneway: onewayOf(tags, false), access: false, ferry: true };
+  }
+  const hw = tags.highway;
+  if (!hw || tags.area === 'yes') return undefined;
+  const classKmh = p.highways[hw];
+  if (classKmh === undefined) return undefined;
+  const max = parseMaxspeed(tags.maxspeed);
+  const kmh = max !== undefined ? max * p.maxspeed_factor : classKmh;
+  const impliedOneway = hw === 'motorway' || tags.junction === 'roundabout' || tags.junction === 'circular';
+  return { kmh, oneway: onewayOf(tags, impliedOneway), access: !p.no_access.includes(hw), ferry: false };
+}
+
+function onewayOf(tags: Readonly<Record<string, string>>, implied: boolean): -1 | 0 | 1 {
+  const o = tags.oneway;
+  if (o === 'yes' || o === 'true' || o === '1') return 1;
+  if (o === '-1' || o === 'reverse') return -1;
+  if (o === 'no' || o === 'false' || o === '0') return 0;
+  return implied ? 1 : 0;
+}
