@@ -18,6 +18,8 @@ const columns: Column[] = [
   { header: 'no room', align: 'right' },
 ];
 
+const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
 const capText = (f: FacilityLoad) =>
   f.capacity === null
     ? '–'
@@ -53,7 +55,7 @@ export function capacityHeader(r: CapacityResult): string[] {
   const lines = [
     `Capacity in ${r.year}${popNote}; catchments: ${rule}`,
     `Demand: ${d.visits_per_resident_year} visits per resident a year over ${d.working_days} working days${defaults}. ` +
-      `Travel: ${r.model.description}. Population ${describeBasis(r.population_basis).replace(/^population /, '')}.`,
+      `Travel: ${r.model.description}. ${capitalise(describeBasis(r.population_basis))}.`,
     `${int(r.visits_per_day)} visits/day expected against ${int(r.capacity_per_day)} capacity; ` +
       `${r.overloaded} of ${r.facilities.length} open facilities above 100%.${outside}`,
   ];
