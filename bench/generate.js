@@ -10,13 +10,13 @@ export const dir = mkdtempSync(join(tmpdir(), 'dostplan-scale-'));
 const { regions } = embedded();
 const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan);
 
-/** Places scattered around the units' seats (within ~10 km), so each carries a plausible unit. */
+/** Places scattered around the units' seats (within ~4 km, inland), so each carries a plausible unit. */
 const near = (r, spread = 1) => ({
-  lat: r.admin_center.lat + (rnd() - 0.5) * 0.18 * spread,
-  lon: r.admin_center.lon + (rnd() - 0.5) * 0.24 * spread,
+  lat: r.admin_center.lat + (rnd() - 0.5) * 0.054 * spread,
+  lon: r.admin_center.lon + (rnd() - 0.5) * 0.072 * spread,
 });
 /** Facilities stay within ~1 km of the seat, so none lands in the sea off a coastal town. */
-const site = (r) => near(r, 0.1);
+const site = (r) => near(r, 0.3);
 
 export function populationCsv(n, withRegion) {
   const rows = [withRegion ? 'lat,lon,population,region' : 'lat,lon,population'];

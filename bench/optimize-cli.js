@@ -30,7 +30,7 @@ for (const n of [100, 400, 900]) {
 
 // p-median on the DOST plan with its 2030 network fixed, 40 candidate sites (the 40 most
 // populous places): small enough that the MILP is exact, real enough to mean something.
-const ctx = loadPlanContext(undefined, {});
+const ctx = await loadPlanContext(undefined, {});
 const { regions } = ctx.country;
 const points = placesOf(ctx.demand.points, regions);
 const { weights } = yearWeights(ctx.demand, regions, 2030);
