@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { facilityChanges } from '../src/analysis/diff.js';
 import { loadPlan } from '../src/load/plan-loader.js';
+import { browserSetup } from './browser.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('dostplan diff', () => {
   const a = loadPlan(join(FIXTURES, 'valid', 'small.yaml')).plan!;
@@ -35,16 +35,14 @@ describe('dostplan diff', () => {
 
 describe('dostplan report in a real headless Chromium', () => {
   it('is one self-contained file that loads with no console errors and shows the map', async () => {
-    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium (the CI script does), or set CHROMIUM_PATH`).toBe(true);
     const html = join(ARTIFACTS, 'report.html');
     const r = cli(['report', '--year', '2027', '--out', html]);
     expect(r.code).toBe(0);
     const text = readFileSync(html, 'utf8');
     expect(text).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    // Chromium from npm (@sparticuz/chromium), or CHROMIUM_PATH when set: see tests/browser.ts.
+    const setup = await browserSetup();
+    const browser = await chromium.launch({ executablePath: setup.executablePath, args: setup.args, headless: true, ...(setup.env ? { env: setup.env } : {}) });
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
       const errors: string[] = [];
@@ -64,5 +62,5 @@ describe('dostplan report in a real headless Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
