@@ -70,7 +70,7 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
       }
       case 'too_small':
       case 'too_big':
-        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}` });
+        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${typeof got === 'number' ? `, not ${got}` : ''}` });
         break;
       default:
         out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });

@@ -15,31 +15,58 @@ export const LatLon = z.strictObject({
   lon: z.number().describe('Longitude in decimal degrees (WGS84), east positive'),
 });
 
-export const Status = z.enum(['open', 'under_construction', 'planned', 'closed']);
+export const Status = z
+  .enum(['open', 'under_construction', 'planned', 'closed'])
+  .describe('open: serving people; under_construction / planned: opens on `opens`; closed: closed on `closes`');
 
-export const Evidence = z.enum(['fact', 'inferred', 'assumption']);
+export const Evidence = z.enum(['fact', 'inferred', 'assumption']).describe('fact (a cited source), inferred, or assumption');
+
+/**
+ * Plan years are bounded: every analysis runs year by year, and a year such as 20250 or -5000000
+ * is a typo that would otherwise run for minutes. The same range as the --year flag.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+export const PlanYear = z
+  .int()
+  .min(MIN_YEAR, { error: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}` })
+  .max(MAX_YEAR, { error: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}` });
+
+export const Years = z
+  .strictObject({
+    from: PlanYear.describe('First year of the plan (analyses run from 1 January of this year)'),
+    to: PlanYear.describe('Last year of the plan (the default year of every report)'),
+  })
+  .describe(`The span the plan covers, ${MIN_YEAR}–${MAX_YEAR}`);
+
+/**
+ * Region codes are plain strings here (the validator suggests the nearest code for a typo); the
+ * JSON Schema for editors turns these two into enums of the dataset's codes (model/plan-json-schema.ts).
+ */
+export const RegionCode = z.string().describe('ISO 3166-2:AZ code of the unit the facility stands in, e.g. AZ-GA (`dostplan regions` lists them)');
+export const ServedUnit = z.string().describe('ISO 3166-2:AZ code, or AZ-BA/<district> for a Baku city district');
 
 export const Threshold = z
   .strictObject({
-    within_km: z.number().positive().optional().describe('Covered when the road distance is at most this many km'),
-    within_min: z.number().positive().optional().describe('Covered when the travel time is at most this many minutes'),
+    within_km: z.number().positive().max(2000).optional().describe('Covered when the road distance is at most this many km'),
+    within_min: z.number().positive().max(1440).optional().describe('Covered when the travel time is at most this many minutes'),
   })
   .describe('Coverage standard for one facility kind; when both limits are given, both must hold');
 
 const facilityFields = {
   id: z.string().min(1).describe('Unique id, referenced by branches and scenarios'),
-  name: z.string().min(1),
-  region: z.string().describe('ISO 3166-2:AZ code of the unit the facility stands in, e.g. AZ-GA'),
-  location: LatLon,
+  name: z.string().min(1).describe('Name shown in reports'),
+  region: RegionCode,
+  location: LatLon.describe('Where the facility stands (WGS84)'),
   status: Status,
   opens: PlanDate.describe('Opening date (actual, or the planning assumption)'),
   announced: PlanDate.optional().describe('Opening date as first announced, when it differs from opens'),
-  closes: PlanDate.optional(),
+  closes: PlanDate.optional().describe('Closing date, for a facility that closes or moves'),
   serves: z
-    .array(z.string())
+    .array(ServedUnit)
     .default([])
     .describe('Units assigned to this facility: ISO 3166-2:AZ codes, or AZ-BA/<district> for a Baku city district'),
-  capacity: z.number().positive().optional().describe('Visits per day'),
+  capacity: z.number().positive().max(1e9).optional().describe('Visits per day'),
   source: z.string().optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })
@@ -55,36 +82,45 @@ export const Branch = z.strictObject({
 
 export const Target = z.strictObject({
   by: PlanDate.describe('Deadline; YYYY means the end of that year'),
-  centers: z.number().optional().describe('Open centers required by the deadline'),
-  branches: z.number().optional().describe('Open branches required by the deadline'),
-  label: z.string().optional(),
-  source: z.string().optional(),
-});
+  centers: z.int().min(0).max(100_000).optional().describe('Open centers required by the deadline'),
+  branches: z.int().min(0).max(100_000).optional().describe('Open branches required by the deadline'),
+  label: z.string().optional().describe('How reports name the target'),
+  source: z.string().optional().describe('Where the target comes from (decree, programme, press release)'),
+}).describe('A rollout target: so many centers and/or branches open by a date');
 
 export const Channel = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  launches: PlanDate,
+  id: z.string().min(1).describe('Unique id of the channel'),
+  name: z.string().min(1).describe('Name shown in reports'),
+  launches: PlanDate.describe('When the channel becomes available'),
   reach_pct: z.number().min(0).max(100).describe('Share of the population that can use the channel (online), in %'),
-  source: z.string().optional(),
-});
+  source: z.string().optional().describe('Where the facts come from'),
+}).describe('A non-physical service channel (online portal, mobile app)');
 
-export const DistanceModel = z.strictObject({
-  circuity: z.number().min(1).max(3).default(1).describe('Road km per geodesic km'),
-  speed_kmh: z.number().positive().max(200).default(40).describe('Average door-to-door speed for travel times'),
-});
+export const DistanceModel = z
+  .strictObject({
+    circuity: z.number().min(1).max(3).default(1).describe('Road km per geodesic km (1 to 3)'),
+    speed_kmh: z.number().min(1).max(200).default(40).describe('Average door-to-door speed for travel times, km/h'),
+  })
+  .describe('How straight-line distances become road km and minutes');
+
+const Standards = z
+  .strictObject({
+    center: Threshold.optional().describe('Standard for centers'),
+    branch: Threshold.optional().describe('Standard for branches (a center also serves its branch area)'),
+  })
+  .describe('Coverage standards: how close a facility must be to count a person as covered');
 
 export const Plan = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: z.string().min(1).describe('Name of the plan, shown in reports'),
+  description: z.string().optional().describe('Free text: what the plan is and where it comes from'),
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
-  years: z.strictObject({ from: z.int(), to: z.int() }),
+  years: Years,
   distance_model: DistanceModel.optional(),
-  standards: z.strictObject({ center: Threshold.optional(), branch: Threshold.optional() }),
-  targets: z.array(Target).default([]),
-  channels: z.array(Channel).default([]),
-  centers: z.array(Center).default([]),
-  branches: z.array(Branch).default([]),
+  standards: Standards,
+  targets: z.array(Target).default([]).describe('Rollout targets, checked year by year by `dostplan timeline`'),
+  channels: z.array(Channel).default([]).describe('Online channels (reported beside coverage; they do not count as coverage)'),
+  centers: z.array(Center).default([]).describe('Full-service centers'),
+  branches: z.array(Branch).default([]).describe('Branches, each attached to a center'),
   remove: z.array(z.string()).default([]).describe('In a scenario: ids of base-plan facilities to drop'),
 });
 
@@ -95,13 +131,13 @@ export const Plan = z.strictObject({
  */
 export const ScenarioPlan = z.strictObject({
   ...Plan.shape,
-  name: z.string().min(1).optional(),
-  years: z.strictObject({ from: z.int(), to: z.int() }).optional(),
-  standards: z.strictObject({ center: Threshold.optional(), branch: Threshold.optional() }).optional(),
-  targets: z.array(Target).optional(),
-  centers: z.array(Center.partial().required({ id: true })).default([]),
-  branches: z.array(Branch.partial().required({ id: true })).default([]),
-  extends: z.string(),
+  name: z.string().min(1).optional().describe('Name of the scenario (default: the base plan\'s)'),
+  years: Years.optional(),
+  standards: Standards.optional(),
+  targets: z.array(Target).optional().describe('Replaces the base plan\'s targets when given'),
+  centers: z.array(Center.partial().required({ id: true })).default([]).describe('Centers to add, or to change by id (only the fields given)'),
+  branches: z.array(Branch.partial().required({ id: true })).default([]).describe('Branches to add, or to change by id (only the fields given)'),
+  extends: z.string().describe('Path of the base plan (relative to this file); this file overrides its facilities by id'),
 });
 
 export type Plan = z.infer<typeof Plan>;
@@ -123,6 +159,3 @@ export function facilitiesOf(plan: Plan): Facility[] {
   ];
 }
 
-export function planJsonSchema(): unknown {
-  return z.toJSONSchema(Plan, { io: 'input', target: 'draft-2020-12' });
-}
