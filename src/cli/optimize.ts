@@ -8,8 +8,7 @@ import { pointCandidates, suggestSites, type Candidate, type Model, type Suggest
 import { geodesicKm } from '../geo/geodesic.js';
 import { parseOrLib, PMED_OPTIMA } from '../load/orlib.js';
 import { loadPopulationFile } from '../load/population-file.js';
-import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../load/user-error.js';
+import { readUserText } from '../load/text-input.js';
 import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } from '../render/optimize.js';
@@ -82,9 +81,7 @@ export function registerOptimize(program: Command, _run: Run): void {
     .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
   addModelOptions(cmd).action(async (planArg: string | undefined, o: Opts) => {
     if (o.graph) {
-      const decoded = decodeText(readUserFile(o.graph));
-      if (!decoded.ok) throw new UserError(`${o.graph}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-      const g = parseOrLib(decoded.text, o.graph);
+      const g = parseOrLib(readUserText(o.graph), o.graph);
       const inst = matrixInstance(g.dist, g.n);
       const t0 = performance.now();
       const r = pmedian(inst, g.p);

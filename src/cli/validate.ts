@@ -37,14 +37,14 @@ export function registerValidate(program: Command, run: Run): void {
     .action((files: string[], opts: { format: DiagnosticFormat; strict?: boolean }) => {
       const targets = files.length ? files : [DEFAULT_PLAN];
       const diagnostics: Diagnostic[] = [];
-      let ioFailed = false;
+      let unreadable = 0;
       for (const f of targets) {
         try {
           diagnostics.push(...validateFile(f).diagnostics);
         } catch (e) {
           if (!(e instanceof UserError)) throw e;
           process.stderr.write(`dostplan: ${e.message}\n`);
-          ioFailed = true;
+          unreadable++;
         }
       }
       if (files.length === 0) {
@@ -53,10 +53,11 @@ export function registerValidate(program: Command, run: Run): void {
         }
       }
       const sorted = sortDiagnostics(diagnostics);
-      process.stdout.write(renderDiagnostics(sorted, targets.length, opts.format, styleFor(process.stdout)));
+      const checked = targets.length - unreadable;
+      process.stdout.write(renderDiagnostics(sorted, checked, opts.format, styleFor(process.stdout), unreadable));
       const errors = sorted.filter((d) => d.severity === 'error').length;
       const warnings = sorted.length - errors;
-      if (opts.format === 'github') process.stderr.write(summaryLine(errors, warnings, targets.length) + '\n');
-      run(ioFailed ? EXIT.usage : errors > 0 || (opts.strict && warnings > 0) ? EXIT.failed : EXIT.ok);
+      if (opts.format === 'github') process.stderr.write(summaryLine(errors, warnings, checked, unreadable) + '\n');
+      run(unreadable ? EXIT.usage : errors > 0 || (opts.strict && warnings > 0) ? EXIT.failed : EXIT.ok);
     });
 }

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { PopulationPoint } from '../model/dataset.js';
 import { BAKU, type RegionIndex } from '../model/region-index.js';
 import { geodesicKm } from '../geo/geodesic.js';
-import { decodeText, readUserFile } from './text-input.js';
+import { readUserText } from './text-input.js';
 import { UserError } from './user-error.js';
 
 /**
@@ -16,9 +16,8 @@ import { UserError } from './user-error.js';
  * (lat, lon[, name, region]) and the population column is not required.
  */
 export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean } = { population: true }): PopulationPoint[] {
-  const decoded = decodeText(readUserFile(path));
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
+  const text = readUserText(path);
+  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
   return raw.map((p) => withRegion(p, regions));
 }
 

@@ -82,8 +82,8 @@ export const Branch = z.strictObject({
 
 export const Target = z.strictObject({
   by: PlanDate.describe('Deadline; YYYY means the end of that year'),
-  centers: z.int().min(0).max(100_000).optional().describe('Open centers required by the deadline'),
-  branches: z.int().min(0).max(100_000).optional().describe('Open branches required by the deadline'),
+  centers: z.number().optional().describe('Open centers required by the deadline'),
+  branches: z.number().optional().describe('Open branches required by the deadline'),
   label: z.string().optional().describe('How reports name the target'),
   source: z.string().optional().describe('Where the target comes from (decree, programme, press release)'),
 }).describe('A rollout target: so many centers and/or branches open by a date');

@@ -5,16 +5,18 @@ export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-export function summaryLine(errors: number, warnings: number, files: number): string {
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+/** `files` counts the files checked; `unreadable` those that could not be read at all (reported on stderr). */
+export function summaryLine(errors: number, warnings: number, files: number, unreadable = 0): string {
+  const tail = unreadable ? `; ${plural(unreadable, 'file')} could not be read` : '';
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}${tail}`;
 }
 
 /** Renders validation results; every format ends with (or contains) the counts. */
-export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style): string {
+export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style, unreadable = 0): string {
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.length - errors;
-  const summary = summaryLine(errors, warnings, files);
-  if (format === 'json') return JSON.stringify({ errors, warnings, files, diagnostics: ds }, null, 2) + '\n';
+  const summary = summaryLine(errors, warnings, files, unreadable);
+  if (format === 'json') return JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2) + '\n';
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
     const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
