@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../load/user-error.js';
+import { printable } from '../render/printable.js';
 import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
 import { registerDistances } from './distances.js';
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`dostplan: ${e.message}\n`);
+      process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
       return e.exitCode;
     }
     process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);

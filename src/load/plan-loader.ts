@@ -102,6 +102,17 @@ function withoutBrokenFacilities(raw: Record<string, unknown>, issues: readonly 
 }
 
 function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: LoadedPlan, childLocate: LoadedPlan['locate'], file: string): LoadedPlan {
+  // One id twice in the scenario itself would merge the two entries silently: say so instead.
+  const duplicates: Diagnostic[] = [];
+  for (const list of ['centers', 'branches'] as const) {
+    const seen = new Map<string, number>();
+    child[list].forEach((f, i) => {
+      const first = seen.get(f.id);
+      if (first === undefined) seen.set(f.id, i);
+      else duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message: `id '${f.id}' appears twice in this scenario's ${list} (first at ${list}[${first}]); merge the two entries` });
+    });
+  }
+  if (duplicates.length) return { plan: undefined, diagnostics: duplicates, locate: childLocate, files: [file, ...base.files] };
   const basePlan = base.plan!;
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };

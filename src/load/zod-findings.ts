@@ -22,6 +22,7 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -61,9 +62,17 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
         }
         break;
       case 'invalid_union':
+        if (got === undefined) {
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}` });
+          break;
+        }
         out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}` });
         break;
       case 'invalid_value': {
+        if (got === undefined) {
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))} (one of ${issue.values.map(String).join(', ')})` });
+          break;
+        }
         const allowed = issue.values.map(String);
         out.push({ path, severity: 'error', code: 'invalid-value', message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}` });
         break;

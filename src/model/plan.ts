@@ -53,9 +53,12 @@ export const Threshold = z
   })
   .describe('Coverage standard for one facility kind; when both limits are given, both must hold');
 
+/** Ids and names reach terminals and report tables: no line breaks or terminal escape codes. */
+const OneLine = z.string().min(1).regex(/^[^\p{Cc}]*$/u, { error: 'must be one line of text without control characters (tabs, newlines, escape codes)' });
+
 const facilityFields = {
-  id: z.string().min(1).describe('Unique id, referenced by branches and scenarios'),
-  name: z.string().min(1).describe('Name shown in reports'),
+  id: OneLine.describe('Unique id, referenced by branches and scenarios'),
+  name: OneLine.describe('Name shown in reports'),
   region: RegionCode,
   location: LatLon.describe('Where the facility stands (WGS84)'),
   status: Status,
@@ -111,7 +114,7 @@ const Standards = z
   .describe('Coverage standards: how close a facility must be to count a person as covered');
 
 export const Plan = z.strictObject({
-  name: z.string().min(1).describe('Name of the plan, shown in reports'),
+  name: OneLine.describe('Name of the plan, shown in reports'),
   description: z.string().optional().describe('Free text: what the plan is and where it comes from'),
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
@@ -131,7 +134,7 @@ export const Plan = z.strictObject({
  */
 export const ScenarioPlan = z.strictObject({
   ...Plan.shape,
-  name: z.string().min(1).optional().describe('Name of the scenario (default: the base plan\'s)'),
+  name: OneLine.optional().describe('Name of the scenario (default: the base plan\'s)'),
   years: Years.optional(),
   standards: Standards.optional(),
   targets: z.array(Target).optional().describe('Replaces the base plan\'s targets when given'),

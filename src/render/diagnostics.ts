@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { printable } from './printable.js';
 import type { Style } from './style.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
@@ -19,13 +20,13 @@ export function renderDiagnostics(ds: Diagnostic[], files: number, format: Diagn
   if (format === 'json') return JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2) + '\n';
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
-    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
     const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
     return ds.map((d) => `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`).join('\n') + (ds.length ? '\n' : '');
   }
   const lines = ds.map((d) => {
     const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
-    return `${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${sev} ${d.message} ${style.dim(`[${d.code}]`)}`;
+    return `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ${printable(d.message)} ${style.dim(`[${d.code}]`)}`;
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
   return lines.join('\n') + '\n';
