@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../load/user-error.js';
+import { quietOnClosedStdout } from '../render/output.js';
 import { printable } from '../render/printable.js';
 import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
@@ -23,6 +24,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 export type Run = (code: number) => void;
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedStdout();
   let code: number = EXIT.ok;
   const setCode: Run = (c) => (code = Math.max(code, c));
   const program = new Command('dostplan')

@@ -15,7 +15,7 @@ import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } f
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, positiveNumber, reportYear, wholeNumber, year, type ModelOptions } from './options.js';
+import { addModelOptions, choice, countAtLeastOne, numberIn, reportYear, year, type ModelOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
 
@@ -69,13 +69,13 @@ export function registerOptimize(program: Command, _run: Run): void {
     .description('suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed')
     .argument('[plan]', 'plan file (default: the embedded DOST plan)')
     .option('--model <model>', 'mclp | pmedian | setcover | order', choice(['mclp', 'pmedian', 'setcover', 'order'] as const), 'mclp')
-    .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', wholeNumber, 5)
+    .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
     .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
     .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
-    .option('--target <percent>', 'setcover: the covered share to reach', positiveNumber, 90)
+    .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
     .option('--candidates <file>', 'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)')
     .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
-    .option('--budget <n>', 'order: openings per year', wholeNumber, 3)
+    .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
     .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
     .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan')
     .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'text');
@@ -94,7 +94,7 @@ export function registerOptimize(program: Command, _run: Run): void {
     }
     const ctx = analysisContext(planArg, o);
     if (o.model === 'order') {
-      const r = rolloutOrder(ctx.plan, ctx.demand, ctx.regions, ctx.settings, o.from ?? ctx.plan.years.from, Math.max(1, o.budget));
+      const r = rolloutOrder(ctx.plan, ctx.demand, ctx.regions, ctx.settings, o.from ?? ctx.plan.years.from, o.budget);
       writeResult(o.format === 'json' ? JSON.stringify(r, null, 2) : orderText(r, o.format === 'md'), o.out, ctx.inputs);
       return;
     }

@@ -1,7 +1,7 @@
 /** Option parsing shared by the commands: formats, numbers, the plan argument. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PLAN } from '../load/dataset-loader.js';
-import type { Plan } from '../model/plan.js';
+import { MAX_YEAR, MIN_YEAR, type Plan } from '../model/plan.js';
 import { progressBar } from '../render/progress.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
@@ -11,21 +11,36 @@ export function choice<T extends string>(allowed: readonly T[]) {
   };
 }
 
-export function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+/** Plain decimal notation only: Number() would also take '', '0x7E9', '1e-320' or ' 5 '. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number in a range; `above` makes the lower bound exclusive. The plan schema's bounds, so flag and file agree. */
+export function numberIn(min: number, max: number, o: { above?: boolean; what?: string } = {}) {
+  return (value: string): number => {
+    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    const low = o.above ? n > min : n >= min;
+    if (!Number.isFinite(n) || !low || n > max) throw new InvalidArgumentError(`expected ${o.what ?? 'a number'} ${o.above ? 'above' : 'from'} ${min}${o.above ? ' and at most' : ' to'} ${max}`);
+    return n;
+  };
+}
+
+export const positiveNumber = numberIn(0, 1e6, { above: true });
+
+/** A whole number, written in plain digits (commander passes the previous value as a second argument: ignored). */
+export const wholeNumber = (value: string): number => wholeAtLeast(value, 0);
+
+function wholeAtLeast(value: string, min: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
   return n;
 }
 
-export function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
+/** At least 1: zero sites or zero openings a year cannot be planned. */
+export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1);
 
 export function year(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
+  const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) throw new InvalidArgumentError(`expected a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2025`);
   return n;
 }
 
@@ -50,10 +65,10 @@ export function addModelOptions(cmd: Command, out = 'write the result to a file 
   return cmd
     .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
     .option('-o, --out <file>', out)
-    .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
-    .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
-    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)
-    .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber);
+    .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
+    .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
+    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', numberIn(0, 2000, { above: true }))
+    .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }));
 }
 
 /** Runs a year-by-year computation with a progress bar on stderr (only on a terminal). */

@@ -2,7 +2,7 @@
  * Reads a user file as text, refusing what is not text: binary content, invalid UTF-8.
  * A UTF-8 byte-order mark is dropped; CRLF line endings are left to the YAML parser, which accepts them.
  */
-import { closeSync, constants as fsConstants, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { UserError } from './user-error.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
@@ -25,6 +25,31 @@ export function decodeText(bytes: Uint8Array): TextResult {
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 const CHUNK = 1 << 16;
+
+/**
+ * Every file read in this process, by device and inode: whatever name, symlink or hard link
+ * --out uses, writing over one of them is refused (render/output.ts). Recording at the one place
+ * all user files are read means no command can forget an input.
+ */
+const inputsRead = new Map<string, string>();
+
+export function inputIdentity(st: { dev: number | bigint; ino: number | bigint }): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** Records a file read by other means (the embedded dataset) as an input that --out must not replace. */
+export function noteInput(path: string): void {
+  try {
+    inputsRead.set(inputIdentity(statSync(path)), path);
+  } catch {
+    // Not there: nothing to protect.
+  }
+}
+
+/** The input read in this process that `st` is, if any (its name as the user gave it). */
+export function readInputAt(st: { dev: number | bigint; ino: number | bigint }): string | undefined {
+  return inputsRead.get(inputIdentity(st));
+}
 const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
 
 /**
@@ -55,6 +80,7 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
   const chunks: Buffer[] = [];
   let total = 0;
   try {
+    inputsRead.set(inputIdentity(fstatSync(fd)), name);
     for (;;) {
       const buf = Buffer.allocUnsafe(CHUNK);
       let n: number;
