@@ -1,21 +1,21 @@
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { sideOf } from '../analysis/network.js';
-import { pmedianExact } from '../analysis/optimize/exact.js';
+import { EXACT_LIMITS, pmedianExact } from '../analysis/optimize/exact.js';
 import { matrixInstance } from '../analysis/optimize/instance.js';
 import { pmedian } from '../analysis/optimize/pmedian.js';
 import { rolloutOrder } from '../analysis/optimize/rollout-order.js';
-import { pointCandidates, suggestSites, type Candidate, type Model, type SuggestResult } from '../analysis/optimize/suggest.js';
-import { geodesicKm } from '../geo/geodesic.js';
+import { pointCandidates, suggestSites, type Candidate, type Model } from '../analysis/optimize/suggest.js';
 import { parseOrLib, PMED_OPTIMA } from '../load/orlib.js';
 import { loadPopulationFile } from '../load/population-file.js';
 import { readUserText } from '../load/text-input.js';
-import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { orderText, suggestCsv, suggestGeoJson, suggestMarkdown, suggestText } from '../render/optimize.js';
+import { suggestionScenario } from '../render/optimize-yaml.js';
 import { writeResult } from '../render/output.js';
 import { analysisContext } from './analysis-context.js';
 import type { Run } from './main.js';
-import { addModelOptions, choice, countAtLeastOne, numberIn, reportYear, year, type ModelOptions } from './options.js';
+import { addModelOptions, choice, countAtLeastOne, numberIn, planPath, reportYear, year, type ModelOptions } from './options.js';
 
 const FORMATS = ['text', 'json', 'csv', 'md', 'geojson', 'yaml'] as const;
 
@@ -31,31 +31,6 @@ interface Opts extends ModelOptions {
   from?: number;
   graph?: string;
   format: (typeof FORMATS)[number];
-}
-
-/** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
-export function yamlFragment(r: SuggestResult, plan: Plan, regions: RegionIndex): string {
-  const list = r.kind === 'center' ? 'centers' : 'branches';
-  const lines = [`# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}`, `${list}:`];
-  for (const s of r.sites) {
-    const side = sideOf(s.region, regions);
-    const parent = plan.centers.filter((c) => sideOf(c.region, regions) === side).sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
-    const code = regions.byCode.get(s.region)?.included_in ?? s.region;
-    const effect = r.model === 'pmedian' ? `saves ${s.marginal.toLocaleString('en-US')} people × km` : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km} km`;
-    lines.push(
-      `  - id: NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
-      `    name: Suggested ${r.kind} near ${s.name}`,
-      ...(r.kind === 'branch' && parent ? [`    center: ${parent.id}`] : []),
-      `    region: ${code}`,
-      `    location: { lat: ${s.lat.toFixed(4)}, lon: ${s.lon.toFixed(4)} }`,
-      '    status: planned',
-      `    opens: ${r.year}`,
-      `    serves: [${code}]`,
-      '    evidence: { place: assumption, date: assumption }',
-      `    source: "dostplan optimize (${r.model}): ${effect}"`,
-    );
-  }
-  return lines.join('\n') + '\n';
 }
 
 function loadCandidates(path: string | undefined, fallback: () => Candidate[], regions: RegionIndex): Candidate[] {
@@ -83,13 +58,12 @@ export function registerOptimize(program: Command, _run: Run): void {
     if (o.graph) {
       const g = parseOrLib(readUserText(o.graph), o.graph);
       const inst = matrixInstance(g.dist, g.n);
-      const t0 = performance.now();
       const r = pmedian(inst, g.p);
-      const ms = performance.now() - t0;
       const exact = o.exact ? await pmedianExact(inst, g.p) : undefined;
+      if (o.exact && !exact) process.stderr.write(`dostplan: note: --exact skipped: the MILP for n=${g.n} has more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables\n`);
       const known = Object.entries(PMED_OPTIMA).find(([n]) => new RegExp(`pmed${n}\\b`).test(o.graph!))?.[1];
-      const result = { file: o.graph, n: g.n, p: g.p, objective: r.objective, greedy: r.greedyObjective, swaps: r.swaps, ms: Math.round(ms), sites: r.sites.map((s) => s + 1), ...(exact ? { exact: exact.objective } : {}), ...(known ? { published_optimum: known, gap_percent: Math.round(((r.objective - known) / known) * 10000) / 100 } : {}) };
-      writeResult(o.format === 'json' ? JSON.stringify(result, null, 2) : `${o.graph}: n=${g.n} p=${g.p} objective ${r.objective} (greedy ${r.greedyObjective}, ${r.swaps} swaps, ${result.ms} ms)${exact ? `; exact ${exact.objective}` : ''}${known ? `; published optimum ${known}, gap ${result.gap_percent}%` : ''}\nsites: ${result.sites.join(' ')}`, o.out);
+      const result = { file: o.graph, n: g.n, p: g.p, objective: r.objective, greedy: r.greedyObjective, swaps: r.swaps, sites: r.sites.map((s) => s + 1), ...(exact ? { exact: exact.objective } : {}), ...(known ? { published_optimum: known, gap_percent: Math.round(((r.objective - known) / known) * 10000) / 100 } : {}) };
+      writeResult(o.format === 'json' ? JSON.stringify(result, null, 2) : `${o.graph}: n=${g.n} p=${g.p} objective ${r.objective} (greedy ${r.greedyObjective}, ${r.swaps} swaps)${exact ? `; exact ${exact.objective}` : ''}${known ? `; published optimum ${known}, gap ${result.gap_percent}%` : ''}\nsites: ${result.sites.join(' ')}`, o.out);
       return;
     }
     const ctx = analysisContext(planArg, o);
@@ -101,7 +75,11 @@ export function registerOptimize(program: Command, _run: Run): void {
     const y = reportYear(ctx.plan, o.year);
     const candidates = loadCandidates(o.candidates, () => pointCandidates(ctx.demand, ctx.regions), ctx.regions);
     const r = await suggestSites(ctx.plan, ctx.demand, ctx.regions, ctx.settings, candidates, { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact });
-    const yaml = yamlFragment(r, ctx.plan, ctx.regions);
+    // Notes (an exact run skipped, a target out of reach) also reach users of csv, geojson and yaml.
+    if (r.note) process.stderr.write(`dostplan: note: ${r.note}\n`);
+    // The scenario names its base relative to where it will be saved: --out's folder, else the working directory.
+    const base = relative(o.out ? dirname(resolve(o.out)) : process.cwd(), resolve(planPath(planArg))).split(sep).join('/');
+    const yaml = suggestionScenario(r, ctx.plan, ctx.regions, base);
     const text =
       o.format === 'json' ? JSON.stringify({ ...r, yaml }, null, 2)
       : o.format === 'csv' ? suggestCsv(r)

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { resolveSettings } from '../analysis/network.js';
-import { announcedSchedule, applyDelays, parseDelay, type Delay } from '../analysis/scenario.js';
+import { announcedSchedule, applyDelays, delayConsequences, parseDelay, type Delay } from '../analysis/scenario.js';
+import { embedded } from '../load/dataset-loader.js';
+import { printable } from '../render/printable.js';
 import { timeline } from '../analysis/timeline.js';
 import { UserError } from '../load/user-error.js';
 import { facilitiesOf } from '../model/plan.js';
@@ -43,6 +45,12 @@ export function registerTimeline(program: Command, run: Run): void {
       return d;
     });
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
+    // What the delays break (an opening past the plan's years, a branch before its center) is said, not hidden.
+    const { regions, country } = embedded();
+    for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, country }) : []) {
+      const facility = f.path[0] === 'centers' || f.path[0] === 'branches' ? plan[f.path[0]][f.path[1] as number]?.id : undefined;
+      process.stderr.write(`dostplan: note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}\n`);
+    }
     const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, ctx.regions, ctx.settings, tick));
     let text: string;
     if (o.compare) {

@@ -16,11 +16,17 @@ function cells(row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'di
   return c;
 }
 
+/** "Standards: center ≤ 30 km; branch ≤ 15 km." with only the kinds the report counts. */
+export function standardsLine(s: CoverageResult['standards']): string {
+  const parts = (['center', 'branch'] as const).filter((k) => s[k] !== undefined).map((k) => `${k} ${s[k]}`);
+  return `Standard${parts.length === 1 ? '' : 's'}: ${parts.join('; ')}.`;
+}
+
 export function coverageHeader(r: CoverageResult): string[] {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
   return [
     `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
-    `Distance model: ${r.model.description}. Standards: center ${r.standards.center}; branch ${r.standards.branch}.`,
+    `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
     `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
   ];
 }

@@ -9,10 +9,10 @@ import type { RegionIndex } from '../../model/region-index.js';
 import { yearWeights, type Demand } from '../demand.js';
 import { sideOf, type Settings } from '../network.js';
 import { openOn, yearEnd } from '../schedule.js';
-import { mclpExact, pmedianExact } from './exact.js';
+import { EXACT_LIMITS, mclpExact, pmedianExact } from './exact.js';
 import { geoInstance, siteIndex, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
-import { pmedian, pmedianObjective } from './pmedian.js';
+import { pmedian } from './pmedian.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
 
@@ -31,6 +31,8 @@ export interface Suggestion {
   marginal: number;
   /** Covered share (mclp/setcover) or mean road km (pmedian) after adding this and the sites above. */
   after: number;
+  /** pmedian: people who had no reachable facility before this site. */
+  reached?: number;
 }
 
 export interface SuggestResult {
@@ -79,28 +81,35 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   if (o.model === 'pmedian') {
     const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.model.circuity);
     const r = pmedian(inst, o.k);
-    const mean = (obj: number) => obj / population;
-    // Marginal contributions: add the final sites back one by one, best first.
+    // People with no reachable facility (no fixed one and no site on their side) have no distance:
+    // they are counted apart, never as 0 km, so means and savings stay honest.
+    const start = reach(inst, []);
+    const mean = (s: Reach) => (s.reachable > 0 ? s.total / s.reachable : 0);
+    // Marginal contributions: add the final sites back one by one, best first (most people newly
+    // reached, then the largest saving for those who could already reach a facility).
     const order: number[] = [];
     const rest = [...r.sites];
-    let current = pmedianObjective(inst, []);
-    const before = current;
+    let current = start;
     const sites: Suggestion[] = [];
     while (rest.length) {
-      const scored = rest.map((j) => ({ j, obj: pmedianObjective(inst, [...order, j]) })).sort((a, b) => a.obj - b.obj || a.j - b.j);
-      const { j, obj } = scored[0]!;
-      sites.push(toSite(j, order.length + 1, current - obj, mean(obj)));
+      const scored = rest.map((j) => ({ j, s: reach(inst, [...order, j]) })).map((x) => ({ ...x, ...gainOver(current, x.s, inst.w) }))
+        .sort((a, b) => b.reached - a.reached || b.saved - a.saved || a.j - b.j);
+      const { j, s, saved, reached } = scored[0]!;
+      sites.push({ ...toSite(j, order.length + 1, saved, mean(s)), ...(reached > 0 ? { reached: Math.round(reached) } : {}) });
       order.push(j);
       rest.splice(rest.indexOf(j), 1);
-      current = obj;
+      current = s;
     }
+    const unreached = population - start.reachable, stillUnreached = population - current.reachable;
+    const reachNote = unreached > 0.5 ? `${Math.round(unreached).toLocaleString('en-US')} people had no reachable facility before, ${Math.round(stillUnreached).toLocaleString('en-US')} after; the means count only people who can reach one` : undefined;
     let exact: SuggestResult['exact'] = null;
-    const note = fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : undefined;
+    let note = o.exact && fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : reachNote;
     if (o.exact && !fixed.length) {
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: e.objective, gap_percent: gap(r.objective, e.objective) };
+      else note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables; use fewer candidates (--candidates)`;
     }
-    return { ...base, threshold_km: null, before: round2(mean(before)), after: round2(mean(r.objective)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note && o.exact ? { note } : {}) };
+    return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
   }
 
   const radius = coverageRadiusKm(settings.standards[o.kind], settings.model);
@@ -147,6 +156,40 @@ export function coverInstance(points: Site[], weights: ArrayLike<number>, candid
   const covered = new Uint8Array(points.length);
   for (const group of fixed) for (const f of group.sites) for (const i of within(f, group.radiusKm)) covered[i] = 1;
   return { w: Float64Array.from(weights), cover, covered };
+}
+
+interface Reach {
+  /** Distance of each point to its nearest facility (Infinity: none reachable). */
+  d: Float64Array;
+  /** Σ people × km over the people who can reach a facility. */
+  total: number;
+  /** People who can reach a facility. */
+  reachable: number;
+}
+
+function reach(inst: Instance, sites: number[]): Reach {
+  const d = new Float64Array(inst.w.length);
+  let total = 0, reachable = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = inst.fixed[i]!;
+    for (const s of sites) x = Math.min(x, inst.dist(i, s));
+    d[i] = x;
+    if (Number.isFinite(x)) {
+      total += inst.w[i]! * x;
+      reachable += inst.w[i]!;
+    }
+  }
+  return { d, total, reachable };
+}
+
+/** People × km saved for those who could already reach a facility, and people reached for the first time. */
+function gainOver(prev: Reach, next: Reach, w: Float64Array): { saved: number; reached: number } {
+  let saved = 0, reached = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (Number.isFinite(prev.d[i]!)) saved += w[i]! * (prev.d[i]! - next.d[i]!);
+    else if (Number.isFinite(next.d[i]!)) reached += w[i]!;
+  }
+  return { saved, reached };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
