@@ -17,11 +17,11 @@ export function registerExplore(program: Command, _run: Run): void {
 ;
   addModelOptions(cmd).action(async (planArg: string | undefined, o: ModelOptions) => {
     const ctx = analysisContext(planArg, o);
-    if (!process.stdout.isTTY || !process.stdin.isTTY) {
-      // Not interactive (a pipe, CI): print what the first screen would show.
+    if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
+      // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
       const net = new Network(ctx.plan, ctx.demand.points, ctx.regions);
       net.advanceTo(ctx.plan.years.to);
-      writeResult(coverageText(coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'economic-region' })));
+      writeResult(coverageText(coverageNow(net, ctx.demand, ctx.regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'economic-region' })), o.out, ctx.inputs);
       return;
     }
     const data = withProgress('explore', ctx.plan, (tick) => exploreData(ctx.plan, ctx.demand, ctx.regions, ctx.settings, tick));

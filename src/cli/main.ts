@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../load/user-error.js';
-import { quietOnClosedStdout } from '../render/output.js';
+import { outputSettings, quietOnClosedStdout } from '../render/output.js';
 import { printable } from '../render/printable.js';
 import { registerCoverage } from './coverage.js';
 import { registerDiff } from './diff.js';
@@ -33,6 +33,13 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // --bom belongs to CSV; checked once here rather than in every command that can print CSV.
+  program.hook('preAction', (_, action) => {
+    const o = action.opts() as { bom?: boolean; format?: string };
+    if (!o.bom) return;
+    if (o.format !== 'csv') throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
+    outputSettings.bom = true;
+  });
   try {
     registerValidate(program, setCode);
     registerCoverage(program, setCode);

@@ -68,7 +68,8 @@ export function addModelOptions(cmd: Command, out = 'write the result to a file 
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
     .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
     .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', numberIn(0, 2000, { above: true }))
-    .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }));
+    .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
+    .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
 }
 
 /** Runs a year-by-year computation with a progress bar on stderr (only on a terminal). */

@@ -11,10 +11,15 @@ import { chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, ren
 import { basename, dirname, join } from 'node:path';
 import { readInputAt } from '../load/text-input.js';
 import { UserError } from '../load/user-error.js';
+import { withBom } from './table.js';
 
 const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : text + '\n');
 
-export function writeResult(text: string, out?: string, _inputs: string[] = []): void {
+/** Set once per run from --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
+export const outputSettings = { bom: false };
+
+export function writeResult(result: string, out?: string, _inputs: string[] = []): void {
+  const text = outputSettings.bom ? withBom(result) : result;
   if (out === undefined) {
     process.stdout.write(withNewline(text));
     return;
