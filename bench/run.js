@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { validateFile } from '../dist/cli/validate.js';
+import { validateFile } from '../dist/load/validate-file.js';
 import { Network } from '../dist/analysis/network.js';
+import { StraightLineModel } from '../dist/travel/straight-line.js';
 import { embedded } from '../dist/load/dataset-loader.js';
 import { geodesicKm } from '../dist/geo/geodesic.js';
 
@@ -71,7 +72,7 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   for (let f = 0; f < 20; f++) branches[f].closes = 2021 + YEARS - 1;
   const plan = { name: 'bench', years: { from: 2021, to: 2030 }, standards: {}, targets: [], channels: [], centers, branches, remove: [] };
   sampleMemory();
-  const [tBuild, net] = time(() => new Network(plan, points, regions));
+  const [tBuild, net] = time(() => new Network(plan, points, regions, new StraightLineModel({ circuity: 1, speedKmh: 40 })));
   const radius = 20;
   const pop = Float64Array.from(points, (p) => p.population);
   let covered = 0, sumKm = 0, tAdvance = 0;
@@ -82,7 +83,7 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
       tAdvance += performance.now() - ta;
       covered = 0;
       sumKm = 0;
-      const km = net.kmAll('any');
+      const km = net.km('any');
       for (let i = 0; i < N; i++) {
         if (km[i] <= radius) covered += pop[i];
         sumKm += km[i] * pop[i];
@@ -123,11 +124,13 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   const towns = Array.from({ length: 60 }, randomPlace);
   const demand = Array.from({ length: N }, (_, i) => {
     const t = towns[i % towns.length];
-    return rnd() < 0.7 ? { lat: t.lat + (rnd() - 0.5) * 0.3, lon: t.lon + (rnd() - 0.5) * 0.4 } : randomPlace();
+    const p = rnd() < 0.7 ? { lat: t.lat + (rnd() - 0.5) * 0.3, lon: t.lon + (rnd() - 0.5) * 0.4 } : randomPlace();
+    return { ...p, side: 0 };
   });
+  const geodesic = new StraightLineModel({ circuity: 1, speedKmh: 40 });
   const w = Float64Array.from({ length: N }, () => 1 + Math.floor(rnd() * 50));
   const cands = Array.from({ length: M }, (_, j) => demand[(j * 7919) % N]);
-  const [tCover, cover] = time(() => coverInstance(demand, w, cands, [], 15));
+  const [tCover, cover] = time(() => coverInstance(geodesic, demand, w, cands, [], { within_km: 15 }));
   const [tMclp, mclp] = time(() => {
     const g = coverGreedy(cover, K);
     return { g, ls: coverIteratedSearch(cover, g.sites) };
@@ -135,11 +138,11 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   const total = w.reduce((a, b) => a + b, 0);
   console.log(`optimize: ${N.toLocaleString('en-US')} demand points × ${M.toLocaleString('en-US')} candidates, k = ${K}`);
   console.log(`  maximal covering (15 km): coverage lists ${tCover.toFixed(0)} ms, greedy + iterated local search ${tMclp.toFixed(0)} ms; covered ${(100 * coveredBy(cover, mclp.g.sites) / total).toFixed(2)}% → ${(100 * coveredBy(cover, mclp.ls.sites) / total).toFixed(2)}% after ${mclp.ls.swaps} swaps   goal: < 10 s`);
-  const [tInst, inst] = time(() => geoInstance(demand, w, cands, [], 1.3));
+  const [tInst, inst] = time(() => geoInstance(demand, w, cands, [], new StraightLineModel({ circuity: 1.3, speedKmh: 40 })));
   const [tPm, pm] = time(() => pmedian(inst, K));
   console.log(`  p-median: nearest-candidate lists ${tInst.toFixed(0)} ms, greedy + interchange + kicks ${tPm.toFixed(0)} ms; mean ${(pm.greedyObjective / total).toFixed(2)} → ${(pm.objective / total).toFixed(2)} road km after ${pm.swaps} swaps   goal: < 10 s`);
   // Heuristic vs exact (HiGHS) on an instance small enough to solve exactly.
-  const small = coverInstance(demand.slice(0, 3000), w.slice(0, 3000), cands.slice(0, 300), [], 10);
+  const small = coverInstance(geodesic, demand.slice(0, 3000), w.slice(0, 3000), cands.slice(0, 300), [], { within_km: 10 });
   const [tH, h] = time(() => coveredBy(small, coverIteratedSearch(small, coverGreedy(small, 10).sites).sites));
   const t0 = performance.now();
   const exact = await mclpExact(small, 10);

@@ -16,9 +16,10 @@ const plan = loadPlan(join(FIXTURES, 'valid', 'hand.yaml')).plan!;
 const demand: Demand = { points: loadPopulationFile(join(FIXTURES, 'hand-population.csv'), regions), scaled: false };
 
 function run(year: number, o: Partial<CoverageOptions> = {}, overrides: SettingOverrides = {}) {
-  const net = new Network(plan, demand.points, regions);
+  const settings = resolveSettings(plan, overrides);
+  const net = new Network(plan, demand.points, regions, settings.travel);
   net.advanceTo(year);
-  return coverageNow(net, demand, regions, resolveSettings(plan, overrides), { basis: 'distance', kind: 'any', by: 'nation', ...o });
+  return coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'nation', ...o });
 }
 
 describe('coverage on a hand-worked fixture', () => {
@@ -56,7 +57,7 @@ describe('coverage on a hand-worked fixture', () => {
 
 describe('distances on the hand-worked fixture', () => {
   const at = (year: number) => {
-    const net = new Network(plan, demand.points, regions);
+    const net = new Network(plan, demand.points, regions, resolveSettings(plan).travel);
     net.advanceTo(year);
     return distancesNow(net, demand, regions, resolveSettings(plan), 'nation', 2);
   };
@@ -80,8 +81,8 @@ describe('distances on the hand-worked fixture', () => {
 describe('the seed article, reproduced by the default plan and data', () => {
   const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
   const { points } = embedded();
-  const net = new Network(dost, points, regions);
   const settings = resolveSettings(dost);
+  const net = new Network(dost, points, regions, settings.travel);
   const all: Demand = { points, scaled: true };
 
   it('17 centers with 47 branches, 5 of the centers in Baku; the 13 / 17 / 47 targets', () => {
@@ -118,7 +119,7 @@ describe('the Nakhchivan exclave', () => {
     const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
     const { points } = embedded();
     const all: Demand = { points, scaled: true };
-    const net = new Network(dost, points, regions);
+    const net = new Network(dost, points, regions, resolveSettings(dost).travel);
     net.advanceTo(2025);
     const r = distancesNow(net, all, regions, resolveSettings(dost), 'economic-region', 0);
     const nx = r.groups.find((g) => g.id === 'nakhchivan')!;

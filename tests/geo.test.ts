@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chordToGeodesicKm, geodesicKm, geodesicToChordKm } from '../src/geo/geodesic.js';
-import { coverageRadiusKm, minutes, roadKm } from '../src/geo/distance-model.js';
+import { StraightLineModel } from '../src/travel/straight-line.js';
 import { NearestTracker, PointGrid, pointSet } from '../src/geo/nearest-tracker.js';
 
 describe('geodesic distances', () => {
@@ -24,12 +24,17 @@ describe('geodesic distances', () => {
 
 describe('distance model', () => {
   it('applies circuity to distance and speed to time', () => {
-    const m = { circuity: 1.3, speedKmh: 50 };
-    expect(roadKm(10, m)).toBeCloseTo(13);
-    expect(minutes(10, m)).toBeCloseTo(15.6);
+    // Baku (40.3777, 49.8920) to Sumgayit (40.5897, 49.6686): 30.2 km as the crow flies.
+    const baku = { lat: 40.3777, lon: 49.892, side: 0 }, sumgayit = { lat: 40.5897, lon: 49.6686, side: 0 };
+    const trip = new StraightLineModel({ circuity: 1.3, speedKmh: 50 }).trip(baku, sumgayit);
+    expect(trip.km / 1.3).toBeCloseTo(30.2, 1);
+    expect(trip.minutes).toBeCloseTo((trip.km / 50) * 60, 9);
+    // Never across an exclave's border.
+    expect(new StraightLineModel({ circuity: 1, speedKmh: 50 }).trip(baku, { ...sumgayit, side: 1 }).km).toBe(Infinity);
     // 30 road km at circuity 1.5 is 20 km as the crow flies; 30 min at 60 km/h is 30 road km.
-    expect(coverageRadiusKm({ within_km: 30 }, { circuity: 1.5, speedKmh: 60 })).toBeCloseTo(20);
-    expect(coverageRadiusKm({ within_km: 30, within_min: 15 }, { circuity: 1, speedKmh: 60 })).toBeCloseTo(15);
+    expect(new StraightLineModel({ circuity: 1.5, speedKmh: 60 }).radiusKm({ within_km: 30 })).toBeCloseTo(20);
+    expect(new StraightLineModel({ circuity: 1, speedKmh: 60 }).radiusKm({ within_km: 30, within_min: 15 })).toBeCloseTo(15);
+    expect(new StraightLineModel({ circuity: 1.3, speedKmh: 60 }).reachKm({ within_min: 30 })).toBe(30);
   });
 });
 

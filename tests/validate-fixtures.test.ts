@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../src/cli/validate.js';
+import { validateFile } from '../src/load/validate-file.js';
 import { FIXTURES } from './helpers.js';
 
 const dir = join(FIXTURES, 'invalid');

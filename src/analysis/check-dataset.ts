@@ -1,16 +1,19 @@
 /** Consistency of the regions dataset itself: the parts add up to the published totals. */
 import { leafRegions, type Dataset } from '../model/dataset.js';
 
-export function checkDataset(ds: Dataset): string[] {
+/** `capital`: the unit whose districts the dataset lists (their populations must add up to it). */
+export function checkDataset(ds: Dataset, capital = ''): string[] {
   const problems: string[] = [];
   const leaves = leafRegions(ds);
   for (const y of ds.years) {
     const key = String(y);
     const sum = leaves.reduce((a, r) => a + (r.population[key] ?? 0), 0);
     if (sum !== ds.national[key]) problems.push(`${y}: units add up to ${sum}, national total is ${ds.national[key]}`);
-    const baku = ds.regions.find((r) => r.code === 'AZ-BA')?.population[key] ?? 0;
+    if (!capital) continue;
+    const city = ds.regions.find((r) => r.code === capital);
     const districts = ds.baku_districts.reduce((a, d) => a + (d.population[key] ?? 0), 0);
-    if (districts !== baku) problems.push(`${y}: Baku districts add up to ${districts}, Baku is ${baku}`);
+    const whole = city?.population[key] ?? 0;
+    if (districts !== whole) problems.push(`${y}: ${city?.name_en ?? capital} districts add up to ${districts}, the city is ${whole}`);
   }
   const econ = new Set(ds.economic_regions.map((e) => e.id));
   for (const r of ds.regions) if (!econ.has(r.economic_region)) problems.push(`${r.code}: unknown economic region ${r.economic_region}`);

@@ -15,7 +15,7 @@ export const BORDER_TOLERANCE_KM = 3;
 
 export interface CheckContext {
   regions: RegionIndex;
-  country: CountryOutline;
+  outline: CountryOutline;
 }
 
 type List = 'centers' | 'branches';
@@ -25,6 +25,9 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const err = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'error', code, message });
   const warn = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'warning', code, message });
   const { regions } = ctx;
+  const country = regions.profile.name;
+  const exclaves = regions.profile.exclaves.map((x) => x.name);
+  const countryWithExclaves = exclaves.length ? `${country} (incl. ${exclaves.join(', ')})` : country;
 
   const yearsOk = plan.years.from <= plan.years.to;
   if (!yearsOk) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
@@ -56,7 +59,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     if (byName) return ` Did you mean '${byName}' (${regions.describe(byName)})?`;
     const byPrefix = regions.codesByNamePrefix(code);
     if (byPrefix.length && byPrefix.length <= 3) return ` Did you mean ${byPrefix.map((c) => `'${c}' (${regions.describe(c)})`).join(' or ')}?`;
-    return didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) || ' Codes are ISO 3166-2:AZ, e.g. AZ-GA for Ganja; `dostplan regions` lists them.';
+    return didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) || ` Codes are ${regions.codeHint()}; \`dostplan regions\` lists them.`;
   };
 
   // Ids are unique across centers and branches: branches and scenarios refer to them.
@@ -71,7 +74,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
 
       const region = regions.byCode.get(f.region);
       if (!region) err(at('region'), 'unknown-region', `unknown region '${f.region}'.${suggestRegion(f.region)}`);
-      else if (region.kind === 'autonomous_republic') err(at('region'), 'region-not-unit', `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. AZ-NV for Nakhchivan city)`);
+      else if (region.kind === 'autonomous_republic') err(at('region'), 'region-not-unit', `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ${region.parent_of?.[0] ?? 'one of its units'})`);
 
       f.serves.forEach((code, j) => {
         if (!regions.isServable(code)) err(at('serves', j), 'unknown-serves', `serves: unknown region '${code}'.${suggestRegion(code)}`);
@@ -85,11 +88,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       const { lat, lon } = f.location;
       if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
         err(at('location'), 'coordinates-range', `location (lat ${lat}, lon ${lon}) is not on Earth: lat must be within ±90 and lon within ±180`);
-      } else if (!ctx.country.containsWithin({ lat, lon }, BORDER_TOLERANCE_KM)) {
-        const swapped = Math.abs(lon) <= 90 && ctx.country.containsWithin({ lat: lon, lon: lat }, BORDER_TOLERANCE_KM);
+      } else if (!ctx.outline.containsWithin({ lat, lon }, BORDER_TOLERANCE_KM)) {
+        const swapped = Math.abs(lon) <= 90 && ctx.outline.containsWithin({ lat: lon, lon: lat }, BORDER_TOLERANCE_KM);
         err(at('location'), 'outside-country', swapped
-          ? `location (lat ${lat}, lon ${lon}) is outside Azerbaijan; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
-          : `location (lat ${lat}, lon ${lon}) is outside Azerbaijan (incl. Nakhchivan); check the coordinates`);
+          ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
+          : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`);
       } else if (region && region.kind !== 'autonomous_republic') {
         const km = geodesicKm({ lat, lon }, region.admin_center);
         const reach = Math.max(25, 2 * Math.sqrt(region.area_km2 / Math.PI));

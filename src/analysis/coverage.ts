@@ -2,11 +2,12 @@
  * Coverage: the share of the population served in a year, by distance (within the standard of an
  * open facility) and/or by assignment (living in a unit an open facility `serves`).
  */
-import { describeModel, describeThreshold } from '../geo/distance-model.js';
-import type { FacilityKind } from '../model/plan.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { PopulationPoint } from '../model/dataset.js';
+import type { Facility, FacilityKind } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
+import { describeThreshold, meets, modelSummary, type ModelSummary } from '../travel/travel-cost.js';
 import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
-import { radiiKm, type Network, type Settings } from './network.js';
+import type { Network, Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
 export type KindFilter = FacilityKind | 'any';
@@ -30,7 +31,7 @@ export interface CoverageResult extends Share {
   basis: Basis;
   kind: KindFilter;
   by: GroupBy;
-  model: { circuity: number; speed_kmh: number; description: string };
+  model: ModelSummary;
   /** The standards that count under --kind: a center-only report does not quote the branch standard. */
   standards: { center?: string; branch?: string };
   population: number;
@@ -50,7 +51,7 @@ export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex
   for (const f of net.openFacilities(kind === 'any' ? undefined : kind)) {
     for (const code of f.serves) {
       const e = regions.expand(code);
-      e.regions.forEach((r) => r !== BAKU && out.regions.add(r));
+      e.regions.forEach((r) => r !== regions.capital && out.regions.add(r));
       e.districts.forEach((d) => out.districts.add(d));
     }
   }
@@ -59,9 +60,9 @@ export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex
 
 /** Whether point i is within the standard of an open facility of the kind ('any': center or branch). */
 export function withinStandard(net: Network, settings: Settings, kind: KindFilter): (i: number) => boolean {
-  const radius = radiiKm(settings);
-  const kmCenter = net.kmAll('center'), kmBranch = net.kmAll('branch');
-  return (i) => (kind !== 'branch' && kmCenter[i]! <= radius.center) || (kind !== 'center' && kmBranch[i]! <= radius.branch);
+  const { center, branch } = settings.standards;
+  const kmC = net.km('center'), minC = net.minutes('center'), kmB = net.km('branch'), minB = net.minutes('branch');
+  return (i) => (kind !== 'branch' && meets(kmC[i]!, minC[i]!, center)) || (kind !== 'center' && meets(kmB[i]!, minB[i]!, branch));
 }
 
 export interface CoverageOptions {
@@ -78,7 +79,7 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   const withinDistance = withinStandard(net, settings, o.kind);
   const assigned = (i: number) => {
     const p = demand.points[i]!;
-    return p.region === BAKU ? served.districts.has(p.district) : served.regions.has(p.region);
+    return p.region === regions.capital ? served.districts.has(p.district) : served.regions.has(p.region);
   };
 
   const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
@@ -107,7 +108,7 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
     basis: o.basis,
     kind: o.kind,
     by: o.by,
-    model: { circuity: settings.model.circuity, speed_kmh: settings.model.speedKmh, description: describeModel(settings.model) },
+    model: modelSummary(settings.travel.info),
     standards: {
       ...(o.kind !== 'branch' ? { center: describeThreshold(settings.standards.center) } : {}),
       ...(o.kind !== 'center' ? { branch: describeThreshold(settings.standards.branch) } : {}),
@@ -115,5 +116,24 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
     population: Math.round(total.pop),
     ...parts(total),
     groups: rows.map(([id, r]) => ({ id, name: r.name, population: Math.round(r.pop), ...parts(r) })),
+  };
+}
+
+/** What a map of coverage shows: the open facilities, and each point with its covered flag. */
+export interface CoverageMap {
+  year: number;
+  percent: number;
+  facilities: Facility[];
+  points: (PopulationPoint & { covered: boolean })[];
+}
+
+/** Per point, whether it is within the standard (following `kind`), for maps. */
+export function coverageMap(net: Network, demand: Demand, settings: Settings, kind: KindFilter, result: CoverageResult): CoverageMap {
+  const within = withinStandard(net, settings, kind);
+  return {
+    year: result.year,
+    percent: result.percent,
+    facilities: net.openFacilities(),
+    points: demand.points.map((p, i) => ({ ...p, covered: within(i) })),
   };
 }

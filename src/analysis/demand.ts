@@ -3,9 +3,11 @@
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
 import { populationYear, type PopulationPoint } from '../model/dataset.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { RegionIndex } from '../model/region-index.js';
 
-export type GroupBy = 'nation' | 'economic-region' | 'region' | 'baku-district';
+/** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
+export const GROUPINGS = ['nation', 'economic-region', 'region', 'baku-district'] as const;
+export type GroupBy = (typeof GROUPINGS)[number];
 
 export interface Group {
   id: string;
@@ -44,7 +46,7 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
 export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
   switch (by) {
     case 'nation':
-      return { id: 'AZ', name: 'Azerbaijan' };
+      return { id: regions.profile.id, name: regions.profile.name };
     case 'economic-region': {
       const e = regions.byCode.get(p.region)?.economic_region;
       const er = regions.dataset.economic_regions.find((x) => x.id === e);
@@ -55,9 +57,9 @@ export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): 
       return r ? { id: r.code, name: r.name_en } : { id: 'unknown', name: 'Unknown' };
     }
     case 'baku-district': {
-      if (p.region !== BAKU) return undefined;
+      if (!regions.capital || p.region !== regions.capital) return undefined;
       const d = regions.districts.get(p.district);
-      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: 'Baku (district unknown)' };
+      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: `${regions.profile.capital!.name} (district unknown)` };
     }
   }
 }

@@ -3,8 +3,8 @@
  * population-weighted mean, median, 90th percentile and maximum, nationally and per group,
  * plus the worst-served places.
  */
-import { describeModel, minutes, roadKm, type DistanceModel } from '../geo/distance-model.js';
 import type { RegionIndex } from '../model/region-index.js';
+import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
 import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
 import type { Network, Settings } from './network.js';
 
@@ -45,7 +45,7 @@ export interface DistancesResult {
   year: number;
   population_year: number;
   by: GroupBy;
-  model: { circuity: number; speed_kmh: number; description: string };
+  model: ModelSummary;
   center: DistanceStats;
   any: DistanceStats;
   groups: DistanceGroup[];
@@ -54,49 +54,70 @@ export interface DistancesResult {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Population-weighted statistics of geodesic distances, reported in the model's road km and minutes. */
-export function weightedStats(km: number[], w: number[], m: DistanceModel): DistanceStats {
-  const total = w.reduce((a, b) => a + b, 0);
-  const unserved = km.reduce((a, d, i) => (Number.isFinite(d) ? a : a + w[i]!), 0);
+/**
+ * Population-weighted statistics of the trips people make to their nearest facility (road km and
+ * minutes along the same trip; points with no reachable facility are counted in `unserved`).
+ */
+export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: ArrayLike<number>): DistanceStats {
+  let total = 0, unserved = 0;
+  for (let i = 0; i < w.length; i++) {
+    total += w[i]!;
+    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
+  }
   // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
   const population = total - unserved;
-  const idx = km.map((_, i) => i).filter((i) => w[i]! > 0 && Number.isFinite(km[i]!)).sort((a, b) => km[a]! - km[b]! || a - b);
   const empty = { population: Math.round(total), unserved: Math.round(unserved), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
+  const idx: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) idx.push(i);
   if (idx.length === 0) return empty;
-  const quantile = (q: number) => {
-    let cum = 0;
-    for (const i of idx) {
-      cum += w[i]!;
-      if (cum >= q * population - 1e-9) return km[i]!;
-    }
-    return km[idx[idx.length - 1]!]!;
+  const stats = (v: ArrayLike<number>) => {
+    const order = [...idx].sort((a, b) => v[a]! - v[b]! || a - b);
+    const quantile = (q: number) => {
+      let cum = 0;
+      for (const i of order) {
+        cum += w[i]!;
+        if (cum >= q * population - 1e-9) return v[i]!;
+      }
+      return v[order[order.length - 1]!]!;
+    };
+    const mean = order.reduce((a, i) => a + v[i]! * w[i]!, 0) / population;
+    return [r1(mean), r1(quantile(0.5)), r1(quantile(0.9)), r1(v[order[order.length - 1]!]!)] as const;
   };
-  const mean = idx.reduce((a, i) => a + km[i]! * w[i]!, 0) / population;
-  const stat = (geo: number) => ({ km: r1(roadKm(geo, m)), min: r1(minutes(geo, m)) });
-  const [a, b, c, d] = [stat(mean), stat(quantile(0.5)), stat(quantile(0.9)), stat(km[idx[idx.length - 1]!]!)];
-  return { population: Math.round(total), unserved: Math.round(unserved), mean_km: a.km, median_km: b.km, p90_km: c.km, max_km: d.km, mean_min: a.min, median_min: b.min, p90_min: c.min, max_min: d.min };
+  const [mean_km, median_km, p90_km, max_km] = stats(km);
+  const [mean_min, median_min, p90_min, max_min] = stats(min);
+  return { population: Math.round(total), unserved: Math.round(unserved), mean_km, median_km, p90_km, max_km, mean_min, median_min, p90_min, max_min };
+}
+
+/** The population-weighted mean road km to the nearest open center or branch (null: none reachable). */
+export function meanKm(net: Network, weights: ArrayLike<number>): number | null {
+  const km = net.km('any');
+  let sum = 0, pop = 0;
+  for (let i = 0; i < km.length; i++) {
+    if (weights[i]! > 0 && Number.isFinite(km[i]!)) {
+      sum += km[i]! * weights[i]!;
+      pop += weights[i]!;
+    }
+  }
+  return pop > 0 ? r1(sum / pop) : null;
 }
 
 export function distancesNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, by: GroupBy, worstN: number): DistancesResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const m = settings.model;
-  const all = { km: { center: [] as number[], any: [] as number[] }, w: [] as number[] };
-  const groups = new Map<string, { name: string; center: number[]; any: number[]; w: number[] }>();
-  const kmCenter = net.kmAll('center'), kmAny = net.kmAll('any');
+  const kmCenter = net.km('center'), minCenter = net.minutes('center');
+  const kmAny = net.km('any'), minAny = net.minutes('any');
+  const members = new Map<string, { name: string; idx: number[] }>();
+  const all: number[] = [];
   demand.points.forEach((p, i) => {
     const g = groupOf(p, by, regions);
     if (!g) return;
-    const c = kmCenter[i]!, a = kmAny[i]!, w = weights[i]!;
-    all.km.center.push(c);
-    all.km.any.push(a);
-    all.w.push(w);
-    let row = groups.get(g.id);
-    if (!row) groups.set(g.id, (row = { name: g.name, center: [], any: [], w: [] }));
-    row.center.push(c);
-    row.any.push(a);
-    row.w.push(w);
+    all.push(i);
+    let row = members.get(g.id);
+    if (!row) members.set(g.id, (row = { name: g.name, idx: [] }));
+    row.idx.push(i);
   });
+  const statsOf = (idx: number[], km: Float64Array, min: Float64Array) =>
+    weightedStats(idx.map((i) => km[i]!), idx.map((i) => min[i]!), idx.map((i) => weights[i]!));
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
   const worst = demand.points
@@ -114,7 +135,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
       return {
         name: p.name || `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
         region: p.region, lat: p.lat, lon: p.lon, population: Math.round(w),
-        km: Number.isFinite(km) ? r1(roadKm(km, m)) : -1, min: Number.isFinite(km) ? r1(minutes(km, m)) : -1,
+        km: Number.isFinite(km) ? r1(km) : -1, min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
         facility: f ? { id: f.id, name: f.name } : null,
       };
     });
@@ -122,10 +143,12 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     year,
     population_year: populationYear,
     by,
-    model: { circuity: m.circuity, speed_kmh: m.speedKmh, description: describeModel(m) },
-    center: weightedStats(all.km.center, all.w, m),
-    any: weightedStats(all.km.any, all.w, m),
-    groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, g]) => ({ id, name: g.name, center: weightedStats(g.center, g.w, m), any: weightedStats(g.any, g.w, m) })),
+    model: modelSummary(settings.travel.info),
+    center: statsOf(all, kmCenter, minCenter),
+    any: statsOf(all, kmAny, minAny),
+    groups: [...members.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, g]) => ({ id, name: g.name, center: statsOf(g.idx, kmCenter, minCenter), any: statsOf(g.idx, kmAny, minAny) })),
     worst,
   };
 }

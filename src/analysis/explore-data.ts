@@ -39,7 +39,7 @@ export interface ExploreData {
 }
 
 export function exploreData(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, onYear: (year: number) => void = () => {}): ExploreData {
-  const net = new Network(plan, demand.points, regions);
+  const net = new Network(plan, demand.points, regions, settings.travel);
   const years: ExploreYear[] = [];
   const openBy: Record<number, string[]> = {};
   for (const year of planYears(plan)) {

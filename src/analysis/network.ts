@@ -1,16 +1,17 @@
 /**
  * The network stepped through the years: which facilities are open at each year end, and for
- * every population point its nearest open center and nearest open branch (incrementally).
+ * every population point the cost (road km, minutes) to its nearest open center and nearest open
+ * branch, kept current by the travel-cost model's incremental engine.
  */
-import { coverageRadiusKm, DEFAULT_MODEL, type DistanceModel } from '../geo/distance-model.js';
-import { NearestTracker, PointGrid, pointSet } from '../geo/nearest-tracker.js';
 import type { PopulationPoint } from '../model/dataset.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
+import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
+import type { NearestCosts, Place, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
 import { isOpenOn, yearEnd } from './schedule.js';
 
 export interface Settings {
-  model: DistanceModel;
+  travel: TravelCostModel;
   standards: Record<FacilityKind, Threshold>;
 }
 
@@ -21,68 +22,55 @@ export interface SettingOverrides {
   withinMin?: number;
 }
 
-/** The plan's distance model and standards, with command-line overrides applied. */
-export function resolveSettings(plan: Plan, o: SettingOverrides = {}): Settings {
-  const model: DistanceModel = {
-    circuity: o.circuity ?? plan.distance_model?.circuity ?? DEFAULT_MODEL.circuity,
-    speedKmh: o.speedKmh ?? plan.distance_model?.speed_kmh ?? DEFAULT_MODEL.speedKmh,
-  };
-  const override: Threshold | undefined = o.withinKm !== undefined || o.withinMin !== undefined ? { within_km: o.withinKm, within_min: o.withinMin } : undefined;
+/**
+ * The plan's standards and distance model, with command-line overrides applied. `travel` is a
+ * model chosen by the caller (the road network); without one, the straight-line model of the plan.
+ */
+export function resolveSettings(plan: Plan, o: SettingOverrides = {}, travel?: TravelCostModel): Settings {
+  const override: Threshold | undefined =
+    o.withinKm !== undefined || o.withinMin !== undefined ? { within_km: o.withinKm, within_min: o.withinMin } : undefined;
   // A kind without its own standard borrows the other kind's: better than silently covering nobody.
   const center = override ?? plan.standards.center ?? plan.standards.branch ?? {};
   const branch = override ?? plan.standards.branch ?? plan.standards.center ?? {};
-  return { model, standards: { center, branch } };
+  return { travel: travel ?? straightLineOf(plan, o), standards: { center, branch } };
 }
 
-export function radiiKm(s: Settings): Record<FacilityKind, number> {
-  return { center: coverageRadiusKm(s.standards.center, s.model), branch: coverageRadiusKm(s.standards.branch, s.model) };
+export function straightLineOf(plan: Plan, o: SettingOverrides = {}): StraightLineModel {
+  return new StraightLineModel({
+    circuity: o.circuity ?? plan.distance_model?.circuity ?? DEFAULT_STRAIGHT_LINE.circuity,
+    speedKmh: o.speedKmh ?? plan.distance_model?.speed_kmh ?? DEFAULT_STRAIGHT_LINE.speedKmh,
+  });
 }
 
-/**
- * The Nakhchivan exclave is reachable from the mainland only through Armenia or Iran, so a
- * straight line across the border says nothing about travel: people are matched only with
- * facilities on their own side.
- */
-export type Side = 'mainland' | 'nakhchivan';
+/** The places of population points, on their side of any border that cannot be crossed. */
+export function placesOf(points: readonly PopulationPoint[], regions: RegionIndex): Place[] {
+  return points.map((p) => ({ lat: p.lat, lon: p.lon, side: regions.sideOf(p.region) }));
+}
 
-export function sideOf(region: string, regions: RegionIndex): Side {
-  return regions.byCode.get(region)?.nakhchivan ? 'nakhchivan' : 'mainland';
+export function facilityPlace(f: Facility, regions: RegionIndex): Place {
+  return { lat: f.location.lat, lon: f.location.lon, side: regions.sideOf(f.region) };
 }
 
 export class Network {
   readonly facilities: Facility[];
-  private readonly trackers: Record<Side, Record<FacilityKind, NearestTracker>>;
-  private readonly side: Side[];
-  private readonly local: Uint32Array;
-  /** For each side, the global index of each of its points. */
-  private readonly global: Record<Side, Uint32Array>;
-  /** Per-kind distance arrays, reused every year (three 8 MB arrays at a million points). */
-  private readonly kmBuffers = new Map<FacilityKind | 'any', Float64Array>();
-  private readonly kmFresh = new Set<FacilityKind | 'any'>();
+  private readonly costs: NearestCosts;
   private readonly isOpen: boolean[];
+  private readonly anyKm: Float64Array;
+  private readonly anyMin: Float64Array;
+  private anyFresh = false;
   year: number | undefined;
 
-  constructor(plan: Plan, points: PopulationPoint[], private readonly regions: RegionIndex) {
+  constructor(
+    plan: Plan,
+    points: readonly PopulationPoint[],
+    private readonly regions: RegionIndex,
+    travel: TravelCostModel,
+  ) {
     this.facilities = facilitiesOf(plan);
-    this.side = points.map((p) => sideOf(p.region, regions));
-    this.local = new Uint32Array(points.length);
-    const members: Record<Side, PopulationPoint[]> = { mainland: [], nakhchivan: [] };
-    points.forEach((p, i) => {
-      const s = this.side[i]!;
-      this.local[i] = members[s].length;
-      members[s].push(p);
-    });
-    this.global = {
-      mainland: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'mainland'),
-      nakhchivan: Uint32Array.from(points.keys()).filter((i) => this.side[i] === 'nakhchivan'),
-    };
-    // One grid per side, shared by the center and the branch tracker.
-    const trackersFor = (s: Side) => {
-      const grid = new PointGrid(pointSet(members[s]));
-      return { center: new NearestTracker(grid), branch: new NearestTracker(grid) };
-    };
-    this.trackers = { mainland: trackersFor('mainland'), nakhchivan: trackersFor('nakhchivan') };
+    this.costs = travel.nearestCosts(placesOf(points, regions));
     this.isOpen = this.facilities.map(() => false);
+    this.anyKm = new Float64Array(points.length);
+    this.anyMin = new Float64Array(points.length);
   }
 
   /** Moves to the end of `year`; returns what opened and closed since the previous position. */
@@ -90,23 +78,25 @@ export class Network {
     const key = yearEnd(year);
     const opened: Facility[] = [];
     const closed: Facility[] = [];
-    const batches = new Map<NearestTracker, { id: number; lat: number; lon: number }[]>();
+    const batches: Record<FacilityKind, SiteOpening[]> = { center: [], branch: [] };
+    const closing: Record<FacilityKind, number[]> = { center: [], branch: [] };
     this.facilities.forEach((f, id) => {
       const now = isOpenOn(f, key);
       if (now === this.isOpen[id]) return;
       this.isOpen[id] = now;
-      const tracker = this.trackers[sideOf(f.region, this.regions)][f.kind];
       if (now) {
-        if (!batches.has(tracker)) batches.set(tracker, []);
-        batches.get(tracker)!.push({ id, lat: f.location.lat, lon: f.location.lon });
+        batches[f.kind].push({ id, place: facilityPlace(f, this.regions) });
         opened.push(f);
       } else {
-        tracker.remove(id);
+        closing[f.kind].push(id);
         closed.push(f);
       }
     });
-    for (const [tracker, batch] of batches) tracker.addMany(batch);
-    this.kmFresh.clear();
+    for (const kind of ['center', 'branch'] as const) {
+      if (closing[kind].length) this.costs.close(kind, closing[kind]);
+      if (batches[kind].length) this.costs.open(kind, batches[kind]);
+    }
+    this.anyFresh = false;
     this.year = year;
     return { opened, closed };
   }
@@ -115,35 +105,41 @@ export class Network {
     return this.facilities.filter((f, id) => this.isOpen[id] && (kind === undefined || f.kind === kind));
   }
 
-  private kindKm(i: number, kind: FacilityKind): number {
-    return this.trackers[this.side[i]!][kind].km(this.local[i]!);
+  /** Road km from every point to the nearest open facility of a kind ('any': the quicker of the two). */
+  km(kind: FacilityKind | 'any'): Float64Array {
+    if (kind !== 'any') return this.costs.km(kind);
+    this.refreshAny();
+    return this.anyKm;
   }
 
-  /** Geodesic km from point i to the nearest open facility of a kind ('any' = center or branch). */
-  km(i: number, kind: FacilityKind | 'any'): number {
-    return kind === 'any' ? Math.min(this.kindKm(i, 'center'), this.kindKm(i, 'branch')) : this.kindKm(i, kind);
+  /** Minutes from every point to the nearest open facility of a kind. */
+  minutes(kind: FacilityKind | 'any'): Float64Array {
+    if (kind !== 'any') return this.costs.minutes(kind);
+    this.refreshAny();
+    return this.anyMin;
   }
 
-  /** km(i, kind) for every point at once, computed once per year and kind. */
-  kmAll(kind: FacilityKind | 'any'): Float64Array {
-    let out = this.kmBuffers.get(kind);
-    if (!out) this.kmBuffers.set(kind, (out = new Float64Array(this.side.length)));
-    if (this.kmFresh.has(kind)) return out;
-    if (kind === 'any') {
-      const c = this.kmAll('center'), b = this.kmAll('branch');
-      for (let i = 0; i < c.length; i++) out[i] = c[i]! < b[i]! ? c[i]! : b[i]!;
-    } else {
-      for (const s of ['mainland', 'nakhchivan'] as const) this.trackers[s][kind].fillKm(out, this.global[s]);
-    }
-    this.kmFresh.add(kind);
-    return out;
-  }
-
-  /** The nearest open facility of a kind to point i, if any is open. */
+  /** The nearest open facility of a kind to point i, if any is reachable. */
   nearest(i: number, kind: FacilityKind | 'any'): Facility | undefined {
-    const k: FacilityKind = kind === 'any' ? (this.kindKm(i, 'center') <= this.kindKm(i, 'branch') ? 'center' : 'branch') : kind;
-    const id = this.trackers[this.side[i]!][k].ownerOf(this.local[i]!);
+    const k: FacilityKind = kind === 'any' ? this.quicker(i) : kind;
+    const id = this.costs.owner(k, i);
     return id >= 0 ? this.facilities[id] : undefined;
   }
-}
 
+  private quicker(i: number): FacilityKind {
+    const c = this.costs.minutes('center')[i]!, b = this.costs.minutes('branch')[i]!;
+    return c <= b ? 'center' : 'branch';
+  }
+
+  private refreshAny(): void {
+    if (this.anyFresh) return;
+    const kc = this.costs.km('center'), kb = this.costs.km('branch');
+    const mc = this.costs.minutes('center'), mb = this.costs.minutes('branch');
+    for (let i = 0; i < kc.length; i++) {
+      const center = mc[i]! <= mb[i]!;
+      this.anyKm[i] = center ? kc[i]! : kb[i]!;
+      this.anyMin[i] = center ? mc[i]! : mb[i]!;
+    }
+    this.anyFresh = true;
+  }
+}

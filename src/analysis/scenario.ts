@@ -4,7 +4,9 @@
  */
 import { addMonths, formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Finding } from '../model/diagnostic.js';
-import type { Plan } from '../model/plan.js';
+import { UserError } from '../errors.js';
+import { facilitiesOf, type Plan } from '../model/plan.js';
+import { closest } from '../model/suggest.js';
 import { checkPlan, type CheckContext } from './check-plan.js';
 
 export interface Delay {
@@ -33,6 +35,20 @@ export function delayConsequences(plan: Plan, delayed: Plan, ctx: CheckContext):
   const key = (f: Finding) => `${f.code} ${f.path.join('.')}`;
   const before = new Set(checkPlan(plan, ctx).map(key));
   return checkPlan(delayed, ctx).filter((f) => !before.has(key(f)));
+}
+
+/** The --delay specs of a command line, checked against the plan's facility ids. */
+export function delaysFor(plan: Plan, specs: string[]): Delay[] {
+  const ids = facilitiesOf(plan).map((f) => f.id);
+  return specs.map((spec) => {
+    const d = parseDelay(spec);
+    if (typeof d === 'string') throw new UserError(d);
+    if (!ids.includes(d.id)) {
+      const c = closest(d.id, ids);
+      throw new UserError(`--delay ${spec}: no facility with id '${d.id}'${c ? `; did you mean '${c}'?` : ''}`);
+    }
+    return d;
+  });
 }
 
 /**

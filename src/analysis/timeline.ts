@@ -3,13 +3,13 @@
  * (nationally and per economic region), coverage on both bases, online reach, mean distance,
  * the gain over the previous year; and every target checked at its date.
  */
-import { describeModel } from '../geo/distance-model.js';
+import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
 import { formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { coverageNow, type Share } from './coverage.js';
-import type { Demand } from './demand.js';
-import { distancesNow } from './distances.js';
+import { yearWeights, type Demand } from './demand.js';
+import { meanKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
 
@@ -53,7 +53,7 @@ export interface TargetCheck {
 
 export interface Timeline {
   plan: string;
-  model: { circuity: number; speed_kmh: number; description: string };
+  model: ModelSummary;
   years: TimelineYear[];
   targets: TargetCheck[];
   facilities: { id: string; name: string; kind: FacilityKind; region: string; opens: string; announced?: string; closes?: string; status: string }[];
@@ -97,7 +97,7 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
 
 /** `onYear` is called after each year is computed (the CLI draws a progress bar with it). */
 export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, onYear: (year: number) => void = () => {}): Timeline {
-  const net = new Network(plan, demand.points, regions);
+  const net = new Network(plan, demand.points, regions, settings.travel);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
   for (const year of planYears(plan)) {
@@ -129,7 +129,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
         assignment: { covered: asg.covered, percent: asg.percent },
         with_online: { covered: Math.round(online), percent: dist.population ? Math.round((online / dist.population) * 10000) / 100 : 0 },
       },
-      mean_km: distancesNow(net, demand, regions, settings, 'nation', 0).any.mean_km,
+      mean_km: meanKm(net, yearWeights(demand, regions, year).weights),
       gain: {
         distance_points: prev ? round2(dist.percent - prev.coverage.distance.percent) : 0,
         assignment_points: prev ? round2(asg.percent - prev.coverage.assignment.percent) : 0,
@@ -145,7 +145,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
   }
   return {
     plan: plan.name,
-    model: { circuity: settings.model.circuity, speed_kmh: settings.model.speedKmh, description: describeModel(settings.model) },
+    model: modelSummary(settings.travel.info),
     years,
     targets: checkTargets(plan, net.facilities),
     facilities: net.facilities.map((f) => ({

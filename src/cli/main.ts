@@ -1,35 +1,49 @@
 /**
- * The dostplan command line. Each command lives in its own file and is the same three steps:
- * load, analyse, render. Exit codes: 0 success, 1 the plan has errors (or a target is missed
- * with --strict), 2 usage or I/O error. User errors never print a stack trace.
+ * The dostplan command line. Each command lives in its own file under commands/ and is the same
+ * three steps: load, analyse, render. Only the command being run is imported, so a run pays for
+ * its own dependencies only. Exit codes: see src/errors.ts (user errors never print a stack trace).
  */
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../load/user-error.js';
+import { EXIT, InvalidPlanError, UserError } from '../errors.js';
 import { outputSettings, quietOnClosedStdout } from '../render/output.js';
 import { printable } from '../render/printable.js';
-import { registerCoverage } from './coverage.js';
-import { registerDiff } from './diff.js';
-import { registerDistances } from './distances.js';
-import { registerExplore } from './explore.js';
-import { registerOptimize } from './optimize.js';
-import { registerRegions } from './regions.js';
-import { registerReport } from './report.js';
-import { registerSchema } from './schema.js';
-import { registerTimeline } from './timeline.js';
-import { registerValidate } from './validate.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { styleFor } from '../render/style.js';
+import type { CommandSpec } from './command.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+type Loader = () => Promise<{ command: CommandSpec<never> }>;
 
-/** Commands set this; main() returns it. */
-export type Run = (code: number) => void;
+/** Every command: its name, one line for `dostplan --help`, and where it lives. */
+const COMMANDS: { name: string; summary: string; load: Loader }[] = [
+  { name: 'validate', summary: 'check plan files (default: the embedded DOST plan and data); for CI', load: () => import('./commands/validate.js') },
+  { name: 'coverage', summary: 'share of the population served in a year, by distance and/or by assigned regions', load: () => import('./commands/coverage.js') },
+  { name: 'distances', summary: 'how far people live from the nearest open center, and from the nearest center or branch', load: () => import('./commands/distances.js') },
+  { name: 'timeline', summary: 'the rollout year by year: openings, counts, coverage, distance, targets met or missed', load: () => import('./commands/timeline.js') },
+  { name: 'diff', summary: 'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year', load: () => import('./commands/diff.js') },
+  { name: 'explore', summary: 'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)', load: () => import('./commands/explore.js') },
+  { name: 'optimize', summary: 'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed', load: () => import('./commands/optimize.js') },
+  { name: 'report', summary: 'a self-contained HTML report: map, rollout chart, coverage and distance tables', load: () => import('./commands/report.js') },
+  { name: 'schema', summary: 'print the JSON Schema of plan files (generated from the zod schemas)', load: () => import('./commands/schema.js') },
+  { name: 'regions', summary: 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset', load: () => import('./commands/regions.js') },
+];
+
+/** The command named on the command line (after `help` for `dostplan help CMD`), if any. */
+function commandNamed(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--data') i++;
+    else if (!a.startsWith('-') && a !== 'help') return a;
+  }
+  return undefined;
+}
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedStdout();
   let code: number = EXIT.ok;
-  const setCode: Run = (c) => (code = Math.max(code, c));
   const program = new Command('dostplan')
     .description('Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.')
     .version('0.1.0')
+    .option('--data <dir>', "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)")
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -41,29 +55,36 @@ export async function main(argv: string[]): Promise<number> {
     outputSettings.bom = true;
   });
   try {
-    registerValidate(program, setCode);
-    registerCoverage(program, setCode);
-    registerDistances(program, setCode);
-    registerTimeline(program, setCode);
-    registerDiff(program, setCode);
-    registerExplore(program, setCode);
-    registerOptimize(program, setCode);
-    registerReport(program, setCode);
-    registerSchema(program, setCode);
-    registerRegions(program, setCode);
+    const named = commandNamed(argv.slice(2));
+    const selected = COMMANDS.some((c) => c.name === named) ? [named] : COMMANDS.map((c) => c.name);
+    for (const c of COMMANDS) {
+      const cmd = program.command(c.name).description(c.summary);
+      if (!selected.includes(c.name)) continue; // listed for help and suggestions, never run
+      const spec = (await c.load()).command as CommandSpec;
+      spec.declare(cmd);
+      cmd.action(async () => {
+        code = await spec.run(cmd.processedArgs.flat().filter((a) => a !== undefined) as string[], cmd.optsWithGlobals());
+      });
+    }
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version exit 0; every other commander error is a usage error.
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
-    }
-    if (e instanceof UserError) {
-      process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
-      return e.exitCode;
-    }
-    process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
-    if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT.internal;
+    return failure(e);
   }
+}
+
+/** The exit code for an error, after a message on stderr (a stack trace only for a bug). */
+function failure(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // --help and --version exit 0; every other commander error is a usage error.
+    return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof InvalidPlanError) process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
+  if (e instanceof UserError) {
+    process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+    return e.exitCode;
+  }
+  process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+  if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+  return EXIT.internal;
 }

@@ -1,8 +1,9 @@
-/** Option parsing shared by the commands: formats, numbers, the plan argument. */
+/** Option parsing shared by the commands: value parsers, the model options, --format, the year. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_PLAN } from '../load/dataset-loader.js';
 import { MAX_YEAR, MIN_YEAR, type Plan } from '../model/plan.js';
+import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
+import { formatsFor, type FormatName } from '../render/registry.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -29,14 +30,14 @@ export const positiveNumber = numberIn(0, 1e6, { above: true });
 /** A whole number, written in plain digits (commander passes the previous value as a second argument: ignored). */
 export const wholeNumber = (value: string): number => wholeAtLeast(value, 0);
 
+/** At least 1: zero sites or zero openings a year cannot be planned. */
+export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1);
+
 function wholeAtLeast(value: string, min: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
   return n;
 }
-
-/** At least 1: zero sites or zero openings a year cannot be planned. */
-export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1);
 
 export function year(value: string): number {
   const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
@@ -44,32 +45,57 @@ export function year(value: string): number {
   return n;
 }
 
-export function planPath(arg: string | undefined): string {
-  return arg ?? DEFAULT_PLAN;
+/** Options of every command that writes a result. */
+export interface OutputOptions {
+  format: FormatName;
+  out?: string;
 }
 
-export interface ModelOptions {
+/** Options every analysis command shares: the population, --out, and the distance-model overrides. */
+export interface ModelOptions extends OutputOptions {
   circuity?: number;
   speed?: number;
   withinKm?: number;
   withinMin?: number;
   population?: string;
-  out?: string;
+  /** The country data folder (a global option). */
+  data?: string;
+}
+
+/** --format with the choices the output registry has for this kind of result. */
+export function addFormatOption(cmd: Command, kind: OutputKind, fallback: FormatName, note = ''): Command {
+  const formats = formatsFor(kind);
+  return cmd.option('-f, --format <format>', `${formats.join(' | ')}${note}`, choice(formats), fallback);
+}
+
+export function addOutOption(cmd: Command, what = 'write the result to a file (atomically) instead of stdout'): Command {
+  return cmd.option('-o, --out <file>', what);
 }
 
 /**
- * Options every analysis command shares: the user's own population, --out, and the distance-model
- * overrides (reports echo the values used).
+ * The user's own population, --out, and the distance-model overrides (reports echo the values used).
  */
-export function addModelOptions(cmd: Command, out = 'write the result to a file (atomically) instead of stdout'): Command {
+export function addModelOptions(cmd: Command, out?: string): Command {
+  cmd.option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON');
+  addOutOption(cmd, out);
   return cmd
-    .option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON')
-    .option('-o, --out <file>', out)
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
     .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
     .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', numberIn(0, 2000, { above: true }))
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
+}
+
+/** The model flags as the loaders and analyses name them. */
+export function modelFlags(o: ModelOptions) {
+  return {
+    population: o.population,
+    data: o.data,
+    circuity: o.circuity,
+    speedKmh: o.speed,
+    withinKm: o.withinKm,
+    withinMin: o.withinMin,
+  };
 }
 
 /** Runs a year-by-year computation with a progress bar on stderr (only on a terminal). */
@@ -85,6 +111,8 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
 /** The year to report: --year, else the plan's last year; a year outside the plan gets a note on stderr. */
 export function reportYear(plan: Plan, requested: number | undefined): number {
   const y = requested ?? plan.years.to;
-  if (y < plan.years.from || y > plan.years.to) process.stderr.write(`dostplan: note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}\n`);
+  if (y < plan.years.from || y > plan.years.to) {
+    process.stderr.write(`dostplan: note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}\n`);
+  }
   return y;
 }

@@ -1,30 +1,94 @@
-/** Loads the embedded dataset shipped in data/ (read once per process). */
+/**
+ * Loads a country's data folder: its profile (profile.json), regions dataset, population points
+ * and outline. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
+ * another folder. Each folder is read once per process.
+ */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MultiPolygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
+import { CountryProfile } from '../country/profile.js';
+import { UserError } from '../errors.js';
+import { CountryOutline } from '../geo/country.js';
 import { Dataset, type PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
-import { CountryOutline } from '../geo/country.js';
 import { noteInput } from './text-input.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_PLAN = join(PACKAGE_ROOT, 'plans', 'dost.yaml');
+export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
 
-let cache: { regions: RegionIndex; country: CountryOutline; points: PopulationPoint[] } | undefined;
+export interface CountryData {
+  /** The data folder. */
+  dir: string;
+  profile: CountryProfile;
+  regions: RegionIndex;
+  outline: CountryOutline;
+  /** The population points (base-year populations, scaled to each year's official figures). */
+  points: PopulationPoint[];
+  /** The plan analysed when none is named. */
+  defaultPlan: string;
+}
 
-export function embedded(): { regions: RegionIndex; country: CountryOutline; points: PopulationPoint[] } {
-  if (cache) return cache;
-  const data = join(PACKAGE_ROOT, 'data');
-  for (const f of ['regions.json', 'azerbaijan.geojson', 'population-points.csv']) noteInput(join(data, f));
-  const dataset = Dataset.parse(JSON.parse(readFileSync(join(data, 'regions.json'), 'utf8')));
-  const outline = JSON.parse(readFileSync(join(data, 'azerbaijan.geojson'), 'utf8')) as { geometry: MultiPolygon };
-  const rows = parse(readFileSync(join(data, 'population-points.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+const cache = new Map<string, CountryData>();
+
+/** The data folder in force: an explicit one, else DOSTPLAN_DATA, else the embedded one. */
+export function dataDir(dir?: string): string {
+  return resolve(dir ?? process.env.DOSTPLAN_DATA ?? EMBEDDED_DATA);
+}
+
+export function loadCountry(dir?: string): CountryData {
+  const folder = dataDir(dir);
+  const hit = cache.get(folder);
+  if (hit) return hit;
+  const read = (name: string) => {
+    noteInput(join(folder, name)); // --out must never replace the data a run read
+    try {
+      return readFileSync(join(folder, name), 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new UserError(`cannot read ${join(folder, name)} (${why}): is ${folder} a dostplan data folder?`);
+    }
+  };
+  const json = (name: string) => {
+    try {
+      return JSON.parse(read(name)) as unknown;
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
+    }
+  };
+  const profile = parseWith(CountryProfile, json('profile.json'), join(folder, 'profile.json'));
+  const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
+  const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
+  const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
   const points: PopulationPoint[] = rows.map((r) => ({
-    region: r.region!, district: r.district!, name: r.name!, lat: Number(r.lat), lon: Number(r.lon), population: Number(r.population),
+    region: r.region!,
+    district: r.district ?? '',
+    name: r.name ?? '',
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    population: Number(r.population),
   }));
-  cache = { regions: new RegionIndex(dataset), country: new CountryOutline(outline.geometry), points };
-  return cache;
+  const data: CountryData = {
+    dir: folder,
+    profile,
+    regions: new RegionIndex(dataset, profile),
+    outline: new CountryOutline(outline.geometry),
+    points,
+    defaultPlan: join(folder, profile.default_plan),
+  };
+  cache.set(folder, data);
+  return data;
+}
+
+/** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
+export const embedded = (): CountryData => loadCountry();
+
+function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const i = r.error.issues[0]!;
+  throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
 }

@@ -4,7 +4,16 @@
  * twice the last cost counts, as the OR-Library notes prescribe. Distances are shortest paths
  * (Floyd–Warshall, fine up to the 900 vertices of pmed40).
  */
-import { UserError } from './user-error.js';
+import type { GraphInput } from '../analysis/optimize/graph.js';
+import { UserError } from '../errors.js';
+import { readUserText } from './text-input.js';
+
+/** Reads a pmed file; a file named like pmedN carries its published optimum. */
+export function readGraph(path: string): GraphInput {
+  const g = parseOrLib(readUserText(path), path);
+  const known = Object.entries(PMED_OPTIMA).find(([n]) => new RegExp(`pmed${n}\\b`).test(path))?.[1];
+  return { file: path, ...g, ...(known !== undefined ? { known } : {}) };
+}
 
 export interface GraphInstance {
   n: number;

@@ -8,7 +8,7 @@ import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
 import { decodeText, readUserFile } from './text-input.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../errors.js';
 import { parseYaml, type Position } from './yaml-source.js';
 import { zodFindings } from './zod-findings.js';
 

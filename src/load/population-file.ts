@@ -6,10 +6,10 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { PopulationPoint } from '../model/dataset.js';
-import { BAKU, type RegionIndex } from '../model/region-index.js';
+import type { RegionIndex } from '../model/region-index.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { readUserText } from './text-input.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../errors.js';
 
 /**
  * Reads population points; with `population: false` the same formats list candidate sites
@@ -85,8 +85,8 @@ function check(p: Raw): Raw {
 function withRegion(p: Raw, regions: RegionIndex): PopulationPoint {
   const nearest = <T extends { lat: number; lon: number }>(list: T[]) => list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
   const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
-  if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (ISO 3166-2:AZ, e.g. AZ-GA)`, 1);
+  if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (${regions.codeHint()})`, 1);
   const region = p.region ?? nearest(units.map((r) => ({ ...r.admin_center, code: r.code }))).code;
-  const district = region === BAKU ? nearest(regions.dataset.baku_districts).id : '';
+  const district = region === regions.capital ? nearest(regions.dataset.baku_districts).id : '';
   return { region, district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
 }

@@ -3,7 +3,7 @@
  * A UTF-8 byte-order mark is dropped; CRLF line endings are left to the YAML parser, which accepts them.
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { UserError } from './user-error.js';
+import { UserError } from '../errors.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 

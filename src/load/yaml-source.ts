@@ -2,31 +2,30 @@
  * Parses YAML while keeping source positions, so every problem can be reported as file:line:col.
  * Hostile input stays harmless: aliases are capped (a "billion laughs" file is refused at once).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { parseYamlFast } from './yaml-fast.js';
+import type { Position, YamlSource } from './yaml-types.js';
+
+export type { Position, YamlSource };
+
+/** The `yaml` library is loaded only when the exact path runs (a plan with problems or aliases). */
+const yamlLib = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export const MAX_ALIASES = 100;
 
 /** The YAML 1.2 core schema's own tags; values with any other tag are refused. */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
-export interface Position {
-  file: string;
-  line: number;
-  column: number;
-}
-
-export interface YamlSource {
-  file: string;
-  /** The parsed value, or undefined when the file has syntax errors. */
-  value: unknown;
-  diagnostics: Diagnostic[];
-  /** Position of the value (or, with atKey, the key) at a path; falls back to the nearest existing parent. */
-  locate(path: readonly (string | number)[], atKey?: boolean): Position;
-  has(path: readonly (string | number)[]): boolean;
-}
-
+/** Parses a plan's YAML: the fast path when it can decide, else the exact path. */
 export function parseYaml(text: string, file: string): YamlSource {
+  return parseYamlFast(text, file) ?? parseYamlExact(text, file);
+}
+
+/** The exact path: the `yaml` library's document model, with every syntax problem diagnosed. */
+export function parseYamlExact(text: string, file: string): YamlSource {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => {
@@ -60,7 +59,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a
   // Buffer, a Date or a Set that no plan field can hold; name the tag instead of a confusing type error.
   if (diagnostics.length === 0) {
-    visit(doc, (_, node) => {
+    yamlLib().visit(doc, (_, node) => {
       const tag = (node as { tag?: string } | null)?.tag;
       if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
         const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
@@ -112,6 +111,7 @@ function firstLine(s: string): string {
 
 function firstAliasOffset(doc: Document): number | undefined {
   let offset: number | undefined;
+  const { visit } = yamlLib();
   visit(doc, {
     Alias(_, node) {
       offset = node.range?.[0];

@@ -9,8 +9,9 @@ export const Region = z.object({
   name_en: z.string(),
   kind: z.enum(['city', 'rayon', 'autonomous_republic']),
   economic_region: z.string(),
-  nakhchivan: z.boolean(),
-  liberated: z.boolean(),
+  /** Azerbaijan: a unit of the Nakhchivan exclave; liberated: a unit of the liberated territories. */
+  nakhchivan: z.boolean().default(false),
+  liberated: z.boolean().default(false),
   admin_center: z.object({ name: z.string(), lat: z.number(), lon: z.number() }),
   area_km2: z.number().positive(),
   population: ByYear,

@@ -2,9 +2,10 @@
  * One self-contained HTML file for people: map, rollout chart, tables. No scripts, fonts or
  * stylesheets from the network; it opens offline and prints.
  */
-import type { CoverageResult } from '../analysis/coverage.js';
-import type { DistancesResult } from '../analysis/distances.js';
-import type { Timeline } from '../analysis/timeline.js';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { ReportData } from '../analysis/report.js';
+import { mapSvg } from './svg-map.js';
+import { timelineSvg } from './svg-timeline.js';
 import { targetLine } from './timeline.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -16,16 +17,8 @@ function table(headers: string[], rows: string[][], numeric: number[] = []): str
   return `<table><thead><tr>${headers.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-export interface ReportInput {
-  title: string;
-  year: number;
-  coverage: CoverageResult;
-  distances: DistancesResult;
-  timeline: Timeline;
-  mapSvg: string;
-  timelineSvg: string;
-  standards: { center: string; branch: string };
-}
+/** The report with the country outline the map is drawn on. */
+export type ReportInput = ReportData & { outline: Polygon | MultiPolygon };
 
 export function htmlReport(r: ReportInput): string {
   const c = r.coverage;
@@ -57,9 +50,9 @@ footer { margin-top: 2em; color: #666; font-size: 0.85em; }
 <p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong> of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
 <p>Distance model: ${esc(c.model.description)}. Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
 <h2>Map, ${r.year}</h2>
-<figure>${r.mapSvg}</figure>
+<figure>${mapSvg({ outline: r.outline, units: r.units, facilities: r.facilities, year: r.year, title: r.mapTitle })}</figure>
 <h2>Rollout</h2>
-<figure>${r.timelineSvg}</figure>
+<figure>${timelineSvg(r.timeline)}</figure>
 <ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t))}</li>`).join('')}</ul>
 ${table(['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'], r.timeline.years.map((y) => [String(y.year), String(y.centers), String(y.branches), pc(y.coverage.distance.percent), pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1)]), [1, 2, 3, 4, 5, 6])}
 <h2>Coverage by economic region, ${r.year}</h2>

@@ -1,6 +1,7 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
+import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { SuggestResult } from '../analysis/optimize/suggest.js';
+import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -60,4 +61,48 @@ export function orderText(o: OrderResult, markdown = false): string {
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length ? ['', `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`] : []),
   ].join('\n');
+}
+
+/** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
+/** YAML double-quoted scalar: JSON's string syntax is valid YAML, so names with ':' or '#' stay text. */
+const q = (s: string) => JSON.stringify(s);
+
+/**
+ * The suggestions as a scenario over the plan (`extends:` its path as seen from where the scenario
+ * is saved): the new entries, and the `serves:` of existing centers that hand a unit over. It passes
+ * `dostplan validate --strict`.
+ */
+export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string): string {
+  const list = r.kind === 'center' ? 'centers' : 'branches';
+  const lines = [
+    `# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}.`,
+    '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
+    '# or paste the new entries (and the serves: changes of existing centers) into the plan.',
+    `extends: ${q(base)}`,
+    `${list}:`,
+  ];
+  for (const e of changes.entries) {
+    lines.push(
+      `  - id: ${e.id}`,
+      `    name: ${q(e.name)}`,
+      ...(e.center ? [`    center: ${e.center}`] : []),
+      `    region: ${e.region}`,
+      `    location: { lat: ${e.lat.toFixed(4)}, lon: ${e.lon.toFixed(4)} }`,
+      '    status: planned',
+      `    opens: ${e.opens}`,
+      `    serves: [${e.serves.join(', ')}]`,
+      '    evidence: { place: assumption, date: assumption }',
+      `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
+    );
+  }
+  if (changes.reassigned.length && list !== 'centers') lines.push('centers:');
+  for (const c of changes.reassigned) lines.push(`  - id: ${c.id}`, `    serves: [${c.serves.join(', ')}]`);
+  return lines.join('\n') + '\n';
+}
+
+/** One line for an OR-Library graph run. */
+export function graphText(r: GraphResult): string {
+  const exact = r.exact !== undefined ? `; exact ${r.exact}` : '';
+  const known = r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
+  return `${r.file}: n=${r.n} p=${r.p} objective ${r.objective} (greedy ${r.greedy}, ${r.swaps} swaps)${exact}${known}\nsites: ${r.sites.join(' ')}`;
 }

@@ -10,7 +10,7 @@
 import { chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readInputAt } from '../load/text-input.js';
-import { UserError } from '../load/user-error.js';
+import { UserError } from '../errors.js';
 import { withBom } from './table.js';
 
 const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : text + '\n');

@@ -8,6 +8,8 @@
  * network model (src/roads/).
  */
 
+import type { Threshold } from '../model/plan.js';
+
 /**
  * A population point or a facility site. `side` partitions the country into parts that cannot be
  * travelled between (Azerbaijan: the mainland and the Nakhchivan exclave, reachable only through
@@ -78,4 +80,39 @@ export interface TravelCostModel {
   nearestSites(points: readonly Place[], sites: readonly Place[], k: number): { site: Int32Array; km: Float64Array; minutes: Float64Array };
   /** The cost of one trip from a point to a site ({Infinity, Infinity} when unreachable). */
   trip(from: Place, to: Place): TripCost;
+  /** For each site, the points within the standard of it (ascending point indices). */
+  reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[];
+  /**
+   * The road km a standard allows, for reports: within_km, or in the straight-line model the km a
+   * time limit allows at the model's speed (the smaller of the two); null when it cannot be said.
+   */
+  reachKm(standard: Threshold): number | null;
+}
+
+/** Whether a trip meets a standard (both limits when both are set; no limit: always). */
+export function meets(km: number, minutes: number, t: Threshold): boolean {
+  return (t.within_km === undefined || km <= t.within_km) && (t.within_min === undefined || minutes <= t.within_min);
+}
+
+/** "≤ 30 km and ≤ 45 min", or "none". */
+export function describeThreshold(t: Threshold | undefined): string {
+  if (!t) return 'none';
+  return [t.within_km !== undefined ? `≤ ${t.within_km} km` : '', t.within_min !== undefined ? `≤ ${t.within_min} min` : '']
+    .filter(Boolean)
+    .join(' and ');
+}
+
+/** The model as results carry it (the straight-line model keeps its historical JSON shape). */
+export interface ModelSummary {
+  type?: 'roads';
+  circuity?: number;
+  speed_kmh?: number;
+  description: string;
+  roads?: TravelModelInfo['roads'];
+}
+
+export function modelSummary(info: TravelModelInfo): ModelSummary {
+  return info.type === 'straight-line'
+    ? { circuity: info.circuity, speed_kmh: info.speed_kmh, description: info.description }
+    : { type: 'roads', description: info.description, roads: info.roads };
 }

@@ -4,9 +4,7 @@
  * that stays open anyway (the plan's own network). Built from coordinates (geodesic × circuity)
  * or from a distance matrix (graph instances such as OR-Library's pmed).
  */
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
-import { geodesicKm } from '../../geo/geodesic.js';
+import type { Place, TravelCostModel } from '../../travel/travel-cost.js';
 
 export interface Instance {
   /** Demand weights (population). */
@@ -26,38 +24,26 @@ export interface Instance {
   horizon: Float64Array;
 }
 
-export interface Site {
-  lat: number;
-  lon: number;
-  /** Sites on different sides (mainland / Nakhchivan exclave) never serve each other. */
-  side?: number;
-}
+/** A demand point or a candidate site (sites on different sides never serve each other). */
+export type Site = Place;
 
-export function siteIndex(sites: Site[]): KDBush {
-  const index = new KDBush(Math.max(1, sites.length));
-  for (const c of sites) index.add(c.lon, c.lat);
-  if (sites.length === 0) index.add(0, 0);
-  return index.finish();
-}
-
-/** Geographic instance: geodesic distance × circuity; K nearest candidates per point via geokdbush. */
-export function geoInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: Site[], circuity: number, k = 40): Instance {
+/**
+ * Geographic instance: road km by the travel-cost model; the K cheapest candidates per point
+ * (and the nearest fixed facility) from the model's nearest-site search.
+ */
+export function geoInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: Site[], travel: TravelCostModel, k = 40): Instance {
   const n = points.length, m = candidates.length;
   const K = Math.min(k, m);
-  const index = siteIndex(candidates);
-  const fixedIndex = siteIndex(fixed);
-  const sameSide = (a: Site, b: Site) => (a.side ?? 0) === (b.side ?? 0);
-  const fixedDist = new Float64Array(n).fill(Infinity);
+  const near = travel.nearestSites(points, candidates, K);
+  const nearFixed = travel.nearestSites(points, fixed, 1);
   const lists: number[][] = Array.from({ length: m }, () => []);
   const listD: number[][] = Array.from({ length: m }, () => []);
   const horizon = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const p = points[i]!;
-    const f = fixed.length ? around(fixedIndex, p.lon, p.lat, 1, Infinity, (x) => sameSide(p, fixed[x]!))[0] : undefined;
-    if (f !== undefined) fixedDist[i] = geodesicKm(p, fixed[f]!) * circuity;
-    const near = m ? around(index, p.lon, p.lat, K, Infinity, (x) => sameSide(p, candidates[x]!)) : [];
-    for (const j of near) {
-      const d = geodesicKm(p, candidates[j]!) * circuity;
+    for (let r = 0; r < K; r++) {
+      const j = near.site[i * K + r]!;
+      if (j < 0) break;
+      const d = near.km[i * K + r]!;
       lists[j]!.push(i);
       listD[j]!.push(d);
       horizon[i] = Math.max(horizon[i]!, d);
@@ -66,8 +52,8 @@ export function geoInstance(points: Site[], weights: ArrayLike<number>, candidat
   return {
     w: Float64Array.from(weights),
     m,
-    dist: (i, j) => (sameSide(points[i]!, candidates[j]!) ? geodesicKm(points[i]!, candidates[j]!) * circuity : Infinity),
-    fixed: fixedDist,
+    dist: (i, j) => travel.trip(points[i]!, candidates[j]!).km,
+    fixed: nearFixed.km,
     reverse: lists.map((l, j) => ({ points: Int32Array.from(l), d: Float64Array.from(listD[j]!) })),
     horizon,
   };

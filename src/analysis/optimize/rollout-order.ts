@@ -5,11 +5,10 @@
  * coverage, year by year; a branch waits for its center. Population is held at the start year's
  * figures.
  */
-import { coverageRadiusKm } from '../../geo/distance-model.js';
 import { facilitiesOf, type Facility, type Plan } from '../../model/plan.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { yearWeights, type Demand } from '../demand.js';
-import { sideOf, type Settings } from '../network.js';
+import { facilityPlace, placesOf, type Settings } from '../network.js';
 import { endKey, isOpenOn, yearEnd } from '../schedule.js';
 import { coverInstance } from './suggest.js';
 
@@ -33,13 +32,12 @@ export interface OrderResult {
 export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, from: number, budget: number): OrderResult {
   const { weights } = yearWeights(demand, regions, from);
   const population = weights.reduce((a, b) => a + b, 0);
-  const side = (region: string) => (sideOf(region, regions) === 'nakhchivan' ? 1 : 0);
-  const points = demand.points.map((p) => ({ lat: p.lat, lon: p.lon, side: side(p.region) }));
+  const points = placesOf(demand.points, regions);
   const all = facilitiesOf(plan).filter((f) => f.status !== 'closed');
   const covers = (kind: Facility['kind']) => {
-    const radius = coverageRadiusKm(settings.standards[kind], settings.model);
     const fs = all.filter((f) => f.kind === kind);
-    const inst = coverInstance(points, weights, fs.map((f) => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) })), [], radius);
+    const sites = fs.map((f) => facilityPlace(f, regions));
+    const inst = coverInstance(settings.travel, points, weights, sites, [], settings.standards[kind]);
     return new Map(fs.map((f, t) => [f.id, inst.cover[t]!]));
   };
   const cover = new Map([...covers('center'), ...covers('branch')]);

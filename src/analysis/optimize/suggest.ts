@@ -2,15 +2,15 @@
  * Site suggestions on top of a plan: the plan's facilities open at the end of a year stay fixed,
  * and k new sites are chosen among candidates (population points, or the user's own sites).
  */
-import { around } from 'geokdbush';
-import { coverageRadiusKm } from '../../geo/distance-model.js';
-import type { FacilityKind, Plan } from '../../model/plan.js';
+import { geodesicKm } from '../../geo/geodesic.js';
+import type { FacilityKind, Plan, Threshold } from '../../model/plan.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { yearWeights, type Demand } from '../demand.js';
-import { sideOf, type Settings } from '../network.js';
+import { facilityPlace, placesOf, type Settings } from '../network.js';
+import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
 import { EXACT_LIMITS, mclpExact, pmedianExact } from './exact.js';
-import { geoInstance, siteIndex, type Instance, type Site } from './instance.js';
+import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian } from './pmedian.js';
 
@@ -64,22 +64,21 @@ export interface SuggestOptions {
 
 /** The default candidates: every population point (settlements and rural grid points). */
 export function pointCandidates(demand: Demand, regions: RegionIndex): Candidate[] {
-  return demand.points.map((p) => ({ lat: p.lat, lon: p.lon, name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`, region: p.region, side: sideOf(p.region, regions) === 'nakhchivan' ? 1 : 0 }));
+  return demand.points.map((p) => ({ lat: p.lat, lon: p.lon, name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`, region: p.region, side: regions.sideOf(p.region) }));
 }
 
 export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, candidates: Candidate[], o: SuggestOptions): Promise<SuggestResult> {
   const { weights } = yearWeights(demand, regions, o.year);
-  const side = (region: string) => (sideOf(region, regions) === 'nakhchivan' ? 1 : 0);
-  const points: Site[] = demand.points.map((p) => ({ lat: p.lat, lon: p.lon, side: side(p.region) }));
+  const points: Site[] = placesOf(demand.points, regions);
   const fixedFacilities = openOn(plan, yearEnd(o.year));
-  const siteOf = (f: (typeof fixedFacilities)[number]): Site => ({ lat: f.location.lat, lon: f.location.lon, side: side(f.region) });
+  const siteOf = (f: (typeof fixedFacilities)[number]): Site => facilityPlace(f, regions);
   const fixed: Site[] = fixedFacilities.map(siteOf);
   const population = weights.reduce((a, b) => a + b, 0);
   const base = { model: o.model, kind: o.kind, year: o.year, population: Math.round(population), fixed: fixed.length, candidates: candidates.length };
   const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
 
   if (o.model === 'pmedian') {
-    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.model.circuity);
+    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel);
     const r = pmedian(inst, o.k);
     // People with no reachable facility (no fixed one and no site on their side) have no distance:
     // they are counted apart, never as 0 km, so means and savings stay honest.
@@ -112,9 +111,9 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
     return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
   }
 
-  const radius = coverageRadiusKm(settings.standards[o.kind], settings.model);
-  const fixedGroups = (['center', 'branch'] as const).map((kind) => ({ sites: fixedFacilities.filter((f) => f.kind === kind).map(siteOf), radiusKm: coverageRadiusKm(settings.standards[kind], settings.model) }));
-  const cover = coverInstance(points, weights, candidates, fixedGroups, radius);
+  const standard = settings.standards[o.kind];
+  const fixedGroups = (['center', 'branch'] as const).map((kind) => ({ sites: fixedFacilities.filter((f) => f.kind === kind).map(siteOf), standard: settings.standards[kind] }));
+  const cover = coverInstance(settings.travel, points, weights, candidates, fixedGroups, standard);
   const pct = (covered: number) => (population ? (covered / population) * 100 : 0);
   const before = coveredBy(cover, []);
   const k = o.model === 'setcover' ? candidates.length : o.k;
@@ -138,23 +137,27 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   }
   if (o.model === 'setcover' && final < target - 1e-6) note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
   return {
-    ...base, threshold_km: Math.round(radius * settings.model.circuity * 10) / 10, before: round2(pct(before)), after: round2(pct(final)), sites,
+    ...base, threshold_km: settings.travel.reachKm(standard), before: round2(pct(before)), after: round2(pct(final)), sites,
     heuristic: { greedy: Math.round(coveredBy(cover, greedy.sites)), local_search: Math.round(final), swaps: improved.swaps }, exact, ...(note ? { note } : {}),
   };
 }
 
 /**
- * Coverage lists: for each candidate, the points within `radiusKm` (geodesic) on its side. Points
- * already within the standard of a fixed facility (each group with its own radius: centers and
- * branches have different standards) are marked covered.
+ * Coverage lists: for each candidate, the points within the standard of it. Points already within
+ * the standard of a fixed facility (each group with its own: centers and branches have different
+ * standards) are marked covered.
  */
-export function coverInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: { sites: Site[]; radiusKm: number }[], radiusKm: number): CoverInstance {
-  const index = siteIndex(points);
-  const same = (a: Site, b: Site) => (a.side ?? 0) === (b.side ?? 0);
-  const within = (c: Site, r: number) => (points.length ? around(index, c.lon, c.lat, Infinity, r, (i) => same(points[i]!, c)) : []);
-  const cover = candidates.map((c) => Int32Array.from(within(c, radiusKm)).sort());
+export function coverInstance(
+  travel: TravelCostModel,
+  points: Site[],
+  weights: ArrayLike<number>,
+  candidates: Site[],
+  fixed: { sites: Site[]; standard: Threshold }[],
+  standard: Threshold,
+): CoverInstance {
+  const cover = travel.reachable(points, candidates, standard);
   const covered = new Uint8Array(points.length);
-  for (const group of fixed) for (const f of group.sites) for (const i of within(f, group.radiusKm)) covered[i] = 1;
+  for (const group of fixed) for (const list of travel.reachable(points, group.sites, group.standard)) for (const i of list) covered[i] = 1;
   return { w: Float64Array.from(weights), cover, covered };
 }
 
@@ -196,3 +199,84 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Relative gap in % between the heuristic and the optimum (0 when equal). */
 const gap = (optimum: number, heuristic: number) => (optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100);
 
+
+/** A suggested site as a plan entry: what the scenario a planner saves (or pastes into the plan) says. */
+export interface PlanEntry {
+  id: string;
+  name: string;
+  /** A branch's parent: the plan's nearest center on the same side of any border. */
+  center?: string;
+  /** The unit to name in `region` (a city published inside its rayon: the rayon). */
+  region: string;
+  /** The unit it serves: its own, or one nobody serves (see planEntries). */
+  serves: string[];
+  lat: number;
+  lon: number;
+  opens: number;
+  /** Why this site, in the model's terms. */
+  effect: string;
+}
+
+/** The suggestions as plan changes: new entries, and existing centers that hand a unit over to one. */
+export interface PlanChanges {
+  entries: PlanEntry[];
+  /** Existing centers with their new `serves:` (without the units a new center takes over). */
+  reassigned: { id: string; serves: string[] }[];
+}
+
+/**
+ * The suggested sites as plan entries that keep `validate --strict` passing: a unit served by two
+ * centers is a served-twice warning, a center serving nothing a serves-nothing one. So a new center
+ * takes over its own unit from the center that served it when that center keeps others, else
+ * serves the nearest unit nobody serves. Branches serve their own unit (only centers compete).
+ */
+export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+  const open = plan.centers.filter((c) => c.status !== 'closed');
+  const servesNow = new Map(open.map((c) => [c.id, [...c.serves]]));
+  const owner = new Map<string, string>();
+  for (const c of open) for (const code of c.serves) if (!owner.has(code)) owner.set(code, c.id);
+  const changed = new Set<string>();
+  const units = regions.dataset.regions.filter((u) => u.kind !== 'autonomous_republic' && !u.included_in);
+  const take = (unit: string) => {
+    const from = owner.get(unit);
+    if (from !== undefined && servesNow.has(from)) {
+      servesNow.set(from, servesNow.get(from)!.filter((c) => c !== unit));
+      changed.add(from);
+    }
+    owner.set(unit, '');
+    return [unit];
+  };
+  const servesFor = (s: Suggestion, code: string): string[] => {
+    if (r.kind === 'branch') return [code];
+    const from = owner.get(code);
+    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code);
+    const free = units
+      .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
+      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
+      .sort((a, b) => a.km - b.km || a.code.localeCompare(b.code))[0];
+    return free ? take(free.code) : [];
+  };
+  const entries = r.sites.map((s) => {
+    const side = regions.sideOf(s.region);
+    const parent = plan.centers
+      .filter((c) => regions.sideOf(c.region) === side)
+      .sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
+    const effect =
+      r.model === 'pmedian'
+        ? `saves ${s.marginal.toLocaleString('en-US')} people × km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
+        : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km} km`;
+    const region = regions.byCode.get(s.region)?.included_in ?? s.region;
+    return {
+      id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+      name: `Suggested ${r.kind} near ${s.name}`,
+      ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
+      region,
+      serves: servesFor(s, region),
+      lat: s.lat,
+      lon: s.lon,
+      opens: r.year,
+      effect,
+    };
+  });
+  return { entries, reassigned: [...changed].sort().map((id) => ({ id, serves: servesNow.get(id)! })) };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the HTML report shows for a year: the rollout, coverage and distances by economic region,
+ * each unit's coverage for the map, and each facility with the year it opened (null: not open).
+ */
+import type { RegionIndex } from '../model/region-index.js';
+import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
+import { describeThreshold } from '../travel/travel-cost.js';
+import { coverageNow, type CoverageResult } from './coverage.js';
+import type { Demand } from './demand.js';
+import { distancesNow, type DistancesResult } from './distances.js';
+import { Network, type Settings } from './network.js';
+import { endKey, isOpenOn, yearEnd } from './schedule.js';
+import { timeline, type Timeline } from './timeline.js';
+
+export interface ReportUnit {
+  code: string;
+  name: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** Covered share 0–100, or null when the unit has no population. */
+  percent: number | null;
+}
+
+export interface ReportData {
+  title: string;
+  mapTitle: string;
+  year: number;
+  coverage: CoverageResult;
+  distances: DistancesResult;
+  timeline: Timeline;
+  units: ReportUnit[];
+  facilities: (Facility & { openYear: number | null })[];
+  standards: { center: string; branch: string };
+}
+
+export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, year: number, onYear?: (year: number) => void): ReportData {
+  const tl = timeline(plan, demand, regions, settings, onYear);
+  const net = new Network(plan, demand.points, regions, settings.travel);
+  net.advanceTo(year);
+  const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
+  const units = regions.dataset.regions
+    .filter((r) => r.kind !== 'autonomous_republic')
+    .map((r) => {
+      const g = byRegion.groups.find((x) => x.id === r.code);
+      return { code: r.code, name: r.name_en, lat: r.admin_center.lat, lon: r.admin_center.lon, population: g?.population ?? 0, percent: g ? g.percent : null };
+    });
+  const facilities = facilitiesOf(plan).map((f) => ({
+    ...f,
+    openYear: isOpenOn(f, yearEnd(year)) ? Math.floor(endKey(f.opens) / 10000) : null,
+  }));
+  return {
+    title: `${plan.name}: coverage report ${year}`,
+    mapTitle: `${plan.name}, ${year}`,
+    year,
+    coverage: coverageNow(net, demand, regions, settings, { basis: 'both', kind: 'any', by: 'economic-region' }),
+    distances: distancesNow(net, demand, regions, settings, 'economic-region', 15),
+    timeline: tl,
+    units,
+    facilities,
+    standards: { center: describeThreshold(settings.standards.center), branch: describeThreshold(settings.standards.branch) },
+  };
+}

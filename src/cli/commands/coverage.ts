@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { coverageMap, coverageNow, type Basis, type KindFilter } from '../../analysis/coverage.js';
+import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
+import { Network } from '../../analysis/network.js';
+import { EXIT } from '../../errors.js';
+import { loadPlanContext } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import { addFormatOption, addModelOptions, choice, modelFlags, reportYear, year, type ModelOptions } from '../options.js';
+
+interface Opts extends ModelOptions {
+  year?: number;
+  basis: Basis;
+  kind: KindFilter;
+  by: GroupBy;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .option('-y, --year <year>', "year (default: the plan's last year)", year)
+      .option('--basis <basis>', 'distance | assignment | both', choice(['distance', 'assignment', 'both'] as const), 'distance')
+      .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
+      .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region');
+    addFormatOption(cmd, 'coverage', 'text');
+    addModelOptions(cmd);
+  },
+  run([planArg], o) {
+    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
+    net.advanceTo(reportYear(ctx.plan, o.year));
+    const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
+    const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
+    emit('coverage', { result, map }, o, ctx.inputs);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { diffPlans } from '../../analysis/diff.js';
+import { resolveSettings } from '../../analysis/network.js';
+import { timeline } from '../../analysis/timeline.js';
+import { EXIT } from '../../errors.js';
+import { loadCountry } from '../../load/dataset-loader.js';
+import { loadDemand, loadValidPlan } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+
+export const command: CommandSpec<ModelOptions> = {
+  declare(cmd: Command) {
+    cmd.argument('<a>', 'the plan before (e.g. main)').argument('<b>', 'the plan after (e.g. the pull request)');
+    addFormatOption(cmd, 'diff', 'md', ' (md: for a pull-request comment)');
+    addModelOptions(cmd);
+  },
+  run([aPath, bPath], o) {
+    const flags = modelFlags(o);
+    const country = loadCountry(flags.data);
+    const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
+    const demand = loadDemand(country, flags.population);
+    // Each plan is measured with its own distance model and standards unless flags set them for both.
+    const run = (p: typeof a, title: string) =>
+      withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
+    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
+    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : [])]);
+    return EXIT.ok;
+  },
+};

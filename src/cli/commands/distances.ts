@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
+import { distancesNow } from '../../analysis/distances.js';
+import { Network } from '../../analysis/network.js';
+import { EXIT } from '../../errors.js';
+import { loadPlanContext } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import { addFormatOption, addModelOptions, choice, modelFlags, reportYear, wholeNumber, year, type ModelOptions } from '../options.js';
+
+interface Opts extends ModelOptions {
+  year?: number;
+  by: GroupBy;
+  worst?: number;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .option('-y, --year <year>', "year (default: the plan's last year)", year)
+      .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region')
+      .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber);
+    addFormatOption(cmd, 'distances', 'text', ' (GeoJSON, and CSV with --worst: the worst-served places)');
+    addModelOptions(cmd);
+  },
+  run([planArg], o) {
+    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
+    net.advanceTo(reportYear(ctx.plan, o.year));
+    const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
+    emit('distances', distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst), o, ctx.inputs);
+    return EXIT.ok;
+  },
+};

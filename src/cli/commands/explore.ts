@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { createElement } from 'react';
+import { coverageMap, coverageNow } from '../../analysis/coverage.js';
+import { exploreData } from '../../analysis/explore-data.js';
+import { Network } from '../../analysis/network.js';
+import { EXIT } from '../../errors.js';
+import { loadPlanContext } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import { addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+
+export const command: CommandSpec<ModelOptions> = {
+  declare(cmd: Command) {
+    cmd.argument('[plan]', 'plan file (default: the embedded DOST plan)');
+    addModelOptions(cmd);
+  },
+  async run([planArg], o) {
+    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const { regions } = ctx.country;
+    if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
+      // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
+      const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
+      net.advanceTo(ctx.plan.years.to);
+      const result = coverageNow(net, ctx.demand, regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'economic-region' });
+      emit('coverage', { result, map: () => coverageMap(net, ctx.demand, ctx.settings, 'any', result) }, { format: 'text', out: o.out }, ctx.inputs);
+      return EXIT.ok;
+    }
+    const data = withProgress('explore', ctx.plan, (tick) => exploreData(ctx.plan, ctx.demand, regions, ctx.settings, tick));
+    const { render } = await import('ink');
+    const { App } = await import('../../render/explore/app.js');
+    const app = render(createElement(App, { data }));
+    await app.waitUntilExit();
+    return EXIT.ok;
+  },
+};

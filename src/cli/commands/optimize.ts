@@ -1,0 +1,80 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { solveGraph } from '../../analysis/optimize/graph.js';
+import { rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import { planEntries, pointCandidates, suggestSites, type Model } from '../../analysis/optimize/suggest.js';
+import { EXIT } from '../../errors.js';
+import { loadCandidates } from '../../load/candidates.js';
+import { readGraph } from '../../load/orlib.js';
+import { loadPlanContext } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import {
+  addFormatOption,
+  addModelOptions,
+  choice,
+  modelFlags,
+  countAtLeastOne,
+  numberIn,
+  reportYear,
+  year,
+  type ModelOptions,
+} from '../options.js';
+
+interface Opts extends ModelOptions {
+  model: Model | 'order';
+  sites: number;
+  kind: 'center' | 'branch';
+  year?: number;
+  target: number;
+  candidates?: string;
+  exact?: boolean;
+  budget: number;
+  from?: number;
+  graph?: string;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .option('--model <model>', 'mclp | pmedian | setcover | order', choice(['mclp', 'pmedian', 'setcover', 'order'] as const), 'mclp')
+      .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
+      .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
+      .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
+      .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
+      .option('--candidates <file>', 'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)')
+      .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
+      .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
+      .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
+      .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
+    addFormatOption(cmd, 'suggestion', 'text');
+    addModelOptions(cmd);
+  },
+  async run([planArg], o) {
+    if (o.graph) {
+      const solved = await solveGraph(readGraph(o.graph), !!o.exact);
+      if (solved.note) process.stderr.write(`dostplan: note: ${solved.note}\n`);
+      emit('graph', solved, o, [o.graph]);
+      return EXIT.ok;
+    }
+    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const { regions } = ctx.country;
+    if (o.model === 'order') {
+      const from = o.from ?? ctx.plan.years.from;
+      emit('order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget), o, ctx.inputs);
+      return EXIT.ok;
+    }
+    const y = reportYear(ctx.plan, o.year);
+    const candidates = o.candidates ? loadCandidates(o.candidates, regions) : pointCandidates(ctx.demand, regions);
+    const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
+    const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
+    const inputs = [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])];
+    // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
+    if (result.note) process.stderr.write(`dostplan: note: ${result.note}\n`);
+    // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
+    const base = relative(o.out ? dirname(resolve(o.out)) : process.cwd(), resolve(planArg ?? ctx.country.defaultPlan)).split(sep).join('/');
+    emit('suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o, inputs);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { resolveSettings } from '../../analysis/network.js';
+import { announcedSchedule, applyDelays, delayConsequences, delaysFor } from '../../analysis/scenario.js';
+import { printable } from '../../render/printable.js';
+import { timeline } from '../../analysis/timeline.js';
+import { EXIT } from '../../errors.js';
+import { loadPlanContext, loadValidPlan } from '../../load/plan-context.js';
+import { emit } from '../../render/emit.js';
+import { formatsFor } from '../../render/registry.js';
+import type { CommandSpec } from '../command.js';
+import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+
+interface Opts extends ModelOptions {
+  delay: string[];
+  compare?: string;
+  strict?: boolean;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .option('--delay <ID=+6m>', 'what-if: open a facility later (repeatable; +Nm or +Ny)', (v: string, acc: string[]) => [...acc, v], [])
+      .option('--compare <announced|plan>', "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file")
+      .option('--strict', 'exit 1 when a target is missed (for CI)');
+    addFormatOption(cmd, 'timeline', 'text', ` (with --compare: ${formatsFor('comparison').join(', ')})`);
+    addModelOptions(cmd);
+  },
+  run([planArg], o) {
+    const flags = modelFlags(o);
+    const ctx = loadPlanContext(planArg, flags);
+    const { regions } = ctx.country;
+    const delays = delaysFor(ctx.plan, o.delay);
+    const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
+    // What the delays break (an opening past the plan's years, a branch before its center) is said, not hidden.
+    for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
+      const facility = f.path[0] === 'centers' || f.path[0] === 'branches' ? plan[f.path[0]][f.path[1] as number]?.id : undefined;
+      process.stderr.write(`dostplan: note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}\n`);
+    }
+    const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
+    if (o.compare) {
+      const other = o.compare === 'announced' ? { plan: announcedSchedule(plan), files: [] } : loadValidPlan(o.compare, ctx.country);
+      // A compared plan file keeps its own distance model and standards unless flags set them for both.
+      const settings = o.compare === 'announced' ? ctx.settings : resolveSettings(other.plan, flags);
+      const b = withProgress('compare', other.plan, (tick) => timeline(other.plan, ctx.demand, regions, settings, tick));
+      emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files]);
+    } else {
+      const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
+      emit('timeline', { timeline: main, names }, o, ctx.inputs);
+    }
+    const missed = main.targets.filter((t) => !t.met);
+    if (o.strict && missed.length) {
+      process.stderr.write(`dostplan: ${missed.length} target${missed.length === 1 ? '' : 's'} missed\n`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,53 @@
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkDataset } from '../../analysis/check-dataset.js';
+import { EXIT, UserError } from '../../errors.js';
+import { loadCountry } from '../../load/dataset-loader.js';
+import { validateFile } from '../../load/validate-file.js';
+import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { summaryLine } from '../../render/diagnostics.js';
+import { printable } from '../../render/printable.js';
+import { emit } from '../../render/emit.js';
+import type { CommandSpec } from '../command.js';
+import { addFormatOption, type OutputOptions } from '../options.js';
+
+interface Opts extends OutputOptions {
+  strict?: boolean;
+  data?: string;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd.argument('[files...]', 'plan files (YAML)').option('--strict', 'warnings fail too (exit 1)');
+    addFormatOption(cmd, 'validation', 'text', ' (github: annotations for GitHub Actions)');
+  },
+  run(files, o) {
+    const country = loadCountry(o.data);
+    const targets = files.length ? files : [country.defaultPlan];
+    const diagnostics: Diagnostic[] = [];
+    let unreadable = 0;
+    for (const f of targets) {
+      try {
+        diagnostics.push(...validateFile(f, country).diagnostics);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+        unreadable++;
+      }
+    }
+    if (files.length === 0) {
+      for (const p of checkDataset(country.regions.dataset, country.regions.capital)) {
+        const file = relative(process.cwd(), join(country.dir, country.profile.files.regions));
+        diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'dataset', message: p });
+      }
+    }
+    const sorted = sortDiagnostics(diagnostics);
+    // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
+    const checked = targets.length - unreadable;
+    emit('validation', { diagnostics: sorted, files: checked, unreadable }, o);
+    const errors = sorted.filter((d) => d.severity === 'error').length;
+    const warnings = sorted.length - errors;
+    if (o.format === 'github') process.stderr.write(summaryLine(errors, warnings, checked, unreadable) + '\n');
+    return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,17 @@
+/** Markdown for pull-request comments and wikis. */
+import { coverageMarkdown } from '../coverage.js';
+import { diffMarkdown } from '../diff.js';
+import { distancesMarkdown } from '../distances.js';
+import { orderText, suggestMarkdown, suggestYaml } from '../optimize.js';
+import type { Format } from '../outputs.js';
+import { comparisonText, timelineMarkdown } from '../timeline.js';
+
+export const mdFormat: Format = {
+  coverage: (o) => coverageMarkdown(o.result),
+  distances: distancesMarkdown,
+  timeline: (o) => timelineMarkdown(o.timeline, o.names),
+  comparison: (o) => comparisonText(o.a, o.b, true),
+  diff: diffMarkdown,
+  suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
+  order: (o) => orderText(o, true),
+};

@@ -1,0 +1,7 @@
+/** SVG charts for slides and documents. */
+import type { Format } from '../outputs.js';
+import { timelineSvg } from '../svg-timeline.js';
+
+export const svgFormat: Format = {
+  timeline: (o) => timelineSvg(o.timeline),
+};

@@ -1,0 +1,7 @@
+/** YAML plan fragments, ready to paste into a plan file. */
+import { suggestYaml } from '../optimize.js';
+import type { Format } from '../outputs.js';
+
+export const yamlFormat: Format = {
+  suggestion: (o) => suggestYaml(o.result, o.changes, o.base),
+};

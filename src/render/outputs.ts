@@ -1,0 +1,44 @@
+/**
+ * The results commands hand to the renderers, one type per kind of result. A format (a file in
+ * render/formats/) renders some of these kinds; render/registry.ts lists the formats.
+ */
+import type { CoverageMap, CoverageResult } from '../analysis/coverage.js';
+import type { PlanDiff } from '../analysis/diff.js';
+import type { DistancesResult } from '../analysis/distances.js';
+import type { GraphResult } from '../analysis/optimize/graph.js';
+import type { OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { Timeline } from '../analysis/timeline.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Dataset } from '../model/dataset.js';
+import type { ReportInput } from './html-report.js';
+import type { Style } from './style.js';
+
+export interface Outputs {
+  /** `unreadable`: files named that could not be read at all (their errors went to stderr). */
+  validation: { diagnostics: Diagnostic[]; files: number; unreadable?: number };
+  coverage: { result: CoverageResult; map: () => CoverageMap };
+  distances: DistancesResult;
+  /** `names`: the display name of each economic region (or the country's grouping). */
+  timeline: { timeline: Timeline; names: Map<string, string> };
+  comparison: { a: Timeline; b: Timeline };
+  diff: PlanDiff;
+  /** `base`: the plan's path as the scenario names it in `extends:`. */
+  suggestion: { result: SuggestResult; changes: PlanChanges; base: string };
+  order: OrderResult;
+  graph: GraphResult;
+  regions: { dataset: Dataset };
+  report: ReportInput;
+}
+
+export type OutputKind = keyof Outputs;
+
+/** What a renderer may know about where its text goes. */
+export interface RenderContext {
+  style: Style;
+}
+
+export type Renderer<K extends OutputKind> = (output: Outputs[K], ctx: RenderContext) => string;
+
+/** A format: a renderer for each kind of result it supports. */
+export type Format = { [K in OutputKind]?: Renderer<K> };

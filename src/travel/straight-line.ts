@@ -1,0 +1,187 @@
+/**
+ * The straight-line travel model: road distance ≈ geodesic distance × circuity (typical road
+ * networks: 1.2–1.5), travel time = road distance at an average speed. Nearest is geodesic
+ * nearest, found by the incremental chord-space engine (geo/nearest-tracker.ts), one engine per
+ * side of a border that cannot be crossed (an exclave) and per layer.
+ */
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import { geodesicKm } from '../geo/geodesic.js';
+import { NearestTracker, PointGrid, pointSet } from '../geo/nearest-tracker.js';
+import type { Threshold } from '../model/plan.js';
+import {
+
+  type Layer,
+  type NearestCosts,
+  type Place,
+  type SiteOpening,
+  type TravelCostModel,
+  type TravelModelInfo,
+  type TripCost,
+} from './travel-cost.js';
+
+export interface StraightLineParams {
+  circuity: number;
+  speedKmh: number;
+}
+
+export const DEFAULT_STRAIGHT_LINE: StraightLineParams = { circuity: 1, speedKmh: 40 };
+
+export function describeStraightLine(m: StraightLineParams): string {
+  return m.circuity === 1
+    ? `geodesic (WGS84 great circle); travel time at ${m.speedKmh} km/h`
+    : `road ≈ geodesic × ${m.circuity} circuity; travel time at ${m.speedKmh} km/h`;
+}
+
+export class StraightLineModel implements TravelCostModel {
+  readonly info: TravelModelInfo;
+
+  constructor(readonly params: StraightLineParams) {
+    this.info = {
+      type: 'straight-line',
+      description: describeStraightLine(params),
+      circuity: params.circuity,
+      speed_kmh: params.speedKmh,
+    };
+  }
+
+  private toMinutes(roadKm: number): number {
+    return (roadKm / this.params.speedKmh) * 60;
+  }
+
+  /** The geodesic radius within which a standard is met (both limits when both are set). */
+  radiusKm(t: Threshold): number {
+    const { circuity, speedKmh } = this.params;
+    const byKm = t.within_km !== undefined ? t.within_km / circuity : Infinity;
+    const byMin = t.within_min !== undefined ? ((t.within_min / 60) * speedKmh) / circuity : Infinity;
+    return Math.min(byKm, byMin);
+  }
+
+  reachKm(t: Threshold): number | null {
+    const r = this.radiusKm(t);
+    return Number.isFinite(r) ? Math.round(r * this.params.circuity * 10) / 10 : null;
+  }
+
+  trip(from: Place, to: Place): TripCost {
+    if (from.side !== to.side) return { km: Infinity, minutes: Infinity };
+    const km = geodesicKm(from, to) * this.params.circuity;
+    return { km, minutes: this.toMinutes(km) };
+  }
+
+  nearestCosts(points: readonly Place[]): NearestCosts {
+    return new StraightLineCosts(points, this.params);
+  }
+
+  nearestSites(points: readonly Place[], sites: readonly Place[], k: number) {
+    const K = Math.min(k, sites.length);
+    const site = new Int32Array(points.length * k).fill(-1);
+    const km = new Float64Array(points.length * k).fill(Infinity);
+    const minutes = new Float64Array(points.length * k).fill(Infinity);
+    if (K === 0) return { site, km, minutes };
+    const index = placeIndex(sites);
+    points.forEach((p, i) => {
+      const near = around(index, p.lon, p.lat, K, Infinity, (j: number) => sites[j]!.side === p.side);
+      near.forEach((j, r) => {
+        const d = geodesicKm(p, sites[j]!) * this.params.circuity;
+        site[i * k + r] = j;
+        km[i * k + r] = d;
+        minutes[i * k + r] = this.toMinutes(d);
+      });
+    });
+    return { site, km, minutes };
+  }
+
+  reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[] {
+    const radius = this.radiusKm(standard);
+    if (points.length === 0) return sites.map(() => new Int32Array(0));
+    const index = placeIndex(points);
+    return sites.map((s) => Int32Array.from(around(index, s.lon, s.lat, Infinity, radius, (i: number) => points[i]!.side === s.side)).sort());
+  }
+}
+
+function placeIndex(places: readonly Place[]): KDBush {
+  const index = new KDBush(Math.max(1, places.length));
+  for (const p of places) index.add(p.lon, p.lat);
+  if (places.length === 0) index.add(0, 0);
+  return index.finish();
+}
+
+/** One chord-space grid per side, shared by the layers; one tracker per side and layer. */
+class StraightLineCosts implements NearestCosts {
+  private readonly sides: { members: Uint32Array; trackers: Record<Layer, NearestTracker> }[] = [];
+  /** For each point, its side and its index within that side. */
+  private readonly sideOf: Uint16Array;
+  private readonly local: Uint32Array;
+  private readonly siteSide = new Map<number, number>();
+  private readonly kmCache: Record<Layer, Float64Array>;
+  private readonly minCache: Record<Layer, Float64Array>;
+  private readonly fresh = new Set<string>();
+
+  constructor(
+    points: readonly Place[],
+    private readonly params: StraightLineParams,
+  ) {
+    const n = points.length;
+    this.sideOf = new Uint16Array(n);
+    this.local = new Uint32Array(n);
+    const sideCount = points.reduce((m, p) => Math.max(m, p.side + 1), 1);
+    const members: number[][] = Array.from({ length: sideCount }, () => []);
+    points.forEach((p, i) => {
+      this.sideOf[i] = p.side;
+      this.local[i] = members[p.side]!.length;
+      members[p.side]!.push(i);
+    });
+    for (const list of members) {
+      const grid = new PointGrid(pointSet(list.map((i) => points[i]!)));
+      this.sides.push({ members: Uint32Array.from(list), trackers: { center: new NearestTracker(grid), branch: new NearestTracker(grid) } });
+    }
+    this.kmCache = { center: new Float64Array(n), branch: new Float64Array(n) };
+    this.minCache = { center: new Float64Array(n), branch: new Float64Array(n) };
+  }
+
+  private tracker(layer: Layer, side: number): NearestTracker | undefined {
+    return this.sides[side]?.trackers[layer];
+  }
+
+  open(layer: Layer, sites: readonly SiteOpening[]): void {
+    const bySide = new Map<number, { id: number; lat: number; lon: number }[]>();
+    for (const s of sites) {
+      this.siteSide.set(s.id, s.place.side);
+      if (!bySide.has(s.place.side)) bySide.set(s.place.side, []);
+      bySide.get(s.place.side)!.push({ id: s.id, lat: s.place.lat, lon: s.place.lon });
+    }
+    // A site on a side without population points serves nobody.
+    for (const [side, batch] of bySide) this.tracker(layer, side)?.addMany(batch);
+    this.fresh.clear();
+  }
+
+  close(layer: Layer, ids: readonly number[]): void {
+    for (const id of ids) this.tracker(layer, this.siteSide.get(id) ?? 0)?.remove(id);
+    this.fresh.clear();
+  }
+
+  km(layer: Layer): Float64Array {
+    const out = this.kmCache[layer];
+    if (this.fresh.has(`km:${layer}`)) return out;
+    for (const s of this.sides) s.trackers[layer].fillKm(out, s.members);
+    const c = this.params.circuity;
+    if (c !== 1) for (let i = 0; i < out.length; i++) out[i] = out[i]! * c;
+    this.fresh.add(`km:${layer}`);
+    return out;
+  }
+
+  minutes(layer: Layer): Float64Array {
+    const out = this.minCache[layer];
+    if (this.fresh.has(`min:${layer}`)) return out;
+    const km = this.km(layer);
+    const v = this.params.speedKmh;
+    for (let i = 0; i < out.length; i++) out[i] = (km[i]! / v) * 60;
+    this.fresh.add(`min:${layer}`);
+    return out;
+  }
+
+  owner(layer: Layer, point: number): number {
+    return this.sides[this.sideOf[point]!]!.trackers[layer].ownerOf(this.local[point]!);
+  }
+}
+
