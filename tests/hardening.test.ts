@@ -172,6 +172,120 @@ describe('messages (class 6)', () => {
   });
 });
 
+describe('--out never destroys an input, a device or a symlink (class 1)', () => {
+  it('every file a command reads is an input: --graph, --compare, --candidates, a hard link, the data', () => {
+    copyFileSync(join(FIXTURES, 'tiny-pmed.txt'), join(DIR, 'g.txt'));
+    copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(DIR, 's.yaml'));
+    copyFileSync(join(FIXTURES, 'candidates.csv'), join(DIR, 'cand.csv'));
+    const before = (f: string) => readFileSync(join(DIR, f), 'utf8');
+    const g = before('g.txt'), s = before('s.yaml'), c = before('cand.csv');
+    expect(run(['optimize', '--graph', 'g.txt', '--out', 'g.txt'], 2).stderr).toBe('dostplan: --out g.txt is one of the inputs; refusing to overwrite it\n');
+    expect(run(['timeline', 's.yaml', '--compare', 's.yaml', '--out', 's.yaml'], 2).stderr).toContain('refusing to overwrite it');
+    expect(run(['optimize', 's.yaml', '--candidates', 'cand.csv', '--out', 'cand.csv'], 2).stderr).toContain('refusing to overwrite it');
+    spawnSync('ln', ['-f', join(DIR, 's.yaml'), join(DIR, 'hard.yaml')]);
+    expect(run(['coverage', 's.yaml', '--out', 'hard.yaml'], 2).stderr).toContain('--out hard.yaml is the input s.yaml; refusing to overwrite it');
+    spawnSync('ln', ['-sf', 's.yaml', join(DIR, 'soft.yaml')]);
+    expect(run(['coverage', 's.yaml', '--out', 'soft.yaml'], 2).stderr).toContain('refusing to overwrite it');
+    // The country data a run reads is an input too (a copy of the data folder, via DOSTPLAN_DATA).
+    spawnSync('cp', ['-r', join(ROOT, 'data'), join(DIR, 'data')]);
+    const regions = before('data/regions.json');
+    expect(run(['schema', '--out', 'data/regions.json'], 2, { DOSTPLAN_DATA: join(DIR, 'data') }).stderr).toContain('refusing to overwrite it');
+    expect([before('g.txt'), before('s.yaml'), before('cand.csv'), before('data/regions.json')]).toEqual([g, s, c, regions]);
+  });
+
+  it('a device is written through, never replaced; a symlink stays a symlink; "" and dangling links are refused', () => {
+    copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(DIR, 'p.yaml'));
+    run(['coverage', 'p.yaml', '--out', '/dev/null'], 0);
+    expect(spawnSync('test', ['-c', '/dev/null']).status).toBe(0);
+    writeFileSync(join(DIR, 'target.txt'), 'old\n');
+    spawnSync('ln', ['-sf', 'target.txt', join(DIR, 'link.txt')]);
+    const stdout = run(['coverage', 'p.yaml'], 0).stdout;
+    run(['coverage', 'p.yaml', '--out', 'link.txt'], 0);
+    expect(spawnSync('test', ['-L', join(DIR, 'link.txt')]).status).toBe(0);
+    expect(readFileSync(join(DIR, 'target.txt'), 'utf8')).toBe(stdout);
+    spawnSync('ln', ['-sf', 'nowhere.txt', join(DIR, 'dangling.txt')]);
+    expect(run(['coverage', 'p.yaml', '--out', 'dangling.txt'], 2).stderr).toContain('symbolic link to nowhere');
+    expect(run(['coverage', 'p.yaml', '--out', ''], 2).stderr).toContain('--out needs a file name');
+    expect(run(['coverage', 'p.yaml', '--out', DIR], 2).stderr).toContain('is a directory');
+  });
+
+  it('a reader that closes early (| head -c 100) ends the run quietly: no EPIPE stack', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" coverage --format geojson 2>err.txt | head -c 100 >/dev/null; echo $?`], { cwd: DIR, encoding: 'utf8' });
+    expect(readFileSync(join(DIR, 'err.txt'), 'utf8')).toBe('');
+    expect(r.stdout.trim()).toBe('0');
+  });
+});
+
+describe('flags are checked like the plan schema (classes 3, 5)', () => {
+  it('refuses values the schema refuses, and tricky number spellings', () => {
+    const cases: [string[], RegExp][] = [
+      [['coverage', '--circuity', '0.5'], /'--circuity <factor>' argument '0.5' is invalid. expected a number from 1 to 3/],
+      [['coverage', '--speed', '1e-320'], /expected a number from 1 to 200/],
+      [['coverage', '--within-km', '1e309'], /expected a number above 0 and at most 2000/],
+      [['coverage', '--year', '0x7E9'], /expected a year from 1900 to 2100/],
+      [['optimize', '--sites', '0'], /expected a whole number ≥ 1/],
+      [['optimize', '--model', 'order', '--budget', '0'], /expected a whole number ≥ 1/],
+      [['distances', '--worst', '0x5'], /expected a whole number/],
+      [['optimize', '--target', '150'], /expected a number above 0 and at most 100/],
+      [['timeline', '--delay', 'GAN=+100000m'], /--delay GAN=\+100000m: at most 200 years either way/],
+      [['coverage', '--bom'], /--bom goes with --format csv/],
+    ];
+    for (const [args, message] of cases) expect(run(args, 2).stderr).toMatch(message);
+  });
+
+  it('--bom puts a UTF-8 byte-order mark before the CSV, for Excel', () => {
+    const r = run(['coverage', join(FIXTURES, 'valid', 'small.yaml'), '--format', 'csv', '--bom'], 0);
+    expect(r.stdout.startsWith('\uFEFFyear,')).toBe(true);
+  });
+
+  it('--delay says what it breaks: a branch before its center, an opening past the plan years', () => {
+    const r = run(['timeline', join(FIXTURES, 'valid', 'small.yaml'), '--delay', 'GAN=+10y'], 0);
+    expect(r.stderr).toContain("dostplan: note: with --delay, GAN: 2031-03 is outside the plan's years 2020–2026");
+    expect(r.stderr).toContain("dostplan: note: with --delay, GYG: branch opens (2024) before its center 'GAN' (2031-03)");
+  });
+});
+
+describe('reports that tell the whole truth (class 7)', () => {
+  const small = join(FIXTURES, 'valid', 'small.yaml');
+
+  it('p-median counts people with no reachable facility apart: the "before" mean is the distances mean', () => {
+    // small.yaml has no facility in Nakhchivan: its 470,597 people (2025) cannot reach any.
+    const r = run(['optimize', small, '--model', 'pmedian', '--sites', '2', '-f', 'json'], 0);
+    expect(r.stderr).toBe('dostplan: note: 470,597 people had no reachable facility before, 0 after; the means count only people who can reach one\n');
+    const j = JSON.parse(r.stdout);
+    const d = JSON.parse(run(['distances', small, '-f', 'json'], 0).stdout);
+    expect(d.any.unserved).toBe(470597);
+    expect(j.before).toBeCloseTo(d.any.mean_km, 1);
+    expect(j.sites.every((s: { marginal: number }) => s.marginal >= 0)).toBe(true);
+    expect(j.sites[0]).toMatchObject({ region: 'AZ-NV', reached: 470597 });
+  });
+
+  it('--exact says when it is skipped; --graph output is deterministic (no timings)', () => {
+    const n = 200;
+    writeFileSync(join(DIR, 'ring.txt'), `${n} ${n} 3\n${Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${1 + (i % 7)}`).join('\n')}\n`);
+    const a = run(['optimize', '--graph', 'ring.txt', '--exact'], 0);
+    expect(a.stderr).toBe('dostplan: note: exact solution skipped: the MILP for n=200 has more than 25,000 variables\n');
+    expect(a.stdout).not.toMatch(/\bms\b/);
+    expect(run(['optimize', '--graph', 'ring.txt'], 0).stdout).toBe(run(['optimize', '--graph', 'ring.txt'], 0).stdout);
+  });
+
+  it('distances --worst N --format csv lists the worst places; explore --out writes its first screen', () => {
+    const csv = run(['distances', small, '--worst', '3', '--format', 'csv'], 0).stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('year,rank,place,region,lat,lon,population,km,min,nearest_id,nearest_name');
+    expect(csv.slice(1).map((l) => l.split(',')[1])).toEqual(['1', '2', '3']);
+    const out = join(DIR, 'explore.txt');
+    run(['explore', small, '--out', out], 0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^Coverage in 2026/);
+  });
+
+  it('coverage --kind center quotes the center standard only', () => {
+    const text = run(['coverage', small, '--kind', 'center'], 0).stdout;
+    expect(text).toContain('Standard: center ≤ 30 km.');
+    expect(text).not.toContain('branch ≤');
+    expect(run(['coverage', small], 0).stdout).toContain('Standards: center ≤ 30 km; branch ≤ 15 km.');
+  });
+});
+
 describe('CI conventions (class 10)', () => {
   it('GitHub annotations name files from GITHUB_WORKSPACE, wherever the step runs', () => {
     const sub = join(DIR, 'repo', 'plans');
