@@ -69,6 +69,13 @@ describe('special files are read with a byte limit that holds for any kind (clas
     }
   });
 
+  it('a data folder (--data, DOSTPLAN_DATA) is user input too: /dev/zero as its population is binary content', () => {
+    const data = join(DIR, 'zero-data');
+    spawnSync('cp', ['-r', join(ROOT, 'data'), data]);
+    spawnSync('ln', ['-sf', '/dev/zero', join(data, 'population-points.csv')]);
+    expect(run(['coverage', '--data', data], 1).stderr).toContain('population-points.csv:1:1: binary content (a NUL byte)');
+  });
+
   it('a pipe that is written to (process substitution, a FIFO with a writer) reads like a file', () => {
     mkfifo('plan.fifo');
     const writer = spawn('sh', ['-c', `cat ${join(FIXTURES, 'valid', 'small.yaml')} > plan.fifo`], { cwd: DIR, stdio: 'ignore' });
@@ -151,6 +158,8 @@ describe('messages (class 6)', () => {
     expect(r.stdout).toContain("unknown key 'k\\x1b[2J' in centers[0]");
     expect(run(['timeline', '--delay', 'X\u001b[31m=+1m'], 2).stderr).not.toMatch(/\u001b/);
     expect(printable('a\u0007b\nc', true)).toBe('a\\x07b\nc');
+    const pop = file('ctl.csv', 'lat,lon,population,region,name\n40.4,47.1,10,AZ-BAR,"a\u001b[31mb"\n');
+    expect(run(['distances', '--population', pop], 1).stderr).toContain('ctl.csv:2:1: name or region contains control characters');
   });
 
   it('validate of a missing file counts it as unreadable, not as "0 errors in 1 file"', () => {

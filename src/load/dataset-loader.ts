@@ -3,7 +3,7 @@
  * and outline. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { Dataset, type PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
-import { noteInput } from './text-input.js';
+import { readUserText } from './text-input.js';
 
 /** The package root: dist/load/ → ../.. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,13 +43,11 @@ export function loadCountry(dir?: string): CountryData {
   const hit = cache.get(folder);
   if (hit) return hit;
   const read = (name: string) => {
-    noteInput(join(folder, name)); // --out must never replace the data a run read
-    try {
-      return readFileSync(join(folder, name), 'utf8');
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new UserError(`cannot read ${join(folder, name)} (${why}): is ${folder} a dostplan data folder?`);
-    }
+    const file = join(folder, name);
+    if (!existsSync(file)) throw new UserError(`cannot read ${file} (ENOENT): is ${folder} a dostplan data folder?`);
+    // The user's own data folder is user input: the same byte limit and text checks as a plan; and
+    // readUserText records it, so --out never replaces the data a run read.
+    return readUserText(file);
   };
   const json = (name: string) => {
     try {

@@ -75,6 +75,9 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[]
 function check(p: Raw): Raw {
   if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90) throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
   if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
+  // Names end up in terminal tables (distances --worst): no escape codes or line breaks.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
   if (!Number.isFinite(p.population) || p.population < 0 || p.population > MAX_POINT_POPULATION) {
     throw new UserError(`${p.where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`, 1);
   }

@@ -53,6 +53,10 @@ export const Threshold = z
   })
   .describe('Coverage standard for one facility kind; when both limits are given, both must hold');
 
+/** Free text may span lines, but no other control characters: they would drive the terminal. */
+// eslint-disable-next-line no-control-regex
+const Text = z.string().regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, { error: 'must not contain control characters (escape codes)' });
+
 /** Ids and names reach terminals and report tables: no line breaks or terminal escape codes. */
 const OneLine = z.string().min(1).regex(/^[^\p{Cc}]*$/u, { error: 'must be one line of text without control characters (tabs, newlines, escape codes)' });
 
@@ -70,7 +74,7 @@ const facilityFields = {
     .default([])
     .describe('Units assigned to this facility: ISO 3166-2:AZ codes, or AZ-BA/<district> for a Baku city district'),
   capacity: z.number().positive().max(1e9).optional().describe('Visits per day'),
-  source: z.string().optional().describe('Where the facts come from, or why the assumption was made'),
+  source: Text.optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })
     .optional()
@@ -87,8 +91,8 @@ export const Target = z.strictObject({
   by: PlanDate.describe('Deadline; YYYY means the end of that year'),
   centers: z.number().optional().describe('Open centers required by the deadline'),
   branches: z.number().optional().describe('Open branches required by the deadline'),
-  label: z.string().optional().describe('How reports name the target'),
-  source: z.string().optional().describe('Where the target comes from (decree, programme, press release)'),
+  label: Text.optional().describe('How reports name the target'),
+  source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
 }).describe('A rollout target: so many centers and/or branches open by a date');
 
 export const Channel = z.strictObject({
@@ -96,7 +100,7 @@ export const Channel = z.strictObject({
   name: z.string().min(1).describe('Name shown in reports'),
   launches: PlanDate.describe('When the channel becomes available'),
   reach_pct: z.number().min(0).max(100).describe('Share of the population that can use the channel (online), in %'),
-  source: z.string().optional().describe('Where the facts come from'),
+  source: Text.optional().describe('Where the facts come from'),
 }).describe('A non-physical service channel (online portal, mobile app)');
 
 export const DistanceModel = z
@@ -115,7 +119,7 @@ const Standards = z
 
 export const Plan = z.strictObject({
   name: OneLine.describe('Name of the plan, shown in reports'),
-  description: z.string().optional().describe('Free text: what the plan is and where it comes from'),
+  description: Text.optional().describe('Free text: what the plan is and where it comes from'),
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
   distance_model: DistanceModel.optional(),
