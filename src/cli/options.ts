@@ -20,7 +20,10 @@ export function numberIn(min: number, max: number, o: { above?: boolean; what?: 
   return (value: string): number => {
     const n = DECIMAL.test(value) ? Number(value) : NaN;
     const low = o.above ? n > min : n >= min;
-    if (!Number.isFinite(n) || !low || n > max) throw new InvalidArgumentError(`expected ${o.what ?? 'a number'} ${o.above ? 'above' : 'from'} ${min}${o.above ? ' and at most' : ' to'} ${max}`);
+    if (!Number.isFinite(n) || !low || n > max) {
+      const range = o.above ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`expected ${o.what ?? 'a number'} ${range}`);
+    }
     return n;
   };
 }
@@ -35,13 +38,17 @@ export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1)
 
 function wholeAtLeast(value: string, min: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
+  }
   return n;
 }
 
 export function year(value: string): number {
   const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) throw new InvalidArgumentError(`expected a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2025`);
+  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) {
+    throw new InvalidArgumentError(`expected a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2025`);
+  }
   return n;
 }
 
@@ -81,7 +88,7 @@ export function addModelOptions(cmd: Command, out?: string): Command {
   return cmd
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
     .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
-    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', numberIn(0, 2000, { above: true }))
+    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the standards)', numberIn(0, 2000, { above: true }))
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
 }

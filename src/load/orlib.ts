@@ -34,17 +34,26 @@ interface Token {
 
 /** Every whitespace-separated token with its line and column, so a bad number is reported where it is. */
 function tokens(text: string): Token[][] {
-  return text.split('\n').map((l, i) => [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 }))).filter((l) => l.length > 0);
+  return text
+    .split('\n')
+    .map((l, i) => [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 })))
+    .filter((l) => l.length > 0);
 }
 
 export function parseOrLib(text: string, file: string): GraphInstance {
-  const fail = (t: { line: number; column: number }, message: string) => new UserError(`${file}:${t.line}:${t.column}: ${message}`, 1);
+  const fail = (t: { line: number; column: number }, message: string) =>
+    new UserError(`${file}:${t.line}:${t.column}: ${message}`, 1);
   const lines = tokens(text);
   const header = lines[0];
-  if (!header || header.length !== 3) throw fail(header?.[0] ?? { line: 1, column: 1 }, 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)');
+  if (!header || header.length !== 3) {
+    const at = header?.[0] ?? { line: 1, column: 1 };
+    throw fail(at, 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)');
+  }
   const [nT, mT, pT] = header as [Token, Token, Token];
   const whole = (t: Token, what: string, min: number, max: number) => {
-    if (!Number.isInteger(t.value) || t.value < min || t.value > max) throw fail(t, `${what} must be a whole number from ${min} to ${max}, not ${t.text}`);
+    if (!Number.isInteger(t.value) || t.value < min || t.value > max) {
+      throw fail(t, `${what} must be a whole number from ${min} to ${max}, not ${t.text}`);
+    }
     return t.value;
   };
   const n = whole(nT, 'n (vertices)', 1, MAX_GRAPH_VERTICES);
@@ -61,7 +70,9 @@ export function parseOrLib(text: string, file: string): GraphInstance {
     if (line.length !== 3) throw fail(line[0]!, `expected "i j cost" (3 numbers), found ${line.length}`);
     const a = whole(line[0]!, 'a vertex', 1, n) - 1, b = whole(line[1]!, 'a vertex', 1, n) - 1;
     const cost = line[2]!;
-    if (!Number.isFinite(cost.value) || cost.value < 0) throw fail(cost, `an edge cost must be a number ≥ 0, not ${cost.text}`);
+    if (!Number.isFinite(cost.value) || cost.value < 0) {
+      throw fail(cost, `an edge cost must be a number ≥ 0, not ${cost.text}`);
+    }
     if (a === b) continue;
     d[a * n + b] = cost.value;
     d[b * n + a] = cost.value;
@@ -78,7 +89,9 @@ export function parseOrLib(text: string, file: string): GraphInstance {
   }
   // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
   const unreachable = d.subarray(0, n).findIndex((x) => x === Infinity);
-  if (unreachable >= 0) throw fail({ line: 1, column: 1 }, `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`);
+  if (unreachable >= 0) {
+    throw fail({ line: 1, column: 1 }, `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`);
+  }
   return { n, p, dist: d };
 }
 

@@ -69,7 +69,8 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     // The base could not be read at all: missing, a directory, too big. Say which, at the extends: line.
     const missing = !existsSync(basePath);
     const why = missing ? `not found (looked for ${displayPath(basePath)})` : `cannot be used: ${e.message}`;
-    return failed([{ ...src.locate(['extends']), severity: 'error', code: missing ? 'extends-missing' : 'extends-unreadable', message: `extends: base plan '${raw.extends}' ${why}` }]);
+    const code = missing ? 'extends-missing' : 'extends-unreadable';
+    return failed([{ ...src.locate(['extends']), severity: 'error', code, message: `extends: base plan '${raw.extends}' ${why}` }]);
   }
   if (!base.plan) return { ...base, files: [file, ...base.files] };
   return mergeScenario(parsed.data as ScenarioData, raw, base, src.locate, file);
@@ -109,10 +110,15 @@ function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: 
     child[list].forEach((f, i) => {
       const first = seen.get(f.id);
       if (first === undefined) seen.set(f.id, i);
-      else duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message: `id '${f.id}' appears twice in this scenario's ${list} (first at ${list}[${first}]); merge the two entries` });
+      else {
+        const message = `id '${f.id}' appears twice in this scenario's ${list} (first at ${list}[${first}]); merge the two entries`;
+        duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message });
+      }
     });
   }
-  if (duplicates.length) return { plan: undefined, diagnostics: duplicates, locate: childLocate, files: [file, ...base.files] };
+  if (duplicates.length) {
+    return { plan: undefined, diagnostics: duplicates, locate: childLocate, files: [file, ...base.files] };
+  }
   const basePlan = base.plan!;
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };

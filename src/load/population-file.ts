@@ -44,10 +44,14 @@ function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
     // Number('') is 0: an empty cell would silently become a point at 0° or a place with nobody.
     const num = (col: string) => {
       const cell = r[col];
-      if (cell === undefined || cell === '') throw new UserError(`${path}:${i + 2}:${columns.indexOf(col) + 1}: empty ${col} cell; every row needs lat, lon${needPopulation ? ' and population' : ''}`, 1);
+      if (cell === undefined || cell === '') {
+        const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
+        throw new UserError(`${path}:${i + 2}:${columns.indexOf(col) + 1}: empty ${col} cell; every row needs ${needs}`, 1);
+      }
       return Number(cell);
     };
-    return check({ lat: num('lat'), lon: num('lon'), population: needPopulation ? num('population') : 0, region: r.region || undefined, name: r.name ?? '', where });
+    const population = needPopulation ? num('population') : 0;
+    return check({ lat: num('lat'), lon: num('lon'), population, region: r.region || undefined, name: r.name ?? '', where });
   });
 }
 
@@ -58,11 +62,15 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[]
   } catch (e) {
     throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
   }
-  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  }
   if (fc.features.length === 0) throw new UserError(`${path}:1:1: no features; expected one Point feature per place`, 1);
   return fc.features.map((f, i) => {
     const where = `${path}: features[${i}]`;
-    if (f === null || typeof f !== 'object') throw new UserError(`${where}: expected a Feature, not ${f === null ? 'null' : typeof f}`, 1);
+    if (f === null || typeof f !== 'object') {
+      throw new UserError(`${where}: expected a Feature, not ${f === null ? 'null' : typeof f}`, 1);
+    }
     if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates)) throw new UserError(`${where}: geometry must be a Point`, 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
@@ -77,7 +85,9 @@ function check(p: Raw): Raw {
   if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
   // Names end up in terminal tables (distances --worst): no escape codes or line breaks.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) {
+    throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
+  }
   if (!Number.isFinite(p.population) || p.population < 0 || p.population > MAX_POINT_POPULATION) {
     throw new UserError(`${p.where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`, 1);
   }

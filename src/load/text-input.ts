@@ -65,10 +65,12 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
     st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' || code === 'ENOTDIR' ? `${name}: no such file` : `${name}: cannot be read (${code ?? 'I/O error'})`);
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    throw new UserError(missing ? `${name}: no such file` : `${name}: cannot be read (${code ?? 'I/O error'})`);
   }
   if (st.isDirectory()) throw new UserError(`${name}: is a directory; name a file (e.g. ${name}/dost.yaml)`);
-  const tooBig = () => new UserError(`${name}: more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
+  const tooBig = () =>
+    new UserError(`${name}: more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
   if (st.isFile() && st.size > limit) throw tooBig();
   let fd: number;
   try {
@@ -104,7 +106,9 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
   } finally {
     closeSync(fd);
   }
-  if (total === 0 && st.isFIFO()) throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
+  if (total === 0 && st.isFIFO()) {
+    throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
+  }
   return Buffer.concat(chunks, total);
 }
 

@@ -33,6 +33,7 @@ export async function solveGraph(g: GraphInput, exact: boolean): Promise<GraphRe
   const inst = matrixInstance(g.dist, g.n);
   const r = pmedian(inst, g.p);
   const e = exact ? await pmedianExact(inst, g.p) : undefined;
+  const limit = EXACT_LIMITS.pmedianVariables.toLocaleString('en-US');
   return {
     file: g.file,
     n: g.n,
@@ -42,7 +43,7 @@ export async function solveGraph(g: GraphInput, exact: boolean): Promise<GraphRe
     swaps: r.swaps,
     sites: r.sites.map((s) => s + 1),
     ...(e ? { exact: e.objective } : {}),
-    ...(exact && !e ? { note: `exact solution skipped: the MILP for n=${g.n} has more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables` } : {}),
+    ...(exact && !e ? { note: `exact solution skipped: the MILP for n=${g.n} has more than ${limit} variables` } : {}),
     ...(g.known !== undefined
       ? { published_optimum: g.known, gap_percent: Math.round(((r.objective - g.known) / g.known) * 10000) / 100 }
       : {}),

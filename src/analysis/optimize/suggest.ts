@@ -91,22 +91,31 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
     let current = start;
     const sites: Suggestion[] = [];
     while (rest.length) {
-      const scored = rest.map((j) => ({ j, s: reach(inst, [...order, j]) })).map((x) => ({ ...x, ...gainOver(current, x.s, inst.w) }))
+      const scored = rest
+        .map((j) => ({ j, s: reach(inst, [...order, j]) }))
+        .map((x) => ({ ...x, ...gainOver(current, x.s, inst.w) }))
         .sort((a, b) => b.reached - a.reached || b.saved - a.saved || a.j - b.j);
       const { j, s, saved, reached } = scored[0]!;
-      sites.push({ ...toSite(j, order.length + 1, saved, mean(s)), ...(reached > 0 ? { reached: Math.round(reached) } : {}) });
+      const site = toSite(j, order.length + 1, saved, mean(s));
+      sites.push(reached > 0 ? { ...site, reached: Math.round(reached) } : site);
       order.push(j);
       rest.splice(rest.indexOf(j), 1);
       current = s;
     }
     const unreached = population - start.reachable, stillUnreached = population - current.reachable;
-    const reachNote = unreached > 0.5 ? `${Math.round(unreached).toLocaleString('en-US')} people had no reachable facility before, ${Math.round(stillUnreached).toLocaleString('en-US')} after; the means count only people who can reach one` : undefined;
+    const people = (x: number) => Math.round(x).toLocaleString('en-US');
+    const reachNote = unreached > 0.5
+      ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
+      : undefined;
     let exact: SuggestResult['exact'] = null;
     let note = o.exact && fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : reachNote;
     if (o.exact && !fixed.length) {
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: e.objective, gap_percent: gap(r.objective, e.objective) };
-      else note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables; use fewer candidates (--candidates)`;
+      else {
+        const limit = EXACT_LIMITS.pmedianVariables.toLocaleString('en-US');
+        note = `exact solution skipped: the p-median MILP would have more than ${limit} variables; use fewer candidates (--candidates)`;
+      }
     }
     return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
   }

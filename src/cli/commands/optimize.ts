@@ -73,7 +73,8 @@ export const command: CommandSpec<Opts> = {
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
     if (result.note) process.stderr.write(`dostplan: note: ${result.note}\n`);
     // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
-    const base = relative(o.out ? dirname(resolve(o.out)) : process.cwd(), resolve(planArg ?? ctx.country.defaultPlan)).split(sep).join('/');
+    const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
+    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan)).split(sep).join('/');
     emit('suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o, inputs);
     return EXIT.ok;
   },

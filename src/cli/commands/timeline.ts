@@ -34,7 +34,8 @@ export const command: CommandSpec<Opts> = {
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
     // What the delays break (an opening past the plan's years, a branch before its center) is said, not hidden.
     for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
-      const facility = f.path[0] === 'centers' || f.path[0] === 'branches' ? plan[f.path[0]][f.path[1] as number]?.id : undefined;
+      const [list, index] = f.path;
+      const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
       process.stderr.write(`dostplan: note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}\n`);
     }
     const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
