@@ -187,3 +187,8 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   }
 }
 console.log(`peak RSS: ${mb(peakRss)}`);
+
+// The issue goals measured through the whole CLI (start-up, scale, optimize), each with met/MISSED.
+await import('./startup.js');
+await import('./scale.js');
+await import('./optimize-cli.js');

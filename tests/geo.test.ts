@@ -75,3 +75,23 @@ describe('incremental nearest-facility tracker', () => {
     expect(t.km(0)).toBe(Infinity);
   });
 });
+
+describe('country outline', () => {
+  it('agrees with turf point-in-polygon on 20,000 random points around Azerbaijan', async () => {
+    const { default: booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
+    const { embedded } = await import('../src/load/dataset-loader.js');
+    const { outline } = embedded();
+    let s = 99;
+    const r = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let inside = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const p = { lat: 38.2 + r() * 3.8, lon: 44.6 + r() * 6 };
+      const ours = outline.contains(p);
+      expect(ours, `${p.lat},${p.lon}`).toBe(booleanPointInPolygon([p.lon, p.lat], outline.geometry));
+      if (ours) inside++;
+    }
+    // Azerbaijan fills a good part of its bounding box, and not all of it.
+    expect(inside / 20_000).toBeGreaterThan(0.3);
+    expect(inside / 20_000).toBeLessThan(0.8);
+  });
+});

@@ -68,6 +68,24 @@ describe('p-median', () => {
     expect(r.objective).toBe(24);
     expect((await pmedianExact(matrixInstance(g.dist, g.n), 2))!.objective).toBe(24);
   });
+  it("solves exactly with the plan's facilities fixed: people may stay with the facility they have", async () => {
+    // Places on a line at 0, 10 and 20 km with 10, 1 and 5 people; the plan's facility stands at 0.
+    // One new site at 10 km leaves 5 people 10 km away (50); at 20 km only 1 person is 10 km away (10).
+    const D = [[10, 20], [0, 10], [10, 0]];
+    const inst = {
+      w: Float64Array.from([10, 1, 5]),
+      m: 2,
+      dist: (i: number, j: number) => D[i]![j]!,
+      fixed: Float64Array.from([0, 10, 20]),
+      reverse: [0, 1].map((j) => ({ points: Int32Array.from([0, 1, 2]), d: Float64Array.from(D.map((row) => row[j]!)) })),
+      horizon: Float64Array.from([20, 10, 10]),
+      complete: true,
+    };
+    expect(pmedian(inst, 1)).toMatchObject({ sites: [1], objective: 10 });
+    expect(await pmedianExact(inst, 1)).toEqual({ sites: [1], objective: 10 });
+    // Without every pair listed the MILP would not be exact, so it is not attempted.
+    expect(await pmedianExact({ ...inst, complete: false }, 1)).toBeUndefined();
+  });
   it('dostplan optimize --graph solves a pmed file and compares with the exact solver', () => {
     const r = cli(['optimize', '--graph', 'tests/fixtures/tiny-pmed.txt', '--exact', '--format', 'json']);
     expect(r.code).toBe(0);

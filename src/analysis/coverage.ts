@@ -6,7 +6,7 @@ import type { PopulationPoint } from '../model/dataset.js';
 import type { Facility, FacilityKind } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { describeThreshold, meets, modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { grouper, yearWeights, type Demand, type GroupBy } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -83,8 +83,9 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   };
 
   const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
+  const groupOf = grouper(o.by, regions);
   demand.points.forEach((p, i) => {
-    const g = groupOf(p, o.by, regions);
+    const g = groupOf(p);
     if (!g) return;
     const w = weights[i]!;
     const d = o.basis !== 'assignment' && withinDistance(i);

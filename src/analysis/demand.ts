@@ -43,6 +43,21 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
   return { weights, populationYear: d.scaled ? py : year };
 }
 
+/**
+ * The group a point belongs to, for a grouping. Groups are looked up once per unit (or district),
+ * not per point: a million points cost a million map lookups.
+ */
+export function grouper(by: GroupBy, regions: RegionIndex): (p: PopulationPoint) => Group | undefined {
+  const cache = new Map<string, Group | undefined>();
+  return (p) => {
+    const key = by === 'baku-district' ? `${p.region}/${p.district}` : p.region;
+    if (cache.has(key)) return cache.get(key);
+    const g = groupOf(p, by, regions);
+    cache.set(key, g);
+    return g;
+  };
+}
+
 export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
   switch (by) {
     case 'nation':

@@ -5,7 +5,7 @@
  */
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { groupOf, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { grouper, yearWeights, type Demand, type GroupBy } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
@@ -108,8 +108,9 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
   const kmAny = net.km('any'), minAny = net.minutes('any');
   const members = new Map<string, { name: string; idx: number[] }>();
   const all: number[] = [];
+  const groupOf = grouper(by, regions);
   demand.points.forEach((p, i) => {
-    const g = groupOf(p, by, regions);
+    const g = groupOf(p);
     if (!g) return;
     all.push(i);
     let row = members.get(g.id);
@@ -120,9 +121,9 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     weightedStats(idx.map((i) => km[i]!), idx.map((i) => min[i]!), idx.map((i) => weights[i]!));
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
-  const worst = demand.points
+  const worst = worstN === 0 ? [] : demand.points
     .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
-    .filter((x) => x.w > 0 && groupOf(x.p, by, regions) !== undefined)
+    .filter((x) => x.w > 0 && groupOf(x.p) !== undefined)
     .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
     .filter(({ p }) => {
       const key = `${p.region}/${p.district}/${p.name}`;

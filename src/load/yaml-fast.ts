@@ -6,7 +6,7 @@
  * (yaml-source.ts), which gives the full diagnostics. Positions agree with the exact path's
  * (tests/yaml-fast.test.ts compares them on every committed plan and fixture).
  */
-import { CORE_SCHEMA, EVENT_ID, getScalarValue, load, parseEvents, type Event, YAMLException } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, type Event, YAMLException } from 'js-yaml';
 import type { Position, YamlSource } from './yaml-types.js';
 
 /** Past this size a syntax error is reported from the fast parser's own mark (the exact path is slow). */
@@ -18,16 +18,20 @@ type Path = readonly (string | number)[];
 export function parseYamlFast(text: string, file: string): YamlSource | undefined {
   if (/^[ ]*\t/m.test(text)) return undefined;
   let value: unknown;
+  let events: Event[];
   try {
+    events = parseEvents(text, { filename: file });
     // No aliases on the fast path: the exact path caps their expansion ("billion laughs").
-    value = load(text, { schema: CORE_SCHEMA, maxAliases: 0, filename: file });
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0, filename: file });
+    if (docs.length > 1) return undefined;
+    value = docs[0];
   } catch (e) {
     if (text.length <= EXACT_ERRORS_UP_TO_BYTES || !(e instanceof YAMLException) || !e.mark) return undefined;
     const at = { file, line: e.mark.line + 1, column: e.mark.column + 1 };
     const message = `YAML syntax: ${e.reason}`;
     return { file, value: undefined, diagnostics: [{ ...at, severity: 'error', code: 'yaml-syntax', message }], locate: () => at, has: () => false };
   }
-  let index: Map<string, { value: number; key: number }> | undefined;
+  let tree: EventTree | undefined;
   const lines = lineStarts(text);
   const pos = (offset: number): Position => {
     let lo = 0, hi = lines.length - 1;
@@ -38,24 +42,19 @@ export function parseYamlFast(text: string, file: string): YamlSource | undefine
     }
     return { file, line: lo + 1, column: offset - lines[lo]! + 1 };
   };
-  const lookup = (path: Path) => (index ??= offsetsByPath(text)).get(key(path));
+  const find = (path: Path) => (tree ??= new EventTree(text, events)).find(path);
   return {
     file,
     value,
     diagnostics: [],
     locate(path, atKey = false) {
       // The position of the value (or key) at the path, else of the nearest existing parent.
-      for (let n = path.length; n >= 0; n--) {
-        const hit = lookup(path.slice(0, n));
-        if (hit) return pos(atKey && n === path.length && n > 0 ? hit.key : hit.value);
-      }
-      return pos(0);
+      const hit = find(path);
+      return pos(atKey && hit.depth === path.length && path.length > 0 ? hit.key : hit.value);
     },
-    has: (path) => lookup(path) !== undefined,
+    has: (path) => find(path).depth === path.length,
   };
 }
-
-const key = (path: Path) => path.map(String).join('\u0000');
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -78,35 +77,70 @@ function nodeStart(e: Event, text: string): number {
   return 0;
 }
 
-function offsetsByPath(text: string): Map<string, { value: number; key: number }> {
-  const out = new Map<string, { value: number; key: number }>();
-  type Frame = { kind: 'doc' | 'map' | 'seq'; path: (string | number)[]; next: number; pendingKey?: { name: string; at: number } };
-  const stack: Frame[] = [];
-  const place = (e: Event, isCollection: boolean): void => {
-    const top = stack[stack.length - 1];
-    const start = nodeStart(e, text);
-    let path: (string | number)[] = [];
-    let keyAt = start;
-    if (top?.kind === 'seq') path = [...top.path, top.next++];
-    else if (top?.kind === 'map') {
-      if (!top.pendingKey) {
-        // This node is a key. Only scalar keys name a path; a collection key is skipped.
-        top.pendingKey = { name: e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : '\u0001', at: start };
-        if (isCollection) stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: ['\u0001'], next: 0 });
-        return;
-      }
-      path = [...top.path, top.pendingKey.name];
-      keyAt = top.pendingKey.at;
-      top.pendingKey = undefined;
-    }
-    out.set(key(path), { value: start, key: keyAt });
-    if (isCollection) stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path, next: 0 });
-  };
-  for (const e of parseEvents(text, {})) {
-    if (e.type === EVENT_ID.DOCUMENT) stack.push({ kind: 'doc', path: [], next: 0 });
-    else if (e.type === EVENT_ID.SCALAR || e.type === EVENT_ID.ALIAS) place(e, false);
-    else if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) place(e, true);
-    else if (e.type === EVENT_ID.POP) stack.pop();
+/**
+ * Navigates js-yaml's flat event stream by path. Each collection's children are listed the first
+ * time a lookup passes through it, so a few lookups in a 100,000-facility plan touch only the
+ * collections on their paths.
+ */
+class EventTree {
+  /** For each collection event, the index of the event that closes it. */
+  private readonly end: Int32Array;
+  private readonly kids = new Map<number, Int32Array>();
+  private readonly root: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Event[],
+  ) {
+    this.end = new Int32Array(events.length).fill(-1);
+    const open: number[] = [];
+    events.forEach((e, i) => {
+      if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.DOCUMENT) open.push(i);
+      else if (e.type === EVENT_ID.POP) this.end[open.pop()!] = i;
+    });
+    this.root = events.findIndex((e) => e.type !== EVENT_ID.DOCUMENT);
   }
-  return out;
+
+  private isCollection(i: number): boolean {
+    const t = this.events[i]!.type;
+    return t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE;
+  }
+
+  private children(i: number): Int32Array {
+    let list = this.kids.get(i);
+    if (!list) {
+      const out: number[] = [];
+      for (let j = i + 1; j < this.end[i]!; j = this.isCollection(j) ? this.end[j]! + 1 : j + 1) out.push(j);
+      this.kids.set(i, (list = Int32Array.from(out)));
+    }
+    return list;
+  }
+
+  /** The deepest node along the path: its start, its key's start, and how many segments matched. */
+  find(path: Path): { value: number; key: number; depth: number } {
+    if (this.root < 0) return { value: 0, key: 0, depth: 0 };
+    let node = this.root, key = this.root, depth = 0;
+    for (const seg of path) {
+      const e = this.events[node]!;
+      const kids = this.isCollection(node) ? this.children(node) : new Int32Array(0);
+      let next = -1, nextKey = -1;
+      if (e.type === EVENT_ID.MAPPING) {
+        for (let k = 0; k + 1 < kids.length; k += 2) {
+          const ke = this.events[kids[k]!]!;
+          if (ke.type === EVENT_ID.SCALAR && getScalarValue(this.text, ke) === String(seg)) {
+            next = kids[k + 1]!;
+            nextKey = kids[k]!;
+            break;
+          }
+        }
+      } else if (e.type === EVENT_ID.SEQUENCE && typeof seg === 'number' && seg < kids.length) {
+        next = nextKey = kids[seg]!;
+      }
+      if (next < 0) break;
+      node = next;
+      key = nextKey;
+      depth++;
+    }
+    return { value: nodeStart(this.events[node]!, this.text), key: nodeStart(this.events[key]!, this.text), depth };
+  }
 }

@@ -42,7 +42,11 @@ export function csvTable(headers: string[], rows: (string | number)[][]): string
 }
 
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-export const int = (x: number) => Math.round(x).toLocaleString('en-US');
+/** 1,234,567: thousands separated by commas (as toLocaleString('en-US'), without loading ICU). */
+export const int = (x: number) => {
+  const r = Math.round(x);
+  return `${r < 0 ? '-' : ''}${String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+};
 
 /** A UTF-8 byte-order mark in front, for Excel, which otherwise opens UTF-8 CSV as the local code page. */
 export const withBom = (csv: string) => (csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);

@@ -43,17 +43,45 @@ export async function mclpExact(inst: CoverInstance, k: number): Promise<{ sites
   return { sites: chosen(sol), covered: sol.ObjectiveValue + base };
 }
 
-/** min Σ w_i d_ij x_ij  s.t.  Σ_j x_ij = 1,  x_ij ≤ y_j,  Σ y_j = k (no fixed facilities). */
+/**
+ * min Σ w_i d_ij x_ij + Σ w_i f_i z_i  s.t.  Σ_j x_ij + z_i = 1,  x_ij ≤ y_j,  Σ y_j = k.
+ * Without fixed facilities (z absent) every pair is a variable. With them, point i may stay with
+ * its nearest fixed facility (z_i, distance f_i), and only the pairs that beat f_i are variables,
+ * which keeps the MILP small on a real plan. Exact only when the instance lists every pair
+ * (`complete`: at most K candidates); otherwise it is not attempted.
+ */
 export async function pmedianExact(inst: Instance, k: number): Promise<{ sites: number[]; objective: number } | undefined> {
   const n = inst.w.length, m = inst.m;
-  if (n * m + m > EXACT_LIMITS.pmedianVariables || inst.fixed.some(Number.isFinite)) return undefined;
+  const hasFixed = inst.fixed.some(Number.isFinite);
+  if (!inst.complete) return undefined;
+  const pairs: [number, number][][] = Array.from({ length: n }, () => []);
+  if (hasFixed) {
+    inst.reverse.forEach((r, j) => r.points.forEach((i, t) => r.d[t]! < inst.fixed[i]! && pairs[i]!.push([j, r.d[t]!])));
+  } else {
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) pairs[i]!.push([j, inst.dist(i, j)]);
+  }
+  const variables = pairs.reduce((a, p) => a + p.length, 0) + m + n;
+  if (variables > EXACT_LIMITS.pmedianVariables) return undefined;
+  // Points with nothing better than their fixed facility are a constant of the objective.
+  let constant = 0;
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (pairs[i]!.length) free.push(i);
+    else if (Number.isFinite(inst.fixed[i]!)) constant += inst.w[i]! * inst.fixed[i]!;
+  }
+  const stay = (i: number) => Number.isFinite(inst.fixed[i]!);
   const lines = ['Minimize', ' obj:'];
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) lines.push(` + ${inst.w[i]! * inst.dist(i, j)} x${i}_${j}`);
+  for (const i of free) {
+    for (const [j, d] of pairs[i]!) lines.push(` + ${inst.w[i]! * d} x${i}_${j}`);
+    if (stay(i)) lines.push(` + ${inst.w[i]! * inst.fixed[i]!} z${i}`);
+  }
+  if (free.length === 0) lines.push(' 0 y0');
   lines.push('Subject To');
-  for (let i = 0; i < n; i++) lines.push(` a${i}: ${Array.from({ length: m }, (_, j) => `x${i}_${j}`).join(' + ')} = 1`);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) lines.push(` l${i}_${j}: x${i}_${j} - y${j} <= 0`);
-  lines.push(` k: ${Array.from({ length: m }, (_, j) => `y${j}`).join(' + ')} = ${k}`, 'Binary', ` ${Array.from({ length: m }, (_, j) => `y${j}`).join(' ')}`, 'End');
+  for (const i of free) lines.push(` a${i}: ${[...pairs[i]!.map(([j]) => `x${i}_${j}`), ...(stay(i) ? [`z${i}`] : [])].join(' + ')} = 1`);
+  for (const i of free) for (const [j] of pairs[i]!) lines.push(` l${i}_${j}: x${i}_${j} - y${j} <= 0`);
+  const ys = Array.from({ length: m }, (_, j) => `y${j}`);
+  lines.push(` k: ${ys.join(' + ')} = ${k}`, 'Binary', ` ${ys.join(' ')}`, 'End');
   const sol = (await highs()).solve(lines.join('\n'));
   if (sol.Status !== 'Optimal') return undefined;
-  return { sites: chosen(sol), objective: sol.ObjectiveValue };
+  return { sites: chosen(sol), objective: sol.ObjectiveValue + constant };
 }

@@ -22,6 +22,8 @@ export interface Instance {
   reverse: { points: Int32Array; d: Float64Array }[];
   /** For each point, the distance to its K-th nearest candidate (the horizon of `reverse`). */
   horizon: Float64Array;
+  /** Whether `reverse` lists every reachable (point, candidate) pair: K covers all candidates. */
+  complete: boolean;
 }
 
 /** A demand point or a candidate site (sites on different sides never serve each other). */
@@ -56,6 +58,7 @@ export function geoInstance(points: Site[], weights: ArrayLike<number>, candidat
     fixed: nearFixed.km,
     reverse: lists.map((l, j) => ({ points: Int32Array.from(l), d: Float64Array.from(listD[j]!) })),
     horizon,
+    complete: K >= m,
   };
 }
 
@@ -64,5 +67,5 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
   const reverse = Array.from({ length: n }, (_, j) => ({ points: Int32Array.from({ length: n }, (_, i) => i), d: Float64Array.from({ length: n }, (_, i) => d[i * n + j]!) }));
   const horizon = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) horizon[i] = Math.max(horizon[i]!, d[i * n + j]!);
-  return { w: new Float64Array(n).fill(1), m: n, dist: (i, j) => d[i * n + j]!, fixed: new Float64Array(n).fill(Infinity), reverse, horizon };
+  return { w: new Float64Array(n).fill(1), m: n, dist: (i, j) => d[i * n + j]!, fixed: new Float64Array(n).fill(Infinity), reverse, horizon, complete: true };
 }

@@ -10,6 +10,9 @@ import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
 import { EXACT_LIMITS, mclpExact, pmedianExact } from './exact.js';
+
+/** Candidates per point in the p-median lists; with at most this many, --exact is exact. */
+const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian } from './pmedian.js';
@@ -78,7 +81,7 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
 
   if (o.model === 'pmedian') {
-    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel);
+    const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel, EXACT_CANDIDATES);
     const r = pmedian(inst, o.k);
     // People with no reachable facility (no fixed one and no site on their side) have no distance:
     // they are counted apart, never as 0 km, so means and savings stay honest.
@@ -108,16 +111,15 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
       ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
       : undefined;
     let exact: SuggestResult['exact'] = null;
-    let note = o.exact && fixed.length ? 'exact solution skipped: the MILP here has no fixed facilities' : reachNote;
-    if (o.exact && !fixed.length) {
+    let note: string | undefined = reachNote;
+    if (o.exact) {
       const e = await pmedianExact(inst, o.k);
-      if (e) exact = { value: e.objective, gap_percent: gap(r.objective, e.objective) };
-      else {
-        const limit = EXACT_LIMITS.pmedianVariables.toLocaleString('en-US');
-        note = `exact solution skipped: the p-median MILP would have more than ${limit} variables; use fewer candidates (--candidates)`;
-      }
+      if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
+      else if (!inst.complete) note = `exact solution skipped: the exact p-median needs every candidate in every point's list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
+      else note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
     }
-    return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
+    const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
+    return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic, exact, ...(note ? { note } : {}) };
   }
 
   const standard = settings.standards[o.kind];
