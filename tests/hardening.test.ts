@@ -153,10 +153,10 @@ describe('messages (class 6)', () => {
   it('control characters in ids and keys never reach the terminal raw', () => {
     const ansi = file('ansi.yaml', SMALL.replace('  - id: GAN', '  - id: "GAN\\e[31m\\nX"').replace('    status: open\n    opens: 2021-03', '    status: open\n    "k\\e[2J": 1\n    opens: 2021-03'));
     const r = run(['validate', ansi], 1);
-    expect(r.stdout).not.toMatch(/\u001b/);
+    expect(r.stdout).not.toContain('\u001b');
     expect(r.stdout).toContain('ansi.yaml:11:9: error centers[0].id: must be one line of text without control characters');
     expect(r.stdout).toContain("unknown key 'k\\x1b[2J' in centers[0]");
-    expect(run(['timeline', '--delay', 'X\u001b[31m=+1m'], 2).stderr).not.toMatch(/\u001b/);
+    expect(run(['timeline', '--delay', 'X\u001b[31m=+1m'], 2).stderr).not.toContain('\u001b');
     expect(printable('a\u0007b\nc', true)).toBe('a\\x07b\nc');
     const pop = file('ctl.csv', 'lat,lon,population,region,name\n40.4,47.1,10,AZ-BAR,"a\u001b[31mb"\n');
     expect(run(['distances', '--population', pop], 1).stderr).toContain('ctl.csv:2:1: name or region contains control characters');
@@ -186,8 +186,8 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
     copyFileSync(join(FIXTURES, 'tiny-pmed.txt'), join(DIR, 'g.txt'));
     copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(DIR, 's.yaml'));
     copyFileSync(join(FIXTURES, 'candidates.csv'), join(DIR, 'cand.csv'));
-    const before = (f: string) => readFileSync(join(DIR, f), 'utf8');
-    const g = before('g.txt'), s = before('s.yaml'), c = before('cand.csv');
+    const contents = (f: string) => readFileSync(join(DIR, f), 'utf8');
+    const g = contents('g.txt'), s = contents('s.yaml'), c = contents('cand.csv');
     expect(run(['optimize', '--graph', 'g.txt', '--out', 'g.txt'], 2).stderr).toBe('dostplan: --out g.txt is one of the inputs; refusing to overwrite it\n');
     expect(run(['timeline', 's.yaml', '--compare', 's.yaml', '--out', 's.yaml'], 2).stderr).toContain('refusing to overwrite it');
     expect(run(['optimize', 's.yaml', '--candidates', 'cand.csv', '--out', 'cand.csv'], 2).stderr).toContain('refusing to overwrite it');
@@ -197,9 +197,9 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
     expect(run(['coverage', 's.yaml', '--out', 'soft.yaml'], 2).stderr).toContain('refusing to overwrite it');
     // The country data a run reads is an input too (a copy of the data folder, via DOSTPLAN_DATA).
     spawnSync('cp', ['-r', join(ROOT, 'data'), join(DIR, 'data')]);
-    const regions = before('data/regions.json');
+    const regions = contents('data/regions.json');
     expect(run(['schema', '--out', 'data/regions.json'], 2, { DOSTPLAN_DATA: join(DIR, 'data') }).stderr).toContain('refusing to overwrite it');
-    expect([before('g.txt'), before('s.yaml'), before('cand.csv'), before('data/regions.json')]).toEqual([g, s, c, regions]);
+    expect([contents('g.txt'), contents('s.yaml'), contents('cand.csv'), contents('data/regions.json')]).toEqual([g, s, c, regions]);
   });
 
   it('a device is written through, never replaced; a symlink stays a symlink; "" and dangling links are refused', () => {

@@ -84,7 +84,7 @@ function check(p: Raw): Raw {
   if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90) throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
   if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
   // Names end up in terminal tables (distances --worst): no escape codes or line breaks.
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) {
     throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
   }

@@ -2,7 +2,7 @@
  * Reads a user file as text, refusing what is not text: binary content, invalid UTF-8.
  * A UTF-8 byte-order mark is dropped; CRLF line endings are left to the YAML parser, which accepts them.
  */
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
@@ -60,7 +60,7 @@ const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
  * Missing files, directories and oversized inputs are usage/I-O errors (exit 2).
  */
 export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path): Uint8Array {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch (e) {

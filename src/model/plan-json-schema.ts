@@ -35,6 +35,7 @@ export function planJsonSchema(regions: RegionIndex): Record<string, unknown> {
     title: 'dostplan plan file',
     description: 'A network plan (centers, branches, targets) or, with `extends:`, a scenario over a base plan. Field by field: docs/plan-format.md.',
     if: { type: 'object', required: ['extends'] },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword (draft-07 if/then/else)
     then: { description: 'A scenario: overrides the base plan named in `extends:` by facility id', ...generate(ScenarioPlan) },
     else: generate(Plan),
   };

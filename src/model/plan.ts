@@ -54,7 +54,7 @@ export const Threshold = z
   .describe('Coverage standard for one facility kind; when both limits are given, both must hold');
 
 /** Free text may span lines, but no other control characters: they would drive the terminal. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const Text = z.string().regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, { error: 'must not contain control characters (escape codes)' });
 
 /** Ids and names reach terminals and report tables: no line breaks or terminal escape codes. */

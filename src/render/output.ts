@@ -32,7 +32,10 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
     const input = readInputAt(existing);
     if (input !== undefined) throw new UserError(`--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`);
     if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
-    if (!existing.isFile()) return writeThrough(out, withNewline(text), existing);
+    if (!existing.isFile()) {
+      writeThrough(out, withNewline(text), existing);
+      return;
+    }
   }
   // A symlink is followed: the temp file goes beside the file it points to, and the link stays.
   const target = link?.isSymbolicLink() ? realpathSync(out) : out;
