@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 import { validateFile } from '../dist/load/validate-file.js';
 import { Network } from '../dist/analysis/network.js';
 import { StraightLineModel } from '../dist/travel/straight-line.js';
-import { embedded } from '../dist/load/dataset-loader.js';
+import { embedded, unitLocator } from '../dist/load/dataset-loader.js';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { geodesicKm } from '../dist/geo/geodesic.js';
 
 let peakRss = 0;
@@ -186,6 +187,21 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
     console.log(`  OR-Library: ${found.length} instances in ${((performance.now() - t1) / 1000).toFixed(1)} s, worst gap ${worst.toFixed(2)}%   goal: ≤ 1% on all`);
   }
 }
+// 5. Unit locator: which unit each of 200,000 random points lies in (a raster population grid's job).
+{
+  const units = unitLocator();
+  const N = 200_000, S = 20_000;
+  const pts = Array.from({ length: N }, randomPlace);
+  const [tIndex, found] = time(() => pts.reduce((a, p) => a + (units.locateUnit(p.lat, p.lon) ? 1 : 0), 0));
+  // Baseline: test the point against every unit polygon in turn, as a loop over units would.
+  const polys = units.codes.map((c) => units.geometry(c));
+  const [tLoop, foundLoop] = time(() => pts.slice(0, S).reduce((a, p) => a + (polys.some((g) => booleanPointInPolygon([p.lon, p.lat], g)) ? 1 : 0), 0));
+  const tLoopAll = (tLoop * N) / S;
+  console.log(`unit locator: ${N.toLocaleString('en-US')} random points in the country's box, 77 unit polygons`);
+  console.log(`  Flatbush over polygon boxes + point-in-polygon: ${tIndex.toFixed(0)} ms (${((tIndex * 1000) / N).toFixed(1)} µs a point), ${((100 * found) / N).toFixed(1)}% inside a unit`);
+  console.log(`  baseline, loop over every unit (measured on ${S.toLocaleString('en-US')} points, scaled): ${tLoopAll.toFixed(0)} ms   speed-up: ${(tLoopAll / tIndex).toFixed(1)}x; same answers on the sample: ${foundLoop === pts.slice(0, S).filter((p) => units.locateUnit(p.lat, p.lon)).length}`);
+}
+
 console.log(`peak RSS: ${mb(peakRss)}`);
 
 // The issue goals measured through the whole CLI (start-up, scale, optimize), each with met/MISSED.

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/analysis/check-dataset.js';
 import { embedded } from '../src/load/dataset-loader.js';
-import { leafRegions } from '../src/model/dataset.js';
+import { CountryProfile } from '../src/country/profile.js';
+import { Dataset, leafRegions } from '../src/model/dataset.js';
 import { geodesicKm } from '../src/geo/geodesic.js';
 
 const { regions, outline: country, points } = embedded();
 const ds = regions.dataset;
 
 describe('embedded Azerbaijan dataset', () => {
+  it('conforms to its schemas (the CLI trusts the embedded files and skips this check)', () => {
+    expect(Dataset.parse(ds)).toEqual(ds);
+    expect(CountryProfile.parse(regions.profile)).toEqual(regions.profile);
+  });
+
   it('has every ISO 3166-2:AZ code: 1 autonomous republic, 11 cities, 66 rayons', () => {
     expect(ds.regions).toHaveLength(78);
     expect(ds.regions.filter((r) => r.kind === 'autonomous_republic').map((r) => r.code)).toEqual(['AZ-NX']);
@@ -48,11 +54,19 @@ describe('embedded Azerbaijan dataset', () => {
     expect(pop('AZ-QOB')).toBe(47_000);
   });
 
-  it('Baku districts add up to Baku; Khatai + Garadagh are about a sixth of it', () => {
+  it('Baku districts add up to Baku and keep the SSC figures published after the 2019 census', () => {
     const sum = ds.baku_districts.reduce((a, d) => a + d.population['2024']!, 0);
     expect(sum).toBe(2_344_888);
-    const kg = regions.districts.get('khatai')!.population['2024']! + regions.districts.get('garadagh')!.population['2024']!;
-    expect(kg / sum).toBeCloseTo(0.1766, 3);
+    const d = (id: string) => regions.districts.get(id)!;
+    expect(d('binagadi').population['2024']).toBe(307_855); // SSC, 1 January 2024
+    expect(d('binagadi').provenance).toBe('exact');
+    // Pirallahı: about 18,700 on 1 January 2023, moved with Baku (2,344,888 / 2,336,622).
+    expect(d('pirallahi').population['2024']).toBe(Math.round(18_700 * 2_344_888 / 2_336_622));
+    // The nine districts without a post-2019 figure share the rest by their 2015 weights: Khatai +
+    // Garadagh were 17.66 % of Baku on 2015 shares, 17.38 % now that Binagadi (13.1 %, was 11.7 %),
+    // Khazar and Pirallahı carry their own figures.
+    const kg = d('khatai').population['2024']! + d('garadagh').population['2024']!;
+    expect(kg / sum).toBeCloseTo(0.1738, 3);
   });
 
   it('every administrative centre lies in Azerbaijan and near its own population points', () => {
@@ -93,7 +107,7 @@ describe('npm run data:build', () => {
     const { ROOT } = await import('./helpers.js');
     const out = mkdtempSync(join(tmpdir(), 'dostplan-data-'));
     execFileSync(process.execPath, [join(ROOT, 'dist', 'data-build', 'build.js')], { env: { ...process.env, DOSTPLAN_DATA_OUT: out }, stdio: 'pipe' });
-    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson']) {
+    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson', 'units.topojson']) {
       expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run data:build`).toBe(readFileSync(join(ROOT, 'data', f), 'utf8'));
     }
   }, 60_000);

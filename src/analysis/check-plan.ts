@@ -9,13 +9,19 @@ import type { RegionIndex } from '../model/region-index.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import type { UnitLocator } from '../geo/unit-locator.js';
 
 /** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
 export const BORDER_TOLERANCE_KM = 3;
 
+/** Simplified unit borders (geoBoundaries, simplified) are trusted to about this much. */
+export const UNIT_BORDER_TOLERANCE_KM = 2;
+
 export interface CheckContext {
   regions: RegionIndex;
   outline: CountryOutline;
+  /** Unit polygons: with them a facility is checked against its region's polygon, not its distance from the seat. */
+  units?: UnitLocator;
 }
 
 type List = 'centers' | 'branches';
@@ -93,6 +99,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         err(at('location'), 'outside-country', swapped
           ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
           : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`);
+      } else if (region && region.kind !== 'autonomous_republic' && ctx.units) {
+        const outside = outsideRegionKm(ctx.units, regions, f.region, lat, lon);
+        if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
+          const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
+          warn(at('location'), 'outside-region', `location is ${outside.km.toFixed(1)} km outside ${f.region} (${region.name_en})${there}; is the region or the location wrong?`);
+        }
       } else if (region && region.kind !== 'autonomous_republic') {
         const km = geodesicKm({ lat, lon }, region.admin_center);
         const reach = Math.max(25, 2 * Math.sqrt(region.area_km2 / Math.PI));
@@ -149,4 +161,16 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     });
   });
   return out;
+}
+
+/**
+ * How far a point lies outside a region's footprint: its own polygon plus those of the cities
+ * published inside it (AZ-LAN holds AZ-LA). Undefined when inside, or when the region has no polygon.
+ */
+function outsideRegionKm(units: UnitLocator, regions: RegionIndex, code: string, lat: number, lon: number): { km: number; inside?: string } | undefined {
+  const parts = units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
+  if (parts.length === 0) return undefined;
+  const inside = units.locateUnit(lat, lon);
+  if (inside && parts.includes(inside)) return undefined;
+  return { km: Math.min(...parts.map((c) => units.distanceKm(c, lat, lon))), inside };
 }

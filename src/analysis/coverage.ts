@@ -6,7 +6,7 @@ import type { PopulationPoint } from '../model/dataset.js';
 import type { Facility, FacilityKind } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { describeThreshold, meets, modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { grouper, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { basisLabel, grouper, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -28,6 +28,8 @@ export interface CoverageRow extends Share {
 export interface CoverageResult extends Share {
   year: number;
   population_year: number;
+  /** resident | registered (embedded data) or file (the user's own points). */
+  population_basis: PopulationBasisLabel;
   basis: Basis;
   kind: KindFilter;
   by: GroupBy;
@@ -106,6 +108,7 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   return {
     year,
     population_year: populationYear,
+    population_basis: basisLabel(demand),
     basis: o.basis,
     kind: o.kind,
     by: o.by,
@@ -124,6 +127,7 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
 export interface CoverageMap {
   year: number;
   percent: number;
+  population_basis: PopulationBasisLabel;
   facilities: Facility[];
   points: (PopulationPoint & { covered: boolean })[];
 }
@@ -134,6 +138,7 @@ export function coverageMap(net: Network, demand: Demand, settings: Settings, ki
   return {
     year: result.year,
     percent: result.percent,
+    population_basis: result.population_basis,
     facilities: net.openFacilities(),
     points: demand.points.map((p, i) => ({ ...p, covered: within(i) })),
   };

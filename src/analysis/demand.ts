@@ -2,7 +2,7 @@
  * Demand: the population points with the year's weights and their groups. Embedded points carry
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
-import { populationYear, type PopulationPoint } from '../model/dataset.js';
+import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
 import type { RegionIndex } from '../model/region-index.js';
 
 /** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
@@ -18,6 +18,23 @@ export interface Demand {
   points: PopulationPoint[];
   /** True for the embedded points (scaled to official figures by year); false for a user's own file. */
   scaled: boolean;
+  /** The embedded points' basis (their weights and yearly scaling); absent = registered. */
+  basis?: PopulationBasis;
+}
+
+export type PopulationBasisLabel = PopulationBasis | 'file';
+
+/** What the report says it counted: the embedded basis, or the user's file. */
+export function basisLabel(d: Demand): PopulationBasisLabel {
+  return d.scaled ? d.basis ?? 'registered' : 'file';
+}
+
+/** One line for text reports. */
+export function describeBasis(b: PopulationBasisLabel): string {
+  if (b === 'file') return "population: the user's file (its own figures)";
+  return b === 'resident'
+    ? 'population basis: resident (displaced people counted where they live; data/SOURCES.md)'
+    : 'population basis: registered (SSC de jure: displaced people counted at their home district)';
 }
 
 export function yearWeights(d: Demand, regions: RegionIndex, year: number): { weights: Float64Array; populationYear: number } {
@@ -27,6 +44,7 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
   const factor = new Map<string, number>();
   const base = String(ds.base_year), y = String(py);
   const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
+  const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
   d.points.forEach((p, i) => {
     if (!d.scaled) {
       weights[i] = p.population;
@@ -35,7 +53,7 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
     const key = p.district ? `${p.region}/${p.district}` : p.region;
     let f = factor.get(key);
     if (f === undefined) {
-      f = p.district ? ratio(regions.districts.get(p.district)?.population) : ratio(regions.byCode.get(p.region)?.population);
+      f = p.district ? ratio(series(regions.districts.get(p.district))) : ratio(series(regions.byCode.get(p.region)));
       factor.set(key, f);
     }
     weights[i] = p.population * f;

@@ -1,6 +1,7 @@
 /** What changed between two plans, and what the change does to coverage, distances and targets. */
 import { geodesicKm } from '../geo/geodesic.js';
 import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
+import type { PopulationBasisLabel } from './demand.js';
 import type { Timeline } from './timeline.js';
 
 export interface FacilityChange {
@@ -23,6 +24,8 @@ export interface YearDelta {
 export interface PlanDiff {
   a: string;
   b: string;
+  /** The population both timelines counted. */
+  population_basis: PopulationBasisLabel;
   facilities: FacilityChange[];
   years: YearDelta[];
   targets: { by: string; label?: string; a: boolean | null; b: boolean | null }[];
@@ -66,6 +69,7 @@ export function diffPlans(a: Plan, b: Plan, ta: Timeline, tb: Timeline): PlanDif
   return {
     a: a.name,
     b: b.name,
+    population_basis: tb.population_basis,
     facilities: facilityChanges(a, b),
     years: years.map((y) => {
       const x = at(ta, y), z = at(tb, y);

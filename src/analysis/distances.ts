@@ -5,7 +5,7 @@
  */
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { grouper, yearWeights, type Demand, type GroupBy } from './demand.js';
+import { basisLabel, grouper, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export interface DistanceStats {
@@ -44,6 +44,7 @@ export interface DistanceGroup {
 export interface DistancesResult {
   year: number;
   population_year: number;
+  population_basis: PopulationBasisLabel;
   by: GroupBy;
   model: ModelSummary;
   center: DistanceStats;
@@ -143,6 +144,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
   return {
     year,
     population_year: populationYear,
+    population_basis: basisLabel(demand),
     by,
     model: modelSummary(settings.travel.info),
     center: statsOf(all, kmCenter, minCenter),

@@ -8,7 +8,7 @@ import { formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { coverageNow, type Share } from './coverage.js';
-import { yearWeights, type Demand } from './demand.js';
+import { basisLabel, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
 import { meanKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
@@ -54,6 +54,7 @@ export interface TargetCheck {
 export interface Timeline {
   plan: string;
   model: ModelSummary;
+  population_basis: PopulationBasisLabel;
   years: TimelineYear[];
   targets: TargetCheck[];
   facilities: { id: string; name: string; kind: FacilityKind; region: string; opens: string; announced?: string; closes?: string; status: string }[];
@@ -146,6 +147,7 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
   return {
     plan: plan.name,
     model: modelSummary(settings.travel.info),
+    population_basis: basisLabel(demand),
     years,
     targets: checkTargets(plan, net.facilities),
     facilities: net.facilities.map((f) => ({

@@ -4,6 +4,7 @@ import { MAX_YEAR, MIN_YEAR, type Plan } from '../model/plan.js';
 import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
+import type { PopulationBasis } from '../model/dataset.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -65,6 +66,7 @@ export interface ModelOptions extends OutputOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  populationBasis?: PopulationBasis;
   /** The country data folder (a global option). */
   data?: string;
 }
@@ -84,6 +86,7 @@ export function addOutOption(cmd: Command, what = 'write the result to a file (a
  */
 export function addModelOptions(cmd: Command, out?: string): Command {
   cmd.option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON');
+  cmd.option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
   addOutOption(cmd, out);
   return cmd
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
@@ -97,6 +100,7 @@ export function addModelOptions(cmd: Command, out?: string): Command {
 export function modelFlags(o: ModelOptions) {
   return {
     population: o.population,
+    populationBasis: o.populationBasis,
     data: o.data,
     circuity: o.circuity,
     speedKmh: o.speed,

@@ -37,6 +37,7 @@ export const CountryProfile = z.strictObject({
     regions: z.string(),
     points: z.string(),
     outline: z.string(),
+    units: z.string().optional().describe('TopoJSON with one polygon per unit (object "units", id = unit code)'),
   }),
   default_plan: z.string().describe('The plan analysed when none is named, relative to this folder'),
   population_source: z.string().describe('Who publishes the official population figures (for reports)'),

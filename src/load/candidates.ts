@@ -1,10 +1,12 @@
 /** Candidate sites for the optimizer from the user's file (CSV lat,lon[,name,region] or GeoJSON). */
 import type { Candidate } from '../analysis/optimize/suggest.js';
+import type { UnitLocator } from '../geo/unit-locator.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { loadPopulationFile } from './population-file.js';
 
-export function loadCandidates(path: string, regions: RegionIndex): Candidate[] {
-  return loadPopulationFile(path, regions, { population: false }).map((p, i) => ({
+/** With unit polygons, a site without a region column gets the unit it stands in (sites at sea are refused). */
+export function loadCandidates(path: string, regions: RegionIndex, units?: UnitLocator): Candidate[] {
+  return loadPopulationFile(path, regions, { population: false, ...(units ? { units } : {}) }).map((p, i) => ({
     lat: p.lat,
     lon: p.lon,
     name: p.name || `site ${i + 1}`,

@@ -1,22 +1,23 @@
 /**
  * Loads a country's data folder: its profile (profile.json), regions dataset, population points
- * and outline. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
+ * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per process.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { parse } from 'csv-parse/sync';
-import { CountryProfile } from '../country/profile.js';
+import type { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
-import { Dataset, type PopulationPoint } from '../model/dataset.js';
+import { UnitLocator } from '../geo/unit-locator.js';
+import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { readUserText } from './text-input.js';
 
-/** The package root: dist/load/ → ../.. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
 
 export interface CountryData {
@@ -25,8 +26,12 @@ export interface CountryData {
   profile: CountryProfile;
   regions: RegionIndex;
   outline: CountryOutline;
-  /** The population points (base-year populations, scaled to each year's official figures). */
+  /** The population points (base-year registered populations, scaled to each year's official figures). */
   points: PopulationPoint[];
+  /** The same places weighted by resident population (a `resident` column); the registered points where there is none. */
+  residentPoints: PopulationPoint[];
+  /** Unit polygons behind a point-in-polygon index, when the profile names a `units` file. */
+  units?: UnitLocator;
   /** The plan analysed when none is named. */
   defaultPlan: string;
 }
@@ -57,32 +62,94 @@ export function loadCountry(dir?: string): CountryData {
       throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
     }
   };
-  const profile = parseWith(CountryProfile, json('profile.json'), join(folder, 'profile.json'));
-  const dataset = parseWith(Dataset, json(profile.files.regions), join(folder, profile.files.regions));
-  const outline = json(profile.files.outline) as { geometry: Polygon | MultiPolygon };
-  const rows = parse(read(profile.files.points), { columns: true }) as Record<string, string>[];
-  const points: PopulationPoint[] = rows.map((r) => ({
-    region: r.region!,
-    district: r.district ?? '',
-    name: r.name ?? '',
-    lat: Number(r.lat),
-    lon: Number(r.lon),
-    population: Number(r.population),
-  }));
+  // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
+  // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and
+  // `schema` from loading it at all.
+  const trusted = folder === EMBEDDED_DATA;
+  const schemas = () => ({
+    profile: (createRequire(import.meta.url)('../country/profile.js') as typeof import('../country/profile.js')).CountryProfile,
+    dataset: (createRequire(import.meta.url)('../model/dataset.js') as typeof import('../model/dataset.js')).Dataset,
+  });
+  const profileJson = json('profile.json');
+  const profile = trusted ? (profileJson as CountryProfile) : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
+  const datasetJson = json(profile.files.regions);
+  const dataset = trusted ? (datasetJson as Dataset) : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
+  // The outline, the points and the unit polygons are read when first used (`regions` needs none
+  // of them; a registered-basis run never builds the resident points).
+  let outline: CountryOutline | undefined;
+  let rows: Record<string, string>[] | undefined;
+  let points: PopulationPoint[] | undefined;
+  let residentPoints: PopulationPoint[] | undefined;
+  let units: UnitLocator | null | undefined;
+  const pointRows = () => (rows ??= parse(read(profile.files.points), { columns: true }) as Record<string, string>[]);
+  const unitsFile = profile.files.units;
   const data: CountryData = {
     dir: folder,
     profile,
     regions: new RegionIndex(dataset, profile),
-    outline: new CountryOutline(outline.geometry),
-    points,
+    get outline() {
+      return (outline ??= new CountryOutline((json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry));
+    },
+    get points() {
+      return (points ??= withWeight(pointRows(), 'population'));
+    },
+    get residentPoints() {
+      const all = pointRows();
+      return (residentPoints ??= all.length && 'resident' in all[0]! ? withWeight(all, 'resident') : this.points);
+    },
+    get units() {
+      if (units === undefined) units = unitsFile ? UnitLocator.fromTopology(json(unitsFile) as never) : null;
+      return units ?? undefined;
+    },
     defaultPlan: join(folder, profile.default_plan),
   };
   cache.set(folder, data);
   return data;
 }
 
+/** The points with weight in a column (population or resident); places without any are left out. */
+function withWeight(rows: Record<string, string>[], column: string): PopulationPoint[] {
+  return rows
+    .filter((r) => Number(r[column]) > 0)
+    .map((r) => ({
+      region: r.region!,
+      district: r.district ?? '',
+      name: r.name ?? '',
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      population: Number(r[column]),
+    }));
+}
+
 /** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
 export const embedded = (): CountryData => loadCountry();
+
+/** A country's population points on a basis. */
+export function pointsOn(country: CountryData, basis: PopulationBasis): PopulationPoint[] {
+  return basis === 'resident' ? country.residentPoints : country.points;
+}
+
+/** The embedded population points on a basis. */
+export function embeddedPoints(basis: PopulationBasis): PopulationPoint[] {
+  return pointsOn(embedded(), basis);
+}
+
+/** The embedded unit polygons (Azerbaijan's 77 units: data/units.topojson). */
+export function unitLocator(): UnitLocator {
+  const u = embedded().units;
+  if (!u) throw new Error(`${embedded().dir} has no unit polygons (profile.files.units)`);
+  return u;
+}
+
+/** The embedded unit (ISO 3166-2 code) whose polygon holds the point; undefined at sea or abroad. */
+export function locateUnit(lat: number, lon: number): string | undefined {
+  return unitLocator().locateUnit(lat, lon);
+}
+
+/** Distance (km) from a point to an embedded unit's polygon, 0 inside. */
+export function distanceToUnitKm(code: string, lat: number, lon: number): number {
+  return unitLocator().distanceKm(code, lat, lon);
+}
 
 function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string): T {
   const r = schema.safeParse(value);

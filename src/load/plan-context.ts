@@ -9,12 +9,15 @@ import { resolveSettings, type SettingOverrides, type Settings } from '../analys
 import { InvalidPlanError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { loadCountry, type CountryData } from './dataset-loader.js';
+import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
+import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { loadPopulationFile } from './population-file.js';
 
 export interface ModelFlags extends SettingOverrides {
   population?: string;
+  /** resident | registered (default: the plan's population_basis, else resident). */
+  populationBasis?: PopulationBasis;
   /** A data folder with another country's profile and data (default: the embedded one). */
   data?: string;
 }
@@ -32,7 +35,7 @@ export interface PlanContext {
 export function loadValidPlan(path: string | undefined, country: CountryData): { plan: Plan; files: string[] } {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(file);
-  const ctx = { regions: country.regions, outline: country.outline };
+  const ctx = { regions: country.regions, outline: country.outline, ...(country.units ? { units: country.units } : {}) };
   const diagnostics = loaded.plan ? findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate) : loaded.diagnostics;
   const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   if (!loaded.plan || errors.length > 0) {
@@ -41,11 +44,15 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
   return { plan: loaded.plan, files: loaded.files };
 }
 
-/** The population to analyse: the user's file, else the country's embedded points. */
-export function loadDemand(country: CountryData, population: string | undefined): Demand {
-  return population
-    ? { points: loadPopulationFile(population, country.regions), scaled: false }
-    : { points: country.points, scaled: true };
+/**
+ * The population to analyse: the user's file, else the country's embedded points on the basis
+ * chosen by --population-basis, else the plan's `population_basis`, else resident
+ * (docs/plan-format.md explains the default).
+ */
+export function loadDemand(country: CountryData, population: string | undefined, plan?: Plan, basis?: PopulationBasis): Demand {
+  if (population) return { points: loadPopulationFile(population, country.regions, { population: true, ...(country.units ? { units: country.units } : {}) }), scaled: false };
+  const b = basis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
+  return { points: pointsOn(country, b), scaled: true, basis: b };
 }
 
 export function loadPlanContext(path: string | undefined, flags: ModelFlags): PlanContext {
@@ -54,7 +61,7 @@ export function loadPlanContext(path: string | undefined, flags: ModelFlags): Pl
   return {
     country,
     plan,
-    demand: loadDemand(country, flags.population),
+    demand: loadDemand(country, flags.population, plan, flags.populationBasis),
     settings: resolveSettings(plan, flags),
     inputs: [...files, ...(flags.population ? [flags.population] : [])],
   };

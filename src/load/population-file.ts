@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { PopulationPoint } from '../model/dataset.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import type { UnitLocator } from '../geo/unit-locator.js';
 import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 
@@ -15,10 +16,10 @@ import { UserError } from '../errors.js';
  * Reads population points; with `population: false` the same formats list candidate sites
  * (lat, lon[, name, region]) and the population column is not required.
  */
-export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean } = { population: true }): PopulationPoint[] {
+export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator } = { population: true }): PopulationPoint[] {
   const text = readUserText(path);
   const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
-  return raw.map((p) => withRegion(p, regions));
+  return withRegions(raw, regions, path, o.units);
 }
 
 /** No place holds more people than the world; bigger values are typos and would overflow the sums. */
@@ -94,12 +95,39 @@ function check(p: Raw): Raw {
   return p;
 }
 
-/** Without a region column, a point belongs to the unit whose administrative centre is nearest. */
-function withRegion(p: Raw, regions: RegionIndex): PopulationPoint {
-  const nearest = <T extends { lat: number; lon: number }>(list: T[]) => list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
-  const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in);
-  if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (${regions.codeHint()})`, 1);
-  const region = p.region ?? nearest(units.map((r) => ({ ...r.admin_center, code: r.code }))).code;
-  const district = region === regions.capital ? nearest(regions.dataset.baku_districts).id : '';
-  return { region, district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
+/** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
+export const SNAP_KM = 3;
+
+/**
+ * Without a region column, a point belongs to the unit whose polygon holds it (a city published
+ * inside its rayon counts for the rayon); within SNAP_KM of a unit, to the nearest one. Points
+ * farther out are at sea or abroad: an error naming each, never silently kept. A country without
+ * polygons falls back to the unit whose administrative centre is nearest.
+ */
+function withRegions(raw: Raw[], regions: RegionIndex, path: string, units: UnitLocator | undefined): PopulationPoint[] {
+  const seats = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in).map((r) => ({ ...r.admin_center, code: r.code }));
+  const carrier = (code: string) => regions.byCode.get(code)?.included_in ?? code;
+  const lost: string[] = [];
+  const out = raw.map((p) => {
+    if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (${regions.codeHint()})`, 1);
+    let region = p.region;
+    if (region === undefined && units) {
+      const near = units.nearestUnit(p.lat, p.lon, SNAP_KM);
+      if (near) region = carrier(near.code);
+      else lost.push(`${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of ${regions.profile.name} (at sea or abroad)`);
+    } else if (region === undefined) {
+      region = nearest(p, seats).code;
+    }
+    const district = region === regions.capital ? nearest(p, regions.dataset.baku_districts).id : '';
+    return { region: region ?? '', district, name: p.name, lat: p.lat, lon: p.lon, population: p.population };
+  });
+  if (lost.length) {
+    const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
+    throw new UserError(`${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`, 1);
+  }
+  return out;
+}
+
+function nearest<T extends { lat: number; lon: number }>(p: { lat: number; lon: number }, list: T[]): T {
+  return list.reduce((b, x) => (geodesicKm(p, x) < geodesicKm(p, b) ? x : b));
 }

@@ -6,7 +6,7 @@ import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 
 export function validateFile(path: string, country: CountryData = loadCountry()): { diagnostics: Diagnostic[]; files: string[] } {
   const loaded = loadPlan(path);
-  const ctx = { regions: country.regions, outline: country.outline };
+  const ctx = { regions: country.regions, outline: country.outline, ...(country.units ? { units: country.units } : {}) };
   if (loaded.plan) {
     return { diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)), files: loaded.files };
   }

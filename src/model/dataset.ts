@@ -2,6 +2,13 @@
 import { z } from 'zod';
 
 const ByYear = z.record(z.string().regex(/^\d{4}$/), z.int().nonnegative());
+export const Provenance = z.enum(['exact', 'derived', 'estimate', 'none']);
+
+/** Which population an analysis counts: people where they live, or where SSC registers them. */
+export const PopulationBasis = z.enum(['resident', 'registered']);
+export type PopulationBasis = z.infer<typeof PopulationBasis>;
+/** The default basis: services reach people where they live (reasoning in docs/plan-format.md). */
+export const DEFAULT_POPULATION_BASIS: PopulationBasis = 'resident';
 
 export const Region = z.object({
   code: z.string(),
@@ -14,8 +21,16 @@ export const Region = z.object({
   liberated: z.boolean().default(false),
   admin_center: z.object({ name: z.string(), lat: z.number(), lon: z.number() }),
   area_km2: z.number().positive(),
+  /** Area of the unit's polygon in data/units.topojson (absent for AZ-NX, which has none of its own). */
+  polygon_area_km2: z.number().positive().optional(),
+  /** Registered (de jure) population by year: SSC's figure, displaced people at their home district. */
   population: ByYear,
-  population_basis: z.enum(['ssc-2024', 'prior', 'included', 'none']),
+  /** Resident population by year: where people live now (method: data/SOURCES.md); absent = registered. */
+  resident: ByYear.optional(),
+  population_basis: z.enum(['ssc-2024', 'ssc-2023', 'ssc-2022', 'ssc-2021', 'prior', 'included', 'none']),
+  /** exact SSC figure, derived from SSC figures, or estimate. */
+  provenance: Provenance.optional(),
+  population_source: z.string().optional(),
   included_in: z.string().optional(),
   parent_of: z.array(z.string()).optional(),
 });
@@ -28,6 +43,9 @@ export const BakuDistrict = z.object({
   lon: z.number(),
   area_km2: z.number().positive(),
   population: ByYear,
+  resident: ByYear.optional(),
+  provenance: Provenance.optional(),
+  population_source: z.string().optional(),
 });
 
 export const Dataset = z.object({
@@ -51,7 +69,7 @@ export interface PopulationPoint {
   name: string;
   lat: number;
   lon: number;
-  /** Population in the dataset's base year (or the user's file's own figure). */
+  /** Population in the dataset's base year on the analysis' basis (or the user's file's own figure). */
   population: number;
 }
 

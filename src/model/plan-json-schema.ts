@@ -40,3 +40,8 @@ export function planJsonSchema(regions: RegionIndex): Record<string, unknown> {
     else: generate(Plan),
   };
 }
+
+/** The schema as committed in schema/plan.schema.json (`npm run schema` writes it; a test keeps it current). */
+export function schemaText(regions: RegionIndex): string {
+  return `${JSON.stringify(planJsonSchema(regions), null, 2)}\n`;
+}

@@ -123,6 +123,8 @@ export const Plan = z.strictObject({
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
   distance_model: DistanceModel.optional(),
+  population_basis: z.enum(['resident', 'registered']).optional()
+    .describe('Population the analyses count: resident (where people live now; the default) or registered (SSC de jure)'),
   standards: Standards,
   targets: z.array(Target).default([]).describe('Rollout targets, checked year by year by `dostplan timeline`'),
   channels: z.array(Channel).default([]).describe('Online channels (reported beside coverage; they do not count as coverage)'),

@@ -1,6 +1,7 @@
 /** Coverage results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { describeBasis } from '../analysis/demand.js';
 
 const p = (x: number) => `${x.toFixed(1)}%`;
 
@@ -22,11 +23,14 @@ export function standardsLine(s: CoverageResult['standards']): string {
   return `Standard${parts.length === 1 ? '' : 's'}: ${parts.join('; ')}.`;
 }
 
+const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 export function coverageHeader(r: CoverageResult): string[] {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
   return [
     `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
     `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
+    `${capitalise(describeBasis(r.population_basis))}.`,
     `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
   ];
 }

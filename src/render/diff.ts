@@ -1,4 +1,5 @@
 /** A plan diff as a pull-request comment (Markdown), for the terminal (text), or JSON. */
+import { describeBasis } from '../analysis/demand.js';
 import type { PlanDiff } from '../analysis/diff.js';
 import { markdownTable, textTable, type Column } from './table.js';
 
@@ -32,9 +33,9 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
 }
 
 export function diffMarkdown(p: PlanDiff): string {
-  return [`### Plan diff: ${p.a} → ${p.b}`, '', ...parts(p, markdownTable, true)].join('\n');
+  return [`### Plan diff: ${p.a} → ${p.b}`, '', `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, markdownTable, true)].join('\n');
 }
 
 export function diffText(p: PlanDiff): string {
-  return [`Plan diff: ${p.a} → ${p.b}`, '', ...parts(p, textTable, false)].join('\n');
+  return [`Plan diff: ${p.a} → ${p.b}`, `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, textTable, false)].join('\n');
 }

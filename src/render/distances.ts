@@ -2,6 +2,7 @@
 import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { describeBasis } from '../analysis/demand.js';
 
 const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const statCells = (s: DistanceStats) => [int(s.unserved), v(s.mean_km), v(s.median_km), v(s.p90_km), v(s.max_km), v(s.mean_min), v(s.p90_min)];
@@ -24,7 +25,7 @@ function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => st
 
 function header(r: DistancesResult): string {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
-  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted over the people with a facility they can reach; "no facility": none open on their side of the border.`;
+  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted over the people with a facility they can reach; "no facility": none open on their side of the border. ${describeBasis(r.population_basis)}.`;
 }
 
 export function distancesText(r: DistancesResult): string {

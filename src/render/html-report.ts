@@ -7,6 +7,7 @@ import type { ReportData } from '../analysis/report.js';
 import { mapSvg } from './svg-map.js';
 import { timelineSvg } from './svg-timeline.js';
 import { targetLine } from './timeline.js';
+import { describeBasis } from '../analysis/demand.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number) => x.toLocaleString('en-US');
@@ -49,6 +50,7 @@ footer { margin-top: 2em; color: #666; font-size: 0.85em; }
 <h1>${esc(r.title)}</h1>
 <p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong> of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
 <p>Distance model: ${esc(c.model.description)}. Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
+<p id="population-basis">Counted: ${esc(describeBasis(c.population_basis))}.</p>
 <h2>Map, ${r.year}</h2>
 <figure>${mapSvg({ outline: r.outline, units: r.units, facilities: r.facilities, year: r.year, title: r.mapTitle })}</figure>
 <h2>Rollout</h2>

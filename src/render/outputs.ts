@@ -27,7 +27,7 @@ export interface Outputs {
   suggestion: { result: SuggestResult; changes: PlanChanges; base: string };
   order: OrderResult;
   graph: GraphResult;
-  regions: { dataset: Dataset };
+  regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
 }
 

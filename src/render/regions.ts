@@ -1,22 +1,81 @@
-/** The units of the country's dataset, so planners can write `region:` and `serves:`. */
+/**
+ * The units (and capital districts) of the country's dataset, so planners can write `region:` and
+ * `serves:`, with their registered and resident populations and where each figure comes from
+ * (exact official figure, derived from official figures, or estimate).
+ */
 import type { Dataset } from '../model/dataset.js';
 import { csvTable, int, textTable } from './table.js';
 
-const HEADERS = ['code', 'name', 'name_az', 'kind', 'economic_region', 'nakhchivan', 'liberated'];
+function headers(ds: Dataset): string[] {
+  const y = ds.base_year;
+  return [
+    'code',
+    'name',
+    'name_az',
+    'kind',
+    'economic_region',
+    'nakhchivan',
+    'liberated',
+    `registered_${y}`,
+    `resident_${y}`,
+    'provenance',
+    'source',
+  ];
+}
 
-function rows(ds: Dataset): string[][] {
+function rows(ds: Dataset, capital: string): string[][] {
   const y = String(ds.base_year);
-  return ds.regions.map((r) => [r.code, r.name_en, r.name_az, r.kind, r.economic_region, r.nakhchivan ? 'yes' : '', r.liberated ? 'yes' : '', String(r.population[y] ?? 0)]);
+  const units = ds.regions.map((r) => [
+    r.code,
+    r.name_en,
+    r.name_az,
+    r.kind,
+    r.economic_region,
+    r.nakhchivan ? 'yes' : '',
+    r.liberated ? 'yes' : '',
+    String(r.population[y] ?? 0),
+    String((r.resident ?? r.population)[y] ?? 0),
+    r.provenance ?? '',
+    r.population_source ?? '',
+  ]);
+  const districts = ds.baku_districts.map((d) => [
+    `${capital}/${d.id}`,
+    `${d.name_en} district`,
+    d.name_az,
+    'district',
+    '',
+    '',
+    '',
+    String(d.population[y] ?? 0),
+    String((d.resident ?? d.population)[y] ?? 0),
+    d.provenance ?? '',
+    d.population_source ?? '',
+  ]);
+  return [...units, ...districts];
 }
 
-export function regionsText(ds: Dataset): string {
-  const headers = [...HEADERS, `population_${ds.base_year}`];
-  return textTable(
-    headers.map((h, i) => ({ header: h, align: i === 7 ? 'right' : 'left' })),
-    rows(ds).map((r) => [...r.slice(0, 7), int(Number(r[7]))]),
+/** One line counting the provenance of the leaf units' figures. */
+export function provenanceSummary(ds: Dataset): string {
+  const leaves = ds.regions.filter((r) => r.kind !== 'autonomous_republic');
+  const count = (p: string) => leaves.filter((r) => r.provenance === p).length;
+  if (leaves.every((r) => r.provenance === undefined)) return '';
+  return `Units (1 January ${ds.base_year}): ${count('exact')} exact official figures, ${count('derived')} derived from official figures, ${count('estimate')} estimates, ${count('none')} without a figure of their own. Sources: --format csv; method: data/SOURCES.md.`;
+}
+
+export function regionsText(ds: Dataset, capital = ''): string {
+  const h = headers(ds);
+  const cols = [0, 1, 7, 8, 9, 10];
+  // The source is cut to fit a terminal; --format csv or json has it in full.
+  const cell = (r: string[], i: number) =>
+    i === 7 || i === 8 ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!;
+  const table = textTable(
+    cols.map((i) => ({ header: h[i]!, align: i === 7 || i === 8 ? ('right' as const) : ('left' as const) })),
+    rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
   );
+  const summary = provenanceSummary(ds);
+  return summary ? `${table}\n\n${summary}` : table;
 }
 
-export function regionsCsv(ds: Dataset): string {
-  return csvTable([...HEADERS, `population_${ds.base_year}`], rows(ds));
+export function regionsCsv(ds: Dataset, capital = ''): string {
+  return csvTable(headers(ds), rows(ds, capital));
 }

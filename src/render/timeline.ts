@@ -1,6 +1,7 @@
 /** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { describeBasis } from '../analysis/demand.js';
 
 const pc = (x: number) => `${x.toFixed(1)}%`;
 const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.toFixed(1));
@@ -58,7 +59,7 @@ function regionalCounts(t: Timeline, table: (c: Column[], r: string[][]) => stri
 }
 
 function header(t: Timeline): string[] {
-  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}).`];
+  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}); ${describeBasis(t.population_basis)}.`];
 }
 
 export function timelineText(t: Timeline, names: Map<string, string> = new Map()): string {

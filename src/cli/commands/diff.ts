@@ -19,7 +19,8 @@ export const command: CommandSpec<ModelOptions> = {
     const flags = modelFlags(o);
     const country = loadCountry(flags.data);
     const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
-    const demand = loadDemand(country, flags.population);
+    // Both plans are measured on one population: B's basis (the proposal) unless the flag sets it.
+    const demand = loadDemand(country, flags.population, b.plan, flags.populationBasis);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const run = (p: typeof a, title: string) =>
       withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));

@@ -66,7 +66,7 @@ export const command: CommandSpec<Opts> = {
       return EXIT.ok;
     }
     const y = reportYear(ctx.plan, o.year);
-    const candidates = o.candidates ? loadCandidates(o.candidates, regions) : pointCandidates(ctx.demand, regions);
+    const candidates = o.candidates ? loadCandidates(o.candidates, regions, ctx.country.units) : pointCandidates(ctx.demand, regions);
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     const inputs = [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])];

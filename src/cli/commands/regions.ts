@@ -11,7 +11,8 @@ export const command: CommandSpec<OutputOptions & { data?: string }> = {
     addFormatOption(cmd, 'regions', 'text');
   },
   run(_args, o) {
-    emit('regions', { dataset: loadCountry(o.data).regions.dataset }, o);
+    const { regions } = loadCountry(o.data);
+    emit('regions', { dataset: regions.dataset, capital: regions.capital }, o);
     return EXIT.ok;
   },
 };

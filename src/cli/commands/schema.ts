@@ -1,21 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
-import { embedded } from '../../load/dataset-loader.js';
-import { planJsonSchema } from '../../model/plan-json-schema.js';
+import { PACKAGE_ROOT } from '../../load/package-root.js';
 import { writeResult } from '../../render/output.js';
 import type { CommandSpec } from '../command.js';
 
-/** The JSON Schema of plan files, for editors (yaml-language-server) and other tools. */
-export function schemaText(): string {
-  return JSON.stringify(planJsonSchema(embedded().regions), null, 2) + '\n';
-}
-
+/**
+ * The JSON Schema of plan files, for editors (yaml-language-server) and other tools. It is
+ * generated from the zod schemas by `npm run schema` and committed (a test fails when it is
+ * stale), so printing it needs no schema library at run time.
+ */
 export const command: CommandSpec<{ out?: string }> = {
   declare(cmd: Command) {
     cmd.option('--out <file>', 'write to a file instead of stdout');
   },
   run(_args, o) {
-    writeResult(schemaText(), o.out);
+    writeResult(readFileSync(join(PACKAGE_ROOT, 'schema', 'plan.schema.json'), 'utf8'), o.out);
     return EXIT.ok;
   },
 };

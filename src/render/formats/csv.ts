@@ -12,5 +12,5 @@ export const csvFormat: Format = {
   distances: (r) => (r.worst.length ? worstCsv(r) : distancesCsv(r)),
   timeline: (o) => timelineCsv(o.timeline),
   suggestion: (o) => suggestCsv(o.result),
-  regions: (o) => regionsCsv(o.dataset),
+  regions: (o) => regionsCsv(o.dataset, o.capital),
 };

@@ -18,5 +18,5 @@ export const textFormat: Format = {
   suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
   order: (o) => orderText(o),
   graph: graphText,
-  regions: (o) => regionsText(o.dataset),
+  regions: (o) => regionsText(o.dataset, o.capital),
 };
