@@ -73,7 +73,8 @@ describe('special files are read with a byte limit that holds for any kind (clas
     const data = join(DIR, 'zero-data');
     spawnSync('cp', ['-r', join(ROOT, 'data'), data]);
     spawnSync('ln', ['-sf', '/dev/zero', join(data, 'population-points.csv')]);
-    expect(run(['coverage', '--data', data], 1).stderr).toContain('population-points.csv:1:1: binary content (a NUL byte)');
+    const plan = join(FIXTURES, 'valid', 'small.yaml');
+    expect(run(['coverage', plan, '--data', data], 1).stderr).toContain('population-points.csv:1:1: binary content (a NUL byte)');
   });
 
   it('a pipe that is written to (process substitution, a FIFO with a writer) reads like a file', () => {
@@ -198,7 +199,8 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
     // The country data a run reads is an input too (a copy of the data folder, via DOSTPLAN_DATA).
     spawnSync('cp', ['-r', join(ROOT, 'data'), join(DIR, 'data')]);
     const regions = contents('data/regions.json');
-    expect(run(['schema', '--out', 'data/regions.json'], 2, { DOSTPLAN_DATA: join(DIR, 'data') }).stderr).toContain('refusing to overwrite it');
+    const env = { DOSTPLAN_DATA: join(DIR, 'data') };
+    expect(run(['coverage', 's.yaml', '--out', 'data/regions.json'], 2, env).stderr).toContain('refusing to overwrite it');
     expect([contents('g.txt'), contents('s.yaml'), contents('cand.csv'), contents('data/regions.json')]).toEqual([g, s, c, regions]);
   });
 
