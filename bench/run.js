@@ -208,3 +208,6 @@ console.log(`peak RSS: ${mb(peakRss)}`);
 await import('./startup.js');
 await import('./scale.js');
 await import('./optimize-cli.js');
+
+// Population grids through the whole CLI (issue 13): bench/grid.js.
+await import('./grid.js');

@@ -107,7 +107,7 @@ describe('npm run data:build', () => {
     const { ROOT } = await import('./helpers.js');
     const out = mkdtempSync(join(tmpdir(), 'dostplan-data-'));
     execFileSync(process.execPath, [join(ROOT, 'dist', 'data-build', 'build.js')], { env: { ...process.env, DOSTPLAN_DATA_OUT: out }, stdio: 'pipe' });
-    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson', 'units.topojson']) {
+    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson', 'units.topojson', 'context.geojson']) {
       expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run data:build`).toBe(readFileSync(join(ROOT, 'data', f), 'utf8'));
     }
   }, 60_000);

@@ -38,20 +38,43 @@ describe('dostplan explore (ink)', () => {
     expect(lastFrame()).toContain('◀ 2030 ▶');
     unmount();
   });
-  it('sorts the unit table with s and lists the selected unit’s facilities', async () => {
+  it('sorts the unit table with s, keeps the selected unit selected, lists its facilities', async () => {
     const { lastFrame, stdin, unmount } = render(<App data={data} />);
     await tick();
     expect(lastFrame()).toContain('sort: coverage');
+    const last = data.years[data.years.length - 1]!.regions;
+    const worst = [...last].sort((a, b) => a.percent - b.percent || a.code.localeCompare(b.code))[0]!;
+    expect(lastFrame()).toContain(`Facilities in ${worst.name}:`);
     stdin.write('s');
     await tick();
     expect(lastFrame()).toContain('sort: population');
-    // By population, Baku comes first and its five centers are listed.
+    // Still the same unit after re-sorting.
+    expect(lastFrame()).toContain(`Facilities in ${worst.name}:`);
+    // By population Baku is the top row, with its five centers.
+    for (let i = 0; i < 80; i++) {
+      stdin.write('\u001b[A');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await tick();
     expect(lastFrame()).toMatch(/Facilities in Baku:/);
     expect(lastFrame()).toContain('BAK-1');
     stdin.write(ARROW.down);
     await tick();
     expect(lastFrame()).toMatch(/Facilities in Absheron:/);
     unmount();
+  });
+  it('uses the terminal height for the unit table and says what mean km is measured to', () => {
+    const unitRows = (frame: string) => frame.split('\n').filter((l) => /^AZ-[A-Z]+ /.test(l)).length;
+    const small = render(<App data={data} height={24} />);
+    const tall = render(<App data={data} height={40} />);
+    const a = small.lastFrame()!, b = tall.lastFrame()!;
+    expect(a.split('\n').length).toBeLessThanOrEqual(23);
+    expect(b.split('\n').length).toBeLessThanOrEqual(39);
+    // 16 more terminal rows, 16 more units shown.
+    expect(unitRows(b) - unitRows(a)).toBe(16);
+    expect(a).toContain('mean km: population-weighted, to the nearest open center or branch');
+    small.unmount();
+    tall.unmount();
   });
   it('q quits: later keys change nothing', async () => {
     const { lastFrame, stdin, unmount } = render(<App data={data} />);

@@ -31,3 +31,15 @@ describe('terminal conventions', () => {
     expect(markdownTable([{ header: 'a' }], [['x|y']])).toContain('x\\|y');
   });
 });
+
+describe('CSV records (RFC 4180)', () => {
+  it('reads what the CSV writer writes: quotes, doubled quotes, commas and newlines in fields, CRLF', async () => {
+    const { csvObjects, csvRecords } = await import('../src/load/csv-records.js');
+    const rows = [['name', 'note'], ['Şəki, city', 'say "hi"'], ['two\nlines', ''], ['plain', 'x']];
+    const text = csvTable(rows[0]!, rows.slice(1));
+    expect(csvRecords(text)).toEqual(rows);
+    expect(csvRecords(text.replace(/\n(?!lines)/g, '\r\n') + '\r\n')).toEqual(rows);
+    expect(csvObjects('\uFEFFa,b\n1,2\n\n3\n')).toEqual([{ a: '1', b: '2' }, { a: '3', b: '' }]);
+    expect(() => csvRecords('a\n"open')).toThrow(/unclosed quote/);
+  });
+});

@@ -6,7 +6,7 @@ import type { PopulationPoint } from '../model/dataset.js';
 import type { Facility, FacilityKind } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { describeThreshold, meets, modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { basisLabel, grouper, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
+import { basisLabel, groupIndex, unitKeys, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -67,6 +67,19 @@ export function withinStandard(net: Network, settings: Settings, kind: KindFilte
   return (i) => (kind !== 'branch' && meets(kmC[i]!, minC[i]!, center)) || (kind !== 'center' && meets(kmB[i]!, minB[i]!, branch));
 }
 
+/** withinStandard for every point at once, as 0/1 (the same test as `meets`: a missing limit is no limit). */
+export function withinMask(net: Network, settings: Settings, kind: KindFilter): Uint8Array {
+  const { center, branch } = settings.standards;
+  const kmC = net.km('center'), minC = net.minutes('center'), kmB = net.km('branch'), minB = net.minutes('branch');
+  const ck = center.within_km ?? Infinity, cm = center.within_min ?? Infinity, bk = branch.within_km ?? Infinity, bm = branch.within_min ?? Infinity;
+  const useC = kind !== 'branch', useB = kind !== 'center';
+  const out = new Uint8Array(kmC.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (useC && kmC[i]! <= ck && minC[i]! <= cm) || (useB && kmB[i]! <= bk && minB[i]! <= bm) ? 1 : 0;
+  }
+  return out;
+}
+
 export interface CoverageOptions {
   basis: Basis;
   kind: KindFilter;
@@ -78,27 +91,32 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const served = servedUnits(net, o.kind, regions);
-  const withinDistance = withinStandard(net, settings, o.kind);
-  const assigned = (i: number) => {
-    const p = demand.points[i]!;
-    return p.region === regions.capital ? served.districts.has(p.district) : served.regions.has(p.region);
-  };
-
-  const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
-  const groupOf = grouper(o.by, regions);
-  demand.points.forEach((p, i) => {
-    const g = groupOf(p);
-    if (!g) return;
-    const w = weights[i]!;
-    const d = o.basis !== 'assignment' && withinDistance(i);
-    const a = o.basis !== 'distance' && assigned(i);
-    let row = acc.get(g.id);
-    if (!row) acc.set(g.id, (row = { name: g.name, pop: 0, dist: 0, asg: 0, any: 0 }));
-    row.pop += w;
-    if (d) row.dist += w;
-    if (a) row.asg += w;
-    if (d || a) row.any += w;
+  // Typed arrays and flags decided once: the loop below runs over every point twice a year in a
+  // timeline, a million points for a national grid.
+  const within = o.basis !== 'assignment' ? withinMask(net, settings, o.kind) : undefined;
+  // Assignment is by unit (the capital: by district): decided once per unit and district, not per point.
+  const { groups, of } = groupIndex(demand, o.by, regions);
+  const units = unitKeys(demand);
+  const unitServed = Uint8Array.from(units.keys, (key) => {
+    if (o.basis === 'distance') return 0;
+    const [region, district] = key.split('/');
+    return (region === regions.capital ? served.districts.has(district ?? '') : served.regions.has(region!)) ? 1 : 0;
   });
+  const unitOf = units.of;
+  const pop = new Float64Array(groups.length), dist = new Float64Array(groups.length), asg = new Float64Array(groups.length), any = new Float64Array(groups.length);
+  for (let i = 0; i < of.length; i++) {
+    const g = of[i]!;
+    if (g < 0) continue;
+    const w = weights[i]!;
+    const d = within !== undefined && within[i] === 1;
+    const a = unitServed[unitOf[i]!] === 1;
+    pop[g]! += w;
+    if (d) dist[g]! += w;
+    if (a) asg[g]! += w;
+    if (d || a) any[g]! += w;
+  }
+  const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
+  groups.forEach((g, k) => acc.set(g.id, { name: g.name, pop: pop[k]!, dist: dist[k]!, asg: asg[k]!, any: any[k]! }));
   const rows = [...acc.entries()].sort(([a], [b]) => a.localeCompare(b));
   const total = rows.reduce((t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }), { pop: 0, dist: 0, asg: 0, any: 0 });
   const parts = (r: { pop: number; dist: number; asg: number; any: number }) => ({

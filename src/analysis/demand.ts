@@ -3,6 +3,7 @@
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
 import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
+import type { PopulationSource } from '../model/population-source.js';
 import type { RegionIndex } from '../model/region-index.js';
 
 /** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
@@ -18,6 +19,8 @@ export interface Demand {
   points: PopulationPoint[];
   /** True for the embedded points (scaled to official figures by year); false for a user's own file. */
   scaled: boolean;
+  /** A user's population file: what was read, left out and scaled (reports echo it). */
+  source?: PopulationSource;
   /** The embedded points' basis (their weights and yearly scaling); absent = registered. */
   basis?: PopulationBasis;
 }
@@ -26,7 +29,8 @@ export type PopulationBasisLabel = PopulationBasis | 'file';
 
 /** What the report says it counted: the embedded basis, or the user's file. */
 export function basisLabel(d: Demand): PopulationBasisLabel {
-  return d.scaled ? d.basis ?? 'registered' : 'file';
+  // A population file stays 'file' even when scaled to official unit totals (its source says so).
+  return d.source || !d.scaled ? 'file' : d.basis ?? 'registered';
 }
 
 /** One line for text reports. */
@@ -37,28 +41,97 @@ export function describeBasis(b: PopulationBasisLabel): string {
     : 'population basis: registered (SSC de jure: displaced people counted at their home district)';
 }
 
+/**
+ * What every year's analysis asks of the same points, computed once per Demand: each point's
+ * scaling key (its unit or Baku district), the year's weights, and its group under each grouping.
+ * A national grid has a million points and a timeline asks all of this ten times a year.
+ */
+interface DemandCache {
+  scaleKey?: { of: Uint16Array; keys: string[] };
+  weights: Map<number, Float64Array>;
+  groups: Map<GroupBy, GroupIndex>;
+}
+const caches = new WeakMap<Demand, DemandCache>();
+
+function cacheOf(d: Demand): DemandCache {
+  let c = caches.get(d);
+  if (!c) caches.set(d, (c = { weights: new Map(), groups: new Map() }));
+  return c;
+}
+
+/** The population of every point in `year` (a shared array: read it, do not write it). */
 export function yearWeights(d: Demand, regions: RegionIndex, year: number): { weights: Float64Array; populationYear: number } {
   const ds = regions.dataset;
-  const py = populationYear(ds, year);
-  const weights = new Float64Array(d.points.length);
-  const factor = new Map<string, number>();
-  const base = String(ds.base_year), y = String(py);
-  const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
-  const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
-  d.points.forEach((p, i) => {
-    if (!d.scaled) {
-      weights[i] = p.population;
-      return;
+  const py = d.scaled ? populationYear(ds, year) : 0;
+  const cache = cacheOf(d);
+  let weights = cache.weights.get(py);
+  if (!weights) {
+    weights = new Float64Array(d.points.length);
+    cache.weights.set(py, weights);
+    if (!d.scaled) d.points.forEach((p, i) => (weights![i] = p.population));
+    else {
+      const base = String(ds.base_year), y = String(py);
+      const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
+      // Year-to-year change follows the basis' own series (resident where the data have one).
+      const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
+      const sk = unitKeys(d);
+      const factor = sk.keys.map((key) => {
+        const [region, district] = key.split('/');
+        return district ? ratio(series(regions.districts.get(district))) : ratio(series(regions.byCode.get(region!)));
+      });
+      d.points.forEach((p, i) => (weights![i] = p.population * factor[sk.of[i]!]!));
     }
-    const key = p.district ? `${p.region}/${p.district}` : p.region;
-    let f = factor.get(key);
-    if (f === undefined) {
-      f = p.district ? ratio(series(regions.districts.get(p.district))) : ratio(series(regions.byCode.get(p.region)));
-      factor.set(key, f);
-    }
-    weights[i] = p.population * f;
-  });
+  }
   return { weights, populationYear: d.scaled ? py : year };
+}
+
+/** Each point's unit, or `AZ-BA/<district>` in Baku: the level at which figures are scaled and units assigned. */
+export function unitKeys(d: Demand): { of: Uint16Array; keys: string[] } {
+  const cache = cacheOf(d);
+  if (cache.scaleKey) return cache.scaleKey;
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const of = new Uint16Array(d.points.length);
+  d.points.forEach((p, i) => {
+    const key = p.district ? `${p.region}/${p.district}` : p.region;
+    let k = index.get(key);
+    if (k === undefined) index.set(key, (k = keys.push(key) - 1));
+    of[i] = k;
+  });
+  return (cache.scaleKey = { of, keys });
+}
+
+/** Each point's group (index into `groups`, -1 when it belongs to none) under one grouping. */
+export interface GroupIndex {
+  groups: Group[];
+  of: Int32Array;
+}
+
+export function groupIndex(d: Demand, by: GroupBy, regions: RegionIndex): GroupIndex {
+  const cache = cacheOf(d);
+  let gi = cache.groups.get(by);
+  if (gi) return gi;
+  const groups: Group[] = [];
+  const byId = new Map<string, number>();
+  const of = new Int32Array(d.points.length);
+  // Points of one unit and district share a group: look it up once per key.
+  const memo = new Map<string, number>();
+  d.points.forEach((p, i) => {
+    const key = `${p.region}/${p.district}`;
+    let g = memo.get(key);
+    if (g === undefined) {
+      const grp = groupOf(p, by, regions);
+      g = -1;
+      if (grp) {
+        g = byId.get(grp.id) ?? -1;
+        if (g < 0) byId.set(grp.id, (g = groups.push(grp) - 1));
+      }
+      memo.set(key, g);
+    }
+    of[i] = g;
+  });
+  cache.groups.set(by, (gi = { groups, of }));
+  return gi;
 }
 
 /**

@@ -122,6 +122,7 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     weightedStats(idx.map((i) => km[i]!), idx.map((i) => min[i]!), idx.map((i) => weights[i]!));
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
+  // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
   const worst = worstN === 0 ? [] : demand.points
     .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
     .filter((x) => x.w > 0 && groupOf(x.p) !== undefined)

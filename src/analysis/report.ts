@@ -20,7 +20,13 @@ export interface ReportUnit {
   population: number;
   /** Covered share 0–100, or null when the unit has no population. */
   percent: number | null;
+  /** Population-weighted mean minutes / km to the nearest open center or branch (null: none). */
+  mean_min: number | null;
+  mean_km: number | null;
 }
+
+/** A facility's state at the end of the report year (a later opening shows its plan status). */
+export type FacilityState = 'open' | 'under_construction' | 'planned' | 'closed';
 
 export interface ReportData {
   title: string;
@@ -30,7 +36,7 @@ export interface ReportData {
   distances: DistancesResult;
   timeline: Timeline;
   units: ReportUnit[];
-  facilities: (Facility & { openYear: number | null })[];
+  facilities: (Facility & { openYear: number | null; state: FacilityState })[];
   standards: { center: string; branch: string };
 }
 
@@ -39,16 +45,21 @@ export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, set
   const net = new Network(plan, demand.points, regions, settings.travel);
   net.advanceTo(year);
   const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
+  const unitTrips = distancesNow(net, demand, regions, settings, 'region', 0);
   const units = regions.dataset.regions
     .filter((r) => r.kind !== 'autonomous_republic')
     .map((r) => {
       const g = byRegion.groups.find((x) => x.id === r.code);
-      return { code: r.code, name: r.name_en, lat: r.admin_center.lat, lon: r.admin_center.lon, population: g?.population ?? 0, percent: g ? g.percent : null };
+      const d = unitTrips.groups.find((x) => x.id === r.code)?.any;
+      return {
+        code: r.code, name: r.name_en, lat: r.admin_center.lat, lon: r.admin_center.lon, population: g?.population ?? 0,
+        percent: g && g.population > 0 ? g.percent : null, mean_min: d?.mean_min ?? null, mean_km: d?.mean_km ?? null,
+      };
     });
-  const facilities = facilitiesOf(plan).map((f) => ({
-    ...f,
-    openYear: isOpenOn(f, yearEnd(year)) ? Math.floor(endKey(f.opens) / 10000) : null,
-  }));
+  const facilities = facilitiesOf(plan).map((f) => {
+    const open = isOpenOn(f, yearEnd(year));
+    return { ...f, openYear: open ? Math.floor(endKey(f.opens) / 10000) : null, state: stateAt(f, open, year) };
+  });
   return {
     title: `${plan.name}: coverage report ${year}`,
     mapTitle: `${plan.name}, ${year}`,
@@ -60,4 +71,11 @@ export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, set
     facilities,
     standards: { center: describeThreshold(settings.standards.center), branch: describeThreshold(settings.standards.branch) },
   };
+}
+
+/** Open at the end of the year; else closed if it closed by then; else its plan status (never "open"). */
+function stateAt(f: Facility, open: boolean, year: number): FacilityState {
+  if (open) return 'open';
+  if (f.status === 'closed' || (f.closes !== undefined && endKey(f.closes) <= yearEnd(year))) return 'closed';
+  return f.status === 'under_construction' ? 'under_construction' : 'planned';
 }

@@ -66,6 +66,10 @@ export interface ModelOptions extends OutputOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  /** --scale-to official: rescale a population file's unit totals to the official figures. */
+  scaleTo?: 'official';
+  /** --resolution KM: merge a population file's cells into blocks. */
+  resolution?: number;
   populationBasis?: PopulationBasis;
   /** The country data folder (a global option). */
   data?: string;
@@ -85,8 +89,11 @@ export function addOutOption(cmd: Command, what = 'write the result to a file (a
  * The user's own population, --out, and the distance-model overrides (reports echo the values used).
  */
 export function addModelOptions(cmd: Command, out?: string): Command {
-  cmd.option('--population <file>', 'your own population points: CSV lat,lon,population[,region] or GeoJSON');
-  cmd.option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
+  cmd
+    .option('--population <file>', 'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points')
+    .option('--scale-to <official>', "rescale each unit's population-file total to its official (SSC) population", choice(['official'] as const))
+    .option('--resolution <km>', 'merge population-file cells into blocks of about KM × KM (a fast first look)', positiveNumber)
+    .option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
   addOutOption(cmd, out);
   return cmd
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
@@ -100,6 +107,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
 export function modelFlags(o: ModelOptions) {
   return {
     population: o.population,
+    scaleTo: o.scaleTo,
+    resolution: o.resolution,
     populationBasis: o.populationBasis,
     data: o.data,
     circuity: o.circuity,

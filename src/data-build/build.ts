@@ -13,6 +13,7 @@ import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import { csvTable } from '../render/table.js';
 import { readCsv } from './csv.js';
+import { contextLayer } from './context.js';
 import { buildPoints, type City } from './points.js';
 import { buildPopulations } from './populations.js';
 import { areaKm2, buildUnitTopology } from './units.js';
@@ -108,6 +109,8 @@ function main(): void {
     points.map((p) => [p.region, p.district, p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population, p.resident]));
   writeFileSync(join(dataDir, 'population-points.csv'), csv + '\n');
   writeFileSync(join(dataDir, 'units.topojson'), JSON.stringify(units) + '\n');
+  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
+  writeFileSync(join(dataDir, 'context.geojson'), JSON.stringify(contextLayer(world, '031')) + '\n');
   writeFileSync(join(dataDir, 'azerbaijan.geojson'), JSON.stringify({ type: 'Feature', properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' }, geometry: country.geometry }) + '\n');
   const sum = (k: 'population' | 'resident') => points.reduce((a, p) => a + p[k], 0);
   process.stderr.write(`regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, resident ${sum('resident')} (${BASE_YEAR})\n`);

@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { parse } from 'csv-parse/sync';
 import type { CountryProfile } from '../country/profile.js';
 import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { csvObjects } from './csv-records.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readUserText } from './text-input.js';
 
@@ -81,7 +81,7 @@ export function loadCountry(dir?: string): CountryData {
   let points: PopulationPoint[] | undefined;
   let residentPoints: PopulationPoint[] | undefined;
   let units: UnitLocator | null | undefined;
-  const pointRows = () => (rows ??= parse(read(profile.files.points), { columns: true }) as Record<string, string>[]);
+  const pointRows = () => (rows ??= csvObjects(read(profile.files.points)));
   const unitsFile = profile.files.units;
   const data: CountryData = {
     dir: folder,

@@ -6,16 +6,20 @@
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
-import { InvalidPlanError } from '../errors.js';
+import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
-import { loadPopulationFile } from './population-file.js';
+import { populationNote } from '../render/population-source.js';
 
 export interface ModelFlags extends SettingOverrides {
   population?: string;
+  /** Rescale a population file's unit totals to the official figures. */
+  scaleTo?: 'official';
+  /** Merge a population file's cells into blocks of this many km. */
+  resolution?: number;
   /** resident | registered (default: the plan's population_basis, else resident). */
   populationBasis?: PopulationBasis;
   /** A data folder with another country's profile and data (default: the embedded one). */
@@ -45,24 +49,36 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
 }
 
 /**
- * The population to analyse: the user's file, else the country's embedded points on the basis
- * chosen by --population-basis, else the plan's `population_basis`, else resident
- * (docs/plan-format.md explains the default).
+ * The population to analyse: the user's file (--population, else the plan's `population:`), else
+ * the country's embedded points, on the basis chosen by --population-basis, else the plan's
+ * `population_basis`, else resident (docs/plan-format.md explains the default). What a file gave
+ * is reported on stderr and kept in demand.source; --scale-to official scales it to the unit
+ * figures of that basis.
  */
-export function loadDemand(country: CountryData, population: string | undefined, plan?: Plan, basis?: PopulationBasis): Demand {
-  if (population) return { points: loadPopulationFile(population, country.regions, { population: true, ...(country.units ? { units: country.units } : {}) }), scaled: false };
-  const b = basis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
-  return { points: pointsOn(country, b), scaled: true, basis: b };
+export async function loadDemand(country: CountryData, population: string | undefined, plan?: Plan, flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {}): Promise<Demand> {
+  const b = flags.populationBasis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
+  if (!population) {
+    if (flags.scaleTo || flags.resolution !== undefined) {
+      throw new UserError('--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures');
+    }
+    return { points: pointsOn(country, b), scaled: true, basis: b };
+  }
+  const { loadPopulation } = await import('./population/load-population.js');
+  const { defaultLookup } = await import('./population/default-lookup.js');
+  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), { scaleTo: flags.scaleTo, resolutionKm: flags.resolution, basis: b, ...(country.units ? { units: country.units } : {}) });
+  process.stderr.write(populationNote(loaded.source));
+  return { ...loaded, ...(loaded.scaled ? { basis: b } : {}) };
 }
 
-export function loadPlanContext(path: string | undefined, flags: ModelFlags): PlanContext {
+export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
   const country = loadCountry(flags.data);
   const { plan, files } = loadValidPlan(path, country);
+  const population = flags.population ?? plan.population;
   return {
     country,
     plan,
-    demand: loadDemand(country, flags.population, plan, flags.populationBasis),
+    demand: await loadDemand(country, population, plan, flags),
     settings: resolveSettings(plan, flags),
-    inputs: [...files, ...(flags.population ? [flags.population] : [])],
+    inputs: [...files, ...(population ? [population] : [])],
   };
 }

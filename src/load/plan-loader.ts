@@ -3,7 +3,7 @@
  * Never throws for bad content: every problem becomes a Diagnostic with file:line:column.
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
@@ -47,6 +47,8 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     return failed([{ ...src.locate([]), severity: 'error', code: 'wrong-type', message: 'a plan file must be a YAML mapping (name:, years:, centers: …)' }]);
   }
   const raw = src.value as Record<string, unknown>;
+  // A population file is named relative to the plan that names it (as extends: is).
+  if (typeof raw.population === 'string' && raw.population !== '') raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
   const isScenario = typeof raw.extends === 'string';
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw);

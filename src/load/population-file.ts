@@ -16,9 +16,11 @@ import { UserError } from '../errors.js';
  * Reads population points; with `population: false` the same formats list candidate sites
  * (lat, lon[, name, region]) and the population column is not required.
  */
-export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator } = { population: true }): PopulationPoint[] {
+/** `geojson`: the format as detected from the content (else the extension decides). */
+export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator; geojson?: boolean } = { population: true }): PopulationPoint[] {
   const text = readUserText(path);
-  const raw = /\.(geo)?json$/i.test(extname(path)) ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
+  const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
+  const raw = geojson ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
   return withRegions(raw, regions, path, o.units);
 }
 

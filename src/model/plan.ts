@@ -123,6 +123,7 @@ export const Plan = z.strictObject({
   extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
   distance_model: DistanceModel.optional(),
+  population: z.string().min(1).optional().describe('Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to this plan; --population overrides it'),
   population_basis: z.enum(['resident', 'registered']).optional()
     .describe('Population the analyses count: resident (where people live now; the default) or registered (SSC de jure)'),
   standards: Standards,

@@ -1,41 +1,129 @@
-/** A plan diff as a pull-request comment (Markdown), for the terminal (text), or JSON. */
+/** A plan diff as a pull-request comment (Markdown), for the terminal (text); JSON is the PlanDiff itself. */
 import { describeBasis } from '../analysis/demand.js';
-import type { PlanDiff } from '../analysis/diff.js';
+import type { FacilityChange, PlanDiff } from '../analysis/diff.js';
 import { markdownTable, textTable, type Column } from './table.js';
 
 const d = (a: number, b: number, digits = 1) => (b === a ? '=' : `${b > a ? '+' : ''}${(b - a).toFixed(digits)}`);
 const km = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+/** Longer facility lists fold away in a pull-request comment. */
+const FOLD_AFTER = 10;
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+
+/** The change in words, from the from/to fields. */
+export function changeDetail(c: FacilityChange): string {
+  const f = c.fields;
+  switch (c.change) {
+    case 'added':
+      return `${show(f.region?.to)}, opens ${show(f.opens?.to)}`;
+    case 'removed':
+      return `${show(f.region?.from)}, was to open ${show(f.opens?.from)}`;
+    case 'moved':
+      return `${c.moved_km!.toFixed(1)} km${f.region ? `, ${show(f.region.from)} → ${show(f.region.to)}` : ''}`;
+    default:
+      return Object.entries(f)
+        .map(([k, v]) => `${k} ${show(v!.from)} → ${show(v!.to)}`)
+        .join('; ');
+  }
+}
 
 function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: boolean): string[] {
-  const changed = p.years.filter((y) => y.centers[0] !== y.centers[1] || y.branches[0] !== y.branches[1] || y.distance_percent[0] !== y.distance_percent[1] || y.assignment_percent[0] !== y.assignment_percent[1]);
-  const yearCols: Column[] = [{ header: 'year' }, { header: 'centers', align: 'right' }, { header: 'branches', align: 'right' }, { header: 'by distance', align: 'right' }, { header: 'Δ points', align: 'right' }, { header: 'by assignment', align: 'right' }, { header: 'mean km', align: 'right' }];
+  const changed = p.years.filter(
+    (y) =>
+      y.centers.from !== y.centers.to ||
+      y.branches.from !== y.branches.to ||
+      y.distance_percent.from !== y.distance_percent.to ||
+      y.assignment_percent.from !== y.assignment_percent.to,
+  );
+  const yearCols: Column[] = [
+    { header: 'year' },
+    { header: 'centers', align: 'right' },
+    { header: 'branches', align: 'right' },
+    { header: 'by distance', align: 'right' },
+    { header: 'Δ points', align: 'right' },
+    { header: 'by assignment', align: 'right' },
+    { header: 'mean km', align: 'right' },
+  ];
   const yearRows = changed.map((y) => [
-    String(y.year), `${y.centers[0]} → ${y.centers[1]}`, `${y.branches[0]} → ${y.branches[1]}`,
-    `${y.distance_percent[0].toFixed(1)}% → ${y.distance_percent[1].toFixed(1)}%`, d(y.distance_percent[0], y.distance_percent[1]),
-    `${y.assignment_percent[0].toFixed(1)}% → ${y.assignment_percent[1].toFixed(1)}%`, `${km(y.mean_km[0])} → ${km(y.mean_km[1])}`,
+    String(y.year),
+    `${y.centers.from} → ${y.centers.to}`,
+    `${y.branches.from} → ${y.branches.to}`,
+    `${y.distance_percent.from.toFixed(1)}% → ${y.distance_percent.to.toFixed(1)}%`,
+    d(y.distance_percent.from, y.distance_percent.to),
+    `${y.assignment_percent.from.toFixed(1)}% → ${y.assignment_percent.to.toFixed(1)}%`,
+    `${km(y.mean_km.from)} → ${km(y.mean_km.to)}`,
   ]);
   const met = (x: boolean | null) => (x === null ? '—' : x ? (md ? '✅ met' : 'met') : md ? '❌ missed' : 'missed');
-  const targetsChanged = p.targets.filter((t) => t.a !== t.b);
+  const targetsChanged = p.targets.filter((t) => t.met.from !== t.met.to);
+  const bold = (s: string) => (md ? `**${s}**` : s);
+  const n = p.facilities.length;
+  const people = (c: FacilityChange) =>
+    c.people === null ? '–' : `${c.people.toLocaleString('en-US')} (${c.impact_year})`;
+  const facilityTable = table(
+    [
+      { header: 'change' },
+      { header: 'id' },
+      { header: 'kind' },
+      { header: 'name' },
+      { header: 'detail' },
+      { header: 'people whose coverage changes', align: 'right' },
+    ],
+    p.facilities.map((f) => [f.change, f.id, f.kind, f.name, changeDetail(f), people(f)]),
+  );
+  const facilities =
+    n === 0
+      ? ['none']
+      : md && n > FOLD_AFTER
+        ? [
+            `<details><summary>${n} facility changes, most people affected first</summary>`,
+            '',
+            facilityTable,
+            '',
+            '</details>',
+          ]
+        : [facilityTable];
+  const model =
+    p.model.from === p.model.to
+      ? `Distance model: ${p.model.from}.`
+      : `Distance model: A ${p.model.from}; B ${p.model.to}.`;
   return [
-    `${md ? '**' : ''}Facilities${md ? '**' : ''} (${p.facilities.length} change${p.facilities.length === 1 ? '' : 's'})`,
+    model,
     '',
-    p.facilities.length ? table([{ header: 'change' }, { header: 'id' }, { header: 'kind' }, { header: 'name' }, { header: 'detail' }], p.facilities.map((f) => [f.change, f.id, f.kind, f.name, f.detail])) : 'none',
+    `${bold('Facilities')} (${n} change${n === 1 ? '' : 's'}, most people affected first: people within the standard in one plan and not the other, plan B with only that change undone)`,
     '',
-    `${md ? '**' : ''}Effect by year${md ? '**' : ''} (years with a difference)`,
+    ...facilities,
+    '',
+    `${bold('Effect by year')} (years with a difference)`,
     '',
     changed.length ? table(yearCols, yearRows) : 'no difference in counts or coverage',
     '',
-    `${md ? '**' : ''}Targets${md ? '**' : ''}`,
+    bold('Targets'),
     '',
-    ...(p.targets.length ? p.targets.map((t) => `${md ? '- ' : '  '}by ${t.by}${t.label ? ` (${t.label})` : ''}: ${met(t.a)} → ${met(t.b)}`) : ['none']),
+    ...(p.targets.length
+      ? p.targets.map(
+          (t) =>
+            `${md ? '- ' : '  '}by ${t.by}${t.label ? ` (${t.label})` : ''}: ${met(t.met.from)} → ${met(t.met.to)}`,
+        )
+      : ['none']),
     ...(targetsChanged.length ? [] : ['', 'No target changes status.']),
   ];
 }
 
 export function diffMarkdown(p: PlanDiff): string {
-  return [`### Plan diff: ${p.a} → ${p.b}`, '', `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, markdownTable, true)].join('\n');
+  return [
+    `### Plan diff: ${p.plans.from} → ${p.plans.to}`,
+    '',
+    `Coverage counted on the ${describeBasis(p.population_basis)}.`,
+    '',
+    ...parts(p, markdownTable, true),
+  ].join('\n');
 }
 
 export function diffText(p: PlanDiff): string {
-  return [`Plan diff: ${p.a} → ${p.b}`, `Coverage counted on the ${describeBasis(p.population_basis)}.`, '', ...parts(p, textTable, false)].join('\n');
+  return [
+    `Plan diff: ${p.plans.from} → ${p.plans.to}`,
+    `Coverage counted on the ${describeBasis(p.population_basis)}.`,
+    '',
+    ...parts(p, textTable, false),
+  ].join('\n');
 }

@@ -1,11 +1,14 @@
 /** Renders a result in the chosen format and writes it to stdout or --out. */
+import type { PopulationSource } from '../model/population-source.js';
 import type { OutputKind, Outputs } from './outputs.js';
+import { withPopulationSource } from './population-source.js';
 import { writeResult } from './output.js';
 import { render } from './registry.js';
 import { styleFor } from './style.js';
 
-export function emit<K extends OutputKind>(kind: K, output: Outputs[K], o: { format: string; out?: string }, inputs: string[] = []): void {
+/** `population`: a user's population file, stated under text/Markdown reports and in JSON (`population_source`). */
+export function emit<K extends OutputKind>(kind: K, output: Outputs[K], o: { format: string; out?: string }, inputs: string[] = [], population?: PopulationSource): void {
   const stream = o.out ? undefined : process.stdout;
-  const text = render(kind, o.format, output, { style: stream ? styleFor(stream) : styleFor({ isTTY: false } as NodeJS.WriteStream) });
+  const text = withPopulationSource(render(kind, o.format, output, { style: stream ? styleFor(stream) : styleFor({ isTTY: false } as NodeJS.WriteStream) }), o.format, population);
   writeResult(text, o.out, inputs);
 }

@@ -1,84 +1,547 @@
 /**
- * An SVG map of the network: the country outline, each unit as a circle at its administrative
- * centre (area ∝ population; we ship no unit boundaries) shaded by coverage, and the facilities
- * coloured by opening year. Projection and paths by d3-geo: a conic conformal projection
- * centred on Azerbaijan, fitted to the outline.
+ * The network map as SVG (d3-geo, conic conformal projection fitted to the country): a choropleth
+ * of one measure per unit on the unit polygons, the neighbouring countries and the sea in context
+ * colours, facilities by status (colour) and kind (square: center, circle: branch), center names
+ * placed without collisions, a larger-scale inset of the capital, and a scale bar. Colours come
+ * from render/palette.ts. Without unit polygons (another country's data folder) units fall back
+ * to circles at their seats.
  */
-import { geoConicConformal, geoPath } from 'd3-geo';
-import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  geoArea,
+  geoBounds,
+  geoConicConformal,
+  geoContains,
+  geoPath,
+  type GeoConicProjection,
+  type GeoProjection,
+} from 'd3-geo';
+import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FacilityState, ReportUnit } from '../analysis/report.js';
+import type { MapLayers } from '../load/map-layers.js';
 import type { Facility } from '../model/plan.js';
-
-export interface MapUnit {
-  code: string;
-  name: string;
-  lat: number;
-  lon: number;
-  population: number;
-  /** Covered share 0–100, or null when the unit has no population. */
-  percent: number | null;
-}
+import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
+import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
+import { type Attrs, el, esc, openTag, tip } from './svg-element.js';
 
 export interface MapInput {
   outline: Polygon | MultiPolygon;
-  units: MapUnit[];
-  facilities: (Facility & { openYear: number | null })[];
+  layers: MapLayers;
+  units: ReportUnit[];
+  facilities: (Facility & { state: FacilityState })[];
   year: number;
   title: string;
+  measure: MeasureId;
+  /** The unit drawn again at a larger scale (the capital), with its name. */
+  capital?: { code: string; name: string };
+  /** Draw the legend inside the SVG (the standalone map); the HTML report draws its own. */
+  legend: boolean;
 }
 
-const W = 820, H = 520;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const f1 = (x: number) => x.toFixed(1);
+export const MAP_W = 960;
+export const MAP_H = 620;
+/** Main map area and the right-hand panel (inset on top, legend below). */
+const MAIN: Rect = { x: 8, y: 36, w: 690, h: 576 };
+const INSET: Rect = { x: 708, y: 36, w: 244, h: 250 };
+const LEGEND_Y = 300;
 
-/** Red (uncovered) → yellow → green (covered). */
-export function coverageColor(percent: number): string {
-  const t = Math.max(0, Math.min(1, percent / 100));
-  const r = Math.round(t < 0.5 ? 215 : 215 - (t - 0.5) * 2 * 189);
-  const g = Math.round(t < 0.5 ? 48 + t * 2 * 143 : 191 - (t - 0.5) * 2 * 39);
-  const b = Math.round(t < 0.5 ? 39 + t * 2 * 30 : 69 + (t - 0.5) * 2 * 11);
-  return `rgb(${r},${g},${b})`;
+const LABEL_FONT = 11;
+
+/** The value a unit shows for a measure (null: no data). */
+export function unitValue(u: ReportUnit, measure: MeasureId): number | null {
+  return measure === 'coverage' ? u.percent : u.mean_min;
 }
 
-const YEAR_COLORS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+/** "Baku DOST Center No. 1 (Yasamal)" → "Baku No. 1 (Yasamal)": words every center shares say nothing on a map. */
+export function shortNames(names: string[]): Map<string, string> {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const count = new Map<string, number>();
+  for (const n of names) for (const w of new Set(words(n))) count.set(w, (count.get(w) ?? 0) + 1);
+  const common = new Set([...count].filter(([, c]) => names.length >= 3 && c >= 0.8 * names.length).map(([w]) => w));
+  return new Map(
+    names.map((n) => [
+      n,
+      words(n)
+        .filter((w) => !common.has(w))
+        .join(' ') || n,
+    ]),
+  );
+}
 
-export function mapSvg(m: MapInput): string {
-  const projection = geoConicConformal().parallels([39, 41]).rotate([-47.5, 0]).fitExtent([[16, 40], [W - 190, H - 16]], m.outline);
-  const path = geoPath(projection);
-  const xy = (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0];
-  const years = [...new Set(m.facilities.map((f) => f.openYear).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const yearColor = (y: number | null) => (y === null ? '#bbb' : YEAR_COLORS[Math.round((years.indexOf(y) / Math.max(1, years.length - 1)) * (YEAR_COLORS.length - 1))]!);
-  const maxPop = Math.max(1, ...m.units.map((u) => u.population));
+function unitTip(u: ReportUnit, year: number): string {
+  const pop = u.population.toLocaleString('en-US');
+  const cov = u.percent === null ? 'nobody counted here on this basis' : `${u.percent.toFixed(1)}% within the standard`;
+  const trip =
+    u.mean_min === null
+      ? ''
+      : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
+  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}`;
+}
+
+function facilityTip(f: Facility & { state: FacilityState }, year: number): string {
+  return `${f.name} (${f.id}), ${f.kind}: ${STATUS_STYLE[f.state].label} at the end of ${year}; opens ${f.opens}`;
+}
+
+/** A facility marker: a square for a center, a circle for a branch; colour and dash from the status. */
+export function marker(
+  kind: Facility['kind'],
+  state: FacilityState,
+  x: number,
+  y: number,
+  size: number,
+  attrs: Attrs = {},
+  inner?: string,
+): string {
+  const s = STATUS_STYLE[state];
+  const geom =
+    kind === 'center' ? { x: x - size / 2, y: y - size / 2, width: size, height: size } : { cx: x, cy: y, r: size / 2 };
+  const width = kind === 'center' ? 1.4 : 1;
+  const style = { fill: s.fill, stroke: s.stroke, 'stroke-width': width, 'stroke-dasharray': s.dash };
+  return el(kind === 'center' ? 'rect' : 'circle', { ...attrs, ...geom, ...style }, inner);
+}
+
+/** A scale bar of a round length near 110 px, measured along the parallel at (lon, lat). */
+function scaleBar(projection: GeoProjection, lon: number, lat: number, x: number, y: number): string {
+  const [ax, ay] = projection([lon, lat])!;
+  const [bx, by] = projection([lon + 100 / (111.32 * Math.cos((lat * Math.PI) / 180)), lat])!;
+  const pxPer100 = Math.hypot(bx - ax, by - ay);
+  const km = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].reduce(
+    (best, k) => (Math.abs((k * pxPer100) / 100 - 110) < Math.abs((best * pxPer100) / 100 - 110) ? k : best),
+    1,
+  );
+  const w = (km * pxPer100) / 100;
+  const parts = [
+    el('rect', { x, y, width: w / 2, height: 4, fill: '#333' }),
+    el('rect', { x: x + w / 2, y, width: w / 2, height: 4, fill: '#fff', stroke: '#333', 'stroke-width': 0.8 }),
+    el('text', { x, y: y - 3 }, '0'),
+    el('text', { x: x + w, y: y - 3, 'text-anchor': 'middle' }, `${km} km`),
+  ];
+  return el('g', { class: 'scale-bar', 'font-size': 10 }, parts.join(''));
+}
+
+/** A white outline behind label text, so names stay readable over any fill. */
+const halo: Attrs = { 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 3, 'stroke-linejoin': 'round' };
+
+/** A label (and its leader line) from the label placer. */
+function labelSvg(l: PlacedLabel, attrs: Attrs = {}): string {
+  const [x1, y1, x2, y2] = l.leader ?? [];
+  const leader = l.leader ? el('line', { x1, y1, x2, y2, stroke: '#333', 'stroke-width': 0.7 }) : '';
+  const text = { class: 'center-label', 'data-id': l.id, x: l.tx, y: l.ty, 'text-anchor': l.anchor, ...attrs, ...halo };
+  return leader + el('text', text, esc(l.text));
+}
+
+export function mapSvg(input: MapInput): string {
+  const m = { ...input, layers: rewindLayers(input.layers) };
+  const scale = MEASURES[m.measure];
+  const outline = rewind(m.outline);
+  const frameOf = conicFor(outline);
+  const projection = frameOf().fitExtent(
+    [
+      [MAIN.x + 8, MAIN.y + 8],
+      [MAIN.x + MAIN.w - 8, MAIN.y + MAIN.h - 30],
+    ],
+    outline,
+  );
+  // Paths are cut a little outside their panel (d3 clipping): nothing off the page is written out.
+  const cut = (r: Rect): [[number, number], [number, number]] => [
+    [r.x - 5, r.y - 5],
+    [r.x + r.w + 5, r.y + r.h + 5],
+  ];
+  const path = geoPath(
+    geoConicConformal()
+      .parallels((projection as GeoConicProjection).parallels())
+      .rotate(projection.rotate())
+      .scale(projection.scale())
+      .translate(projection.translate())
+      .clipExtent(cut(MAIN)),
+  ).digits(1);
+  const byCode = new Map(m.units.map((u) => [u.code, u]));
+  const polys = m.layers.units?.features ?? [];
+  const capitalUnit = m.capital ? polys.find((f) => String(f.id) === m.capital!.code) : undefined;
+  const capitalFeature = capitalUnit
+    ? insetArea(
+        capitalUnit,
+        m.facilities.filter((f) => f.region === m.capital!.code),
+      )
+    : undefined;
+
+  // The inset: the capital's facilities at a larger scale, and its frame on the main map.
+  const inset = capitalFeature
+    ? frameOf().fitExtent(
+        [
+          [INSET.x + 10, INSET.y + 22],
+          [INSET.x + INSET.w - 10, INSET.y + INSET.h - 24],
+        ],
+        capitalFeature,
+      )
+    : undefined;
+  const insetPath =
+    inset &&
+    geoPath(
+      geoConicConformal()
+        .parallels((inset as GeoConicProjection).parallels())
+        .rotate(inset.rotate())
+        .scale(inset.scale())
+        .translate(inset.translate())
+        .clipExtent(cut(INSET)),
+    ).digits(1);
+  const frame = capitalFeature ? path.bounds(capitalFeature) : undefined;
+  const inFrame = (x: number, y: number) =>
+    frame !== undefined && x >= frame[0][0] - 4 && x <= frame[1][0] + 4 && y >= frame[0][1] - 4 && y <= frame[1][1] + 4;
+
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="11" role="img" aria-label="${esc(m.title)}">`);
-  out.push(`<title>${esc(m.title)}</title>`);
-  out.push(`<rect width="${W}" height="${H}" fill="#f4f8fb"/>`);
-  out.push(`<path class="outline" d="${path(m.outline) ?? ''}" fill="#fff" stroke="#555" stroke-width="1"/>`);
-  out.push(`<text x="16" y="24" font-size="14" font-weight="bold">${esc(m.title)}</text>`);
+  const label = `${m.title}: ${scale.title}`;
+  const box = (r: Rect) => ({ x: r.x, y: r.y, width: r.w, height: r.h });
+  out.push(
+    openTag('svg', {
+      xmlns: 'http://www.w3.org/2000/svg',
+      id: 'map',
+      viewBox: `0 0 ${MAP_W} ${MAP_H}`,
+      width: MAP_W,
+      height: MAP_H,
+      'font-family': 'system-ui, sans-serif',
+      'font-size': LABEL_FONT,
+      role: 'img',
+      'aria-label': label,
+    }),
+  );
+  out.push(tip(label));
+  const clip = (id: string, r: Rect) => el('clipPath', { id }, el('rect', box(r)));
+  out.push(el('defs', {}, clip('map-main', MAIN) + clip('map-inset', INSET)));
+  out.push(el('rect', { width: MAP_W, height: MAP_H, fill: '#fff' }));
+  out.push(el('text', { x: MAIN.x, y: 24, 'font-size': 16, 'font-weight': 'bold' }, esc(m.title)));
+  const subtitle = esc(`${scale.title} (${scale.unit})`);
+  out.push(el('text', { x: MAP_W - 8, y: 24, 'font-size': 12, 'text-anchor': 'end', fill: '#444' }, subtitle));
+
+  // Main map.
+  out.push(`<g class="main" clip-path="url(#map-main)">`);
+  // Water shows where no country is drawn; without a context layer we know no better than "elsewhere".
+  const around = m.layers.context ? CONTEXT.water : CONTEXT.land;
+  out.push(el('rect', { ...box(MAIN), fill: around }));
+  out.push(...contextLayer(m, path, 'country'));
+  out.push(`<path class="home" d="${path(outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
+  out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
+  out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
+  const frameBox = frame && {
+    x: frame[0][0] - 4,
+    y: frame[0][1] - 4,
+    w: frame[1][0] - frame[0][0] + 8,
+    h: frame[1][1] - frame[0][1] + 8,
+  };
+  if (frameBox) {
+    const style = { fill: 'none', stroke: '#333', 'stroke-width': 1, 'stroke-dasharray': '3 2' };
+    out.push(el('rect', { class: 'inset-frame', ...box(frameBox), ...style }));
+  }
+  const mainFacilities = sortFacilities(m.facilities);
+  for (const f of mainFacilities) {
+    const [x, y] = projection([f.location.lon, f.location.lat])!;
+    out.push(
+      marker(
+        f.kind,
+        f.state,
+        x,
+        y,
+        f.kind === 'center' ? 9 : 6,
+        { class: `facility ${f.kind} ${f.state}`, 'data-id': f.id },
+        tip(facilityTip(f, m.year)),
+      ),
+    );
+  }
+  out.push('</g>');
+
+  // Labels: context names, then center names (outside the inset frame) avoiding markers and each other.
+  const names = shortNames(m.facilities.filter((f) => f.kind === 'center').map((f) => f.name));
+  const obstacles: Rect[] = [];
+  for (const f of m.facilities) {
+    const [x, y] = projection([f.location.lon, f.location.lat])!;
+    const s = f.kind === 'center' ? 10 : 6;
+    obstacles.push({ x: x - s / 2, y: y - s / 2, w: s, h: s });
+  }
+  if (frameBox) obstacles.push(frameBox);
+  const scaleAt = { x: MAIN.x + 14, y: MAIN.y + MAIN.h - 16 };
+  obstacles.push({ x: scaleAt.x - 4, y: scaleAt.y - 16, w: 130, h: 24 });
+  const mainCenters = mainFacilities
+    .filter((f) => f.kind === 'center')
+    .map((f) => ({ f, p: projection([f.location.lon, f.location.lat])! }))
+    .filter(({ p }) => !inFrame(p[0], p[1]));
+  const insetCenters = mainFacilities
+    .filter((f) => f.kind === 'center')
+    .filter((f) => {
+      const p = projection([f.location.lon, f.location.lat])!;
+      return inFrame(p[0], p[1]);
+    });
+  const placed = placeLabels(
+    mainCenters.map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 6 })),
+    obstacles,
+    MAIN,
+    LABEL_FONT,
+  );
+  out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)]));
+  out.push(`<g class="center-labels" font-size="${LABEL_FONT}" font-weight="600">`);
+  for (const l of placed) out.push(labelSvg(l));
+  out.push('</g>');
+  const [[w0, s0], [e0, n0]] = geoBounds(outline);
+  out.push(scaleBar(projection, (w0 + e0) / 2, (s0 + n0) / 2, scaleAt.x, scaleAt.y));
+
+  // The inset.
+  if (inset && capitalFeature) {
+    const ip = insetPath!;
+    out.push(`<g class="inset" clip-path="url(#map-inset)">`);
+    out.push(el('rect', { ...box(INSET), fill: CONTEXT.water }));
+    out.push(`<path d="${ip(outline) ?? ''}" fill="${CONTEXT.home}"/>`);
+    out.push(...unitLayer(m, ip, inset, scale, byCode, 'inset-unit'));
+    out.push(`<path d="${ip(capitalUnit!) ?? ''}" fill="none" stroke="#222" stroke-width="1.4"/>`);
+    const inBox = (p: [number, number]) =>
+      p[0] >= INSET.x && p[0] <= INSET.x + INSET.w && p[1] >= INSET.y && p[1] <= INSET.y + INSET.h;
+    const shown = mainFacilities
+      .map((f) => ({ f, p: inset([f.location.lon, f.location.lat])! }))
+      .filter(({ p }) => inBox(p));
+    for (const { f, p } of shown)
+      out.push(
+        marker(
+          f.kind,
+          f.state,
+          p[0],
+          p[1],
+          f.kind === 'center' ? 11 : 7,
+          { class: `inset-facility ${f.kind} ${f.state}` },
+          tip(facilityTip(f, m.year)),
+        ),
+      );
+    const insetObstacles = shown.map(({ f, p }) => {
+      const s = f.kind === 'center' ? 12 : 8;
+      return { x: p[0] - s / 2, y: p[1] - s / 2, w: s, h: s };
+    });
+    insetObstacles.push({ x: INSET.x, y: INSET.y, w: INSET.w, h: 18 });
+    const ids = new Set(insetCenters.map((f) => f.id));
+    const insetLabels = placeLabels(
+      shown
+        .filter(({ f }) => ids.has(f.id))
+        .map(({ f, p }) => ({ id: f.id, text: names.get(f.name)!, x: p[0], y: p[1], r: 7 })),
+      insetObstacles,
+      INSET,
+      LABEL_FONT,
+    );
+    for (const l of insetLabels) out.push(labelSvg(l, { 'font-weight': 600 }));
+    const title = esc(`${m.capital!.name} (larger scale)`);
+    out.push(el('text', { x: INSET.x + 6, y: INSET.y + 14, 'font-weight': 'bold', ...halo }, title));
+    const [lon, lat] = inset.invert!([INSET.x + INSET.w / 2, INSET.y + INSET.h / 2])!;
+    out.push(scaleBar(inset, lon, lat, INSET.x + 8, INSET.y + INSET.h - 10));
+    out.push('</g>');
+    out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="none" stroke="#333"/>`);
+  }
+  if (m.legend) out.push(svgLegend(scale, m.facilities, INSET.x, inset ? LEGEND_Y : INSET.y));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+/**
+ * What the inset frames: the capital's facilities with 6 km around them (the city's facilities sit
+ * close together; the unit itself reaches far south and out to sea). No facility there: the unit.
+ */
+function insetArea(
+  unit: Feature<Polygon | MultiPolygon>,
+  facilities: Facility[],
+): Feature<Polygon | MultiPolygon | MultiPoint> {
+  if (facilities.length === 0) return unit;
+  const lats = facilities.map((f) => f.location.lat),
+    lons = facilities.map((f) => f.location.lon);
+  const pad = 6 / 111;
+  const padLon = pad / Math.cos((lats[0]! * Math.PI) / 180);
+  const [w, e, s, n] = [
+    Math.min(...lons) - padLon,
+    Math.max(...lons) + padLon,
+    Math.min(...lats) - pad,
+    Math.max(...lats) + pad,
+  ];
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+      ],
+    },
+  };
+}
+
+/**
+ * A conic conformal projection for the country: centred on its middle meridian, standard parallels
+ * at one sixth of its latitude span from either edge (the usual rule for a mid-latitude country).
+ */
+function conicFor(outline: Polygon | MultiPolygon): () => GeoProjection {
+  const [[w, s], [e, n]] = geoBounds(outline);
+  return () =>
+    geoConicConformal()
+      .parallels([s + (n - s) / 6, n - (n - s) / 6])
+      .rotate([-(w + e) / 2, 0]);
+}
+
+/**
+ * d3-geo reads a ring's winding on the sphere: RFC 7946 GeoJSON winds exteriors the other way, and
+ * d3 would take such a polygon for the whole globe minus it. Rings of polygons covering more than
+ * half the sphere are reversed, so any data folder's outline draws the right way round.
+ */
+export function rewind<G extends Polygon | MultiPolygon>(g: G): G {
+  const fix = (rings: Position[][]) =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+  return (
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: fix(g.coordinates) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }
+  ) as G;
+}
+
+function rewindLayers(l: MapLayers): MapLayers {
+  const poly = <F extends Feature>(f: F): F =>
+    f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? { ...f, geometry: rewind(f.geometry) } : f;
+  return {
+    units: l.units ? { ...l.units, features: l.units.features.map(poly) } : null,
+    context: l.context ? { ...l.context, features: l.context.features.map(poly) } : null,
+  };
+}
+
+function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]): T[] {
+  // Branches under centers; planned under open, so the open network reads on top.
+  const rank = { planned: 0, closed: 1, under_construction: 2, open: 3 };
+  return [...fs].sort(
+    (a, b) =>
+      (a.kind === b.kind ? 0 : a.kind === 'branch' ? -1 : 1) ||
+      rank[a.state] - rank[b.state] ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function contextLayer(m: MapInput, path: ReturnType<typeof geoPath>, cls: string): string[] {
+  return (m.layers.context?.features ?? [])
+    .filter((f) => f.geometry.type !== 'Point')
+    .map((f) =>
+      el('path', { class: cls, d: path(f) ?? '', fill: CONTEXT.land, stroke: CONTEXT.border, 'stroke-width': 0.8 }),
+    );
+}
+
+function unitLayer(
+  m: MapInput,
+  path: ReturnType<typeof geoPath>,
+  projection: GeoProjection,
+  scale: MeasureScale,
+  byCode: Map<string, ReportUnit>,
+  cls: string,
+): string[] {
+  const out: string[] = [];
+  const polys = m.layers.units?.features;
+  if (polys) {
+    for (const f of [...polys].sort((a, b) => String(a.id).localeCompare(String(b.id)))) {
+      const u = byCode.get(String(f.id));
+      if (!u) continue;
+      const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
+      const d = path(f);
+      if (!d) continue; // wholly outside this panel
+      const attrs = { class: cls, 'data-code': u.code, d, fill, stroke: '#fff', 'stroke-width': 0.6 };
+      out.push(el('path', attrs, tip(unitTip(u, m.year))));
+    }
+    return out;
+  }
+  // No polygons shipped: a circle per unit at its seat, area ∝ population.
+  const maxPop = Math.max(1, ...m.units.map((u) => u.population));
   for (const u of [...m.units].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))) {
     if (u.population <= 0) continue;
-    const [x, y] = xy(u.lon, u.lat);
+    const [x, y] = projection([u.lon, u.lat])!;
     const r = 3 + 22 * Math.sqrt(u.population / maxPop);
-    const fill = u.percent === null ? '#ccc' : coverageColor(u.percent);
-    out.push(`<circle class="unit" cx="${f1(x)}" cy="${f1(y)}" r="${f1(r)}" fill="${fill}" fill-opacity="0.55" stroke="${fill}"><title>${esc(`${u.name} (${u.code}): ${u.population.toLocaleString('en-US')} people, ${u.percent === null ? '–' : `${u.percent.toFixed(1)}%`} covered in ${m.year}`)}</title></circle>`);
+    const fill = classColor(scale, unitValue(u, m.measure));
+    out.push(
+      el('circle', { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' }, tip(unitTip(u, m.year))),
+    );
   }
-  for (const f of [...m.facilities].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'branch' ? -1 : 1))) {
-    const [x, y] = xy(f.location.lon, f.location.lat);
-    const color = yearColor(f.openYear);
-    const tip = `<title>${esc(`${f.name} (${f.id}), ${f.kind}, ${f.openYear === null ? `opens after ${m.year}` : `open since ${f.openYear}`}`)}</title>`;
-    if (f.kind === 'center') out.push(`<rect class="facility center" x="${f1(x - 5)}" y="${f1(y - 5)}" width="10" height="10" fill="${color}" stroke="#000" stroke-width="1"${f.openYear === null ? ' fill-opacity="0.25" stroke-dasharray="2 1"' : ''}>${tip}</rect>`);
-    else out.push(`<circle class="facility branch" cx="${f1(x)}" cy="${f1(y)}" r="3.2" fill="${color}" stroke="#000" stroke-width="0.6"${f.openYear === null ? ' fill-opacity="0.25"' : ''}>${tip}</circle>`);
+  return out;
+}
+
+/** Names of neighbours (at the visible part's centroid, if it falls inside that part) and of water. */
+function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): string[] {
+  const out: string[] = [];
+  const overlaps = (r: Rect) =>
+    taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
+  const clipped = geoConicConformal()
+    .parallels((projection as GeoConicProjection).parallels())
+    .rotate(projection.rotate())
+    .scale(projection.scale())
+    .translate(projection.translate())
+    .clipExtent([
+      [MAIN.x + 20, MAIN.y + 20],
+      [MAIN.x + MAIN.w - 20, MAIN.y + MAIN.h - 40],
+    ]);
+  const cpath = geoPath(clipped);
+  for (const f of m.layers.context?.features ?? []) {
+    const water = f.geometry.type === 'Point';
+    let x: number, y: number;
+    if (water) [x, y] = projection(f.geometry.coordinates as [number, number])!;
+    else {
+      if (cpath.area(f) < 2500) continue;
+      [x, y] = cpath.centroid(f);
+      const ll = projection.invert!([x, y]);
+      if (!ll || !geoContains(f, ll)) continue;
+    }
+    const text = water ? f.properties.name : f.properties.name.toUpperCase();
+    const w = text.length * (water ? 6.2 : 6.6);
+    const box = { x: x - w / 2, y: y - 10, w, h: 13 };
+    if (box.x < MAIN.x || box.x + box.w > MAIN.x + MAIN.w || box.y < MAIN.y || overlaps(box)) continue;
+    taken.push(box);
+    const style = water
+      ? { class: 'water-label', 'font-style': 'italic', 'font-size': 13, fill: '#3a6f96' }
+      : { class: 'country-label', fill: '#8a8a85', 'letter-spacing': 1 };
+    out.push(el('text', { ...style, x, y, 'text-anchor': 'middle' }, esc(text)));
   }
-  // Legend: opening years, kinds, coverage scale.
-  const lx = W - 170;
-  out.push(`<text x="${lx}" y="52" font-weight="bold">Open since</text>`);
-  years.forEach((y, i) => out.push(`<rect x="${lx}" y="${60 + i * 16}" width="10" height="10" fill="${yearColor(y)}"/><text x="${lx + 16}" y="${69 + i * 16}">${y}</text>`));
-  const ly = 72 + years.length * 16;
-  out.push(`<rect x="${lx}" y="${ly}" width="10" height="10" fill="#bbb" fill-opacity="0.25" stroke="#000" stroke-dasharray="2 1"/><text x="${lx + 16}" y="${ly + 9}">after ${m.year}</text>`);
-  out.push(`<rect x="${lx}" y="${ly + 22}" width="10" height="10" fill="#888" stroke="#000"/><text x="${lx + 16}" y="${ly + 31}">center</text>`);
-  out.push(`<circle cx="${lx + 5}" cy="${ly + 43}" r="3.2" fill="#888" stroke="#000" stroke-width="0.6"/><text x="${lx + 16}" y="${ly + 47}">branch</text>`);
-  out.push(`<text x="${lx}" y="${ly + 72}" font-weight="bold">Units: covered share</text>`);
-  [0, 25, 50, 75, 100].forEach((p, i) => out.push(`<rect x="${lx + i * 28}" y="${ly + 80}" width="28" height="10" fill="${coverageColor(p)}" fill-opacity="0.7"/><text x="${lx + i * 28}" y="${ly + 102}">${p}%</text>`));
-  out.push(`<text x="${lx}" y="${ly + 120}" fill="#555">circle area ∝ population</text>`);
-  out.push('</svg>');
-  return out.join('\n');
+  return out;
+}
+
+/** The legend drawn inside the standalone SVG (the HTML report renders render/map-legend.ts instead). */
+function svgLegend(
+  scale: MeasureScale,
+  facilities: (Facility & { state: FacilityState })[],
+  x: number,
+  y: number,
+): string {
+  const out: string[] = [`<g class="legend" font-size="12">`];
+  // The panel is 244 px wide: about 32 bold characters a line.
+  const lines = wrap(scale.title, 32);
+  lines.forEach((l, i) => out.push(`<text x="${x}" y="${y + 12 + i * 15}" font-weight="bold">${esc(l)}</text>`));
+  const top = y + (lines.length - 1) * 15;
+  out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
+  let yy = top + 36;
+  for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
+    out.push(el('rect', { x, y: yy, width: 18, height: 12, fill: c.color, stroke: '#999', 'stroke-width': 0.5 }));
+    out.push(el('text', { x: x + 24, y: yy + 10 }, esc(c.label)));
+    yy += 16;
+  }
+  yy += 8;
+  out.push(`<text x="${x}" y="${yy + 10}" font-weight="bold">Facilities</text>`);
+  yy += 16;
+  const states = (['open', 'under_construction', 'planned', 'closed'] as const).filter(
+    (s) => s !== 'closed' || facilities.some((f) => f.state === 'closed'),
+  );
+  for (const s of states) {
+    out.push(
+      marker('center', s, x + 6, yy + 6, 10) +
+        marker('branch', s, x + 22, yy + 6, 7) +
+        `<text x="${x + 34}" y="${yy + 10}">${esc(STATUS_STYLE[s].label)}</text>`,
+    );
+    yy += 16;
+  }
+  out.push(`<text x="${x}" y="${yy + 10}" fill="#444">■ center · ● branch</text>`);
+  out.push('</g>');
+  return out.join('');
+}
+
+/** Greedy word wrap at `width` characters. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const w of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + w.length <= width) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  return lines;
 }

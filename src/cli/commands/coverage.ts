@@ -26,13 +26,13 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'coverage', 'text');
     addModelOptions(cmd);
   },
-  run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o) {
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
     const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
-    emit('coverage', { result, map }, o, ctx.inputs);
+    emit('coverage', { result, map }, o, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };

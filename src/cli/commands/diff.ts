@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffPlans } from '../../analysis/diff.js';
+import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
 import { resolveSettings } from '../../analysis/network.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
@@ -15,17 +15,19 @@ export const command: CommandSpec<ModelOptions> = {
     addFormatOption(cmd, 'diff', 'md', ' (md: for a pull-request comment)');
     addModelOptions(cmd);
   },
-  run([aPath, bPath], o) {
+  async run([aPath, bPath], o) {
     const flags = modelFlags(o);
     const country = loadCountry(flags.data);
     const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
-    // Both plans are measured on one population: B's basis (the proposal) unless the flag sets it.
-    const demand = loadDemand(country, flags.population, b.plan, flags.populationBasis);
+    // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
+    const population = flags.population ?? b.plan.population;
+    const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const run = (p: typeof a, title: string) =>
       withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, resolveSettings(p.plan, flags), tick));
-    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'));
-    emit('diff', d, o, [...a.files, ...b.files, ...(flags.population ? [flags.population] : [])]);
+    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, resolveSettings(b.plan, flags));
+    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
+    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : [])], demand.source);
     return EXIT.ok;
   },
 };

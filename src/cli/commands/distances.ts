@@ -24,12 +24,12 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'distances', 'text', ' (GeoJSON, and CSV with --worst: the worst-served places)');
     addModelOptions(cmd);
   },
-  run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o) {
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
-    emit('distances', distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst), o, ctx.inputs);
+    emit('distances', distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst), o, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };

@@ -15,7 +15,7 @@ export const command: CommandSpec<ModelOptions> = {
     addModelOptions(cmd);
   },
   async run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
       // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.

@@ -58,7 +58,7 @@ export const command: CommandSpec<Opts> = {
       emit('graph', solved, o, [o.graph]);
       return EXIT.ok;
     }
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;

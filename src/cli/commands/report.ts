@@ -1,27 +1,50 @@
 import type { Command } from 'commander';
 import { reportData } from '../../analysis/report.js';
 import { EXIT } from '../../errors.js';
+import { loadMapLayers } from '../../load/map-layers.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
+import { MEASURES, type MeasureId } from '../../render/palette.js';
 import type { CommandSpec } from '../command.js';
-import { addModelOptions, modelFlags, reportYear, withProgress, year, type ModelOptions } from '../options.js';
+import { addModelOptions, choice, modelFlags, reportYear, withProgress, year, type ModelOptions } from '../options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
+  measure: MeasureId;
+  mapOnly?: boolean;
 }
 
 export const command: CommandSpec<Opts> = {
   declare(cmd: Command) {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year);
-    addModelOptions(cmd, 'write the HTML to a file (atomically) instead of stdout');
+      .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
+      .option(
+        '--measure <measure>',
+        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')}`,
+        choice(Object.keys(MEASURES) as MeasureId[]),
+        'coverage',
+      )
+      .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
+    addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
   },
-  run([planArg], o) {
-    const ctx = loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o) {
+    const ctx = await loadPlanContext(planArg, modelFlags(o));
     const y = reportYear(ctx.plan, o.year);
-    const data = withProgress('report', ctx.plan, (tick) => reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick));
-    emit('report', { ...data, outline: ctx.country.outline.geometry }, { format: 'html', out: o.out }, ctx.inputs);
+    const data = withProgress('report', ctx.plan, (tick) =>
+      reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
+    );
+    const { profile } = ctx.country;
+    const capital = profile.capital ? { code: profile.capital.unit, name: profile.capital.name } : undefined;
+    const input = {
+      ...data,
+      outline: ctx.country.outline.geometry,
+      layers: loadMapLayers(ctx.country.dir),
+      measure: o.measure,
+      ...(capital ? { capital } : {}),
+      sources: `Population: ${profile.population_source}.`,
+    };
+    emit('report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.inputs, ctx.demand.source);
     return EXIT.ok;
   },
 };

@@ -26,9 +26,9 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'timeline', 'text', ` (with --compare: ${formatsFor('comparison').join(', ')})`);
     addModelOptions(cmd);
   },
-  run([planArg], o) {
+  async run([planArg], o) {
     const flags = modelFlags(o);
-    const ctx = loadPlanContext(planArg, flags);
+    const ctx = await loadPlanContext(planArg, flags);
     const { regions } = ctx.country;
     const delays = delaysFor(ctx.plan, o.delay);
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
@@ -44,10 +44,10 @@ export const command: CommandSpec<Opts> = {
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : resolveSettings(other.plan, flags);
       const b = withProgress('compare', other.plan, (tick) => timeline(other.plan, ctx.demand, regions, settings, tick));
-      emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files]);
+      emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files], ctx.demand.source);
     } else {
       const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
-      emit('timeline', { timeline: main, names }, o, ctx.inputs);
+      emit('timeline', { timeline: main, names }, o, ctx.inputs, ctx.demand.source);
     }
     const missed = main.targets.filter((t) => !t.met);
     if (o.strict && missed.length) {

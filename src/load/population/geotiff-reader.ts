@@ -1,0 +1,124 @@
+/**
+ * Population rasters (WorldPop, GHS-POP, Meta HRSL): band 1 of a GeoTIFF, read block row by
+ * block row (a strip or a row of tiles at a time) so that a national 100 m raster never sits in
+ * memory whole. Only populated cells are kept, as cell centres reprojected to WGS84.
+ */
+import { fromFile, type GeoTIFFImage } from 'geotiff';
+import { UserError } from '../../errors.js';
+import { PopulationTable, type ReadStats } from './population-table.js';
+import { rasterCrs, type RasterCrs } from './raster-crs.js';
+
+export interface RasterInfo {
+  width: number;
+  height: number;
+  crs: string;
+  /** Cell size in the raster's units (degrees or metres). */
+  resolution: [number, number];
+  nodata: number | null;
+}
+
+/** Rows per read: one block row, but at least 256 rows so that many thin strips are read together. */
+const MIN_ROWS = 256;
+
+export async function readGeoTiff(
+  path: string,
+): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
+  let image: GeoTIFFImage;
+  try {
+    image = await (await fromFile(path)).getImage(0);
+  } catch (e) {
+    throw new UserError(`${path}: not a readable GeoTIFF (${(e as Error).message})`, 1);
+  }
+  const width = image.getWidth(),
+    height = image.getHeight();
+  const keys = image.getGeoKeys() ?? {};
+  const crs = rasterCrs(keys);
+  if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
+  let origin: number[], res: number[];
+  try {
+    origin = image.getOrigin();
+    res = image.getResolution();
+  } catch {
+    throw new UserError(
+      `${path}: the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`,
+      1,
+    );
+  }
+  // PixelIsPoint rasters put the tie point on the first cell's centre, PixelIsArea on its corner.
+  const half = keys.GTRasterTypeGeoKey === 2 ? 0 : 0.5;
+  const nodataRaw = image.getGDALNoData();
+  const nodata = nodataRaw === null || nodataRaw === undefined ? null : Number(nodataRaw);
+  const table = new PopulationTable(1 << 16);
+  const stats: ReadStats = { cells: width * height, nodata: 0, empty: 0, populated: 0 };
+  const step = Math.max(MIN_ROWS, image.getTileHeight());
+  const isNoData = noDataTest(nodata, image.getSampleFormat(0) === 3 && image.getBitsPerSample(0) === 32);
+  for (let y0 = 0; y0 < height; y0 += step) {
+    const y1 = Math.min(height, y0 + step);
+    let band: ArrayLike<number>;
+    try {
+      const rasters = (await image.readRasters({
+        window: [0, y0, width, y1],
+        samples: [0],
+        interleave: false,
+      })) as unknown as ArrayLike<number>[];
+      band = rasters[0]!;
+    } catch (e) {
+      throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
+    }
+    keepPopulated(band, width, y0, { origin, res, half, crs, isNoData }, table, stats);
+  }
+  return {
+    table,
+    stats,
+    info: { width, height, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata },
+  };
+}
+
+/** Float32 rasters store nodata rounded to float32 (-3.4e38 is not exactly -3.4028234663852886e38). */
+function noDataTest(nodata: number | null, float32: boolean): (v: number) => boolean {
+  if (nodata === null) return (v) => !(v >= 0);
+  if (Number.isNaN(nodata)) return (v) => !(v >= 0);
+  const nd = float32 ? Math.fround(nodata) : nodata;
+  // Negative values are nodata too: a population count cannot be below zero.
+  return (v) => v === nd || !(v >= 0);
+}
+
+interface Geo {
+  origin: number[];
+  res: number[];
+  half: number;
+  crs: RasterCrs;
+  isNoData: (v: number) => boolean;
+}
+
+function keepPopulated(
+  band: ArrayLike<number>,
+  width: number,
+  y0: number,
+  g: Geo,
+  table: PopulationTable,
+  stats: ReadStats,
+): void {
+  const out: [number, number] = [0, 0];
+  const [ox, oy] = g.origin as [number, number];
+  const [rx, ry] = g.res as [number, number];
+  for (let k = 0; k < band.length; k++) {
+    const v = band[k]!;
+    if (g.isNoData(v)) {
+      stats.nodata++;
+      continue;
+    }
+    if (v === 0) {
+      stats.empty++;
+      continue;
+    }
+    const col = k % width,
+      row = y0 + (k - col) / width;
+    if (!g.crs.toLonLat(ox + (col + g.half) * rx, oy + (row + g.half) * ry, out)) {
+      stats.nodata++;
+      continue;
+    }
+    stats.populated++;
+    table.push(out[1], out[0], v);
+  }
+}

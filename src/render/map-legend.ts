@@ -1,0 +1,31 @@
+/**
+ * The map legend as HTML for the report page: real text that stays readable at any width (an SVG
+ * legend scales down with the map, to ~5 px on a phone), with small inline SVG swatches.
+ */
+import type { FacilityState } from '../analysis/report.js';
+import { CONTEXT, STATUS_STYLE, type MeasureScale } from './palette.js';
+import { marker } from './svg-map.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const swatch = (inner: string, w = 20) =>
+  `<svg class="swatch" width="${w}" height="14" viewBox="0 0 ${w} 14" aria-hidden="true">${inner}</svg>`;
+
+export function htmlMapLegend(scale: MeasureScale, states: FacilityState[]): string {
+  const classes = [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]
+    .map(
+      (c) =>
+        `<li>${swatch(`<rect x="1" y="1" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/>`)}${esc(c.label)}</li>`,
+    )
+    .join('');
+  const status = (['open', 'under_construction', 'planned', 'closed'] as const)
+    .filter((s) => s !== 'closed' || states.includes('closed'))
+    .map(
+      (s) =>
+        `<li>${swatch(marker('center', s, 7, 7, 10) + marker('branch', s, 22, 7, 7), 30)}${esc(STATUS_STYLE[s].label)}</li>`,
+    )
+    .join('');
+  return `<div class="legend" id="map-legend">
+<div><h3>${esc(scale.title)}</h3><p class="unit">${esc(scale.unit)}</p><ul>${classes}</ul></div>
+<div><h3>Facilities</h3><p class="unit">square: center · circle: branch</p><ul>${status}</ul></div>
+</div>`;
+}

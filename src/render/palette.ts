@@ -1,0 +1,114 @@
+/**
+ * Every colour the report, the map and the rollout chart use, in one place, from two published
+ * colour-blind-safe sets (documented in docs/colours.md):
+ * - Okabe & Ito (2008), "Color Universal Design": categories (facility status, chart series);
+ * - ColorBrewer 2.0 (Brewer, Penn State) sequential schemes, flagged colour-blind safe there:
+ *   the choropleth classes.
+ * Classes are fixed, never rescaled per report: a status, a class of coverage or of travel time
+ * has the same colour in every report. Colour never encodes a year (years are on axes and in
+ * tooltips), so a year cannot change colour between reports.
+ */
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+} as const;
+
+/** Facility status on the map: colour and outline style; shape carries center vs branch. */
+export type FacilityState = 'open' | 'under_construction' | 'planned' | 'closed';
+
+export const STATUS_STYLE: Record<FacilityState, { label: string; fill: string; stroke: string; dash?: string }> = {
+  open: { label: 'open', fill: OKABE_ITO.black, stroke: '#ffffff' },
+  under_construction: { label: 'under construction', fill: OKABE_ITO.orange, stroke: OKABE_ITO.black },
+  planned: { label: 'planned', fill: '#ffffff', stroke: OKABE_ITO.black, dash: '2 1.5' },
+  closed: { label: 'closed', fill: '#999999', stroke: OKABE_ITO.black },
+};
+
+/** Rollout chart series (Okabe–Ito). */
+export const SERIES = {
+  centers: OKABE_ITO.blue,
+  branches: OKABE_ITO.skyBlue,
+  distance: OKABE_ITO.vermillion,
+  assignment: OKABE_ITO.bluishGreen,
+  online: OKABE_ITO.reddishPurple,
+  met: OKABE_ITO.bluishGreen,
+  missed: OKABE_ITO.vermillion,
+} as const;
+
+/** Map context: water, neighbouring land, the country's own land under the units, borders. */
+export const CONTEXT = {
+  water: '#d6e6f2',
+  land: '#ececea',
+  border: '#b5b5b0',
+  home: '#f7f7f5',
+  noData: '#d9d9d9',
+} as const;
+
+/** A choropleth class: values in [from, to) get `color`. */
+export interface ColorClass {
+  from: number;
+  to: number;
+  color: string;
+  label: string;
+}
+
+/** A measure the map can show per unit, with its fixed classes and its unit for the legend. */
+export interface MeasureScale {
+  id: string;
+  title: string;
+  unit: string;
+  classes: ColorClass[];
+}
+
+const classes = (
+  edges: number[],
+  colors: string[],
+  fmt: (a: number, b: number, last: boolean) => string,
+): ColorClass[] =>
+  colors.map((color, i) => ({
+    from: edges[i]!,
+    to: edges[i + 1]!,
+    color,
+    label: fmt(edges[i]!, edges[i + 1]!, i === colors.length - 1),
+  }));
+
+/** ColorBrewer YlGnBu, 5 classes: pale = few covered, dark blue = most covered. */
+export const COVERAGE_SCALE: MeasureScale = {
+  id: 'coverage',
+  title: 'Population within the standard',
+  unit: '% of the unit’s population',
+  classes: classes(
+    [0, 20, 40, 60, 80, 100.0001],
+    ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+    (a, b, last) => (last ? `${a}–100 %` : `${a}–${b} %`),
+  ),
+};
+
+/** ColorBrewer Purples, 6 classes: pale = short trips, dark = long trips. */
+export const TRAVEL_TIME_SCALE: MeasureScale = {
+  id: 'travel-time',
+  title: 'Mean travel time to the nearest open center or branch',
+  unit: 'minutes, population-weighted',
+  classes: classes(
+    [0, 10, 20, 30, 45, 60, Infinity],
+    ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'],
+    (a, b, last) => (last ? `${a} min or more` : `${a}–${b} min`),
+  ),
+};
+
+export const MEASURES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
+export type MeasureId = keyof typeof MEASURES;
+
+/** The class colour of a value (null: no data). */
+export function classColor(scale: MeasureScale, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return CONTEXT.noData;
+  const c =
+    scale.classes.find((k) => value >= k.from && value < k.to) ??
+    (value < scale.classes[0]!.from ? scale.classes[0]! : scale.classes[scale.classes.length - 1]!);
+  return c.color;
+}
