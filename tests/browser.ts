@@ -23,6 +23,12 @@ export interface BrowserSetup {
   source: 'CHROMIUM_PATH' | '@sparticuz/chromium';
 }
 
+/**
+ * Sparticuz's flags are tuned for one page per Lambda run: --single-process ends the browser when
+ * its first page closes, which breaks tests that open several pages in one browser.
+ */
+const sparticuzArgs = () => Sparticuz.args.filter((a) => a !== '--single-process');
+
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function browserSetup(env: NodeJS.ProcessEnv = process.env): Promise<BrowserSetup> {
@@ -30,10 +36,10 @@ export async function browserSetup(env: NodeJS.ProcessEnv = process.env): Promis
   if (override) return { executablePath: override, args: COMMON_ARGS, source: 'CHROMIUM_PATH' };
   const executablePath = await Sparticuz.executablePath();
   const missing = missingLibraries(executablePath);
-  if (missing.length === 0) return { executablePath, args: [...Sparticuz.args, ...COMMON_ARGS], source: '@sparticuz/chromium' };
+  if (missing.length === 0) return { executablePath, args: [...sparticuzArgs(), ...COMMON_ARGS], source: '@sparticuz/chromium' };
   const libDir = bundledLibraries();
   const ld = [libDir, env.LD_LIBRARY_PATH].filter(Boolean).join(':');
-  return { executablePath, args: [...Sparticuz.args, ...COMMON_ARGS], env: { ...stringEnv(env), LD_LIBRARY_PATH: ld }, source: '@sparticuz/chromium' };
+  return { executablePath, args: [...sparticuzArgs(), ...COMMON_ARGS], env: { ...stringEnv(env), LD_LIBRARY_PATH: ld }, source: '@sparticuz/chromium' };
 }
 
 /** Shared libraries the dynamic linker cannot find for `binary` (all of them when ldd itself is missing). */
