@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,14 +95,17 @@ describe('p-median', () => {
 
 describe('dostplan optimize on a plan', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'dostplan-opt-'));
-  it('suggests sites whose YAML fragment pastes into the plan and validates', () => {
-    const r = cli(['optimize', 'tests/fixtures/valid/small.yaml', '--sites', '2', '--format', 'yaml']);
-    expect(r.code).toBe(0);
-    const plan = readFileSync(join(FIXTURES, 'valid', 'small.yaml'), 'utf8').replace('\nbranches:\n', '\n' + r.stdout.replace(/^#.*\n/, '').replace(/^centers:\n/, '') + 'branches:\n');
+  it('suggests sites as a scenario over the plan that passes validate --strict (the README CI gate)', () => {
+    copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(tmp, 'small.yaml'));
     const f = join(tmp, 'with-suggestions.yaml');
-    writeFileSync(f, plan);
-    const v = cli(['validate', f, '--format', 'json']);
-    expect(JSON.parse(v.stdout).errors).toBe(0);
+    const r = cli(['optimize', join(tmp, 'small.yaml'), '--sites', '2', '--format', 'yaml', '--out', f]);
+    expect(r.code).toBe(0);
+    const scenario = readFileSync(f, 'utf8');
+    expect(scenario).toMatch(/^extends: "small.yaml"$/m);
+    expect(scenario).toMatch(/^  - id: NEW-C1$/m);
+    const v = cli(['validate', f, '--strict', '--format', 'json']);
+    expect(JSON.parse(v.stdout)).toMatchObject({ errors: 0, warnings: 0 });
+    expect(v.code).toBe(0);
     expect(cli(['coverage', f, '--year', '2026', '--kind', 'center', '-f', 'json']).code).toBe(0);
   });
   it('with --exact, HiGHS solves the same instance and the heuristic gap is reported (0 here)', () => {

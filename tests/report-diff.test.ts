@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,12 +6,12 @@ import { changeImpacts, facilityChanges } from '../src/analysis/diff.js';
 import { resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
+import { browserSetup } from './browser.js';
 import { classColor, CONTEXT, COVERAGE_SCALE } from '../src/render/palette.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('dostplan diff', () => {
   const a = loadPlan(join(FIXTURES, 'valid', 'small.yaml')).plan!;
@@ -97,28 +97,14 @@ describe('dostplan diff', () => {
 
 describe('dostplan report in a real headless Chromium', () => {
   it('is one self-contained file that loads with no console errors and shows the map', async () => {
-    expect(
-      existsSync(CHROMIUM),
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (the CI script does), or set CHROMIUM_PATH`,
-    ).toBe(true);
     const html = join(ARTIFACTS, 'report.html');
     const r = cli(['report', '--year', '2027', '--out', html]);
     expect(r.code).toBe(0);
     const text = readFileSync(html, 'utf8');
     expect(text).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // Chromium from npm (@sparticuz/chromium), or CHROMIUM_PATH when set: see tests/browser.ts.
+    const setup = await browserSetup();
+    const browser = await chromium.launch({ executablePath: setup.executablePath, args: setup.args, headless: true, ...(setup.env ? { env: setup.env } : {}) });
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
       const errors: string[] = [];
@@ -138,7 +124,7 @@ describe('dostplan report in a real headless Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the report as a planner sees it, in headless Chromium at 1400 px and 390 px', () => {
@@ -150,19 +136,8 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
   beforeAll(async () => {
     expect(cli(['report', '--year', '2027', '--out', html]).code).toBe(0);
     expect(cli(['report', '--year', '2027', '--map-only', '--out', svg]).code).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const setup = await browserSetup();
+    browser = await chromium.launch({ executablePath: setup.executablePath, args: setup.args, headless: true, ...(setup.env ? { env: setup.env } : {}) });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

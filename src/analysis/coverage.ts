@@ -34,7 +34,8 @@ export interface CoverageResult extends Share {
   kind: KindFilter;
   by: GroupBy;
   model: ModelSummary;
-  standards: { center: string; branch: string };
+  /** The standards that count under --kind: a center-only report does not quote the branch standard. */
+  standards: { center?: string; branch?: string };
   population: number;
   distance?: Share;
   assignment?: Share;
@@ -130,7 +131,10 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
     kind: o.kind,
     by: o.by,
     model: modelSummary(settings.travel.info),
-    standards: { center: describeThreshold(settings.standards.center), branch: describeThreshold(settings.standards.branch) },
+    standards: {
+      ...(o.kind !== 'branch' ? { center: describeThreshold(settings.standards.center) } : {}),
+      ...(o.kind !== 'center' ? { branch: describeThreshold(settings.standards.branch) } : {}),
+    },
     population: Math.round(total.pop),
     ...parts(total),
     groups: rows.map(([id, r]) => ({ id, name: r.name, population: Math.round(r.pop), ...parts(r) })),

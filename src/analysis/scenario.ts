@@ -3,20 +3,38 @@
  * as announced (`opens` ← `announced` wherever an announced date is recorded).
  */
 import { addMonths, formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
+import type { Finding } from '../model/diagnostic.js';
 import { UserError } from '../errors.js';
 import { facilitiesOf, type Plan } from '../model/plan.js';
 import { closest } from '../model/suggest.js';
+import { checkPlan, type CheckContext } from './check-plan.js';
 
 export interface Delay {
   id: string;
   months: number;
 }
 
+/** A delay longer than the whole span plan years may have (1900–2100) can only be a typo. */
+export const MAX_DELAY_MONTHS = 200 * 12;
+
 /** Parses `ID=+6m`, `ID=+1y`, `ID=-3m`. Returns an error message for anything else. */
 export function parseDelay(spec: string): Delay | string {
-  const m = /^([^=]+)=([+-]?\d+)([my])$/.exec(spec.trim());
+  const m = /^([^=]+)=([+-]?\d{1,6})([my])$/.exec(spec.trim());
   if (!m) return `--delay ${spec}: expected ID=+Nm or ID=+Ny (e.g. GAN=+6m)`;
-  return { id: m[1]!, months: Number(m[2]) * (m[3] === 'y' ? 12 : 1) };
+  const months = Number(m[2]) * (m[3] === 'y' ? 12 : 1);
+  if (Math.abs(months) > MAX_DELAY_MONTHS) return `--delay ${spec}: at most ${MAX_DELAY_MONTHS / 12} years either way`;
+  return { id: m[1]!, months };
+}
+
+/**
+ * What a what-if delay breaks: the problems the validator finds in the delayed plan that the plan
+ * itself did not have (an opening pushed past the plan's years, a branch now opening before its
+ * center). Reported as notes: the timeline still runs, but the planner should know.
+ */
+export function delayConsequences(plan: Plan, delayed: Plan, ctx: CheckContext): Finding[] {
+  const key = (f: Finding) => `${f.code} ${f.path.join('.')}`;
+  const before = new Set(checkPlan(plan, ctx).map(key));
+  return checkPlan(delayed, ctx).filter((f) => !before.has(key(f)));
 }
 
 /** The --delay specs of a command line, checked against the plan's facility ids. */

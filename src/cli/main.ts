@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, InvalidPlanError, UserError } from '../errors.js';
+import { outputSettings, quietOnClosedStdout } from '../render/output.js';
+import { printable } from '../render/printable.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
 import type { CommandSpec } from './command.js';
@@ -37,6 +39,7 @@ function commandNamed(args: string[]): string | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedStdout();
   let code: number = EXIT.ok;
   const program = new Command('dostplan')
     .description('Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.')
@@ -45,6 +48,13 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // --bom belongs to CSV; checked once here rather than in every command that can print CSV.
+  program.hook('preAction', (_, action) => {
+    const o = action.opts() as { bom?: boolean; format?: string };
+    if (!o.bom) return;
+    if (o.format !== 'csv') throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
+    outputSettings.bom = true;
+  });
   try {
     const named = commandNamed(argv.slice(2));
     const selected = COMMANDS.some((c) => c.name === named) ? [named] : COMMANDS.map((c) => c.name);
@@ -72,7 +82,7 @@ function failure(e: unknown): number {
   }
   if (e instanceof InvalidPlanError) process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
   if (e instanceof UserError) {
-    process.stderr.write(`dostplan: ${e.message}\n`);
+    process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
     return e.exitCode;
   }
   process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);

@@ -1,6 +1,6 @@
 /** Option parsing shared by the commands: value parsers, the model options, --format, the year. */
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Plan } from '../model/plan.js';
+import { MAX_YEAR, MIN_YEAR, type Plan } from '../model/plan.js';
 import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
@@ -13,21 +13,43 @@ export function choice<T extends string>(allowed: readonly T[]) {
   };
 }
 
-export function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
-  return n;
+/** Plain decimal notation only: Number() would also take '', '0x7E9', '1e-320' or ' 5 '. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number in a range; `above` makes the lower bound exclusive. The plan schema's bounds, so flag and file agree. */
+export function numberIn(min: number, max: number, o: { above?: boolean; what?: string } = {}) {
+  return (value: string): number => {
+    const n = DECIMAL.test(value) ? Number(value) : NaN;
+    const low = o.above ? n > min : n >= min;
+    if (!Number.isFinite(n) || !low || n > max) {
+      const range = o.above ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`expected ${o.what ?? 'a number'} ${range}`);
+    }
+    return n;
+  };
 }
 
-export function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+export const positiveNumber = numberIn(0, 1e6, { above: true });
+
+/** A whole number, written in plain digits (commander passes the previous value as a second argument: ignored). */
+export const wholeNumber = (value: string): number => wholeAtLeast(value, 0);
+
+/** At least 1: zero sites or zero openings a year cannot be planned. */
+export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1);
+
+function wholeAtLeast(value: string, min: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
+  }
   return n;
 }
 
 export function year(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
+  const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) {
+    throw new InvalidArgumentError(`expected a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2025`);
+  }
   return n;
 }
 
@@ -77,12 +99,13 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     .option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
   addOutOption(cmd, out);
   return cmd
-    .option('--circuity <factor>', "road km per geodesic km (default: the plan's, else 1)", positiveNumber)
-    .option('--speed <kmh>', "average speed for travel times (default: the plan's, else 40)", positiveNumber)
-    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the plan standards)', positiveNumber)
-    .option('--within-min <min>', 'coverage threshold in minutes for every kind', positiveNumber)
+    .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
+    .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
+    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the standards)', numberIn(0, 2000, { above: true }))
+    .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
     .option('--roads <file>', 'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings (replaces --circuity/--speed)')
-    .option('--roads-profile <file>', 'YAML overriding parts of the car profile (speeds per road class, off-road access)');
+    .option('--roads-profile <file>', 'YAML overriding parts of the car profile (speeds per road class, off-road access)')
+    .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
 }
 
 /** The model flags as the loaders and analyses name them. */

@@ -3,7 +3,7 @@
  * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -15,6 +15,7 @@ import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset
 import { RegionIndex } from '../model/region-index.js';
 import { csvObjects } from './csv-records.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { readUserText } from './text-input.js';
 
 export { PACKAGE_ROOT };
 export const EMBEDDED_DATA = join(PACKAGE_ROOT, 'data');
@@ -47,12 +48,11 @@ export function loadCountry(dir?: string): CountryData {
   const hit = cache.get(folder);
   if (hit) return hit;
   const read = (name: string) => {
-    try {
-      return readFileSync(join(folder, name), 'utf8');
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new UserError(`cannot read ${join(folder, name)} (${why}): is ${folder} a dostplan data folder?`);
-    }
+    const file = join(folder, name);
+    if (!existsSync(file)) throw new UserError(`cannot read ${file} (ENOENT): is ${folder} a dostplan data folder?`);
+    // The user's own data folder is user input: the same byte limit and text checks as a plan; and
+    // readUserText records it, so --out never replaces the data a run read.
+    return readUserText(file);
   };
   const json = (name: string) => {
     try {

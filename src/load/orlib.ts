@@ -6,13 +6,11 @@
  */
 import type { GraphInput } from '../analysis/optimize/graph.js';
 import { UserError } from '../errors.js';
-import { decodeText, readUserFile } from './text-input.js';
+import { readUserText } from './text-input.js';
 
 /** Reads a pmed file; a file named like pmedN carries its published optimum. */
 export function readGraph(path: string): GraphInput {
-  const decoded = decodeText(readUserFile(path));
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const g = parseOrLib(decoded.text, path);
+  const g = parseOrLib(readUserText(path), path);
   const known = Object.entries(PMED_OPTIMA).find(([n]) => new RegExp(`pmed${n}\\b`).test(path))?.[1];
   return { file: path, ...g, ...(known !== undefined ? { known } : {}) };
 }
@@ -24,19 +22,60 @@ export interface GraphInstance {
   dist: Float64Array;
 }
 
+/** Floyd–Warshall is n³: 900 vertices (pmed40) take about a second; 2,000 would take ten. */
+export const MAX_GRAPH_VERTICES = 1000;
+
+interface Token {
+  value: number;
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** Every whitespace-separated token with its line and column, so a bad number is reported where it is. */
+function tokens(text: string): Token[][] {
+  return text
+    .split('\n')
+    .map((l, i) => [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 })))
+    .filter((l) => l.length > 0);
+}
+
 export function parseOrLib(text: string, file: string): GraphInstance {
-  const nums = text.trim().split(/\s+/).map(Number);
-  const [n, m, p] = nums;
-  if (!n || !m || !p || nums.some((x) => !Number.isFinite(x))) throw new UserError(`${file}:1:1: expected "n edges p" then "i j cost" lines (OR-Library pmed format)`, 1);
-  if (nums.length < 3 + 3 * m) throw new UserError(`${file}: header says ${m} edges, found ${Math.floor((nums.length - 3) / 3)}`, 1);
+  const fail = (t: { line: number; column: number }, message: string) =>
+    new UserError(`${file}:${t.line}:${t.column}: ${message}`, 1);
+  const lines = tokens(text);
+  const header = lines[0];
+  if (!header || header.length !== 3) {
+    const at = header?.[0] ?? { line: 1, column: 1 };
+    throw fail(at, 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)');
+  }
+  const [nT, mT, pT] = header as [Token, Token, Token];
+  const whole = (t: Token, what: string, min: number, max: number) => {
+    if (!Number.isInteger(t.value) || t.value < min || t.value > max) {
+      throw fail(t, `${what} must be a whole number from ${min} to ${max}, not ${t.text}`);
+    }
+    return t.value;
+  };
+  const n = whole(nT, 'n (vertices)', 1, MAX_GRAPH_VERTICES);
+  const m = whole(mT, 'the edge count', 1, 10 * n * n);
+  const p = whole(pT, 'p (medians)', 1, n);
+  const edges = lines.slice(1);
+  if (edges.length !== m) {
+    const at = edges.length > m ? edges[m]![0]! : { line: (edges.at(-1)?.[0]?.line ?? 1) + 1, column: 1 };
+    throw fail(at, `the header says ${m} edges, the file has ${edges.length} edge lines`);
+  }
   const d = new Float64Array(n * n).fill(Infinity);
   for (let i = 0; i < n; i++) d[i * n + i] = 0;
-  for (let e = 0; e < m; e++) {
-    const a = nums[3 + 3 * e]! - 1, b = nums[4 + 3 * e]! - 1, c = nums[5 + 3 * e]!;
-    if (a < 0 || b < 0 || a >= n || b >= n) throw new UserError(`${file}: edge ${e + 1} names a vertex outside 1..${n}`, 1);
+  for (const line of edges) {
+    if (line.length !== 3) throw fail(line[0]!, `expected "i j cost" (3 numbers), found ${line.length}`);
+    const a = whole(line[0]!, 'a vertex', 1, n) - 1, b = whole(line[1]!, 'a vertex', 1, n) - 1;
+    const cost = line[2]!;
+    if (!Number.isFinite(cost.value) || cost.value < 0) {
+      throw fail(cost, `an edge cost must be a number ≥ 0, not ${cost.text}`);
+    }
     if (a === b) continue;
-    d[a * n + b] = c;
-    d[b * n + a] = c;
+    d[a * n + b] = cost.value;
+    d[b * n + a] = cost.value;
   }
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < n; i++) {
@@ -47,6 +86,11 @@ export function parseOrLib(text: string, file: string): GraphInstance {
         if (v < d[i * n + j]!) d[i * n + j] = v;
       }
     }
+  }
+  // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
+  const unreachable = d.subarray(0, n).findIndex((x) => x === Infinity);
+  if (unreachable >= 0) {
+    throw fail({ line: 1, column: 1 }, `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`);
   }
   return { n, p, dist: d };
 }

@@ -2,10 +2,13 @@
  * Loads a plan file: text → YAML with positions → schema → (scenario) merge with its base plan.
  * Never throws for bad content: every problem becomes a Diagnostic with file:line:column.
  */
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
+import { displayPath } from './display-path.js';
 import { decodeText, readUserFile } from './text-input.js';
+import { UserError } from '../errors.js';
 import { parseYaml, type Position } from './yaml-source.js';
 import { zodFindings } from './zod-findings.js';
 
@@ -44,10 +47,10 @@ export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['l
 /** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
 export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   const abs = resolve(path);
-  const file = relative(process.cwd(), abs) || abs;
+  const file = displayPath(abs);
   const failed = (d: Diagnostic[]): LoadedPlan => ({ plan: undefined, diagnostics: d, locate: () => ({ file, line: 1, column: 1 }), files: [file] });
 
-  const decoded = decodeText(readUserFile(abs));
+  const decoded = decodeText(readUserFile(abs, undefined, file));
   if (!decoded.ok) return failed([{ file, line: decoded.line, column: decoded.column, severity: 'error', code: 'encoding', message: decoded.message }]);
   const src = parseYaml(decoded.text, file);
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
@@ -70,13 +73,18 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   // A scenario: load the base, then override it by id.
   const basePath = resolve(dirname(abs), raw.extends as string);
   if (chain.includes(basePath) || basePath === abs) {
-    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-cycle', message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => relative(process.cwd(), p)).join(' → ')})` }]);
+    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-cycle', message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => displayPath(p)).join(' → ')})` }]);
   }
   let base: LoadedPlan;
   try {
     base = loadPlan(basePath, [...chain, abs]);
-  } catch {
-    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-missing', message: `extends: base plan '${raw.extends}' not found (looked for ${relative(process.cwd(), basePath)})` }]);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    // The base could not be read at all: missing, a directory, too big. Say which, at the extends: line.
+    const missing = !existsSync(basePath);
+    const why = missing ? `not found (looked for ${displayPath(basePath)})` : `cannot be used: ${e.message}`;
+    const code = missing ? 'extends-missing' : 'extends-unreadable';
+    return failed([{ ...src.locate(['extends']), severity: 'error', code, message: `extends: base plan '${raw.extends}' ${why}` }]);
   }
   if (!base.plan) return { ...base, files: [file, ...base.files] };
   return mergeScenario(parsed.data as ScenarioData, raw, base, src.locate, file);
@@ -109,6 +117,22 @@ function withoutBrokenFacilities(raw: Record<string, unknown>, issues: readonly 
 }
 
 function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: LoadedPlan, childLocate: LoadedPlan['locate'], file: string): LoadedPlan {
+  // One id twice in the scenario itself would merge the two entries silently: say so instead.
+  const duplicates: Diagnostic[] = [];
+  for (const list of ['centers', 'branches'] as const) {
+    const seen = new Map<string, number>();
+    child[list].forEach((f, i) => {
+      const first = seen.get(f.id);
+      if (first === undefined) seen.set(f.id, i);
+      else {
+        const message = `id '${f.id}' appears twice in this scenario's ${list} (first at ${list}[${first}]); merge the two entries`;
+        duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message });
+      }
+    });
+  }
+  if (duplicates.length) {
+    return { plan: undefined, diagnostics: duplicates, locate: childLocate, files: [file, ...base.files] };
+  }
   const basePlan = base.plan!;
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };

@@ -9,7 +9,7 @@ import type { PopulationPoint } from '../model/dataset.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
-import { decodeText, readUserFile } from './text-input.js';
+import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -18,11 +18,14 @@ import { UserError } from '../errors.js';
  */
 /** `geojson`: the format as detected from the content (else the extension decides). */
 export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator; geojson?: boolean } = { population: true }): PopulationPoint[] {
-  const decoded = decodeText(readUserFile(path));
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const raw = (o.geojson ?? /\.(geo)?json$/i.test(extname(path))) ? fromGeoJson(decoded.text, path, o.population) : fromCsv(decoded.text, path, o.population);
+  const text = readUserText(path);
+  const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
+  const raw = geojson ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
   return withRegions(raw, regions, path, o.units);
 }
+
+/** No place holds more people than the world; bigger values are typos and would overflow the sums. */
+const MAX_POINT_POPULATION = 1e10;
 
 type Raw = { lat: number; lon: number; population: number; region?: string; name: string; where: string };
 
@@ -38,7 +41,21 @@ function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
   for (const col of needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon']) {
     if (!(col in rows[0]!)) throw new UserError(`${path}:1:1: missing column '${col}'; expected a header lat,lon${needPopulation ? ',population' : ''}[,region,name]`, 1);
   }
-  return rows.map((r, i) => check({ lat: Number(r.lat), lon: Number(r.lon), population: needPopulation ? Number(r.population) : 0, region: r.region || undefined, name: r.name ?? '', where: `${path}:${i + 2}:1` }));
+  const columns = Object.keys(rows[0]!);
+  return rows.map((r, i) => {
+    const where = `${path}:${i + 2}:1`;
+    // Number('') is 0: an empty cell would silently become a point at 0° or a place with nobody.
+    const num = (col: string) => {
+      const cell = r[col];
+      if (cell === undefined || cell === '') {
+        const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
+        throw new UserError(`${path}:${i + 2}:${columns.indexOf(col) + 1}: empty ${col} cell; every row needs ${needs}`, 1);
+      }
+      return Number(cell);
+    };
+    const population = needPopulation ? num('population') : 0;
+    return check({ lat: num('lat'), lon: num('lon'), population, region: r.region || undefined, name: r.name ?? '', where });
+  });
 }
 
 function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[] {
@@ -48,20 +65,35 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[]
   } catch (e) {
     throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
   }
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  }
+  if (fc.features.length === 0) throw new UserError(`${path}:1:1: no features; expected one Point feature per place`, 1);
   return fc.features.map((f, i) => {
     const where = `${path}: features[${i}]`;
+    if (f === null || typeof f !== 'object') {
+      throw new UserError(`${where}: expected a Feature, not ${f === null ? 'null' : typeof f}`, 1);
+    }
     if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates)) throw new UserError(`${where}: geometry must be a Point`, 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
-    return check({ lat: Number(lat), lon: Number(lon), population: needPopulation ? Number(props.population) : 0, region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
+    // Number(null) and Number('') are 0: a missing value must not pass as a real one.
+    const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+    return check({ lat: num(lat), lon: num(lon), population: needPopulation ? num(props.population) : 0, region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
   });
 }
 
 function check(p: Raw): Raw {
   if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90) throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
   if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
-  if (!Number.isFinite(p.population) || p.population < 0) throw new UserError(`${p.where}: population must be a number ≥ 0`, 1);
+  // Names end up in terminal tables (distances --worst): no escape codes or line breaks.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) {
+    throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
+  }
+  if (!Number.isFinite(p.population) || p.population < 0 || p.population > MAX_POINT_POPULATION) {
+    throw new UserError(`${p.where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`, 1);
+  }
   return p;
 }
 

@@ -2,7 +2,7 @@
  * Reads a user file as text, refusing what is not text: binary content, invalid UTF-8.
  * A UTF-8 byte-order mark is dropped; CRLF line endings are left to the YAML parser, which accepts them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
@@ -24,21 +24,102 @@ export function decodeText(bytes: Uint8Array): TextResult {
 /** Far above any real plan or population file; refusing bigger ones keeps memory bounded. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-/** Reads a file the user named; missing files and directories are usage errors (exit 2). */
-export function readUserFile(path: string): Uint8Array {
-  let st;
+const CHUNK = 1 << 16;
+
+/**
+ * Every file read in this process, by device and inode: whatever name, symlink or hard link
+ * --out uses, writing over one of them is refused (render/output.ts). Recording at the one place
+ * all user files are read means no command can forget an input.
+ */
+const inputsRead = new Map<string, string>();
+
+export function inputIdentity(st: { dev: number | bigint; ino: number | bigint }): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** Records a file read by other means (the embedded dataset) as an input that --out must not replace. */
+export function noteInput(path: string): void {
+  try {
+    inputsRead.set(inputIdentity(statSync(path)), path);
+  } catch {
+    // Not there: nothing to protect.
+  }
+}
+
+/** The input read in this process that `st` is, if any (its name as the user gave it). */
+export function readInputAt(st: { dev: number | bigint; ino: number | bigint }): string | undefined {
+  return inputsRead.get(inputIdentity(st));
+}
+const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
+
+/**
+ * Reads a file the user named, for any kind of file: a regular file, a FIFO or process
+ * substitution (`<(…)`), a device. The byte limit holds while reading, because a stat size means
+ * nothing for /dev/zero or a pipe (both say 0). Reading stops early at the first NUL byte: the
+ * content is then binary, which decodeText reports with its line and column.
+ * Missing files, directories and oversized inputs are usage/I-O errors (exit 2).
+ */
+export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path): Uint8Array {
+  let st: Stats;
   try {
     st = statSync(path);
-  } catch {
-    throw new UserError(`${path}: no such file`);
-  }
-  if (st.isDirectory()) throw new UserError(`${path}: is a directory; name a plan file (e.g. ${path}/dost.yaml)`);
-  if (st.size > MAX_INPUT_BYTES) throw new UserError(`${path}: ${(st.size / 2 ** 20).toFixed(0)} MB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MB an input may be`);
-  try {
-    return readFileSync(path);
   } catch (e) {
-    throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    throw new UserError(missing ? `${name}: no such file` : `${name}: cannot be read (${code ?? 'I/O error'})`);
   }
+  if (st.isDirectory()) throw new UserError(`${name}: is a directory; name a file (e.g. ${name}/dost.yaml)`);
+  const tooBig = () =>
+    new UserError(`${name}: more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
+  if (st.isFile() && st.size > limit) throw tooBig();
+  let fd: number;
+  try {
+    // Non-blocking, so a FIFO nobody writes to reads as empty instead of hanging in open().
+    fd = openSync(path, O_RDONLY | (st.isFIFO() ? O_NONBLOCK : 0));
+  } catch (e) {
+    throw new UserError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    inputsRead.set(inputIdentity(fstatSync(fd)), name);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, CHUNK, null);
+      } catch (e) {
+        // A pipe whose writer has not written yet: wait a little and try again.
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          continue;
+        }
+        throw new UserError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooBig();
+      const chunk = buf.subarray(0, n);
+      chunks.push(chunk);
+      if (chunk.includes(0)) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (total === 0 && st.isFIFO()) {
+    throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * readUserFile + decodeText for callers that only want text: a binary or non-UTF-8 file is a
+ * data error (exit 1) at file:line:col.
+ */
+export function readUserText(path: string): string {
+  const decoded = decodeText(readUserFile(path));
+  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  return decoded.text;
 }
 
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {

@@ -15,6 +15,9 @@ const yamlLib = () => createRequire(import.meta.url)('yaml') as typeof import('y
 
 export const MAX_ALIASES = 100;
 
+/** The YAML 1.2 core schema's own tags; values with any other tag are refused. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /** Parses a plan's YAML: the fast path when it can decide, else the exact path. */
 export function parseYaml(text: string, file: string): YamlSource {
   return parseYamlFast(text, file) ?? parseYamlExact(text, file);
@@ -51,6 +54,19 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         : /call stack/i.test(e.message)
           ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
           : `YAML syntax: ${firstLine(e.message)}`,
+    });
+  }
+  // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a
+  // Buffer, a Date or a Set that no plan field can hold; name the tag instead of a confusing type error.
+  if (diagnostics.length === 0) {
+    yamlLib().visit(doc, (_, node) => {
+      const tag = (node as { tag?: string } | null)?.tag;
+      if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
+        const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        const at = (node as Node).range?.[0] ?? 0;
+        const message = `the YAML tag ${short} is not used in plan files; remove it and write the value as plain text, a number or a date like 2026-05`;
+        diagnostics.push({ ...pos(at), severity: 'error', code: 'yaml-tag', message });
+      }
     });
   }
   let value: unknown;

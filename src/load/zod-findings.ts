@@ -22,6 +22,7 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -38,6 +39,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 const label = (path: readonly PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'the top level';
 
+const missing = (path: readonly PropertyKey[]) => `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}`;
+
 export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown): Finding[] {
   const out: Finding[] = [];
   for (const issue of error.issues) {
@@ -53,7 +56,7 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
         break;
       case 'invalid_type':
         if (got === undefined) {
-          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}` });
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
         } else if (typeof got === 'number' && !Number.isFinite(got)) {
           out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a finite number, not ${got}` });
         } else {
@@ -61,16 +64,25 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
         }
         break;
       case 'invalid_union':
+        if (got === undefined) {
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
+          break;
+        }
         out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}` });
         break;
       case 'invalid_value': {
+        if (got === undefined) {
+          const message = `${missing(path)} (one of ${issue.values.map(String).join(', ')})`;
+          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message });
+          break;
+        }
         const allowed = issue.values.map(String);
         out.push({ path, severity: 'error', code: 'invalid-value', message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}` });
         break;
       }
       case 'too_small':
       case 'too_big':
-        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}` });
+        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${typeof got === 'number' ? `, not ${got}` : ''}` });
         break;
       default:
         out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });

@@ -15,8 +15,10 @@ const FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string };
 
+/** Proleptic Gregorian calendar for every year (Date.UTC maps years 0–99 to 1900–1999). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Parses a plan date to the last day of the period it names. */

@@ -17,13 +17,19 @@ function cells(row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'di
   return c;
 }
 
+/** "Standards: center ≤ 30 km; branch ≤ 15 km." with only the kinds the report counts. */
+export function standardsLine(s: CoverageResult['standards']): string {
+  const parts = (['center', 'branch'] as const).filter((k) => s[k] !== undefined).map((k) => `${k} ${s[k]}`);
+  return `Standard${parts.length === 1 ? '' : 's'}: ${parts.join('; ')}.`;
+}
+
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export function coverageHeader(r: CoverageResult): string[] {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
   return [
     `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
-    `Distance model: ${r.model.description}. Standards: center ${r.standards.center}; branch ${r.standards.branch}.`,
+    `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
     `${capitalise(describeBasis(r.population_basis))}.`,
     `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
   ];

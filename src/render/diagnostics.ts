@@ -1,30 +1,46 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { printable } from './printable.js';
 import type { Style } from './style.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-export function summaryLine(errors: number, warnings: number, files: number): string {
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+/** `files` counts the files checked; `unreadable` those that could not be read at all (reported on stderr). */
+export function summaryLine(errors: number, warnings: number, files: number, unreadable = 0): string {
+  const tail = unreadable ? `; ${plural(unreadable, 'file')} could not be read` : '';
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}${tail}`;
 }
 
 /** Renders validation results; every format ends with (or contains) the counts. */
-export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style): string {
+export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style, unreadable = 0, env: NodeJS.ProcessEnv = process.env): string {
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.length - errors;
-  const summary = summaryLine(errors, warnings, files);
-  if (format === 'json') return JSON.stringify({ errors, warnings, files, diagnostics: ds }, null, 2) + '\n';
+  const summary = summaryLine(errors, warnings, files, unreadable);
+  if (format === 'json') return JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2) + '\n';
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
-    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
     const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    return ds.map((d) => `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`).join('\n') + (ds.length ? '\n' : '');
+    return ds.map((d) => `::${d.severity} file=${prop(annotationPath(d.file, env))},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`).join('\n') + (ds.length ? '\n' : '');
   }
   const lines = ds.map((d) => {
     const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
-    return `${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${sev} ${d.message} ${style.dim(`[${d.code}]`)}`;
+    return `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ${printable(d.message)} ${style.dim(`[${d.code}]`)}`;
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * GitHub attaches an annotation to a file by its path from the repository root (GITHUB_WORKSPACE),
+ * not from the directory the step ran in; outside a workflow, or for a file outside the workspace,
+ * the path stays as shown elsewhere.
+ */
+export function annotationPath(file: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const ws = env.GITHUB_WORKSPACE;
+  if (!ws) return file;
+  const rel = relative(resolve(ws), resolve(cwd, file));
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }

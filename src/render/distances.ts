@@ -46,6 +46,14 @@ export function distancesCsv(r: DistancesResult): string {
   return csvTable(['year', 'nearest', 'group', 'name', 'population', ...keys], rows);
 }
 
+/** With --worst N, CSV is the worst-served places (one table per file, as spreadsheets expect; like GeoJSON). */
+export function worstCsv(r: DistancesResult): string {
+  return csvTable(
+    ['year', 'rank', 'place', 'region', 'lat', 'lon', 'population', 'km', 'min', 'nearest_id', 'nearest_name'],
+    r.worst.map((w, i) => [r.year, i + 1, w.name, w.region, w.lat, w.lon, w.population, w.km < 0 ? '' : w.km, w.min < 0 ? '' : w.min, w.facility?.id ?? '', w.facility?.name ?? '']),
+  );
+}
+
 export function distancesGeoJson(r: DistancesResult): string {
   return featureCollection(
     r.worst.map((w) => pointFeature(w.lat, w.lon, { name: w.name, region: w.region, population: w.population, km: w.km, min: w.min, nearest_id: w.facility?.id ?? null, nearest_name: w.facility?.name ?? null })),

@@ -1,7 +1,7 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { PlanEntry, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -64,23 +64,39 @@ export function orderText(o: OrderResult, markdown = false): string {
 }
 
 /** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
-export function suggestYaml(r: SuggestResult, entries: PlanEntry[]): string {
+/** YAML double-quoted scalar: JSON's string syntax is valid YAML, so names with ':' or '#' stay text. */
+const q = (s: string) => JSON.stringify(s);
+
+/**
+ * The suggestions as a scenario over the plan (`extends:` its path as seen from where the scenario
+ * is saved): the new entries, and the `serves:` of existing centers that hand a unit over. It passes
+ * `dostplan validate --strict`.
+ */
+export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string): string {
   const list = r.kind === 'center' ? 'centers' : 'branches';
-  const lines = [`# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}`, `${list}:`];
-  for (const e of entries) {
+  const lines = [
+    `# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}.`,
+    '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
+    '# or paste the new entries (and the serves: changes of existing centers) into the plan.',
+    `extends: ${q(base)}`,
+    `${list}:`,
+  ];
+  for (const e of changes.entries) {
     lines.push(
       `  - id: ${e.id}`,
-      `    name: ${e.name}`,
+      `    name: ${q(e.name)}`,
       ...(e.center ? [`    center: ${e.center}`] : []),
       `    region: ${e.region}`,
       `    location: { lat: ${e.lat.toFixed(4)}, lon: ${e.lon.toFixed(4)} }`,
       '    status: planned',
       `    opens: ${e.opens}`,
-      `    serves: [${e.region}]`,
+      `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
-      `    source: "dostplan optimize (${r.model}): ${e.effect}"`,
+      `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
     );
   }
+  if (changes.reassigned.length && list !== 'centers') lines.push('centers:');
+  for (const c of changes.reassigned) lines.push(`  - id: ${c.id}`, `    serves: [${c.serves.join(', ')}]`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,24 +1,93 @@
 /**
- * Where results go: stdout, or --out FILE written atomically (a temp file in the same folder,
- * then rename), so an interrupted run never leaves a half-written report. Inputs are never written.
+ * Where results go: stdout, or --out FILE.
+ *
+ * A regular file (or a symlink to one) is written atomically: a temp file beside the real target,
+ * then rename, so an interrupted run never leaves a half-written report and a symlink stays a
+ * symlink. A device or pipe (/dev/stdout, /dev/null, a FIFO) is written through, never replaced.
+ * A file this process read is never written: --out is compared with every input by device and
+ * inode, so no name, symlink or hard link gets around it.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { readInputAt } from '../load/text-input.js';
 import { UserError } from '../errors.js';
+import { withBom } from './table.js';
 
-export function writeResult(text: string, out?: string, inputs: string[] = []): void {
-  if (!out) {
-    process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : text + '\n');
+
+/** Set once per run from --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
+export const outputSettings = { bom: false };
+
+export function writeResult(result: string, out?: string, _inputs: string[] = []): void {
+  const text = outputSettings.bom ? withBom(result) : result;
+  if (out === undefined) {
+    process.stdout.write(withNewline(text));
     return;
   }
-  const target = resolve(out);
-  if (inputs.some((i) => resolve(i) === target)) throw new UserError(`--out ${out} is one of the inputs; refusing to overwrite it`);
+  if (out.trim() === '') throw new UserError('--out needs a file name (or leave it out to write to stdout)');
+  const existing = statOrUndefined(out);
+  const link = lstatOrUndefined(out);
+  if (link?.isSymbolicLink() && !existing) throw new UserError(`--out ${out} is a symbolic link to nowhere; refusing to write through it`);
+  if (existing) {
+    const input = readInputAt(existing);
+    if (input !== undefined) throw new UserError(`--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`);
+    if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
+    if (!existing.isFile()) {
+      writeThrough(out, withNewline(text), existing);
+      return;
+    }
+  }
+  // A symlink is followed: the temp file goes beside the file it points to, and the link stays.
+  const target = link?.isSymbolicLink() ? realpathSync(out) : out;
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text.endsWith('\n') ? text : text + '\n');
+    writeFileSync(tmp, withNewline(text), { flag: 'wx' });
+    if (existing) chmodSync(tmp, existing.mode & 0o7777);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** Character devices, FIFOs and sockets are written in place: replacing them would break the system or the reader. */
+function writeThrough(out: string, text: string, st: Stats): void {
+  if (st.isBlockDevice()) throw new UserError(`--out ${out} is a block device; refusing to write to it`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(out, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  } catch (e) {
+    throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A reader that stops early (`| head`) closes stdout: the rest of the output has nowhere to go and
+ * that is not an error. Without this, node reports EPIPE with a stack from node:events.
+ */
+export function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }

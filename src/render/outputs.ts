@@ -9,7 +9,7 @@ import type { PlanDiff } from '../analysis/diff.js';
 import type { DistancesResult } from '../analysis/distances.js';
 import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { PlanEntry, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
@@ -17,14 +17,16 @@ import type { ReportInput } from './html-report.js';
 import type { Style } from './style.js';
 
 export interface Outputs {
-  validation: { diagnostics: Diagnostic[]; files: number };
+  /** `unreadable`: files named that could not be read at all (their errors went to stderr). */
+  validation: { diagnostics: Diagnostic[]; files: number; unreadable?: number };
   coverage: { result: CoverageResult; map: () => CoverageMap };
   distances: DistancesResult;
   /** `names`: the display name of each economic region (or the country's grouping). */
   timeline: { timeline: Timeline; names: Map<string, string> };
   comparison: { a: Timeline; b: Timeline };
   diff: PlanDiff;
-  suggestion: { result: SuggestResult; entries: PlanEntry[] };
+  /** `base`: the plan's path as the scenario names it in `extends:`. */
+  suggestion: { result: SuggestResult; changes: PlanChanges; base: string };
   capacity: CapacityResult;
   capacitySites: CapacitySitesResult;
   order: OrderResult;

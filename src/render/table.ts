@@ -21,10 +21,21 @@ export function markdownTable(columns: Column[], rows: string[][]): string {
   ].join('\n');
 }
 
-/** RFC 4180 CSV: quote fields with commas, quotes or newlines. */
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first: "CSV injection")
+ * gets a leading apostrophe, which Excel and LibreOffice show as plain text. Numbers, negative ones
+ * included, stay numbers.
+ */
+export function csvSafe(v: string | number): string {
+  const s = String(v);
+  if (typeof v === 'number' || !/^[=+\-@\t\r]/.test(s) || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(s)) return s;
+  return `'${s}`;
+}
+
+/** RFC 4180 CSV: quote fields with commas, quotes or newlines; formula-like text defused (csvSafe). */
 export function csvTable(headers: string[], rows: (string | number)[][]): string {
   const q = (v: string | number) => {
-    const s = String(v);
+    const s = csvSafe(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [headers.map(q).join(','), ...rows.map((r) => r.map(q).join(','))].join('\n');
@@ -36,3 +47,6 @@ export const int = (x: number) => {
   const r = Math.round(x);
   return `${r < 0 ? '-' : ''}${String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 };
+
+/** A UTF-8 byte-order mark in front, for Excel, which otherwise opens UTF-8 CSV as the local code page. */
+export const withBom = (csv: string) => (csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);

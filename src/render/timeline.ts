@@ -101,9 +101,17 @@ export function timelineCsv(t: Timeline): string {
 /** Two schedules side by side (e.g. as announced vs as built). */
 export function comparisonText(a: Timeline, b: Timeline, markdown = false): string {
   const cols: Column[] = [{ header: 'year' }, { header: 'centers A', align: 'right' }, { header: 'centers B', align: 'right' }, { header: 'branches A', align: 'right' }, { header: 'branches B', align: 'right' }, { header: 'coverage A', align: 'right' }, { header: 'coverage B', align: 'right' }, { header: 'people (B − A)', align: 'right' }];
-  const rows = a.years.map((ya, i) => {
-    const yb = b.years[i]!;
-    return [String(ya.year), String(ya.centers), String(yb.centers), String(ya.branches), String(yb.branches), pc(ya.coverage.distance.percent), pc(yb.coverage.distance.percent), int(yb.coverage.distance.covered - ya.coverage.distance.covered)];
+  // The two plans may span different years: one row per year of either, '–' where a plan has none.
+  const years = [...new Set([...a.years, ...b.years].map((y) => y.year))].sort((x, y) => x - y);
+  const rows = years.map((year) => {
+    const ya = a.years.find((y) => y.year === year);
+    const yb = b.years.find((y) => y.year === year);
+    const cell = (y: typeof ya, f: (y: NonNullable<typeof ya>) => string) => (y ? f(y) : '–');
+    return [
+      String(year), cell(ya, (y) => String(y.centers)), cell(yb, (y) => String(y.centers)), cell(ya, (y) => String(y.branches)), cell(yb, (y) => String(y.branches)),
+      cell(ya, (y) => pc(y.coverage.distance.percent)), cell(yb, (y) => pc(y.coverage.distance.percent)),
+      ya && yb ? int(yb.coverage.distance.covered - ya.coverage.distance.covered) : '–',
+    ];
   });
   const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
   return [`A: ${a.plan}`, `B: ${b.plan}`, '', table, '', 'Targets (A):', ...a.targets.map((x) => `  ${targetLine(x)}`), 'Targets (B):', ...b.targets.map((x) => `  ${targetLine(x)}`)].join('\n');

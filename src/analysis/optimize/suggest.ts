@@ -9,13 +9,13 @@ import { yearWeights, type Demand } from '../demand.js';
 import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
-import { mclpExact, pmedianExact } from './exact.js';
+import { EXACT_LIMITS, mclpExact, pmedianExact } from './exact.js';
 
 /** Candidates per point in the p-median lists; with at most this many, --exact is exact. */
 const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
-import { pmedian, pmedianObjective } from './pmedian.js';
+import { pmedian } from './pmedian.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
 
@@ -34,6 +34,8 @@ export interface Suggestion {
   marginal: number;
   /** Covered share (mclp/setcover) or mean road km (pmedian) after adding this and the sites above. */
   after: number;
+  /** pmedian: people who had no reachable facility before this site. */
+  reached?: number;
 }
 
 export interface SuggestResult {
@@ -81,29 +83,43 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
   if (o.model === 'pmedian') {
     const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel, EXACT_CANDIDATES);
     const r = pmedian(inst, o.k);
-    const mean = (obj: number) => obj / population;
-    // Marginal contributions: add the final sites back one by one, best first.
+    // People with no reachable facility (no fixed one and no site on their side) have no distance:
+    // they are counted apart, never as 0 km, so means and savings stay honest.
+    const start = reach(inst, []);
+    const mean = (s: Reach) => (s.reachable > 0 ? s.total / s.reachable : 0);
+    // Marginal contributions: add the final sites back one by one, best first (most people newly
+    // reached, then the largest saving for those who could already reach a facility).
     const order: number[] = [];
     const rest = [...r.sites];
-    let current = pmedianObjective(inst, []);
-    const before = current;
+    let current = start;
     const sites: Suggestion[] = [];
     while (rest.length) {
-      const scored = rest.map((j) => ({ j, obj: pmedianObjective(inst, [...order, j]) })).sort((a, b) => a.obj - b.obj || a.j - b.j);
-      const { j, obj } = scored[0]!;
-      sites.push(toSite(j, order.length + 1, current - obj, mean(obj)));
+      const scored = rest
+        .map((j) => ({ j, s: reach(inst, [...order, j]) }))
+        .map((x) => ({ ...x, ...gainOver(current, x.s, inst.w) }))
+        .sort((a, b) => b.reached - a.reached || b.saved - a.saved || a.j - b.j);
+      const { j, s, saved, reached } = scored[0]!;
+      const site = toSite(j, order.length + 1, saved, mean(s));
+      sites.push(reached > 0 ? { ...site, reached: Math.round(reached) } : site);
       order.push(j);
       rest.splice(rest.indexOf(j), 1);
-      current = obj;
+      current = s;
     }
+    const unreached = population - start.reachable, stillUnreached = population - current.reachable;
+    const people = (x: number) => Math.round(x).toLocaleString('en-US');
+    const reachNote = unreached > 0.5
+      ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
+      : undefined;
     let exact: SuggestResult['exact'] = null;
-    let note: string | undefined;
+    let note: string | undefined = reachNote;
     if (o.exact) {
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
-      else note = `the exact p-median needs every candidate in every point's list: use at most ${EXACT_CANDIDATES} candidates (--candidates) to measure the gap`;
+      else if (!inst.complete) note = `exact solution skipped: the exact p-median needs every candidate in every point's list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
+      else note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
     }
-    return { ...base, threshold_km: null, before: round2(mean(before)), after: round2(mean(r.objective)), sites, heuristic: { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps }, exact, ...(note ? { note } : {}) };
+    const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
+    return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic, exact, ...(note ? { note } : {}) };
   }
 
   const standard = settings.standards[o.kind];
@@ -156,19 +172,55 @@ export function coverInstance(
   return { w: Float64Array.from(weights), cover, covered };
 }
 
+interface Reach {
+  /** Distance of each point to its nearest facility (Infinity: none reachable). */
+  d: Float64Array;
+  /** Σ people × km over the people who can reach a facility. */
+  total: number;
+  /** People who can reach a facility. */
+  reachable: number;
+}
+
+function reach(inst: Instance, sites: number[]): Reach {
+  const d = new Float64Array(inst.w.length);
+  let total = 0, reachable = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = inst.fixed[i]!;
+    for (const s of sites) x = Math.min(x, inst.dist(i, s));
+    d[i] = x;
+    if (Number.isFinite(x)) {
+      total += inst.w[i]! * x;
+      reachable += inst.w[i]!;
+    }
+  }
+  return { d, total, reachable };
+}
+
+/** People × km saved for those who could already reach a facility, and people reached for the first time. */
+function gainOver(prev: Reach, next: Reach, w: Float64Array): { saved: number; reached: number } {
+  let saved = 0, reached = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (Number.isFinite(prev.d[i]!)) saved += w[i]! * (prev.d[i]! - next.d[i]!);
+    else if (Number.isFinite(next.d[i]!)) reached += w[i]!;
+  }
+  return { saved, reached };
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Relative gap in % between the heuristic and the optimum (0 when equal). */
 const gap = (optimum: number, heuristic: number) => (optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100);
 
 
-/** A suggested site as a plan entry: what the YAML fragment a planner pastes into the plan says. */
+/** A suggested site as a plan entry: what the scenario a planner saves (or pastes into the plan) says. */
 export interface PlanEntry {
   id: string;
   name: string;
   /** A branch's parent: the plan's nearest center on the same side of any border. */
   center?: string;
-  /** The unit to name in `region` and `serves` (a city published inside its rayon: the rayon). */
+  /** The unit to name in `region` (a city published inside its rayon: the rayon). */
   region: string;
+  /** The unit it serves: its own, or one nobody serves (see planEntries). */
+  serves: string[];
   lat: number;
   lon: number;
   opens: number;
@@ -176,25 +228,66 @@ export interface PlanEntry {
   effect: string;
 }
 
-export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanEntry[] {
-  return r.sites.map((s) => {
+/** The suggestions as plan changes: new entries, and existing centers that hand a unit over to one. */
+export interface PlanChanges {
+  entries: PlanEntry[];
+  /** Existing centers with their new `serves:` (without the units a new center takes over). */
+  reassigned: { id: string; serves: string[] }[];
+}
+
+/**
+ * The suggested sites as plan entries that keep `validate --strict` passing: a unit served by two
+ * centers is a served-twice warning, a center serving nothing a serves-nothing one. So a new center
+ * takes over its own unit from the center that served it when that center keeps others, else
+ * serves the nearest unit nobody serves. Branches serve their own unit (only centers compete).
+ */
+export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+  const open = plan.centers.filter((c) => c.status !== 'closed');
+  const servesNow = new Map(open.map((c) => [c.id, [...c.serves]]));
+  const owner = new Map<string, string>();
+  for (const c of open) for (const code of c.serves) if (!owner.has(code)) owner.set(code, c.id);
+  const changed = new Set<string>();
+  const units = regions.dataset.regions.filter((u) => u.kind !== 'autonomous_republic' && !u.included_in);
+  const take = (unit: string) => {
+    const from = owner.get(unit);
+    if (from !== undefined && servesNow.has(from)) {
+      servesNow.set(from, servesNow.get(from)!.filter((c) => c !== unit));
+      changed.add(from);
+    }
+    owner.set(unit, '');
+    return [unit];
+  };
+  const servesFor = (s: Suggestion, code: string): string[] => {
+    if (r.kind === 'branch') return [code];
+    const from = owner.get(code);
+    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code);
+    const free = units
+      .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
+      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
+      .sort((a, b) => a.km - b.km || a.code.localeCompare(b.code))[0];
+    return free ? take(free.code) : [];
+  };
+  const entries = r.sites.map((s) => {
     const side = regions.sideOf(s.region);
     const parent = plan.centers
       .filter((c) => regions.sideOf(c.region) === side)
       .sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
     const effect =
       r.model === 'pmedian'
-        ? `saves ${s.marginal.toLocaleString('en-US')} people × km`
+        ? `saves ${s.marginal.toLocaleString('en-US')} people × km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
         : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
+    const region = regions.byCode.get(s.region)?.included_in ?? s.region;
     return {
       id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
       name: `Suggested ${r.kind} near ${s.name}`,
       ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
-      region: regions.byCode.get(s.region)?.included_in ?? s.region,
+      region,
+      serves: servesFor(s, region),
       lat: s.lat,
       lon: s.lon,
       opens: r.year,
       effect,
     };
   });
+  return { entries, reassigned: [...changed].sort().map((id) => ({ id, serves: servesNow.get(id)! })) };
 }

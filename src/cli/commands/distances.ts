@@ -21,7 +21,7 @@ export const command: CommandSpec<Opts> = {
       .option('-y, --year <year>', "year (default: the plan's last year)", year)
       .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region')
       .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber);
-    addFormatOption(cmd, 'distances', 'text', ' (GeoJSON: the worst-served places; use --worst)');
+    addFormatOption(cmd, 'distances', 'text', ' (GeoJSON, and CSV with --worst: the worst-served places)');
     addModelOptions(cmd);
   },
   async run([planArg], o) {

@@ -17,8 +17,8 @@ export const command: CommandSpec<ModelOptions> = {
   async run([planArg], o) {
     const ctx = await loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
-    if (!process.stdout.isTTY || !process.stdin.isTTY) {
-      // Not interactive (a pipe, CI): print what the first screen would show.
+    if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
+      // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(ctx.plan.years.to);
       const result = coverageNow(net, ctx.demand, regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'economic-region' });

@@ -1,3 +1,4 @@
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { resolveDemand } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
@@ -16,9 +17,9 @@ import {
   addModelOptions,
   choice,
   modelFlags,
-  positiveNumber,
+  countAtLeastOne,
+  numberIn,
   reportYear,
-  wholeNumber,
   year,
   type ModelOptions,
 } from '../options.js';
@@ -43,13 +44,13 @@ export const command: CommandSpec<Opts> = {
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('--model <model>', 'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)', choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const), 'mclp')
       .option('--basis <basis>', "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)", choice(['nearest', 'assignment'] as const))
-      .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', wholeNumber, 5)
+      .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
       .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
       .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
-      .option('--target <percent>', 'setcover: the covered share to reach', positiveNumber, 90)
+      .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
       .option('--candidates <file>', 'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)')
       .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
-      .option('--budget <n>', 'order: openings per year', wholeNumber, 3)
+      .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
       .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
     addFormatOption(cmd, 'suggestion', 'text');
@@ -57,14 +58,16 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o) {
     if (o.graph) {
-      emit('graph', await solveGraph(readGraph(o.graph), !!o.exact), o, [o.graph]);
+      const solved = await solveGraph(readGraph(o.graph), !!o.exact);
+      if (solved.note) process.stderr.write(`dostplan: note: ${solved.note}\n`);
+      emit('graph', solved, o, [o.graph]);
       return EXIT.ok;
     }
     const ctx = await loadPlanContext(planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      emit('order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, Math.max(1, o.budget)), o, ctx.inputs);
+      emit('order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget), o, ctx.inputs);
       return EXIT.ok;
     }
     const y = reportYear(ctx.plan, o.year);
@@ -80,7 +83,12 @@ export const command: CommandSpec<Opts> = {
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     const inputs = [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])];
-    emit('suggestion', { result, entries: planEntries(result, ctx.plan, regions) }, o, inputs);
+    // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
+    if (result.note) process.stderr.write(`dostplan: note: ${result.note}\n`);
+    // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
+    const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
+    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan)).split(sep).join('/');
+    emit('suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o, inputs);
     return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../load/package-root.js';
+import { noteInput } from '../../load/text-input.js';
 import { writeResult } from '../../render/output.js';
 import type { CommandSpec } from '../command.js';
 
@@ -16,7 +17,9 @@ export const command: CommandSpec<{ out?: string }> = {
     cmd.option('--out <file>', 'write to a file instead of stdout');
   },
   run(_args, o) {
-    writeResult(readFileSync(join(PACKAGE_ROOT, 'schema', 'plan.schema.json'), 'utf8'), o.out);
+    const committed = join(PACKAGE_ROOT, 'schema', 'plan.schema.json');
+    noteInput(committed); // `schema --out` naming the committed file is refused like any input
+    writeResult(readFileSync(committed, 'utf8'), o.out);
     return EXIT.ok;
   },
 };

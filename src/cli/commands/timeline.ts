@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { announcedSchedule, applyDelays, delaysFor } from '../../analysis/scenario.js';
+import { announcedSchedule, applyDelays, delayConsequences, delaysFor } from '../../analysis/scenario.js';
+import { printable } from '../../render/printable.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext, loadValidPlan, planSettings } from '../../load/plan-context.js';
@@ -30,6 +31,12 @@ export const command: CommandSpec<Opts> = {
     const { regions } = ctx.country;
     const delays = delaysFor(ctx.plan, o.delay);
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
+    // What the delays break (an opening past the plan's years, a branch before its center) is said, not hidden.
+    for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
+      const [list, index] = f.path;
+      const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
+      process.stderr.write(`dostplan: note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}\n`);
+    }
     const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
     if (o.compare) {
       const other = o.compare === 'announced' ? { plan: announcedSchedule(plan), files: [] } : loadValidPlan(o.compare, ctx.country);

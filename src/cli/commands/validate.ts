@@ -6,6 +6,7 @@ import { loadCountry } from '../../load/dataset-loader.js';
 import { validateFile } from '../../load/validate-file.js';
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { summaryLine } from '../../render/diagnostics.js';
+import { printable } from '../../render/printable.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, type OutputOptions } from '../options.js';
@@ -24,14 +25,14 @@ export const command: CommandSpec<Opts> = {
     const country = loadCountry(o.data);
     const targets = files.length ? files : [country.defaultPlan];
     const diagnostics: Diagnostic[] = [];
-    let ioFailed = false;
+    let unreadable = 0;
     for (const f of targets) {
       try {
         diagnostics.push(...validateFile(f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        process.stderr.write(`dostplan: ${e.message}\n`);
-        ioFailed = true;
+        process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+        unreadable++;
       }
     }
     if (files.length === 0) {
@@ -41,10 +42,12 @@ export const command: CommandSpec<Opts> = {
       }
     }
     const sorted = sortDiagnostics(diagnostics);
-    emit('validation', { diagnostics: sorted, files: targets.length }, o);
+    // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
+    const checked = targets.length - unreadable;
+    emit('validation', { diagnostics: sorted, files: checked, unreadable }, o);
     const errors = sorted.filter((d) => d.severity === 'error').length;
     const warnings = sorted.length - errors;
-    if (o.format === 'github') process.stderr.write(summaryLine(errors, warnings, targets.length) + '\n');
-    return ioFailed ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
+    if (o.format === 'github') process.stderr.write(summaryLine(errors, warnings, checked, unreadable) + '\n');
+    return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
   },
 };

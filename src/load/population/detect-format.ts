@@ -4,12 +4,15 @@
  * (BigTIFF), a GeoPackage is an SQLite database ("SQLite format 3\0"), and text is JSON (GeoJSON
  * points), a CSV of H3 cells (a column h3 / h3index / hex_id) or a CSV of points.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 export type PopulationFormat = 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson';
 
 /** Reads up to `n` bytes from the start of a file (the caller has already checked it exists). */
 export function readHead(path: string, n = 4096): Buffer {
+  // A pipe or device cannot be read twice (and open() on a FIFO blocks): the extension decides,
+  // and the reader's byte-limited read (load/text-input.ts) reports what it finds.
+  if (!statSync(path).isFile()) return Buffer.alloc(0);
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(n);

@@ -1,6 +1,6 @@
 /** CSV (RFC 4180) for spreadsheets. */
 import { coverageCsv } from '../coverage.js';
-import { distancesCsv } from '../distances.js';
+import { distancesCsv, worstCsv } from '../distances.js';
 import { suggestCsv } from '../optimize.js';
 import { capacityCsv } from '../capacity.js';
 import { capacitySitesCsv } from '../capacity-sites.js';
@@ -10,7 +10,8 @@ import { timelineCsv } from '../timeline.js';
 
 export const csvFormat: Format = {
   coverage: (o) => coverageCsv(o.result),
-  distances: distancesCsv,
+  // With --worst N the CSV is the worst-served places (one table per file, as spreadsheets expect).
+  distances: (r) => (r.worst.length ? worstCsv(r) : distancesCsv(r)),
   timeline: (o) => timelineCsv(o.timeline),
   suggestion: (o) => suggestCsv(o.result),
   regions: (o) => regionsCsv(o.dataset, o.capital),

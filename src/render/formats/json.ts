@@ -6,16 +6,16 @@ import type { Format } from '../outputs.js';
 const json = (x: unknown) => JSON.stringify(x, null, 2);
 
 export const jsonFormat: Format = {
-  validation: ({ diagnostics, files }) => {
+  validation: ({ diagnostics, files, unreadable = 0 }) => {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return json({ errors, warnings: diagnostics.length - errors, files, diagnostics });
+    return json({ errors, warnings: diagnostics.length - errors, files, unreadable, diagnostics });
   },
   coverage: (o) => json(o.result),
   distances: json,
   timeline: (o) => json(o.timeline),
   comparison: json,
   diff: json,
-  suggestion: (o) => json({ ...o.result, yaml: suggestYaml(o.result, o.entries) }),
+  suggestion: (o) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }),
   order: json,
   graph: json,
   regions: (o) => json(o.dataset),

@@ -14,7 +14,7 @@ export const mdFormat: Format = {
   timeline: (o) => timelineMarkdown(o.timeline, o.names),
   comparison: (o) => comparisonText(o.a, o.b, true),
   diff: diffMarkdown,
-  suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.entries)),
+  suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
   order: (o) => orderText(o, true),
   capacity: capacityMarkdown,
   capacitySites: (o) => capacitySitesMarkdown(o, capacitySitesYaml(o)),

@@ -11,13 +11,13 @@ import { regionsText } from '../regions.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
 export const textFormat: Format = {
-  validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style),
+  validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
   coverage: (o) => coverageText(o.result),
   distances: distancesText,
   timeline: (o) => timelineText(o.timeline, o.names),
   comparison: (o) => comparisonText(o.a, o.b),
   diff: diffText,
-  suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.entries)),
+  suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
   order: (o) => orderText(o),
   graph: graphText,
   regions: (o) => regionsText(o.dataset, o.capital),

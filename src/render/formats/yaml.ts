@@ -4,6 +4,6 @@ import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 
 export const yamlFormat: Format = {
-  suggestion: (o) => suggestYaml(o.result, o.entries),
+  suggestion: (o) => suggestYaml(o.result, o.changes, o.base),
   capacitySites: capacitySitesYaml,
 };
