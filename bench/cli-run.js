@@ -8,5 +8,5 @@ import { main } from '../dist/cli/main.js';
 const t0 = performance.now();
 const code = await main([process.argv[0], 'dostplan', ...process.argv.slice(2)]);
 const ms = performance.now() - t0;
-writeSync(3, JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+writeSync(3, `${JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 process.exitCode = code;

@@ -8,7 +8,9 @@ import { random } from './lib.js';
 const rnd = random(2024);
 export const dir = mkdtempSync(join(tmpdir(), 'dostplan-scale-'));
 const { regions } = embedded();
-const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan);
+const units = regions.dataset.regions.filter(
+  (r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan,
+);
 
 /** Places scattered around the units' seats (within ~4 km, inland), so each carries a plausible unit. */
 const near = (r, spread = 1) => ({
@@ -26,7 +28,7 @@ export function populationCsv(n, withRegion) {
     rows.push(`${p.lat.toFixed(5)},${p.lon.toFixed(5)},${1 + Math.floor(rnd() * 20)}${withRegion ? `,${r.code}` : ''}`);
   }
   const file = join(dir, `population-${n}-${withRegion ? 'region' : 'plain'}.csv`);
-  writeFileSync(file, rows.join('\n') + '\n');
+  writeFileSync(file, `${rows.join('\n')}\n`);
   return file;
 }
 
@@ -41,7 +43,9 @@ export function planYaml(facilities, name) {
   for (let c = 0; c < centers; c++) {
     const r = units[c % units.length];
     const p = site(r);
-    lines.push(`  - { id: C${c}, name: Center ${c}, region: ${r.code}, location: { lat: ${p.lat.toFixed(4)}, lon: ${p.lon.toFixed(4)} }, status: planned, opens: ${2021 + (c % 10)}, serves: [${r.code}] }`);
+    lines.push(
+      `  - { id: C${c}, name: Center ${c}, region: ${r.code}, location: { lat: ${p.lat.toFixed(4)}, lon: ${p.lon.toFixed(4)} }, status: planned, opens: ${2021 + (c % 10)}, serves: [${r.code}] }`,
+    );
   }
   lines.push('branches:');
   for (let b = 0; b < facilities - centers; b++) {
@@ -50,10 +54,11 @@ export function planYaml(facilities, name) {
     const p = site(r);
     // A branch opens in its center's year or up to two years later (never before it).
     const opens = Math.min(2030, 2021 + (c % 10) + (b % 3));
-    lines.push(`  - { id: B${b}, name: Branch ${b}, center: C${c}, region: ${r.code}, location: { lat: ${p.lat.toFixed(4)}, lon: ${p.lon.toFixed(4)} }, status: planned, opens: ${opens}, serves: [${r.code}] }`);
+    lines.push(
+      `  - { id: B${b}, name: Branch ${b}, center: C${c}, region: ${r.code}, location: { lat: ${p.lat.toFixed(4)}, lon: ${p.lon.toFixed(4)} }, status: planned, opens: ${opens}, serves: [${r.code}] }`,
+    );
   }
   const file = join(dir, name);
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
-

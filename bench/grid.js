@@ -20,7 +20,7 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
  * machine the steadier figure) and its peak RSS (KB).
  */
 function runCli(args) {
-  const script = `const { main } = await import(${JSON.stringify('file://' + MAIN)});
+  const script = `const { main } = await import(${JSON.stringify(`file://${MAIN}`)});
 const code = await main(['node', 'dostplan', ...${JSON.stringify(args)}]);
 const u = process.resourceUsage();
 process.stderr.write('\\nBENCH_MAXRSS ' + u.maxRSS + ' BENCH_CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n');
@@ -50,7 +50,7 @@ function writePointsCsv(file, cells) {
         `${c.lat.toFixed(6)},${c.lon.toFixed(6)},${c.population},${regions.byCode.get(code)?.included_in ?? code}`,
       );
   }
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return lines.length - 1;
 }
 

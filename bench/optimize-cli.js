@@ -14,18 +14,29 @@ import { goal, random, runCli } from './lib.js';
 
 console.log('optimize: whole CLI runs, and the heuristic against HiGHS on the real plan');
 const def = runCli(['optimize']);
-goal('default optimize (MCLP, 5 centers, every population point a candidate)', `${def.ms.toFixed(0)} ms (exit ${def.code})`, '≤ 1 s', def.code === 0 && def.ms <= 1000);
+goal(
+  'default optimize (MCLP, 5 centers, every population point a candidate)',
+  `${def.ms.toFixed(0)} ms (exit ${def.code})`,
+  '≤ 1 s',
+  def.code === 0 && def.ms <= 1000,
+);
 
 // OR-Library-sized graphs: random connected graphs in the pmed format, n = 100 … 900.
 const rnd = random(77);
 for (const n of [100, 400, 900]) {
   const edges = [];
   for (let v = 2; v <= n; v++) edges.push(`${1 + Math.floor(rnd() * (v - 1))} ${v} ${1 + Math.floor(rnd() * 100)}`);
-  while (edges.length < 4 * n) edges.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
+  while (edges.length < 4 * n)
+    edges.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
   const file = join(dir, `graph-${n}.txt`);
   writeFileSync(file, `${n} ${edges.length} ${Math.ceil(n / 20)}\n${edges.join('\n')}\n`);
   const r = runCli(['optimize', '--graph', file, '--format', 'json']);
-  goal(`pmed-format graph, n = ${n}, p = ${Math.ceil(n / 20)}, end to end`, `${r.ms.toFixed(0)} ms (exit ${r.code})`, '≤ 2 s', r.code === 0 && r.ms <= 2000);
+  goal(
+    `pmed-format graph, n = ${n}, p = ${Math.ceil(n / 20)}, end to end`,
+    `${r.ms.toFixed(0)} ms (exit ${r.code})`,
+    '≤ 2 s',
+    r.code === 0 && r.ms <= 2000,
+  );
 }
 
 // p-median on the DOST plan with its 2030 network fixed, 40 candidate sites (the 40 most
@@ -35,7 +46,10 @@ const { regions } = ctx.country;
 const points = placesOf(ctx.demand.points, regions);
 const { weights } = yearWeights(ctx.demand, regions, 2030);
 const fixed = openOn(ctx.plan, yearEnd(2030)).map((f) => facilityPlace(f, regions));
-const candidates = [...points.keys()].sort((a, b) => weights[b] - weights[a] || a - b).slice(0, 40).map((i) => points[i]);
+const candidates = [...points.keys()]
+  .sort((a, b) => weights[b] - weights[a] || a - b)
+  .slice(0, 40)
+  .map((i) => points[i]);
 const inst = geoInstance(points, weights, candidates, fixed, ctx.settings.travel, 40);
 for (const k of [3, 5]) {
   let t = performance.now();

@@ -24,70 +24,119 @@ const time = (f) => {
 
 // Deterministic pseudo-random numbers, so every run measures the same workload.
 let seed = 12345;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const BOX = { lat: [38.5, 41.8], lon: [45.2, 50.3] };
-const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0]), lon: BOX.lon[0] + rnd() * (BOX.lon[1] - BOX.lon[0]) });
+const randomPlace = () => ({
+  lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0]),
+  lon: BOX.lon[0] + rnd() * (BOX.lon[1] - BOX.lon[0]),
+});
 
 // 1. Validation of a plan with 5,000 branches.
 {
   const { regions } = embedded();
-  const leaves = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan);
-  const lines = ['name: bench', 'years: { from: 2021, to: 2030 }', 'standards: { center: { within_km: 30 }, branch: { within_km: 15 } }', 'centers:'];
+  const leaves = regions.dataset.regions.filter(
+    (r) => r.kind !== 'autonomous_republic' && !r.included_in && !r.nakhchivan,
+  );
+  const lines = [
+    'name: bench',
+    'years: { from: 2021, to: 2030 }',
+    'standards: { center: { within_km: 30 }, branch: { within_km: 15 } }',
+    'centers:',
+  ];
   for (let c = 0; c < 50; c++) {
     const r = leaves[c % leaves.length];
-    lines.push(`  - { id: C${c}, name: Center ${c}, region: ${r.code}, location: { lat: ${r.admin_center.lat}, lon: ${r.admin_center.lon} }, status: planned, opens: 2022, serves: [${r.code}] }`);
+    lines.push(
+      `  - { id: C${c}, name: Center ${c}, region: ${r.code}, location: { lat: ${r.admin_center.lat}, lon: ${r.admin_center.lon} }, status: planned, opens: 2022, serves: [${r.code}] }`,
+    );
   }
   lines.push('branches:');
   for (let b = 0; b < 5000; b++) {
     const r = leaves[b % leaves.length];
-    const lat = (r.admin_center.lat + (rnd() - 0.5) * 0.05).toFixed(4), lon = (r.admin_center.lon + (rnd() - 0.5) * 0.05).toFixed(4);
-    lines.push(`  - { id: B${b}, name: Branch ${b}, center: C${b % 50}, region: ${r.code}, location: { lat: ${lat}, lon: ${lon} }, status: planned, opens: ${2023 + (b % 8)}, serves: [${r.code}] }`);
+    const lat = (r.admin_center.lat + (rnd() - 0.5) * 0.05).toFixed(4),
+      lon = (r.admin_center.lon + (rnd() - 0.5) * 0.05).toFixed(4);
+    lines.push(
+      `  - { id: B${b}, name: Branch ${b}, center: C${b % 50}, region: ${r.code}, location: { lat: ${lat}, lon: ${lon} }, status: planned, opens: ${2023 + (b % 8)}, serves: [${r.code}] }`,
+    );
   }
   const file = join(mkdtempSync(join(tmpdir(), 'dostplan-bench-')), 'plan-5000.yaml');
-  const text = lines.join('\n') + '\n';
+  const text = `${lines.join('\n')}\n`;
   writeFileSync(file, text);
   validateFile(file); // warm-up: loads the embedded data once, as a CLI run would
   const [tValidate, res] = time(() => validateFile(file));
   const [tParse] = time(() => parse(text));
   console.log('validate: plan with 50 centers and 5,000 branches');
-  console.log(`  full validation (schema, positions, semantic and geographic checks): ${tValidate.toFixed(0)} ms, ${res.diagnostics.filter((d) => d.severity === 'error').length} errors   goal: well under 1 s`);
-  console.log(`  baseline, YAML parse only: ${tParse.toFixed(0)} ms   ratio validate/parse: ${(tValidate / tParse).toFixed(1)}x`);
+  console.log(
+    `  full validation (schema, positions, semantic and geographic checks): ${tValidate.toFixed(0)} ms, ${res.diagnostics.filter((d) => d.severity === 'error').length} errors   goal: well under 1 s`,
+  );
+  console.log(
+    `  baseline, YAML parse only: ${tParse.toFixed(0)} ms   ratio validate/parse: ${(tValidate / tParse).toFixed(1)}x`,
+  );
 }
 
 // 2. Coverage and nearest distances, year by year: 1,000,000 points, 10,000 facilities over 10 years.
 {
   const { regions } = embedded();
-  const N = 1_000_000, F = 10_000, YEARS = 10;
+  const N = 1_000_000,
+    F = 10_000,
+    YEARS = 10;
   const towns = Array.from({ length: 60 }, randomPlace);
   const points = new Array(N);
   for (let i = 0; i < N; i++) {
     // 70% of people cluster around 60 towns, 30% spread out: a country-like pattern.
     const t = towns[i % towns.length];
     const p = rnd() < 0.7 ? { lat: t.lat + (rnd() - 0.5) * 0.3, lon: t.lon + (rnd() - 0.5) * 0.4 } : randomPlace();
-    points[i] = { region: 'AZ-BA', district: '', name: '', lat: p.lat, lon: p.lon, population: 1 + Math.floor(rnd() * 20) };
+    points[i] = {
+      region: 'AZ-BA',
+      district: '',
+      name: '',
+      lat: p.lat,
+      lon: p.lon,
+      population: 1 + Math.floor(rnd() * 20),
+    };
   }
-  const facility = (id, kind, year) => ({ id, name: id, kind, region: 'AZ-BA', location: randomPlace(), status: 'planned', opens: year, serves: [] });
-  const centers = [], branches = [];
-  for (let f = 0; f < F; f++) (f % 5 === 0 ? centers : branches).push(facility(`F${f}`, f % 5 === 0 ? 'center' : 'branch', 2021 + (f % YEARS)));
+  const facility = (id, kind, year) => ({
+    id,
+    name: id,
+    kind,
+    region: 'AZ-BA',
+    location: randomPlace(),
+    status: 'planned',
+    opens: year,
+    serves: [],
+  });
+  const centers = [],
+    branches = [];
+  for (let f = 0; f < F; f++)
+    (f % 5 === 0 ? centers : branches).push(facility(`F${f}`, f % 5 === 0 ? 'center' : 'branch', 2021 + (f % YEARS)));
   // A few closures, so the benchmark also exercises the re-search of orphaned points.
   for (let f = 0; f < 20; f++) branches[f].closes = 2021 + YEARS - 1;
-  const plan = { name: 'bench', years: { from: 2021, to: 2030 }, standards: {}, targets: [], channels: [], centers, branches, remove: [] };
+  const plan = {
+    name: 'bench',
+    years: { from: 2021, to: 2030 },
+    standards: {},
+    targets: [],
+    channels: [],
+    centers,
+    branches,
+    remove: [],
+  };
   sampleMemory();
-  const [tBuild, net] = time(() => new Network(plan, points, regions, new StraightLineModel({ circuity: 1, speedKmh: 40 })));
+  const [tBuild, net] = time(
+    () => new Network(plan, points, regions, new StraightLineModel({ circuity: 1, speedKmh: 40 })),
+  );
   const radius = 20;
   const pop = Float64Array.from(points, (p) => p.population);
-  let covered = 0, sumKm = 0, tAdvance = 0;
+  let covered = 0,
+    tAdvance = 0;
   const [tYears] = time(() => {
     for (let y = 2021; y < 2021 + YEARS; y++) {
       const ta = performance.now();
       net.advanceTo(y);
       tAdvance += performance.now() - ta;
       covered = 0;
-      sumKm = 0;
       const km = net.km('any');
       for (let i = 0; i < N; i++) {
         if (km[i] <= radius) covered += pop[i];
-        sumKm += km[i] * pop[i];
       }
     }
   });
@@ -104,11 +153,19 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
     }
   });
   const tBrute = (tBruteSample * N) / S;
-  console.log(`coverage timeline: ${N.toLocaleString('en-US')} points, ${F.toLocaleString('en-US')} facilities opening over ${YEARS} years`);
+  console.log(
+    `coverage timeline: ${N.toLocaleString('en-US')} points, ${F.toLocaleString('en-US')} facilities opening over ${YEARS} years`,
+  );
   console.log(`  index build (grid over points): ${tBuild.toFixed(0)} ms`);
-  console.log(`  10 years, incremental nearest + coverage + mean distance: ${tYears.toFixed(0)} ms (of which nearest-facility updates ${tAdvance.toFixed(0)} ms)   goal: < 1000 ms on one core`);
-  console.log(`  baseline, brute force (measured on ${S.toLocaleString('en-US')} points, scaled): ${(tBrute / 1000).toFixed(1)} s   speed-up: ${(tBrute / tYears).toFixed(0)}x   goal: ≥ 50x`);
-  console.log(`  last year: ${((covered / points.reduce((a, p) => a + p.population, 0)) * 100).toFixed(1)}% within ${radius} km`);
+  console.log(
+    `  10 years, incremental nearest + coverage + mean distance: ${tYears.toFixed(0)} ms (of which nearest-facility updates ${tAdvance.toFixed(0)} ms)   goal: < 1000 ms on one core`,
+  );
+  console.log(
+    `  baseline, brute force (measured on ${S.toLocaleString('en-US')} points, scaled): ${(tBrute / 1000).toFixed(1)} s   speed-up: ${(tBrute / tYears).toFixed(0)}x   goal: ≥ 50x`,
+  );
+  console.log(
+    `  last year: ${((covered / points.reduce((a, p) => a + p.population, 0)) * 100).toFixed(1)}% within ${radius} km`,
+  );
 }
 
 // 3. Site optimisation: 100,000 demand points × 5,000 candidates, k = 50; and OR-Library pmed quality.
@@ -121,7 +178,9 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   const { parseOrLib, PMED_OPTIMA } = await import('../dist/load/orlib.js');
   const { matrixInstance } = await import('../dist/analysis/optimize/instance.js');
   const { existsSync, readFileSync } = await import('node:fs');
-  const N = 100_000, M = 5_000, K = 50;
+  const N = 100_000,
+    M = 5_000,
+    K = 50;
   const towns = Array.from({ length: 60 }, randomPlace);
   const demand = Array.from({ length: N }, (_, i) => {
     const t = towns[i % towns.length];
@@ -137,18 +196,30 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
     return { g, ls: coverIteratedSearch(cover, g.sites) };
   });
   const total = w.reduce((a, b) => a + b, 0);
-  console.log(`optimize: ${N.toLocaleString('en-US')} demand points × ${M.toLocaleString('en-US')} candidates, k = ${K}`);
-  console.log(`  maximal covering (15 km): coverage lists ${tCover.toFixed(0)} ms, greedy + iterated local search ${tMclp.toFixed(0)} ms; covered ${(100 * coveredBy(cover, mclp.g.sites) / total).toFixed(2)}% → ${(100 * coveredBy(cover, mclp.ls.sites) / total).toFixed(2)}% after ${mclp.ls.swaps} swaps   goal: < 10 s`);
-  const [tInst, inst] = time(() => geoInstance(demand, w, cands, [], new StraightLineModel({ circuity: 1.3, speedKmh: 40 })));
+  console.log(
+    `optimize: ${N.toLocaleString('en-US')} demand points × ${M.toLocaleString('en-US')} candidates, k = ${K}`,
+  );
+  console.log(
+    `  maximal covering (15 km): coverage lists ${tCover.toFixed(0)} ms, greedy + iterated local search ${tMclp.toFixed(0)} ms; covered ${((100 * coveredBy(cover, mclp.g.sites)) / total).toFixed(2)}% → ${((100 * coveredBy(cover, mclp.ls.sites)) / total).toFixed(2)}% after ${mclp.ls.swaps} swaps   goal: < 10 s`,
+  );
+  const [tInst, inst] = time(() =>
+    geoInstance(demand, w, cands, [], new StraightLineModel({ circuity: 1.3, speedKmh: 40 })),
+  );
   const [tPm, pm] = time(() => pmedian(inst, K));
-  console.log(`  p-median: nearest-candidate lists ${tInst.toFixed(0)} ms, greedy + interchange + kicks ${tPm.toFixed(0)} ms; mean ${(pm.greedyObjective / total).toFixed(2)} → ${(pm.objective / total).toFixed(2)} road km after ${pm.swaps} swaps   goal: < 10 s`);
+  console.log(
+    `  p-median: nearest-candidate lists ${tInst.toFixed(0)} ms, greedy + interchange + kicks ${tPm.toFixed(0)} ms; mean ${(pm.greedyObjective / total).toFixed(2)} → ${(pm.objective / total).toFixed(2)} road km after ${pm.swaps} swaps   goal: < 10 s`,
+  );
   // Heuristic vs exact (HiGHS) on an instance small enough to solve exactly.
-  const small = coverInstance(geodesic, demand.slice(0, 3000), w.slice(0, 3000), cands.slice(0, 300), [], { within_km: 10 });
+  const small = coverInstance(geodesic, demand.slice(0, 3000), w.slice(0, 3000), cands.slice(0, 300), [], {
+    within_km: 10,
+  });
   const [tH, h] = time(() => coveredBy(small, coverIteratedSearch(small, coverGreedy(small, 10).sites).sites));
   const t0 = performance.now();
   const exact = await mclpExact(small, 10);
   const tExact = performance.now() - t0;
-  console.log(`  gap check, 3,000 points × 300 candidates, k = 10: heuristic ${h.toFixed(0)} (${tH.toFixed(0)} ms) vs HiGHS optimum ${exact ? exact.covered.toFixed(0) : 'n/a'} (${tExact.toFixed(0)} ms): gap ${exact ? ((100 * (exact.covered - h)) / exact.covered).toFixed(3) : 'n/a'}%`);
+  console.log(
+    `  gap check, 3,000 points × 300 candidates, k = 10: heuristic ${h.toFixed(0)} (${tH.toFixed(0)} ms) vs HiGHS optimum ${exact ? exact.covered.toFixed(0) : 'n/a'} (${tExact.toFixed(0)} ms): gap ${exact ? ((100 * (exact.covered - h)) / exact.covered).toFixed(3) : 'n/a'}%`,
+  );
   // Random OR-Library-like graphs (100 vertices, 200 edges: a ring plus random chords, costs 1–100),
   // each solved by the heuristic and exactly by HiGHS in the same run.
   {
@@ -158,7 +229,8 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
     for (const p of [5, 10, 20, 33, 5, 10, 20, 33]) {
       const n = 100;
       const edges = Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${1 + Math.floor(rnd() * 100)}`);
-      while (edges.length < 200) edges.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
+      while (edges.length < 200)
+        edges.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
       const g = parseOrLib(`${n} ${edges.length} ${p}\n${edges.join('\n')}`, 'random');
       const inst = matrixInstance(g.dist, g.n);
       const h = pmedian(inst, p).objective;
@@ -167,13 +239,19 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
       gaps.push(gap.toFixed(2));
       worst = Math.max(worst, gap);
     }
-    console.log(`  p-median on 8 random pmed-like graphs (n = 100, p = 5–33) vs HiGHS optimum: gaps ${gaps.join(' ')} %, worst ${worst.toFixed(2)}%   goal: ≤ 1%`);
+    console.log(
+      `  p-median on 8 random pmed-like graphs (n = 100, p = 5–33) vs HiGHS optimum: gaps ${gaps.join(' ')} %, worst ${worst.toFixed(2)}%   goal: ≤ 1%`,
+    );
   }
   // OR-Library pmed1–pmed40 (Beasley 1990), when the files are present (they are not shipped).
   const dir = new URL('./orlib/', import.meta.url);
-  const found = Object.keys(PMED_OPTIMA).map(Number).filter((n) => existsSync(new URL(`pmed${n}.txt`, dir)));
+  const found = Object.keys(PMED_OPTIMA)
+    .map(Number)
+    .filter((n) => existsSync(new URL(`pmed${n}.txt`, dir)));
   if (found.length === 0) {
-    console.log('  OR-Library: no pmedN.txt in bench/orlib/ (download from people.brunel.ac.uk/~mastjjb/jeb/orlib/pmedinfo.html); skipped');
+    console.log(
+      '  OR-Library: no pmedN.txt in bench/orlib/ (download from people.brunel.ac.uk/~mastjjb/jeb/orlib/pmedinfo.html); skipped',
+    );
   } else {
     let worst = 0;
     const t1 = performance.now();
@@ -182,14 +260,20 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
       const r = pmedian(matrixInstance(g.dist, g.n), g.p);
       const gapPct = (100 * (r.objective - PMED_OPTIMA[n])) / PMED_OPTIMA[n];
       worst = Math.max(worst, gapPct);
-      console.log(`  pmed${n}: n=${g.n} p=${g.p} ${r.objective} vs optimum ${PMED_OPTIMA[n]} (gap ${gapPct.toFixed(2)}%)`);
+      console.log(
+        `  pmed${n}: n=${g.n} p=${g.p} ${r.objective} vs optimum ${PMED_OPTIMA[n]} (gap ${gapPct.toFixed(2)}%)`,
+      );
     }
-    console.log(`  OR-Library: ${found.length} instances in ${((performance.now() - t1) / 1000).toFixed(1)} s, worst gap ${worst.toFixed(2)}%   goal: ≤ 1% on all`);
+    console.log(
+      `  OR-Library: ${found.length} instances in ${((performance.now() - t1) / 1000).toFixed(1)} s, worst gap ${worst.toFixed(2)}%   goal: ≤ 1% on all`,
+    );
   }
 }
 // 6. Capacitated catchments (dostplan capacity): the regret heuristic against the HiGHS LP optimum.
 {
-  const { problemFrom, assignHeuristic, assignExact, objective } = await import('../dist/analysis/capacitated-assignment.js');
+  const { problemFrom, assignHeuristic, assignExact, objective } = await import(
+    '../dist/analysis/capacitated-assignment.js'
+  );
   const instance = (n, m) => {
     const pts = Array.from({ length: n }, randomPlace);
     const fac = Array.from({ length: m }, randomPlace);
@@ -208,26 +292,37 @@ const randomPlace = () => ({ lat: BOX.lat[0] + rnd() * (BOX.lat[1] - BOX.lat[0])
   const tE = performance.now() - t0;
   const gap = e ? (100 * (objective(h, penalty) - objective(e, penalty))) / objective(e, penalty) : NaN;
   console.log('capacity: capacitated catchments (people × minutes, penalty for the unserved)');
-  console.log(`  600 points × 40 facilities: regret heuristic ${tH.toFixed(0)} ms vs HiGHS LP optimum ${tE.toFixed(0)} ms (ratio ${(tE / tH).toFixed(1)}x); heuristic ${gap.toFixed(3)}% above the optimum   goal: ≤ 1%`);
+  console.log(
+    `  600 points × 40 facilities: regret heuristic ${tH.toFixed(0)} ms vs HiGHS LP optimum ${tE.toFixed(0)} ms (ratio ${(tE / tH).toFixed(1)}x); heuristic ${gap.toFixed(3)}% above the optimum   goal: ≤ 1%`,
+  );
   const big = instance(30_000, 60);
   const [tBig, hb] = time(() => assignHeuristic(big, penalty));
   const unserved = hb.unserved.reduce((a, b) => a + b, 0);
-  console.log(`  30,000 points × 60 facilities (beyond the exact limit): heuristic ${tBig.toFixed(0)} ms, ${(100 * unserved / big.demand.reduce((a, b) => a + b, 0)).toFixed(1)}% unserved   goal: < 5 s`);
+  console.log(
+    `  30,000 points × 60 facilities (beyond the exact limit): heuristic ${tBig.toFixed(0)} ms, ${((100 * unserved) / big.demand.reduce((a, b) => a + b, 0)).toFixed(1)}% unserved   goal: < 5 s`,
+  );
 }
 
 // 5. Unit locator: which unit each of 200,000 random points lies in (a raster population grid's job).
 {
   const units = unitLocator();
-  const N = 200_000, S = 20_000;
+  const N = 200_000,
+    S = 20_000;
   const pts = Array.from({ length: N }, randomPlace);
   const [tIndex, found] = time(() => pts.reduce((a, p) => a + (units.locateUnit(p.lat, p.lon) ? 1 : 0), 0));
   // Baseline: test the point against every unit polygon in turn, as a loop over units would.
   const polys = units.codes.map((c) => units.geometry(c));
-  const [tLoop, foundLoop] = time(() => pts.slice(0, S).reduce((a, p) => a + (polys.some((g) => booleanPointInPolygon([p.lon, p.lat], g)) ? 1 : 0), 0));
+  const [tLoop, foundLoop] = time(() =>
+    pts.slice(0, S).reduce((a, p) => a + (polys.some((g) => booleanPointInPolygon([p.lon, p.lat], g)) ? 1 : 0), 0),
+  );
   const tLoopAll = (tLoop * N) / S;
   console.log(`unit locator: ${N.toLocaleString('en-US')} random points in the country's box, 77 unit polygons`);
-  console.log(`  Flatbush over polygon boxes + point-in-polygon: ${tIndex.toFixed(0)} ms (${((tIndex * 1000) / N).toFixed(1)} µs a point), ${((100 * found) / N).toFixed(1)}% inside a unit`);
-  console.log(`  baseline, loop over every unit (measured on ${S.toLocaleString('en-US')} points, scaled): ${tLoopAll.toFixed(0)} ms   speed-up: ${(tLoopAll / tIndex).toFixed(1)}x; same answers on the sample: ${foundLoop === pts.slice(0, S).filter((p) => units.locateUnit(p.lat, p.lon)).length}`);
+  console.log(
+    `  Flatbush over polygon boxes + point-in-polygon: ${tIndex.toFixed(0)} ms (${((tIndex * 1000) / N).toFixed(1)} µs a point), ${((100 * found) / N).toFixed(1)}% inside a unit`,
+  );
+  console.log(
+    `  baseline, loop over every unit (measured on ${S.toLocaleString('en-US')} points, scaled): ${tLoopAll.toFixed(0)} ms   speed-up: ${(tLoopAll / tIndex).toFixed(1)}x; same answers on the sample: ${foundLoop === pts.slice(0, S).filter((p) => units.locateUnit(p.lat, p.lon)).length}`,
+  );
 }
 
 console.log(`peak RSS: ${mb(peakRss)}`);

@@ -15,18 +15,38 @@ const plain = populationCsv(1_000_000, false);
 const plan10k = planYaml(10_000, 'plan-10k.yaml');
 
 const tl = runCli(['timeline', plan10k, '--population', withRegion, '--format', 'json']);
-goal('timeline, 1 M points × 10 k facilities × 10 years', `${s(tl.ms)}, peak ${mb(tl.maxRssMb)} (exit ${tl.code})`, '≤ 5 s and ≤ 1 GB', tl.code === 0 && tl.ms <= 5000 && tl.maxRssMb <= 1024);
+goal(
+  'timeline, 1 M points × 10 k facilities × 10 years',
+  `${s(tl.ms)}, peak ${mb(tl.maxRssMb)} (exit ${tl.code})`,
+  '≤ 5 s and ≤ 1 GB',
+  tl.code === 0 && tl.ms <= 5000 && tl.maxRssMb <= 1024,
+);
 const base = runCli(['coverage', plan10k, '--population', withRegion, '--format', 'json']);
-console.log(`  baseline in the same run, one year (coverage): ${s(base.ms)}, peak ${mb(base.maxRssMb)}: the ten-year timeline costs ${(tl.ms / base.ms).toFixed(1)}× one year`);
+console.log(
+  `  baseline in the same run, one year (coverage): ${s(base.ms)}, peak ${mb(base.maxRssMb)}: the ten-year timeline costs ${(tl.ms / base.ms).toFixed(1)}× one year`,
+);
 
-for (const [label, file] of [['with a region column', withRegion], ['without (unit by location)', plain]]) {
+for (const [label, file] of [
+  ['with a region column', withRegion],
+  ['without (unit by location)', plain],
+]) {
   const r = runCli(['coverage', '--population', file, '--by', 'nation', '--format', 'json']);
-  goal(`1 M-row population CSV ${label}, coverage of the default plan`, `${s(r.ms)}, peak ${mb(r.maxRssMb)} (exit ${r.code})`, '≤ 3 s', r.code === 0 && r.ms <= 3000);
+  goal(
+    `1 M-row population CSV ${label}, coverage of the default plan`,
+    `${s(r.ms)}, peak ${mb(r.maxRssMb)} (exit ${r.code})`,
+    '≤ 3 s',
+    r.code === 0 && r.ms <= 3000,
+  );
 }
 
 const plan100k = planYaml(100_000, 'plan-100k.yaml');
 const v = runCli(['validate', plan100k, '--format', 'json']);
-goal('validate a 100 k-facility plan', `${s(v.ms)}, peak ${mb(v.maxRssMb)} (exit ${v.code})`, '≤ 5 s and ≤ 1 GB', v.ms <= 5000 && v.maxRssMb <= 1024);
+goal(
+  'validate a 100 k-facility plan',
+  `${s(v.ms)}, peak ${mb(v.maxRssMb)} (exit ${v.code})`,
+  '≤ 5 s and ≤ 1 GB',
+  v.ms <= 5000 && v.maxRssMb <= 1024,
+);
 
 // A 15 MB plan whose line 7 is broken: the error must come back at once, not after parsing it all.
 const big = planYaml(150_000, 'plan-15mb.yaml');
@@ -36,4 +56,9 @@ text[6] = text[6].replace('{ id:', '{ id: [');
 writeFileSync(broken, text.join('\n'));
 const e = runCli(['validate', broken]);
 const where = /:(\d+):\d+/.exec(e.stdout)?.[1];
-goal(`syntax error on line 7 of a ${(text.join('\n').length / 2 ** 20).toFixed(0)} MB plan`, `${s(e.ms)}, reported at line ${where} (exit ${e.code})`, '≤ 1 s, at line 7', e.ms <= 1000 && where === '7');
+goal(
+  `syntax error on line 7 of a ${(text.join('\n').length / 2 ** 20).toFixed(0)} MB plan`,
+  `${s(e.ms)}, reported at line ${where} (exit ${e.code})`,
+  '≤ 1 s, at line 7',
+  e.ms <= 1000 && where === '7',
+);

@@ -17,7 +17,8 @@ const goals = [
 console.log(`start-up: whole process, median of ${PAIRS} runs paired with a bare node -e 0`);
 let allMet = true;
 for (const [command, limit] of goals) {
-  const bare = [], cmd = [];
+  const bare = [],
+    cmd = [];
   for (let i = 0; i < PAIRS; i++) {
     bare.push(runProcess(['-e', '0']));
     cmd.push(runProcess([BIN, command]));

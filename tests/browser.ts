@@ -29,24 +29,41 @@ export interface BrowserSetup {
  */
 const sparticuzArgs = () => Sparticuz.args.filter((a) => a !== '--single-process');
 
-const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function browserSetup(env: NodeJS.ProcessEnv = process.env): Promise<BrowserSetup> {
   const override = env.CHROMIUM_PATH;
   if (override) return { executablePath: override, args: COMMON_ARGS, source: 'CHROMIUM_PATH' };
   const executablePath = await Sparticuz.executablePath();
   const missing = missingLibraries(executablePath);
-  if (missing.length === 0) return { executablePath, args: [...sparticuzArgs(), ...COMMON_ARGS], source: '@sparticuz/chromium' };
+  if (missing.length === 0)
+    return { executablePath, args: [...sparticuzArgs(), ...COMMON_ARGS], source: '@sparticuz/chromium' };
   const libDir = bundledLibraries();
   const ld = [libDir, env.LD_LIBRARY_PATH].filter(Boolean).join(':');
-  return { executablePath, args: [...sparticuzArgs(), ...COMMON_ARGS], env: { ...stringEnv(env), LD_LIBRARY_PATH: ld }, source: '@sparticuz/chromium' };
+  return {
+    executablePath,
+    args: [...sparticuzArgs(), ...COMMON_ARGS],
+    env: { ...stringEnv(env), LD_LIBRARY_PATH: ld },
+    source: '@sparticuz/chromium',
+  };
 }
 
 /** Shared libraries the dynamic linker cannot find for `binary` (all of them when ldd itself is missing). */
 export function missingLibraries(binary: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const r = spawnSync('ldd', [binary], { encoding: 'utf8', env });
   if (r.error || r.status !== 0) return ['(ldd unavailable)'];
-  return r.stdout.split('\n').filter((l) => /not found/.test(l)).map((l) => l.trim().split(/\s/)[0]!);
+  return r.stdout
+    .split('\n')
+    .filter((l) => /not found/.test(l))
+    .map((l) => l.trim().split(/\s/)[0]!);
 }
 
 /** Unpacks the NSS libraries that ship inside @sparticuz/chromium (a brotli tarball) once; returns their folder. */
@@ -69,13 +86,18 @@ function* tarEntries(tar: Buffer): Generator<{ name: string; mode: number; data:
   for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) return;
-    const field = (from: number, len: number) => header.subarray(from, from + len).toString('latin1').replace(/\0.*$/s, '');
+    const field = (from: number, len: number) =>
+      header
+        .subarray(from, from + len)
+        .toString('latin1')
+        .replace(/\0.*$/s, '');
     const prefix = field(345, 155);
-    const name = (prefix ? prefix + '/' : '') + field(0, 100);
+    const name = (prefix ? `${prefix}/` : '') + field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
     const data = tar.subarray(at + 512, at + 512 + size);
-    if ((type === '0' || type === '') && !name.includes('..')) yield { name, mode: parseInt(field(100, 8).trim() || '644', 8), data };
+    if ((type === '0' || type === '') && !name.includes('..'))
+      yield { name, mode: parseInt(field(100, 8).trim() || '644', 8), data };
     at += 512 + Math.ceil(size / 512) * 512;
   }
 }

@@ -17,13 +17,17 @@ describe('dostplan validate (end to end)', () => {
   it('fails a broken plan with exit 1 and file:line:col', () => {
     const r = cli(['validate', 'tests/fixtures/invalid/24-region-code-typo.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^tests\/fixtures\/invalid\/24-region-code-typo.yaml:20:13: error unknown region 'AZ-BRA'/m);
+    expect(r.stdout).toMatch(
+      /^tests\/fixtures\/invalid\/24-region-code-typo.yaml:20:13: error unknown region 'AZ-BRA'/m,
+    );
     expect(r.stdout).toContain('1 error, 0 warnings in 1 file');
   });
   it('prints GitHub annotations with --format github', () => {
     const r = cli(['validate', '--format', 'github', 'tests/fixtures/invalid/31-branch-opens-before-its-center.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stdout.trim()).toBe("::error file=tests/fixtures/invalid/31-branch-opens-before-its-center.yaml,line=40,col=12,title=branch-before-parent::branch opens (2022) before its center 'BAR' (2023-08-07)");
+    expect(r.stdout.trim()).toBe(
+      "::error file=tests/fixtures/invalid/31-branch-opens-before-its-center.yaml,line=40,col=12,title=branch-before-parent::branch opens (2022) before its center 'BAR' (2023-08-07)",
+    );
   });
   it('prints JSON with --format json', () => {
     const r = cli(['validate', '--format', 'json', 'tests/fixtures/invalid/16-30-february.yaml']);
@@ -32,7 +36,12 @@ describe('dostplan validate (end to end)', () => {
     expect(j.diagnostics[0]).toMatchObject({ line: 23, column: 12, code: 'date-invalid', severity: 'error' });
   });
   it('reports every file and counts them', () => {
-    const r = cli(['validate', 'tests/fixtures/valid/small.yaml', 'tests/fixtures/invalid/33-negative-target.yaml', 'tests/fixtures/invalid/20-latitude-beyond-90.yaml']);
+    const r = cli([
+      'validate',
+      'tests/fixtures/valid/small.yaml',
+      'tests/fixtures/invalid/33-negative-target.yaml',
+      'tests/fixtures/invalid/20-latitude-beyond-90.yaml',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('2 errors, 0 warnings in 3 files');
   });
@@ -59,7 +68,7 @@ describe('dostplan validate (end to end)', () => {
   });
   it('accepts a UTF-8 BOM and CRLF line endings', () => {
     const f = join(tmp, 'bom-crlf.yaml');
-    writeFileSync(f, '\ufeff' + small.replace(/\n/g, '\r\n'));
+    writeFileSync(f, `\ufeff${small.replace(/\n/g, '\r\n')}`);
     const r = cli(['validate', f]);
     expect(r.stdout).toContain('0 errors');
     expect(r.code).toBe(0);
@@ -71,7 +80,10 @@ describe('dostplan validate (end to end)', () => {
     expect(r1.code).toBe(1);
     expect(r1.stdout).toMatch(/:1:5: error binary content/);
     const latin1 = join(tmp, 'latin1.yaml');
-    writeFileSync(latin1, Buffer.concat([Buffer.from('name: G'), Buffer.from([0xe4]), Buffer.from('nc\u0259\n'.replace('\u0259', 'e'))]));
+    writeFileSync(
+      latin1,
+      Buffer.concat([Buffer.from('name: G'), Buffer.from([0xe4]), Buffer.from('nc\u0259\n'.replace('\u0259', 'e'))]),
+    );
     const r2 = cli(['validate', latin1]);
     expect(r2.code).toBe(1);
     expect(r2.stdout).toMatch(/:1:8: error not valid UTF-8/);
@@ -128,7 +140,9 @@ describe('dostplan schema', () => {
     expect(cli(['schema']).stdout).toBe(schemaText());
   });
   it('plans reference it for editors', () => {
-    expect(readFileSync(join(ROOT, 'plans', 'dost.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/plan\.schema\.json/);
+    expect(readFileSync(join(ROOT, 'plans', 'dost.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schema\/plan\.schema\.json/,
+    );
   });
 });
 
@@ -141,7 +155,9 @@ describe('dostplan coverage and distances (end to end)', () => {
   });
   it('JSON has the documented shape and the national population of the year', () => {
     const j = JSON.parse(cli(['coverage', '--year', '2024', '--format', 'json']).stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['year', 'basis', 'population', 'covered', 'percent', 'groups']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['year', 'basis', 'population', 'covered', 'percent', 'groups']),
+    );
     expect(j.year).toBe(2024);
     expect(j.population).toBe(10_180_770);
     expect(j.groups).toHaveLength(14);
@@ -162,7 +178,16 @@ describe('dostplan coverage and distances (end to end)', () => {
     expect(readFileSync(plan, 'utf8')).toBe(small);
   });
   it('GeoJSON is RFC 7946: [lon, lat]', () => {
-    const j = JSON.parse(cli(['coverage', 'tests/fixtures/valid/hand.yaml', '--population', 'tests/fixtures/hand-population.csv', '--format', 'geojson']).stdout);
+    const j = JSON.parse(
+      cli([
+        'coverage',
+        'tests/fixtures/valid/hand.yaml',
+        '--population',
+        'tests/fixtures/hand-population.csv',
+        '--format',
+        'geojson',
+      ]).stdout,
+    );
     expect(j.type).toBe('FeatureCollection');
     const c = j.features.find((f: { properties: { id?: string } }) => f.properties.id === 'C');
     expect(c.geometry.coordinates).toEqual([47.1262, 40.3758]);
@@ -183,7 +208,18 @@ describe('dostplan coverage and distances (end to end)', () => {
   });
   it('reads population points from GeoJSON ([lon, lat]) as well as CSV: same hand-worked 50%', () => {
     for (const f of ['hand-population.csv', 'hand-population.geojson']) {
-      const j = JSON.parse(cli(['coverage', 'tests/fixtures/valid/hand.yaml', '--year', '2024', '--population', `tests/fixtures/${f}`, '-f', 'json']).stdout);
+      const j = JSON.parse(
+        cli([
+          'coverage',
+          'tests/fixtures/valid/hand.yaml',
+          '--year',
+          '2024',
+          '--population',
+          `tests/fixtures/${f}`,
+          '-f',
+          'json',
+        ]).stdout,
+      );
       expect([j.population, j.covered, j.percent]).toEqual([600, 300, 50]);
     }
   });

@@ -27,7 +27,11 @@ describe('a second country through --data', () => {
   });
 
   it('covers 3,000 of 5,500 people in 2024 and 3,600 in 2025 (65.45 %)', () => {
-    expect(json(['coverage', '--year', '2024', '--by', 'nation'])).toMatchObject({ population: 5500, covered: 3000, percent: 54.55 });
+    expect(json(['coverage', '--year', '2024', '--by', 'nation'])).toMatchObject({
+      population: 5500,
+      covered: 3000,
+      percent: 54.55,
+    });
     const r = json(['coverage', '--year', '2025']);
     expect(r).toMatchObject({ population: 5500, covered: 3600, percent: 65.45 });
     expect(r.groups).toEqual([

@@ -51,7 +51,10 @@ describe('coverage on a hand-worked fixture', () => {
     const r = run(2024, { basis: 'both', by: 'region' });
     expect(r.distance!.percent).toBe(50);
     expect(r.assignment!.percent).toBe(50);
-    expect(r.groups.map((g) => [g.id, g.population, g.covered])).toEqual([['AZ-BAR', 300, 300], ['AZ-GOR', 300, 0]]);
+    expect(r.groups.map((g) => [g.id, g.population, g.covered])).toEqual([
+      ['AZ-BAR', 300, 300],
+      ['AZ-GOR', 300, 0],
+    ]);
   });
 });
 
@@ -89,7 +92,10 @@ describe('the seed article, reproduced by the default plan and data', () => {
     expect(dost.centers).toHaveLength(17);
     expect(dost.centers.filter((c) => c.region === 'AZ-BA')).toHaveLength(5);
     expect(dost.branches.filter((b) => b.id.startsWith('B-'))).toHaveLength(47);
-    expect(dost.targets.map((t) => [t.centers, t.branches])).toEqual([[13, undefined], [17, 47]]);
+    expect(dost.targets.map((t) => [t.centers, t.branches])).toEqual([
+      [13, undefined],
+      [17, 47],
+    ]);
   });
   it('centers and branches in Nakhchivan and in the liberated territories', () => {
     expect(dost.centers.some((c) => regions.byCode.get(c.region)!.nakhchivan)).toBe(true);
@@ -100,10 +106,18 @@ describe('the seed article, reproduced by the default plan and data', () => {
   it('in 2021 the Baku centers serve about 80% of Baku by assignment, and the Absheron center all of Absheron district', () => {
     net.advanceTo(2021);
     expect(net.openFacilities('center').length).toBe(5);
-    const baku = coverageNow(net, all, regions, settings, { basis: 'assignment', kind: 'center', by: 'region' }).groups.find((g) => g.id === 'AZ-BA')!;
+    const baku = coverageNow(net, all, regions, settings, {
+      basis: 'assignment',
+      kind: 'center',
+      by: 'region',
+    }).groups.find((g) => g.id === 'AZ-BA')!;
     expect(baku.percent).toBeGreaterThan(78);
     expect(baku.percent).toBeLessThan(85);
-    const abs = coverageNow(net, all, regions, settings, { basis: 'assignment', kind: 'center', by: 'region' }).groups.find((g) => g.id === 'AZ-ABS')!;
+    const abs = coverageNow(net, all, regions, settings, {
+      basis: 'assignment',
+      kind: 'center',
+      by: 'region',
+    }).groups.find((g) => g.id === 'AZ-ABS')!;
     expect(abs.percent).toBe(100);
   });
   it('after Center No. 5 (Dec 2022) all of Baku is assigned', () => {
@@ -126,7 +140,9 @@ describe('the Nakhchivan exclave', () => {
     expect(nx.any.unserved).toBe(nx.any.population);
     expect(nx.any.mean_km).toBeNull();
     net.advanceTo(2027); // the Nakhchivan center (assumed 2027)
-    const after = distancesNow(net, all, regions, resolveSettings(dost), 'economic-region', 0).groups.find((g) => g.id === 'nakhchivan')!;
+    const after = distancesNow(net, all, regions, resolveSettings(dost), 'economic-region', 0).groups.find(
+      (g) => g.id === 'nakhchivan',
+    )!;
     expect(after.center.unserved).toBe(0);
     expect(after.center.max_km).toBeLessThan(150);
   });

@@ -17,14 +17,20 @@ describe('embedded Azerbaijan dataset', () => {
   it('has every ISO 3166-2:AZ code: 1 autonomous republic, 11 cities, 66 rayons', () => {
     expect(ds.regions).toHaveLength(78);
     expect(ds.regions.filter((r) => r.kind === 'autonomous_republic').map((r) => r.code)).toEqual(['AZ-NX']);
-    expect(ds.regions.filter((r) => r.kind === 'city').map((r) => r.code).sort()).toEqual(['AZ-BA', 'AZ-GA', 'AZ-LA', 'AZ-MI', 'AZ-NA', 'AZ-NV', 'AZ-SA', 'AZ-SM', 'AZ-SR', 'AZ-XA', 'AZ-YE']);
+    expect(
+      ds.regions
+        .filter((r) => r.kind === 'city')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['AZ-BA', 'AZ-GA', 'AZ-LA', 'AZ-MI', 'AZ-NA', 'AZ-NV', 'AZ-SA', 'AZ-SM', 'AZ-SR', 'AZ-XA', 'AZ-YE']);
     expect(ds.regions.filter((r) => r.kind === 'rayon')).toHaveLength(66);
     expect(new Set(ds.regions.map((r) => r.code)).size).toBe(78);
   });
 
   it('groups units into the 14 economic regions of the July 2021 reform', () => {
     expect(ds.economic_regions).toHaveLength(14);
-    const count = (e: string) => ds.regions.filter((r) => r.economic_region === e && r.kind !== 'autonomous_republic').length;
+    const count = (e: string) =>
+      ds.regions.filter((r) => r.economic_region === e && r.kind !== 'autonomous_republic').length;
     expect(count('nakhchivan')).toBe(8);
     expect(count('east-zangezur')).toBe(5);
     expect(count('karabakh')).toBe(9);
@@ -32,9 +38,16 @@ describe('embedded Azerbaijan dataset', () => {
   });
 
   it('flags Nakhchivan (city + 7 rayons) and the liberated territories', () => {
-    expect(leafRegions(ds).filter((r) => r.nakhchivan).map((r) => r.code).sort()).toEqual(['AZ-BAB', 'AZ-CUL', 'AZ-KAN', 'AZ-NV', 'AZ-ORD', 'AZ-SAD', 'AZ-SAH', 'AZ-SAR']);
+    expect(
+      leafRegions(ds)
+        .filter((r) => r.nakhchivan)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['AZ-BAB', 'AZ-CUL', 'AZ-KAN', 'AZ-NV', 'AZ-ORD', 'AZ-SAD', 'AZ-SAH', 'AZ-SAR']);
     const liberated = ds.regions.filter((r) => r.liberated).map((r) => r.code);
-    expect(liberated).toEqual(expect.arrayContaining(['AZ-SUS', 'AZ-XA', 'AZ-KAL', 'AZ-LAC', 'AZ-QBI', 'AZ-ZAN', 'AZ-CAB', 'AZ-FUZ', 'AZ-AGM']));
+    expect(liberated).toEqual(
+      expect.arrayContaining(['AZ-SUS', 'AZ-XA', 'AZ-KAL', 'AZ-LAC', 'AZ-QBI', 'AZ-ZAN', 'AZ-CAB', 'AZ-FUZ', 'AZ-AGM']),
+    );
     expect(liberated).not.toContain('AZ-BAR');
   });
 
@@ -61,7 +74,7 @@ describe('embedded Azerbaijan dataset', () => {
     expect(d('binagadi').population['2024']).toBe(307_855); // SSC, 1 January 2024
     expect(d('binagadi').provenance).toBe('exact');
     // Pirallahı: about 18,700 on 1 January 2023, moved with Baku (2,344,888 / 2,336,622).
-    expect(d('pirallahi').population['2024']).toBe(Math.round(18_700 * 2_344_888 / 2_336_622));
+    expect(d('pirallahi').population['2024']).toBe(Math.round((18_700 * 2_344_888) / 2_336_622));
     // The nine districts without a post-2019 figure share the rest by their 2015 weights: Khatai +
     // Garadagh were 17.66 % of Baku on 2015 shares, 17.38 % now that Binagadi (13.1 %, was 11.7 %),
     // Khazar and Pirallahı carry their own figures.
@@ -106,9 +119,20 @@ describe('npm run data:build', () => {
     const { join } = await import('node:path');
     const { ROOT } = await import('./helpers.js');
     const out = mkdtempSync(join(tmpdir(), 'dostplan-data-'));
-    execFileSync(process.execPath, [join(ROOT, 'dist', 'data-build', 'build.js')], { env: { ...process.env, DOSTPLAN_DATA_OUT: out }, stdio: 'pipe' });
-    for (const f of ['regions.json', 'population-points.csv', 'azerbaijan.geojson', 'units.topojson', 'context.geojson']) {
-      expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run data:build`).toBe(readFileSync(join(ROOT, 'data', f), 'utf8'));
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'data-build', 'build.js')], {
+      env: { ...process.env, DOSTPLAN_DATA_OUT: out },
+      stdio: 'pipe',
+    });
+    for (const f of [
+      'regions.json',
+      'population-points.csv',
+      'azerbaijan.geojson',
+      'units.topojson',
+      'context.geojson',
+    ]) {
+      expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npm run data:build`).toBe(
+        readFileSync(join(ROOT, 'data', f), 'utf8'),
+      );
     }
   }, 60_000);
 });

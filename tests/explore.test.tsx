@@ -67,7 +67,8 @@ describe('dostplan explore (ink)', () => {
     const unitRows = (frame: string) => frame.split('\n').filter((l) => /^AZ-[A-Z]+ /.test(l)).length;
     const small = render(<App data={data} height={24} />);
     const tall = render(<App data={data} height={40} />);
-    const a = small.lastFrame()!, b = tall.lastFrame()!;
+    const a = small.lastFrame()!,
+      b = tall.lastFrame()!;
     expect(a.split('\n').length).toBeLessThanOrEqual(23);
     expect(b.split('\n').length).toBeLessThanOrEqual(39);
     // 16 more terminal rows, 16 more units shown.

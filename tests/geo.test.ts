@@ -25,7 +25,8 @@ describe('geodesic distances', () => {
 describe('distance model', () => {
   it('applies circuity to distance and speed to time', () => {
     // Baku (40.3777, 49.8920) to Sumgayit (40.5897, 49.6686): 30.2 km as the crow flies.
-    const baku = { lat: 40.3777, lon: 49.892, side: 0 }, sumgayit = { lat: 40.5897, lon: 49.6686, side: 0 };
+    const baku = { lat: 40.3777, lon: 49.892, side: 0 },
+      sumgayit = { lat: 40.5897, lon: 49.6686, side: 0 };
     const trip = new StraightLineModel({ circuity: 1.3, speedKmh: 50 }).trip(baku, sumgayit);
     expect(trip.km / 1.3).toBeCloseTo(30.2, 1);
     expect(trip.minutes).toBeCloseTo((trip.km / 50) * 60, 9);
@@ -33,7 +34,9 @@ describe('distance model', () => {
     expect(new StraightLineModel({ circuity: 1, speedKmh: 50 }).trip(baku, { ...sumgayit, side: 1 }).km).toBe(Infinity);
     // 30 road km at circuity 1.5 is 20 km as the crow flies; 30 min at 60 km/h is 30 road km.
     expect(new StraightLineModel({ circuity: 1.5, speedKmh: 60 }).radiusKm({ within_km: 30 })).toBeCloseTo(20);
-    expect(new StraightLineModel({ circuity: 1, speedKmh: 60 }).radiusKm({ within_km: 30, within_min: 15 })).toBeCloseTo(15);
+    expect(
+      new StraightLineModel({ circuity: 1, speedKmh: 60 }).radiusKm({ within_km: 30, within_min: 15 }),
+    ).toBeCloseTo(15);
     expect(new StraightLineModel({ circuity: 1.3, speedKmh: 60 }).reachKm({ within_min: 30 })).toBe(30);
   });
 });
@@ -41,7 +44,7 @@ describe('distance model', () => {
 describe('incremental nearest-facility tracker', () => {
   // Deterministic pseudo-random points and facilities over Azerbaijan's bounding box.
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pts = Array.from({ length: 3000 }, () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 }));
   const fac = Array.from({ length: 60 }, () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 }));
 
@@ -82,7 +85,7 @@ describe('country outline', () => {
     const { embedded } = await import('../src/load/dataset-loader.js');
     const { outline } = embedded();
     let s = 99;
-    const r = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const r = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let inside = 0;
     for (let i = 0; i < 20_000; i++) {
       const p = { lat: 38.2 + r() * 3.8, lon: 44.6 + r() * 6 };

@@ -53,8 +53,12 @@ describe('special files are read with a byte limit that holds for any kind (clas
     expect(r.stderr).toContain('idle.fifo: a pipe with nothing written to it; start the writer first');
     expect(r.stdout).toContain('0 errors, 0 warnings in 0 files; 1 file could not be read');
     file('ext-fifo.yaml', `extends: ${fifo}\n`);
-    expect(run(['validate', 'ext-fifo.yaml'], 1).stdout).toMatch(/ext-fifo\.yaml:1:10: error extends: base plan '.*idle\.fifo' cannot be used: .*a pipe with nothing written/);
-    expect(run(['coverage', '--population', 'idle.fifo'], 2).stderr).toContain('idle.fifo: a pipe with nothing written');
+    expect(run(['validate', 'ext-fifo.yaml'], 1).stdout).toMatch(
+      /ext-fifo\.yaml:1:10: error extends: base plan '.*idle\.fifo' cannot be used: .*a pipe with nothing written/,
+    );
+    expect(run(['coverage', '--population', 'idle.fifo'], 2).stderr).toContain(
+      'idle.fifo: a pipe with nothing written',
+    );
   });
 
   it('a FIFO fed without end stops at 256 MB with exit 2 (memory stays bounded)', () => {
@@ -74,12 +78,17 @@ describe('special files are read with a byte limit that holds for any kind (clas
     spawnSync('cp', ['-r', join(ROOT, 'data'), data]);
     spawnSync('ln', ['-sf', '/dev/zero', join(data, 'population-points.csv')]);
     const plan = join(FIXTURES, 'valid', 'small.yaml');
-    expect(run(['coverage', plan, '--data', data], 1).stderr).toContain('population-points.csv:1:1: binary content (a NUL byte)');
+    expect(run(['coverage', plan, '--data', data], 1).stderr).toContain(
+      'population-points.csv:1:1: binary content (a NUL byte)',
+    );
   });
 
   it('a pipe that is written to (process substitution, a FIFO with a writer) reads like a file', () => {
     mkfifo('plan.fifo');
-    const writer = spawn('sh', ['-c', `cat ${join(FIXTURES, 'valid', 'small.yaml')} > plan.fifo`], { cwd: DIR, stdio: 'ignore' });
+    const writer = spawn('sh', ['-c', `cat ${join(FIXTURES, 'valid', 'small.yaml')} > plan.fifo`], {
+      cwd: DIR,
+      stdio: 'ignore',
+    });
     const r = spawnSync(process.execPath, [BIN, 'validate', 'plan.fifo'], { cwd: DIR, encoding: 'utf8' });
     writer.kill();
     expect(r.status).toBe(0);
@@ -89,10 +98,17 @@ describe('special files are read with a byte limit that holds for any kind (clas
 
 describe('bounds: years, delays, values (classes 3 and 4)', () => {
   it('plan years outside 1900–2100 are errors at their place, and no command crashes on them', () => {
-    const huge = file('huge-years.yaml', SMALL.replace('years: { from: 2020, to: 2026 }', 'years: { from: -5000000, to: 9007199254740991 }'));
+    const huge = file(
+      'huge-years.yaml',
+      SMALL.replace('years: { from: 2020, to: 2026 }', 'years: { from: -5000000, to: 9007199254740991 }'),
+    );
     const r = run(['validate', huge], 1);
-    expect(r.stdout).toContain('huge-years.yaml:3:16: error years.from: must be a year from 1900 to 2100, not -5000000 [out-of-range]');
-    expect(r.stdout).toContain('huge-years.yaml:3:30: error years.to: must be a year from 1900 to 2100, not 9007199254740991 [out-of-range]');
+    expect(r.stdout).toContain(
+      'huge-years.yaml:3:16: error years.from: must be a year from 1900 to 2100, not -5000000 [out-of-range]',
+    );
+    expect(r.stdout).toContain(
+      'huge-years.yaml:3:30: error years.to: must be a year from 1900 to 2100, not 9007199254740991 [out-of-range]',
+    );
     for (const cmd of ['coverage', 'distances', 'timeline', 'report', 'optimize', 'explore']) {
       expect(run([cmd, huge], 1).stderr).toContain('has errors; fix them first');
     }
@@ -102,16 +118,28 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
     const csv = file('pop.csv', 'lat,lon,population\n40.4,47.1,100\n40.5,47.1,\n');
     expect(run(['coverage', '--population', csv], 1).stderr).toMatch(/pop\.csv:3:3: empty population cell/);
     const big = file('big.csv', 'lat,lon,population\n40.4,47.1,1e308\n40.5,47.1,1e308\n');
-    expect(run(['coverage', '--population', big], 1).stderr).toMatch(/big\.csv:2:1: population must be a number from 0 to 1e\+10/);
-    const feature = (p: unknown) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [47.1, 40.4] }, properties: { population: p } });
+    expect(run(['coverage', '--population', big], 1).stderr).toMatch(
+      /big\.csv:2:1: population must be a number from 0 to 1e\+10/,
+    );
+    const feature = (p: unknown) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [47.1, 40.4] },
+      properties: { population: p },
+    });
     const withNull = file('null.geojson', JSON.stringify({ type: 'FeatureCollection', features: [feature(5), null] }));
-    expect(run(['coverage', '--population', withNull], 1).stderr).toContain('null.geojson: features[1]: expected a Feature, not null');
+    expect(run(['coverage', '--population', withNull], 1).stderr).toContain(
+      'null.geojson: features[1]: expected a Feature, not null',
+    );
     const nullPop = file('nullpop.geojson', JSON.stringify({ type: 'FeatureCollection', features: [feature(null)] }));
-    expect(run(['coverage', '--population', nullPop], 1).stderr).toContain('nullpop.geojson: features[0]: population must be a number');
+    expect(run(['coverage', '--population', nullPop], 1).stderr).toContain(
+      'nullpop.geojson: features[0]: population must be a number',
+    );
     const empty = file('empty.geojson', JSON.stringify({ type: 'FeatureCollection', features: [] }));
     expect(run(['coverage', '--population', empty], 1).stderr).toContain('empty.geojson:1:1: no features');
     // A file holding only `null`: refused at 1:1 (format detection reads it as an empty table).
-    expect(run(['coverage', '--population', file('null-top.geojson', 'null')], 1).stderr).toContain('null-top.geojson:1:1:');
+    expect(run(['coverage', '--population', file('null-top.geojson', 'null')], 1).stderr).toContain(
+      'null-top.geojson:1:1:',
+    );
   });
 
   it('OR-Library graphs: every bad header or edge is named at its line and column', () => {
@@ -133,35 +161,55 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
 
   it('two new facilities with one id in a scenario are an error, not a silent merge', () => {
     copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(DIR, 'base.yaml'));
-    const dup = file('dup.yaml', [
-      'extends: base.yaml',
-      'centers:',
-      '  - { id: NEW, name: New one, region: AZ-GA, location: { lat: 40.68, lon: 46.36 }, status: planned, opens: 2025 }',
-      '  - { id: NEW, name: New two, region: AZ-BAR, location: { lat: 40.37, lon: 47.12 }, status: planned, opens: 2026 }',
-      '',
-    ].join('\n'));
-    expect(run(['validate', dup], 1).stdout).toContain("dup.yaml:4:11: error id 'NEW' appears twice in this scenario's centers (first at centers[0]); merge the two entries [duplicate-id]");
+    const dup = file(
+      'dup.yaml',
+      [
+        'extends: base.yaml',
+        'centers:',
+        '  - { id: NEW, name: New one, region: AZ-GA, location: { lat: 40.68, lon: 46.36 }, status: planned, opens: 2025 }',
+        '  - { id: NEW, name: New two, region: AZ-BAR, location: { lat: 40.37, lon: 47.12 }, status: planned, opens: 2026 }',
+        '',
+      ].join('\n'),
+    );
+    expect(run(['validate', dup], 1).stdout).toContain(
+      "dup.yaml:4:11: error id 'NEW' appears twice in this scenario's centers (first at centers[0]); merge the two entries [duplicate-id]",
+    );
   });
 });
 
 describe('messages (class 6)', () => {
   it('a missing enum field is called missing, not "undefined undefined"', () => {
-    const noStatus = file('no-status.yaml', SMALL.replace('    status: open\n    opens: 2021-03', '    opens: 2021-03'));
+    const noStatus = file(
+      'no-status.yaml',
+      SMALL.replace('    status: open\n    opens: 2021-03', '    opens: 2021-03'),
+    );
     const r = run(['validate', noStatus], 1);
-    expect(r.stdout).toContain("no-status.yaml:11:5: error missing required field 'status' in centers[0] (one of open, under_construction, planned, closed) [missing-field]");
+    expect(r.stdout).toContain(
+      "no-status.yaml:11:5: error missing required field 'status' in centers[0] (one of open, under_construction, planned, closed) [missing-field]",
+    );
     expect(r.stdout).not.toContain('undefined');
   });
 
   it('control characters in ids and keys never reach the terminal raw', () => {
-    const ansi = file('ansi.yaml', SMALL.replace('  - id: GAN', '  - id: "GAN\\e[31m\\nX"').replace('    status: open\n    opens: 2021-03', '    status: open\n    "k\\e[2J": 1\n    opens: 2021-03'));
+    const ansi = file(
+      'ansi.yaml',
+      SMALL.replace('  - id: GAN', '  - id: "GAN\\e[31m\\nX"').replace(
+        '    status: open\n    opens: 2021-03',
+        '    status: open\n    "k\\e[2J": 1\n    opens: 2021-03',
+      ),
+    );
     const r = run(['validate', ansi], 1);
     expect(r.stdout).not.toContain('\u001b');
-    expect(r.stdout).toContain('ansi.yaml:11:9: error centers[0].id: must be one line of text without control characters');
+    expect(r.stdout).toContain(
+      'ansi.yaml:11:9: error centers[0].id: must be one line of text without control characters',
+    );
     expect(r.stdout).toContain("unknown key 'k\\x1b[2J' in centers[0]");
     expect(run(['timeline', '--delay', 'X\u001b[31m=+1m'], 2).stderr).not.toContain('\u001b');
     expect(printable('a\u0007b\nc', true)).toBe('a\\x07b\nc');
     const pop = file('ctl.csv', 'lat,lon,population,region,name\n40.4,47.1,10,AZ-BAR,"a\u001b[31mb"\n');
-    expect(run(['distances', '--population', pop], 1).stderr).toContain('ctl.csv:2:1: name or region contains control characters');
+    expect(run(['distances', '--population', pop], 1).stderr).toContain(
+      'ctl.csv:2:1: name or region contains control characters',
+    );
   });
 
   it('validate of a missing file counts it as unreadable, not as "0 errors in 1 file"', () => {
@@ -171,9 +219,13 @@ describe('messages (class 6)', () => {
   });
 
   it('YAML tags such as !!binary and !!timestamp are named, not called "not a mapping"', () => {
-    expect(run(['validate', file('binary.yaml', '!!binary aGVsbG8=\n')], 1).stdout).toContain('binary.yaml:1:10: error the YAML tag !!binary is not used in plan files');
+    expect(run(['validate', file('binary.yaml', '!!binary aGVsbG8=\n')], 1).stdout).toContain(
+      'binary.yaml:1:10: error the YAML tag !!binary is not used in plan files',
+    );
     const ts = file('ts.yaml', SMALL.replace('opens: 2021-03', 'opens: !!timestamp 2021-03-01'));
-    expect(run(['validate', ts], 1).stdout).toContain('ts.yaml:16:24: error the YAML tag !!timestamp is not used in plan files');
+    expect(run(['validate', ts], 1).stdout).toContain(
+      'ts.yaml:16:24: error the YAML tag !!timestamp is not used in plan files',
+    );
   });
 
   it('0000-02-29 exists (year 0 is a leap year in the proleptic Gregorian calendar); 1900-02-29 does not', () => {
@@ -189,20 +241,37 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
     copyFileSync(join(FIXTURES, 'valid', 'small.yaml'), join(DIR, 's.yaml'));
     copyFileSync(join(FIXTURES, 'candidates.csv'), join(DIR, 'cand.csv'));
     const contents = (f: string) => readFileSync(join(DIR, f), 'utf8');
-    const g = contents('g.txt'), s = contents('s.yaml'), c = contents('cand.csv');
-    expect(run(['optimize', '--graph', 'g.txt', '--out', 'g.txt'], 2).stderr).toBe('dostplan: --out g.txt is one of the inputs; refusing to overwrite it\n');
-    expect(run(['timeline', 's.yaml', '--compare', 's.yaml', '--out', 's.yaml'], 2).stderr).toContain('refusing to overwrite it');
-    expect(run(['optimize', 's.yaml', '--candidates', 'cand.csv', '--out', 'cand.csv'], 2).stderr).toContain('refusing to overwrite it');
+    const g = contents('g.txt'),
+      s = contents('s.yaml'),
+      c = contents('cand.csv');
+    expect(run(['optimize', '--graph', 'g.txt', '--out', 'g.txt'], 2).stderr).toBe(
+      'dostplan: --out g.txt is one of the inputs; refusing to overwrite it\n',
+    );
+    expect(run(['timeline', 's.yaml', '--compare', 's.yaml', '--out', 's.yaml'], 2).stderr).toContain(
+      'refusing to overwrite it',
+    );
+    expect(run(['optimize', 's.yaml', '--candidates', 'cand.csv', '--out', 'cand.csv'], 2).stderr).toContain(
+      'refusing to overwrite it',
+    );
     spawnSync('ln', ['-f', join(DIR, 's.yaml'), join(DIR, 'hard.yaml')]);
-    expect(run(['coverage', 's.yaml', '--out', 'hard.yaml'], 2).stderr).toContain('--out hard.yaml is the input s.yaml; refusing to overwrite it');
+    expect(run(['coverage', 's.yaml', '--out', 'hard.yaml'], 2).stderr).toContain(
+      '--out hard.yaml is the input s.yaml; refusing to overwrite it',
+    );
     spawnSync('ln', ['-sf', 's.yaml', join(DIR, 'soft.yaml')]);
     expect(run(['coverage', 's.yaml', '--out', 'soft.yaml'], 2).stderr).toContain('refusing to overwrite it');
     // The country data a run reads is an input too (a copy of the data folder, via DOSTPLAN_DATA).
     spawnSync('cp', ['-r', join(ROOT, 'data'), join(DIR, 'data')]);
     const regions = contents('data/regions.json');
     const env = { DOSTPLAN_DATA: join(DIR, 'data') };
-    expect(run(['coverage', 's.yaml', '--out', 'data/regions.json'], 2, env).stderr).toContain('refusing to overwrite it');
-    expect([contents('g.txt'), contents('s.yaml'), contents('cand.csv'), contents('data/regions.json')]).toEqual([g, s, c, regions]);
+    expect(run(['coverage', 's.yaml', '--out', 'data/regions.json'], 2, env).stderr).toContain(
+      'refusing to overwrite it',
+    );
+    expect([contents('g.txt'), contents('s.yaml'), contents('cand.csv'), contents('data/regions.json')]).toEqual([
+      g,
+      s,
+      c,
+      regions,
+    ]);
   });
 
   it('a device is written through, never replaced; a symlink stays a symlink; "" and dangling links are refused', () => {
@@ -222,7 +291,14 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
   });
 
   it('a reader that closes early (| head -c 100) ends the run quietly: no EPIPE stack', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" coverage --format geojson 2>err.txt | head -c 100 >/dev/null; echo $?`], { cwd: DIR, encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" coverage --format geojson 2>err.txt | head -c 100 >/dev/null; echo $?`,
+      ],
+      { cwd: DIR, encoding: 'utf8' },
+    );
     expect(readFileSync(join(DIR, 'err.txt'), 'utf8')).toBe('');
     expect(r.stdout.trim()).toBe('0');
   });
@@ -231,7 +307,10 @@ describe('--out never destroys an input, a device or a symlink (class 1)', () =>
 describe('flags are checked like the plan schema (classes 3, 5)', () => {
   it('refuses values the schema refuses, and tricky number spellings', () => {
     const cases: [string[], RegExp][] = [
-      [['coverage', '--circuity', '0.5'], /'--circuity <factor>' argument '0.5' is invalid. expected a number from 1 to 3/],
+      [
+        ['coverage', '--circuity', '0.5'],
+        /'--circuity <factor>' argument '0.5' is invalid. expected a number from 1 to 3/,
+      ],
       [['coverage', '--speed', '1e-320'], /expected a number from 1 to 200/],
       [['coverage', '--within-km', '1e309'], /expected a number above 0 and at most 2000/],
       [['coverage', '--year', '0x7E9'], /expected a year from 1900 to 2100/],
@@ -253,7 +332,9 @@ describe('flags are checked like the plan schema (classes 3, 5)', () => {
   it('--delay says what it breaks: a branch before its center, an opening past the plan years', () => {
     const r = run(['timeline', join(FIXTURES, 'valid', 'small.yaml'), '--delay', 'GAN=+10y'], 0);
     expect(r.stderr).toContain("dostplan: note: with --delay, GAN: 2031-03 is outside the plan's years 2020–2026");
-    expect(r.stderr).toContain("dostplan: note: with --delay, GYG: branch opens (2024) before its center 'GAN' (2031-03)");
+    expect(r.stderr).toContain(
+      "dostplan: note: with --delay, GYG: branch opens (2024) before its center 'GAN' (2031-03)",
+    );
   });
 });
 
@@ -263,7 +344,9 @@ describe('reports that tell the whole truth (class 7)', () => {
   it('p-median counts people with no reachable facility apart: the "before" mean is the distances mean', () => {
     // small.yaml has no facility in Nakhchivan: its 470,597 people (2025) cannot reach any.
     const r = run(['optimize', small, '--model', 'pmedian', '--sites', '2', '-f', 'json'], 0);
-    expect(r.stderr).toBe('dostplan: note: 470,597 people had no reachable facility before, 0 after; the means count only people who can reach one\n');
+    expect(r.stderr).toBe(
+      'dostplan: note: 470,597 people had no reachable facility before, 0 after; the means count only people who can reach one\n',
+    );
     const j = JSON.parse(r.stdout);
     const d = JSON.parse(run(['distances', small, '-f', 'json'], 0).stdout);
     expect(d.any.unserved).toBe(470597);
@@ -274,9 +357,14 @@ describe('reports that tell the whole truth (class 7)', () => {
 
   it('--exact says when it is skipped; --graph output is deterministic (no timings)', () => {
     const n = 200;
-    writeFileSync(join(DIR, 'ring.txt'), `${n} ${n} 3\n${Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${1 + (i % 7)}`).join('\n')}\n`);
+    writeFileSync(
+      join(DIR, 'ring.txt'),
+      `${n} ${n} 3\n${Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${1 + (i % 7)}`).join('\n')}\n`,
+    );
     const a = run(['optimize', '--graph', 'ring.txt', '--exact'], 0);
-    expect(a.stderr).toBe('dostplan: note: exact solution skipped: the MILP for n=200 has more than 25,000 variables\n');
+    expect(a.stderr).toBe(
+      'dostplan: note: exact solution skipped: the MILP for n=200 has more than 25,000 variables\n',
+    );
     expect(a.stdout).not.toMatch(/\bms\b/);
     expect(run(['optimize', '--graph', 'ring.txt'], 0).stdout).toBe(run(['optimize', '--graph', 'ring.txt'], 0).stdout);
   });
@@ -303,16 +391,22 @@ describe('CI conventions (class 10)', () => {
     const sub = join(DIR, 'repo', 'plans');
     mkdirSync(sub, { recursive: true });
     copyFileSync(join(FIXTURES, 'invalid', '12-status-typo.yaml'), join(sub, 'typo.yaml'));
-    const r = cli(['validate', 'typo.yaml', '--format', 'github'], { cwd: sub, env: { GITHUB_WORKSPACE: join(DIR, 'repo') } });
+    const r = cli(['validate', 'typo.yaml', '--format', 'github'], {
+      cwd: sub,
+      env: { GITHUB_WORKSPACE: join(DIR, 'repo') },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=plans\/typo\.yaml,line=\d+,col=\d+,title=invalid-value::/);
     expect(annotationPath('x.yaml', {}, '/w/plans')).toBe('x.yaml');
-    expect(annotationPath('../elsewhere/x.yaml', { GITHUB_WORKSPACE: '/w/plans' }, '/w/plans')).toBe('../elsewhere/x.yaml');
+    expect(annotationPath('../elsewhere/x.yaml', { GITHUB_WORKSPACE: '/w/plans' }, '/w/plans')).toBe(
+      '../elsewhere/x.yaml',
+    );
   });
 
   it('CSV cells a spreadsheet would run as a formula get an apostrophe; numbers stay numbers', () => {
-    expect(['=HYPERLINK("x")', '+1+2', '-2+3', '@SUM(A1)', '\tx', 'plain', '-12.5', '+3', '1e5', '-7%'].map(csvSafe))
-      .toEqual(["'=HYPERLINK(\"x\")", "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", 'plain', '-12.5', '+3', '1e5', '-7%']);
+    expect(
+      ['=HYPERLINK("x")', '+1+2', '-2+3', '@SUM(A1)', '\tx', 'plain', '-12.5', '+3', '1e5', '-7%'].map(csvSafe),
+    ).toEqual(['\'=HYPERLINK("x")', "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", 'plain', '-12.5', '+3', '1e5', '-7%']);
     expect(csvTable(['name'], [['=1+1'], [-3]])).toBe("name\n'=1+1\n-3");
     expect(withBom('a,b')).toBe('\uFEFFa,b');
     expect(withBom(withBom('a,b'))).toBe('\uFEFFa,b');
@@ -323,6 +417,8 @@ describe('a fresh machine (class 8)', () => {
   it('.ci/run installs nothing by hand: the browser comes through npm', () => {
     const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     expect(ci).not.toMatch(/apt-get|sudo/);
-    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies).toHaveProperty('@sparticuz/chromium');
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies).toHaveProperty(
+      '@sparticuz/chromium',
+    );
   });
 });

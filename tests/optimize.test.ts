@@ -44,15 +44,19 @@ describe('maximal covering', () => {
 describe('p-median', () => {
   it('greedy + interchange matches brute force on random small instances', () => {
     let seed = 3;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let t = 0; t < 20; t++) {
-      const n = 12, k = 3;
+      const n = 12,
+        k = 3;
       const xy = Array.from({ length: n }, () => [rnd() * 100, rnd() * 100] as const);
       const d = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) d[i * n + j] = Math.round(Math.hypot(xy[i]![0] - xy[j]![0], xy[i]![1] - xy[j]![1]));
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) d[i * n + j] = Math.round(Math.hypot(xy[i]![0] - xy[j]![0], xy[i]![1] - xy[j]![1]));
       const inst = matrixInstance(d, n);
       let best = Infinity;
-      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) for (let c = b + 1; c < n; c++) best = Math.min(best, pmedianObjective(inst, [a, b, c]));
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++)
+          for (let c = b + 1; c < n; c++) best = Math.min(best, pmedianObjective(inst, [a, b, c]));
       const r = pmedian(inst, k);
       expect(r.objective).toBeLessThanOrEqual(best * 1.02); // within 2 %, and usually optimal
       expect(r.objective).toBeLessThanOrEqual(r.greedyObjective);
@@ -71,13 +75,20 @@ describe('p-median', () => {
   it("solves exactly with the plan's facilities fixed: people may stay with the facility they have", async () => {
     // Places on a line at 0, 10 and 20 km with 10, 1 and 5 people; the plan's facility stands at 0.
     // One new site at 10 km leaves 5 people 10 km away (50); at 20 km only 1 person is 10 km away (10).
-    const D = [[10, 20], [0, 10], [10, 0]];
+    const D = [
+      [10, 20],
+      [0, 10],
+      [10, 0],
+    ];
     const inst = {
       w: Float64Array.from([10, 1, 5]),
       m: 2,
       dist: (i: number, j: number) => D[i]![j]!,
       fixed: Float64Array.from([0, 10, 20]),
-      reverse: [0, 1].map((j) => ({ points: Int32Array.from([0, 1, 2]), d: Float64Array.from(D.map((row) => row[j]!)) })),
+      reverse: [0, 1].map((j) => ({
+        points: Int32Array.from([0, 1, 2]),
+        d: Float64Array.from(D.map((row) => row[j]!)),
+      })),
       horizon: Float64Array.from([20, 10, 10]),
       complete: true,
     };
@@ -102,14 +113,26 @@ describe('dostplan optimize on a plan', () => {
     expect(r.code).toBe(0);
     const scenario = readFileSync(f, 'utf8');
     expect(scenario).toMatch(/^extends: "small.yaml"$/m);
-    expect(scenario).toMatch(/^  - id: NEW-C1$/m);
+    expect(scenario).toMatch(/^ {2}- id: NEW-C1$/m);
     const v = cli(['validate', f, '--strict', '--format', 'json']);
     expect(JSON.parse(v.stdout)).toMatchObject({ errors: 0, warnings: 0 });
     expect(v.code).toBe(0);
     expect(cli(['coverage', f, '--year', '2026', '--kind', 'center', '-f', 'json']).code).toBe(0);
   });
   it('with --exact, HiGHS solves the same instance and the heuristic gap is reported (0 here)', () => {
-    const j = JSON.parse(cli(['optimize', 'tests/fixtures/valid/small.yaml', '--candidates', 'tests/fixtures/candidates.csv', '--sites', '3', '--exact', '-f', 'json']).stdout);
+    const j = JSON.parse(
+      cli([
+        'optimize',
+        'tests/fixtures/valid/small.yaml',
+        '--candidates',
+        'tests/fixtures/candidates.csv',
+        '--sites',
+        '3',
+        '--exact',
+        '-f',
+        'json',
+      ]).stdout,
+    );
     expect(j.candidates).toBe(30);
     expect(j.exact.value).toBe(j.heuristic.local_search);
     expect(j.exact.gap_percent).toBe(0);
@@ -117,7 +140,9 @@ describe('dostplan optimize on a plan', () => {
   it('reports coverage before and after, rising with every site', () => {
     const j = JSON.parse(cli(['optimize', '--sites', '3', '--format', 'json']).stdout);
     expect(j.after).toBeGreaterThan(j.before);
-    expect(j.sites.map((s: { after: number }) => s.after)).toEqual([...j.sites.map((s: { after: number }) => s.after)].sort((a, b) => a - b));
+    expect(j.sites.map((s: { after: number }) => s.after)).toEqual(
+      [...j.sites.map((s: { after: number }) => s.after)].sort((a, b) => a - b),
+    );
     expect(j.sites[0].marginal).toBeGreaterThanOrEqual(j.sites[2].marginal);
   });
   it('rollout order keeps the budget, opens a branch only after its center, and beats the plan order', () => {

@@ -50,7 +50,6 @@ describe.each(COMMANDS)('dostplan $name keeps the README promises', ({ name, arg
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--no-such-flag'");
   });
-
 });
 
 describe.each(COMMANDS.filter((c) => c.plans > 0))('dostplan $name and its plan files', ({ name, args, plans }) => {
@@ -62,7 +61,6 @@ describe.each(COMMANDS.filter((c) => c.plans > 0))('dostplan $name and its plan 
     expect(broken.code).toBe(1);
     expect(broken.stdout + broken.stderr).toMatch(/broken\.yaml:\d+:\d+: error .*status must be one of/);
   });
-
 });
 
 describe.each(COMMANDS.filter((c) => c.out))('dostplan $name --out', ({ name, args }) => {
@@ -79,25 +77,27 @@ describe.each(COMMANDS.filter((c) => c.out))('dostplan $name --out', ({ name, ar
     expect(readFileSync(target, 'utf8')).toBe(run([name, ...args]).stdout);
     expect(readdirSync(DIR).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
-
 });
 
-describe.each(COMMANDS.filter((c) => c.out && c.plans > 0))('dostplan $name --out and its inputs', ({ name, args, plans }) => {
-  it('--out naming an input is refused and the input is untouched', () => {
-    const before = readFileSync(join(DIR, 'a.yaml'), 'utf8');
-    const mtime = statSync(join(DIR, 'a.yaml')).mtimeMs;
-    const r = run([name, ...args, '--out', 'a.yaml']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out a.yaml is one of the inputs; refusing to overwrite it');
-    expect(readFileSync(join(DIR, 'a.yaml'), 'utf8')).toBe(before);
-    expect(statSync(join(DIR, 'a.yaml')).mtimeMs).toBe(mtime);
-  });
+describe.each(COMMANDS.filter((c) => c.out && c.plans > 0))(
+  'dostplan $name --out and its inputs',
+  ({ name, args, plans }) => {
+    it('--out naming an input is refused and the input is untouched', () => {
+      const before = readFileSync(join(DIR, 'a.yaml'), 'utf8');
+      const mtime = statSync(join(DIR, 'a.yaml')).mtimeMs;
+      const r = run([name, ...args, '--out', 'a.yaml']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--out a.yaml is one of the inputs; refusing to overwrite it');
+      expect(readFileSync(join(DIR, 'a.yaml'), 'utf8')).toBe(before);
+      expect(statSync(join(DIR, 'a.yaml')).mtimeMs).toBe(mtime);
+    });
 
-  it('a run that fails leaves an existing --out file as it was', () => {
-    const target = join(DIR, `${name}-previous.txt`);
-    writeFileSync(target, 'the previous report\n');
-    const r = run([name, 'broken.yaml', ...(plans === 2 ? ['a.yaml'] : []), ...args.slice(plans), '--out', target]);
-    expect(r.code).toBe(1);
-    expect(readFileSync(target, 'utf8')).toBe('the previous report\n');
-  });
-});
+    it('a run that fails leaves an existing --out file as it was', () => {
+      const target = join(DIR, `${name}-previous.txt`);
+      writeFileSync(target, 'the previous report\n');
+      const r = run([name, 'broken.yaml', ...(plans === 2 ? ['a.yaml'] : []), ...args.slice(plans), '--out', target]);
+      expect(r.code).toBe(1);
+      expect(readFileSync(target, 'utf8')).toBe('the previous report\n');
+    });
+  },
+);

@@ -4,7 +4,15 @@ import { styleFor } from '../src/render/style.js';
 import { csvTable, markdownTable } from '../src/render/table.js';
 
 const fakeStream = (isTTY: boolean) => {
-  const out = { text: '', isTTY, columns: 80, write(s: string) { out.text += s; return true; } };
+  const out = {
+    text: '',
+    isTTY,
+    columns: 80,
+    write(s: string) {
+      out.text += s;
+      return true;
+    },
+  };
   return out;
 };
 
@@ -35,11 +43,19 @@ describe('terminal conventions', () => {
 describe('CSV records (RFC 4180)', () => {
   it('reads what the CSV writer writes: quotes, doubled quotes, commas and newlines in fields, CRLF', async () => {
     const { csvObjects, csvRecords } = await import('../src/load/csv-records.js');
-    const rows = [['name', 'note'], ['Şəki, city', 'say "hi"'], ['two\nlines', ''], ['plain', 'x']];
+    const rows = [
+      ['name', 'note'],
+      ['Şəki, city', 'say "hi"'],
+      ['two\nlines', ''],
+      ['plain', 'x'],
+    ];
     const text = csvTable(rows[0]!, rows.slice(1));
     expect(csvRecords(text)).toEqual(rows);
-    expect(csvRecords(text.replace(/\n(?!lines)/g, '\r\n') + '\r\n')).toEqual(rows);
-    expect(csvObjects('\uFEFFa,b\n1,2\n\n3\n')).toEqual([{ a: '1', b: '2' }, { a: '3', b: '' }]);
+    expect(csvRecords(`${text.replace(/\n(?!lines)/g, '\r\n')}\r\n`)).toEqual(rows);
+    expect(csvObjects('\uFEFFa,b\n1,2\n\n3\n')).toEqual([
+      { a: '1', b: '2' },
+      { a: '3', b: '' },
+    ]);
     expect(() => csvRecords('a\n"open')).toThrow(/unclosed quote/);
   });
 });

@@ -104,7 +104,12 @@ describe('dostplan report in a real headless Chromium', () => {
     expect(text).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
     // Chromium from npm (@sparticuz/chromium), or CHROMIUM_PATH when set: see tests/browser.ts.
     const setup = await browserSetup();
-    const browser = await chromium.launch({ executablePath: setup.executablePath, args: setup.args, headless: true, ...(setup.env ? { env: setup.env } : {}) });
+    const browser = await chromium.launch({
+      executablePath: setup.executablePath,
+      args: setup.args,
+      headless: true,
+      ...(setup.env ? { env: setup.env } : {}),
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
       const errors: string[] = [];
@@ -137,7 +142,12 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     expect(cli(['report', '--year', '2027', '--out', html]).code).toBe(0);
     expect(cli(['report', '--year', '2027', '--map-only', '--out', svg]).code).toBe(0);
     const setup = await browserSetup();
-    browser = await chromium.launch({ executablePath: setup.executablePath, args: setup.args, headless: true, ...(setup.env ? { env: setup.env } : {}) });
+    browser = await chromium.launch({
+      executablePath: setup.executablePath,
+      args: setup.args,
+      headless: true,
+      ...(setup.env ? { env: setup.env } : {}),
+    });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

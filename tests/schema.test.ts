@@ -12,20 +12,28 @@ import { ROOT, FIXTURES } from './helpers.js';
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
-const yamlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+const yamlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(dir, f));
 const load = (file: string) => parse(readFileSync(file, 'utf8'));
 // The if/then/else wrapper adds one 'must match "else" schema' line to the real errors; drop it.
-const errorsOf = (value: unknown) => (validate(value) ? [] : validate.errors!.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.message}`));
+const errorsOf = (value: unknown) =>
+  validate(value)
+    ? []
+    : validate.errors!.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.message}`);
 
 describe('schema/plan.schema.json', () => {
   it('is draft-07', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
-  it.each([...yamlFiles(join(ROOT, 'plans')), ...yamlFiles(join(FIXTURES, 'valid'))].map((f) => [f.slice(ROOT.length + 1), f]))(
-    'accepts the committed plan %s',
-    (_name, file) => expect(errorsOf(load(file))).toEqual([]),
-  );
+  it.each(
+    [...yamlFiles(join(ROOT, 'plans')), ...yamlFiles(join(FIXTURES, 'valid'))].map((f) => [
+      f.slice(ROOT.length + 1),
+      f,
+    ]),
+  )('accepts the committed plan %s', (_name, file) => expect(errorsOf(load(file))).toEqual([]));
 
   it('accepts a scenario (extends:) that restates only what it changes', () => {
     // plans/announced.yaml had 277 errors against the old schema, which ignored extends:.
@@ -34,7 +42,9 @@ describe('schema/plan.schema.json', () => {
     expect(errorsOf(announced)).toEqual([]);
     expect(errorsOf({ extends: 'dost.yaml', centers: [{ id: 'GAN', opens: '2027-01' }] })).toEqual([]);
     // …but a scenario's facility still needs its id, and its fields keep their types.
-    expect(errorsOf({ extends: 'dost.yaml', centers: [{ opens: '2027-01' }] }).join('\n')).toMatch(/must have required property 'id'/);
+    expect(errorsOf({ extends: 'dost.yaml', centers: [{ opens: '2027-01' }] }).join('\n')).toMatch(
+      /must have required property 'id'/,
+    );
   });
 
   it('knows the region codes: the 77 units a facility can stand in, and 78 codes + 12 Baku districts to serve', () => {
@@ -69,7 +79,8 @@ describe('schema/plan.schema.json', () => {
         walk(child, `${path}.${key}`);
       }
       if (n.items) walk(n.items, `${path}[]`);
-      for (const k of ['anyOf', 'oneOf', 'allOf'] as const) (n[k] as unknown[] | undefined)?.forEach((c) => walk(c, path));
+      for (const k of ['anyOf', 'oneOf', 'allOf'] as const)
+        (n[k] as unknown[] | undefined)?.forEach((c) => walk(c, path));
     };
     walk(schema.then, 'scenario');
     walk(schema.else, 'plan');

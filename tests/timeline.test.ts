@@ -19,7 +19,11 @@ describe('timeline on a hand-computed schedule', () => {
   const y = (year: number) => t.years.find((x) => x.year === year)!;
 
   it('counts what is open at each year end', () => {
-    expect(t.years.map((x) => [x.year, x.centers, x.branches])).toEqual([[2024, 2, 0], [2025, 1, 0], [2026, 1, 1]]);
+    expect(t.years.map((x) => [x.year, x.centers, x.branches])).toEqual([
+      [2024, 2, 0],
+      [2025, 1, 0],
+      [2026, 1, 1],
+    ]);
     expect(y(2024).opened).toEqual(['C', 'C2']);
     expect(y(2025).closed).toEqual(['C2']);
     expect(y(2026).opened).toEqual(['B']);
@@ -38,8 +42,17 @@ describe('timeline on a hand-computed schedule', () => {
   });
   it('checks targets at their dates, with what would have to open earlier', () => {
     const [a, b] = t.targets;
-    expect(a).toMatchObject({ by: '2024-12-31', met: true, centers: { target: 2, actual: 2, met: true, shortfall: 0 } });
-    expect(b).toMatchObject({ by: '2025', met: false, centers: { actual: 1, shortfall: 1 }, branches: { actual: 0, shortfall: 1 } });
+    expect(a).toMatchObject({
+      by: '2024-12-31',
+      met: true,
+      centers: { target: 2, actual: 2, met: true, shortfall: 0 },
+    });
+    expect(b).toMatchObject({
+      by: '2025',
+      met: false,
+      centers: { actual: 1, shortfall: 1 },
+      branches: { actual: 0, shortfall: 1 },
+    });
     expect(b!.open_earlier).toEqual([{ id: 'B', name: 'Branch at P3', kind: 'branch', opens: '2026' }]);
     expect(b!.note).toContain('the plan has 2 centers in all: 1 more must be added');
   });
@@ -68,7 +81,11 @@ describe('scenarios', () => {
     expect(announced.diagnostics).toEqual([]);
     const p = announced.plan!;
     expect(p.centers).toHaveLength(17);
-    expect(p.centers.find((c) => c.id === 'GAN')).toMatchObject({ opens: 2022, region: 'AZ-GA', status: 'under_construction' });
+    expect(p.centers.find((c) => c.id === 'GAN')).toMatchObject({
+      opens: 2022,
+      region: 'AZ-GA',
+      status: 'under_construction',
+    });
     expect(p.standards.center).toEqual({ within_km: 30 });
   });
   it('diagnostics in a scenario point into the file that holds the bad value', () => {
@@ -84,7 +101,11 @@ describe('the DOST rollout', () => {
   const t = timeline(dost, all, regions, resolveSettings(dost));
   it('7 centers by end-2023 against the target of 13: missed by 6; 17 by 2025: missed by 10; 47 branches: 4 open', () => {
     expect(t.targets[0]).toMatchObject({ met: false, centers: { actual: 7, target: 13, shortfall: 6 } });
-    expect(t.targets[1]).toMatchObject({ met: false, centers: { actual: 7, shortfall: 10 }, branches: { actual: 4, target: 47 } });
+    expect(t.targets[1]).toMatchObject({
+      met: false,
+      centers: { actual: 7, shortfall: 10 },
+      branches: { actual: 4, target: 47 },
+    });
   });
   it('open centers by year follow dost-facts §6.4 (2019: 2 … 2030: 17)', () => {
     expect(t.years.map((y) => y.centers)).toEqual([2, 3, 5, 6, 7, 7, 7, 10, 13, 14, 16, 17]);

@@ -5,7 +5,9 @@ import { validateFile } from '../src/load/validate-file.js';
 import { FIXTURES } from './helpers.js';
 
 const dir = join(FIXTURES, 'invalid');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('broken plans: one problem each, reported at its place', () => {
   it('has at least 30 fixtures', () => expect(files.length).toBeGreaterThanOrEqual(30));
@@ -24,23 +26,35 @@ describe('broken plans: one problem each, reported at its place', () => {
 
 describe('messages a planner can act on', () => {
   const message = (f: string) => validateFile(join(dir, f)).diagnostics[0]!.message;
-  it('suggests the swap when lat and lon are swapped', () => expect(message('22-lat-and-lon-swapped.yaml')).toMatch(/swapped: lat: 40.3758, lon: 47.1262/));
-  it('suggests the closest region code (a transposition counts as one typo)', () => expect(message('24-region-code-typo.yaml')).toMatch(/Did you mean 'AZ-BAR' \(Barda\)/));
-  it('maps a region name to its code', () => expect(message('25-region-name-instead-of-code.yaml')).toMatch(/Did you mean 'AZ-TAR'/));
+  it('suggests the swap when lat and lon are swapped', () =>
+    expect(message('22-lat-and-lon-swapped.yaml')).toMatch(/swapped: lat: 40.3758, lon: 47.1262/));
+  it('suggests the closest region code (a transposition counts as one typo)', () =>
+    expect(message('24-region-code-typo.yaml')).toMatch(/Did you mean 'AZ-BAR' \(Barda\)/));
+  it('maps a region name to its code', () =>
+    expect(message('25-region-name-instead-of-code.yaml')).toMatch(/Did you mean 'AZ-TAR'/));
   it('suggests the key for a typo', () => expect(message('08-typo-in-key.yaml')).toMatch(/Did you mean 'serves'/));
   it('suggests the status for a typo', () => expect(message('12-status-typo.yaml')).toMatch(/Did you mean 'planned'/));
-  it('suggests the parent id for a typo', () => expect(message('29-parent-id-typo.yaml')).toMatch(/Did you mean 'BAR'/));
+  it('suggests the parent id for a typo', () =>
+    expect(message('29-parent-id-typo.yaml')).toMatch(/Did you mean 'BAR'/));
 });
 
 describe('every problem of a file in one run', () => {
   it('schema errors in one facility do not hide semantic problems in the others', () => {
     const ds = validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics;
     expect(ds.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
-      'target-count 7:32', 'unknown-region 11:13', 'outside-country 12:15', 'date-invalid 14:12', 'unknown-serves 15:21', 'invalid-value 21:13', 'unknown-parent 26:13',
+      'target-count 7:32',
+      'unknown-region 11:13',
+      'outside-country 12:15',
+      'date-invalid 14:12',
+      'unknown-serves 15:21',
+      'invalid-value 21:13',
+      'unknown-parent 26:13',
     ]);
   });
   it('an abbreviated name is matched to its code: AZ-GAN → Ganja', () => {
-    expect(validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics[1]!.message).toContain("Did you mean 'AZ-GA' (Ganja)?");
+    expect(validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics[1]!.message).toContain(
+      "Did you mean 'AZ-GA' (Ganja)?",
+    );
   });
 });
 
@@ -50,7 +64,10 @@ describe('warnings', () => {
     const { tmpdir } = await import('node:os');
     const f = join(mkdtempSync(join(tmpdir(), 'dostplan-')), 'no-standard.yaml');
     writeFileSync(f, 'name: t\nyears: { from: 2024, to: 2025 }\nstandards: { center: {} }\n');
-    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual(['warning standard-empty 3:12', 'warning standard-empty 3:22']);
+    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual([
+      'warning standard-empty 3:12',
+      'warning standard-empty 3:22',
+    ]);
   });
 });
 

@@ -12,19 +12,25 @@ export function checkDataset(ds: Dataset, capital = ''): string[] {
     // Residents are the same people counted where they live: the nation is the same on both bases.
     if (leaves.some((r) => r.resident)) {
       const res = leaves.reduce((a, r) => a + ((r.resident ?? r.population)[key] ?? 0), 0);
-      if (res !== ds.national[key]) problems.push(`${y}: resident populations add up to ${res}, national total is ${ds.national[key]}`);
+      if (res !== ds.national[key])
+        problems.push(`${y}: resident populations add up to ${res}, national total is ${ds.national[key]}`);
     }
     if (!capital) continue;
     const city = ds.regions.find((r) => r.code === capital);
     const districts = ds.baku_districts.reduce((a, d) => a + (d.population[key] ?? 0), 0);
     const whole = city?.population[key] ?? 0;
-    if (districts !== whole) problems.push(`${y}: ${city?.name_en ?? capital} districts add up to ${districts}, the city is ${whole}`);
+    if (districts !== whole)
+      problems.push(`${y}: ${city?.name_en ?? capital} districts add up to ${districts}, the city is ${whole}`);
     if (city?.resident) {
       const dRes = ds.baku_districts.reduce((a, d) => a + ((d.resident ?? d.population)[key] ?? 0), 0);
-      if (dRes !== city.resident[key]) problems.push(`${y}: ${city.name_en} districts' residents add up to ${dRes}, the city's are ${city.resident[key]}`);
+      if (dRes !== city.resident[key])
+        problems.push(
+          `${y}: ${city.name_en} districts' residents add up to ${dRes}, the city's are ${city.resident[key]}`,
+        );
     }
   }
   const econ = new Set(ds.economic_regions.map((e) => e.id));
-  for (const r of ds.regions) if (!econ.has(r.economic_region)) problems.push(`${r.code}: unknown economic region ${r.economic_region}`);
+  for (const r of ds.regions)
+    if (!econ.has(r.economic_region)) problems.push(`${r.code}: unknown economic region ${r.economic_region}`);
   return problems;
 }

@@ -28,22 +28,31 @@ type List = 'centers' | 'branches';
 
 export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const err = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'error', code, message });
-  const warn = (path: Finding['path'], code: string, message: string) => out.push({ path, severity: 'warning', code, message });
+  const err = (path: Finding['path'], code: string, message: string) =>
+    out.push({ path, severity: 'error', code, message });
+  const warn = (path: Finding['path'], code: string, message: string) =>
+    out.push({ path, severity: 'warning', code, message });
   const { regions } = ctx;
   const country = regions.profile.name;
   const exclaves = regions.profile.exclaves.map((x) => x.name);
   const countryWithExclaves = exclaves.length ? `${country} (incl. ${exclaves.join(', ')})` : country;
 
   const yearsOk = plan.years.from <= plan.years.to;
-  if (!yearsOk) err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
+  if (!yearsOk)
+    err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
 
-  const limits = (t: Plan['standards']['center']) => t !== undefined && (t.within_km !== undefined || t.within_min !== undefined);
+  const limits = (t: Plan['standards']['center']) =>
+    t !== undefined && (t.within_km !== undefined || t.within_min !== undefined);
   for (const kind of ['center', 'branch'] as const) {
-    if (plan.standards[kind] && !limits(plan.standards[kind])) warn(['standards', kind], 'standard-empty', `standards.${kind} sets neither within_km nor within_min`);
+    if (plan.standards[kind] && !limits(plan.standards[kind]))
+      warn(['standards', kind], 'standard-empty', `standards.${kind} sets neither within_km nor within_min`);
   }
   if (!limits(plan.standards.center) && !limits(plan.standards.branch)) {
-    warn(['standards'], 'standard-empty', 'no coverage standard: distance-based coverage will count everyone as covered; set e.g. center: { within_km: 30 }');
+    warn(
+      ['standards'],
+      'standard-empty',
+      'no coverage standard: distance-based coverage will count everyone as covered; set e.g. center: { within_km: 30 }',
+    );
   }
 
   const date = (path: Finding['path'], value: string | number | undefined, inYears: boolean): PlanDay | undefined => {
@@ -55,7 +64,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       return undefined;
     }
     if (inYears && yearsOk && (d.year < plan.years.from || d.year > plan.years.to)) {
-      err(path, 'date-outside-years', `${value} is outside the plan's years ${plan.years.from}–${plan.years.to}; move the date or widen years:`);
+      err(
+        path,
+        'date-outside-years',
+        `${value} is outside the plan's years ${plan.years.from}–${plan.years.to}; move the date or widen years:`,
+      );
     }
     return d;
   };
@@ -64,8 +77,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     const byName = regions.codeForName(code);
     if (byName) return ` Did you mean '${byName}' (${regions.describe(byName)})?`;
     const byPrefix = regions.codesByNamePrefix(code);
-    if (byPrefix.length && byPrefix.length <= 3) return ` Did you mean ${byPrefix.map((c) => `'${c}' (${regions.describe(c)})`).join(' or ')}?`;
-    return didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) || ` Codes are ${regions.codeHint()}; \`dostplan regions\` lists them.`;
+    if (byPrefix.length && byPrefix.length <= 3)
+      return ` Did you mean ${byPrefix.map((c) => `'${c}' (${regions.describe(c)})`).join(' or ')}?`;
+    return (
+      didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) ||
+      ` Codes are ${regions.codeHint()}; \`dostplan regions\` lists them.`
+    );
   };
 
   // Ids are unique across centers and branches: branches and scenarios refer to them.
@@ -75,53 +92,93 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   for (const list of lists) {
     plan[list].forEach((f, i) => {
       const at = (...p: (string | number)[]) => [list, i, ...p];
-      if (seen.has(f.id)) err(at('id'), 'duplicate-id', `id '${f.id}' is used twice (first by ${seen.get(f.id)}); ids must be unique`);
+      if (seen.has(f.id))
+        err(at('id'), 'duplicate-id', `id '${f.id}' is used twice (first by ${seen.get(f.id)}); ids must be unique`);
       else seen.set(f.id, `${list === 'centers' ? 'center' : 'branch'} '${f.name}'`);
 
       const region = regions.byCode.get(f.region);
       if (!region) err(at('region'), 'unknown-region', `unknown region '${f.region}'.${suggestRegion(f.region)}`);
-      else if (region.kind === 'autonomous_republic') err(at('region'), 'region-not-unit', `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ${region.parent_of?.[0] ?? 'one of its units'})`);
+      else if (region.kind === 'autonomous_republic')
+        err(
+          at('region'),
+          'region-not-unit',
+          `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ${region.parent_of?.[0] ?? 'one of its units'})`,
+        );
 
       f.serves.forEach((code, j) => {
-        if (!regions.isServable(code)) err(at('serves', j), 'unknown-serves', `serves: unknown region '${code}'.${suggestRegion(code)}`);
+        if (!regions.isServable(code))
+          err(at('serves', j), 'unknown-serves', `serves: unknown region '${code}'.${suggestRegion(code)}`);
         else if (regions.byCode.get(code)?.included_in) {
           const host = regions.byCode.get(code)!.included_in!;
-          if (!f.serves.includes(host)) warn(at('serves', j), 'serves-included-city', `${code}'s population is published as part of ${host} (${regions.describe(host)}); serve ${host} to count it`);
+          if (!f.serves.includes(host))
+            warn(
+              at('serves', j),
+              'serves-included-city',
+              `${code}'s population is published as part of ${host} (${regions.describe(host)}); serve ${host} to count it`,
+            );
         }
       });
-      if (f.serves.length === 0 && f.status !== 'closed') warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
+      if (f.serves.length === 0 && f.status !== 'closed')
+        warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
       // The wait estimate (and a capacity from desks) needs both; one alone is silently unused otherwise.
       if ((f.desks === undefined) !== (f.service_min === undefined)) {
         const given = f.desks !== undefined ? 'desks' : 'service_min';
-        warn(at(given), 'desks-without-service-min', `${given} without ${given === 'desks' ? 'service_min' : 'desks'}: the wait estimate needs both`);
+        warn(
+          at(given),
+          'desks-without-service-min',
+          `${given} without ${given === 'desks' ? 'service_min' : 'desks'}: the wait estimate needs both`,
+        );
       }
 
       const { lat, lon } = f.location;
       if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-        err(at('location'), 'coordinates-range', `location (lat ${lat}, lon ${lon}) is not on Earth: lat must be within ±90 and lon within ±180`);
+        err(
+          at('location'),
+          'coordinates-range',
+          `location (lat ${lat}, lon ${lon}) is not on Earth: lat must be within ±90 and lon within ±180`,
+        );
       } else if (!ctx.outline.containsWithin({ lat, lon }, BORDER_TOLERANCE_KM)) {
         const swapped = Math.abs(lon) <= 90 && ctx.outline.containsWithin({ lat: lon, lon: lat }, BORDER_TOLERANCE_KM);
-        err(at('location'), 'outside-country', swapped
-          ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
-          : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`);
+        err(
+          at('location'),
+          'outside-country',
+          swapped
+            ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
+            : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`,
+        );
       } else if (region && region.kind !== 'autonomous_republic' && ctx.units) {
         const outside = outsideRegionKm(ctx.units, regions, f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
           const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
-          warn(at('location'), 'outside-region', `location is ${outside.km.toFixed(1)} km outside ${f.region} (${region.name_en})${there}; is the region or the location wrong?`);
+          warn(
+            at('location'),
+            'outside-region',
+            `location is ${outside.km.toFixed(1)} km outside ${f.region} (${region.name_en})${there}; is the region or the location wrong?`,
+          );
         }
       } else if (region && region.kind !== 'autonomous_republic') {
         const km = geodesicKm({ lat, lon }, region.admin_center);
         const reach = Math.max(25, 2 * Math.sqrt(region.area_km2 / Math.PI));
-        if (km > reach) warn(at('location'), 'far-from-region', `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ${f.region} (${region.name_en}); is the region or the location wrong?`);
+        if (km > reach)
+          warn(
+            at('location'),
+            'far-from-region',
+            `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ${f.region} (${region.name_en}); is the region or the location wrong?`,
+          );
       }
 
       const o = date(at('opens'), f.opens, true);
       opens.set(f.id, o);
       date(at('announced'), f.announced, false);
       const c = date(at('closes'), f.closes, true);
-      if (o && c && dayKey(c) <= dayKey(o)) err(at('closes'), 'closes-before-opens', `closes (${f.closes}) must be after opens (${f.opens})`);
-      if (f.status === 'closed' && f.closes === undefined) warn(at('status'), 'closed-without-date', `${f.id} has status closed but no closes: date; coverage will count it as open`);
+      if (o && c && dayKey(c) <= dayKey(o))
+        err(at('closes'), 'closes-before-opens', `closes (${f.closes}) must be after opens (${f.opens})`);
+      if (f.status === 'closed' && f.closes === undefined)
+        warn(
+          at('status'),
+          'closed-without-date',
+          `${f.id} has status closed but no closes: date; coverage will count it as open`,
+        );
     });
   }
 
@@ -129,18 +186,30 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const branchIds = new Set(plan.branches.map((b) => b.id));
   plan.branches.forEach((b, i) => {
     if (branchIds.has(b.center) && !centerIds.has(b.center)) {
-      err(['branches', i, 'center'], 'parent-not-center', `center: '${b.center}' is a branch; a branch's parent must be a center`);
+      err(
+        ['branches', i, 'center'],
+        'parent-not-center',
+        `center: '${b.center}' is a branch; a branch's parent must be a center`,
+      );
       return;
     }
     if (!centerIds.has(b.center)) {
       const c = closest(b.center, centerIds);
-      err(['branches', i, 'center'], 'unknown-parent', `center: no center with id '${b.center}'.${c ? ` Did you mean '${c}'?` : ''}`);
+      err(
+        ['branches', i, 'center'],
+        'unknown-parent',
+        `center: no center with id '${b.center}'.${c ? ` Did you mean '${c}'?` : ''}`,
+      );
       return;
     }
     const own = opens.get(b.id);
     const parent = opens.get(b.center);
     if (own && parent && dayKey(own) < dayKey(parent)) {
-      err(['branches', i, 'opens'], 'branch-before-parent', `branch opens (${b.opens}) before its center '${b.center}' (${plan.centers.find((c) => c.id === b.center)!.opens})`);
+      err(
+        ['branches', i, 'opens'],
+        'branch-before-parent',
+        `branch opens (${b.opens}) before its center '${b.center}' (${plan.centers.find((c) => c.id === b.center)!.opens})`,
+      );
     }
   });
 
@@ -148,9 +217,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     date(['targets', i, 'by'], t.by, false);
     for (const k of ['centers', 'branches'] as const) {
       const v = t[k];
-      if (v !== undefined && (!Number.isInteger(v) || v < 0)) err(['targets', i, k], 'target-count', `targets[${i}].${k} must be a whole number ≥ 0, not ${v}`);
+      if (v !== undefined && (!Number.isInteger(v) || v < 0))
+        err(['targets', i, k], 'target-count', `targets[${i}].${k} must be a whole number ≥ 0, not ${v}`);
     }
-    if (t.centers === undefined && t.branches === undefined) warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
+    if (t.centers === undefined && t.branches === undefined)
+      warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
   });
   plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
 
@@ -161,7 +232,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     if (f.status === 'closed') return;
     f.serves.forEach((code, j) => {
       const prev = owner.get(code);
-      if (prev && prev !== f.id) warn(['centers', i, 'serves', j], 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
+      if (prev && prev !== f.id)
+        warn(
+          ['centers', i, 'serves', j],
+          'served-twice',
+          `${code} (${regions.describe(code)}) is also served by center '${prev}'`,
+        );
       else owner.set(code, f.id);
     });
   });
@@ -172,7 +248,13 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
  * How far a point lies outside a region's footprint: its own polygon plus those of the cities
  * published inside it (AZ-LAN holds AZ-LA). Undefined when inside, or when the region has no polygon.
  */
-function outsideRegionKm(units: UnitLocator, regions: RegionIndex, code: string, lat: number, lon: number): { km: number; inside?: string } | undefined {
+function outsideRegionKm(
+  units: UnitLocator,
+  regions: RegionIndex,
+  code: string,
+  lat: number,
+  lon: number,
+): { km: number; inside?: string } | undefined {
   const parts = units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
   if (parts.length === 0) return undefined;
   const inside = units.locateUnit(lat, lon);

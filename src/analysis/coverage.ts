@@ -6,7 +6,15 @@ import type { PopulationPoint } from '../model/dataset.js';
 import type { Facility, FacilityKind } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { describeThreshold, meets, modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { basisLabel, groupIndex, unitKeys, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
+import {
+  basisLabel,
+  groupIndex,
+  unitKeys,
+  yearWeights,
+  type Demand,
+  type GroupBy,
+  type PopulationBasisLabel,
+} from './demand.js';
 import type { Network, Settings } from './network.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
@@ -48,7 +56,11 @@ const share = (covered: number, population: number): Share => ({
 });
 
 /** Units (and Baku districts) assigned to open facilities of the kind. */
-export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex): { regions: Set<string>; districts: Set<string> } {
+export function servedUnits(
+  net: Network,
+  kind: KindFilter,
+  regions: RegionIndex,
+): { regions: Set<string>; districts: Set<string> } {
   const out = { regions: new Set<string>(), districts: new Set<string>() };
   for (const f of net.openFacilities(kind === 'any' ? undefined : kind)) {
     for (const code of f.serves) {
@@ -63,16 +75,27 @@ export function servedUnits(net: Network, kind: KindFilter, regions: RegionIndex
 /** Whether point i is within the standard of an open facility of the kind ('any': center or branch). */
 export function withinStandard(net: Network, settings: Settings, kind: KindFilter): (i: number) => boolean {
   const { center, branch } = settings.standards;
-  const kmC = net.km('center'), minC = net.minutes('center'), kmB = net.km('branch'), minB = net.minutes('branch');
-  return (i) => (kind !== 'branch' && meets(kmC[i]!, minC[i]!, center)) || (kind !== 'center' && meets(kmB[i]!, minB[i]!, branch));
+  const kmC = net.km('center'),
+    minC = net.minutes('center'),
+    kmB = net.km('branch'),
+    minB = net.minutes('branch');
+  return (i) =>
+    (kind !== 'branch' && meets(kmC[i]!, minC[i]!, center)) || (kind !== 'center' && meets(kmB[i]!, minB[i]!, branch));
 }
 
 /** withinStandard for every point at once, as 0/1 (the same test as `meets`: a missing limit is no limit). */
 export function withinMask(net: Network, settings: Settings, kind: KindFilter): Uint8Array {
   const { center, branch } = settings.standards;
-  const kmC = net.km('center'), minC = net.minutes('center'), kmB = net.km('branch'), minB = net.minutes('branch');
-  const ck = center.within_km ?? Infinity, cm = center.within_min ?? Infinity, bk = branch.within_km ?? Infinity, bm = branch.within_min ?? Infinity;
-  const useC = kind !== 'branch', useB = kind !== 'center';
+  const kmC = net.km('center'),
+    minC = net.minutes('center'),
+    kmB = net.km('branch'),
+    minB = net.minutes('branch');
+  const ck = center.within_km ?? Infinity,
+    cm = center.within_min ?? Infinity,
+    bk = branch.within_km ?? Infinity,
+    bm = branch.within_min ?? Infinity;
+  const useC = kind !== 'branch',
+    useB = kind !== 'center';
   const out = new Uint8Array(kmC.length);
   for (let i = 0; i < out.length; i++) {
     out[i] = (useC && kmC[i]! <= ck && minC[i]! <= cm) || (useB && kmB[i]! <= bk && minB[i]! <= bm) ? 1 : 0;
@@ -87,7 +110,13 @@ export interface CoverageOptions {
 }
 
 /** Coverage at the network's current year. */
-export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, o: CoverageOptions): CoverageResult {
+export function coverageNow(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  o: CoverageOptions,
+): CoverageResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
   const served = servedUnits(net, o.kind, regions);
@@ -103,7 +132,10 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
     return (region === regions.capital ? served.districts.has(district ?? '') : served.regions.has(region!)) ? 1 : 0;
   });
   const unitOf = units.of;
-  const pop = new Float64Array(groups.length), dist = new Float64Array(groups.length), asg = new Float64Array(groups.length), any = new Float64Array(groups.length);
+  const pop = new Float64Array(groups.length),
+    dist = new Float64Array(groups.length),
+    asg = new Float64Array(groups.length),
+    any = new Float64Array(groups.length);
   for (let i = 0; i < of.length; i++) {
     const g = of[i]!;
     if (g < 0) continue;
@@ -118,7 +150,10 @@ export function coverageNow(net: Network, demand: Demand, regions: RegionIndex, 
   const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
   groups.forEach((g, k) => acc.set(g.id, { name: g.name, pop: pop[k]!, dist: dist[k]!, asg: asg[k]!, any: any[k]! }));
   const rows = [...acc.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const total = rows.reduce((t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }), { pop: 0, dist: 0, asg: 0, any: 0 });
+  const total = rows.reduce(
+    (t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }),
+    { pop: 0, dist: 0, asg: 0, any: 0 },
+  );
   const parts = (r: { pop: number; dist: number; asg: number; any: number }) => ({
     ...share(o.basis === 'distance' ? r.dist : o.basis === 'assignment' ? r.asg : r.any, r.pop),
     ...(o.basis === 'both' ? { distance: share(r.dist, r.pop), assignment: share(r.asg, r.pop) } : {}),
@@ -151,7 +186,13 @@ export interface CoverageMap {
 }
 
 /** Per point, whether it is within the standard (following `kind`), for maps. */
-export function coverageMap(net: Network, demand: Demand, settings: Settings, kind: KindFilter, result: CoverageResult): CoverageMap {
+export function coverageMap(
+  net: Network,
+  demand: Demand,
+  settings: Settings,
+  kind: KindFilter,
+  result: CoverageResult,
+): CoverageMap {
   const within = withinStandard(net, settings, kind);
   return {
     year: result.year,

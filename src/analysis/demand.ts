@@ -30,7 +30,7 @@ export type PopulationBasisLabel = PopulationBasis | 'file';
 /** What the report says it counted: the embedded basis, or the user's file. */
 export function basisLabel(d: Demand): PopulationBasisLabel {
   // A population file stays 'file' even when scaled to official unit totals (its source says so).
-  return d.source || !d.scaled ? 'file' : d.basis ?? 'registered';
+  return d.source || !d.scaled ? 'file' : (d.basis ?? 'registered');
 }
 
 /** One line for text reports. */
@@ -60,7 +60,11 @@ function cacheOf(d: Demand): DemandCache {
 }
 
 /** The population of every point in `year` (a shared array: read it, do not write it). */
-export function yearWeights(d: Demand, regions: RegionIndex, year: number): { weights: Float64Array; populationYear: number } {
+export function yearWeights(
+  d: Demand,
+  regions: RegionIndex,
+  year: number,
+): { weights: Float64Array; populationYear: number } {
   const ds = regions.dataset;
   const py = d.scaled ? populationYear(ds, year) : 0;
   const cache = cacheOf(d);
@@ -70,10 +74,12 @@ export function yearWeights(d: Demand, regions: RegionIndex, year: number): { we
     cache.weights.set(py, weights);
     if (!d.scaled) d.points.forEach((p, i) => (weights![i] = p.population));
     else {
-      const base = String(ds.base_year), y = String(py);
-      const ratio = (p: Record<string, number> | undefined) => (p && p[base] ? (p[y] ?? 0) / p[base]! : 1);
+      const base = String(ds.base_year),
+        y = String(py);
+      const ratio = (p: Record<string, number> | undefined) => (p?.[base] ? (p[y] ?? 0) / p[base]! : 1);
       // Year-to-year change follows the basis' own series (resident where the data have one).
-      const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) => (d.basis === 'resident' ? u?.resident ?? u?.population : u?.population);
+      const series = (u: { population: Record<string, number>; resident?: Record<string, number> } | undefined) =>
+        d.basis === 'resident' ? (u?.resident ?? u?.population) : u?.population;
       const sk = unitKeys(d);
       const factor = sk.keys.map((key) => {
         const [region, district] = key.split('/');
@@ -165,7 +171,9 @@ export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): 
     case 'baku-district': {
       if (!regions.capital || p.region !== regions.capital) return undefined;
       const d = regions.districts.get(p.district);
-      return d ? { id: d.id, name: d.name_en } : { id: 'unknown', name: `${regions.profile.capital!.name} (district unknown)` };
+      return d
+        ? { id: d.id, name: d.name_en }
+        : { id: 'unknown', name: `${regions.profile.capital!.name} (district unknown)` };
     }
   }
 }

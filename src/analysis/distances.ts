@@ -60,14 +60,26 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
  * minutes along the same trip; points with no reachable facility are counted in `unserved`).
  */
 export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: ArrayLike<number>): DistanceStats {
-  let total = 0, unserved = 0;
+  let total = 0,
+    unserved = 0;
   for (let i = 0; i < w.length; i++) {
     total += w[i]!;
     if (!Number.isFinite(km[i]!)) unserved += w[i]!;
   }
   // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
   const population = total - unserved;
-  const empty = { population: Math.round(total), unserved: Math.round(unserved), mean_km: null, median_km: null, p90_km: null, max_km: null, mean_min: null, median_min: null, p90_min: null, max_min: null };
+  const empty = {
+    population: Math.round(total),
+    unserved: Math.round(unserved),
+    mean_km: null,
+    median_km: null,
+    p90_km: null,
+    max_km: null,
+    mean_min: null,
+    median_min: null,
+    p90_min: null,
+    max_min: null,
+  };
   const idx: number[] = [];
   for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) idx.push(i);
   if (idx.length === 0) return empty;
@@ -86,13 +98,25 @@ export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: 
   };
   const [mean_km, median_km, p90_km, max_km] = stats(km);
   const [mean_min, median_min, p90_min, max_min] = stats(min);
-  return { population: Math.round(total), unserved: Math.round(unserved), mean_km, median_km, p90_km, max_km, mean_min, median_min, p90_min, max_min };
+  return {
+    population: Math.round(total),
+    unserved: Math.round(unserved),
+    mean_km,
+    median_km,
+    p90_km,
+    max_km,
+    mean_min,
+    median_min,
+    p90_min,
+    max_min,
+  };
 }
 
 /** The population-weighted mean road km to the nearest open center or branch (null: none reachable). */
 export function meanKm(net: Network, weights: ArrayLike<number>): number | null {
   const km = net.km('any');
-  let sum = 0, pop = 0;
+  let sum = 0,
+    pop = 0;
   for (let i = 0; i < km.length; i++) {
     if (weights[i]! > 0 && Number.isFinite(km[i]!)) {
       sum += km[i]! * weights[i]!;
@@ -102,11 +126,20 @@ export function meanKm(net: Network, weights: ArrayLike<number>): number | null 
   return pop > 0 ? r1(sum / pop) : null;
 }
 
-export function distancesNow(net: Network, demand: Demand, regions: RegionIndex, settings: Settings, by: GroupBy, worstN: number): DistancesResult {
+export function distancesNow(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  by: GroupBy,
+  worstN: number,
+): DistancesResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const kmCenter = net.km('center'), minCenter = net.minutes('center');
-  const kmAny = net.km('any'), minAny = net.minutes('any');
+  const kmCenter = net.km('center'),
+    minCenter = net.minutes('center');
+  const kmAny = net.km('any'),
+    minAny = net.minutes('any');
   const members = new Map<string, { name: string; idx: number[] }>();
   const all: number[] = [];
   const groupOf = grouper(by, regions);
@@ -119,29 +152,42 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     row.idx.push(i);
   });
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) =>
-    weightedStats(idx.map((i) => km[i]!), idx.map((i) => min[i]!), idx.map((i) => weights[i]!));
+    weightedStats(
+      idx.map((i) => km[i]!),
+      idx.map((i) => min[i]!),
+      idx.map((i) => weights[i]!),
+    );
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
-  const worst = worstN === 0 ? [] : demand.points
-    .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
-    .filter((x) => x.w > 0 && groupOf(x.p) !== undefined)
-    .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
-    .filter(({ p }) => {
-      const key = `${p.region}/${p.district}/${p.name}`;
-      return !seen.has(key) && (seen.add(key), true);
-    })
-    .slice(0, worstN)
-    .map(({ p, i, km, w }) => {
-      const f = net.nearest(i, 'any');
-      const region = regions.byCode.get(p.region);
-      return {
-        name: p.name || `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
-        region: p.region, lat: p.lat, lon: p.lon, population: Math.round(w),
-        km: Number.isFinite(km) ? r1(km) : -1, min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
-        facility: f ? { id: f.id, name: f.name } : null,
-      };
-    });
+  const worst =
+    worstN === 0
+      ? []
+      : demand.points
+          .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
+          .filter((x) => x.w > 0 && groupOf(x.p) !== undefined)
+          .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
+          .filter(({ p }) => {
+            const key = `${p.region}/${p.district}/${p.name}`;
+            return !seen.has(key) && (seen.add(key), true);
+          })
+          .slice(0, worstN)
+          .map(({ p, i, km, w }) => {
+            const f = net.nearest(i, 'any');
+            const region = regions.byCode.get(p.region);
+            return {
+              name:
+                p.name ||
+                `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
+              region: p.region,
+              lat: p.lat,
+              lon: p.lon,
+              population: Math.round(w),
+              km: Number.isFinite(km) ? r1(km) : -1,
+              min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
+              facility: f ? { id: f.id, name: f.name } : null,
+            };
+          });
   return {
     year,
     population_year: populationYear,
@@ -152,7 +198,12 @@ export function distancesNow(net: Network, demand: Demand, regions: RegionIndex,
     any: statsOf(all, kmAny, minAny),
     groups: [...members.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, g]) => ({ id, name: g.name, center: statsOf(g.idx, kmCenter, minCenter), any: statsOf(g.idx, kmAny, minAny) })),
+      .map(([id, g]) => ({
+        id,
+        name: g.name,
+        center: statsOf(g.idx, kmCenter, minCenter),
+        any: statsOf(g.idx, kmAny, minAny),
+      })),
     worst,
   };
 }

@@ -38,7 +38,13 @@ export interface ExploreData {
   openBy: Record<number, string[]>;
 }
 
-export function exploreData(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, onYear: (year: number) => void = () => {}): ExploreData {
+export function exploreData(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  onYear: (year: number) => void = () => {},
+): ExploreData {
   const net = new Network(plan, demand.points, regions, settings.travel);
   const years: ExploreYear[] = [];
   const openBy: Record<number, string[]> = {};
@@ -52,7 +58,13 @@ export function exploreData(plan: Plan, demand: Demand, regions: RegionIndex, se
       year,
       percent: econ.percent,
       economic: econ.groups.map((g) => ({ id: g.id, name: g.name, percent: g.percent })),
-      regions: byRegion.groups.map((g) => ({ code: g.id, name: g.name, population: g.population, percent: g.percent, mean_km: dist.groups.find((d) => d.id === g.id)?.any.mean_km ?? null })),
+      regions: byRegion.groups.map((g) => ({
+        code: g.id,
+        name: g.name,
+        population: g.population,
+        percent: g.percent,
+        mean_km: dist.groups.find((d) => d.id === g.id)?.any.mean_km ?? null,
+      })),
     });
     openBy[year] = net.facilities.filter((f) => isOpenOn(f, yearEnd(year))).map((f) => f.id);
     onYear(year);
@@ -60,7 +72,9 @@ export function exploreData(plan: Plan, demand: Demand, regions: RegionIndex, se
   return {
     plan: plan.name,
     years,
-    facilities: net.facilities.map((f) => ({ id: f.id, name: f.name, kind: f.kind, region: f.region, opens: String(f.opens) })).sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id)),
+    facilities: net.facilities
+      .map((f) => ({ id: f.id, name: f.name, kind: f.kind, region: f.region, opens: String(f.opens) }))
+      .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id)),
     openBy,
   };
 }

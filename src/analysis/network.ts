@@ -28,7 +28,9 @@ export interface SettingOverrides {
  */
 export function resolveSettings(plan: Plan, o: SettingOverrides = {}, travel?: TravelCostModel): Settings {
   const override: Threshold | undefined =
-    o.withinKm !== undefined || o.withinMin !== undefined ? { within_km: o.withinKm, within_min: o.withinMin } : undefined;
+    o.withinKm !== undefined || o.withinMin !== undefined
+      ? { within_km: o.withinKm, within_min: o.withinMin }
+      : undefined;
   // A kind without its own standard borrows the other kind's: better than silently covering nobody.
   const center = override ?? plan.standards.center ?? plan.standards.branch ?? {};
   const branch = override ?? plan.standards.branch ?? plan.standards.center ?? {};
@@ -127,14 +129,17 @@ export class Network {
   }
 
   private quicker(i: number): FacilityKind {
-    const c = this.costs.minutes('center')[i]!, b = this.costs.minutes('branch')[i]!;
+    const c = this.costs.minutes('center')[i]!,
+      b = this.costs.minutes('branch')[i]!;
     return c <= b ? 'center' : 'branch';
   }
 
   private refreshAny(): void {
     if (this.anyFresh) return;
-    const kc = this.costs.km('center'), kb = this.costs.km('branch');
-    const mc = this.costs.minutes('center'), mb = this.costs.minutes('branch');
+    const kc = this.costs.km('center'),
+      kb = this.costs.km('branch');
+    const mc = this.costs.minutes('center'),
+      mb = this.costs.minutes('branch');
     for (let i = 0; i < kc.length; i++) {
       const center = mc[i]! <= mb[i]!;
       this.anyKm[i] = center ? kc[i]! : kb[i]!;

@@ -43,7 +43,14 @@ export interface ReportData {
   capacity: CapacityResult;
 }
 
-export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, year: number, onYear?: (year: number) => void): ReportData {
+export function reportData(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  year: number,
+  onYear?: (year: number) => void,
+): ReportData {
   const tl = timeline(plan, demand, regions, settings, onYear);
   const demandModel = resolveDemand(plan);
   const net = new Network(plan, demand.points, regions, settings.travel);
@@ -56,8 +63,14 @@ export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, set
       const g = byRegion.groups.find((x) => x.id === r.code);
       const d = unitTrips.groups.find((x) => x.id === r.code)?.any;
       return {
-        code: r.code, name: r.name_en, lat: r.admin_center.lat, lon: r.admin_center.lon, population: g?.population ?? 0,
-        percent: g && g.population > 0 ? g.percent : null, mean_min: d?.mean_min ?? null, mean_km: d?.mean_km ?? null,
+        code: r.code,
+        name: r.name_en,
+        lat: r.admin_center.lat,
+        lon: r.admin_center.lon,
+        population: g?.population ?? 0,
+        percent: g && g.population > 0 ? g.percent : null,
+        mean_min: d?.mean_min ?? null,
+        mean_km: d?.mean_km ?? null,
       };
     });
   const facilities = facilitiesOf(plan).map((f) => {
@@ -73,8 +86,14 @@ export function reportData(plan: Plan, demand: Demand, regions: RegionIndex, set
     timeline: tl,
     units,
     facilities,
-    standards: { center: describeThreshold(settings.standards.center), branch: describeThreshold(settings.standards.branch) },
-    capacity: capacityNow(net, demand, regions, settings, demandModel, { basis: demandModel.basis, method: 'heuristic' }),
+    standards: {
+      center: describeThreshold(settings.standards.center),
+      branch: describeThreshold(settings.standards.branch),
+    },
+    capacity: capacityNow(net, demand, regions, settings, demandModel, {
+      basis: demandModel.basis,
+      method: 'heuristic',
+    }),
   };
 }
 

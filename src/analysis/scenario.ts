@@ -68,11 +68,22 @@ export function applyDelays(plan: Plan, delays: Delay[]): Plan {
     const months = delays.filter((d) => d.id === f.id).reduce((a, d) => a + d.months, 0);
     return months === 0 ? f : { ...f, opens: shiftDate(f.opens, months) };
   };
-  return { ...plan, name: `${plan.name} (delayed: ${delays.map((d) => `${d.id} ${d.months >= 0 ? '+' : ''}${d.months}m`).join(', ')})`, centers: plan.centers.map(shift), branches: plan.branches.map(shift) };
+  return {
+    ...plan,
+    name: `${plan.name} (delayed: ${delays.map((d) => `${d.id} ${d.months >= 0 ? '+' : ''}${d.months}m`).join(', ')})`,
+    centers: plan.centers.map(shift),
+    branches: plan.branches.map(shift),
+  };
 }
 
 /** The plan as announced: every facility with an `announced` date opens then. */
 export function announcedSchedule(plan: Plan): Plan {
-  const asAnnounced = <T extends { opens: string | number; announced?: string | number }>(f: T): T => (f.announced === undefined ? f : { ...f, opens: f.announced });
-  return { ...plan, name: `${plan.name} (as announced)`, centers: plan.centers.map(asAnnounced), branches: plan.branches.map(asAnnounced) };
+  const asAnnounced = <T extends { opens: string | number; announced?: string | number }>(f: T): T =>
+    f.announced === undefined ? f : { ...f, opens: f.announced };
+  return {
+    ...plan,
+    name: `${plan.name} (as announced)`,
+    centers: plan.centers.map(asAnnounced),
+    branches: plan.branches.map(asAnnounced),
+  };
 }

@@ -60,7 +60,16 @@ export interface Timeline {
   population_basis: PopulationBasisLabel;
   years: TimelineYear[];
   targets: TargetCheck[];
-  facilities: { id: string; name: string; kind: FacilityKind; region: string; opens: string; announced?: string; closes?: string; status: string }[];
+  facilities: {
+    id: string;
+    name: string;
+    kind: FacilityKind;
+    region: string;
+    opens: string;
+    announced?: string;
+    closes?: string;
+    status: string;
+  }[];
   notes: string[];
 }
 
@@ -79,9 +88,16 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
       const ofKind = facilities.filter((f) => f.kind === kind);
       const actual = ofKind.filter((f) => isOpenOn(f, key)).length;
       const shortfall = Math.max(0, target - actual);
-      const later = ofKind.filter((f) => !isOpenOn(f, key) && f.status !== 'closed').sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id));
-      later.slice(0, shortfall).forEach((f) => open_earlier.push({ id: f.id, name: f.name, kind, opens: dateText(f.opens) }));
-      if (later.length < shortfall) notes.push(`the plan has ${ofKind.length} ${kind === 'center' ? 'centers' : 'branches'} in all: ${shortfall - later.length} more must be added`);
+      const later = ofKind
+        .filter((f) => !isOpenOn(f, key) && f.status !== 'closed')
+        .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id));
+      later
+        .slice(0, shortfall)
+        .forEach((f) => open_earlier.push({ id: f.id, name: f.name, kind, opens: dateText(f.opens) }));
+      if (later.length < shortfall)
+        notes.push(
+          `the plan has ${ofKind.length} ${kind === 'center' ? 'centers' : 'branches'} in all: ${shortfall - later.length} more must be added`,
+        );
       return { target, actual, met: actual >= target, shortfall };
     };
     const centers = count('center', t.centers);
@@ -100,7 +116,13 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
 }
 
 /** `onYear` is called after each year is computed (the CLI draws a progress bar with it). */
-export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, onYear: (year: number) => void = () => {}): Timeline {
+export function timeline(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  onYear: (year: number) => void = () => {},
+): Timeline {
   const net = new Network(plan, demand.points, regions, settings.travel);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
@@ -111,7 +133,9 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
     const o = { kind: 'any' as const, by: 'nation' as const };
     const dist = coverageNow(net, demand, regions, settings, { ...o, basis: 'distance' });
     const asg = coverageNow(net, demand, regions, settings, { ...o, basis: 'assignment' });
-    const reach = plan.channels.filter((c) => endKey(c.launches) <= yearEnd(year)).reduce((best, c) => Math.max(best, c.reach_pct / 100), 0);
+    const reach = plan.channels
+      .filter((c) => endKey(c.launches) <= yearEnd(year))
+      .reduce((best, c) => Math.max(best, c.reach_pct / 100), 0);
     const online = dist.covered + (dist.population - dist.covered) * reach;
     const by_economic_region: TimelineYear['by_economic_region'] = {};
     for (const e of regions.dataset.economic_regions) by_economic_region[e.id] = { centers: 0, branches: 0 };
@@ -133,7 +157,10 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
       coverage: {
         distance: { covered: dist.covered, percent: dist.percent },
         assignment: { covered: asg.covered, percent: asg.percent },
-        with_online: { covered: Math.round(online), percent: dist.population ? Math.round((online / dist.population) * 10000) / 100 : 0 },
+        with_online: {
+          covered: Math.round(online),
+          percent: dist.population ? Math.round((online / dist.population) * 10000) / 100 : 0,
+        },
       },
       mean_km: meanKm(net, yearWeights(demand, regions, year).weights),
       gain: {
@@ -143,7 +170,9 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
       capacity: {
         visits_per_day: cap.visits_per_day,
         capacity_per_day: cap.capacity_per_day,
-        overloaded: cap.facilities.filter((f) => f.overloaded).map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })),
+        overloaded: cap.facilities
+          .filter((f) => f.overloaded)
+          .map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })),
       },
     });
     onYear(year);
@@ -152,7 +181,10 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
   const byId = new Map(net.facilities.map((f) => [f.id, f]));
   for (const b of net.facilities.filter((f) => f.kind === 'branch')) {
     const parent = b.center ? byId.get(b.center) : undefined;
-    if (parent && endKey(b.opens) < endKey(parent.opens)) notes.push(`branch ${b.id} opens (${dateText(b.opens)}) before its center ${parent.id} (${dateText(parent.opens)})`);
+    if (parent && endKey(b.opens) < endKey(parent.opens))
+      notes.push(
+        `branch ${b.id} opens (${dateText(b.opens)}) before its center ${parent.id} (${dateText(parent.opens)})`,
+      );
   }
   return {
     plan: plan.name,
@@ -161,7 +193,12 @@ export function timeline(plan: Plan, demand: Demand, regions: RegionIndex, setti
     years,
     targets: checkTargets(plan, net.facilities),
     facilities: net.facilities.map((f) => ({
-      id: f.id, name: f.name, kind: f.kind, region: f.region, opens: dateText(f.opens), status: f.status,
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      region: f.region,
+      opens: dateText(f.opens),
+      status: f.status,
       ...(f.announced !== undefined ? { announced: dateText(f.announced) } : {}),
       ...(f.closes !== undefined ? { closes: dateText(f.closes) } : {}),
     })),

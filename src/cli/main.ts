@@ -15,17 +15,62 @@ type Loader = () => Promise<{ command: CommandSpec<never> }>;
 
 /** Every command: its name, one line for `dostplan --help`, and where it lives. */
 const COMMANDS: { name: string; summary: string; load: Loader }[] = [
-  { name: 'validate', summary: 'check plan files (default: the embedded DOST plan and data); for CI', load: () => import('./commands/validate.js') },
-  { name: 'coverage', summary: 'share of the population served in a year, by distance and/or by assigned regions', load: () => import('./commands/coverage.js') },
-  { name: 'distances', summary: 'how far people live from the nearest open center, and from the nearest center or branch', load: () => import('./commands/distances.js') },
-  { name: 'timeline', summary: 'the rollout year by year: openings, counts, coverage, distance, targets met or missed', load: () => import('./commands/timeline.js') },
-  { name: 'capacity', summary: 'per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full', load: () => import('./commands/capacity.js') },
-  { name: 'diff', summary: 'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year', load: () => import('./commands/diff.js') },
-  { name: 'explore', summary: 'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)', load: () => import('./commands/explore.js') },
-  { name: 'optimize', summary: 'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed', load: () => import('./commands/optimize.js') },
-  { name: 'report', summary: 'a self-contained HTML report: map, rollout chart, coverage and distance tables', load: () => import('./commands/report.js') },
-  { name: 'schema', summary: 'print the JSON Schema of plan files (generated from the zod schemas)', load: () => import('./commands/schema.js') },
-  { name: 'regions', summary: 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset', load: () => import('./commands/regions.js') },
+  {
+    name: 'validate',
+    summary: 'check plan files (default: the embedded DOST plan and data); for CI',
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    name: 'coverage',
+    summary: 'share of the population served in a year, by distance and/or by assigned regions',
+    load: () => import('./commands/coverage.js'),
+  },
+  {
+    name: 'distances',
+    summary: 'how far people live from the nearest open center, and from the nearest center or branch',
+    load: () => import('./commands/distances.js'),
+  },
+  {
+    name: 'timeline',
+    summary: 'the rollout year by year: openings, counts, coverage, distance, targets met or missed',
+    load: () => import('./commands/timeline.js'),
+  },
+  {
+    name: 'capacity',
+    summary: 'per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full',
+    load: () => import('./commands/capacity.js'),
+  },
+  {
+    name: 'diff',
+    summary:
+      'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year',
+    load: () => import('./commands/diff.js'),
+  },
+  {
+    name: 'explore',
+    summary: 'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)',
+    load: () => import('./commands/explore.js'),
+  },
+  {
+    name: 'optimize',
+    summary: 'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed',
+    load: () => import('./commands/optimize.js'),
+  },
+  {
+    name: 'report',
+    summary: 'a self-contained HTML report: map, rollout chart, coverage and distance tables',
+    load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
+    load: () => import('./commands/schema.js'),
+  },
+  {
+    name: 'regions',
+    summary: 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset',
+    load: () => import('./commands/regions.js'),
+  },
 ];
 
 /** The command named on the command line (after `help` for `dostplan help CMD`), if any. */
@@ -42,9 +87,14 @@ export async function main(argv: string[]): Promise<number> {
   quietOnClosedStdout();
   let code: number = EXIT.ok;
   const program = new Command('dostplan')
-    .description('Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.')
+    .description(
+      'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.',
+    )
     .version('0.1.0')
-    .option('--data <dir>', "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)")
+    .option(
+      '--data <dir>',
+      "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",
+    )
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -52,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
   program.hook('preAction', (_, action) => {
     const o = action.opts() as { bom?: boolean; format?: string };
     if (!o.bom) return;
-    if (o.format !== 'csv') throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
+    if (o.format !== 'csv')
+      throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
     outputSettings.bom = true;
   });
   try {
@@ -64,7 +115,10 @@ export async function main(argv: string[]): Promise<number> {
       const spec = (await c.load()).command as CommandSpec;
       spec.declare(cmd);
       cmd.action(async () => {
-        code = await spec.run(cmd.processedArgs.flat().filter((a) => a !== undefined) as string[], cmd.optsWithGlobals());
+        code = await spec.run(
+          cmd.processedArgs.flat().filter((a) => a !== undefined) as string[],
+          cmd.optsWithGlobals(),
+        );
       });
     }
     await program.parseAsync(argv);
@@ -78,14 +132,19 @@ export async function main(argv: string[]): Promise<number> {
 function failure(e: unknown): number {
   if (e instanceof CommanderError) {
     // --help and --version exit 0; every other commander error is a usage error.
-    return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+      ? EXIT.ok
+      : EXIT.usage;
   }
-  if (e instanceof InvalidPlanError) process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
+  if (e instanceof InvalidPlanError)
+    process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
   if (e instanceof UserError) {
     process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
     return e.exitCode;
   }
-  process.stderr.write(`dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+  process.stderr.write(
+    `dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+  );
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
   return EXIT.internal;
 }

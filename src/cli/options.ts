@@ -8,7 +8,8 @@ import type { PopulationBasis } from '../model/dataset.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
     return value as T;
   };
 }
@@ -84,7 +85,10 @@ export function addFormatOption(cmd: Command, kind: OutputKind, fallback: Format
   return cmd.option('-f, --format <format>', `${formats.join(' | ')}${note}`, choice(formats), fallback);
 }
 
-export function addOutOption(cmd: Command, what = 'write the result to a file (atomically) instead of stdout'): Command {
+export function addOutOption(
+  cmd: Command,
+  what = 'write the result to a file (atomically) instead of stdout',
+): Command {
   return cmd.option('-o, --out <file>', what);
 }
 
@@ -93,18 +97,47 @@ export function addOutOption(cmd: Command, what = 'write the result to a file (a
  */
 export function addModelOptions(cmd: Command, out?: string): Command {
   cmd
-    .option('--population <file>', 'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points')
-    .option('--scale-to <official>', "rescale each unit's population-file total to its official (SSC) population", choice(['official'] as const))
-    .option('--resolution <km>', 'merge population-file cells into blocks of about KM × KM (a fast first look)', positiveNumber)
-    .option('--population-basis <basis>', "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)", choice(['resident', 'registered'] as const));
+    .option(
+      '--population <file>',
+      'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points',
+    )
+    .option(
+      '--scale-to <official>',
+      "rescale each unit's population-file total to its official (SSC) population",
+      choice(['official'] as const),
+    )
+    .option(
+      '--resolution <km>',
+      'merge population-file cells into blocks of about KM × KM (a fast first look)',
+      positiveNumber,
+    )
+    .option(
+      '--population-basis <basis>',
+      "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)",
+      choice(['resident', 'registered'] as const),
+    );
   addOutOption(cmd, out);
   return cmd
     .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
-    .option('--speed <kmh>', "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)", numberIn(1, 200))
-    .option('--within-km <km>', 'coverage threshold in km for every kind (overrides the standards)', numberIn(0, 2000, { above: true }))
+    .option(
+      '--speed <kmh>',
+      "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)",
+      numberIn(1, 200),
+    )
+    .option(
+      '--within-km <km>',
+      'coverage threshold in km for every kind (overrides the standards)',
+      numberIn(0, 2000, { above: true }),
+    )
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
-    .option('--roads <file>', 'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings (replaces --circuity/--speed)')
-    .option('--roads-profile <file>', 'YAML overriding parts of the car profile (speeds per road class, off-road access)')
+    .option(
+      '--roads <file>',
+      'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings (replaces --circuity/--speed)',
+    )
+    .option(
+      '--roads-profile <file>',
+      'YAML overriding parts of the car profile (speeds per road class, off-road access)',
+    )
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
 }
 

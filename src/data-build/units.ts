@@ -33,7 +33,8 @@ export const ARC_CORRECTIONS: { arc: number; dx: number; dy: number; why: string
 ];
 
 type Part =
-  TopoPolygon<{ shapeID: string; shapeName: string }> | TopoMultiPolygon<{ shapeID: string; shapeName: string }>;
+  | TopoPolygon<{ shapeID: string; shapeName: string }>
+  | TopoMultiPolygon<{ shapeID: string; shapeName: string }>;
 
 /** Builds the units topology; `names` gives each ISO code its English name (regions.csv). */
 export function buildUnitTopology(inputs: string, names: Map<string, string>): Topology {
@@ -54,7 +55,8 @@ export function buildUnitTopology(inputs: string, names: Map<string, string>): T
     const own = byCode.get(code)!;
     const shape = own.length === 1 ? { type: own[0]!.type, arcs: own[0]!.arcs } : mergeArcs(source, own);
     return { type: shape.type, arcs: shape.arcs, id: code, properties: { name: names.get(code)! } } as
-      TopoPolygon | TopoMultiPolygon;
+      | TopoPolygon
+      | TopoMultiPolygon;
   });
   return {
     type: 'Topology',

@@ -21,7 +21,10 @@ export class CountryOutline {
     const edges = this.edgeBands().get(Math.floor(p.lat / BAND_DEG)) ?? [];
     let inside = false;
     for (let k = 0; k < edges.length; k += 4) {
-      const x1 = edges[k]!, y1 = edges[k + 1]!, x2 = edges[k + 2]!, y2 = edges[k + 3]!;
+      const x1 = edges[k]!,
+        y1 = edges[k + 1]!,
+        x2 = edges[k + 2]!,
+        y2 = edges[k + 3]!;
       if (y1 > p.lat !== y2 > p.lat && p.lon < ((x2 - x1) * (p.lat - y1)) / (y2 - y1) + x1) inside = !inside;
     }
     return inside;
@@ -33,7 +36,8 @@ export class CountryOutline {
     const polys = this.geometry.type === 'Polygon' ? [this.geometry.coordinates] : this.geometry.coordinates;
     for (const ring of polys.flat()) {
       for (let i = 1; i < ring.length; i++) {
-        const [x1, y1] = ring[i - 1]! as [number, number], [x2, y2] = ring[i]! as [number, number];
+        const [x1, y1] = ring[i - 1]! as [number, number],
+          [x2, y2] = ring[i]! as [number, number];
         for (let b = Math.floor(Math.min(y1, y2) / BAND_DEG); b <= Math.floor(Math.max(y1, y2) / BAND_DEG); b++) {
           if (!bands.has(b)) bands.set(b, []);
           bands.get(b)!.push(x1, y1, x2, y2);

@@ -33,7 +33,12 @@ export function pointSet(coords: { lat: number; lon: number }[]): PointSet {
 }
 
 interface Box {
-  minX: number; minY: number; minZ: number; maxX: number; maxY: number; maxZ: number;
+  minX: number;
+  minY: number;
+  minZ: number;
+  maxX: number;
+  maxY: number;
+  maxZ: number;
 }
 
 /** Squared distance from a point to the farthest corner of a box: an upper bound for anything inside. */
@@ -80,16 +85,25 @@ export class PointGrid {
     const n = pts.count;
     // Cell key: super-cell (8×8×8 cells) in the high part, cell within it in the low 9 bits, so one
     // numeric sort groups points by super-cell, then by cell. Indices count from the data's own minimum.
-    let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      minZ = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (let i = 0; i < n; i++) {
-      minX = Math.min(minX, pts.x[i]!); minY = Math.min(minY, pts.y[i]!); minZ = Math.min(minZ, pts.z[i]!);
-      maxX = Math.max(maxX, pts.x[i]!); maxY = Math.max(maxY, pts.y[i]!);
+      minX = Math.min(minX, pts.x[i]!);
+      minY = Math.min(minY, pts.y[i]!);
+      minZ = Math.min(minZ, pts.z[i]!);
+      maxX = Math.max(maxX, pts.x[i]!);
+      maxY = Math.max(maxY, pts.y[i]!);
     }
     const superY = Math.floor((maxY - minY) / cellKm / 8) + 1;
     const superX = Math.floor((maxX - minX) / cellKm / 8) + 1;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const ix = Math.floor((pts.x[i]! - minX) / cellKm), iy = Math.floor((pts.y[i]! - minY) / cellKm), iz = Math.floor((pts.z[i]! - minZ) / cellKm);
+      const ix = Math.floor((pts.x[i]! - minX) / cellKm),
+        iy = Math.floor((pts.y[i]! - minY) / cellKm),
+        iz = Math.floor((pts.z[i]! - minZ) / cellKm);
       keys[i] = (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
     }
     const order = sortByKey(keys);
@@ -102,7 +116,10 @@ export class PointGrid {
     let c: Cell | undefined;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      const x = pts.x[i]!, y = pts.y[i]!, z = pts.z[i]!, key = keys[i]!;
+      const x = pts.x[i]!,
+        y = pts.y[i]!,
+        z = pts.z[i]!,
+        key = keys[i]!;
       this.x[k] = x;
       this.y[k] = y;
       this.z[k] = z;
@@ -161,7 +178,9 @@ export class NearestTracker {
         if (boxDist2(c, fx, fy, fz) < cellMax[ci]!) {
           let m = 0;
           for (let k = c.start; k < c.end; k++) {
-            const dx = x[k]! - fx, dy = y[k]! - fy, dz = z[k]! - fz;
+            const dx = x[k]! - fx,
+              dy = y[k]! - fy,
+              dz = z[k]! - fz;
             const d2 = dx * dx + dy * dy + dz * dz;
             const cur = d2 < dist2[k]! ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
             if (cur > m) m = cur;
@@ -188,13 +207,20 @@ export class NearestTracker {
       return;
     }
     const n = batch.length;
-    const fx = new Float64Array(n), fy = new Float64Array(n), fz = new Float64Array(n);
+    const fx = new Float64Array(n),
+      fy = new Float64Array(n),
+      fz = new Float64Array(n);
     batch.forEach((f, k) => {
       [fx[k], fy[k], fz[k]] = toChordSpace(f.lat, f.lon);
       this.open.set(f.id, { lat: f.lat, lon: f.lon, x: fx[k]!, y: fy[k]!, z: fz[k]! });
     });
     if (this.grid.x.length * n <= DIRECT_PAIRS) {
-      this.addDirect(fx, fy, fz, Int32Array.from(batch, (f) => f.id));
+      this.addDirect(
+        fx,
+        fy,
+        fz,
+        Int32Array.from(batch, (f) => f.id),
+      );
       return;
     }
     const candidates = (b: Box, max2: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
@@ -227,11 +253,16 @@ export class NearestTracker {
         if (nc > 0) {
           let m = 0;
           for (let k = c.start; k < c.end; k++) {
-            const px = x[k]!, py = y[k]!, pz = z[k]!;
-            let best = dist2[k]!, owner = -1;
+            const px = x[k]!,
+              py = y[k]!,
+              pz = z[k]!;
+            let best = dist2[k]!,
+              owner = -1;
             for (let j = 0; j < nc; j++) {
               const f = cellCand[j]!;
-              const dx = px - fx[f]!, dy = py - fy[f]!, dz = pz - fz[f]!;
+              const dx = px - fx[f]!,
+                dy = py - fy[f]!,
+                dz = pz - fz[f]!;
               const d2 = dx * dx + dy * dy + dz * dz;
               if (d2 < best) {
                 best = d2;
@@ -261,10 +292,15 @@ export class NearestTracker {
     const { x, y, z, cells, supers } = this.grid;
     const { dist2, owner: owners, cellMax, superMax } = this;
     for (let k = 0; k < x.length; k++) {
-      const px = x[k]!, py = y[k]!, pz = z[k]!;
-      let best = dist2[k]!, owner = -1;
+      const px = x[k]!,
+        py = y[k]!,
+        pz = z[k]!;
+      let best = dist2[k]!,
+        owner = -1;
       for (let j = 0; j < ids.length; j++) {
-        const dx = px - fx[j]!, dy = py - fy[j]!, dz = pz - fz[j]!;
+        const dx = px - fx[j]!,
+          dy = py - fy[j]!,
+          dz = pz - fz[j]!;
         const d2 = dx * dx + dy * dy + dz * dz;
         if (d2 < best) {
           best = d2;
@@ -315,7 +351,9 @@ export class NearestTracker {
           const [nearest] = around(kd, lonlat.lon, lonlat.lat, 1);
           const fid = indexIds[nearest!]!;
           const f = this.open.get(fid)!;
-          const dx = x[k]! - f.x, dy = y[k]! - f.y, dz = z[k]! - f.z;
+          const dx = x[k]! - f.x,
+            dy = y[k]! - f.y,
+            dz = z[k]! - f.z;
           dist2[k] = dx * dx + dy * dy + dz * dz;
           owner[k] = fid;
         }

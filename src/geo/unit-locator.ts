@@ -60,7 +60,7 @@ export class UnitLocator {
   /** Reads the `units` object of a TopoJSON topology (each geometry's `id` is the unit code). */
   static fromTopology(topology: Topology, object = UNITS_OBJECT): UnitLocator {
     const obj = topology.objects[object] as GeometryCollection | undefined;
-    if (!obj || obj.type !== 'GeometryCollection') throw new Error(`topology has no GeometryCollection '${object}'`);
+    if (obj?.type !== 'GeometryCollection') throw new Error(`topology has no GeometryCollection '${object}'`);
     const fc = feature(topology, obj);
     return new UnitLocator(
       fc.features.map((f) => ({ code: String(f.id), geometry: f.geometry as Polygon | MultiPolygon })),

@@ -67,13 +67,18 @@ export function loadCountry(dir?: string): CountryData {
   // `schema` from loading it at all.
   const trusted = folder === EMBEDDED_DATA;
   const schemas = () => ({
-    profile: (createRequire(import.meta.url)('../country/profile.js') as typeof import('../country/profile.js')).CountryProfile,
+    profile: (createRequire(import.meta.url)('../country/profile.js') as typeof import('../country/profile.js'))
+      .CountryProfile,
     dataset: (createRequire(import.meta.url)('../model/dataset.js') as typeof import('../model/dataset.js')).Dataset,
   });
   const profileJson = json('profile.json');
-  const profile = trusted ? (profileJson as CountryProfile) : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
+  const profile = trusted
+    ? (profileJson as CountryProfile)
+    : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
   const datasetJson = json(profile.files.regions);
-  const dataset = trusted ? (datasetJson as Dataset) : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
+  const dataset = trusted
+    ? (datasetJson as Dataset)
+    : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
   // The outline, the points and the unit polygons are read when first used (`regions` needs none
   // of them; a registered-basis run never builds the resident points).
   let outline: CountryOutline | undefined;
@@ -88,7 +93,9 @@ export function loadCountry(dir?: string): CountryData {
     profile,
     regions: new RegionIndex(dataset, profile),
     get outline() {
-      return (outline ??= new CountryOutline((json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry));
+      return (outline ??= new CountryOutline(
+        (json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry,
+      ));
     },
     get points() {
       return (points ??= withWeight(pointRows(), 'population'));
@@ -151,7 +158,15 @@ export function distanceToUnitKm(code: string, lat: number, lon: number): number
   return unitLocator().distanceKm(code, lat, lon);
 }
 
-function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string): T {
+function parseWith<T>(
+  schema: {
+    safeParse(
+      x: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  file: string,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;

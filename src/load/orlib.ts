@@ -36,7 +36,9 @@ interface Token {
 function tokens(text: string): Token[][] {
   return text
     .split('\n')
-    .map((l, i) => [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 })))
+    .map((l, i) =>
+      [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 })),
+    )
     .filter((l) => l.length > 0);
 }
 
@@ -45,7 +47,7 @@ export function parseOrLib(text: string, file: string): GraphInstance {
     new UserError(`${file}:${t.line}:${t.column}: ${message}`, 1);
   const lines = tokens(text);
   const header = lines[0];
-  if (!header || header.length !== 3) {
+  if (header?.length !== 3) {
     const at = header?.[0] ?? { line: 1, column: 1 };
     throw fail(at, 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)');
   }
@@ -68,7 +70,8 @@ export function parseOrLib(text: string, file: string): GraphInstance {
   for (let i = 0; i < n; i++) d[i * n + i] = 0;
   for (const line of edges) {
     if (line.length !== 3) throw fail(line[0]!, `expected "i j cost" (3 numbers), found ${line.length}`);
-    const a = whole(line[0]!, 'a vertex', 1, n) - 1, b = whole(line[1]!, 'a vertex', 1, n) - 1;
+    const a = whole(line[0]!, 'a vertex', 1, n) - 1,
+      b = whole(line[1]!, 'a vertex', 1, n) - 1;
     const cost = line[2]!;
     if (!Number.isFinite(cost.value) || cost.value < 0) {
       throw fail(cost, `an edge cost must be a number ≥ 0, not ${cost.text}`);
@@ -88,17 +91,56 @@ export function parseOrLib(text: string, file: string): GraphInstance {
     }
   }
   // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
-  const unreachable = d.subarray(0, n).findIndex((x) => x === Infinity);
+  const unreachable = d.subarray(0, n).indexOf(Infinity);
   if (unreachable >= 0) {
-    throw fail({ line: 1, column: 1 }, `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`);
+    throw fail(
+      { line: 1, column: 1 },
+      `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`,
+    );
   }
   return { n, p, dist: d };
 }
 
 /** Published optimal objective values of pmed1–pmed40 (OR-Library, pmedinfo). */
 export const PMED_OPTIMA: Record<number, number> = {
-  1: 5819, 2: 4093, 3: 4250, 4: 3034, 5: 1355, 6: 7824, 7: 5631, 8: 4445, 9: 2734, 10: 1255,
-  11: 7696, 12: 6634, 13: 4374, 14: 2968, 15: 1729, 16: 8162, 17: 6999, 18: 4809, 19: 2845, 20: 1789,
-  21: 9138, 22: 8579, 23: 4619, 24: 2961, 25: 1828, 26: 9917, 27: 8307, 28: 4498, 29: 3033, 30: 1989,
-  31: 10086, 32: 9297, 33: 4700, 34: 3013, 35: 10400, 36: 9934, 37: 5057, 38: 11060, 39: 9423, 40: 5128,
+  1: 5819,
+  2: 4093,
+  3: 4250,
+  4: 3034,
+  5: 1355,
+  6: 7824,
+  7: 5631,
+  8: 4445,
+  9: 2734,
+  10: 1255,
+  11: 7696,
+  12: 6634,
+  13: 4374,
+  14: 2968,
+  15: 1729,
+  16: 8162,
+  17: 6999,
+  18: 4809,
+  19: 2845,
+  20: 1789,
+  21: 9138,
+  22: 8579,
+  23: 4619,
+  24: 2961,
+  25: 1828,
+  26: 9917,
+  27: 8307,
+  28: 4498,
+  29: 3033,
+  30: 1989,
+  31: 10086,
+  32: 9297,
+  33: 4700,
+  34: 3013,
+  35: 10400,
+  36: 9934,
+  37: 5057,
+  38: 11060,
+  39: 9423,
+  40: 5128,
 };

@@ -40,8 +40,14 @@ export interface PlanContext {
 export function loadValidPlan(path: string | undefined, country: CountryData): { plan: Plan; files: string[] } {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(file);
-  const ctx = { regions: country.regions, outline: country.outline, ...(country.units ? { units: country.units } : {}) };
-  const diagnostics = loaded.plan ? findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate) : loaded.diagnostics;
+  const ctx = {
+    regions: country.regions,
+    outline: country.outline,
+    ...(country.units ? { units: country.units } : {}),
+  };
+  const diagnostics = loaded.plan
+    ? findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)
+    : loaded.diagnostics;
   const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   if (!loaded.plan || errors.length > 0) {
     throw new InvalidPlanError(`${file} has errors; fix them first (dostplan validate ${path ?? ''})`.trim(), errors);
@@ -56,17 +62,29 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
  * is reported on stderr and kept in demand.source; --scale-to official scales it to the unit
  * figures of that basis.
  */
-export async function loadDemand(country: CountryData, population: string | undefined, plan?: Plan, flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {}): Promise<Demand> {
+export async function loadDemand(
+  country: CountryData,
+  population: string | undefined,
+  plan?: Plan,
+  flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {},
+): Promise<Demand> {
   const b = flags.populationBasis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
   if (!population) {
     if (flags.scaleTo || flags.resolution !== undefined) {
-      throw new UserError('--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures');
+      throw new UserError(
+        '--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures',
+      );
     }
     return { points: pointsOn(country, b), scaled: true, basis: b };
   }
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
-  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), { scaleTo: flags.scaleTo, resolutionKm: flags.resolution, basis: b, ...(country.units ? { units: country.units } : {}) });
+  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), {
+    scaleTo: flags.scaleTo,
+    resolutionKm: flags.resolution,
+    basis: b,
+    ...(country.units ? { units: country.units } : {}),
+  });
   process.stderr.write(populationNote(loaded.source));
   return { ...loaded, ...(loaded.scaled ? { basis: b } : {}) };
 }

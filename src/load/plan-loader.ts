@@ -48,32 +48,68 @@ export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['l
 export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   const abs = resolve(path);
   const file = displayPath(abs);
-  const failed = (d: Diagnostic[]): LoadedPlan => ({ plan: undefined, diagnostics: d, locate: () => ({ file, line: 1, column: 1 }), files: [file] });
+  const failed = (d: Diagnostic[]): LoadedPlan => ({
+    plan: undefined,
+    diagnostics: d,
+    locate: () => ({ file, line: 1, column: 1 }),
+    files: [file],
+  });
 
   const decoded = decodeText(readUserFile(abs, undefined, file));
-  if (!decoded.ok) return failed([{ file, line: decoded.line, column: decoded.column, severity: 'error', code: 'encoding', message: decoded.message }]);
+  if (!decoded.ok)
+    return failed([
+      {
+        file,
+        line: decoded.line,
+        column: decoded.column,
+        severity: 'error',
+        code: 'encoding',
+        message: decoded.message,
+      },
+    ]);
   const src = parseYaml(decoded.text, file);
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
-    return failed([{ ...src.locate([]), severity: 'error', code: 'wrong-type', message: 'a plan file must be a YAML mapping (name:, years:, centers: …)' }]);
+    return failed([
+      {
+        ...src.locate([]),
+        severity: 'error',
+        code: 'wrong-type',
+        message: 'a plan file must be a YAML mapping (name:, years:, centers: …)',
+      },
+    ]);
   }
   const raw = src.value as Record<string, unknown>;
   relativeToPlan(raw, abs);
   // A population file is named relative to the plan that names it (as extends: is).
-  if (typeof raw.population === 'string' && raw.population !== '') raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
+  if (typeof raw.population === 'string' && raw.population !== '')
+    raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
   const isScenario = typeof raw.extends === 'string';
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const diagnostics = findingsToDiagnostics(zodFindings(parsed.error, schema, raw), src.locate);
-    return { plan: undefined, diagnostics, locate: src.locate, files: [file], ...(isScenario ? {} : withoutBrokenFacilities(raw, parsed.error.issues)) };
+    return {
+      plan: undefined,
+      diagnostics,
+      locate: src.locate,
+      files: [file],
+      ...(isScenario ? {} : withoutBrokenFacilities(raw, parsed.error.issues)),
+    };
   }
   if (!isScenario) return { plan: parsed.data as Plan, diagnostics: [], locate: src.locate, files: [file] };
 
   // A scenario: load the base, then override it by id.
   const basePath = resolve(dirname(abs), raw.extends as string);
   if (chain.includes(basePath) || basePath === abs) {
-    return failed([{ ...src.locate(['extends']), severity: 'error', code: 'extends-cycle', message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => displayPath(p)).join(' → ')})` }]);
+    return failed([
+      {
+        ...src.locate(['extends']),
+        severity: 'error',
+        code: 'extends-cycle',
+        message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => displayPath(p)).join(' → ')})`,
+      },
+    ]);
   }
   let base: LoadedPlan;
   try {
@@ -84,7 +120,9 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     const missing = !existsSync(basePath);
     const why = missing ? `not found (looked for ${displayPath(basePath)})` : `cannot be used: ${e.message}`;
     const code = missing ? 'extends-missing' : 'extends-unreadable';
-    return failed([{ ...src.locate(['extends']), severity: 'error', code, message: `extends: base plan '${raw.extends}' ${why}` }]);
+    return failed([
+      { ...src.locate(['extends']), severity: 'error', code, message: `extends: base plan '${raw.extends}' ${why}` },
+    ]);
   }
   if (!base.plan) return { ...base, files: [file, ...base.files] };
   return mergeScenario(parsed.data as ScenarioData, raw, base, src.locate, file);
@@ -93,7 +131,10 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
 type ScenarioData = ReturnType<typeof ScenarioPlan.parse>;
 
 /** The plan minus the facility entries the schema rejected, if nothing else is wrong. */
-function withoutBrokenFacilities(raw: Record<string, unknown>, issues: readonly { path: PropertyKey[] }[]): Pick<LoadedPlan, 'partial'> {
+function withoutBrokenFacilities(
+  raw: Record<string, unknown>,
+  issues: readonly { path: PropertyKey[] }[],
+): Pick<LoadedPlan, 'partial'> {
   const broken: Record<FacilityList, Set<number>> = { centers: new Set(), branches: new Set() };
   for (const { path } of issues) {
     const [list, index] = path;
@@ -116,7 +157,13 @@ function withoutBrokenFacilities(raw: Record<string, unknown>, issues: readonly 
   return again.success ? { partial: { plan: again.data, kept, droppedIds } } : {};
 }
 
-function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: LoadedPlan, childLocate: LoadedPlan['locate'], file: string): LoadedPlan {
+function mergeScenario(
+  child: ScenarioData,
+  raw: Record<string, unknown>,
+  base: LoadedPlan,
+  childLocate: LoadedPlan['locate'],
+  file: string,
+): LoadedPlan {
   // One id twice in the scenario itself would merge the two entries silently: say so instead.
   const duplicates: Diagnostic[] = [];
   for (const list of ['centers', 'branches'] as const) {
@@ -136,7 +183,9 @@ function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: 
   const basePlan = base.plan!;
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };
-  for (const key of Object.keys(raw)) if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove') merged[key] = (child as Record<string, unknown>)[key];
+  for (const key of Object.keys(raw))
+    if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove')
+      merged[key] = (child as Record<string, unknown>)[key];
   delete merged.extends;
   for (const list of ['centers', 'branches'] as const) {
     const out: Record<string, unknown>[] = [];
@@ -148,7 +197,9 @@ function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: 
     });
     child[list].forEach((f, ci) => {
       const at = out.findIndex((x) => x.id === f.id);
-      const given = Object.fromEntries(Object.entries(f).filter(([k]) => ((raw[list] as Record<string, unknown>[])[ci] ?? {})[k] !== undefined));
+      const given = Object.fromEntries(
+        Object.entries(f).filter(([k]) => (raw[list] as Record<string, unknown>[])[ci]?.[k] !== undefined),
+      );
       if (at >= 0) {
         out[at] = { ...out[at], ...given };
         origins[list][at]!.child = ci;
@@ -160,19 +211,27 @@ function mergeScenario(child: ScenarioData, raw: Record<string, unknown>, base: 
     merged[list] = out;
   }
   const childHas = (list: FacilityList, ci: number, field: string | number | undefined) =>
-    field === undefined || ((raw[list] as Record<string, unknown>[])[ci] ?? {})[field] !== undefined;
+    field === undefined || (raw[list] as Record<string, unknown>[])[ci]?.[field] !== undefined;
   const locate: LoadedPlan['locate'] = (path, atKey) => {
     const [top, index, field, ...rest] = path;
     if ((top === 'centers' || top === 'branches') && typeof index === 'number') {
       const o = origins[top][index];
-      if (o?.child !== undefined && (o.base === undefined || childHas(top, o.child, field))) return childLocate([top, o.child, ...(field === undefined ? [] : [field]), ...rest], atKey);
-      if (o?.base !== undefined) return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
+      if (o?.child !== undefined && (o.base === undefined || childHas(top, o.child, field)))
+        return childLocate([top, o.child, ...(field === undefined ? [] : [field]), ...rest], atKey);
+      if (o?.base !== undefined)
+        return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
     }
     if (top !== undefined && raw[top as string] !== undefined) return childLocate(path, atKey);
     return base.locate(path, atKey);
   };
   const parsed = Plan.safeParse(merged);
   const files = [file, ...base.files];
-  if (!parsed.success) return { plan: undefined, diagnostics: findingsToDiagnostics(zodFindings(parsed.error, Plan, merged), locate), locate, files };
+  if (!parsed.success)
+    return {
+      plan: undefined,
+      diagnostics: findingsToDiagnostics(zodFindings(parsed.error, Plan, merged), locate),
+      locate,
+      files,
+    };
   return { plan: parsed.data, diagnostics: [], locate, files };
 }

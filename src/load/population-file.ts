@@ -17,7 +17,11 @@ import { UserError } from '../errors.js';
  * (lat, lon[, name, region]) and the population column is not required.
  */
 /** `geojson`: the format as detected from the content (else the extension decides). */
-export function loadPopulationFile(path: string, regions: RegionIndex, o: { population: boolean; units?: UnitLocator; geojson?: boolean } = { population: true }): PopulationPoint[] {
+export function loadPopulationFile(
+  path: string,
+  regions: RegionIndex,
+  o: { population: boolean; units?: UnitLocator; geojson?: boolean } = { population: true },
+): PopulationPoint[] {
   const text = readUserText(path);
   const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
   const raw = geojson ? fromGeoJson(text, path, o.population) : fromCsv(text, path, o.population);
@@ -32,14 +36,23 @@ type Raw = { lat: number; lon: number; population: number; region?: string; name
 function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
   let rows: Record<string, string>[];
   try {
-    rows = parse(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+    rows = parse(text, {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
   }
-  if (rows.length === 0) throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+  if (rows.length === 0)
+    throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
   for (const col of needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon']) {
-    if (!(col in rows[0]!)) throw new UserError(`${path}:1:1: missing column '${col}'; expected a header lat,lon${needPopulation ? ',population' : ''}[,region,name]`, 1);
+    if (!(col in rows[0]!))
+      throw new UserError(
+        `${path}:1:1: missing column '${col}'; expected a header lat,lon${needPopulation ? ',population' : ''}[,region,name]`,
+        1,
+      );
   }
   const columns = Object.keys(rows[0]!);
   return rows.map((r, i) => {
@@ -49,17 +62,30 @@ function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
       const cell = r[col];
       if (cell === undefined || cell === '') {
         const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
-        throw new UserError(`${path}:${i + 2}:${columns.indexOf(col) + 1}: empty ${col} cell; every row needs ${needs}`, 1);
+        throw new UserError(
+          `${path}:${i + 2}:${columns.indexOf(col) + 1}: empty ${col} cell; every row needs ${needs}`,
+          1,
+        );
       }
       return Number(cell);
     };
     const population = needPopulation ? num('population') : 0;
-    return check({ lat: num('lat'), lon: num('lon'), population, region: r.region || undefined, name: r.name ?? '', where });
+    return check({
+      lat: num('lat'),
+      lon: num('lon'),
+      population,
+      region: r.region || undefined,
+      name: r.name ?? '',
+      where,
+    });
   });
 }
 
 function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[] {
-  let fc: { type?: string; features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[] };
+  let fc: {
+    type?: string;
+    features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
+  };
   try {
     fc = JSON.parse(text);
   } catch (e) {
@@ -68,31 +94,46 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Raw[]
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
   }
-  if (fc.features.length === 0) throw new UserError(`${path}:1:1: no features; expected one Point feature per place`, 1);
+  if (fc.features.length === 0)
+    throw new UserError(`${path}:1:1: no features; expected one Point feature per place`, 1);
   return fc.features.map((f, i) => {
     const where = `${path}: features[${i}]`;
     if (f === null || typeof f !== 'object') {
       throw new UserError(`${where}: expected a Feature, not ${f === null ? 'null' : typeof f}`, 1);
     }
-    if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates)) throw new UserError(`${where}: geometry must be a Point`, 1);
+    if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates))
+      throw new UserError(`${where}: geometry must be a Point`, 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
     // Number(null) and Number('') are 0: a missing value must not pass as a real one.
-    const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-    return check({ lat: num(lat), lon: num(lon), population: needPopulation ? num(props.population) : 0, region: typeof props.region === 'string' ? props.region : undefined, name: typeof props.name === 'string' ? props.name : '', where });
+    const num = (v: unknown) =>
+      typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return check({
+      lat: num(lat),
+      lon: num(lon),
+      population: needPopulation ? num(props.population) : 0,
+      region: typeof props.region === 'string' ? props.region : undefined,
+      name: typeof props.name === 'string' ? props.name : '',
+      where,
+    });
   });
 }
 
 function check(p: Raw): Raw {
-  if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90) throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
-  if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180) throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
+  if (!Number.isFinite(p.lat) || Math.abs(p.lat) > 90)
+    throw new UserError(`${p.where}: lat must be a number within ±90`, 1);
+  if (!Number.isFinite(p.lon) || Math.abs(p.lon) > 180)
+    throw new UserError(`${p.where}: lon must be a number within ±180`, 1);
   // Names end up in terminal tables (distances --worst): no escape codes or line breaks.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(p.name + (p.region ?? ''))) {
     throw new UserError(`${p.where}: name or region contains control characters (line breaks, escape codes)`, 1);
   }
   if (!Number.isFinite(p.population) || p.population < 0 || p.population > MAX_POINT_POPULATION) {
-    throw new UserError(`${p.where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`, 1);
+    throw new UserError(
+      `${p.where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`,
+      1,
+    );
   }
   return p;
 }
@@ -106,17 +147,28 @@ export const SNAP_KM = 3;
  * farther out are at sea or abroad: an error naming each, never silently kept. A country without
  * polygons falls back to the unit whose administrative centre is nearest.
  */
-function withRegions(raw: Raw[], regions: RegionIndex, path: string, units: UnitLocator | undefined): PopulationPoint[] {
-  const seats = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic' && !r.included_in).map((r) => ({ ...r.admin_center, code: r.code }));
+function withRegions(
+  raw: Raw[],
+  regions: RegionIndex,
+  path: string,
+  units: UnitLocator | undefined,
+): PopulationPoint[] {
+  const seats = regions.dataset.regions
+    .filter((r) => r.kind !== 'autonomous_republic' && !r.included_in)
+    .map((r) => ({ ...r.admin_center, code: r.code }));
   const carrier = (code: string) => regions.byCode.get(code)?.included_in ?? code;
   const lost: string[] = [];
   const out = raw.map((p) => {
-    if (p.region !== undefined && !regions.byCode.has(p.region)) throw new UserError(`${p.where}: unknown region '${p.region}' (${regions.codeHint()})`, 1);
+    if (p.region !== undefined && !regions.byCode.has(p.region))
+      throw new UserError(`${p.where}: unknown region '${p.region}' (${regions.codeHint()})`, 1);
     let region = p.region;
     if (region === undefined && units) {
       const near = units.nearestUnit(p.lat, p.lon, SNAP_KM);
       if (near) region = carrier(near.code);
-      else lost.push(`${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of ${regions.profile.name} (at sea or abroad)`);
+      else
+        lost.push(
+          `${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of ${regions.profile.name} (at sea or abroad)`,
+        );
     } else if (region === undefined) {
       region = nearest(p, seats).code;
     }
@@ -125,7 +177,10 @@ function withRegions(raw: Raw[], regions: RegionIndex, path: string, units: Unit
   });
   if (lost.length) {
     const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
-    throw new UserError(`${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`, 1);
+    throw new UserError(
+      `${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`,
+      1,
+    );
   }
   return out;
 }

@@ -10,14 +10,22 @@ export type TextResult = { ok: true; text: string } | { ok: false; line: number;
 export function decodeText(bytes: Uint8Array): TextResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return { ok: false, ...positionOf(bytes, nul), message: 'binary content (a NUL byte) where a text file was expected; is this the right file?' };
+    return {
+      ok: false,
+      ...positionOf(bytes, nul),
+      message: 'binary content (a NUL byte) where a text file was expected; is this the right file?',
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, ...positionOf(bytes, at), message: 'not valid UTF-8; save the file as UTF-8 (most editors: "Save with encoding")' };
+    return {
+      ok: false,
+      ...positionOf(bytes, at),
+      message: 'not valid UTF-8; save the file as UTF-8 (most editors: "Save with encoding")',
+    };
   }
 }
 

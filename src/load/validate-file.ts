@@ -4,11 +4,21 @@ import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 
-export function validateFile(path: string, country: CountryData = loadCountry()): { diagnostics: Diagnostic[]; files: string[] } {
+export function validateFile(
+  path: string,
+  country: CountryData = loadCountry(),
+): { diagnostics: Diagnostic[]; files: string[] } {
   const loaded = loadPlan(path);
-  const ctx = { regions: country.regions, outline: country.outline, ...(country.units ? { units: country.units } : {}) };
+  const ctx = {
+    regions: country.regions,
+    outline: country.outline,
+    ...(country.units ? { units: country.units } : {}),
+  };
   if (loaded.plan) {
-    return { diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)), files: loaded.files };
+    return {
+      diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)),
+      files: loaded.files,
+    };
   }
   if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
   // Some facility entries broke the schema: check the rest too, so one run reports every problem.

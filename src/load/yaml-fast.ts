@@ -6,7 +6,15 @@
  * (yaml-source.ts), which gives the full diagnostics. Positions agree with the exact path's
  * (tests/yaml-fast.test.ts compares them on every committed plan and fixture).
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, type Event, YAMLException } from 'js-yaml';
+import {
+  constructFromEvents,
+  CORE_SCHEMA,
+  EVENT_ID,
+  getScalarValue,
+  parseEvents,
+  type Event,
+  YAMLException,
+} from 'js-yaml';
 import type { Position, YamlSource } from './yaml-types.js';
 
 /** Past this size a syntax error is reported from the fast parser's own mark (the exact path is slow). */
@@ -29,12 +37,19 @@ export function parseYamlFast(text: string, file: string): YamlSource | undefine
     if (text.length <= EXACT_ERRORS_UP_TO_BYTES || !(e instanceof YAMLException) || !e.mark) return undefined;
     const at = { file, line: e.mark.line + 1, column: e.mark.column + 1 };
     const message = `YAML syntax: ${e.reason}`;
-    return { file, value: undefined, diagnostics: [{ ...at, severity: 'error', code: 'yaml-syntax', message }], locate: () => at, has: () => false };
+    return {
+      file,
+      value: undefined,
+      diagnostics: [{ ...at, severity: 'error', code: 'yaml-syntax', message }],
+      locate: () => at,
+      has: () => false,
+    };
   }
   let tree: EventTree | undefined;
   const lines = lineStarts(text);
   const pos = (offset: number): Position => {
-    let lo = 0, hi = lines.length - 1;
+    let lo = 0,
+      hi = lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (lines[mid]! <= offset) lo = mid;
@@ -119,11 +134,14 @@ class EventTree {
   /** The deepest node along the path: its start, its key's start, and how many segments matched. */
   find(path: Path): { value: number; key: number; depth: number } {
     if (this.root < 0) return { value: 0, key: 0, depth: 0 };
-    let node = this.root, key = this.root, depth = 0;
+    let node = this.root,
+      key = this.root,
+      depth = 0;
     for (const seg of path) {
       const e = this.events[node]!;
       const kids = this.isCollection(node) ? this.children(node) : new Int32Array(0);
-      let next = -1, nextKey = -1;
+      let next = -1,
+        nextKey = -1;
       if (e.type === EVENT_ID.MAPPING) {
         for (let k = 0; k + 1 < kids.length; k += 2) {
           const ke = this.events[kids[k]!]!;

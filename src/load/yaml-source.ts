@@ -38,7 +38,14 @@ export function parseYamlExact(text: string, file: string): YamlSource {
     const m = /^[ ]*\t/.exec(l);
     if (m) {
       tabLines.add(i + 1);
-      diagnostics.push({ file, line: i + 1, column: m[0].length, severity: 'error', code: 'yaml-tab', message: 'tab character in indentation; YAML indents with spaces only' });
+      diagnostics.push({
+        file,
+        line: i + 1,
+        column: m[0].length,
+        severity: 'error',
+        code: 'yaml-tab',
+        message: 'tab character in indentation; YAML indents with spaces only',
+      });
     }
   });
   // A tab usually derails the parser for the lines after it; report the tab, not the cascade.
@@ -74,7 +81,12 @@ export function parseYamlExact(text: string, file: string): YamlSource {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      diagnostics.push({ ...pos(firstAliasOffset(doc) ?? 0), severity: 'error', code: 'yaml-alias', message: `refused: ${firstLine((e as Error).message)} (more than ${MAX_ALIASES} alias expansions)` });
+      diagnostics.push({
+        ...pos(firstAliasOffset(doc) ?? 0),
+        severity: 'error',
+        code: 'yaml-alias',
+        message: `refused: ${firstLine((e as Error).message)} (more than ${MAX_ALIASES} alias expansions)`,
+      });
     }
   }
   const find = (path: readonly (string | number)[], atKey = false): Node | undefined => {

@@ -7,9 +7,11 @@ type AnySchema = z.ZodType;
 
 /** The object keys the schema allows at `path` (for "did you mean" on unknown keys). */
 function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: walks zod's internal definitions, which have no public type
   let s: any = schema;
   const unwrap = () => {
-    while (s?._zod?.def && ['optional', 'default', 'nullable', 'prefault'].includes(s._zod.def.type)) s = s._zod.def.innerType;
+    while (s?._zod?.def && ['optional', 'default', 'nullable', 'prefault'].includes(s._zod.def.type))
+      s = s._zod.def.innerType;
   };
   unwrap();
   for (const seg of path) {
@@ -31,15 +33,18 @@ function describe(value: unknown): string {
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  // biome-ignore lint/suspicious/noExplicitAny: walks an unvalidated YAML value by path
   let v: any = root;
-  for (const seg of path) v = v?.[seg as any];
+  for (const seg of path) v = v?.[seg as string];
   return v;
 }
 
 const label = (path: readonly PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'the top level';
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') ||
+  'the top level';
 
-const missing = (path: readonly PropertyKey[]) => `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}`;
+const missing = (path: readonly PropertyKey[]) =>
+  `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}`;
 
 export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown): Finding[] {
   const out: Finding[] = [];
@@ -51,16 +56,32 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
         for (const key of issue.keys) {
           const allowed = keysAt(schema, path);
           const hint = didYouMean(key, allowed) || ` Allowed keys: ${allowed.join(', ')}.`;
-          out.push({ path: [...path, key], atKey: true, severity: 'error', code: 'unknown-key', message: `unknown key '${key}' in ${label(path)}.${hint}` });
+          out.push({
+            path: [...path, key],
+            atKey: true,
+            severity: 'error',
+            code: 'unknown-key',
+            message: `unknown key '${key}' in ${label(path)}.${hint}`,
+          });
         }
         break;
       case 'invalid_type':
         if (got === undefined) {
           out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
         } else if (typeof got === 'number' && !Number.isFinite(got)) {
-          out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a finite number, not ${got}` });
+          out.push({
+            path,
+            severity: 'error',
+            code: 'wrong-type',
+            message: `${label(path)} must be a finite number, not ${got}`,
+          });
         } else {
-          out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}` });
+          out.push({
+            path,
+            severity: 'error',
+            code: 'wrong-type',
+            message: `${label(path)} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}`,
+          });
         }
         break;
       case 'invalid_union':
@@ -68,7 +89,12 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
           out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
           break;
         }
-        out.push({ path, severity: 'error', code: 'wrong-type', message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}` });
+        out.push({
+          path,
+          severity: 'error',
+          code: 'wrong-type',
+          message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}`,
+        });
         break;
       case 'invalid_value': {
         if (got === undefined) {
@@ -77,12 +103,22 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
           break;
         }
         const allowed = issue.values.map(String);
-        out.push({ path, severity: 'error', code: 'invalid-value', message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}` });
+        out.push({
+          path,
+          severity: 'error',
+          code: 'invalid-value',
+          message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}`,
+        });
         break;
       }
       case 'too_small':
       case 'too_big':
-        out.push({ path, severity: 'error', code: 'out-of-range', message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${typeof got === 'number' ? `, not ${got}` : ''}` });
+        out.push({
+          path,
+          severity: 'error',
+          code: 'out-of-range',
+          message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${typeof got === 'number' ? `, not ${got}` : ''}`,
+        });
         break;
       default:
         out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });

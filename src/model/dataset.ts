@@ -79,7 +79,13 @@ export interface PopulationPoint {
  */
 export function populationYear(ds: Dataset, year: number): number {
   const ys = ds.years;
-  return ys.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y > best) ? y : best), ys[0]!);
+  return ys.reduce(
+    (best, y) =>
+      Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y > best)
+        ? y
+        : best,
+    ys[0]!,
+  );
 }
 
 /** Leaf units: the ones whose populations add up to the national total (not the autonomous republic). */

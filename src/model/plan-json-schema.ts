@@ -15,7 +15,10 @@ import type { RegionIndex } from './region-index.js';
 export const SCHEMA_ID = 'https://dostplan.dev/schema/plan.schema.json';
 
 export function planJsonSchema(regions: RegionIndex): Record<string, unknown> {
-  const units = regions.dataset.regions.filter((r) => r.kind !== 'autonomous_republic').map((r) => r.code).sort();
+  const units = regions.dataset.regions
+    .filter((r) => r.kind !== 'autonomous_republic')
+    .map((r) => r.code)
+    .sort();
   const servable = [...regions.servableCodes()].sort();
   const generate = (schema: z.ZodType) => {
     const json = z.toJSONSchema(schema, {
@@ -33,10 +36,14 @@ export function planJsonSchema(regions: RegionIndex): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,
     title: 'dostplan plan file',
-    description: 'A network plan (centers, branches, targets) or, with `extends:`, a scenario over a base plan. Field by field: docs/plan-format.md.',
+    description:
+      'A network plan (centers, branches, targets) or, with `extends:`, a scenario over a base plan. Field by field: docs/plan-format.md.',
     if: { type: 'object', required: ['extends'] },
     // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword (draft-07 if/then/else)
-    then: { description: 'A scenario: overrides the base plan named in `extends:` by facility id', ...generate(ScenarioPlan) },
+    then: {
+      description: 'A scenario: overrides the base plan named in `extends:` by facility id',
+      ...generate(ScenarioPlan),
+    },
     else: generate(Plan),
   };
 }

@@ -6,9 +6,7 @@
 import { z } from 'zod';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number, so both are accepted. */
-export const PlanDate = z
-  .union([z.int(), z.string()])
-  .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD');
+export const PlanDate = z.union([z.int(), z.string()]).describe('A date: YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const LatLon = z.strictObject({
   lat: z.number().describe('Latitude in decimal degrees (WGS84), north positive'),
@@ -19,7 +17,9 @@ export const Status = z
   .enum(['open', 'under_construction', 'planned', 'closed'])
   .describe('open: serving people; under_construction / planned: opens on `opens`; closed: closed on `closes`');
 
-export const Evidence = z.enum(['fact', 'inferred', 'assumption']).describe('fact (a cited source), inferred, or assumption');
+export const Evidence = z
+  .enum(['fact', 'inferred', 'assumption'])
+  .describe('fact (a cited source), inferred, or assumption');
 
 /**
  * Plan years are bounded: every analysis runs year by year, and a year such as 20250 or -5000000
@@ -43,22 +43,43 @@ export const Years = z
  * Region codes are plain strings here (the validator suggests the nearest code for a typo); the
  * JSON Schema for editors turns these two into enums of the dataset's codes (model/plan-json-schema.ts).
  */
-export const RegionCode = z.string().describe('ISO 3166-2:AZ code of the unit the facility stands in, e.g. AZ-GA (`dostplan regions` lists them)');
+export const RegionCode = z
+  .string()
+  .describe('ISO 3166-2:AZ code of the unit the facility stands in, e.g. AZ-GA (`dostplan regions` lists them)');
 export const ServedUnit = z.string().describe('ISO 3166-2:AZ code, or AZ-BA/<district> for a Baku city district');
 
 export const Threshold = z
   .strictObject({
-    within_km: z.number().positive().max(2000).optional().describe('Covered when the road distance is at most this many km'),
-    within_min: z.number().positive().max(1440).optional().describe('Covered when the travel time is at most this many minutes'),
+    within_km: z
+      .number()
+      .positive()
+      .max(2000)
+      .optional()
+      .describe('Covered when the road distance is at most this many km'),
+    within_min: z
+      .number()
+      .positive()
+      .max(1440)
+      .optional()
+      .describe('Covered when the travel time is at most this many minutes'),
   })
   .describe('Coverage standard for one facility kind; when both limits are given, both must hold');
 
 /** Free text may span lines, but no other control characters: they would drive the terminal. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const Text = z.string().regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, { error: 'must not contain control characters (escape codes)' });
+const Text = z
+  .string()
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, {
+    error: 'must not contain control characters (escape codes)',
+  });
 
 /** Ids and names reach terminals and report tables: no line breaks or terminal escape codes. */
-const OneLine = z.string().min(1).regex(/^[^\p{Cc}]*$/u, { error: 'must be one line of text without control characters (tabs, newlines, escape codes)' });
+const OneLine = z
+  .string()
+  .min(1)
+  .regex(/^[^\p{Cc}]*$/u, {
+    error: 'must be one line of text without control characters (tabs, newlines, escape codes)',
+  });
 
 const facilityFields = {
   id: OneLine.describe('Unique id, referenced by branches and scenarios'),
@@ -74,7 +95,11 @@ const facilityFields = {
     .default([])
     .describe('Units assigned to this facility: ISO 3166-2:AZ codes, or AZ-BA/<district> for a Baku city district'),
   capacity: z.number().positive().max(1e9).optional().describe('Visits per day the facility can serve'),
-  desks: z.int().positive().optional().describe('Service desks (windows) working at the same time; with service_min gives the wait estimate'),
+  desks: z
+    .int()
+    .positive()
+    .optional()
+    .describe('Service desks (windows) working at the same time; with service_min gives the wait estimate'),
   service_min: z.number().positive().optional().describe('Mean minutes one visit takes at a desk'),
   source: Text.optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
@@ -89,39 +114,45 @@ export const Branch = z.strictObject({
   center: z.string().describe('Id of the parent center'),
 });
 
-export const Target = z.strictObject({
-  by: PlanDate.describe('Deadline; YYYY means the end of that year'),
-  centers: z.number().optional().describe('Open centers required by the deadline'),
-  branches: z.number().optional().describe('Open branches required by the deadline'),
-  label: Text.optional().describe('How reports name the target'),
-  source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
-}).describe('A rollout target: so many centers and/or branches open by a date');
+export const Target = z
+  .strictObject({
+    by: PlanDate.describe('Deadline; YYYY means the end of that year'),
+    centers: z.number().optional().describe('Open centers required by the deadline'),
+    branches: z.number().optional().describe('Open branches required by the deadline'),
+    label: Text.optional().describe('How reports name the target'),
+    source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
+  })
+  .describe('A rollout target: so many centers and/or branches open by a date');
 
-export const Channel = z.strictObject({
-  id: z.string().min(1).describe('Unique id of the channel'),
-  name: z.string().min(1).describe('Name shown in reports'),
-  launches: PlanDate.describe('When the channel becomes available'),
-  reach_pct: z.number().min(0).max(100).describe('Share of the population that can use the channel (online), in %'),
-  source: Text.optional().describe('Where the facts come from'),
-}).describe('A non-physical service channel (online portal, mobile app)');
+export const Channel = z
+  .strictObject({
+    id: z.string().min(1).describe('Unique id of the channel'),
+    name: z.string().min(1).describe('Name shown in reports'),
+    launches: PlanDate.describe('When the channel becomes available'),
+    reach_pct: z.number().min(0).max(100).describe('Share of the population that can use the channel (online), in %'),
+    source: Text.optional().describe('Where the facts come from'),
+  })
+  .describe('A non-physical service channel (online portal, mobile app)');
 
 export const DistanceModel = z
   .strictObject({
-  circuity: z.number().min(1).max(3).default(1).describe('Road km per geodesic km (1 to 3)'),
-  speed_kmh: z.number().min(1).max(200).default(40).describe('Average door-to-door speed for travel times, km/h'),
-  roads: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'Road network for travel times (OSM .osm.pbf, .osm XML or GeoJSON LineStrings), relative to this plan; ' +
-        'when set, circuity and speed_kmh are not used and standards mean road km and road minutes',
-    ),
-  roads_profile: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('YAML file overriding parts of the default car profile (data/roads/car-profile.yaml), relative to this plan'),
+    circuity: z.number().min(1).max(3).default(1).describe('Road km per geodesic km (1 to 3)'),
+    speed_kmh: z.number().min(1).max(200).default(40).describe('Average door-to-door speed for travel times, km/h'),
+    roads: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Road network for travel times (OSM .osm.pbf, .osm XML or GeoJSON LineStrings), relative to this plan; ' +
+          'when set, circuity and speed_kmh are not used and standards mean road km and road minutes',
+      ),
+    roads_profile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'YAML file overriding parts of the default car profile (data/roads/car-profile.yaml), relative to this plan',
+      ),
   })
   .describe('How travel is measured: straight lines × circuity at an average speed, or a road network');
 
@@ -129,33 +160,49 @@ export const DistanceModel = z
  * How many visits the population makes, to turn a catchment into visits per day. Defaults and their
  * calibration: docs/capacity.md.
  */
-export const DemandModel = z.strictObject({
-  visits_per_resident_year: z
-    .number()
-    .positive()
-    .max(50)
-    .optional()
-    .describe('Visits a resident makes per year (default: calibrated from DOST service volumes, docs/capacity.md)'),
-  working_days: z.int().min(1).max(366).optional().describe('Days a year the facilities are open (default 245: Mon–Fri less public holidays)'),
-  hours_per_day: z.number().positive().max(24).optional().describe('Opening hours a day, for the wait estimate (default 9)'),
-  catchment: z
-    .enum(['nearest', 'assignment'])
-    .optional()
-    .describe("Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by 'assignment' (the units each facility serves)"),
-  overflow_max_min: z
-    .number()
-    .positive()
-    .optional()
-    .describe('When a facility is full, people go at most this many minutes further than their nearest one (default: no limit)'),
-  default_capacity: z
-    .strictObject({
-      center: z.number().positive().optional().describe('Visits per day of a center that states no capacity'),
-      branch: z.number().positive().optional().describe('Visits per day of a branch that states no capacity'),
-    })
-    .optional()
-    .describe('Visits per day of facilities that state no capacity, by kind'),
-  source: z.string().optional().describe('Where the figures come from'),
-}).describe('How many visits the population makes (docs/capacity.md)');
+export const DemandModel = z
+  .strictObject({
+    visits_per_resident_year: z
+      .number()
+      .positive()
+      .max(50)
+      .optional()
+      .describe('Visits a resident makes per year (default: calibrated from DOST service volumes, docs/capacity.md)'),
+    working_days: z
+      .int()
+      .min(1)
+      .max(366)
+      .optional()
+      .describe('Days a year the facilities are open (default 245: Mon–Fri less public holidays)'),
+    hours_per_day: z
+      .number()
+      .positive()
+      .max(24)
+      .optional()
+      .describe('Opening hours a day, for the wait estimate (default 9)'),
+    catchment: z
+      .enum(['nearest', 'assignment'])
+      .optional()
+      .describe(
+        "Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by 'assignment' (the units each facility serves)",
+      ),
+    overflow_max_min: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        'When a facility is full, people go at most this many minutes further than their nearest one (default: no limit)',
+      ),
+    default_capacity: z
+      .strictObject({
+        center: z.number().positive().optional().describe('Visits per day of a center that states no capacity'),
+        branch: z.number().positive().optional().describe('Visits per day of a branch that states no capacity'),
+      })
+      .optional()
+      .describe('Visits per day of facilities that state no capacity, by kind'),
+    source: z.string().optional().describe('Where the figures come from'),
+  })
+  .describe('How many visits the population makes (docs/capacity.md)');
 
 const Standards = z
   .strictObject({
@@ -167,16 +214,32 @@ const Standards = z
 export const Plan = z.strictObject({
   name: OneLine.describe('Name of the plan, shown in reports'),
   description: Text.optional().describe('Free text: what the plan is and where it comes from'),
-  extends: z.string().optional().describe('Path of a base plan (relative to this file); facilities here override it by id'),
+  extends: z
+    .string()
+    .optional()
+    .describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
   distance_model: DistanceModel.optional(),
   demand: DemandModel.optional(),
-  population: z.string().min(1).optional().describe('Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to this plan; --population overrides it'),
-  population_basis: z.enum(['resident', 'registered']).optional()
-    .describe('Population the analyses count: resident (where people live now; the default) or registered (SSC de jure)'),
+  population: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to this plan; --population overrides it',
+    ),
+  population_basis: z
+    .enum(['resident', 'registered'])
+    .optional()
+    .describe(
+      'Population the analyses count: resident (where people live now; the default) or registered (SSC de jure)',
+    ),
   standards: Standards,
   targets: z.array(Target).default([]).describe('Rollout targets, checked year by year by `dostplan timeline`'),
-  channels: z.array(Channel).default([]).describe('Online channels (reported beside coverage; they do not count as coverage)'),
+  channels: z
+    .array(Channel)
+    .default([])
+    .describe('Online channels (reported beside coverage; they do not count as coverage)'),
   centers: z.array(Center).default([]).describe('Full-service centers'),
   branches: z.array(Branch).default([]).describe('Branches, each attached to a center'),
   remove: z.array(z.string()).default([]).describe('In a scenario: ids of base-plan facilities to drop'),
@@ -189,13 +252,21 @@ export const Plan = z.strictObject({
  */
 export const ScenarioPlan = z.strictObject({
   ...Plan.shape,
-  name: OneLine.optional().describe('Name of the scenario (default: the base plan\'s)'),
+  name: OneLine.optional().describe("Name of the scenario (default: the base plan's)"),
   years: Years.optional(),
   standards: Standards.optional(),
-  targets: z.array(Target).optional().describe('Replaces the base plan\'s targets when given'),
-  centers: z.array(Center.partial().required({ id: true })).default([]).describe('Centers to add, or to change by id (only the fields given)'),
-  branches: z.array(Branch.partial().required({ id: true })).default([]).describe('Branches to add, or to change by id (only the fields given)'),
-  extends: z.string().describe('Path of the base plan (relative to this file); this file overrides its facilities by id'),
+  targets: z.array(Target).optional().describe("Replaces the base plan's targets when given"),
+  centers: z
+    .array(Center.partial().required({ id: true }))
+    .default([])
+    .describe('Centers to add, or to change by id (only the fields given)'),
+  branches: z
+    .array(Branch.partial().required({ id: true }))
+    .default([])
+    .describe('Branches to add, or to change by id (only the fields given)'),
+  extends: z
+    .string()
+    .describe('Path of the base plan (relative to this file); this file overrides its facilities by id'),
 });
 
 export type Plan = z.infer<typeof Plan>;
@@ -217,4 +288,3 @@ export function facilitiesOf(plan: Plan): Facility[] {
     ...plan.branches.map((b) => ({ ...b, kind: 'branch' as const })),
   ];
 }
-

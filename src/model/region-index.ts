@@ -61,7 +61,8 @@ export class RegionIndex {
   /** Finds a code by its English or Azerbaijani name (for suggestions when a name is written instead of a code). */
   codeForName(name: string): string | undefined {
     const n = name.trim().toLowerCase();
-    for (const r of this.dataset.regions) if (r.name_en.toLowerCase() === n || r.name_az.toLowerCase() === n) return r.code;
+    for (const r of this.dataset.regions)
+      if (r.name_en.toLowerCase() === n || r.name_az.toLowerCase() === n) return r.code;
     return undefined;
   }
 
@@ -74,7 +75,12 @@ export class RegionIndex {
     const stem = (code.toLowerCase().startsWith(prefix) ? code.slice(prefix.length) : code).toLowerCase();
     if (stem.length < 3) return [];
     return this.dataset.regions
-      .filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && (r.name_en.toLowerCase().startsWith(stem) || r.name_az.toLowerCase().startsWith(stem)))
+      .filter(
+        (r) =>
+          r.kind !== 'autonomous_republic' &&
+          !r.included_in &&
+          (r.name_en.toLowerCase().startsWith(stem) || r.name_az.toLowerCase().startsWith(stem)),
+      )
       .map((r) => r.code);
   }
 

@@ -3,7 +3,9 @@
  * edit (optimal string alignment), the commonest typo in codes: AZ-BRA → AZ-BAR.
  */
 export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -37,5 +39,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 
 export function didYouMean(word: string, candidates: Iterable<string>, describe?: (c: string) => string): string {
   const all = closestAll(word, candidates);
-  return all.length ? ` Did you mean ${all.map((c) => `'${c}'${describe ? ` (${describe(c)})` : ''}`).join(' or ')}?` : '';
+  return all.length
+    ? ` Did you mean ${all.map((c) => `'${c}'${describe ? ` (${describe(c)})` : ''}`).join(' or ')}?`
+    : '';
 }

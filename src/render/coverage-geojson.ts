@@ -13,5 +13,9 @@ export function coverageGeoJson(m: CoverageMap): string {
       covered_by_distance: p.covered,
     }),
   );
-  return featureCollection([...m.facilities.map(facilityFeature), ...points], { year: m.year, percent: m.percent, population_basis: m.population_basis });
+  return featureCollection([...m.facilities.map(facilityFeature), ...points], {
+    year: m.year,
+    percent: m.percent,
+    population_basis: m.population_basis,
+  });
 }

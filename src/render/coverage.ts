@@ -6,12 +6,22 @@ import { describeBasis } from '../analysis/demand.js';
 const p = (x: number) => `${x.toFixed(1)}%`;
 
 function columns(r: CoverageResult): Column[] {
-  const cols: Column[] = [{ header: 'id' }, { header: 'name' }, { header: 'population', align: 'right' }, { header: 'covered', align: 'right' }, { header: 'share', align: 'right' }];
-  if (r.basis === 'both') cols.push({ header: 'by distance', align: 'right' }, { header: 'by assignment', align: 'right' });
+  const cols: Column[] = [
+    { header: 'id' },
+    { header: 'name' },
+    { header: 'population', align: 'right' },
+    { header: 'covered', align: 'right' },
+    { header: 'share', align: 'right' },
+  ];
+  if (r.basis === 'both')
+    cols.push({ header: 'by distance', align: 'right' }, { header: 'by assignment', align: 'right' });
   return cols;
 }
 
-function cells(row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'distance' | 'assignment'>, both: boolean): string[] {
+function cells(
+  row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'distance' | 'assignment'>,
+  both: boolean,
+): string[] {
   const c = [int(row.population), int(row.covered), p(row.percent)];
   if (both) c.push(p(row.distance!.percent), p(row.assignment!.percent));
   return c;
@@ -26,7 +36,8 @@ export function standardsLine(s: CoverageResult['standards']): string {
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export function coverageHeader(r: CoverageResult): string[] {
-  const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
+  const popNote =
+    r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
   return [
     `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
     `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
@@ -48,7 +59,27 @@ export function coverageMarkdown(r: CoverageResult): string {
 
 export function coverageCsv(r: CoverageResult): string {
   const both = r.basis === 'both';
-  const headers = ['year', 'basis', 'kind', 'group', 'name', 'population', 'covered', 'percent', ...(both ? ['distance_percent', 'assignment_percent'] : [])];
-  const rows = r.groups.map((g) => [r.year, r.basis, r.kind, g.id, g.name, g.population, g.covered, g.percent, ...(both ? [g.distance!.percent, g.assignment!.percent] : [])]);
+  const headers = [
+    'year',
+    'basis',
+    'kind',
+    'group',
+    'name',
+    'population',
+    'covered',
+    'percent',
+    ...(both ? ['distance_percent', 'assignment_percent'] : []),
+  ];
+  const rows = r.groups.map((g) => [
+    r.year,
+    r.basis,
+    r.kind,
+    g.id,
+    g.name,
+    g.population,
+    g.covered,
+    g.percent,
+    ...(both ? [g.distance!.percent, g.assignment!.percent] : []),
+  ]);
   return csvTable(headers, rows);
 }

@@ -14,23 +14,38 @@ export function summaryLine(errors: number, warnings: number, files: number, unr
 }
 
 /** Renders validation results; every format ends with (or contains) the counts. */
-export function renderDiagnostics(ds: Diagnostic[], files: number, format: DiagnosticFormat, style: Style, unreadable = 0, env: NodeJS.ProcessEnv = process.env): string {
+export function renderDiagnostics(
+  ds: Diagnostic[],
+  files: number,
+  format: DiagnosticFormat,
+  style: Style,
+  unreadable = 0,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.length - errors;
   const summary = summaryLine(errors, warnings, files, unreadable);
-  if (format === 'json') return JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2) + '\n';
+  if (format === 'json')
+    return `${JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2)}\n`;
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
     const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
     const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    return ds.map((d) => `::${d.severity} file=${prop(annotationPath(d.file, env))},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`).join('\n') + (ds.length ? '\n' : '');
+    return (
+      ds
+        .map(
+          (d) =>
+            `::${d.severity} file=${prop(annotationPath(d.file, env))},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`,
+        )
+        .join('\n') + (ds.length ? '\n' : '')
+    );
   }
   const lines = ds.map((d) => {
     const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
     return `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ${printable(d.message)} ${style.dim(`[${d.code}]`)}`;
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /**

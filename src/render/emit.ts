@@ -7,8 +7,20 @@ import { render } from './registry.js';
 import { styleFor } from './style.js';
 
 /** `population`: a user's population file, stated under text/Markdown reports and in JSON (`population_source`). */
-export function emit<K extends OutputKind>(kind: K, output: Outputs[K], o: { format: string; out?: string }, inputs: string[] = [], population?: PopulationSource): void {
+export function emit<K extends OutputKind>(
+  kind: K,
+  output: Outputs[K],
+  o: { format: string; out?: string },
+  inputs: string[] = [],
+  population?: PopulationSource,
+): void {
   const stream = o.out ? undefined : process.stdout;
-  const text = withPopulationSource(render(kind, o.format, output, { style: stream ? styleFor(stream) : styleFor({ isTTY: false } as NodeJS.WriteStream) }), o.format, population);
+  const text = withPopulationSource(
+    render(kind, o.format, output, {
+      style: stream ? styleFor(stream) : styleFor({ isTTY: false } as NodeJS.WriteStream),
+    }),
+    o.format,
+    population,
+  );
   writeResult(text, o.out, inputs);
 }

@@ -14,7 +14,15 @@ export function pointFeature(lat: number, lon: number, properties: Record<string
 }
 
 export function facilityFeature(f: Facility): Feature {
-  return pointFeature(f.location.lat, f.location.lon, { layer: 'facility', id: f.id, name: f.name, kind: f.kind, status: f.status, opens: String(f.opens), region: f.region });
+  return pointFeature(f.location.lat, f.location.lon, {
+    layer: 'facility',
+    id: f.id,
+    name: f.name,
+    kind: f.kind,
+    status: f.status,
+    opens: String(f.opens),
+    region: f.region,
+  });
 }
 
 export function featureCollection(features: Feature[], meta: Record<string, unknown> = {}): string {

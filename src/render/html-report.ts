@@ -105,12 +105,19 @@ const NUM5 = [1, 2, 3, 4, 5];
 
 function capacitySection(c: CapacityResult, year: number): string {
   const rows = c.facilities.map((f) => [
-    f.id, f.name, n(f.population), n(Math.round(f.visits_per_day)), f.capacity === null ? '–' : n(Math.round(f.capacity)),
-    f.utilization_pct === null ? '–' : pc(f.utilization_pct), !f.queue ? '' : f.queue.mean_wait_min === null ? 'grows' : `${f.queue.mean_wait_min.toFixed(1)} min`,
+    f.id,
+    f.name,
+    n(f.population),
+    n(Math.round(f.visits_per_day)),
+    f.capacity === null ? '–' : n(Math.round(f.capacity)),
+    f.utilization_pct === null ? '–' : pc(f.utilization_pct),
+    !f.queue ? '' : f.queue.mean_wait_min === null ? 'grows' : `${f.queue.mean_wait_min.toFixed(1)} min`,
     f.capacitated ? n(f.capacitated.unserved) : '',
   ]);
   const k = c.capacitated;
-  const over = k ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.` : '';
+  const over = k
+    ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.`
+    : '';
   return `<h2>Capacity, ${year}</h2>
 <p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.basis}).${esc(over)}</p>
 ${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'wait (M/M/c)', 'no room'], rows, [2, 3, 4, 5, 6, 7])}`;

@@ -8,7 +8,11 @@ import { csvTable, int, markdownTable, textTable, type Column } from './table.js
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
     ? { unit: 'mean road km to the nearest facility', marginal: 'people × km saved', after: 'mean km after' }
-    : { unit: `share of people within the standard of an open facility (a new ${r.kind} covers ${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`, marginal: 'people newly covered', after: 'covered after' };
+    : {
+        unit: `share of people within the standard of an open facility (a new ${r.kind} covers ${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`,
+        marginal: 'people newly covered',
+        after: 'covered after',
+      };
 
 function summary(r: SuggestResult): string[] {
   const d = describe(r);
@@ -18,18 +22,37 @@ function summary(r: SuggestResult): string[] {
     `${d.unit}: ${fmt(r.before)} → ${fmt(r.after)}.`,
     `Heuristic: greedy ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} swap${r.heuristic.swaps === 1 ? '' : 's'} of local search ${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
   ];
-  if (r.exact) lines.push(`Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`);
+  if (r.exact)
+    lines.push(
+      `Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`,
+    );
   if (r.note) lines.push(`Note: ${r.note}.`);
   return lines;
 }
 
 function rows(r: SuggestResult): string[][] {
-  return r.sites.map((s) => [String(s.rank), s.name, s.region, s.lat.toFixed(4), s.lon.toFixed(4), int(s.marginal), r.model === 'pmedian' ? s.after.toFixed(2) : `${s.after.toFixed(2)}%`]);
+  return r.sites.map((s) => [
+    String(s.rank),
+    s.name,
+    s.region,
+    s.lat.toFixed(4),
+    s.lon.toFixed(4),
+    int(s.marginal),
+    r.model === 'pmedian' ? s.after.toFixed(2) : `${s.after.toFixed(2)}%`,
+  ]);
 }
 
 function cols(r: SuggestResult): Column[] {
   const d = describe(r);
-  return [{ header: '#', align: 'right' }, { header: 'near' }, { header: 'region' }, { header: 'lat', align: 'right' }, { header: 'lon', align: 'right' }, { header: d.marginal, align: 'right' }, { header: d.after, align: 'right' }];
+  return [
+    { header: '#', align: 'right' },
+    { header: 'near' },
+    { header: 'region' },
+    { header: 'lat', align: 'right' },
+    { header: 'lon', align: 'right' },
+    { header: d.marginal, align: 'right' },
+    { header: d.after, align: 'right' },
+  ];
 }
 
 export function suggestText(r: SuggestResult, yaml: string): string {
@@ -37,29 +60,70 @@ export function suggestText(r: SuggestResult, yaml: string): string {
 }
 
 export function suggestMarkdown(r: SuggestResult, yaml: string): string {
-  return [`### Site suggestions (${r.model})`, '', ...summary(r), '', markdownTable(cols(r), rows(r)), '', '```yaml', yaml.trimEnd(), '```'].join('\n');
+  return [
+    `### Site suggestions (${r.model})`,
+    '',
+    ...summary(r),
+    '',
+    markdownTable(cols(r), rows(r)),
+    '',
+    '```yaml',
+    yaml.trimEnd(),
+    '```',
+  ].join('\n');
 }
 
 export function suggestCsv(r: SuggestResult): string {
-  return csvTable(['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after'], r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.marginal, s.after]));
+  return csvTable(
+    ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after'],
+    r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.marginal, s.after]),
+  );
 }
 
 export function suggestGeoJson(r: SuggestResult): string {
-  return featureCollection(r.sites.map((s) => pointFeature(s.lat, s.lon, { rank: s.rank, near: s.name, region: s.region, marginal: s.marginal, after: s.after })), { model: r.model, kind: r.kind, year: r.year });
+  return featureCollection(
+    r.sites.map((s) =>
+      pointFeature(s.lat, s.lon, {
+        rank: s.rank,
+        near: s.name,
+        region: s.region,
+        marginal: s.marginal,
+        after: s.after,
+      }),
+    ),
+    { model: r.model, kind: r.kind, year: r.year },
+  );
 }
 
 export function orderText(o: OrderResult, markdown = false): string {
-  const c: Column[] = [{ header: 'year' }, { header: 'optimized: opens' }, { header: 'covered', align: 'right' }, { header: 'plan: opens' }, { header: 'covered', align: 'right' }];
+  const c: Column[] = [
+    { header: 'year' },
+    { header: 'optimized: opens' },
+    { header: 'covered', align: 'right' },
+    { header: 'plan: opens' },
+    { header: 'covered', align: 'right' },
+  ];
   const r = o.optimized.steps.map((s, i) => {
     const p = o.plan.steps[i]!;
-    return [String(s.year), s.open.join(' ') || '—', `${s.percent.toFixed(1)}%`, p.open.join(' ') || '—', `${p.percent.toFixed(1)}%`];
+    return [
+      String(s.year),
+      s.open.join(' ') || '—',
+      `${s.percent.toFixed(1)}%`,
+      p.open.join(' ') || '—',
+      `${p.percent.toFixed(1)}%`,
+    ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
   return [
     `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: population-years covered ${int(o.optimized.population_years)} vs ${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
-    ...(o.unscheduled.length ? ['', `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`] : []),
+    ...(o.unscheduled.length
+      ? [
+          '',
+          `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -97,12 +161,13 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
   }
   if (changes.reassigned.length && list !== 'centers') lines.push('centers:');
   for (const c of changes.reassigned) lines.push(`  - id: ${c.id}`, `    serves: [${c.serves.join(', ')}]`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** One line for an OR-Library graph run. */
 export function graphText(r: GraphResult): string {
   const exact = r.exact !== undefined ? `; exact ${r.exact}` : '';
-  const known = r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
+  const known =
+    r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
   return `${r.file}: n=${r.n} p=${r.p} objective ${r.objective} (greedy ${r.greedy}, ${r.swaps} swaps)${exact}${known}\nsites: ${r.sites.join(' ')}`;
 }

@@ -7,13 +7,26 @@
  * A file this process read is never written: --out is compared with every input by device and
  * inode, so no name, symlink or hard link gets around it.
  */
-import { chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readInputAt } from '../load/text-input.js';
 import { UserError } from '../errors.js';
 import { withBom } from './table.js';
 
-const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : text + '\n');
+const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : `${text}\n`);
 
 /** Set once per run from --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
 export const outputSettings = { bom: false };
@@ -27,10 +40,14 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
   if (out.trim() === '') throw new UserError('--out needs a file name (or leave it out to write to stdout)');
   const existing = statOrUndefined(out);
   const link = lstatOrUndefined(out);
-  if (link?.isSymbolicLink() && !existing) throw new UserError(`--out ${out} is a symbolic link to nowhere; refusing to write through it`);
+  if (link?.isSymbolicLink() && !existing)
+    throw new UserError(`--out ${out} is a symbolic link to nowhere; refusing to write through it`);
   if (existing) {
     const input = readInputAt(existing);
-    if (input !== undefined) throw new UserError(`--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`);
+    if (input !== undefined)
+      throw new UserError(
+        `--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`,
+      );
     if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
     if (!existing.isFile()) {
       writeThrough(out, withNewline(text), existing);

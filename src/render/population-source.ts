@@ -79,7 +79,7 @@ export function populationSection(s: PopulationSource, markdown: boolean): strin
         );
     }
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** Adds the section to a text/Markdown/HTML report, or a `population_source` key to a JSON one. */

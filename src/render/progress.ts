@@ -15,7 +15,11 @@ export function progressBar(title: string, total: number, stream: NodeJS.WriteSt
   const width = 24;
   const draw = (label: string) => {
     const full = Math.round((n / total) * width);
-    stream.write(`\r${title} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${n}/${total} ${label}`.padEnd(70).slice(0, (stream.columns ?? 80) - 1));
+    stream.write(
+      `\r${title} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${n}/${total} ${label}`
+        .padEnd(70)
+        .slice(0, (stream.columns ?? 80) - 1),
+    );
   };
   draw('');
   return {

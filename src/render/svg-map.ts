@@ -331,7 +331,7 @@ export function mapSvg(input: MapInput): string {
   }
   if (m.legend) out.push(svgLegend(scale, m.facilities, INSET.x, inset ? LEGEND_Y : INSET.y));
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /**

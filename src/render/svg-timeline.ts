@@ -240,7 +240,7 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
     });
   }
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function niceStep(raw: number): number {

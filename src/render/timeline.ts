@@ -7,9 +7,16 @@ const pc = (x: number) => `${x.toFixed(1)}%`;
 const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.toFixed(1));
 
 const yearColumns: Column[] = [
-  { header: 'year' }, { header: 'centers', align: 'right' }, { header: 'branches', align: 'right' },
-  { header: 'by distance', align: 'right' }, { header: 'gain', align: 'right' }, { header: 'by assignment', align: 'right' },
-  { header: 'with online', align: 'right' }, { header: 'mean km', align: 'right' }, { header: 'over 100%', align: 'right' }, { header: 'opened' },
+  { header: 'year' },
+  { header: 'centers', align: 'right' },
+  { header: 'branches', align: 'right' },
+  { header: 'by distance', align: 'right' },
+  { header: 'gain', align: 'right' },
+  { header: 'by assignment', align: 'right' },
+  { header: 'with online', align: 'right' },
+  { header: 'mean km', align: 'right' },
+  { header: 'over 100%', align: 'right' },
+  { header: 'opened' },
 ];
 
 /** Facilities above capacity, e.g. "3 (BAK-1 195%)": the count and the worst. */
@@ -20,14 +27,22 @@ export function overloadText(y: Timeline['years'][number]): string {
 
 function yearRows(t: Timeline): string[][] {
   return t.years.map((y) => [
-    String(y.year), String(y.centers), String(y.branches), pc(y.coverage.distance.percent), signed(y.gain.distance_points),
-    pc(y.coverage.assignment.percent), pc(y.coverage.with_online.percent), y.mean_km === null ? '–' : y.mean_km.toFixed(1), overloadText(y),
+    String(y.year),
+    String(y.centers),
+    String(y.branches),
+    pc(y.coverage.distance.percent),
+    signed(y.gain.distance_points),
+    pc(y.coverage.assignment.percent),
+    pc(y.coverage.with_online.percent),
+    y.mean_km === null ? '–' : y.mean_km.toFixed(1),
+    overloadText(y),
     [...y.opened, ...y.closed.map((c) => `-${c}`)].join(' '),
   ]);
 }
 
 export function targetLine(t: TargetCheck): string {
-  const part = (what: string, c: TargetCheck['centers']) => (c ? `${what} ${c.actual}/${c.target}${c.met ? '' : ` (short by ${c.shortfall})`}` : '');
+  const part = (what: string, c: TargetCheck['centers']) =>
+    c ? `${what} ${c.actual}/${c.target}${c.met ? '' : ` (short by ${c.shortfall})`}` : '';
   const counts = [part('centers', t.centers), part('branches', t.branches)].filter(Boolean).join(', ');
   const shown = t.open_earlier.slice(0, 8).map((f) => `${f.id} (${f.opens})`);
   if (t.open_earlier.length > shown.length) shown.push(`and ${t.open_earlier.length - shown.length} more`);
@@ -50,57 +65,126 @@ export function gantt(t: Timeline): string {
     const o = openYear.get(f.id) ?? Infinity;
     const c = closeYear.get(f.id) ?? Infinity;
     const announced = f.announced ? Number(f.announced.slice(0, 4)) : undefined;
-    const cells = years.map((y) => (y >= o && y < c ? '██' : announced !== undefined && y >= announced && y < o ? 'A ' : ' ·'));
+    const cells = years.map((y) =>
+      y >= o && y < c ? '██' : announced !== undefined && y >= announced && y < o ? 'A ' : ' ·',
+    );
     return `${f.id.padEnd(width)}  ${cells.join(' ')}`;
   });
   return [header, ...rows, `${''.padEnd(width)}  ██ open · not yet open  A announced but not open`].join('\n');
 }
 
 /** Open centers/branches per economic region and year ("c/b"), the regional view of the rollout. */
-function regionalCounts(t: Timeline, table: (c: Column[], r: string[][]) => string, names: Map<string, string>): string {
+function regionalCounts(
+  t: Timeline,
+  table: (c: Column[], r: string[][]) => string,
+  names: Map<string, string>,
+): string {
   const ids = Object.keys(t.years[0]?.by_economic_region ?? {});
-  const cols: Column[] = [{ header: 'economic region' }, ...t.years.map((y) => ({ header: `'${String(y.year).slice(2)}`, align: 'right' as const }))];
-  const rows = ids.map((id) => [names.get(id) ?? id, ...t.years.map((y) => `${y.by_economic_region[id]!.centers}/${y.by_economic_region[id]!.branches}`)]);
+  const cols: Column[] = [
+    { header: 'economic region' },
+    ...t.years.map((y) => ({ header: `'${String(y.year).slice(2)}`, align: 'right' as const })),
+  ];
+  const rows = ids.map((id) => [
+    names.get(id) ?? id,
+    ...t.years.map((y) => `${y.by_economic_region[id]!.centers}/${y.by_economic_region[id]!.branches}`),
+  ]);
   return table(cols, rows);
 }
 
 function header(t: Timeline): string[] {
-  return [`Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}); ${describeBasis(t.population_basis)}. Over 100%: open facilities whose catchment needs more visits a day than their capacity (dostplan capacity).`];
+  return [
+    `Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}); ${describeBasis(t.population_basis)}. Over 100%: open facilities whose catchment needs more visits a day than their capacity (dostplan capacity).`,
+  ];
 }
 
 export function timelineText(t: Timeline, names: Map<string, string> = new Map()): string {
   return [
-    ...header(t), '',
-    textTable(yearColumns, yearRows(t)), '',
-    'Targets:', ...t.targets.map((x) => `  ${targetLine(x)}`), '',
-    'Open centers/branches by economic region:', regionalCounts(t, textTable, names),
+    ...header(t),
+    '',
+    textTable(yearColumns, yearRows(t)),
+    '',
+    'Targets:',
+    ...t.targets.map((x) => `  ${targetLine(x)}`),
+    '',
+    'Open centers/branches by economic region:',
+    regionalCounts(t, textTable, names),
     ...(t.notes.length ? ['', 'Notes:', ...t.notes.map((n) => `  ${n}`)] : []),
-    '', gantt(t),
+    '',
+    gantt(t),
   ].join('\n');
 }
 
 export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map()): string {
   return [
-    `### ${header(t)[0]}`, '',
-    markdownTable(yearColumns, yearRows(t)), '',
-    '**Targets**', '', ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`), '',
-    '**Open centers/branches by economic region**', '', regionalCounts(t, markdownTable, names),
+    `### ${header(t)[0]}`,
+    '',
+    markdownTable(yearColumns, yearRows(t)),
+    '',
+    '**Targets**',
+    '',
+    ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
+    '',
+    '**Open centers/branches by economic region**',
+    '',
+    regionalCounts(t, markdownTable, names),
     ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${n}`)] : []),
   ].join('\n');
 }
 
 export function timelineCsv(t: Timeline): string {
-  const headers = ['year', 'population_year', 'centers', 'branches', 'distance_covered', 'distance_percent', 'assignment_covered', 'assignment_percent', 'with_online_percent', 'mean_km', 'gain_distance_points', 'visits_per_day', 'capacity_per_day', 'overloaded', 'opened', 'closed'];
-  return csvTable(headers, t.years.map((y) => [
-    y.year, y.population_year, y.centers, y.branches, y.coverage.distance.covered, y.coverage.distance.percent, y.coverage.assignment.covered,
-    y.coverage.assignment.percent, y.coverage.with_online.percent, y.mean_km ?? '', y.gain.distance_points, y.capacity.visits_per_day, y.capacity.capacity_per_day,
-    y.capacity.overloaded.map((f) => f.id).join(' '), y.opened.join(' '), y.closed.join(' '),
-  ]));
+  const headers = [
+    'year',
+    'population_year',
+    'centers',
+    'branches',
+    'distance_covered',
+    'distance_percent',
+    'assignment_covered',
+    'assignment_percent',
+    'with_online_percent',
+    'mean_km',
+    'gain_distance_points',
+    'visits_per_day',
+    'capacity_per_day',
+    'overloaded',
+    'opened',
+    'closed',
+  ];
+  return csvTable(
+    headers,
+    t.years.map((y) => [
+      y.year,
+      y.population_year,
+      y.centers,
+      y.branches,
+      y.coverage.distance.covered,
+      y.coverage.distance.percent,
+      y.coverage.assignment.covered,
+      y.coverage.assignment.percent,
+      y.coverage.with_online.percent,
+      y.mean_km ?? '',
+      y.gain.distance_points,
+      y.capacity.visits_per_day,
+      y.capacity.capacity_per_day,
+      y.capacity.overloaded.map((f) => f.id).join(' '),
+      y.opened.join(' '),
+      y.closed.join(' '),
+    ]),
+  );
 }
 
 /** Two schedules side by side (e.g. as announced vs as built). */
 export function comparisonText(a: Timeline, b: Timeline, markdown = false): string {
-  const cols: Column[] = [{ header: 'year' }, { header: 'centers A', align: 'right' }, { header: 'centers B', align: 'right' }, { header: 'branches A', align: 'right' }, { header: 'branches B', align: 'right' }, { header: 'coverage A', align: 'right' }, { header: 'coverage B', align: 'right' }, { header: 'people (B − A)', align: 'right' }];
+  const cols: Column[] = [
+    { header: 'year' },
+    { header: 'centers A', align: 'right' },
+    { header: 'centers B', align: 'right' },
+    { header: 'branches A', align: 'right' },
+    { header: 'branches B', align: 'right' },
+    { header: 'coverage A', align: 'right' },
+    { header: 'coverage B', align: 'right' },
+    { header: 'people (B − A)', align: 'right' },
+  ];
   // The two plans may span different years: one row per year of either, '–' where a plan has none.
   const years = [...new Set([...a.years, ...b.years].map((y) => y.year))].sort((x, y) => x - y);
   const rows = years.map((year) => {
@@ -108,11 +192,26 @@ export function comparisonText(a: Timeline, b: Timeline, markdown = false): stri
     const yb = b.years.find((y) => y.year === year);
     const cell = (y: typeof ya, f: (y: NonNullable<typeof ya>) => string) => (y ? f(y) : '–');
     return [
-      String(year), cell(ya, (y) => String(y.centers)), cell(yb, (y) => String(y.centers)), cell(ya, (y) => String(y.branches)), cell(yb, (y) => String(y.branches)),
-      cell(ya, (y) => pc(y.coverage.distance.percent)), cell(yb, (y) => pc(y.coverage.distance.percent)),
+      String(year),
+      cell(ya, (y) => String(y.centers)),
+      cell(yb, (y) => String(y.centers)),
+      cell(ya, (y) => String(y.branches)),
+      cell(yb, (y) => String(y.branches)),
+      cell(ya, (y) => pc(y.coverage.distance.percent)),
+      cell(yb, (y) => pc(y.coverage.distance.percent)),
       ya && yb ? int(yb.coverage.distance.covered - ya.coverage.distance.covered) : '–',
     ];
   });
   const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
-  return [`A: ${a.plan}`, `B: ${b.plan}`, '', table, '', 'Targets (A):', ...a.targets.map((x) => `  ${targetLine(x)}`), 'Targets (B):', ...b.targets.map((x) => `  ${targetLine(x)}`)].join('\n');
+  return [
+    `A: ${a.plan}`,
+    `B: ${b.plan}`,
+    '',
+    table,
+    '',
+    'Targets (A):',
+    ...a.targets.map((x) => `  ${targetLine(x)}`),
+    'Targets (B):',
+    ...b.targets.map((x) => `  ${targetLine(x)}`),
+  ].join('\n');
 }

@@ -28,7 +28,7 @@ export function fileHash(file: string): string {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(4 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+    for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
   } finally {
     closeSync(fd);
   }

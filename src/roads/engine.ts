@@ -142,7 +142,7 @@ export class NodeHeap {
       if (first >= n) break;
       let c = first,
         ck = keys[first]!;
-      const last = first + 4 < n ? first + 4 : n;
+      const last = Math.min(first + 4, n);
       for (let j = first + 1; j < last; j++) if (keys[j]! < ck) (c = j), (ck = keys[j]!);
       if (ck >= key) break;
       keys[i] = ck;

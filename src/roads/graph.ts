@@ -258,7 +258,7 @@ export class GraphBuilder implements OsmSink {
     for (let s = 0; s < segs; s++) {
       const ra = find(sA[s]!),
         rb = find(sB[s]!);
-      if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
     const compKm = new Float64Array(vertices);
     for (let s = 0; s < segs; s++) compKm[find(sA[s]!)]! += sKm[s]!;

@@ -27,7 +27,7 @@ export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
 const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
 
 function openInput(file: string): number {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file);
   } catch {
@@ -278,12 +278,14 @@ function readXml(file: string, sink: OsmSink): void {
 function readGeoJson(file: string, sink: OsmSink): void {
   const decoded = decodeText(readUserFile(file));
   if (!decoded.ok) throw bad(file, decoded.message, `:${decoded.line}:${decoded.column}`);
+  // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, checked field by field below
   let doc: any;
   try {
     doc = JSON.parse(decoded.text);
   } catch (e) {
     throw bad(file, `not valid JSON (${(e as Error).message})`);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: untrusted GeoJSON features, checked field by field below
   const features: any[] =
     doc?.type === 'FeatureCollection' && Array.isArray(doc.features)
       ? doc.features

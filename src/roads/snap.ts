@@ -144,7 +144,7 @@ export class SegmentIndex {
               dy = by - ay;
             const len2 = dx * dx + dy * dy;
             let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
-            t = t < 0 ? 0 : t > 1 ? 1 : t;
+            t = t < 0 ? 0 : Math.min(t, 1);
             const px = ax + t * dx,
               py = ay + t * dy;
             const d2 = px * px + py * py;

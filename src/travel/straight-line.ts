@@ -9,15 +9,14 @@ import { around } from 'geokdbush';
 import { geodesicKm } from '../geo/geodesic.js';
 import { NearestTracker, PointGrid, pointSet } from '../geo/nearest-tracker.js';
 import type { Threshold } from '../model/plan.js';
-import {
-
-  type Layer,
-  type NearestCosts,
-  type Place,
-  type SiteOpening,
-  type TravelCostModel,
-  type TravelModelInfo,
-  type TripCost,
+import type {
+  Layer,
+  NearestCosts,
+  Place,
+  SiteOpening,
+  TravelCostModel,
+  TravelModelInfo,
+  TripCost,
 } from './travel-cost.js';
 
 export interface StraightLineParams {
@@ -95,7 +94,9 @@ export class StraightLineModel implements TravelCostModel {
     const radius = this.radiusKm(standard);
     if (points.length === 0) return sites.map(() => new Int32Array(0));
     const index = placeIndex(points);
-    return sites.map((s) => Int32Array.from(around(index, s.lon, s.lat, Infinity, radius, (i: number) => points[i]!.side === s.side)).sort());
+    return sites.map((s) =>
+      Int32Array.from(around(index, s.lon, s.lat, Infinity, radius, (i: number) => points[i]!.side === s.side)).sort(),
+    );
   }
 }
 
@@ -133,7 +134,10 @@ class StraightLineCosts implements NearestCosts {
     });
     for (const list of members) {
       const grid = new PointGrid(pointSet(list.map((i) => points[i]!)));
-      this.sides.push({ members: Uint32Array.from(list), trackers: { center: new NearestTracker(grid), branch: new NearestTracker(grid) } });
+      this.sides.push({
+        members: Uint32Array.from(list),
+        trackers: { center: new NearestTracker(grid), branch: new NearestTracker(grid) },
+      });
     }
     this.kmCache = { center: new Float64Array(n), branch: new Float64Array(n) };
     this.minCache = { center: new Float64Array(n), branch: new Float64Array(n) };
@@ -184,4 +188,3 @@ class StraightLineCosts implements NearestCosts {
     return this.sides[this.sideOf[point]!]!.trackers[layer].ownerOf(this.local[point]!);
   }
 }
-

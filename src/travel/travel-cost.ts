@@ -84,7 +84,11 @@ export interface TravelCostModel {
    * For optimisation: each point's k cheapest sites among `sites` (by minutes), as flat arrays of
    * length points × k in order of cost; entries past the reachable sites are -1 / Infinity.
    */
-  nearestSites(points: readonly Place[], sites: readonly Place[], k: number): { site: Int32Array; km: Float64Array; minutes: Float64Array };
+  nearestSites(
+    points: readonly Place[],
+    sites: readonly Place[],
+    k: number,
+  ): { site: Int32Array; km: Float64Array; minutes: Float64Array };
   /** The cost of one trip from a point to a site ({Infinity, Infinity} when unreachable). */
   trip(from: Place, to: Place): TripCost;
   /** For each site, the points within the standard of it (ascending point indices). */
@@ -104,7 +108,10 @@ export function meets(km: number, minutes: number, t: Threshold): boolean {
 /** "≤ 30 km and ≤ 45 min", or "none". */
 export function describeThreshold(t: Threshold | undefined): string {
   if (!t) return 'none';
-  return [t.within_km !== undefined ? `≤ ${t.within_km} km` : '', t.within_min !== undefined ? `≤ ${t.within_min} min` : '']
+  return [
+    t.within_km !== undefined ? `≤ ${t.within_km} km` : '',
+    t.within_min !== undefined ? `≤ ${t.within_min} min` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
 }

@@ -28,14 +28,32 @@ function chosen(sol: HighsSolution): number[] {
 }
 
 /** max Σ w_i z_i  s.t.  z_i ≤ Σ_{j covers i} y_j,  Σ y_j = k. Only points some candidate covers appear. */
-export async function mclpExact(inst: CoverInstance, k: number): Promise<{ sites: number[]; covered: number } | undefined> {
+export async function mclpExact(
+  inst: CoverInstance,
+  k: number,
+): Promise<{ sites: number[]; covered: number } | undefined> {
   const by = new Map<number, number[]>();
-  inst.cover.forEach((list, j) => list.forEach((i) => !inst.covered[i] && (by.get(i) ?? by.set(i, []).get(i)!).push(j)));
+  inst.cover.forEach((list, j) =>
+    list.forEach((i) => !inst.covered[i] && (by.get(i) ?? by.set(i, []).get(i)!).push(j)),
+  );
   if (by.size + inst.cover.length > EXACT_LIMITS.mclpVariables) return undefined;
   const pts = [...by.keys()].sort((a, b) => a - b);
   const lines = ['Maximize', ` obj: ${pts.map((i) => `${inst.w[i]} z${i}`).join(' + ') || '0 y0'}`, 'Subject To'];
-  for (const i of pts) lines.push(` c${i}: z${i} - ${by.get(i)!.map((j) => `y${j}`).join(' - ')} <= 0`);
-  lines.push(` k: ${inst.cover.map((_, j) => `y${j}`).join(' + ')} = ${k}`, 'Bounds', ...pts.map((i) => ` 0 <= z${i} <= 1`), 'Binary', ` ${inst.cover.map((_, j) => `y${j}`).join(' ')}`, 'End');
+  for (const i of pts)
+    lines.push(
+      ` c${i}: z${i} - ${by
+        .get(i)!
+        .map((j) => `y${j}`)
+        .join(' - ')} <= 0`,
+    );
+  lines.push(
+    ` k: ${inst.cover.map((_, j) => `y${j}`).join(' + ')} = ${k}`,
+    'Bounds',
+    ...pts.map((i) => ` 0 <= z${i} <= 1`),
+    'Binary',
+    ` ${inst.cover.map((_, j) => `y${j}`).join(' ')}`,
+    'End',
+  );
   const sol = (await highs()).solve(lines.join('\n'));
   if (sol.Status !== 'Optimal') return undefined;
   let base = 0;
@@ -50,13 +68,19 @@ export async function mclpExact(inst: CoverInstance, k: number): Promise<{ sites
  * which keeps the MILP small on a real plan. Exact only when the instance lists every pair
  * (`complete`: at most K candidates); otherwise it is not attempted.
  */
-export async function pmedianExact(inst: Instance, k: number): Promise<{ sites: number[]; objective: number } | undefined> {
-  const n = inst.w.length, m = inst.m;
+export async function pmedianExact(
+  inst: Instance,
+  k: number,
+): Promise<{ sites: number[]; objective: number } | undefined> {
+  const n = inst.w.length,
+    m = inst.m;
   const hasFixed = inst.fixed.some(Number.isFinite);
   if (!inst.complete) return undefined;
   const pairs: [number, number][][] = Array.from({ length: n }, () => []);
   if (hasFixed) {
-    inst.reverse.forEach((r, j) => r.points.forEach((i, t) => r.d[t]! < inst.fixed[i]! && pairs[i]!.push([j, r.d[t]!])));
+    inst.reverse.forEach((r, j) =>
+      r.points.forEach((i, t) => r.d[t]! < inst.fixed[i]! && pairs[i]!.push([j, r.d[t]!])),
+    );
   } else {
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) pairs[i]!.push([j, inst.dist(i, j)]);
   }
@@ -77,7 +101,8 @@ export async function pmedianExact(inst: Instance, k: number): Promise<{ sites: 
   }
   if (free.length === 0) lines.push(' 0 y0');
   lines.push('Subject To');
-  for (const i of free) lines.push(` a${i}: ${[...pairs[i]!.map(([j]) => `x${i}_${j}`), ...(stay(i) ? [`z${i}`] : [])].join(' + ')} = 1`);
+  for (const i of free)
+    lines.push(` a${i}: ${[...pairs[i]!.map(([j]) => `x${i}_${j}`), ...(stay(i) ? [`z${i}`] : [])].join(' + ')} = 1`);
   for (const i of free) for (const [j] of pairs[i]!) lines.push(` l${i}_${j}: x${i}_${j} - y${j} <= 0`);
   const ys = Array.from({ length: m }, (_, j) => `y${j}`);
   lines.push(` k: ${ys.join(' + ')} = ${k}`, 'Binary', ` ${ys.join(' ')}`, 'End');

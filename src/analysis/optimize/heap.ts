@@ -39,7 +39,8 @@ export class MaxHeap {
     this.ids.pop();
     this.keys.pop();
     for (let p = 0; ; ) {
-      const l = 2 * p + 1, r = l + 1;
+      const l = 2 * p + 1,
+        r = l + 1;
       let b = p;
       if (l < this.ids.length && this.above(l, b)) b = l;
       if (r < this.ids.length && this.above(r, b)) b = r;

@@ -33,8 +33,16 @@ export type Site = Place;
  * Geographic instance: road km by the travel-cost model; the K cheapest candidates per point
  * (and the nearest fixed facility) from the model's nearest-site search.
  */
-export function geoInstance(points: Site[], weights: ArrayLike<number>, candidates: Site[], fixed: Site[], travel: TravelCostModel, k = 40): Instance {
-  const n = points.length, m = candidates.length;
+export function geoInstance(
+  points: Site[],
+  weights: ArrayLike<number>,
+  candidates: Site[],
+  fixed: Site[],
+  travel: TravelCostModel,
+  k = 40,
+): Instance {
+  const n = points.length,
+    m = candidates.length;
   const K = Math.min(k, m);
   const near = travel.nearestSites(points, candidates, K);
   const nearFixed = travel.nearestSites(points, fixed, 1);
@@ -64,8 +72,19 @@ export function geoInstance(points: Site[], weights: ArrayLike<number>, candidat
 
 /** Matrix instance: every vertex is a demand point (weight 1) and a candidate. */
 export function matrixInstance(d: Float64Array, n: number): Instance {
-  const reverse = Array.from({ length: n }, (_, j) => ({ points: Int32Array.from({ length: n }, (_, i) => i), d: Float64Array.from({ length: n }, (_, i) => d[i * n + j]!) }));
+  const reverse = Array.from({ length: n }, (_, j) => ({
+    points: Int32Array.from({ length: n }, (_, i) => i),
+    d: Float64Array.from({ length: n }, (_, i) => d[i * n + j]!),
+  }));
   const horizon = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) horizon[i] = Math.max(horizon[i]!, d[i * n + j]!);
-  return { w: new Float64Array(n).fill(1), m: n, dist: (i, j) => d[i * n + j]!, fixed: new Float64Array(n).fill(Infinity), reverse, horizon, complete: true };
+  return {
+    w: new Float64Array(n).fill(1),
+    m: n,
+    dist: (i, j) => d[i * n + j]!,
+    fixed: new Float64Array(n).fill(Infinity),
+    reverse,
+    horizon,
+    complete: true,
+  };
 }

@@ -24,7 +24,11 @@ export function coveredBy(inst: CoverInstance, sites: number[]): number {
 }
 
 /** Greedy picks in order, with the marginal population each adds; stops at k or when `enough` says so. */
-export function coverGreedy(inst: CoverInstance, k: number, enough: (covered: number) => boolean = () => false): { sites: number[]; marginal: number[] } {
+export function coverGreedy(
+  inst: CoverInstance,
+  k: number,
+  enough: (covered: number) => boolean = () => false,
+): { sites: number[]; marginal: number[] } {
   const c = Uint8Array.from(inst.covered);
   const gain = (j: number) => {
     let g = 0;
@@ -35,7 +39,8 @@ export function coverGreedy(inst: CoverInstance, k: number, enough: (covered: nu
   for (let j = 0; j < inst.cover.length; j++) heap.push(j, gain(j));
   let total = 0;
   for (let i = 0; i < c.length; i++) if (c[i]) total += inst.w[i]!;
-  const sites: number[] = [], marginal: number[] = [];
+  const sites: number[] = [],
+    marginal: number[] = [];
   while (sites.length < k && heap.size && !enough(total)) {
     const { id } = heap.pop()!;
     const g = gain(id);
@@ -52,8 +57,13 @@ export function coverGreedy(inst: CoverInstance, k: number, enough: (covered: nu
   return { sites, marginal };
 }
 
-export function coverLocalSearch(inst: CoverInstance, start: number[], maxRounds = 1000): { sites: number[]; swaps: number } {
-  const n = inst.w.length, k = start.length;
+export function coverLocalSearch(
+  inst: CoverInstance,
+  start: number[],
+  maxRounds = 1000,
+): { sites: number[]; swaps: number } {
+  const n = inst.w.length,
+    k = start.length;
   const sites = [...start];
   const slotOf = new Int32Array(inst.cover.length).fill(-1);
   sites.forEach((s, slot) => (slotOf[s] = slot));
@@ -70,7 +80,8 @@ export function coverLocalSearch(inst: CoverInstance, start: number[], maxRounds
     });
   };
   recount();
-  const loss = new Float64Array(k), bonus = new Float64Array(k);
+  const loss = new Float64Array(k),
+    bonus = new Float64Array(k);
   let swaps = 0;
   for (let round = 0; round < maxRounds; round++) {
     loss.fill(0);
@@ -105,7 +116,12 @@ export function coverLocalSearch(inst: CoverInstance, start: number[], maxRounds
  * choice), refill greedily, search again, and keep the result when it covers more. Escapes the
  * local optima that single swaps cannot leave.
  */
-export function coverIteratedSearch(inst: CoverInstance, start: number[], kicks = defaultKicks(inst, start.length), drop = 3): { sites: number[]; swaps: number } {
+export function coverIteratedSearch(
+  inst: CoverInstance,
+  start: number[],
+  kicks = defaultKicks(inst, start.length),
+  drop = 3,
+): { sites: number[]; swaps: number } {
   let best = coverLocalSearch(inst, start);
   let bestValue = coveredBy(inst, best.sites);
   let seed = 12345;

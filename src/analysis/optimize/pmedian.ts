@@ -63,15 +63,26 @@ export function pmedianGreedy(inst: Instance, k: number): number[] {
   return chosen;
 }
 
-export function pmedianLocalSearch(inst: Instance, start: number[], maxPasses = 1000): { sites: number[]; swaps: number } {
-  const n = inst.w.length, k = start.length;
+export function pmedianLocalSearch(
+  inst: Instance,
+  start: number[],
+  maxPasses = 1000,
+): { sites: number[]; swaps: number } {
+  const n = inst.w.length,
+    k = start.length;
   const sites = [...start];
   const slotOf = new Int32Array(inst.m).fill(-1);
   sites.forEach((s, slot) => (slotOf[s] = slot));
   // Nearest (d1, f1) and second-nearest (d2) open facility per point; slot -1 = a fixed facility.
-  const d1 = new Float64Array(n), d2 = new Float64Array(n), f1 = new Int32Array(n), f2 = new Int32Array(n);
+  const d1 = new Float64Array(n),
+    d2 = new Float64Array(n),
+    f1 = new Int32Array(n),
+    f2 = new Int32Array(n);
   const refresh = (i: number) => {
-    let a = inst.fixed[i]!, b = Infinity, fa = -1, fb = -1;
+    let a = inst.fixed[i]!,
+      b = Infinity,
+      fa = -1,
+      fb = -1;
     for (let s = 0; s < k; s++) {
       const d = inst.dist(i, sites[s]!);
       if (d < a) {
@@ -92,7 +103,8 @@ export function pmedianLocalSearch(inst: Instance, start: number[], maxPasses = 
   for (let i = 0; i < n; i++) refresh(i);
   // A point with no facility at all contributes nothing; treat "infinite" as a large finite cost.
   const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
-  const loss0 = new Float64Array(k), corr = new Float64Array(k);
+  const loss0 = new Float64Array(k),
+    corr = new Float64Array(k);
   let swaps = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     loss0.fill(0);
@@ -107,7 +119,9 @@ export function pmedianLocalSearch(inst: Instance, start: number[], maxPasses = 
       let g = 0;
       const { points, d } = inst.reverse[j]!;
       for (let t = 0; t < points.length; t++) {
-        const i = points[t]!, dij = d[t]!, w = inst.w[i]!;
+        const i = points[t]!,
+          dij = d[t]!,
+          w = inst.w[i]!;
         const s = f1[i]!;
         if (dij < d1[i]!) {
           g += w * (cap(d1[i]!) - dij);
@@ -137,7 +151,12 @@ export function pmedianLocalSearch(inst: Instance, start: number[], maxPasses = 
  * (deterministic pseudo-random), search again, keep what is better. The number of kicks fits a
  * fixed amount of work (one pass costs Σ|reverse lists| + m·k).
  */
-export function pmedianIterated(inst: Instance, start: number[], kicks?: number, drop = 2): { sites: number[]; swaps: number } {
+export function pmedianIterated(
+  inst: Instance,
+  start: number[],
+  kicks?: number,
+  drop = 2,
+): { sites: number[]; swaps: number } {
   const k = start.length;
   const pass = inst.reverse.reduce((a, r) => a + r.points.length, 0) + inst.m * k;
   const rounds = kicks ?? Math.max(3, Math.min(60, Math.round(1e7 / Math.max(1, pass))));

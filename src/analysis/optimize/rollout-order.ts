@@ -29,7 +29,14 @@ export interface OrderResult {
   unscheduled: string[];
 }
 
-export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, from: number, budget: number): OrderResult {
+export function rolloutOrder(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  from: number,
+  budget: number,
+): OrderResult {
   const { weights } = yearWeights(demand, regions, from);
   const population = weights.reduce((a, b) => a + b, 0);
   const points = placesOf(demand.points, regions);
@@ -44,9 +51,12 @@ export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, s
   const years = Array.from({ length: plan.years.to - from }, (_, i) => from + 1 + i);
   const openAtStart = (f: Facility) => isOpenOn(f, yearEnd(from));
 
-  const simulate = (openAt: (f: Facility, year: number) => boolean): { steps: OrderStep[]; population_years: number } => {
+  const simulate = (
+    openAt: (f: Facility, year: number) => boolean,
+  ): { steps: OrderStep[]; population_years: number } => {
     const c = new Uint8Array(points.length);
-    let covered = 0, total = 0;
+    let covered = 0,
+      total = 0;
     const steps: OrderStep[] = [];
     const opened = new Set<string>();
     const add = (f: Facility) => {
@@ -59,7 +69,12 @@ export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, s
       const now = all.filter((f) => !opened.has(f.id) && openAt(f, y));
       now.forEach(add);
       total += covered;
-      steps.push({ year: y, open: now.map((f) => f.id), covered: Math.round(covered), percent: Math.round((covered / population) * 10000) / 100 });
+      steps.push({
+        year: y,
+        open: now.map((f) => f.id),
+        covered: Math.round(covered),
+        percent: Math.round((covered / population) * 10000) / 100,
+      });
     }
     return { steps, population_years: Math.round(total) };
   };
@@ -85,7 +100,14 @@ export function rolloutOrder(plan: Plan, demand: Demand, regions: RegionIndex, s
         let g = 0;
         for (const i of cover.get(f.id)!) if (!c[i]) g += weights[i]!;
         // Ties: the plan's earlier date first, then id, so the order is deterministic.
-        if (!best || g > best.gain || (g === best.gain && (endKey(f.opens) < endKey(byId.get(best.id)!.opens) || (endKey(f.opens) === endKey(byId.get(best.id)!.opens) && f.id < best.id)))) best = { id: f.id, gain: g };
+        if (
+          !best ||
+          g > best.gain ||
+          (g === best.gain &&
+            (endKey(f.opens) < endKey(byId.get(best.id)!.opens) ||
+              (endKey(f.opens) === endKey(byId.get(best.id)!.opens) && f.id < best.id)))
+        )
+          best = { id: f.id, gain: g };
       }
       if (!best) break;
       open.add(best.id);

@@ -67,18 +67,46 @@ export interface SuggestOptions {
 
 /** The default candidates: every population point (settlements and rural grid points). */
 export function pointCandidates(demand: Demand, regions: RegionIndex): Candidate[] {
-  return demand.points.map((p) => ({ lat: p.lat, lon: p.lon, name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`, region: p.region, side: regions.sideOf(p.region) }));
+  return demand.points.map((p) => ({
+    lat: p.lat,
+    lon: p.lon,
+    name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`,
+    region: p.region,
+    side: regions.sideOf(p.region),
+  }));
 }
 
-export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, candidates: Candidate[], o: SuggestOptions): Promise<SuggestResult> {
+export async function suggestSites(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  candidates: Candidate[],
+  o: SuggestOptions,
+): Promise<SuggestResult> {
   const { weights } = yearWeights(demand, regions, o.year);
   const points: Site[] = placesOf(demand.points, regions);
   const fixedFacilities = openOn(plan, yearEnd(o.year));
   const siteOf = (f: (typeof fixedFacilities)[number]): Site => facilityPlace(f, regions);
   const fixed: Site[] = fixedFacilities.map(siteOf);
   const population = weights.reduce((a, b) => a + b, 0);
-  const base = { model: o.model, kind: o.kind, year: o.year, population: Math.round(population), fixed: fixed.length, candidates: candidates.length };
-  const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({ rank, name: candidates[j]!.name, region: candidates[j]!.region, lat: candidates[j]!.lat, lon: candidates[j]!.lon, marginal: Math.round(marginal), after: Math.round(after * 100) / 100 });
+  const base = {
+    model: o.model,
+    kind: o.kind,
+    year: o.year,
+    population: Math.round(population),
+    fixed: fixed.length,
+    candidates: candidates.length,
+  };
+  const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({
+    rank,
+    name: candidates[j]!.name,
+    region: candidates[j]!.region,
+    lat: candidates[j]!.lat,
+    lon: candidates[j]!.lon,
+    marginal: Math.round(marginal),
+    after: Math.round(after * 100) / 100,
+  });
 
   if (o.model === 'pmedian') {
     const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel, EXACT_CANDIDATES);
@@ -105,25 +133,41 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
       rest.splice(rest.indexOf(j), 1);
       current = s;
     }
-    const unreached = population - start.reachable, stillUnreached = population - current.reachable;
+    const unreached = population - start.reachable,
+      stillUnreached = population - current.reachable;
     const people = (x: number) => Math.round(x).toLocaleString('en-US');
-    const reachNote = unreached > 0.5
-      ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
-      : undefined;
+    const reachNote =
+      unreached > 0.5
+        ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
+        : undefined;
     let exact: SuggestResult['exact'] = null;
     let note: string | undefined = reachNote;
     if (o.exact) {
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
-      else if (!inst.complete) note = `exact solution skipped: the exact p-median needs every candidate in every point's list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
-      else note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
+      else if (!inst.complete)
+        note = `exact solution skipped: the exact p-median needs every candidate in every point's list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
+      else
+        note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
     }
     const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
-    return { ...base, threshold_km: null, before: round2(mean(start)), after: round2(mean(current)), sites, heuristic, exact, ...(note ? { note } : {}) };
+    return {
+      ...base,
+      threshold_km: null,
+      before: round2(mean(start)),
+      after: round2(mean(current)),
+      sites,
+      heuristic,
+      exact,
+      ...(note ? { note } : {}),
+    };
   }
 
   const standard = settings.standards[o.kind];
-  const fixedGroups = (['center', 'branch'] as const).map((kind) => ({ sites: fixedFacilities.filter((f) => f.kind === kind).map(siteOf), standard: settings.standards[kind] }));
+  const fixedGroups = (['center', 'branch'] as const).map((kind) => ({
+    sites: fixedFacilities.filter((f) => f.kind === kind).map(siteOf),
+    standard: settings.standards[kind],
+  }));
   const cover = coverInstance(settings.travel, points, weights, candidates, fixedGroups, standard);
   const pct = (covered: number) => (population ? (covered / population) * 100 : 0);
   const before = coveredBy(cover, []);
@@ -146,10 +190,21 @@ export async function suggestSites(plan: Plan, demand: Demand, regions: RegionIn
     if (e) exact = { value: Math.round(e.covered), gap_percent: gap(e.covered, final) };
     else note = 'instance too large for the exact solver; use fewer candidates (--candidates) to measure the gap';
   }
-  if (o.model === 'setcover' && final < target - 1e-6) note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
+  if (o.model === 'setcover' && final < target - 1e-6)
+    note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
   return {
-    ...base, threshold_km: settings.travel.reachKm(standard), before: round2(pct(before)), after: round2(pct(final)), sites,
-    heuristic: { greedy: Math.round(coveredBy(cover, greedy.sites)), local_search: Math.round(final), swaps: improved.swaps }, exact, ...(note ? { note } : {}),
+    ...base,
+    threshold_km: settings.travel.reachKm(standard),
+    before: round2(pct(before)),
+    after: round2(pct(final)),
+    sites,
+    heuristic: {
+      greedy: Math.round(coveredBy(cover, greedy.sites)),
+      local_search: Math.round(final),
+      swaps: improved.swaps,
+    },
+    exact,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -168,7 +223,8 @@ export function coverInstance(
 ): CoverInstance {
   const cover = travel.reachable(points, candidates, standard);
   const covered = new Uint8Array(points.length);
-  for (const group of fixed) for (const list of travel.reachable(points, group.sites, group.standard)) for (const i of list) covered[i] = 1;
+  for (const group of fixed)
+    for (const list of travel.reachable(points, group.sites, group.standard)) for (const i of list) covered[i] = 1;
   return { w: Float64Array.from(weights), cover, covered };
 }
 
@@ -183,7 +239,8 @@ interface Reach {
 
 function reach(inst: Instance, sites: number[]): Reach {
   const d = new Float64Array(inst.w.length);
-  let total = 0, reachable = 0;
+  let total = 0,
+    reachable = 0;
   for (let i = 0; i < d.length; i++) {
     let x = inst.fixed[i]!;
     for (const s of sites) x = Math.min(x, inst.dist(i, s));
@@ -198,7 +255,8 @@ function reach(inst: Instance, sites: number[]): Reach {
 
 /** People × km saved for those who could already reach a facility, and people reached for the first time. */
 function gainOver(prev: Reach, next: Reach, w: Float64Array): { saved: number; reached: number } {
-  let saved = 0, reached = 0;
+  let saved = 0,
+    reached = 0;
   for (let i = 0; i < w.length; i++) {
     if (Number.isFinite(prev.d[i]!)) saved += w[i]! * (prev.d[i]! - next.d[i]!);
     else if (Number.isFinite(next.d[i]!)) reached += w[i]!;
@@ -208,8 +266,8 @@ function gainOver(prev: Reach, next: Reach, w: Float64Array): { saved: number; r
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Relative gap in % between the heuristic and the optimum (0 when equal). */
-const gap = (optimum: number, heuristic: number) => (optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100);
-
+const gap = (optimum: number, heuristic: number) =>
+  optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100;
 
 /** A suggested site as a plan entry: what the scenario a planner saves (or pastes into the plan) says. */
 export interface PlanEntry {
@@ -251,7 +309,10 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
   const take = (unit: string) => {
     const from = owner.get(unit);
     if (from !== undefined && servesNow.has(from)) {
-      servesNow.set(from, servesNow.get(from)!.filter((c) => c !== unit));
+      servesNow.set(
+        from,
+        servesNow.get(from)!.filter((c) => c !== unit),
+      );
       changed.add(from);
     }
     owner.set(unit, '');

@@ -6,7 +6,15 @@ import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
-import { addFormatOption, addModelOptions, choice, modelFlags, reportYear, year, type ModelOptions } from '../options.js';
+import {
+  addFormatOption,
+  addModelOptions,
+  choice,
+  modelFlags,
+  reportYear,
+  year,
+  type ModelOptions,
+} from '../options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -20,7 +28,12 @@ export const command: CommandSpec<Opts> = {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option('--basis <basis>', 'distance | assignment | both', choice(['distance', 'assignment', 'both'] as const), 'distance')
+      .option(
+        '--basis <basis>',
+        'distance | assignment | both',
+        choice(['distance', 'assignment', 'both'] as const),
+        'distance',
+      )
       .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
       .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region');
     addFormatOption(cmd, 'coverage', 'text');
@@ -30,7 +43,11 @@ export const command: CommandSpec<Opts> = {
     const ctx = await loadPlanContext(planArg, modelFlags(o));
     const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
-    const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, { basis: o.basis, kind: o.kind, by: o.by });
+    const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
+      basis: o.basis,
+      kind: o.kind,
+      by: o.by,
+    });
     const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
     emit('coverage', { result, map }, o, ctx.inputs, ctx.demand.source);
     return EXIT.ok;

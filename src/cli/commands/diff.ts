@@ -17,7 +17,8 @@ export const command: CommandSpec<ModelOptions> = {
   async run([aPath, bPath], o) {
     const flags = modelFlags(o);
     const country = loadCountry(flags.data);
-    const a = loadValidPlan(aPath, country), b = loadValidPlan(bPath, country);
+    const a = loadValidPlan(aPath, country),
+      b = loadValidPlan(bPath, country);
     // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
     const population = flags.population ?? b.plan.population;
     const demand = await loadDemand(country, population, b.plan, flags);
@@ -32,9 +33,22 @@ export const command: CommandSpec<ModelOptions> = {
       const settings = settingsOf(p);
       return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
     };
-    const changes = changeImpacts(a.plan, b.plan, facilityChanges(a.plan, b.plan), demand, country.regions, settingsOf(b));
+    const changes = changeImpacts(
+      a.plan,
+      b.plan,
+      facilityChanges(a.plan, b.plan),
+      demand,
+      country.regions,
+      settingsOf(b),
+    );
     const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
-    emit('diff', d, o, [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)], demand.source);
+    emit(
+      'diff',
+      d,
+      o,
+      [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)],
+      demand.source,
+    );
     return EXIT.ok;
   },
 };

@@ -6,7 +6,16 @@ import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
-import { addFormatOption, addModelOptions, choice, modelFlags, reportYear, wholeNumber, year, type ModelOptions } from '../options.js';
+import {
+  addFormatOption,
+  addModelOptions,
+  choice,
+  modelFlags,
+  reportYear,
+  wholeNumber,
+  year,
+  type ModelOptions,
+} from '../options.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -29,7 +38,13 @@ export const command: CommandSpec<Opts> = {
     const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
-    emit('distances', distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst), o, ctx.inputs, ctx.demand.source);
+    emit(
+      'distances',
+      distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst),
+      o,
+      ctx.inputs,
+      ctx.demand.source,
+    );
     return EXIT.ok;
   },
 };

@@ -21,11 +21,22 @@ export const command: CommandSpec<ModelOptions> = {
       // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(ctx.plan.years.to);
-      const result = coverageNow(net, ctx.demand, regions, ctx.settings, { basis: 'distance', kind: 'any', by: 'economic-region' });
-      emit('coverage', { result, map: () => coverageMap(net, ctx.demand, ctx.settings, 'any', result) }, { format: 'text', out: o.out }, ctx.inputs);
+      const result = coverageNow(net, ctx.demand, regions, ctx.settings, {
+        basis: 'distance',
+        kind: 'any',
+        by: 'economic-region',
+      });
+      emit(
+        'coverage',
+        { result, map: () => coverageMap(net, ctx.demand, ctx.settings, 'any', result) },
+        { format: 'text', out: o.out },
+        ctx.inputs,
+      );
       return EXIT.ok;
     }
-    const data = withProgress('explore', ctx.plan, (tick) => exploreData(ctx.plan, ctx.demand, regions, ctx.settings, tick));
+    const data = withProgress('explore', ctx.plan, (tick) =>
+      exploreData(ctx.plan, ctx.demand, regions, ctx.settings, tick),
+    );
     const { render } = await import('ink');
     const { App } = await import('../../render/explore/app.js');
     const app = render(createElement(App, { data }));

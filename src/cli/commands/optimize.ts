@@ -42,13 +42,34 @@ export const command: CommandSpec<Opts> = {
   declare(cmd: Command) {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('--model <model>', 'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)', choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const), 'mclp')
-      .option('--basis <basis>', "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)", choice(['nearest', 'assignment'] as const))
+      .option(
+        '--model <model>',
+        'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)',
+        choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const),
+        'mclp',
+      )
+      .option(
+        '--basis <basis>',
+        "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)",
+        choice(['nearest', 'assignment'] as const),
+      )
       .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
-      .option('--kind <kind>', 'center | branch: the kind of the new sites and its standard', choice(['center', 'branch'] as const), 'center')
-      .option('-y, --year <year>', "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)", year)
+      .option(
+        '--kind <kind>',
+        'center | branch: the kind of the new sites and its standard',
+        choice(['center', 'branch'] as const),
+        'center',
+      )
+      .option(
+        '-y, --year <year>',
+        "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)",
+        year,
+      )
       .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
-      .option('--candidates <file>', 'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)')
+      .option(
+        '--candidates <file>',
+        'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)',
+      )
       .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
@@ -71,12 +92,17 @@ export const command: CommandSpec<Opts> = {
       return EXIT.ok;
     }
     const y = reportYear(ctx.plan, o.year);
-    const candidates = o.candidates ? loadCandidates(o.candidates, regions, ctx.country.units) : pointCandidates(ctx.demand, regions);
+    const candidates = o.candidates
+      ? loadCandidates(o.candidates, regions, ctx.country.units)
+      : pointCandidates(ctx.demand, regions);
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(y);
       const d = resolveDemand(ctx.plan);
-      const result = capacitySites(net, ctx.demand, regions, ctx.settings, d, candidates, { k: o.sites, basis: o.basis ?? d.basis });
+      const result = capacitySites(net, ctx.demand, regions, ctx.settings, d, candidates, {
+        k: o.sites,
+        basis: o.basis ?? d.basis,
+      });
       emit('capacitySites', result, o, [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])]);
       return EXIT.ok;
     }
@@ -87,7 +113,9 @@ export const command: CommandSpec<Opts> = {
     if (result.note) process.stderr.write(`dostplan: note: ${result.note}\n`);
     // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
     const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
-    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan)).split(sep).join('/');
+    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
+      .split(sep)
+      .join('/');
     emit('suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o, inputs);
     return EXIT.ok;
   },

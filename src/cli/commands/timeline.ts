@@ -19,8 +19,16 @@ export const command: CommandSpec<Opts> = {
   declare(cmd: Command) {
     cmd
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('--delay <ID=+6m>', 'what-if: open a facility later (repeatable; +Nm or +Ny)', (v: string, acc: string[]) => [...acc, v], [])
-      .option('--compare <announced|plan>', "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file")
+      .option(
+        '--delay <ID=+6m>',
+        'what-if: open a facility later (repeatable; +Nm or +Ny)',
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .option(
+        '--compare <announced|plan>',
+        "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file",
+      )
       .option('--strict', 'exit 1 when a target is missed (for CI)');
     addFormatOption(cmd, 'timeline', 'text', ` (with --compare: ${formatsFor('comparison').join(', ')})`);
     addModelOptions(cmd);
@@ -39,10 +47,15 @@ export const command: CommandSpec<Opts> = {
     }
     const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
     if (o.compare) {
-      const other = o.compare === 'announced' ? { plan: announcedSchedule(plan), files: [] } : loadValidPlan(o.compare, ctx.country);
+      const other =
+        o.compare === 'announced'
+          ? { plan: announcedSchedule(plan), files: [] }
+          : loadValidPlan(o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : planSettings(other.plan, flags).settings;
-      const b = withProgress('compare', other.plan, (tick) => timeline(other.plan, ctx.demand, regions, settings, tick));
+      const b = withProgress('compare', other.plan, (tick) =>
+        timeline(other.plan, ctx.demand, regions, settings, tick),
+      );
       emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files], ctx.demand.source);
     } else {
       const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));

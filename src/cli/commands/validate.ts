@@ -47,7 +47,7 @@ export const command: CommandSpec<Opts> = {
     emit('validation', { diagnostics: sorted, files: checked, unreadable }, o);
     const errors = sorted.filter((d) => d.severity === 'error').length;
     const warnings = sorted.length - errors;
-    if (o.format === 'github') process.stderr.write(summaryLine(errors, warnings, checked, unreadable) + '\n');
+    if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable)}\n`);
     return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
   },
 };

@@ -28,7 +28,7 @@ export function bar(percent: number, width: number): string {
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
-const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
+const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
 /** `height`: terminal rows (default: the terminal's, at least 24; tests pass one). */
 export function App({ data, height }: { data: ExploreData; height?: number }) {
