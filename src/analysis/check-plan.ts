@@ -51,7 +51,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     warn(
       ['standards'],
       'standard-empty',
-      'no coverage standard: distance-based coverage will count everyone as covered; set e.g. center: { within_km: 30 }',
+      'no coverage standard: distance-based coverage will count everyone as covered; set e.g. ' +
+        'center: { within_km: 30 }',
     );
   }
 
@@ -102,7 +103,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         err(
           at('region'),
           'region-not-unit',
-          `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ${region.parent_of?.[0] ?? 'one of its units'})`,
+          `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ` +
+            `${region.parent_of?.[0] ?? 'one of its units'})`,
         );
 
       f.serves.forEach((code, j) => {
@@ -114,7 +116,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
             warn(
               at('serves', j),
               'serves-included-city',
-              `${code}'s population is published as part of ${host} (${regions.describe(host)}); serve ${host} to count it`,
+              `${code}'s population is published as part of ${host} (${regions.describe(host)}); ` +
+                `serve ${host} to count it`,
             );
         }
       });
@@ -143,7 +146,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           at('location'),
           'outside-country',
           swapped
-            ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: lat: ${lon}, lon: ${lat} is inside`
+            ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: ` +
+                `lat: ${lon}, lon: ${lat} is inside`
             : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`,
         );
       } else if (region && region.kind !== 'autonomous_republic' && ctx.units) {
@@ -153,7 +157,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           warn(
             at('location'),
             'outside-region',
-            `location is ${outside.km.toFixed(1)} km outside ${f.region} (${region.name_en})${there}; is the region or the location wrong?`,
+            `location is ${outside.km.toFixed(1)} km outside ${f.region} ` +
+              `(${region.name_en})${there}; is the region or the location wrong?`,
           );
         }
       } else if (region && region.kind !== 'autonomous_republic') {
@@ -163,7 +168,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           warn(
             at('location'),
             'far-from-region',
-            `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ${f.region} (${region.name_en}); is the region or the location wrong?`,
+            `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ` +
+              `${f.region} (${region.name_en}); is the region or the location wrong?`,
           );
       }
 
@@ -208,7 +214,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       err(
         ['branches', i, 'opens'],
         'branch-before-parent',
-        `branch opens (${b.opens}) before its center '${b.center}' (${plan.centers.find((c) => c.id === b.center)!.opens})`,
+        `branch opens (${b.opens}) before its center '${b.center}' ` +
+          `(${plan.centers.find((c) => c.id === b.center)!.opens})`,
       );
     }
   });

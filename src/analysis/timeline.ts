@@ -96,7 +96,8 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
         .forEach((f) => open_earlier.push({ id: f.id, name: f.name, kind, opens: dateText(f.opens) }));
       if (later.length < shortfall)
         notes.push(
-          `the plan has ${ofKind.length} ${kind === 'center' ? 'centers' : 'branches'} in all: ${shortfall - later.length} more must be added`,
+          `the plan has ${ofKind.length} ${kind === 'center' ? 'centers' : 'branches'} in all: ` +
+            `${shortfall - later.length} more must be added`,
         );
       return { target, actual, met: actual >= target, shortfall };
     };

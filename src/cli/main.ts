@@ -43,7 +43,8 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
   {
     name: 'diff',
     summary:
-      'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year',
+      'what changed between two plans: facilities added, removed, moved, re-dated; coverage, ' +
+      'distance and target deltas per year',
     load: () => import('./commands/diff.js'),
   },
   {
@@ -88,7 +89,8 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('dostplan')
     .description(
-      'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, distances, rollout, validation.',
+      'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
+        'distances, rollout, validation.',
     )
     .version('0.1.0')
     .option(

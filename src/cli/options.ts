@@ -99,7 +99,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
   cmd
     .option(
       '--population <file>',
-      'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points',
+      'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or ' +
+        'CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points',
     )
     .option(
       '--scale-to <official>',
@@ -113,7 +114,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     )
     .option(
       '--population-basis <basis>',
-      "resident | registered: people where they live, or where the statistics office registers them (default: the plan's, else resident)",
+      'resident | registered: people where they live, or where the statistics office registers them ' +
+        "(default: the plan's, else resident)",
       choice(['resident', 'registered'] as const),
     );
   addOutOption(cmd, out);
@@ -132,7 +134,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
     .option(
       '--roads <file>',
-      'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings (replaces --circuity/--speed)',
+      'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings ' +
+        '(replaces --circuity/--speed)',
     )
     .option(
       '--roads-profile <file>',

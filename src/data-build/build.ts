@@ -180,13 +180,16 @@ function main(): void {
   );
   const sum = (k: 'population' | 'resident') => points.reduce((a, p) => a + p[k], 0);
   process.stderr.write(
-    `regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, resident ${sum('resident')} (${BASE_YEAR})\n`,
+    `regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, ` +
+      `resident ${sum('resident')} (${BASE_YEAR})\n`,
   );
   process.stderr.write(
     `economic regions whose SSC share gave way to unit figures: ${pops.unitDetermined.join(', ') || 'none'}\n`,
   );
   process.stderr.write(
-    `settlements snapped to a unit within 3 km: ${report.snapped.length}; kept in their GeoNames unit at a border: ${report.borderKept}; dropped (sea/abroad): ${report.dropped.map((d) => `${d.name} (${d.population})`).join(', ') || 'none'}\n`,
+    `settlements snapped to a unit within 3 km: ${report.snapped.length}; kept in their GeoNames ` +
+      `unit at a border: ${report.borderKept}; dropped (sea/abroad): ` +
+      `${report.dropped.map((d) => `${d.name} (${d.population})`).join(', ') || 'none'}\n`,
   );
 }
 

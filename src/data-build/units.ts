@@ -46,7 +46,8 @@ export function buildUnitTopology(inputs: string, names: Map<string, string>): T
     const code = codes.get(g.properties!.shapeID);
     if (!code)
       throw new Error(
-        `geoBoundaries feature ${g.properties!.shapeID} (${g.properties!.shapeName}) has no ISO code in geoboundaries-codes.csv`,
+        `geoBoundaries feature ${g.properties!.shapeID} (${g.properties!.shapeName}) has no ISO code ` +
+          `in geoboundaries-codes.csv`,
       );
     if (!names.has(code)) throw new Error(`geoboundaries-codes.csv: ${code} is not in regions.csv`);
     byCode.set(code, [...(byCode.get(code) ?? []), g]);

@@ -72,7 +72,8 @@ export async function loadDemand(
   if (!population) {
     if (flags.scaleTo || flags.resolution !== undefined) {
       throw new UserError(
-        '--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures',
+        '--scale-to and --resolution apply to a population file (--population FILE); the embedded ' +
+          'points already carry official figures',
       );
     }
     return { points: pointsOn(country, b), scaled: true, basis: b };

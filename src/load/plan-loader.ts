@@ -107,7 +107,9 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
         ...src.locate(['extends']),
         severity: 'error',
         code: 'extends-cycle',
-        message: `extends: '${raw.extends}' leads back to this file (${[...chain, abs].map((p) => displayPath(p)).join(' → ')})`,
+        message:
+          `extends: '${raw.extends}' leads back to this file ` +
+          `(${[...chain, abs].map((p) => displayPath(p)).join(' → ')})`,
       },
     ]);
   }
@@ -172,7 +174,9 @@ function mergeScenario(
       const first = seen.get(f.id);
       if (first === undefined) seen.set(f.id, i);
       else {
-        const message = `id '${f.id}' appears twice in this scenario's ${list} (first at ${list}[${first}]); merge the two entries`;
+        const message =
+          `id '${f.id}' appears twice in this scenario's ${list} (first at ` +
+          `${list}[${first}]); merge the two entries`;
         duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message });
       }
     });

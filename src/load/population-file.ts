@@ -50,7 +50,8 @@ function fromCsv(text: string, path: string, needPopulation: boolean): Raw[] {
   for (const col of needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon']) {
     if (!(col in rows[0]!))
       throw new UserError(
-        `${path}:1:1: missing column '${col}'; expected a header lat,lon${needPopulation ? ',population' : ''}[,region,name]`,
+        `${path}:1:1: missing column '${col}'; expected a header ` +
+          `lat,lon${needPopulation ? ',population' : ''}[,region,name]`,
         1,
       );
   }
@@ -167,7 +168,8 @@ function withRegions(
       if (near) region = carrier(near.code);
       else
         lost.push(
-          `${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of ${regions.profile.name} (at sea or abroad)`,
+          `${p.where}: (lat ${p.lat}, lon ${p.lon}) is outside every unit of ${regions.profile.name} ` +
+            `(at sea or abroad)`,
         );
     } else if (region === undefined) {
       region = nearest(p, seats).code;
@@ -178,7 +180,8 @@ function withRegions(
   if (lost.length) {
     const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
     throw new UserError(
-      `${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`,
+      `${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ` +
+        `${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`,
       1,
     );
   }

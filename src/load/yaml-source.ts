@@ -71,7 +71,9 @@ export function parseYamlExact(text: string, file: string): YamlSource {
       if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
         const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
         const at = (node as Node).range?.[0] ?? 0;
-        const message = `the YAML tag ${short} is not used in plan files; remove it and write the value as plain text, a number or a date like 2026-05`;
+        const message =
+          `the YAML tag ${short} is not used in plan files; remove it and write the ` +
+          `value as plain text, a number or a date like 2026-05`;
         diagnostics.push({ ...pos(at), severity: 'error', code: 'yaml-tag', message });
       }
     });

@@ -80,7 +80,9 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
             path,
             severity: 'error',
             code: 'wrong-type',
-            message: `${label(path)} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}`,
+            message:
+              `${label(path)} must be ` +
+              `${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}`,
           });
         }
         break;
@@ -107,7 +109,9 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
           path,
           severity: 'error',
           code: 'invalid-value',
-          message: `${label(path)} must be one of ${allowed.join(', ')}; got ${describe(got)}.${didYouMean(String(got), allowed)}`,
+          message:
+            `${label(path)} must be one of ${allowed.join(', ')}; got ` +
+            `${describe(got)}.${didYouMean(String(got), allowed)}`,
         });
         break;
       }

@@ -37,7 +37,8 @@ export function planJsonSchema(regions: RegionIndex): Record<string, unknown> {
     $id: SCHEMA_ID,
     title: 'dostplan plan file',
     description:
-      'A network plan (centers, branches, targets) or, with `extends:`, a scenario over a base plan. Field by field: docs/plan-format.md.',
+      'A network plan (centers, branches, targets) or, with `extends:`, a scenario over a base plan. ' +
+      'Field by field: docs/plan-format.md.',
     if: { type: 'object', required: ['extends'] },
     // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword (draft-07 if/then/else)
     then: {

@@ -184,14 +184,16 @@ export const DemandModel = z
       .enum(['nearest', 'assignment'])
       .optional()
       .describe(
-        "Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by 'assignment' (the units each facility serves)",
+        "Who goes where: 'nearest' open facility (default; a network anyone may use anywhere) or by " +
+          "'assignment' (the units each facility serves)",
       ),
     overflow_max_min: z
       .number()
       .positive()
       .optional()
       .describe(
-        'When a facility is full, people go at most this many minutes further than their nearest one (default: no limit)',
+        'When a facility is full, people go at most this many minutes further than their nearest one ' +
+          '(default: no limit)',
       ),
     default_capacity: z
       .strictObject({
@@ -226,7 +228,8 @@ export const Plan = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      'Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to this plan; --population overrides it',
+      'Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to ' +
+        'this plan; --population overrides it',
     ),
   population_basis: z
     .enum(['resident', 'registered'])

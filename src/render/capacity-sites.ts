@@ -41,7 +41,8 @@ function summary(r: CapacitySitesResult): string[] {
     `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open ` +
       `at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
     `Before: ${r.before.overloaded.length} facilities above 100%${list}${nearest}; ` +
-      `${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} overflow to a farther facility.`,
+      `${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} ` +
+      `overflow to a farther facility.`,
     `After: ${r.after.overloaded} above 100% by nearest facility; ${int(r.after.unserved)} unserved; ` +
       `${int(r.after.overflow)} overflow. A site's capacity is the visits a day it would serve.`,
   ];

@@ -54,7 +54,8 @@ export function capacityHeader(r: CapacityResult): string[] {
   const outside = r.outside ? ` ${int(r.outside)} people are in no catchment.` : '';
   const lines = [
     `Capacity in ${r.year}${popNote}; catchments: ${rule}`,
-    `Demand: ${d.visits_per_resident_year} visits per resident a year over ${d.working_days} working days${defaults}. ` +
+    `Demand: ${d.visits_per_resident_year} visits per resident a year over ${d.working_days} working ` +
+      `days${defaults}. ` +
       `Travel: ${r.model.description}. ${capitalise(describeBasis(r.population_basis))}.`,
     `${int(r.visits_per_day)} visits/day expected against ${int(r.capacity_per_day)} capacity; ` +
       `${r.overloaded} of ${r.facilities.length} open facilities above 100%.${outside}`,

@@ -42,7 +42,10 @@ export function renderDiagnostics(
   }
   const lines = ds.map((d) => {
     const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
-    return `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ${printable(d.message)} ${style.dim(`[${d.code}]`)}`;
+    return (
+      `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ` +
+      `${printable(d.message)} ${style.dim(`[${d.code}]`)}`
+    );
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
   return `${lines.join('\n')}\n`;

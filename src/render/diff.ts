@@ -89,7 +89,8 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
   return [
     model,
     '',
-    `${bold('Facilities')} (${n} change${n === 1 ? '' : 's'}, most people affected first: people within the standard in one plan and not the other, plan B with only that change undone)`,
+    `${bold('Facilities')} (${n} change${n === 1 ? '' : 's'}, most people affected first: people ` +
+      `within the standard in one plan and not the other, plan B with only that change undone)`,
     '',
     ...facilities,
     '',

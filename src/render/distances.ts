@@ -67,7 +67,11 @@ function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => st
 
 function header(r: DistancesResult): string {
   const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
-  return `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. Population-weighted over the people with a facility they can reach; "no facility": none open on their side of the border. ${describeBasis(r.population_basis)}.`;
+  return (
+    `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. ` +
+    `Population-weighted over the people with a facility they can reach; "no facility": none open on ` +
+    `their side of the border. ${describeBasis(r.population_basis)}.`
+  );
 }
 
 export function distancesText(r: DistancesResult): string {

@@ -116,7 +116,8 @@ function capacitySection(c: CapacityResult, year: number): string {
   ]);
   const k = c.capacitated;
   const over = k
-    ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.`
+    ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be ` +
+      `served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.`
     : '';
   return `<h2>Capacity, ${year}</h2>
 <p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.basis}).${esc(over)}</p>
@@ -149,7 +150,8 @@ export function htmlReport(r: ReportInput): string {
   const chartLegend = timelineLegend(r.timeline)
     .map(
       (e) =>
-        `<li><svg class="swatch" width="16" height="12" viewBox="0 0 16 12" aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`,
+        `<li><svg class="swatch" width="16" height="12" viewBox="0 0 16 12" ` +
+        `aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`,
     )
     .join('');
   const map = mapSvg({

@@ -9,7 +9,9 @@ const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
     ? { unit: 'mean road km to the nearest facility', marginal: 'people × km saved', after: 'mean km after' }
     : {
-        unit: `share of people within the standard of an open facility (a new ${r.kind} covers ${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`,
+        unit:
+          `share of people within the standard of an open facility (a new ${r.kind} covers ` +
+          `${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`,
         marginal: 'people newly covered',
         after: 'covered after',
       };
@@ -20,7 +22,9 @@ function summary(r: SuggestResult): string[] {
   const lines = [
     `${r.model === 'mclp' ? 'Maximal covering' : r.model === 'pmedian' ? 'p-median' : 'Set covering'}: ${r.sites.length} new ${r.kind === 'center' ? 'centers' : 'branches'} among ${int(r.candidates)} candidates, on top of ${r.fixed} facilities open at the end of ${r.year}.`,
     `${d.unit}: ${fmt(r.before)} → ${fmt(r.after)}.`,
-    `Heuristic: greedy ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} swap${r.heuristic.swaps === 1 ? '' : 's'} of local search ${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
+    `Heuristic: greedy ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
+      `swap${r.heuristic.swaps === 1 ? '' : 's'} of local search ` +
+      `${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
   ];
   if (r.exact)
     lines.push(
@@ -115,13 +119,16 @@ export function orderText(o: OrderResult, markdown = false): string {
   });
   const gain = o.optimized.population_years - o.plan.population_years;
   return [
-    `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: population-years covered ${int(o.optimized.population_years)} vs ${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
+    `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: ` +
+      `population-years covered ${int(o.optimized.population_years)} vs ` +
+      `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
       ? [
           '',
-          `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
+          `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this ` +
+            `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
         ]
       : []),
   ].join('\n');
@@ -169,5 +176,8 @@ export function graphText(r: GraphResult): string {
   const exact = r.exact !== undefined ? `; exact ${r.exact}` : '';
   const known =
     r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
-  return `${r.file}: n=${r.n} p=${r.p} objective ${r.objective} (greedy ${r.greedy}, ${r.swaps} swaps)${exact}${known}\nsites: ${r.sites.join(' ')}`;
+  return (
+    `${r.file}: n=${r.n} p=${r.p} objective ${r.objective} (greedy ${r.greedy}, ${r.swaps} ` +
+    `swaps)${exact}${known}\nsites: ${r.sites.join(' ')}`
+  );
 }

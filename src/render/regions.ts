@@ -59,7 +59,11 @@ export function provenanceSummary(ds: Dataset): string {
   const leaves = ds.regions.filter((r) => r.kind !== 'autonomous_republic');
   const count = (p: string) => leaves.filter((r) => r.provenance === p).length;
   if (leaves.every((r) => r.provenance === undefined)) return '';
-  return `Units (1 January ${ds.base_year}): ${count('exact')} exact official figures, ${count('derived')} derived from official figures, ${count('estimate')} estimates, ${count('none')} without a figure of their own. Sources: --format csv; method: data/SOURCES.md.`;
+  return (
+    `Units (1 January ${ds.base_year}): ${count('exact')} exact official figures, ` +
+    `${count('derived')} derived from official figures, ${count('estimate')} estimates, ` +
+    `${count('none')} without a figure of their own. Sources: --format csv; method: data/SOURCES.md.`
+  );
 }
 
 export function regionsText(ds: Dataset, capital = ''): string {

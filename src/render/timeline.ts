@@ -47,7 +47,10 @@ export function targetLine(t: TargetCheck): string {
   const shown = t.open_earlier.slice(0, 8).map((f) => `${f.id} (${f.opens})`);
   if (t.open_earlier.length > shown.length) shown.push(`and ${t.open_earlier.length - shown.length} more`);
   const earlier = shown.length ? `; to meet it, open earlier: ${shown.join(', ')}` : '';
-  return `${t.met ? 'MET   ' : 'MISSED'} by ${t.by}${t.label ? ` — ${t.label}` : ''}: ${counts}${earlier}${t.note ? `; ${t.note}` : ''}`;
+  return (
+    `${t.met ? 'MET   ' : 'MISSED'} by ${t.by}${t.label ? ` — ${t.label}` : ''}: ` +
+    `${counts}${earlier}${t.note ? `; ${t.note}` : ''}`
+  );
 }
 
 /** One row per facility, one column per year: · planned, A announced for that year but not open, █ open. */
@@ -93,7 +96,10 @@ function regionalCounts(
 
 function header(t: Timeline): string[] {
   return [
-    `Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: people within the standard of an open center or branch (${t.model.description}); ${describeBasis(t.population_basis)}. Over 100%: open facilities whose catchment needs more visits a day than their capacity (dostplan capacity).`,
+    `Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: ` +
+      `people within the standard of an open center or branch (${t.model.description}); ` +
+      `${describeBasis(t.population_basis)}. Over 100%: open facilities whose catchment needs more ` +
+      `visits a day than their capacity (dostplan capacity).`,
   ];
 }
 

@@ -80,7 +80,8 @@ export function buildGraph(file: string, profile: Profile): RoadGraph {
   const graph = builder.build(format);
   if (graph.meta.edges === 0) {
     throw new UserError(
-      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); is this a road network?`,
+      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); ` +
+        `is this a road network?`,
       1,
     );
   }
@@ -102,18 +103,23 @@ export class RoadModel implements TravelCostModel {
     if (m.dropped.count) {
       const big = m.dropped.largest.map((d) => `${fmtLatLon(d.lat, d.lon)} (${d.km.toFixed(1)} km)`).join('; ');
       notes.push(
-        `${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} (${m.dropped.km.toFixed(1)} km) not connected to the kept network ${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`,
+        `${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} ` +
+          `(${m.dropped.km.toFixed(1)} km) not connected to the kept network ` +
+          `${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`,
       );
     }
     if (m.components > 1)
       notes.push(
-        `the network has ${m.components} separate parts (e.g. an exclave): places are served only within their own part`,
+        `the network has ${m.components} separate parts (e.g. an exclave): places are served only ` +
+          `within their own part`,
       );
     if (m.missingNodes)
       notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
     this.info = {
       type: 'roads',
-      description: `road network: ${file}, ${fmtInt(m.roadKm)} km of roads, ${profile.name} profile; off-road access at ${profile.access.speed_kmh} km/h up to ${profile.access.max_km} km`,
+      description:
+        `road network: ${file}, ${fmtInt(m.roadKm)} km of roads, ${profile.name} profile; ` +
+        `off-road access at ${profile.access.speed_kmh} km/h up to ${profile.access.max_km} km`,
       roads: { file, road_km: Math.round(m.roadKm), profile: profile.name },
       notes: [],
     };
@@ -456,7 +462,9 @@ export class RoadNearestCosts implements NearestCosts {
         .map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon))
         .join('; ');
       out.push(
-        `${fmtInt(this.unreachable.length)} population point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road and counted as unreachable (e.g. ${eg})`,
+        `${fmtInt(this.unreachable.length)} population ` +
+          `point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road ` +
+          `and counted as unreachable (e.g. ${eg})`,
       );
     }
     return out;
@@ -474,7 +482,9 @@ export class RoadNearestCosts implements NearestCosts {
       .map((p) => fmtLatLon(p.lat, p.lon))
       .join('; ');
     const n = all.length;
-    const line = `${n} facilit${n > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and serve${n > 1 ? '' : 's'} nobody (e.g. ${eg})`;
+    const line =
+      `${n} facilit${n > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and ` +
+      `serve${n > 1 ? '' : 's'} nobody (e.g. ${eg})`;
     for (const p of all) {
       const key = fmtLatLon(p.lat, p.lon);
       if (this.told.has(key)) continue;

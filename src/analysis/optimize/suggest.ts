@@ -138,7 +138,8 @@ export async function suggestSites(
     const people = (x: number) => Math.round(x).toLocaleString('en-US');
     const reachNote =
       unreached > 0.5
-        ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} after; the means count only people who can reach one`
+        ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} ` +
+          `after; the means count only people who can reach one`
         : undefined;
     let exact: SuggestResult['exact'] = null;
     let note: string | undefined = reachNote;
@@ -146,9 +147,13 @@ export async function suggestSites(
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
       else if (!inst.complete)
-        note = `exact solution skipped: the exact p-median needs every candidate in every point's list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
+        note =
+          `exact solution skipped: the exact p-median needs every candidate in every point's ` +
+          `list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
       else
-        note = `exact solution skipped: the p-median MILP would have more than ${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
+        note =
+          `exact solution skipped: the p-median MILP would have more than ` +
+          `${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
     }
     const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
     return {
@@ -335,8 +340,10 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
       .sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
     const effect =
       r.model === 'pmedian'
-        ? `saves ${s.marginal.toLocaleString('en-US')} people × km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
-        : `covers ${s.marginal.toLocaleString('en-US')} more people within ${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
+        ? `saves ${s.marginal.toLocaleString('en-US')} people × ` +
+          `km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
+        : `covers ${s.marginal.toLocaleString('en-US')} more people within ` +
+          `${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
     const region = regions.byCode.get(s.region)?.included_in ?? s.region;
     return {
       id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
