@@ -12,7 +12,7 @@
  * Unserved people cost `penalty` each per unit, more than any trip, so both methods serve everyone
  * they can before minimising travel.
  */
-import { createRequire } from 'node:module';
+import { highs } from './optimize/highs.js';
 
 /** Per point, its options (facilities it can reach) sorted by cost, in compressed rows. */
 export interface AssignmentProblem {
@@ -438,17 +438,6 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
       left[i]! -= amount;
     }
   }
-}
-
-interface HighsSolution {
-  Status: string;
-  ObjectiveValue: number;
-  Columns: Record<string, { Primal: number }>;
-}
-let solver: Promise<{ solve(lp: string): HighsSolution }> | undefined;
-function highs() {
-  const require = createRequire(import.meta.url);
-  return (solver ??= (require('highs') as () => Promise<{ solve(lp: string): HighsSolution }>)());
 }
 
 /**

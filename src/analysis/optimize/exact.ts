@@ -2,21 +2,9 @@
  * Exact solutions with the HiGHS MILP solver (npm `highs`, WebAssembly: no native build, no
  * network), for instances small enough to solve in seconds. They measure the heuristics' gap.
  */
-import { createRequire } from 'node:module';
+import { highs, type HighsSolution } from './highs.js';
 import type { CoverInstance } from './mclp.js';
 import type { Instance } from './instance.js';
-
-interface HighsSolution {
-  Status: string;
-  ObjectiveValue: number;
-  Columns: Record<string, { Primal: number }>;
-}
-
-let solver: Promise<{ solve(lp: string): HighsSolution }> | undefined;
-function highs() {
-  const require = createRequire(import.meta.url);
-  return (solver ??= (require('highs') as () => Promise<{ solve(lp: string): HighsSolution }>)());
-}
 
 export const EXACT_LIMITS = { mclpVariables: 6000, pmedianVariables: 25000 };
 
