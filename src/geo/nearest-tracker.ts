@@ -141,7 +141,7 @@ export class PointGrid {
   }
 }
 
-/** Up to this many point × facility pairs, a batch of openings is priced directly (see addDirect). */
+/** Up to this many point × facility pairs, a batch of openings skips the box pruning (see addMany). */
 const DIRECT_PAIRS = 2_000_000;
 
 export class NearestTracker {
@@ -214,15 +214,9 @@ export class NearestTracker {
       [fx[k], fy[k], fz[k]] = toChordSpace(f.lat, f.lon);
       this.open.set(f.id, { lat: f.lat, lon: f.lon, x: fx[k]!, y: fy[k]!, z: fz[k]! });
     });
-    if (this.grid.x.length * n <= DIRECT_PAIRS) {
-      this.addDirect(
-        fx,
-        fy,
-        fz,
-        Int32Array.from(batch, (f) => f.id),
-      );
-      return;
-    }
+    // For a few thousand points (the embedded data) pruning by boxes costs more than the distances
+    // it saves: every cell then takes every facility of the batch as a candidate.
+    const direct = this.grid.x.length * n <= DIRECT_PAIRS;
     const candidates = (b: Box, max2: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
       let bound = max2;
       for (let j = 0; j < count; j++) {
@@ -244,12 +238,12 @@ export class NearestTracker {
     const { dist2, owner: owners, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
       const sc = supers[s]!;
-      const ns = candidates(sc, superMax[s]!, all, n, superCand);
+      const ns = direct ? (superCand.set(all), n) : candidates(sc, superMax[s]!, all, n, superCand);
       if (ns === 0) continue;
       let sm = 0;
       for (const ci of sc.cells) {
         const c = cells[ci]!;
-        const nc = candidates(c, cellMax[ci]!, superCand, ns, cellCand);
+        const nc = direct ? (cellCand.set(all), n) : candidates(c, cellMax[ci]!, superCand, ns, cellCand);
         if (nc > 0) {
           let m = 0;
           for (let k = c.start; k < c.end; k++) {
@@ -278,48 +272,6 @@ export class NearestTracker {
           cellMax[ci] = m;
         }
         if (cellMax[ci]! > sm) sm = cellMax[ci]!;
-      }
-      superMax[s] = sm;
-    }
-  }
-
-  /**
-   * Every point against every facility of the batch, then the cell maxima refreshed: for a few
-   * thousand points (the embedded data) this beats pruning by cells, whose bookkeeping would cost
-   * more than the distances it saves.
-   */
-  private addDirect(fx: Float64Array, fy: Float64Array, fz: Float64Array, ids: Int32Array): void {
-    const { x, y, z, cells, supers } = this.grid;
-    const { dist2, owner: owners, cellMax, superMax } = this;
-    for (let k = 0; k < x.length; k++) {
-      const px = x[k]!,
-        py = y[k]!,
-        pz = z[k]!;
-      let best = dist2[k]!,
-        owner = -1;
-      for (let j = 0; j < ids.length; j++) {
-        const dx = px - fx[j]!,
-          dy = py - fy[j]!,
-          dz = pz - fz[j]!;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best) {
-          best = d2;
-          owner = j;
-        }
-      }
-      if (owner >= 0) {
-        dist2[k] = best;
-        owners[k] = ids[owner]!;
-      }
-    }
-    for (let s = 0; s < supers.length; s++) {
-      let sm = 0;
-      for (const ci of supers[s]!.cells) {
-        const c = cells[ci]!;
-        let m = 0;
-        for (let k = c.start; k < c.end; k++) if (dist2[k]! > m) m = dist2[k]!;
-        cellMax[ci] = m;
-        if (m > sm) sm = m;
       }
       superMax[s] = sm;
     }

@@ -36,17 +36,13 @@ export type ReportInput = ReportData & {
 
 /** The map alone, legend included, for slides (`report --map-only`). */
 export function mapOnlySvg(r: ReportInput): string {
-  return mapSvg({
-    outline: r.outline,
-    layers: r.layers,
-    units: r.units,
-    facilities: r.facilities,
-    year: r.year,
-    title: r.mapTitle,
-    measure: r.measure,
-    capital: r.capital,
-    legend: true,
-  });
+  return reportMap(r, true);
+}
+
+/** The report's map; `legend`: drawn inside the SVG (standalone) or left to the page's HTML legend. */
+function reportMap(r: ReportInput, legend: boolean): string {
+  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital } = r;
+  return mapSvg({ outline, layers, units, facilities, year, title, measure, capital, legend });
 }
 
 const CSS = `
@@ -154,17 +150,7 @@ export function htmlReport(r: ReportInput): string {
         `aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`,
     )
     .join('');
-  const map = mapSvg({
-    outline: r.outline,
-    layers: r.layers,
-    units: r.units,
-    facilities: r.facilities,
-    year: r.year,
-    title: r.mapTitle,
-    measure: r.measure,
-    capital: r.capital,
-    legend: false,
-  });
+  const map = reportMap(r, false);
   return `<!doctype html>
 <html lang="en">
 <head>
