@@ -24,6 +24,11 @@ export interface Instance {
   horizon: Float64Array;
   /** Whether `reverse` lists every reachable (point, candidate) pair: K covers all candidates. */
   complete: boolean;
+  /**
+   * The same pairs point by point, nearest first as the nearest-site search found them (point i's
+   * in [start[i], start[i + 1])), when the builder has them: the searches then sort almost nothing.
+   */
+  byPoint?: { start: Int32Array; site: Int32Array; d: Float64Array };
 }
 
 /** A demand point or a candidate site (sites on different sides never serve each other). */
@@ -49,15 +54,22 @@ export function geoInstance(
   const lists: number[][] = Array.from({ length: m }, () => []);
   const listD: number[][] = Array.from({ length: m }, () => []);
   const horizon = new Float64Array(n);
+  const start = new Int32Array(n + 1),
+    site = new Int32Array(n * K),
+    siteD = new Float64Array(n * K);
   for (let i = 0; i < n; i++) {
+    let at = start[i]!;
     for (let r = 0; r < K; r++) {
       const j = near.site[i * K + r]!;
       if (j < 0) break;
       const d = near.km[i * K + r]!;
       lists[j]!.push(i);
       listD[j]!.push(d);
+      site[at] = j;
+      siteD[at++] = d;
       horizon[i] = Math.max(horizon[i]!, d);
     }
+    start[i + 1] = at;
   }
   return {
     w: Float64Array.from(weights),
@@ -67,17 +79,27 @@ export function geoInstance(
     reverse: lists.map((l, j) => ({ points: Int32Array.from(l), d: Float64Array.from(listD[j]!) })),
     horizon,
     complete: K >= m,
+    byPoint: { start, site: site.slice(0, start[n]), d: siteD.slice(0, start[n]) },
   };
 }
 
 /** Matrix instance: every vertex is a demand point (weight 1) and a candidate. */
 export function matrixInstance(d: Float64Array, n: number): Instance {
-  const reverse = Array.from({ length: n }, (_, j) => ({
-    points: Int32Array.from({ length: n }, (_, i) => i),
-    d: Float64Array.from({ length: n }, (_, i) => d[i * n + j]!),
-  }));
+  // Plain loops: this runs on up to 900 × 900 pairs on every `optimize --graph`.
+  const reverse: Instance['reverse'] = [];
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  for (let j = 0; j < n; j++) {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = d[i * n + j]!;
+    reverse.push({ points: all, d: col });
+  }
   const horizon = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) horizon[i] = Math.max(horizon[i]!, d[i * n + j]!);
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let j = 0; j < n; j++) h = Math.max(h, d[i * n + j]!);
+    horizon[i] = h;
+  }
   return {
     w: new Float64Array(n).fill(1),
     m: n,

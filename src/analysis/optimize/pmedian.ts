@@ -18,14 +18,165 @@ export interface PMedianResult {
 }
 
 /** Σ w_i · distance to the nearest of the fixed facilities and `sites`. */
-export function pmedianObjective(inst: Instance, sites: number[]): number {
+export function pmedianObjective(inst: Instance, sites: number[], prep = prepare(inst, sites.length)): number {
+  const cols = sites.map(prep.column);
   let total = 0;
   for (let i = 0; i < inst.w.length; i++) {
     let d = inst.fixed[i]!;
-    for (const s of sites) d = Math.min(d, inst.dist(i, s));
+    for (const c of cols) d = Math.min(d, c[i]!);
     total += inst.w[i]! * (Number.isFinite(d) ? d : 0);
   }
   return total;
+}
+
+/** What the searches share for one instance: each candidate's distance column, each point's candidate list. */
+export interface Prepared {
+  column: (j: number) => Float64Array;
+  nearest: NearestLists;
+  /**
+   * The points some candidate could serve better than their fixed facility (and that have people):
+   * the others keep their fixed facility whatever is chosen, so the searches skip them. On a real
+   * plan most places are nearer to one of its facilities than to any candidate.
+   */
+  active: Int32Array;
+}
+
+/** `k`, the number of sites to choose, sets how much of each point's candidate list is sorted. */
+export function prepare(inst: Instance, k: number): Prepared {
+  const nearest = nearestLists(inst, k);
+  const active: number[] = [];
+  for (let i = 0; i < inst.w.length; i++) {
+    // The first entry is the nearest candidate: the sorted part of a list starts with the smallest.
+    const t = nearest.start[i]!;
+    if (t < nearest.start[i + 1]! && nearest.d[t]! < inst.fixed[i]! && inst.w[i]! > 0) active.push(i);
+  }
+  return { column: siteColumns(inst), nearest, active: Int32Array.from(active) };
+}
+
+/**
+ * For each point, the candidates of its `reverse` entries, in one compressed array: point i's are
+ * [start[i], start[i + 1]). The interchange pass only needs a point's candidates nearer than its
+ * second-nearest open facility (nothing farther changes its cost), so each list starts with its
+ * nearest candidates sorted by distance, up to `sorted[i]`, and the rest follow unsorted, all at
+ * least as far: a pass walks the sorted part and stops at the second-nearest, which makes it cost
+ * about n·(m/k) instead of n·m on a full matrix. With k sites open a point's second-nearest is
+ * typically among its 2m/k nearest candidates; 3m/k (at least 32) are sorted, and a point whose
+ * second-nearest lies farther still scans its unsorted rest, so the pass stays exact.
+ */
+export interface NearestLists {
+  start: Int32Array;
+  sorted: Int32Array;
+  site: Int32Array;
+  d: Float64Array;
+}
+
+export function nearestLists(inst: Instance, k: number): NearestLists {
+  const n = inst.w.length;
+  const { start, site, d } = inst.byPoint
+    ? { start: inst.byPoint.start, site: inst.byPoint.site.slice(), d: inst.byPoint.d.slice() }
+    : listsByPoint(inst);
+  const keep = Math.max(32, Math.ceil((3 * inst.m) / Math.max(1, k)));
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!,
+      to = start[i + 1]!,
+      end = Math.min(to, from + keep);
+    if (end < to) selectNearest(site, d, from, to, end);
+    insertionSort(site, d, from, end); // about linear on lists that come nearest first (byPoint)
+    sorted[i] = end;
+  }
+  return { start, sorted, site, d };
+}
+
+/** The `reverse` pairs regrouped point by point (in candidate order within a point). */
+function listsByPoint(inst: Instance): { start: Int32Array; site: Int32Array; d: Float64Array } {
+  const n = inst.w.length;
+  const start = new Int32Array(n + 1);
+  for (const r of inst.reverse) for (let t = 0; t < r.points.length; t++) start[r.points[t]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const site = new Int32Array(start[n]!),
+    d = new Float64Array(start[n]!);
+  for (let j = 0; j < inst.m; j++) {
+    const { points, d: dj } = inst.reverse[j]!;
+    for (let t = 0; t < points.length; t++) {
+      const at = fill[points[t]!]!++;
+      site[at] = j;
+      d[at] = dj[t]!;
+    }
+  }
+  return { start, site, d };
+}
+
+/** Moves the (at - from) smallest distances of [from, to) to [from, at), in no particular order (quickselect). */
+function selectNearest(site: Int32Array, d: Float64Array, from: number, to: number, at: number): void {
+  let lo = from,
+    hi = to - 1;
+  while (lo < hi) {
+    const pivot = median3(d[lo]!, d[(lo + hi) >> 1]!, d[hi]!);
+    let a = lo,
+      b = hi;
+    while (a <= b) {
+      while (d[a]! < pivot) a++;
+      while (d[b]! > pivot) b--;
+      if (a <= b) {
+        swapEntries(site, d, a++, b--);
+      }
+    }
+    // [lo, b] ≤ pivot ≤ [a, hi]; keep narrowing to the side that holds position `at`.
+    if (at <= b) hi = b;
+    else if (at >= a) lo = a;
+    else return;
+  }
+}
+
+const median3 = (x: number, y: number, z: number) => Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+
+function swapEntries(site: Int32Array, d: Float64Array, a: number, b: number): void {
+  const x = d[a]!,
+    j = site[a]!;
+  d[a] = d[b]!;
+  site[a] = site[b]!;
+  d[b] = x;
+  site[b] = j;
+}
+
+function insertionSort(site: Int32Array, d: Float64Array, from: number, to: number): void {
+  for (let t = from + 1; t < to; t++) {
+    const x = d[t]!,
+      j = site[t]!;
+    let u = t - 1;
+    for (; u >= from && d[u]! > x; u--) {
+      d[u + 1] = d[u]!;
+      site[u + 1] = site[u]!;
+    }
+    d[u + 1] = x;
+    site[u + 1] = j;
+  }
+}
+
+/** Above this many (point, candidate) distances, columns are computed afresh rather than kept (8 bytes each). */
+const COLUMN_CACHE_LIMIT = 4_000_000;
+
+/**
+ * The distances from every point to candidate j, as one array: the local search reads each open
+ * site's distances many times, and `inst.dist` may be a geodesic computation. Columns are kept
+ * for the whole search when all of them fit in COLUMN_CACHE_LIMIT entries (a 900-vertex graph,
+ * 40 candidates for 4,000 places), else computed when a site opens.
+ */
+function siteColumns(inst: Instance): (j: number) => Float64Array {
+  const n = inst.w.length;
+  // The distances the lists already hold are not computed again (a geodesic each); NaN marks the rest.
+  const compute = (j: number) => {
+    const c = new Float64Array(n).fill(NaN);
+    const { points, d } = inst.reverse[j]!;
+    for (let t = 0; t < points.length; t++) c[points[t]!] = d[t]!;
+    for (let i = 0; i < n; i++) if (Number.isNaN(c[i]!)) c[i] = inst.dist(i, j);
+    return c;
+  };
+  if (n * inst.m > COLUMN_CACHE_LIMIT) return compute;
+  const kept: (Float64Array | undefined)[] = new Array(inst.m);
+  return (j) => (kept[j] ??= compute(j));
 }
 
 export function pmedianGreedy(inst: Instance, k: number): number[] {
@@ -66,11 +217,17 @@ export function pmedianGreedy(inst: Instance, k: number): number[] {
 export function pmedianLocalSearch(
   inst: Instance,
   start: number[],
+  prep = prepare(inst, start.length),
   maxPasses = 1000,
-): { sites: number[]; swaps: number } {
+): { sites: number[]; swaps: number; objective: number } {
   const n = inst.w.length,
-    k = start.length;
-  const sites = [...start];
+    k = start.length,
+    m = inst.m;
+  // Typed arrays: the same hidden class on every call, so V8 does not deoptimise between kicks.
+  const sites = Int32Array.from(start);
+  const cols: Float64Array[] = [];
+  for (let s = 0; s < k; s++) cols.push(prep.column(sites[s]!));
+  const { start: from, sorted, site: near, d: nearD } = prep.nearest;
   const slotOf = new Int32Array(inst.m).fill(-1);
   sites.forEach((s, slot) => (slotOf[s] = slot));
   // Nearest (d1, f1) and second-nearest (d2) open facility per point; slot -1 = a fixed facility.
@@ -84,7 +241,7 @@ export function pmedianLocalSearch(
       fa = -1,
       fb = -1;
     for (let s = 0; s < k; s++) {
-      const d = inst.dist(i, sites[s]!);
+      const d = cols[s]![i]!;
       if (d < a) {
         b = a;
         fb = fa;
@@ -100,86 +257,121 @@ export function pmedianLocalSearch(
     f1[i] = fa;
     f2[i] = fb;
   };
-  for (let i = 0; i < n; i++) refresh(i);
+  const { active } = prep;
+  for (const i of active) refresh(i);
   // A point with no facility at all contributes nothing; treat "infinite" as a large finite cost.
   const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
+  // Per pass: loss0[s], what closing slot s costs; g[j], what opening j saves; corr[j·k + s], the part
+  // of loss0[s] that opening j takes back (points that would move from s to j rather than to their second).
   const loss0 = new Float64Array(k),
-    corr = new Float64Array(k);
+    g = new Float64Array(m),
+    corr = new Float64Array(m * k);
   let swaps = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     loss0.fill(0);
-    for (let i = 0; i < n; i++) {
-      const s = f1[i]!;
-      if (s >= 0) loss0[s] = loss0[s]! + inst.w[i]! * (cap(d2[i]!) - d1[i]!);
+    g.fill(0);
+    corr.fill(0);
+    for (let x = 0; x < active.length; x++) {
+      const i = active[x]!,
+        s = f1[i]!,
+        w = inst.w[i]!,
+        a = d1[i]!,
+        b = d2[i]!;
+      if (s >= 0) loss0[s] = loss0[s]! + w * (cap(b) - a);
+      // Served by a fixed facility, a point matters only to candidates nearer than it.
+      const cut = s >= 0 ? b : a;
+      for (let t = from[i]!, mid = sorted[i]!, end = from[i + 1]!; t < end; t++) {
+        const dij = nearD[t]!;
+        if (dij >= cut) {
+          if (t < mid) break; // sorted: nothing after it is nearer (the unsorted rest is farther still)
+          continue;
+        }
+        const j = near[t]!;
+        if (slotOf[j]! >= 0) continue;
+        if (dij < a) {
+          g[j] = g[j]! + w * (cap(a) - dij);
+          if (s >= 0) corr[j * k + s] = corr[j * k + s]! + w * (cap(b) - a);
+        } else if (s >= 0) corr[j * k + s] = corr[j * k + s]! + w * (cap(b) - dij);
+      }
     }
-    let best = { profit: 1e-7, jIn: -1, slot: -1 };
-    for (let j = 0; j < inst.m; j++) {
+    // The best (in, out) pair; plain numbers rather than an object, which V8 keeps optimised.
+    let bestProfit = 1e-7,
+      jIn = -1,
+      slot = -1;
+    for (let j = 0; j < m; j++) {
       if (slotOf[j]! >= 0) continue;
-      corr.fill(0);
-      let g = 0;
-      const { points, d } = inst.reverse[j]!;
-      for (let t = 0; t < points.length; t++) {
-        const i = points[t]!,
-          dij = d[t]!,
-          w = inst.w[i]!;
-        const s = f1[i]!;
-        if (dij < d1[i]!) {
-          g += w * (cap(d1[i]!) - dij);
-          if (s >= 0) corr[s] = corr[s]! + w * (cap(d2[i]!) - d1[i]!);
-        } else if (s >= 0 && dij < d2[i]!) corr[s] = corr[s]! + w * (cap(d2[i]!) - dij);
-      }
       for (let s = 0; s < k; s++) {
-        const profit = g - (loss0[s]! - corr[s]!);
-        if (profit > best.profit) best = { profit, jIn: j, slot: s };
+        const profit = g[j]! - (loss0[s]! - corr[j * k + s]!);
+        if (profit > bestProfit) {
+          bestProfit = profit;
+          jIn = j;
+          slot = s;
+        }
       }
     }
-    if (best.jIn < 0) break;
-    const out = sites[best.slot]!;
-    slotOf[out] = -1;
-    sites[best.slot] = best.jIn;
-    slotOf[best.jIn] = best.slot;
+    if (jIn < 0) break;
+    slotOf[sites[slot]!] = -1;
+    sites[slot] = jIn;
+    slotOf[jIn] = slot;
+    const col = (cols[slot] = prep.column(jIn));
     swaps++;
-    // Only points that used the removed site, or that the new one is near, can change.
-    for (let i = 0; i < n; i++) if (f1[i] === best.slot || f2[i] === best.slot) refresh(i);
-    for (const i of inst.reverse[best.jIn]!.points) refresh(i);
+    // Only points that used the removed site, or that the new one is nearer than their second, change.
+    for (let x = 0; x < active.length; x++) {
+      const i = active[x]!;
+      if (f1[i] === slot || f2[i] === slot || col[i]! < d2[i]!) refresh(i);
+    }
   }
-  return { sites, swaps };
+  // The objective as pmedianObjective sums it (same order, same minima): d1 is the nearest distance,
+  // and a point no candidate serves better keeps its fixed facility.
+  const isActive = new Uint8Array(n);
+  for (const i of active) isActive[i] = 1;
+  let objective = 0;
+  for (let i = 0; i < n; i++) {
+    const d = isActive[i] ? d1[i]! : inst.fixed[i]!;
+    objective += inst.w[i]! * (Number.isFinite(d) ? d : 0);
+  }
+  return { sites: [...sites], swaps, objective };
 }
 
 /**
  * Iterated local search: from the interchange optimum, replace a few sites by random others
- * (deterministic pseudo-random), search again, keep what is better. The number of kicks fits a
- * fixed amount of work (one pass costs Σ|reverse lists| + m·k).
+ * (deterministic pseudo-random), search again, keep what is better. Budgets are work, never time,
+ * so the same instance always gets the same answer: at most as many kicks as fit 10⁷ units of
+ * work (one pass over the lists costs at most Σ|reverse lists| + m·k), 3 to 60; and the search
+ * stops once `patience` kicks in a row found nothing better. A kick swaps 2 of the k sites for 2 of
+ * the m − k others, so the neighbourhood has about k·(m − k) moves; patience is 1.5·√(k·(m − k)),
+ * from 3: 11 kicks for 3 sites among 40 candidates, 67 (so all 60) for 15 among 150.
  */
 export function pmedianIterated(
   inst: Instance,
   start: number[],
   kicks?: number,
   drop = 2,
-): { sites: number[]; swaps: number } {
+  prep = prepare(inst, start.length),
+): { sites: number[]; swaps: number; objective: number } {
   const k = start.length;
   const pass = inst.reverse.reduce((a, r) => a + r.points.length, 0) + inst.m * k;
   const rounds = kicks ?? Math.max(3, Math.min(60, Math.round(1e7 / Math.max(1, pass))));
-  let best = pmedianLocalSearch(inst, start);
-  let bestValue = pmedianObjective(inst, best.sites);
+  const patience = kicks ?? Math.max(3, Math.ceil(1.5 * Math.sqrt(k * Math.max(0, inst.m - k))));
+  let best = pmedianLocalSearch(inst, start, prep);
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let r = 0; r < rounds && k > drop && inst.m > k; r++) {
+  for (let r = 0, stalled = 0; r < rounds && stalled < patience && k > drop && inst.m > k; r++) {
     const next = new Set(best.sites);
     for (let d = 0; d < drop; d++) next.delete([...next][Math.floor(rnd() * next.size)]!);
     while (next.size < k) next.add(Math.floor(rnd() * inst.m));
-    const searched = pmedianLocalSearch(inst, [...next]);
-    const value = pmedianObjective(inst, searched.sites);
-    if (value < bestValue - 1e-9) {
-      best = { sites: searched.sites, swaps: best.swaps + searched.swaps };
-      bestValue = value;
-    }
+    const searched = pmedianLocalSearch(inst, [...next], prep);
+    if (searched.objective < best.objective - 1e-9) {
+      best = { ...searched, swaps: best.swaps + searched.swaps };
+      stalled = 0;
+    } else stalled++;
   }
   return best;
 }
 
 export function pmedian(inst: Instance, k: number): PMedianResult {
+  const prep = prepare(inst, k);
   const greedy = pmedianGreedy(inst, k);
-  const { sites, swaps } = pmedianIterated(inst, greedy);
-  return { sites, objective: pmedianObjective(inst, sites), greedyObjective: pmedianObjective(inst, greedy), swaps };
+  const { sites, swaps, objective } = pmedianIterated(inst, greedy, undefined, 2, prep);
+  return { sites, objective, greedyObjective: pmedianObjective(inst, greedy, prep), swaps };
 }
