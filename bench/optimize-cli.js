@@ -51,18 +51,35 @@ const candidates = [...points.keys()]
   .slice(0, 40)
   .map((i) => points[i]);
 const inst = geoInstance(points, weights, candidates, fixed, ctx.settings.travel, 40);
+// Both solvers are timed the same way: the first run alone ("cold": V8 compiles the JavaScript,
+// and HiGHS's WebAssembly, on first use), then 4 untimed runs and the median of 5 ("warm", the
+// steady state the goal is about); the process's CPU time is shown beside the wall time because
+// the machine is shared.
+const timed = async (f) => {
+  const runs = [];
+  let result;
+  let cold = 0;
+  for (let r = 0; r < 10; r++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    result = await f();
+    const cpu = process.cpuUsage(c);
+    if (r === 0) cold = performance.now() - t;
+    if (r >= 5) runs.push({ ms: performance.now() - t, cpu: (cpu.user + cpu.system) / 1000 });
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return { result, cold, ...runs[2] };
+};
 for (const k of [3, 5]) {
-  let t = performance.now();
-  const h = pmedian(inst, k);
-  const tH = performance.now() - t;
-  t = performance.now();
-  const e = await pmedianExact(inst, k);
-  const tE = performance.now() - t;
-  const gap = e ? (100 * (h.objective - e.objective)) / e.objective : NaN;
+  const h = await timed(() => pmedian(inst, k));
+  const e = await timed(() => pmedianExact(inst, k));
+  const gap = e.result ? (100 * (h.result.objective - e.result.objective)) / e.result.objective : NaN;
   goal(
-    `p-median on the plan, ${fixed.length} facilities fixed, 40 candidates, k = ${k}`,
-    `heuristic ${tH.toFixed(0)} ms, exact ${tE.toFixed(0)} ms, ratio ${(tE / tH).toFixed(0)}×, gap ${gap.toFixed(2)}%`,
+    `p-median on the plan, ${fixed.length} facilities fixed, 40 candidates, k = ${k} (warm: median of 5 after 5)`,
+    `heuristic ${h.ms.toFixed(1)} ms (CPU ${h.cpu.toFixed(1)}; cold ${h.cold.toFixed(0)}), ` +
+      `exact ${e.ms.toFixed(0)} ms (CPU ${e.cpu.toFixed(0)}; cold ${e.cold.toFixed(0)}), ` +
+      `ratio ${(e.ms / h.ms).toFixed(0)}× (cold ${(e.cold / h.cold).toFixed(0)}×), gap ${gap.toFixed(2)}%`,
     '≥ 50× faster at ≤ 1 % gap',
-    tE / tH >= 50 && gap <= 1,
+    e.ms / h.ms >= 50 && gap <= 1,
   );
 }

@@ -64,23 +64,29 @@ export function coverGreedy(
  */
 interface Reduced {
   cover: Int32Array[];
-  /** Candidates with a non-empty list, ascending. */
+  /** Candidates with a non-empty list, by the people in reach, most first (ties by index). */
   useful: Int32Array;
+  /** People within reach of each candidate and not covered by the plan: a bound on what it adds. */
+  reach: Float64Array;
 }
 
 function reduce(inst: CoverInstance): Reduced {
-  const useful: number[] = [];
+  const reach = new Float64Array(inst.cover.length);
   const cover = inst.cover.map((list, j) => {
     let kept = 0;
     for (const i of list) if (!inst.covered[i] && inst.w[i]! > 0) kept++;
-    if (kept > 0) useful.push(j);
-    if (kept === list.length) return list;
-    const out = new Int32Array(kept);
+    const out = kept === list.length ? list : new Int32Array(kept);
     let t = 0;
-    for (const i of list) if (!inst.covered[i] && inst.w[i]! > 0) out[t++] = i;
+    for (const i of list) {
+      if (inst.covered[i] || !(inst.w[i]! > 0)) continue;
+      out[t++] = i;
+      reach[j] = reach[j]! + inst.w[i]!;
+    }
     return out;
   });
-  return { cover, useful: Int32Array.from(useful) };
+  const useful = [...cover.keys()].filter((j) => cover[j]!.length > 0);
+  useful.sort((a, b) => reach[b]! - reach[a]! || a - b);
+  return { cover, useful: Int32Array.from(useful), reach };
 }
 
 export function coverLocalSearch(
@@ -91,7 +97,7 @@ export function coverLocalSearch(
 ): { sites: number[]; swaps: number } {
   const n = inst.w.length,
     k = start.length,
-    { cover, useful } = reduced;
+    { cover, useful, reach } = reduced;
   const sites = Int32Array.from(start);
   const slotOf = new Int32Array(inst.cover.length).fill(-1);
   sites.forEach((s, slot) => (slotOf[s] = slot));
@@ -116,12 +122,18 @@ export function coverLocalSearch(
   for (let round = 0; round < maxRounds; round++) {
     loss.fill(0);
     for (let i = 0; i < n; i++) if (count[i] === 1) loss[only[i]!] = loss[only[i]!]! + inst.w[i]!;
-    // The best (in, out) pair as plain numbers (an object here makes V8 deoptimise between rounds).
+    let minLoss = Infinity;
+    for (let s = 0; s < k; s++) minLoss = Math.min(minLoss, loss[s]!);
+    // The best (in, out) pair as plain numbers (an object here makes V8 deoptimise between rounds),
+    // the smallest (in, out) among equals, as a scan by index would find it.
     let bestProfit = 1e-9,
       jIn = -1,
       slot = -1;
     for (let u = 0; u < useful.length; u++) {
       const j = useful[u]!;
+      // No swap can gain more than the candidate's reach minus the cheapest removal; candidates
+      // come by reach, most first, so once that bound falls below the best, none after can win.
+      if (reach[j]! * (1 + 1e-12) + 1e-9 - minLoss < bestProfit) break;
       if (slotOf[j]! >= 0) continue;
       bonus.fill(0);
       let g = 0;
@@ -133,7 +145,7 @@ export function coverLocalSearch(
       }
       for (let s = 0; s < k; s++) {
         const profit = g - loss[s]! + bonus[s]!;
-        if (profit > bestProfit) {
+        if (profit > bestProfit || (profit === bestProfit && jIn >= 0 && (j < jIn || (j === jIn && s < slot)))) {
           bestProfit = profit;
           jIn = j;
           slot = s;

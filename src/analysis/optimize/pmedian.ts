@@ -20,44 +20,97 @@ export interface PMedianResult {
 /** Σ w_i · distance to the nearest of the fixed facilities and `sites`. */
 export function pmedianObjective(inst: Instance, sites: number[], prep = prepare(inst, sites.length)): number {
   const cols = sites.map(prep.column);
-  let total = 0;
-  for (let i = 0; i < inst.w.length; i++) {
-    let d = inst.fixed[i]!;
-    for (const c of cols) d = Math.min(d, c[i]!);
-    total += inst.w[i]! * (Number.isFinite(d) ? d : 0);
+  let total = prep.constant;
+  for (let x = 0; x < prep.active.length; x++) {
+    let d = prep.fixed[x]!;
+    cols.forEach((c, s) => {
+      // Exact: a distance the lists do not hold is computed (and kept), however far.
+      if (Number.isNaN(c[x]!)) c[x] = inst.dist(prep.active[x]!, sites[s]!);
+      d = Math.min(d, c[x]!);
+    });
+    total += prep.w[x]! * (Number.isFinite(d) ? d : 0);
   }
   return total;
 }
 
-/** What the searches share for one instance: each candidate's distance column, each point's candidate list. */
+/**
+ * What the searches share for one instance. They work on the active points only: those some
+ * candidate could serve better than their fixed facility, with people in them. The others keep
+ * their fixed facility whatever is chosen (a constant of the objective); on a real plan most
+ * places are nearer one of its facilities than any candidate (on the DOST plan with 40 candidates,
+ * 934 of 3,933 are active). Arrays below are indexed by x, the point active[x].
+ */
 export interface Prepared {
-  column: (j: number) => Float64Array;
-  nearest: NearestLists;
-  /**
-   * The points some candidate could serve better than their fixed facility (and that have people):
-   * the others keep their fixed facility whatever is chosen, so the searches skip them. On a real
-   * plan most places are nearer to one of its facilities than to any candidate.
-   */
   active: Int32Array;
+  w: Float64Array;
+  fixed: Float64Array;
+  /** Σ w · fixed-facility distance over the points that are not active. */
+  constant: number;
+  /**
+   * The distances from every active point to candidate j that the lists hold; NaN for the others,
+   * computed (and kept) only when a search needs them.
+   */
+  column: (j: number) => Float64Array;
+  /**
+   * A lower bound on the distance from each active point to a candidate outside its list: 98 % of
+   * its farthest listed one (the lists hold a point's K nearest candidates; the margin covers the
+   * sphere that ranked them against the ellipsoid that measures them).
+   */
+  beyond: Float64Array;
+  nearest: NearestLists;
+  /** `inst.reverse` without the points that are not active (the same lists when all are). */
+  reverse: Instance['reverse'];
 }
 
 /** `k`, the number of sites to choose, sets how much of each point's candidate list is sorted. */
 export function prepare(inst: Instance, k: number): Prepared {
-  const nearest = nearestLists(inst, k);
-  const active: number[] = [];
-  for (let i = 0; i < inst.w.length; i++) {
-    // The first entry is the nearest candidate: the sorted part of a list starts with the smallest.
-    const t = nearest.start[i]!;
-    if (t < nearest.start[i + 1]! && nearest.d[t]! < inst.fixed[i]! && inst.w[i]! > 0) active.push(i);
+  const n = inst.w.length;
+  const nearestD = new Float64Array(n).fill(Infinity);
+  for (const { points, d } of inst.reverse) {
+    for (let t = 0; t < points.length; t++) nearestD[points[t]!] = Math.min(nearestD[points[t]!]!, d[t]!);
   }
-  return { column: siteColumns(inst), nearest, active: Int32Array.from(active) };
+  const xOf = new Int32Array(n).fill(-1);
+  const activeList: number[] = [];
+  let constant = 0;
+  for (let i = 0; i < n; i++) {
+    if (nearestD[i]! < inst.fixed[i]! && inst.w[i]! > 0) {
+      xOf[i] = activeList.length;
+      activeList.push(i);
+    } else if (Number.isFinite(inst.fixed[i]!)) constant += inst.w[i]! * inst.fixed[i]!;
+  }
+  const active = Int32Array.from(activeList);
+  const reverse =
+    active.length === n
+      ? inst.reverse
+      : inst.reverse.map(({ points, d }) => {
+          let kept = 0;
+          for (let t = 0; t < points.length; t++) if (xOf[points[t]!]! >= 0) kept++;
+          const keptPoints = new Int32Array(kept),
+            keptD = new Float64Array(kept);
+          for (let t = 0, u = 0; t < points.length; t++) {
+            if (xOf[points[t]!]! < 0) continue;
+            keptPoints[u] = points[t]!;
+            keptD[u++] = d[t]!;
+          }
+          return { points: keptPoints, d: keptD };
+        });
+  return {
+    active,
+    w: Float64Array.from(active, (i) => inst.w[i]!),
+    fixed: Float64Array.from(active, (i) => inst.fixed[i]!),
+    constant,
+    column: siteColumns(inst, active, xOf, reverse),
+    beyond: Float64Array.from(active, (i) => 0.98 * inst.horizon[i]!),
+    nearest: nearestLists(inst, k, active),
+    reverse,
+  };
 }
 
 /**
- * For each point, the candidates of its `reverse` entries, in one compressed array: point i's are
- * [start[i], start[i + 1]). The interchange pass only needs a point's candidates nearer than its
+ * For each active point x, its candidates (the `reverse` pairs), in one compressed array: x's are
+ * [start[x], start[x + 1]). The interchange pass only needs a point's candidates nearer than its
  * second-nearest open facility (nothing farther changes its cost), so each list starts with its
- * nearest candidates sorted by distance, up to `sorted[i]`, and the rest follow unsorted, all at
+ * nearest candidates sorted by distance, up to `sorted[x]`, and the rest follow unsorted, all at
  * least as far: a pass walks the sorted part and stops at the second-nearest, which makes it cost
  * about n·(m/k) instead of n·m on a full matrix. With k sites open a point's second-nearest is
  * typically among its 2m/k nearest candidates; 3m/k (at least 32) are sorted, and a point whose
@@ -70,20 +123,28 @@ export interface NearestLists {
   d: Float64Array;
 }
 
-export function nearestLists(inst: Instance, k: number): NearestLists {
-  const n = inst.w.length;
-  const { start, site, d } = inst.byPoint
-    ? { start: inst.byPoint.start, site: inst.byPoint.site.slice(), d: inst.byPoint.d.slice() }
-    : listsByPoint(inst);
+export function nearestLists(inst: Instance, k: number, active: Int32Array): NearestLists {
+  const all = inst.byPoint ?? listsByPoint(inst);
+  const na = active.length;
+  const start = new Int32Array(na + 1);
+  for (let x = 0; x < na; x++) start[x + 1] = start[x]! + all.start[active[x]! + 1]! - all.start[active[x]!]!;
+  const site = new Int32Array(start[na]!),
+    d = new Float64Array(start[na]!);
+  for (let x = 0; x < na; x++) {
+    const from = all.start[active[x]!]!,
+      to = all.start[active[x]! + 1]!;
+    site.set(all.site.subarray(from, to), start[x]!);
+    d.set(all.d.subarray(from, to), start[x]!);
+  }
   const keep = Math.max(32, Math.ceil((3 * inst.m) / Math.max(1, k)));
-  const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const from = start[i]!,
-      to = start[i + 1]!,
+  const sorted = new Int32Array(na);
+  for (let x = 0; x < na; x++) {
+    const from = start[x]!,
+      to = start[x + 1]!,
       end = Math.min(to, from + keep);
     if (end < to) selectNearest(site, d, from, to, end);
     insertionSort(site, d, from, end); // about linear on lists that come nearest first (byPoint)
-    sorted[i] = end;
+    sorted[x] = end;
   }
   return { start, sorted, site, d };
 }
@@ -159,33 +220,36 @@ function insertionSort(site: Int32Array, d: Float64Array, from: number, to: numb
 const COLUMN_CACHE_LIMIT = 4_000_000;
 
 /**
- * The distances from every point to candidate j, as one array: the local search reads each open
- * site's distances many times, and `inst.dist` may be a geodesic computation. Columns are kept
- * for the whole search when all of them fit in COLUMN_CACHE_LIMIT entries (a 900-vertex graph,
- * 40 candidates for 4,000 places), else computed when a site opens.
+ * The distances from every active point to candidate j, as one array: the local search reads each
+ * open site's distances many times, and `inst.dist` may be a geodesic computation. Columns are kept
+ * for the whole search when all of them fit in COLUMN_CACHE_LIMIT entries (a 900-vertex graph, 40
+ * candidates for 4,000 places), else computed when a site opens.
  */
-function siteColumns(inst: Instance): (j: number) => Float64Array {
-  const n = inst.w.length;
-  // The distances the lists already hold are not computed again (a geodesic each); NaN marks the rest.
+function siteColumns(
+  inst: Instance,
+  active: Int32Array,
+  xOf: Int32Array,
+  reverse: Instance['reverse'],
+): (j: number) => Float64Array {
+  const na = active.length;
+  // The distances the lists already hold; NaN marks the rest (a geodesic each, computed when needed).
   const compute = (j: number) => {
-    const c = new Float64Array(n).fill(NaN);
-    const { points, d } = inst.reverse[j]!;
-    for (let t = 0; t < points.length; t++) c[points[t]!] = d[t]!;
-    for (let i = 0; i < n; i++) if (Number.isNaN(c[i]!)) c[i] = inst.dist(i, j);
+    const c = new Float64Array(na).fill(NaN);
+    const { points, d } = reverse[j]!;
+    for (let t = 0; t < points.length; t++) c[xOf[points[t]!]!] = d[t]!;
     return c;
   };
-  if (n * inst.m > COLUMN_CACHE_LIMIT) return compute;
+  if (na * inst.m > COLUMN_CACHE_LIMIT) return compute;
   const kept: (Float64Array | undefined)[] = new Array(inst.m);
   return (j) => (kept[j] ??= compute(j));
 }
 
-export function pmedianGreedy(inst: Instance, k: number): number[] {
-  const n = inst.w.length;
+export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse): number[] {
   // Without a fixed facility a point's "current" distance is its horizon (the K-th candidate):
   // beyond it the sparse lists know nothing, and it keeps the first choice a dense, central site.
   const cur = Float64Array.from(inst.fixed, (f, i) => Math.min(f, inst.horizon[i]! * 2));
   const gain = (j: number) => {
-    const { points, d } = inst.reverse[j]!;
+    const { points, d } = reverse[j]!;
     let g = 0;
     for (let t = 0; t < points.length; t++) {
       const i = points[t]!;
@@ -207,10 +271,9 @@ export function pmedianGreedy(inst: Instance, k: number): number[] {
     }
     chosen.push(id);
     taken[id] = 1;
-    const { points, d } = inst.reverse[id]!;
+    const { points, d } = reverse[id]!;
     for (let t = 0; t < points.length; t++) cur[points[t]!] = Math.min(cur[points[t]!]!, d[t]!);
   }
-  void n;
   return chosen;
 }
 
@@ -220,28 +283,33 @@ export function pmedianLocalSearch(
   prep = prepare(inst, start.length),
   maxPasses = 1000,
 ): { sites: number[]; swaps: number; objective: number } {
-  const n = inst.w.length,
-    k = start.length,
-    m = inst.m;
+  const k = start.length,
+    m = inst.m,
+    na = prep.active.length,
+    pw = prep.w,
+    beyond = prep.beyond;
   // Typed arrays: the same hidden class on every call, so V8 does not deoptimise between kicks.
   const sites = Int32Array.from(start);
   const cols: Float64Array[] = [];
   for (let s = 0; s < k; s++) cols.push(prep.column(sites[s]!));
   const { start: from, sorted, site: near, d: nearD } = prep.nearest;
-  const slotOf = new Int32Array(inst.m).fill(-1);
+  const slotOf = new Int32Array(m).fill(-1);
   sites.forEach((s, slot) => (slotOf[s] = slot));
-  // Nearest (d1, f1) and second-nearest (d2) open facility per point; slot -1 = a fixed facility.
-  const d1 = new Float64Array(n),
-    d2 = new Float64Array(n),
-    f1 = new Int32Array(n),
-    f2 = new Int32Array(n);
-  const refresh = (i: number) => {
-    let a = inst.fixed[i]!,
+  // Per active point x (point active[x]): nearest (d1, f1) and second-nearest (d2, f2) open
+  // facility; slot -1 = a fixed facility.
+  const d1 = new Float64Array(na),
+    d2 = new Float64Array(na),
+    f1 = new Int32Array(na),
+    f2 = new Int32Array(na);
+  // A distance the lists do not hold, computed once and kept in the shared column.
+  const exact = (s: number, x: number) => (cols[s]![x] = inst.dist(prep.active[x]!, sites[s]!));
+  const refresh = (x: number) => {
+    let a = prep.fixed[x]!,
       b = Infinity,
       fa = -1,
-      fb = -1;
-    for (let s = 0; s < k; s++) {
-      const d = cols[s]![i]!;
+      fb = -1,
+      missing = false;
+    const take = (s: number, d: number) => {
       if (d < a) {
         b = a;
         fb = fa;
@@ -251,14 +319,24 @@ export function pmedianLocalSearch(
         b = d;
         fb = s;
       }
+    };
+    for (let s = 0; s < k; s++) {
+      const d = cols[s]![x]!;
+      if (Number.isNaN(d)) missing = true;
+      else take(s, d);
     }
-    d1[i] = a;
-    d2[i] = b;
-    f1[i] = fa;
-    f2[i] = fb;
+    // Sites the point's list does not hold are at least beyond[x] away: they matter only if that is
+    // less than what the search reads, the second-nearest of a point a site serves, else the nearest
+    // (a point its fixed facility serves needs no second: the pass never reads it).
+    if (missing && (fa >= 0 ? b : a) > beyond[x]!) {
+      for (let s = 0; s < k; s++) if (Number.isNaN(cols[s]![x]!)) take(s, exact(s, x));
+    }
+    d1[x] = a;
+    d2[x] = b;
+    f1[x] = fa;
+    f2[x] = fb;
   };
-  const { active } = prep;
-  for (const i of active) refresh(i);
+  for (let x = 0; x < na; x++) refresh(x);
   // A point with no facility at all contributes nothing; treat "infinite" as a large finite cost.
   const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
   // Per pass: loss0[s], what closing slot s costs; g[j], what opening j saves; corr[j·k + s], the part
@@ -271,16 +349,15 @@ export function pmedianLocalSearch(
     loss0.fill(0);
     g.fill(0);
     corr.fill(0);
-    for (let x = 0; x < active.length; x++) {
-      const i = active[x]!,
-        s = f1[i]!,
-        w = inst.w[i]!,
-        a = d1[i]!,
-        b = d2[i]!;
+    for (let x = 0; x < na; x++) {
+      const s = f1[x]!,
+        w = pw[x]!,
+        a = d1[x]!,
+        b = d2[x]!;
       if (s >= 0) loss0[s] = loss0[s]! + w * (cap(b) - a);
       // Served by a fixed facility, a point matters only to candidates nearer than it.
       const cut = s >= 0 ? b : a;
-      for (let t = from[i]!, mid = sorted[i]!, end = from[i + 1]!; t < end; t++) {
+      for (let t = from[x]!, mid = sorted[x]!, end = from[x + 1]!; t < end; t++) {
         const dij = nearD[t]!;
         if (dij >= cut) {
           if (t < mid) break; // sorted: nothing after it is nearer (the unsorted rest is farther still)
@@ -316,20 +393,16 @@ export function pmedianLocalSearch(
     const col = (cols[slot] = prep.column(jIn));
     swaps++;
     // Only points that used the removed site, or that the new one is nearer than their second, change.
-    for (let x = 0; x < active.length; x++) {
-      const i = active[x]!;
-      if (f1[i] === slot || f2[i] === slot || col[i]! < d2[i]!) refresh(i);
+    for (let x = 0; x < na; x++) {
+      const reads = f1[x]! >= 0 ? d2[x]! : d1[x]!;
+      let d = col[x]!;
+      if (Number.isNaN(d) && beyond[x]! < reads) d = exact(slot, x);
+      if (f1[x] === slot || f2[x] === slot || d < reads) refresh(x);
     }
   }
-  // The objective as pmedianObjective sums it (same order, same minima): d1 is the nearest distance,
-  // and a point no candidate serves better keeps its fixed facility.
-  const isActive = new Uint8Array(n);
-  for (const i of active) isActive[i] = 1;
-  let objective = 0;
-  for (let i = 0; i < n; i++) {
-    const d = isActive[i] ? d1[i]! : inst.fixed[i]!;
-    objective += inst.w[i]! * (Number.isFinite(d) ? d : 0);
-  }
+  // As pmedianObjective sums it: d1 is each active point's nearest distance.
+  let objective = prep.constant;
+  for (let x = 0; x < na; x++) objective += pw[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : 0);
   return { sites: [...sites], swaps, objective };
 }
 
@@ -371,7 +444,12 @@ export function pmedianIterated(
 
 export function pmedian(inst: Instance, k: number): PMedianResult {
   const prep = prepare(inst, k);
-  const greedy = pmedianGreedy(inst, k);
-  const { sites, swaps, objective } = pmedianIterated(inst, greedy, undefined, 2, prep);
-  return { sites, objective, greedyObjective: pmedianObjective(inst, greedy, prep), swaps };
+  const greedy = pmedianGreedy(inst, k, prep.reverse);
+  const { sites, swaps } = pmedianIterated(inst, greedy, undefined, 2, prep);
+  return {
+    sites,
+    objective: pmedianObjective(inst, sites, prep),
+    greedyObjective: pmedianObjective(inst, greedy, prep),
+    swaps,
+  };
 }
