@@ -10,7 +10,7 @@ import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from '../errors.js';
-import { parseYaml, type Position } from './yaml-source.js';
+import { parseYamlCompiled, type Position } from './yaml-source.js';
 import { zodFindings } from './zod-findings.js';
 
 // A run parses a plan once: zod's default compiles a fast path per object schema with new Function,
@@ -72,7 +72,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
         message: decoded.message,
       },
     ]);
-  const src = parseYaml(decoded.text, file);
+  const src = parseYamlCompiled(decoded.text, file);
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     return failed([
