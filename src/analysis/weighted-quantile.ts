@@ -51,7 +51,7 @@ export function weightedQuantile(values: Float64Array, weights: Float64Array, q:
 }
 
 function medianOfThree(a: number, b: number, c: number): number {
-  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 function swap(v: Float64Array, w: Float64Array, i: number, j: number): void {
