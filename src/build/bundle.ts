@@ -50,6 +50,10 @@ async function bundle(): Promise<void> {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
+    // A third less to read and hash at every start (names are kept; for readable stack traces run
+    // with DOSTPLAN_NO_BUNDLE=1 DOSTPLAN_DEBUG=1).
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
   rmSync(CODE_CACHE, { force: true });
   // A separate process: the cache must come from the bundle alone, with nothing printed.
