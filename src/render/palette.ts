@@ -101,7 +101,26 @@ export const TRAVEL_TIME_SCALE: MeasureScale = {
   ),
 };
 
-export const MEASURES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
+/**
+ * ColorBrewer RdYlBu (reversed), 5 classes, diverging at full capacity: blue = room to spare,
+ * pale yellow = near capacity, red = over it. The one diverging scale: 100 % is a real midpoint.
+ */
+export const UTILIZATION_SCALE: MeasureScale = {
+  id: 'utilization',
+  title: 'Use of the capacity people are counted against',
+  unit: '% of capacity, mean over the unit’s people',
+  classes: classes(
+    [0, 50, 80, 100, 120, Infinity],
+    ['#2c7bb6', '#abd9e9', '#ffffbf', '#fdae61', '#d7191c'],
+    (a, b, last) => (last ? `${a} % or more` : `${a}–${b} %`),
+  ),
+};
+
+export const MEASURES = {
+  coverage: COVERAGE_SCALE,
+  'travel-time': TRAVEL_TIME_SCALE,
+  utilization: UTILIZATION_SCALE,
+} as const;
 export type MeasureId = keyof typeof MEASURES;
 
 /** The class colour of a value (null: no data). */

@@ -48,7 +48,7 @@ const LABEL_FONT = 11;
 
 /** The value a unit shows for a measure (null: no data). */
 export function unitValue(u: ReportUnit, measure: MeasureId): number | null {
-  return measure === 'coverage' ? u.percent : u.mean_min;
+  return measure === 'coverage' ? u.percent : measure === 'utilization' ? u.utilization_pct : u.mean_min;
 }
 
 /** "Baku DOST Center No. 1 (Yasamal)" → "Baku No. 1 (Yasamal)": words every center shares say nothing on a map. */
