@@ -161,38 +161,32 @@ export function facilityCapacity(
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Catchment people per open facility (index into net.facilities) and the people in none. */
-function catchments(
+/**
+ * Walks every point's catchment: `visit(i, j, parts)` for each open facility j (index into
+ * net.facilities) that takes 1/parts of point i's people (parts = 1 by nearest; n for a unit n open
+ * facilities serve, by assignment); `none(i)` for a point in no catchment.
+ */
+function eachCatchment(
   net: Network,
   demand: Demand,
   regions: RegionIndex,
-  weights: Float64Array,
   basis: CatchmentBasis,
-): { people: Map<number, number>; outside: number; inside: Float64Array } {
+  visit: (i: number, j: number, parts: number) => void,
+  none: (i: number) => void,
+): void {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
-  const people = new Map<number, number>();
-  const open = net.openFacilities();
-  open.forEach((f) => people.set(index.get(f)!, 0));
-  let outside = 0;
-  // The people of each point that are in some catchment (the demand of the capacitated catchments).
-  const inside = Float64Array.from(weights);
   if (basis === 'nearest') {
     demand.points.forEach((_, i) => {
       const f = net.nearest(i, 'any');
-      if (!f) {
-        outside += weights[i]!;
-        inside[i] = 0;
-        return;
-      }
-      const j = index.get(f)!;
-      people.set(j, people.get(j)! + weights[i]!);
+      if (f) visit(i, index.get(f)!, 1);
+      else none(i);
     });
-    return { people, outside, inside };
+    return;
   }
   // By assignment: a unit (or Baku district) listed by several open facilities is split equally
   // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
   const claimants = new Map<string, number[]>();
-  for (const f of open) {
+  for (const f of net.openFacilities()) {
     for (const code of f.serves) {
       const e = regions.expand(code);
       const keys = [
@@ -207,14 +201,71 @@ function catchments(
   }
   demand.points.forEach((p, i) => {
     const list = claimants.get(p.region === regions.capital ? `${regions.capital}/${p.district}` : p.region);
-    if (!list) {
+    if (!list) none(i);
+    else for (const j of list) visit(i, j, list.length);
+  });
+}
+
+/** Catchment people per open facility (index into net.facilities) and the people in none. */
+function catchments(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  weights: Float64Array,
+  basis: CatchmentBasis,
+): { people: Map<number, number>; outside: number; inside: Float64Array } {
+  const people = new Map<number, number>();
+  const index = new Map(net.facilities.map((f, i) => [f, i]));
+  for (const f of net.openFacilities()) people.set(index.get(f)!, 0);
+  let outside = 0;
+  // The people of each point that are in some catchment (the demand of the capacitated catchments).
+  const inside = Float64Array.from(weights);
+  eachCatchment(
+    net,
+    demand,
+    regions,
+    basis,
+    (i, j, parts) => people.set(j, people.get(j)! + weights[i]! / parts),
+    (i) => {
       outside += weights[i]!;
       inside[i] = 0;
-      return;
-    }
-    for (const j of list) people.set(j, people.get(j)! + weights[i]! / list.length);
-  });
+    },
+  );
   return { people, outside, inside };
+}
+
+/**
+ * Per unit (region code), the utilization its people meet: the population-weighted mean of the
+ * utilization of the facilities whose catchments hold them. Units whose people are in no catchment
+ * with a capacity are left out. For the report's utilization map.
+ */
+export function utilizationByUnit(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  result: CapacityResult,
+): Map<string, number> {
+  const { weights } = yearWeights(demand, regions, result.year);
+  const util = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
+  const sum = new Map<string, { people: number; weighted: number }>();
+  eachCatchment(
+    net,
+    demand,
+    regions,
+    result.basis,
+    (i, j, parts) => {
+      const u = util.get(net.facilities[j]!.id);
+      if (u === null || u === undefined) return;
+      const region = demand.points[i]!.region;
+      const acc = sum.get(region) ?? sum.set(region, { people: 0, weighted: 0 }).get(region)!;
+      acc.people += weights[i]! / parts;
+      acc.weighted += (weights[i]! / parts) * u;
+    },
+    () => {},
+  );
+  const out = new Map<string, number>();
+  for (const [region, acc] of sum) if (acc.people > 0) out.set(region, r1(acc.weighted / acc.people));
+  return out;
 }
 
 /**
