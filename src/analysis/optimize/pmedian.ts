@@ -303,23 +303,28 @@ export function pmedianLocalSearch(
     f2 = new Int32Array(na);
   // A distance the lists do not hold, computed once and kept in the shared column.
   const exact = (s: number, x: number) => (cols[s]![x] = inst.dist(prep.active[x]!, sites[s]!));
+  // refresh(x) keeps the two nearest in (a, fa), (b, fb); `take` is defined once, not per call.
+  let a = 0,
+    b = 0,
+    fa = -1,
+    fb = -1;
+  const take = (s: number, d: number) => {
+    if (d < a) {
+      b = a;
+      fb = fa;
+      a = d;
+      fa = s;
+    } else if (d < b) {
+      b = d;
+      fb = s;
+    }
+  };
   const refresh = (x: number) => {
-    let a = prep.fixed[x]!,
-      b = Infinity,
-      fa = -1,
-      fb = -1,
-      missing = false;
-    const take = (s: number, d: number) => {
-      if (d < a) {
-        b = a;
-        fb = fa;
-        a = d;
-        fa = s;
-      } else if (d < b) {
-        b = d;
-        fb = s;
-      }
-    };
+    a = prep.fixed[x]!;
+    b = Infinity;
+    fa = -1;
+    fb = -1;
+    let missing = false;
     for (let s = 0; s < k; s++) {
       const d = cols[s]![x]!;
       if (Number.isNaN(d)) missing = true;
