@@ -2,9 +2,10 @@
  * p-median: choose k sites minimising the population-weighted distance to the nearest open
  * facility (the fixed ones included). Greedy with lazy evaluation (the gain of a site only
  * shrinks as others are chosen, so a stale gain is an upper bound), then vertex substitution
- * (Teitz–Bart) with Whitaker's fast interchange: one pass prices every (in, out) swap in
- * O(Σ|reverse lists| + m·k) using each point's nearest and second-nearest open facility; then
- * iterated local search with random kicks.
+ * (Teitz–Bart) with Whitaker's fast interchange: one pass prices every (in, out) swap using each
+ * point's nearest and second-nearest open facility, walking each point's candidates only up to the
+ * second (see NearestLists) plus m·k to compare; then iterated local search with random kicks.
+ * Every budget is work (passes, kicks), never time: the same instance gives the same answer.
  */
 import type { Instance } from './instance.js';
 import { MaxHeap } from './heap.js';
@@ -277,6 +278,7 @@ export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse)
   return chosen;
 }
 
+/** Best-improvement interchange from `start` until no swap gains (or maxPasses passes). */
 export function pmedianLocalSearch(
   inst: Instance,
   start: number[],
