@@ -21,8 +21,8 @@ import { facilityPlace, placesOf, type Network, type Settings } from './network.
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
- * 3,226,053 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.146 a resident; about 900,000 in 2025
- * (report.az, Jan 2026) over 3,751,109 assigned residents, 0.240. Between the two, rounded.
+ * 3,226,011 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.146 a resident; about 900,000 in 2025
+ * (report.az, Jan 2026) over 3,751,026 assigned residents, 0.240. Between the two, rounded.
  */
 export const DEFAULT_VISITS_PER_RESIDENT_YEAR = 0.2;
 /** Monday to Friday (dost.gov.az/en/faq) less about 15 public-holiday weekdays. */
