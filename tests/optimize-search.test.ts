@@ -68,6 +68,22 @@ describe('coverage lists', () => {
       expect(lists.reduce((a, l) => a + l.length, 0)).toBeGreaterThan(sites.length * 5);
     }
   });
+  it('next to the antimeridian and a pole, where a box would wrap, the lists are still right', () => {
+    const points: Place[] = [
+      { lat: 10, lon: 179.95, side: 0 },
+      { lat: 10, lon: -179.95, side: 0 }, // 11 km east, across ±180°
+      { lat: 10, lon: 179.5, side: 0 }, // 49 km west
+      { lat: 89.9, lon: 0, side: 0 },
+      { lat: 89.9, lon: 180, side: 0 }, // 22 km away, over the pole
+    ];
+    const lists = new StraightLineModel({ circuity: 1, speedKmh: 40 }).reachable(points, [points[0]!, points[3]!], {
+      within_km: 30,
+    });
+    expect(lists.map((l) => [...l])).toEqual([
+      [0, 1],
+      [3, 4],
+    ]);
+  });
 });
 
 describe('p-median on a plan-like instance', () => {
