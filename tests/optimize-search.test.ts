@@ -103,7 +103,8 @@ describe('p-median on a plan-like instance', () => {
     }, 0);
 
   for (const K of [12, 4]) {
-    it(`${K === 12 ? 'every candidate listed' : 'the 4 nearest candidates listed per place'}: the objective is the direct sum, the search reaches the optimum`, () => {
+    const listed = K === 12 ? 'every candidate listed' : 'the 4 nearest candidates listed per place';
+    it(`${listed}: the objective is the direct sum, the search reaches the optimum`, () => {
       const inst = geoInstance(points, weights, candidates, fixed, travel, K);
       for (const k of [1, 2, 3]) {
         const r = pmedian(inst, k);
