@@ -54,8 +54,8 @@ export interface Prepared {
   column: (j: number) => Float64Array;
   /**
    * A lower bound on the distance from each active point to a candidate outside its list: 98 % of
-   * its farthest listed one (the lists hold a point's K nearest candidates; the margin covers the
-   * sphere that ranked them against the ellipsoid that measures them).
+   * its farthest listed one (the lists hold a point's K nearest candidates; the margin covers a
+   * nearest-site search that ranks by a slightly different distance than the one it reports).
    */
   beyond: Float64Array;
   nearest: NearestLists;
