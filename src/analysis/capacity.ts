@@ -15,7 +15,7 @@ import {
   type Assignment,
   type AssignmentProblem,
 } from './capacitated-assignment.js';
-import { basisLabel, type PopulationBasisLabel, yearWeights, type Demand } from './demand.js';
+import { basisLabel, pointColumns, type PopulationBasisLabel, unitKeys, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
 import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
 
@@ -170,51 +170,54 @@ function catchments(
   basis: CatchmentBasis,
 ): { people: Map<number, number>; outside: number; inside: Float64Array } {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
-  const people = new Map<number, number>();
-  const open = net.openFacilities();
-  open.forEach((f) => people.set(index.get(f)!, 0));
+  const open = net.openFacilities().map((f) => index.get(f)!);
+  // Sums by facility index: this runs over every point each year of a timeline.
+  const sum = new Float64Array(net.facilities.length);
   let outside = 0;
   // The people of each point that are in some catchment (the demand of the capacitated catchments).
   const inside = Float64Array.from(weights);
   if (basis === 'nearest') {
-    demand.points.forEach((_, i) => {
-      const f = net.nearest(i, 'any');
-      if (!f) {
+    for (let i = 0; i < weights.length; i++) {
+      const j = net.nearestIndex(i, 'any');
+      if (j < 0) {
         outside += weights[i]!;
         inside[i] = 0;
-        return;
+      } else sum[j]! += weights[i]!;
+    }
+  } else {
+    // By assignment: a unit (or Baku district) listed by several open facilities is split equally
+    // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
+    const claimants = new Map<string, number[]>();
+    for (const j of open) {
+      for (const code of net.facilities[j]!.serves) {
+        const e = regions.expand(code);
+        const keys = [
+          ...e.regions.filter((r) => r !== regions.capital),
+          ...e.districts.map((d) => `${regions.capital}/${d}`),
+        ];
+        for (const k of keys) {
+          const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
+          if (!list.includes(j)) list.push(j);
+        }
       }
-      const j = index.get(f)!;
-      people.set(j, people.get(j)! + weights[i]!);
+    }
+    // Claimants per unit key (unitKeys: the unit, or capital/district), looked up once per key.
+    const units = unitKeys(demand);
+    const listOf = units.keys.map((key) => {
+      const [region, district = ''] = key.split('/');
+      return claimants.get(region === regions.capital ? `${regions.capital}/${district}` : region!);
     });
-    return { people, outside, inside };
-  }
-  // By assignment: a unit (or Baku district) listed by several open facilities is split equally
-  // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
-  const claimants = new Map<string, number[]>();
-  for (const f of open) {
-    for (const code of f.serves) {
-      const e = regions.expand(code);
-      const keys = [
-        ...e.regions.filter((r) => r !== regions.capital),
-        ...e.districts.map((d) => `${regions.capital}/${d}`),
-      ];
-      for (const k of keys) {
-        const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
-        if (!list.includes(index.get(f)!)) list.push(index.get(f)!);
+    for (let i = 0; i < weights.length; i++) {
+      const list = listOf[units.of[i]!];
+      if (!list) {
+        outside += weights[i]!;
+        inside[i] = 0;
+        continue;
       }
+      for (const j of list) sum[j]! += weights[i]! / list.length;
     }
   }
-  demand.points.forEach((p, i) => {
-    const list = claimants.get(p.region === regions.capital ? `${regions.capital}/${p.district}` : p.region);
-    if (!list) {
-      outside += weights[i]!;
-      inside[i] = 0;
-      return;
-    }
-    for (const j of list) people.set(j, people.get(j)! + weights[i]! / list.length);
-  });
-  return { people, outside, inside };
+  return { people: new Map(open.map((j) => [j, sum[j]!])), outside, inside };
 }
 
 /**
@@ -244,7 +247,7 @@ export function capacityProblem(
     capacity[j] = c === null ? Infinity : people(c);
   });
   extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? people(e.capacity) : Infinity));
-  const places = placesOf(demand.points, regions);
+  const places = placesOf(pointColumns(demand), regions);
   let maxCost = 0;
   const options = places.map((p, i) => {
     // One trip per (point, site) on its side; a site across a border that cannot be crossed is no option.

@@ -4,6 +4,7 @@
  * branch, kept current by the travel-cost model's incremental engine.
  */
 import type { PopulationPoint } from '../model/dataset.js';
+import type { PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
@@ -44,10 +45,20 @@ export function straightLineOf(plan: Plan, o: SettingOverrides = {}): StraightLi
   });
 }
 
+/** Population points as objects, or as columns (pointColumns(demand): what a population file gives). */
+export type PointSource = readonly PopulationPoint[] | PointColumns;
+
 /** The places of population points, on their side of any border that cannot be crossed. */
-export function placesOf(points: readonly PopulationPoint[], regions: RegionIndex): Place[] {
-  return points.map((p) => ({ lat: p.lat, lon: p.lon, side: regions.sideOf(p.region) }));
+export function placesOf(points: PointSource, regions: RegionIndex): Place[] {
+  if (isObjects(points)) return points.map((p) => ({ lat: p.lat, lon: p.lon, side: regions.sideOf(p.region) }));
+  const side = points.units.map((u) => regions.sideOf(u));
+  const out: Place[] = new Array(points.count);
+  for (let i = 0; i < points.count; i++)
+    out[i] = { lat: points.lat[i]!, lon: points.lon[i]!, side: side[points.unit[i]!]! };
+  return out;
 }
+
+const isObjects = (p: PointSource): p is readonly PopulationPoint[] => Array.isArray(p);
 
 export function facilityPlace(f: Facility, regions: RegionIndex): Place {
   return { lat: f.location.lat, lon: f.location.lon, side: regions.sideOf(f.region) };
@@ -64,15 +75,16 @@ export class Network {
 
   constructor(
     plan: Plan,
-    points: readonly PopulationPoint[],
+    points: PointSource,
     private readonly regions: RegionIndex,
     travel: TravelCostModel,
   ) {
     this.facilities = facilitiesOf(plan);
     this.costs = travel.nearestCosts(placesOf(points, regions));
     this.isOpen = this.facilities.map(() => false);
-    this.anyKm = new Float64Array(points.length);
-    this.anyMin = new Float64Array(points.length);
+    const n = isObjects(points) ? points.length : points.count;
+    this.anyKm = new Float64Array(n);
+    this.anyMin = new Float64Array(n);
   }
 
   /** Moves to the end of `year`; returns what opened and closed since the previous position. */
@@ -123,9 +135,13 @@ export class Network {
 
   /** The nearest open facility of a kind to point i, if any is reachable. */
   nearest(i: number, kind: FacilityKind | 'any'): Facility | undefined {
-    const k: FacilityKind = kind === 'any' ? this.quicker(i) : kind;
-    const id = this.costs.owner(k, i);
+    const id = this.nearestIndex(i, kind);
     return id >= 0 ? this.facilities[id] : undefined;
+  }
+
+  /** nearest() as an index into `facilities`, -1 when none is reachable (for loops over every point). */
+  nearestIndex(i: number, kind: FacilityKind | 'any'): number {
+    return this.costs.owner(kind === 'any' ? this.quicker(i) : kind, i);
   }
 
   private quicker(i: number): FacilityKind {

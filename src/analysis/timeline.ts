@@ -9,7 +9,7 @@ import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { capacityNow, resolveDemand } from './capacity.js';
 import { coverageNow, type Share } from './coverage.js';
-import { basisLabel, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
+import { basisLabel, pointColumns, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
 import { meanKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
@@ -124,7 +124,7 @@ export function timeline(
   settings: Settings,
   onYear: (year: number) => void = () => {},
 ): Timeline {
-  const net = new Network(plan, demand.points, regions, settings.travel);
+  const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
   const demandModel = resolveDemand(plan);
