@@ -177,8 +177,9 @@ function catchments(
   // The people of each point that are in some catchment (the demand of the capacitated catchments).
   const inside = Float64Array.from(weights);
   if (basis === 'nearest') {
+    const nearest = net.nearestIndices('any');
     for (let i = 0; i < weights.length; i++) {
-      const j = net.nearestIndex(i, 'any');
+      const j = nearest[i]!;
       if (j < 0) {
         outside += weights[i]!;
         inside[i] = 0;

@@ -8,7 +8,7 @@ import type { PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
-import type { NearestCosts, Place, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
+import type { NearestCosts, Place, PlaceColumns, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
 import { isOpenOn, yearEnd } from './schedule.js';
 
 export interface Settings {
@@ -58,6 +58,14 @@ export function placesOf(points: PointSource, regions: RegionIndex): Place[] {
   return out;
 }
 
+/** Population points' places as columns (side by unit, looked up once per unit). */
+export function placeColumns(c: PointColumns, regions: RegionIndex): PlaceColumns {
+  const sideOfUnit = c.units.map((u) => regions.sideOf(u));
+  const side = new Uint16Array(c.count);
+  for (let i = 0; i < c.count; i++) side[i] = sideOfUnit[c.unit[i]!]!;
+  return { count: c.count, lat: c.lat, lon: c.lon, side };
+}
+
 const isObjects = (p: PointSource): p is readonly PopulationPoint[] => Array.isArray(p);
 
 export function facilityPlace(f: Facility, regions: RegionIndex): Place {
@@ -80,7 +88,7 @@ export class Network {
     travel: TravelCostModel,
   ) {
     this.facilities = facilitiesOf(plan);
-    this.costs = travel.nearestCosts(placesOf(points, regions));
+    this.costs = travel.nearestCosts(isObjects(points) ? placesOf(points, regions) : placeColumns(points, regions));
     this.isOpen = this.facilities.map(() => false);
     const n = isObjects(points) ? points.length : points.count;
     this.anyKm = new Float64Array(n);
@@ -135,13 +143,19 @@ export class Network {
 
   /** The nearest open facility of a kind to point i, if any is reachable. */
   nearest(i: number, kind: FacilityKind | 'any'): Facility | undefined {
-    const id = this.nearestIndex(i, kind);
+    const k: FacilityKind = kind === 'any' ? this.quicker(i) : kind;
+    const id = this.costs.owner(k, i);
     return id >= 0 ? this.facilities[id] : undefined;
   }
 
-  /** nearest() as an index into `facilities`, -1 when none is reachable (for loops over every point). */
-  nearestIndex(i: number, kind: FacilityKind | 'any'): number {
-    return this.costs.owner(kind === 'any' ? this.quicker(i) : kind, i);
+  /** For every point, its nearest open facility of a kind as an index into `facilities` (-1: none). */
+  nearestIndices(kind: FacilityKind | 'any'): Int32Array {
+    const out = new Int32Array(this.anyKm.length);
+    const mc = this.costs.minutes('center'),
+      mb = this.costs.minutes('branch');
+    for (let i = 0; i < out.length; i++)
+      out[i] = this.costs.owner(kind === 'any' ? (mc[i]! <= mb[i]! ? 'center' : 'branch') : kind, i);
+    return out;
   }
 
   private quicker(i: number): FacilityKind {

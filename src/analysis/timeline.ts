@@ -132,8 +132,10 @@ export function timeline(
     const { opened, closed } = net.advanceTo(year);
     const open = net.openFacilities();
     const o = { kind: 'any' as const, by: 'nation' as const };
-    const dist = coverageNow(net, demand, regions, settings, { ...o, basis: 'distance' });
-    const asg = coverageNow(net, demand, regions, settings, { ...o, basis: 'assignment' });
+    // Both bases in one pass over the points: the same figures as two single-basis calls.
+    const both = coverageNow(net, demand, regions, settings, { ...o, basis: 'both' });
+    const dist = { ...both.distance!, population: both.population, population_year: both.population_year };
+    const asg = both.assignment!;
     const reach = plan.channels
       .filter((c) => endKey(c.launches) <= yearEnd(year))
       .reduce((best, c) => Math.max(best, c.reach_pct / 100), 0);

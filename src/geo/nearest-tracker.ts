@@ -21,14 +21,24 @@ export interface PointSet {
 }
 
 export function pointSet(coords: { lat: number; lon: number }[]): PointSet {
-  const n = coords.length;
+  return pointSetOf(
+    Float64Array.from(coords, (c) => c.lat),
+    Float64Array.from(coords, (c) => c.lon),
+    Uint32Array.from(coords, (_, i) => i),
+  );
+}
+
+/** Chord-space coordinates of the points `members` (indices into lat/lon columns). */
+export function pointSetOf(lat: ArrayLike<number>, lon: ArrayLike<number>, members: ArrayLike<number>): PointSet {
+  const n = members.length;
   const ps: PointSet = { x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), count: n };
-  coords.forEach((c, i) => {
-    const [x, y, z] = toChordSpace(c.lat, c.lon);
-    ps.x[i] = x;
-    ps.y[i] = y;
-    ps.z[i] = z;
-  });
+  for (let k = 0; k < n; k++) {
+    const i = members[k]!;
+    const [x, y, z] = toChordSpace(lat[i]!, lon[i]!);
+    ps.x[k] = x;
+    ps.y[k] = y;
+    ps.z[k] = z;
+  }
   return ps;
 }
 

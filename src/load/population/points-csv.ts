@@ -57,7 +57,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const fieldOf = (r: Role) => names.lastIndexOf(r) + 1;
   const named = role.includes(ROLES.indexOf('name'));
   const rows = new RowBuilder(scan.lineCountBound(), named);
-  const regionIndex = new Map<string, number>();
+  const codes = new Interner(rows.regionCodes);
   const cell = new Float64Array(3);
   let region = -1,
     name = '';
@@ -83,18 +83,13 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         const v = scan.number();
         if (v === undefined) throw emptyCell(ROLES[r]!, line);
         cell[r] = v;
-      } else if (r === 3 || r === 4) {
-        const v = scan.text();
-        if (r === 4) name = v;
-        else if (v !== '') {
-          let u = regionIndex.get(v);
-          if (u === undefined) {
-            regionIndex.set(v, (u = rows.regionCodes.push(v) - 1));
-            checkText(v, `${path}:${line}:1`);
-          }
-          region = u;
-        }
-      } else scan.skip();
+      } else if (r === 3) {
+        // A million rows name a few dozen codes: each is matched in place, a string made once per code.
+        const known = codes.count;
+        region = scan.unquoted() ? codes.find(text, scan.from, scan.to) : codes.add(scan.text());
+        if (codes.count > known) checkText(rows.regionCodes[region]!, `${path}:${line}:1`);
+      } else if (r === 4) name = scan.text();
+      else scan.skip();
       if (!scan.comma()) {
         if (k + 1 < names.length)
           throw new UserError(
@@ -133,6 +128,41 @@ export function checkText(s: string, where: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
     throw new UserError(`${where}: name or region contains control characters (line breaks, escape codes)`, 1);
+}
+
+/** Codes (region column) by a hash of their characters, so a row's code is found without a new string. */
+class Interner {
+  private readonly byHash = new Map<number, number[]>();
+
+  constructor(private readonly codes: string[]) {}
+
+  get count(): number {
+    return this.codes.length;
+  }
+
+  /** The index of s[from, to) (added when new); -1 for an empty span. */
+  find(s: string, from: number, to: number): number {
+    if (from === to) return -1;
+    let h = 0;
+    for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    const list = this.byHash.get(h);
+    if (list)
+      for (const k of list) {
+        const code = this.codes[k]!;
+        if (code.length !== to - from) continue;
+        let same = true;
+        for (let i = 0; same && i < code.length; i++) same = code.charCodeAt(i) === s.charCodeAt(from + i);
+        if (same) return k;
+      }
+    const k = this.codes.push(s.slice(from, to)) - 1;
+    if (list) list.push(k);
+    else this.byHash.set(h, [k]);
+    return k;
+  }
+
+  add(code: string): number {
+    return this.find(code, 0, code.length);
+  }
 }
 
 /** Columns that grow as rows come; `lines` keeps each row's line for later messages. */
@@ -300,6 +330,22 @@ class Scanner {
 
   skip(): void {
     this.text();
+  }
+
+  /** Span of the current field, trimmed (after unquoted()). */
+  from = 0;
+  to = 0;
+
+  /** An unquoted field: its span goes to from/to and the cursor past it (false: quoted, read it with text()). */
+  unquoted(): boolean {
+    this.spaces();
+    if (this.s.charCodeAt(this.i) === QUOTE) return false;
+    this.from = this.i;
+    this.i = this.unquotedEnd();
+    let e = this.i;
+    while (e > this.from && (this.s.charCodeAt(e - 1) === SPACE || this.s.charCodeAt(e - 1) === TAB)) e--;
+    this.to = e;
+    return true;
   }
 
   private spaces(): void {
