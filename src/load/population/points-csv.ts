@@ -281,7 +281,7 @@ class Scanner {
     return out;
   }
 
-  /** After a field: consumes a comma (true), or the end of the record (false). */
+  /** After a field: consumes a comma (true), or stops at the end of the record (false). */
   comma(): boolean {
     const { s } = this;
     this.spaces();
@@ -290,11 +290,8 @@ class Scanner {
       this.i++;
       return true;
     }
-    if (this.i >= this.n) return false;
-    if (c === CR || c === LF) {
-      this.endLine();
-      return false;
-    }
+    // The line break itself is passed by the next startRecord(), so errors still name this line.
+    if (this.i >= this.n || c === CR || c === LF) return false;
     throw new UserError(
       `${this.path}:${this.line}:${this.column()}: unexpected text after a quoted field; ` +
         'a quoted value must be the whole field ("…")',
@@ -306,6 +303,27 @@ class Scanner {
   number(): number | undefined {
     this.spaces();
     const { s } = this;
+    // The common case in one pass: a plain decimal ending at a comma or the end of the line.
+    let i = this.i,
+      m = 0,
+      digits = 0,
+      frac = -1,
+      c = s.charCodeAt(i);
+    const neg = c === 45; /* - */
+    if (neg) c = s.charCodeAt(++i);
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (c === 46 /* . */ && frac < 0) frac = 0;
+      else break;
+    }
+    if (digits > 0 && digits <= 15 && (c === COMMA || c === LF || c === CR || i >= this.n)) {
+      this.i = i;
+      const v = frac > 0 ? m / POW10[frac]! : m;
+      return neg ? -v : v;
+    }
     if (s.charCodeAt(this.i) === QUOTE) {
       const v = this.quoted().trim();
       return v === '' ? undefined : Number(v);
