@@ -31,6 +31,16 @@ describe('dostplan diff', () => {
     });
     expect(changes.find((c) => c.change === 'moved')!.fields.lon).toEqual({ from: 47.1262, to: 47.2445 });
   });
+  it('reports a change of desks or minutes per visit (the wait estimate changes with them)', () => {
+    const more = {
+      ...b,
+      centers: b.centers.map((c) => (c.id === 'GAN' ? { ...c, desks: 6, service_min: 12 } : c)),
+    };
+    const changed = facilityChanges(b, more).filter((c) => c.change === 'changed');
+    expect(changed.map((c) => [c.id, c.fields])).toEqual([
+      ['GAN', { desks: { from: null, to: 6 }, service_min: { from: null, to: 12 } }],
+    ]);
+  });
   it('weighs each change by the people whose coverage it alone changes (hand-worked)', () => {
     const { regions } = embedded();
     const pt = (name: string, region: string, lat: number, lon: number, population: number) => ({

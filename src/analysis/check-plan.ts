@@ -22,6 +22,11 @@ export interface CheckContext {
   outline: CountryOutline;
   /** Unit polygons: with them a facility is checked against its region's polygon, not its distance from the seat. */
   units?: UnitLocator;
+  /**
+   * false: skip the location checks that can only warn (a facility off its region's polygon).
+   * An analysis refuses a plan for its errors alone, and the polygon test is its costliest check.
+   */
+  warnings?: boolean;
 }
 
 type List = 'centers' | 'branches';
@@ -150,7 +155,9 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
                 `lat: ${lon}, lon: ${lat} is inside`
             : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`,
         );
-      } else if (region && region.kind !== 'autonomous_republic' && ctx.units) {
+      } else if (ctx.warnings === false || !region || region.kind === 'autonomous_republic') {
+        // nothing more to check here (the region checks below only warn)
+      } else if (ctx.units) {
         const outside = outsideRegionKm(ctx.units, regions, f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
           const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
@@ -161,7 +168,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
               `(${region.name_en})${there}; is the region or the location wrong?`,
           );
         }
-      } else if (region && region.kind !== 'autonomous_republic') {
+      } else {
         const km = geodesicKm({ lat, lon }, region.admin_center);
         const reach = Math.max(25, 2 * Math.sqrt(region.area_km2 / Math.PI));
         if (km > reach)

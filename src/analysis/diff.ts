@@ -31,6 +31,8 @@ export interface FacilitySnapshot {
   kind: Facility['kind'];
   center: string | null;
   capacity: number | null;
+  desks: number | null;
+  service_min: number | null;
   serves: string[];
 }
 
@@ -84,6 +86,8 @@ function snapshot(f: Facility): FacilitySnapshot {
     kind: f.kind,
     center: f.center ?? null,
     capacity: f.capacity ?? null,
+    desks: f.desks ?? null,
+    service_min: f.service_min ?? null,
     serves: [...f.serves],
   };
 }
@@ -112,6 +116,8 @@ const ALL = [
   'kind',
   'center',
   'capacity',
+  'desks',
+  'service_min',
   'serves',
 ] as (keyof FacilitySnapshot)[];
 
@@ -140,7 +146,7 @@ export function facilityChanges(a: Plan, b: Plan): FacilityChange[] {
       out.push({ ...base(y, 'moved', pick(sx, sy, ['lat', 'lon', 'region'])), moved_km: Math.round(km * 10) / 10 });
     const dates = pick(sx, sy, ['opens', 'closes']);
     if (Object.keys(dates).length) out.push(base(y, 're-dated', dates));
-    const other = pick(sx, sy, ['status', 'kind', 'center', 'capacity', 'serves']);
+    const other = pick(sx, sy, ['status', 'kind', 'center', 'capacity', 'desks', 'service_min', 'serves']);
     if (Object.keys(other).length) out.push(base(y, 'changed', other));
   }
   const order = { added: 0, removed: 1, moved: 2, 're-dated': 3, changed: 4 };

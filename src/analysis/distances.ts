@@ -16,6 +16,7 @@ import {
   type PopulationBasisLabel,
 } from './demand.js';
 import type { Network, Settings } from './network.js';
+import { weightedQuantile } from './weighted-quantile.js';
 
 export interface DistanceStats {
   population: number;
@@ -89,21 +90,28 @@ export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: 
     p90_min: null,
     max_min: null,
   };
-  const idx: number[] = [];
-  for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) idx.push(i);
-  if (idx.length === 0) return empty;
-  const stats = (v: ArrayLike<number>) => {
-    const order = [...idx].sort((a, b) => v[a]! - v[b]! || a - b);
-    const quantile = (q: number) => {
-      let cum = 0;
-      for (const i of order) {
-        cum += w[i]!;
-        if (cum >= q * population - 1e-9) return v[i]!;
-      }
-      return v[order[order.length - 1]!]!;
-    };
-    const mean = order.reduce((a, i) => a + v[i]! * w[i]!, 0) / population;
-    return [r1(mean), r1(quantile(0.5)), r1(quantile(0.9)), r1(v[order[order.length - 1]!]!)] as const;
+  let n = 0;
+  for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
+  if (n === 0) return empty;
+  const weights = new Float64Array(n);
+  const kept = new Uint32Array(n);
+  for (let i = 0, j = 0; i < w.length; i++) {
+    if (w[i]! > 0 && Number.isFinite(km[i]!)) {
+      kept[j] = i;
+      weights[j++] = w[i]!;
+    }
+  }
+  const stats = (all: ArrayLike<number>) => {
+    const v = new Float64Array(n);
+    let sum = 0,
+      max = -Infinity;
+    for (let j = 0; j < n; j++) {
+      const x = (v[j] = all[kept[j]!]!);
+      sum += x * weights[j]!;
+      if (x > max) max = x;
+    }
+    const quantile = (q: number) => weightedQuantile(v, weights, q, population);
+    return [r1(sum / population), r1(quantile(0.5)), r1(quantile(0.9)), r1(max)] as const;
   };
   const [mean_km, median_km, p90_km, max_km] = stats(km);
   const [mean_min, median_min, p90_min, max_min] = stats(min);

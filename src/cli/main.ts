@@ -10,6 +10,7 @@ import { printable } from '../render/printable.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
 import type { CommandSpec } from './command.js';
+import { commandNamed } from './command-named.js';
 
 type Loader = () => Promise<{ command: CommandSpec<never> }>;
 
@@ -73,16 +74,6 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/regions.js'),
   },
 ];
-
-/** The command named on the command line (after `help` for `dostplan help CMD`), if any. */
-function commandNamed(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--data') i++;
-    else if (!a.startsWith('-') && a !== 'help') return a;
-  }
-  return undefined;
-}
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedStdout();

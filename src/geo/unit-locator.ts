@@ -61,12 +61,15 @@ export class UnitLocator {
 
   /** Reads the `units` object of a TopoJSON topology (each geometry's `id` is the unit code). */
   static fromTopology(topology: Topology, object = UNITS_OBJECT): UnitLocator {
+    return new UnitLocator(UnitLocator.unitsOf(topology, object));
+  }
+
+  /** The unit polygons of a topology's `units` object, decoded from its arcs. */
+  static unitsOf(topology: Topology, object = UNITS_OBJECT): UnitPolygon[] {
     const obj = topology.objects[object] as GeometryCollection | undefined;
     if (obj?.type !== 'GeometryCollection') throw new Error(`topology has no GeometryCollection '${object}'`);
     const fc = feature(topology, obj);
-    return new UnitLocator(
-      fc.features.map((f) => ({ code: String(f.id), geometry: f.geometry as Polygon | MultiPolygon })),
-    );
+    return fc.features.map((f) => ({ code: String(f.id), geometry: f.geometry as Polygon | MultiPolygon }));
   }
 
   get codes(): string[] {

@@ -13,6 +13,7 @@ import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { RegionIndex } from '../model/region-index.js';
+import { compiled } from './compiled-inputs.js';
 import { csvObjects } from './csv-records.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readUserText } from './text-input.js';
@@ -54,14 +55,14 @@ export function loadCountry(dir?: string): CountryData {
     // readUserText records it, so --out never replaces the data a run read.
     return readUserText(file);
   };
-  const json = (name: string) => {
+  const parseJson = (text: string, name: string) => {
     try {
-      return JSON.parse(read(name)) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (e) {
-      if (e instanceof UserError) throw e;
       throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
     }
   };
+  const json = (name: string) => parseJson(read(name), name);
   // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
   // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and
   // `schema` from loading it at all.
@@ -86,7 +87,11 @@ export function loadCountry(dir?: string): CountryData {
   let points: PopulationPoint[] | undefined;
   let residentPoints: PopulationPoint[] | undefined;
   let units: UnitLocator | null | undefined;
-  const pointRows = () => (rows ??= csvObjects(read(profile.files.points)));
+  const pointRows = () => {
+    if (rows) return rows;
+    const text = read(profile.files.points);
+    return (rows = compiled<Record<string, string>[]>('csv', text) ?? csvObjects(text));
+  };
   const unitsFile = profile.files.units;
   const data: CountryData = {
     dir: folder,
@@ -105,7 +110,11 @@ export function loadCountry(dir?: string): CountryData {
       return (residentPoints ??= all.length && 'resident' in all[0]! ? withWeight(all, 'resident') : this.points);
     },
     get units() {
-      if (units === undefined) units = unitsFile ? UnitLocator.fromTopology(json(unitsFile) as never) : null;
+      if (units === undefined && unitsFile) {
+        const text = read(unitsFile);
+        units = new UnitLocator(compiled('units', text) ?? UnitLocator.unitsOf(parseJson(text, unitsFile) as never));
+      }
+      units ??= null;
       return units ?? undefined;
     },
     defaultPlan: join(folder, profile.default_plan),

@@ -40,11 +40,8 @@ export interface PlanContext {
 export function loadValidPlan(path: string | undefined, country: CountryData): { plan: Plan; files: string[] } {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(file);
-  const ctx = {
-    regions: country.regions,
-    outline: country.outline,
-    ...(country.units ? { units: country.units } : {}),
-  };
+  // Only errors refuse a plan here (`validate` reports the warnings), so warning-only checks are skipped.
+  const ctx = { regions: country.regions, outline: country.outline, warnings: false };
   const diagnostics = loaded.plan
     ? findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)
     : loaded.diagnostics;

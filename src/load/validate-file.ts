@@ -1,7 +1,12 @@
 /** Loads and checks one plan file: every problem found, not just the first. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkPlan } from '../analysis/check-plan.js';
+import type { Finding } from '../model/diagnostic.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Plan } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
+import { displayPath } from './display-path.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 
 export function validateFile(
@@ -15,10 +20,8 @@ export function validateFile(
     ...(country.units ? { units: country.units } : {}),
   };
   if (loaded.plan) {
-    return {
-      diagnostics: sortDiagnostics(findingsToDiagnostics(checkPlan(loaded.plan, ctx), loaded.locate)),
-      files: loaded.files,
-    };
+    const findings = [...checkPlan(loaded.plan, ctx), ...missingFiles(loaded.plan)];
+    return { diagnostics: sortDiagnostics(findingsToDiagnostics(findings, loaded.locate)), files: loaded.files };
   }
   if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
   // Some facility entries broke the schema: check the rest too, so one run reports every problem.
@@ -35,4 +38,25 @@ export function validateFile(
     diagnostics: sortDiagnostics([...loaded.diagnostics, ...findingsToDiagnostics(findings, loaded.locate)]),
     files: loaded.files,
   };
+}
+
+/**
+ * Files the plan names (road network, its profile, a population file) that are not there: every
+ * analysis of the plan would stop on them, so CI should fail here, at the line that names them.
+ * The loader has made the paths relative to the working directory; they are written relative to the plan.
+ */
+function missingFiles(plan: Plan): Finding[] {
+  const named: [Finding['path'], string | undefined][] = [
+    [['distance_model', 'roads'], plan.distance_model?.roads],
+    [['distance_model', 'roads_profile'], plan.distance_model?.roads_profile],
+    [['population'], plan.population],
+  ];
+  return named
+    .filter(([, file]) => file && !existsSync(file))
+    .map(([path, file]) => ({
+      path,
+      severity: 'error',
+      code: 'file-missing',
+      message: `${path.join('.')}: no such file ${displayPath(resolve(file!))} (a path in a plan is relative to the plan file)`,
+    }));
 }

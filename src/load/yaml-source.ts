@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { compiled } from './compiled-inputs.js';
 import { parseYamlFast } from './yaml-fast.js';
 import type { Position, YamlSource } from './yaml-types.js';
 
@@ -21,6 +22,24 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
 /** Parses a plan's YAML: the fast path when it can decide, else the exact path. */
 export function parseYaml(text: string, file: string): YamlSource {
   return parseYamlFast(text, file) ?? parseYamlExact(text, file);
+}
+
+/**
+ * parseYaml, or the build's stored value for this very text (a committed plan; see
+ * compiled-inputs.ts). Positions are then found by parsing, only if a message needs one.
+ */
+export function parseYamlCompiled(text: string, file: string): YamlSource {
+  const value = compiled<unknown>('yaml', text);
+  if (value === undefined) return parseYaml(text, file);
+  let parsed: YamlSource | undefined;
+  const source = () => (parsed ??= parseYaml(text, file));
+  return {
+    file,
+    value,
+    diagnostics: [],
+    locate: (path, atKey) => source().locate(path, atKey),
+    has: (path) => source().has(path),
+  };
 }
 
 /** The exact path: the `yaml` library's document model, with every syntax problem diagnosed. */

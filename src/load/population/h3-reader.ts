@@ -76,8 +76,9 @@ export async function readGeoPackage(
   path: string,
   bytes: Buffer,
 ): Promise<{ table: PopulationTable; stats: ReadStats; layer: string }> {
+  // require, not import(): the CLI's CommonJS bundle (src/build/bundle.ts) cannot run import().
   const require = createRequire(import.meta.url);
-  const { default: initSqlJs } = await import('sql.js');
+  const initSqlJs = require('sql.js') as typeof import('sql.js').default;
   const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
   let db: InstanceType<typeof SQL.Database>;
   try {

@@ -1,0 +1,54 @@
+/**
+ * The two start-up shortcuts (issue 17) must never change an answer: the pre-parsed copies of the
+ * committed inputs equal what the parsers return and are only used for the exact text they came
+ * from, and the bundled CLI prints what the ES modules print.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UnitLocator } from '../src/geo/unit-locator.js';
+import { compiled } from '../src/load/compiled-inputs.js';
+import { csvObjects } from '../src/load/csv-records.js';
+import { parseYaml, parseYamlCompiled } from '../src/load/yaml-source.js';
+import { cli, ROOT } from './helpers.js';
+
+const text = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+
+describe('pre-parsed committed inputs (dist/compiled)', () => {
+  it('hold what the parsers return for the default plan, the points and the unit polygons', () => {
+    const plan = text('plans/dost.yaml');
+    expect(compiled('yaml', plan)).toEqual(parseYaml(plan, 'plans/dost.yaml').value);
+    const points = text('data/population-points.csv');
+    const rows = compiled<Record<string, string>[]>('csv', points)!;
+    expect(rows).toEqual(csvObjects(points));
+    expect(rows.length).toBe(4340);
+    const units = text('data/units.topojson');
+    expect(compiled('units', units)).toEqual(UnitLocator.unitsOf(JSON.parse(units)));
+  });
+
+  it('are never used for a file whose text changed', () => {
+    const plan = `${text('plans/dost.yaml')}\n# edited\n`;
+    expect(compiled('yaml', plan)).toBeUndefined();
+    expect(compiled('csv', `${text('data/population-points.csv')}x`)).toBeUndefined();
+  });
+
+  it('still place every message at its line and column (positions come from parsing on demand)', () => {
+    const plan = text('plans/dost.yaml');
+    const fast = parseYamlCompiled(plan, 'plans/dost.yaml');
+    const exact = parseYaml(plan, 'plans/dost.yaml');
+    for (const path of [['centers', 3, 'location', 'lat'], ['branches', 10, 'opens'], ['years']])
+      expect(fast.locate(path)).toEqual(exact.locate(path));
+  });
+});
+
+describe('the bundled CLI', () => {
+  it('prints byte for byte what the ES modules print', () => {
+    for (const args of [['coverage', '--format', 'json'], ['timeline'], ['distances', '--format', 'csv']]) {
+      const bundled = cli(args);
+      const modules = cli(args, { env: { DOSTPLAN_NO_BUNDLE: '1' } });
+      expect(bundled.code).toBe(0);
+      expect(bundled.stdout).toBe(modules.stdout);
+      expect(bundled.stdout.length).toBeGreaterThan(100);
+    }
+  });
+});
