@@ -92,7 +92,7 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Point
     const name = typeof props.name === 'string' ? props.name : '';
     const population = needPopulation ? num(props.population) : 0;
     checkText(name + region, where(i));
-    checkPoint(num(lat), num(lon), population, where(i));
+    checkPoint(num(lat), num(lon), population, () => where(i));
     rows.lat[i] = num(lat);
     rows.lon[i] = num(lon);
     rows.population[i] = population;

@@ -100,8 +100,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         break;
       }
     }
-    const where = `${path}:${line}:1`;
-    if (name !== '') checkText(name, where);
+    // The position is spelled out only for a message: a million rows need no million strings.
+    const where = () => `${path}:${line}:1`;
+    if (name !== '') checkText(name, where());
     checkPoint(cell[0]!, cell[1]!, cell[2]!, where);
     rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
   }
@@ -110,14 +111,15 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   return rows.done((i) => `${path}:${rows.lines[i]}:1`);
 }
 
-/** The same checks for every point file (CSV rows, GeoJSON features). */
-export function checkPoint(lat: number, lon: number, population: number, where: string): void {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) throw new UserError(`${where}: lat must be a number within ±90`, 1);
+/** The same checks for every point file (CSV rows, GeoJSON features); `where` names the row. */
+export function checkPoint(lat: number, lon: number, population: number, where: () => string): void {
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90)
+    throw new UserError(`${where()}: lat must be a number within ±90`, 1);
   if (!Number.isFinite(lon) || Math.abs(lon) > 180)
-    throw new UserError(`${where}: lon must be a number within ±180`, 1);
+    throw new UserError(`${where()}: lon must be a number within ±180`, 1);
   if (!Number.isFinite(population) || population < 0 || population > MAX_POINT_POPULATION) {
     throw new UserError(
-      `${where}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`,
+      `${where()}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`,
       1,
     );
   }
