@@ -150,12 +150,21 @@ export class Network {
 
   /** For every point, its nearest open facility of a kind as an index into `facilities` (-1: none). */
   nearestIndices(kind: FacilityKind | 'any'): Int32Array {
-    const out = new Int32Array(this.anyKm.length);
+    const n = this.anyKm.length;
+    const owners = (layer: FacilityKind) => {
+      const out = new Int32Array(n);
+      if (this.costs.fillOwners) this.costs.fillOwners(layer, out);
+      else for (let i = 0; i < n; i++) out[i] = this.costs.owner(layer, i);
+      return out;
+    };
+    if (kind !== 'any') return owners(kind);
+    const oc = owners('center'),
+      ob = owners('branch');
     const mc = this.costs.minutes('center'),
       mb = this.costs.minutes('branch');
-    for (let i = 0; i < out.length; i++)
-      out[i] = this.costs.owner(kind === 'any' ? (mc[i]! <= mb[i]! ? 'center' : 'branch') : kind, i);
-    return out;
+    // The quicker of the two, as quicker() decides for one point.
+    for (let i = 0; i < n; i++) if (!(mc[i]! <= mb[i]!)) oc[i] = ob[i]!;
+    return oc;
   }
 
   private quicker(i: number): FacilityKind {

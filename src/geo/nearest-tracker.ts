@@ -350,6 +350,14 @@ export class NearestTracker {
     }
   }
 
+  /** ownerOf() for every point, written to out[target[i]] (the same pass as fillKm). */
+  fillOwners(out: Int32Array, target: Uint32Array): void {
+    if (this.perm?.target !== target) this.perm = { target, at: this.grid.order.map((i) => target[i]!) };
+    const at = this.perm.at;
+    const { owner } = this;
+    for (let k = 0; k < owner.length; k++) out[at[k]!] = owner[k]!;
+  }
+
   /** Id of point i's nearest open facility, or -1 when none is open. */
   ownerOf(i: number): number {
     return this.owner[this.grid.rank[i]!]!;

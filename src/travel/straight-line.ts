@@ -186,6 +186,10 @@ class StraightLineCosts implements NearestCosts {
     return out;
   }
 
+  fillOwners(layer: Layer, out: Int32Array): void {
+    for (const s of this.sides) s.trackers[layer].fillOwners(out, s.members);
+  }
+
   owner(layer: Layer, point: number): number {
     return this.sides[this.sideOf[point]!]!.trackers[layer].ownerOf(this.local[point]!);
   }

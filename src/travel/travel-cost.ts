@@ -81,6 +81,8 @@ export interface NearestCosts {
   minutes(layer: Layer): Float64Array;
   /** Facility id serving point i on the layer, -1 when none is reachable. */
   owner(layer: Layer, point: number): number;
+  /** owner() for every point at once into `out`, where the engine can do it in one pass. */
+  fillOwners?(layer: Layer, out: Int32Array): void;
   /**
    * What a report should show about these points and sites (road model: points and facilities
    * beyond the off-road limit, counted as unreachable, with examples).
