@@ -15,7 +15,7 @@ import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
-import { checkPoint, checkText, readPointsCsv } from './population/points-csv.js';
+import { checkText, pointProblem, readPointsCsv } from './population/points-csv.js';
 
 export interface PointFileOptions {
   /** false: candidate sites (lat, lon[, name, region]); the population column is not required. */
@@ -92,7 +92,8 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Point
     const name = typeof props.name === 'string' ? props.name : '';
     const population = needPopulation ? num(props.population) : 0;
     checkText(name + region, where(i));
-    checkPoint(num(lat), num(lon), population, () => where(i));
+    const problem = pointProblem(num(lat), num(lon), population);
+    if (problem) throw new UserError(`${where(i)}: ${problem}`, 1);
     rows.lat[i] = num(lat);
     rows.lon[i] = num(lon);
     rows.population[i] = population;

@@ -100,10 +100,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         break;
       }
     }
-    // The position is spelled out only for a message: a million rows need no million strings.
-    const where = () => `${path}:${line}:1`;
-    if (name !== '') checkText(name, where());
-    checkPoint(cell[0]!, cell[1]!, cell[2]!, where);
+    if (name !== '') checkText(name, `${path}:${line}:1`);
+    const problem = pointProblem(cell[0]!, cell[1]!, cell[2]!);
+    if (problem) throw new UserError(`${path}:${line}:1: ${problem}`, 1);
     rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
   }
   if (rows.count === 0)
@@ -111,18 +110,13 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   return rows.done((i) => `${path}:${rows.lines[i]}:1`);
 }
 
-/** The same checks for every point file (CSV rows, GeoJSON features); `where` names the row. */
-export function checkPoint(lat: number, lon: number, population: number, where: () => string): void {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90)
-    throw new UserError(`${where()}: lat must be a number within ±90`, 1);
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180)
-    throw new UserError(`${where()}: lon must be a number within ±180`, 1);
-  if (!Number.isFinite(population) || population < 0 || population > MAX_POINT_POPULATION) {
-    throw new UserError(
-      `${where()}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`,
-      1,
-    );
-  }
+/** What is wrong with a point (every point file: CSV rows, GeoJSON features), or undefined. */
+export function pointProblem(lat: number, lon: number, population: number): string | undefined {
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90) return 'lat must be a number within ±90';
+  if (!Number.isFinite(lon) || Math.abs(lon) > 180) return 'lon must be a number within ±180';
+  if (!Number.isFinite(population) || population < 0 || population > MAX_POINT_POPULATION)
+    return `population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`;
+  return undefined;
 }
 
 /** Names end up in terminal tables (distances --worst): no escape codes or line breaks. */
