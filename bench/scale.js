@@ -4,9 +4,9 @@
 // SCALE_ONLY=timeline,inputs,plans runs only those parts (all by default).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
 import { dir, planYaml, populationCsv } from './generate.js';
-import { goal, runCli } from './lib.js';
+import { goal, ROOT, runCli } from './lib.js';
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x) => `${x.toFixed(0)} MB`;
@@ -31,33 +31,18 @@ if (part('timeline')) {
     `  baseline in the same run, one year (coverage): ${s(base.ms)}, peak ${mb(base.maxRssMb)}: the ten-year timeline costs ${(tl.ms / base.ms).toFixed(1)}× one year`,
   );
 
-  // The engine part of the same timeline, in this process with the inputs already read: the
+  // The engine part of the same timeline (bench/engine-part.js, a process of its own): the
   // nearest-facility index over the CSV's million points and ten years of openings.
   {
-    const { loadCountry } = await import('../dist/load/dataset-loader.js');
-    const { loadDemand, loadValidPlan, planSettings } = await import('../dist/load/plan-context.js');
-    const { pointColumns } = await import('../dist/analysis/demand.js');
-    const { Network } = await import('../dist/analysis/network.js');
-    const { planYears } = await import('../dist/analysis/schedule.js');
-    const country = loadCountry();
-    const { plan } = loadValidPlan(plan10k, country);
-    const write = process.stderr.write;
-    process.stderr.write = () => true; // the population note
-    const demand = await loadDemand(country, withRegion, plan);
-    process.stderr.write = write;
-    const { settings } = planSettings(plan, {});
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const net = new Network(plan, pointColumns(demand), country.regions, settings.travel);
-    const tBuild = performance.now() - t0;
-    for (const year of planYears(plan)) net.advanceTo(year);
-    const tEngine = performance.now() - t0;
-    const cpu = process.cpuUsage(c0);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'engine-part.js'), plan10k, withRegion], {
+      encoding: 'utf8',
+    });
+    const e = JSON.parse(r.stdout);
     goal(
       'engine part of that timeline (index over 1 M points + 10 years of openings)',
-      `${s(tEngine)} (CPU ${s((cpu.user + cpu.system) / 1000)}; index ${s(tBuild)})`,
+      `${s(e.engineMs)} (CPU ${s(e.cpuMs)}; index ${s(e.buildMs)})`,
       '≤ 1 s',
-      tEngine <= 1000,
+      e.engineMs <= 1000,
     );
   }
 }
