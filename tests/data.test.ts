@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/analysis/check-dataset.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { CountryProfile } from '../src/country/profile.js';
 import { Dataset, leafRegions } from '../src/model/dataset.js';
 import { geodesicKm } from '../src/geo/geodesic.js';
+import { ROOT } from './helpers.js';
 
 const { regions, outline: country, points } = embedded();
 const ds = regions.dataset;
@@ -65,6 +68,35 @@ describe('embedded Azerbaijan dataset', () => {
     expect(pop('AZ-NX')).toBe(468_566);
     expect(pop('AZ-CAL')).toBe(217_100);
     expect(pop('AZ-QOB')).toBe(47_000);
+  });
+
+  it('data/regions.json carries the SSC unit figures of 1 January 2024 with their source, within their rounding', () => {
+    // Published to 100 people (Nakhchivan AR statistics committee, Feb 2024: "113 min", "50,7 min",
+    // "23 min"; SSC answer to Modern.az: Jalilabad "217.1 min", Gadabay "101 min"): the committed file
+    // keeps each within 50 people and names the release it comes from.
+    const file = JSON.parse(readFileSync(join(ROOT, 'data', 'regions.json'), 'utf8')) as {
+      regions: { code: string; provenance: string; population_source: string; population: Record<string, number> }[];
+    };
+    const unit = (c: string) => file.regions.find((r) => r.code === c)!;
+    const cited: [string, number, string][] = [
+      ['AZ-SAR', 113_000, 'metbuat.az/news/1492790'], // Sharur, Nakhchivan
+      ['AZ-ORD', 50_700, 'metbuat.az/news/1492790'], // Ordubad, Nakhchivan
+      ['AZ-SAD', 23_000, 'metbuat.az/news/1492790'], // Sadarak, Nakhchivan
+      ['AZ-CAL', 217_100, 'sivil.az/ru/article/7920005'], // Jalilabad, Lankaran-Astara
+      ['AZ-GAD', 101_000, 'sivil.az/ru/article/7920005'], // Gadabay, Gazakh-Tovuz
+    ];
+    for (const [code, figure, source] of cited) {
+      const u = unit(code);
+      expect(u.provenance, code).toBe('exact');
+      expect(u.population_source, code).toContain(source);
+      expect(Math.abs(u.population['2024']! - figure), code).toBeLessThanOrEqual(50);
+    }
+    // Every unit of Nakhchivan AR now has its own figure: they add up to the AR's 468,566 exactly, and
+    // the figures published to the person (Nakhchivan city, Babek, Julfa, Kangarli) are kept as they are.
+    const nx = ['AZ-NV', 'AZ-BAB', 'AZ-CUL', 'AZ-KAN', 'AZ-ORD', 'AZ-SAD', 'AZ-SAH', 'AZ-SAR'].map(unit);
+    expect(nx.every((u) => u.provenance === 'exact')).toBe(true);
+    expect(nx.reduce((a, u) => a + u.population['2024']!, 0)).toBe(468_566);
+    expect(nx.slice(0, 4).map((u) => u.population['2024'])).toEqual([97_205, 77_787, 47_970, 33_517]);
   });
 
   it('Baku districts add up to Baku and keep the SSC figures published after the 2019 census', () => {

@@ -250,10 +250,12 @@ describe('populations', () => {
       expect(r.population_source.length, r.code).toBeGreaterThan(5);
     }
     const count = (p: string) => leafRegions(ds).filter((r) => r.provenance === p).length;
-    expect(count('exact')).toBe(12);
+    // 15 exact: Baku, Absheron and all 8 units of Nakhchivan AR, Gobustan, Yardimli, Jalilabad, Dashkasan, Gadabay.
+    expect(count('exact')).toBe(15);
+    expect(count('estimate')).toBe(51);
     expect(count('exact') + count('derived') + count('estimate') + count('none')).toBe(77);
     const r = cli(['regions']);
-    expect(r.stdout).toMatch(/12 exact official figures, \d+ derived from official figures, \d+ estimates/);
+    expect(r.stdout).toMatch(/15 exact official figures, 10 derived from official figures, 51 estimates/);
     expect(cli(['regions', '--format', 'csv']).stdout).toContain(
       'AZ-ABS,Absheron,Abşeron,rayon,absheron-khizi,,,433000,',
     );

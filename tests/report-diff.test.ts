@@ -306,6 +306,10 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
     const tt = cli(['report', '--year', '2027', '--map-only', '--measure', 'travel-time']).stdout;
     expect(tt).toContain('minutes, population-weighted');
     expect(tt).toContain('60 min or more');
+    // Utilization: Baku's people meet centers above capacity in 2025 (BAK-4 132 %, BAK-3 124 %).
+    const util = cli(['report', '--year', '2025', '--map-only', '--measure', 'utilization']).stdout;
+    expect(util).toContain('% of capacity, mean over the unit’s people');
+    expect(util).toContain('120 % or more');
   }, 60_000);
 });
 

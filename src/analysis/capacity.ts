@@ -21,8 +21,8 @@ import { facilityPlace, placesOf, type Network, type Settings } from './network.
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
- * 3,226,053 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.146 a resident; about 900,000 in 2025
- * (report.az, Jan 2026) over 3,751,109 assigned residents, 0.240. Between the two, rounded.
+ * 3,226,011 residents (Baku, Absheron, Shamakhi, Gobustan, Zangilan), 0.146 a resident; about 900,000 in 2025
+ * (report.az, Jan 2026) over 3,751,026 assigned residents, 0.240. Between the two, rounded.
  */
 export const DEFAULT_VISITS_PER_RESIDENT_YEAR = 0.2;
 /** Monday to Friday (dost.gov.az/en/faq) less about 15 public-holiday weekdays. */
@@ -161,6 +161,59 @@ export function facilityCapacity(
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * Walks every point's catchment: `visit(i, j, parts)` for each open facility j (index into
+ * net.facilities) that takes 1/parts of point i's people (parts = 1 by nearest; n for a unit n open
+ * facilities serve, by assignment); `none(i)` for a point in no catchment.
+ */
+function eachCatchment(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  basis: CatchmentBasis,
+  visit: (i: number, j: number, parts: number) => void,
+  none: (i: number) => void,
+): void {
+  if (basis === 'nearest') {
+    // Every point's nearest facility in one pass: this runs over every point each year of a timeline.
+    const nearest = net.nearestIndices('any');
+    for (let i = 0; i < nearest.length; i++) {
+      const j = nearest[i]!;
+      if (j >= 0) visit(i, j, 1);
+      else none(i);
+    }
+    return;
+  }
+  // By assignment: a unit (or Baku district) listed by several open facilities is split equally
+  // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
+  const index = new Map(net.facilities.map((f, i) => [f, i]));
+  const claimants = new Map<string, number[]>();
+  for (const f of net.openFacilities()) {
+    for (const code of f.serves) {
+      const e = regions.expand(code);
+      const keys = [
+        ...e.regions.filter((r) => r !== regions.capital),
+        ...e.districts.map((d) => `${regions.capital}/${d}`),
+      ];
+      for (const k of keys) {
+        const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
+        if (!list.includes(index.get(f)!)) list.push(index.get(f)!);
+      }
+    }
+  }
+  // Claimants per unit key (unitKeys: the unit, or capital/district), looked up once per key.
+  const units = unitKeys(demand);
+  const listOf = units.keys.map((key) => {
+    const [region, district = ''] = key.split('/');
+    return claimants.get(region === regions.capital ? `${regions.capital}/${district}` : region!);
+  });
+  for (let i = 0; i < units.of.length; i++) {
+    const list = listOf[units.of[i]!];
+    if (!list) none(i);
+    else for (const j of list) visit(i, j, list.length);
+  }
+}
+
 /** Catchment people per open facility (index into net.facilities) and the people in none. */
 function catchments(
   net: Network,
@@ -170,55 +223,61 @@ function catchments(
   basis: CatchmentBasis,
 ): { people: Map<number, number>; outside: number; inside: Float64Array } {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
-  const open = net.openFacilities().map((f) => index.get(f)!);
-  // Sums by facility index: this runs over every point each year of a timeline.
+  // Sums by facility index, not a Map lookup per point.
   const sum = new Float64Array(net.facilities.length);
   let outside = 0;
   // The people of each point that are in some catchment (the demand of the capacitated catchments).
   const inside = Float64Array.from(weights);
-  if (basis === 'nearest') {
-    const nearest = net.nearestIndices('any');
-    for (let i = 0; i < weights.length; i++) {
-      const j = nearest[i]!;
-      if (j < 0) {
-        outside += weights[i]!;
-        inside[i] = 0;
-      } else sum[j]! += weights[i]!;
-    }
-  } else {
-    // By assignment: a unit (or Baku district) listed by several open facilities is split equally
-    // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
-    const claimants = new Map<string, number[]>();
-    for (const j of open) {
-      for (const code of net.facilities[j]!.serves) {
-        const e = regions.expand(code);
-        const keys = [
-          ...e.regions.filter((r) => r !== regions.capital),
-          ...e.districts.map((d) => `${regions.capital}/${d}`),
-        ];
-        for (const k of keys) {
-          const list = claimants.get(k) ?? claimants.set(k, []).get(k)!;
-          if (!list.includes(j)) list.push(j);
-        }
-      }
-    }
-    // Claimants per unit key (unitKeys: the unit, or capital/district), looked up once per key.
-    const units = unitKeys(demand);
-    const listOf = units.keys.map((key) => {
-      const [region, district = ''] = key.split('/');
-      return claimants.get(region === regions.capital ? `${regions.capital}/${district}` : region!);
-    });
-    for (let i = 0; i < weights.length; i++) {
-      const list = listOf[units.of[i]!];
-      if (!list) {
-        outside += weights[i]!;
-        inside[i] = 0;
-        continue;
-      }
-      for (const j of list) sum[j]! += weights[i]! / list.length;
-    }
-  }
-  return { people: new Map(open.map((j) => [j, sum[j]!])), outside, inside };
+  eachCatchment(
+    net,
+    demand,
+    regions,
+    basis,
+    (i, j, parts) => {
+      sum[j]! += weights[i]! / parts;
+    },
+    (i) => {
+      outside += weights[i]!;
+      inside[i] = 0;
+    },
+  );
+  const people = new Map(net.openFacilities().map((f) => [index.get(f)!, sum[index.get(f)!]!]));
+  return { people, outside, inside };
+}
+
+/**
+ * Per unit (region code), the utilization its people meet: the population-weighted mean of the
+ * utilization of the facilities whose catchments hold them. Units whose people are in no catchment
+ * with a capacity are left out. For the report's utilization map.
+ */
+export function utilizationByUnit(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  result: CapacityResult,
+): Map<string, number> {
+  const { weights } = yearWeights(demand, regions, result.year);
+  const util = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
+  const sum = new Map<string, { people: number; weighted: number }>();
+  const points = pointColumns(demand);
+  eachCatchment(
+    net,
+    demand,
+    regions,
+    result.basis,
+    (i, j, parts) => {
+      const u = util.get(net.facilities[j]!.id);
+      if (u === null || u === undefined) return;
+      const region = points.units[points.unit[i]!]!;
+      const acc = sum.get(region) ?? sum.set(region, { people: 0, weighted: 0 }).get(region)!;
+      acc.people += weights[i]! / parts;
+      acc.weighted += (weights[i]! / parts) * u;
+    },
+    () => {},
+  );
+  const out = new Map<string, number>();
+  for (const [region, acc] of sum) if (acc.people > 0) out.set(region, r1(acc.weighted / acc.people));
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
 import { describeThreshold } from '../travel/travel-cost.js';
-import { capacityNow, resolveDemand, type CapacityResult } from './capacity.js';
+import { capacityNow, resolveDemand, utilizationByUnit, type CapacityResult } from './capacity.js';
 import { coverageNow, type CoverageResult } from './coverage.js';
 import { pointColumns, type Demand } from './demand.js';
 import { distancesNow, type DistancesResult } from './distances.js';
@@ -24,6 +24,8 @@ export interface ReportUnit {
   /** Population-weighted mean minutes / km to the nearest open center or branch (null: none). */
   mean_min: number | null;
   mean_km: number | null;
+  /** Mean utilization (%) of the facilities whose catchments hold the unit's people (null: none with a capacity). */
+  utilization_pct: number | null;
 }
 
 /** A facility's state at the end of the report year (a later opening shows its plan status). */
@@ -57,6 +59,11 @@ export function reportData(
   net.advanceTo(year);
   const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
   const unitTrips = distancesNow(net, demand, regions, settings, 'region', 0);
+  const capacity = capacityNow(net, demand, regions, settings, demandModel, {
+    basis: demandModel.basis,
+    method: 'heuristic',
+  });
+  const utilization = utilizationByUnit(net, demand, regions, capacity);
   const units = regions.dataset.regions
     .filter((r) => r.kind !== 'autonomous_republic')
     .map((r) => {
@@ -71,6 +78,7 @@ export function reportData(
         percent: g && g.population > 0 ? g.percent : null,
         mean_min: d?.mean_min ?? null,
         mean_km: d?.mean_km ?? null,
+        utilization_pct: utilization.get(r.code) ?? null,
       };
     });
   const facilities = facilitiesOf(plan).map((f) => {
@@ -90,10 +98,7 @@ export function reportData(
       center: describeThreshold(settings.standards.center),
       branch: describeThreshold(settings.standards.branch),
     },
-    capacity: capacityNow(net, demand, regions, settings, demandModel, {
-      basis: demandModel.basis,
-      method: 'heuristic',
-    }),
+    capacity,
   };
 }
 

@@ -69,8 +69,11 @@ export function buildPopulations(
     unitsOf(e)
       .filter((r) => r.pop_basis === 'prior')
       .reduce((a, r) => a + Number(r.pop_2024_k) * 1000, 0);
-  let shared = econ.filter((e) => !targets.has(e.id!));
-  const unitDetermined: string[] = [];
+  // A region whose every unit has its own SSC figure is set by its units (its rounded share is coarser).
+  const unitDetermined: string[] = econ
+    .filter((e) => !targets.has(e.id!) && unitsOf(e.id!).every((r) => r.pop_basis !== 'prior'))
+    .map((e) => e.id!);
+  let shared = econ.filter((e) => !targets.has(e.id!) && !unitDetermined.includes(e.id!));
   for (;;) {
     const pool = natB - bakuB - narB - unitDetermined.reduce((a, e) => a + fixedSum(e) + Math.round(priorSum(e)), 0);
     const shareSum = shared.reduce((a, e) => a + Number(e.share_2024_pct), 0);
@@ -90,6 +93,21 @@ export function buildPopulations(
     shared = shared.filter((e) => e !== off);
   }
   for (const e of unitDetermined) targets.set(e, fixedSum(e) + Math.round(priorSum(e)));
+  // Baku and Nakhchivan AR have exact totals. Where every unit has an SSC figure, the figures given
+  // rounded (to 100 people, e.g. Sharur's "113 thousand") absorb the difference to that total, which
+  // stays within their rounding; figures given to the person are kept.
+  for (const [e, total] of [...targets].filter(([id]) => id === 'baku' || id === 'nakhchivan')) {
+    const units = unitsOf(e);
+    const diff = total - fixedSum(e);
+    if (diff === 0 || units.some((r) => r.pop_basis === 'prior')) continue;
+    const rounded = units.filter((r) => base.has(r.code!) && !/\.\d{3}$/.test(r.pop_2024_k!));
+    if (rounded.length === 0) throw new Error(`${e}: units add up to ${fixedSum(e)}, not ${total}`);
+    const shares = apportion(
+      diff,
+      rounded.map((r) => base.get(r.code!)!),
+    );
+    rounded.forEach((r, i) => base.set(r.code!, base.get(r.code!)! + shares[i]!));
+  }
   for (const e of econ) {
     const priors = unitsOf(e.id!).filter((r) => r.pop_basis === 'prior');
     const scaled = apportion(

@@ -11,7 +11,7 @@ const swatch = (inner: string, w = 20) =>
   `<svg class="swatch" width="${w}" height="14" viewBox="0 0 ${w} 14" aria-hidden="true">${inner}</svg>`;
 
 export function htmlMapLegend(scale: MeasureScale, states: FacilityState[]): string {
-  const classes = [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]
+  const classes = [...scale.classes, { color: CONTEXT.noData, label: scale.noData }]
     .map(
       (c) =>
         `<li>${swatch(`<rect x="1" y="1" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/>`)}${esc(c.label)}</li>`,

@@ -63,6 +63,8 @@ export interface MeasureScale {
   title: string;
   unit: string;
   classes: ColorClass[];
+  /** What a grey unit means for this measure. */
+  noData: string;
 }
 
 const classes = (
@@ -82,6 +84,7 @@ export const COVERAGE_SCALE: MeasureScale = {
   id: 'coverage',
   title: 'Population within the standard',
   unit: '% of the unit’s population',
+  noData: 'nobody counted here',
   classes: classes(
     [0, 20, 40, 60, 80, 100.0001],
     ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
@@ -94,6 +97,7 @@ export const TRAVEL_TIME_SCALE: MeasureScale = {
   id: 'travel-time',
   title: 'Mean travel time to the nearest open center or branch',
   unit: 'minutes, population-weighted',
+  noData: 'nobody counted here',
   classes: classes(
     [0, 10, 20, 30, 45, 60, Infinity],
     ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'],
@@ -101,7 +105,27 @@ export const TRAVEL_TIME_SCALE: MeasureScale = {
   ),
 };
 
-export const MEASURES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
+/**
+ * ColorBrewer RdYlBu (reversed), 5 classes, diverging at full capacity: blue = room to spare,
+ * pale yellow = near capacity, red = over it. The one diverging scale: 100 % is a real midpoint.
+ */
+export const UTILIZATION_SCALE: MeasureScale = {
+  id: 'utilization',
+  title: 'Use of the capacity people are counted against',
+  unit: '% of capacity, mean over the unit’s people',
+  noData: 'in no catchment with a capacity',
+  classes: classes(
+    [0, 50, 80, 100, 120, Infinity],
+    ['#2c7bb6', '#abd9e9', '#ffffbf', '#fdae61', '#d7191c'],
+    (a, b, last) => (last ? `${a} % or more` : `${a}–${b} %`),
+  ),
+};
+
+export const MEASURES = {
+  coverage: COVERAGE_SCALE,
+  'travel-time': TRAVEL_TIME_SCALE,
+  utilization: UTILIZATION_SCALE,
+} as const;
 export type MeasureId = keyof typeof MEASURES;
 
 /** The class colour of a value (null: no data). */

@@ -48,7 +48,7 @@ const LABEL_FONT = 11;
 
 /** The value a unit shows for a measure (null: no data). */
 export function unitValue(u: ReportUnit, measure: MeasureId): number | null {
-  return measure === 'coverage' ? u.percent : u.mean_min;
+  return measure === 'coverage' ? u.percent : measure === 'utilization' ? u.utilization_pct : u.mean_min;
 }
 
 /** "Baku DOST Center No. 1 (Yasamal)" → "Baku No. 1 (Yasamal)": words every center shares say nothing on a map. */
@@ -74,7 +74,8 @@ function unitTip(u: ReportUnit, year: number): string {
     u.mean_min === null
       ? ''
       : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
-  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}`;
+  const use = u.utilization_pct === null ? '' : `; their facilities at ${u.utilization_pct.toFixed(0)}% of capacity`;
+  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}${use}`;
 }
 
 function facilityTip(f: Facility & { state: FacilityState }, year: number): string {
@@ -511,7 +512,7 @@ function svgLegend(
   const top = y + (lines.length - 1) * 15;
   out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = top + 36;
-  for (const c of [...scale.classes, { color: CONTEXT.noData, label: 'nobody counted here' }]) {
+  for (const c of [...scale.classes, { color: CONTEXT.noData, label: scale.noData }]) {
     out.push(el('rect', { x, y: yy, width: 18, height: 12, fill: c.color, stroke: '#999', 'stroke-width': 0.5 }));
     out.push(el('text', { x: x + 24, y: yy + 10 }, esc(c.label)));
     yy += 16;
