@@ -15,7 +15,7 @@ import {
   type Assignment,
   type AssignmentProblem,
 } from './capacitated-assignment.js';
-import { basisLabel, type PopulationBasisLabel, yearWeights, type Demand } from './demand.js';
+import { basisLabel, pointColumns, type PopulationBasisLabel, unitKeys, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
 import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
 
@@ -174,17 +174,19 @@ function eachCatchment(
   visit: (i: number, j: number, parts: number) => void,
   none: (i: number) => void,
 ): void {
-  const index = new Map(net.facilities.map((f, i) => [f, i]));
   if (basis === 'nearest') {
-    demand.points.forEach((_, i) => {
-      const f = net.nearest(i, 'any');
-      if (f) visit(i, index.get(f)!, 1);
+    // Every point's nearest facility in one pass: this runs over every point each year of a timeline.
+    const nearest = net.nearestIndices('any');
+    for (let i = 0; i < nearest.length; i++) {
+      const j = nearest[i]!;
+      if (j >= 0) visit(i, j, 1);
       else none(i);
-    });
+    }
     return;
   }
   // By assignment: a unit (or Baku district) listed by several open facilities is split equally
   // between them (Baku residents may use any Baku center: dost.gov.az/en/news/364).
+  const index = new Map(net.facilities.map((f, i) => [f, i]));
   const claimants = new Map<string, number[]>();
   for (const f of net.openFacilities()) {
     for (const code of f.serves) {
@@ -199,11 +201,17 @@ function eachCatchment(
       }
     }
   }
-  demand.points.forEach((p, i) => {
-    const list = claimants.get(p.region === regions.capital ? `${regions.capital}/${p.district}` : p.region);
+  // Claimants per unit key (unitKeys: the unit, or capital/district), looked up once per key.
+  const units = unitKeys(demand);
+  const listOf = units.keys.map((key) => {
+    const [region, district = ''] = key.split('/');
+    return claimants.get(region === regions.capital ? `${regions.capital}/${district}` : region!);
+  });
+  for (let i = 0; i < units.of.length; i++) {
+    const list = listOf[units.of[i]!];
     if (!list) none(i);
     else for (const j of list) visit(i, j, list.length);
-  });
+  }
 }
 
 /** Catchment people per open facility (index into net.facilities) and the people in none. */
@@ -214,9 +222,9 @@ function catchments(
   weights: Float64Array,
   basis: CatchmentBasis,
 ): { people: Map<number, number>; outside: number; inside: Float64Array } {
-  const people = new Map<number, number>();
   const index = new Map(net.facilities.map((f, i) => [f, i]));
-  for (const f of net.openFacilities()) people.set(index.get(f)!, 0);
+  // Sums by facility index, not a Map lookup per point.
+  const sum = new Float64Array(net.facilities.length);
   let outside = 0;
   // The people of each point that are in some catchment (the demand of the capacitated catchments).
   const inside = Float64Array.from(weights);
@@ -225,12 +233,15 @@ function catchments(
     demand,
     regions,
     basis,
-    (i, j, parts) => people.set(j, people.get(j)! + weights[i]! / parts),
+    (i, j, parts) => {
+      sum[j]! += weights[i]! / parts;
+    },
     (i) => {
       outside += weights[i]!;
       inside[i] = 0;
     },
   );
+  const people = new Map(net.openFacilities().map((f) => [index.get(f)!, sum[index.get(f)!]!]));
   return { people, outside, inside };
 }
 
@@ -248,6 +259,7 @@ export function utilizationByUnit(
   const { weights } = yearWeights(demand, regions, result.year);
   const util = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
   const sum = new Map<string, { people: number; weighted: number }>();
+  const points = pointColumns(demand);
   eachCatchment(
     net,
     demand,
@@ -256,7 +268,7 @@ export function utilizationByUnit(
     (i, j, parts) => {
       const u = util.get(net.facilities[j]!.id);
       if (u === null || u === undefined) return;
-      const region = demand.points[i]!.region;
+      const region = points.units[points.unit[i]!]!;
       const acc = sum.get(region) ?? sum.set(region, { people: 0, weighted: 0 }).get(region)!;
       acc.people += weights[i]! / parts;
       acc.weighted += (weights[i]! / parts) * u;
@@ -295,7 +307,7 @@ export function capacityProblem(
     capacity[j] = c === null ? Infinity : people(c);
   });
   extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? people(e.capacity) : Infinity));
-  const places = placesOf(demand.points, regions);
+  const places = placesOf(pointColumns(demand), regions);
   let maxCost = 0;
   const options = places.map((p, i) => {
     // One trip per (point, site) on its side; a site across a border that cannot be crossed is no option.

@@ -4,6 +4,7 @@
  */
 import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
 import type { PopulationSource } from '../model/population-source.js';
+import { columnsOf, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 
 /** How results are grouped: the nation, the country's groups of units, units, the capital's districts. */
@@ -16,7 +17,10 @@ export interface Group {
 }
 
 export interface Demand {
-  points: PopulationPoint[];
+  /** The points as objects; a population file's demand builds them only when asked (see `columns`). */
+  readonly points: readonly PopulationPoint[];
+  /** The same points as columns (population files; else built from `points` by pointColumns). */
+  columns?: PointColumns;
   /** True for the embedded points (scaled to official figures by year); false for a user's own file. */
   scaled: boolean;
   /** A user's population file: what was read, left out and scaled (reports echo it). */
@@ -47,6 +51,7 @@ export function describeBasis(b: PopulationBasisLabel): string {
  * A national grid has a million points and a timeline asks all of this ten times a year.
  */
 interface DemandCache {
+  columns?: PointColumns;
   scaleKey?: { of: Uint16Array; keys: string[] };
   weights: Map<number, Float64Array>;
   groups: Map<GroupBy, GroupIndex>;
@@ -57,6 +62,13 @@ function cacheOf(d: Demand): DemandCache {
   let c = caches.get(d);
   if (!c) caches.set(d, (c = { weights: new Map(), groups: new Map() }));
   return c;
+}
+
+/** The demand's points as columns: what every analysis loop reads. */
+export function pointColumns(d: Demand): PointColumns {
+  if (d.columns) return d.columns;
+  const cache = cacheOf(d);
+  return (cache.columns ??= columnsOf(d.points));
 }
 
 /** The population of every point in `year` (a shared array: read it, do not write it). */
@@ -70,9 +82,10 @@ export function yearWeights(
   const cache = cacheOf(d);
   let weights = cache.weights.get(py);
   if (!weights) {
-    weights = new Float64Array(d.points.length);
+    const c = pointColumns(d);
+    weights = new Float64Array(c.count);
     cache.weights.set(py, weights);
-    if (!d.scaled) d.points.forEach((p, i) => (weights![i] = p.population));
+    if (!d.scaled) weights.set(c.population.subarray(0, c.count));
     else {
       const base = String(ds.base_year),
         y = String(py);
@@ -85,7 +98,7 @@ export function yearWeights(
         const [region, district] = key.split('/');
         return district ? ratio(series(regions.districts.get(district))) : ratio(series(regions.byCode.get(region!)));
       });
-      d.points.forEach((p, i) => (weights![i] = p.population * factor[sk.of[i]!]!));
+      for (let i = 0; i < c.count; i++) weights[i] = c.population[i]! * factor[sk.of[i]!]!;
     }
   }
   return { weights, populationYear: d.scaled ? py : year };
@@ -97,14 +110,40 @@ export function unitKeys(d: Demand): { of: Uint16Array; keys: string[] } {
   if (cache.scaleKey) return cache.scaleKey;
   const index = new Map<string, number>();
   const keys: string[] = [];
-  const of = new Uint16Array(d.points.length);
-  d.points.forEach((p, i) => {
-    const key = p.district ? `${p.region}/${p.district}` : p.region;
-    let k = index.get(key);
-    if (k === undefined) index.set(key, (k = keys.push(key) - 1));
-    of[i] = k;
-  });
+  const of = perUnitAndDistrict(
+    pointColumns(d),
+    (region, district) => {
+      const key = district ? `${region}/${district}` : region;
+      let k = index.get(key);
+      if (k === undefined) index.set(key, (k = keys.push(key) - 1));
+      return k;
+    },
+    Uint16Array,
+  );
   return (cache.scaleKey = { of, keys });
+}
+
+/**
+ * `f(region, district)` for every point, called once per distinct unit and district (a million
+ * points have a few hundred of them).
+ */
+function perUnitAndDistrict<A extends Uint16Array | Int32Array>(
+  c: PointColumns,
+  f: (region: string, district: string) => number,
+  Out: new (n: number) => A,
+): A {
+  const out = new Out(c.count);
+  const memo = new Map<number, number>();
+  for (let i = 0; i < c.count; i++) {
+    const pair = c.unit[i]! * 256 + c.district[i]!;
+    let v = memo.get(pair);
+    if (v === undefined) {
+      const d = c.district[i]!;
+      memo.set(pair, (v = f(c.units[c.unit[i]!]!, d ? c.districts[d - 1]! : '')));
+    }
+    out[i] = v;
+  }
+  return out;
 }
 
 /** Each point's group (index into `groups`, -1 when it belongs to none) under one grouping. */
@@ -119,43 +158,26 @@ export function groupIndex(d: Demand, by: GroupBy, regions: RegionIndex): GroupI
   if (gi) return gi;
   const groups: Group[] = [];
   const byId = new Map<string, number>();
-  const of = new Int32Array(d.points.length);
-  // Points of one unit and district share a group: look it up once per key.
-  const memo = new Map<string, number>();
-  d.points.forEach((p, i) => {
-    const key = `${p.region}/${p.district}`;
-    let g = memo.get(key);
-    if (g === undefined) {
-      const grp = groupOf(p, by, regions);
-      g = -1;
-      if (grp) {
-        g = byId.get(grp.id) ?? -1;
-        if (g < 0) byId.set(grp.id, (g = groups.push(grp) - 1));
-      }
-      memo.set(key, g);
-    }
-    of[i] = g;
-  });
+  const of = perUnitAndDistrict(
+    pointColumns(d),
+    (region, district) => {
+      const grp = groupOf({ region, district }, by, regions);
+      if (!grp) return -1;
+      let g = byId.get(grp.id) ?? -1;
+      if (g < 0) byId.set(grp.id, (g = groups.push(grp) - 1));
+      return g;
+    },
+    Int32Array,
+  );
   cache.groups.set(by, (gi = { groups, of }));
   return gi;
 }
 
-/**
- * The group a point belongs to, for a grouping. Groups are looked up once per unit (or district),
- * not per point: a million points cost a million map lookups.
- */
-export function grouper(by: GroupBy, regions: RegionIndex): (p: PopulationPoint) => Group | undefined {
-  const cache = new Map<string, Group | undefined>();
-  return (p) => {
-    const key = by === 'baku-district' ? `${p.region}/${p.district}` : p.region;
-    if (cache.has(key)) return cache.get(key);
-    const g = groupOf(p, by, regions);
-    cache.set(key, g);
-    return g;
-  };
-}
-
-export function groupOf(p: PopulationPoint, by: GroupBy, regions: RegionIndex): Group | undefined {
+export function groupOf(
+  p: Pick<PopulationPoint, 'region' | 'district'>,
+  by: GroupBy,
+  regions: RegionIndex,
+): Group | undefined {
   switch (by) {
     case 'nation':
       return { id: regions.profile.id, name: regions.profile.name };

@@ -4,7 +4,7 @@
  * Each facility change is weighed by the people whose coverage it changes (see `changeImpacts`).
  */
 import { geodesicKm } from '../geo/geodesic.js';
-import type { Demand } from './demand.js';
+import { pointColumns, type Demand } from './demand.js';
 import { yearWeights } from './demand.js';
 import { withinStandard } from './coverage.js';
 import type { RegionIndex } from '../model/region-index.js';
@@ -182,10 +182,11 @@ export function changeImpacts(
 ): FacilityChange[] {
   const baseline = new Map<number, Uint8Array>();
   const coveredIn = (plan: Plan, year: number) => {
-    const net = new Network(plan, demand.points, regions, settings.travel);
+    const points = pointColumns(demand);
+    const net = new Network(plan, points, regions, settings.travel);
     net.advanceTo(year);
     const ok = withinStandard(net, settings, 'any');
-    return Uint8Array.from(demand.points, (_, i) => (ok(i) ? 1 : 0));
+    return Uint8Array.from({ length: points.count }, (_, i) => (ok(i) ? 1 : 0));
   };
   const yearFor = (id: string): number => {
     const mine = changes.filter((c) => c.id === id);

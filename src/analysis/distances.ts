@@ -5,7 +5,16 @@
  */
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { basisLabel, grouper, yearWeights, type Demand, type GroupBy, type PopulationBasisLabel } from './demand.js';
+import { pointAt } from '../model/point-columns.js';
+import {
+  basisLabel,
+  groupIndex,
+  pointColumns,
+  yearWeights,
+  type Demand,
+  type GroupBy,
+  type PopulationBasisLabel,
+} from './demand.js';
 import type { Network, Settings } from './network.js';
 import { weightedQuantile } from './weighted-quantile.js';
 
@@ -148,17 +157,17 @@ export function distancesNow(
     minCenter = net.minutes('center');
   const kmAny = net.km('any'),
     minAny = net.minutes('any');
-  const members = new Map<string, { name: string; idx: number[] }>();
+  // Each group's points (groupIndex: the group of every point, looked up once per unit).
+  const { groups, of } = groupIndex(demand, by, regions);
+  const points = pointColumns(demand);
+  const members = groups.map(() => [] as number[]);
   const all: number[] = [];
-  const groupOf = grouper(by, regions);
-  demand.points.forEach((p, i) => {
-    const g = groupOf(p);
-    if (!g) return;
+  for (let i = 0; i < points.count; i++) {
+    const g = of[i]!;
+    if (g < 0) continue;
     all.push(i);
-    let row = members.get(g.id);
-    if (!row) members.set(g.id, (row = { name: g.name, idx: [] }));
-    row.idx.push(i);
-  });
+    members[g]!.push(i);
+  }
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) =>
     weightedStats(
       idx.map((i) => km[i]!),
@@ -171,9 +180,9 @@ export function distancesNow(
   const worst =
     worstN === 0
       ? []
-      : demand.points
-          .map((p, i) => ({ p, i, km: kmAny[i]!, w: weights[i]! }))
-          .filter((x) => x.w > 0 && groupOf(x.p) !== undefined)
+      : all
+          .filter((i) => weights[i]! > 0)
+          .map((i) => ({ p: pointAt(points, i), i, km: kmAny[i]!, w: weights[i]! }))
           .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
           .filter(({ p }) => {
             const key = `${p.region}/${p.district}/${p.name}`;
@@ -204,13 +213,15 @@ export function distancesNow(
     model: modelSummary(settings.travel.info),
     center: statsOf(all, kmCenter, minCenter),
     any: statsOf(all, kmAny, minAny),
-    groups: [...members.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, g]) => ({
-        id,
+    groups: groups
+      .map((g, k) => ({ g, idx: members[k]! }))
+      .filter(({ idx }) => idx.length > 0)
+      .sort((a, b) => a.g.id.localeCompare(b.g.id))
+      .map(({ g, idx }) => ({
+        id: g.id,
         name: g.name,
-        center: statsOf(g.idx, kmCenter, minCenter),
-        any: statsOf(g.idx, kmAny, minAny),
+        center: statsOf(idx, kmCenter, minCenter),
+        any: statsOf(idx, kmAny, minAny),
       })),
     worst,
   };

@@ -2,7 +2,7 @@
 import type { Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { coverageNow } from './coverage.js';
-import type { Demand } from './demand.js';
+import { pointColumns, type Demand } from './demand.js';
 import { distancesNow } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
@@ -45,7 +45,7 @@ export function exploreData(
   settings: Settings,
   onYear: (year: number) => void = () => {},
 ): ExploreData {
-  const net = new Network(plan, demand.points, regions, settings.travel);
+  const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   const years: ExploreYear[] = [];
   const openBy: Record<number, string[]> = {};
   for (const year of planYears(plan)) {

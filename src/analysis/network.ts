@@ -4,10 +4,11 @@
  * branch, kept current by the travel-cost model's incremental engine.
  */
 import type { PopulationPoint } from '../model/dataset.js';
+import type { PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
-import type { NearestCosts, Place, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
+import type { NearestCosts, Place, PlaceColumns, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
 import { isOpenOn, yearEnd } from './schedule.js';
 
 export interface Settings {
@@ -44,10 +45,28 @@ export function straightLineOf(plan: Plan, o: SettingOverrides = {}): StraightLi
   });
 }
 
+/** Population points as objects, or as columns (pointColumns(demand): what a population file gives). */
+export type PointSource = readonly PopulationPoint[] | PointColumns;
+
 /** The places of population points, on their side of any border that cannot be crossed. */
-export function placesOf(points: readonly PopulationPoint[], regions: RegionIndex): Place[] {
-  return points.map((p) => ({ lat: p.lat, lon: p.lon, side: regions.sideOf(p.region) }));
+export function placesOf(points: PointSource, regions: RegionIndex): Place[] {
+  if (isObjects(points)) return points.map((p) => ({ lat: p.lat, lon: p.lon, side: regions.sideOf(p.region) }));
+  const side = points.units.map((u) => regions.sideOf(u));
+  const out: Place[] = new Array(points.count);
+  for (let i = 0; i < points.count; i++)
+    out[i] = { lat: points.lat[i]!, lon: points.lon[i]!, side: side[points.unit[i]!]! };
+  return out;
 }
+
+/** Population points' places as columns (side by unit, looked up once per unit). */
+export function placeColumns(c: PointColumns, regions: RegionIndex): PlaceColumns {
+  const sideOfUnit = c.units.map((u) => regions.sideOf(u));
+  const side = new Uint16Array(c.count);
+  for (let i = 0; i < c.count; i++) side[i] = sideOfUnit[c.unit[i]!]!;
+  return { count: c.count, lat: c.lat, lon: c.lon, side };
+}
+
+const isObjects = (p: PointSource): p is readonly PopulationPoint[] => Array.isArray(p);
 
 export function facilityPlace(f: Facility, regions: RegionIndex): Place {
   return { lat: f.location.lat, lon: f.location.lon, side: regions.sideOf(f.region) };
@@ -64,15 +83,16 @@ export class Network {
 
   constructor(
     plan: Plan,
-    points: readonly PopulationPoint[],
+    points: PointSource,
     private readonly regions: RegionIndex,
     travel: TravelCostModel,
   ) {
     this.facilities = facilitiesOf(plan);
-    this.costs = travel.nearestCosts(placesOf(points, regions));
+    this.costs = travel.nearestCosts(isObjects(points) ? placesOf(points, regions) : placeColumns(points, regions));
     this.isOpen = this.facilities.map(() => false);
-    this.anyKm = new Float64Array(points.length);
-    this.anyMin = new Float64Array(points.length);
+    const n = isObjects(points) ? points.length : points.count;
+    this.anyKm = new Float64Array(n);
+    this.anyMin = new Float64Array(n);
   }
 
   /** Moves to the end of `year`; returns what opened and closed since the previous position. */
@@ -126,6 +146,25 @@ export class Network {
     const k: FacilityKind = kind === 'any' ? this.quicker(i) : kind;
     const id = this.costs.owner(k, i);
     return id >= 0 ? this.facilities[id] : undefined;
+  }
+
+  /** For every point, its nearest open facility of a kind as an index into `facilities` (-1: none). */
+  nearestIndices(kind: FacilityKind | 'any'): Int32Array {
+    const n = this.anyKm.length;
+    const owners = (layer: FacilityKind) => {
+      const out = new Int32Array(n);
+      if (this.costs.fillOwners) this.costs.fillOwners(layer, out);
+      else for (let i = 0; i < n; i++) out[i] = this.costs.owner(layer, i);
+      return out;
+    };
+    if (kind !== 'any') return owners(kind);
+    const oc = owners('center'),
+      ob = owners('branch');
+    const mc = this.costs.minutes('center'),
+      mb = this.costs.minutes('branch');
+    // The quicker of the two, as quicker() decides for one point.
+    for (let i = 0; i < n; i++) if (!(mc[i]! <= mb[i]!)) oc[i] = ob[i]!;
+    return oc;
   }
 
   private quicker(i: number): FacilityKind {

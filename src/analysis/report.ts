@@ -7,7 +7,7 @@ import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
 import { describeThreshold } from '../travel/travel-cost.js';
 import { capacityNow, resolveDemand, utilizationByUnit, type CapacityResult } from './capacity.js';
 import { coverageNow, type CoverageResult } from './coverage.js';
-import type { Demand } from './demand.js';
+import { pointColumns, type Demand } from './demand.js';
 import { distancesNow, type DistancesResult } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, yearEnd } from './schedule.js';
@@ -55,7 +55,7 @@ export function reportData(
 ): ReportData {
   const tl = timeline(plan, demand, regions, settings, onYear);
   const demandModel = resolveDemand(plan);
-  const net = new Network(plan, demand.points, regions, settings.travel);
+  const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   net.advanceTo(year);
   const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
   const unitTrips = distancesNow(net, demand, regions, settings, 'region', 0);

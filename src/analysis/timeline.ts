@@ -9,7 +9,7 @@ import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { capacityNow, resolveDemand } from './capacity.js';
 import { coverageNow, type Share } from './coverage.js';
-import { basisLabel, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
+import { basisLabel, pointColumns, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
 import { meanKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
@@ -124,7 +124,7 @@ export function timeline(
   settings: Settings,
   onYear: (year: number) => void = () => {},
 ): Timeline {
-  const net = new Network(plan, demand.points, regions, settings.travel);
+  const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
   const demandModel = resolveDemand(plan);
@@ -132,8 +132,10 @@ export function timeline(
     const { opened, closed } = net.advanceTo(year);
     const open = net.openFacilities();
     const o = { kind: 'any' as const, by: 'nation' as const };
-    const dist = coverageNow(net, demand, regions, settings, { ...o, basis: 'distance' });
-    const asg = coverageNow(net, demand, regions, settings, { ...o, basis: 'assignment' });
+    // Both bases in one pass over the points: the same figures as two single-basis calls.
+    const both = coverageNow(net, demand, regions, settings, { ...o, basis: 'both' });
+    const dist = { ...both.distance!, population: both.population, population_year: both.population_year };
+    const asg = both.assignment!;
     const reach = plan.channels
       .filter((c) => endKey(c.launches) <= yearEnd(year))
       .reduce((best, c) => Math.max(best, c.reach_pct / 100), 0);

@@ -16,21 +16,24 @@ export function distanceToBoundaryKm(p: LatLon, geometry: Polygon | MultiPolygon
 
 function ringDistanceKm(p: LatLon, ring: Position[], k: number): number {
   let best = Infinity;
-  const px = p.lon * k,
-    py = p.lat;
   for (let i = 1; i < ring.length; i++) {
-    const a = ring[i - 1]!,
-      b = ring[i]!;
-    const ax = a[0]! * k,
-      ay = a[1]!,
-      bx = b[0]! * k,
-      by = b[1]!;
-    const dx = bx - ax,
-      dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-    const d = geodesicKm(p, { lon: (ax + t * dx) / k, lat: ay + t * dy });
+    const d = segmentDistanceKm(p, ring[i - 1]!, ring[i]!, k);
     if (d < best) best = d;
   }
   return best;
+}
+
+/** Km from p to the segment a–b, its closest point found in lon × k (k = cos of p's latitude), lat. */
+export function segmentDistanceKm(p: LatLon, a: Position, b: Position, k: number): number {
+  const px = p.lon * k,
+    py = p.lat;
+  const ax = a[0]! * k,
+    ay = a[1]!,
+    bx = b[0]! * k,
+    by = b[1]!;
+  const dx = bx - ax,
+    dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+  return geodesicKm(p, { lon: (ax + t * dx) / k, lat: ay + t * dy });
 }

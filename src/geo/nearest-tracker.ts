@@ -21,14 +21,24 @@ export interface PointSet {
 }
 
 export function pointSet(coords: { lat: number; lon: number }[]): PointSet {
-  const n = coords.length;
+  return pointSetOf(
+    Float64Array.from(coords, (c) => c.lat),
+    Float64Array.from(coords, (c) => c.lon),
+    Uint32Array.from(coords, (_, i) => i),
+  );
+}
+
+/** Chord-space coordinates of the points `members` (indices into lat/lon columns). */
+export function pointSetOf(lat: ArrayLike<number>, lon: ArrayLike<number>, members: ArrayLike<number>): PointSet {
+  const n = members.length;
   const ps: PointSet = { x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), count: n };
-  coords.forEach((c, i) => {
-    const [x, y, z] = toChordSpace(c.lat, c.lon);
-    ps.x[i] = x;
-    ps.y[i] = y;
-    ps.z[i] = z;
-  });
+  for (let k = 0; k < n; k++) {
+    const i = members[k]!;
+    const [x, y, z] = toChordSpace(lat[i]!, lon[i]!);
+    ps.x[k] = x;
+    ps.y[k] = y;
+    ps.z[k] = z;
+  }
   return ps;
 }
 
@@ -114,6 +124,9 @@ export class PointGrid {
     this.rank = new Uint32Array(n);
     let sc: SuperCell | undefined;
     let c: Cell | undefined;
+    // The keys of the current super-cell and cell (points come sorted by key).
+    let scKey = -1,
+      cKey = -1;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       const x = pts.x[i]!,
@@ -124,13 +137,15 @@ export class PointGrid {
       this.y[k] = y;
       this.z[k] = z;
       this.rank[i] = k;
-      if (!sc || Math.floor(keys[order[this.cells[sc.cells[0]!]!.start]!]! / 512) !== Math.floor(key / 512)) {
+      if (!sc || scKey !== Math.floor(key / 512)) {
         sc = { cells: [], ...emptyBox() };
+        scKey = Math.floor(key / 512);
         this.supers.push(sc);
         c = undefined;
       }
-      if (!c || keys[order[c.start]!] !== key) {
+      if (!c || cKey !== key) {
         c = { start: k, end: k, ...emptyBox() };
+        cKey = key;
         sc.cells.push(this.cells.length);
         this.cells.push(c);
       }
@@ -340,17 +355,38 @@ export class NearestTracker {
     }
   }
 
+  /** ownerOf() for every point, written to out[target[i]] (the same pass as fillKm). */
+  fillOwners(out: Int32Array, target: Uint32Array): void {
+    if (this.perm?.target !== target) this.perm = { target, at: this.grid.order.map((i) => target[i]!) };
+    const at = this.perm.at;
+    const { owner } = this;
+    for (let k = 0; k < owner.length; k++) out[at[k]!] = owner[k]!;
+  }
+
   /** Id of point i's nearest open facility, or -1 when none is open. */
   ownerOf(i: number): number {
     return this.owner[this.grid.rank[i]!]!;
   }
 }
 
-/** Point indices ordered by key (ties by index), with a native numeric sort when key and index fit in 53 bits. */
+/**
+ * Point indices ordered by key (ties by index): two stable counting passes (16 bits each) when
+ * the keys fit in 32 bits, as they do for a country; else a native numeric sort when key and
+ * index fit in 53 bits; else a comparator sort.
+ */
 function sortByKey(keys: Float64Array): Uint32Array {
   const n = keys.length;
   let max = 0;
   for (let i = 0; i < n; i++) max = Math.max(max, keys[i]!);
+  if (max < 2 ** 32) {
+    const k32 = Uint32Array.from(keys);
+    const byLow = radixPass(
+      k32,
+      Uint32Array.from({ length: n }, (_, i) => i),
+      0,
+    );
+    return radixPass(k32, byLow, 16);
+  }
   if (n <= 1 << 20 && max * 1048576 < Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = keys[i]! * 1048576 + i;
@@ -360,6 +396,19 @@ function sortByKey(keys: Float64Array): Uint32Array {
     return out;
   }
   return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
+/** `order` stably re-ordered by 16 bits of the keys from `shift` (one counting-sort pass). */
+function radixPass(keys: Uint32Array, order: Uint32Array, shift: number): Uint32Array {
+  const count = new Uint32Array(65537);
+  for (let k = 0; k < order.length; k++) count[((keys[order[k]!]! >>> shift) & 0xffff) + 1]!++;
+  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
+  const out = new Uint32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    out[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
+  }
+  return out;
 }
 
 function emptyBox(): Box {

@@ -13,7 +13,7 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { distanceToBoundaryKm } from './boundary-distance.js';
+import { distanceToBoundaryKm, segmentDistanceKm } from './boundary-distance.js';
 
 /** One unit: its ISO 3166-2 code and its polygon(s), RFC 7946 [lon, lat]. */
 export interface UnitPolygon {
@@ -31,6 +31,8 @@ export class UnitLocator {
   /** Polygon parts in index order, each with its unit code. */
   private readonly parts: { code: string; rings: Position[][] }[] = [];
   private readonly byCode = new Map<string, UnitPolygon>();
+  /** Built on the first point outside every unit. */
+  private segments: SegmentIndex | undefined;
 
   constructor(units: UnitPolygon[]) {
     for (const u of units) {
@@ -104,13 +106,63 @@ export class UnitLocator {
     if (inside) return { code: inside, km: 0 };
     const dLat = maxKm / KM_PER_DEG_LAT;
     const dLon = maxKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+    const parts = this.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+    if (parts.length === 0) return undefined;
+    // A part's distance is its nearest segment's; a segment outside a box 1.5 times as wide is
+    // farther than maxKm (the box's degrees understate a km by well under 1 %), so only the
+    // segments in that box are measured: the same answer as measuring every segment of the part.
+    const km = new Map<number, number>(parts.map((i) => [i, Infinity]));
+    const seg = (this.segments ??= new SegmentIndex(this.parts));
+    const p = { lat, lon };
+    const k = Math.cos((lat * Math.PI) / 180);
+    for (const s of seg.index.search(lon - 1.5 * dLon, lat - 1.5 * dLat, lon + 1.5 * dLon, lat + 1.5 * dLat)) {
+      const part = seg.part[s]!;
+      const best = km.get(part);
+      if (best === undefined) continue;
+      const d = segmentDistanceKm(p, seg.a[s]!, seg.b[s]!, k);
+      if (d < best) km.set(part, d);
+    }
     let best: { code: string; km: number } | undefined;
-    for (const i of this.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+    for (const i of parts) {
       const part = this.parts[i]!;
-      const km = distanceToBoundaryKm({ lat, lon }, { type: 'Polygon', coordinates: part.rings });
-      if (km <= maxKm && (!best || km < best.km || (km === best.km && part.code < best.code)))
-        best = { code: part.code, km };
+      const d = km.get(i)!;
+      if (d <= maxKm && (!best || d < best.km || (d === best.km && part.code < best.code)))
+        best = { code: part.code, km: d };
     }
     return best;
+  }
+}
+
+/** Every ring segment of the polygon parts behind a box index, for the few near a point. */
+class SegmentIndex {
+  readonly index: Flatbush;
+  readonly part: Int32Array;
+  readonly a: Position[] = [];
+  readonly b: Position[] = [];
+
+  constructor(parts: { rings: Position[][] }[]) {
+    let n = 0;
+    for (const p of parts) for (const ring of p.rings) n += Math.max(0, ring.length - 1);
+    this.index = new Flatbush(Math.max(1, n));
+    this.part = new Int32Array(n);
+    let s = 0;
+    parts.forEach((p, i) => {
+      for (const ring of p.rings)
+        for (let j = 1; j < ring.length; j++) {
+          const a = ring[j - 1]!,
+            b = ring[j]!;
+          this.a.push(a);
+          this.b.push(b);
+          this.part[s++] = i;
+          this.index.add(
+            Math.min(a[0]!, b[0]!),
+            Math.min(a[1]!, b[1]!),
+            Math.max(a[0]!, b[0]!),
+            Math.max(a[1]!, b[1]!),
+          );
+        }
+    });
+    if (n === 0) this.index.add(0, 0, 0, 0);
+    this.index.finish();
   }
 }

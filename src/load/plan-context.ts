@@ -84,7 +84,16 @@ export async function loadDemand(
     ...(country.units ? { units: country.units } : {}),
   });
   process.stderr.write(populationNote(loaded.source));
-  return { ...loaded, ...(loaded.scaled ? { basis: b } : {}) };
+  // Not a spread of `loaded`: that would build its million point objects (a getter) at once.
+  return {
+    columns: loaded.columns,
+    get points() {
+      return loaded.points;
+    },
+    scaled: loaded.scaled,
+    source: loaded.source,
+    ...(loaded.scaled ? { basis: b } : {}),
+  };
 }
 
 /** Standards and travel model for a plan: the road network when flags or the plan name one. */

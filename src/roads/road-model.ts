@@ -12,6 +12,8 @@ import {
   type Layer,
   type NearestCosts,
   type Place,
+  placeList,
+  type Places,
   type SiteOpening,
   type TravelCostModel,
   type TravelModelInfo,
@@ -256,8 +258,8 @@ export class RoadModel implements TravelCostModel {
     return best;
   }
 
-  nearestCosts(points: readonly Place[]): RoadNearestCosts {
-    return new RoadNearestCosts(this, points);
+  nearestCosts(points: Places): RoadNearestCosts {
+    return new RoadNearestCosts(this, placeList(points));
   }
 
   nearestSites(points: readonly Place[], sites: readonly Place[], k: number) {

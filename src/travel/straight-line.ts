@@ -7,12 +7,14 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { geodesicKm } from '../geo/geodesic.js';
-import { NearestTracker, PointGrid, pointSet } from '../geo/nearest-tracker.js';
+import { NearestTracker, PointGrid, pointSetOf } from '../geo/nearest-tracker.js';
 import type { Threshold } from '../model/plan.js';
 import type {
   Layer,
   NearestCosts,
   Place,
+  PlaceColumns,
+  Places,
   SiteOpening,
   TravelCostModel,
   TravelModelInfo,
@@ -67,7 +69,7 @@ export class StraightLineModel implements TravelCostModel {
     return { km, minutes: this.toMinutes(km) };
   }
 
-  nearestCosts(points: readonly Place[]): NearestCosts {
+  nearestCosts(points: Places): NearestCosts {
     return new StraightLineCosts(points, this.params);
   }
 
@@ -160,23 +162,23 @@ class StraightLineCosts implements NearestCosts {
   private readonly fresh = new Set<string>();
 
   constructor(
-    points: readonly Place[],
+    places: Places,
     private readonly params: StraightLineParams,
   ) {
-    const n = points.length;
-    this.sideOf = new Uint16Array(n);
+    const points = asColumns(places);
+    const n = points.count;
+    this.sideOf = points.side;
     this.local = new Uint32Array(n);
-    const sideCount = points.reduce((m, p) => Math.max(m, p.side + 1), 1);
-    const members: number[][] = Array.from({ length: sideCount }, () => []);
-    points.forEach((p, i) => {
-      this.sideOf[i] = p.side;
-      this.local[i] = members[p.side]!.length;
-      members[p.side]!.push(i);
-    });
+    let sideCount = 1;
+    for (let i = 0; i < n; i++) sideCount = Math.max(sideCount, points.side[i]! + 1);
+    const size = new Uint32Array(sideCount);
+    for (let i = 0; i < n; i++) this.local[i] = size[points.side[i]!]!++;
+    const members = Array.from(size, (m) => new Uint32Array(m));
+    for (let i = 0; i < n; i++) members[points.side[i]!]![this.local[i]!] = i;
     for (const list of members) {
-      const grid = new PointGrid(pointSet(list.map((i) => points[i]!)));
+      const grid = new PointGrid(pointSetOf(points.lat, points.lon, list));
       this.sides.push({
-        members: Uint32Array.from(list),
+        members: list,
         trackers: { center: new NearestTracker(grid), branch: new NearestTracker(grid) },
       });
     }
@@ -225,7 +227,22 @@ class StraightLineCosts implements NearestCosts {
     return out;
   }
 
+  fillOwners(layer: Layer, out: Int32Array): void {
+    for (const s of this.sides) s.trackers[layer].fillOwners(out, s.members);
+  }
+
   owner(layer: Layer, point: number): number {
     return this.sides[this.sideOf[point]!]!.trackers[layer].ownerOf(this.local[point]!);
   }
+}
+
+function asColumns(p: Places): PlaceColumns {
+  if (!Array.isArray(p)) return p as PlaceColumns;
+  const list = p as readonly Place[];
+  return {
+    count: list.length,
+    lat: Float64Array.from(list, (x) => x.lat),
+    lon: Float64Array.from(list, (x) => x.lon),
+    side: Uint16Array.from(list, (x) => x.side),
+  };
 }

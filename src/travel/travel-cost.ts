@@ -21,6 +21,24 @@ export interface Place {
   side: number;
 }
 
+/** Many places as columns: a million population points without a million objects. */
+export interface PlaceColumns {
+  count: number;
+  lat: Float64Array;
+  lon: Float64Array;
+  side: Uint16Array;
+}
+
+/** The places an engine follows: objects, or columns (what the analyses pass for population points). */
+export type Places = readonly Place[] | PlaceColumns;
+
+/** Places as objects, for models that work per place (the road model attaches each to its road). */
+export function placeList(p: Places): readonly Place[] {
+  if (Array.isArray(p)) return p as readonly Place[];
+  const c = p as PlaceColumns;
+  return Array.from({ length: c.count }, (_, i) => ({ lat: c.lat[i]!, lon: c.lon[i]!, side: c.side[i]! }));
+}
+
 /** Facilities are tracked in layers (one per facility kind); nearest is per layer. */
 export type Layer = 'center' | 'branch';
 export const LAYERS: readonly Layer[] = ['center', 'branch'];
@@ -63,6 +81,8 @@ export interface NearestCosts {
   minutes(layer: Layer): Float64Array;
   /** Facility id serving point i on the layer, -1 when none is reachable. */
   owner(layer: Layer, point: number): number;
+  /** owner() for every point at once into `out`, where the engine can do it in one pass. */
+  fillOwners?(layer: Layer, out: Int32Array): void;
   /**
    * What a report should show about these points and sites (road model: points and facilities
    * beyond the off-road limit, counted as unreachable, with examples).
@@ -79,7 +99,7 @@ export interface TripCost {
 export interface TravelCostModel {
   readonly info: TravelModelInfo;
   /** An incremental nearest-open-site engine over these points. */
-  nearestCosts(points: readonly Place[]): NearestCosts;
+  nearestCosts(points: Places): NearestCosts;
   /**
    * For optimisation: each point's k cheapest sites among `sites` (by minutes), as flat arrays of
    * length points × k in order of cost; entries past the reachable sites are -1 / Infinity.

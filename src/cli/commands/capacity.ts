@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { capacityExact, capacityNow, resolveDemand, type CatchmentBasis } from '../../analysis/capacity.js';
+import { pointColumns } from '../../analysis/demand.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -64,7 +65,7 @@ export const command: CommandSpec<Opts> = {
       overflowMaxMin: o.overflowMaxMin,
     };
     const d = resolveDemand(ctx.plan, flags);
-    const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
+    const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const basis = o.basis ?? d.basis;
     const result =

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { coverageMap, coverageNow, type Basis, type KindFilter } from '../../analysis/coverage.js';
-import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
+import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -41,7 +41,7 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o) {
     const ctx = await loadPlanContext(planArg, modelFlags(o));
-    const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
+    const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
       basis: o.basis,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
+import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
 import { distancesNow } from '../../analysis/distances.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
@@ -35,9 +35,9 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o) {
     const ctx = await loadPlanContext(planArg, modelFlags(o));
-    const net = new Network(ctx.plan, ctx.demand.points, ctx.country.regions, ctx.settings.travel);
+    const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(ctx.plan, o.year));
-    const worst = o.worst ?? (o.format === 'geojson' ? ctx.demand.points.length : 0);
+    const worst = o.worst ?? (o.format === 'geojson' ? pointColumns(ctx.demand).count : 0);
     emit(
       'distances',
       distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst),

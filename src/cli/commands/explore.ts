@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createElement } from 'react';
 import { coverageMap, coverageNow } from '../../analysis/coverage.js';
 import { exploreData } from '../../analysis/explore-data.js';
+import { pointColumns } from '../../analysis/demand.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -19,7 +20,7 @@ export const command: CommandSpec<ModelOptions> = {
     const { regions } = ctx.country;
     if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
       // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
-      const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
+      const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
       net.advanceTo(ctx.plan.years.to);
       const result = coverageNow(net, ctx.demand, regions, ctx.settings, {
         basis: 'distance',

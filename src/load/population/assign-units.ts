@@ -5,20 +5,12 @@
  * large share says the file covers the wrong country or the wrong CRS was read.
  */
 import { NearestPlace, type UnitLookup } from '../../geo/unit-lookup.js';
+import type { PointColumns } from '../../model/point-columns.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import type { PopulationTable } from './population-table.js';
 
-/** Populated cells kept inside the country, with their unit as an index into `units`. */
-export interface AssignedCells {
-  count: number;
-  lat: Float64Array;
-  lon: Float64Array;
-  population: Float64Array;
-  /** Index into `units` (a unit code list); Baku's district index + 1 in `district` (0 = none). */
-  unit: Uint16Array;
-  district: Uint8Array;
-  units: string[];
-  districts: string[];
+/** Populated cells kept inside the country, each with its unit (and in the capital, its district). */
+export interface AssignedCells extends PointColumns {
   outside: { cells: number; population: number };
 }
 

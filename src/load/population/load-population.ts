@@ -5,7 +5,8 @@
  *
  * Raster and H3 cells go read → keep populated cells (typed arrays) → unit by locator, cells in
  * the sea or abroad counted → optional --resolution blocks → optional --scale-to official.
- * Point files (CSV/GeoJSON) keep their own rules: a region column, else the nearest seat.
+ * Point files (CSV/GeoJSON) keep their own rules: a region column, else the unit polygons (snapping
+ * points just offshore), else the nearest seat (population/place-points.ts).
  */
 import { statSync } from 'node:fs';
 import type { PopulationBasis, PopulationPoint } from '../../model/dataset.js';
@@ -13,7 +14,8 @@ import type { UnitLocator } from '../../geo/unit-locator.js';
 import type { PopulationSource } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
-import { loadPopulationFile } from '../population-file.js';
+import { loadPointColumns } from '../population-file.js';
+import { pointObjects, type PointColumns } from '../../model/point-columns.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
@@ -31,7 +33,10 @@ export interface PopulationOptions {
 }
 
 export interface LoadedPopulation {
-  points: PopulationPoint[];
+  /** The points the analyses use, as columns. */
+  columns: PointColumns;
+  /** The same points as objects, built on first use (a million of them cost ~100 MB). */
+  readonly points: PopulationPoint[];
   /** True when the figures are official (scaled), so later years follow the official trend. */
   scaled: boolean;
   source: PopulationSource;
@@ -49,20 +54,17 @@ export async function loadPopulation(
     stats: ReadStats,
     crs: string | undefined,
     assignment = locator.method;
-  let points: PopulationPoint[] | undefined;
   if (format === 'points-csv' || format === 'geojson') {
-    points = loadPopulationFile(path, regions, {
+    // Points without a region column are placed by the same banded polygon index as grid cells.
+    const columns = loadPointColumns(path, regions, {
       population: true,
       geojson: format === 'geojson',
-      ...(o.units ? { units: o.units } : {}),
+      ...(o.units ? { units: o.units, lookup: locator } : {}),
     });
-    cells = fromPoints(points, regions);
-    stats = {
-      cells: points.length,
-      nodata: 0,
-      empty: points.filter((p) => p.population === 0).length,
-      populated: points.filter((p) => p.population > 0).length,
-    };
+    cells = { ...columns, outside: { cells: 0, population: 0 } };
+    let empty = 0;
+    for (let i = 0; i < cells.count; i++) if (cells.population[i] === 0) empty++;
+    stats = { cells: cells.count, nodata: 0, empty, populated: cells.count - empty };
     assignment = o.units
       ? 'the region column, else the unit polygons'
       : 'the region column, else the nearest administrative centre';
@@ -114,12 +116,17 @@ export async function loadPopulation(
     points: cells.count,
     scale,
   };
-  // Point files keep their place names unless blocks were merged.
-  const named =
-    points && o.resolutionKm === undefined
-      ? points.map((p, i) => ({ ...p, population: cells.population[i]! }))
-      : undefined;
-  return { points: named ?? toPoints(cells), scaled: scale !== null, source };
+  // Point files keep their place names unless blocks were merged (aggregate() drops them).
+  const columns: PointColumns = cells;
+  let points: PopulationPoint[] | undefined;
+  return {
+    columns,
+    get points() {
+      return (points ??= pointObjects(columns));
+    },
+    scaled: scale !== null,
+    source,
+  };
 }
 
 function checkReadable(path: string): void {
@@ -131,53 +138,4 @@ function checkReadable(path: string): void {
   }
   if (st.isDirectory())
     throw new UserError(`${path}: is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
-}
-
-/** Point files already carry a unit per point; they join the same pipeline for --resolution and --scale-to. */
-function fromPoints(points: PopulationPoint[], regions: RegionIndex): AssignedCells {
-  const units: string[] = [];
-  const index = new Map<string, number>();
-  const districts = regions.dataset.baku_districts.map((d) => d.id);
-  const n = points.length;
-  const c: AssignedCells = {
-    count: n,
-    lat: new Float64Array(n),
-    lon: new Float64Array(n),
-    population: new Float64Array(n),
-    unit: new Uint16Array(n),
-    district: new Uint8Array(n),
-    units,
-    districts,
-    outside: { cells: 0, population: 0 },
-  };
-  points.forEach((p, i) => {
-    let u = index.get(p.region);
-    if (u === undefined) index.set(p.region, (u = units.push(p.region) - 1));
-    c.lat[i] = p.lat;
-    c.lon[i] = p.lon;
-    c.population[i] = p.population;
-    c.unit[i] = u;
-    c.district[i] = p.district ? districts.indexOf(p.district) + 1 : 0;
-  });
-  return c;
-}
-
-/**
- * The analyses still take point objects (the speed issue moves them to columns); strings are
- * shared, so a million points cost ~80 MB here.
- */
-function toPoints(c: AssignedCells): PopulationPoint[] {
-  const out: PopulationPoint[] = new Array(c.count);
-  for (let i = 0; i < c.count; i++) {
-    const d = c.district[i]!;
-    out[i] = {
-      region: c.units[c.unit[i]!]!,
-      district: d ? c.districts[d - 1]! : '',
-      name: '',
-      lat: c.lat[i]!,
-      lon: c.lon[i]!,
-      population: c.population[i]!,
-    };
-  }
-  return out;
 }

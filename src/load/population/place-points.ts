@@ -1,0 +1,105 @@
+/**
+ * Gives every place of a point file its unit (and, in the capital, its district), as columns.
+ * A region column decides where it is given; without one, a point belongs to the unit whose
+ * polygon holds it (a city published inside its rayon counts for the rayon); within SNAP_KM of a
+ * unit, to the nearest one. Points farther out are at sea or abroad: an error naming each, never
+ * silently kept. A country without polygons falls back to the unit whose administrative centre is
+ * nearest.
+ */
+import { geodesicKm } from '../../geo/geodesic.js';
+import type { UnitLocator } from '../../geo/unit-locator.js';
+import type { UnitLookup } from '../../geo/unit-lookup.js';
+import type { PointColumns } from '../../model/point-columns.js';
+import type { RegionIndex } from '../../model/region-index.js';
+import { UserError } from '../../errors.js';
+import type { PointRows } from './point-rows.js';
+
+/** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
+export const SNAP_KM = 3;
+
+export interface PlaceOptions {
+  /** Unit polygons: where a point without a region column is. */
+  units?: UnitLocator;
+  /**
+   * The same polygons behind the banded index (geo/polygon-index.ts), several times faster per
+   * point; `units` then only snaps the points it finds in no unit.
+   */
+  lookup?: UnitLookup;
+}
+
+export function placePoints(rows: PointRows, regions: RegionIndex, path: string, o: PlaceOptions = {}): PointColumns {
+  const n = rows.count;
+  const { lat, lon } = rows;
+  const carrier = (code: string) => regions.byCode.get(code)?.included_in ?? code;
+  let seats: { lat: number; lon: number; code: string }[] | undefined;
+  const seatOf = (i: number) => {
+    seats ??= regions.dataset.regions
+      .filter((r) => r.kind !== 'autonomous_republic' && !r.included_in)
+      .map((r) => ({ ...r.admin_center, code: r.code }));
+    return seats[nearest(lat[i]!, lon[i]!, seats)]!.code;
+  };
+  const bakuDistricts = regions.dataset.baku_districts;
+  const out: PointColumns = {
+    count: n,
+    lat,
+    lon,
+    population: rows.population,
+    unit: new Uint16Array(n),
+    units: [],
+    district: new Uint8Array(n),
+    districts: bakuDistricts.map((d) => d.id),
+    ...(rows.names ? { names: rows.names } : {}),
+  };
+  const unitIndex = new Map<string, number>();
+  const known = rows.regionCodes.map((code) => regions.byCode.has(code));
+  const lost: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rows.region[i]!;
+    let code: string | undefined;
+    if (r >= 0) {
+      code = rows.regionCodes[r]!;
+      if (!known[r]) throw new UserError(`${rows.where(i)}: unknown region '${code}' (${regions.codeHint()})`, 1);
+    } else if (o.units) {
+      code = o.lookup?.locate(lat[i]!, lon[i]!);
+      if (code === undefined) {
+        const near = o.units.nearestUnit(lat[i]!, lon[i]!, SNAP_KM);
+        if (near) code = carrier(near.code);
+      }
+      if (code === undefined) {
+        lost.push(
+          `${rows.where(i)}: (lat ${lat[i]}, lon ${lon[i]}) is outside every unit of ${regions.profile.name} ` +
+            `(at sea or abroad)`,
+        );
+        continue;
+      }
+    } else code = seatOf(i);
+    let u = unitIndex.get(code);
+    if (u === undefined) unitIndex.set(code, (u = out.units.push(code) - 1));
+    out.unit[i] = u;
+    if (code === regions.capital) out.district[i] = nearest(lat[i]!, lon[i]!, bakuDistricts) + 1;
+  }
+  if (lost.length) {
+    const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
+    throw new UserError(
+      `${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ` +
+        `${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`,
+      1,
+    );
+  }
+  return out;
+}
+
+/** The index of the geodesically nearest place (the first of equals). */
+function nearest(lat: number, lon: number, list: readonly { lat: number; lon: number }[]): number {
+  const p = { lat, lon };
+  let best = 0,
+    bestKm = geodesicKm(p, list[0]!);
+  for (let k = 1; k < list.length; k++) {
+    const km = geodesicKm(p, list[k]!);
+    if (km < bestKm) {
+      best = k;
+      bestKm = km;
+    }
+  }
+  return best;
+}
