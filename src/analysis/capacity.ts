@@ -18,6 +18,7 @@ import {
 import { basisLabel, pointColumns, type PopulationBasisLabel, unitKeys, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
 import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
+import { compareText } from '../model/compare-text.js';
 
 /**
  * DOST served 471,500 people in 2022 (dost.gov.az/en/news/527) with its centers assigned to
@@ -387,7 +388,7 @@ export function capacityNow(
     (a, b) =>
       Number(b.overloaded) - Number(a.overloaded) ||
       (b.utilization_pct ?? -1) - (a.utilization_pct ?? -1) ||
-      a.id.localeCompare(b.id),
+      compareText(a.id, b.id),
   );
   const population = weights.reduce((s, w) => s + w, 0);
   const result: CapacityResult = {

@@ -16,6 +16,7 @@ import {
   type PopulationBasisLabel,
 } from './demand.js';
 import type { Network, Settings } from './network.js';
+import { compareText } from '../model/compare-text.js';
 
 export type Basis = 'distance' | 'assignment' | 'both';
 export type KindFilter = FacilityKind | 'any';
@@ -149,7 +150,7 @@ export function coverageNow(
   }
   const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
   groups.forEach((g, k) => acc.set(g.id, { name: g.name, pop: pop[k]!, dist: dist[k]!, asg: asg[k]!, any: any[k]! }));
-  const rows = [...acc.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const rows = [...acc.entries()].sort(([a], [b]) => compareText(a, b));
   const total = rows.reduce(
     (t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }),
     { pop: 0, dist: 0, asg: 0, any: 0 },

@@ -13,6 +13,7 @@ import { Network, type Settings } from './network.js';
 import { endKey } from './schedule.js';
 import type { PopulationBasisLabel } from './demand.js';
 import type { Timeline } from './timeline.js';
+import { compareText } from '../model/compare-text.js';
 
 /** A from/to pair: the value in plan A and in plan B (null: not there). */
 export interface FromTo<T> {
@@ -150,7 +151,7 @@ export function facilityChanges(a: Plan, b: Plan): FacilityChange[] {
     if (Object.keys(other).length) out.push(base(y, 'changed', other));
   }
   const order = { added: 0, removed: 1, moved: 2, 're-dated': 3, changed: 4 };
-  return out.sort((p, q) => order[p.change] - order[q.change] || p.id.localeCompare(q.id));
+  return out.sort((p, q) => order[p.change] - order[q.change] || compareText(p.id, q.id));
 }
 
 /** Plan B with one facility put back as plan A has it (removed if A lacks it). */

@@ -17,6 +17,7 @@ import {
 } from './demand.js';
 import type { Network, Settings } from './network.js';
 import { weightedQuantile } from './weighted-quantile.js';
+import { compareText } from '../model/compare-text.js';
 
 export interface DistanceStats {
   population: number;
@@ -216,7 +217,7 @@ export function distancesNow(
     groups: groups
       .map((g, k) => ({ g, idx: members[k]! }))
       .filter(({ idx }) => idx.length > 0)
-      .sort((a, b) => a.g.id.localeCompare(b.g.id))
+      .sort((a, b) => compareText(a.g.id, b.g.id))
       .map(({ g, idx }) => ({
         id: g.id,
         name: g.name,

@@ -6,6 +6,7 @@ import { pointColumns, type Demand } from './demand.js';
 import { distancesNow } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
+import { compareText } from '../model/compare-text.js';
 
 export interface ExploreRegion {
   code: string;
@@ -74,7 +75,7 @@ export function exploreData(
     years,
     facilities: net.facilities
       .map((f) => ({ id: f.id, name: f.name, kind: f.kind, region: f.region, opens: String(f.opens) }))
-      .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id)),
+      .sort((a, b) => endKey(a.opens) - endKey(b.opens) || compareText(a.id, b.id)),
     openBy,
   };
 }

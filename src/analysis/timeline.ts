@@ -13,6 +13,7 @@ import { basisLabel, pointColumns, yearWeights, type Demand, type PopulationBasi
 import { meanKm } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, planYears, yearEnd } from './schedule.js';
+import { compareText } from '../model/compare-text.js';
 
 export interface TimelineYear {
   year: number;
@@ -90,7 +91,7 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
       const shortfall = Math.max(0, target - actual);
       const later = ofKind
         .filter((f) => !isOpenOn(f, key) && f.status !== 'closed')
-        .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id));
+        .sort((a, b) => endKey(a.opens) - endKey(b.opens) || compareText(a.id, b.id));
       later
         .slice(0, shortfall)
         .forEach((f) => open_earlier.push({ id: f.id, name: f.name, kind, opens: dateText(f.opens) }));

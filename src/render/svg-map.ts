@@ -22,6 +22,7 @@ import type { Facility } from '../model/plan.js';
 import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
 import { type Attrs, el, esc, openTag, tip } from './svg-element.js';
+import { compareText } from '../model/compare-text.js';
 
 export interface MapInput {
   outline: Polygon | MultiPolygon;
@@ -412,7 +413,7 @@ function sortFacilities<T extends Facility & { state: FacilityState }>(fs: T[]):
     (a, b) =>
       (a.kind === b.kind ? 0 : a.kind === 'branch' ? -1 : 1) ||
       rank[a.state] - rank[b.state] ||
-      a.id.localeCompare(b.id),
+      compareText(a.id, b.id),
   );
 }
 
@@ -435,7 +436,7 @@ function unitLayer(
   const out: string[] = [];
   const polys = m.layers.units?.features;
   if (polys) {
-    for (const f of [...polys].sort((a, b) => String(a.id).localeCompare(String(b.id)))) {
+    for (const f of [...polys].sort((a, b) => compareText(String(a.id), String(b.id)))) {
       const u = byCode.get(String(f.id));
       if (!u) continue;
       const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
@@ -448,7 +449,7 @@ function unitLayer(
   }
   // No polygons shipped: a circle per unit at its seat, area ∝ population.
   const maxPop = Math.max(1, ...m.units.map((u) => u.population));
-  for (const u of [...m.units].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))) {
+  for (const u of [...m.units].sort((a, b) => b.population - a.population || compareText(a.code, b.code))) {
     if (u.population <= 0) continue;
     const [x, y] = projection([u.lon, u.lat])!;
     const r = 3 + 22 * Math.sqrt(u.population / maxPop);

@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from './graph.js';
 import type { Profile } from './profile.js';
+import { compareText } from '../model/compare-text.js';
 
 /** Bump when the graph's layout or meaning changes, so old caches are not read. */
 export const CACHE_FORMAT = 4;
@@ -39,7 +40,7 @@ export function fileHash(file: string): string {
 export function cacheKey(inputHash: string, profile: Profile): string {
   const canonical = JSON.stringify(profile, (_, v) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareText(a, b)))
       : v,
   );
   return createHash('sha256').update(`${CACHE_FORMAT}\n${inputHash}\n${canonical}`).digest('hex').slice(0, 32);

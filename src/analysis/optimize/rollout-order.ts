@@ -11,6 +11,7 @@ import { yearWeights, type Demand } from '../demand.js';
 import { facilityPlace, placesOf, type Settings } from '../network.js';
 import { endKey, isOpenOn, yearEnd } from '../schedule.js';
 import { coverInstance } from './suggest.js';
+import { compareText } from '../../model/compare-text.js';
 
 export interface OrderStep {
   year: number;
@@ -82,7 +83,7 @@ export function rolloutOrder(
   const planYear = new Map<string, number>();
   all
     .filter((f) => !openAtStart(f))
-    .sort((a, b) => endKey(a.opens) - endKey(b.opens) || a.id.localeCompare(b.id))
+    .sort((a, b) => endKey(a.opens) - endKey(b.opens) || compareText(a.id, b.id))
     .forEach((f, i) => planYear.set(f.id, from + 1 + Math.floor(i / budget)));
   const planResult = simulate((f, y) => (planYear.get(f.id) ?? Infinity) <= y);
 

@@ -16,6 +16,7 @@ const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian } from './pmedian.js';
+import { compareText } from '../../model/compare-text.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
 
@@ -330,7 +331,7 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
     const free = units
       .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
       .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
-      .sort((a, b) => a.km - b.km || a.code.localeCompare(b.code))[0];
+      .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0];
     return free ? take(free.code) : [];
   };
   const entries = r.sites.map((s) => {

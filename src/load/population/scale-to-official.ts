@@ -8,6 +8,7 @@
 import type { PopulationBasis } from '../../model/dataset.js';
 import type { ScaleReport, UnitScale } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
+import { compareText } from '../../model/compare-text.js';
 
 /** Rescales `population` in place; `unitOf[i]` indexes `units`. */
 export function scaleToOfficial(
@@ -50,7 +51,7 @@ export function scaleToOfficial(
     population[i]! *= factor[unitOf[i]!]!;
     after += population[i]!;
   }
-  rows.sort((a, b) => a.code.localeCompare(b.code));
+  rows.sort((a, b) => compareText(a.code, b.code));
   const official_total = rows.reduce((t, r) => t + r.official, 0);
   return {
     year,

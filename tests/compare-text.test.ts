@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { compareText } from '../src/model/compare-text.js';
+
+describe('compareText: the root collation, whatever the machine’s locale', () => {
+  it('keeps one order where locales differ (az_AZ puts w after z, da_DK puts aa after z)', () => {
+    expect(['z-1', 'w-1', 'AA-2', 'aa-1', 'b-1'].sort(compareText)).toEqual(['aa-1', 'AA-2', 'b-1', 'w-1', 'z-1']);
+  });
+
+  it('orders facility ids, unit codes and group ids as localeCompare does', () => {
+    const ids = [
+      'BAK-10',
+      'BAK-2',
+      'B-SKR',
+      'BAK_1',
+      'bak-1',
+      'AZ-BA/yasamal',
+      'AZ-BA',
+      'L-AGHALI',
+      'abs',
+      'ABS',
+      'Ab',
+    ];
+    expect([...ids].sort(compareText)).toEqual([...ids].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('agrees with localeCompare on 50,000 random pairs of printable ASCII and a few other letters', () => {
+    const alphabet = ' _-.,/0129aAbBzZ:()Əə';
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let t = 0; t < 50_000; t++) {
+      const a = word(),
+        b = word();
+      expect(compareText(a, b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(
+        Math.sign(a.localeCompare(b, 'en')),
+      );
+    }
+  });
+});
