@@ -231,6 +231,20 @@ describe('format detection by content', () => {
     expect(r.source.format).toBe('geojson');
     expect(r.points.reduce((t, p) => t + p.population, 0)).toBe(600);
   });
+  it('reads a raster larger than the country only around it, with the same people inside', async () => {
+    // 0.5° cells over lon 30–60, lat 30–50 (60 × 40 cells), 10 people each: a "regional mosaic".
+    const big = writeTiff('region.tif', new Array(60 * 40).fill(10), 60, { x: 30, y: 50, dx: 0.5, dy: 0.5 });
+    const whole = await loadPopulation(big, regions, locator);
+    const clipped = await loadPopulation(big, regions, locator, { clip: embedded().outline.box(1) });
+    expect(clipped.source.inside_population).toBe(whole.source.inside_population);
+    expect(clipped.source.inside_population).toBeGreaterThan(0);
+    expect(clipped.source.points).toBe(whole.source.points);
+    expect(whole.source.cells.total).toBe(2400);
+    // Azerbaijan spans about 6° × 3.5°: with 1° around it, about 9° × 6° of cells are read.
+    expect(clipped.source.cells.total).toBeLessThan(400);
+    expect(clipped.source.window).toEqual({ raster: [60, 40], read: expect.any(Array) });
+    expect(whole.source.window).toBeUndefined();
+  });
   it('reads a GeoTIFF whatever its extension', async () => {
     const named = writeTiff('grid.csv', [5, 6], 2, { x: 46.2, y: 40.8, dx: 0.1, dy: 0.1 });
     const r = await loadPopulation(named, regions, locator);

@@ -12,6 +12,23 @@ export class CountryOutline {
 
   constructor(readonly geometry: Polygon | MultiPolygon) {}
 
+  /** The outline's box, widened by `marginDeg` on every side: [west, south, east, north]. */
+  box(marginDeg = 0): [number, number, number, number] {
+    const polys = this.geometry.type === 'Polygon' ? [this.geometry.coordinates] : this.geometry.coordinates;
+    let w = Infinity,
+      s = Infinity,
+      e = -Infinity,
+      n = -Infinity;
+    for (const poly of polys)
+      for (const [lon, lat] of poly[0]!) {
+        w = Math.min(w, lon!);
+        e = Math.max(e, lon!);
+        s = Math.min(s, lat!);
+        n = Math.max(n, lat!);
+      }
+    return [w - marginDeg, s - marginDeg, e + marginDeg, n + marginDeg];
+  }
+
   /**
    * Point in polygon by ray casting (even-odd over every ring, so holes count), with the edges
    * indexed by latitude band: a 100,000-facility plan checks each facility against a few dozen

@@ -10,6 +10,7 @@ import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
+import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { roadModelFor, type RoadFlags } from './road-network.js';
@@ -82,6 +83,7 @@ export async function loadDemand(
     resolutionKm: flags.resolution,
     basis: b,
     ...(country.units ? { units: country.units } : {}),
+    clip: country.outline.box(WINDOW_MARGIN_DEG),
   });
   process.stderr.write(populationNote(loaded.source));
   // Not a spread of `loaded`: that would build its million point objects (a getter) at once.

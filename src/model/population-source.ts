@@ -20,6 +20,13 @@ export interface ScaleReport {
   units: UnitScale[];
 }
 
+/**
+ * A raster larger than the country is read over the country's box and this many degrees around it
+ * (about 85–110 km): people just across a border or offshore are still counted and reported as
+ * outside; farther cells are not read at all.
+ */
+export const WINDOW_MARGIN_DEG = 1;
+
 export interface PopulationSource {
   file: string;
   format: 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson';
@@ -27,8 +34,10 @@ export interface PopulationSource {
   crs?: string;
   /** How each cell got its unit. */
   assignment: string;
-  /** Cells in the file, by what they held. */
+  /** Cells in the file, by what they held (in a raster larger than the country: the cells read). */
   cells: { total: number; nodata: number; empty: number; populated: number };
+  /** A raster read only around the country: its size and the part read, in cells (columns × rows). */
+  window?: { raster: [number, number]; read: [number, number] };
   /** Populated cells in the sea or abroad: not counted in any report. */
   outside: { cells: number; population: number };
   /** Population inside the country, as read (before any scaling). */

@@ -2,7 +2,7 @@
  * What a user's population file gave, in words: read on stderr by the person running the command,
  * and appended to text / Markdown reports so that no figure is read without it.
  */
-import type { PopulationSource } from '../model/population-source.js';
+import { type PopulationSource, WINDOW_MARGIN_DEG } from '../model/population-source.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const FORMAT_NAMES: Record<PopulationSource['format'], string> = {
@@ -18,6 +18,12 @@ export function populationSummary(s: PopulationSource): string[] {
   const lines = [
     `population: ${s.file} (${FORMAT_NAMES[s.format]}${s.crs ? `, ${s.crs}` : ''}): ${n(s.cells.total)} cells, ` +
       `${n(s.cells.populated)} populated, ${n(s.cells.empty)} empty, ${n(s.cells.nodata)} nodata`,
+    ...(s.window
+      ? [
+          `population: read the ${n(s.window.read[0])} × ${n(s.window.read[1])} cells over the country (and ` +
+            `${WINDOW_MARGIN_DEG}° around it) of a ${n(s.window.raster[0])} × ${n(s.window.raster[1])}-cell raster`,
+        ]
+      : []),
     `population: ${n(s.outside.cells)} populated cells (${n(s.outside.population)} people) in the sea or abroad, ` +
       `not counted; ${n(s.inside_population)} people inside, assigned by ${s.assignment}`,
   ];

@@ -11,6 +11,8 @@ import { rasterCrs, type RasterCrs } from './raster-crs.js';
 export interface RasterInfo {
   width: number;
   height: number;
+  /** The cells read: the part of the raster around the country (all of it when no clip was given). */
+  window: { x0: number; y0: number; x1: number; y1: number };
   crs: string;
   /** Cell size in the raster's units (degrees or metres). */
   resolution: [number, number];
@@ -20,8 +22,16 @@ export interface RasterInfo {
 /** Rows per read: one block row, but at least 256 rows so that many thin strips are read together. */
 const MIN_ROWS = 256;
 
+/** A WGS84 box: west, south, east, north in degrees. */
+export type LonLatBox = [number, number, number, number];
+
+/**
+ * Reads band 1. With `clip`, only the cells over that box are read: a continental or global raster
+ * (WorldPop's global mosaic is 43,200 × 18,720 cells at 1 km) costs what the country's part costs.
+ */
 export async function readGeoTiff(
   path: string,
+  clip?: LonLatBox,
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
   let image: GeoTIFFImage;
   try {
@@ -48,16 +58,18 @@ export async function readGeoTiff(
   const half = keys.GTRasterTypeGeoKey === 2 ? 0 : 0.5;
   const nodataRaw = image.getGDALNoData();
   const nodata = nodataRaw === null || nodataRaw === undefined ? null : Number(nodataRaw);
+  const window = clip ? clipWindow(clip, crs, origin, res, width, height) : { x0: 0, y0: 0, x1: width, y1: height };
+  const w = window.x1 - window.x0;
   const table = new PopulationTable(1 << 16);
-  const stats: ReadStats = { cells: width * height, nodata: 0, empty: 0, populated: 0 };
+  const stats: ReadStats = { cells: w * (window.y1 - window.y0), nodata: 0, empty: 0, populated: 0 };
   const step = Math.max(MIN_ROWS, image.getTileHeight());
   const isNoData = noDataTest(nodata, image.getSampleFormat(0) === 3 && image.getBitsPerSample(0) === 32);
-  for (let y0 = 0; y0 < height; y0 += step) {
-    const y1 = Math.min(height, y0 + step);
+  for (let y0 = window.y0; y0 < window.y1; y0 += step) {
+    const y1 = Math.min(window.y1, y0 + step);
     let band: ArrayLike<number>;
     try {
       const rasters = (await image.readRasters({
-        window: [0, y0, width, y1],
+        window: [window.x0, y0, window.x1, y1],
         samples: [0],
         interleave: false,
       })) as unknown as ArrayLike<number>[];
@@ -65,12 +77,12 @@ export async function readGeoTiff(
     } catch (e) {
       throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
     }
-    keepPopulated(band, width, y0, { origin, res, half, crs, isNoData }, table, stats);
+    keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
   }
   return {
     table,
     stats,
-    info: { width, height, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata },
+    info: { width, height, window, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata },
   };
 }
 
@@ -91,9 +103,50 @@ interface Geo {
   isNoData: (v: number) => boolean;
 }
 
+/**
+ * The cells over a lon/lat box, found by taking points along its edges and through it into the
+ * raster's CRS (a box in degrees is curved in Mollweide), one cell of margin on each side.
+ */
+function clipWindow(
+  box: LonLatBox,
+  crs: RasterCrs,
+  origin: number[],
+  res: number[],
+  width: number,
+  height: number,
+): RasterInfo['window'] {
+  const [west, south, east, north] = box;
+  const [ox, oy] = origin as [number, number];
+  const [rx, ry] = res as [number, number];
+  let minC = Infinity,
+    maxC = -Infinity,
+    minR = Infinity,
+    maxR = -Infinity;
+  const xy: [number, number] = [0, 0];
+  const N = 32;
+  for (let i = 0; i <= N; i++)
+    for (let j = 0; j <= N; j++) {
+      if (!crs.fromLonLat(west + ((east - west) * i) / N, south + ((north - south) * j) / N, xy)) continue;
+      const c = (xy[0] - ox) / rx,
+        r = (xy[1] - oy) / ry;
+      minC = Math.min(minC, c);
+      maxC = Math.max(maxC, c);
+      minR = Math.min(minR, r);
+      maxR = Math.max(maxR, r);
+    }
+  const clamp = (v: number, hi: number) => Math.max(0, Math.min(hi, v));
+  const x0 = clamp(Math.floor(minC) - 1, width),
+    x1 = clamp(Math.ceil(maxC) + 1, width),
+    y0 = clamp(Math.floor(minR) - 1, height),
+    y1 = clamp(Math.ceil(maxR) + 1, height);
+  // No overlap at all: an empty window (the caller reports that no cell lies in the country).
+  return x1 > x0 && y1 > y0 ? { x0, y0, x1, y1 } : { x0: 0, y0: 0, x1: 0, y1: 0 };
+}
+
 function keepPopulated(
   band: ArrayLike<number>,
   width: number,
+  x0: number,
   y0: number,
   g: Geo,
   table: PopulationTable,
@@ -114,7 +167,7 @@ function keepPopulated(
     }
     const col = k % width,
       row = y0 + (k - col) / width;
-    if (!g.crs.toLonLat(ox + (col + g.half) * rx, oy + (row + g.half) * ry, out)) {
+    if (!g.crs.toLonLat(ox + (x0 + col + g.half) * rx, oy + (row + g.half) * ry, out)) {
       stats.nodata++;
       continue;
     }

@@ -20,6 +20,7 @@ import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, readHead } from './detect-format.js';
+import type { LonLatBox, RasterInfo } from './geotiff-reader.js';
 import type { PopulationTable, ReadStats } from './population-table.js';
 import { scaleToOfficial } from './scale-to-official.js';
 
@@ -30,6 +31,8 @@ export interface PopulationOptions {
   basis?: PopulationBasis;
   /** Unit polygons for point files without a region column. */
   units?: UnitLocator;
+  /** The country's box: a raster is read over it (and WINDOW_MARGIN_DEG around it) only. */
+  clip?: LonLatBox;
 }
 
 export interface LoadedPopulation {
@@ -53,6 +56,9 @@ export async function loadPopulation(
   let cells: AssignedCells,
     stats: ReadStats,
     crs: string | undefined,
+    width = 0,
+    height = 0,
+    win: RasterInfo['window'] | undefined,
     assignment = locator.method;
   if (format === 'points-csv' || format === 'geojson') {
     // Points without a region column are placed by the same banded polygon index as grid cells.
@@ -75,8 +81,8 @@ export async function loadPopulation(
       ({
         table,
         stats,
-        info: { crs },
-      } = await (await import('./geotiff-reader.js')).readGeoTiff(path));
+        info: { crs, width, height, window: win },
+      } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (format === 'geopackage')
       ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
     else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
@@ -110,6 +116,9 @@ export async function loadPopulation(
     ...(crs ? { crs } : {}),
     assignment,
     cells: { total: stats.cells, nodata: stats.nodata, empty: stats.empty, populated: stats.populated },
+    ...(win && (win.x1 - win.x0 < width || win.y1 - win.y0 < height)
+      ? { window: { raster: [width, height], read: [win.x1 - win.x0, win.y1 - win.y0] } }
+      : {}),
     outside: { cells: cells.outside.cells, population: Math.round(cells.outside.population) },
     inside_population: Math.round(inside),
     resolution_km: o.resolutionKm ?? null,

@@ -13,6 +13,8 @@ export interface RasterCrs {
   name: string;
   /** Writes WGS84 lon, lat into out; false when the point has no geographic position. */
   toLonLat(x: number, y: number, out: [number, number]): boolean;
+  /** The inverse: the raster's x, y of a WGS84 lon, lat; false where the projection has none. */
+  fromLonLat(lon: number, lat: number, out: [number, number]): boolean;
 }
 
 /** ESRI:54009, spelled out: proj4 knows EPSG codes only, and Mollweide is an ESRI one. */
@@ -23,6 +25,11 @@ const GEOGRAPHIC: RasterCrs = {
   toLonLat(x, y, out) {
     out[0] = x;
     out[1] = y;
+    return true;
+  },
+  fromLonLat(lon, lat, out) {
+    out[0] = lon;
+    out[1] = lat;
     return true;
   },
 };
@@ -36,6 +43,15 @@ function projected(name: string, definition: string): RasterCrs {
       xy[0] = x;
       xy[1] = y;
       const r = conv.forward(xy);
+      if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) return false;
+      out[0] = r[0]!;
+      out[1] = r[1]!;
+      return true;
+    },
+    fromLonLat(lon, lat, out) {
+      xy[0] = lon;
+      xy[1] = lat;
+      const r = conv.inverse(xy);
       if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) return false;
       out[0] = r[0]!;
       out[1] = r[1]!;
