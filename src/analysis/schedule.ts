@@ -3,10 +3,21 @@ import { dayKey, isPlanDay, parsePlanDate } from '../model/dates.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan } from '../model/plan.js';
 
 /** The sortable end-of-period key of a plan date (the plan is validated, so dates parse). */
+/**
+ * A plan has a few dozen distinct dates, asked for on every facility every year (and a 10,000-
+ * facility plan's dates thousands of times each): each is parsed once.
+ */
+const endKeys = new Map<string | number, number>();
+
 export function endKey(value: string | number): number {
-  const d = parsePlanDate(value);
-  if (!isPlanDay(d)) throw new Error(`unvalidated date ${value}`);
-  return dayKey(d);
+  let key = endKeys.get(value);
+  if (key === undefined) {
+    const d = parsePlanDate(value);
+    if (!isPlanDay(d)) throw new Error(`unvalidated date ${value}`);
+    key = dayKey(d);
+    endKeys.set(value, key);
+  }
+  return key;
 }
 
 export const yearEnd = (year: number) => year * 10000 + 1231;
