@@ -70,10 +70,19 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
  * Population-weighted statistics of the trips people make to their nearest facility (road km and
  * minutes along the same trip; points with no reachable facility are counted in `unserved`).
  */
-export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: ArrayLike<number>): DistanceStats {
+/** Population-weighted statistics of the points `idx` (default: all) with distances km, min and weights w. */
+export function weightedStats(
+  km: ArrayLike<number>,
+  min: ArrayLike<number>,
+  w: ArrayLike<number>,
+  idx?: ArrayLike<number>,
+): DistanceStats {
+  const count = idx ? idx.length : w.length;
+  const at = (j: number) => (idx ? idx[j]! : j);
   let total = 0,
     unserved = 0;
-  for (let i = 0; i < w.length; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = at(j);
     total += w[i]!;
     if (!Number.isFinite(km[i]!)) unserved += w[i]!;
   }
@@ -92,14 +101,18 @@ export function weightedStats(km: ArrayLike<number>, min: ArrayLike<number>, w: 
     max_min: null,
   };
   let n = 0;
-  for (let i = 0; i < w.length; i++) if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
+  for (let j = 0; j < count; j++) {
+    const i = at(j);
+    if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
+  }
   if (n === 0) return empty;
   const weights = new Float64Array(n);
   const kept = new Uint32Array(n);
-  for (let i = 0, j = 0; i < w.length; i++) {
+  for (let j = 0, k = 0; j < count; j++) {
+    const i = at(j);
     if (w[i]! > 0 && Number.isFinite(km[i]!)) {
-      kept[j] = i;
-      weights[j++] = w[i]!;
+      kept[k] = i;
+      weights[k++] = w[i]!;
     }
   }
   const stats = (all: ArrayLike<number>) => {
@@ -169,12 +182,7 @@ export function distancesNow(
     all.push(i);
     members[g]!.push(i);
   }
-  const statsOf = (idx: number[], km: Float64Array, min: Float64Array) =>
-    weightedStats(
-      idx.map((i) => km[i]!),
-      idx.map((i) => min[i]!),
-      idx.map((i) => weights[i]!),
-    );
+  const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
   // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
   const seen = new Set<string>();
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
