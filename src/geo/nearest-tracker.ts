@@ -11,7 +11,9 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { chordToGeodesicKm, toChordSpace } from './geodesic.js';
+import { chordToGeodesicKm, EARTH_RADIUS_KM, toChordSpace } from './geodesic.js';
+
+const RAD = Math.PI / 180;
 
 export interface PointSet {
   x: Float64Array;
@@ -32,12 +34,16 @@ export function pointSet(coords: { lat: number; lon: number }[]): PointSet {
 export function pointSetOf(lat: ArrayLike<number>, lon: ArrayLike<number>, members: ArrayLike<number>): PointSet {
   const n = members.length;
   const ps: PointSet = { x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n), count: n };
+  // toChordSpace inlined (the same arithmetic, so the same bits): a million calls each returning
+  // an array cost several times the arithmetic.
   for (let k = 0; k < n; k++) {
     const i = members[k]!;
-    const [x, y, z] = toChordSpace(lat[i]!, lon[i]!);
-    ps.x[k] = x;
-    ps.y[k] = y;
-    ps.z[k] = z;
+    const phi = lat[i]! * RAD;
+    const lam = lon[i]! * RAD;
+    const c = Math.cos(phi);
+    ps.x[k] = EARTH_RADIUS_KM * c * Math.cos(lam);
+    ps.y[k] = EARTH_RADIUS_KM * c * Math.sin(lam);
+    ps.z[k] = EARTH_RADIUS_KM * Math.sin(phi);
   }
   return ps;
 }
@@ -70,6 +76,30 @@ function boxDist2(b: Box, x: number, y: number, z: number): number {
 interface Cell extends Box {
   start: number;
   end: number;
+  /** Its sub-cells: indices [subFrom, subTo) into PointGrid.subStart/subEnd/subBox. */
+  subFrom: number;
+  subTo: number;
+}
+
+/** A cell with at least this many points is split into sub-cells of an eighth of its side. */
+const SUB_MIN = 128;
+
+/** Squared distance from a point to the nearest point of box u in a packed box array (6 numbers a box). */
+function boxDist2At(b: Float64Array, u: number, x: number, y: number, z: number): number {
+  const o = u * 6;
+  const dx = x < b[o]! ? b[o]! - x : x > b[o + 3]! ? x - b[o + 3]! : 0;
+  const dy = y < b[o + 1]! ? b[o + 1]! - y : y > b[o + 4]! ? y - b[o + 4]! : 0;
+  const dz = z < b[o + 2]! ? b[o + 2]! - z : z > b[o + 5]! ? z - b[o + 5]! : 0;
+  return dx * dx + dy * dy + dz * dz;
+}
+
+/** Squared distance from a point to the farthest corner of box u in a packed box array. */
+function boxFar2At(b: Float64Array, u: number, x: number, y: number, z: number): number {
+  const o = u * 6;
+  const dx = Math.max(Math.abs(x - b[o]!), Math.abs(x - b[o + 3]!));
+  const dy = Math.max(Math.abs(y - b[o + 1]!), Math.abs(y - b[o + 4]!));
+  const dz = Math.max(Math.abs(z - b[o + 2]!), Math.abs(z - b[o + 5]!));
+  return dx * dx + dy * dy + dz * dz;
 }
 
 interface SuperCell extends Box {
@@ -90,68 +120,125 @@ export class PointGrid {
   readonly order: Uint32Array;
   readonly cells: Cell[] = [];
   readonly supers: SuperCell[] = [];
+  /**
+   * Sub-cells (an eighth of a cell's side) of the crowded cells; a sparse cell is its own single
+   * sub-cell. Around a town, points within a few hundred metres of the facilities are then passed
+   * over as a block when one more facility opens nearby (a 3 km cell would be rescanned whole).
+   */
+  readonly subStart: Uint32Array;
+  readonly subEnd: Uint32Array;
+  /** Boxes of the sub-cells, 6 numbers each (minX, minY, minZ, maxX, maxY, maxZ). */
+  readonly subBox: Float64Array;
 
   constructor(pts: PointSet, cellKm = 3) {
     const n = pts.count;
-    // Cell key: super-cell (8×8×8 cells) in the high part, cell within it in the low 9 bits, so one
-    // numeric sort groups points by super-cell, then by cell. Indices count from the data's own minimum.
+    const { x: px, y: py, z: pz } = pts;
+    // Key: super-cell (8×8×8 cells) in the high part, then the cell within it (9 bits), then the
+    // sub-cell within the cell (9 bits), so one numeric sort groups points by super-cell, cell and
+    // sub-cell. Indices count from the data's own minimum.
     let minX = Infinity,
       minY = Infinity,
       minZ = Infinity,
       maxX = -Infinity,
       maxY = -Infinity;
     for (let i = 0; i < n; i++) {
-      minX = Math.min(minX, pts.x[i]!);
-      minY = Math.min(minY, pts.y[i]!);
-      minZ = Math.min(minZ, pts.z[i]!);
-      maxX = Math.max(maxX, pts.x[i]!);
-      maxY = Math.max(maxY, pts.y[i]!);
+      minX = Math.min(minX, px[i]!);
+      minY = Math.min(minY, py[i]!);
+      minZ = Math.min(minZ, pz[i]!);
+      maxX = Math.max(maxX, px[i]!);
+      maxY = Math.max(maxY, py[i]!);
     }
     const superY = Math.floor((maxY - minY) / cellKm / 8) + 1;
     const superX = Math.floor((maxX - minX) / cellKm / 8) + 1;
+    const subKm = cellKm / 8;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const ix = Math.floor((pts.x[i]! - minX) / cellKm),
-        iy = Math.floor((pts.y[i]! - minY) / cellKm),
-        iz = Math.floor((pts.z[i]! - minZ) / cellKm);
-      keys[i] = (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
+      const sx = Math.floor((px[i]! - minX) / subKm),
+        sy = Math.floor((py[i]! - minY) / subKm),
+        sz = Math.floor((pz[i]! - minZ) / subKm);
+      const ix = sx >> 3,
+        iy = sy >> 3,
+        iz = sz >> 3;
+      const cell =
+        (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
+      keys[i] = cell * 512 + (sx & 7) * 64 + (sy & 7) * 8 + (sz & 7);
     }
     const order = sortByKey(keys);
     this.order = order;
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
-    this.z = new Float64Array(n);
-    this.rank = new Uint32Array(n);
-    let sc: SuperCell | undefined;
-    let c: Cell | undefined;
-    // The keys of the current super-cell and cell (points come sorted by key).
-    let scKey = -1,
-      cKey = -1;
+    const x = (this.x = new Float64Array(n));
+    const y = (this.y = new Float64Array(n));
+    const z = (this.z = new Float64Array(n));
+    const rank = (this.rank = new Uint32Array(n));
+    // First pass: positions in grid order, and where each cell starts and how many sub-keys it has.
+    const cellStarts: number[] = [];
+    const cellSubKeys: number[] = [];
+    // The keys in grid order, so the passes below read them sequentially.
+    const sorted = new Float64Array(n);
+    let prev = -1;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      const x = pts.x[i]!,
-        y = pts.y[i]!,
-        z = pts.z[i]!,
-        key = keys[i]!;
-      this.x[k] = x;
-      this.y[k] = y;
-      this.z[k] = z;
-      this.rank[i] = k;
-      if (!sc || scKey !== Math.floor(key / 512)) {
+      x[k] = px[i]!;
+      y[k] = py[i]!;
+      z[k] = pz[i]!;
+      rank[i] = k;
+      const key = (sorted[k] = keys[i]!);
+      if (k === 0 || Math.floor(key / 512) !== Math.floor(prev / 512)) {
+        cellStarts.push(k);
+        cellSubKeys.push(1);
+      } else if (key !== prev) cellSubKeys[cellSubKeys.length - 1]!++;
+      prev = key;
+    }
+    cellStarts.push(n);
+    let subCount = 0;
+    for (let c = 0; c < cellSubKeys.length; c++)
+      subCount += cellStarts[c + 1]! - cellStarts[c]! < SUB_MIN ? 1 : cellSubKeys[c]!;
+    const subStart = (this.subStart = new Uint32Array(subCount));
+    const subEnd = (this.subEnd = new Uint32Array(subCount));
+    const sb = (this.subBox = new Float64Array(subCount * 6));
+    // Second pass: sub-cell boxes (a sparse cell is one sub-cell), then cells and super-cells from them.
+    let u = -1;
+    let sc: SuperCell | undefined;
+    let scKey = -1;
+    for (let c = 0; c + 1 < cellStarts.length; c++) {
+      const start = cellStarts[c]!,
+        end = cellStarts[c + 1]!;
+      const split = end - start >= SUB_MIN;
+      const cell: Cell = { start, end, subFrom: u + 1, subTo: 0, ...emptyBox() };
+      prev = -1;
+      for (let k = start; k < end; k++) {
+        const key = sorted[k]!;
+        if (k === start || (split && key !== prev)) {
+          u++;
+          subStart[u] = k;
+          const o = u * 6;
+          sb[o] = sb[o + 1] = sb[o + 2] = Infinity;
+          sb[o + 3] = sb[o + 4] = sb[o + 5] = -Infinity;
+        }
+        prev = key;
+        subEnd[u] = k + 1;
+        const o = u * 6;
+        const xk = x[k]!,
+          yk = y[k]!,
+          zk = z[k]!;
+        if (xk < sb[o]!) sb[o] = xk;
+        if (yk < sb[o + 1]!) sb[o + 1] = yk;
+        if (zk < sb[o + 2]!) sb[o + 2] = zk;
+        if (xk > sb[o + 3]!) sb[o + 3] = xk;
+        if (yk > sb[o + 4]!) sb[o + 4] = yk;
+        if (zk > sb[o + 5]!) sb[o + 5] = zk;
+      }
+      cell.subTo = u + 1;
+      for (let v = cell.subFrom; v < cell.subTo; v++) growBox(cell, sb, v);
+      const key = Math.floor(sorted[start]! / 262144);
+      if (!sc || key !== scKey) {
         sc = { cells: [], ...emptyBox() };
-        scKey = Math.floor(key / 512);
+        scKey = key;
         this.supers.push(sc);
-        c = undefined;
       }
-      if (!c || cKey !== key) {
-        c = { start: k, end: k, ...emptyBox() };
-        cKey = key;
-        sc.cells.push(this.cells.length);
-        this.cells.push(c);
-      }
-      c.end = k + 1;
-      grow(c, x, y, z);
-      grow(sc, x, y, z);
+      sc.cells.push(this.cells.length);
+      this.cells.push(cell);
+      grow(sc, cell.minX, cell.minY, cell.minZ);
+      grow(sc, cell.maxX, cell.maxY, cell.maxZ);
     }
   }
 }
@@ -164,7 +251,8 @@ export class NearestTracker {
   private readonly dist2: Float64Array;
   /** Facility id of the nearest open facility, by grid position; -1 if none. */
   private readonly owner: Int32Array;
-  /** Largest squared nearest-distance of each cell's and each super-cell's points. */
+  /** Largest squared nearest-distance of each sub-cell's, cell's and super-cell's points. */
+  private readonly subMax: Float64Array;
   private readonly cellMax: Float64Array;
   private readonly superMax: Float64Array;
   private readonly open = new Map<number, { lat: number; lon: number; x: number; y: number; z: number }>();
@@ -174,6 +262,7 @@ export class NearestTracker {
     const n = grid.x.length;
     this.dist2 = new Float64Array(n).fill(Infinity);
     this.owner = new Int32Array(n).fill(-1);
+    this.subMax = new Float64Array(grid.subStart.length).fill(Infinity);
     this.cellMax = new Float64Array(grid.cells.length).fill(Infinity);
     this.superMax = new Float64Array(grid.supers.length).fill(Infinity);
   }
@@ -182,8 +271,8 @@ export class NearestTracker {
   add(id: number, lat: number, lon: number): void {
     const [fx, fy, fz] = toChordSpace(lat, lon);
     this.open.set(id, { lat, lon, x: fx, y: fy, z: fz });
-    const { x, y, z, cells, supers } = this.grid;
-    const { dist2, owner, cellMax, superMax } = this;
+    const { x, y, z, cells, supers, subStart, subEnd, subBox } = this.grid;
+    const { dist2, owner, subMax, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
       const sc = supers[s]!;
       if (boxDist2(sc, fx, fy, fz) >= superMax[s]!) continue;
@@ -191,16 +280,23 @@ export class NearestTracker {
       for (const ci of sc.cells) {
         const c = cells[ci]!;
         if (boxDist2(c, fx, fy, fz) < cellMax[ci]!) {
-          let m = 0;
-          for (let k = c.start; k < c.end; k++) {
-            const dx = x[k]! - fx,
-              dy = y[k]! - fy,
-              dz = z[k]! - fz;
-            const d2 = dx * dx + dy * dy + dz * dz;
-            const cur = d2 < dist2[k]! ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
-            if (cur > m) m = cur;
+          let cm = 0;
+          for (let u = c.subFrom; u < c.subTo; u++) {
+            if (boxDist2At(subBox, u, fx, fy, fz) < subMax[u]!) {
+              let m = 0;
+              for (let k = subStart[u]!; k < subEnd[u]!; k++) {
+                const dx = x[k]! - fx,
+                  dy = y[k]! - fy,
+                  dz = z[k]! - fz;
+                const d2 = dx * dx + dy * dy + dz * dz;
+                const cur = d2 < dist2[k]! ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
+                if (cur > m) m = cur;
+              }
+              subMax[u] = m;
+            }
+            if (subMax[u]! > cm) cm = subMax[u]!;
           }
-          cellMax[ci] = m;
+          cellMax[ci] = cm;
         }
         if (cellMax[ci]! > sm) sm = cellMax[ci]!;
       }
@@ -245,12 +341,27 @@ export class NearestTracker {
       }
       return m;
     };
+    // The same, for sub-cell u (its box in the packed array).
+    const subCandidates = (u: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
+      let bound = subMax[u]!;
+      for (let j = 0; j < count; j++) {
+        const far = boxFar2At(subBox, u, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
+        if (far < bound) bound = far;
+      }
+      let m = 0;
+      for (let j = 0; j < count; j++) {
+        const k = among[j]!;
+        if (boxDist2At(subBox, u, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
+      }
+      return m;
+    };
     const all = Int32Array.from({ length: n }, (_, k) => k);
     const ids = Int32Array.from(batch, (f) => f.id);
     const superCand = new Int32Array(n);
     const cellCand = new Int32Array(n);
-    const { x, y, z, cells, supers } = this.grid;
-    const { dist2, owner: owners, cellMax, superMax } = this;
+    const subCand = new Int32Array(n);
+    const { x, y, z, cells, supers, subStart, subEnd, subBox } = this.grid;
+    const { dist2, owner: owners, subMax, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
       const sc = supers[s]!;
       const ns = direct ? (superCand.set(all), n) : candidates(sc, superMax[s]!, all, n, superCand);
@@ -259,16 +370,29 @@ export class NearestTracker {
       for (const ci of sc.cells) {
         const c = cells[ci]!;
         const nc = direct ? (cellCand.set(all), n) : candidates(c, cellMax[ci]!, superCand, ns, cellCand);
-        if (nc > 0) {
+        if (nc === 0) {
+          if (cellMax[ci]! > sm) sm = cellMax[ci]!;
+          continue;
+        }
+        let cm = 0;
+        for (let u = c.subFrom; u < c.subTo; u++) {
+          const nu =
+            direct || c.subTo - c.subFrom === 1
+              ? (subCand.set(cellCand.subarray(0, nc)), nc)
+              : subCandidates(u, cellCand, nc, subCand);
+          if (nu === 0) {
+            if (subMax[u]! > cm) cm = subMax[u]!;
+            continue;
+          }
           let m = 0;
-          for (let k = c.start; k < c.end; k++) {
+          for (let k = subStart[u]!; k < subEnd[u]!; k++) {
             const px = x[k]!,
               py = y[k]!,
               pz = z[k]!;
             let best = dist2[k]!,
               owner = -1;
-            for (let j = 0; j < nc; j++) {
-              const f = cellCand[j]!;
+            for (let j = 0; j < nu; j++) {
+              const f = subCand[j]!;
               const dx = px - fx[f]!,
                 dy = py - fy[f]!,
                 dz = pz - fz[f]!;
@@ -284,9 +408,11 @@ export class NearestTracker {
             }
             if (best > m) m = best;
           }
-          cellMax[ci] = m;
+          subMax[u] = m;
+          if (m > cm) cm = m;
         }
-        if (cellMax[ci]! > sm) sm = cellMax[ci]!;
+        cellMax[ci] = cm;
+        if (cm > sm) sm = cm;
       }
       superMax[s] = sm;
     }
@@ -301,8 +427,8 @@ export class NearestTracker {
     for (const f of indexIds) kd.add(this.open.get(f)!.lon, this.open.get(f)!.lat);
     if (indexIds.length === 0) kd.add(0, 0);
     kd.finish();
-    const { x, y, z, cells, supers } = this.grid;
-    const { dist2, owner, cellMax, superMax } = this;
+    const { x, y, z, cells, supers, subStart, subEnd } = this.grid;
+    const { dist2, owner, subMax, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
       let sm = 0;
       for (const ci of supers[s]!.cells) {
@@ -325,9 +451,14 @@ export class NearestTracker {
           owner[k] = fid;
         }
         if (touched) {
-          let m = 0;
-          for (let k = c.start; k < c.end; k++) m = Math.max(m, dist2[k]!);
-          cellMax[ci] = m;
+          let cm = 0;
+          for (let u = c.subFrom; u < c.subTo; u++) {
+            let m = 0;
+            for (let k = subStart[u]!; k < subEnd[u]!; k++) m = Math.max(m, dist2[k]!);
+            subMax[u] = m;
+            cm = Math.max(cm, m);
+          }
+          cellMax[ci] = cm;
         }
         sm = Math.max(sm, cellMax[ci]!);
       }
@@ -370,32 +501,31 @@ export class NearestTracker {
 }
 
 /**
- * Point indices ordered by key (ties by index): two stable counting passes (16 bits each) when
- * the keys fit in 32 bits, as they do for a country; else a native numeric sort when key and
- * index fit in 53 bits; else a comparator sort.
+ * Point indices ordered by key (ties by index): stable counting passes over 16 bits at a time
+ * (keys are non-negative integers below 2^53); the passes over digits that are zero for every key
+ * are skipped.
  */
 function sortByKey(keys: Float64Array): Uint32Array {
   const n = keys.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, keys[i]!);
-  if (max < 2 ** 32) {
-    const k32 = Uint32Array.from(keys);
-    const byLow = radixPass(
-      k32,
-      Uint32Array.from({ length: n }, (_, i) => i),
-      0,
-    );
-    return radixPass(k32, byLow, 16);
+  const lo = new Uint32Array(n),
+    hi = new Uint32Array(n);
+  let loOr = 0,
+    hiOr = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    lo[i] = k % 4294967296;
+    hi[i] = Math.floor(k / 4294967296);
+    loOr |= lo[i]!;
+    hiOr |= hi[i]!;
   }
-  if (n <= 1 << 20 && max * 1048576 < Number.MAX_SAFE_INTEGER) {
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = keys[i]! * 1048576 + i;
-    packed.sort();
-    const out = new Uint32Array(n);
-    for (let k = 0; k < n; k++) out[k] = packed[k]! % 1048576;
-    return out;
-  }
-  return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+  let order: Uint32Array = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (const [digits, or] of [
+    [lo, loOr],
+    [hi, hiOr],
+  ] as const)
+    for (const shift of [0, 16]) if ((or >>> shift) & 0xffff) order = radixPass(digits, order, shift);
+  return order;
 }
 
 /** `order` stably re-ordered by 16 bits of the keys from `shift` (one counting-sort pass). */
@@ -413,6 +543,12 @@ function radixPass(keys: Uint32Array, order: Uint32Array, shift: number): Uint32
 
 function emptyBox(): Box {
   return { minX: Infinity, minY: Infinity, minZ: Infinity, maxX: -Infinity, maxY: -Infinity, maxZ: -Infinity };
+}
+
+/** Grows box b to hold box v of a packed box array. */
+function growBox(b: Box, packed: Float64Array, v: number): void {
+  grow(b, packed[v * 6]!, packed[v * 6 + 1]!, packed[v * 6 + 2]!);
+  grow(b, packed[v * 6 + 3]!, packed[v * 6 + 4]!, packed[v * 6 + 5]!);
 }
 
 function grow(b: Box, x: number, y: number, z: number): void {
