@@ -365,6 +365,7 @@ export class NearestTracker {
     const superCand = new Int32Array(n);
     const cellCand = new Int32Array(n);
     const subCand = new Int32Array(n);
+    const lower = new Float64Array(n);
     const { x, y, z, cells, supers, subStart, subEnd, subBox } = this.grid;
     const { dist2, owner: owners, subMax, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
@@ -389,6 +390,20 @@ export class NearestTracker {
             if (subMax[u]! > cm) cm = subMax[u]!;
             continue;
           }
+          // Candidates by their distance to the sub-cell's box (a lower bound for each of its points), so a
+          // point stops at the first candidate whose bound exceeds its best so far. Equal distances go to
+          // the earlier facility of the batch, as trying them in batch order would.
+          for (let j = 0; j < nu; j++) {
+            const f = subCand[j]!;
+            const b = boxDist2At(subBox, u, fx[f]!, fy[f]!, fz[f]!);
+            let i = j;
+            for (; i > 0 && lower[i - 1]! > b; i--) {
+              lower[i] = lower[i - 1]!;
+              subCand[i] = subCand[i - 1]!;
+            }
+            lower[i] = b;
+            subCand[i] = f;
+          }
           let m = 0;
           for (let k = subStart[u]!; k < subEnd[u]!; k++) {
             const px = x[k]!,
@@ -396,13 +411,13 @@ export class NearestTracker {
               pz = z[k]!;
             let best = dist2[k]!,
               owner = -1;
-            for (let j = 0; j < nu; j++) {
+            for (let j = 0; j < nu && lower[j]! <= best; j++) {
               const f = subCand[j]!;
               const dx = px - fx[f]!,
                 dy = py - fy[f]!,
                 dz = pz - fz[f]!;
               const d2 = dx * dx + dy * dy + dz * dz;
-              if (d2 < best) {
+              if (d2 < best || (d2 === best && owner >= 0 && f < owner)) {
                 best = d2;
                 owner = f;
               }
