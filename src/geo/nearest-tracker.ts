@@ -248,6 +248,65 @@ export class PointGrid {
   }
 }
 
+/** The facilities of a batch, in chord space. */
+interface Coords3 {
+  fx: Float64Array;
+  fy: Float64Array;
+  fz: Float64Array;
+}
+
+/**
+ * The batch facilities (indices `among[0..count)`) that could be nearest to a point of box b: those
+ * whose box distance is within both max2 (the box's current worst) and the best farthest-corner
+ * distance among them. Written to `out`; returns how many. (Module functions, not closures, so the
+ * optimised addMany is not thrown away on the next call for a new closure.)
+ */
+function candidates(
+  b: Box,
+  max2: number,
+  f: Coords3,
+  among: ArrayLike<number>,
+  count: number,
+  out: Int32Array,
+): number {
+  const { fx, fy, fz } = f;
+  let bound = max2;
+  for (let j = 0; j < count; j++) {
+    const far = boxFar2(b, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
+    if (far < bound) bound = far;
+  }
+  let m = 0;
+  for (let j = 0; j < count; j++) {
+    const k = among[j]!;
+    if (boxDist2(b, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
+  }
+  return m;
+}
+
+/** candidates() for box u of a packed box array. */
+function subCandidates(
+  boxes: Float64Array,
+  u: number,
+  max2: number,
+  f: Coords3,
+  among: ArrayLike<number>,
+  count: number,
+  out: Int32Array,
+): number {
+  const { fx, fy, fz } = f;
+  let bound = max2;
+  for (let j = 0; j < count; j++) {
+    const far = boxFar2At(boxes, u, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
+    if (far < bound) bound = far;
+  }
+  let m = 0;
+  for (let j = 0; j < count; j++) {
+    const k = among[j]!;
+    if (boxDist2At(boxes, u, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
+  }
+  return m;
+}
+
 /** Up to this many point × facility pairs, a batch of openings skips the box pruning (see addMany). */
 const DIRECT_PAIRS = 2_000_000;
 
@@ -333,33 +392,7 @@ export class NearestTracker {
     // For a few thousand points (the embedded data) pruning by boxes costs more than the distances
     // it saves: every cell then takes every facility of the batch as a candidate.
     const direct = this.grid.x.length * n <= DIRECT_PAIRS;
-    const candidates = (b: Box, max2: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
-      let bound = max2;
-      for (let j = 0; j < count; j++) {
-        const far = boxFar2(b, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
-        if (far < bound) bound = far;
-      }
-      let m = 0;
-      for (let j = 0; j < count; j++) {
-        const k = among[j]!;
-        if (boxDist2(b, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
-      }
-      return m;
-    };
-    // The same, for sub-cell u (its box in the packed array).
-    const subCandidates = (u: number, among: ArrayLike<number>, count: number, out: Int32Array): number => {
-      let bound = subMax[u]!;
-      for (let j = 0; j < count; j++) {
-        const far = boxFar2At(subBox, u, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
-        if (far < bound) bound = far;
-      }
-      let m = 0;
-      for (let j = 0; j < count; j++) {
-        const k = among[j]!;
-        if (boxDist2At(subBox, u, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
-      }
-      return m;
-    };
+    const f3 = { fx, fy, fz };
     const all = Int32Array.from({ length: n }, (_, k) => k);
     const ids = Int32Array.from(batch, (f) => f.id);
     const superCand = new Int32Array(n);
@@ -370,12 +403,12 @@ export class NearestTracker {
     const { dist2, owner: owners, subMax, cellMax, superMax } = this;
     for (let s = 0; s < supers.length; s++) {
       const sc = supers[s]!;
-      const ns = direct ? (superCand.set(all), n) : candidates(sc, superMax[s]!, all, n, superCand);
+      const ns = direct ? (superCand.set(all), n) : candidates(sc, superMax[s]!, f3, all, n, superCand);
       if (ns === 0) continue;
       let sm = 0;
       for (const ci of sc.cells) {
         const c = cells[ci]!;
-        const nc = direct ? (cellCand.set(all), n) : candidates(c, cellMax[ci]!, superCand, ns, cellCand);
+        const nc = direct ? (cellCand.set(all), n) : candidates(c, cellMax[ci]!, f3, superCand, ns, cellCand);
         if (nc === 0) {
           if (cellMax[ci]! > sm) sm = cellMax[ci]!;
           continue;
@@ -385,7 +418,7 @@ export class NearestTracker {
           const nu =
             direct || c.subTo - c.subFrom === 1
               ? (subCand.set(cellCand.subarray(0, nc)), nc)
-              : subCandidates(u, cellCand, nc, subCand);
+              : subCandidates(subBox, u, subMax[u]!, f3, cellCand, nc, subCand);
           if (nu === 0) {
             if (subMax[u]! > cm) cm = subMax[u]!;
             continue;
