@@ -376,8 +376,10 @@ export class NearestTracker {
    */
   addMany(batch: { id: number; lat: number; lon: number }[]): void {
     // Once most points have a facility nearby, one facility at a time touches only its neighbourhood
-    // and is cheaper than the batch's per-cell candidate search.
-    if (batch.length < 8 || batch.length < this.open.size) {
+    // and is cheaper than the batch's per-cell candidate search (with sub-cells, even for a batch
+    // twice the size of what is open). A batch that dwarfs what is open still goes as a batch: each
+    // single add would rescan the wide areas still far from any facility.
+    if (batch.length < 8 || batch.length <= 4 * this.open.size) {
       for (const f of batch) this.add(f.id, f.lat, f.lon);
       return;
     }
