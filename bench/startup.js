@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { goal, median, ROOT, runProcess } from './lib.js';
 
-const BIN = join(ROOT, 'bin', 'dostplan.js');
+const BIN = join(ROOT, 'bin', 'dostplan.cjs');
 const PAIRS = 9;
 const goals = [
   ['coverage', 3],

@@ -79,6 +79,53 @@ describe('incremental nearest-facility tracker', () => {
   });
 });
 
+describe('nearest-facility tracker, a year of openings at once (addMany)', () => {
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const place = () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6 });
+  // Half the points crowd around 20 towns, so some cells are split into sub-cells.
+  const towns = Array.from({ length: 20 }, place);
+  const cloud = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      if (i % 2) return place();
+      const t = towns[i % towns.length]!;
+      return { lat: t.lat + (rnd() - 0.5) * 0.05, lon: t.lon + (rnd() - 0.5) * 0.05 };
+    });
+
+  /** Opens batches in turn and checks every 13th point against brute force after each. */
+  function check(pts: { lat: number; lon: number }[], batches: { lat: number; lon: number }[][]) {
+    const t = new NearestTracker(new PointGrid(pointSet(pts)));
+    const open: { lat: number; lon: number }[] = [];
+    for (const batch of batches) {
+      t.addMany(batch.map((f, k) => ({ id: open.length + k, ...f })));
+      open.push(...batch);
+      for (let i = 0; i < pts.length; i += 13) {
+        let best = Infinity,
+          owner = -1;
+        // Strictly nearer only: of equally near facilities the first opened keeps the point.
+        open.forEach((f, id) => {
+          const d = geodesicKm(pts[i]!, f);
+          if (d < best - 1e-9) [best, owner] = [d, id];
+        });
+        expect(t.km(i)).toBeCloseTo(best, 6);
+        expect(t.ownerOf(i)).toBe(owner);
+      }
+    }
+  }
+
+  it('agrees with brute force when every facility is tried for every point (a few thousand points)', () => {
+    const fac = Array.from({ length: 60 }, place);
+    // A batch repeating a site (within itself, then of an earlier year): its points stay with the
+    // facility that came first.
+    check(cloud(3000), [[...fac.slice(0, 40), fac[5]!], [...fac.slice(40), fac[5]!], fac.slice(50, 53)]);
+  });
+
+  it('agrees with brute force when the batch is pruned by cell boxes (25,000 points × 100 sites)', () => {
+    const fac = Array.from({ length: 700 }, place);
+    check(cloud(25_000), [[...fac.slice(0, 100), fac[7]!], [...fac.slice(100, 600), fac[7]!], fac.slice(600, 605)]);
+  });
+});
+
 describe('country outline', () => {
   it('agrees with turf point-in-polygon on 20,000 random points around Azerbaijan', async () => {
     const { default: booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
-export const BIN = join(ROOT, 'bin', 'dostplan.js');
+export const BIN = join(ROOT, 'bin', 'dostplan.cjs');
 
 /** Runs the built CLI (npm test builds first), as a user would. */
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {

@@ -1,6 +1,6 @@
 /**
  * `npm run build` step after tsc: dist/cli/main.js and everything it imports → dist/cli/bundle.cjs,
- * then V8's code cache for it → dist/cli/bundle.cache (see src/cli/launch.ts for why).
+ * then V8's code cache for it → dist/cli/bundle.cache (see src/cli/launch.cts for why).
  *
  * esbuild, because it bundles ES modules into one CommonJS file in well under a second and keeps
  * dynamic imports of bundled modules lazy (a command's modules are only evaluated when it runs).
@@ -11,13 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { BUNDLE, CODE_CACHE, loadBundle } from '../cli/launch.js';
+import { build, type Plugin } from 'esbuild';
+import { BUNDLE, CODE_CACHE, loadBundle } from '../cli/launch.cjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const EXTERNAL = [
-  'ink', // ES module with top-level await: explore runs from the ES modules (launch.ts)
+  'ink', // ES module with top-level await: explore runs from the ES modules (launch.cts)
   'react',
   'highs', // WebAssembly next to the package
   'sql.js', // WebAssembly next to the package
@@ -37,6 +37,26 @@ const WARM_UPS = [
   ['coverage', '--format', 'json'],
 ];
 
+/**
+ * commander require()s node:child_process when it loads, for executable subcommands (dostplan has
+ * none); loading it and the net and stream modules behind it cost every start 5–10 ms. Within
+ * commander it becomes a stand-in that loads the real module on first use.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle(): Promise<void> {
   await build({
     entryPoints: [join(DIST, 'cli', 'main.js')],
@@ -46,6 +66,7 @@ async function bundle(): Promise<void> {
     format: 'cjs',
     target: 'node20',
     external: EXTERNAL,
+    plugins: [lazyChildProcess],
     // The bundle sits in dist/cli/ like main.js, so paths found from import.meta.url stay right.
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UnitLocator } from '../geo/unit-locator.js';
-import { COMPILED_DIR, type CompiledKind, compiledFile } from '../load/compiled-inputs.js';
+import { COMPILED_DIR, type CompiledKind, compiledBase } from '../load/compiled-inputs.js';
 import { csvObjects } from '../load/csv-records.js';
 import { PACKAGE_ROOT } from '../load/package-root.js';
 import { parseYaml } from '../load/yaml-source.js';
@@ -37,5 +37,7 @@ for (const [kind, file] of inputs) {
   const value = parsers[kind](text, file);
   const json = JSON.stringify(value);
   if (value === undefined || !isDeepStrictEqual(JSON.parse(json), value)) continue;
-  writeFileSync(compiledFile(kind, text), json);
+  const base = compiledBase(kind, text);
+  writeFileSync(`${base}.json`, json);
+  writeFileSync(`${base}.txt`, text);
 }

@@ -10,7 +10,7 @@ import { printable } from '../render/printable.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
 import type { CommandSpec } from './command.js';
-import { commandNamed } from './command-named.js';
+import { commandNamed } from './command-named.cjs';
 
 type Loader = () => Promise<{ command: CommandSpec<never> }>;
 

@@ -48,69 +48,66 @@ export function pointSetOf(lat: ArrayLike<number>, lon: ArrayLike<number>, membe
   return ps;
 }
 
-interface Box {
-  minX: number;
-  minY: number;
-  minZ: number;
-  maxX: number;
-  maxY: number;
-  maxZ: number;
-}
-
-/** Squared distance from a point to the farthest corner of a box: an upper bound for anything inside. */
-function boxFar2(b: Box, x: number, y: number, z: number): number {
-  const dx = Math.max(Math.abs(x - b.minX), Math.abs(x - b.maxX));
-  const dy = Math.max(Math.abs(y - b.minY), Math.abs(y - b.maxY));
-  const dz = Math.max(Math.abs(z - b.minZ), Math.abs(z - b.maxZ));
-  return dx * dx + dy * dy + dz * dz;
-}
-
-/** Squared distance from a point to the nearest point of a box: a lower bound for anything inside. */
-function boxDist2(b: Box, x: number, y: number, z: number): number {
-  const dx = x < b.minX ? b.minX - x : x > b.maxX ? x - b.maxX : 0;
-  const dy = y < b.minY ? b.minY - y : y > b.maxY ? y - b.maxY : 0;
-  const dz = z < b.minZ ? b.minZ - z : z > b.maxZ ? z - b.maxZ : 0;
-  return dx * dx + dy * dy + dz * dz;
-}
-
-interface Cell extends Box {
-  start: number;
-  end: number;
-  /** Its sub-cells: indices [subFrom, subTo) into PointGrid.subStart/subEnd/subBox. */
-  subFrom: number;
-  subTo: number;
-}
-
 /** A cell with at least this many points is split into sub-cells of an eighth of its side. */
 const SUB_MIN = 128;
 
-/** Squared distance from a point to the nearest point of box u in a packed box array (6 numbers a box). */
-function boxDist2At(b: Float64Array, u: number, x: number, y: number, z: number): number {
-  const o = u * 6;
+/**
+ * Boxes are packed 6 numbers each (minX, minY, minZ, maxX, maxY, maxZ) in one Float64Array per
+ * level of the grid, so the three levels share one set of box functions.
+ */
+const BOX = 6;
+
+/** Squared distance from a point to the nearest point of box u: a lower bound for anything inside. */
+function boxDist2(b: Float64Array, u: number, x: number, y: number, z: number): number {
+  const o = u * BOX;
   const dx = x < b[o]! ? b[o]! - x : x > b[o + 3]! ? x - b[o + 3]! : 0;
   const dy = y < b[o + 1]! ? b[o + 1]! - y : y > b[o + 4]! ? y - b[o + 4]! : 0;
   const dz = z < b[o + 2]! ? b[o + 2]! - z : z > b[o + 5]! ? z - b[o + 5]! : 0;
   return dx * dx + dy * dy + dz * dz;
 }
 
-/** Squared distance from a point to the farthest corner of box u in a packed box array. */
-function boxFar2At(b: Float64Array, u: number, x: number, y: number, z: number): number {
-  const o = u * 6;
+/** Squared distance from a point to the farthest corner of box u: an upper bound for anything inside. */
+function boxFar2(b: Float64Array, u: number, x: number, y: number, z: number): number {
+  const o = u * BOX;
   const dx = Math.max(Math.abs(x - b[o]!), Math.abs(x - b[o + 3]!));
   const dy = Math.max(Math.abs(y - b[o + 1]!), Math.abs(y - b[o + 4]!));
   const dz = Math.max(Math.abs(z - b[o + 2]!), Math.abs(z - b[o + 5]!));
   return dx * dx + dy * dy + dz * dz;
 }
 
-interface SuperCell extends Box {
-  /** Indices into PointGrid.cells. */
-  cells: number[];
+/** Sets box u to empty (every point grows it). */
+function clearBox(b: Float64Array, u: number): void {
+  const o = u * BOX;
+  b[o] = b[o + 1] = b[o + 2] = Infinity;
+  b[o + 3] = b[o + 4] = b[o + 5] = -Infinity;
+}
+
+/** Grows box u to hold the point (x, y, z). */
+function growBox(b: Float64Array, u: number, x: number, y: number, z: number): void {
+  const o = u * BOX;
+  if (x < b[o]!) b[o] = x;
+  if (y < b[o + 1]!) b[o + 1] = y;
+  if (z < b[o + 2]!) b[o + 2] = z;
+  if (x > b[o + 3]!) b[o + 3] = x;
+  if (y > b[o + 4]!) b[o + 4] = y;
+  if (z > b[o + 5]!) b[o + 5] = z;
+}
+
+/** Grows box u of `b` to hold box v of `from`. */
+function growByBox(b: Float64Array, u: number, from: Float64Array, v: number): void {
+  const o = v * BOX;
+  growBox(b, u, from[o]!, from[o + 1]!, from[o + 2]!);
+  growBox(b, u, from[o + 3]!, from[o + 4]!, from[o + 5]!);
 }
 
 /**
  * The static geometry, shared by every tracker over the same points (centers and branches).
  * Points are stored in grid order (position k), so a cell's points sit next to each other in
  * memory and a scan reads them sequentially; rank[i] is the position of input point i.
+ *
+ * Three levels, each a run of the next finer one: super-cells (8×8×8 cells) hold cells
+ * [superFrom, superTo), cells hold sub-cells [cellFrom, cellTo), sub-cells hold the points at
+ * positions [subStart, subEnd).
  */
 export class PointGrid {
   readonly x: Float64Array;
@@ -118,8 +115,6 @@ export class PointGrid {
   readonly z: Float64Array;
   readonly rank: Uint32Array;
   readonly order: Uint32Array;
-  readonly cells: Cell[] = [];
-  readonly supers: SuperCell[] = [];
   /**
    * Sub-cells (an eighth of a cell's side) of the crowded cells; a sparse cell is its own single
    * sub-cell. Around a town, points within a few hundred metres of the facilities are then passed
@@ -127,8 +122,13 @@ export class PointGrid {
    */
   readonly subStart: Uint32Array;
   readonly subEnd: Uint32Array;
-  /** Boxes of the sub-cells, 6 numbers each (minX, minY, minZ, maxX, maxY, maxZ). */
   readonly subBox: Float64Array;
+  readonly cellFrom: Uint32Array;
+  readonly cellTo: Uint32Array;
+  readonly cellBox: Float64Array;
+  readonly superFrom: Uint32Array;
+  readonly superTo: Uint32Array;
+  readonly superBox: Float64Array;
 
   constructor(pts: PointSet, cellKm = 3) {
     const n = pts.count;
@@ -174,10 +174,12 @@ export class PointGrid {
     const y = (this.y = new Float64Array(n));
     const z = (this.z = new Float64Array(n));
     const rank = (this.rank = new Uint32Array(n));
-    // First pass: positions in grid order, and where each cell starts and how many sub-keys it has.
+    // First pass: positions in grid order; where each cell starts, how many sub-keys it has, and
+    // where each super-cell starts (as a cell number).
     const cellStarts: number[] = [];
     const cellSubKeys: number[] = [];
-    // The keys in grid order, so the passes below read them sequentially.
+    const superStarts: number[] = [];
+    // The keys in grid order, so the second pass reads them sequentially.
     const sorted = new Float64Array(n);
     let prev = -1;
     for (let k = 0; k < n; k++) {
@@ -188,62 +190,54 @@ export class PointGrid {
       rank[i] = k;
       const key = (sorted[k] = keys[i]!);
       if (k === 0 || Math.floor(key / 512) !== Math.floor(prev / 512)) {
+        if (k === 0 || Math.floor(key / 262144) !== Math.floor(prev / 262144)) superStarts.push(cellStarts.length);
         cellStarts.push(k);
         cellSubKeys.push(1);
       } else if (key !== prev) cellSubKeys[cellSubKeys.length - 1]!++;
       prev = key;
     }
+    const cellCount = cellStarts.length;
     cellStarts.push(n);
+    superStarts.push(cellCount);
     let subCount = 0;
-    for (let c = 0; c < cellSubKeys.length; c++)
-      subCount += cellStarts[c + 1]! - cellStarts[c]! < SUB_MIN ? 1 : cellSubKeys[c]!;
+    for (let c = 0; c < cellCount; c++) subCount += cellStarts[c + 1]! - cellStarts[c]! < SUB_MIN ? 1 : cellSubKeys[c]!;
     const subStart = (this.subStart = new Uint32Array(subCount));
     const subEnd = (this.subEnd = new Uint32Array(subCount));
-    const sb = (this.subBox = new Float64Array(subCount * 6));
-    // Second pass: sub-cell boxes (a sparse cell is one sub-cell), then cells and super-cells from them.
+    const sb = (this.subBox = new Float64Array(subCount * BOX));
+    const cellFrom = (this.cellFrom = new Uint32Array(cellCount));
+    const cellTo = (this.cellTo = new Uint32Array(cellCount));
+    const cb = (this.cellBox = new Float64Array(cellCount * BOX));
+    // Second pass: sub-cell boxes (a sparse cell is one sub-cell), then cells from them.
     let u = -1;
-    let sc: SuperCell | undefined;
-    let scKey = -1;
-    for (let c = 0; c + 1 < cellStarts.length; c++) {
+    for (let c = 0; c < cellCount; c++) {
       const start = cellStarts[c]!,
         end = cellStarts[c + 1]!;
       const split = end - start >= SUB_MIN;
-      const cell: Cell = { start, end, subFrom: u + 1, subTo: 0, ...emptyBox() };
+      cellFrom[c] = u + 1;
+      clearBox(cb, c);
       prev = -1;
       for (let k = start; k < end; k++) {
         const key = sorted[k]!;
         if (k === start || (split && key !== prev)) {
           u++;
           subStart[u] = k;
-          const o = u * 6;
-          sb[o] = sb[o + 1] = sb[o + 2] = Infinity;
-          sb[o + 3] = sb[o + 4] = sb[o + 5] = -Infinity;
+          clearBox(sb, u);
         }
         prev = key;
         subEnd[u] = k + 1;
-        const o = u * 6;
-        const xk = x[k]!,
-          yk = y[k]!,
-          zk = z[k]!;
-        if (xk < sb[o]!) sb[o] = xk;
-        if (yk < sb[o + 1]!) sb[o + 1] = yk;
-        if (zk < sb[o + 2]!) sb[o + 2] = zk;
-        if (xk > sb[o + 3]!) sb[o + 3] = xk;
-        if (yk > sb[o + 4]!) sb[o + 4] = yk;
-        if (zk > sb[o + 5]!) sb[o + 5] = zk;
+        growBox(sb, u, x[k]!, y[k]!, z[k]!);
       }
-      cell.subTo = u + 1;
-      for (let v = cell.subFrom; v < cell.subTo; v++) growBox(cell, sb, v);
-      const key = Math.floor(sorted[start]! / 262144);
-      if (!sc || key !== scKey) {
-        sc = { cells: [], ...emptyBox() };
-        scKey = key;
-        this.supers.push(sc);
-      }
-      sc.cells.push(this.cells.length);
-      this.cells.push(cell);
-      grow(sc, cell.minX, cell.minY, cell.minZ);
-      grow(sc, cell.maxX, cell.maxY, cell.maxZ);
+      cellTo[c] = u + 1;
+      for (let v = cellFrom[c]!; v < cellTo[c]!; v++) growByBox(cb, c, sb, v);
+    }
+    // Super-cells from their cells.
+    const superCount = superStarts.length - 1;
+    this.superFrom = Uint32Array.from(superStarts.slice(0, superCount));
+    this.superTo = Uint32Array.from(superStarts.slice(1));
+    const pb = (this.superBox = new Float64Array(superCount * BOX));
+    for (let s = 0; s < superCount; s++) {
+      clearBox(pb, s);
+      for (let c = this.superFrom[s]!; c < this.superTo[s]!; c++) growByBox(pb, s, cb, c);
     }
   }
 }
@@ -256,35 +250,12 @@ interface Coords3 {
 }
 
 /**
- * The batch facilities (indices `among[0..count)`) that could be nearest to a point of box b: those
+ * The batch facilities (indices `among[0..count)`) that could be nearest to a point of box u: those
  * whose box distance is within both max2 (the box's current worst) and the best farthest-corner
- * distance among them. Written to `out`; returns how many. (Module functions, not closures, so the
- * optimised addMany is not thrown away on the next call for a new closure.)
+ * distance among them. Written to `out`; returns how many. (A module function, not a closure, so
+ * the optimised addMany is not thrown away on the next call for a new closure.)
  */
 function candidates(
-  b: Box,
-  max2: number,
-  f: Coords3,
-  among: ArrayLike<number>,
-  count: number,
-  out: Int32Array,
-): number {
-  const { fx, fy, fz } = f;
-  let bound = max2;
-  for (let j = 0; j < count; j++) {
-    const far = boxFar2(b, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
-    if (far < bound) bound = far;
-  }
-  let m = 0;
-  for (let j = 0; j < count; j++) {
-    const k = among[j]!;
-    if (boxDist2(b, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
-  }
-  return m;
-}
-
-/** candidates() for box u of a packed box array. */
-function subCandidates(
   boxes: Float64Array,
   u: number,
   max2: number,
@@ -296,18 +267,22 @@ function subCandidates(
   const { fx, fy, fz } = f;
   let bound = max2;
   for (let j = 0; j < count; j++) {
-    const far = boxFar2At(boxes, u, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
+    const far = boxFar2(boxes, u, fx[among[j]!]!, fy[among[j]!]!, fz[among[j]!]!);
     if (far < bound) bound = far;
   }
   let m = 0;
   for (let j = 0; j < count; j++) {
     const k = among[j]!;
-    if (boxDist2At(boxes, u, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
+    if (boxDist2(boxes, u, fx[k]!, fy[k]!, fz[k]!) <= bound) out[m++] = k;
   }
   return m;
 }
 
-/** Up to this many point × facility pairs, a batch of openings skips the box pruning (see addMany). */
+/**
+ * Up to this many point × facility pairs, a batch of openings tries every facility for every point
+ * (see addMany): for a few thousand points (the embedded data) the box pruning costs more than the
+ * distances it saves.
+ */
 const DIRECT_PAIRS = 2_000_000;
 
 export class NearestTracker {
@@ -327,26 +302,24 @@ export class NearestTracker {
     this.dist2 = new Float64Array(n).fill(Infinity);
     this.owner = new Int32Array(n).fill(-1);
     this.subMax = new Float64Array(grid.subStart.length).fill(Infinity);
-    this.cellMax = new Float64Array(grid.cells.length).fill(Infinity);
-    this.superMax = new Float64Array(grid.supers.length).fill(Infinity);
+    this.cellMax = new Float64Array(grid.cellFrom.length).fill(Infinity);
+    this.superMax = new Float64Array(grid.superFrom.length).fill(Infinity);
   }
 
   /** Opens facility `id` at (lat, lon); points closer to it than to their current nearest switch to it. */
   add(id: number, lat: number, lon: number): void {
     const [fx, fy, fz] = toChordSpace(lat, lon);
     this.open.set(id, { lat, lon, x: fx, y: fy, z: fz });
-    const { x, y, z, cells, supers, subStart, subEnd, subBox } = this.grid;
+    const { x, y, z, subStart, subEnd, subBox, cellFrom, cellTo, cellBox, superFrom, superTo, superBox } = this.grid;
     const { dist2, owner, subMax, cellMax, superMax } = this;
-    for (let s = 0; s < supers.length; s++) {
-      const sc = supers[s]!;
-      if (boxDist2(sc, fx, fy, fz) >= superMax[s]!) continue;
+    for (let s = 0; s < superMax.length; s++) {
+      if (boxDist2(superBox, s, fx, fy, fz) >= superMax[s]!) continue;
       let sm = 0;
-      for (const ci of sc.cells) {
-        const c = cells[ci]!;
-        if (boxDist2(c, fx, fy, fz) < cellMax[ci]!) {
+      for (let c = superFrom[s]!; c < superTo[s]!; c++) {
+        if (boxDist2(cellBox, c, fx, fy, fz) < cellMax[c]!) {
           let cm = 0;
-          for (let u = c.subFrom; u < c.subTo; u++) {
-            if (boxDist2At(subBox, u, fx, fy, fz) < subMax[u]!) {
+          for (let u = cellFrom[c]!; u < cellTo[c]!; u++) {
+            if (boxDist2(subBox, u, fx, fy, fz) < subMax[u]!) {
               let m = 0;
               for (let k = subStart[u]!; k < subEnd[u]!; k++) {
                 const dx = x[k]! - fx,
@@ -360,9 +333,9 @@ export class NearestTracker {
             }
             if (subMax[u]! > cm) cm = subMax[u]!;
           }
-          cellMax[ci] = cm;
+          cellMax[c] = cm;
         }
-        if (cellMax[ci]! > sm) sm = cellMax[ci]!;
+        if (cellMax[c]! > sm) sm = cellMax[c]!;
       }
       superMax[s] = sm;
     }
@@ -379,11 +352,12 @@ export class NearestTracker {
     // and is cheaper than the batch's per-cell candidate search (with sub-cells, even for a batch
     // twice the size of what is open). A batch that dwarfs what is open still goes as a batch: each
     // single add would rescan the wide areas still far from any facility.
-    if (batch.length < 8 || batch.length <= 4 * this.open.size) {
+    const n = batch.length;
+    const direct = this.grid.x.length * n <= DIRECT_PAIRS;
+    if ((n < 8 || n <= 4 * this.open.size) && !(direct && this.open.size === 0)) {
       for (const f of batch) this.add(f.id, f.lat, f.lon);
       return;
     }
-    const n = batch.length;
     const fx = new Float64Array(n),
       fy = new Float64Array(n),
       fz = new Float64Array(n);
@@ -391,36 +365,87 @@ export class NearestTracker {
       [fx[k], fy[k], fz[k]] = toChordSpace(f.lat, f.lon);
       this.open.set(f.id, { lat: f.lat, lon: f.lon, x: fx[k]!, y: fy[k]!, z: fz[k]! });
     });
-    // For a few thousand points (the embedded data) pruning by boxes costs more than the distances
-    // it saves: every cell then takes every facility of the batch as a candidate.
-    const direct = this.grid.x.length * n <= DIRECT_PAIRS;
-    const f3 = { fx, fy, fz };
-    const all = Int32Array.from({ length: n }, (_, k) => k);
     const ids = Int32Array.from(batch, (f) => f.id);
+    if (direct) this.addEverywhere(ids, { fx, fy, fz });
+    else this.addPruned(ids, { fx, fy, fz });
+  }
+
+  /** addMany by trying every facility of the batch for every point (earlier batch members win ties). */
+  private addEverywhere(ids: Int32Array, f: Coords3): void {
+    const { fx, fy, fz } = f;
+    const { x, y, z } = this.grid;
+    const { dist2, owner: owners } = this;
+    for (let k = 0; k < x.length; k++) {
+      const px = x[k]!,
+        py = y[k]!,
+        pz = z[k]!;
+      let best = dist2[k]!,
+        owner = -1;
+      for (let j = 0; j < ids.length; j++) {
+        const dx = px - fx[j]!,
+          dy = py - fy[j]!,
+          dz = pz - fz[j]!;
+        const d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 < best) {
+          best = d2;
+          owner = j;
+        }
+      }
+      if (owner >= 0) {
+        dist2[k] = best;
+        owners[k] = ids[owner]!;
+      }
+    }
+    this.refreshMaxima();
+  }
+
+  /** subMax, cellMax and superMax recomputed from every point's distance. */
+  private refreshMaxima(): void {
+    const { subStart, subEnd, cellFrom, cellTo, superFrom, superTo } = this.grid;
+    const { dist2, subMax, cellMax, superMax } = this;
+    for (let u = 0; u < subMax.length; u++) {
+      let m = 0;
+      for (let k = subStart[u]!; k < subEnd[u]!; k++) if (dist2[k]! > m) m = dist2[k]!;
+      subMax[u] = m;
+    }
+    for (let c = 0; c < cellMax.length; c++) {
+      let m = 0;
+      for (let u = cellFrom[c]!; u < cellTo[c]!; u++) if (subMax[u]! > m) m = subMax[u]!;
+      cellMax[c] = m;
+    }
+    for (let s = 0; s < superMax.length; s++) {
+      let m = 0;
+      for (let c = superFrom[s]!; c < superTo[s]!; c++) if (cellMax[c]! > m) m = cellMax[c]!;
+      superMax[s] = m;
+    }
+  }
+
+  /** addMany with the facilities pruned per super-cell, cell and sub-cell by their boxes. */
+  private addPruned(ids: Int32Array, f3: Coords3): void {
+    const { fx, fy, fz } = f3;
+    const n = ids.length;
+    const all = Int32Array.from({ length: n }, (_, k) => k);
     const superCand = new Int32Array(n);
     const cellCand = new Int32Array(n);
     const subCand = new Int32Array(n);
     const lower = new Float64Array(n);
-    const { x, y, z, cells, supers, subStart, subEnd, subBox } = this.grid;
+    const { x, y, z, subStart, subEnd, subBox, cellFrom, cellTo, cellBox, superFrom, superTo, superBox } = this.grid;
     const { dist2, owner: owners, subMax, cellMax, superMax } = this;
-    for (let s = 0; s < supers.length; s++) {
-      const sc = supers[s]!;
-      const ns = direct ? (superCand.set(all), n) : candidates(sc, superMax[s]!, f3, all, n, superCand);
+    for (let s = 0; s < superMax.length; s++) {
+      const ns = candidates(superBox, s, superMax[s]!, f3, all, n, superCand);
       if (ns === 0) continue;
       let sm = 0;
-      for (const ci of sc.cells) {
-        const c = cells[ci]!;
-        const nc = direct ? (cellCand.set(all), n) : candidates(c, cellMax[ci]!, f3, superCand, ns, cellCand);
+      for (let c = superFrom[s]!; c < superTo[s]!; c++) {
+        const nc = candidates(cellBox, c, cellMax[c]!, f3, superCand, ns, cellCand);
         if (nc === 0) {
-          if (cellMax[ci]! > sm) sm = cellMax[ci]!;
+          if (cellMax[c]! > sm) sm = cellMax[c]!;
           continue;
         }
         let cm = 0;
-        for (let u = c.subFrom; u < c.subTo; u++) {
-          const nu =
-            direct || c.subTo - c.subFrom === 1
-              ? (subCand.set(cellCand.subarray(0, nc)), nc)
-              : subCandidates(subBox, u, subMax[u]!, f3, cellCand, nc, subCand);
+        for (let u = cellFrom[c]!; u < cellTo[c]!; u++) {
+          let nu = nc;
+          if (cellTo[c]! - cellFrom[c]! === 1) subCand.set(cellCand.subarray(0, nc));
+          else nu = candidates(subBox, u, subMax[u]!, f3, cellCand, nc, subCand);
           if (nu === 0) {
             if (subMax[u]! > cm) cm = subMax[u]!;
             continue;
@@ -430,7 +455,7 @@ export class NearestTracker {
           // the earlier facility of the batch, as trying them in batch order would.
           for (let j = 0; j < nu; j++) {
             const f = subCand[j]!;
-            const b = boxDist2At(subBox, u, fx[f]!, fy[f]!, fz[f]!);
+            const b = boxDist2(subBox, u, fx[f]!, fy[f]!, fz[f]!);
             let i = j;
             for (; i > 0 && lower[i - 1]! > b; i--) {
               lower[i] = lower[i - 1]!;
@@ -466,7 +491,7 @@ export class NearestTracker {
           subMax[u] = m;
           if (m > cm) cm = m;
         }
-        cellMax[ci] = cm;
+        cellMax[c] = cm;
         if (cm > sm) sm = cm;
       }
       superMax[s] = sm;
@@ -482,14 +507,13 @@ export class NearestTracker {
     for (const f of indexIds) kd.add(this.open.get(f)!.lon, this.open.get(f)!.lat);
     if (indexIds.length === 0) kd.add(0, 0);
     kd.finish();
-    const { x, y, z, cells, supers, subStart, subEnd } = this.grid;
+    const { x, y, z, subStart, subEnd, cellFrom, cellTo, superFrom, superTo } = this.grid;
     const { dist2, owner, subMax, cellMax, superMax } = this;
-    for (let s = 0; s < supers.length; s++) {
+    for (let s = 0; s < superMax.length; s++) {
       let sm = 0;
-      for (const ci of supers[s]!.cells) {
-        const c = cells[ci]!;
+      for (let c = superFrom[s]!; c < superTo[s]!; c++) {
         let touched = false;
-        for (let k = c.start; k < c.end; k++) {
+        for (let k = subStart[cellFrom[c]!]!; k < subEnd[cellTo[c]! - 1]!; k++) {
           if (owner[k] !== id) continue;
           touched = true;
           owner[k] = -1;
@@ -507,15 +531,15 @@ export class NearestTracker {
         }
         if (touched) {
           let cm = 0;
-          for (let u = c.subFrom; u < c.subTo; u++) {
+          for (let u = cellFrom[c]!; u < cellTo[c]!; u++) {
             let m = 0;
             for (let k = subStart[u]!; k < subEnd[u]!; k++) m = Math.max(m, dist2[k]!);
             subMax[u] = m;
             cm = Math.max(cm, m);
           }
-          cellMax[ci] = cm;
+          cellMax[c] = cm;
         }
-        sm = Math.max(sm, cellMax[ci]!);
+        sm = Math.max(sm, cellMax[c]!);
       }
       superMax[s] = sm;
     }
@@ -594,25 +618,6 @@ function radixPass(keys: Uint32Array, order: Uint32Array, shift: number): Uint32
     out[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
   }
   return out;
-}
-
-function emptyBox(): Box {
-  return { minX: Infinity, minY: Infinity, minZ: Infinity, maxX: -Infinity, maxY: -Infinity, maxZ: -Infinity };
-}
-
-/** Grows box b to hold box v of a packed box array. */
-function growBox(b: Box, packed: Float64Array, v: number): void {
-  grow(b, packed[v * 6]!, packed[v * 6 + 1]!, packed[v * 6 + 2]!);
-  grow(b, packed[v * 6 + 3]!, packed[v * 6 + 4]!, packed[v * 6 + 5]!);
-}
-
-function grow(b: Box, x: number, y: number, z: number): void {
-  if (x < b.minX) b.minX = x;
-  if (y < b.minY) b.minY = y;
-  if (z < b.minZ) b.minZ = z;
-  if (x > b.maxX) b.maxX = x;
-  if (y > b.maxY) b.maxY = y;
-  if (z > b.maxZ) b.maxZ = z;
 }
 
 function chordToLonLat(x: number, y: number, z: number): { lat: number; lon: number } {

@@ -10,7 +10,6 @@
  * node. XML goes through `saxes` (streaming, well-formedness errors with line and column).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import { decodeText, readUserFile } from '../load/text-input.js';
@@ -112,7 +111,8 @@ function blobData(bytes: Uint8Array, file: string): Uint8Array {
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
     try {
-      return inflateSync(blob.zlib);
+      // node:zlib loaded here, not at start-up: only .osm.pbf road networks need it.
+      return process.getBuiltinModule('node:zlib').inflateSync(blob.zlib);
     } catch {
       throw bad(file, 'corrupt PBF: a compressed block does not inflate');
     }

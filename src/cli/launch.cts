@@ -1,5 +1,5 @@
 /**
- * How bin/dostplan.js starts the CLI.
+ * How bin/dostplan.cjs starts the CLI.
  *
  * The fast way is dist/cli/bundle.cjs: every module of the CLI in one CommonJS file (built by
  * src/build/bundle.ts), compiled from V8's code cache dist/cli/bundle.cache. Node 20 has no compile
@@ -7,20 +7,22 @@
  * more than the command's own work (issue 17). If the cache is missing or V8 rejects it (another
  * Node version), the bundle is compiled from source: slower, same answers.
  *
+ * This file and the bin are CommonJS on purpose: starting from an ES module brings up Node's ES
+ * module loader (fs/promises, readline, and every stream class through `node:fs`'s ES facade),
+ * about 15 ms before the first line of dostplan runs.
+ *
  * The ES modules in dist/ stay the reference path, taken when no bundle was built, with
  * DOSTPLAN_NO_BUNDLE=1, and for `explore`, whose terminal UI (ink) is an ES module with top-level
  * await that CommonJS cannot load.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { commandNamed } from './command-named.js';
+import { commandNamed } from './command-named.cjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const BUNDLE = join(HERE, 'bundle.cjs');
-export const CODE_CACHE = join(HERE, 'bundle.cache');
+export const BUNDLE = join(__dirname, 'bundle.cjs');
+export const CODE_CACHE = join(__dirname, 'bundle.cache');
 
 type Main = (argv: string[]) => Promise<number>;
 
@@ -42,12 +44,12 @@ export function loadBundle(): { main: Main; script: Script } | undefined {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: BUNDLE, cachedData });
   const module = { exports: {} as { main: Main } };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, HERE);
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
   return { main: module.exports.main, script };
 }
 
 export async function launch(argv: string[]): Promise<number> {
   const native = process.env.DOSTPLAN_NO_BUNDLE === '1' || commandNamed(argv.slice(2)) === 'explore';
-  const main = (!native && loadBundle()?.main) || (await import('./main.js')).main;
+  const main = (!native && loadBundle()?.main) || ((await import('./main.js')) as { main: Main }).main;
   return main(argv);
 }
