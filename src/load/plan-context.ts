@@ -13,6 +13,7 @@ import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset
 import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
+import { expectLongRun } from './long-run.js';
 import { roadModelFor, type RoadFlags } from './road-network.js';
 import { populationNote } from '../render/population-source.js';
 
@@ -76,6 +77,7 @@ export async function loadDemand(
     }
     return { points: pointsOn(country, b), scaled: true, basis: b };
   }
+  expectLongRun(); // a population file may hold millions of points
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
   const loaded = await loadPopulation(population, country.regions, defaultLookup(country), {

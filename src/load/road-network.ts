@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../model/plan.js';
 import { loadRoadModel, type RoadModel } from '../roads/road-model.js';
+import { expectLongRun } from './long-run.js';
 
 export interface RoadFlags {
   roads?: string;
@@ -20,6 +21,7 @@ const note = (line: string) => process.stderr.write(`dostplan: note: ${line}\n`)
 export function roadModelFor(plan: Plan, flags: RoadFlags): { model: RoadModel; files: string[] } | undefined {
   const file = flags.roads ?? plan.distance_model?.roads;
   if (!file) return undefined;
+  expectLongRun(); // routing over a road network
   const profile = flags.roads ? flags.roadsProfile : (flags.roadsProfile ?? plan.distance_model?.roads_profile);
   const key = `${file}\0${profile ?? ''}`;
   let model = loaded.get(key);

@@ -4,6 +4,7 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
+import { expectLongRun, LONG_RUN_BYTES } from './long-run.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 
@@ -117,6 +118,7 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
   if (total === 0 && st.isFIFO()) {
     throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
   }
+  if (total > LONG_RUN_BYTES) expectLongRun();
   return Buffer.concat(chunks, total);
 }
 
