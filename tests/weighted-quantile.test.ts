@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weightedQuantile } from '../src/analysis/weighted-quantile.js';
+import { weightedQuantiles } from '../src/analysis/weighted-quantile.js';
 
 /** The definition, by sorting: walk the values in order until the weight passed reaches the share. */
 function bySorting(v: number[], w: number[], q: number): number {
@@ -14,12 +14,12 @@ function bySorting(v: number[], w: number[], q: number): number {
 }
 
 const q = (v: number[], w: number[], share: number) =>
-  weightedQuantile(
+  weightedQuantiles(
     Float64Array.from(v),
     Float64Array.from(w),
-    share,
+    [share],
     w.reduce((a, b) => a + b, 0),
-  );
+  )[0];
 
 describe('weighted quantiles by selection', () => {
   it('give the hand-worked medians and 90th percentiles', () => {
@@ -39,6 +39,12 @@ describe('weighted quantiles by selection', () => {
       const v = Array.from({ length: n }, () => Math.round(rnd() * 50) / 2); // many equal distances
       const w = Array.from({ length: n }, () => 1 + Math.floor(rnd() * 5000));
       for (const share of [0.1, 0.5, 0.9, 1]) expect(q(v, w, share)).toBe(bySorting(v, w, share));
+      // Several at once: each lower one is selected among the values up to the one above it.
+      const shares = [0.1, 0.5, 0.5, 0.9, 1];
+      const total = w.reduce((a, b) => a + b, 0);
+      expect(weightedQuantiles(Float64Array.from(v), Float64Array.from(w), shares, total)).toEqual(
+        shares.map((s) => bySorting(v, w, s)),
+      );
     }
   });
 });

@@ -16,7 +16,7 @@ import {
   type PopulationBasisLabel,
 } from './demand.js';
 import type { Network, Settings } from './network.js';
-import { weightedQuantile } from './weighted-quantile.js';
+import { weightedQuantiles } from './weighted-quantile.js';
 import { compareText } from '../model/compare-text.js';
 
 export interface DistanceStats {
@@ -67,54 +67,43 @@ export interface DistancesResult {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Population-weighted statistics of the trips people make to their nearest facility (road km and
- * minutes along the same trip; points with no reachable facility are counted in `unserved`).
+ * Population-weighted statistics of the trips the people of points `idx` make to their nearest
+ * facility (road km and minutes along the same trip, weights w); points with no reachable facility
+ * are counted in `unserved`.
  */
-/** Population-weighted statistics of the points `idx` (default: all) with distances km, min and weights w. */
 export function weightedStats(
   km: ArrayLike<number>,
   min: ArrayLike<number>,
   w: ArrayLike<number>,
-  idx?: ArrayLike<number>,
+  idx: number[],
 ): DistanceStats {
-  const count = idx ? idx.length : w.length;
-  const at = (j: number) => (idx ? idx[j]! : j);
   let total = 0,
-    unserved = 0;
-  for (let j = 0; j < count; j++) {
-    const i = at(j);
+    unserved = 0,
+    n = 0;
+  // The points with people and a facility, gathered in one pass (the statistics describe them).
+  const kept = new Uint32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) {
+    const i = idx[j]!;
     total += w[i]!;
     if (!Number.isFinite(km[i]!)) unserved += w[i]!;
+    else if (w[i]! > 0) kept[n++] = i;
   }
-  // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
   const population = total - unserved;
-  const empty = {
-    population: Math.round(total),
-    unserved: Math.round(unserved),
-    mean_km: null,
-    median_km: null,
-    p90_km: null,
-    max_km: null,
-    mean_min: null,
-    median_min: null,
-    p90_min: null,
-    max_min: null,
-  };
-  let n = 0;
-  for (let j = 0; j < count; j++) {
-    const i = at(j);
-    if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
-  }
-  if (n === 0) return empty;
+  if (n === 0)
+    return {
+      population: Math.round(total),
+      unserved: Math.round(unserved),
+      mean_km: null,
+      median_km: null,
+      p90_km: null,
+      max_km: null,
+      mean_min: null,
+      median_min: null,
+      p90_min: null,
+      max_min: null,
+    };
   const weights = new Float64Array(n);
-  const kept = new Uint32Array(n);
-  for (let j = 0, k = 0; j < count; j++) {
-    const i = at(j);
-    if (w[i]! > 0 && Number.isFinite(km[i]!)) {
-      kept[k] = i;
-      weights[k++] = w[i]!;
-    }
-  }
+  for (let k = 0; k < n; k++) weights[k] = w[kept[k]!]!;
   const stats = (all: ArrayLike<number>) => {
     const v = new Float64Array(n);
     let sum = 0,
@@ -124,8 +113,8 @@ export function weightedStats(
       sum += x * weights[j]!;
       if (x > max) max = x;
     }
-    const quantile = (q: number) => weightedQuantile(v, weights, q, population);
-    return [r1(sum / population), r1(quantile(0.5)), r1(quantile(0.9)), r1(max)] as const;
+    const [median, p90] = weightedQuantiles(v, weights, [0.5, 0.9], population);
+    return [r1(sum / population), r1(median!), r1(p90!), r1(max)] as const;
   };
   const [mean_km, median_km, p90_km, max_km] = stats(km);
   const [mean_min, median_min, p90_min, max_min] = stats(min);
