@@ -552,16 +552,19 @@ export class NearestTracker {
   }
 
   /**
-   * Geodesic km to the nearest open facility for every point, written to out[target[i]] for input
-   * point i (a sequential pass: much faster than calling km() a million times).
+   * Road km (geodesic km × circuity) and minutes (at speedKmh) to the nearest open facility for
+   * every point, written to km[target[i]] and min[target[i]] for input point i: one sequential pass
+   * (much faster than calling km() a million times). Infinity where none is open.
    */
-  fillKm(out: Float64Array, target: Uint32Array): void {
+  fillCosts(km: Float64Array, min: Float64Array, target: Uint32Array, circuity: number, speedKmh: number): void {
     if (this.perm?.target !== target) this.perm = { target, at: this.grid.order.map((i) => target[i]!) };
     const at = this.perm.at;
     const { dist2 } = this;
     for (let k = 0; k < dist2.length; k++) {
       const d2 = dist2[k]!;
-      out[at[k]!] = d2 === Infinity ? Infinity : chordToGeodesicKm(Math.sqrt(d2));
+      const road = d2 === Infinity ? Infinity : chordToGeodesicKm(Math.sqrt(d2)) * circuity;
+      km[at[k]!] = road;
+      min[at[k]!] = (road / speedKmh) * 60;
     }
   }
 
@@ -580,9 +583,10 @@ export class NearestTracker {
 }
 
 /**
- * Point indices ordered by key (ties by index): stable counting passes over 16 bits at a time
- * (keys are non-negative integers below 2^53); the passes over digits that are zero for every key
- * are skipped.
+ * Point indices ordered by key (ties by index): stable counting passes over the keys' digits
+ * (keys are non-negative integers below 2^53); passes over digits that are zero for every key are
+ * skipped. Digits are 16 bits for a million points and 8 bits for a few thousand, where clearing
+ * and summing 65,536 counters per pass would cost more than the points.
  */
 function sortByKey(keys: Float64Array): Uint32Array {
   const n = keys.length;
@@ -599,23 +603,26 @@ function sortByKey(keys: Float64Array): Uint32Array {
   }
   let order: Uint32Array = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  const bits = n < 1 << 16 ? 8 : 16;
   for (const [digits, or] of [
     [lo, loOr],
     [hi, hiOr],
   ] as const)
-    for (const shift of [0, 16]) if ((or >>> shift) & 0xffff) order = radixPass(digits, order, shift);
+    for (let shift = 0; shift < 32; shift += bits)
+      if ((or >>> shift) & ((1 << bits) - 1)) order = radixPass(digits, order, shift, bits);
   return order;
 }
 
-/** `order` stably re-ordered by 16 bits of the keys from `shift` (one counting-sort pass). */
-function radixPass(keys: Uint32Array, order: Uint32Array, shift: number): Uint32Array {
-  const count = new Uint32Array(65537);
-  for (let k = 0; k < order.length; k++) count[((keys[order[k]!]! >>> shift) & 0xffff) + 1]!++;
-  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
+/** `order` stably re-ordered by `bits` bits of the keys from `shift` (one counting-sort pass). */
+function radixPass(keys: Uint32Array, order: Uint32Array, shift: number, bits: number): Uint32Array {
+  const mask = (1 << bits) - 1;
+  const count = new Uint32Array(mask + 2);
+  for (let k = 0; k < order.length; k++) count[((keys[order[k]!]! >>> shift) & mask) + 1]!++;
+  for (let b = 0; b <= mask; b++) count[b + 1]! += count[b]!;
   const out = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    out[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
+    out[count[(keys[i]! >>> shift) & mask]!++] = i;
   }
   return out;
 }

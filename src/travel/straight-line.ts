@@ -159,7 +159,7 @@ class StraightLineCosts implements NearestCosts {
   private readonly siteSide = new Map<number, number>();
   private readonly kmCache: Record<Layer, Float64Array>;
   private readonly minCache: Record<Layer, Float64Array>;
-  private readonly fresh = new Set<string>();
+  private readonly fresh = new Set<Layer>();
 
   constructor(
     places: Places,
@@ -208,23 +208,22 @@ class StraightLineCosts implements NearestCosts {
   }
 
   km(layer: Layer): Float64Array {
-    const out = this.kmCache[layer];
-    if (this.fresh.has(`km:${layer}`)) return out;
-    for (const s of this.sides) s.trackers[layer].fillKm(out, s.members);
-    const c = this.params.circuity;
-    if (c !== 1) for (let i = 0; i < out.length; i++) out[i] = out[i]! * c;
-    this.fresh.add(`km:${layer}`);
-    return out;
+    this.fill(layer);
+    return this.kmCache[layer];
   }
 
   minutes(layer: Layer): Float64Array {
-    const out = this.minCache[layer];
-    if (this.fresh.has(`min:${layer}`)) return out;
-    const km = this.km(layer);
-    const v = this.params.speedKmh;
-    for (let i = 0; i < out.length; i++) out[i] = (km[i]! / v) * 60;
-    this.fresh.add(`min:${layer}`);
-    return out;
+    this.fill(layer);
+    return this.minCache[layer];
+  }
+
+  /** Road km and minutes of a layer, brought up to date in one pass per side. */
+  private fill(layer: Layer): void {
+    if (this.fresh.has(layer)) return;
+    const { circuity, speedKmh } = this.params;
+    for (const s of this.sides)
+      s.trackers[layer].fillCosts(this.kmCache[layer], this.minCache[layer], s.members, circuity, speedKmh);
+    this.fresh.add(layer);
   }
 
   fillOwners(layer: Layer, out: Int32Array): void {
