@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnitLocator } from '../src/geo/unit-locator.js';
 import { compiled } from '../src/load/compiled-inputs.js';
+import { type PointTable, pointTable } from '../src/load/point-table.js';
 import { csvObjects } from '../src/load/csv-records.js';
 import { parseYaml, parseYamlCompiled } from '../src/load/yaml-source.js';
 import { cli, ROOT } from './helpers.js';
@@ -19,9 +20,9 @@ describe('pre-parsed committed inputs (dist/compiled)', () => {
     const plan = text('plans/dost.yaml');
     expect(compiled('yaml', plan)).toEqual(parseYaml(plan, 'plans/dost.yaml').value);
     const points = text('data/population-points.csv');
-    const rows = compiled<Record<string, string>[]>('csv', points)!;
-    expect(rows).toEqual(csvObjects(points));
-    expect(rows.length).toBe(4340);
+    const table = compiled<PointTable>('points', points)!;
+    expect(table).toEqual(pointTable(csvObjects(points)));
+    expect(table.lat.length).toBe(4340);
     const units = text('data/units.topojson');
     expect(compiled('units', units)).toEqual(UnitLocator.unitsOf(JSON.parse(units)));
   });
@@ -29,7 +30,7 @@ describe('pre-parsed committed inputs (dist/compiled)', () => {
   it('are never used for a file whose text changed', () => {
     const plan = `${text('plans/dost.yaml')}\n# edited\n`;
     expect(compiled('yaml', plan)).toBeUndefined();
-    expect(compiled('csv', `${text('data/population-points.csv')}x`)).toBeUndefined();
+    expect(compiled('points', `${text('data/population-points.csv')}x`)).toBeUndefined();
     // Same length and the same sampled characters (the copies are named by those): the full
     // comparison with the stored text still tells them apart.
     const same = text('plans/dost.yaml');

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { UnitLocator } from '../geo/unit-locator.js';
 import { COMPILED_DIR, type CompiledKind, compiledBase } from '../load/compiled-inputs.js';
 import { csvObjects } from '../load/csv-records.js';
+import { pointTable } from '../load/point-table.js';
 import { PACKAGE_ROOT } from '../load/package-root.js';
 import { parseYaml } from '../load/yaml-source.js';
 
@@ -17,12 +18,12 @@ const parsers: Record<CompiledKind, (text: string, file: string) => unknown> = {
     const src = parseYaml(text, file);
     return src.diagnostics.length ? undefined : src.value;
   },
-  csv: (text) => csvObjects(text),
+  points: (text) => pointTable(csvObjects(text)),
   units: (text) => UnitLocator.unitsOf(JSON.parse(text)),
 };
 
 const inputs: [CompiledKind, string][] = [
-  ['csv', 'data/population-points.csv'],
+  ['points', 'data/population-points.csv'],
   ['units', 'data/units.topojson'],
   ...readdirSync(join(PACKAGE_ROOT, 'plans'))
     .filter((f) => f.endsWith('.yaml'))

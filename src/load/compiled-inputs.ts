@@ -16,8 +16,8 @@ import { PACKAGE_ROOT } from './package-root.js';
 
 export const COMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'compiled');
 
-/** What was parsed: a YAML document, a CSV file's records, a TopoJSON file's unit polygons. */
-export type CompiledKind = 'yaml' | 'csv' | 'units';
+/** What was parsed: a YAML document, a points CSV file's table, a TopoJSON file's unit polygons. */
+export type CompiledKind = 'yaml' | 'points' | 'units';
 
 /** The stored parse (`.json`) and its source text (`.txt`) for this text, without the extension. */
 export function compiledBase(kind: CompiledKind, text: string): string {

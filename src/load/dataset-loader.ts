@@ -12,9 +12,11 @@ import { UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
+import { type PointColumns, pointObjects } from '../model/point-columns.js';
 import { RegionIndex } from '../model/region-index.js';
 import { compiled } from './compiled-inputs.js';
 import { csvObjects } from './csv-records.js';
+import { type PointTable, pointTable, weightedColumns } from './point-table.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readUserText } from './text-input.js';
 
@@ -31,6 +33,8 @@ export interface CountryData {
   points: PopulationPoint[];
   /** The same places weighted by resident population (a `resident` column); the registered points where there is none. */
   residentPoints: PopulationPoint[];
+  /** The points of a basis as columns (what the analyses read; the objects above are built from them). */
+  columns(basis: PopulationBasis): PointColumns;
   /** Unit polygons behind a point-in-polygon index, when the profile names a `units` file. */
   units?: UnitLocator;
   /** The plan analysed when none is named. */
@@ -83,14 +87,19 @@ export function loadCountry(dir?: string): CountryData {
   // The outline, the points and the unit polygons are read when first used (`regions` needs none
   // of them; a registered-basis run never builds the resident points).
   let outline: CountryOutline | undefined;
-  let rows: Record<string, string>[] | undefined;
-  let points: PopulationPoint[] | undefined;
-  let residentPoints: PopulationPoint[] | undefined;
+  let table: PointTable | undefined;
   let units: UnitLocator | null | undefined;
-  const pointRows = () => {
-    if (rows) return rows;
+  const columns = new Map<PopulationBasis, PointColumns>();
+  const objects = new Map<PopulationBasis, PopulationPoint[]>();
+  const pointsTable = () => {
+    if (table) return table;
     const text = read(profile.files.points);
-    return (rows = compiled<Record<string, string>[]>('csv', text) ?? csvObjects(text));
+    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text)));
+  };
+  const pointsOf = (basis: PopulationBasis) => {
+    let p = objects.get(basis);
+    if (!p) objects.set(basis, (p = pointObjects(data.columns(basis))));
+    return p;
   };
   const unitsFile = profile.files.units;
   const data: CountryData = {
@@ -102,12 +111,16 @@ export function loadCountry(dir?: string): CountryData {
         (json(profile.files.outline) as { geometry: Polygon | MultiPolygon }).geometry,
       ));
     },
+    columns(basis) {
+      let c = columns.get(basis);
+      if (!c) columns.set(basis, (c = weightedColumns(pointsTable(), basis)));
+      return c;
+    },
     get points() {
-      return (points ??= withWeight(pointRows(), 'population'));
+      return pointsOf('registered');
     },
     get residentPoints() {
-      const all = pointRows();
-      return (residentPoints ??= all.length && 'resident' in all[0]! ? withWeight(all, 'resident') : this.points);
+      return pointsOf('resident');
     },
     get units() {
       if (units === undefined && unitsFile) {
@@ -121,20 +134,6 @@ export function loadCountry(dir?: string): CountryData {
   };
   cache.set(folder, data);
   return data;
-}
-
-/** The points with weight in a column (population or resident); places without any are left out. */
-function withWeight(rows: Record<string, string>[], column: string): PopulationPoint[] {
-  return rows
-    .filter((r) => Number(r[column]) > 0)
-    .map((r) => ({
-      region: r.region!,
-      district: r.district ?? '',
-      name: r.name ?? '',
-      lat: Number(r.lat),
-      lon: Number(r.lon),
-      population: Number(r[column]),
-    }));
 }
 
 /** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */

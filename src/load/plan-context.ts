@@ -75,7 +75,15 @@ export async function loadDemand(
           'points already carry official figures',
       );
     }
-    return { points: pointsOn(country, b), scaled: true, basis: b };
+    // Columns straight from the stored table; the point objects only if a caller asks for them.
+    return {
+      columns: country.columns(b),
+      get points() {
+        return pointsOn(country, b);
+      },
+      scaled: true,
+      basis: b,
+    };
   }
   expectLongRun(); // a population file may hold millions of points
   const { loadPopulation } = await import('./population/load-population.js');
