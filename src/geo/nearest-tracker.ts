@@ -279,10 +279,12 @@ function candidates(
 }
 
 /**
- * Up to this many point × facility pairs, a batch of openings tries every facility for every point
- * (see addMany): for a few thousand points (the embedded data) the box pruning costs more than the
- * distances it saves.
+ * Up to this many points, and point × facility pairs in a batch, a batch of openings tries every
+ * facility for every point (see addMany): for a few thousand points (the embedded data, ~1 point a
+ * cell) walking the grid costs more than the distances it saves, and one flat loop is quick to
+ * optimise in a short run.
  */
+const DIRECT_POINTS = 50_000;
 const DIRECT_PAIRS = 2_000_000;
 
 export class NearestTracker {
@@ -348,13 +350,15 @@ export class NearestTracker {
    * the first year — every point starting with no facility — from costing points × facilities.
    */
   addMany(batch: { id: number; lat: number; lon: number }[]): void {
-    // Once most points have a facility nearby, one facility at a time touches only its neighbourhood
+    // A small point set takes every batch in one flat loop (DIRECT_POINTS). Otherwise: once most
+    // points have a facility nearby, one facility at a time touches only its neighbourhood
     // and is cheaper than the batch's per-cell candidate search (with sub-cells, even for a batch
     // twice the size of what is open). A batch that dwarfs what is open still goes as a batch: each
     // single add would rescan the wide areas still far from any facility.
     const n = batch.length;
-    const direct = this.grid.x.length * n <= DIRECT_PAIRS;
-    if ((n < 8 || n <= 4 * this.open.size) && !(direct && this.open.size === 0)) {
+    const points = this.grid.x.length;
+    const direct = points <= DIRECT_POINTS && points * n <= DIRECT_PAIRS;
+    if (!direct && (n < 8 || n <= 4 * this.open.size)) {
       for (const f of batch) this.add(f.id, f.lat, f.lon);
       return;
     }
