@@ -101,6 +101,15 @@ function growByBox(b: Float64Array, u: number, from: Float64Array, v: number): v
 }
 
 /**
+ * Up to this many points, and point × facility pairs in a batch, a batch of openings tries every
+ * facility for every point (see addMany): for a few thousand points (the embedded data, ~1 point a
+ * cell) walking the grid costs more than the distances it saves, and one flat loop is quick to
+ * optimise in a short run.
+ */
+const DIRECT_POINTS = 50_000;
+const DIRECT_PAIRS = 2_000_000;
+
+/**
  * The static geometry, shared by every tracker over the same points (centers and branches).
  * Points are stored in grid order (position k), so a cell's points sit next to each other in
  * memory and a scan reads them sequentially; rank[i] is the position of input point i.
@@ -130,6 +139,7 @@ export class PointGrid {
   readonly superTo: Uint32Array;
   readonly superBox: Float64Array;
 
+  /** cellKm: the side of a cell in km; Infinity makes one cell of every point. */
   constructor(pts: PointSet, cellKm = 3) {
     const n = pts.count;
     const { x: px, y: py, z: pz } = pts;
@@ -242,6 +252,14 @@ export class PointGrid {
   }
 }
 
+/**
+ * The grid a tracker over these points is built on: 3 km cells, or a single cell for a point set
+ * small enough that every batch of openings takes the flat loop anyway (no sorting, no boxes).
+ */
+export function trackerGrid(pts: PointSet): PointGrid {
+  return new PointGrid(pts, pts.count <= DIRECT_POINTS ? Infinity : 3);
+}
+
 /** The facilities of a batch, in chord space. */
 interface Coords3 {
   fx: Float64Array;
@@ -277,15 +295,6 @@ function candidates(
   }
   return m;
 }
-
-/**
- * Up to this many points, and point × facility pairs in a batch, a batch of openings tries every
- * facility for every point (see addMany): for a few thousand points (the embedded data, ~1 point a
- * cell) walking the grid costs more than the distances it saves, and one flat loop is quick to
- * optimise in a short run.
- */
-const DIRECT_POINTS = 50_000;
-const DIRECT_PAIRS = 2_000_000;
 
 export class NearestTracker {
   /** Squared chord distance (km²) to the nearest open facility, by grid position; Infinity if none. */

@@ -7,7 +7,7 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { geodesicKm } from '../geo/geodesic.js';
-import { NearestTracker, PointGrid, pointSetOf } from '../geo/nearest-tracker.js';
+import { NearestTracker, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
 import type { Threshold } from '../model/plan.js';
 import type {
   Layer,
@@ -176,7 +176,7 @@ class StraightLineCosts implements NearestCosts {
     const members = Array.from(size, (m) => new Uint32Array(m));
     for (let i = 0; i < n; i++) members[points.side[i]!]![this.local[i]!] = i;
     for (const list of members) {
-      const grid = new PointGrid(pointSetOf(points.lat, points.lon, list));
+      const grid = trackerGrid(pointSetOf(points.lat, points.lon, list));
       this.sides.push({
         members: list,
         trackers: { center: new NearestTracker(grid), branch: new NearestTracker(grid) },
