@@ -139,116 +139,157 @@ export class PointGrid {
   readonly superTo: Uint32Array;
   readonly superBox: Float64Array;
 
-  /** cellKm: the side of a cell in km; Infinity makes one cell of every point. */
+  /**
+   * cellKm: the side of a cell in km; Infinity makes one cell of every point. (Each step is a
+   * function of its own: V8 optimises a long loop inside one big constructor by compiling the whole
+   * constructor, and again after every loop whose successor it has not seen run; for a million
+   * points that cost more than the steps.)
+   */
   constructor(pts: PointSet, cellKm = 3) {
     const n = pts.count;
-    const { x: px, y: py, z: pz } = pts;
-    // Key: super-cell (8×8×8 cells) in the high part, then the cell within it (9 bits), then the
-    // sub-cell within the cell (9 bits), so one numeric sort groups points by super-cell, cell and
-    // sub-cell. Indices count from the data's own minimum.
-    let minX = Infinity,
-      minY = Infinity,
-      minZ = Infinity,
-      maxX = -Infinity,
-      maxY = -Infinity;
-    for (let i = 0; i < n; i++) {
-      minX = Math.min(minX, px[i]!);
-      minY = Math.min(minY, py[i]!);
-      minZ = Math.min(minZ, pz[i]!);
-      maxX = Math.max(maxX, px[i]!);
-      maxY = Math.max(maxY, py[i]!);
-    }
-    const superY = Math.floor((maxY - minY) / cellKm / 8) + 1;
-    const superX = Math.floor((maxX - minX) / cellKm / 8) + 1;
-    const subKm = cellKm / 8;
-    const keys = new Float64Array(n);
-    // The coordinates interleaved, so gathering a point into grid order below costs one cache miss, not three.
-    const xyz = new Float64Array(n * 3);
-    for (let i = 0; i < n; i++) {
-      xyz[i * 3] = px[i]!;
-      xyz[i * 3 + 1] = py[i]!;
-      xyz[i * 3 + 2] = pz[i]!;
-      const sx = Math.floor((px[i]! - minX) / subKm),
-        sy = Math.floor((py[i]! - minY) / subKm),
-        sz = Math.floor((pz[i]! - minZ) / subKm);
-      const ix = sx >> 3,
-        iy = sy >> 3,
-        iz = sz >> 3;
-      const cell =
-        (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
-      keys[i] = cell * 512 + (sx & 7) * 64 + (sy & 7) * 8 + (sz & 7);
-    }
-    const order = sortByKey(keys);
-    this.order = order;
+    const { keys, xyz } = gridKeys(pts, cellKm);
+    const order = (this.order = sortByKey(keys));
     const x = (this.x = new Float64Array(n));
     const y = (this.y = new Float64Array(n));
     const z = (this.z = new Float64Array(n));
     const rank = (this.rank = new Uint32Array(n));
-    // First pass: positions in grid order; where each cell starts, how many sub-keys it has, and
-    // where each super-cell starts (as a cell number).
-    const cellStarts: number[] = [];
-    const cellSubKeys: number[] = [];
-    const superStarts: number[] = [];
-    // The keys in grid order, so the second pass reads them sequentially.
-    const sorted = new Float64Array(n);
-    let prev = -1;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      x[k] = xyz[i * 3]!;
-      y[k] = xyz[i * 3 + 1]!;
-      z[k] = xyz[i * 3 + 2]!;
-      rank[i] = k;
-      const key = (sorted[k] = keys[i]!);
-      if (k === 0 || Math.floor(key / 512) !== Math.floor(prev / 512)) {
-        if (k === 0 || Math.floor(key / 262144) !== Math.floor(prev / 262144)) superStarts.push(cellStarts.length);
-        cellStarts.push(k);
-        cellSubKeys.push(1);
-      } else if (key !== prev) cellSubKeys[cellSubKeys.length - 1]!++;
-      prev = key;
-    }
-    const cellCount = cellStarts.length;
-    cellStarts.push(n);
-    superStarts.push(cellCount);
+    const sorted = gather(order, keys, xyz, x, y, z, rank);
+    const runs = cellRuns(sorted);
+    const cellCount = runs.cellStarts.length - 1;
     let subCount = 0;
-    for (let c = 0; c < cellCount; c++) subCount += cellStarts[c + 1]! - cellStarts[c]! < SUB_MIN ? 1 : cellSubKeys[c]!;
-    const subStart = (this.subStart = new Uint32Array(subCount));
-    const subEnd = (this.subEnd = new Uint32Array(subCount));
-    const sb = (this.subBox = new Float64Array(subCount * BOX));
-    const cellFrom = (this.cellFrom = new Uint32Array(cellCount));
-    const cellTo = (this.cellTo = new Uint32Array(cellCount));
-    const cb = (this.cellBox = new Float64Array(cellCount * BOX));
-    // Second pass: sub-cell boxes (a sparse cell is one sub-cell), then cells from them.
-    let u = -1;
-    for (let c = 0; c < cellCount; c++) {
-      const start = cellStarts[c]!,
-        end = cellStarts[c + 1]!;
-      const split = end - start >= SUB_MIN;
-      cellFrom[c] = u + 1;
-      clearBox(cb, c);
-      prev = -1;
-      for (let k = start; k < end; k++) {
-        const key = sorted[k]!;
-        if (k === start || (split && key !== prev)) {
-          u++;
-          subStart[u] = k;
-          clearBox(sb, u);
-        }
-        prev = key;
-        subEnd[u] = k + 1;
-        growBox(sb, u, x[k]!, y[k]!, z[k]!);
-      }
-      cellTo[c] = u + 1;
-      for (let v = cellFrom[c]!; v < cellTo[c]!; v++) growByBox(cb, c, sb, v);
-    }
+    for (let c = 0; c < cellCount; c++)
+      subCount += runs.cellStarts[c + 1]! - runs.cellStarts[c]! < SUB_MIN ? 1 : runs.cellSubKeys[c]!;
+    this.subStart = new Uint32Array(subCount);
+    this.subEnd = new Uint32Array(subCount);
+    this.subBox = new Float64Array(subCount * BOX);
+    this.cellFrom = new Uint32Array(cellCount);
+    this.cellTo = new Uint32Array(cellCount);
+    this.cellBox = new Float64Array(cellCount * BOX);
+    subCells(this, runs.cellStarts, sorted);
     // Super-cells from their cells.
-    const superCount = superStarts.length - 1;
-    this.superFrom = Uint32Array.from(superStarts.slice(0, superCount));
-    this.superTo = Uint32Array.from(superStarts.slice(1));
-    const pb = (this.superBox = new Float64Array(superCount * BOX));
+    const superCount = runs.superStarts.length - 1;
+    this.superFrom = Uint32Array.from(runs.superStarts.slice(0, superCount));
+    this.superTo = Uint32Array.from(runs.superStarts.slice(1));
+    this.superBox = new Float64Array(superCount * BOX);
     for (let s = 0; s < superCount; s++) {
-      clearBox(pb, s);
-      for (let c = this.superFrom[s]!; c < this.superTo[s]!; c++) growByBox(pb, s, cb, c);
+      clearBox(this.superBox, s);
+      for (let c = this.superFrom[s]!; c < this.superTo[s]!; c++) growByBox(this.superBox, s, this.cellBox, c);
     }
+  }
+}
+
+/**
+ * Each point's grid key — the super-cell (8×8×8 cells) in the high part, then the cell within it
+ * (9 bits), then the sub-cell within the cell (9 bits), so one numeric sort groups points by
+ * super-cell, cell and sub-cell; indices count from the data's own minimum — and the coordinates
+ * interleaved, so gathering a point into grid order costs one cache miss, not three.
+ */
+function gridKeys(pts: PointSet, cellKm: number): { keys: Float64Array; xyz: Float64Array } {
+  const n = pts.count;
+  const { x: px, y: py, z: pz } = pts;
+  let minX = Infinity,
+    minY = Infinity,
+    minZ = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, px[i]!);
+    minY = Math.min(minY, py[i]!);
+    minZ = Math.min(minZ, pz[i]!);
+    maxX = Math.max(maxX, px[i]!);
+    maxY = Math.max(maxY, py[i]!);
+  }
+  const superY = Math.floor((maxY - minY) / cellKm / 8) + 1;
+  const superX = Math.floor((maxX - minX) / cellKm / 8) + 1;
+  const subKm = cellKm / 8;
+  const keys = new Float64Array(n);
+  const xyz = new Float64Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    xyz[i * 3] = px[i]!;
+    xyz[i * 3 + 1] = py[i]!;
+    xyz[i * 3 + 2] = pz[i]!;
+    const sx = Math.floor((px[i]! - minX) / subKm),
+      sy = Math.floor((py[i]! - minY) / subKm),
+      sz = Math.floor((pz[i]! - minZ) / subKm);
+    const ix = sx >> 3,
+      iy = sy >> 3,
+      iz = sz >> 3;
+    const cell =
+      (((iz >> 3) * superY + (iy >> 3)) * superX + (ix >> 3)) * 512 + (ix & 7) * 64 + (iy & 7) * 8 + (iz & 7);
+    keys[i] = cell * 512 + (sx & 7) * 64 + (sy & 7) * 8 + (sz & 7);
+  }
+  return { keys, xyz };
+}
+
+/** Points into grid order (x, y, z; rank[i] = position of input point i); returns the keys in grid order. */
+function gather(
+  order: Uint32Array,
+  keys: Float64Array,
+  xyz: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+  z: Float64Array,
+  rank: Uint32Array,
+): Float64Array {
+  const sorted = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    x[k] = xyz[i * 3]!;
+    y[k] = xyz[i * 3 + 1]!;
+    z[k] = xyz[i * 3 + 2]!;
+    rank[i] = k;
+    sorted[k] = keys[i]!;
+  }
+  return sorted;
+}
+
+/**
+ * Where each cell starts (a position, with n at the end), how many distinct sub-cell keys it has,
+ * and where each super-cell starts (a cell number, with the cell count at the end).
+ */
+function cellRuns(sorted: Float64Array): { cellStarts: number[]; cellSubKeys: number[]; superStarts: number[] } {
+  const cellStarts: number[] = [];
+  const cellSubKeys: number[] = [];
+  const superStarts: number[] = [];
+  let prev = -1;
+  for (let k = 0; k < sorted.length; k++) {
+    const key = sorted[k]!;
+    if (k === 0 || Math.floor(key / 512) !== Math.floor(prev / 512)) {
+      if (k === 0 || Math.floor(key / 262144) !== Math.floor(prev / 262144)) superStarts.push(cellStarts.length);
+      cellStarts.push(k);
+      cellSubKeys.push(1);
+    } else if (key !== prev) cellSubKeys[cellSubKeys.length - 1]!++;
+    prev = key;
+  }
+  superStarts.push(cellStarts.length);
+  cellStarts.push(sorted.length);
+  return { cellStarts, cellSubKeys, superStarts };
+}
+
+/** The grid's sub-cells and their boxes (a sparse cell is one sub-cell), then each cell's range and box. */
+function subCells(g: PointGrid, cellStarts: number[], sorted: Float64Array): void {
+  const { x, y, z, subStart, subEnd, subBox: sb, cellFrom, cellTo, cellBox: cb } = g;
+  let u = -1;
+  for (let c = 0; c + 1 < cellStarts.length; c++) {
+    const start = cellStarts[c]!,
+      end = cellStarts[c + 1]!;
+    const split = end - start >= SUB_MIN;
+    cellFrom[c] = u + 1;
+    clearBox(cb, c);
+    let prev = -1;
+    for (let k = start; k < end; k++) {
+      const key = sorted[k]!;
+      if (k === start || (split && key !== prev)) {
+        u++;
+        subStart[u] = k;
+        clearBox(sb, u);
+      }
+      prev = key;
+      subEnd[u] = k + 1;
+      growBox(sb, u, x[k]!, y[k]!, z[k]!);
+    }
+    cellTo[c] = u + 1;
+    for (let v = cellFrom[c]!; v < cellTo[c]!; v++) growByBox(cb, c, sb, v);
   }
 }
 
