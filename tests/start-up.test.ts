@@ -59,3 +59,19 @@ describe('the bundled CLI', () => {
     }
   });
 });
+
+describe('long runs (V8 back to its default optimisation pace)', () => {
+  it('start at the first input over 4 MB, not before', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { readUserFile } = await import('../src/load/text-input.js');
+    const { isLongRun, LONG_RUN_BYTES } = await import('../src/load/long-run.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-long-'));
+    writeFileSync(join(dir, 'small.csv'), 'lat,lon,population\n40.4,49.9,10\n');
+    writeFileSync(join(dir, 'big.csv'), 'x'.repeat(LONG_RUN_BYTES + 1));
+    readUserFile(join(dir, 'small.csv'));
+    expect(isLongRun()).toBe(false);
+    readUserFile(join(dir, 'big.csv'));
+    expect(isLongRun()).toBe(true);
+  });
+});

@@ -23,6 +23,9 @@ export const LONG_RUN_BYTES = 4 * 2 ** 20;
 
 let long = false;
 
+/** Whether this run has been found long (tests ask). */
+export const isLongRun = (): boolean => long;
+
 /** From here on, V8 optimises at its default pace. Harmless when the budget was never raised. */
 export function expectLongRun(): void {
   if (long) return;
