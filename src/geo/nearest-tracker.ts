@@ -1,13 +1,15 @@
 /**
  * Incremental nearest-facility search over a fixed set of population points.
  *
- * Points sit in a two-level uniform grid in 3D chord space (see geodesic.ts: chord order is
- * geodesic order, so "nearest" is exact). Each cell remembers the largest current
- * nearest-distance of its points. When a facility opens, a cell can only gain from it if the
- * facility is closer to the cell's box than that largest distance, so a year's openings touch
- * just the points near them. When a facility closes, only the points it owned are re-searched,
- * with a geokdbush index of the facilities still open. This is what makes a 10-year timeline
- * over a million points cheap: each year costs what changed, not points × facilities.
+ * Points sit in a uniform grid in 3D chord space (see geodesic.ts: chord order is geodesic order,
+ * so "nearest" is exact) of three levels: super-cells of 8×8×8 cells, 3 km cells, and sub-cells of
+ * the crowded cells. Each remembers the largest current nearest-distance of its points. When a
+ * facility opens, a cell can only gain from it if the facility is closer to the cell's box than
+ * that largest distance, so a year's openings touch just the points near them. When a facility
+ * closes, only the points it owned are re-searched, with a geokdbush index of the facilities still
+ * open. This is what makes a 10-year timeline over a million points cheap: each year costs what
+ * changed, not points × facilities. A few thousand points (the embedded data) are one cell, and
+ * each year's openings are tried against every point in one flat loop: cheaper at that size.
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
