@@ -5,7 +5,7 @@
  */
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { pointAt } from '../model/point-columns.js';
+import { pointAt, type PointColumns } from '../model/point-columns.js';
 import {
   basisLabel,
   groupIndex,
@@ -157,6 +157,31 @@ export function meanKm(net: Network, weights: ArrayLike<number>): number | null 
   return pop > 0 ? r1(sum / pop) : null;
 }
 
+/**
+ * The `n` farthest points, one per place (the rural grid points of a unit share a name, so only the
+ * worst of them is listed), farthest first: each place's farthest point in one pass, then only
+ * those sorted (a million-point grid is not sorted whole).
+ */
+function farthestPlaces(pool: number[], points: PointColumns, km: Float64Array, weights: Float64Array, n: number) {
+  const before = (i: number, j: number) =>
+    km[i]! > km[j]! || (!(km[i]! < km[j]!) && (weights[i]! > weights[j]! || (weights[i] === weights[j] && i < j)));
+  // Place keys: unit and district indices (and the name, when points have names).
+  const best = new Map<number | string, number>();
+  const districts = points.districts.length + 1;
+  for (const i of pool) {
+    const name = points.names?.[i];
+    const key = name
+      ? `${points.unit[i]}|${points.district[i]}|${name}`
+      : points.unit[i]! * districts + points.district[i]!;
+    const b = best.get(key);
+    if (b === undefined || before(i, b)) best.set(key, i);
+  }
+  return [...best.values()]
+    .map((i) => ({ p: pointAt(points, i), i, km: km[i]!, w: weights[i]! }))
+    .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
+    .slice(0, n);
+}
+
 export function distancesNow(
   net: Network,
   demand: Demand,
@@ -183,37 +208,32 @@ export function distancesNow(
     members[g]!.push(i);
   }
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
-  // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
-  const seen = new Set<string>();
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
   const worst =
     worstN === 0
       ? []
-      : all
-          .filter((i) => weights[i]! > 0)
-          .map((i) => ({ p: pointAt(points, i), i, km: kmAny[i]!, w: weights[i]! }))
-          .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
-          .filter(({ p }) => {
-            const key = `${p.region}/${p.district}/${p.name}`;
-            return !seen.has(key) && (seen.add(key), true);
-          })
-          .slice(0, worstN)
-          .map(({ p, i, km, w }) => {
-            const f = net.nearest(i, 'any');
-            const region = regions.byCode.get(p.region);
-            return {
-              name:
-                p.name ||
-                `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
-              region: p.region,
-              lat: p.lat,
-              lon: p.lon,
-              population: Math.round(w),
-              km: Number.isFinite(km) ? r1(km) : -1,
-              min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
-              facility: f ? { id: f.id, name: f.name } : null,
-            };
-          });
+      : farthestPlaces(
+          all.filter((i) => weights[i]! > 0),
+          points,
+          kmAny,
+          weights,
+          worstN,
+        ).map(({ p, i, km, w }) => {
+          const f = net.nearest(i, 'any');
+          const region = regions.byCode.get(p.region);
+          return {
+            name:
+              p.name ||
+              `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
+            region: p.region,
+            lat: p.lat,
+            lon: p.lon,
+            population: Math.round(w),
+            km: Number.isFinite(km) ? r1(km) : -1,
+            min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
+            facility: f ? { id: f.id, name: f.name } : null,
+          };
+        });
   return {
     year,
     population_year: populationYear,
