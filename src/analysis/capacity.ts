@@ -17,7 +17,7 @@ import {
 } from './capacitated-assignment.js';
 import { basisLabel, pointColumns, type PopulationBasisLabel, unitKeys, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
-import { assignByRows } from './capacity-rows.js';
+import { assignByRows, OptionRows } from './capacity-rows.js';
 import { facilityPlace, placeColumns, placesOf, type Network, type Settings } from './network.js';
 import { compareText } from '../model/compare-text.js';
 
@@ -444,8 +444,9 @@ export interface Catchments {
   penalty: number;
   assignment: Assignment;
   /**
-   * People left out of the problem, per open facility: those whose nearest facility has no capacity
-   * figure (unlimited), who go there whatever anyone else does. All zero for a whole problem.
+   * People left out of the problem, per open facility: those whose nearest facility is never full
+   * (unlimited, or with room for its own people and the overflow it gets), who go there whatever
+   * anyone else does. All zero for a whole problem.
    */
   settled: Float64Array;
   /** Whether the problem has every option of every point (the LP can then be solved on it). */
@@ -487,27 +488,48 @@ export function capacitatedCatchments(
   const shared = sites.map((s) => atPlace.get(`${s.lat},${s.lon},${s.side}`)! > 1);
   const nearest = net.nearestIndices('any');
   const cols = placeColumns(pointColumns(demand), regions);
-  const settled = new Float64Array(open.length);
-  const members: number[] = [];
+  // Each point's nearest facility (-1: none it can reach, `outside`), and the people each has so.
+  const first = new Int32Array(inside.length).fill(-1);
+  const own = new Float64Array(open.length);
   for (let i = 0; i < inside.length; i++) {
-    if (!(inside[i]! > 0) || nearest[i]! < 0) continue; // no facility it can reach: `outside`
-    const j = siteOf[nearest[i]!]!;
-    // An unlimited facility always has room, so its people are never moved nor make anyone move.
-    if (capacity[j] === Infinity && !shared[j]) settled[j]! += inside[i]!;
-    else members.push(i);
+    if (!(inside[i]! > 0) || nearest[i]! < 0) continue;
+    first[i] = siteOf[nearest[i]!]!;
+    own[first[i]!]! += inside[i]!;
   }
-  const places = members.map((i) => ({ lat: cols.lat[i]!, lon: cols.lon[i]!, side: cols.side[i]! }));
+  // Contested facilities: those their own people fill. A facility never full takes all its own
+  // people whatever the order (and a full one only reads the people it holds), so the people of
+  // the others stay out of the problem, their facility's capacity less them. Should overflow fill
+  // one of those, it becomes contested and the problem is solved again.
+  const contested = sites.map((_, j) => shared[j]! || own[j]! >= capacity[j]! - 1e-9);
   const penalty = penaltyBound(net.minutes('any'), inside, cols.side, sites, settings);
-  const r = assignByRows({
-    places,
-    demand: Float64Array.from(members, (i) => inside[i]!),
+  const rows = new OptionRows({
+    count: inside.length,
+    place: (i) => ({ lat: cols.lat[i]!, lon: cols.lon[i]!, side: cols.side[i]! }),
     sites,
-    capacity,
     travel: settings.travel,
     overflowMaxMin: d.overflowMaxMin,
-    penalty,
   });
-  return { problem: r.problem, km: r.km, penalty, assignment: r.assignment, settled, whole: false };
+  for (;;) {
+    const settled = new Float64Array(open.length);
+    const members: number[] = [];
+    for (let i = 0; i < inside.length; i++) {
+      if (first[i]! < 0) continue;
+      if (contested[first[i]!]) members.push(i);
+      else settled[first[i]!]! += inside[i]!;
+    }
+    const left = Float64Array.from(capacity, (c, j) => c - settled[j]!);
+    const r = assignByRows(
+      rows,
+      members,
+      Float64Array.from(members, (i) => inside[i]!),
+      left,
+      penalty,
+    );
+    let filled = false;
+    for (let j = 0; j < open.length; j++)
+      if (!contested[j] && left[j]! - r.assignment.load[j]! <= 1e-9) filled = contested[j] = true;
+    if (!filled) return { problem: r.problem, km: r.km, penalty, assignment: r.assignment, settled, whole: false };
+  }
 }
 
 /**
