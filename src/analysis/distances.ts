@@ -66,6 +66,51 @@ export interface DistancesResult {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Points of a group that have people and a facility of the kind to go to, and the people with and without one. */
+interface Reached {
+  total: number;
+  unserved: number;
+  /** People with a facility to go to: what the statistics describe. */
+  population: number;
+  kept: Uint32Array;
+  weights: Float64Array;
+}
+
+function reached(km: ArrayLike<number>, w: ArrayLike<number>, idx?: ArrayLike<number>): Reached {
+  const count = idx ? idx.length : w.length;
+  const at = (j: number) => (idx ? idx[j]! : j);
+  let total = 0,
+    unserved = 0;
+  for (let j = 0; j < count; j++) {
+    const i = at(j);
+    total += w[i]!;
+    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
+  }
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    const i = at(j);
+    if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
+  }
+  const weights = new Float64Array(n);
+  const kept = new Uint32Array(n);
+  for (let j = 0, k = 0; j < count; j++) {
+    const i = at(j);
+    if (w[i]! > 0 && Number.isFinite(km[i]!)) {
+      kept[k] = i;
+      weights[k++] = w[i]!;
+    }
+  }
+  return { total, unserved, population: total - unserved, kept, weights };
+}
+
+/** The population-weighted mean of `all` over the reached points, to 0.1 (null: nobody reached). */
+function meanOf(all: ArrayLike<number>, r: Reached): number | null {
+  if (r.kept.length === 0) return null;
+  let sum = 0;
+  for (let j = 0; j < r.kept.length; j++) sum += all[r.kept[j]!]! * r.weights[j]!;
+  return r1(sum / r.population);
+}
+
 /**
  * Population-weighted statistics of the trips people make to their nearest facility (road km and
  * minutes along the same trip; points with no reachable facility are counted in `unserved`).
@@ -77,61 +122,38 @@ export function weightedStats(
   w: ArrayLike<number>,
   idx?: ArrayLike<number>,
 ): DistanceStats {
-  const count = idx ? idx.length : w.length;
-  const at = (j: number) => (idx ? idx[j]! : j);
-  let total = 0,
-    unserved = 0;
-  for (let j = 0; j < count; j++) {
-    const i = at(j);
-    total += w[i]!;
-    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
-  }
   // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
-  const population = total - unserved;
-  const empty = {
-    population: Math.round(total),
-    unserved: Math.round(unserved),
-    mean_km: null,
-    median_km: null,
-    p90_km: null,
-    max_km: null,
-    mean_min: null,
-    median_min: null,
-    p90_min: null,
-    max_min: null,
-  };
-  let n = 0;
-  for (let j = 0; j < count; j++) {
-    const i = at(j);
-    if (w[i]! > 0 && Number.isFinite(km[i]!)) n++;
-  }
-  if (n === 0) return empty;
-  const weights = new Float64Array(n);
-  const kept = new Uint32Array(n);
-  for (let j = 0, k = 0; j < count; j++) {
-    const i = at(j);
-    if (w[i]! > 0 && Number.isFinite(km[i]!)) {
-      kept[k] = i;
-      weights[k++] = w[i]!;
-    }
-  }
+  const r = reached(km, w, idx);
+  const { population, kept, weights } = r;
+  const n = kept.length;
+  if (n === 0)
+    return {
+      population: Math.round(r.total),
+      unserved: Math.round(r.unserved),
+      mean_km: null,
+      median_km: null,
+      p90_km: null,
+      max_km: null,
+      mean_min: null,
+      median_min: null,
+      p90_min: null,
+      max_min: null,
+    };
   const stats = (all: ArrayLike<number>) => {
     const v = new Float64Array(n);
-    let sum = 0,
-      max = -Infinity;
+    let max = -Infinity;
     for (let j = 0; j < n; j++) {
       const x = (v[j] = all[kept[j]!]!);
-      sum += x * weights[j]!;
       if (x > max) max = x;
     }
     const quantile = (q: number) => weightedQuantile(v, weights, q, population);
-    return [r1(sum / population), r1(quantile(0.5)), r1(quantile(0.9)), r1(max)] as const;
+    return [meanOf(all, r), r1(quantile(0.5)), r1(quantile(0.9)), r1(max)] as const;
   };
   const [mean_km, median_km, p90_km, max_km] = stats(km);
   const [mean_min, median_min, p90_min, max_min] = stats(min);
   return {
-    population: Math.round(total),
-    unserved: Math.round(unserved),
+    population: Math.round(r.total),
+    unserved: Math.round(r.unserved),
     mean_km,
     median_km,
     p90_km,
@@ -141,6 +163,43 @@ export function weightedStats(
     p90_min,
     max_min,
   };
+}
+
+/**
+ * Per group, the population-weighted mean road km and minutes to the nearest open center or branch
+ * (null: none reachable): distancesNow's group means without its medians and percentiles, for maps.
+ */
+export function meanTrips(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  by: GroupBy,
+): Map<string, { mean_km: number | null; mean_min: number | null }> {
+  const { weights } = yearWeights(demand, regions, net.year!);
+  const km = net.km('any'),
+    min = net.minutes('any');
+  const { groups, members } = groupMembers(demand, by, regions);
+  const out = new Map<string, { mean_km: number | null; mean_min: number | null }>();
+  groups.forEach((g, k) => {
+    if (!members[k]!.length) return;
+    const r = reached(km, weights, members[k]!);
+    out.set(g.id, { mean_km: meanOf(km, r), mean_min: meanOf(min, r) });
+  });
+  return out;
+}
+
+/** Each group's points, and all points in some group (groupIndex: the group of every point, looked up once per unit). */
+function groupMembers(demand: Demand, by: GroupBy, regions: RegionIndex) {
+  const { groups, of } = groupIndex(demand, by, regions);
+  const members = groups.map(() => [] as number[]);
+  const all: number[] = [];
+  for (let i = 0; i < of.length; i++) {
+    const g = of[i]!;
+    if (g < 0) continue;
+    all.push(i);
+    members[g]!.push(i);
+  }
+  return { groups, members, all };
 }
 
 /** The population-weighted mean road km to the nearest open center or branch (null: none reachable). */
@@ -196,17 +255,8 @@ export function distancesNow(
     minCenter = net.minutes('center');
   const kmAny = net.km('any'),
     minAny = net.minutes('any');
-  // Each group's points (groupIndex: the group of every point, looked up once per unit).
-  const { groups, of } = groupIndex(demand, by, regions);
+  const { groups, members, all } = groupMembers(demand, by, regions);
   const points = pointColumns(demand);
-  const members = groups.map(() => [] as number[]);
-  const all: number[] = [];
-  for (let i = 0; i < points.count; i++) {
-    const g = of[i]!;
-    if (g < 0) continue;
-    all.push(i);
-    members[g]!.push(i);
-  }
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
   const worst =

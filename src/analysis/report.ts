@@ -8,7 +8,7 @@ import { describeThreshold } from '../travel/travel-cost.js';
 import { capacityNow, resolveDemand, utilizationByUnit, type CapacityResult } from './capacity.js';
 import { coverageNow, type CoverageResult } from './coverage.js';
 import { pointColumns, type Demand } from './demand.js';
-import { distancesNow, type DistancesResult } from './distances.js';
+import { distancesNow, meanTrips, type DistancesResult } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, yearEnd } from './schedule.js';
 import { timeline, type Timeline } from './timeline.js';
@@ -91,7 +91,8 @@ export function reportData(
 function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, net: Network) {
   const demandModel = resolveDemand(plan);
   const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
-  const unitTrips = distancesNow(net, demand, regions, settings, 'region', 0);
+  // The map needs each unit's mean trip only: no medians and percentiles over a million points.
+  const unitTrips = meanTrips(net, demand, regions, 'region');
   const capacity = capacityNow(net, demand, regions, settings, demandModel, {
     basis: demandModel.basis,
     method: 'heuristic',
@@ -101,7 +102,7 @@ function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings:
     .filter((r) => r.kind !== 'autonomous_republic')
     .map((r) => {
       const g = byRegion.groups.find((x) => x.id === r.code);
-      const d = unitTrips.groups.find((x) => x.id === r.code)?.any;
+      const d = unitTrips.get(r.code);
       return {
         code: r.code,
         name: r.name_en,
