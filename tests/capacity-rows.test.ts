@@ -12,7 +12,7 @@ import { Network, resolveSettings } from '../src/analysis/network.js';
 import { reportData } from '../src/analysis/report.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
-import { loadPopulationFile } from '../src/load/population-file.js';
+import * as fixture from './capacity-fixture.js';
 import { FIXTURES } from './helpers.js';
 
 // Big instances build each point's options a few at a time (capacity-rows.ts): the heuristic
@@ -162,11 +162,7 @@ describe('capacitated catchments row by row against the whole problem', () => {
   }, 120_000);
 
   it('the hand-worked fixture: C full, its overflow to B; B unlimited keeps its people out of the problem', () => {
-    const plan = loadPlan(join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
-    const demand: Demand = {
-      points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions),
-      scaled: false,
-    };
+    const { plan, demand } = fixture;
     // B with its desks (600 a day) and without them (no capacity: unlimited, its people settled).
     const noDesks = {
       ...plan,
@@ -191,13 +187,7 @@ describe('capacitated catchments row by row against the whole problem', () => {
 
 describe('report: the year off the timeline network', () => {
   it('the capacity of the report year equals capacityNow on a network of its own', () => {
-    const { regions } = embedded();
-    const plan = loadPlan(join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
-    const demand: Demand = {
-      points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions),
-      scaled: false,
-    };
-    const settings = resolveSettings(plan);
+    const { regions, plan, demand, settings } = fixture;
     for (const year of [2024, 2025, 2031]) {
       const net = new Network(plan, demand.points, regions, settings.travel);
       net.advanceTo(year);
