@@ -467,14 +467,26 @@ export function capacitatedCatchments(
   inside: Float64Array,
   how: 'auto' | 'whole' | 'rows' = 'auto',
 ): Catchments {
-  let people = 0;
-  for (const w of inside) if (w > 0) people++;
+  let populated = 0;
+  for (const w of inside) if (w > 0) populated++;
   const open = net.openFacilities();
-  if (how === 'whole' || (how === 'auto' && people * open.length <= WHOLE_PROBLEM_PAIRS)) {
-    const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
-    const assignment = assignHeuristic(problem, penalty);
-    return { problem, km, penalty, assignment, settled: new Float64Array(open.length), whole: true };
-  }
+  if (how === 'rows' || (how === 'auto' && populated * open.length > WHOLE_PROBLEM_PAIRS))
+    return catchmentsByRows(net, demand, regions, settings, d, inside);
+  const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
+  const assignment = assignHeuristic(problem, penalty);
+  return { problem, km, penalty, assignment, settled: new Float64Array(open.length), whole: true };
+}
+
+/** The capacitated catchments row by row, with the people of uncontested facilities left out. */
+function catchmentsByRows(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  inside: Float64Array,
+): Catchments {
+  const open = net.openFacilities();
   const sites = open.map((f) => facilityPlace(f, regions));
   const capacity = peopleCapacities(open, d);
   const siteOf = new Int32Array(net.facilities.length).fill(-1);
