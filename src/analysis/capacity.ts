@@ -259,26 +259,30 @@ export function utilizationByUnit(
   result: CapacityResult,
 ): Map<string, number> {
   const { weights } = yearWeights(demand, regions, result.year);
-  const util = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
-  const sum = new Map<string, { people: number; weighted: number }>();
+  // Utilization by facility index (NaN: none) and sums by unit index: no lookups by name per point.
+  const byId = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
+  const util = Float64Array.from(net.facilities, (f) => byId.get(f.id) ?? NaN);
   const points = pointColumns(demand);
+  const people = new Float64Array(points.units.length),
+    weighted = new Float64Array(points.units.length);
+  const order: number[] = []; // units in the order their first point is met
   eachCatchment(
     net,
     demand,
     regions,
     result.basis,
     (i, j, parts) => {
-      const u = util.get(net.facilities[j]!.id);
-      if (u === null || u === undefined) return;
-      const region = points.units[points.unit[i]!]!;
-      const acc = sum.get(region) ?? sum.set(region, { people: 0, weighted: 0 }).get(region)!;
-      acc.people += weights[i]! / parts;
-      acc.weighted += (weights[i]! / parts) * u;
+      const u = util[j]!;
+      if (Number.isNaN(u)) return;
+      const unit = points.unit[i]!;
+      if (people[unit] === 0 && !order.includes(unit)) order.push(unit);
+      people[unit]! += weights[i]! / parts;
+      weighted[unit]! += (weights[i]! / parts) * u;
     },
     () => {},
   );
   const out = new Map<string, number>();
-  for (const [region, acc] of sum) if (acc.people > 0) out.set(region, r1(acc.weighted / acc.people));
+  for (const unit of order) if (people[unit]! > 0) out.set(points.units[unit]!, r1(weighted[unit]! / people[unit]!));
   return out;
 }
 
