@@ -1,8 +1,8 @@
 // Scale, through the whole CLI (reading the files included): a 1,000,000-point population CSV
 // (with and without a region column), a 10,000-facility plan over 10 years, a 100,000-facility
-// plan to validate, and a 15 MB plan with a syntax error on line 7.
-// SCALE_ONLY=timeline,inputs,plans runs only those parts (all by default).
-import { readFileSync, writeFileSync } from 'node:fs';
+// plan to validate, a 15 MB plan with a syntax error on line 7, and the HTML report of the big plan.
+// SCALE_ONLY=timeline,inputs,plans,report runs only those parts (all by default).
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { dir, planYaml, populationCsv } from './generate.js';
@@ -84,5 +84,39 @@ if (part('plans')) {
     `${s(e.ms)}, reported at line ${where} (exit ${e.code})`,
     '≤ 1 s, at line 7',
     e.ms <= 1000 && where === '7',
+  );
+}
+
+// The HTML report of the same 10 k-facility plan over the 1 M-point CSV: the timeline, the year's
+// tables and map, and the capacitated catchments (issue 17: it ran out of memory at 4.5 GB after
+// 80 s, one option per point per open facility). Beside it, the timeline alone on the same inputs;
+// then the plan with default capacities (500 / 80 visits a day), whose catchments are then solved.
+if (part('report')) {
+  const html = join(dir, 'report.html');
+  const tl = runCli(['timeline', plan10k, '--population', withRegion, '--format', 'json']);
+  const r = runCli(['report', plan10k, '--population', withRegion, '-o', html]);
+  goal(
+    'report (HTML), 1 M points × 10 k facilities',
+    `${s(r.ms)} (CPU ${s(r.cpuMs)}), peak ${mb(r.maxRssMb)}, ${(statSync(html).size / 2 ** 20).toFixed(1)} MB of HTML (exit ${r.code})`,
+    '≤ 10 s and ≤ 1 GB',
+    r.code === 0 && r.ms <= 10_000 && r.maxRssMb <= 1024,
+  );
+  console.log(
+    `  baseline in the same run, timeline on the same inputs: ${s(tl.ms)}, peak ${mb(tl.maxRssMb)}: the report costs ${(r.ms / tl.ms).toFixed(1)}× the timeline (stretch: ≤ 2×)`,
+  );
+  const capped = join(dir, 'plan-10k-capacity.yaml');
+  writeFileSync(
+    capped,
+    readFileSync(plan10k, 'utf8').replace(
+      /^years:/m,
+      'demand: { default_capacity: { center: 500, branch: 80 } }\nyears:',
+    ),
+  );
+  const u = runCli(['report', capped, '--population', withRegion, '--measure', 'utilization', '-o', html]);
+  goal(
+    'report --measure utilization, the same plan with default capacities',
+    `${s(u.ms)} (CPU ${s(u.cpuMs)}), peak ${mb(u.maxRssMb)} (exit ${u.code})`,
+    '≤ 10 s and ≤ 1 GB',
+    u.code === 0 && u.ms <= 10_000 && u.maxRssMb <= 1024,
   );
 }

@@ -16,20 +16,13 @@ import { timeline } from '../src/analysis/timeline.js';
 import { Network, resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
-import { loadPopulationFile } from '../src/load/population-file.js';
 import { validateFile } from '../src/load/validate-file.js';
 import { FIXTURES } from './helpers.js';
 
 // The fixture: center C (capacity 250 visits/day) at P1; P2 0.1° (11.1195 km) north; branch B at
 // P3, 0.3° north, opening mid-2025 with 10 desks at 8 minutes a visit and no stated capacity.
 // 10,000 / 20,000 / 30,000 people; 2.45 visits a resident a year over 245 days = 0.01 a day each.
-const { regions } = embedded();
-const plan = loadPlan(join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
-const demand: Demand = {
-  points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions),
-  scaled: false,
-};
-const settings = resolveSettings(plan);
+import { demand, plan, regions, settings } from './capacity-fixture.js';
 
 function at(year: number, visits?: number) {
   const net = new Network(plan, demand.points, regions, settings.travel);

@@ -14,7 +14,11 @@
  */
 import { highs } from './optimize/highs.js';
 
-/** Per point, its options (facilities it can reach) sorted by cost, in compressed rows. */
+/**
+ * Per point, its options (facilities it can reach) sorted by cost, in compressed rows. A row may
+ * be only the cheapest part of the point's options (`complete`): capacity.ts builds rows a few
+ * options at a time, since a million points × ten thousand facilities do not fit in memory.
+ */
 export interface AssignmentProblem {
   /** People at each point. */
   demand: Float64Array;
@@ -24,6 +28,11 @@ export interface AssignmentProblem {
   start: Int32Array;
   facility: Int32Array;
   cost: Float64Array;
+  /**
+   * Per point, 1 when its row holds all its options, 0 when more (as costly as its last or more)
+   * may follow. Absent: every row is complete.
+   */
+  complete?: Uint8Array;
 }
 
 export interface Assignment {
@@ -42,6 +51,12 @@ export interface Assignment {
   travelCost: number;
   /** People on each option (parallel to the problem's facility/cost arrays). */
   flow: Float64Array;
+  /**
+   * Points with an incomplete row that the heuristic had to look past (a row ran out, or an option
+   * not in it might have paid): with these rows longer the run may differ. Empty: the result is the
+   * one the complete rows give.
+   */
+  short: Int32Array<ArrayBuffer>;
 }
 
 export const EXACT_ASSIGNMENT_LIMIT = 40000;
@@ -70,7 +85,12 @@ export function problemFrom(
 }
 
 /** Overflow figures of a flow given per option (people on each option). */
-function summarise(p: AssignmentProblem, flow: Float64Array, method: Assignment['method']): Assignment {
+function summarise(
+  p: AssignmentProblem,
+  flow: Float64Array,
+  method: Assignment['method'],
+  short: Int32Array<ArrayBuffer> = new Int32Array(0),
+): Assignment {
   const n = p.demand.length;
   const load = new Float64Array(p.capacity.length);
   const unserved = new Float64Array(n);
@@ -97,7 +117,35 @@ function summarise(p: AssignmentProblem, flow: Float64Array, method: Assignment[
     }
     unserved[i] = Math.max(0, p.demand[i]! - served);
   }
-  return { method, load, unserved, overflow, overflowExtraCost, maxExtraCost, travelCost, flow };
+  return { method, load, unserved, overflow, overflowExtraCost, maxExtraCost, travelCost, flow, short };
+}
+
+/**
+ * The points whose incomplete rows a run looked past. Every place the heuristic reads a point's
+ * options in cost order either stays within its row or reports it here, so a run that reports
+ * nobody made the same decisions as a run over the complete rows.
+ */
+class Shortfall {
+  private readonly marked: Uint8Array | undefined;
+  constructor(private readonly p: AssignmentProblem) {
+    this.marked = p.complete ? new Uint8Array(p.demand.length) : undefined;
+  }
+  /** Whether point i's row may lack options. */
+  incomplete(i: number): boolean {
+    return this.p.complete !== undefined && this.p.complete[i] === 0;
+  }
+  /** The least cost an option past point i's row can have: its row's last (rows are in cost order). */
+  beyond(i: number): number {
+    return this.p.start[i + 1]! > this.p.start[i]! ? this.p.cost[this.p.start[i + 1]! - 1]! : 0;
+  }
+  mark(i: number): void {
+    if (this.incomplete(i)) this.marked![i] = 1;
+  }
+  list(): Int32Array<ArrayBuffer> {
+    const out: number[] = [];
+    if (this.marked) for (let i = 0; i < this.marked.length; i++) if (this.marked[i]) out.push(i);
+    return Int32Array.from(out);
+  }
 }
 
 /** A small binary max-heap of (key, point) for the lazy regret order. */
@@ -162,13 +210,21 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
   const room = Float64Array.from(p.capacity);
   const flow = new Float64Array(p.facility.length);
   const left = Float64Array.from(p.demand);
+  const short = new Shortfall(p);
+  // Facilities with room: when a row runs out, a facility with room past it exists only if the
+  // row has seen fewer than these.
+  let roomy = 0;
+  for (const r of room) if (r > 1e-9) roomy++;
   const regret = (i: number): number => {
-    let first = -1;
+    let first = -1,
+      seen = 0;
     for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
       if (room[p.facility[k]!]! <= 1e-9) continue;
+      seen++;
       if (first < 0) first = k;
       else return p.cost[k]! - p.cost[first]!;
     }
+    if (seen < roomy) short.mark(i);
     return first < 0 ? -1 : penalty - p.cost[first]!;
   };
   const heap = new MaxHeap();
@@ -187,6 +243,7 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
       if (take <= 1e-9) continue;
       flow[k]! += take;
       room[j]! -= take;
+      if (room[j]! <= 1e-9) roomy--;
       left[i]! -= take;
       // The rest of this point competes again with its new regret (its cheapest just filled).
       if (left[i]! > 1e-9) {
@@ -195,9 +252,9 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
       }
     }
   }
-  improve(p, flow, room, penalty);
-  augmentChains(p, flow, room, penalty);
-  return summarise(p, flow, 'heuristic');
+  improve(p, flow, room, penalty, short);
+  augmentChains(p, flow, room, penalty, short);
+  return summarise(p, flow, 'heuristic', short.list());
 }
 
 /**
@@ -208,7 +265,14 @@ export function assignHeuristic(p: AssignmentProblem, penalty: number): Assignme
  *  - insert: an unserved person takes the place of someone at a full facility who can move to
  *    room elsewhere for less than the penalty.
  */
-function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number, maxPasses = 20): void {
+function improve(
+  p: AssignmentProblem,
+  flow: Float64Array,
+  room: Float64Array,
+  penalty: number,
+  short: Shortfall,
+  maxPasses = 20,
+): void {
   const n = p.demand.length,
     m = p.capacity.length;
   const pointOf = new Int32Array(p.facility.length);
@@ -261,7 +325,11 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
         for (const l of by[b]!) {
           if (flow[l]! <= 1e-9 || flow[k]! <= 1e-9) continue;
           const la = optionAt(pointOf[l]!, a);
-          if (la < 0) continue;
+          if (la < 0) {
+            // a may be past l's row, at its last cost or more: would the swap pay even then?
+            if (p.cost[kb]! + short.beyond(pointOf[l]!) - p.cost[k]! - p.cost[l]! < -1e-9) short.mark(pointOf[l]!);
+            continue;
+          }
           const delta = p.cost[kb]! + p.cost[la]! - p.cost[k]! - p.cost[l]!;
           if (delta >= -1e-9) continue;
           const amount = Math.min(flow[k]!, flow[l]!);
@@ -285,7 +353,11 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
           if (flow[l]! <= 1e-9 || left <= 1e-9 || p.facility[l] !== a) continue;
           for (const b of withRoom) {
             const lb = optionAt(pointOf[l]!, b);
-            if (lb < 0 || b === a || room[b]! <= 1e-9 || flow[l]! <= 1e-9 || left <= 1e-9) continue;
+            if (b === a || room[b]! <= 1e-9 || flow[l]! <= 1e-9 || left <= 1e-9) continue;
+            if (lb < 0) {
+              if (short.beyond(pointOf[l]!) - p.cost[l]! + p.cost[ka]! - penalty < -1e-9) short.mark(pointOf[l]!);
+              continue;
+            }
             if (p.cost[lb]! - p.cost[l]! + p.cost[ka]! - penalty >= -1e-9) continue;
             const amount = Math.min(left, flow[l]!, room[b]!);
             shift(l, lb, amount);
@@ -296,6 +368,8 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
           }
         }
       }
+      // Still unserved at the end of its row: options past it would be tried too.
+      if (left > 1e-9) short.mark(i);
     }
     if (!improved) break;
   }
@@ -309,9 +383,25 @@ function improve(p: AssignmentProblem, flow: Float64Array, room: Float64Array, p
  * the augmenting-path step of min-cost flow at facility level, which the two-person moves above
  * cannot do; the graph is rebuilt after each chain, within the same kind of fixed work budget.
  */
-function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Array, penalty: number): void {
+function augmentChains(
+  p: AssignmentProblem,
+  flow: Float64Array,
+  room: Float64Array,
+  penalty: number,
+  short: Shortfall,
+): void {
   const n = p.demand.length,
     m = p.capacity.length;
+  const left = new Float64Array(n);
+  let anyLeft = false;
+  for (let i = 0; i < n; i++) {
+    let l = p.demand[i]!;
+    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) l -= flow[k]!;
+    left[i] = l;
+    if (l > 1e-9) anyLeft = true;
+  }
+  // Nobody unserved, or no room anywhere: no chain to find (and no m × m graph to build).
+  if (!anyLeft || !room.some((r) => r > 1e-9)) return;
   const pointOf = new Int32Array(p.facility.length);
   for (let i = 0; i < n; i++) for (let k = p.start[i]!; k < p.start[i + 1]!; k++) pointOf[k] = i;
   const optionOf = new Map<number, Int32Array>();
@@ -324,25 +414,26 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
     }
     return row[j]!;
   };
-  const left = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let l = p.demand[i]!;
-    for (let k = p.start[i]!; k < p.start[i + 1]!; k++) l -= flow[k]!;
-    left[i] = l;
-  }
   let budget = WORK_BUDGET;
+  // A graph build is charged its size (m × m), not the options it walks, so that the budget runs
+  // out at the same point whatever the length of the rows.
+  if ((budget -= m * m) < 0) return;
   const cost = new Float64Array(m * m);
   const from = new Int32Array(m * m),
     to = new Int32Array(m * m);
   // Edges: for each (a, b) the cheapest move of someone at a to b, and which options. Rebuilt only
   // when a chain found on it no longer carries anyone (its flows moved since).
   let fresh = false;
+  // The options carrying people when the graph was built: its edges are their points' moves.
+  let carrying: number[] = [];
   const build = () => {
     cost.fill(Infinity);
     from.fill(-1);
     to.fill(-1);
+    carrying = [];
     for (let k = 0; k < p.facility.length; k++) {
       if (flow[k]! <= 1e-9) continue;
+      carrying.push(k);
       const a = p.facility[k]!,
         pt = pointOf[k]!;
       for (let k2 = p.start[pt]!; k2 < p.start[pt + 1]!; k2++) {
@@ -355,8 +446,11 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
         }
       }
     }
-    budget -= p.facility.length;
     fresh = true;
+  };
+  const rebuild = () => {
+    budget -= m * m;
+    build();
   };
   build();
   for (let i = 0; i < n; i++) {
@@ -383,6 +477,15 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
         }
         if (!changed) break;
       }
+      if (p.complete) {
+        // The search started from i's row and left every full facility it reached by the moves of
+        // the people there: options past those rows could make other paths.
+        short.mark(i);
+        for (const k of carrying) {
+          const a = p.facility[k]!;
+          if (Number.isFinite(dist[a]!) && room[a]! <= 1e-9) short.mark(pointOf[k]!);
+        }
+      }
       let target = -1;
       for (let j = 0; j < m; j++)
         if (room[j]! > 1e-9 && dist[j]! < penalty - 1e-9 && (target < 0 || dist[j]! < dist[target]!)) target = j;
@@ -399,7 +502,7 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
         // A negative cycle: moving people around it shortens trips at no change of any load.
         // Cancel it on a current graph, then search again.
         if (!fresh) {
-          build();
+          rebuild();
           continue;
         }
         const cycle: number[] = [];
@@ -415,7 +518,7 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
           flow[from[e]!]! -= amount;
           flow[to[e]!]! += amount;
         }
-        build();
+        rebuild();
         continue;
       }
       const entry = j;
@@ -425,7 +528,7 @@ function augmentChains(p: AssignmentProblem, flow: Float64Array, room: Float64Ar
       for (const e of chain) amount = Math.min(amount, flow[from[e]!]!);
       if (amount <= 1e-9) {
         if (fresh) break; // no chain even on a current graph: this point stays (partly) unserved
-        build();
+        rebuild();
         continue;
       }
       fresh = false;

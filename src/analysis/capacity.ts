@@ -17,7 +17,8 @@ import {
 } from './capacitated-assignment.js';
 import { basisLabel, pointColumns, type PopulationBasisLabel, unitKeys, yearWeights, type Demand } from './demand.js';
 import { mmc } from './erlang-c.js';
-import { facilityPlace, placesOf, type Network, type Settings } from './network.js';
+import { assignByRows, OptionRows } from './capacity-rows.js';
+import { facilityPlace, placeColumns, placesOf, type Network, type Settings } from './network.js';
 import { compareText } from '../model/compare-text.js';
 
 /**
@@ -258,27 +259,42 @@ export function utilizationByUnit(
   result: CapacityResult,
 ): Map<string, number> {
   const { weights } = yearWeights(demand, regions, result.year);
-  const util = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
-  const sum = new Map<string, { people: number; weighted: number }>();
+  // Utilization by facility index (NaN: none) and sums by unit index: no lookups by name per point.
+  const byId = new Map(result.facilities.map((f) => [f.id, f.utilization_pct]));
+  const util = Float64Array.from(net.facilities, (f) => byId.get(f.id) ?? NaN);
   const points = pointColumns(demand);
+  const people = new Float64Array(points.units.length),
+    weighted = new Float64Array(points.units.length);
+  const order: number[] = []; // units in the order their first point is met
   eachCatchment(
     net,
     demand,
     regions,
     result.basis,
     (i, j, parts) => {
-      const u = util.get(net.facilities[j]!.id);
-      if (u === null || u === undefined) return;
-      const region = points.units[points.unit[i]!]!;
-      const acc = sum.get(region) ?? sum.set(region, { people: 0, weighted: 0 }).get(region)!;
-      acc.people += weights[i]! / parts;
-      acc.weighted += (weights[i]! / parts) * u;
+      const u = util[j]!;
+      if (Number.isNaN(u)) return;
+      const unit = points.unit[i]!;
+      if (people[unit] === 0 && !order.includes(unit)) order.push(unit);
+      people[unit]! += weights[i]! / parts;
+      weighted[unit]! += (weights[i]! / parts) * u;
     },
     () => {},
   );
   const out = new Map<string, number>();
-  for (const [region, acc] of sum) if (acc.people > 0) out.set(region, r1(acc.weighted / acc.people));
+  for (const unit of order) if (people[unit]! > 0) out.set(points.units[unit]!, r1(weighted[unit]! / people[unit]!));
   return out;
+}
+
+/** People a facility taking `visitsPerDay` visits a day serves in a year. */
+const people = (visitsPerDay: number, d: DemandSettings) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
+
+/** Each facility's capacity in people (Infinity: no capacity figure, unlimited). */
+function peopleCapacities(open: Facility[], d: DemandSettings): Float64Array {
+  return Float64Array.from(open, (f) => {
+    const c = facilityCapacity(f, d).capacity;
+    return c === null ? Infinity : people(c, d);
+  });
 }
 
 /**
@@ -302,12 +318,8 @@ export function capacityProblem(
     ...extra.map((e) => ({ lat: e.lat, lon: e.lon, side: regions.sideOf(e.region) })),
   ];
   const capacity = new Float64Array(sites.length);
-  const people = (visitsPerDay: number) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
-  open.forEach((f, j) => {
-    const c = facilityCapacity(f, d).capacity;
-    capacity[j] = c === null ? Infinity : people(c);
-  });
-  extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? people(e.capacity) : Infinity));
+  capacity.set(peopleCapacities(open, d));
+  extra.forEach((e, k) => (capacity[open.length + k] = Number.isFinite(e.capacity) ? people(e.capacity, d) : Infinity));
   const places = placesOf(pointColumns(demand), regions);
   let maxCost = 0;
   const options = places.map((p, i) => {
@@ -420,10 +432,149 @@ export function capacityNow(
         'no utilization, unlimited in the capacitated catchments',
     );
   if (o.method === 'heuristic') {
-    const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
-    attachCapacitated(result, net, problem, km, assignHeuristic(problem, penalty));
+    const c = capacitatedCatchments(net, demand, regions, settings, d, inside);
+    attachCapacitated(result, net, c, c.assignment);
   }
   return result;
+}
+
+/** Up to this many (point, open facility) pairs the problem is built whole; beyond, row by row. */
+export const WHOLE_PROBLEM_PAIRS = 2_000_000;
+
+/** The capacitated catchments of the year, solved by the regret heuristic. */
+export interface Catchments {
+  problem: AssignmentProblem;
+  km: Float64Array;
+  penalty: number;
+  assignment: Assignment;
+  /**
+   * People left out of the problem, per open facility: those whose nearest facility is never full
+   * (unlimited, or with room for its own people and the overflow it gets), who go there whatever
+   * anyone else does. All zero for a whole problem.
+   */
+  settled: Float64Array;
+  /** Whether the problem has every option of every point (the LP can then be solved on it). */
+  whole: boolean;
+}
+
+/**
+ * The capacitated catchments of the people in a catchment (`inside`): the whole problem
+ * (capacityProblem) when small, else row by row (capacity-rows.ts), which gives the same
+ * assignment without building points × facilities options.
+ */
+export function capacitatedCatchments(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  inside: Float64Array,
+  how: 'auto' | 'whole' | 'rows' = 'auto',
+): Catchments {
+  let populated = 0;
+  for (const w of inside) if (w > 0) populated++;
+  const open = net.openFacilities();
+  if (how === 'rows' || (how === 'auto' && populated * open.length > WHOLE_PROBLEM_PAIRS))
+    return catchmentsByRows(net, demand, regions, settings, d, inside);
+  const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
+  const assignment = assignHeuristic(problem, penalty);
+  return { problem, km, penalty, assignment, settled: new Float64Array(open.length), whole: true };
+}
+
+/** The capacitated catchments row by row, with the people of uncontested facilities left out. */
+function catchmentsByRows(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  d: DemandSettings,
+  inside: Float64Array,
+): Catchments {
+  const open = net.openFacilities();
+  const sites = open.map((f) => facilityPlace(f, regions));
+  const capacity = peopleCapacities(open, d);
+  const siteOf = new Int32Array(net.facilities.length).fill(-1);
+  const indexOf = new Map(net.facilities.map((f, i) => [f, i]));
+  open.forEach((f, j) => (siteOf[indexOf.get(f)!] = j));
+  // Two facilities at one place tie for every point: the whole problem orders them by index,
+  // the nearest-facility engine may not; their people stay in the problem.
+  const atPlace = new Map<string, number>();
+  for (const s of sites)
+    atPlace.set(`${s.lat},${s.lon},${s.side}`, (atPlace.get(`${s.lat},${s.lon},${s.side}`) ?? 0) + 1);
+  const shared = sites.map((s) => atPlace.get(`${s.lat},${s.lon},${s.side}`)! > 1);
+  const nearest = net.nearestIndices('any');
+  const cols = placeColumns(pointColumns(demand), regions);
+  // Each point's nearest facility (-1: none it can reach, `outside`), and the people each has so.
+  const first = new Int32Array(inside.length).fill(-1);
+  const own = new Float64Array(open.length);
+  for (let i = 0; i < inside.length; i++) {
+    if (!(inside[i]! > 0) || nearest[i]! < 0) continue;
+    first[i] = siteOf[nearest[i]!]!;
+    own[first[i]!]! += inside[i]!;
+  }
+  // Contested facilities: those their own people fill. A facility never full takes all its own
+  // people whatever the order (and a full one only reads the people it holds), so the people of
+  // the others stay out of the problem, their facility's capacity less them. Should overflow fill
+  // one of those, it becomes contested and the problem is solved again.
+  const contested = sites.map((_, j) => shared[j]! || own[j]! >= capacity[j]! - 1e-9);
+  const penalty = penaltyBound(net.minutes('any'), inside, cols.side, sites, settings);
+  const rows = new OptionRows({
+    count: inside.length,
+    place: (i) => ({ lat: cols.lat[i]!, lon: cols.lon[i]!, side: cols.side[i]! }),
+    sites,
+    travel: settings.travel,
+    overflowMaxMin: d.overflowMaxMin,
+  });
+  for (;;) {
+    const settled = new Float64Array(open.length);
+    const members: number[] = [];
+    for (let i = 0; i < inside.length; i++) {
+      if (first[i]! < 0) continue;
+      if (contested[first[i]!]) members.push(i);
+      else settled[first[i]!]! += inside[i]!;
+    }
+    const left = Float64Array.from(capacity, (c, j) => c - settled[j]!);
+    const r = assignByRows(
+      rows,
+      members,
+      Float64Array.from(members, (i) => inside[i]!),
+      left,
+      penalty,
+    );
+    let filled = false;
+    for (let j = 0; j < open.length; j++)
+      if (!contested[j] && left[j]! - r.assignment.load[j]! <= 1e-9) filled = contested[j] = true;
+    if (!filled) return { problem: r.problem, km: r.km, penalty, assignment: r.assignment, settled, whole: false };
+  }
+}
+
+/**
+ * The penalty of a problem built row by row: 10 × a bound on any trip + 1000, like the whole
+ * problem's 10 × its longest trip + 1000. By the triangle inequality a trip is at most the point's
+ * trip to its nearest facility, then from there to a reference facility of its side and on.
+ */
+function penaltyBound(
+  nearestMin: Float64Array,
+  inside: Float64Array,
+  side: Uint16Array,
+  sites: Place[],
+  settings: Settings,
+): number {
+  const farthest = new Map<number, number>();
+  for (let i = 0; i < inside.length; i++)
+    if (inside[i]! > 0 && Number.isFinite(nearestMin[i]!))
+      farthest.set(side[i]!, Math.max(farthest.get(side[i]!) ?? 0, nearestMin[i]!));
+  let bound = 0;
+  for (const [s, near] of farthest) {
+    const onSide = sites.filter((p) => p.side === s);
+    let spread = 0;
+    for (const p of onSide) {
+      const t = settings.travel.trip(onSide[0]!, p).minutes;
+      if (Number.isFinite(t)) spread = Math.max(spread, t);
+    }
+    bound = Math.max(bound, near + 2 * spread);
+  }
+  return 10 * bound + 1000;
 }
 
 /** capacityNow with the capacitated catchments solved exactly when the instance is small enough. */
@@ -438,13 +589,12 @@ export async function capacityExact(
   const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
   const { weights } = yearWeights(demand, regions, net.year!);
   const { inside } = catchments(net, demand, regions, weights, basis);
-  const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
-  const heuristic = assignHeuristic(problem, penalty);
-  const exact = await assignExact(problem, penalty);
-  attachCapacitated(result, net, problem, km, exact ?? heuristic);
+  const c = capacitatedCatchments(net, demand, regions, settings, d, inside);
+  const exact = c.whole ? await assignExact(c.problem, c.penalty) : undefined;
+  attachCapacitated(result, net, c, exact ?? c.assignment);
   if (exact) {
-    const h = objective(heuristic, penalty),
-      e = objective(exact, penalty);
+    const h = objective(c.assignment, c.penalty),
+      e = objective(exact, c.penalty);
     result.capacitated!.heuristic_gap_pct = e > 0 ? Math.round(((h - e) / e) * 10000) / 100 : 0;
   }
   return result;
@@ -453,8 +603,7 @@ export async function capacityExact(
 function attachCapacitated(
   result: CapacityResult,
   net: Network,
-  problem: AssignmentProblem,
-  km: Float64Array,
+  { problem, km, settled }: Catchments,
   a: Assignment,
 ): void {
   const open = net.openFacilities();
@@ -481,7 +630,7 @@ function attachCapacitated(
     row.sent += a.overflow[i]!;
     row.unserved += a.unserved[i]!;
   }
-  const loadById = new Map(open.map((f, j) => [f.id, a.load[j]!]));
+  const loadById = new Map(open.map((f, j) => [f.id, a.load[j]! + settled[j]!]));
   for (const f of result.facilities) {
     const l = lost.get(f.id) ?? { sent: 0, unserved: 0 };
     f.capacitated = {
@@ -496,7 +645,7 @@ function attachCapacitated(
     if (problem.start[i] === problem.start[i + 1]) noOption += problem.demand[i]!;
   result.capacitated = {
     method: a.method,
-    served: Math.round(sum(a.load)),
+    served: Math.round(sum(a.load) + sum(settled)),
     unserved: Math.round(sum(a.unserved) - noOption),
     overflow: Math.round(overflow),
     overflow_mean_extra_km: overflow > 0 ? r1(extraKm / overflow) : null,

@@ -5,7 +5,7 @@
  */
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
-import { pointAt } from '../model/point-columns.js';
+import { pointAt, type PointColumns } from '../model/point-columns.js';
 import {
   basisLabel,
   groupIndex,
@@ -66,6 +66,42 @@ export interface DistancesResult {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Points of a group that have people and a facility of the kind to go to, and the people with and without one. */
+interface Reached {
+  total: number;
+  unserved: number;
+  /** People with a facility to go to: what the statistics describe. */
+  population: number;
+  kept: Uint32Array;
+  weights: Float64Array;
+}
+
+function reached(km: ArrayLike<number>, w: ArrayLike<number>, idx: number[]): Reached {
+  let total = 0,
+    unserved = 0,
+    n = 0;
+  // One pass: a fresh process runs this interpreted, where every extra pass over the points counts.
+  const gathered = new Uint32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) {
+    const i = idx[j]!;
+    total += w[i]!;
+    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
+    else if (w[i]! > 0) gathered[n++] = i;
+  }
+  const kept = gathered.subarray(0, n);
+  const weights = new Float64Array(n);
+  for (let k = 0; k < n; k++) weights[k] = w[kept[k]!]!;
+  return { total, unserved, population: total - unserved, kept, weights };
+}
+
+/** The population-weighted mean of `all` over the reached points, to 0.1 (null: nobody reached). */
+function meanOf(all: ArrayLike<number>, r: Reached): number | null {
+  if (r.kept.length === 0) return null;
+  let sum = 0;
+  for (let j = 0; j < r.kept.length; j++) sum += all[r.kept[j]!]! * r.weights[j]!;
+  return r1(sum / r.population);
+}
+
 /**
  * Population-weighted statistics of the trips the people of points `idx` make to their nearest
  * facility (road km and minutes along the same trip, weights w); points with no reachable facility
@@ -77,22 +113,14 @@ export function weightedStats(
   w: ArrayLike<number>,
   idx: number[],
 ): DistanceStats {
-  let total = 0,
-    unserved = 0,
-    n = 0;
-  // The points with people and a facility, gathered in one pass (the statistics describe them).
-  const kept = new Uint32Array(idx.length);
-  for (let j = 0; j < idx.length; j++) {
-    const i = idx[j]!;
-    total += w[i]!;
-    if (!Number.isFinite(km[i]!)) unserved += w[i]!;
-    else if (w[i]! > 0) kept[n++] = i;
-  }
-  const population = total - unserved;
+  // Statistics describe the people who have a facility to go to; the others are counted in `unserved`.
+  const r = reached(km, w, idx);
+  const { population, kept, weights } = r;
+  const n = kept.length;
   if (n === 0)
     return {
-      population: Math.round(total),
-      unserved: Math.round(unserved),
+      population: Math.round(r.total),
+      unserved: Math.round(r.unserved),
       mean_km: null,
       median_km: null,
       p90_km: null,
@@ -102,25 +130,21 @@ export function weightedStats(
       p90_min: null,
       max_min: null,
     };
-  const weights = new Float64Array(n);
-  for (let k = 0; k < n; k++) weights[k] = w[kept[k]!]!;
   const stats = (all: ArrayLike<number>) => {
     const v = new Float64Array(n);
-    let sum = 0,
-      max = -Infinity;
+    let max = -Infinity;
     for (let j = 0; j < n; j++) {
       const x = (v[j] = all[kept[j]!]!);
-      sum += x * weights[j]!;
       if (x > max) max = x;
     }
     const [median, p90] = weightedQuantiles(v, weights, [0.5, 0.9], population);
-    return [r1(sum / population), r1(median!), r1(p90!), r1(max)] as const;
+    return [meanOf(all, r), r1(median!), r1(p90!), r1(max)] as const;
   };
   const [mean_km, median_km, p90_km, max_km] = stats(km);
   const [mean_min, median_min, p90_min, max_min] = stats(min);
   return {
-    population: Math.round(total),
-    unserved: Math.round(unserved),
+    population: Math.round(r.total),
+    unserved: Math.round(r.unserved),
     mean_km,
     median_km,
     p90_km,
@@ -130,6 +154,43 @@ export function weightedStats(
     p90_min,
     max_min,
   };
+}
+
+/**
+ * Per group, the population-weighted mean road km and minutes to the nearest open center or branch
+ * (null: none reachable): distancesNow's group means without its medians and percentiles, for maps.
+ */
+export function meanTrips(
+  net: Network,
+  demand: Demand,
+  regions: RegionIndex,
+  by: GroupBy,
+): Map<string, { mean_km: number | null; mean_min: number | null }> {
+  const { weights } = yearWeights(demand, regions, net.year!);
+  const km = net.km('any'),
+    min = net.minutes('any');
+  const { groups, members } = groupMembers(demand, by, regions);
+  const out = new Map<string, { mean_km: number | null; mean_min: number | null }>();
+  groups.forEach((g, k) => {
+    if (!members[k]!.length) return;
+    const r = reached(km, weights, members[k]!);
+    out.set(g.id, { mean_km: meanOf(km, r), mean_min: meanOf(min, r) });
+  });
+  return out;
+}
+
+/** Each group's points, and all points in some group (groupIndex: the group of every point, looked up once per unit). */
+function groupMembers(demand: Demand, by: GroupBy, regions: RegionIndex) {
+  const { groups, of } = groupIndex(demand, by, regions);
+  const members = groups.map(() => [] as number[]);
+  const all: number[] = [];
+  for (let i = 0; i < of.length; i++) {
+    const g = of[i]!;
+    if (g < 0) continue;
+    all.push(i);
+    members[g]!.push(i);
+  }
+  return { groups, members, all };
 }
 
 /** The population-weighted mean road km to the nearest open center or branch (null: none reachable). */
@@ -146,6 +207,31 @@ export function meanKm(net: Network, weights: ArrayLike<number>): number | null 
   return pop > 0 ? r1(sum / pop) : null;
 }
 
+/**
+ * The `n` farthest points, one per place (the rural grid points of a unit share a name, so only the
+ * worst of them is listed), farthest first: each place's farthest point in one pass, then only
+ * those sorted (a million-point grid is not sorted whole).
+ */
+function farthestPlaces(pool: number[], points: PointColumns, km: Float64Array, weights: Float64Array, n: number) {
+  const before = (i: number, j: number) =>
+    km[i]! > km[j]! || (!(km[i]! < km[j]!) && (weights[i]! > weights[j]! || (weights[i] === weights[j] && i < j)));
+  // Place keys: unit and district indices (and the name, when points have names).
+  const best = new Map<number | string, number>();
+  const districts = points.districts.length + 1;
+  for (const i of pool) {
+    const name = points.names?.[i];
+    const key = name
+      ? `${points.unit[i]}|${points.district[i]}|${name}`
+      : points.unit[i]! * districts + points.district[i]!;
+    const b = best.get(key);
+    if (b === undefined || before(i, b)) best.set(key, i);
+  }
+  return [...best.values()]
+    .map((i) => ({ p: pointAt(points, i), i, km: km[i]!, w: weights[i]! }))
+    .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
+    .slice(0, n);
+}
+
 export function distancesNow(
   net: Network,
   demand: Demand,
@@ -160,49 +246,35 @@ export function distancesNow(
     minCenter = net.minutes('center');
   const kmAny = net.km('any'),
     minAny = net.minutes('any');
-  // Each group's points (groupIndex: the group of every point, looked up once per unit).
-  const { groups, of } = groupIndex(demand, by, regions);
+  const { groups, members, all } = groupMembers(demand, by, regions);
   const points = pointColumns(demand);
-  const members = groups.map(() => [] as number[]);
-  const all: number[] = [];
-  for (let i = 0; i < points.count; i++) {
-    const g = of[i]!;
-    if (g < 0) continue;
-    all.push(i);
-    members[g]!.push(i);
-  }
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
-  // One row per place: the rural grid points of a unit share a name, so only the worst of them is listed.
-  const seen = new Set<string>();
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
   const worst =
     worstN === 0
       ? []
-      : all
-          .filter((i) => weights[i]! > 0)
-          .map((i) => ({ p: pointAt(points, i), i, km: kmAny[i]!, w: weights[i]! }))
-          .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
-          .filter(({ p }) => {
-            const key = `${p.region}/${p.district}/${p.name}`;
-            return !seen.has(key) && (seen.add(key), true);
-          })
-          .slice(0, worstN)
-          .map(({ p, i, km, w }) => {
-            const f = net.nearest(i, 'any');
-            const region = regions.byCode.get(p.region);
-            return {
-              name:
-                p.name ||
-                `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
-              region: p.region,
-              lat: p.lat,
-              lon: p.lon,
-              population: Math.round(w),
-              km: Number.isFinite(km) ? r1(km) : -1,
-              min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
-              facility: f ? { id: f.id, name: f.name } : null,
-            };
-          });
+      : farthestPlaces(
+          all.filter((i) => weights[i]! > 0),
+          points,
+          kmAny,
+          weights,
+          worstN,
+        ).map(({ p, i, km, w }) => {
+          const f = net.nearest(i, 'any');
+          const region = regions.byCode.get(p.region);
+          return {
+            name:
+              p.name ||
+              `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
+            region: p.region,
+            lat: p.lat,
+            lon: p.lon,
+            population: Math.round(w),
+            km: Number.isFinite(km) ? r1(km) : -1,
+            min: Number.isFinite(km) ? r1(minAny[i]!) : -1,
+            facility: f ? { id: f.id, name: f.name } : null,
+          };
+        });
   return {
     year,
     population_year: populationYear,

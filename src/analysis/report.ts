@@ -8,7 +8,7 @@ import { describeThreshold } from '../travel/travel-cost.js';
 import { capacityNow, resolveDemand, utilizationByUnit, type CapacityResult } from './capacity.js';
 import { coverageNow, type CoverageResult } from './coverage.js';
 import { pointColumns, type Demand } from './demand.js';
-import { distancesNow, type DistancesResult } from './distances.js';
+import { distancesNow, meanTrips, type DistancesResult } from './distances.js';
 import { Network, type Settings } from './network.js';
 import { endKey, isOpenOn, yearEnd } from './schedule.js';
 import { timeline, type Timeline } from './timeline.js';
@@ -53,12 +53,46 @@ export function reportData(
   year: number,
   onYear?: (year: number) => void,
 ): ReportData {
-  const tl = timeline(plan, demand, regions, settings, onYear);
+  // The year's figures come off the timeline's own network when it passes the year (a network over
+  // a million points costs as much to build and advance as the rest of the report's year).
+  let now: ReturnType<typeof yearFigures> | undefined;
+  const tl = timeline(plan, demand, regions, settings, (y, net) => {
+    if (y === year) now = yearFigures(plan, demand, regions, settings, net);
+    onYear?.(y);
+  });
+  if (!now) {
+    // A year outside the plan's years.
+    const net = new Network(plan, pointColumns(demand), regions, settings.travel);
+    net.advanceTo(year);
+    now = yearFigures(plan, demand, regions, settings, net);
+  }
+  const facilities = facilitiesOf(plan).map((f) => {
+    const open = isOpenOn(f, yearEnd(year));
+    return { ...f, openYear: open ? Math.floor(endKey(f.opens) / 10000) : null, state: stateAt(f, open, year) };
+  });
+  return {
+    title: `${plan.name}: coverage report ${year}`,
+    mapTitle: `${plan.name}, ${year}`,
+    year,
+    coverage: now.coverage,
+    distances: now.distances,
+    timeline: tl,
+    units: now.units,
+    facilities,
+    standards: {
+      center: describeThreshold(settings.standards.center),
+      branch: describeThreshold(settings.standards.branch),
+    },
+    capacity: now.capacity,
+  };
+}
+
+/** The report's figures of the network's year: coverage and distances, units for the map, capacity. */
+function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, net: Network) {
   const demandModel = resolveDemand(plan);
-  const net = new Network(plan, pointColumns(demand), regions, settings.travel);
-  net.advanceTo(year);
   const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
-  const unitTrips = distancesNow(net, demand, regions, settings, 'region', 0);
+  // The map needs each unit's mean trip only: no medians and percentiles over a million points.
+  const unitTrips = meanTrips(net, demand, regions, 'region');
   const capacity = capacityNow(net, demand, regions, settings, demandModel, {
     basis: demandModel.basis,
     method: 'heuristic',
@@ -68,7 +102,7 @@ export function reportData(
     .filter((r) => r.kind !== 'autonomous_republic')
     .map((r) => {
       const g = byRegion.groups.find((x) => x.id === r.code);
-      const d = unitTrips.groups.find((x) => x.id === r.code)?.any;
+      const d = unitTrips.get(r.code);
       return {
         code: r.code,
         name: r.name_en,
@@ -81,23 +115,10 @@ export function reportData(
         utilization_pct: utilization.get(r.code) ?? null,
       };
     });
-  const facilities = facilitiesOf(plan).map((f) => {
-    const open = isOpenOn(f, yearEnd(year));
-    return { ...f, openYear: open ? Math.floor(endKey(f.opens) / 10000) : null, state: stateAt(f, open, year) };
-  });
   return {
-    title: `${plan.name}: coverage report ${year}`,
-    mapTitle: `${plan.name}, ${year}`,
-    year,
     coverage: coverageNow(net, demand, regions, settings, { basis: 'both', kind: 'any', by: 'economic-region' }),
     distances: distancesNow(net, demand, regions, settings, 'economic-region', 15),
-    timeline: tl,
     units,
-    facilities,
-    standards: {
-      center: describeThreshold(settings.standards.center),
-      branch: describeThreshold(settings.standards.branch),
-    },
     capacity,
   };
 }

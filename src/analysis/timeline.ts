@@ -117,13 +117,16 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
   });
 }
 
-/** `onYear` is called after each year is computed (the CLI draws a progress bar with it). */
+/**
+ * `onYear` is called after each year is computed (the CLI draws a progress bar with it), with the
+ * network at that year (the report reads its year's figures off it rather than build another).
+ */
 export function timeline(
   plan: Plan,
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  onYear: (year: number) => void = () => {},
+  onYear: (year: number, net: Network) => void = () => {},
 ): Timeline {
   const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   const years: TimelineYear[] = [];
@@ -179,7 +182,7 @@ export function timeline(
           .map((f) => ({ id: f.id, utilization_pct: f.utilization_pct! })),
       },
     });
-    onYear(year);
+    onYear(year, net);
   }
   const notes: string[] = [];
   const byId = new Map(net.facilities.map((f) => [f.id, f]));

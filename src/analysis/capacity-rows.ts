@@ -1,0 +1,199 @@
+/**
+ * The capacitated catchments of a big instance, without its points × facilities options (a million
+ * points and ten thousand facilities are 10^10 of them). Each point's options are fetched a few at a
+ * time, cheapest first, with the travel model's nearestSites; the regret heuristic runs on these
+ * rows and reports every point whose row it had to look past (capacitated-assignment.ts,
+ * Assignment.short); those points get twice as many options and the heuristic runs again. A run
+ * that reports nobody took the same decisions as a run over every option, so the result is the one
+ * the whole problem gives — at the cost of the few rounds it takes.
+ */
+import type { Place, TravelCostModel } from '../travel/travel-cost.js';
+import { assignHeuristic, type Assignment, type AssignmentProblem } from './capacitated-assignment.js';
+
+/**
+ * Options fetched per point at first: its nearest and the next ones its regret and overflow need
+ * (on an instance with half its people overflowing, 8 leave a third of the rows short after the
+ * first run, 4 more than half).
+ */
+export const FIRST_FETCH = 8;
+
+/** What rows are fetched from: points by an index of the caller's (e.g. into the population). */
+export interface RowSource {
+  count: number;
+  place(i: number): Place;
+  sites: readonly Place[];
+  travel: TravelCostModel;
+  /** Options at most this many minutes beyond the point's nearest (undefined: no limit). */
+  overflowMaxMin: number | undefined;
+}
+
+export interface RowsResult {
+  problem: AssignmentProblem;
+  /** Road km of each option, parallel to problem.cost. */
+  km: Float64Array;
+  assignment: Assignment;
+  /** Heuristic runs it took (1: the rows first fetched were long enough). */
+  rounds: number;
+}
+
+/**
+ * Each point's cheapest options, in growable pools: a point's row is `len` entries from `off`; a
+ * longer fetch is appended and the row pointed at it (the old entries are left behind: only the
+ * points that needed more are fetched again). Rows depend on the point alone, so they are kept
+ * from one problem to the next.
+ */
+export class OptionRows {
+  private readonly off: Int32Array;
+  private readonly len: Int32Array;
+  private readonly complete: Uint8Array;
+  /** Options asked of nearestSites for the point's current row (0: not fetched yet). */
+  private readonly fetched: Int32Array;
+  private facility = new Int32Array(1024);
+  private cost = new Float64Array(1024);
+  private km = new Float64Array(1024);
+  private size = 0;
+
+  constructor(private readonly src: RowSource) {
+    this.off = new Int32Array(src.count);
+    this.len = new Int32Array(src.count);
+    this.complete = new Uint8Array(src.count);
+    this.fetched = new Int32Array(src.count);
+  }
+
+  /** Fetches the rows of points not fetched yet; a regret needs two options, so rows cut short by a tie are fetched again. */
+  ensure(points: readonly number[]): void {
+    this.fetch(
+      points.filter((i) => this.fetched[i] === 0),
+      FIRST_FETCH,
+    );
+    for (;;) {
+      const thin = points.filter((i) => !this.complete[i] && this.len[i]! < 2);
+      if (!thin.length) return;
+      this.extend(thin);
+    }
+  }
+
+  /** Fetches again, with twice the options, the rows of these points (grouped by what they had). */
+  extend(points: Iterable<number>): void {
+    const byK = new Map<number, number[]>();
+    for (const i of points) {
+      const k = 2 * this.fetched[i]!;
+      (byK.get(k) ?? byK.set(k, []).get(k)!).push(i);
+    }
+    for (const [k, list] of [...byK].sort((a, b) => a[0] - b[0])) this.fetch(list, k);
+  }
+
+  /** The problem of these points (its point p is points[p]), with their people and the capacities. */
+  assemble(
+    points: readonly number[],
+    demand: Float64Array,
+    capacity: Float64Array,
+  ): { problem: AssignmentProblem; km: Float64Array } {
+    const n = points.length;
+    const start = new Int32Array(n + 1);
+    for (let p = 0; p < n; p++) start[p + 1] = start[p]! + this.len[points[p]!]!;
+    const facility = new Int32Array(start[n]!),
+      cost = new Float64Array(start[n]!),
+      km = new Float64Array(start[n]!);
+    for (let p = 0; p < n; p++) {
+      const from = this.off[points[p]!]!,
+        to = from + this.len[points[p]!]!;
+      facility.set(this.facility.subarray(from, to), start[p]!);
+      cost.set(this.cost.subarray(from, to), start[p]!);
+      km.set(this.km.subarray(from, to), start[p]!);
+    }
+    const complete = Uint8Array.from(points, (i) => this.complete[i]!);
+    return { problem: { demand, capacity, start, facility, cost, complete }, km };
+  }
+
+  /** Fetches the rows of `points` with k options asked of each. */
+  private fetch(points: readonly number[], k: number): void {
+    if (!points.length) return;
+    const { sites, travel, overflowMaxMin } = this.src;
+    const m = sites.length;
+    const K = Math.min(k, m);
+    const places = points.map((i) => this.src.place(i));
+    const near = travel.nearestSites(places, sites, K);
+    this.reserve(points.length * K);
+    const site = new Int32Array(K),
+      cost = new Float64Array(K),
+      km = new Float64Array(K);
+    const order: number[] = [];
+    points.forEach((i, r) => {
+      // Costs of the row's sites as the whole problem has them (trip), cheapest first, ties by site.
+      order.length = 0;
+      let asked = 0;
+      for (let q = 0; q < K; q++) {
+        const j = near.site[r * K + q]!;
+        if (j < 0) break;
+        asked++;
+        const t = travel.trip(places[r]!, sites[j]!);
+        if (!Number.isFinite(t.minutes)) continue;
+        site[order.length] = j;
+        cost[order.length] = t.minutes;
+        km[order.length] = t.km;
+        order.push(order.length);
+      }
+      order.sort((a, b) => cost[a]! - cost[b]! || site[a]! - site[b]!);
+      // Fewer sites than asked: these are all it can reach. Else the sites not fetched cost at least
+      // the last one fetched (up to rounding in the model's search): only the options cheaper than
+      // that, with a margin, are certainly the row's first ones.
+      let complete = asked < K || K === m;
+      let keep = order.length;
+      if (!complete && order.length) {
+        const last = cost[order[order.length - 1]!]!;
+        const cutoff = last - 1e-9 * Math.max(1, last);
+        keep = 0;
+        while (keep < order.length && cost[order[keep]!]! < cutoff) keep++;
+        if (keep && overflowMaxMin !== undefined && cutoff > cost[order[0]!]! + overflowMaxMin) complete = true;
+      }
+      if (keep && overflowMaxMin !== undefined) {
+        const limit = cost[order[0]!]! + overflowMaxMin;
+        while (keep > 0 && cost[order[keep - 1]!]! > limit) keep--;
+      }
+      this.off[i] = this.size;
+      this.len[i] = keep;
+      this.complete[i] = complete ? 1 : 0;
+      this.fetched[i] = K;
+      for (let q = 0; q < keep; q++) {
+        this.facility[this.size] = site[order[q]!]!;
+        this.cost[this.size] = cost[order[q]!]!;
+        this.km[this.size] = km[order[q]!]!;
+        this.size++;
+      }
+    });
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.facility.length) return;
+    const cap = Math.max(2 * this.facility.length, this.size + extra);
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a.subarray(0, this.size));
+      return b;
+    };
+    this.facility = grow(this.facility, (c) => new Int32Array(c));
+    this.cost = grow(this.cost, (c) => new Float64Array(c));
+    this.km = grow(this.km, (c) => new Float64Array(c));
+  }
+}
+
+/**
+ * The regret heuristic on these points (with their people, and the facilities' capacities) over
+ * rows fetched as it needs them: the same result as over every option.
+ */
+export function assignByRows(
+  rows: OptionRows,
+  points: readonly number[],
+  demand: Float64Array,
+  capacity: Float64Array,
+  penalty: number,
+): RowsResult {
+  rows.ensure(points);
+  for (let rounds = 1; ; rounds++) {
+    const { problem, km } = rows.assemble(points, demand, capacity);
+    const assignment = assignHeuristic(problem, penalty);
+    if (!assignment.short.length) return { problem, km, assignment, rounds };
+    rows.extend(Array.from(assignment.short, (p) => points[p]!));
+  }
+}
