@@ -22,6 +22,11 @@ export interface Instance {
   reverse: { points: Int32Array; d: Float64Array }[];
   /** For each point, the distance to its K-th nearest candidate (the horizon of `reverse`). */
   horizon: Float64Array;
+  /**
+   * For each point, the distance to its nearest listed candidate (Infinity if none): a point no
+   * candidate serves better than its fixed facility is found without reading its list.
+   */
+  nearest: Float64Array;
   /** Whether `reverse` lists every reachable (point, candidate) pair: K covers all candidates. */
   complete: boolean;
   /**
@@ -53,7 +58,8 @@ export function geoInstance(
   const nearFixed = travel.nearestSites(points, fixed, 1);
   const lists: number[][] = Array.from({ length: m }, () => []);
   const listD: number[][] = Array.from({ length: m }, () => []);
-  const horizon = new Float64Array(n);
+  const horizon = new Float64Array(n),
+    nearest = new Float64Array(n).fill(Infinity);
   const start = new Int32Array(n + 1),
     site = new Int32Array(n * K),
     siteD = new Float64Array(n * K);
@@ -68,6 +74,7 @@ export function geoInstance(
       site[at] = j;
       siteD[at++] = d;
       horizon[i] = Math.max(horizon[i]!, d);
+      nearest[i] = Math.min(nearest[i]!, d);
     }
     start[i + 1] = at;
   }
@@ -78,6 +85,7 @@ export function geoInstance(
     fixed: nearFixed.km,
     reverse: lists.map((l, j) => ({ points: Int32Array.from(l), d: Float64Array.from(listD[j]!) })),
     horizon,
+    nearest,
     complete: K >= m,
     byPoint: { start, site: site.slice(0, start[n]), d: siteD.slice(0, start[n]) },
   };
@@ -94,11 +102,17 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     for (let i = 0; i < n; i++) col[i] = d[i * n + j]!;
     reverse.push({ points: all, d: col });
   }
-  const horizon = new Float64Array(n);
+  const horizon = new Float64Array(n),
+    nearest = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let h = 0;
-    for (let j = 0; j < n; j++) h = Math.max(h, d[i * n + j]!);
+    let h = 0,
+      near = Infinity;
+    for (let j = 0; j < n; j++) {
+      h = Math.max(h, d[i * n + j]!);
+      near = Math.min(near, d[i * n + j]!);
+    }
     horizon[i] = h;
+    nearest[i] = near;
   }
   return {
     w: new Float64Array(n).fill(1),
@@ -107,6 +121,7 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     fixed: new Float64Array(n).fill(Infinity),
     reverse,
     horizon,
+    nearest,
     complete: true,
   };
 }

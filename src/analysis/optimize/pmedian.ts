@@ -9,6 +9,7 @@
  */
 import type { Instance } from './instance.js';
 import { MaxHeap } from './heap.js';
+import { proveOptimal } from './lower-bound.js';
 
 export interface PMedianResult {
   sites: number[];
@@ -16,6 +17,12 @@ export interface PMedianResult {
   /** Objective after greedy, before local search (to show what the search adds). */
   greedyObjective: number;
   swaps: number;
+  /**
+   * A lower bound on the optimum (Lagrangian, see lower-bound.ts): `objective` itself when the
+   * search proved its answer optimal, else how far from optimal it can at most be; -Infinity when
+   * the instance lists only each point's K nearest candidates and no bound holds.
+   */
+  lowerBound: number;
 }
 
 /** Σ w_i · distance to the nearest of the fixed facilities and `sites`. */
@@ -70,37 +77,57 @@ export interface Prepared {
 export function prepare(inst: Instance, k: number): Prepared {
   const n = inst.w.length;
   const all = inst.byPoint ?? listsByPoint(inst);
-  // One scan of the lists finds the active points (a candidate nearer than the fixed facility)...
-  const xOf = new Int32Array(n).fill(-1);
-  const activeList: number[] = [];
-  let constant = 0;
+  const { w: weight, fixed: fixedAll } = inst;
+  // Each point's candidates nearer than its fixed facility are the only ones that can ever serve
+  // it (on the DOST plan with 40 candidates, 1,440 pairs of the 934 active places' 34,754); a point
+  // with people and any such candidate is active. Only those points' lists are read.
+  const kept = new Int32Array(n);
+  let na = 0,
+    constant = 0;
   for (let i = 0; i < n; i++) {
-    const f = inst.fixed[i]!;
-    let t = all.start[i]!;
-    const end = all.start[i + 1]!;
-    if (inst.w[i]! > 0) while (t < end && all.d[t]! >= f) t++;
-    if (t < end && inst.w[i]! > 0) {
-      xOf[i] = activeList.length;
-      activeList.push(i);
-    } else if (Number.isFinite(f)) constant += inst.w[i]! * f;
+    const f = fixedAll[i]!;
+    let c = 0;
+    if (weight[i]! > 0 && inst.nearest[i]! < f)
+      for (let t = all.start[i]!, end = all.start[i + 1]!; t < end; t++) c += all.d[t]! < f ? 1 : 0;
+    if (c > 0) {
+      kept[i] = c;
+      na++;
+    } else if (Number.isFinite(f)) constant += weight[i]! * f;
   }
-  const active = Int32Array.from(activeList);
-  const fixed = Float64Array.from(active, (i) => inst.fixed[i]!);
-  // ...and keeps, for each, only its candidates nearer than its fixed facility: a farther one can
-  // never serve it (on the DOST plan with 40 candidates, 1,440 of the 934 active places' 34,754 pairs).
-  const lists = keepNearerThanFixed(all, active, fixed);
-  const listed = all.start[n]!;
-  const reverse = lists.start[active.length] === listed ? inst.reverse : byCandidate(lists, active, inst.m);
+  const xOf = new Int32Array(n).fill(-1);
+  const active = new Int32Array(na),
+    w = new Float64Array(na),
+    fixed = new Float64Array(na),
+    // A candidate outside a point's list is farther than its fixed facility, or not among its K nearest.
+    beyond = new Float64Array(na);
+  const lists = { start: new Int32Array(na + 1), site: new Int32Array(0), d: new Float64Array(0) };
+  for (let i = 0, x = 0; i < n; i++) {
+    if (kept[i] === 0) continue;
+    xOf[i] = x;
+    active[x] = i;
+    w[x] = weight[i]!;
+    fixed[x] = fixedAll[i]!;
+    beyond[x] = inst.complete ? fixed[x]! : Math.min(fixed[x]!, 0.98 * inst.horizon[i]!);
+    lists.start[x + 1] = lists.start[x]! + kept[i]!;
+    x++;
+  }
+  lists.site = new Int32Array(lists.start[na]!);
+  lists.d = new Float64Array(lists.start[na]!);
+  for (let x = 0, at = 0; x < na; x++) {
+    for (let t = all.start[active[x]!]!, end = all.start[active[x]! + 1]!; t < end; t++) {
+      if (all.d[t]! >= fixed[x]!) continue;
+      lists.site[at] = all.site[t]!;
+      lists.d[at++] = all.d[t]!;
+    }
+  }
+  const reverse = lists.start[na] === all.start[n] ? inst.reverse : byCandidate(lists, active, inst.m);
   return {
     active,
-    w: Float64Array.from(active, (i) => inst.w[i]!),
+    w,
     fixed,
     constant,
     column: siteColumns(inst, active, xOf, reverse),
-    // A candidate outside a point's list is farther than its fixed facility, or not among its K nearest.
-    beyond: Float64Array.from(active, (i, x) =>
-      inst.complete ? fixed[x]! : Math.min(fixed[x]!, 0.98 * inst.horizon[i]!),
-    ),
+    beyond,
     nearest: nearestLists(lists, k, inst.m),
     reverse,
     complete: inst.complete,
@@ -108,28 +135,6 @@ export function prepare(inst: Instance, k: number): Prepared {
 }
 
 type PointLists = { start: Int32Array; site: Int32Array; d: Float64Array };
-
-/** The pairs of the active points nearer than their fixed facility, point by point (x's in [start[x], start[x + 1])). */
-function keepNearerThanFixed(all: PointLists, active: Int32Array, fixed: Float64Array): PointLists {
-  const na = active.length;
-  const start = new Int32Array(na + 1);
-  for (let x = 0; x < na; x++) {
-    let kept = 0;
-    for (let t = all.start[active[x]!]!, end = all.start[active[x]! + 1]!; t < end; t++)
-      if (all.d[t]! < fixed[x]!) kept++;
-    start[x + 1] = start[x]! + kept;
-  }
-  const site = new Int32Array(start[na]!),
-    d = new Float64Array(start[na]!);
-  for (let x = 0, at = 0; x < na; x++) {
-    for (let t = all.start[active[x]!]!, end = all.start[active[x]! + 1]!; t < end; t++) {
-      if (all.d[t]! >= fixed[x]!) continue;
-      site[at] = all.site[t]!;
-      d[at++] = all.d[t]!;
-    }
-  }
-  return { start, site, d };
-}
 
 /** The same pairs candidate by candidate (points in increasing order, as in `Instance.reverse`). */
 function byCandidate(lists: PointLists, active: Int32Array, m: number): Instance['reverse'] {
@@ -277,7 +282,8 @@ function siteColumns(
 export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse): number[] {
   // Without a fixed facility a point's "current" distance is its horizon (the K-th candidate):
   // beyond it the sparse lists know nothing, and it keeps the first choice a dense, central site.
-  const cur = Float64Array.from(inst.fixed, (f, i) => Math.min(f, inst.horizon[i]! * 2));
+  const cur = new Float64Array(inst.w.length);
+  for (let i = 0; i < cur.length; i++) cur[i] = Math.min(inst.fixed[i]!, inst.horizon[i]! * 2);
   const gain = (j: number) => {
     const { points, d } = reverse[j]!;
     let g = 0;
@@ -450,6 +456,13 @@ export function pmedianLocalSearch(
  * stops once `patience` kicks in a row found nothing better. A kick swaps 2 of the k sites for 2 of
  * the m − k others, so the neighbourhood has about k·(m − k) moves; patience is 1.5·√(k·(m − k)),
  * from 3: 11 kicks for 3 sites among 40 candidates, 67 (so all 60) for 15 among 150.
+ *
+ * Before kicking, when the lists hold every candidate nearer than each point's fixed facility
+ * (`complete`), a Lagrangian bound tries to prove the interchange optimum optimal (see
+ * lower-bound.ts), with the work the kicks would at least take (one pass per kick): on the DOST
+ * plan it does in a few iterations, and the kicks, which could find nothing better, are skipped.
+ * On the way it may find a cheaper set, searched from in turn. `lowerBound` is the best bound
+ * found (the objective itself when proven optimal), -Infinity without one.
  */
 export function pmedianIterated(
   inst: Instance,
@@ -457,12 +470,22 @@ export function pmedianIterated(
   kicks?: number,
   drop = 2,
   prep = prepare(inst, start.length),
-): { sites: number[]; swaps: number; objective: number } {
+): { sites: number[]; swaps: number; objective: number; lowerBound: number } {
   const k = start.length;
   const pass = inst.reverse.reduce((a, r) => a + r.points.length, 0) + inst.m * k;
   const rounds = kicks ?? Math.max(3, Math.min(60, Math.round(1e7 / Math.max(1, pass))));
   const patience = kicks ?? Math.max(3, Math.ceil(1.5 * Math.sqrt(k * Math.max(0, inst.m - k))));
   let best = pmedianLocalSearch(inst, start, prep);
+  let lowerBound = -Infinity;
+  if (kicks === undefined && prep.complete && inst.m > k && k > 0) {
+    const proof = proveOptimal(prep, inst.m, best.sites, best.objective, Math.min(rounds, patience) * pass);
+    if (proof.better) {
+      const searched = pmedianLocalSearch(inst, proof.better, prep);
+      best = { ...searched, swaps: best.swaps + searched.swaps };
+    }
+    if (proof.optimal) return { ...best, lowerBound: best.objective };
+    lowerBound = Math.min(proof.lowerBound, best.objective);
+  }
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let r = 0, stalled = 0; r < rounds && stalled < patience && k > drop && inst.m > k; r++) {
@@ -475,17 +498,18 @@ export function pmedianIterated(
       stalled = 0;
     } else stalled++;
   }
-  return best;
+  return { ...best, lowerBound };
 }
 
 export function pmedian(inst: Instance, k: number): PMedianResult {
   const prep = prepare(inst, k);
   const greedy = pmedianGreedy(inst, k, prep.reverse);
-  const { sites, swaps } = pmedianIterated(inst, greedy, undefined, 2, prep);
+  const { sites, swaps, lowerBound } = pmedianIterated(inst, greedy, undefined, 2, prep);
   return {
     sites,
     objective: pmedianObjective(inst, sites, prep),
     greedyObjective: pmedianObjective(inst, greedy, prep),
     swaps,
+    lowerBound,
   };
 }
