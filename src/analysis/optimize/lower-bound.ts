@@ -32,6 +32,8 @@ export interface Proof {
 const MAX_PRICED = 32;
 /** The step halves after this many iterations without a better bound (Beasley uses 30). */
 const PATIENCE = 20;
+/** Below this step (halved 8 times) the bound has converged: the LP relaxation's gap is left. */
+const MIN_STEP = 0.01;
 
 /**
  * The relaxation's data: per point its cap F, its people (the step's scale) and its pairs' costs
@@ -121,7 +123,8 @@ export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upp
   const n = cap.length;
   if (!everyoneServed(cap, start, cost, k, m)) return { lowerBound: -Infinity, optimal: false, iterations: 0 };
   const tol = 1e-9 * Math.abs(upper);
-  const price = setPricer(relaxed, m, prep.constant);
+  const pricer = setPricer(relaxed, m, prep.constant);
+  const price = pricer.price;
   let best = { sites: incumbent, cost: upper };
   const cheaper = (sites: number[]) => (sites === incumbent ? {} : { better: sites });
   const lambda = new Float64Array(n);
@@ -136,7 +139,7 @@ export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upp
     stalled = 0,
     it = 0,
     work = 0;
-  while (work < budget) {
+  while (work + pricer.reads < budget) {
     it++;
     let base = prep.constant;
     rho.fill(0);
@@ -187,11 +190,12 @@ export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upp
         t = start[x]!;
       for (const mid = sorted[x]!; t < mid && cost[t]! < lam; t++) served += open[site[t]!]!;
       if (t === sorted[x]!) for (const end = start[x + 1]!; t < end; t++) if (cost[t]! < lam) served += open[site[t]!]!;
+      work += t - start[x]! + 1;
       const gx = served === 0 && lam >= cap[x]! ? 0 : 1 - served;
       g[x] = gx * people[x]!;
       norm += gx * gx * people[x]!;
     }
-    if (norm === 0 || step < 1e-6) break;
+    if (norm === 0 || step < MIN_STEP) break;
     const move = (step * (best.cost - bound)) / norm;
     for (let x = 0; x < n; x++) lambda[x] = Math.min(cap[x]!, Math.max(0, lambda[x]! + move * g[x]!));
   }
@@ -280,7 +284,11 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
  * The exact cost of a set of sites from the relaxation's data, reading only the pairs of those
  * sites (a point none of them serves pays its cap): about k·(pairs / m) per set, not all pairs.
  */
-function setPricer(r: Relaxation, m: number, constant: number): (sites: ArrayLike<number>) => number {
+function setPricer(
+  r: Relaxation,
+  m: number,
+  constant: number,
+): { price: (sites: ArrayLike<number>) => number; reads: number } {
   const n = r.cap.length;
   // The pairs candidate by candidate.
   const from = new Int32Array(m + 1);
@@ -305,10 +313,12 @@ function setPricer(r: Relaxation, m: number, constant: number): (sites: ArrayLik
   }
   const paid = r.cap.slice();
   const touched = new Int32Array(n);
-  return (sites) => {
+  const pricer = { price, reads: 0 };
+  function price(sites: ArrayLike<number>): number {
     let count = 0;
     for (let s = 0; s < sites.length; s++) {
       const j = sites[s]!;
+      pricer.reads += from[j + 1]! - from[j]!;
       for (let e = from[j]!; e < from[j + 1]!; e++) {
         const x = point[e]!;
         if (pairCost[e]! >= paid[x]!) continue;
@@ -323,5 +333,6 @@ function setPricer(r: Relaxation, m: number, constant: number): (sites: ArrayLik
       paid[x] = r.cap[x]!;
     }
     return total;
-  };
+  }
+  return pricer;
 }
