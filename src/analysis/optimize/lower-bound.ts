@@ -43,7 +43,7 @@ const MIN_STEP = 0.01;
  * candidate, exactly: together they pay Σc if it opens, ΣF if not (on the DOST plan with 40
  * candidates, 772 of the 934 places), which shrinks every iteration.
  */
-interface Relaxation {
+export interface Relaxation {
   people: Float64Array;
   cap: Float64Array;
   start: Int32Array;
@@ -52,7 +52,7 @@ interface Relaxation {
   cost: Float64Array;
 }
 
-function relaxation(prep: Prepared, m: number): Relaxation {
+export function relaxation(prep: Prepared, m: number): Relaxation {
   const { start, sorted, site, d } = prep.nearest;
   const na = prep.active.length,
     w = prep.w;
@@ -284,7 +284,7 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
  * The exact cost of a set of sites from the relaxation's data, reading only the pairs of those
  * sites (a point none of them serves pays its cap): about k·(pairs / m) per set, not all pairs.
  */
-function setPricer(
+export function setPricer(
   r: Relaxation,
   m: number,
   constant: number,
