@@ -5,6 +5,7 @@
  * or from a distance matrix (graph instances such as OR-Library's pmed).
  */
 import type { Place, TravelCostModel } from '../../travel/travel-cost.js';
+import { insertionSort } from './pair-lists.js';
 
 export interface Instance {
   /** Demand weights (population). */
@@ -30,8 +31,9 @@ export interface Instance {
   /** Whether `reverse` lists every reachable (point, candidate) pair: K covers all candidates. */
   complete: boolean;
   /**
-   * The same pairs point by point, nearest first as the nearest-site search found them (point i's
-   * in [start[i], start[i + 1])), when the builder has them: the searches then sort almost nothing.
+   * The same pairs point by point, by increasing distance (point i's in [start[i], start[i + 1])),
+   * when the builder has them: the searches then sort nothing, and stop reading a point's list at
+   * its fixed facility.
    */
   byPoint?: { start: Int32Array; site: Int32Array; d: Float64Array };
 }
@@ -76,6 +78,9 @@ export function geoInstance(
       horizon[i] = Math.max(horizon[i]!, d);
       nearest[i] = Math.min(nearest[i]!, d);
     }
+    // By distance (the search ranks by minutes, or by a slightly different distance): nearly sorted
+    // already, so about linear; a p-median search then stops reading at the fixed facility.
+    insertionSort(site, siteD, start[i]!, at);
     start[i + 1] = at;
   }
   return {

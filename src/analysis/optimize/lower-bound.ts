@@ -130,7 +130,11 @@ export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upp
   const lambda = new Float64Array(n);
   const open = new Uint8Array(m);
   for (const j of incumbent) open[j] = 1;
-  for (let x = 0; x < n; x++) lambda[x] = pays(x, cap, start, site, cost, open);
+  for (let x = 0; x < n; x++) {
+    let c = cap[x]!;
+    for (let t = start[x]!; t < start[x + 1]!; t++) if (open[site[t]!] && cost[t]! < c) c = cost[t]!;
+    lambda[x] = c;
+  }
   const rho = new Float64Array(m),
     chosen = new Int32Array(k),
     g = new Float64Array(n);
@@ -200,13 +204,6 @@ export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upp
     for (let x = 0; x < n; x++) lambda[x] = Math.min(cap[x]!, Math.max(0, lambda[x]! + move * g[x]!));
   }
   return { lowerBound, optimal: false, iterations: it, ...cheaper(best.sites) };
-}
-
-/** What point x pays with the `open` sites: its cheapest open pair, or its cap. */
-function pays(x: number, cap: Float64Array, start: Int32Array, site: Int32Array, cost: Float64Array, open: Uint8Array) {
-  let c = cap[x]!;
-  for (let t = start[x]!; t < start[x + 1]!; t++) if (open[site[t]!] && cost[t]! < c) c = cost[t]!;
-  return c;
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { Instance } from './instance.js';
 import { MaxHeap } from './heap.js';
 import { proveOptimal } from './lower-bound.js';
+import { insertionSort, selectNearest } from './pair-lists.js';
 
 export interface PMedianResult {
   sites: number[];
@@ -27,15 +28,16 @@ export interface PMedianResult {
 
 /** Σ w_i · distance to the nearest of the fixed facilities and `sites`. */
 export function pmedianObjective(inst: Instance, sites: number[], prep = prepare(inst, sites.length)): number {
-  const cols = sites.map(prep.column);
+  const cols = sites.map((j) => prep.column(j));
   let total = prep.constant;
   for (let x = 0; x < prep.active.length; x++) {
     let d = prep.fixed[x]!;
-    cols.forEach((c, s) => {
+    for (let s = 0; s < cols.length; s++) {
+      const c = cols[s]!;
       // Exact: a distance the lists do not hold is computed (and kept) unless it cannot be nearer.
       if (Number.isNaN(c[x]!) && prep.beyond[x]! < d) c[x] = inst.dist(prep.active[x]!, sites[s]!);
       if (!Number.isNaN(c[x]!)) d = Math.min(d, c[x]!);
-    });
+    }
     total += prep.w[x]! * (Number.isFinite(d) ? d : 0);
   }
   return total;
@@ -77,6 +79,8 @@ export interface Prepared {
 export function prepare(inst: Instance, k: number): Prepared {
   const n = inst.w.length;
   const all = inst.byPoint ?? listsByPoint(inst);
+  // byPoint lists are by distance: a point's list is read only up to its fixed facility.
+  const sorted = inst.byPoint !== undefined;
   const { w: weight, fixed: fixedAll } = inst;
   // Each point's candidates nearer than its fixed facility are the only ones that can ever serve
   // it (on the DOST plan with 40 candidates, 1,440 pairs of the 934 active places' 34,754); a point
@@ -87,8 +91,12 @@ export function prepare(inst: Instance, k: number): Prepared {
   for (let i = 0; i < n; i++) {
     const f = fixedAll[i]!;
     let c = 0;
-    if (weight[i]! > 0 && inst.nearest[i]! < f)
-      for (let t = all.start[i]!, end = all.start[i + 1]!; t < end; t++) c += all.d[t]! < f ? 1 : 0;
+    if (weight[i]! > 0 && inst.nearest[i]! < f) {
+      for (let t = all.start[i]!, end = all.start[i + 1]!; t < end; t++) {
+        if (all.d[t]! < f) c++;
+        else if (sorted) break;
+      }
+    }
     if (c > 0) {
       kept[i] = c;
       na++;
@@ -115,7 +123,10 @@ export function prepare(inst: Instance, k: number): Prepared {
   lists.d = new Float64Array(lists.start[na]!);
   for (let x = 0, at = 0; x < na; x++) {
     for (let t = all.start[active[x]!]!, end = all.start[active[x]! + 1]!; t < end; t++) {
-      if (all.d[t]! >= fixed[x]!) continue;
+      if (all.d[t]! >= fixed[x]!) {
+        if (sorted) break;
+        continue;
+      }
       lists.site[at] = all.site[t]!;
       lists.d[at++] = all.d[t]!;
     }
@@ -202,53 +213,6 @@ function listsByPoint(inst: Instance): PointLists {
     }
   }
   return { start, site, d };
-}
-
-/** Moves the (at - from) smallest distances of [from, to) to [from, at), in no particular order (quickselect). */
-function selectNearest(site: Int32Array, d: Float64Array, from: number, to: number, at: number): void {
-  let lo = from,
-    hi = to - 1;
-  while (lo < hi) {
-    const pivot = median3(d[lo]!, d[(lo + hi) >> 1]!, d[hi]!);
-    let a = lo,
-      b = hi;
-    while (a <= b) {
-      while (d[a]! < pivot) a++;
-      while (d[b]! > pivot) b--;
-      if (a <= b) {
-        swapEntries(site, d, a++, b--);
-      }
-    }
-    // [lo, b] ≤ pivot ≤ [a, hi]; keep narrowing to the side that holds position `at`.
-    if (at <= b) hi = b;
-    else if (at >= a) lo = a;
-    else return;
-  }
-}
-
-const median3 = (x: number, y: number, z: number) => Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-
-function swapEntries(site: Int32Array, d: Float64Array, a: number, b: number): void {
-  const x = d[a]!,
-    j = site[a]!;
-  d[a] = d[b]!;
-  site[a] = site[b]!;
-  d[b] = x;
-  site[b] = j;
-}
-
-function insertionSort(site: Int32Array, d: Float64Array, from: number, to: number): void {
-  for (let t = from + 1; t < to; t++) {
-    const x = d[t]!,
-      j = site[t]!;
-    let u = t - 1;
-    for (; u >= from && d[u]! > x; u--) {
-      d[u + 1] = d[u]!;
-      site[u + 1] = site[u]!;
-    }
-    d[u + 1] = x;
-    site[u + 1] = j;
-  }
 }
 
 /** Above this many (point, candidate) distances, columns are computed afresh rather than kept (8 bytes each). */
@@ -340,27 +304,26 @@ export function pmedianLocalSearch(
     f2 = new Int32Array(na);
   // A distance the lists do not hold, computed once and kept in the shared column.
   const exact = (s: number, x: number) => (cols[s]![x] = inst.dist(prep.active[x]!, sites[s]!));
-  // refresh(x) keeps the two nearest in (a, fa), (b, fb); `take` is defined once, not per call.
-  let a = 0,
-    b = 0,
-    fa = -1,
-    fb = -1;
+  // refresh(x) keeps the two nearest in two[0], two[1] (slots twoSlot[0], twoSlot[1]): typed
+  // arrays, because doubles a closure assigns would be boxed, an allocation per update.
+  const two = new Float64Array(2),
+    twoSlot = new Int32Array(2);
   const take = (s: number, d: number) => {
-    if (d < a) {
-      b = a;
-      fb = fa;
-      a = d;
-      fa = s;
-    } else if (d < b) {
-      b = d;
-      fb = s;
+    if (d < two[0]!) {
+      two[1] = two[0]!;
+      twoSlot[1] = twoSlot[0]!;
+      two[0] = d;
+      twoSlot[0] = s;
+    } else if (d < two[1]!) {
+      two[1] = d;
+      twoSlot[1] = s;
     }
   };
   const refresh = (x: number) => {
-    a = prep.fixed[x]!;
-    b = Infinity;
-    fa = -1;
-    fb = -1;
+    two[0] = prep.fixed[x]!;
+    two[1] = Infinity;
+    twoSlot[0] = -1;
+    twoSlot[1] = -1;
     let missing = false;
     for (let s = 0; s < k; s++) {
       const d = cols[s]![x]!;
@@ -370,13 +333,13 @@ export function pmedianLocalSearch(
     // Sites the point's list does not hold are at least beyond[x] away: they matter only if that is
     // less than what the search reads, the second-nearest of a point a site serves, else the nearest
     // (a point its fixed facility serves needs no second: the pass never reads it).
-    if (missing && (fa >= 0 ? b : a) > beyond[x]!) {
+    if (missing && (twoSlot[0]! >= 0 ? two[1]! : two[0]!) > beyond[x]!) {
       for (let s = 0; s < k; s++) if (Number.isNaN(cols[s]![x]!)) take(s, exact(s, x));
     }
-    d1[x] = a;
-    d2[x] = b;
-    f1[x] = fa;
-    f2[x] = fb;
+    d1[x] = two[0]!;
+    d2[x] = two[1]!;
+    f1[x] = twoSlot[0]!;
+    f2[x] = twoSlot[1]!;
   };
   for (let x = 0; x < na; x++) refresh(x);
   // A point with no facility at all contributes nothing; treat "infinite" as a large finite cost.
@@ -509,10 +472,12 @@ export function pmedian(inst: Instance, k: number): PMedianResult {
   const prep = prepare(inst, k);
   const greedy = pmedianGreedy(inst, k, prep.reverse);
   const { sites, swaps, lowerBound } = pmedianIterated(inst, greedy, undefined, 2, prep);
+  const objective = pmedianObjective(inst, sites, prep);
+  const same = sites.length === greedy.length && greedy.every((j) => sites.includes(j));
   return {
     sites,
-    objective: pmedianObjective(inst, sites, prep),
-    greedyObjective: pmedianObjective(inst, greedy, prep),
+    objective,
+    greedyObjective: same ? objective : pmedianObjective(inst, greedy, prep),
     swaps,
     lowerBound,
   };
