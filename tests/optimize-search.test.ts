@@ -169,7 +169,7 @@ describe('maximal covering search', () => {
 
 describe('p-median: the reduced lists and the Lagrangian bound against their definitions', () => {
   // Plan-like instances: places with people, facilities already open (fixed), candidate sites.
-  const planLike = (seed: number, n: number, nFixed: number, m: number, exclave = 0.05) => {
+  const planLike = (seed: number, n: number, nFixed: number, m: number, exclave = 0.05, K = m) => {
     const rnd = lcg(seed);
     const travel = new StraightLineModel({ circuity: 1.25, speedKmh: 40 });
     const place = (): Place => ({ lat: 40 + rnd() * 1.5, lon: 47 + rnd() * 2, side: rnd() < exclave ? 1 : 0 });
@@ -177,7 +177,7 @@ describe('p-median: the reduced lists and the Lagrangian bound against their def
     const weights = Float64Array.from(points, () => (rnd() < 0.1 ? 0 : Math.floor(rnd() * 5000)));
     const fixed = Array.from({ length: nFixed }, place);
     const candidates = Array.from({ length: m }, place);
-    const inst = geoInstance(points, weights, candidates, fixed, travel, m);
+    const inst = geoInstance(points, weights, candidates, fixed, travel, K);
     /** Σ people × km to the nearest facility, straight from the definition (unreachable: 0, as reported). */
     const direct = (sites: number[]) =>
       points.reduce((total, p, i) => {

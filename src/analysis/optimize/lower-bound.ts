@@ -29,7 +29,7 @@ export interface Proof {
 }
 
 /** At most this many sets are priced in one proof attempt; more means the bound is still too loose. */
-const MAX_PRICED = 32;
+const MAX_PRICED = 16;
 /** The step halves after this many iterations without a better bound (Beasley uses 30). */
 const PATIENCE = 20;
 /** Below this step (halved 8 times) the bound has converged: the LP relaxation's gap is left. */
