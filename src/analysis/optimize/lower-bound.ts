@@ -13,9 +13,21 @@
  * few sets are: they are listed and priced exactly (a small branch and bound), and if none is
  * cheaper the incumbent is optimal. λ_x ≤ F_x makes the pairs the lists leave out (candidates
  * farther than the fixed facility, or unreachable) count 0, so the lists must hold every nearer
- * candidate (`Prepared.complete`).
+ * candidate (`Prepared.complete` in pmedian.ts).
  */
-import type { Prepared } from './pmedian.js';
+
+/**
+ * What the bound reads of the search's prepared instance (`Prepared` in pmedian.ts): the active
+ * places' people, fixed-facility distances and candidate lists (by distance up to sorted[x]), and
+ * the constant cost of the others.
+ */
+export interface BoundInput {
+  active: Int32Array;
+  w: Float64Array;
+  fixed: Float64Array;
+  constant: number;
+  nearest: { start: Int32Array; sorted: Int32Array; site: Int32Array; d: Float64Array };
+}
 
 export interface Proof {
   /** The best lower bound found on the objective (the optimum itself when `optimal`). */
@@ -38,7 +50,7 @@ const MIN_STEP = 0.01;
 /**
  * The relaxation's data: per point its cap F, its people (the step's scale) and its pairs' costs
  * c < F, compressed (point x's pairs in [start[x], start[x + 1]), by increasing cost up to sorted[x],
- * the rest unsorted and costlier, as in `Prepared.nearest`: an iteration reads a point's pairs only
+ * the rest unsorted and costlier, as in `BoundInput.nearest`: an iteration reads a point's pairs only
  * while they are cheaper than λ_x). Points with one candidate and a fixed facility are merged per
  * candidate, exactly: together they pay Σc if it opens, ΣF if not (on the DOST plan with 40
  * candidates, 772 of the 934 places), which shrinks every iteration.
@@ -52,7 +64,7 @@ export interface Relaxation {
   cost: Float64Array;
 }
 
-export function relaxation(prep: Prepared, m: number): Relaxation {
+export function relaxation(prep: BoundInput, m: number): Relaxation {
   const { start, sorted, site, d } = prep.nearest;
   const na = prep.active.length,
     w = prep.w;
@@ -116,7 +128,7 @@ export function relaxation(prep: Prepared, m: number): Relaxation {
  * time: the same instance always gets the same answer). `incumbent` are k distinct sites and
  * `upper` their cost.
  */
-export function proveOptimal(prep: Prepared, m: number, incumbent: number[], upper: number, budget: number): Proof {
+export function proveOptimal(prep: BoundInput, m: number, incumbent: number[], upper: number, budget: number): Proof {
   const k = incumbent.length;
   const relaxed = relaxation(prep, m);
   const { people, cap, start, sorted, site, cost } = relaxed;
