@@ -42,8 +42,12 @@ export interface Proof {
 
 /** At most this many sets are priced in one proof attempt; more means the bound is still too loose. */
 const MAX_PRICED = 16;
-/** The step halves after this many iterations without a better bound (Beasley uses 30). */
-const PATIENCE = 20;
+/**
+ * The step halves after this many iterations without a better bound (Beasley uses 30; with steps
+ * scaled by people, 4 proves the plan's instances in the fewest iterations: 200 candidates, k = 10,
+ * in 37 instead of 105 with 20).
+ */
+const PATIENCE = 4;
 /** Below this step (halved 8 times) the bound has converged: the LP relaxation's gap is left. */
 const MIN_STEP = 0.01;
 
