@@ -4,7 +4,10 @@
  * shrinks as others are chosen, so a stale gain is an upper bound), then vertex substitution
  * (Teitz–Bart) with Whitaker's fast interchange: one pass prices every (in, out) swap using each
  * point's nearest and second-nearest open facility, walking each point's candidates only up to the
- * second (see NearestLists) plus m·k to compare; then iterated local search with random kicks.
+ * second (see NearestLists) plus m·k to compare; then iterated local search with random kicks,
+ * unless a Lagrangian bound proves the interchange optimum optimal first (lower-bound.ts). The
+ * searches read only what can matter: places some candidate serves better than their fixed
+ * facility, and of each only the candidates nearer than it (see prepare).
  * Every budget is work (passes, kicks), never time: the same instance gives the same answer.
  */
 import type { Instance } from './instance.js';
@@ -189,7 +192,7 @@ export function nearestLists(lists: PointLists, k: number, m: number): NearestLi
       to = start[x + 1]!,
       end = Math.min(to, from + keep);
     if (end < to) selectNearest(site, d, from, to, end);
-    insertionSort(site, d, from, end); // about linear on lists that come nearest first (byPoint)
+    insertionSort(site, d, from, end); // linear on lists already by distance (byPoint)
     sorted[x] = end;
   }
   return { start, sorted, site, d };
