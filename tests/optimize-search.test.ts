@@ -6,7 +6,13 @@ import { around } from 'geokdbush';
 import { describe, expect, it } from 'vitest';
 import { geoInstance, matrixInstance } from '../src/analysis/optimize/instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from '../src/analysis/optimize/mclp.js';
-import { pmedian } from '../src/analysis/optimize/pmedian.js';
+import { pmedianExact } from '../src/analysis/optimize/exact.js';
+import { proveOptimal, relaxation, setPricer } from '../src/analysis/optimize/lower-bound.js';
+import { pmedian, pmedianObjective, prepare } from '../src/analysis/optimize/pmedian.js';
+import { yearWeights } from '../src/analysis/demand.js';
+import { facilityPlace, placesOf } from '../src/analysis/network.js';
+import { openOn, yearEnd } from '../src/analysis/schedule.js';
+import { loadPlanContext } from '../src/load/plan-context.js';
 import { parseOrLib } from '../src/load/orlib.js';
 import { StraightLineModel } from '../src/travel/straight-line.js';
 import type { Place } from '../src/travel/travel-cost.js';
@@ -157,6 +163,137 @@ describe('maximal covering search', () => {
       for (const s of subsets(m, k)) best = Math.max(best, coveredBy(inst, s));
       const r = coverIteratedSearch(inst, coverGreedy(inst, k).sites);
       expect(coveredBy(inst, r.sites)).toBe(best);
+    }
+  });
+});
+
+describe('p-median: the reduced lists and the Lagrangian bound against their definitions', () => {
+  // Plan-like instances: places with people, facilities already open (fixed), candidate sites.
+  const planLike = (seed: number, n: number, nFixed: number, m: number, exclave = 0.05, K = m) => {
+    const rnd = lcg(seed);
+    const travel = new StraightLineModel({ circuity: 1.25, speedKmh: 40 });
+    const place = (): Place => ({ lat: 40 + rnd() * 1.5, lon: 47 + rnd() * 2, side: rnd() < exclave ? 1 : 0 });
+    const points = Array.from({ length: n }, place);
+    const weights = Float64Array.from(points, () => (rnd() < 0.1 ? 0 : Math.floor(rnd() * 5000)));
+    const fixed = Array.from({ length: nFixed }, place);
+    const candidates = Array.from({ length: m }, place);
+    const inst = geoInstance(points, weights, candidates, fixed, travel, K);
+    /** Σ people × km to the nearest facility, straight from the definition (unreachable: 0, as reported). */
+    const direct = (sites: number[]) =>
+      points.reduce((total, p, i) => {
+        const km = Math.min(...[...fixed, ...sites.map((j) => candidates[j]!)].map((f) => travel.trip(p, f).km));
+        return total + (Number.isFinite(km) ? weights[i]! * km : 0);
+      }, 0);
+    return { inst, direct, rnd };
+  };
+  const randomSet = (rnd: () => number, m: number, k: number) => {
+    const s = new Set<number>();
+    while (s.size < k) s.add(Math.floor(rnd() * m));
+    return [...s];
+  };
+
+  it('Instance.nearest is each place’s nearest listed candidate', () => {
+    const { inst } = planLike(3, 200, 4, 15);
+    const { start, d } = inst.byPoint!;
+    for (let i = 0; i < inst.w.length; i++) {
+      expect(inst.nearest[i]).toBe(Math.min(Infinity, ...d.subarray(start[i], start[i + 1])));
+    }
+  });
+
+  it('the reduced lists (candidates nearer than the fixed facility) and the merged relaxation price every set as the direct sum', () => {
+    for (const seed of [1, 2, 3]) {
+      const { inst, direct, rnd } = planLike(seed, 250, 5, 14);
+      const prep = prepare(inst, 3);
+      // Most places keep few pairs, and the reduction must actually reduce.
+      expect(prep.nearest.start[prep.active.length]).toBeLessThan(inst.byPoint!.start[inst.w.length]! / 2);
+      const pricer = setPricer(relaxation(prep, inst.m), inst.m, prep.constant);
+      for (let t = 0; t < 25; t++) {
+        const s = randomSet(rnd, inst.m, 1 + (t % 5));
+        const want = direct(s);
+        expect(pmedianObjective(inst, s, prep)).toBeCloseTo(want, 4);
+        expect(pricer.price(s)).toBeCloseTo(want, 4);
+      }
+    }
+  });
+
+  it('the bound never exceeds the exhaustive optimum, and a proof names a set that attains it', () => {
+    let proofs = 0;
+    for (const seed of [4, 5, 6, 7]) {
+      // No exclave here: a place no fixed facility reaches, that some k sites miss, rules the bound out.
+      const { inst, direct } = planLike(seed, 150, 3, 11, 0);
+      for (const k of [1, 2, 3, 4]) {
+        let best = Infinity;
+        for (const s of subsets(inst.m, k)) best = Math.min(best, direct(s));
+        const prep = prepare(inst, k);
+        // From a poor start (the first k candidates) and from the search's answer, with little and much work.
+        for (const start of [[...Array(k).keys()], pmedian(inst, k).sites]) {
+          for (const budget of [300, 1e7]) {
+            const p = proveOptimal(prep, inst.m, start, pmedianObjective(inst, start, prep), budget);
+            expect(p.lowerBound).toBeLessThanOrEqual(best * (1 + 1e-9));
+            if (p.better) expect(direct(p.better)).toBeLessThan(direct(start));
+            if (p.optimal) {
+              if (budget > 300) proofs++;
+              expect(direct(p.better ?? start)).toBeCloseTo(best, 4);
+              expect(p.lowerBound).toBeCloseTo(best, 4);
+            }
+          }
+        }
+      }
+    }
+    expect(proofs).toBe(32); // with enough work every one of the 32 is proven: the bound is tight here
+  });
+
+  it('on graphs without fixed facilities the bound holds too (every vertex a candidate)', () => {
+    const rnd = lcg(13);
+    for (let t = 0; t < 6; t++) {
+      const n = 11;
+      const xy = Array.from({ length: n }, () => [rnd() * 100, rnd() * 100] as const);
+      const d = new Float64Array(n * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) d[i * n + j] = Math.round(Math.hypot(xy[i]![0] - xy[j]![0], xy[i]![1] - xy[j]![1]));
+      const inst = matrixInstance(d, n);
+      for (const k of [2, 3]) {
+        let best = Infinity;
+        for (const s of subsets(n, k)) best = Math.min(best, pmedianObjective(inst, s));
+        const prep = prepare(inst, k);
+        const start = [...Array(k).keys()];
+        const p = proveOptimal(prep, n, start, pmedianObjective(inst, start, prep), 1e7);
+        expect(p.lowerBound).toBeLessThanOrEqual(best + 1e-9);
+        if (p.optimal) expect(pmedianObjective(inst, p.better ?? start)).toBe(best);
+      }
+    }
+  });
+
+  it('the search is within 1 % of HiGHS on random plan-like instances, and its bound never above HiGHS', async () => {
+    for (const seed of [8, 9, 10]) {
+      const { inst } = planLike(seed, 500, 6, 30);
+      for (const k of [3, 6]) {
+        const r = pmedian(inst, k);
+        const e = (await pmedianExact(inst, k))!;
+        expect(r.objective).toBeLessThanOrEqual(e.objective * 1.01);
+        expect(r.lowerBound).toBeLessThanOrEqual(e.objective * (1 + 1e-9));
+        if (r.lowerBound === r.objective) expect(r.objective).toBeCloseTo(e.objective, 3);
+      }
+    }
+  });
+
+  it('on the DOST plan (2030 network fixed, the 40 most populous places as candidates) the search proves the HiGHS optimum', async () => {
+    const ctx = await loadPlanContext(undefined, {});
+    const { regions } = ctx.country;
+    const points = placesOf(ctx.demand.points, regions);
+    const { weights } = yearWeights(ctx.demand, regions, 2030);
+    const fixed = openOn(ctx.plan, yearEnd(2030)).map((f) => facilityPlace(f, regions));
+    const candidates = [...points.keys()]
+      .sort((a, b) => weights[b]! - weights[a]! || a - b)
+      .slice(0, 40)
+      .map((i) => points[i]!);
+    const inst = geoInstance(points, weights, candidates, fixed, ctx.settings.travel, 40);
+    for (const k of [3, 5]) {
+      const r = pmedian(inst, k);
+      const e = (await pmedianExact(inst, k))!;
+      expect(r.lowerBound).toBe(r.objective); // proven optimal: no kick needed
+      expect(r.objective).toBeCloseTo(e.objective, 0);
+      expect([...r.sites].sort((a, b) => a - b)).toEqual(e.sites);
     }
   });
 });

@@ -90,6 +90,7 @@ describe('p-median', () => {
         d: Float64Array.from(D.map((row) => row[j]!)),
       })),
       horizon: Float64Array.from([20, 10, 10]),
+      nearest: Float64Array.from([10, 0, 0]),
       complete: true,
     };
     expect(pmedian(inst, 1)).toMatchObject({ sites: [1], objective: 10 });

@@ -5,6 +5,7 @@
  * or from a distance matrix (graph instances such as OR-Library's pmed).
  */
 import type { Place, TravelCostModel } from '../../travel/travel-cost.js';
+import { insertionSort } from './pair-lists.js';
 
 export interface Instance {
   /** Demand weights (population). */
@@ -22,11 +23,17 @@ export interface Instance {
   reverse: { points: Int32Array; d: Float64Array }[];
   /** For each point, the distance to its K-th nearest candidate (the horizon of `reverse`). */
   horizon: Float64Array;
+  /**
+   * For each point, the distance to its nearest listed candidate (Infinity if none): a point no
+   * candidate serves better than its fixed facility is found without reading its list.
+   */
+  nearest: Float64Array;
   /** Whether `reverse` lists every reachable (point, candidate) pair: K covers all candidates. */
   complete: boolean;
   /**
-   * The same pairs point by point, nearest first as the nearest-site search found them (point i's
-   * in [start[i], start[i + 1])), when the builder has them: the searches then sort almost nothing.
+   * The same pairs point by point, by increasing distance (point i's in [start[i], start[i + 1])),
+   * when the builder has them: the searches then sort nothing, and stop reading a point's list at
+   * its fixed facility.
    */
   byPoint?: { start: Int32Array; site: Int32Array; d: Float64Array };
 }
@@ -53,7 +60,8 @@ export function geoInstance(
   const nearFixed = travel.nearestSites(points, fixed, 1);
   const lists: number[][] = Array.from({ length: m }, () => []);
   const listD: number[][] = Array.from({ length: m }, () => []);
-  const horizon = new Float64Array(n);
+  const horizon = new Float64Array(n),
+    nearest = new Float64Array(n).fill(Infinity);
   const start = new Int32Array(n + 1),
     site = new Int32Array(n * K),
     siteD = new Float64Array(n * K);
@@ -68,7 +76,11 @@ export function geoInstance(
       site[at] = j;
       siteD[at++] = d;
       horizon[i] = Math.max(horizon[i]!, d);
+      nearest[i] = Math.min(nearest[i]!, d);
     }
+    // By distance (the search ranks by minutes, or by a slightly different distance): nearly sorted
+    // already, so about linear; a p-median search then stops reading at the fixed facility.
+    insertionSort(site, siteD, start[i]!, at);
     start[i + 1] = at;
   }
   return {
@@ -78,6 +90,7 @@ export function geoInstance(
     fixed: nearFixed.km,
     reverse: lists.map((l, j) => ({ points: Int32Array.from(l), d: Float64Array.from(listD[j]!) })),
     horizon,
+    nearest,
     complete: K >= m,
     byPoint: { start, site: site.slice(0, start[n]), d: siteD.slice(0, start[n]) },
   };
@@ -94,11 +107,17 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     for (let i = 0; i < n; i++) col[i] = d[i * n + j]!;
     reverse.push({ points: all, d: col });
   }
-  const horizon = new Float64Array(n);
+  const horizon = new Float64Array(n),
+    nearest = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let h = 0;
-    for (let j = 0; j < n; j++) h = Math.max(h, d[i * n + j]!);
+    let h = 0,
+      near = Infinity;
+    for (let j = 0; j < n; j++) {
+      h = Math.max(h, d[i * n + j]!);
+      near = Math.min(near, d[i * n + j]!);
+    }
     horizon[i] = h;
+    nearest[i] = near;
   }
   return {
     w: new Float64Array(n).fill(1),
@@ -107,6 +126,7 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     fixed: new Float64Array(n).fill(Infinity),
     reverse,
     horizon,
+    nearest,
     complete: true,
   };
 }
