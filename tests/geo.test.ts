@@ -102,7 +102,7 @@ describe('nearest-facility tracker, a year of openings at once (addMany)', () =>
       for (let i = 0; i < pts.length; i += 13) {
         let best = Infinity,
           owner = -1;
-        // Strictly nearer only: of equally near facilities the first opened keeps the point.
+        // Of equally near facilities (here: one site under two ids) the lowest id serves the point.
         open.forEach((f, id) => {
           const d = geodesicKm(pts[i]!, f);
           if (d < best - 1e-9) [best, owner] = [d, id];
@@ -115,14 +115,44 @@ describe('nearest-facility tracker, a year of openings at once (addMany)', () =>
 
   it('agrees with brute force when every facility is tried for every point (a few thousand points)', () => {
     const fac = Array.from({ length: 60 }, place);
-    // A batch repeating a site (within itself, then of an earlier year): its points stay with the
-    // facility that came first.
+    // A batch repeating a site (within itself, then of an earlier year): the lowest id keeps it.
     check(cloud(3000), [[...fac.slice(0, 40), fac[5]!], [...fac.slice(40), fac[5]!], fac.slice(50, 53)]);
   });
 
   it('agrees with brute force when the batch is pruned by cell boxes (25,000 points × 100 sites)', () => {
     const fac = Array.from({ length: 700 }, place);
     check(cloud(25_000), [[...fac.slice(0, 100), fac[7]!], [...fac.slice(100, 600), fac[7]!], fac.slice(600, 605)]);
+  });
+});
+
+describe('nearest-facility tracker, co-located facilities', () => {
+  // Two ids at one site: the lower id serves its points whatever the order of opening, on every
+  // path (one add at a time, a flat batch, a pruned batch) and after the other closes.
+  const pts = Array.from({ length: 400 }, (_, i) => ({
+    lat: 40 + (i % 20) * 0.01,
+    lon: 49 + Math.floor(i / 20) * 0.01,
+  }));
+  const site = { lat: 40.1, lon: 49.1 };
+  const far = { lat: 41.5, lon: 47 };
+  const owners = (t: NearestTracker) => new Set(pts.map((_, i) => t.ownerOf(i)));
+  const at = (id: number): [number, number] => (id === 9 ? [far.lat, far.lon] : [site.lat, site.lon]);
+  const sites = (ids: number[]) => ids.map((id) => ({ id, lat: at(id)[0], lon: at(id)[1] }));
+
+  it('the lower id wins a tie, opened before or after the higher', () => {
+    for (const open of [
+      (t: NearestTracker) => [9, 7, 5, 3].forEach((id) => t.add(id, ...at(id))),
+      (t: NearestTracker) => [t.addMany(sites([9, 7])), t.addMany(sites([5])), t.addMany(sites([3]))],
+      (t: NearestTracker) => t.addMany(sites([9, 7, 5, 3])),
+    ]) {
+      const t = new NearestTracker(new PointGrid(pointSet(pts), 1));
+      open(t);
+      expect(owners(t)).toEqual(new Set([3]));
+      // Its points go to the lower of the two left at the site.
+      t.remove(3);
+      expect(owners(t)).toEqual(new Set([5]));
+      t.add(3, site.lat, site.lon);
+      expect(owners(t)).toEqual(new Set([3]));
+    }
   });
 });
 

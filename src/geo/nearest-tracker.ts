@@ -10,6 +10,9 @@
  * open. This is what makes a 10-year timeline over a million points cheap: each year costs what
  * changed, not points × facilities. A few thousand points (the embedded data) are one cell, and
  * each year's openings are tried against every point in one flat loop: cheaper at that size.
+ *
+ * Of equally near facilities (two ids at one site) the lowest id serves a point, whatever order
+ * they opened in: a year reached step by step (a timeline) and in one jump (coverage) agree.
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
@@ -101,6 +104,9 @@ function growByBox(b: Float64Array, u: number, from: Float64Array, v: number): v
   growBox(b, u, from[o]!, from[o + 1]!, from[o + 2]!);
   growBox(b, u, from[o + 3]!, from[o + 4]!, from[o + 5]!);
 }
+
+/** How many nearest open facilities a closure's orphaned point compares (for ties between co-located ones). */
+const TIED_SITES = 4;
 
 /**
  * Up to this many points, and point × facility pairs in a batch, a batch of openings tries every
@@ -367,20 +373,21 @@ export class NearestTracker {
     const { x, y, z, subStart, subEnd, subBox, cellFrom, cellTo, cellBox, superFrom, superTo, superBox } = this.grid;
     const { dist2, owner, subMax, cellMax, superMax } = this;
     for (let s = 0; s < superMax.length; s++) {
-      if (boxDist2(superBox, s, fx, fy, fz) >= superMax[s]!) continue;
+      if (boxDist2(superBox, s, fx, fy, fz) > superMax[s]!) continue;
       let sm = 0;
       for (let c = superFrom[s]!; c < superTo[s]!; c++) {
-        if (boxDist2(cellBox, c, fx, fy, fz) < cellMax[c]!) {
+        if (boxDist2(cellBox, c, fx, fy, fz) <= cellMax[c]!) {
           let cm = 0;
           for (let u = cellFrom[c]!; u < cellTo[c]!; u++) {
-            if (boxDist2(subBox, u, fx, fy, fz) < subMax[u]!) {
+            if (boxDist2(subBox, u, fx, fy, fz) <= subMax[u]!) {
               let m = 0;
               for (let k = subStart[u]!; k < subEnd[u]!; k++) {
                 const dx = x[k]! - fx,
                   dy = y[k]! - fy,
                   dz = z[k]! - fz;
                 const d2 = dx * dx + dy * dy + dz * dz;
-                const cur = d2 < dist2[k]! ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
+                const near = d2 < dist2[k]! || (d2 === dist2[k]! && id < owner[k]!);
+                const cur = near ? ((dist2[k] = d2), (owner[k] = id), d2) : dist2[k]!;
                 if (cur > m) m = cur;
               }
               subMax[u] = m;
@@ -426,7 +433,7 @@ export class NearestTracker {
     else this.addPruned(ids, { fx, fy, fz });
   }
 
-  /** addMany by trying every facility of the batch for every point (earlier batch members win ties). */
+  /** addMany by trying every facility of the batch for every point. */
   private addEverywhere(ids: Int32Array, f: Coords3): void {
     const { fx, fy, fz } = f;
     const { x, y, z } = this.grid;
@@ -436,21 +443,19 @@ export class NearestTracker {
         py = y[k]!,
         pz = z[k]!;
       let best = dist2[k]!,
-        owner = -1;
+        owner = owners[k]!;
       for (let j = 0; j < ids.length; j++) {
         const dx = px - fx[j]!,
           dy = py - fy[j]!,
           dz = pz - fz[j]!;
         const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best) {
+        if (d2 < best || (d2 === best && ids[j]! < owner)) {
           best = d2;
-          owner = j;
+          owner = ids[j]!;
         }
       }
-      if (owner >= 0) {
-        dist2[k] = best;
-        owners[k] = ids[owner]!;
-      }
+      dist2[k] = best;
+      owners[k] = owner;
     }
     this.refreshMaxima();
   }
@@ -507,8 +512,8 @@ export class NearestTracker {
             continue;
           }
           // Candidates by their distance to the sub-cell's box (a lower bound for each of its points), so a
-          // point stops at the first candidate whose bound exceeds its best so far. Equal distances go to
-          // the earlier facility of the batch, as trying them in batch order would.
+          // point stops at the first candidate whose bound exceeds its best so far (a candidate at
+          // exactly that bound is still tried: equal distances go to the lower facility id).
           for (let j = 0; j < nu; j++) {
             const f = subCand[j]!;
             const b = boxDist2(subBox, u, fx[f]!, fy[f]!, fz[f]!);
@@ -526,22 +531,20 @@ export class NearestTracker {
               py = y[k]!,
               pz = z[k]!;
             let best = dist2[k]!,
-              owner = -1;
+              owner = owners[k]!;
             for (let j = 0; j < nu && lower[j]! <= best; j++) {
               const f = subCand[j]!;
               const dx = px - fx[f]!,
                 dy = py - fy[f]!,
                 dz = pz - fz[f]!;
               const d2 = dx * dx + dy * dy + dz * dz;
-              if (d2 < best || (d2 === best && owner >= 0 && f < owner)) {
+              if (d2 < best || (d2 === best && ids[f]! < owner)) {
                 best = d2;
-                owner = f;
+                owner = ids[f]!;
               }
             }
-            if (owner >= 0) {
-              dist2[k] = best;
-              owners[k] = ids[owner]!;
-            }
+            dist2[k] = best;
+            owners[k] = owner;
             if (best > m) m = best;
           }
           subMax[u] = m;
@@ -576,14 +579,19 @@ export class NearestTracker {
           dist2[k] = Infinity;
           if (indexIds.length === 0) continue;
           const lonlat = chordToLonLat(x[k]!, y[k]!, z[k]!);
-          const [nearest] = around(kd, lonlat.lon, lonlat.lat, 1);
-          const fid = indexIds[nearest!]!;
-          const f = this.open.get(fid)!;
-          const dx = x[k]! - f.x,
-            dy = y[k]! - f.y,
-            dz = z[k]! - f.z;
-          dist2[k] = dx * dx + dy * dy + dz * dz;
-          owner[k] = fid;
+          // A few nearest, so that of equally near facilities (one site, two ids) the lowest id wins.
+          for (const j of around(kd, lonlat.lon, lonlat.lat, TIED_SITES)) {
+            const fid = indexIds[j]!;
+            const f = this.open.get(fid)!;
+            const dx = x[k]! - f.x,
+              dy = y[k]! - f.y,
+              dz = z[k]! - f.z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 < dist2[k]! || (d2 === dist2[k]! && fid < owner[k]!)) {
+              dist2[k] = d2;
+              owner[k] = fid;
+            }
+          }
         }
         if (touched) {
           let cm = 0;
