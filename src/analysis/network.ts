@@ -9,7 +9,7 @@ import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
 import type { NearestCosts, Place, PlaceColumns, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
-import { isOpenOn, yearEnd } from './schedule.js';
+import { endKey, yearEnd } from './schedule.js';
 
 export interface Settings {
   travel: TravelCostModel;
@@ -76,6 +76,9 @@ export class Network {
   readonly facilities: Facility[];
   private readonly costs: NearestCosts;
   private readonly isOpen: boolean[];
+  /** Each facility's opening and closing day keys (Infinity: never closes), read once. */
+  private readonly opensAt: Float64Array;
+  private readonly closesAt: Float64Array;
   private readonly anyKm: Float64Array;
   private readonly anyMin: Float64Array;
   private anyFresh = false;
@@ -90,6 +93,8 @@ export class Network {
     this.facilities = facilitiesOf(plan);
     this.costs = travel.nearestCosts(isObjects(points) ? placesOf(points, regions) : placeColumns(points, regions));
     this.isOpen = this.facilities.map(() => false);
+    this.opensAt = Float64Array.from(this.facilities, (f) => endKey(f.opens));
+    this.closesAt = Float64Array.from(this.facilities, (f) => (f.closes === undefined ? Infinity : endKey(f.closes)));
     const n = isObjects(points) ? points.length : points.count;
     this.anyKm = new Float64Array(n);
     this.anyMin = new Float64Array(n);
@@ -103,7 +108,8 @@ export class Network {
     const batches: Record<FacilityKind, SiteOpening[]> = { center: [], branch: [] };
     const closing: Record<FacilityKind, number[]> = { center: [], branch: [] };
     this.facilities.forEach((f, id) => {
-      const now = isOpenOn(f, key);
+      // isOpenOn(f, key), on the keys read once: 10,000 facilities over ten years ask 100,000 times.
+      const now = this.opensAt[id]! <= key && this.closesAt[id]! > key;
       if (now === this.isOpen[id]) return;
       this.isOpen[id] = now;
       if (now) {

@@ -2,10 +2,10 @@
 import { dayKey, isPlanDay, parsePlanDate } from '../model/dates.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan } from '../model/plan.js';
 
-/** The sortable end-of-period key of a plan date (the plan is validated, so dates parse). */
 /**
- * A plan has a few dozen distinct dates, asked for on every facility every year (and a 10,000-
- * facility plan's dates thousands of times each): each is parsed once.
+ * The sortable end-of-period key of a plan date (the plan is validated, so dates parse). A plan has
+ * a few dozen distinct dates, asked for on every facility every year (and a 10,000-facility plan's
+ * dates thousands of times each): each is parsed once.
  */
 const endKeys = new Map<string | number, number>();
 
