@@ -156,6 +156,37 @@ describe('nearest-facility tracker, co-located facilities', () => {
   });
 });
 
+describe('k nearest sites (grid search in chord space)', () => {
+  it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', async () => {
+    const { kNearestSites } = await import('../src/geo/nearest-sites.js');
+    let seed = 17;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const town = { lat: 40.4, lon: 49.9 };
+    const place = (i: number) =>
+      i % 3
+        ? { lat: 38.5 + rnd() * 3.3, lon: 45.2 + rnd() * 5.1 }
+        : { lat: town.lat + rnd() * 0.05, lon: town.lon + rnd() * 0.05 };
+    const pts = Array.from({ length: 600 }, (_, i) => place(i));
+    const sites = Array.from({ length: 300 }, (_, i) => place(i));
+    sites[7] = { ...sites[3]! }; // two sites at one place: the lower index first
+    const pointSide = Uint16Array.from(pts, (_, i) => (i % 50 === 0 ? 1 : 0));
+    const siteSide = Uint16Array.from(sites, (_, j) => (j % 40 === 0 ? 1 : 0)); // 8 sites on side 1
+    for (const k of [1, 5, 12]) {
+      const got = kNearestSites(pointSet(pts), pointSide, pointSet(sites), siteSide, k);
+      pts.forEach((p, i) => {
+        const want = sites
+          .map((s, j) => ({ j, d: geodesicKm(p, s) }))
+          .filter(({ j }) => siteSide[j] === pointSide[i])
+          .sort((a, b) => a.d - b.d || a.j - b.j)
+          .slice(0, k)
+          .map(({ j }) => j);
+        while (want.length < k) want.push(-1); // fewer admissible sites than k: padded
+        expect([...got.subarray(i * k, i * k + k)]).toEqual(want);
+      });
+    }
+  });
+});
+
 describe('country outline', () => {
   it('agrees with turf point-in-polygon on 20,000 random points around Azerbaijan', async () => {
     const { default: booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');

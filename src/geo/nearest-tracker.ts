@@ -27,7 +27,7 @@ export interface PointSet {
   count: number;
 }
 
-export function pointSet(coords: { lat: number; lon: number }[]): PointSet {
+export function pointSet(coords: readonly { lat: number; lon: number }[]): PointSet {
   return pointSetOf(
     Float64Array.from(coords, (c) => c.lat),
     Float64Array.from(coords, (c) => c.lon),

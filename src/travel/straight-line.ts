@@ -7,7 +7,8 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { geodesicKm } from '../geo/geodesic.js';
-import { NearestTracker, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
+import { kNearestSites } from '../geo/nearest-sites.js';
+import { NearestTracker, pointSet, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
 import type { Threshold } from '../model/plan.js';
 import type {
   Layer,
@@ -79,15 +80,22 @@ export class StraightLineModel implements TravelCostModel {
     const km = new Float64Array(points.length * k).fill(Infinity);
     const minutes = new Float64Array(points.length * k).fill(Infinity);
     if (K === 0) return { site, km, minutes };
-    const index = placeIndex(sites);
+    const near = kNearestSites(
+      pointSet(points),
+      Uint16Array.from(points, (p) => p.side),
+      pointSet(sites),
+      Uint16Array.from(sites, (s) => s.side),
+      K,
+    );
     points.forEach((p, i) => {
-      const near = around(index, p.lon, p.lat, K, Infinity, (j: number) => sites[j]!.side === p.side);
-      near.forEach((j, r) => {
+      for (let r = 0; r < K; r++) {
+        const j = near[i * K + r]!;
+        if (j < 0) break;
         const d = geodesicKm(p, sites[j]!) * this.params.circuity;
         site[i * k + r] = j;
         km[i * k + r] = d;
         minutes[i * k + r] = this.toMinutes(d);
-      });
+      }
     });
     return { site, km, minutes };
   }
