@@ -5,7 +5,7 @@
  * strings per row, which cost a default run a tenth of its time in allocation and collection.
  */
 import type { PopulationBasis } from '../model/dataset.js';
-import type { PointColumns } from '../model/point-columns.js';
+import { blankColumns, type PointColumns } from '../model/point-columns.js';
 
 export interface PointTable {
   lat: number[];
@@ -67,16 +67,7 @@ export function weightedColumns(t: PointTable, basis: PopulationBasis): PointCol
   const keep: number[] = [];
   for (let i = 0; i < weight.length; i++) if (weight[i]! > 0) keep.push(i);
   const n = keep.length;
-  const c: PointColumns = {
-    count: n,
-    lat: new Float64Array(n),
-    lon: new Float64Array(n),
-    population: new Float64Array(n),
-    unit: new Uint16Array(n),
-    units: [],
-    district: new Uint8Array(n),
-    districts: [],
-  };
+  const c = blankColumns(n);
   const unitOf = new Int32Array(t.units.length).fill(-1),
     districtOf = new Int32Array(t.districts.length + 1).fill(-1);
   districtOf[0] = 0;

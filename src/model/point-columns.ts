@@ -42,23 +42,26 @@ export function pointObjects(c: PointColumns): PopulationPoint[] {
   return out;
 }
 
-/** Columns of point objects (units and districts numbered in order of first appearance). */
-export function columnsOf(points: readonly PopulationPoint[]): PointColumns {
-  const n = points.length;
-  const units: string[] = [],
-    districts: string[] = [];
-  const unitIndex = new Map<string, number>(),
-    districtIndex = new Map<string, number>();
-  const c: PointColumns = {
+/** Columns for n points, zeroed, with no units or districts yet. */
+export function blankColumns(n: number): PointColumns {
+  return {
     count: n,
     lat: new Float64Array(n),
     lon: new Float64Array(n),
     population: new Float64Array(n),
     unit: new Uint16Array(n),
-    units,
+    units: [],
     district: new Uint8Array(n),
-    districts,
+    districts: [],
   };
+}
+
+/** Columns of point objects (units and districts numbered in order of first appearance). */
+export function columnsOf(points: readonly PopulationPoint[]): PointColumns {
+  const c = blankColumns(points.length);
+  const { units, districts } = c;
+  const unitIndex = new Map<string, number>(),
+    districtIndex = new Map<string, number>();
   let named = false;
   points.forEach((p, i) => {
     let u = unitIndex.get(p.region);
