@@ -207,12 +207,12 @@ class StraightLineCosts implements NearestCosts {
     }
     // A site on a side without population points serves nobody.
     for (const [side, batch] of bySide) this.tracker(layer, side)?.addMany(batch);
-    this.fresh.clear();
+    this.fresh.delete(layer); // the other layer's costs still hold
   }
 
   close(layer: Layer, ids: readonly number[]): void {
     for (const id of ids) this.tracker(layer, this.siteSide.get(id) ?? 0)?.remove(id);
-    this.fresh.clear();
+    this.fresh.delete(layer); // the other layer's costs still hold
   }
 
   km(layer: Layer): Float64Array {
