@@ -632,7 +632,7 @@ export class NearestTracker {
     }
   }
 
-  /** ownerOf() for every point, written to out[target[i]] (the same pass as fillKm). */
+  /** ownerOf() for every point, written to out[target[i]] (the same permutation as fillCosts). */
   fillOwners(out: Int32Array, target: Uint32Array): void {
     if (this.perm?.target !== target) this.perm = { target, at: this.grid.order.map((i) => target[i]!) };
     const at = this.perm.at;
