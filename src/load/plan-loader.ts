@@ -76,7 +76,13 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     ]);
   const src = parseYamlCompiled(decoded.text, file);
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
-  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+  if (src.value === null) {
+    // An emptied plan must fail CI, not pass as "0 errors": nothing to plan is an error.
+    const message =
+      "the plan is empty (the file holds only comments, '---' or null); a plan needs at least name:, years: and standards:";
+    return failed([{ ...src.locate([]), severity: 'error', code: 'empty-plan', message }]);
+  }
+  if (typeof src.value !== 'object' || Array.isArray(src.value)) {
     return failed([
       {
         ...src.locate([]),
