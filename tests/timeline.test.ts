@@ -58,7 +58,7 @@ describe('timeline on a hand-computed schedule', () => {
   });
   it('per economic region counts', () => {
     expect(y(2024).by_economic_region.karabakh).toEqual({ centers: 1, branches: 0 });
-    expect(y(2024).by_economic_region['ganja-dashkasan']).toEqual({ centers: 1, branches: 0 });
+    expect(y(2024).by_economic_region['central-aran']).toEqual({ centers: 1, branches: 0 });
   });
 });
 

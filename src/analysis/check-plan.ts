@@ -9,13 +9,13 @@ import type { RegionIndex } from '../model/region-index.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import { RegionFootprints, UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 
 /** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
 export const BORDER_TOLERANCE_KM = 3;
 
-/** Simplified unit borders (geoBoundaries, simplified) are trusted to about this much. */
-export const UNIT_BORDER_TOLERANCE_KM = 2;
+export { UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 
 export interface CheckContext {
   regions: RegionIndex;
@@ -33,6 +33,7 @@ type List = 'centers' | 'branches';
 
 export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  let footprints: RegionFootprints | undefined;
   const err = (path: Finding['path'], code: string, message: string) =>
     out.push({ path, severity: 'error', code, message });
   const warn = (path: Finding['path'], code: string, message: string) =>
@@ -158,7 +159,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       } else if (ctx.warnings === false || !region || region.kind === 'autonomous_republic') {
         // nothing more to check here (the region checks below only warn)
       } else if (ctx.units) {
-        const outside = outsideRegionKm(ctx.units, regions, f.region, lat, lon);
+        footprints ??= new RegionFootprints(ctx.units, regions);
+        const outside = footprints.outsideKm(f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
           const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
           warn(
@@ -256,22 +258,4 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     });
   });
   return out;
-}
-
-/**
- * How far a point lies outside a region's footprint: its own polygon plus those of the cities
- * published inside it (AZ-LAN holds AZ-LA). Undefined when inside, or when the region has no polygon.
- */
-function outsideRegionKm(
-  units: UnitLocator,
-  regions: RegionIndex,
-  code: string,
-  lat: number,
-  lon: number,
-): { km: number; inside?: string } | undefined {
-  const parts = units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
-  if (parts.length === 0) return undefined;
-  const inside = units.locateUnit(lat, lon);
-  if (inside && parts.includes(inside)) return undefined;
-  return { km: Math.min(...parts.map((c) => units.distanceKm(c, lat, lon))), inside };
 }
