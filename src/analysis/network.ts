@@ -129,11 +129,6 @@ export class Network {
     return { opened, closed };
   }
 
-  /** What the travel model reports about these points (road model: points beyond the off-road limit). */
-  get notes(): readonly string[] {
-    return this.costs.notes ?? [];
-  }
-
   openFacilities(kind?: FacilityKind): Facility[] {
     return this.facilities.filter((f, id) => this.isOpen[id] && (kind === undefined || f.kind === kind));
   }

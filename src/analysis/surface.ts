@@ -20,8 +20,6 @@ export interface Surface {
   /** Per land cell: that facility, an index into `facilities`; -1 when none is reachable. */
   owner: Int32Array;
   facilities: Facility[];
-  /** What the travel model reports about these cells (road model: cells beyond the off-road limit). */
-  notes: string[];
 }
 
 /** The surface of `year` over the land cells. */
@@ -42,7 +40,6 @@ export function travelSurface(
     minutes: Float64Array.from(net.minutes(kind)),
     owner: net.nearestIndices(kind),
     facilities: net.facilities,
-    notes: [...net.notes],
   };
 }
 

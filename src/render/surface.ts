@@ -46,7 +46,6 @@ export function surfaceText(o: SurfaceOutput): string {
       `farthest ${m(s.max_min)}; ${fmtInt(s.unreachable_cells)} cells reach no open facility`,
     `Cells within ${s.within.map((w) => `${w.max_min} min: ${r1(w.cells_pct)} %`).join(', ')}`,
     `Method: ${method(o)}`,
-    ...o.surface.notes.map((n) => `Note: ${n}`),
     `Write the raster with --out FILE.tif (Float32 minutes; ${NODATA} outside the country, ` +
       `${UNREACHABLE} unreachable), isochrones with --format geojson --bands 15,30,60, ` +
       'catchment areas with --catchments --format geojson.',
