@@ -14,8 +14,9 @@ import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { expectLongRun } from './long-run.js';
-import { roadModelFor, type RoadFlags } from './road-network.js';
-import { populationNote } from '../render/population-source.js';
+import { populationSummary } from '../model/population-source.js';
+import type { RoadFlags } from './roads/road-network.js';
+import { travelModelFor } from './travel-models.js';
 
 export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
@@ -95,7 +96,7 @@ export async function loadDemand(
     ...(country.units ? { units: country.units } : {}),
     clip: country.outline.box(WINDOW_MARGIN_DEG),
   });
-  process.stderr.write(populationNote(loaded.source));
+  for (const line of populationSummary(loaded.source)) process.stderr.write(`dostplan: ${line}\n`);
   // Not a spread of `loaded`: that would build its million point objects (a getter) at once.
   return {
     columns: loaded.columns,
@@ -108,10 +109,10 @@ export async function loadDemand(
   };
 }
 
-/** Standards and travel model for a plan: the road network when flags or the plan name one. */
+/** Standards and travel model for a plan: the first model of the registry the flags or the plan choose. */
 export function planSettings(plan: Plan, flags: ModelFlags): { settings: Settings; files: string[] } {
-  const roads = roadModelFor(plan, flags);
-  return { settings: resolveSettings(plan, flags, roads?.model), files: roads?.files ?? [] };
+  const travel = travelModelFor(plan, flags);
+  return { settings: resolveSettings(plan, flags, travel.model), files: travel.files };
 }
 
 export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
