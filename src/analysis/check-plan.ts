@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import type { Plan, WaivableCode } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
@@ -238,6 +238,20 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     }
     if (t.centers === undefined && t.branches === undefined)
       warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
+    // A recorded miss must be short of the target, on a count the target sets.
+    for (const k of ['centers', 'branches'] as const) {
+      const reached = t.missed?.[k];
+      if (reached === undefined) continue;
+      const wanted = t[k];
+      if (wanted === undefined || reached >= wanted)
+        warn(
+          ['targets', i, 'missed', k],
+          'missed-not-short',
+          wanted === undefined
+            ? `missed.${k} records ${reached} ${k}, but the target sets no ${k}`
+            : `missed.${k} (${reached}) is not short of the target (${wanted}): the target was met`,
+        );
+    }
   });
   plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
 
@@ -257,5 +271,34 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       else owner.set(code, f.id);
     });
   });
-  return out;
+  return ctx.warnings === false ? out : applyWaivers(plan, out);
+}
+
+/**
+ * A facility's `waive:` marks its warnings of those codes as accepted, with the reason; a waiver
+ * that matches no warning is itself a warning (the problem was fixed, or the code is wrong).
+ */
+function applyWaivers(plan: Plan, findings: Finding[]): Finding[] {
+  const used = new Set<string>();
+  const marked = findings.map((f) => {
+    const [list, index] = f.path;
+    if (f.severity !== 'warning' || (list !== 'centers' && list !== 'branches') || typeof index !== 'number') return f;
+    const reason = plan[list][index]?.waive?.[f.code as WaivableCode];
+    if (reason === undefined) return f;
+    used.add(`${list} ${index} ${f.code}`);
+    return { ...f, waived: reason };
+  });
+  for (const list of ['centers', 'branches'] as const)
+    plan[list].forEach((facility, i) => {
+      for (const code of Object.keys(facility.waive ?? {}))
+        if (!used.has(`${list} ${i} ${code}`))
+          marked.push({
+            path: [list, i, 'waive', code],
+            atKey: true,
+            severity: 'warning',
+            code: 'waive-unused',
+            message: `${facility.id} has no ${code} warning to waive; remove this entry`,
+          });
+    });
+  return marked;
 }

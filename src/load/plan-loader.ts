@@ -48,7 +48,13 @@ function relativeToPlan(raw: Record<string, unknown>, abs: string): void {
 }
 
 export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['locate']): Diagnostic[] {
-  return findings.map((f) => ({ ...locate(f.path, f.atKey), severity: f.severity, code: f.code, message: f.message }));
+  return findings.map((f) => ({
+    ...locate(f.path, f.atKey),
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    ...(f.waived !== undefined ? { waived: f.waived } : {}),
+  }));
 }
 
 /** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
