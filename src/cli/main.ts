@@ -69,6 +69,11 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/surface.js'),
   },
   {
+    name: 'gaps',
+    summary: 'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+    load: () => import('./commands/gaps.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),
