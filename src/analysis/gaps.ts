@@ -11,10 +11,15 @@
  * of its people (by the travel model) with their mean and longest minutes to their own nearest
  * facility, and the named settlement nearest its centre.
  */
-import { KM_PER_DEG } from './surface-grid.js';
+import { KM_PER_DEG, type LandCells } from './surface-grid.js';
+import { polygonsAtLeast, windowWhere, type PolygonRings } from './contours.js';
 import { withinMask, type KindFilter } from './coverage.js';
-import type { Network, Settings } from './network.js';
-import type { Facility } from '../model/plan.js';
+import { pointColumns, yearWeights, type Demand } from './demand.js';
+import { isochroneBands } from './isochrones.js';
+import { Network, type Settings } from './network.js';
+import { travelSurface } from './surface.js';
+import type { Facility, Plan } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
 import type { PointColumns } from '../model/point-columns.js';
 import { NearestPlace } from '../geo/unit-lookup.js';
 import type { ModelSummary } from '../travel/travel-cost.js';
@@ -180,4 +185,52 @@ export interface GapsResult {
   unserved: number;
   clusters: UnservedCluster[];
   model: ModelSummary;
+}
+
+/** Cell size of the gap map's surface: fine enough for a national map, 21,000 cells for Azerbaijan. */
+export const GAP_MAP_CELL_KM = 2;
+
+/** What the gap map draws: the surface in fixed minute classes, and the unserved clusters. */
+export interface GapLayer {
+  /** Cumulative: everything within max_min minutes (ascending; the last covers every reachable cell). */
+  bands: { max_min: number; polygons: PolygonRings[] }[];
+  /** Land cells no open facility is reachable from. */
+  unreachable: PolygonRings[];
+  clusters: UnservedCluster[];
+}
+
+/**
+ * The gap map's layers for `year`: the land cells' minutes to the nearest open center or branch
+ * traced at each class edge, and the clusters of people beyond every standard.
+ */
+export function gapLayer(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  year: number,
+  cells: LandCells,
+  edges: readonly number[],
+  settlements: Settlements,
+): GapLayer {
+  const surface = travelSurface(plan, regions, settings.travel, cells, year, 'any');
+  const reachable = [...edges, Number.MAX_VALUE]; // the last: every cell some facility reaches
+  const bands = isochroneBands(
+    cells,
+    surface.minutes,
+    reachable,
+    reachable.map(() => 0),
+  ).map((b) => ({ max_min: b.max_min, polygons: b.polygons }));
+  const points = pointColumns(demand);
+  const net = new Network(plan, points, regions, settings.travel);
+  net.advanceTo(year);
+  const { weights } = yearWeights(demand, regions, year);
+  const { grid, index } = cells;
+  const none = (k: number) => (index[k]! >= 0 && !Number.isFinite(surface.minutes[index[k]!]!) ? 1 : 0);
+  const window = windowWhere(grid, (k) => none(k) === 1);
+  return {
+    bands,
+    unreachable: window ? polygonsAtLeast(grid, window, none, 0.5) : [],
+    clusters: unservedClusters(net, settings, 'any', points, weights, settlements),
+  };
 }

@@ -98,6 +98,8 @@ export function gapsJson(r: GapsResult): string {
   const clusters = r.clusters.map(({ facility, ...c }) => ({
     ...c,
     people: Math.round(c.people),
+    lat: r5(c.lat),
+    lon: r5(c.lon),
     mean_min: r1(c.mean_min),
     max_min: r1(c.max_min),
     facility: facility ? { id: facility.id, name: facility.name, kind: facility.kind } : null,
