@@ -164,6 +164,11 @@ function describe(
   };
 }
 
+/** A country's named population points as the settlements clusters are named by. */
+export function settlementsOf(c: PointColumns): Settlements {
+  return { lat: c.lat, lon: c.lon, names: c.names ?? [] };
+}
+
 /** The nearest named place to a position ('' when there is none). */
 function namedPlaces(s: Settlements): (lat: number, lon: number) => string {
   const named: { lat: number; lon: number; name: string }[] = [];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { pointColumns, yearWeights } from '../../analysis/demand.js';
-import { CLUSTER_KM, unservedClusters, type GapsResult } from '../../analysis/gaps.js';
+import { CLUSTER_KM, settlementsOf, unservedClusters, type GapsResult } from '../../analysis/gaps.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -44,12 +44,8 @@ export const command: CommandSpec<Opts> = {
     net.advanceTo(y);
     const { weights } = yearWeights(ctx.demand, regions, y);
     // Clusters are named by the country's settlements, whatever the population source.
-    const settlements = ctx.country.columns('resident');
-    const clusters = unservedClusters(net, ctx.settings, o.kind, points, weights, {
-      lat: settlements.lat,
-      lon: settlements.lon,
-      names: settlements.names ?? [],
-    });
+    const settlements = settlementsOf(ctx.country.columns('resident'));
+    const clusters = unservedClusters(net, ctx.settings, o.kind, points, weights, settlements);
     const { standards } = ctx.settings;
     const kinds = o.kind === 'any' ? (['center', 'branch'] as const) : [o.kind];
     const result: GapsResult = {

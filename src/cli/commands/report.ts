@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GAP_MAP_CELL_KM, gapLayer, type GapLayer } from '../../analysis/gaps.js';
+import { GAP_MAP_CELL_KM, gapLayer, settlementsOf, type GapLayer } from '../../analysis/gaps.js';
 import { reportData } from '../../analysis/report.js';
 import { gridOver, landCells } from '../../analysis/surface-grid.js';
 import { EXIT } from '../../errors.js';
@@ -59,10 +59,6 @@ function gapMap(ctx: Awaited<ReturnType<typeof loadPlanContext>>, year: number):
   const { country } = ctx;
   const cells = landCells(gridOver(country.outline.box(), GAP_MAP_CELL_KM), defaultLookup(country));
   const edges = GAPS_SCALE.classes.map((c) => c.to).filter(Number.isFinite);
-  const named = country.columns('resident');
-  return gapLayer(ctx.plan, ctx.demand, country.regions, ctx.settings, year, cells, edges, {
-    lat: named.lat,
-    lon: named.lon,
-    names: named.names ?? [],
-  });
+  const settlements = settlementsOf(country.columns('resident'));
+  return gapLayer(ctx.plan, ctx.demand, country.regions, ctx.settings, year, cells, edges, settlements);
 }
