@@ -17,7 +17,7 @@ import {
 } from 'd3-geo';
 import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
-import type { MapLayers } from '../load/map-layers.js';
+import type { MapLayers } from '../model/map-layers.js';
 import type { Facility } from '../model/plan.js';
 import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
