@@ -8,7 +8,7 @@ import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
-import type { Plan } from '../model/plan.js';
+import { type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
@@ -20,6 +20,10 @@ import { travelModelFor } from './travel-models.js';
 
 export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
+  /** --columns: which of the population file's columns is lat, lon, population, … */
+  columns?: PopulationFile['columns'];
+  /** --sheet: the worksheet of an .xlsx population file. */
+  sheet?: string;
   /** Rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** Merge a population file's cells into blocks of this many km. */
@@ -60,10 +64,25 @@ export function loadValidPlan(run: RunContext, path: string | undefined, country
  * is told as the run's messages and kept in demand.source; --scale-to official scales it to the unit
  * figures of that basis.
  */
+/** The population file to read: --population (with --columns, --sheet), else the plan's `population:`. */
+export function populationInput(flags: ModelFlags, plan: Plan): PopulationFile | undefined {
+  const base = flags.population === undefined ? populationFileOf(plan.population) : { file: flags.population };
+  if (!base) {
+    if (flags.columns || flags.sheet)
+      throw new UserError('--columns and --sheet apply to a population file: add --population FILE');
+    return undefined;
+  }
+  return {
+    ...base,
+    ...(flags.columns ? { columns: flags.columns } : {}),
+    ...(flags.sheet ? { sheet: flags.sheet } : {}),
+  };
+}
+
 export async function loadDemand(
   run: RunContext,
   country: CountryData,
-  population: string | undefined,
+  population: PopulationFile | undefined,
   plan?: Plan,
   flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {},
 ): Promise<Demand> {
@@ -88,7 +107,9 @@ export async function loadDemand(
   run.expectLong(); // a population file may hold millions of points
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
-  const loaded = await loadPopulation(run, population, country.regions, defaultLookup(country), {
+  const loaded = await loadPopulation(run, population.file, country.regions, defaultLookup(country), {
+    ...(population.columns ? { columns: population.columns } : {}),
+    ...(population.sheet ? { sheet: population.sheet } : {}),
     scaleTo: flags.scaleTo,
     resolutionKm: flags.resolution,
     basis: b,
@@ -120,7 +141,7 @@ export async function loadPlanContext(
 ): Promise<PlanContext> {
   const country = loadCountry(run, flags.data);
   const plan = loadValidPlan(run, path, country);
-  const population = flags.population ?? plan.population;
+  const population = populationInput(flags, plan);
   const settings = planSettings(run, plan, flags);
   return {
     country,
