@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { CapacityResult } from '../analysis/capacity.js';
 import type { GapLayer } from '../analysis/gaps.js';
 import type { ReportData } from '../analysis/report.js';
-import type { MapLayers } from '../load/map-layers.js';
+import type { MapLayers } from '../model/map-layers.js';
 import { htmlMapLegend } from './map-legend.js';
 import { MEASURES, type MeasureId } from './palette.js';
 import { mapSvg } from './svg-map.js';

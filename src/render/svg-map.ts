@@ -18,7 +18,7 @@ import {
 import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GapLayer } from '../analysis/gaps.js';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
-import type { MapLayers } from '../load/map-layers.js';
+import type { MapLayers } from '../model/map-layers.js';
 import type { Facility } from '../model/plan.js';
 import { classColor, CONTEXT, MEASURES, STATUS_STYLE, UNSERVED, type MeasureId, type MeasureScale } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';

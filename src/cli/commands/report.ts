@@ -31,9 +31,9 @@ export const command: CommandSpec<Opts> = {
       .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
     addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
-    const y = reportYear(ctx.plan, o.year);
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
+    const y = reportYear(run, ctx.plan, o.year);
     const data = withProgress('report', ctx.plan, (tick) =>
       reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
     );
@@ -44,12 +44,12 @@ export const command: CommandSpec<Opts> = {
       ...data,
       ...(gaps ? { gaps } : {}),
       outline: ctx.country.outline.geometry,
-      layers: loadMapLayers(ctx.country.dir),
+      layers: loadMapLayers(run, ctx.country.dir),
       measure: o.measure,
       ...(capital ? { capital } : {}),
       sources: `Population: ${profile.population_source}.`,
     };
-    emit('report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.inputs, ctx.demand.source);
+    emit(run, 'report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.demand.source);
     return EXIT.ok;
   },
 };
