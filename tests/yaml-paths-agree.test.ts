@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validateFile } from '../src/load/validate-file.js';
+import { RunContext } from '../src/run/run-context.js';
 import { FIXTURES } from './helpers.js';
 
 const state = vi.hoisted(() => ({ exactOnly: false, fastAccepted: 0 }));
@@ -24,6 +25,7 @@ vi.mock('../src/load/yaml-fast.js', async (original) => {
   };
 });
 
+const run = new RunContext();
 const dirs = ['invalid', 'valid'].map((d) => join(FIXTURES, d));
 const files = [
   ...dirs.flatMap((d) =>
@@ -37,7 +39,7 @@ const files = [
 function findings(file: string, exactOnly: boolean): string[] {
   state.exactOnly = exactOnly;
   try {
-    return validateFile(file).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.message}`);
+    return validateFile(run, file).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.message}`);
   } finally {
     state.exactOnly = false;
   }
@@ -51,7 +53,7 @@ describe('fast and exact YAML paths give the same findings', () => {
 
   it.each(files)('every position is a real line:column of the file: %s', (file) => {
     const lines = readFileSync(file, 'utf8').split('\n');
-    for (const d of validateFile(file).diagnostics) {
+    for (const d of validateFile(run, file).diagnostics) {
       expect(Number.isInteger(d.line) && d.line >= 1 && d.line <= lines.length, `${d.code} line ${d.line}`).toBe(true);
       const width = lines[d.line - 1]!.length;
       expect(

@@ -3,6 +3,7 @@ import { tally } from '../diagnostics.js';
 import { suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { gapsJson } from '../gaps.js';
 
 const json = (x: unknown) => JSON.stringify(x, null, 2);
 
@@ -20,4 +21,5 @@ export const jsonFormat: Format = {
   regions: (o) => json(o.dataset),
   capacity: json,
   capacitySites: (o) => json({ ...o, yaml: capacitySitesYaml(o) }),
+  gaps: (o) => gapsJson(o.result),
 };
