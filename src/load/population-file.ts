@@ -11,6 +11,7 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import { parseJsonText } from './json-text.js';
 import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
@@ -51,15 +52,10 @@ export function loadPopulationFile(
 }
 
 function fromGeoJson(text: string, path: string, needPopulation: boolean): PointRows {
-  let fc: {
+  const fc = parseJsonText(text, path) as {
     type?: string;
     features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
-  };
-  try {
-    fc = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
-  }
+  } | null;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
   }

@@ -23,7 +23,7 @@ import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from '
 import { BoundedSearch, kNearestSites, NodeCosts, type Seed, type SiteSeeds } from './engine.js';
 import { GraphBuilder, type RoadGraph } from './graph.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
-import { loadProfile, type Profile } from './profile.js';
+import { loadProfile, MAXSPEED_KMH, type Profile } from './profile.js';
 import { SegmentIndex, type Snap } from './snap.js';
 
 /** A place on the network: its snap and the two ways along its segment (-1: that way is one-way-forbidden). */
@@ -60,8 +60,12 @@ export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadM
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached)
-    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  if (cached && 'graph' in cached)
+    return {
+      model: new RoadModel(cached.graph, profile, display, o.onNote),
+      report: { fromCache: true, cacheFile: path },
+    };
+  if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
   o.onBuild?.();
   const graph = buildGraph(file, profile);
   const report: LoadReport = { fromCache: false };
@@ -117,6 +121,11 @@ export class RoadModel implements TravelCostModel {
       );
     if (m.missingNodes)
       notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
+    if (m.ignoredMaxspeed)
+      notes.push(
+        `${fmtInt(m.ignoredMaxspeed)} way${m.ignoredMaxspeed > 1 ? 's have' : ' has'} a maxspeed outside ` +
+          `${MAXSPEED_KMH.min}–${MAXSPEED_KMH.max} km/h (a typo?): ${m.ignoredMaxspeed > 1 ? 'they keep their' : 'it keeps its'} class speed`,
+      );
     this.info = {
       type: 'roads',
       description:

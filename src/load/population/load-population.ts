@@ -84,7 +84,10 @@ export async function loadPopulation(
         info: { crs, width, height, window: win },
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (format === 'geopackage')
-      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
+      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
+        path,
+        Buffer.from(readUserFile(path, undefined, path, true)),
+      ));
     else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
