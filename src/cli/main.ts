@@ -132,11 +132,13 @@ function failure(e: unknown): number {
   if (e instanceof InvalidPlanError)
     process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
   if (e instanceof UserError) {
-    process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+    // One line each: a file name with a newline must not start a line of its own (a CI log reads
+    // `::error …` lines as annotations).
+    process.stderr.write(`dostplan: ${printable(e.message)}\n`);
     return e.exitCode;
   }
   process.stderr.write(
-    `dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+    `dostplan: internal error: ${printable(String((e as Error)?.message))}\nPlease report this with the command you ran.\n`,
   );
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
   return EXIT.internal;

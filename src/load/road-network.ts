@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../model/plan.js';
 import { loadRoadModel, type RoadModel } from '../roads/road-model.js';
+import { printable } from '../render/printable.js';
 import { expectLongRun } from './long-run.js';
 
 export interface RoadFlags {
@@ -15,7 +16,7 @@ export interface RoadFlags {
 
 const loaded = new Map<string, RoadModel>();
 
-const note = (line: string) => process.stderr.write(`dostplan: note: ${line}\n`);
+const note = (line: string) => process.stderr.write(`dostplan: note: ${printable(line)}\n`);
 
 /** The road model for this plan and flags, or undefined for the straight-line model. */
 export function roadModelFor(plan: Plan, flags: RoadFlags): { model: RoadModel; files: string[] } | undefined {

@@ -3,6 +3,7 @@
  * and appended to text / Markdown reports so that no figure is read without it.
  */
 import { type PopulationSource, WINDOW_MARGIN_DEG } from '../model/population-source.js';
+import { printable } from './printable.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const FORMAT_NAMES: Record<PopulationSource['format'], string> = {
@@ -53,7 +54,7 @@ export function populationSummary(s: PopulationSource): string[] {
 /** For stderr, one line each, prefixed like every other message. */
 export function populationNote(s: PopulationSource): string {
   return populationSummary(s)
-    .map((l) => `dostplan: ${l}\n`)
+    .map((l) => `dostplan: ${printable(l)}\n`)
     .join('');
 }
 

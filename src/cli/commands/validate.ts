@@ -31,7 +31,7 @@ export const command: CommandSpec<Opts> = {
         diagnostics.push(...validateFile(f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+        process.stderr.write(`dostplan: ${printable(e.message)}\n`);
         unreadable++;
       }
     }
