@@ -191,9 +191,7 @@ describe('Kontur H3 population', () => {
   it('names the line and column of a bad H3 index', async () => {
     const file = join(tmp, 'kontur-bad.csv');
     writeFileSync(file, `h3,population\n${cells[0]!.h3},5\nnot-a-cell,7\n`);
-    await expect(loadPopulation(file, regions, locator)).rejects.toThrow(
-      /kontur-bad\.csv:3:1: not an H3 cell index/,
-    );
+    await expect(loadPopulation(file, regions, locator)).rejects.toThrow(/kontur-bad\.csv:3:1: not an H3 cell index/);
   });
   it('reads a GeoPackage (Kontur: table with fid, geom, h3, population) made with sql.js', async () => {
     const SQL = await initSqlJs();
