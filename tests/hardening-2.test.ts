@@ -22,8 +22,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { erlangC } from '../src/analysis/erlang-c.js';
 import { jsonSyntaxError } from '../src/load/json-text.js';
 import { mdText } from '../src/render/markdown-text.js';
-import { checkGraph, readGraphCache, writeGraphCache } from '../src/roads/cache.js';
-import { loadRoadModel } from '../src/roads/road-model.js';
+import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
+import { loadRoadModel } from '../src/load/roads/road-network.js';
 import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
 import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad, TAG } from './hostile-files.js';
 

@@ -13,9 +13,9 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from './graph.js';
-import type { Profile } from './profile.js';
-import { compareText } from '../model/compare-text.js';
+import { compareText } from '../../model/compare-text.js';
+import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from '../../travel/roads/graph.js';
+import type { Profile } from '../../travel/roads/profile.js';
 
 /** Bump when the graph's layout or meaning changes, so old caches are not read. */
 export const CACHE_FORMAT = 5;
