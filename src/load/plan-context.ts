@@ -3,7 +3,7 @@
  * errors, the population (embedded or the user's own file), and the settings (travel-cost model
  * and standards). Every file read is recorded, so --out can never overwrite an input.
  */
-import { printable } from '../render/printable.js';
+import { printable } from '../model/printable.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';

@@ -12,7 +12,7 @@ import type { Plan } from '../../model/plan.js';
 import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 import { RoadModel } from '../../travel/roads/road-model.js';
-import { printable } from '../../render/printable.js';
+import { printable } from '../../model/printable.js';
 import { expectLongRun } from '../long-run.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
