@@ -105,7 +105,7 @@ export async function readGeoPackage(
   }
   try {
     const tables = tableNames(db, path);
-    for (const name of tables) {
+    for (const [i, name] of tables.entries()) {
       const cols = (db.exec(`PRAGMA table_info(${quoteId(name)})`)[0]?.values ?? []).map((r) => String(r[1]));
       const lower = cols.map((c) => c.toLowerCase());
       const hcol = h3Column(lower);
@@ -116,7 +116,7 @@ export async function readGeoPackage(
       // A layer may be a view, which has no rowid: it is read in its own order.
       const isView =
         db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ${quoteText(name)}`).length > 0;
-      const where = (n: number) => (c: string) => `${path}: layer ${printableName(name)}, row ${n}, column ${c}`;
+      const where = (n: number) => (c: string) => `${path}: layer ${i + 1} of ${tables.length}, row ${n}, column ${c}`;
       let n = 0;
       try {
         const stmt = db.prepare(
@@ -133,7 +133,7 @@ export async function readGeoPackage(
         }
       } catch (e) {
         if (e instanceof UserError) throw e;
-        throw notReadable(path, e, ` (layer ${printableName(name)}, row ${n + 1})`);
+        throw notReadable(path, e, ` (layer ${i + 1} of ${tables.length}, row ${n + 1})`);
       }
       return { table, stats, layer: name };
     }
@@ -171,9 +171,6 @@ function notReadable(path: string, e: unknown, where = ''): UserError {
   const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
   return new UserError(`${path}: not a readable GeoPackage${where}: ${why}`, 1);
 }
-
-/** A layer name from the file, shortened and with control characters escaped: it is a name, not content. */
-const printableName = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
