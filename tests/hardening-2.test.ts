@@ -24,6 +24,7 @@ import { jsonSyntaxError } from '../src/load/json-text.js';
 import { mdText } from '../src/render/markdown-text.js';
 import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
 import { loadRoadModel } from '../src/load/roads/road-network.js';
+import { RunContext } from '../src/run/run-context.js';
 import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
 import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad, TAG } from './hostile-files.js';
 
@@ -476,7 +477,7 @@ describe('10. road coordinates and maxspeed', () => {
 });
 
 describe('11. the road cache is untrusted input', () => {
-  const build = () => loadRoadModel(join(ROADS, 'town.osm'), { noCache: true }).model.graph;
+  const build = () => loadRoadModel(new RunContext(), join(ROADS, 'town.osm'), { noCache: true }).model.graph;
 
   it('a flipped bit, a negated array with a good checksum, bad meta, a link to /dev/zero: not used, with the reason', () => {
     const f = join(DIR, 'g.bin');
