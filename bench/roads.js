@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deflateSync } from 'node:zlib';
 import { PbfWriter } from 'pbf';
-import { loadRoadModel } from '../dist/roads/road-model.js';
-import { readNetwork } from '../dist/roads/osm-reader.js';
-import { GRAPH_ARRAYS } from '../dist/roads/graph.js';
+import { loadRoadModel } from '../dist/load/roads/road-network.js';
+import { readNetwork } from '../dist/load/roads/osm-reader.js';
+import { GRAPH_ARRAYS } from '../dist/travel/roads/graph.js';
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;

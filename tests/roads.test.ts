@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geodesicKm } from '../src/geo/geodesic.js';
-import { readGraphCache, writeGraphCache } from '../src/roads/cache.js';
-import { NodeCosts } from '../src/roads/engine.js';
-import { GraphBuilder, GRAPH_ARRAYS } from '../src/roads/graph.js';
-import { loadProfile, parseDuration, parseMaxspeed, wayCost } from '../src/roads/profile.js';
-import { buildGraph, loadRoadModel, RoadModel } from '../src/roads/road-model.js';
+import { readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
+import { buildGraph, loadRoadModel } from '../src/load/roads/road-network.js';
+import { loadProfile } from '../src/load/roads/road-profile.js';
+import { NodeCosts } from '../src/travel/roads/engine.js';
+import { GraphBuilder, GRAPH_ARRAYS } from '../src/travel/roads/graph.js';
+import { parseDuration, parseMaxspeed, wayCost } from '../src/travel/roads/profile.js';
+import { RoadModel } from '../src/travel/roads/road-model.js';
 import { FIXTURES } from './helpers.js';
 
 const DIR = join(FIXTURES, 'roads');

@@ -64,6 +64,11 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/report.js'),
   },
   {
+    name: 'surface',
+    summary: 'where, not only how many: a travel-time raster (GeoTIFF), isochrones and catchment areas (GeoJSON)',
+    load: () => import('./commands/surface.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),

@@ -8,17 +8,22 @@ import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
-import type { Plan } from '../model/plan.js';
+import { type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 import { expectLongRun } from './long-run.js';
-import { roadModelFor, type RoadFlags } from './road-network.js';
-import { populationNote } from '../render/population-source.js';
+import { populationSummary } from '../model/population-source.js';
+import type { RoadFlags } from './roads/road-network.js';
+import { travelModelFor } from './travel-models.js';
 
 export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
+  /** --columns: which of the population file's columns is lat, lon, population, … */
+  columns?: PopulationFile['columns'];
+  /** --sheet: the worksheet of an .xlsx population file. */
+  sheet?: string;
   /** Rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** Merge a population file's cells into blocks of this many km. */
@@ -61,9 +66,24 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
  * is reported on stderr and kept in demand.source; --scale-to official scales it to the unit
  * figures of that basis.
  */
+/** The population file to read: --population (with --columns, --sheet), else the plan's `population:`. */
+export function populationInput(flags: ModelFlags, plan: Plan): PopulationFile | undefined {
+  const base = flags.population === undefined ? populationFileOf(plan.population) : { file: flags.population };
+  if (!base) {
+    if (flags.columns || flags.sheet)
+      throw new UserError('--columns and --sheet apply to a population file: add --population FILE');
+    return undefined;
+  }
+  return {
+    ...base,
+    ...(flags.columns ? { columns: flags.columns } : {}),
+    ...(flags.sheet ? { sheet: flags.sheet } : {}),
+  };
+}
+
 export async function loadDemand(
   country: CountryData,
-  population: string | undefined,
+  population: PopulationFile | undefined,
   plan?: Plan,
   flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {},
 ): Promise<Demand> {
@@ -88,14 +108,16 @@ export async function loadDemand(
   expectLongRun(); // a population file may hold millions of points
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
-  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), {
+  const loaded = await loadPopulation(population.file, country.regions, defaultLookup(country), {
+    ...(population.columns ? { columns: population.columns } : {}),
+    ...(population.sheet ? { sheet: population.sheet } : {}),
     scaleTo: flags.scaleTo,
     resolutionKm: flags.resolution,
     basis: b,
     ...(country.units ? { units: country.units } : {}),
     clip: country.outline.box(WINDOW_MARGIN_DEG),
   });
-  process.stderr.write(populationNote(loaded.source));
+  for (const line of populationSummary(loaded.source)) process.stderr.write(`dostplan: ${line}\n`);
   // Not a spread of `loaded`: that would build its million point objects (a getter) at once.
   return {
     columns: loaded.columns,
@@ -108,22 +130,22 @@ export async function loadDemand(
   };
 }
 
-/** Standards and travel model for a plan: the road network when flags or the plan name one. */
+/** Standards and travel model for a plan: the first model of the registry the flags or the plan choose. */
 export function planSettings(plan: Plan, flags: ModelFlags): { settings: Settings; files: string[] } {
-  const roads = roadModelFor(plan, flags);
-  return { settings: resolveSettings(plan, flags, roads?.model), files: roads?.files ?? [] };
+  const travel = travelModelFor(plan, flags);
+  return { settings: resolveSettings(plan, flags, travel.model), files: travel.files };
 }
 
 export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
   const country = loadCountry(flags.data);
   const { plan, files } = loadValidPlan(path, country);
-  const population = flags.population ?? plan.population;
+  const population = populationInput(flags, plan);
   const { settings, files: roadFiles } = planSettings(plan, flags);
   return {
     country,
     plan,
     demand: await loadDemand(country, population, plan, flags),
     settings,
-    inputs: [...files, ...(population ? [population] : []), ...roadFiles],
+    inputs: [...files, ...(population ? [population.file] : []), ...roadFiles],
   };
 }

@@ -89,8 +89,11 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   const raw = src.value as Record<string, unknown>;
   relativeToPlan(raw, abs);
   // A population file is named relative to the plan that names it (as extends: is).
-  if (typeof raw.population === 'string' && raw.population !== '')
-    raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
+  const fromPlan = (p: string) => relative(process.cwd(), resolve(dirname(abs), p)) || p;
+  if (typeof raw.population === 'string' && raw.population !== '') raw.population = fromPlan(raw.population);
+  const long = raw.population as { file?: unknown } | null;
+  if (typeof long === 'object' && long !== null && typeof long.file === 'string' && long.file !== '')
+    raw.population = { ...long, file: fromPlan(long.file) };
   const isScenario = typeof raw.extends === 'string';
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw, ONCE);

@@ -37,6 +37,20 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
     process.stdout.write(withNewline(text));
     return;
   }
+  writeFileResult(withNewline(text), out);
+}
+
+/** Bytes (a GeoTIFF) to --out, atomically as text is; to stdout only when it is not a terminal. */
+export function writeBinaryResult(bytes: Uint8Array, out: string | undefined, what: string): void {
+  if (out === undefined) {
+    if (process.stdout.isTTY) throw new UserError(`${what} is binary: write it to a file with --out FILE`);
+    process.stdout.write(bytes);
+    return;
+  }
+  writeFileResult(bytes, out);
+}
+
+function writeFileResult(data: string | Uint8Array, out: string): void {
   if (out.trim() === '') throw new UserError('--out needs a file name (or leave it out to write to stdout)');
   const existing = statOrUndefined(out);
   const link = lstatOrUndefined(out);
@@ -50,7 +64,7 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
       );
     if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
     if (!existing.isFile()) {
-      writeThrough(out, withNewline(text), existing);
+      writeThrough(out, data, existing);
       return;
     }
   }
@@ -58,7 +72,7 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
   const target = link?.isSymbolicLink() ? realpathSync(out) : out;
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, withNewline(text), { flag: 'wx' });
+    writeFileSync(tmp, data, { flag: 'wx' });
     if (existing) chmodSync(tmp, existing.mode & 0o7777);
     renameSync(tmp, target);
   } catch (e) {
@@ -68,12 +82,12 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
 }
 
 /** Character devices, FIFOs and sockets are written in place: replacing them would break the system or the reader. */
-function writeThrough(out: string, text: string, st: Stats): void {
+function writeThrough(out: string, data: string | Uint8Array, st: Stats): void {
   if (st.isBlockDevice()) throw new UserError(`--out ${out} is a block device; refusing to write to it`);
   let fd: number | undefined;
   try {
     fd = openSync(out, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
-    const bytes = Buffer.from(text);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
   } catch (e) {
     throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);

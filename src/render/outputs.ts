@@ -14,6 +14,7 @@ import type { Timeline } from '../analysis/timeline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ReportInput } from './html-report.js';
+import type { SurfaceOutput } from './surface.js';
 import type { Style } from './style.js';
 
 export interface Outputs {
@@ -33,6 +34,7 @@ export interface Outputs {
   graph: GraphResult;
   regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
+  surface: SurfaceOutput;
 }
 
 export type OutputKind = keyof Outputs;

@@ -3,7 +3,7 @@ import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.j
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
-import { loadDemand, loadValidPlan, planSettings } from '../../load/plan-context.js';
+import { loadDemand, loadValidPlan, planSettings, populationInput } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
@@ -20,7 +20,7 @@ export const command: CommandSpec<ModelOptions> = {
     const a = loadValidPlan(aPath, country),
       b = loadValidPlan(bPath, country);
     // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
-    const population = flags.population ?? b.plan.population;
+    const population = populationInput(flags, b.plan);
     const demand = await loadDemand(country, population, b.plan, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
     const roadFiles: string[] = [];
@@ -46,7 +46,7 @@ export const command: CommandSpec<ModelOptions> = {
       'diff',
       d,
       o,
-      [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)],
+      [...a.files, ...b.files, ...(population ? [population.file] : []), ...new Set(roadFiles)],
       demand.source,
     );
     return EXIT.ok;

@@ -23,12 +23,17 @@ import { detectFormat, readHead } from './detect-format.js';
 import type { LonLatBox, RasterInfo } from './geotiff-reader.js';
 import type { PopulationTable, ReadStats } from './population-table.js';
 import { scaleToOfficial } from './scale-to-official.js';
+import type { ColumnMap } from '../column-map.js';
 
 export interface PopulationOptions {
   scaleTo?: 'official';
   resolutionKm?: number;
   /** Which official figures --scale-to uses: resident (where people live) or registered (SSC de jure). */
   basis?: PopulationBasis;
+  /** Which of the file's columns is lat, lon, population, region, name, h3 (--columns). */
+  columns?: ColumnMap;
+  /** The worksheet of an .xlsx file (--sheet; default: the first). */
+  sheet?: string;
   /** Unit polygons for point files without a region column. */
   units?: UnitLocator;
   /** The country's box: a raster is read over it (and WINDOW_MARGIN_DEG around it) only. */
@@ -52,7 +57,9 @@ export async function loadPopulation(
   o: PopulationOptions = {},
 ): Promise<LoadedPopulation> {
   checkReadable(path);
-  const format = detectFormat(readHead(path));
+  const detected = detectFormat(readHead(path));
+  // A CSV whose H3 column has another name is only known as one by its mapping.
+  const format = detected === 'points-csv' && o.columns?.h3 !== undefined ? 'h3-csv' : detected;
   let cells: AssignedCells,
     stats: ReadStats,
     crs: string | undefined,
@@ -65,6 +72,7 @@ export async function loadPopulation(
     const columns = loadPointColumns(path, regions, {
       population: true,
       geojson: format === 'geojson',
+      ...(o.columns ? { columns: o.columns } : {}),
       ...(o.units ? { units: o.units, lookup: locator } : {}),
     });
     cells = { ...columns, outside: { cells: 0, population: 0 } };
@@ -85,7 +93,8 @@ export async function loadPopulation(
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (format === 'geopackage')
       ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
-    else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
+    else
+      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path)), o.columns));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
       throw new UserError(

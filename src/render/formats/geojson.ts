@@ -5,6 +5,7 @@ import { suggestGeoJson } from '../optimize.js';
 import { capacityGeoJson } from '../capacity.js';
 import { capacitySitesGeoJson } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { surfaceGeoJson } from '../surface.js';
 
 export const geojsonFormat: Format = {
   coverage: (o) => coverageGeoJson(o.map()),
@@ -12,4 +13,5 @@ export const geojsonFormat: Format = {
   suggestion: (o) => suggestGeoJson(o.result),
   capacity: capacityGeoJson,
   capacitySites: capacitySitesGeoJson,
+  surface: surfaceGeoJson,
 };

@@ -12,16 +12,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
-import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../errors.js';
-
-export interface OsmSink {
-  node(id: number, lat: number, lon: number): void;
-  /** Only ways tagged `highway` or `route` reach the sink (everything else is never routable). */
-  way(refs: readonly number[], tags: Record<string, string>): void;
-}
-
-export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
+import { UserError } from '../../errors.js';
+import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
+import { decodeText, readUserFile } from '../text-input.js';
 
 const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
 

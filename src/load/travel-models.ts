@@ -1,0 +1,38 @@
+/**
+ * The travel-cost models a run may use, chosen as formats are (render/registry.ts): each entry
+ * looks at the plan and the flags and either loads its model or declines. The first entry that
+ * loads wins; the straight-line model, last, never declines. A new model (a walking profile,
+ * public transport) is a TravelCostModel in travel/ and one entry here, its reader in load/.
+ */
+import { type SettingOverrides, straightLineOf } from '../analysis/network.js';
+import type { Plan } from '../model/plan.js';
+import type { TravelCostModel } from '../travel/travel-cost.js';
+import { type RoadFlags, roadModelFor } from './roads/road-network.js';
+
+/** The flags that choose and tune a travel model. */
+export type TravelFlags = SettingOverrides & RoadFlags;
+
+/** A chosen model and the files it read (never to be overwritten by --out). */
+export interface LoadedTravelModel {
+  model: TravelCostModel;
+  files: string[];
+}
+
+/** Loads the model when the plan or the flags choose it; undefined when they do not. */
+export type TravelModelSource = (plan: Plan, flags: TravelFlags) => LoadedTravelModel | undefined;
+
+const TRAVEL_MODELS = {
+  roads: roadModelFor,
+  'straight-line': (plan, flags) => ({ model: straightLineOf(plan, flags), files: [] }),
+} satisfies Record<string, TravelModelSource>;
+
+export type TravelModelName = keyof typeof TRAVEL_MODELS;
+
+/** The travel model for a plan and its flags: the first entry of the registry that applies. */
+export function travelModelFor(plan: Plan, flags: TravelFlags): LoadedTravelModel {
+  for (const source of Object.values(TRAVEL_MODELS) as TravelModelSource[]) {
+    const loaded = source(plan, flags);
+    if (loaded) return loaded;
+  }
+  throw new Error('the straight-line model always applies'); // unreachable: the last entry never declines
+}
