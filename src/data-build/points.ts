@@ -169,16 +169,6 @@ function spread(
     placed,
     official.map((o) => o.share),
   );
-  const officialPoints: Point[] = official.map((o, i) => ({
-    region,
-    district,
-    name: o.name,
-    kind: 'settlement',
-    lat: o.lat,
-    lon: o.lon,
-    population: officialPops[i]!,
-    resident: 0,
-  }));
   const rest = registered - placed;
   const s = settlements.reduce((a, c) => a + c.population, 0);
   const k = s > 0 ? Math.min(1, (SETTLEMENT_CAP * rest) / s) : 0;
@@ -191,48 +181,28 @@ function spread(
     rest - settled,
     grid.map(() => 1),
   );
-  const pts: Point[] = officialPoints;
-  pts.push(
-    ...settlements.map((c, i) => ({
-      region,
-      district,
-      name: c.name,
-      kind: 'settlement' as const,
-      lat: c.loc.coordinates[1],
-      lon: c.loc.coordinates[0],
-      population: settledPops[i]!,
-      resident: 0,
-    })),
-  );
-  grid.forEach((g, i) =>
-    pts.push({
-      region,
-      district,
-      name: '',
-      kind: 'rural',
-      lat: g.lat,
-      lon: g.lon,
-      population: ruralPops[i]!,
-      resident: 0,
-    }),
-  );
+  const at = (name: string, kind: Point['kind'], lat: number, lon: number, population: number): Point => ({
+    region,
+    district,
+    name,
+    kind,
+    lat,
+    lon,
+    population,
+    resident: 0,
+  });
+  const pts: Point[] = [
+    ...official.map((o, i) => at(o.name, 'settlement', o.lat, o.lon, officialPops[i]!)),
+    ...settlements.map((c, i) => at(c.name, 'settlement', c.loc.coordinates[1], c.loc.coordinates[0], settledPops[i]!)),
+    ...grid.map((g, i) => at('', 'rural', g.lat, g.lon, ruralPops[i]!)),
+  ];
   const others = resident - resettled;
   const res = apportion(
     others,
     pts.map((p) => p.population),
   );
   pts.forEach((p, i) => (p.resident = res[i]!));
-  if (resettled > 0)
-    pts.push({
-      region,
-      district,
-      name: seat.name ?? '',
-      kind: 'resettled',
-      lat: seat.lat,
-      lon: seat.lon,
-      population: 0,
-      resident: resettled,
-    });
+  if (resettled > 0) pts.push({ ...at(seat.name ?? '', 'resettled', seat.lat, seat.lon, 0), resident: resettled });
   return pts.filter((p) => p.population > 0 || p.resident > 0);
 }
 
