@@ -8,10 +8,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { yearWeights, type Demand } from '../src/analysis/demand.js';
 import { embedded } from '../src/load/dataset-loader.js';
+import { areaKm2 } from '../src/data-build/units.js';
 import { leafRegions } from '../src/model/dataset.js';
 import { ROOT } from './helpers.js';
 
-const { regions, points, residentPoints } = embedded();
+const { regions, points, residentPoints, units } = embedded();
 const ds = regions.dataset;
 const input = (f: string) =>
   parse(readFileSync(join(ROOT, 'data', 'inputs', f), 'utf8'), { columns: true, trim: true }) as Record<
@@ -144,5 +145,23 @@ describe('resettlement (data/inputs/resettled.csv)', () => {
       return residentPoints.reduce((a, p, i) => a + (p.region === 'AZ-SUS' ? weights[i]! : 0), 0);
     };
     expect(Math.round(shusha(2025))).toBe(1_180);
+  });
+});
+
+describe('data/SOURCES.md', () => {
+  it('lists every polygon more than 10 % off its official area, and no other', () => {
+    const text = readFileSync(join(ROOT, 'data', 'SOURCES.md'), 'utf8');
+    const table = text.slice(text.indexOf('### Polygon areas more than 10 % off'), text.indexOf('### Provenance'));
+    const listed = [...table.matchAll(/^\| (AZ-[A-Z]+) /gm)].map((m) => m[1]).sort();
+    const off = ds.regions
+      .filter((r) => {
+        const g = units!.geometry(r.code);
+        return g && Math.abs(areaKm2(g) / r.area_km2 - 1) > 0.1;
+      })
+      .map((r) => r.code)
+      .sort();
+    expect(off).toContain('AZ-UCA'); // Ujar: 765 km² against 850, −10.02 % before rounding
+    expect(listed).toEqual(off);
+    expect(table).toContain(`The ${off.length} units`);
   });
 });
