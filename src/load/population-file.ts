@@ -11,6 +11,7 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
@@ -31,13 +32,18 @@ export interface PointFileOptions {
 }
 
 /** The points of a file as columns, each with its unit. */
-export function loadPointColumns(path: string, regions: RegionIndex, o: PointFileOptions): PointColumns {
-  const text = readUserText(path);
+export function loadPointColumns(
+  run: RunContext,
+  path: string,
+  regions: RegionIndex,
+  o: PointFileOptions,
+): PointColumns {
+  const text = readUserText(run, path);
   const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
   const rows = geojson
     ? fromGeoJson(text, path, o.population, o.columns)
     : readPointsCsv(text, path, o.population, o.columns);
-  if (rows.assumed) process.stderr.write(`dostplan: note: ${path}: read as ${rows.assumed}\n`);
+  if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
     ...(o.lookup ? { lookup: o.lookup } : {}),
@@ -49,11 +55,12 @@ export function loadPointColumns(path: string, regions: RegionIndex, o: PointFil
  * `population: false` the same formats list candidate sites.
  */
 export function loadPopulationFile(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   o: PointFileOptions = { population: true },
 ): PopulationPoint[] {
-  return pointObjects(loadPointColumns(path, regions, o));
+  return pointObjects(loadPointColumns(run, path, regions, o));
 }
 
 function fromGeoJson(text: string, path: string, needPopulation: boolean, columns: ColumnMap = {}): PointRows {

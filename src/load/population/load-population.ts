@@ -16,6 +16,7 @@ import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPointColumns } from '../population-file.js';
 import { pointObjects, type PointColumns } from '../../model/point-columns.js';
+import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
@@ -51,6 +52,7 @@ export interface LoadedPopulation {
 }
 
 export async function loadPopulation(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   locator: UnitLookup,
@@ -69,7 +71,7 @@ export async function loadPopulation(
     assignment = locator.method;
   if (format === 'points-csv' || format === 'geojson') {
     // Points without a region column are placed by the same banded polygon index as grid cells.
-    const columns = loadPointColumns(path, regions, {
+    const columns = loadPointColumns(run, path, regions, {
       population: true,
       geojson: format === 'geojson',
       ...(o.columns ? { columns: o.columns } : {}),
@@ -92,9 +94,16 @@ export async function loadPopulation(
         info: { crs, width, height, window: win },
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (format === 'geopackage')
-      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
+      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
+        path,
+        Buffer.from(readUserFile(run, path)),
+      ));
     else
-      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path)), o.columns));
+      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(
+        path,
+        Buffer.from(readUserFile(run, path)),
+        o.columns,
+      ));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
       throw new UserError(
