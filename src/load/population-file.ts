@@ -11,7 +11,11 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
-import { readUserText } from './text-input.js';
+import { readUserFile, readUserText } from './text-input.js';
+import { pointsFromTable } from './population/points-table.js';
+import { readXlsxTable } from './table/xlsx-table.js';
+import { isWorkbook } from './table/workbook.js';
+import type { Table } from './table/table.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
@@ -28,15 +32,21 @@ export interface PointFileOptions {
   geojson?: boolean;
   /** Which of the file's columns (GeoJSON: properties) are lat, lon, population, region, name. */
   columns?: ColumnMap;
+  /** The worksheet of an .xlsx file (default: the first). */
+  sheet?: string;
+  /** The workbook's sheet, when the caller has read it already. */
+  table?: Table;
 }
 
 /** The points of a file as columns, each with its unit. */
 export function loadPointColumns(path: string, regions: RegionIndex, o: PointFileOptions): PointColumns {
-  const text = readUserText(path);
-  const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
-  const rows = geojson
-    ? fromGeoJson(text, path, o.population, o.columns)
-    : readPointsCsv(text, path, o.population, o.columns);
+  const rows = o.table
+    ? pointsFromTable(o.table, o.population, o.columns)
+    : isWorkbook(path)
+      ? pointsFromTable(readXlsxTable(readUserFile(path), path, o.sheet), o.population, o.columns)
+      : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
+        ? fromGeoJson(readUserText(path), path, o.population, o.columns)
+        : readPointsCsv(readUserText(path), path, o.population, o.columns);
   if (rows.assumed) process.stderr.write(`dostplan: note: ${path}: read as ${rows.assumed}\n`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),

@@ -5,18 +5,19 @@
  * no geometry is parsed: the index is the position.
  */
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 import { cellToLatLng, isValidCell } from 'h3-js';
 import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
+import { readCsvTable } from '../table/csv-table.js';
+import type { Table } from '../table/table.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
 
 /** One hexagon; `where` locates it in the file for messages. */
-function addCell(
+export function addCell(
   table: PopulationTable,
   stats: ReadStats,
   h3: unknown,
@@ -48,29 +49,23 @@ export function readH3Csv(
 ): { table: PopulationTable; stats: ReadStats } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  let rows: string[][];
-  try {
-    rows = parse(decoded.text, { skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] });
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
-  }
-  const header = rows[0] ?? [];
-  const lower = header.map((h) => h.toLowerCase());
-  checkColumnMap(columns, ['h3', 'population'], path);
+  return readH3Table(readCsvTable(decoded.text, path), columns);
+}
+
+/** H3 cells from a table (a CSV, a workbook's sheet): the h3 and population columns, by name or mapping. */
+export function readH3Table(t: Table, columns: ColumnMap = {}): { table: PopulationTable; stats: ReadStats } {
+  const lower = t.header.map((h) => h.trim().toLowerCase());
+  checkColumnMap(columns, ['h3', 'population'], t.file);
   // The usual names of each column, unless the user named them.
   const h3Name = columns.h3 ?? h3Column(lower),
     popName = columns.population ?? lower.find((h) => POPULATION_COLUMNS.includes(h));
   const known = { ...(h3Name ? { h3: h3Name } : {}), ...(popName ? { population: popName } : {}) };
-  const at = resolveColumns(header, ['h3', 'population'], ['h3', 'population'], known, `${path}:1:1`, 'h3,population');
+  const at = resolveColumns(t.header, ['h3', 'population'], ['h3', 'population'], known, t.headerAt, 'h3,population');
   const hi = at.h3!,
     pcol = at.population!;
   const table = new PopulationTable();
   const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    addCell(table, stats, row[hi], row[pcol], () => `${path}:${r + 1}:${hi + 1}`);
-  }
+  t.rows.forEach((row, r) => addCell(table, stats, row[hi], row[pcol], () => t.where(r, hi)));
   return { table, stats };
 }
 
