@@ -23,8 +23,8 @@ const LAYERS: string[][] = [
   ['geo'], // geodesy, the nearest-facility engine, polygons
   ['travel'], // the travel-cost seam and its models (straight line, roads)
   ['analysis'], // coverage, distances, timeline, capacity, optimize
-  ['load'], // reading plans, data, population, road networks
-  ['render'], // formats
+  ['run'], // one run's state: inputs read, output settings, messages, what it loaded
+  ['load', 'render'], // reading inputs; writing results (neither imports the other)
   ['cli'], // commands, the entry point
   ['build', 'data-build'], // build-time tools: the bundle and compiled inputs, the dataset
 ];

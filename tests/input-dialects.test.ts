@@ -14,7 +14,10 @@ import { readLocaleNumber } from '../src/load/number-format.js';
 import { loadPointColumns } from '../src/load/population-file.js';
 import { readH3Csv } from '../src/load/population/h3-reader.js';
 import { readPointsCsv } from '../src/load/population/points-csv.js';
+import { RunContext } from '../src/run/run-context.js';
 import { cli, FIXTURES } from './helpers.js';
+
+const run = new RunContext();
 
 const country = embedded();
 const { regions } = country;
@@ -50,7 +53,7 @@ describe('separators', () => {
 
 describe('decimal commas and grouped thousands', () => {
   it('the semicolon fixture through loadPointColumns: lat/lon with decimal commas, the note says so', () => {
-    const c = loadPointColumns(join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv'), regions, {
+    const c = loadPointColumns(run, join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv'), regions, {
       population: true,
       units: country.units!,
     });
@@ -131,7 +134,7 @@ describe('column mapping', () => {
   const renamed = join(FIXTURES, 'inputs', 'renamed-columns.csv');
 
   it('reads the renamed file with --columns: 1200 + 300 + 450 = 1,950 people, units from the code column', () => {
-    const c = loadPointColumns(renamed, regions, {
+    const c = loadPointColumns(run, renamed, regions, {
       population: true,
       columns: parseColumnMap('lat=Y,lon=X,population=pop,region=code,name=title', [
         'lat',
@@ -147,7 +150,7 @@ describe('column mapping', () => {
   });
 
   it('without a mapping: lists the columns and suggests the mapping', () => {
-    expect(() => loadPointColumns(renamed, regions, { population: true })).toThrow(
+    expect(() => loadPointColumns(run, renamed, regions, { population: true })).toThrow(
       "renamed-columns.csv:1:1: missing column 'lat', missing column 'lon', missing column 'population'; " +
         "the file's columns are Y, X, pop, code, title; if that is Y for lat, X for lon, pop for population, " +
         'add --columns lat=Y,lon=X,population=pop',
@@ -197,7 +200,7 @@ describe('column mapping', () => {
         ],
       }),
     );
-    const c = loadPointColumns(p, regions, { population: true, columns: { population: 'pop', region: 'code' } });
+    const c = loadPointColumns(run, p, regions, { population: true, columns: { population: 'pop', region: 'code' } });
     expect(sum(c.population)).toBe(70);
     expect(c.units[c.unit[0]!]).toBe('AZ-GA');
   });

@@ -11,7 +11,10 @@ import { travelSurface } from '../src/analysis/surface.js';
 import { geodesicKm } from '../src/geo/geodesic.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlanContext } from '../src/load/plan-context.js';
+import { RunContext } from '../src/run/run-context.js';
 import { cli, FIXTURES } from './helpers.js';
+
+const run = new RunContext();
 
 const ONE = join(FIXTURES, 'surface', 'one-center.yaml');
 const BARDA = { lat: 40.3758, lon: 47.1262 };
@@ -115,7 +118,7 @@ describe('surface: GeoTIFF', () => {
 // 40.03 along 47.00 E.
 describe('surface over the road fixtures', async () => {
   const ROADS = join(FIXTURES, 'roads');
-  const ctx = await loadPlanContext(join(ROADS, 'town-plan.yaml'), {
+  const ctx = await loadPlanContext(run, join(ROADS, 'town-plan.yaml'), {
     population: join(ROADS, 'town-population.csv'),
   });
   // 0.001° cells, one column centred on Main street (47.00 E).

@@ -7,6 +7,7 @@ import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
+import type { RunContext } from '../run/run-context.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -198,11 +199,11 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
   }
 }
 
-/** The year to report: --year, else the plan's last year; a year outside the plan gets a note on stderr. */
-export function reportYear(plan: Plan, requested: number | undefined): number {
+/** The year to report: --year, else the plan's last year; a year outside the plan gets a note. */
+export function reportYear(run: RunContext, plan: Plan, requested: number | undefined): number {
   const y = requested ?? plan.years.to;
   if (y < plan.years.from || y > plan.years.to) {
-    process.stderr.write(`dostplan: note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}\n`);
+    run.message(`note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}`);
   }
   return y;
 }

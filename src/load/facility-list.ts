@@ -14,6 +14,7 @@ import { readCsvTable } from './table/csv-table.js';
 import { isWorkbook } from './table/workbook.js';
 import { type Cell, cellText, type Table } from './table/table.js';
 import { readUserFile, readUserText } from './text-input.js';
+import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
   'id',
@@ -57,14 +58,14 @@ export interface FacilityListOptions {
 }
 
 /** Reads the list; the format comes from the extension (.xlsx, .geojson/.json, else CSV). */
-export async function readFacilityList(path: string, o: FacilityListOptions = {}): Promise<FacilityList> {
+export async function readFacilityList(run: RunContext, path: string, o: FacilityListOptions = {}): Promise<FacilityList> {
   const ext = extname(path).toLowerCase();
   let table: Table;
   if (isWorkbook(path)) {
     const { readXlsxTable } = await import('./table/xlsx-table.js');
-    table = readXlsxTable(readUserFile(path), path, o.sheet);
-  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(path), path);
-  else table = readCsvTable(readUserText(path), path);
+    table = readXlsxTable(readUserFile(run, path), path, o.sheet);
+  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(run, path), path);
+  else table = readCsvTable(readUserText(run, path), path);
   return facilitiesOf(table, o.columns);
 }
 

@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
+import type { RunContext } from '../run/run-context.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from '../errors.js';
 import { parseYamlCompiled, type Position } from './yaml-source.js';
@@ -52,7 +53,7 @@ export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['l
 }
 
 /** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
-export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
+export function loadPlan(run: RunContext, path: string, chain: string[] = []): LoadedPlan {
   const abs = resolve(path);
   const file = displayPath(abs);
   const failed = (d: Diagnostic[]): LoadedPlan => ({
@@ -62,7 +63,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     files: [file],
   });
 
-  const decoded = decodeText(readUserFile(abs, undefined, file));
+  const decoded = decodeText(readUserFile(run, abs, undefined, file));
   if (!decoded.ok)
     return failed([
       {
@@ -125,7 +126,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   }
   let base: LoadedPlan;
   try {
-    base = loadPlan(basePath, [...chain, abs]);
+    base = loadPlan(run, basePath, [...chain, abs]);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     // The base could not be read at all: missing, a directory, too big. Say which, at the extends: line.

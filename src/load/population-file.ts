@@ -11,6 +11,7 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import type { RunContext } from '../run/run-context.js';
 import { readUserFile, readUserText } from './text-input.js';
 import { pointsFromTable } from './population/points-table.js';
 import { readXlsxTable } from './table/xlsx-table.js';
@@ -39,15 +40,20 @@ export interface PointFileOptions {
 }
 
 /** The points of a file as columns, each with its unit. */
-export function loadPointColumns(path: string, regions: RegionIndex, o: PointFileOptions): PointColumns {
+export function loadPointColumns(
+  run: RunContext,
+  path: string,
+  regions: RegionIndex,
+  o: PointFileOptions,
+): PointColumns {
   const rows = o.table
     ? pointsFromTable(o.table, o.population, o.columns)
     : isWorkbook(path)
-      ? pointsFromTable(readXlsxTable(readUserFile(path), path, o.sheet), o.population, o.columns)
+      ? pointsFromTable(readXlsxTable(readUserFile(run, path), path, o.sheet), o.population, o.columns)
       : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
-        ? fromGeoJson(readUserText(path), path, o.population, o.columns)
-        : readPointsCsv(readUserText(path), path, o.population, o.columns);
-  if (rows.assumed) process.stderr.write(`dostplan: note: ${path}: read as ${rows.assumed}\n`);
+        ? fromGeoJson(readUserText(run, path), path, o.population, o.columns)
+        : readPointsCsv(readUserText(run, path), path, o.population, o.columns);
+  if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
     ...(o.lookup ? { lookup: o.lookup } : {}),
@@ -59,11 +65,12 @@ export function loadPointColumns(path: string, regions: RegionIndex, o: PointFil
  * `population: false` the same formats list candidate sites.
  */
 export function loadPopulationFile(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   o: PointFileOptions = { population: true },
 ): PopulationPoint[] {
-  return pointObjects(loadPointColumns(path, regions, o));
+  return pointObjects(loadPointColumns(run, path, regions, o));
 }
 
 function fromGeoJson(text: string, path: string, needPopulation: boolean, columns: ColumnMap = {}): PointRows {

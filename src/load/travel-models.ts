@@ -6,32 +6,27 @@
  */
 import { type SettingOverrides, straightLineOf } from '../analysis/network.js';
 import type { Plan } from '../model/plan.js';
+import type { RunContext } from '../run/run-context.js';
 import type { TravelCostModel } from '../travel/travel-cost.js';
 import { type RoadFlags, roadModelFor } from './roads/road-network.js';
 
 /** The flags that choose and tune a travel model. */
 export type TravelFlags = SettingOverrides & RoadFlags;
 
-/** A chosen model and the files it read (never to be overwritten by --out). */
-export interface LoadedTravelModel {
-  model: TravelCostModel;
-  files: string[];
-}
-
-/** Loads the model when the plan or the flags choose it; undefined when they do not. */
-export type TravelModelSource = (plan: Plan, flags: TravelFlags) => LoadedTravelModel | undefined;
+/** Loads the model when the plan or the flags choose it (its files recorded in the run); undefined when they do not. */
+export type TravelModelSource = (run: RunContext, plan: Plan, flags: TravelFlags) => TravelCostModel | undefined;
 
 const TRAVEL_MODELS = {
   roads: roadModelFor,
-  'straight-line': (plan, flags) => ({ model: straightLineOf(plan, flags), files: [] }),
+  'straight-line': (_run, plan, flags) => straightLineOf(plan, flags),
 } satisfies Record<string, TravelModelSource>;
 
 export type TravelModelName = keyof typeof TRAVEL_MODELS;
 
 /** The travel model for a plan and its flags: the first entry of the registry that applies. */
-export function travelModelFor(plan: Plan, flags: TravelFlags): LoadedTravelModel {
+export function travelModelFor(run: RunContext, plan: Plan, flags: TravelFlags): TravelCostModel {
   for (const source of Object.values(TRAVEL_MODELS) as TravelModelSource[]) {
-    const loaded = source(plan, flags);
+    const loaded = source(run, plan, flags);
     if (loaded) return loaded;
   }
   throw new Error('the straight-line model always applies'); // unreachable: the last entry never declines

@@ -6,14 +6,16 @@ import type { Finding } from '../model/diagnostic.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { type Plan, populationFileOf } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
+import type { RunContext } from '../run/run-context.js';
 import { displayPath } from './display-path.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 
 export function validateFile(
+  run: RunContext,
   path: string,
-  country: CountryData = loadCountry(),
+  country: CountryData = loadCountry(run),
 ): { diagnostics: Diagnostic[]; files: string[] } {
-  const loaded = loadPlan(path);
+  const loaded = loadPlan(run, path);
   const ctx = {
     regions: country.regions,
     outline: country.outline,

@@ -15,6 +15,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ReportInput } from './html-report.js';
 import type { SurfaceOutput } from './surface.js';
+import type { GapsResult } from '../analysis/gaps.js';
 import type { Style } from './style.js';
 
 export interface Outputs {
@@ -35,6 +36,7 @@ export interface Outputs {
   regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
   surface: SurfaceOutput;
+  gaps: { result: GapsResult; top: number };
 }
 
 export type OutputKind = keyof Outputs;

@@ -11,6 +11,7 @@ import type { ColumnMap } from '../../load/column-map.js';
 import { writeResult } from '../../render/output.js';
 import { planYaml, replaceFacilities } from '../../render/plan-yaml.js';
 import type { CommandSpec } from '../command.js';
+import type { RunContext } from '../../run/run-context.js';
 import { addOutOption, columnMap } from '../options.js';
 
 interface Opts {
@@ -47,13 +48,13 @@ export const command: CommandSpec<Opts> = {
       .option('--into <plan>', "write this plan with its centers: and branches: replaced by the list's");
     addOutOption(cmd, 'write the plan to a file (atomically; never one the run read) instead of stdout');
   },
-  async run([file], o) {
-    const country = loadCountry(o.data);
-    const list = await readFacilityList(file!, {
+  async run([file], o, run) {
+    const country = loadCountry(run, o.data);
+    const list = await readFacilityList(run, file!, {
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.sheet ? { sheet: o.sheet } : {}),
     });
-    if (list.assumed) process.stderr.write(`dostplan: note: ${file}: read as ${list.assumed}\n`);
+    if (list.assumed) run.message(`note: ${file}: read as ${list.assumed}`);
     const { regions, units } = country;
     const asOf = o.asOf ?? today();
     let plan: ReturnType<typeof importFacilities>;
@@ -68,29 +69,29 @@ export const command: CommandSpec<Opts> = {
       if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, e.exitCode);
       throw e;
     }
-    const standards = defaultStandards(country);
+    const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
     const yaml = o.into
-      ? replaceFacilities(readUserText(o.into), plan, file!)
+      ? replaceFacilities(readUserText(run, o.into), plan, file!)
       : planYaml(plan, {
           source: file!,
           name,
           ...(standards ? { standards } : {}),
           ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
         });
-    writeResult(yaml, o.out);
+    writeResult(run, yaml, o.out);
     const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
-    process.stderr.write(
-      `dostplan: imported ${plan.centers.length} center(s) and ${plan.branches.length} branch(es); ` +
-        `${guessed} with guessed values marked "# guessed:"; check them, then run dostplan validate\n`,
+    run.message(
+      `imported ${plan.centers.length} center(s) and ${plan.branches.length} branch(es); ` +
+        `${guessed} with guessed values marked "# guessed:"; check them, then run dostplan validate`,
     );
     return EXIT.ok;
   },
 };
 
 /** The country's default plan's standards, a starting point the comment tells to review. */
-function defaultStandards(country: CountryData) {
-  const loaded = loadPlan(country.defaultPlan);
+function defaultStandards(run: RunContext, country: CountryData) {
+  const loaded = loadPlan(run, country.defaultPlan);
   const s = loaded.plan?.standards;
   if (!s) return undefined;
   return { from: `the default plan (${basename(country.defaultPlan)})`, ...s };

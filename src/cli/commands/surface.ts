@@ -68,20 +68,20 @@ export const command: CommandSpec<Opts> = {
       .option('--catchments', 'with --format geojson: the area each open facility serves, instead of isochrones');
     addModelOptions(cmd, 'write the result to a file (atomically): FILE.tif for the raster');
   },
-  async run([planArg], o) {
+  async run([planArg], o, run) {
     const format = o.format ?? (/\.tiff?$/i.test(o.out ?? '') ? 'tif' : 'text');
     if ((o.perFacility || o.catchments) && format !== 'geojson')
       throw new UserError('--per-facility and --catchments are GeoJSON outputs: add --format geojson');
     if (o.perFacility && o.catchments) throw new UserError('choose one of --per-facility and --catchments');
-    const ctx = await loadPlanContext(planArg, modelFlags({ ...o, format: 'text' }));
+    const ctx = await loadPlanContext(run, planArg, modelFlags({ ...o, format: 'text' }));
     const { regions } = ctx.country;
     const travel = ctx.settings.travel;
-    const y = reportYear(ctx.plan, o.year);
+    const y = reportYear(run, ctx.plan, o.year);
     const grid = gridOver(ctx.country.outline.box(), o.cellKm);
     const cells = landCells(grid, defaultLookup(ctx.country));
     const surface = travelSurface(ctx.plan, regions, travel, cells, y, o.kind);
     if (format === 'tif') {
-      writeBinaryResult(surfaceGeoTiff(surface), o.out, 'A GeoTIFF');
+      writeBinaryResult(run, surfaceGeoTiff(surface), o.out, 'A GeoTIFF');
       return EXIT.ok;
     }
     const output: SurfaceOutput = { surface, stats: surfaceStats(surface, o.bands), model: modelSummary(travel.info) };
@@ -107,7 +107,7 @@ export const command: CommandSpec<Opts> = {
         output.isochrones = [{ bands: isochroneBands(cells, surface.minutes, o.bands, population) }];
       }
     }
-    emit('surface', output, { format, out: o.out }, ctx.inputs, ctx.demand.source);
+    emit(run, 'surface', output, { format, out: o.out }, ctx.demand.source);
     return EXIT.ok;
   },
 };

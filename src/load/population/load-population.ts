@@ -16,6 +16,7 @@ import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPointColumns } from '../population-file.js';
 import { pointObjects, type PointColumns } from '../../model/point-columns.js';
+import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
@@ -52,6 +53,7 @@ export interface LoadedPopulation {
 }
 
 export async function loadPopulation(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   locator: UnitLookup,
@@ -69,12 +71,12 @@ export async function loadPopulation(
     win: RasterInfo['window'] | undefined,
     assignment = locator.method;
   // A workbook holds points or H3 cells: its header row says which.
-  const sheet = format === 'xlsx' ? readXlsxTable(readUserFile(path), path, o.sheet) : undefined;
+  const sheet = format === 'xlsx' ? readXlsxTable(readUserFile(run, path), path, o.sheet) : undefined;
   const h3Sheet =
     sheet !== undefined && (o.columns?.h3 !== undefined || !!h3Column(sheet.header.map((h) => h.trim().toLowerCase())));
   if (format === 'points-csv' || format === 'geojson' || (sheet && !h3Sheet)) {
     // Points without a region column are placed by the same banded polygon index as grid cells.
-    const columns = loadPointColumns(path, regions, {
+    const columns = loadPointColumns(run, path, regions, {
       population: true,
       geojson: format === 'geojson',
       ...(o.columns ? { columns: o.columns } : {}),
@@ -99,9 +101,16 @@ export async function loadPopulation(
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (sheet) ({ table, stats } = (await import('./h3-reader.js')).readH3Table(sheet, o.columns));
     else if (format === 'geopackage')
-      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
+      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
+        path,
+        Buffer.from(readUserFile(run, path)),
+      ));
     else
-      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path)), o.columns));
+      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(
+        path,
+        Buffer.from(readUserFile(run, path)),
+        o.columns,
+      ));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
       throw new UserError(

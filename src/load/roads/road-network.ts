@@ -12,7 +12,8 @@ import type { Plan } from '../../model/plan.js';
 import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 import { RoadModel } from '../../travel/roads/road-model.js';
-import { expectLongRun } from '../long-run.js';
+import type { RunContext } from '../../run/run-context.js';
+import { noteInput } from '../text-input.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
 import { loadProfile } from './road-profile.js';
@@ -35,9 +36,14 @@ export interface LoadReport {
 }
 
 /** Reads (or takes from the cache) the graph for `file` and returns the model. */
-export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadModel; report: LoadReport } {
+export function loadRoadModel(
+  run: RunContext,
+  file: string,
+  o: LoadOptions = {},
+): { model: RoadModel; report: LoadReport } {
   sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
-  const profile = loadProfile(o.profileFile);
+  noteInput(run, file); // read for its hash even when the graph comes from the cache
+  const profile = loadProfile(run, o.profileFile);
   const display = relative(process.cwd(), file) || file;
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
@@ -45,7 +51,7 @@ export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadM
   if (cached)
     return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
   o.onBuild?.();
-  const graph = buildGraph(file, profile);
+  const graph = buildGraph(run, file, profile);
   const report: LoadReport = { fromCache: false };
   if (path) {
     try {
@@ -58,9 +64,9 @@ export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadM
   return { model: new RoadModel(graph, profile, display, o.onNote), report };
 }
 
-export function buildGraph(file: string, profile: Profile): RoadGraph {
+export function buildGraph(run: RunContext, file: string, profile: Profile): RoadGraph {
   const builder = new GraphBuilder(profile);
-  const format = readNetwork(file, builder);
+  const format = readNetwork(run, file, builder);
   const graph = builder.build(format);
   if (graph.meta.edges === 0) {
     throw new UserError(
@@ -77,28 +83,24 @@ export interface RoadFlags {
   roadsProfile?: string;
 }
 
-const loaded = new Map<string, RoadModel>();
-
-const note = (line: string) => process.stderr.write(`dostplan: note: ${line}\n`);
-
-/** The road model for this plan and flags, or undefined for the straight-line model. */
-export function roadModelFor(plan: Plan, flags: RoadFlags): { model: RoadModel; files: string[] } | undefined {
+/**
+ * The road model for this plan and flags, or undefined when neither names a network (another
+ * model of load/travel-models.ts applies). Read once per run; its notes are the run's messages.
+ */
+export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): RoadModel | undefined {
   const file = flags.roads ?? plan.distance_model?.roads;
   if (!file) return undefined;
-  expectLongRun(); // routing over a road network
+  run.expectLong(); // routing over a road network
   const profile = flags.roads ? flags.roadsProfile : (flags.roadsProfile ?? plan.distance_model?.roads_profile);
-  const key = `${file}\0${profile ?? ''}`;
-  let model = loaded.get(key);
-  if (!model) {
-    const r = loadRoadModel(file, {
+  const note = (line: string) => run.message(`note: ${line}`);
+  return run.remember(`roads\0${file}\0${profile ?? ''}`, () => {
+    const r = loadRoadModel(run, file, {
       profileFile: profile,
       onNote: note,
       onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
     });
     if (r.report.cacheError)
       note(`could not write the road graph cache (${r.report.cacheError}); the next run reads ${file} again`);
-    model = r.model;
-    loaded.set(key, model);
-  }
-  return { model, files: [file, ...(profile ? [profile] : [])] };
+    return r.model;
+  });
 }

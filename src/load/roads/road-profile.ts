@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../errors.js';
+import type { RunContext } from '../../run/run-context.js';
 import { Profile, ProfileOverride, overrideProfile } from '../../travel/roads/profile.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { decodeText, readUserFile } from '../text-input.js';
@@ -14,8 +15,12 @@ import { zodFindings } from '../zod-findings.js';
 
 export const DEFAULT_PROFILE_FILE = join(PACKAGE_ROOT, 'data', 'roads', 'car-profile.yaml');
 
-function readYaml(path: string, display: string): { value: unknown; locate: ReturnType<typeof parseYaml>['locate'] } {
-  const decoded = decodeText(readUserFile(path));
+function readYaml(
+  run: RunContext,
+  path: string,
+  display: string,
+): { value: unknown; locate: ReturnType<typeof parseYaml>['locate'] } {
+  const decoded = decodeText(readUserFile(run, path));
   if (!decoded.ok) throw new UserError(`${display}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   const src = parseYaml(decoded.text, display);
   const first = src.diagnostics[0];
@@ -23,8 +28,8 @@ function readYaml(path: string, display: string): { value: unknown; locate: Retu
   return { value: src.value, locate: src.locate };
 }
 
-function parseWith<T>(schema: z.ZodType<T>, path: string, display: string): T {
-  const { value, locate } = readYaml(path, display);
+function parseWith<T>(run: RunContext, schema: z.ZodType<T>, path: string, display: string): T {
+  const { value, locate } = readYaml(run, path, display);
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const f = zodFindings(parsed.error, schema, value)[0]!;
@@ -32,11 +37,11 @@ function parseWith<T>(schema: z.ZodType<T>, path: string, display: string): T {
   throw new UserError(`${at.file}:${at.line}:${at.column}: ${f.message} (road profile)`, 1);
 }
 
-let defaultProfile: Profile | undefined;
-
-/** The default car profile, with the user's overrides from `overrideFile` when given. */
-export function loadProfile(overrideFile?: string): Profile {
-  defaultProfile ??= Profile.parse(parseYaml(readFileSync(DEFAULT_PROFILE_FILE, 'utf8'), DEFAULT_PROFILE_FILE).value);
-  if (!overrideFile) return defaultProfile;
-  return overrideProfile(defaultProfile, parseWith(ProfileOverride, overrideFile, overrideFile), overrideFile);
+/** The default car profile (read once per run), with the user's overrides from `overrideFile` when given. */
+export function loadProfile(run: RunContext, overrideFile?: string): Profile {
+  const base = run.remember('road-profile', () =>
+    Profile.parse(parseYaml(readFileSync(DEFAULT_PROFILE_FILE, 'utf8'), DEFAULT_PROFILE_FILE).value),
+  );
+  if (!overrideFile) return base;
+  return overrideProfile(base, parseWith(run, ProfileOverride, overrideFile, overrideFile), overrideFile);
 }

@@ -6,6 +6,7 @@ import { capacityGeoJson } from '../capacity.js';
 import { capacitySitesGeoJson } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 import { surfaceGeoJson } from '../surface.js';
+import { gapsGeoJson } from '../gaps.js';
 
 export const geojsonFormat: Format = {
   coverage: (o) => coverageGeoJson(o.map()),
@@ -14,4 +15,5 @@ export const geojsonFormat: Format = {
   capacity: capacityGeoJson,
   capacitySites: capacitySitesGeoJson,
   surface: surfaceGeoJson,
+  gaps: (o) => gapsGeoJson(o.result),
 };

@@ -9,6 +9,7 @@ import { capacitySitesText, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 import { regionsText } from '../regions.js';
 import { surfaceText } from '../surface.js';
+import { gapsText } from '../gaps.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
 export const textFormat: Format = {
@@ -25,4 +26,5 @@ export const textFormat: Format = {
   capacity: capacityText,
   capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
   surface: surfaceText,
+  gaps: (o) => gapsText(o.result, o.top),
 };
