@@ -10,11 +10,13 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPointColumns } from '../src/load/population-file.js';
+import { RunContext } from '../src/run/run-context.js';
 import { columnName, readXlsxTable } from '../src/load/table/xlsx-table.js';
 import { ZipArchive } from '../src/load/zip.js';
 import { cli } from './helpers.js';
 import { xlsx, zip } from './xlsx-writer.js';
 
+const run = new RunContext();
 const country = embedded();
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-xlsx-'));
 const save = (name: string, bytes: Buffer) => {
@@ -57,7 +59,7 @@ describe('reading a sheet', () => {
   });
 
   it('points from the sheet: 1200 + 300 + 1450 = 2,950 people (text 1.450 settled by the decimal commas)', () => {
-    const c = loadPointColumns(bookPath, country.regions, { population: true, sheet: 'Points', columns: MAP });
+    const c = loadPointColumns(run, bookPath, country.regions, { population: true, sheet: 'Points', columns: MAP });
     expect([...c.population]).toEqual([1200, 300, 1450]);
     expect([...c.lat]).toEqual([40.6828, 40.9925, 38.7543]);
     expect(Array.from(c.unit, (u) => c.units[u])).toEqual(['AZ-GA', 'AZ-TOV', 'AZ-LAN']);

@@ -7,6 +7,7 @@
  */
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
+import type { ListedRow } from '../analysis/import-facilities.js';
 import type { FacilityKind, Status } from '../model/plan.js';
 import { type ColumnMap, checkColumnMap, resolveColumns } from './column-map.js';
 import { NumberConvention, readLocaleNumber } from './number-format.js';
@@ -29,21 +30,8 @@ export const FACILITY_ROLES = [
   'center',
 ] as const;
 
-/** One row of the list, as written (blank fields undefined). */
-export interface ListedFacility {
-  /** "line 3" / "row 3" / "features[2]": where the row is, for comments and messages. */
-  at: string;
-  id?: string;
-  name?: string;
-  kind?: FacilityKind;
-  lat: number;
-  lon: number;
-  region?: string;
-  opens?: string | number;
-  closes?: string | number;
-  status?: Status;
-  center?: string;
-}
+/** One row of the list, as written (blank fields undefined): what import-facilities.ts takes. */
+export type ListedFacility = ListedRow;
 
 export interface FacilityList {
   rows: ListedFacility[];
@@ -58,7 +46,11 @@ export interface FacilityListOptions {
 }
 
 /** Reads the list; the format comes from the extension (.xlsx, .geojson/.json, else CSV). */
-export async function readFacilityList(run: RunContext, path: string, o: FacilityListOptions = {}): Promise<FacilityList> {
+export async function readFacilityList(
+  run: RunContext,
+  path: string,
+  o: FacilityListOptions = {},
+): Promise<FacilityList> {
   const ext = extname(path).toLowerCase();
   let table: Table;
   if (isWorkbook(path)) {
