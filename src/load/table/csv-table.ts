@@ -53,7 +53,12 @@ function csvProblem(e: unknown, delimiter: string): string {
       return 'a quote that is never closed; close it, or double a quote meant as text';
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'text after a closing quote; a quoted value must be the whole field ("…")';
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field; quote the whole field and double the quotes inside it';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a row too long; is this the right file?';
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
     case 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH':
       return `this row has a different number of fields than the header; quote a value that holds a ${delimiterName(delimiter)} ("…")`;
     default:
