@@ -48,8 +48,12 @@ export function loadRoadModel(
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached)
-    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  if (cached && 'graph' in cached)
+    return {
+      model: new RoadModel(cached.graph, profile, display, o.onNote),
+      report: { fromCache: true, cacheFile: path },
+    };
+  if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
   o.onBuild?.();
   const graph = buildGraph(run, file, profile);
   const report: LoadReport = { fromCache: false };

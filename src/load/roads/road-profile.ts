@@ -32,7 +32,8 @@ function parseWith<T>(run: RunContext, schema: z.ZodType<T>, path: string, displ
   const { value, locate } = readYaml(run, path, display);
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const f = zodFindings(parsed.error, schema, value)[0]!;
+  // The profile file may be any file a plan names: its values are not quoted back.
+  const f = zodFindings(parsed.error, schema, value, { quote: false })[0]!;
   const at = locate(f.path, f.atKey);
   throw new UserError(`${at.file}:${at.line}:${at.column}: ${f.message} (road profile)`, 1);
 }

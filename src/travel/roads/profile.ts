@@ -47,9 +47,18 @@ export interface WayCost {
   /** May a place join the network on this way (not on motorways, not in the middle of a ferry)? */
   access: boolean;
   ferry: boolean;
+  /** The way's maxspeed was outside MAXSPEED_KMH and was not used. */
+  maxspeedIgnored?: boolean;
 }
 
 const BLOCKED = new Set(['no', 'private']);
+
+/**
+ * The maxspeed values a way's speed is taken from: posted limits worldwide run from walking pace
+ * to 140 km/h. A value outside (99999999, 0.0001) is a typo: the way keeps its class speed and
+ * the run says how many ways that was (graph meta `ignoredMaxspeed`).
+ */
+export const MAXSPEED_KMH = { min: 5, max: 150 } as const;
 
 /** km/h from a maxspeed tag ("50", "50 km/h", "30 mph"); undefined for zones, "none", "signals". */
 export function parseMaxspeed(v: string | undefined): number | undefined {
@@ -86,9 +95,16 @@ export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): Way
   const classKmh = p.highways[hw];
   if (classKmh === undefined) return undefined;
   const max = parseMaxspeed(tags.maxspeed);
-  const kmh = max !== undefined ? max * p.maxspeed_factor : classKmh;
+  const usable = max !== undefined && max >= MAXSPEED_KMH.min && max <= MAXSPEED_KMH.max;
+  const kmh = usable ? max * p.maxspeed_factor : classKmh;
   const impliedOneway = hw === 'motorway' || tags.junction === 'roundabout' || tags.junction === 'circular';
-  return { kmh, oneway: onewayOf(tags, impliedOneway), access: !p.no_access.includes(hw), ferry: false };
+  return {
+    kmh,
+    oneway: onewayOf(tags, impliedOneway),
+    access: !p.no_access.includes(hw),
+    ferry: false,
+    ...(max !== undefined && !usable ? { maxspeedIgnored: true } : {}),
+  };
 }
 
 function onewayOf(tags: Readonly<Record<string, string>>, implied: boolean): -1 | 0 | 1 {
