@@ -124,7 +124,12 @@ describe('1. a plan cannot print a file into the CI log', () => {
     expect(run(['coverage', '--population', h3], 1).stderr).toContain(
       'h3-bad.csv:2:1: not an H3 cell index (15 hexadecimal digits',
     );
-    for (const f of [roads, pop, h3]) {
+    // A first line that is not a header of column names is not listed (a plan's population: /etc/passwd).
+    const csv = file('passwd.csv', `${SECRET}\n`);
+    expect(run(['coverage', '--population', csv], 1).stderr).toContain(
+      "passwd.csv:1:1: missing column 'lat', missing column 'lon', missing column 'population'; its first line has 1 field that does not look like column names",
+    );
+    for (const f of [roads, pop, h3, csv]) {
       const out = cli(['coverage', '--population', f], { cwd: DIR });
       expect(out.stderr).not.toMatch(/TOPSECRET|root:x/);
     }

@@ -8,6 +8,7 @@ import { UserError } from '../../errors.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
+import { tiffStructureProblem } from './tiff-structure.js';
 
 export interface RasterInfo {
   width: number;
@@ -42,6 +43,9 @@ export async function readGeoTiff(
   path: string,
   clip?: LonLatBox,
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
+  // geotiff.js would believe a header declaring a billion values or cells: looked at first.
+  const problem = tiffStructureProblem(path);
+  if (problem) throw new UserError(`${path}: not a readable GeoTIFF (${problem})`, 1);
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
