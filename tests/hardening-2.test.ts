@@ -285,6 +285,22 @@ describe('5. GeoTIFF: a size limit checked before anything is allocated', () => 
   });
 });
 
+describe('5b. GeoTIFF: a header is checked against the file before geotiff.js reads it', () => {
+  it('a field declaring a billion doubles, or an image with fewer strips than rows need: exit 1 at once', () => {
+    const billion = file('billion.tif', geoTiff([5, 6], 2, { counts: { [TAG.tiepoint]: 1e9 } }));
+    const m = measured(['coverage', '--population', billion]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(
+      'billion.tif: not a readable GeoTIFF (field 33922 declares more data than the file holds)',
+    );
+    expect(m.seconds).toBeLessThan(10);
+    const strips = file('strips.tif', geoTiff([5, 6], 2, { patch: { [TAG.height]: 60000, [TAG.rowsPerStrip]: 1 } }));
+    expect(run(['coverage', '--population', strips], 1).stderr).toContain(
+      'strips.tif: not a readable GeoTIFF (its header declares 2 × 60000 cells in 60000 blocks but locates 1)',
+    );
+  });
+});
+
 describe('6. desks: bounded in the schema, and a queue cost that does not grow with them', () => {
   it('desks: 9007199254740991 is an error at its line, and capacity stops at once', () => {
     const plan = file(
