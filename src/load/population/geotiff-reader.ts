@@ -5,6 +5,7 @@
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { UserError } from '../../errors.js';
+import { reasonOnly } from '../../model/printable.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
@@ -50,11 +51,16 @@ export async function readGeoTiff(
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoTIFF (${(e as Error).message})`, 1);
+    throw new UserError(`${path}: not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
-  const keys = image.getGeoKeys() ?? {};
+  let keys: ReturnType<GeoTIFFImage['getGeoKeys']>;
+  try {
+    keys = image.getGeoKeys() ?? {};
+  } catch {
+    throw new UserError(`${path}: not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
+  }
   const crs = rasterCrs(keys);
   if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
   let origin: number[], res: number[];
@@ -92,7 +98,10 @@ export async function readGeoTiff(
       })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
-      throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
+      throw new UserError(
+        `${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
+        1,
+      );
     }
     const bad = keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
     if (bad)
