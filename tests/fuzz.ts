@@ -35,7 +35,8 @@ import { geoPackage, geoTiff, h3Cells } from './hostile-files.js';
 /** Put into files by mutations; never to come back in a message. Not name-like (a `/`), so a CSV header holding it is not listed. */
 export const MARKER = 'ZQX/MARK';
 export const FUZZ_DIR = mkdtempSync(join(tmpdir(), 'dostplan-fuzz-'));
-export const SEED = 20261205;
+/** Fixed, so a failure replays; FUZZ_SEED=N explores other files. */
+export const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 /** In-process: one case at most this long; CLI: one run at most this long and this large. */
 export const LIMITS = { caseMs: 10_000, cliMs: 60_000, cliMb: 700 } as const;
 
