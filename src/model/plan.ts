@@ -157,6 +157,13 @@ export const DistanceModel = z
       .describe(
         'YAML file overriding parts of the default car profile (data/roads/car-profile.yaml), relative to this plan',
       ),
+    mode: z
+      .enum(['car', 'walk'])
+      .optional()
+      .describe(
+        'With roads: car (default; data/roads/car-profile.yaml) or walk (every way a pedestrian may use, at ' +
+          '5 km/h; data/roads/walk-profile.yaml)',
+      ),
   })
   .describe('How travel is measured: straight lines × circuity at an average speed, or a road network');
 

@@ -1,7 +1,8 @@
 /**
- * The car profile: which OSM ways are routable and how fast they are driven. The documented
- * default lives in data/roads/car-profile.yaml; a user's small YAML file overrides any part of it
- * (read by load/roads/road-profile.ts).
+ * A travel profile: which OSM ways are routable and how fast they are travelled. Two documented
+ * defaults: driving (data/roads/car-profile.yaml) and walking (data/roads/walk-profile.yaml,
+ * `mode: foot`); a user's small YAML file overrides any part of either (read by
+ * load/roads/road-profile.ts).
  */
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ const Kmh = z.number().positive().max(300);
 
 export const Profile = z.strictObject({
   name: z.string().min(1),
+  /** car: vehicle access tags, one-ways and maxspeed apply; foot: foot access tags, both ways, maxspeed ignored. */
+  mode: z.enum(['car', 'foot']).default('car'),
   highways: z.record(z.string(), Kmh).describe('km/h per OSM highway class; classes not listed are not routable'),
   maxspeed_factor: z.number().positive().max(1.5),
   ferry_kmh: Kmh,
@@ -84,6 +87,7 @@ export function parseDuration(v: string | undefined): number | undefined {
 
 /** Tags decide everything about a way; this is the only place that reads them. */
 export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
+  if (p.mode === 'foot') return footCost(tags, p);
   if (BLOCKED.has(tags.access ?? '') || BLOCKED.has(tags.motor_vehicle ?? '') || BLOCKED.has(tags.motorcar ?? ''))
     return undefined;
   if (tags.route === 'ferry') {
@@ -105,6 +109,24 @@ export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): Way
     ferry: false,
     ...(max !== undefined && !usable ? { maxspeedIgnored: true } : {}),
   };
+}
+
+const FOOT_ALLOWED = new Set(['yes', 'designated', 'permissive', 'official']);
+
+/** A way for a walker: foot access tags decide, every way both ways unless oneway:foot says otherwise. */
+function footCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
+  const foot = tags.foot ?? '';
+  if (BLOCKED.has(foot) || (BLOCKED.has(tags.access ?? '') && !FOOT_ALLOWED.has(foot))) return undefined;
+  const oneway = tags['oneway:foot'] === 'yes' ? 1 : tags['oneway:foot'] === '-1' ? -1 : 0;
+  if (tags.route === 'ferry') {
+    const minutes = parseDuration(tags.duration);
+    return { kmh: p.ferry_kmh, ferryMinutes: minutes, oneway, access: false, ferry: true };
+  }
+  const hw = tags.highway;
+  if (!hw || tags.area === 'yes') return undefined;
+  const kmh = p.highways[hw];
+  if (kmh === undefined) return undefined;
+  return { kmh, oneway, access: !p.no_access.includes(hw), ferry: false };
 }
 
 function onewayOf(tags: Readonly<Record<string, string>>, implied: boolean): -1 | 0 | 1 {
