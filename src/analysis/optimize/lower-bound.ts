@@ -47,6 +47,8 @@ export interface Proof {
   excluded?: Uint8Array;
   /** Likewise the candidates every set cheaper than the incumbent contains. */
   forced?: Uint8Array;
+  /** The multipliers at the best bound: a later proof on the same instance may start from them. */
+  multipliers?: Float64Array;
 }
 
 export interface ProofOptions {
@@ -56,6 +58,8 @@ export interface ProofOptions {
    * graphs without fixed facilities, where the bound must meet the optimum to prove it.
    */
   patience?: number;
+  /** Start from these multipliers (`Proof.multipliers` of an earlier proof) rather than the incumbent's costs. */
+  multipliers?: Float64Array;
 }
 
 /** At most this many sets are priced in one proof attempt; more means the bound is still too loose. */
@@ -180,6 +184,10 @@ export function proveOptimal(
     for (let t = start[x]!; t < start[x + 1]!; t++) if (open[site[t]!] && cost[t]! < c) c = cost[t]!;
     lambda[x] = c;
   }
+  // Warm start: the multipliers of an earlier proof on the same instance, already near the top.
+  const warm = options.multipliers?.length === n;
+  if (warm) lambda.set(options.multipliers!);
+  const bestLambda = lambda.slice();
   const rho = new Float64Array(m),
     order = new Int32Array(m),
     values = new Float64Array(m),
@@ -187,7 +195,7 @@ export function proveOptimal(
     g = new Float64Array(n);
   let excluded: Uint8Array | undefined, forced: Uint8Array | undefined;
   let lowerBound = -Infinity,
-    step = 2,
+    step = warm ? 0.25 : 2,
     stalled = 0,
     it = 0,
     work = 0;
@@ -214,6 +222,7 @@ export function proveOptimal(
     }
     if (bound > lowerBound + tol) {
       lowerBound = bound;
+      bestLambda.set(lambda);
       stalled = 0;
       // The relaxation's own choice is often a good set (a Lagrangian heuristic): price it.
       const c = price(chosen);
@@ -255,14 +264,21 @@ export function proveOptimal(
   // Whole-number costs: the optimum is a whole number too, at least the bound rounded up.
   if (step1 > 0) lowerBound = Math.ceil(lowerBound - 1e-6 * Math.max(1, Math.abs(lowerBound)) * 1e-3);
   const optimal = lowerBound >= best.cost;
-  return { lowerBound, optimal, iterations: it, ...cheaper(best.sites), ...(excluded && forced ? { excluded, forced } : {}) };
+  return {
+    lowerBound,
+    optimal,
+    iterations: it,
+    ...cheaper(best.sites),
+    ...(excluded && forced ? { excluded, forced } : {}),
+  };
 }
 
 /** Whether every cost is a whole number, so two sets' costs differ by 0 or at least 1. */
 function integral(r: Relaxation, constant: number): boolean {
   if (!Number.isInteger(constant)) return false;
   for (let x = 0; x < r.cap.length; x++) if (Number.isFinite(r.cap[x]!) && !Number.isInteger(r.cap[x]!)) return false;
-  for (let t = 0; t < r.cost.length; t++) if (Number.isFinite(r.cost[t]!) && !Number.isInteger(r.cost[t]!)) return false;
+  for (let t = 0; t < r.cost.length; t++)
+    if (Number.isFinite(r.cost[t]!) && !Number.isInteger(r.cost[t]!)) return false;
   return true;
 }
 
@@ -342,8 +358,11 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
   const isChosen = new Uint8Array(m);
   for (const j of chosen) isChosen[j] = 1;
   let oneSwap = 0;
-  for (const i of chosen) for (let j = 0; j < m; j++) if (!isChosen[j] && least - rho[i]! + rho[j]! < limit) oneSwap++;
-  if (oneSwap > MAX_PRICED) return undefined;
+  for (const i of chosen)
+    for (let j = 0; j < m; j++) {
+      if (isChosen[j] || least - rho[i]! + rho[j]! >= limit) continue;
+      if (++oneSwap > MAX_PRICED) return undefined;
+    }
   // Only candidates that can be in such a set, by increasing ρ: those one swap could bring in.
   let worst = -Infinity;
   for (const j of chosen) worst = Math.max(worst, rho[j]!);

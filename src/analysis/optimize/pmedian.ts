@@ -371,8 +371,13 @@ function searchComplete(
 ): { sites: number[]; swaps: number; objective: number; lowerBound: number } {
   const k = first.sites.length;
   let best = first;
+  let multipliers: Float64Array | undefined;
   const bound = () => {
-    const proof = proveOptimal(prep, inst.m, best.sites, best.objective, 150 * pass, { patience: 30 });
+    const proof = proveOptimal(prep, inst.m, best.sites, best.objective, 150 * pass, {
+      patience: 30,
+      ...(multipliers ? { multipliers } : {}),
+    });
+    multipliers = proof.multipliers;
     if (proof.better) {
       const searched = pmedianLocalSearch(inst, proof.better, prep);
       if (searched.objective < best.objective) best = { ...searched, swaps: best.swaps + searched.swaps };
@@ -383,7 +388,12 @@ function searchComplete(
     lowerBound = proof.lowerBound;
   for (let round = 0, stale = 0; round < ROUNDS && stale < 2; round++) {
     if (proof.optimal || best.objective <= lowerBound) break;
-    const found = reducedSearch(inst, k, proof, { starts: stale ? 64 : 16, elite: 10, seed: round, target: lowerBound });
+    const found = reducedSearch(inst, k, proof, {
+      starts: stale ? 64 : 16,
+      elite: 10,
+      seed: round,
+      target: lowerBound,
+    });
     if (!found || found.objective >= best.objective) {
       stale++;
       continue;

@@ -162,7 +162,7 @@ export class SwapSearch {
         if (slotOf[j]! >= 0) continue;
         if (dij < a) gain[j] = gain[j]! + w * (cap(a) - dij);
         if (s < 0) continue;
-        const back = w * (cap(b) - (dij < a ? a : dij));
+        const back = w * (cap(b) - Math.max(dij, a));
         if (back === 0) continue; // so an entry still 0 is one not yet listed
         const e = j * k + s;
         if (extra[e] === 0) touched[nt++] = e;
