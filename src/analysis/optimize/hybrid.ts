@@ -10,7 +10,7 @@
  * The pseudo-random numbers come from a fixed seed, and every budget is a count (starts, rounds),
  * never time: the same instance always gets the same answer.
  */
-import type { Prepared } from './pmedian.js';
+import type { Prepared } from './prepared.js';
 import type { Instance } from './instance.js';
 import { SwapSearch } from './swap-search.js';
 

@@ -13,7 +13,7 @@
  * swap while it gains; path relinking takes the best swap between two solutions even when it loses.
  */
 import type { Instance } from './instance.js';
-import type { Prepared } from './pmedian.js';
+import type { Prepared } from './prepared.js';
 
 /** A point with no facility at all contributes nothing; "infinite" becomes a large finite cost. */
 const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
