@@ -8,12 +8,15 @@ import { Network } from '../dist/analysis/network.js';
 import { planYears } from '../dist/analysis/schedule.js';
 import { loadCountry } from '../dist/load/dataset-loader.js';
 import { loadDemand, loadValidPlan, planSettings } from '../dist/load/plan-context.js';
+import { RunContext } from '../dist/run/run-context.js';
+
+const run = new RunContext();
 
 const [planFile, populationFile] = process.argv.slice(2);
-const country = loadCountry();
-const { plan } = loadValidPlan(planFile, country);
-const demand = await loadDemand(country, populationFile, plan);
-const { settings } = planSettings(plan, {});
+const country = loadCountry(run);
+const plan = loadValidPlan(run, planFile, country);
+const demand = await loadDemand(run, country, populationFile, plan);
+const settings = planSettings(run, plan, {});
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 const net = new Network(plan, pointColumns(demand), country.regions, settings.travel);

@@ -11,6 +11,9 @@ import { openOn, yearEnd } from '../dist/analysis/schedule.js';
 import { loadPlanContext } from '../dist/load/plan-context.js';
 import { dir } from './generate.js';
 import { goal, random, runCli } from './lib.js';
+import { RunContext } from '../dist/run/run-context.js';
+
+const run = new RunContext();
 
 console.log('optimize: whole CLI runs, and the heuristic against HiGHS on the real plan');
 const def = runCli(['optimize']);
@@ -42,7 +45,7 @@ for (const n of [100, 400, 900]) {
 // p-median on the DOST plan with its 2030 network fixed, 40 candidate sites (the 40 most
 // populous places): small enough that the MILP is exact, real enough to mean something; then 200
 // (HiGHS still solves it in well under a second, where the old search stopped 0.07–0.27 % short).
-const ctx = await loadPlanContext(undefined, {});
+const ctx = await loadPlanContext(run, undefined, {});
 const { regions } = ctx.country;
 const points = placesOf(ctx.demand.points, regions);
 const { weights } = yearWeights(ctx.demand, regions, 2030);

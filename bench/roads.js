@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deflateSync } from 'node:zlib';
 import { PbfWriter } from 'pbf';
-import { loadRoadModel } from '../dist/roads/road-model.js';
-import { readNetwork } from '../dist/roads/osm-reader.js';
-import { GRAPH_ARRAYS } from '../dist/roads/graph.js';
+import { loadRoadModel } from '../dist/load/roads/road-network.js';
+import { readNetwork } from '../dist/load/roads/osm-reader.js';
+import { GRAPH_ARRAYS } from '../dist/travel/roads/graph.js';
+import { RunContext } from '../dist/run/run-context.js';
+
+const run = new RunContext();
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -190,10 +193,10 @@ process.env.DOSTPLAN_CACHE_DIR = join(dir, 'cache');
 // ---- Build from the input, then from the cache. ----
 const [tDecode] = time(() => {
   let n = 0;
-  readNetwork(file, { node: () => n++, way: () => n++ });
+  readNetwork(run, file, { node: () => n++, way: () => n++ });
 });
-const [tBuild, built] = time(() => loadRoadModel(file));
-const [tCache, cached] = time(() => loadRoadModel(file));
+const [tBuild, built] = time(() => loadRoadModel(run, file));
+const [tCache, cached] = time(() => loadRoadModel(run, file));
 const g = cached.model.graph;
 console.log(
   `road network: synthetic ${mb(statSync(file).size)} PBF, ${nodes.n.toLocaleString('en-US')} nodes (${g.meta.roadNodes.toLocaleString('en-US')} on roads in ${g.meta.segments.toLocaleString('en-US')} segments, ${BUILDINGS.toLocaleString('en-US')} buildings); search graph: ${g.meta.vertices.toLocaleString('en-US')} junctions, ${g.meta.edges.toLocaleString('en-US')} directed edges, ${Math.round(g.meta.roadKm).toLocaleString('en-US')} km of roads`,

@@ -12,6 +12,9 @@ import { embedded, unitLocator } from '../dist/load/dataset-loader.js';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { geodesicKm } from '../dist/geo/geodesic.js';
 import { goal } from './lib.js';
+import { RunContext } from '../dist/run/run-context.js';
+
+const run = new RunContext();
 
 let peakRss = 0;
 const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -62,8 +65,8 @@ const randomPlace = () => ({
   const file = join(mkdtempSync(join(tmpdir(), 'dostplan-bench-')), 'plan-5000.yaml');
   const text = `${lines.join('\n')}\n`;
   writeFileSync(file, text);
-  validateFile(file); // warm-up: loads the embedded data once, as a CLI run would
-  const [tValidate, res] = time(() => validateFile(file));
+  validateFile(run, file); // warm-up: loads the embedded data once, as a CLI run would
+  const [tValidate, res] = time(() => validateFile(run, file));
   const [tParse] = time(() => parse(text));
   console.log('validate: plan with 50 centers and 5,000 branches');
   goal(

@@ -1,7 +1,9 @@
 /**
- * The shape of the code, checked: no import cycles anywhere in src/, and the pure core (model,
- * geo, travel, analysis, country) never reaches into the I/O layers (load, render, cli) or the
- * file system. docs/architecture.md draws the layers.
+ * The shape of the code, checked: every folder of src/ (and every file at its top) sits in a
+ * layer, a folder imports only folders of lower layers (so no import runs upwards and no two
+ * folders import each other), no import cycle between files, and the pure core (model, geo,
+ * travel, analysis, country) never touches the file system. `.ts`, `.tsx` and `.cts` files all
+ * count. docs/architecture.md draws the layers.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,57 +11,88 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 const SRC = join(ROOT, 'src');
-const CORE = ['model', 'geo', 'travel', 'analysis', 'country'];
-const IO = ['load', 'render', 'cli'];
+
+/**
+ * Lowest first. A folder may import the folders of the layers below its own, never its own
+ * layer's other folders nor anything above. `errors` is src/errors.ts (exit codes, UserError).
+ */
+const LAYERS: string[][] = [
+  ['country'], // the country profile's schema
+  ['model'], // plan and dataset types, dates, diagnostics
+  ['errors'],
+  ['geo'], // geodesy, the nearest-facility engine, polygons
+  ['travel'], // the travel-cost seam and its models (straight line, roads)
+  ['analysis'], // coverage, distances, timeline, capacity, optimize
+  ['run'], // one run's state: inputs read, output settings, messages, what it loaded
+  ['load', 'render'], // reading inputs; writing results (neither imports the other)
+  ['cli'], // commands, the entry point
+  ['build', 'data-build'], // build-time tools: the bundle and compiled inputs, the dataset
+];
+const CORE = ['country', 'model', 'geo', 'travel', 'analysis'];
+const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(tsx?|cts)$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
+
+const moduleOf = (path: string) => relative(SRC, path).replace(/\.(tsx?|cts|c?js)$/, '');
 
 /** Every module a file imports (static `import … from`, `export … from`, and `import()`), as src-relative paths. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs
-    .filter((s) => s.startsWith('.'))
-    .map((s) => relative(SRC, resolve(dirname(file), s)).replace(/\.js$/, ''));
+  return specs.filter((s) => s.startsWith('.')).map((s) => moduleOf(resolve(dirname(file), s)));
 }
 
-const graph = new Map(sources(SRC).map((f) => [relative(SRC, f).replace(/\.tsx?$/, ''), imports(f)]));
-const layer = (m: string) => m.split('/')[0]!;
+const files = sources(SRC);
+const graph = new Map(files.map((f) => [moduleOf(f), imports(f)]));
+const fileOf = new Map(files.map((f) => [moduleOf(f), f]));
+/** A module's folder: its first path segment (`errors` for src/errors.ts). */
+const folder = (m: string) => m.split('/')[0]!;
 
 describe('architecture', () => {
-  it('reads a real graph of the source tree', () => {
+  it('reads a real graph of the source tree, .cts files included', () => {
     expect(graph.size).toBeGreaterThan(50);
     expect(graph.get('cli/commands/coverage')).toContain('analysis/coverage');
+    expect(graph.get('cli/launch')).toContain('cli/command-named');
+    expect(graph.get('build/bundle')).toContain('cli/launch');
   });
 
-  it('has no import cycle', () => {
-    const state = new Map<string, 'open' | 'done'>();
-    const cycles: string[][] = [];
-    const visit = (m: string, path: string[]) => {
-      if (state.get(m) === 'done') return;
-      if (state.get(m) === 'open') {
-        cycles.push([...path.slice(path.indexOf(m)), m]);
-        return;
+  it('puts every folder of src/ in a layer', () => {
+    const top = readdirSync(SRC, { withFileTypes: true }).map((e) => e.name.replace(/\.(tsx?|cts)$/, ''));
+    expect(top.filter((name) => !rank.has(name))).toEqual([]);
+  });
+
+  it('imports only from lower layers: no import upwards, no folder importing a sibling', () => {
+    const offences = new Set<string>();
+    for (const [m, deps] of graph)
+      for (const d of deps) {
+        const [from, to] = [folder(m), folder(d)];
+        if (from !== to && !(rank.get(to)! < rank.get(from)!)) offences.add(`${m} → ${d}`);
       }
-      state.set(m, 'open');
-      for (const d of graph.get(m) ?? []) if (graph.has(d)) visit(d, [...path, m]);
-      state.set(m, 'done');
-    };
-    for (const m of [...graph.keys()].sort()) visit(m, []);
-    expect(cycles.map((c) => c.join(' → '))).toEqual([]);
+    expect([...offences]).toEqual([]);
   });
 
-  it('keeps the core pure: no imports of load, render or cli, and no file system', () => {
-    const offences: string[] = [];
-    for (const [m, deps] of graph) {
-      if (!CORE.includes(layer(m))) continue;
-      for (const d of deps) if (IO.includes(layer(d))) offences.push(`${m} → ${d}`);
-      if (/from\s+['"]node:fs/.test(readFileSync(join(SRC, `${m}.ts`), 'utf8'))) offences.push(`${m} → node:fs`);
-    }
+  it('has no import cycle between folders', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const [m, deps] of graph)
+      for (const d of deps)
+        if (folder(m) !== folder(d)) edges.set(folder(m), (edges.get(folder(m)) ?? new Set()).add(folder(d)));
+    expect(cyclesIn(edges)).toEqual([]);
+  });
+
+  it('has no import cycle between files', () => {
+    expect(cyclesIn(new Map([...graph].map(([m, deps]) => [m, new Set(deps.filter((d) => graph.has(d)))])))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps the core pure: no file system', () => {
+    const offences = [...graph.keys()]
+      .filter((m) => CORE.includes(folder(m)))
+      .filter((m) => /from\s+['"]node:fs/.test(readFileSync(fileOf.get(m)!, 'utf8')));
     expect(offences).toEqual([]);
   });
 
@@ -69,4 +102,30 @@ describe('architecture', () => {
     );
     expect(offences).toEqual([]);
   });
+
+  it('finds what it looks for (the checks can fail)', () => {
+    const upward = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['a'])],
+    ]);
+    expect(cyclesIn(upward)).toEqual(['a → b → a']);
+  });
 });
+
+/** Every cycle a depth-first walk meets, as "a → b → a". */
+function cyclesIn(edges: Map<string, Set<string>>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[] = [];
+  const visit = (m: string, path: string[]) => {
+    if (state.get(m) === 'done') return;
+    if (state.get(m) === 'open') {
+      cycles.push([...path.slice(path.indexOf(m)), m].join(' → '));
+      return;
+    }
+    state.set(m, 'open');
+    for (const d of edges.get(m) ?? []) visit(d, [...path, m]);
+    state.set(m, 'done');
+  };
+  for (const m of [...edges.keys()].sort()) visit(m, []);
+  return cycles;
+}

@@ -6,11 +6,14 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { loadPopulationFile } from '../src/load/population-file.js';
 import { FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 export const { regions } = embedded();
-export const plan = loadPlan(join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
+export const plan = loadPlan(run, join(FIXTURES, 'valid', 'capacity.yaml')).plan!;
 export const demand: Demand = {
-  points: loadPopulationFile(join(FIXTURES, 'capacity-population.csv'), regions),
+  points: loadPopulationFile(run, join(FIXTURES, 'capacity-population.csv'), regions),
   scaled: false,
 };
 export const settings = resolveSettings(plan);

@@ -10,6 +10,9 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import * as fixture from './capacity-fixture.js';
 import { FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 // Big instances build each point's options a few at a time (capacity-rows.ts): the heuristic
 // reports the points whose rows it had to look past, they get longer rows, and it runs again.
@@ -140,7 +143,7 @@ function expectSame(rows: Catchments, whole: Catchments) {
 
 describe('capacitated catchments row by row against the whole problem', () => {
   const { regions, points } = embedded();
-  const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
+  const dost = loadPlan(run, join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
   const s = resolveSettings(dost);
   const all: Demand = { points, scaled: true };
 

@@ -24,6 +24,9 @@ import { FIXTURES } from './helpers.js';
 // P3, 0.3° north, opening mid-2025 with 10 desks at 8 minutes a visit and no stated capacity.
 // 10,000 / 20,000 / 30,000 people; 2.45 visits a resident a year over 245 days = 0.01 a day each.
 import { demand, plan, regions, settings } from './capacity-fixture.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 function at(year: number, visits?: number) {
   const net = new Network(plan, demand.points, regions, settings.travel);
@@ -138,7 +141,7 @@ describe('capacity on the hand-worked fixture', () => {
 describe('capacitated assignment: the min-cost flow against the HiGHS LP optimum', () => {
   it('DOST 2030 with overflow limited to 20 minutes: as many served and the same person-minutes as the optimum', async () => {
     const { regions: r, points } = embedded();
-    const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
+    const dost = loadPlan(run, join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
     const s = resolveSettings(dost);
     const net = new Network(dost, points, r, s.travel);
     net.advanceTo(2030);
@@ -222,7 +225,7 @@ describe('validate: desks and service minutes go together', () => {
     const text = readFileSync(join(FIXTURES, 'valid', 'capacity.yaml'), 'utf8').replace('    service_min: 8\n', '');
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-cap-'));
     writeFileSync(join(dir, 'plan.yaml'), text);
-    const d = validateFile(join(dir, 'plan.yaml')).diagnostics;
+    const d = validateFile(run, join(dir, 'plan.yaml')).diagnostics;
     const mine = d.filter((x) => x.code === 'desks-without-service-min');
     expect(mine.map((x) => `${x.severity} ${x.code} ${x.line}:${x.column}`)).toEqual([
       'warning desks-without-service-min 26:12',

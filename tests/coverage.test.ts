@@ -8,12 +8,18 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { loadPopulationFile } from '../src/load/population-file.js';
 import { FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const ctxRun = new RunContext();
 
 // Three places due north of a center: 0°, 0.1° and 0.3° of latitude = 0, 11.1195 and 33.3585 km
 // (111.195 km per degree on the mean sphere), with 100, 200 and 300 people. A branch opens at P3 in 2025.
 const { regions } = embedded();
-const plan = loadPlan(join(FIXTURES, 'valid', 'hand.yaml')).plan!;
-const demand: Demand = { points: loadPopulationFile(join(FIXTURES, 'hand-population.csv'), regions), scaled: false };
+const plan = loadPlan(ctxRun, join(FIXTURES, 'valid', 'hand.yaml')).plan!;
+const demand: Demand = {
+  points: loadPopulationFile(ctxRun, join(FIXTURES, 'hand-population.csv'), regions),
+  scaled: false,
+};
 
 function run(year: number, o: Partial<CoverageOptions> = {}, overrides: SettingOverrides = {}) {
   const settings = resolveSettings(plan, overrides);
@@ -82,7 +88,7 @@ describe('distances on the hand-worked fixture', () => {
 });
 
 describe('the seed article, reproduced by the default plan and data', () => {
-  const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
+  const dost = loadPlan(ctxRun, join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
   const { points } = embedded();
   const settings = resolveSettings(dost);
   const net = new Network(dost, points, regions, settings.travel);
@@ -130,7 +136,7 @@ describe('the seed article, reproduced by the default plan and data', () => {
 
 describe('the Nakhchivan exclave', () => {
   it('is never served across Armenia: before the Nakhchivan center opens, its people have no facility', () => {
-    const dost = loadPlan(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
+    const dost = loadPlan(ctxRun, join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).plan!;
     const { points } = embedded();
     const all: Demand = { points, scaled: true };
     const net = new Network(dost, points, regions, resolveSettings(dost).travel);

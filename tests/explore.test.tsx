@@ -7,9 +7,12 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { App, bar } from '../src/render/explore/app.js';
 import { cli, ROOT } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const { regions, points } = embedded();
-const plan = loadPlan(join(ROOT, 'plans', 'dost.yaml')).plan!;
+const plan = loadPlan(run, join(ROOT, 'plans', 'dost.yaml')).plan!;
 const data = exploreData(plan, { points, scaled: true }, regions, resolveSettings(plan));
 const tick = () => new Promise((r) => setTimeout(r, 20));
 const ARROW = { left: '\u001b[D', right: '\u001b[C', down: '\u001b[B' };

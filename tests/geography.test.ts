@@ -9,6 +9,9 @@ import { embedded, embeddedPoints, unitLocator } from '../src/load/dataset-loade
 import { loadPlan } from '../src/load/plan-loader.js';
 import { leafRegions } from '../src/model/dataset.js';
 import { cli, ROOT } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const { regions, outline: country } = embedded();
 const ds = regions.dataset;
@@ -140,7 +143,7 @@ describe('assignment by polygon', () => {
 
   it('every facility of the DOST plans lies inside its stated region (within 2 km of a simplified border)', () => {
     for (const file of ['dost.yaml', 'announced.yaml']) {
-      const plan = loadPlan(join(ROOT, 'plans', file)).plan!;
+      const plan = loadPlan(run, join(ROOT, 'plans', file)).plan!;
       for (const f of [...plan.centers, ...plan.branches]) {
         expect(
           kmOutside(f.region, f.location.lat, f.location.lon),

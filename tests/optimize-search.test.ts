@@ -16,6 +16,9 @@ import { loadPlanContext } from '../src/load/plan-context.js';
 import { parseOrLib } from '../src/load/orlib.js';
 import { StraightLineModel } from '../src/travel/straight-line.js';
 import type { Place } from '../src/travel/travel-cost.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const lcg = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
@@ -278,7 +281,7 @@ describe('p-median: the reduced lists and the Lagrangian bound against their def
   });
 
   it('on the DOST plan (2030 network fixed, the 40 most populous places as candidates) the search proves the HiGHS optimum', async () => {
-    const ctx = await loadPlanContext(undefined, {});
+    const ctx = await loadPlanContext(run, undefined, {});
     const { regions } = ctx.country;
     const points = placesOf(ctx.demand.points, regions);
     const { weights } = yearWeights(ctx.demand, regions, 2030);

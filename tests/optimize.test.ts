@@ -12,6 +12,9 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { parseOrLib } from '../src/load/orlib.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 describe('maximal covering', () => {
   // The classic greedy trap, k = 2: X covers a,b,c,d (4 people); Y covers a,b,e and Z covers c,d,f
@@ -148,7 +151,7 @@ describe('dostplan optimize on a plan', () => {
   });
   it('rollout order keeps the budget, opens a branch only after its center, and beats the plan order', () => {
     const { regions, points } = embedded();
-    const plan = loadPlan(join(ROOT, 'plans', 'dost.yaml')).plan!;
+    const plan = loadPlan(run, join(ROOT, 'plans', 'dost.yaml')).plan!;
     const r = rolloutOrder(plan, { points, scaled: true }, regions, resolveSettings(plan), 2025, 4);
     const openedYear = new Map<string, number>();
     for (const s of r.optimized.steps) {

@@ -15,6 +15,9 @@ import { loadPopulation } from '../src/load/population/load-population.js';
 import { parseDecimal, readPointsCsv } from '../src/load/population/points-csv.js';
 import { polygonLookup } from '../src/geo/unit-lookup.js';
 import { cli, FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const country = embedded();
 const { regions } = country;
@@ -32,7 +35,7 @@ describe('points CSV: the dialect spreadsheets write', () => {
   const fixture = join(FIXTURES, 'points-dialect.csv');
 
   it('reads 5 places, 2,000.5 people (1200 + 300 + 450 + 50.5 + 0), names unquoted', () => {
-    const c = loadPointColumns(fixture, regions, { population: true, units: country.units! });
+    const c = loadPointColumns(run, fixture, regions, { population: true, units: country.units! });
     expect(c.count).toBe(5);
     expect(c.population.reduce((a, b) => a + b, 0)).toBe(2000.5);
     expect(c.names).toEqual(['Ganja, centre', 'Tovuz "town"', 'Lankaran', 'Yevlakh', 'Shaki']);
@@ -40,7 +43,7 @@ describe('points CSV: the dialect spreadsheets write', () => {
   });
 
   it('places rows without a region by polygon: Tovuz town in AZ-TOV; Lankaran city counts for its rayon', () => {
-    const c = loadPointColumns(fixture, regions, {
+    const c = loadPointColumns(run, fixture, regions, {
       population: true,
       units: country.units!,
       lookup: defaultLookup(country),
@@ -49,7 +52,7 @@ describe('points CSV: the dialect spreadsheets write', () => {
   });
 
   it('goes through --population: the 0-people row is counted as empty, 2,001 people reported', async () => {
-    const r = await loadPopulation(fixture, regions, defaultLookup(country), { units: country.units! });
+    const r = await loadPopulation(run, fixture, regions, defaultLookup(country), { units: country.units! });
     expect(r.source.cells).toEqual({ total: 5, nodata: 0, empty: 1, populated: 4 });
     expect(r.source.inside_population).toBe(2001);
     // The point objects, when a caller still wants them, carry the same places.
@@ -102,7 +105,7 @@ describe('points CSV: every bad row at its line and column', () => {
 
   it('names the first point at sea by its line (after a blank line), with how many more', () => {
     const sea = file('sea.csv', 'lat,lon,population\n40.6828,46.3606,100\n\n40.2,51.0,50\n40.1,51.2,5\n');
-    expect(() => loadPointColumns(sea, regions, { population: true, units: country.units! })).toThrow(
+    expect(() => loadPointColumns(run, sea, regions, { population: true, units: country.units! })).toThrow(
       /sea\.csv:4:1: \(lat 40\.2, lon 51\) is outside every unit[\s\S]*sea\.csv:5:1[\s\S]*2 point\(s\) lie outside/,
     );
   });

@@ -14,6 +14,9 @@ import { scaleToOfficial } from '../src/load/population/scale-to-official.js';
 import { PolygonIndex } from '../src/geo/polygon-index.js';
 import { withPopulationSource } from '../src/render/population-source.js';
 import { cli, FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const tmp = mkdtempSync(join(tmpdir(), 'dostplan-grid-'));
 const { regions } = embedded();
@@ -70,7 +73,7 @@ describe('GeoTIFF population rasters', () => {
     expect(table.lon[7]).toBeCloseTo(46.55, 9);
   });
   it('counts a populated cell in the sea, reports it and leaves it out of every total', async () => {
-    const r = await loadPopulation(coast, regions, locator);
+    const r = await loadPopulation(run, coast, regions, locator);
     expect(r.source.cells).toEqual({ total: 2, nodata: 0, empty: 0, populated: 2 });
     expect(r.source.outside).toEqual({ cells: 1, population: 700 });
     expect(r.source.inside_population).toBe(1500);
@@ -115,7 +118,7 @@ describe('GeoTIFF population rasters', () => {
   it('a truncated file is a clear error naming the file', async () => {
     const bad = join(tmp, 'broken.tif');
     writeFileSync(bad, Buffer.from('II*\0\x08\0\0\0garbage'));
-    await expect(loadPopulation(bad, regions, locator)).rejects.toThrow(/broken\.tif: not a readable GeoTIFF/);
+    await expect(loadPopulation(run, bad, regions, locator)).rejects.toThrow(/broken\.tif: not a readable GeoTIFF/);
   });
 });
 
@@ -131,7 +134,7 @@ describe('--scale-to official and --resolution', () => {
   };
 
   it("rescales each unit's grid total to its SSC population: factor = official / grid", async () => {
-    const r = await loadPopulation(two, regions, locator, { scaleTo: 'official', basis: 'resident' });
+    const r = await loadPopulation(run, two, regions, locator, { scaleTo: 'official', basis: 'resident' });
     const byUnit = new Map(r.points.map((p) => [p.region, p.population]));
     expect(byUnit.get('AZ-GA')).toBeCloseTo(official('AZ-GA'), 6);
     expect(byUnit.get('AZ-GYG')).toBeCloseTo(official('AZ-GYG'), 6);
@@ -151,7 +154,7 @@ describe('--scale-to official and --resolution', () => {
   it('merges cells into blocks within units: totals kept, the point at the population-weighted centre', async () => {
     // A hand-made locator (west of 46.4° E is Ganja, east is Goygol), so the sums do not depend on geography.
     const halves = { method: 'test halves', locate: (_lat: number, lon: number) => (lon < 46.4 ? 'AZ-GA' : 'AZ-GYG') };
-    const r = await loadPopulation(ganja, regions, halves, { resolutionKm: 100 });
+    const r = await loadPopulation(run, ganja, regions, halves, { resolutionKm: 100 });
     expect(r.points.map((p) => [p.region, p.population])).toEqual([
       ['AZ-GA', 1200],
       ['AZ-GYG', 2400],
@@ -177,7 +180,7 @@ describe('Kontur H3 population', () => {
   it('reads a CSV export (h3,population): 1,500 people inside, 50 in the sea reported', async () => {
     const file = join(tmp, 'kontur.csv');
     writeFileSync(file, `h3,population\n${cells.map((c) => `${c.h3},${c.pop}`).join('\n')}\n`);
-    const r = await loadPopulation(file, regions, locator);
+    const r = await loadPopulation(run, file, regions, locator);
     expect(r.source.format).toBe('h3-csv');
     expect(r.source.cells).toEqual({ total: 4, nodata: 0, empty: 1, populated: 3 });
     expect(r.source.outside).toEqual({ cells: 1, population: 50 });
@@ -191,7 +194,7 @@ describe('Kontur H3 population', () => {
   it('names the line and column of a bad H3 index', async () => {
     const file = join(tmp, 'kontur-bad.csv');
     writeFileSync(file, `h3,population\n${cells[0]!.h3},5\nnot-a-cell,7\n`);
-    await expect(loadPopulation(file, regions, locator)).rejects.toThrow(
+    await expect(loadPopulation(run, file, regions, locator)).rejects.toThrow(
       /kontur-bad\.csv:3:1: 'not-a-cell' is not an H3 cell index/,
     );
   });
@@ -207,7 +210,7 @@ describe('Kontur H3 population', () => {
     const file = join(tmp, 'kontur.gpkg');
     writeFileSync(file, Buffer.from(db.export()));
     db.close();
-    const r = await loadPopulation(file, regions, locator);
+    const r = await loadPopulation(run, file, regions, locator);
     expect(r.source.format).toBe('geopackage');
     expect(r.source.inside_population).toBe(1500);
     expect(r.source.outside).toEqual({ cells: 1, population: 50 });
@@ -227,15 +230,15 @@ describe('format detection by content', () => {
   it('reads GeoJSON points whatever their extension: the 600 people of the hand fixture', async () => {
     const file = join(tmp, 'points.txt');
     writeFileSync(file, readFileSync(join(FIXTURES, 'hand-population.geojson')));
-    const r = await loadPopulation(file, regions, locator);
+    const r = await loadPopulation(run, file, regions, locator);
     expect(r.source.format).toBe('geojson');
     expect(r.points.reduce((t, p) => t + p.population, 0)).toBe(600);
   });
   it('reads a raster larger than the country only around it, with the same people inside', async () => {
     // 0.5° cells over lon 30–60, lat 30–50 (60 × 40 cells), 10 people each: a "regional mosaic".
     const big = writeTiff('region.tif', new Array(60 * 40).fill(10), 60, { x: 30, y: 50, dx: 0.5, dy: 0.5 });
-    const whole = await loadPopulation(big, regions, locator);
-    const clipped = await loadPopulation(big, regions, locator, { clip: embedded().outline.box(1) });
+    const whole = await loadPopulation(run, big, regions, locator);
+    const clipped = await loadPopulation(run, big, regions, locator, { clip: embedded().outline.box(1) });
     expect(clipped.source.inside_population).toBe(whole.source.inside_population);
     expect(clipped.source.inside_population).toBeGreaterThan(0);
     expect(clipped.source.points).toBe(whole.source.points);
@@ -247,7 +250,7 @@ describe('format detection by content', () => {
   });
   it('reads a GeoTIFF whatever its extension', async () => {
     const named = writeTiff('grid.csv', [5, 6], 2, { x: 46.2, y: 40.8, dx: 0.1, dy: 0.1 });
-    const r = await loadPopulation(named, regions, locator);
+    const r = await loadPopulation(run, named, regions, locator);
     expect(r.source.format).toBe('geotiff');
     expect(r.source.inside_population).toBe(11);
   });
@@ -406,7 +409,7 @@ describe('a population grid for a country without unit polygons (--data)', () =>
 
 describe('the population source in reports', () => {
   it('goes before the HTML footer, escaped, with the factor table', async () => {
-    const r = await loadPopulation(two, regions, locator, { scaleTo: 'official' });
+    const r = await loadPopulation(run, two, regions, locator, { scaleTo: 'official' });
     const html = withPopulationSource('<body><h1>x</h1>\n<footer>f</footer></body>', 'html', r.source);
     expect(html).toMatch(
       /<h2 id="population-source">Population source<\/h2>\n<pre>[^<]*AZ-GA +Ganja +1,000 [^<]*<\/pre>\n<footer>/,

@@ -9,13 +9,16 @@ import { loadPlan } from '../src/load/plan-loader.js';
 import { browserSetup } from './browser.js';
 import { classColor, CONTEXT, COVERAGE_SCALE } from '../src/render/palette.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 describe('dostplan diff', () => {
-  const a = loadPlan(join(FIXTURES, 'valid', 'small.yaml')).plan!;
-  const b = loadPlan(join(FIXTURES, 'valid', 'small-changed.yaml')).plan!;
+  const a = loadPlan(run, join(FIXTURES, 'valid', 'small.yaml')).plan!;
+  const b = loadPlan(run, join(FIXTURES, 'valid', 'small-changed.yaml')).plan!;
   it('classifies every change, with from/to fields', () => {
     const changes = facilityChanges(a, b);
     expect(changes.map((c) => `${c.change} ${c.id}`)).toEqual([
@@ -145,7 +148,7 @@ describe('dostplan report in a real headless Chromium', () => {
 describe('the report as a planner sees it, in headless Chromium at 1400 px and 390 px', () => {
   const html = join(ARTIFACTS, 'report-2027.html');
   const svg = join(ARTIFACTS, 'map-2027.svg');
-  const plan = loadPlan(join(ROOT, 'plans', 'dost.yaml')).plan!;
+  const plan = loadPlan(run, join(ROOT, 'plans', 'dost.yaml')).plan!;
   const { regions } = embedded();
   let browser: Browser;
   beforeAll(async () => {

@@ -3,16 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geodesicKm } from '../src/geo/geodesic.js';
-import { readGraphCache, writeGraphCache } from '../src/roads/cache.js';
-import { NodeCosts } from '../src/roads/engine.js';
-import { GraphBuilder, GRAPH_ARRAYS } from '../src/roads/graph.js';
-import { loadProfile, parseDuration, parseMaxspeed, wayCost } from '../src/roads/profile.js';
-import { buildGraph, loadRoadModel, RoadModel } from '../src/roads/road-model.js';
+import { readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
+import { buildGraph, loadRoadModel } from '../src/load/roads/road-network.js';
+import { loadProfile } from '../src/load/roads/road-profile.js';
+import { NodeCosts } from '../src/travel/roads/engine.js';
+import { GraphBuilder, GRAPH_ARRAYS } from '../src/travel/roads/graph.js';
+import { parseDuration, parseMaxspeed, wayCost } from '../src/travel/roads/profile.js';
+import { RoadModel } from '../src/travel/roads/road-model.js';
 import { FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const DIR = join(FIXTURES, 'roads');
 const PROFILE = join(DIR, 'test-profile.yaml');
-const town = (file = 'town.osm') => loadRoadModel(join(DIR, file), { profileFile: PROFILE, noCache: true }).model;
+const town = (file = 'town.osm') => loadRoadModel(run, join(DIR, file), { profileFile: PROFILE, noCache: true }).model;
 const at = (lat: number, lon: number) => ({ lat, lon, side: 0 });
 
 // The test town (tests/fixtures/roads/town.osm), worked by hand. Test profile: primary 60 km/h,
@@ -150,28 +155,30 @@ describe('road network inputs', () => {
 
   it('broken XML is reported with file, line and column (exit code 1)', () => {
     const f = write('bad.osm', '<osm>\n  <node id="1" lat="40" lon="47">\n</osm>\n');
-    expect(() => buildGraph(f, loadProfile())).toThrow(/bad\.osm:3:\d+: not well-formed XML/);
+    expect(() => buildGraph(run, f, loadProfile(run))).toThrow(/bad\.osm:3:\d+: not well-formed XML/);
     const g = write('nolat.osm', '<osm>\n <node id="1" lon="47"/>\n</osm>\n');
-    expect(() => buildGraph(g, loadProfile())).toThrow(/nolat\.osm:2:\d+: node lat is missing or not a number/);
+    expect(() => buildGraph(run, g, loadProfile(run))).toThrow(/nolat\.osm:2:\d+: node lat is missing or not a number/);
   });
 
   it('a file that is no network, or has no roads, is refused with a clear message', () => {
-    expect(() => buildGraph(write('x.csv', 'lat,lon\n1,2\n'), loadProfile())).toThrow(/expected OpenStreetMap PBF/);
-    expect(() => buildGraph(write('empty.osm', '<osm><node id="1" lat="40" lon="47"/></osm>'), loadProfile())).toThrow(
-      /no road a car may use/,
+    expect(() => buildGraph(run, write('x.csv', 'lat,lon\n1,2\n'), loadProfile(run))).toThrow(
+      /expected OpenStreetMap PBF/,
     );
-    expect(() => loadRoadModel(join(tmp, 'missing.osm.pbf'))).toThrow(/no such file/);
+    expect(() =>
+      buildGraph(run, write('empty.osm', '<osm><node id="1" lat="40" lon="47"/></osm>'), loadProfile(run)),
+    ).toThrow(/no road a car may use/);
+    expect(() => loadRoadModel(run, join(tmp, 'missing.osm.pbf'))).toThrow(/no such file/);
   });
 
   it('a profile override with a bad value points at its line', () => {
     const f = write('p.yaml', 'access:\n  speed_kmh: -5\n');
-    expect(() => loadProfile(f)).toThrow(/p\.yaml:2:14: .*road profile/);
-    expect(loadProfile(PROFILE).highways.motorway).toBe(90); // classes not overridden keep the default
+    expect(() => loadProfile(run, f)).toThrow(/p\.yaml:2:14: .*road profile/);
+    expect(loadProfile(run, PROFILE).highways.motorway).toBe(90); // classes not overridden keep the default
   });
 });
 
 describe('profile tags', () => {
-  const p = loadProfile();
+  const p = loadProfile(run);
   it('reads maxspeed and ferry durations', () => {
     expect(parseMaxspeed('50')).toBe(50);
     expect(parseMaxspeed('30 mph')).toBeCloseTo(48.28, 2);
@@ -210,9 +217,9 @@ describe('graph cache', () => {
     const env = process.env.DOSTPLAN_CACHE_DIR;
     process.env.DOSTPLAN_CACHE_DIR = mkdtempSync(join(tmpdir(), 'dostplan-cache-'));
     try {
-      const first = loadRoadModel(join(DIR, 'town.osm'), { profileFile: PROFILE });
-      const second = loadRoadModel(join(DIR, 'town.osm'), { profileFile: PROFILE });
-      const other = loadRoadModel(join(DIR, 'town.osm'));
+      const first = loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
+      const second = loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
+      const other = loadRoadModel(run, join(DIR, 'town.osm'));
       expect([first.report.fromCache, second.report.fromCache, other.report.fromCache]).toEqual([false, true, false]);
       expect(second.model.info.description).toBe(first.model.info.description);
     } finally {
@@ -226,7 +233,7 @@ describe('incremental engine', () => {
   // A random 40 × 40 street grid with one-ways, varied speeds and a few missing links.
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const b = new GraphBuilder(loadProfile());
+  const b = new GraphBuilder(loadProfile(run));
   const N = 40;
   for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) b.node(r * N + c + 1, 40 + r * 0.01, 47 + c * 0.01);
   const classes = ['primary', 'secondary', 'tertiary', 'residential', 'track'];
@@ -242,7 +249,7 @@ describe('incremental engine', () => {
     }
   }
   const g = b.build('xml');
-  const model = new RoadModel(g, loadProfile(), 'grid');
+  const model = new RoadModel(g, loadProfile(run), 'grid');
   const randomSite = () => model.seedsOf(model.attach(at(40 + rnd() * 0.39, 47 + rnd() * 0.39))!);
 
   it('matches a full recompute after every random opening and closing', () => {
@@ -301,7 +308,7 @@ describe('chains', () => {
   const build = (contract: boolean) => {
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const b = new GraphBuilder(loadProfile(), contract);
+    const b = new GraphBuilder(loadProfile(run), contract);
     const N = 12,
       S = 3;
     let next = N * N + 1;
@@ -330,7 +337,7 @@ describe('chains', () => {
         if (r + 1 < N) link(id, id + N, lat, lon, 0.02, 0);
       }
     }
-    return new RoadModel(b.build('xml'), loadProfile(), 'grid');
+    return new RoadModel(b.build('xml'), loadProfile(run), 'grid');
   };
   const contracted = build(true),
     full = build(false);

@@ -65,13 +65,18 @@ describe('long runs (V8 back to its default optimisation pace)', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { readUserFile } = await import('../src/load/text-input.js');
-    const { isLongRun, LONG_RUN_BYTES } = await import('../src/load/long-run.js');
+    const { LONG_RUN_BYTES } = await import('../src/load/long-run.js');
+    const { RunContext } = await import('../src/run/run-context.js');
+    let told = 0;
+    const run = new RunContext({ onLongRun: () => told++ });
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-long-'));
     writeFileSync(join(dir, 'small.csv'), 'lat,lon,population\n40.4,49.9,10\n');
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(LONG_RUN_BYTES + 1));
-    readUserFile(join(dir, 'small.csv'));
-    expect(isLongRun()).toBe(false);
-    readUserFile(join(dir, 'big.csv'));
-    expect(isLongRun()).toBe(true);
+    readUserFile(run, join(dir, 'small.csv'));
+    expect([run.isLong, told]).toEqual([false, 0]);
+    readUserFile(run, join(dir, 'big.csv'));
+    readUserFile(run, join(dir, 'big.csv'));
+    expect([run.isLong, told]).toEqual([true, 1]); // V8 is told once
+    expect(new RunContext().isLong).toBe(false); // and another run starts short
   });
 });

@@ -8,10 +8,16 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { loadPopulationFile } from '../src/load/population-file.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const { regions, points } = embedded();
-const plan = loadPlan(join(FIXTURES, 'valid', 'schedule.yaml')).plan!;
-const demand: Demand = { points: loadPopulationFile(join(FIXTURES, 'hand-population.csv'), regions), scaled: false };
+const plan = loadPlan(run, join(FIXTURES, 'valid', 'schedule.yaml')).plan!;
+const demand: Demand = {
+  points: loadPopulationFile(run, join(FIXTURES, 'hand-population.csv'), regions),
+  scaled: false,
+};
 
 describe('timeline on a hand-computed schedule', () => {
   // P1 (100) at C, P2 (200) 11.1 km north, P3 (300) 33.4 km north where C2 stands (2024 only) and B opens (2026).
@@ -77,7 +83,7 @@ describe('scenarios', () => {
     expect(t.years.map((x) => x.coverage.distance.percent)).toEqual([100, 50, 50]);
   });
   it('a scenario file overrides its base by id and inherits the rest', () => {
-    const announced = loadPlan(join(ROOT, 'plans', 'announced.yaml'));
+    const announced = loadPlan(run, join(ROOT, 'plans', 'announced.yaml'));
     expect(announced.diagnostics).toEqual([]);
     const p = announced.plan!;
     expect(p.centers).toHaveLength(17);
@@ -96,7 +102,7 @@ describe('scenarios', () => {
 });
 
 describe('the DOST rollout', () => {
-  const dost = loadPlan(join(ROOT, 'plans', 'dost.yaml')).plan!;
+  const dost = loadPlan(run, join(ROOT, 'plans', 'dost.yaml')).plan!;
   const all: Demand = { points, scaled: true };
   const t = timeline(dost, all, regions, resolveSettings(dost));
   it('7 centers by end-2023 against the target of 13: missed by 6; 17 by 2025: missed by 10; 47 branches: 4 open', () => {
@@ -111,7 +117,7 @@ describe('the DOST rollout', () => {
     expect(t.years.map((y) => y.centers)).toEqual([2, 3, 5, 6, 7, 7, 7, 10, 13, 14, 16, 17]);
   });
   it('the announced schedule meets both targets', () => {
-    const a = loadPlan(join(ROOT, 'plans', 'announced.yaml')).plan!;
+    const a = loadPlan(run, join(ROOT, 'plans', 'announced.yaml')).plan!;
     expect(timeline(a, all, regions, resolveSettings(a)).targets.map((x) => x.met)).toEqual([true, true]);
     expect(timeline(announcedSchedule(dost), all, regions, resolveSettings(dost)).targets[0]!.met).toBe(true);
   });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/load/validate-file.js';
 import { FIXTURES } from './helpers.js';
+import { RunContext } from '../src/run/run-context.js';
+
+const run = new RunContext();
 
 const dir = join(FIXTURES, 'invalid');
 const files = readdirSync(dir)
@@ -17,7 +20,7 @@ describe('broken plans: one problem each, reported at its place', () => {
     const m = /expect: (\S+) (\d+):(\d+)/.exec(header);
     it(`${f}: ${m?.[1]} at ${m?.[2]}:${m?.[3]}`, () => {
       expect(m, `fixture ${f} needs an "expect: code line:col" header`).not.toBeNull();
-      const errors = validateFile(join(dir, f)).diagnostics.filter((d) => d.severity === 'error');
+      const errors = validateFile(run, join(dir, f)).diagnostics.filter((d) => d.severity === 'error');
       expect(errors.map((e) => `${e.code} ${e.line}:${e.column}`)).toEqual([`${m![1]} ${m![2]}:${m![3]}`]);
       expect(errors[0]!.message.length).toBeGreaterThan(10);
     });
@@ -25,7 +28,7 @@ describe('broken plans: one problem each, reported at its place', () => {
 });
 
 describe('messages a planner can act on', () => {
-  const message = (f: string) => validateFile(join(dir, f)).diagnostics[0]!.message;
+  const message = (f: string) => validateFile(run, join(dir, f)).diagnostics[0]!.message;
   it('suggests the swap when lat and lon are swapped', () =>
     expect(message('22-lat-and-lon-swapped.yaml')).toMatch(/swapped: lat: 40.3758, lon: 47.1262/));
   it('suggests the closest region code (a transposition counts as one typo)', () =>
@@ -40,7 +43,7 @@ describe('messages a planner can act on', () => {
 
 describe('every problem of a file in one run', () => {
   it('schema errors in one facility do not hide semantic problems in the others', () => {
-    const ds = validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics;
+    const ds = validateFile(run, join(FIXTURES, 'multi-problem.yaml')).diagnostics;
     expect(ds.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
       'target-count 7:32',
       'unknown-region 11:13',
@@ -52,7 +55,7 @@ describe('every problem of a file in one run', () => {
     ]);
   });
   it('an abbreviated name is matched to its code: AZ-GAN → Ganja', () => {
-    expect(validateFile(join(FIXTURES, 'multi-problem.yaml')).diagnostics[1]!.message).toContain(
+    expect(validateFile(run, join(FIXTURES, 'multi-problem.yaml')).diagnostics[1]!.message).toContain(
       "Did you mean 'AZ-GA' (Ganja)?",
     );
   });
@@ -64,7 +67,7 @@ describe('warnings', () => {
     const { tmpdir } = await import('node:os');
     const f = join(mkdtempSync(join(tmpdir(), 'dostplan-')), 'no-standard.yaml');
     writeFileSync(f, 'name: t\nyears: { from: 2024, to: 2025 }\nstandards: { center: {} }\n');
-    expect(validateFile(f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual([
+    expect(validateFile(run, f).diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`)).toEqual([
       'warning standard-empty 3:12',
       'warning standard-empty 3:22',
     ]);
@@ -73,7 +76,7 @@ describe('warnings', () => {
 
 describe('valid plans', () => {
   it('the small fixture and the default DOST plan have no errors or warnings', () => {
-    expect(validateFile(join(FIXTURES, 'valid', 'small.yaml')).diagnostics).toEqual([]);
-    expect(validateFile(join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).diagnostics).toEqual([]);
+    expect(validateFile(run, join(FIXTURES, 'valid', 'small.yaml')).diagnostics).toEqual([]);
+    expect(validateFile(run, join(FIXTURES, '..', '..', 'plans', 'dost.yaml')).diagnostics).toEqual([]);
   });
 });

@@ -5,10 +5,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, InvalidPlanError, UserError } from '../errors.js';
-import { outputSettings, quietOnClosedStdout } from '../render/output.js';
+import { restoreV8Budget } from '../load/long-run.js';
+import { quietOnClosedStdout } from '../render/output.js';
 import { printable } from '../render/printable.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
+import { RunContext } from '../run/run-context.js';
 import type { CommandSpec } from './command.js';
 import { commandNamed } from './command-named.cjs';
 
@@ -64,6 +66,16 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/report.js'),
   },
   {
+    name: 'surface',
+    summary: 'where, not only how many: a travel-time raster (GeoTIFF), isochrones and catchment areas (GeoJSON)',
+    load: () => import('./commands/surface.js'),
+  },
+  {
+    name: 'gaps',
+    summary: 'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+    load: () => import('./commands/gaps.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),
@@ -75,7 +87,17 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
   },
 ];
 
-export async function main(argv: string[]): Promise<number> {
+/** The run's messages: stderr, one line each, named. */
+const toStderr = (line: string) => process.stderr.write(`dostplan: ${line}\n`);
+
+/**
+ * Runs one command line in a run context of its own. `run` is for callers that keep one (tests,
+ * a server): by default messages go to stderr and a long run lets V8 optimise early.
+ */
+export async function main(
+  argv: string[],
+  run = new RunContext({ message: toStderr, onLongRun: restoreV8Budget }),
+): Promise<number> {
   quietOnClosedStdout();
   let code: number = EXIT.ok;
   const program = new Command('dostplan')
@@ -97,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!o.bom) return;
     if (o.format !== 'csv')
       throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
-    outputSettings.bom = true;
+    run.bom = true;
   });
   try {
     const named = commandNamed(argv.slice(2));
@@ -111,18 +133,19 @@ export async function main(argv: string[]): Promise<number> {
         code = await spec.run(
           cmd.processedArgs.flat().filter((a) => a !== undefined) as string[],
           cmd.optsWithGlobals(),
+          run,
         );
       });
     }
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    return failure(e);
+    return failure(e, run);
   }
 }
 
 /** The exit code for an error, after a message on stderr (a stack trace only for a bug). */
-function failure(e: unknown): number {
+function failure(e: unknown, run: RunContext): number {
   if (e instanceof CommanderError) {
     // --help and --version exit 0; every other commander error is a usage error.
     return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
@@ -132,7 +155,7 @@ function failure(e: unknown): number {
   if (e instanceof InvalidPlanError)
     process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
   if (e instanceof UserError) {
-    process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+    run.message(printable(e.message, true));
     return e.exitCode;
   }
   process.stderr.write(

@@ -1,10 +1,13 @@
 /** Option parsing shared by the commands: value parsers, the model options, --format, the year. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { MAX_YEAR, MIN_YEAR, type Plan } from '../model/plan.js';
+import { MAX_YEAR, MIN_YEAR, type Plan, POPULATION_ROLES } from '../model/plan.js';
+import { type ColumnMap, parseColumnMap } from '../load/column-map.js';
+import { UserError } from '../errors.js';
 import type { OutputKind } from '../render/outputs.js';
 import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
+import type { RunContext } from '../run/run-context.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
@@ -31,6 +34,18 @@ export function numberIn(min: number, max: number, o: { above?: boolean; what?: 
 }
 
 export const positiveNumber = numberIn(0, 1e6, { above: true });
+
+/** --columns ROLE=NAME,…: which of a file's columns plays each role (roles: those of the reader). */
+export function columnMap(roles: readonly string[]) {
+  return (value: string): ColumnMap => {
+    try {
+      return parseColumnMap(value, roles);
+    } catch (e) {
+      if (e instanceof UserError) throw new InvalidArgumentError(e.message.replace(/^--columns: /, ''));
+      throw e;
+    }
+  };
+}
 
 /** A whole number, written in plain digits (commander passes the previous value as a second argument: ignored). */
 export const wholeNumber = (value: string): number => wholeAtLeast(value, 0);
@@ -67,6 +82,10 @@ export interface ModelOptions extends OutputOptions {
   withinKm?: number;
   withinMin?: number;
   population?: string;
+  /** --columns lat=Y,…: the population file's column names. */
+  columns?: ColumnMap;
+  /** --sheet NAME: the worksheet of an .xlsx population file. */
+  sheet?: string;
   /** A road network (OSM PBF/XML, GeoJSON) and a car-profile override. */
   roads?: string;
   roadsProfile?: string;
@@ -102,6 +121,13 @@ export function addModelOptions(cmd: Command, out?: string): Command {
       'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or ' +
         'CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points',
     )
+    .option(
+      '--columns <map>',
+      "the population file's column names when they differ: ROLE=COLUMN pairs, e.g. lat=Y,lon=X,population=pop " +
+        `(roles: ${POPULATION_ROLES.join(', ')})`,
+      columnMap(POPULATION_ROLES),
+    )
+    .option('--sheet <name>', 'the worksheet of an .xlsx population file (default: the first)')
     .option(
       '--scale-to <official>',
       "rescale each unit's population-file total to its official (SSC) population",
@@ -148,6 +174,8 @@ export function addModelOptions(cmd: Command, out?: string): Command {
 export function modelFlags(o: ModelOptions) {
   return {
     population: o.population,
+    columns: o.columns,
+    sheet: o.sheet,
     scaleTo: o.scaleTo,
     resolution: o.resolution,
     populationBasis: o.populationBasis,
@@ -171,11 +199,11 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
   }
 }
 
-/** The year to report: --year, else the plan's last year; a year outside the plan gets a note on stderr. */
-export function reportYear(plan: Plan, requested: number | undefined): number {
+/** The year to report: --year, else the plan's last year; a year outside the plan gets a note. */
+export function reportYear(run: RunContext, plan: Plan, requested: number | undefined): number {
   const y = requested ?? plan.years.to;
   if (y < plan.years.from || y > plan.years.to) {
-    process.stderr.write(`dostplan: note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}\n`);
+    run.message(`note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}`);
   }
   return y;
 }

@@ -1,7 +1,7 @@
 /**
  * Loads a country's data folder: its profile (profile.json), regions dataset, population points
  * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
- * another folder. Each folder is read once per process.
+ * another folder. Each folder is read once per run.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +18,7 @@ import { compiled } from './compiled-inputs.js';
 import { csvObjects } from './csv-records.js';
 import { type PointTable, pointTable, weightedColumns } from './point-table.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 
 export { PACKAGE_ROOT };
@@ -41,23 +42,24 @@ export interface CountryData {
   defaultPlan: string;
 }
 
-const cache = new Map<string, CountryData>();
-
 /** The data folder in force: an explicit one, else DOSTPLAN_DATA, else the embedded one. */
 export function dataDir(dir?: string): string {
   return resolve(dir ?? process.env.DOSTPLAN_DATA ?? EMBEDDED_DATA);
 }
 
-export function loadCountry(dir?: string): CountryData {
+/** The country's data, read once per run (every file recorded as an input of the run). */
+export function loadCountry(run: RunContext, dir?: string): CountryData {
   const folder = dataDir(dir);
-  const hit = cache.get(folder);
-  if (hit) return hit;
+  return run.remember(`country\0${folder}`, () => readCountry(run, folder));
+}
+
+function readCountry(run: RunContext, folder: string): CountryData {
   const read = (name: string) => {
     const file = join(folder, name);
     if (!existsSync(file)) throw new UserError(`cannot read ${file} (ENOENT): is ${folder} a dostplan data folder?`);
     // The user's own data folder is user input: the same byte limit and text checks as a plan; and
     // readUserText records it, so --out never replaces the data a run read.
-    return readUserText(file);
+    return readUserText(run, file);
   };
   const parseJson = (text: string, name: string) => {
     try {
@@ -132,12 +134,16 @@ export function loadCountry(dir?: string): CountryData {
     },
     defaultPlan: join(folder, profile.default_plan),
   };
-  cache.set(folder, data);
   return data;
 }
 
-/** The embedded (or DOSTPLAN_DATA) country: what tests, the bench and the default commands use. */
-export const embedded = (): CountryData => loadCountry();
+let embeddedData: CountryData | undefined;
+
+/**
+ * The embedded (or DOSTPLAN_DATA) country for tests, the bench and `npm run schema`: read once per
+ * process in a run of its own (the CLI's runs read it through loadCountry).
+ */
+export const embedded = (): CountryData => (embeddedData ??= loadCountry(new RunContext()));
 
 /** A country's population points on a basis. */
 export function pointsOn(country: CountryData, basis: PopulationBasis): PopulationPoint[] {

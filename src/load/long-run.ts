@@ -21,14 +21,10 @@ const V8_DEFAULT_BUDGET = 67_584;
 /** Inputs larger than this make a run "long". */
 export const LONG_RUN_BYTES = 4 * 2 ** 20;
 
-let long = false;
-
-/** Whether this run has been found long (tests ask). */
-export const isLongRun = (): boolean => long;
-
-/** From here on, V8 optimises at its default pace. Harmless when the budget was never raised. */
-export function expectLongRun(): void {
-  if (long) return;
-  long = true;
+/**
+ * V8 back to its default pace: from here on it optimises hot loops early. Harmless when the budget
+ * was never raised. The CLI's run context calls it once, when the run turns out long.
+ */
+export function restoreV8Budget(): void {
   setFlagsFromString(`--interrupt-budget=${V8_DEFAULT_BUDGET}`);
 }

@@ -3,31 +3,29 @@
  * `units.topojson` (one polygon per unit, id = unit code; object `units`) and `context.geojson`
  * (neighbouring countries). A folder without them gets a map of circles at the unit seats.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { UserError } from '../errors.js';
 import { UNITS_OBJECT } from '../geo/unit-locator.js';
+import type { MapLayers } from '../model/map-layers.js';
+import type { RunContext } from '../run/run-context.js';
+import { readUserText } from './text-input.js';
 
-export interface MapLayers {
-  /** Unit polygons, feature id = unit code; null when the data folder ships none. */
-  units: FeatureCollection<Polygon | MultiPolygon> | null;
-  /** Neighbouring countries (context colour) and water names (points, kind "water"); null when not shipped. */
-  context: FeatureCollection<Polygon | MultiPolygon | Point, { name: string; kind?: string }> | null;
+/** The map's layers of a data folder, read once per run (and recorded as inputs of the run). */
+export function loadMapLayers(run: RunContext, dir: string): MapLayers {
+  return run.remember(`map-layers\0${dir}`, () => readMapLayers(run, dir));
 }
 
-const cache = new Map<string, MapLayers>();
-
-export function loadMapLayers(dir: string): MapLayers {
-  const hit = cache.get(dir);
-  if (hit) return hit;
+function readMapLayers(run: RunContext, dir: string): MapLayers {
   const read = (name: string): unknown => {
     const file = join(dir, name);
     if (!existsSync(file)) return null;
+    const text = readUserText(run, file);
     try {
-      return JSON.parse(readFileSync(file, 'utf8'));
+      return JSON.parse(text);
     } catch (e) {
       throw new UserError(`${file}: not valid JSON (${(e as Error).message}); rebuild it with npm run data:build`, 1);
     }
@@ -38,6 +36,5 @@ export function loadMapLayers(dir: string): MapLayers {
     units: topo && obj ? (feature(topo, obj) as FeatureCollection<Polygon | MultiPolygon>) : null,
     context: read('context.geojson') as MapLayers['context'],
   };
-  cache.set(dir, layers);
   return layers;
 }

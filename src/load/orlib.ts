@@ -7,11 +7,12 @@
  */
 import type { GraphInput } from '../analysis/optimize/graph.js';
 import { UserError } from '../errors.js';
+import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 
 /** Reads a pmed file; a file named like pmedN carries its published optimum. */
-export function readGraph(path: string): GraphInput {
-  const g = parseOrLib(readUserText(path), path);
+export function readGraph(run: RunContext, path: string): GraphInput {
+  const g = parseOrLib(readUserText(run, path), path);
   const known = Object.entries(PMED_OPTIMA).find(([n]) => new RegExp(`pmed${n}\\b`).test(path))?.[1];
   return { file: path, ...g, ...(known !== undefined ? { known } : {}) };
 }

@@ -8,17 +8,22 @@ import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { InvalidPlanError, UserError } from '../errors.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
-import type { Plan } from '../model/plan.js';
+import { type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
-import { expectLongRun } from './long-run.js';
-import { roadModelFor, type RoadFlags } from './road-network.js';
-import { populationNote } from '../render/population-source.js';
+import { populationSummary } from '../model/population-source.js';
+import type { RunContext } from '../run/run-context.js';
+import type { RoadFlags } from './roads/road-network.js';
+import { travelModelFor } from './travel-models.js';
 
 export interface ModelFlags extends SettingOverrides, RoadFlags {
   population?: string;
+  /** --columns: which of the population file's columns is lat, lon, population, … */
+  columns?: PopulationFile['columns'];
+  /** --sheet: the worksheet of an .xlsx population file. */
+  sheet?: string;
   /** Rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** Merge a population file's cells into blocks of this many km. */
@@ -34,14 +39,12 @@ export interface PlanContext {
   plan: Plan;
   demand: Demand;
   settings: Settings;
-  /** Files the command read (never to be overwritten by --out). */
-  inputs: string[];
 }
 
 /** A plan file (default: the country's default plan), refused with its errors when it has any. */
-export function loadValidPlan(path: string | undefined, country: CountryData): { plan: Plan; files: string[] } {
+export function loadValidPlan(run: RunContext, path: string | undefined, country: CountryData): Plan {
   const file = path ?? country.defaultPlan;
-  const loaded = loadPlan(file);
+  const loaded = loadPlan(run, file);
   // Only errors refuse a plan here (`validate` reports the warnings), so warning-only checks are skipped.
   const ctx = { regions: country.regions, outline: country.outline, warnings: false };
   const diagnostics = loaded.plan
@@ -51,19 +54,35 @@ export function loadValidPlan(path: string | undefined, country: CountryData): {
   if (!loaded.plan || errors.length > 0) {
     throw new InvalidPlanError(`${file} has errors; fix them first (dostplan validate ${path ?? ''})`.trim(), errors);
   }
-  return { plan: loaded.plan, files: loaded.files };
+  return loaded.plan;
 }
 
 /**
  * The population to analyse: the user's file (--population, else the plan's `population:`), else
  * the country's embedded points, on the basis chosen by --population-basis, else the plan's
  * `population_basis`, else resident (docs/plan-format.md explains the default). What a file gave
- * is reported on stderr and kept in demand.source; --scale-to official scales it to the unit
+ * is told as the run's messages and kept in demand.source; --scale-to official scales it to the unit
  * figures of that basis.
  */
+/** The population file to read: --population (with --columns, --sheet), else the plan's `population:`. */
+export function populationInput(flags: ModelFlags, plan: Plan): PopulationFile | undefined {
+  const base = flags.population === undefined ? populationFileOf(plan.population) : { file: flags.population };
+  if (!base) {
+    if (flags.columns || flags.sheet)
+      throw new UserError('--columns and --sheet apply to a population file: add --population FILE');
+    return undefined;
+  }
+  return {
+    ...base,
+    ...(flags.columns ? { columns: flags.columns } : {}),
+    ...(flags.sheet ? { sheet: flags.sheet } : {}),
+  };
+}
+
 export async function loadDemand(
+  run: RunContext,
   country: CountryData,
-  population: string | undefined,
+  population: PopulationFile | undefined,
   plan?: Plan,
   flags: Pick<ModelFlags, 'populationBasis' | 'scaleTo' | 'resolution'> = {},
 ): Promise<Demand> {
@@ -85,17 +104,19 @@ export async function loadDemand(
       basis: b,
     };
   }
-  expectLongRun(); // a population file may hold millions of points
+  run.expectLong(); // a population file may hold millions of points
   const { loadPopulation } = await import('./population/load-population.js');
   const { defaultLookup } = await import('./population/default-lookup.js');
-  const loaded = await loadPopulation(population, country.regions, defaultLookup(country), {
+  const loaded = await loadPopulation(run, population.file, country.regions, defaultLookup(country), {
+    ...(population.columns ? { columns: population.columns } : {}),
+    ...(population.sheet ? { sheet: population.sheet } : {}),
     scaleTo: flags.scaleTo,
     resolutionKm: flags.resolution,
     basis: b,
     ...(country.units ? { units: country.units } : {}),
     clip: country.outline.box(WINDOW_MARGIN_DEG),
   });
-  process.stderr.write(populationNote(loaded.source));
+  for (const line of populationSummary(loaded.source)) run.message(line);
   // Not a spread of `loaded`: that would build its million point objects (a getter) at once.
   return {
     columns: loaded.columns,
@@ -108,22 +129,24 @@ export async function loadDemand(
   };
 }
 
-/** Standards and travel model for a plan: the road network when flags or the plan name one. */
-export function planSettings(plan: Plan, flags: ModelFlags): { settings: Settings; files: string[] } {
-  const roads = roadModelFor(plan, flags);
-  return { settings: resolveSettings(plan, flags, roads?.model), files: roads?.files ?? [] };
+/** Standards and travel model for a plan: the first model of the registry the flags or the plan choose. */
+export function planSettings(run: RunContext, plan: Plan, flags: ModelFlags): Settings {
+  return resolveSettings(plan, flags, travelModelFor(run, plan, flags));
 }
 
-export async function loadPlanContext(path: string | undefined, flags: ModelFlags): Promise<PlanContext> {
-  const country = loadCountry(flags.data);
-  const { plan, files } = loadValidPlan(path, country);
-  const population = flags.population ?? plan.population;
-  const { settings, files: roadFiles } = planSettings(plan, flags);
+export async function loadPlanContext(
+  run: RunContext,
+  path: string | undefined,
+  flags: ModelFlags,
+): Promise<PlanContext> {
+  const country = loadCountry(run, flags.data);
+  const plan = loadValidPlan(run, path, country);
+  const population = populationInput(flags, plan);
+  const settings = planSettings(run, plan, flags);
   return {
     country,
     plan,
-    demand: await loadDemand(country, population, plan, flags),
+    demand: await loadDemand(run, country, population, plan, flags),
     settings,
-    inputs: [...files, ...(population ? [population] : []), ...roadFiles],
   };
 }

@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
+import type { RunContext } from '../run/run-context.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from '../errors.js';
 import { parseYamlCompiled, type Position } from './yaml-source.js';
@@ -52,7 +53,7 @@ export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['l
 }
 
 /** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
-export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
+export function loadPlan(run: RunContext, path: string, chain: string[] = []): LoadedPlan {
   const abs = resolve(path);
   const file = displayPath(abs);
   const failed = (d: Diagnostic[]): LoadedPlan => ({
@@ -62,7 +63,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
     files: [file],
   });
 
-  const decoded = decodeText(readUserFile(abs, undefined, file));
+  const decoded = decodeText(readUserFile(run, abs, undefined, file));
   if (!decoded.ok)
     return failed([
       {
@@ -89,8 +90,11 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   const raw = src.value as Record<string, unknown>;
   relativeToPlan(raw, abs);
   // A population file is named relative to the plan that names it (as extends: is).
-  if (typeof raw.population === 'string' && raw.population !== '')
-    raw.population = relative(process.cwd(), resolve(dirname(abs), raw.population)) || raw.population;
+  const fromPlan = (p: string) => relative(process.cwd(), resolve(dirname(abs), p)) || p;
+  if (typeof raw.population === 'string' && raw.population !== '') raw.population = fromPlan(raw.population);
+  const long = raw.population as { file?: unknown } | null;
+  if (typeof long === 'object' && long !== null && typeof long.file === 'string' && long.file !== '')
+    raw.population = { ...long, file: fromPlan(long.file) };
   const isScenario = typeof raw.extends === 'string';
   const schema = isScenario ? ScenarioPlan : Plan;
   const parsed = schema.safeParse(raw, ONCE);
@@ -122,7 +126,7 @@ export function loadPlan(path: string, chain: string[] = []): LoadedPlan {
   }
   let base: LoadedPlan;
   try {
-    base = loadPlan(basePath, [...chain, abs]);
+    base = loadPlan(run, basePath, [...chain, abs]);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     // The base could not be read at all: missing, a directory, too big. Say which, at the extends: line.

@@ -11,11 +11,13 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
-import { checkText, pointProblem, readPointsCsv } from './population/points-csv.js';
+import { checkText, pointProblem, POINT_ROLES, readPointsCsv } from './population/points-csv.js';
+import { checkColumnMap, type ColumnMap } from './column-map.js';
 
 export interface PointFileOptions {
   /** false: candidate sites (lat, lon[, name, region]); the population column is not required. */
@@ -25,13 +27,23 @@ export interface PointFileOptions {
   lookup?: UnitLookup;
   /** The format as detected from the content (else the extension decides). */
   geojson?: boolean;
+  /** Which of the file's columns (GeoJSON: properties) are lat, lon, population, region, name. */
+  columns?: ColumnMap;
 }
 
 /** The points of a file as columns, each with its unit. */
-export function loadPointColumns(path: string, regions: RegionIndex, o: PointFileOptions): PointColumns {
-  const text = readUserText(path);
+export function loadPointColumns(
+  run: RunContext,
+  path: string,
+  regions: RegionIndex,
+  o: PointFileOptions,
+): PointColumns {
+  const text = readUserText(run, path);
   const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
-  const rows = geojson ? fromGeoJson(text, path, o.population) : readPointsCsv(text, path, o.population);
+  const rows = geojson
+    ? fromGeoJson(text, path, o.population, o.columns)
+    : readPointsCsv(text, path, o.population, o.columns);
+  if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
     ...(o.lookup ? { lookup: o.lookup } : {}),
@@ -43,14 +55,19 @@ export function loadPointColumns(path: string, regions: RegionIndex, o: PointFil
  * `population: false` the same formats list candidate sites.
  */
 export function loadPopulationFile(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   o: PointFileOptions = { population: true },
 ): PopulationPoint[] {
-  return pointObjects(loadPointColumns(path, regions, o));
+  return pointObjects(loadPointColumns(run, path, regions, o));
 }
 
-function fromGeoJson(text: string, path: string, needPopulation: boolean): PointRows {
+function fromGeoJson(text: string, path: string, needPopulation: boolean, columns: ColumnMap = {}): PointRows {
+  checkColumnMap(columns, POINT_ROLES, path);
+  if (columns.lat !== undefined || columns.lon !== undefined)
+    throw new UserError(`${path}: a GeoJSON point's position is its geometry; map only population, region or name`);
+  const key = (role: 'population' | 'region' | 'name') => columns[role] ?? role;
   let fc: {
     type?: string;
     features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
@@ -88,9 +105,9 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean): Point
       throw new UserError(`${where(i)}: geometry must be a Point`, 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
-    const region = typeof props.region === 'string' ? props.region : '';
-    const name = typeof props.name === 'string' ? props.name : '';
-    const population = needPopulation ? num(props.population) : 0;
+    const region = typeof props[key('region')] === 'string' ? (props[key('region')] as string) : '';
+    const name = typeof props[key('name')] === 'string' ? (props[key('name')] as string) : '';
+    const population = needPopulation ? num(props[key('population')]) : 0;
     checkText(name + region, where(i));
     const problem = pointProblem(num(lat), num(lon), population);
     if (problem) throw new UserError(`${where(i)}: ${problem}`, 1);

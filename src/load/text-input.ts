@@ -4,7 +4,8 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../errors.js';
-import { expectLongRun, LONG_RUN_BYTES } from './long-run.js';
+import type { RunContext } from '../run/run-context.js';
+import { LONG_RUN_BYTES } from './long-run.js';
 
 export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 
@@ -36,29 +37,17 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 const CHUNK = 1 << 16;
 
 /**
- * Every file read in this process, by device and inode: whatever name, symlink or hard link
- * --out uses, writing over one of them is refused (render/output.ts). Recording at the one place
- * all user files are read means no command can forget an input.
+ * Records a file read by other means (the embedded dataset) as an input of the run, so --out
+ * never replaces it.
  */
-const inputsRead = new Map<string, string>();
-
-export function inputIdentity(st: { dev: number | bigint; ino: number | bigint }): string {
-  return `${st.dev}:${st.ino}`;
-}
-
-/** Records a file read by other means (the embedded dataset) as an input that --out must not replace. */
-export function noteInput(path: string): void {
+export function noteInput(run: RunContext, path: string): void {
   try {
-    inputsRead.set(inputIdentity(statSync(path)), path);
+    run.inputs.record(statSync(path), path);
   } catch {
     // Not there: nothing to protect.
   }
 }
 
-/** The input read in this process that `st` is, if any (its name as the user gave it). */
-export function readInputAt(st: { dev: number | bigint; ino: number | bigint }): string | undefined {
-  return inputsRead.get(inputIdentity(st));
-}
 const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
 
 /**
@@ -68,7 +57,7 @@ const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
  * content is then binary, which decodeText reports with its line and column.
  * Missing files, directories and oversized inputs are usage/I-O errors (exit 2).
  */
-export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path): Uint8Array {
+export function readUserFile(run: RunContext, path: string, limit = MAX_INPUT_BYTES, name = path): Uint8Array {
   let st: Stats;
   try {
     st = statSync(path);
@@ -91,7 +80,8 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
   const chunks: Buffer[] = [];
   let total = 0;
   try {
-    inputsRead.set(inputIdentity(fstatSync(fd)), name);
+    // Recorded here, where every user file is read, so no command can forget an input.
+    run.inputs.record(fstatSync(fd), name);
     for (;;) {
       const buf = Buffer.allocUnsafe(CHUNK);
       let n: number;
@@ -118,7 +108,7 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
   if (total === 0 && st.isFIFO()) {
     throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
   }
-  if (total > LONG_RUN_BYTES) expectLongRun();
+  if (total > LONG_RUN_BYTES) run.expectLong();
   return Buffer.concat(chunks, total);
 }
 
@@ -126,8 +116,8 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES, name = path)
  * readUserFile + decodeText for callers that only want text: a binary or non-UTF-8 file is a
  * data error (exit 1) at file:line:col.
  */
-export function readUserText(path: string): string {
-  const decoded = decodeText(readUserFile(path));
+export function readUserText(run: RunContext, path: string): string {
+  const decoded = decodeText(readUserFile(run, path));
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   return decoded.text;
 }

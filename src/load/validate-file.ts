@@ -4,16 +4,18 @@ import { resolve } from 'node:path';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Finding } from '../model/diagnostic.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import type { Plan } from '../model/plan.js';
+import { type Plan, populationFileOf } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
+import type { RunContext } from '../run/run-context.js';
 import { displayPath } from './display-path.js';
 import { findingsToDiagnostics, loadPlan } from './plan-loader.js';
 
 export function validateFile(
+  run: RunContext,
   path: string,
-  country: CountryData = loadCountry(),
+  country: CountryData = loadCountry(run),
 ): { diagnostics: Diagnostic[]; files: string[] } {
-  const loaded = loadPlan(path);
+  const loaded = loadPlan(run, path);
   const ctx = {
     regions: country.regions,
     outline: country.outline,
@@ -49,7 +51,10 @@ function missingFiles(plan: Plan): Finding[] {
   const named: [Finding['path'], string | undefined][] = [
     [['distance_model', 'roads'], plan.distance_model?.roads],
     [['distance_model', 'roads_profile'], plan.distance_model?.roads_profile],
-    [['population'], plan.population],
+    [
+      typeof plan.population === 'object' ? ['population', 'file'] : ['population'],
+      populationFileOf(plan.population)?.file,
+    ],
   ];
   return named
     .filter(([, file]) => file && !existsSync(file))

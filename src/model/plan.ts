@@ -213,6 +213,26 @@ const Standards = z
   })
   .describe('Coverage standards: how close a facility must be to count a person as covered');
 
+/** The roles a population file's columns can be mapped to (load/column-map.ts). */
+export const POPULATION_ROLES = ['lat', 'lon', 'population', 'region', 'name', 'h3'] as const;
+
+export const PopulationFile = z
+  .strictObject({
+    file: z.string().min(1).describe('The population file, relative to this plan'),
+    columns: z
+      .partialRecord(z.enum(POPULATION_ROLES), z.string().min(1))
+      .optional()
+      .describe("Which of the file's columns is lat, lon, population, region, name (or h3), e.g. {lat: Y, lon: X}"),
+    sheet: z.string().min(1).optional().describe('The worksheet of an .xlsx file (default: the first)'),
+  })
+  .describe('A population file whose columns have other names, or a worksheet other than the first');
+export type PopulationFile = z.infer<typeof PopulationFile>;
+
+/** A plan's `population:` in its long form. */
+export function populationFileOf(p: string | PopulationFile | undefined): PopulationFile | undefined {
+  return typeof p === 'string' ? { file: p } : p;
+}
+
 export const Plan = z.strictObject({
   name: OneLine.describe('Name of the plan, shown in reports'),
   description: Text.optional().describe('Free text: what the plan is and where it comes from'),
@@ -224,8 +244,7 @@ export const Plan = z.strictObject({
   distance_model: DistanceModel.optional(),
   demand: DemandModel.optional(),
   population: z
-    .string()
-    .min(1)
+    .union([z.string().min(1), PopulationFile])
     .optional()
     .describe(
       'Population file (GeoTIFF, GeoPackage/CSV of H3 cells, CSV or GeoJSON points), relative to ' +

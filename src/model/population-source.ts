@@ -49,3 +49,49 @@ export interface PopulationSource {
   /** `--scale-to official`. */
   scale: ScaleReport | null;
 }
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const FORMAT_NAMES: Record<PopulationSource['format'], string> = {
+  geotiff: 'GeoTIFF raster',
+  geopackage: 'GeoPackage (H3 cells)',
+  'h3-csv': 'CSV of H3 cells',
+  'points-csv': 'CSV points',
+  geojson: 'GeoJSON points',
+};
+
+/** One short paragraph (stderr and the top of the Markdown section). */
+export function populationSummary(s: PopulationSource): string[] {
+  const lines = [
+    `population: ${s.file} (${FORMAT_NAMES[s.format]}${s.crs ? `, ${s.crs}` : ''}): ${n(s.cells.total)} cells, ` +
+      `${n(s.cells.populated)} populated, ${n(s.cells.empty)} empty, ${n(s.cells.nodata)} nodata`,
+    ...(s.window
+      ? [
+          `population: read the ${n(s.window.read[0])} × ${n(s.window.read[1])} cells over the country (and ` +
+            `${WINDOW_MARGIN_DEG}° around it) of a ${n(s.window.raster[0])} × ${n(s.window.raster[1])}-cell raster`,
+        ]
+      : []),
+    `population: ${n(s.outside.cells)} populated cells (${n(s.outside.population)} people) in the sea or abroad, ` +
+      `not counted; ${n(s.inside_population)} people inside, assigned by ${s.assignment}`,
+  ];
+  if (s.resolution_km !== null)
+    lines.push(`population: merged into ${s.resolution_km} km blocks: ${n(s.points)} points`);
+  if (s.scale) {
+    lines.push(
+      `population: scaled to official ${s.scale.year} ${s.scale.basis} unit populations: ` +
+        `grid ${n(s.scale.grid_total)} → official ${n(s.scale.official_total)} (factor ${s.scale.factor})`,
+    );
+    const missing = s.scale.units.filter((u) => u.factor === null);
+    if (missing.length)
+      lines.push(`population: not scaled (no cells or no official figure): ${missing.map((u) => u.code).join(', ')}`);
+    // A grid counts residents, the official figures registered people: where they differ by 2× or
+    // more (displaced people registered at home, a grid that misses a town) the factor inflates or
+    // empties a few cells, and the planner should know which units.
+    const far = s.scale.units.filter((u) => u.factor !== null && (u.factor >= 2 || u.factor <= 0.5));
+    if (far.length)
+      lines.push(
+        'population: factors of 2 or more (or ½ or less), check these units: ' +
+          far.map((u) => `${u.code} ×${u.factor}`).join(', '),
+      );
+  }
+  return lines;
+}

@@ -1,5 +1,6 @@
 /** Renders a result in the chosen format and writes it to stdout or --out. */
 import type { PopulationSource } from '../model/population-source.js';
+import type { RunContext } from '../run/run-context.js';
 import type { OutputKind, Outputs } from './outputs.js';
 import { withPopulationSource } from './population-source.js';
 import { writeResult } from './output.js';
@@ -8,10 +9,10 @@ import { styleFor } from './style.js';
 
 /** `population`: a user's population file, stated under text/Markdown reports and in JSON (`population_source`). */
 export function emit<K extends OutputKind>(
+  run: RunContext,
   kind: K,
   output: Outputs[K],
   o: { format: string; out?: string },
-  inputs: string[] = [],
   population?: PopulationSource,
 ): void {
   const stream = o.out ? undefined : process.stdout;
@@ -22,5 +23,5 @@ export function emit<K extends OutputKind>(
     o.format,
     population,
   );
-  writeResult(text, o.out, inputs);
+  writeResult(run, text, o.out);
 }

@@ -5,8 +5,9 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CapacityResult } from '../analysis/capacity.js';
+import type { GapLayer } from '../analysis/gaps.js';
 import type { ReportData } from '../analysis/report.js';
-import type { MapLayers } from '../load/map-layers.js';
+import type { MapLayers } from '../model/map-layers.js';
 import { htmlMapLegend } from './map-legend.js';
 import { MEASURES, type MeasureId } from './palette.js';
 import { mapSvg } from './svg-map.js';
@@ -30,6 +31,8 @@ export type ReportInput = ReportData & {
   layers: MapLayers;
   measure: MeasureId;
   capital?: { code: string; name: string };
+  /** The gap map's layers (measure `gaps`). */
+  gaps?: GapLayer;
   /** Sources line for the footer (from the country's data folder). */
   sources: string;
 };
@@ -41,8 +44,19 @@ export function mapOnlySvg(r: ReportInput): string {
 
 /** The report's map; `legend`: drawn inside the SVG (standalone) or left to the page's HTML legend. */
 function reportMap(r: ReportInput, legend: boolean): string {
-  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital } = r;
-  return mapSvg({ outline, layers, units, facilities, year, title, measure, capital, legend });
+  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital, gaps } = r;
+  return mapSvg({
+    outline,
+    layers,
+    units,
+    facilities,
+    year,
+    title,
+    measure,
+    capital,
+    legend,
+    ...(gaps ? { gaps } : {}),
+  });
 }
 
 const CSS = `

@@ -4,7 +4,7 @@
  * A regular file (or a symlink to one) is written atomically: a temp file beside the real target,
  * then rename, so an interrupted run never leaves a half-written report and a symlink stays a
  * symlink. A device or pipe (/dev/stdout, /dev/null, a FIFO) is written through, never replaced.
- * A file this process read is never written: --out is compared with every input by device and
+ * A file this run read is never written: --out is compared with every input by device and
  * inode, so no name, symlink or hard link gets around it.
  */
 import {
@@ -22,35 +22,47 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readInputAt } from '../load/text-input.js';
 import { UserError } from '../errors.js';
+import type { RunContext } from '../run/run-context.js';
 import { withBom } from './table.js';
 
 const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : `${text}\n`);
 
-/** Set once per run from --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
-export const outputSettings = { bom: false };
-
-export function writeResult(result: string, out?: string, _inputs: string[] = []): void {
-  const text = outputSettings.bom ? withBom(result) : result;
+/** Writes a run's result; the run knows its inputs (never overwritten) and --bom. */
+export function writeResult(run: RunContext, result: string, out?: string): void {
+  const text = run.bom ? withBom(result) : result;
   if (out === undefined) {
     process.stdout.write(withNewline(text));
     return;
   }
+  writeFileResult(run, withNewline(text), out);
+}
+
+/** Bytes (a GeoTIFF) to --out, atomically as text is; to stdout only when it is not a terminal. */
+export function writeBinaryResult(run: RunContext, bytes: Uint8Array, out: string | undefined, what: string): void {
+  if (out === undefined) {
+    if (process.stdout.isTTY) throw new UserError(`${what} is binary: write it to a file with --out FILE`);
+    process.stdout.write(bytes);
+    return;
+  }
+  writeFileResult(run, bytes, out);
+}
+
+function writeFileResult(run: RunContext, data: string | Uint8Array, out: string): void {
   if (out.trim() === '') throw new UserError('--out needs a file name (or leave it out to write to stdout)');
   const existing = statOrUndefined(out);
   const link = lstatOrUndefined(out);
   if (link?.isSymbolicLink() && !existing)
     throw new UserError(`--out ${out} is a symbolic link to nowhere; refusing to write through it`);
   if (existing) {
-    const input = readInputAt(existing);
+    const input = run.inputs.at(existing);
     if (input !== undefined)
       throw new UserError(
         `--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`,
       );
     if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
     if (!existing.isFile()) {
-      writeThrough(out, withNewline(text), existing);
+      writeThrough(out, data, existing);
       return;
     }
   }
@@ -58,7 +70,7 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
   const target = link?.isSymbolicLink() ? realpathSync(out) : out;
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, withNewline(text), { flag: 'wx' });
+    writeFileSync(tmp, data, { flag: 'wx' });
     if (existing) chmodSync(tmp, existing.mode & 0o7777);
     renameSync(tmp, target);
   } catch (e) {
@@ -68,12 +80,12 @@ export function writeResult(result: string, out?: string, _inputs: string[] = []
 }
 
 /** Character devices, FIFOs and sockets are written in place: replacing them would break the system or the reader. */
-function writeThrough(out: string, text: string, st: Stats): void {
+function writeThrough(out: string, data: string | Uint8Array, st: Stats): void {
   if (st.isBlockDevice()) throw new UserError(`--out ${out} is a block device; refusing to write to it`);
   let fd: number | undefined;
   try {
     fd = openSync(out, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
-    const bytes = Buffer.from(text);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
   } catch (e) {
     throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -103,8 +115,12 @@ function lstatOrUndefined(path: string): Stats | undefined {
  * that is not an error. Without this, node reports EPIPE with a stack from node:events.
  */
 export function quietOnClosedStdout(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // The process's own stdout, so once per process however many runs it makes.
+  if (process.stdout.listeners('error').includes(onStdoutError)) return;
+  process.stdout.on('error', onStdoutError);
+}
+
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
 }

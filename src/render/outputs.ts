@@ -14,6 +14,8 @@ import type { Timeline } from '../analysis/timeline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ReportInput } from './html-report.js';
+import type { SurfaceOutput } from './surface.js';
+import type { GapsResult } from '../analysis/gaps.js';
 import type { Style } from './style.js';
 
 export interface Outputs {
@@ -33,6 +35,8 @@ export interface Outputs {
   graph: GraphResult;
   regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
+  surface: SurfaceOutput;
+  gaps: { result: GapsResult; top: number };
 }
 
 export type OutputKind = keyof Outputs;

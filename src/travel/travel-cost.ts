@@ -5,7 +5,7 @@
  * one new implementation of this file's interfaces.
  *
  * Two implementations: straight-line.ts (geodesic × circuity at an average speed) and the road
- * network model (src/roads/).
+ * network model (travel/roads/). load/travel-models.ts chooses one per run.
  */
 
 import type { Threshold } from '../model/plan.js';
@@ -45,7 +45,8 @@ export const LAYERS: readonly Layer[] = ['center', 'branch'];
 
 /** What reports echo so that no figure is read without its assumptions. */
 export interface TravelModelInfo {
-  type: 'straight-line' | 'roads';
+  /** The model's name in the registry (load/travel-models.ts), e.g. 'straight-line' or 'roads'. */
+  type: string;
   /** One line for people, e.g. "road ≈ geodesic × 1.3 circuity; travel time at 50 km/h". */
   description: string;
   /** Straight-line model: road km per geodesic km, and the average speed. */

@@ -57,8 +57,8 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'capacity', 'text');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
     const flags = {
       visitsPerResidentYear: o.visits,
@@ -67,18 +67,18 @@ export const command: CommandSpec<Opts> = {
     };
     const d = resolveDemand(ctx.plan, flags);
     const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
-    net.advanceTo(reportYear(ctx.plan, o.year));
+    net.advanceTo(reportYear(run, ctx.plan, o.year));
     const basis = o.basis ?? d.basis;
     const result =
       o.method === 'auto'
         ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
         : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
-    emit('capacity', result, o, ctx.inputs);
+    emit(run, 'capacity', result, o);
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
       const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;
       const are = result.overloaded === 1 ? 'y is' : 'ies are';
-      process.stderr.write(`dostplan: ${result.overloaded} facilit${are} above 100 % in ${result.year}: ${which}\n`);
+      run.message(`${result.overloaded} facilit${are} above 100 % in ${result.year}: ${which}`);
       return EXIT.failed;
     }
     return EXIT.ok;

@@ -39,17 +39,17 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'coverage', 'text');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
-    net.advanceTo(reportYear(ctx.plan, o.year));
+    net.advanceTo(reportYear(run, ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
       basis: o.basis,
       kind: o.kind,
       by: o.by,
     });
     const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
-    emit('coverage', { result, map }, o, ctx.inputs, ctx.demand.source);
+    emit(run, 'coverage', { result, map }, o, ctx.demand.source);
     return EXIT.ok;
   },
 };

@@ -3,7 +3,7 @@ import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.j
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
-import { loadDemand, loadValidPlan, planSettings } from '../../load/plan-context.js';
+import { loadDemand, loadValidPlan, planSettings, populationInput } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
@@ -14,41 +14,23 @@ export const command: CommandSpec<ModelOptions> = {
     addFormatOption(cmd, 'diff', 'md', ' (md: for a pull-request comment)');
     addModelOptions(cmd);
   },
-  async run([aPath, bPath], o) {
+  async run([aPath, bPath], o, run) {
     const flags = modelFlags(o);
-    const country = loadCountry(flags.data);
-    const a = loadValidPlan(aPath, country),
-      b = loadValidPlan(bPath, country);
+    const country = loadCountry(run, flags.data);
+    const a = loadValidPlan(run, aPath, country),
+      b = loadValidPlan(run, bPath, country);
     // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
-    const population = flags.population ?? b.plan.population;
-    const demand = await loadDemand(country, population, b.plan, flags);
+    const population = populationInput(flags, b);
+    const demand = await loadDemand(run, country, population, b, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
-    const roadFiles: string[] = [];
-    const settingsOf = (p: typeof a) => {
-      const { settings, files } = planSettings(p.plan, flags);
-      roadFiles.push(...files);
-      return settings;
-    };
-    const run = (p: typeof a, title: string) => {
+    const settingsOf = (p: typeof a) => planSettings(run, p, flags);
+    const measure = (p: typeof a, title: string) => {
       const settings = settingsOf(p);
-      return withProgress(title, p.plan, (tick) => timeline(p.plan, demand, country.regions, settings, tick));
+      return withProgress(title, p, (tick) => timeline(p, demand, country.regions, settings, tick));
     };
-    const changes = changeImpacts(
-      a.plan,
-      b.plan,
-      facilityChanges(a.plan, b.plan),
-      demand,
-      country.regions,
-      settingsOf(b),
-    );
-    const d = diffPlans(a.plan, b.plan, run(a, 'diff A'), run(b, 'diff B'), changes);
-    emit(
-      'diff',
-      d,
-      o,
-      [...a.files, ...b.files, ...(population ? [population] : []), ...new Set(roadFiles)],
-      demand.source,
-    );
+    const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsOf(b));
+    const d = diffPlans(a, b, measure(a, 'diff A'), measure(b, 'diff B'), changes);
+    emit(run, 'diff', d, o, demand.source);
     return EXIT.ok;
   },
 };

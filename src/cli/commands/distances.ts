@@ -33,16 +33,16 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'distances', 'text', ' (GeoJSON, and CSV with --worst: the worst-served places)');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
-    net.advanceTo(reportYear(ctx.plan, o.year));
+    net.advanceTo(reportYear(run, ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? pointColumns(ctx.demand).count : 0);
     emit(
+      run,
       'distances',
       distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst),
       o,
-      ctx.inputs,
       ctx.demand.source,
     );
     return EXIT.ok;

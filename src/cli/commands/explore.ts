@@ -15,8 +15,8 @@ export const command: CommandSpec<ModelOptions> = {
     cmd.argument('[plan]', 'plan file (default: the embedded DOST plan)');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.out || !process.stdout.isTTY || !process.stdin.isTTY) {
       // Not interactive (a pipe, CI, or --out): print or write what the first screen would show.
@@ -28,10 +28,10 @@ export const command: CommandSpec<ModelOptions> = {
         by: 'economic-region',
       });
       emit(
+        run,
         'coverage',
         { result, map: () => coverageMap(net, ctx.demand, ctx.settings, 'any', result) },
         { format: 'text', out: o.out },
-        ctx.inputs,
       );
       return EXIT.ok;
     }

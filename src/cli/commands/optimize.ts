@@ -77,23 +77,23 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'suggestion', 'text');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
+  async run([planArg], o, run) {
     if (o.graph) {
-      const solved = await solveGraph(readGraph(o.graph), !!o.exact);
-      if (solved.note) process.stderr.write(`dostplan: note: ${solved.note}\n`);
-      emit('graph', solved, o, [o.graph]);
+      const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
+      if (solved.note) run.message(`note: ${solved.note}`);
+      emit(run, 'graph', solved, o);
       return EXIT.ok;
     }
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      emit('order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget), o, ctx.inputs);
+      emit(run, 'order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget), o);
       return EXIT.ok;
     }
-    const y = reportYear(ctx.plan, o.year);
+    const y = reportYear(run, ctx.plan, o.year);
     const candidates = o.candidates
-      ? loadCandidates(o.candidates, regions, ctx.country.units)
+      ? loadCandidates(run, o.candidates, regions, ctx.country.units)
       : pointCandidates(ctx.demand, regions);
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
@@ -103,20 +103,19 @@ export const command: CommandSpec<Opts> = {
         k: o.sites,
         basis: o.basis ?? d.basis,
       });
-      emit('capacitySites', result, o, [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])]);
+      emit(run, 'capacitySites', result, o);
       return EXIT.ok;
     }
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
-    const inputs = [...ctx.inputs, ...(o.candidates ? [o.candidates] : [])];
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
-    if (result.note) process.stderr.write(`dostplan: note: ${result.note}\n`);
+    if (result.note) run.message(`note: ${result.note}`);
     // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
     const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
     const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
       .split(sep)
       .join('/');
-    emit('suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o, inputs);
+    emit(run, 'suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o);
     return EXIT.ok;
   },
 };

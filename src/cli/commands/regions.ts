@@ -10,9 +10,9 @@ export const command: CommandSpec<OutputOptions & { data?: string }> = {
   declare(cmd: Command) {
     addFormatOption(cmd, 'regions', 'text');
   },
-  run(_args, o) {
-    const { regions } = loadCountry(o.data);
-    emit('regions', { dataset: regions.dataset, capital: regions.capital }, o);
+  run(_args, o, run) {
+    const { regions } = loadCountry(run, o.data);
+    emit(run, 'regions', { dataset: regions.dataset, capital: regions.capital }, o);
     return EXIT.ok;
   },
 };

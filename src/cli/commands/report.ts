@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
+import { GAP_MAP_CELL_KM, gapLayer, settlementsOf, type GapLayer } from '../../analysis/gaps.js';
 import { reportData } from '../../analysis/report.js';
+import { gridOver, landCells } from '../../analysis/surface-grid.js';
 import { EXIT } from '../../errors.js';
 import { loadMapLayers } from '../../load/map-layers.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
-import { MEASURES, type MeasureId } from '../../render/palette.js';
+import { GAPS_SCALE, MEASURES, type MeasureId } from '../../render/palette.js';
+import { defaultLookup } from '../../load/population/default-lookup.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, choice, modelFlags, reportYear, withProgress, year, type ModelOptions } from '../options.js';
 
@@ -21,30 +24,41 @@ export const command: CommandSpec<Opts> = {
       .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
       .option(
         '--measure <measure>',
-        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')}`,
+        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')} (gaps: the travel-time surface and the people beyond every standard)`,
         choice(Object.keys(MEASURES) as MeasureId[]),
         'coverage',
       )
       .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
     addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
-    const y = reportYear(ctx.plan, o.year);
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
+    const y = reportYear(run, ctx.plan, o.year);
     const data = withProgress('report', ctx.plan, (tick) =>
       reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
     );
     const { profile } = ctx.country;
     const capital = profile.capital ? { code: profile.capital.unit, name: profile.capital.name } : undefined;
+    const gaps = o.measure === 'gaps' ? gapMap(ctx, y) : undefined;
     const input = {
       ...data,
+      ...(gaps ? { gaps } : {}),
       outline: ctx.country.outline.geometry,
-      layers: loadMapLayers(ctx.country.dir),
+      layers: loadMapLayers(run, ctx.country.dir),
       measure: o.measure,
       ...(capital ? { capital } : {}),
       sources: `Population: ${profile.population_source}.`,
     };
-    emit('report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.inputs, ctx.demand.source);
+    emit(run, 'report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.demand.source);
     return EXIT.ok;
   },
 };
+
+/** The gap map's surface (2 km cells, the palette's travel-time class edges) and unserved clusters. */
+function gapMap(ctx: Awaited<ReturnType<typeof loadPlanContext>>, year: number): GapLayer {
+  const { country } = ctx;
+  const cells = landCells(gridOver(country.outline.box(), GAP_MAP_CELL_KM), defaultLookup(country));
+  const edges = GAPS_SCALE.classes.map((c) => c.to).filter(Number.isFinite);
+  const settlements = settlementsOf(country.columns('resident'));
+  return gapLayer(ctx.plan, ctx.demand, country.regions, ctx.settings, year, cells, edges, settlements);
+}

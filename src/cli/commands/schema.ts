@@ -16,10 +16,10 @@ export const command: CommandSpec<{ out?: string }> = {
   declare(cmd: Command) {
     cmd.option('--out <file>', 'write to a file instead of stdout');
   },
-  run(_args, o) {
+  run(_args, o, run) {
     const committed = join(PACKAGE_ROOT, 'schema', 'plan.schema.json');
-    noteInput(committed); // `schema --out` naming the committed file is refused like any input
-    writeResult(readFileSync(committed, 'utf8'), o.out);
+    noteInput(run, committed); // `schema --out` naming the committed file is refused like any input
+    writeResult(run, readFileSync(committed, 'utf8'), o.out);
     return EXIT.ok;
   },
 };

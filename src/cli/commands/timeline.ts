@@ -33,9 +33,9 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'timeline', 'text', ` (with --compare: ${formatsFor('comparison').join(', ')})`);
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
+  async run([planArg], o, run) {
     const flags = modelFlags(o);
-    const ctx = await loadPlanContext(planArg, flags);
+    const ctx = await loadPlanContext(run, planArg, flags);
     const { regions } = ctx.country;
     const delays = delaysFor(ctx.plan, o.delay);
     const plan = delays.length ? applyDelays(ctx.plan, delays) : ctx.plan;
@@ -43,27 +43,22 @@ export const command: CommandSpec<Opts> = {
     for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
       const [list, index] = f.path;
       const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
-      process.stderr.write(`dostplan: note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}\n`);
+      run.message(`note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}`);
     }
     const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
     if (o.compare) {
-      const other =
-        o.compare === 'announced'
-          ? { plan: announcedSchedule(plan), files: [] }
-          : loadValidPlan(o.compare, ctx.country);
+      const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(run, o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
-      const settings = o.compare === 'announced' ? ctx.settings : planSettings(other.plan, flags).settings;
-      const b = withProgress('compare', other.plan, (tick) =>
-        timeline(other.plan, ctx.demand, regions, settings, tick),
-      );
-      emit('comparison', { a: main, b }, o, [...ctx.inputs, ...other.files], ctx.demand.source);
+      const settings = o.compare === 'announced' ? ctx.settings : planSettings(run, other, flags);
+      const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
+      emit(run, 'comparison', { a: main, b }, o, ctx.demand.source);
     } else {
       const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
-      emit('timeline', { timeline: main, names }, o, ctx.inputs, ctx.demand.source);
+      emit(run, 'timeline', { timeline: main, names }, o, ctx.demand.source);
     }
     const missed = main.targets.filter((t) => !t.met);
     if (o.strict && missed.length) {
-      process.stderr.write(`dostplan: ${missed.length} target${missed.length === 1 ? '' : 's'} missed\n`);
+      run.message(`${missed.length} target${missed.length === 1 ? '' : 's'} missed`);
       return EXIT.failed;
     }
     return EXIT.ok;

@@ -21,17 +21,17 @@ export const command: CommandSpec<Opts> = {
     cmd.argument('[files...]', 'plan files (YAML)').option('--strict', 'warnings fail too (exit 1)');
     addFormatOption(cmd, 'validation', 'text', ' (github: annotations for GitHub Actions)');
   },
-  run(files, o) {
-    const country = loadCountry(o.data);
+  run(files, o, run) {
+    const country = loadCountry(run, o.data);
     const targets = files.length ? files : [country.defaultPlan];
     const diagnostics: Diagnostic[] = [];
     let unreadable = 0;
     for (const f of targets) {
       try {
-        diagnostics.push(...validateFile(f, country).diagnostics);
+        diagnostics.push(...validateFile(run, f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        process.stderr.write(`dostplan: ${printable(e.message, true)}\n`);
+        run.message(printable(e.message, true));
         unreadable++;
       }
     }
@@ -44,7 +44,7 @@ export const command: CommandSpec<Opts> = {
     const sorted = sortDiagnostics(diagnostics);
     // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
     const checked = targets.length - unreadable;
-    emit('validation', { diagnostics: sorted, files: checked, unreadable }, o);
+    emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
     const errors = sorted.filter((d) => d.severity === 'error').length;
     const warnings = sorted.length - errors;
     if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable)}\n`);

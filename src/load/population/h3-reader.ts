@@ -10,6 +10,7 @@ import { cellToLatLng, isValidCell } from 'h3-js';
 import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
+import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
@@ -40,7 +41,11 @@ function addCell(
   table.push(lat, lon, pop);
 }
 
-export function readH3Csv(path: string, bytes: Buffer): { table: PopulationTable; stats: ReadStats } {
+export function readH3Csv(
+  path: string,
+  bytes: Buffer,
+  columns: ColumnMap = {},
+): { table: PopulationTable; stats: ReadStats } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   let rows: string[][];
@@ -50,15 +55,16 @@ export function readH3Csv(path: string, bytes: Buffer): { table: PopulationTable
     const err = e as { lines?: number; message: string };
     throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
   }
-  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-  const hcol = h3Column(header);
-  const pcol = header.findIndex((h) => POPULATION_COLUMNS.includes(h));
-  if (!hcol || pcol < 0)
-    throw new UserError(
-      `${path}:1:1: expected a header with an H3 column (h3) and a population column (population)`,
-      1,
-    );
-  const hi = header.indexOf(hcol);
+  const header = rows[0] ?? [];
+  const lower = header.map((h) => h.toLowerCase());
+  checkColumnMap(columns, ['h3', 'population'], path);
+  // The usual names of each column, unless the user named them.
+  const h3Name = columns.h3 ?? h3Column(lower),
+    popName = columns.population ?? lower.find((h) => POPULATION_COLUMNS.includes(h));
+  const known = { ...(h3Name ? { h3: h3Name } : {}), ...(popName ? { population: popName } : {}) };
+  const at = resolveColumns(header, ['h3', 'population'], ['h3', 'population'], known, `${path}:1:1`, 'h3,population');
+  const hi = at.h3!,
+    pcol = at.population!;
   const table = new PopulationTable();
   const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
   for (let r = 1; r < rows.length; r++) {

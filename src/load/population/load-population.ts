@@ -16,6 +16,7 @@ import type { RegionIndex } from '../../model/region-index.js';
 import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPointColumns } from '../population-file.js';
 import { pointObjects, type PointColumns } from '../../model/point-columns.js';
+import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
@@ -23,12 +24,17 @@ import { detectFormat, readHead } from './detect-format.js';
 import type { LonLatBox, RasterInfo } from './geotiff-reader.js';
 import type { PopulationTable, ReadStats } from './population-table.js';
 import { scaleToOfficial } from './scale-to-official.js';
+import type { ColumnMap } from '../column-map.js';
 
 export interface PopulationOptions {
   scaleTo?: 'official';
   resolutionKm?: number;
   /** Which official figures --scale-to uses: resident (where people live) or registered (SSC de jure). */
   basis?: PopulationBasis;
+  /** Which of the file's columns is lat, lon, population, region, name, h3 (--columns). */
+  columns?: ColumnMap;
+  /** The worksheet of an .xlsx file (--sheet; default: the first). */
+  sheet?: string;
   /** Unit polygons for point files without a region column. */
   units?: UnitLocator;
   /** The country's box: a raster is read over it (and WINDOW_MARGIN_DEG around it) only. */
@@ -46,13 +52,16 @@ export interface LoadedPopulation {
 }
 
 export async function loadPopulation(
+  run: RunContext,
   path: string,
   regions: RegionIndex,
   locator: UnitLookup,
   o: PopulationOptions = {},
 ): Promise<LoadedPopulation> {
   checkReadable(path);
-  const format = detectFormat(readHead(path));
+  const detected = detectFormat(readHead(path));
+  // A CSV whose H3 column has another name is only known as one by its mapping.
+  const format = detected === 'points-csv' && o.columns?.h3 !== undefined ? 'h3-csv' : detected;
   let cells: AssignedCells,
     stats: ReadStats,
     crs: string | undefined,
@@ -62,9 +71,10 @@ export async function loadPopulation(
     assignment = locator.method;
   if (format === 'points-csv' || format === 'geojson') {
     // Points without a region column are placed by the same banded polygon index as grid cells.
-    const columns = loadPointColumns(path, regions, {
+    const columns = loadPointColumns(run, path, regions, {
       population: true,
       geojson: format === 'geojson',
+      ...(o.columns ? { columns: o.columns } : {}),
       ...(o.units ? { units: o.units, lookup: locator } : {}),
     });
     cells = { ...columns, outside: { cells: 0, population: 0 } };
@@ -84,8 +94,16 @@ export async function loadPopulation(
         info: { crs, width, height, window: win },
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
     else if (format === 'geopackage')
-      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(path, Buffer.from(readUserFile(path))));
-    else ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(path, Buffer.from(readUserFile(path))));
+      ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
+        path,
+        Buffer.from(readUserFile(run, path)),
+      ));
+    else
+      ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(
+        path,
+        Buffer.from(readUserFile(run, path)),
+        o.columns,
+      ));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
       throw new UserError(

@@ -11,4 +11,6 @@ export interface PointRows {
   names?: string[];
   /** Where row i is, for messages: "file:line:1" (CSV) or "file: features[i]" (GeoJSON). */
   where(i: number): string;
+  /** What the reader assumed about the file's dialect (separator, decimal mark), for a note. */
+  assumed?: string;
 }

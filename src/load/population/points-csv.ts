@@ -4,28 +4,32 @@
  * rows take a few hundred milliseconds where a general parser building one object per row took
  * seconds and most of a gigabyte.
  *
- * The dialect is RFC 4180 as spreadsheets write it: a header row (names trimmed, any case), comma
- * separators, fields optionally in double quotes (doubled quotes inside, line breaks allowed),
- * LF or CRLF, blank lines skipped, spaces around a field ignored. Every problem is reported at
- * file:line:column with what to do.
+ * The dialect is RFC 4180 as spreadsheets write it: a header row (names trimmed, any case), comma,
+ * semicolon or tab separators (the header line decides: load/csv-dialect.ts), fields optionally in
+ * double quotes (doubled quotes inside, line breaks allowed), LF or CRLF, blank lines skipped,
+ * spaces around a field ignored. Numbers may use decimal commas and grouped thousands
+ * (load/number-format.ts); what was assumed comes back in `assumed`. Columns may be renamed
+ * (load/column-map.ts). Every problem is reported at file:line:column with what to do.
  */
 import { UserError } from '../../errors.js';
+import { type ColumnMap, resolveColumns } from '../column-map.js';
+import { delimiterOf, delimiterName } from '../csv-dialect.js';
+import { type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRows } from './point-rows.js';
 
 /** No place holds more people than the world; bigger values are typos and would overflow the sums. */
 export const MAX_POINT_POPULATION = 1e10;
 
-const COMMA = 44,
-  QUOTE = 34,
+const QUOTE = 34,
   LF = 10,
   CR = 13,
   SPACE = 32,
   TAB = 9;
 
 /** The columns the reader uses; others are skipped. */
-const ROLES = ['lat', 'lon', 'population', 'region', 'name'] as const;
+export const POINT_ROLES = ['lat', 'lon', 'population', 'region', 'name'] as const;
+const ROLES = POINT_ROLES;
 type Role = (typeof ROLES)[number];
-const SKIP = -1;
 
 // Exact powers of ten: m / 10^k with m < 2^53 and k ≤ 22 is one correctly rounded division, the
 // same double as Number() gives for the decimal text.
@@ -35,26 +39,21 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
  * Reads the rows. `needPopulation: false` lists candidate sites (lat, lon[, name, region]): the
  * population column is then optional and read as 0.
  */
-export function readPointsCsv(text: string, path: string, needPopulation: boolean): PointRows {
-  const scan = new Scanner(text, path);
+export function readPointsCsv(text: string, path: string, needPopulation: boolean, columns?: ColumnMap): PointRows {
+  const delimiter = delimiterOf(text);
+  const conv = new NumberConvention();
+  const scan = new Scanner(text, path, delimiter, conv);
   const header = scan.record();
   if (header === undefined)
     throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
-  const names = header.map((h) => h.trim().toLowerCase());
-  for (const col of needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon']) {
-    if (!names.includes(col))
-      throw new UserError(
-        `${path}:1:1: missing column '${col}'; expected a header ` +
-          `lat,lon${needPopulation ? ',population' : ''}[,region,name]`,
-        1,
-      );
-  }
-  // Each field's role; a repeated column name counts once, at its last place (as a keyed row would).
+  const names = header;
+  const required = needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon'];
+  const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
+  const index = resolveColumns(header, ROLES, required, columns, `${path}:1:1`, expected);
+  // Each field's role (a repeated column name counts once, at its last place, as a keyed row would).
   // Candidate sites carry no people: a population column there is not read.
-  const role = names.map((h, k) =>
-    names.lastIndexOf(h) !== k || (h === 'population' && !needPopulation) ? SKIP : ROLES.indexOf(h as Role),
-  );
-  const fieldOf = (r: Role) => names.lastIndexOf(r) + 1;
+  const role = names.map((_, k) => ROLES.findIndex((r) => index[r] === k && (r !== 'population' || needPopulation)));
+  const fieldOf = (r: Role) => index[r]! + 1;
   const named = role.includes(ROLES.indexOf('name'));
   const rows = new RowBuilder(scan.lineCountBound(), named);
   const codes = new Interner(rows.regionCodes);
@@ -64,6 +63,14 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const emptyCell = (r: Role, line: number) => {
     const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
     return new UserError(`${path}:${line}:${fieldOf(r)}: empty ${r} cell; every row needs ${needs}`, 1);
+  };
+  // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
+  const pending: { row: number; line: number; sep: Mark }[] = [];
+  const learn = (reading: Reading, r: number, line: number) => {
+    const at = { line, field: fieldOf(ROLES[r]!), role: ROLES[r]! };
+    const problem = conv.proof(reading, at);
+    if (problem) throw new UserError(`${path}:${line}:${at.field}: ${at.role}: ${problem}`, 1);
+    if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
   };
   while (scan.startRecord()) {
     const line = scan.line;
@@ -75,14 +82,18 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       if (k >= names.length)
         throw new UserError(
           `${path}:${scan.line}:${scan.column()}: more fields than the header's ${names.length}; ` +
-            'quote a value that holds a comma ("…")',
+            `quote a value that holds a ${delimiterName(delimiter)} ("…")`,
           1,
         );
       const r = role[k]!;
       if (r >= 0 && r <= 2) {
-        const v = scan.number();
+        const v = scan.number(r === 2);
         if (v === undefined) throw emptyCell(ROLES[r]!, line);
         cell[r] = v;
+        if (scan.reading) {
+          learn(scan.reading, r, line);
+          scan.reading = undefined;
+        }
       } else if (r === 3) {
         // A million rows name a few dozen codes: each is matched in place, a string made once per code.
         const known = codes.count;
@@ -90,7 +101,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         if (codes.count > known) checkText(rows.regionCodes[region]!, `${path}:${line}:1`);
       } else if (r === 4) name = scan.text();
       else scan.skip();
-      if (!scan.comma()) {
+      if (!scan.separator()) {
         if (k + 1 < names.length)
           throw new UserError(
             `${path}:${scan.line}:${scan.column()}: ${k + 1} field(s) where the header has ${names.length}; ` +
@@ -107,7 +118,18 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   }
   if (rows.count === 0)
     throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
-  return rows.done((i) => `${path}:${rows.lines[i]}:1`);
+  for (const p of pending) {
+    const settled = conv.settle(rows.population[p.row]!, p.sep);
+    if ('problem' in settled)
+      throw new UserError(`${path}:${p.line}:${fieldOf('population')}: population: ${settled.problem}`, 1);
+    rows.population[p.row] = settled.value;
+  }
+  const numbers = conv.describe();
+  const assumed = [
+    ...(delimiter !== ',' ? [`${delimiterName(delimiter)}-separated`] : []),
+    ...(numbers ? [numbers] : []),
+  ].join('; ');
+  return { ...rows.done((i) => `${path}:${rows.lines[i]}:1`), ...(assumed ? { assumed } : {}) };
 }
 
 /** What is wrong with a point (every point file: CSV rows, GeoJSON features), or undefined. */
@@ -230,11 +252,21 @@ class Scanner {
   private lineStart = 0;
   private readonly n: number;
 
+  /** What the last number() proved or left open about the file's number convention, when anything. */
+  reading: Reading | undefined;
+  private readonly sep: number;
+  private readonly blank: number;
+
   constructor(
     private readonly s: string,
     private readonly path: string,
+    delimiter: string,
+    private readonly conv: NumberConvention,
   ) {
     this.n = s.length;
+    this.sep = delimiter.charCodeAt(0);
+    // Tabs are blanks around a field, unless they separate the fields.
+    this.blank = this.sep === TAB ? SPACE : TAB;
   }
 
   /** At most this many records follow: the number of line breaks, plus one. */
@@ -253,7 +285,7 @@ class Scanner {
     const { s, n } = this;
     for (;;) {
       let j = this.i;
-      while (j < n && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB)) j++;
+      while (j < n && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === this.blank)) j++;
       const c = s.charCodeAt(j);
       if (j >= n) {
         this.i = j;
@@ -273,16 +305,16 @@ class Scanner {
     if (!this.startRecord()) return undefined;
     const out: string[] = [];
     do out.push(this.text());
-    while (this.comma());
+    while (this.separator());
     return out;
   }
 
-  /** After a field: consumes a comma (true), or stops at the end of the record (false). */
-  comma(): boolean {
+  /** After a field: consumes a separator (true), or stops at the end of the record (false). */
+  separator(): boolean {
     const { s } = this;
     this.spaces();
     const c = s.charCodeAt(this.i);
-    if (c === COMMA) {
+    if (c === this.sep) {
       this.i++;
       return true;
     }
@@ -295,10 +327,10 @@ class Scanner {
     );
   }
 
-  /** A numeric field, undefined when empty. */
-  number(): number | undefined {
+  /** A numeric field, undefined when empty; `counts`: a population (see readLocaleNumber). */
+  number(counts: boolean): number | undefined {
     this.spaces();
-    const { s } = this;
+    const { s, sep } = this;
     // The common case in one pass: a plain decimal ending at a comma or the end of the line.
     let i = this.i,
       m = 0,
@@ -315,14 +347,17 @@ class Scanner {
       } else if (c === 46 /* . */ && frac < 0) frac = 0;
       else break;
     }
-    if (digits > 0 && digits <= 15 && (c === COMMA || c === LF || c === CR || i >= this.n)) {
+    if (digits > 0 && digits <= 15 && (c === sep || c === LF || c === CR || i >= this.n)) {
+      const start = this.i;
       this.i = i;
       const v = frac > 0 ? m / POW10[frac]! : m;
+      // A decimal point proves the file's convention, unless already proved (the common case: no work).
+      if (frac > 0 && this.conv.mark !== '.') this.reading = readLocaleNumber(s.slice(start, i), counts);
       return neg ? -v : v;
     }
     if (s.charCodeAt(this.i) === QUOTE) {
       const v = this.quoted().trim();
-      return v === '' ? undefined : Number(v);
+      return v === '' ? undefined : this.localeAware(v, Number(v), counts);
     }
     const start = this.i;
     const end = this.unquotedEnd();
@@ -330,7 +365,19 @@ class Scanner {
     while (e > start && (s.charCodeAt(e - 1) === SPACE || s.charCodeAt(e - 1) === TAB)) e--;
     this.i = end;
     if (e === start) return undefined;
-    return parseDecimal(s, start, e);
+    return this.localeAware(s.slice(start, e), parseDecimal(s, start, e), counts);
+  }
+
+  /**
+   * A number as Number() reads it, unless it has a decimal comma or grouped digits (then it is read
+   * as readLocaleNumber says), or a decimal point (which proves the file's convention).
+   */
+  private localeAware(text: string, plain: number, counts: boolean): number {
+    if (!Number.isNaN(plain) && !/^[+-]?\d+\.\d+$/.test(text.trim())) return plain;
+    const r = readLocaleNumber(text, counts);
+    if (!r) return plain;
+    if (r.mark || r.group || r.ambiguous) this.reading = r;
+    return r.value;
   }
 
   /** A text field, trimmed ('' when empty). */
@@ -364,7 +411,7 @@ class Scanner {
 
   private spaces(): void {
     const { s } = this;
-    while (s.charCodeAt(this.i) === SPACE || s.charCodeAt(this.i) === TAB) this.i++;
+    while (s.charCodeAt(this.i) === SPACE || s.charCodeAt(this.i) === this.blank) this.i++;
   }
 
   private endLine(): void {
@@ -380,7 +427,7 @@ class Scanner {
     let j = this.i;
     for (; j < n; j++) {
       const c = s.charCodeAt(j);
-      if (c === COMMA || c === LF || c === CR) break;
+      if (c === this.sep || c === LF || c === CR) break;
       if (c === QUOTE) {
         this.i = j;
         throw new UserError(

@@ -6,6 +6,7 @@ import { capacityCsv } from '../capacity.js';
 import { capacitySitesCsv } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 import { regionsCsv } from '../regions.js';
+import { gapsCsv } from '../gaps.js';
 import { timelineCsv } from '../timeline.js';
 
 export const csvFormat: Format = {
@@ -17,4 +18,5 @@ export const csvFormat: Format = {
   regions: (o) => regionsCsv(o.dataset, o.capital),
   capacity: capacityCsv,
   capacitySites: capacitySitesCsv,
+  gaps: (o) => gapsCsv(o.result),
 };

@@ -5,6 +5,8 @@ import { suggestGeoJson } from '../optimize.js';
 import { capacityGeoJson } from '../capacity.js';
 import { capacitySitesGeoJson } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { surfaceGeoJson } from '../surface.js';
+import { gapsGeoJson } from '../gaps.js';
 
 export const geojsonFormat: Format = {
   coverage: (o) => coverageGeoJson(o.map()),
@@ -12,4 +14,6 @@ export const geojsonFormat: Format = {
   suggestion: (o) => suggestGeoJson(o.result),
   capacity: capacityGeoJson,
   capacitySites: capacitySitesGeoJson,
+  surface: surfaceGeoJson,
+  gaps: (o) => gapsGeoJson(o.result),
 };

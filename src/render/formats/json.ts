@@ -2,6 +2,7 @@
 import { suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { gapsJson } from '../gaps.js';
 
 const json = (x: unknown) => JSON.stringify(x, null, 2);
 
@@ -21,4 +22,5 @@ export const jsonFormat: Format = {
   regions: (o) => json(o.dataset),
   capacity: json,
   capacitySites: (o) => json({ ...o, yaml: capacitySitesYaml(o) }),
+  gaps: (o) => gapsJson(o.result),
 };

@@ -8,6 +8,8 @@ import { capacityText } from '../capacity.js';
 import { capacitySitesText, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 import { regionsText } from '../regions.js';
+import { surfaceText } from '../surface.js';
+import { gapsText } from '../gaps.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
 export const textFormat: Format = {
@@ -23,4 +25,6 @@ export const textFormat: Format = {
   regions: (o) => regionsText(o.dataset, o.capital),
   capacity: capacityText,
   capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
+  surface: surfaceText,
+  gaps: (o) => gapsText(o.result, o.top),
 };

@@ -12,16 +12,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
-import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../errors.js';
-
-export interface OsmSink {
-  node(id: number, lat: number, lon: number): void;
-  /** Only ways tagged `highway` or `route` reach the sink (everything else is never routable). */
-  way(refs: readonly number[], tags: Record<string, string>): void;
-}
-
-export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
+import { UserError } from '../../errors.js';
+import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
+import type { RunContext } from '../../run/run-context.js';
+import { decodeText, noteInput, readUserFile } from '../text-input.js';
 
 const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
 
@@ -56,11 +50,12 @@ export function sniffFormat(file: string): NetworkFormat {
   throw bad(file, 'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm) or GeoJSON LineStrings');
 }
 
-export function readNetwork(file: string, sink: OsmSink): NetworkFormat {
+export function readNetwork(run: RunContext, file: string, sink: OsmSink): NetworkFormat {
   const format = sniffFormat(file);
+  noteInput(run, file); // --out never replaces the network, whichever reader reads it
   if (format === 'pbf') readPbf(file, sink);
   else if (format === 'xml') readXml(file, sink);
-  else readGeoJson(file, sink);
+  else readGeoJson(run, file, sink);
   return format;
 }
 
@@ -275,8 +270,8 @@ function readXml(file: string, sink: OsmSink): void {
  * properties are read as OSM tags (oneway, maxspeed, duration). Lines join where they share a
  * vertex (coordinates equal to 1e-7 degrees), as OSM ways share nodes.
  */
-function readGeoJson(file: string, sink: OsmSink): void {
-  const decoded = decodeText(readUserFile(file));
+function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
+  const decoded = decodeText(readUserFile(run, file));
   if (!decoded.ok) throw bad(file, decoded.message, `:${decoded.line}:${decoded.column}`);
   // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, checked field by field below
   let doc: any;

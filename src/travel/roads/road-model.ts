@@ -3,10 +3,9 @@
  * profile. A place (population point or facility) joins the network at the nearest point of a
  * road it may use; that access leg is a straight line at the profile's off-road speed. "Nearest"
  * is the least minutes; km are the road km along that fastest route, access legs included.
+ * load/roads/road-network.ts reads the graph (or takes it from the cache) and builds the model.
  */
-import { relative } from 'node:path';
-import { UserError } from '../errors.js';
-import type { Threshold } from '../model/plan.js';
+import type { Threshold } from '../../model/plan.js';
 import {
   meets,
   type Layer,
@@ -18,12 +17,10 @@ import {
   type TravelCostModel,
   type TravelModelInfo,
   type TripCost,
-} from '../travel/travel-cost.js';
-import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
+} from '../travel-cost.js';
 import { BoundedSearch, kNearestSites, NodeCosts, type Seed, type SiteSeeds } from './engine.js';
-import { GraphBuilder, type RoadGraph } from './graph.js';
-import { readNetwork, sniffFormat } from './osm-reader.js';
-import { loadProfile, type Profile } from './profile.js';
+import type { RoadGraph } from './graph.js';
+import type { Profile } from './profile.js';
 import { SegmentIndex, type Snap } from './snap.js';
 
 /** A place on the network: its snap and the two ways along its segment (-1: that way is one-way-forbidden). */
@@ -34,61 +31,6 @@ interface Attachment {
 
 const fmtInt = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const fmtLatLon = (lat: number, lon: number) => `${lat.toFixed(4)},${lon.toFixed(4)}`;
-
-export interface LoadOptions {
-  profileFile?: string;
-  /** Skip the cache (read and write); for tests and the bench's baseline. */
-  noCache?: boolean;
-  /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
-  onNote?: (line: string) => void;
-  /** Called before a graph is built from the input (a cache miss: the slow path). */
-  onBuild?: () => void;
-}
-
-export interface LoadReport {
-  fromCache: boolean;
-  cacheFile?: string;
-  /** Why the cache could not be written, if it could not (the run goes on). */
-  cacheError?: string;
-}
-
-/** Reads (or takes from the cache) the graph for `file` and returns the model. */
-export function loadRoadModel(file: string, o: LoadOptions = {}): { model: RoadModel; report: LoadReport } {
-  sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
-  const profile = loadProfile(o.profileFile);
-  const display = relative(process.cwd(), file) || file;
-  const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
-  const path = o.noCache ? undefined : cachePath(key);
-  const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached)
-    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
-  o.onBuild?.();
-  const graph = buildGraph(file, profile);
-  const report: LoadReport = { fromCache: false };
-  if (path) {
-    try {
-      writeGraphCache(path, key, graph);
-      report.cacheFile = path;
-    } catch (e) {
-      report.cacheError = `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    }
-  }
-  return { model: new RoadModel(graph, profile, display, o.onNote), report };
-}
-
-export function buildGraph(file: string, profile: Profile): RoadGraph {
-  const builder = new GraphBuilder(profile);
-  const format = readNetwork(file, builder);
-  const graph = builder.build(format);
-  if (graph.meta.edges === 0) {
-    throw new UserError(
-      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); ` +
-        `is this a road network?`,
-      1,
-    );
-  }
-  return graph;
-}
 
 export class RoadModel implements TravelCostModel {
   readonly info: TravelModelInfo;

@@ -5,9 +5,17 @@
  * edge per direction it may be driven. Both the forward and the reverse adjacency are kept:
  * the engine searches backwards from facilities (reverse) and re-seeds after a closure (forward).
  */
-import { geodesicKm } from '../geo/geodesic.js';
-import type { NetworkFormat, OsmSink } from './osm-reader.js';
+import { geodesicKm } from '../../geo/geodesic.js';
 import { wayCost, type Profile } from './profile.js';
+
+/** What a network reader (load/roads/osm-reader.ts) delivers: the graph builder is one. */
+export interface OsmSink {
+  node(id: number, lat: number, lon: number): void;
+  /** Only ways tagged `highway` or `route` reach the sink (everything else is never routable). */
+  way(refs: readonly number[], tags: Record<string, string>): void;
+}
+
+export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
 
 export interface DroppedIsland {
   lat: number;

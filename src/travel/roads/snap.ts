@@ -4,7 +4,7 @@
  * in CSR form). A query scans rings of cells outwards and stops once no unvisited cell can hold
  * anything nearer, or once past the off-road limit.
  */
-import { geodesicKm } from '../geo/geodesic.js';
+import { geodesicKm } from '../../geo/geodesic.js';
 import type { RoadGraph } from './graph.js';
 
 export interface Snap {

@@ -1,15 +1,9 @@
 /**
  * The car profile: which OSM ways are routable and how fast they are driven. The documented
- * default lives in data/roads/car-profile.yaml; a user's small YAML file overrides any part of it.
+ * default lives in data/roads/car-profile.yaml; a user's small YAML file overrides any part of it
+ * (read by load/roads/road-profile.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { PACKAGE_ROOT } from '../load/dataset-loader.js';
-import { decodeText, readUserFile } from '../load/text-input.js';
-import { UserError } from '../errors.js';
-import { parseYaml } from '../load/yaml-source.js';
-import { zodFindings } from '../load/zod-findings.js';
 
 const Kmh = z.number().positive().max(300);
 
@@ -25,49 +19,21 @@ export const Profile = z.strictObject({
 export type Profile = z.infer<typeof Profile>;
 
 /** A user's override: every key optional, `highways` merged class by class. */
-const ProfileOverride = z.strictObject({
+export const ProfileOverride = z.strictObject({
   ...Profile.partial().shape,
   access: Profile.shape.access.partial().optional(),
 });
+export type ProfileOverride = z.infer<typeof ProfileOverride>;
 
-export const DEFAULT_PROFILE_FILE = join(PACKAGE_ROOT, 'data', 'roads', 'car-profile.yaml');
-
-function readYaml(path: string, display: string): { value: unknown; locate: ReturnType<typeof parseYaml>['locate'] } {
-  const decoded = decodeText(readUserFile(path));
-  if (!decoded.ok) throw new UserError(`${display}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  const src = parseYaml(decoded.text, display);
-  const first = src.diagnostics[0];
-  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${first.message}`, 1);
-  return { value: src.value, locate: src.locate };
-}
-
-function parseWith<T>(schema: z.ZodType<T>, path: string, display: string): T {
-  const { value, locate } = readYaml(path, display);
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const f = zodFindings(parsed.error, schema, value)[0]!;
-  const at = locate(f.path, f.atKey);
-  throw new UserError(`${at.file}:${at.line}:${at.column}: ${f.message} (road profile)`, 1);
-}
-
-let defaultProfile: Profile | undefined;
-
-/** The default car profile, with the user's overrides from `overrideFile` when given. */
-export function loadProfile(overrideFile?: string): Profile {
-  defaultProfile ??= Profile.parse(parseYamlText(readFileSync(DEFAULT_PROFILE_FILE, 'utf8')));
-  if (!overrideFile) return defaultProfile;
-  const o = parseWith(ProfileOverride, overrideFile, overrideFile);
+/** The default profile with a user's override (from the file `source`) applied. */
+export function overrideProfile(base: Profile, o: ProfileOverride, source: string): Profile {
   return {
-    ...defaultProfile,
+    ...base,
     ...o,
-    highways: { ...defaultProfile.highways, ...(o.highways ?? {}) },
-    access: { ...defaultProfile.access, ...(o.access ?? {}) },
-    name: o.name ?? (Object.keys(o).length ? `${defaultProfile.name} (with ${overrideFile})` : defaultProfile.name),
+    highways: { ...base.highways, ...(o.highways ?? {}) },
+    access: { ...base.access, ...(o.access ?? {}) },
+    name: o.name ?? (Object.keys(o).length ? `${base.name} (with ${source})` : base.name),
   };
-}
-
-function parseYamlText(text: string): unknown {
-  return parseYaml(text, DEFAULT_PROFILE_FILE).value;
 }
 
 /** What a way contributes to the graph, or undefined when cars cannot use it. */

@@ -9,9 +9,9 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from './graph.js';
-import type { Profile } from './profile.js';
-import { compareText } from '../model/compare-text.js';
+import { compareText } from '../../model/compare-text.js';
+import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from '../../travel/roads/graph.js';
+import type { Profile } from '../../travel/roads/profile.js';
 
 /** Bump when the graph's layout or meaning changes, so old caches are not read. */
 export const CACHE_FORMAT = 4;

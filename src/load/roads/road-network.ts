@@ -1,0 +1,106 @@
+/**
+ * The road network a command uses, if any: --roads FILE (with --roads-profile), else the plan's
+ * `distance_model: { roads: FILE }`. The graph is built from the file (load/roads/osm-reader.ts
+ * into travel/roads/graph.ts) or taken from the cache (load/roads/cache.ts) on later runs; a
+ * network is read once per process (diff and --compare ask twice). Its notes (dropped road
+ * islands, places beyond the off-road limit) go to stderr as they become known, and into JSON
+ * results.
+ */
+import { relative } from 'node:path';
+import { UserError } from '../../errors.js';
+import type { Plan } from '../../model/plan.js';
+import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
+import type { Profile } from '../../travel/roads/profile.js';
+import { RoadModel } from '../../travel/roads/road-model.js';
+import type { RunContext } from '../../run/run-context.js';
+import { noteInput } from '../text-input.js';
+import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
+import { readNetwork, sniffFormat } from './osm-reader.js';
+import { loadProfile } from './road-profile.js';
+
+export interface LoadOptions {
+  profileFile?: string;
+  /** Skip the cache (read and write); for tests and the bench's baseline. */
+  noCache?: boolean;
+  /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
+  onNote?: (line: string) => void;
+  /** Called before a graph is built from the input (a cache miss: the slow path). */
+  onBuild?: () => void;
+}
+
+export interface LoadReport {
+  fromCache: boolean;
+  cacheFile?: string;
+  /** Why the cache could not be written, if it could not (the run goes on). */
+  cacheError?: string;
+}
+
+/** Reads (or takes from the cache) the graph for `file` and returns the model. */
+export function loadRoadModel(
+  run: RunContext,
+  file: string,
+  o: LoadOptions = {},
+): { model: RoadModel; report: LoadReport } {
+  sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
+  noteInput(run, file); // read for its hash even when the graph comes from the cache
+  const profile = loadProfile(run, o.profileFile);
+  const display = relative(process.cwd(), file) || file;
+  const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
+  const path = o.noCache ? undefined : cachePath(key);
+  const cached = path ? readGraphCache(path, key) : undefined;
+  if (cached)
+    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  o.onBuild?.();
+  const graph = buildGraph(run, file, profile);
+  const report: LoadReport = { fromCache: false };
+  if (path) {
+    try {
+      writeGraphCache(path, key, graph);
+      report.cacheFile = path;
+    } catch (e) {
+      report.cacheError = `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    }
+  }
+  return { model: new RoadModel(graph, profile, display, o.onNote), report };
+}
+
+export function buildGraph(run: RunContext, file: string, profile: Profile): RoadGraph {
+  const builder = new GraphBuilder(profile);
+  const format = readNetwork(run, file, builder);
+  const graph = builder.build(format);
+  if (graph.meta.edges === 0) {
+    throw new UserError(
+      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); ` +
+        `is this a road network?`,
+      1,
+    );
+  }
+  return graph;
+}
+
+export interface RoadFlags {
+  roads?: string;
+  roadsProfile?: string;
+}
+
+/**
+ * The road model for this plan and flags, or undefined when neither names a network (another
+ * model of load/travel-models.ts applies). Read once per run; its notes are the run's messages.
+ */
+export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): RoadModel | undefined {
+  const file = flags.roads ?? plan.distance_model?.roads;
+  if (!file) return undefined;
+  run.expectLong(); // routing over a road network
+  const profile = flags.roads ? flags.roadsProfile : (flags.roadsProfile ?? plan.distance_model?.roads_profile);
+  const note = (line: string) => run.message(`note: ${line}`);
+  return run.remember(`roads\0${file}\0${profile ?? ''}`, () => {
+    const r = loadRoadModel(run, file, {
+      profileFile: profile,
+      onNote: note,
+      onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
+    });
+    if (r.report.cacheError)
+      note(`could not write the road graph cache (${r.report.cacheError}); the next run reads ${file} again`);
+    return r.model;
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * One run's state: what dostplan knows for the length of one command, created by cli/main.ts and
+ * handed to the loaders, the travel models and `emit`. Nothing a run learns lives in a module
+ * global, so two runs in one process — two plans, two years, a server answering requests — never
+ * see each other's inputs, output settings, models or messages (tests/run-context.test.ts).
+ */
+
+/** A file's identity: the same file under any name, symlink or hard link. */
+export interface FileIdentity {
+  dev: number | bigint;
+  ino: number | bigint;
+}
+
+const identity = (st: FileIdentity) => `${st.dev}:${st.ino}`;
+
+/**
+ * The files a run read, by device and inode, with the name the user gave: --out refuses to write
+ * over any of them (render/output.ts). load/text-input.ts records every user file it reads.
+ */
+export class InputLog {
+  private readonly read = new Map<string, string>();
+
+  record(st: FileIdentity, name: string): void {
+    this.read.set(identity(st), name);
+  }
+
+  /** The input this file is, if the run read it (its name as the user gave it). */
+  at(st: FileIdentity): string | undefined {
+    return this.read.get(identity(st));
+  }
+
+  get size(): number {
+    return this.read.size;
+  }
+}
+
+export interface RunOptions {
+  /** Where messages for the person running go (the CLI: stderr, one line each, `dostplan: ` first). */
+  message?: (line: string) => void;
+  /** Called once, when the run turns out long (the CLI: V8 back to its default budget; load/long-run.ts). */
+  onLongRun?: () => void;
+  /** --bom: a CSV result starts with a UTF-8 byte-order mark. */
+  bom?: boolean;
+}
+
+export class RunContext {
+  readonly inputs = new InputLog();
+  /** --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
+  bom: boolean;
+  private long = false;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(private readonly o: RunOptions = {}) {
+    this.bom = o.bom ?? false;
+  }
+
+  /** A line for the person running (stderr in the CLI), e.g. "note: reading the road network …". */
+  message(line: string): void {
+    this.o.message?.(line);
+  }
+
+  /** Whether this run has been found long: a population file, a road network, a big input. */
+  get isLong(): boolean {
+    return this.long;
+  }
+
+  /** From here on the run is long (the CLI lets V8 optimise at its default pace). */
+  expectLong(): void {
+    if (this.long) return;
+    this.long = true;
+    this.o.onLongRun?.();
+  }
+
+  /**
+   * What this run has already loaded under `key` (a country's data, a road network), else
+   * `make()`, kept for the rest of the run: diff and --compare ask twice, and read once.
+   */
+  remember<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = make();
+    this.memo.set(key, value);
+    return value;
+  }
+}
