@@ -194,7 +194,7 @@ function eachCatchment(
   const index = new Map(net.facilities.map((f, i) => [f, i]));
   const claimants = new Map<string, number[]>();
   for (const f of net.openFacilities()) {
-    for (const code of f.serves) {
+    for (const code of net.serves(f)) {
       const e = regions.expand(code);
       const keys = [
         ...e.regions.filter((r) => r !== regions.capital),

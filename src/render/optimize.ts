@@ -1,7 +1,7 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -140,20 +140,22 @@ const q = (s: string) => JSON.stringify(s);
 
 /**
  * The suggestions as a scenario over the plan (`extends:` its path as seen from where the scenario
- * is saved): the new entries, and the `serves:` of existing centers that hand a unit over. It passes
+ * is saved), named after what it adds: the new entries, and the units they take over as dated
+ * moves (`reassign:`), so the years before they open stay as the plan has them. It passes
  * `dostplan validate --strict`.
  */
 export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string): string {
   const list = r.kind === 'center' ? 'centers' : 'branches';
+  const n = changes.entries.length;
+  const what = `${n} ${n === 1 ? r.kind : list} suggested by optimize ${r.model}, opening ${r.year}`;
   const lines = [
     `# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}.`,
     '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
-    '# or paste the new entries (and the serves: changes of existing centers) into the plan.',
+    '# or paste the new entries (and the reassign: moves) into the plan.',
     `extends: ${q(base)}`,
+    `name: ${q(what)}`,
     `${list}:`,
-  ];
-  for (const e of changes.entries) {
-    lines.push(
+    ...changes.entries.flatMap((e) => [
       `  - id: ${e.id}`,
       `    name: ${q(e.name)}`,
       ...(e.center ? [`    center: ${e.center}`] : []),
@@ -164,11 +166,19 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
       `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
       `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
-    );
-  }
-  if (changes.reassigned.length && list !== 'centers') lines.push('centers:');
-  for (const c of changes.reassigned) lines.push(`  - id: ${c.id}`, `    serves: [${c.serves.join(', ')}]`);
+    ]),
+    ...reassignYaml(changes.moves),
+  ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Units that move to a new facility, each from the day it opens (no `from:`: it follows `opens`). */
+export function reassignYaml(moves: readonly UnitMove[]): string[] {
+  if (!moves.length) return [];
+  return [
+    "reassign:  # from the day the new facility opens; the center that served the unit keeps it until then",
+    ...moves.map((m) => `  - { unit: ${m.unit}, to: ${m.to} }  # until then ${m.from_center}`),
+  ];
 }
 
 /** One line for an OR-Library graph run. */

@@ -283,7 +283,7 @@ export interface PlanEntry {
   center?: string;
   /** The unit to name in `region` (a city published inside its rayon: the rayon). */
   region: string;
-  /** The unit it serves: its own, or one nobody serves (see planEntries). */
+  /** The units it serves from the day it opens that nobody served (a unit taken over is a move). */
   serves: string[];
   lat: number;
   lon: number;
@@ -292,47 +292,57 @@ export interface PlanEntry {
   effect: string;
 }
 
-/** The suggestions as plan changes: new entries, and existing centers that hand a unit over to one. */
+/** A unit an existing center hands over to a new one, from the day the new one opens. */
+export interface UnitMove {
+  unit: string;
+  to: string;
+  /** The center that served it until then. */
+  from_center: string;
+}
+
+/** The suggestions as plan changes: new entries, and the units they take over (dated moves). */
 export interface PlanChanges {
   entries: PlanEntry[];
-  /** Existing centers with their new `serves:` (without the units a new center takes over). */
-  reassigned: { id: string; serves: string[] }[];
+  moves: UnitMove[];
 }
 
 /**
  * The suggested sites as plan entries that keep `validate --strict` passing: a unit served by two
  * centers is a served-twice warning, a center serving nothing a serves-nothing one. So a new center
- * takes over its own unit from the center that served it when that center keeps others, else
- * serves the nearest unit nobody serves. Branches serve their own unit (only centers compete).
+ * takes over its own unit from the center that served it when that center keeps others — a move
+ * dated by the new center's opening, so the years before stay as the plan has them — else serves
+ * the nearest unit nobody serves. Branches serve their own unit (only centers compete).
  */
 export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
   const open = plan.centers.filter((c) => c.status !== 'closed');
   const servesNow = new Map(open.map((c) => [c.id, [...c.serves]]));
   const owner = new Map<string, string>();
   for (const c of open) for (const code of c.serves) if (!owner.has(code)) owner.set(code, c.id);
-  const changed = new Set<string>();
+  const moves: UnitMove[] = [];
   const units = regions.dataset.regions.filter((u) => u.kind !== 'autonomous_republic' && !u.included_in);
-  const take = (unit: string) => {
+  /** The units the new center `id` serves in its own list (those it takes over become moves). */
+  const take = (unit: string, id: string): string[] => {
     const from = owner.get(unit);
-    if (from !== undefined && servesNow.has(from)) {
+    owner.set(unit, '');
+    if (from !== undefined && from !== '' && servesNow.has(from)) {
       servesNow.set(
         from,
         servesNow.get(from)!.filter((c) => c !== unit),
       );
-      changed.add(from);
+      moves.push({ unit, to: id, from_center: from });
+      return [];
     }
-    owner.set(unit, '');
     return [unit];
   };
-  const servesFor = (s: Suggestion, code: string): string[] => {
+  const servesFor = (s: Suggestion, code: string, id: string): string[] => {
     if (r.kind === 'branch') return [code];
     const from = owner.get(code);
-    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code);
+    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code, id);
     const free = units
       .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
       .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
       .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0];
-    return free ? take(free.code) : [];
+    return free ? take(free.code, id) : [];
   };
   const entries = r.sites.map((s) => {
     const side = regions.sideOf(s.region);
@@ -346,17 +356,18 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
         : `covers ${s.marginal.toLocaleString('en-US')} more people within ` +
           `${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
     const region = regions.byCode.get(s.region)?.included_in ?? s.region;
+    const id = `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`;
     return {
-      id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+      id,
       name: `Suggested ${r.kind} near ${s.name}`,
       ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
       region,
-      serves: servesFor(s, region),
+      serves: servesFor(s, region, id),
       lat: s.lat,
       lon: s.lon,
       opens: r.year,
       effect,
     };
   });
-  return { entries, reassigned: [...changed].sort().map((id) => ({ id, serves: servesNow.get(id)! })) };
+  return { entries, moves };
 }
