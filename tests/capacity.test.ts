@@ -151,9 +151,10 @@ describe('capacitated assignment: the min-cost flow against the HiGHS LP optimum
     const { problem, penalty } = capacityProblem(net, all, r, s, d, weights);
     const f = assignFlow(problem, penalty),
       e = (await assignExact(problem, penalty))!;
-    // The embedded points (registered population): the 20-minute limit leaves 305,810 people no
-    // facility with room; the flow leaves exactly as many and its trips are the optimum's.
-    expect(Math.round(unservedPeople(e))).toBe(305810);
+    // The embedded points (registered population, 2030 on the 1 January 2026 figures): the 20-minute
+    // limit leaves 221,380 people no facility with room; the flow leaves exactly as many and its
+    // trips are the optimum's.
+    expect(Math.round(unservedPeople(e))).toBe(221380);
     expect(solutionGap(f, e)).toEqual({ unserved_people: 0, travel_pct: 0 });
     expect(Math.abs(f.travelCost / e.travelCost - 1)).toBeLessThan(1e-7);
   }, 60_000);

@@ -35,10 +35,10 @@ export const command: CommandSpec<Opts> = {
     addFormatOption(cmd, 'gaps', 'text');
     addModelOptions(cmd);
   },
-  async run([planArg], o) {
-    const ctx = await loadPlanContext(planArg, modelFlags(o));
+  async run([planArg], o, run) {
+    const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
-    const y = reportYear(ctx.plan, o.year);
+    const y = reportYear(run, ctx.plan, o.year);
     const points = pointColumns(ctx.demand);
     const net = new Network(ctx.plan, points, regions, ctx.settings.travel);
     net.advanceTo(y);
@@ -58,7 +58,7 @@ export const command: CommandSpec<Opts> = {
       clusters,
       model: modelSummary(ctx.settings.travel.info),
     };
-    emit('gaps', { result, top: o.top }, o, ctx.inputs, ctx.demand.source);
+    emit(run, 'gaps', { result, top: o.top }, o, ctx.demand.source);
     return EXIT.ok;
   },
 };
