@@ -247,7 +247,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     const to = ids.get(r.to);
     if (!to) {
       const c = closest(r.to, ids.keys());
-      err(['reassign', i, 'to'], 'unknown-facility', `to: no facility with id '${r.to}'.${c ? ` Did you mean '${c}'?` : ''}`);
+      err(
+        ['reassign', i, 'to'],
+        'unknown-facility',
+        `to: no facility with id '${r.to}'.${c ? ` Did you mean '${c}'?` : ''}`,
+      );
     }
     const from = date(['reassign', i, 'from'], r.from, true);
     const opensDay = opens.get(r.to);
@@ -277,7 +281,10 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         if (warned.has(`${code} ${f.id}`)) continue;
         warned.add(`${code} ${f.id}`);
         const j = f.serves.indexOf(code);
-        const path = j >= 0 ? ['centers', i, 'serves', j] : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
+        const path =
+          j >= 0
+            ? ['centers', i, 'serves', j]
+            : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
         warn(path, 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
       }
     });

@@ -68,8 +68,7 @@ export function servesOn(plan: Plan, key: number): Map<string, string[]> {
   // Who lists each unit (by id), kept up to date as the changes apply.
   const listing = new Map<string, Set<string>>();
   const lists = new Map(facilities.map((f) => [f.id, f.serves]));
-  for (const f of facilities)
-    for (const u of f.serves) (listing.get(u) ?? listing.set(u, new Set()).get(u)!).add(f.id);
+  for (const f of facilities) for (const u of f.serves) (listing.get(u) ?? listing.set(u, new Set()).get(u)!).add(f.id);
   const edit = (id: string, next: string[]) => {
     lists.set(id, next);
     out.set(id, next);

@@ -240,7 +240,9 @@ function mergeScenario(
         return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
     }
     if (top === 'reassign' && typeof index === 'number')
-      return index < baseMoves ? base.locate(path, atKey) : childLocate(['reassign', index - baseMoves, ...path.slice(2)], atKey);
+      return index < baseMoves
+        ? base.locate(path, atKey)
+        : childLocate(['reassign', index - baseMoves, ...path.slice(2)], atKey);
     if (top !== undefined && raw[top as string] !== undefined) return childLocate(path, atKey);
     return base.locate(path, atKey);
   };

@@ -126,9 +126,11 @@ export const Target = z
 
 export const Reassign = z
   .strictObject({
-    unit: ServedUnit.describe('The unit (as written in serves:) that changes facility'),
+    unit: ServedUnit,
     to: z.string().min(1).describe('Id of the facility that serves it from `from` on'),
-    from: PlanDate.optional().describe("When the move takes effect (default: the day `to` opens); YYYY means the end of that year"),
+    from: PlanDate.optional().describe(
+      'When the move takes effect (default: the day `to` opens); YYYY means the end of that year',
+    ),
     source: Text.optional().describe('Why, or where the decision comes from'),
   })
   .describe(

@@ -1,6 +1,6 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
-import type { OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { featureCollection, pointFeature } from './geojson.js';
 import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
@@ -99,7 +99,7 @@ export function suggestGeoJson(r: SuggestResult): string {
   );
 }
 
-export function orderText(o: OrderResult, markdown = false): string {
+export function orderText(o: OrderResult, yaml: string, markdown = false): string {
   const c: Column[] = [
     { header: 'year' },
     { header: 'optimized: opens' },
@@ -131,6 +131,10 @@ export function orderText(o: OrderResult, markdown = false): string {
             `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
         ]
       : []),
+    '',
+    markdown ? 'As a scenario:' : 'As a scenario over the plan:',
+    '',
+    ...(markdown ? ['```yaml', yaml.trimEnd(), '```'] : [yaml.trimEnd()]),
   ].join('\n');
 }
 
@@ -176,9 +180,36 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
 export function reassignYaml(moves: readonly UnitMove[]): string[] {
   if (!moves.length) return [];
   return [
-    "reassign:  # from the day the new facility opens; the center that served the unit keeps it until then",
+    'reassign:  # from the day the new facility opens; the center that served the unit keeps it until then',
     ...moves.map((m) => `  - { unit: ${m.unit}, to: ${m.to} }  # until then ${m.from_center}`),
   ];
+}
+
+/**
+ * The optimized rollout order as a scenario over the plan: the facilities whose opening year
+ * changes re-dated, and those the budget leaves out of the plan's years removed. It passes
+ * `dostplan validate --strict` and `dostplan timeline` replays it.
+ */
+export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): string {
+  const a = o.budget === 1 ? 'opening' : 'openings';
+  const lines = [
+    `# dostplan optimize --model order: the rollout order with ${o.budget} ${a} a year from ${o.from + 1}.`,
+    '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
+    `extends: ${q(base)}`,
+    `name: ${q(`Rollout reordered by optimize order: ${o.budget} ${a} a year from ${o.from + 1}`)}`,
+  ];
+  for (const list of ['centers', 'branches'] as const) {
+    const kind = list === 'centers' ? 'center' : 'branch';
+    const mine = changes.redated.filter((r) => r.kind === kind);
+    if (!mine.length) continue;
+    lines.push(`${list}:`);
+    for (const r of mine) lines.push(`  - { id: ${r.id}, opens: ${r.opens} }  # plan: ${r.was}`);
+  }
+  if (changes.removed.length) {
+    lines.push(`remove:  # not opened by ${o.optimized.steps.at(-1)?.year ?? o.from} at this budget`);
+    for (const id of changes.removed) lines.push(`  - ${id}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** One line for an OR-Library graph run. */

@@ -58,6 +58,9 @@ export interface CapacitySitesResult {
   sites: CapacitySite[];
 }
 
+/** The id a suggested site takes in the scenario. */
+export const capacitySiteId = (s: { rank: number }) => `NEW-CAP${s.rank}`;
+
 const round10up = (x: number) => Math.ceil(x / 10) * 10;
 
 /** Candidates each point considers when screening (its cheapest by travel time). */

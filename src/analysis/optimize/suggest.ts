@@ -305,6 +305,12 @@ export interface UnitMove {
   from_center: string;
 }
 
+/** What new sites serve: per site the units it lists itself, and the units it takes over (moves). */
+export interface NewSiteUnits {
+  serves: string[][];
+  moves: UnitMove[];
+}
+
 /** The suggestions as plan changes: new entries, and the units they take over (dated moves). */
 export interface PlanChanges {
   entries: PlanEntry[];
@@ -312,20 +318,26 @@ export interface PlanChanges {
 }
 
 /**
- * The suggested sites as plan entries that keep `validate --strict` passing: a unit served by two
- * centers is a served-twice warning, a center serving nothing a serves-nothing one. So a new center
- * takes over its own unit from the center that served it when that center keeps others — a move
- * dated by the new center's opening, so the years before stay as the plan has them — else serves
- * the nearest unit nobody serves. Branches serve their own unit (only centers compete).
+ * The units new centers serve, so that the scenario keeps `validate --strict` passing: a unit
+ * served by two centers is a served-twice warning, a center serving nothing a serves-nothing one.
+ * So a new center takes over its own unit from the center that served it when that center keeps
+ * others — a move dated by the new center's opening, so the years before stay as the plan has
+ * them — else serves the nearest unit nobody serves, else takes over the nearest unit a center
+ * that keeps others can hand over. Branches serve their own unit (only centers compete). Per
+ * site, the units it lists itself; the units it takes over are moves.
  */
-export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+export function unitsForNewSites(
+  plan: Plan,
+  regions: RegionIndex,
+  kind: FacilityKind,
+  sites: readonly { id: string; region: string; lat: number; lon: number }[],
+): NewSiteUnits {
   const open = plan.centers.filter((c) => c.status !== 'closed');
   const servesNow = new Map(open.map((c) => [c.id, [...c.serves]]));
   const owner = new Map<string, string>();
   for (const c of open) for (const code of c.serves) if (!owner.has(code)) owner.set(code, c.id);
   const moves: UnitMove[] = [];
   const units = regions.dataset.regions.filter((u) => u.kind !== 'autonomous_republic' && !u.included_in);
-  /** The units the new center `id` serves in its own list (those it takes over become moves). */
   const take = (unit: string, id: string): string[] => {
     const from = owner.get(unit);
     owner.set(unit, '');
@@ -339,17 +351,36 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
     }
     return [unit];
   };
-  const servesFor = (s: Suggestion, code: string, id: string): string[] => {
-    if (r.kind === 'branch') return [code];
+  // An existing center that would keep other units can hand this one over.
+  const canGive = (code: string) => {
     const from = owner.get(code);
-    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code, id);
-    const free = units
-      .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
-      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
-      .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0];
-    return free ? take(free.code, id) : [];
+    return from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1);
   };
-  const entries = r.sites.map((s) => {
+  const nearest = (s: { lat: number; lon: number; region: string }, ok: (code: string) => boolean) =>
+    units
+      .filter((u) => ok(u.code) && regions.sideOf(u.code) === regions.sideOf(s.region))
+      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
+      .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0]?.code;
+  const serves = sites.map((s) => {
+    if (kind === 'branch') return [s.region];
+    if (canGive(s.region)) return take(s.region, s.id);
+    // Else the nearest unit nobody serves, else the nearest an existing center can hand over.
+    const unit = nearest(s, (c) => !owner.has(c)) ?? nearest(s, (c) => owner.has(c) && canGive(c));
+    return unit ? take(unit, s.id) : [];
+  });
+  return { serves, moves };
+}
+
+/** The suggested sites as plan entries (see unitsForNewSites for what they serve). */
+export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+  const sites = r.sites.map((s) => ({
+    id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+    region: regions.byCode.get(s.region)?.included_in ?? s.region,
+    lat: s.lat,
+    lon: s.lon,
+  }));
+  const { serves, moves } = unitsForNewSites(plan, regions, r.kind, sites);
+  const entries = r.sites.map((s, t) => {
     const side = regions.sideOf(s.region);
     const parent = plan.centers
       .filter((c) => regions.sideOf(c.region) === side)
@@ -360,14 +391,13 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
           `km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
         : `covers ${s.marginal.toLocaleString('en-US')} more people within ` +
           `${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
-    const region = regions.byCode.get(s.region)?.included_in ?? s.region;
-    const id = `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`;
+    const { id, region } = sites[t]!;
     return {
       id,
       name: `Suggested ${r.kind} near ${s.name}`,
       ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
       region,
-      serves: servesFor(s, region, id),
+      serves: serves[t]!,
       lat: s.lat,
       lon: s.lon,
       opens: r.year,
