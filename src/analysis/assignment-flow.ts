@@ -26,8 +26,9 @@ const EPS = 1e-9;
 const MULTI_SOURCE = 64;
 
 /**
- * A binary min-heap of moves (key, from option, to option) with the smaller from-option first on
- * ties, so the chains taken, and the result, are deterministic.
+ * A binary min-heap of (key, from, to) with the smaller `from` first on ties, so the chains taken,
+ * and the result, are deterministic: moves (extra cost, from option, to option), and Dijkstra's
+ * queue (distance, node).
  */
 class MoveHeap {
   key: number[] = [];
@@ -46,6 +47,14 @@ class MoveHeap {
     this.key[b] = k;
     this.from[b] = f;
     this.to[b] = t;
+  }
+  get size(): number {
+    return this.key.length;
+  }
+  clear(): void {
+    this.key.length = 0;
+    this.from.length = 0;
+    this.to.length = 0;
   }
   push(key: number, from: number, to: number): void {
     this.key.push(key);
@@ -74,62 +83,6 @@ class MoveHeap {
       this.swap(p, b);
       p = b;
     }
-  }
-}
-
-/** A binary min-heap of (distance, node) for Dijkstra; stale entries are skipped by the caller. */
-class NodeHeap {
-  private d: number[] = [];
-  private v: number[] = [];
-  get size(): number {
-    return this.v.length;
-  }
-  clear(): void {
-    this.d.length = 0;
-    this.v.length = 0;
-  }
-  private less(a: number, b: number): boolean {
-    return this.d[a]! < this.d[b]! || (this.d[a] === this.d[b] && this.v[a]! < this.v[b]!);
-  }
-  private swap(a: number, b: number): void {
-    const d = this.d[a]!,
-      v = this.v[a]!;
-    this.d[a] = this.d[b]!;
-    this.v[a] = this.v[b]!;
-    this.d[b] = d;
-    this.v[b] = v;
-  }
-  push(d: number, v: number): void {
-    this.d.push(d);
-    this.v.push(v);
-    for (let c = this.v.length - 1; c > 0; ) {
-      const p = (c - 1) >> 1;
-      if (!this.less(c, p)) break;
-      this.swap(c, p);
-      c = p;
-    }
-  }
-  /** Removes the nearest node and returns it (its distance is read before, with topDistance). */
-  pop(): number {
-    const top = this.v[0]!;
-    const last = this.v.length - 1;
-    this.swap(0, last);
-    this.d.pop();
-    this.v.pop();
-    for (let p = 0; ; ) {
-      const l = 2 * p + 1,
-        r = l + 1;
-      let b = p;
-      if (l < this.v.length && this.less(l, b)) b = l;
-      if (r < this.v.length && this.less(r, b)) b = r;
-      if (b === p) break;
-      this.swap(p, b);
-      p = b;
-    }
-    return top;
-  }
-  topDistance(): number {
-    return this.d[0]!;
   }
 }
 
@@ -174,7 +127,7 @@ class FlowSolver {
   private readonly predTo: Int32Array;
   /** Nodes a search labelled (to reset), and its queue. */
   private readonly touched: number[] = [];
-  private readonly heap = new NodeHeap();
+  private readonly heap = new MoveHeap();
 
   constructor(
     private readonly p: AssignmentProblem,
@@ -265,13 +218,14 @@ class FlowSolver {
       dist[s] = beta[s]! - least;
       predNode[s] = -1;
       touched.push(s);
-      heap.push(dist[s]!, s);
+      heap.push(dist[s]!, s, -1);
     }
     let D = -1,
       target = -1;
     while (heap.size) {
-      const du = heap.topDistance();
-      const u = heap.pop();
+      const du = heap.key[0]!,
+        u = heap.from[0]!;
+      heap.pop();
       if (done[u] || du > dist[u]!) continue;
       done[u] = 1;
       if (this.room[u]! > EPS) {
@@ -291,7 +245,7 @@ class FlowSolver {
           predNode[b] = u;
           predFrom[b] = h.from[0]!;
           predTo[b] = h.to[0]!;
-          heap.push(nd, b);
+          heap.push(nd, b, -1);
         }
       }
     }
