@@ -382,3 +382,9 @@ await import('./grid.js');
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [new URL('./roads.js', import.meta.url).pathname], { stdio: 'inherit' });
 }
+
+// Travel-time surfaces (issue 25): their own process, so their peak memory is their own.
+{
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [new URL('./surface.js', import.meta.url).pathname], { stdio: 'inherit' });
+}

@@ -10,7 +10,7 @@ import { yearWeights, type Demand } from '../src/analysis/demand.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { areaKm2 } from '../src/data-build/units.js';
 import { leafRegions } from '../src/model/dataset.js';
-import { ROOT } from './helpers.js';
+import { cli, ROOT } from './helpers.js';
 
 const { regions, points, residentPoints, units } = embedded();
 const ds = regions.dataset;
@@ -165,3 +165,27 @@ describe('data/SOURCES.md', () => {
     expect(table).toContain(`The ${off.length} units`);
   });
 });
+
+describe('dostplan regions shows the changed figures with their provenance', () => {
+  it('Sumgayit and Khizi with theirs; the liberated units with their resettled by year', () => {
+    const csv = cli(['regions', '--format', 'csv']).stdout;
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const row = (c: string) => rows.find((r) => r.code === c)!;
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['resident_2026', 'resident_source']));
+    expect(row('AZ-SM')).toMatchObject({ registered_2024: '427000', provenance: 'exact' });
+    expect(row('AZ-SM').source).toContain('427 thousand');
+    expect(row('AZ-XIZ')).toMatchObject({ provenance: 'derived' });
+    expect(row('AZ-XIZ').source).toContain('less Absheron (433 k) and Sumgayit (427 k)');
+    expect(row('AZ-KAL')).toMatchObject({ resident_2024: '0', resident_2026: String(resident2026('AZ-KAL')) });
+    expect(row('AZ-SUS').resident_source).toContain('2025 1,180');
+    expect(row('AZ-SUS').resident_source).toContain('State Committee');
+    expect(row('AZ-BAR').resident_source).toBe('');
+    const text = cli(['regions']).stdout;
+    expect(text).toMatch(/resident_2026/);
+    expect(text).toContain('Resident figures of 11 liberated units');
+  }, 30_000);
+});
+
+function resident2026(code: string): number {
+  return regions.byCode.get(code)!.resident!['2026']!;
+}

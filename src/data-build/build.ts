@@ -71,6 +71,23 @@ function main(): void {
           .reduce((a, l) => a + pops.units.get(l.code!)![key][String(y)]!, 0),
       ]),
     );
+  // A liberated unit's residents, year by year, and where they come from (dostplan regions shows it).
+  const libRow = new Map(liberated.map((l) => [l.code!, l]));
+  const residentSource = (code: string): string => {
+    const l = libRow.get(code);
+    const by = years.map((y) => `${y} ${(pops.resettled.get(y)!.get(code) ?? 0).toLocaleString('en-US')}`).join(', ');
+    const stay = l?.never_occupied_share
+      ? ` + never occupied: ${Number(l.never_occupied_share) * 100} % of the registered (estimate)`
+      : Number(l?.never_occupied_residents || 0) > 0
+        ? ` + never occupied: ${Number(l!.never_occupied_residents).toLocaleString('en-US')}`
+        : '';
+    const shared = years.filter((y) => pops.resettledShared.get(y)! > 0);
+    return (
+      `resettled on 1 January: ${by} (State Committee for Refugees and IDPs, data/inputs/resettled.csv` +
+      `${shared.length ? `; ${shared.join(', ')}: a share of the national total, estimate` : ''})${stay}; ` +
+      'the other registered people are displaced (half in Baku): data/SOURCES.md'
+    );
+  };
   const regionOut = regions.map((r) => {
     const admin = { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) };
     if (!country.containsWithin(admin, 3))
@@ -94,6 +111,7 @@ function main(): void {
       population_basis: r.pop_basis!,
       provenance: nx ? 'exact' : p!.provenance,
       population_source: r.pop_source!,
+      ...(r.liberated === 'true' && !nx ? { resident_source: residentSource(r.code!) } : {}),
       ...(r.included_in ? { included_in: r.included_in } : {}),
       ...(nx ? { parent_of: leaves.filter((l) => l.nakhchivan === 'true').map((l) => l.code!) } : {}),
     };

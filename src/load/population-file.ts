@@ -11,6 +11,7 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import { parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 import { UserError } from '../errors.js';
@@ -68,15 +69,10 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
   if (columns.lat !== undefined || columns.lon !== undefined)
     throw new UserError(`${path}: a GeoJSON point's position is its geometry; map only population, region or name`);
   const key = (role: 'population' | 'region' | 'name') => columns[role] ?? role;
-  let fc: {
+  const fc = parseJsonText(text, path) as {
     type?: string;
     features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
-  };
-  try {
-    fc = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
-  }
+  } | null;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
   }

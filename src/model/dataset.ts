@@ -31,6 +31,8 @@ export const Region = z.object({
   /** exact SSC figure, derived from SSC figures, or estimate. */
   provenance: Provenance.optional(),
   population_source: z.string().optional(),
+  /** Where a unit's resident figures come from, when they differ from the registered (liberated units). */
+  resident_source: z.string().optional(),
   included_in: z.string().optional(),
   parent_of: z.array(z.string()).optional(),
 });

@@ -96,7 +96,7 @@ export async function loadPopulation(
     else if (format === 'geopackage')
       ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
         path,
-        Buffer.from(readUserFile(run, path)),
+        Buffer.from(readUserFile(run, path, undefined, path, true)),
       ));
     else
       ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(
