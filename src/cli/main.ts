@@ -76,6 +76,11 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/gaps.js'),
   },
   {
+    name: 'import',
+    summary: 'make a plan (or its centers: and branches:) from a facility list: .xlsx, .csv or .geojson',
+    load: () => import('./commands/import.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),

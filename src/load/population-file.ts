@@ -13,7 +13,11 @@ import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
 import { parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
-import { readUserText } from './text-input.js';
+import { readUserFile, readUserText } from './text-input.js';
+import { pointsFromTable } from './population/points-table.js';
+import { readXlsxTable } from './table/xlsx-table.js';
+import { isWorkbook } from './table/workbook.js';
+import type { Table } from './table/table.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
@@ -30,6 +34,10 @@ export interface PointFileOptions {
   geojson?: boolean;
   /** Which of the file's columns (GeoJSON: properties) are lat, lon, population, region, name. */
   columns?: ColumnMap;
+  /** The worksheet of an .xlsx file (default: the first). */
+  sheet?: string;
+  /** The workbook's sheet, when the caller has read it already. */
+  table?: Table;
 }
 
 /** The points of a file as columns, each with its unit. */
@@ -39,11 +47,13 @@ export function loadPointColumns(
   regions: RegionIndex,
   o: PointFileOptions,
 ): PointColumns {
-  const text = readUserText(run, path);
-  const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
-  const rows = geojson
-    ? fromGeoJson(text, path, o.population, o.columns)
-    : readPointsCsv(text, path, o.population, o.columns);
+  const rows = o.table
+    ? pointsFromTable(o.table, o.population, o.columns)
+    : isWorkbook(path)
+      ? pointsFromTable(readXlsxTable(readUserFile(run, path), path, o.sheet), o.population, o.columns)
+      : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
+        ? fromGeoJson(readUserText(run, path), path, o.population, o.columns)
+        : readPointsCsv(readUserText(run, path), path, o.population, o.columns);
   if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),

@@ -5,13 +5,14 @@
  * no geometry is parsed: the index is the position.
  */
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 import { cellToLatLng, isValidCell } from 'h3-js';
 import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
+import { readCsvTable } from '../table/csv-table.js';
+import type { Table } from '../table/table.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
@@ -58,30 +59,23 @@ export function readH3Csv(
 ): { table: PopulationTable; stats: ReadStats } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  let rows: string[][];
-  try {
-    rows = parse(decoded.text, { skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] });
-  } catch (e) {
-    // csv-parse's messages quote the field they stopped at; its code says what went wrong.
-    const err = e as { lines?: number; code?: string };
-    throw new UserError(`${path}:${err.lines ?? 1}:1: not a readable CSV (${csvProblem(err.code)})`, 1);
-  }
-  const header = rows[0] ?? [];
-  const lower = header.map((h) => h.toLowerCase());
-  checkColumnMap(columns, ['h3', 'population'], path);
+  return readH3Table(readCsvTable(decoded.text, path), columns);
+}
+
+/** H3 cells from a table (a CSV, a workbook's sheet): the h3 and population columns, by name or mapping. */
+export function readH3Table(t: Table, columns: ColumnMap = {}): { table: PopulationTable; stats: ReadStats } {
+  const lower = t.header.map((h) => h.trim().toLowerCase());
+  checkColumnMap(columns, ['h3', 'population'], t.file);
   // The usual names of each column, unless the user named them.
   const h3Name = columns.h3 ?? h3Column(lower),
     popName = columns.population ?? lower.find((h) => POPULATION_COLUMNS.includes(h));
   const known = { ...(h3Name ? { h3: h3Name } : {}), ...(popName ? { population: popName } : {}) };
-  const at = resolveColumns(header, ['h3', 'population'], ['h3', 'population'], known, `${path}:1:1`, 'h3,population');
+  const at = resolveColumns(t.header, ['h3', 'population'], ['h3', 'population'], known, t.headerAt, 'h3,population');
   const hi = at.h3!,
     pcol = at.population!;
   const table = new PopulationTable();
   const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    addCell(table, stats, row[hi], row[pcol], (c) => `${path}:${r + 1}:${(c === 'h3' ? hi : pcol) + 1}`);
-  }
+  t.rows.forEach((row, r) => addCell(table, stats, row[hi], row[pcol], (c) => t.where(r, c === 'h3' ? hi : pcol)));
   return { table, stats };
 }
 
@@ -170,19 +164,6 @@ function notReadable(path: string, e: unknown, where = ''): UserError {
   const m = String((e as Error)?.message ?? '');
   const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
   return new UserError(`${path}: not a readable GeoPackage${where}: ${why}`, 1);
-}
-
-const CSV_PROBLEMS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
-  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote',
-  CSV_INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a row with a different number of fields than the header',
-  CSV_RECORD_INCONSISTENT_COLUMNS: 'a row with a different number of fields than the header',
-  CSV_MAX_RECORD_SIZE: 'a row too long',
-};
-
-function csvProblem(code: string | undefined): string {
-  return (code && CSV_PROBLEMS[code]) ?? 'malformed CSV';
 }
 
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
