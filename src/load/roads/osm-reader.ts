@@ -14,6 +14,7 @@ import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import { parseJsonText } from '../json-text.js';
 import { UserError } from '../../errors.js';
+import { reasonOnly } from '../../model/printable.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, noteInput, readUserFile } from '../text-input.js';
@@ -305,7 +306,7 @@ function readXml(file: string, sink: OsmSink): void {
     way = undefined;
   });
   parser.on('error', (e) => {
-    failure ??= bad(file, `not well-formed XML (${xmlReason(e.message)})`, at());
+    failure ??= bad(file, `not well-formed XML (${reasonOnly(e.message.replace(/^.*?:\d+:\d+: /, ''))})`, at());
   });
   const fd = openInput(file);
   const buf = Buffer.alloc(1 << 20);
@@ -324,17 +325,6 @@ function readXml(file: string, sink: OsmSink): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * saxes's reason without its position, and without any name or text from the file (an entity or
- * tag name is quoted in some of its messages).
- */
-function xmlReason(message: string): string {
-  return message
-    .replace(/^.*?:\d+:\d+: /, '')
-    .replace(/"[^"]*"|'[^']*'|\S*:\s.*$/g, '…')
-    .slice(0, 80);
 }
 
 // ---------- GeoJSON ----------
