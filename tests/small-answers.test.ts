@@ -35,3 +35,18 @@ describe('distances --worst N lists N places', () => {
     ]);
   });
 });
+
+describe('coverage --by region lists every unit', () => {
+  it('all 78 units, those without people at 0 (three points in two units)', () => {
+    const pop = join(FIXTURES, 'hand-population.csv');
+    const r = cli(['coverage', hand, '--population', pop, '--by', 'region', '--year', '2025', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const groups = JSON.parse(r.stdout).groups as { id: string; name: string; population: number; covered: number }[];
+    expect(groups).toHaveLength(78);
+    const by = Object.fromEntries(groups.map((g) => [g.id, g]));
+    expect([by['AZ-BAR']!.population, by['AZ-YEV']!.population]).toEqual([300, 300]);
+    expect(groups.filter((g) => g.population === 0)).toHaveLength(76);
+    expect(by['AZ-GOR']).toMatchObject({ name: 'Goranboy', population: 0, covered: 0 });
+    expect(by['AZ-LA']!.name).toBe('Lankaran (city), counted in AZ-LAN');
+  });
+});
