@@ -63,7 +63,7 @@ export function placeColumns(c: PointColumns, regions: RegionIndex): PlaceColumn
   const sideOfUnit = c.units.map((u) => regions.sideOf(u));
   const side = new Uint16Array(c.count);
   for (let i = 0; i < c.count; i++) side[i] = sideOfUnit[c.unit[i]!]!;
-  return { count: c.count, lat: c.lat, lon: c.lon, side };
+  return { count: c.count, lat: c.lat, lon: c.lon, side, ...(c.noun ? { noun: c.noun } : {}) };
 }
 
 const isObjects = (p: PointSource): p is readonly PopulationPoint[] => Array.isArray(p);
