@@ -124,7 +124,12 @@ describe('1. a plan cannot print a file into the CI log', () => {
     expect(run(['coverage', '--population', h3], 1).stderr).toContain(
       'h3-bad.csv:2:1: not an H3 cell index (15 hexadecimal digits',
     );
-    for (const f of [roads, pop, h3]) {
+    // A first line that is not a header of column names is not listed (a plan's population: /etc/passwd).
+    const csv = file('passwd.csv', `${SECRET}\n`);
+    expect(run(['coverage', '--population', csv], 1).stderr).toContain(
+      "passwd.csv:1:1: missing column 'lat', missing column 'lon', missing column 'population'; its first line has 1 field that does not look like column names",
+    );
+    for (const f of [roads, pop, h3, csv]) {
       const out = cli(['coverage', '--population', f], { cwd: DIR });
       expect(out.stderr).not.toMatch(/TOPSECRET|root:x/);
     }
@@ -277,6 +282,22 @@ describe('5. GeoTIFF: a size limit checked before anything is allocated', () => 
     expect(m.stderr).toContain('a block (tile or strip) of 20000 × 20000 cells is 1526 MiB decoded');
     expect(m.mb).toBeLessThan(200);
     expect(m.seconds).toBeLessThan(10);
+  });
+});
+
+describe('5b. GeoTIFF: a header is checked against the file before geotiff.js reads it', () => {
+  it('a field declaring a billion doubles, or an image with fewer strips than rows need: exit 1 at once', () => {
+    const billion = file('billion.tif', geoTiff([5, 6], 2, { counts: { [TAG.tiepoint]: 1e9 } }));
+    const m = measured(['coverage', '--population', billion]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(
+      'billion.tif: not a readable GeoTIFF (field 33922 declares more data than the file holds)',
+    );
+    expect(m.seconds).toBeLessThan(10);
+    const strips = file('strips.tif', geoTiff([5, 6], 2, { patch: { [TAG.height]: 60000, [TAG.rowsPerStrip]: 1 } }));
+    expect(run(['coverage', '--population', strips], 1).stderr).toContain(
+      'strips.tif: not a readable GeoTIFF (its header declares 2 × 60000 cells in 60000 blocks but locates 1)',
+    );
   });
 });
 

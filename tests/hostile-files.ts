@@ -10,7 +10,7 @@ import { PbfWriter } from 'pbf';
 import initSqlJs from 'sql.js';
 
 /** TIFF tags by number, for patching a header after geotiff.js wrote it. */
-export const TAG = { width: 256, height: 257, rowsPerStrip: 278, stripByteCounts: 279 } as const;
+export const TAG = { width: 256, height: 257, rowsPerStrip: 278, stripByteCounts: 279, tiepoint: 33922 } as const;
 
 /**
  * A GeoTIFF over Ganja (0.1° cells from 46.2 E, 40.8 N) written by geotiff.js, then with any
@@ -19,7 +19,7 @@ export const TAG = { width: 256, height: 257, rowsPerStrip: 278, stripByteCounts
 export function geoTiff(
   values: number[],
   width: number,
-  o: { float64?: boolean; patch?: Record<number, number> } = {},
+  o: { float64?: boolean; patch?: Record<number, number>; counts?: Record<number, number> } = {},
 ): Buffer {
   const data = o.float64 ? Float64Array.from(values) : Float32Array.from(values);
   const buf = Buffer.from(
@@ -39,6 +39,8 @@ export function geoTiff(
   const ifd = le ? buf.readUInt32LE(4) : buf.readUInt32BE(4);
   for (let i = 0; i < u16(ifd); i++) {
     const e = ifd + 2 + i * 12;
+    const count = o.counts?.[u16(e)];
+    if (count !== undefined) le ? buf.writeUInt32LE(count, e + 4) : buf.writeUInt32BE(count, e + 4);
     const v = o.patch?.[u16(e)];
     if (v === undefined) continue;
     if (u16(e + 2) === 3) le ? buf.writeUInt16LE(v, e + 8) : buf.writeUInt16BE(v, e + 8);

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { reasonOnly } from '../model/printable.js';
 import { compiled } from './compiled-inputs.js';
 import { parseYamlFast } from './yaml-fast.js';
 import type { Position, YamlSource } from './yaml-types.js';
@@ -79,7 +80,7 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         ? 'duplicate key: the same key appears twice in this mapping; keep one'
         : /call stack/i.test(e.message)
           ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
-          : `YAML syntax: ${syntaxReason(e.message)}`,
+          : `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
     });
   }
   // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a
@@ -153,17 +154,4 @@ function firstAliasOffset(doc: Document): number | undefined {
     },
   });
   return offset;
-}
-
-/**
- * The YAML library's reason, without its position (given apart) and without text from the file:
- * some of its messages quote an alias or a key, and a file a plan names may be any file.
- */
-function syntaxReason(message: string): string {
-  return (
-    firstLine(message)
-      .replace(/ at line \d+, column \d+:?\s*$/, '')
-      .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
-      .replace(/:\s.*$/, '') || 'not valid YAML'
-  );
 }

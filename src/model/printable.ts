@@ -14,3 +14,18 @@ const escaped = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0
 export function printable(s: string, keepNewlines = false): string {
   return s.replace(keepNewlines ? CONTROL : CONTROL_OR_NEWLINE, escaped);
 }
+
+/**
+ * A library's error message (YAML, XML, TIFF parsers) without any text it quotes from the file:
+ * quoted parts become "…", as does anything after a colon and a space (where parsers append the
+ * offending name), and it is cut to 80 characters. What is left says what went wrong, not what
+ * the file holds.
+ */
+export function reasonOnly(message: string): string {
+  const first = message.split('\n', 1)[0] ?? '';
+  return first
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
+    .replace(/:\s.*$/, '')
+    .slice(0, 80)
+    .trim();
+}

@@ -5,9 +5,11 @@
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { UserError } from '../../errors.js';
+import { reasonOnly } from '../../model/printable.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
+import { tiffStructureProblem } from './tiff-structure.js';
 
 export interface RasterInfo {
   width: number;
@@ -42,15 +44,23 @@ export async function readGeoTiff(
   path: string,
   clip?: LonLatBox,
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
+  // geotiff.js would believe a header declaring a billion values or cells: looked at first.
+  const problem = tiffStructureProblem(path);
+  if (problem) throw new UserError(`${path}: not a readable GeoTIFF (${problem})`, 1);
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoTIFF (${(e as Error).message})`, 1);
+    throw new UserError(`${path}: not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
-  const keys = image.getGeoKeys() ?? {};
+  let keys: ReturnType<GeoTIFFImage['getGeoKeys']>;
+  try {
+    keys = image.getGeoKeys() ?? {};
+  } catch {
+    throw new UserError(`${path}: not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
+  }
   const crs = rasterCrs(keys);
   if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
   let origin: number[], res: number[];
@@ -88,7 +98,10 @@ export async function readGeoTiff(
       })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
-      throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
+      throw new UserError(
+        `${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
+        1,
+      );
     }
     const bad = keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
     if (bad)

@@ -32,7 +32,10 @@ function readYaml(
   if (!decoded.ok) throw new UserError(`${display}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   const src = parseYaml(decoded.text, display);
   const first = src.diagnostics[0];
-  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${first.message}`, 1);
+  // A YAML tag's message names the tag; a profile may be any file a plan names, so it is not quoted.
+  const message =
+    first?.code === 'yaml-tag' ? 'a YAML tag (!…) is not used in a road profile; remove it' : first?.message;
+  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${message}`, 1);
   return { value: src.value, locate: src.locate };
 }
 
