@@ -10,6 +10,7 @@ import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
+import { reassignKey, servesOn } from './schedule.js';
 
 /** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
 export const BORDER_TOLERANCE_KM = 3;
@@ -126,7 +127,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
             );
         }
       });
-      if (f.serves.length === 0 && f.status !== 'closed')
+      if (f.serves.length === 0 && f.status !== 'closed' && !plan.reassign.some((r) => r.to === f.id))
         warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
       // The wait estimate (and a capacity from desks) needs both; one alone is silently unused otherwise.
       if ((f.desks === undefined) !== (f.service_min === undefined)) {
@@ -239,22 +240,55 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   });
   plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
 
-  // The same unit assigned to two centers that are open at the same time: legal (Baku lets residents
-  // use any center) but usually a copy-paste slip, so a warning.
-  const owner = new Map<string, string>();
-  plan.centers.forEach((f, i) => {
-    if (f.status === 'closed') return;
-    f.serves.forEach((code, j) => {
-      const prev = owner.get(code);
-      if (prev && prev !== f.id)
-        warn(
-          ['centers', i, 'serves', j],
-          'served-twice',
-          `${code} (${regions.describe(code)}) is also served by center '${prev}'`,
-        );
-      else owner.set(code, f.id);
-    });
+  const ids = new Map([...plan.centers, ...plan.branches].map((f) => [f.id, f]));
+  plan.reassign.forEach((r, i) => {
+    if (!regions.isServable(r.unit))
+      err(['reassign', i, 'unit'], 'unknown-serves', `reassign: unknown region '${r.unit}'.${suggestRegion(r.unit)}`);
+    const to = ids.get(r.to);
+    if (!to) {
+      const c = closest(r.to, ids.keys());
+      err(
+        ['reassign', i, 'to'],
+        'unknown-facility',
+        `to: no facility with id '${r.to}'.${c ? ` Did you mean '${c}'?` : ''}`,
+      );
+    }
+    const from = date(['reassign', i, 'from'], r.from, true);
+    const opensDay = opens.get(r.to);
+    if (from && opensDay && dayKey(from) < dayKey(opensDay))
+      warn(
+        ['reassign', i, 'from'],
+        'reassign-before-open',
+        `${r.unit} moves to '${r.to}' on ${r.from}, before it opens (${to!.opens}): nobody serves it in between`,
+      );
   });
+
+  // The same unit assigned to two centers: legal (Baku lets residents use any center) but usually a
+  // copy-paste slip, so a warning. With dated serves changes, on every date one takes effect.
+  const dates = [0, ...new Set(plan.reassign.map((r) => reassignKey(r, ids)).filter((k) => k !== undefined))];
+  const warned = new Set<string>();
+  for (const key of dates) {
+    const moved = key === 0 ? new Map<string, string[]>() : servesOn(plan, key);
+    const owner = new Map<string, string>();
+    plan.centers.forEach((f, i) => {
+      if (f.status === 'closed') return;
+      for (const code of moved.get(f.id) ?? f.serves) {
+        const prev = owner.get(code);
+        if (!prev || prev === f.id) {
+          owner.set(code, f.id);
+          continue;
+        }
+        if (warned.has(`${code} ${f.id}`)) continue;
+        warned.add(`${code} ${f.id}`);
+        const j = f.serves.indexOf(code);
+        const path =
+          j >= 0
+            ? ['centers', i, 'serves', j]
+            : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
+        warn(path, 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
+      }
+    });
+  }
   return out;
 }
 

@@ -228,9 +228,12 @@ function mergeScenario(
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };
   for (const key of Object.keys(raw))
-    if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove')
+    if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove' && key !== 'reassign')
       merged[key] = (child as Record<string, unknown>)[key];
   delete merged.extends;
+  // Dated serves changes add to the base's: a scenario changes the future on top of its base's own.
+  const baseMoves = basePlan.reassign.length;
+  merged.reassign = [...basePlan.reassign, ...child.reassign];
   for (const list of ['centers', 'branches'] as const) {
     const out: Record<string, unknown>[] = [];
     basePlan[list].forEach((f, i) => {
@@ -265,6 +268,10 @@ function mergeScenario(
       if (o?.base !== undefined)
         return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
     }
+    if (top === 'reassign' && typeof index === 'number')
+      return index < baseMoves
+        ? base.locate(path, atKey)
+        : childLocate(['reassign', index - baseMoves, ...path.slice(2)], atKey);
     if (top !== undefined && raw[top as string] !== undefined) return childLocate(path, atKey);
     return base.locate(path, atKey);
   };

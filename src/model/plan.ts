@@ -128,6 +128,20 @@ export const Target = z
   })
   .describe('A rollout target: so many centers and/or branches open by a date');
 
+export const Reassign = z
+  .strictObject({
+    unit: ServedUnit,
+    to: z.string().min(1).describe('Id of the facility that serves it from `from` on'),
+    from: PlanDate.optional().describe(
+      'When the move takes effect (default: the day `to` opens); YYYY means the end of that year',
+    ),
+    source: Text.optional().describe('Why, or where the decision comes from'),
+  })
+  .describe(
+    'A dated change of serves:: from `from` the unit is served by `to`, and no longer by the other ' +
+      "facilities of `to`'s kind that list it",
+  );
+
 export const Channel = z
   .strictObject({
     id: z.string().min(1).describe('Unique id of the channel'),
@@ -275,6 +289,10 @@ export const Plan = z.strictObject({
     .describe('Online channels (reported beside coverage; they do not count as coverage)'),
   centers: z.array(Center).default([]).describe('Full-service centers'),
   branches: z.array(Branch).default([]).describe('Branches, each attached to a center'),
+  reassign: z
+    .array(Reassign)
+    .default([])
+    .describe("Dated changes of serves: (in a scenario, added to the base plan's)"),
   remove: z.array(z.string()).default([]).describe('In a scenario: ids of base-plan facilities to drop'),
 });
 
@@ -307,6 +325,7 @@ export type Center = z.infer<typeof Center>;
 export type Branch = z.infer<typeof Branch>;
 export type Target = z.infer<typeof Target>;
 export type Channel = z.infer<typeof Channel>;
+export type Reassign = z.infer<typeof Reassign>;
 export type Threshold = z.infer<typeof Threshold>;
 export type DemandModel = z.infer<typeof DemandModel>;
 export type Status = z.infer<typeof Status>;

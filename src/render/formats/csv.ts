@@ -17,6 +17,6 @@ export const csvFormat: Format = {
   suggestion: (o) => suggestCsv(o.result),
   regions: (o) => regionsCsv(o.dataset, o.capital),
   capacity: capacityCsv,
-  capacitySites: capacitySitesCsv,
+  capacitySites: (o) => capacitySitesCsv(o.result),
   gaps: (o) => gapsCsv(o.result),
 };

@@ -13,7 +13,7 @@ export const geojsonFormat: Format = {
   distances: distancesGeoJson,
   suggestion: (o) => suggestGeoJson(o.result),
   capacity: capacityGeoJson,
-  capacitySites: capacitySitesGeoJson,
+  capacitySites: (o) => capacitySitesGeoJson(o.result),
   surface: surfaceGeoJson,
   gaps: (o) => gapsGeoJson(o.result),
 };

@@ -1,5 +1,5 @@
 /** JSON for programs: the result objects as they are (2-space indented, stable key order). */
-import { suggestYaml } from '../optimize.js';
+import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
 import { gapsJson } from '../gaps.js';
@@ -17,10 +17,10 @@ export const jsonFormat: Format = {
   comparison: json,
   diff: json,
   suggestion: (o) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }),
-  order: json,
+  order: (o) => json({ ...o.result, yaml: orderYaml(o.result, o.changes, o.base) }),
   graph: json,
   regions: (o) => json(o.dataset),
   capacity: json,
-  capacitySites: (o) => json({ ...o, yaml: capacitySitesYaml(o) }),
+  capacitySites: (o) => json({ ...o.result, yaml: capacitySitesYaml(o) }),
   gaps: (o) => gapsJson(o.result),
 };
