@@ -8,7 +8,8 @@
  * 3. bounded time (a case in-process, a CLI run) and memory (the CLI run's peak RSS);
  * 4. no file content in messages: the marker text a case put in the file never comes back
  *    (a plan may have its own values quoted by `validate`, so for plans this holds for what
- *    does not parse as a plan: syntax and encoding errors).
+ *    does not parse as a plan: syntax and encoding errors; `import` writes a list's names into
+ *    the plan it prints, so for facility lists it holds for stderr).
  *
  * tests/fuzz.test.ts runs it briefly in `npm test`; `npm run fuzz` runs it long (FUZZ_RUNS).
  * A failure prints fast-check's counterexample and seed; the file is in FUZZ_DIR to replay.
@@ -31,6 +32,8 @@ import { RoadModel } from '../src/travel/roads/road-model.js';
 import { RunContext } from '../src/run/run-context.js';
 import { BIN, FIXTURES } from './helpers.js';
 import { geoPackage, geoTiff, h3Cells } from './hostile-files.js';
+import { xlsx } from './xlsx-writer.js';
+import { readFacilityList } from '../src/load/facility-list.js';
 
 /** Put into files by mutations; never to come back in a message. Not name-like (a `/`), so a CSV header holding it is not listed. */
 export const MARKER = 'ZQX/MARK';
@@ -298,6 +301,33 @@ export const READERS: Reader[] = [
     generate: yamlText,
     read: (p) => loadProfile(run(), p),
     cli: (p) => ['coverage', '--roads', join(ROADS, 'town.osm'), '--roads-profile', p],
+  },
+  {
+    name: 'XLSX facility list',
+    file: 'list.xlsx',
+    seed: async () =>
+      xlsx([
+        {
+          name: 'sites',
+          rows: [
+            ['id', 'name', 'kind', 'lat', 'lon', 'region', 'opens'],
+            ['GAN', 'Ganja', 'center', 40.68, 46.36, 'AZ-GA', 2024],
+            ['BAR', 'Barda', 'center', 40.37, 47.13, 'AZ-BAR', '2025-03'],
+          ],
+        },
+      ]),
+    read: (p) => readFacilityList(run(), p),
+    cli: (p) => ['import', p],
+    quotesOwnValues: true,
+  },
+  {
+    name: 'CSV facility list',
+    file: 'list.csv',
+    seed: text('id,name,kind,lat,lon,region,opens\nGAN,Ganja,center,40.68,46.36,AZ-GA,2024\n'),
+    generate: csvOf(fc.constantFrom('id,name,kind,lat,lon,region,opens', 'id,name,lat,lon', MARKER)),
+    read: (p) => readFacilityList(run(), p),
+    cli: (p) => ['import', p],
+    quotesOwnValues: true,
   },
   {
     name: 'road cache',

@@ -1,4 +1,5 @@
 /** JSON for programs: the result objects as they are (2-space indented, stable key order). */
+import { tally } from '../diagnostics.js';
 import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
@@ -7,10 +8,8 @@ import { gapsJson } from '../gaps.js';
 const json = (x: unknown) => JSON.stringify(x, null, 2);
 
 export const jsonFormat: Format = {
-  validation: ({ diagnostics, files, unreadable = 0 }) => {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return json({ errors, warnings: diagnostics.length - errors, files, unreadable, diagnostics });
-  },
+  validation: ({ diagnostics, files, unreadable = 0 }) =>
+    json({ ...tally(diagnostics), files, unreadable, diagnostics }),
   coverage: (o) => json(o.result),
   distances: json,
   timeline: (o) => json(o.timeline),
