@@ -15,7 +15,7 @@
  * A failure prints fast-check's counterexample and seed; the file is in FUZZ_DIR to replay.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -44,6 +44,7 @@ export const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 export const LIMITS = { caseMs: 10_000, cliMs: 60_000, cliMb: 700 } as const;
 
 const ROADS = join(FIXTURES, 'roads');
+const SHAPES = join(ROADS, 'geofabrik');
 
 export interface Reader {
   name: string;
@@ -302,6 +303,22 @@ export const READERS: Reader[] = [
     read: (p) => loadProfile(run(), p),
     cli: (p) => ['coverage', '--roads', join(ROADS, 'town.osm'), '--roads-profile', p],
   },
+  ...(['shp', 'dbf'] as const).map(
+    (part): Reader => ({
+      name: `road shapefile (.${part})`,
+      file: `roads-${part}.${part}`,
+      seed: async () => {
+        // The other parts of the Geofabrik-style fixture beside the mutated one, for both stems used.
+        for (const stem of [`roads-${part}`, `cli-roads-${part}`])
+          for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg'])
+            if (ext !== part)
+              copyFileSync(join(SHAPES, `gis_osm_roads_free_1.${ext}`), join(FUZZ_DIR, `${stem}.${ext}`));
+        return readFileSync(join(SHAPES, `gis_osm_roads_free_1.${part}`));
+      },
+      read: (p) => buildGraph(run(), p.replace(/\.dbf$/, '.shp'), loadProfile(run(), testProfile)),
+      cli: (p) => ['coverage', '--roads', p.replace(/\.dbf$/, '.shp'), '--roads-profile', testProfile],
+    }),
+  ),
   {
     name: 'XLSX facility list',
     file: 'list.xlsx',
