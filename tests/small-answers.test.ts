@@ -50,3 +50,11 @@ describe('coverage --by region lists every unit', () => {
     expect(by['AZ-LA']!.name).toBe('Lankaran (city), counted in AZ-LAN');
   });
 });
+
+describe('--bom only where there is a CSV', () => {
+  it('report has no CSV: its help does not offer --bom and the flag is refused; coverage offers it', () => {
+    expect(cli(['report', '--help']).stdout).not.toContain('--bom');
+    expect(cli(['report', '--bom']).code).toBe(2);
+    expect(cli(['coverage', '--help']).stdout).toContain('--bom');
+  });
+});
