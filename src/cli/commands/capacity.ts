@@ -73,7 +73,7 @@ export const command: CommandSpec<Opts> = {
       o.method === 'auto'
         ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
         : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
-    emit(run, 'capacity', result, o);
+    emit(run, 'capacity', result, o, ctx.demand.source);
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
       const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;
