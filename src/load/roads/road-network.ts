@@ -77,7 +77,9 @@ export function buildGraph(run: RunContext, file: string, profile: Profile, clas
   const builder = new GraphBuilder(profile);
   const format = readNetwork(run, file, builder, classField ? { classField } : {});
   const graph = builder.build(format);
-  if (graph.meta.edges === 0) {
+  // Segments, not edges: a lone ring road has one junction and no edge between junctions, yet
+  // places on it reach each other along its one chain.
+  if (graph.meta.segments === 0) {
     throw new UserError(
       `${file}: no road a ${profile.mode === 'foot' ? 'walker' : 'car'} may use (no way with a highway class ` +
         `of the ${profile.name} profile); ` +
