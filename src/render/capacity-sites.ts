@@ -1,7 +1,7 @@
 /** `optimize --model capacity` results: text, Markdown, CSV, GeoJSON, and a plan fragment with capacities. */
 import type { CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
-import { featureCollection, pointFeature } from './geojson.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
   { header: 'rank', align: 'right' },
@@ -67,8 +67,9 @@ export function capacitySitesMarkdown(r: CapacitySitesResult, yaml: string): str
   ].join('\n');
 }
 
-export function capacitySitesCsv(r: CapacitySitesResult): string {
-  return csvTable(
+export function capacitySitesTable(r: CapacitySitesResult): DataTable {
+  return dataTable(
+    'New sites',
     [
       'rank',
       'name',
@@ -96,7 +97,7 @@ export function capacitySitesCsv(r: CapacitySitesResult): string {
   );
 }
 
-export function capacitySitesGeoJson(r: CapacitySitesResult): string {
+export function capacitySitesGeoJson(r: CapacitySitesResult): FeatureCollectionOut {
   return featureCollection(
     r.sites.map((s) =>
       pointFeature(s.lat, s.lon, {

@@ -2,8 +2,8 @@
 import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
-import { featureCollection, pointFeature } from './geojson.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
@@ -77,14 +77,15 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
   ].join('\n');
 }
 
-export function suggestCsv(r: SuggestResult): string {
-  return csvTable(
+export function suggestTable(r: SuggestResult): DataTable {
+  return dataTable(
+    'Suggested sites',
     ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after'],
     r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.marginal, s.after]),
   );
 }
 
-export function suggestGeoJson(r: SuggestResult): string {
+export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
   return featureCollection(
     r.sites.map((s) =>
       pointFeature(s.lat, s.lon, {

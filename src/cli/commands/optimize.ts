@@ -23,6 +23,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout, toolProvenance } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   model: Model | 'order' | 'capacity';
@@ -81,14 +82,15 @@ export const command: CommandSpec<Opts> = {
     if (o.graph) {
       const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
       if (solved.note) run.message(`note: ${solved.note}`);
-      emit(run, 'graph', solved, o);
+      await emit(run, 'graph', solved, o, { provenance: toolProvenance({ plan: o.graph }) });
       return EXIT.ok;
     }
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      emit(run, 'order', rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget), o);
+      const order = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
+      await emit(run, 'order', order, o, planAbout(ctx, [from, ctx.plan.years.to]));
       return EXIT.ok;
     }
     const y = reportYear(run, ctx.plan, o.year);
@@ -103,7 +105,7 @@ export const command: CommandSpec<Opts> = {
         k: o.sites,
         basis: o.basis ?? d.basis,
       });
-      emit(run, 'capacitySites', result, o);
+      await emit(run, 'capacitySites', result, o, planAbout(ctx, y));
       return EXIT.ok;
     }
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
@@ -115,7 +117,13 @@ export const command: CommandSpec<Opts> = {
     const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
       .split(sep)
       .join('/');
-    emit(run, 'suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o);
+    await emit(
+      run,
+      'suggestion',
+      { result, changes: planEntries(result, ctx.plan, regions), base },
+      o,
+      planAbout(ctx, y),
+    );
     return EXIT.ok;
   },
 };

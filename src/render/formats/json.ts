@@ -1,24 +1,36 @@
-/** JSON for programs: the result objects as they are (2-space indented, stable key order). */
-import { suggestYaml } from '../optimize.js';
+/**
+ * JSON for programs: the result objects as they are (2-space indented, stable key order), then
+ * what they rest on: `population_source` (a user's population file) and `provenance`.
+ */
 import { capacitySitesYaml } from '../capacity-sites.js';
-import type { Format } from '../outputs.js';
+import { suggestYaml } from '../optimize.js';
+import type { Format, RenderContext } from '../outputs.js';
 
-const json = (x: unknown) => JSON.stringify(x, null, 2);
+const json = (x: object, ctx: RenderContext) =>
+  JSON.stringify(
+    {
+      ...x,
+      ...(ctx.population ? { population_source: ctx.population } : {}),
+      ...(ctx.provenance ? { provenance: ctx.provenance } : {}),
+    },
+    null,
+    2,
+  );
 
 export const jsonFormat: Format = {
-  validation: ({ diagnostics, files, unreadable = 0 }) => {
+  validation: ({ diagnostics, files, unreadable = 0 }, ctx) => {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return json({ errors, warnings: diagnostics.length - errors, files, unreadable, diagnostics });
+    return json({ errors, warnings: diagnostics.length - errors, files, unreadable, diagnostics }, ctx);
   },
-  coverage: (o) => json(o.result),
+  coverage: (o, ctx) => json(o.result, ctx),
   distances: json,
-  timeline: (o) => json(o.timeline),
+  timeline: (o, ctx) => json(o.timeline, ctx),
   comparison: json,
   diff: json,
-  suggestion: (o) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }),
+  suggestion: (o, ctx) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }, ctx),
   order: json,
   graph: json,
-  regions: (o) => json(o.dataset),
+  regions: (o, ctx) => json(o.dataset, ctx),
   capacity: json,
-  capacitySites: (o) => json({ ...o, yaml: capacitySitesYaml(o) }),
+  capacitySites: (o, ctx) => json({ ...o, yaml: capacitySitesYaml(o) }, ctx),
 };

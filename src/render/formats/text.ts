@@ -7,22 +7,26 @@ import { graphText, orderText, suggestText, suggestYaml } from '../optimize.js';
 import { capacityText } from '../capacity.js';
 import { capacitySitesText, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { withClosingSections } from './closing-sections.js';
 import { regionsText } from '../regions.js';
 import { surfaceText } from '../surface.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
-export const textFormat: Format = {
-  validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
-  coverage: (o) => coverageText(o.result),
-  distances: distancesText,
-  timeline: (o) => timelineText(o.timeline, o.names),
-  comparison: (o) => comparisonText(o.a, o.b),
-  diff: diffText,
-  suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
-  order: (o) => orderText(o),
-  graph: graphText,
-  regions: (o) => regionsText(o.dataset, o.capital),
-  capacity: capacityText,
-  capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
-  surface: surfaceText,
-};
+export const textFormat: Format = withClosingSections(
+  {
+    validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
+    coverage: (o) => coverageText(o.result),
+    distances: distancesText,
+    timeline: (o) => timelineText(o.timeline, o.names),
+    comparison: (o) => comparisonText(o.a, o.b),
+    diff: diffText,
+    suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
+    order: (o) => orderText(o),
+    graph: graphText,
+    regions: (o) => regionsText(o.dataset, o.capital),
+    capacity: capacityText,
+    capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
+    surface: surfaceText,
+  },
+  false,
+);

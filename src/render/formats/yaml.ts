@@ -1,9 +1,13 @@
-/** YAML plan fragments, ready to paste into a plan file. */
-import { suggestYaml } from '../optimize.js';
+/** YAML plan fragments, ready to paste into a plan file; how they were found comes first, as comments. */
 import { capacitySitesYaml } from '../capacity-sites.js';
-import type { Format } from '../outputs.js';
+import { suggestYaml } from '../optimize.js';
+import type { Format, RenderContext } from '../outputs.js';
+import { provenanceLines } from '../provenance.js';
+
+const withComments = (yaml: string, ctx: RenderContext) =>
+  ctx.provenance ? [...provenanceLines(ctx.provenance).map((l) => `# ${l}`), yaml].join('\n') : yaml;
 
 export const yamlFormat: Format = {
-  suggestion: (o) => suggestYaml(o.result, o.changes, o.base),
-  capacitySites: capacitySitesYaml,
+  suggestion: (o, ctx) => withComments(suggestYaml(o.result, o.changes, o.base), ctx),
+  capacitySites: (r, ctx) => withComments(capacitySitesYaml(r), ctx),
 };
