@@ -188,9 +188,8 @@ const randomPlace = () => ({
   const { coverGreedy, coverIteratedSearch, coveredBy } = await import('../dist/analysis/optimize/mclp.js');
   const { coverInstance } = await import('../dist/analysis/optimize/suggest.js');
   const { mclpExact } = await import('../dist/analysis/optimize/exact.js');
-  const { parseOrLib, PMED_OPTIMA } = await import('../dist/load/orlib.js');
+  const { parseOrLib } = await import('../dist/load/orlib.js');
   const { matrixInstance } = await import('../dist/analysis/optimize/instance.js');
-  const { existsSync, readFileSync } = await import('node:fs');
   const N = 100_000,
     M = 5_000,
     K = 50;
@@ -265,34 +264,7 @@ const randomPlace = () => ({
       worst <= 1,
     );
   }
-  // OR-Library pmed1–pmed40 (Beasley 1990), when the files are present (they are not shipped).
-  const dir = new URL('./orlib/', import.meta.url);
-  const found = Object.keys(PMED_OPTIMA)
-    .map(Number)
-    .filter((n) => existsSync(new URL(`pmed${n}.txt`, dir)));
-  if (found.length === 0) {
-    console.log(
-      '  OR-Library: no pmedN.txt in bench/orlib/ (download from people.brunel.ac.uk/~mastjjb/jeb/orlib/pmedinfo.html); skipped',
-    );
-  } else {
-    let worst = 0;
-    const t1 = performance.now();
-    for (const n of found) {
-      const g = parseOrLib(readFileSync(new URL(`pmed${n}.txt`, dir), 'utf8'), `pmed${n}`);
-      const r = pmedian(matrixInstance(g.dist, g.n), g.p);
-      const gapPct = (100 * (r.objective - PMED_OPTIMA[n])) / PMED_OPTIMA[n];
-      worst = Math.max(worst, gapPct);
-      console.log(
-        `  pmed${n}: n=${g.n} p=${g.p} ${r.objective} vs optimum ${PMED_OPTIMA[n]} (gap ${gapPct.toFixed(2)}%)`,
-      );
-    }
-    goal(
-      'OR-Library',
-      `${found.length} instances in ${((performance.now() - t1) / 1000).toFixed(1)} s, worst gap ${worst.toFixed(2)}%`,
-      '≤ 1% on all',
-      worst <= 1,
-    );
-  }
+  // OR-Library pmed1–pmed40 through the whole CLI: bench/orlib.js.
 }
 // 6. Capacitated catchments (dostplan capacity): the regret heuristic against the HiGHS LP optimum.
 {
@@ -362,6 +334,7 @@ console.log(`peak RSS: ${mb(peakRss)}`);
 await import('./startup.js');
 await import('./scale.js');
 await import('./optimize-cli.js');
+await import('./orlib.js');
 
 // Population grids through the whole CLI (issue 13): bench/grid.js.
 await import('./grid.js');
@@ -370,4 +343,10 @@ await import('./grid.js');
 {
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [new URL('./roads.js', import.meta.url).pathname], { stdio: 'inherit' });
+}
+
+// Travel-time surfaces (issue 25): their own process, so their peak memory is their own.
+{
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [new URL('./surface.js', import.meta.url).pathname], { stdio: 'inherit' });
 }

@@ -253,14 +253,18 @@ describe('populations', () => {
       expect(r.population_source.length, r.code).toBeGreaterThan(5);
     }
     const count = (p: string) => leafRegions(ds).filter((r) => r.provenance === p).length;
-    // 15 exact: Baku, Absheron and all 8 units of Nakhchivan AR, Gobustan, Yardimli, Jalilabad, Dashkasan, Gadabay.
-    expect(count('exact')).toBe(15);
-    expect(count('estimate')).toBe(51);
+    // 16 exact: Baku, Absheron, Sumgayit and all 8 units of Nakhchivan AR, Gobustan, Yardimli, Jalilabad,
+    // Dashkasan, Gadabay. Khizi is derived since Sumgayit's 2024 figure (Absheron-Khizi's share less both).
+    expect(count('exact')).toBe(16);
+    expect(count('estimate')).toBe(50);
     expect(count('exact') + count('derived') + count('estimate') + count('none')).toBe(77);
     const r = cli(['regions']);
-    expect(r.stdout).toMatch(/15 exact official figures, 10 derived from official figures, 51 estimates/);
+    expect(r.stdout).toMatch(/16 exact official figures, 10 derived from official figures, 50 estimates/);
     expect(cli(['regions', '--format', 'csv']).stdout).toContain(
       'AZ-ABS,Absheron,Abşeron,rayon,absheron-khizi,,,433000,',
+    );
+    expect(cli(['regions', '--format', 'csv']).stdout).toMatch(
+      /AZ-SM,Sumgayit,Sumqayıt,city,absheron-khizi,,,427000,\d+,exact,"SSC figure for the beginning of 2024/,
     );
   }, 30_000);
 

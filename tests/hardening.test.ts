@@ -344,17 +344,18 @@ describe('reports that tell the whole truth (class 7)', () => {
   const small = join(FIXTURES, 'valid', 'small.yaml');
 
   it('p-median counts people with no reachable facility apart: the "before" mean is the distances mean', () => {
-    // small.yaml has no facility in Nakhchivan: its 470,597 people (2025) cannot reach any.
+    // small.yaml has no facility in Nakhchivan: its 472,321 people (2026: 468,566 moved with the national
+    // total, 10,262,351 / 10,180,770) cannot reach any.
     const r = run(['optimize', small, '--model', 'pmedian', '--sites', '2', '-f', 'json'], 0);
     expect(r.stderr).toBe(
-      'dostplan: note: 470,597 people had no reachable facility before, 0 after; the means count only people who can reach one\n',
+      'dostplan: note: 472,321 people had no reachable facility before, 0 after; the means count only people who can reach one\n',
     );
     const j = JSON.parse(r.stdout);
     const d = JSON.parse(run(['distances', small, '-f', 'json'], 0).stdout);
-    expect(d.any.unserved).toBe(470597);
+    expect(d.any.unserved).toBe(472321);
     expect(j.before).toBeCloseTo(d.any.mean_km, 1);
     expect(j.sites.every((s: { marginal: number }) => s.marginal >= 0)).toBe(true);
-    expect(j.sites[0]).toMatchObject({ region: 'AZ-NV', reached: 470597 });
+    expect(j.sites[0]).toMatchObject({ region: 'AZ-NV', reached: 472321 });
   });
 
   it('--exact says when it is skipped; --graph output is deterministic (no timings)', () => {

@@ -12,9 +12,9 @@ import { delimiterOf } from '../src/load/csv-dialect.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { readLocaleNumber } from '../src/load/number-format.js';
 import { loadPointColumns } from '../src/load/population-file.js';
+import { RunContext } from '../src/run/run-context.js';
 import { readH3Csv } from '../src/load/population/h3-reader.js';
 import { readPointsCsv } from '../src/load/population/points-csv.js';
-import { RunContext } from '../src/run/run-context.js';
 import { cli, FIXTURES } from './helpers.js';
 
 const run = new RunContext();
@@ -200,7 +200,10 @@ describe('column mapping', () => {
         ],
       }),
     );
-    const c = loadPointColumns(run, p, regions, { population: true, columns: { population: 'pop', region: 'code' } });
+    const c = loadPointColumns(run, p, regions, {
+      population: true,
+      columns: { population: 'pop', region: 'code' },
+    });
     expect(sum(c.population)).toBe(70);
     expect(c.units[c.unit[0]!]).toBe('AZ-GA');
   });

@@ -6,6 +6,7 @@ import { latLngToCell } from 'h3-js';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { embedded } from '../src/load/dataset-loader.js';
+import { weightsYear } from '../src/model/dataset.js';
 import { defaultLookup } from '../src/load/population/default-lookup.js';
 import { detectFormat } from '../src/load/population/detect-format.js';
 import { readGeoTiff } from '../src/load/population/geotiff-reader.js';
@@ -129,10 +130,11 @@ describe('GeoTIFF population rasters', () => {
 const two = writeTiff('two.tif', [1000, 500], 1, { x: 46.33, y: 40.7315, dx: 0.02, dy: 0.097 });
 
 describe('--scale-to official and --resolution', () => {
-  // The default basis is resident (people where they live): the unit's resident figure where the data have one.
+  // The default basis is resident (people where they live): the unit's resident figure where the data have
+  // one, of the year the embedded resident points carry (2026: the latest resettlement; dataset.ts weightsYear).
   const official = (code: string) => {
     const r = regions.byCode.get(code)!,
-      y = String(regions.dataset.base_year);
+      y = String(weightsYear(regions.dataset, 'resident'));
     return r.resident?.[y] ?? r.population[y]!;
   };
 
@@ -198,7 +200,7 @@ describe('Kontur H3 population', () => {
     const file = join(tmp, 'kontur-bad.csv');
     writeFileSync(file, `h3,population\n${cells[0]!.h3},5\nnot-a-cell,7\n`);
     await expect(loadPopulation(run, file, regions, locator)).rejects.toThrow(
-      /kontur-bad\.csv:3:1: 'not-a-cell' is not an H3 cell index/,
+      /kontur-bad\.csv:3:1: not an H3 cell index/,
     );
   });
   it('reads a GeoPackage (Kontur: table with fid, geom, h3, population) made with sql.js', async () => {
@@ -353,9 +355,8 @@ describe('dostplan with a population grid (end to end)', () => {
     expect(plain.population).toBe(1500);
     const md = cli(['timeline', plan, '--scale-to', 'official', '--format', 'md']);
     expect(md.code).toBe(0);
-    const ga =
-      regions.byCode.get('AZ-GA')!.resident?.[String(regions.dataset.base_year)] ??
-      regions.byCode.get('AZ-GA')!.population[String(regions.dataset.base_year)]!;
+    const wy = String(weightsYear(regions.dataset, 'resident'));
+    const ga = regions.byCode.get('AZ-GA')!.resident?.[wy] ?? regions.byCode.get('AZ-GA')!.population[wy]!;
     expect(md.stdout).toContain(
       `| AZ-GA | Ganja | 1,000 | ${ga.toLocaleString('en-US')} | ${Math.round((ga / 1000) * 10000) / 10000} |`,
     );
@@ -435,7 +436,12 @@ describe('--scale-to official on each population basis', () => {
       official: agm.population[y],
       factor: agm.population[y]! / 1000,
     });
-    expect(resident.units[0]!.official).toBe(agm.resident?.[y] ?? agm.population[y]);
+    // Resident figures of the year the resident points carry (2026), registered ones of the base year.
+    const ry = String(weightsYear(regions.dataset, 'resident'));
+    expect(ry).toBe('2026');
+    expect(resident.units[0]!.official).toBe(agm.resident![ry]);
+    expect(resident.year).toBe(2026);
+    expect(registered.year).toBe(2024);
     expect(resident.basis).toBe('resident');
     expect(resident.units[0]!.official).toBeLessThan(registered.units[0]!.official);
   });

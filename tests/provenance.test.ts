@@ -36,6 +36,7 @@ const COMMANDS: { args: string[]; kind: OutputKind; format?: (f: string) => stri
   { args: ['regions'], kind: 'regions' },
   { args: ['report'], kind: 'report', format: (f) => (f === 'svg' ? ['--map-only'] : []) },
   { args: ['surface', '--cell-km', '10'], kind: 'surface' },
+  { args: ['gaps'], kind: 'gaps' },
 ];
 
 async function output(args: string[], format: string, cmd: (typeof COMMANDS)[number]) {

@@ -206,12 +206,14 @@ describe('graph cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-cache-'));
     const f = join(dir, 'g.bin');
     writeGraphCache(f, 'k1', g);
-    const back = readGraphCache(f, 'k1')!;
+    const read = readGraphCache(f, 'k1');
+    if (!('graph' in read)) throw new Error('the cache was not read back');
+    const back = read.graph;
     for (const name of GRAPH_ARRAYS) expect([...back[name]]).toEqual([...g[name]]);
     expect(back.meta).toEqual(g.meta);
-    expect(readGraphCache(f, 'other key')).toBeUndefined();
+    expect(readGraphCache(f, 'other key')).toEqual({ miss: true });
     writeFileSync(f, 'garbage');
-    expect(readGraphCache(f, 'k1')).toBeUndefined();
+    expect(readGraphCache(f, 'k1')).toEqual({ bad: 'not a dostplan cache' });
   });
   it('the second load of the same extract and profile comes from the cache', () => {
     const env = process.env.DOSTPLAN_CACHE_DIR;

@@ -1,123 +1,170 @@
 /**
- * --format xlsx: `coverage --format xlsx` read back by a spreadsheet reader (read-excel-file; and
- * Python's openpyxl where it is installed) holds the same figures as `--format json`, plus the
- * sheet saying how they were made; the same inputs give the same bytes.
+ * Excel workbooks wherever a CSV is accepted (load/table/xlsx-table.ts over load/zip.ts), on
+ * workbooks made here (tests/xlsx-writer.ts): the chosen sheet, numbers kept as numbers, text
+ * read as the CSV reader reads it, positions as sheet/row/column, and the zip-bomb caps.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import readXlsxFile from 'read-excel-file/node';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { stampZipTimes } from '../src/render/formats/xlsx.js';
+import { embedded } from '../src/load/dataset-loader.js';
+import { loadPointColumns } from '../src/load/population-file.js';
+import { RunContext } from '../src/run/run-context.js';
+import { columnName, readXlsxTable } from '../src/load/table/xlsx-table.js';
+import { ZipArchive } from '../src/load/zip.js';
 import { cli } from './helpers.js';
+import { xlsx, zip } from './xlsx-writer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dostplan-xlsx-'));
+const run = new RunContext();
+const country = embedded();
+const DIR = mkdtempSync(join(tmpdir(), 'dostplan-xlsx-'));
+const save = (name: string, bytes: Buffer) => {
+  const p = join(DIR, name);
+  writeFileSync(p, bytes);
+  return p;
+};
 
-function workbookOf(args: string[]) {
-  const file = join(dir, `${args.join('-').replace(/[^\w-]/g, '_')}.xlsx`);
-  const r = cli([...args, '--format', 'xlsx', '--out', file]);
-  expect(r.code, r.stderr).toBe(0);
-  return file;
-}
+// Two sheets: notes first, the points second (from row 3: a title row and a blank row above).
+const book = xlsx([
+  { name: 'Notes', rows: [['Population by settlement, 2024'], ['Source: a survey']] },
+  {
+    name: 'Points',
+    firstRow: 3,
+    rows: [
+      ['Y', 'X', 'People', 'Code', 'Settlement'],
+      [40.6828, 46.3606, 1200, 'AZ-GA', 'Gəncə'],
+      ['40,9925', '45,6284', { formula: 'B1*2', value: 300 }, 'AZ-TOV', { inline: 'Tovuz' }],
+      [38.7543, 48.8506, '1.450', 'AZ-LAN', 'Lənkəran'],
+    ],
+  },
+]);
+const bookPath = save('survey.xlsx', book);
+const MAP = { lat: 'Y', lon: 'X', population: 'People', region: 'Code', name: 'Settlement' };
 
-describe('--format xlsx', () => {
-  const file = workbookOf(['coverage', '--basis', 'both', '--by', 'region']);
-  const json = JSON.parse(cli(['coverage', '--basis', 'both', '--by', 'region', '--format', 'json']).stdout);
+describe('reading a sheet', () => {
+  it('the first sheet by default; a named one with --sheet; rows keep their sheet numbers', () => {
+    const first = readXlsxTable(book, 'b.xlsx');
+    expect(first.header).toEqual(['Population by settlement, 2024']);
+    const t = readXlsxTable(book, 'b.xlsx', 'Points');
+    expect(t.header).toEqual(['Y', 'X', 'People', 'Code', 'Settlement']);
+    expect(t.rows[0]).toEqual([40.6828, 46.3606, 1200, 'AZ-GA', 'Gəncə']);
+    expect(t.rows[1]).toEqual(['40,9925', '45,6284', 300, 'AZ-TOV', 'Tovuz']);
+    expect(t.headerAt).toBe("b.xlsx: sheet 'Points', row 3");
+    expect(t.where(2, 2)).toBe("b.xlsx: sheet 'Points', row 6, column C");
+  });
 
-  it('coverage reads back with the figures of --format json, numbers as numbers', async () => {
-    const sheets = await readXlsxFile(file);
-    expect(sheets.map((s) => s.sheet)).toEqual(['Coverage', 'How the figures were made']);
-    const [header, ...rows] = sheets[0]!.data;
-    expect(header).toEqual([
-      'year',
-      'basis',
-      'kind',
-      'group',
-      'name',
-      'population',
-      'covered',
-      'percent',
-      'distance_percent',
-      'assignment_percent',
+  it('names columns as Excel does', () => {
+    expect([0, 25, 26, 27, 701, 702, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA', 'XFD']);
+  });
+
+  it('points from the sheet: 1200 + 300 + 1450 = 2,950 people (text 1.450 settled by the decimal commas)', () => {
+    const c = loadPointColumns(run, bookPath, country.regions, { population: true, sheet: 'Points', columns: MAP });
+    expect([...c.population]).toEqual([1200, 300, 1450]);
+    expect([...c.lat]).toEqual([40.6828, 40.9925, 38.7543]);
+    expect(Array.from(c.unit, (u) => c.units[u])).toEqual(['AZ-GA', 'AZ-TOV', 'AZ-LAN']);
+    expect(c.names).toEqual(['Gəncə', 'Tovuz', 'Lənkəran']);
+  });
+
+  it('through --population and --sheet: 2,950 people; the same as the CSV of the same rows', () => {
+    const r = cli([
+      'coverage',
+      '--population',
+      bookPath,
+      '--sheet',
+      'Points',
+      '--columns',
+      'lat=Y,lon=X,population=People,region=Code',
+      '-f',
+      'json',
     ]);
-    expect(rows).toHaveLength(json.groups.length);
-    type Group = { id: string; population: number; covered: number; percent: number };
-    rows.forEach((r, i) => {
-      const g = json.groups[i] as Group & { distance: { percent: number }; assignment: { percent: number } };
-      expect(r).toEqual([
-        json.year,
-        'both',
-        'any',
-        g.id,
-        r[4],
-        g.population,
-        g.covered,
-        g.percent,
-        g.distance.percent,
-        g.assignment.percent,
-      ]);
-    });
-    const population = rows.reduce((s, r) => s + (r[5] as number), 0);
-    expect(population).toBe(json.population); // the units add up to the nation, as in JSON
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).population).toBe(2950);
+    expect(r.stderr).toContain('(Excel workbook)');
   });
 
-  it('says how the figures were made, as the JSON provenance does', async () => {
-    const about = (await readXlsxFile(file))[1]!.data;
-    const pairs = Object.fromEntries(about.slice(1).filter((r) => r[0] !== 'source'));
-    expect(pairs['made with']).toBe(json.provenance.tool);
-    expect(pairs.year).toBe('2030');
-    expect(pairs['distance model']).toBe(json.model.description);
-    expect(about.filter((r) => r[0] === 'source').map((r) => r[1])).toEqual(json.provenance.sources);
-    expect(json.provenance.sources.join(' ')).toMatch(/geoBoundaries.*CC BY-SA 3\.0/);
-  });
-
-  it('is byte-identical on a second run (zip entries stamped 1980-01-01)', () => {
-    const again = workbookOf(['coverage', '--basis', 'both', '--by', 'region', '--year', '2030']);
-    expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
-  });
-
-  it('puts each table on a sheet: distances --worst gives the worst places and the distances', async () => {
-    const sheets = await readXlsxFile(workbookOf(['distances', '--worst', '3']));
-    expect(sheets.map((s) => s.sheet)).toEqual(['Worst served', 'Distances', 'How the figures were made']);
-    expect(sheets[0]!.data).toHaveLength(4);
-  });
-
-  it('is refused with --bom (a CSV setting)', () => {
-    expect(cli(['coverage', '--format', 'xlsx', '--bom']).code).toBe(2);
-  });
-
-  const python = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { encoding: 'utf8' });
-  it.skipIf(python.status !== 0)('opens in openpyxl with the same cells', () => {
-    const script = join(dir, 'read.py');
-    writeFileSync(
-      script,
-      'import json, sys, warnings\nwarnings.simplefilter("ignore")\nimport openpyxl\n' +
-        'wb = openpyxl.load_workbook(sys.argv[1])\n' +
-        'print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}))\n',
+  it('H3 cells in a sheet', () => {
+    const p = save(
+      'h3.xlsx',
+      xlsx([
+        {
+          name: 'Kontur',
+          rows: [
+            ['h3', 'population'],
+            ['882c0c4d95fffff', 40],
+            ['882c0cc00dfffff', 2],
+          ],
+        },
+      ]),
     );
-    const r = spawnSync('/usr/bin/python3', [script, file], { encoding: 'utf8' });
-    const book = JSON.parse(r.stdout) as Record<string, unknown[][]>;
-    const rows = book.Coverage!.slice(1);
-    expect(rows.map((r) => r[5])).toEqual(json.groups.map((g: { population: number }) => g.population));
-    expect(rows.map((r) => r[7])).toEqual(json.groups.map((g: { percent: number }) => g.percent));
+    const r = cli(['coverage', '--population', p, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).population).toBe(42);
   });
 });
 
-describe('stampZipTimes', () => {
-  it('stamps every entry, local and central, and leaves a non-zip alone', async () => {
-    const { zipSync } = await import('fflate');
-    const files = { 'a.txt': new TextEncoder().encode('a'), 'b/c.txt': new TextEncoder().encode('bc') };
-    const zip = stampZipTimes(zipSync(files, { mtime: new Date(2026, 5, 1, 12, 30) }));
-    const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    const stamps: number[] = [];
-    for (let i = 0; i + 4 <= zip.length; i++) {
-      const sig = v.getUint32(i, true);
-      if (sig === 0x04034b50) stamps.push(v.getUint16(i + 10, true), v.getUint16(i + 12, true));
-      if (sig === 0x02014b50) stamps.push(v.getUint16(i + 12, true), v.getUint16(i + 14, true));
-    }
-    expect(stamps).toEqual([0, 0x21, 0, 0x21, 0, 0x21, 0, 0x21]);
-    const notZip = new TextEncoder().encode('not a zip at all, not even close to twenty-two bytes');
-    expect(stampZipTimes(notZip.slice())).toEqual(notZip);
+describe('bad workbooks: exit 1 or 2, a position, what to do, no stack trace', () => {
+  const run = (p: string, ...more: string[]) => cli(['coverage', '--population', p, ...more]);
+
+  it('a sheet that is not there: its sheets listed, exit 2', () => {
+    const r = run(bookPath, '--sheet', 'Pointz');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no sheet named 'Pointz'; its sheets are 'Notes', 'Points'");
+  });
+
+  it('a bad cell at sheet, row and column, its value not echoed', () => {
+    const p = save(
+      'bad.xlsx',
+      xlsx([
+        {
+          name: 'S',
+          rows: [
+            ['lat', 'lon', 'population'],
+            [40.6, 46.3, 5],
+            [40.6, 'east', 7],
+          ],
+        },
+      ]),
+    );
+    const r = run(p);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${p}: sheet 'S', row 3, column A: lon must be a number within ±180`);
+    expect(r.stderr).not.toContain('east');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a missing column: the sheet's columns and the likely mapping", () => {
+    const r = run(bookPath, '--sheet', 'Points');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "sheet 'Points', row 3: missing column 'lat', missing column 'lon', missing column 'population'; the file's columns are Y, X, People, Code, Settlement; if that is Y for lat, X for lon, People for population, add --columns lat=Y,lon=X,population=People",
+    );
+  });
+
+  it('a truncated workbook, and a ZIP that is no workbook', () => {
+    const cut = run(save('cut.xlsx', book.subarray(0, book.length - 30)));
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/not a ZIP archive|damaged/);
+    const other = run(save('other.xlsx', zip([['readme.txt', Buffer.from('hello')]])));
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('not an Excel workbook (.xlsx); save it as "Excel Workbook" or as CSV (UTF-8)');
+    for (const r of [cut, other]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a zip bomb stops at the cap, also when the directory lies about the size', () => {
+    const big = Buffer.alloc(64 * 1024, 0x41);
+    const bomb = zip([['xl/workbook.xml', big]]);
+    expect(bomb.length).toBeLessThan(1024);
+    expect(() => new ZipArchive(bomb, 'b.xlsx', 10_000).read('xl/workbook.xml')).toThrow(
+      'b.xlsx: unpacks to more than 10000 bytes; is this the right file?',
+    );
+    // The directory says 10 bytes; zlib's cap holds anyway.
+    const lying = Buffer.from(bomb);
+    const dir = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(10, dir + 24);
+    expect(() => new ZipArchive(lying, 'b.xlsx', 10_000).read('xl/workbook.xml')).toThrow(/unpacks to more than/);
+    // Within the cap the same entry reads whole.
+    expect(new ZipArchive(bomb, 'b.xlsx').read('xl/workbook.xml').length).toBe(big.length);
+    expect(deflateRawSync(big).length).toBeLessThan(1024);
   });
 });

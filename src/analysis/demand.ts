@@ -2,7 +2,7 @@
  * Demand: the population points with the year's weights and their groups. Embedded points carry
  * base-year populations and are scaled to each year's official figure of their unit (or Baku district).
  */
-import { populationYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
+import { populationYear, weightsYear, type PopulationBasis, type PopulationPoint } from '../model/dataset.js';
 import type { PopulationSource } from '../model/population-source.js';
 import { columnsOf, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
@@ -87,7 +87,7 @@ export function yearWeights(
     cache.weights.set(py, weights);
     if (!d.scaled) weights.set(c.population.subarray(0, c.count));
     else {
-      const base = String(ds.base_year),
+      const base = String(weightsYear(ds, d.basis)),
         y = String(py);
       const ratio = (p: Record<string, number> | undefined) => (p?.[base] ? (p[y] ?? 0) / p[base]! : 1);
       // Year-to-year change follows the basis' own series (resident where the data have one).

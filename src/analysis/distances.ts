@@ -17,6 +17,7 @@ import {
 } from './demand.js';
 import type { Network, Settings } from './network.js';
 import { weightedQuantiles } from './weighted-quantile.js';
+import { SettlementNames } from './place-names.js';
 import { compareText } from '../model/compare-text.js';
 
 export interface DistanceStats {
@@ -250,6 +251,7 @@ export function distancesNow(
   const points = pointColumns(demand);
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
+  const names = worstN === 0 ? undefined : new SettlementNames(points);
   const worst =
     worstN === 0
       ? []
@@ -261,11 +263,8 @@ export function distancesNow(
           worstN,
         ).map(({ p, i, km, w }) => {
           const f = net.nearest(i, 'any');
-          const region = regions.byCode.get(p.region);
           return {
-            name:
-              p.name ||
-              `rural ${region?.name_en ?? p.region}${p.district ? ` (${regions.districts.get(p.district)?.name_en ?? p.district})` : ''}`,
+            name: names!.placeName(i, regions),
             region: p.region,
             lat: p.lat,
             lon: p.lon,

@@ -23,13 +23,20 @@ export interface QueueEstimate {
  * Erlang C through the Erlang B recursion B(k) = A·B(k−1) / (k + A·B(k−1)), which stays in [0, 1]
  * and so never overflows (the textbook A^c/c! form does beyond ~170 desks), then
  * C = c·B / (c − A·(1 − B)).
+ *
+ * The cost does not grow with the desks: past k = A the recursion shrinks B by A/k a step, so by
+ * k = A + 40·√A + 800 it is below 1e-300 and every later step leaves C at 0 (as a double). The
+ * loop stops there, or when B underflows: a load of 10 erlangs costs the same ~900 steps at 1,000
+ * desks or at 2^53.
  */
 export function erlangC(desks: number, loadErlangs: number): number {
   if (!Number.isInteger(desks) || desks < 1) throw new RangeError(`desks must be a positive integer, got ${desks}`);
   if (loadErlangs <= 0) return 0;
   if (loadErlangs >= desks) return 1;
+  const last = Math.min(desks, Math.ceil(loadErlangs + 40 * Math.sqrt(loadErlangs) + 800));
   let b = 1;
-  for (let k = 1; k <= desks; k++) b = (loadErlangs * b) / (k + loadErlangs * b);
+  for (let k = 1; k <= last && b > 0; k++) b = (loadErlangs * b) / (k + loadErlangs * b);
+  if (last < desks || b === 0) return 0;
   return (desks * b) / (desks - loadErlangs * (1 - b));
 }
 

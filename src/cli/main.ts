@@ -72,6 +72,16 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/surface.js'),
   },
   {
+    name: 'gaps',
+    summary: 'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+    load: () => import('./commands/gaps.js'),
+  },
+  {
+    name: 'import',
+    summary: 'make a plan (or its centers: and branches:) from a facility list: .xlsx, .csv or .geojson',
+    load: () => import('./commands/import.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),
@@ -83,8 +93,12 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
   },
 ];
 
-/** The run's messages: stderr, one line each, named. */
-const toStderr = (line: string) => process.stderr.write(`dostplan: ${line}\n`);
+/**
+ * The run's messages: stderr, one line each, named. Control characters, newlines included, are
+ * escaped: a file name with a newline must not start a line of its own, which a CI log would read
+ * as a workflow command (`::error file=…`).
+ */
+const toStderr = (line: string) => process.stderr.write(`dostplan: ${printable(line)}\n`);
 
 /**
  * Runs one command line in a run context of its own. `run` is for callers that keep one (tests,
@@ -151,11 +165,11 @@ function failure(e: unknown, run: RunContext): number {
   if (e instanceof InvalidPlanError)
     process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
   if (e instanceof UserError) {
-    run.message(printable(e.message, true));
+    run.message(e.message);
     return e.exitCode;
   }
   process.stderr.write(
-    `dostplan: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+    `dostplan: internal error: ${printable(String((e as Error)?.message))}\nPlease report this with the command you ran.\n`,
   );
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
   return EXIT.internal;

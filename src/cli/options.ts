@@ -89,6 +89,8 @@ export interface ModelOptions extends OutputOptions {
   /** A road network (OSM PBF/XML, GeoJSON) and a car-profile override. */
   roads?: string;
   roadsProfile?: string;
+  /** --mode car|walk: the road network's built-in profile. */
+  mode?: 'car' | 'walk';
   /** --scale-to official: rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** --resolution KM: merge a population file's cells into blocks. */
@@ -165,7 +167,12 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     )
     .option(
       '--roads-profile <file>',
-      'YAML overriding parts of the car profile (speeds per road class, off-road access)',
+      'YAML overriding parts of the car (or with --mode walk the walking) profile (speeds per road class, off-road access)',
+    )
+    .option(
+      '--mode <mode>',
+      "with --roads: car | walk (every way a pedestrian may use, at 5 km/h); default: the plan's, else car",
+      choice(['car', 'walk'] as const),
     )
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
 }
@@ -186,6 +193,7 @@ export function modelFlags(o: ModelOptions) {
     withinMin: o.withinMin,
     roads: o.roads,
     roadsProfile: o.roadsProfile,
+    mode: o.mode,
   };
 }
 

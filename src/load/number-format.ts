@@ -96,12 +96,12 @@ function count(s: string, ch: string): number {
 
 /** Where a cell is: the message names it so. */
 export interface CellAt {
-  line: number;
-  field: number;
+  /** "line 3" (CSV) or "row 3" (sheet). */
+  row: string;
   role: string;
 }
 
-const at = (c: CellAt) => `${c.role} on line ${c.line}`;
+const at = (c: CellAt) => `${c.role} on ${c.row}`;
 
 /**
  * A file's number convention, learnt from its cells. `proof` throws when a cell contradicts what

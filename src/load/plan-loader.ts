@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
 import { displayPath } from './display-path.js';
+import { outsideRepository } from './plan-paths.js';
 import type { RunContext } from '../run/run-context.js';
 import { decodeText, readUserFile } from './text-input.js';
 import { UserError } from '../errors.js';
@@ -46,6 +47,32 @@ function relativeToPlan(raw: Record<string, unknown>, abs: string): void {
     const v = model[key];
     if (typeof v === 'string' && v) model[key] = relative(process.cwd(), resolve(dirname(abs), v)) || v;
   }
+}
+
+/** The paths the plan writes that leave its repository (plan-paths.ts), as errors at their lines. */
+function pathsOutside(raw: Record<string, unknown>, abs: string, locate: LoadedPlan['locate']): Diagnostic[] {
+  const dm = raw.distance_model as Record<string, unknown> | undefined;
+  const named: [string[], unknown][] = [
+    [['extends'], raw.extends],
+    [['population'], raw.population],
+    [['distance_model', 'roads'], dm && typeof dm === 'object' ? dm.roads : undefined],
+    [['distance_model', 'roads_profile'], dm && typeof dm === 'object' ? dm.roads_profile : undefined],
+  ];
+  const out: Diagnostic[] = [];
+  for (const [path, v] of named) {
+    if (typeof v !== 'string' || v === '') continue;
+    const root = outsideRepository(abs, v);
+    if (root === undefined) continue;
+    out.push({
+      ...locate(path),
+      severity: 'error',
+      code: 'path-outside-repository',
+      message:
+        `${path.join('.')}: '${v}' is outside the plan's repository (${displayPath(root)}); a plan may name only ` +
+        `files in its own repository (copy the file in, or give it on the command line)`,
+    });
+  }
+  return out;
 }
 
 export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['locate']): Diagnostic[] {
@@ -88,6 +115,8 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
     ]);
   }
   const raw = src.value as Record<string, unknown>;
+  const outside = pathsOutside(raw, abs, src.locate);
+  if (outside.length) return { plan: undefined, diagnostics: outside, locate: src.locate, files: [file] };
   relativeToPlan(raw, abs);
   // A population file is named relative to the plan that names it (as extends: is).
   const fromPlan = (p: string) => relative(process.cwd(), resolve(dirname(abs), p)) || p;

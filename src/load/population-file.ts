@@ -11,8 +11,13 @@ import { pointObjects, type PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
+import { parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
-import { readUserText } from './text-input.js';
+import { readUserFile, readUserText } from './text-input.js';
+import { pointsFromTable } from './population/points-table.js';
+import { readXlsxTable } from './table/xlsx-table.js';
+import { isWorkbook } from './table/workbook.js';
+import type { Table } from './table/table.js';
 import { UserError } from '../errors.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
@@ -29,6 +34,10 @@ export interface PointFileOptions {
   geojson?: boolean;
   /** Which of the file's columns (GeoJSON: properties) are lat, lon, population, region, name. */
   columns?: ColumnMap;
+  /** The worksheet of an .xlsx file (default: the first). */
+  sheet?: string;
+  /** The workbook's sheet, when the caller has read it already. */
+  table?: Table;
 }
 
 /** The points of a file as columns, each with its unit. */
@@ -38,11 +47,13 @@ export function loadPointColumns(
   regions: RegionIndex,
   o: PointFileOptions,
 ): PointColumns {
-  const text = readUserText(run, path);
-  const geojson = o.geojson ?? /\.(geo)?json$/i.test(extname(path));
-  const rows = geojson
-    ? fromGeoJson(text, path, o.population, o.columns)
-    : readPointsCsv(text, path, o.population, o.columns);
+  const rows = o.table
+    ? pointsFromTable(o.table, o.population, o.columns)
+    : isWorkbook(path)
+      ? pointsFromTable(readXlsxTable(readUserFile(run, path), path, o.sheet), o.population, o.columns)
+      : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
+        ? fromGeoJson(readUserText(run, path), path, o.population, o.columns)
+        : readPointsCsv(readUserText(run, path), path, o.population, o.columns);
   if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
@@ -68,15 +79,10 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
   if (columns.lat !== undefined || columns.lon !== undefined)
     throw new UserError(`${path}: a GeoJSON point's position is its geometry; map only population, region or name`);
   const key = (role: 'population' | 'region' | 'name') => columns[role] ?? role;
-  let fc: {
+  const fc = parseJsonText(text, path) as {
     type?: string;
     features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
-  };
-  try {
-    fc = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${path}:1:1: not valid JSON (${(e as Error).message})`, 1);
-  }
+  } | null;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new UserError(`${path}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
   }

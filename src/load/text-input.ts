@@ -53,11 +53,18 @@ const { O_RDONLY, O_NONBLOCK = 0 } = fsConstants;
 /**
  * Reads a file the user named, for any kind of file: a regular file, a FIFO or process
  * substitution (`<(…)`), a device. The byte limit holds while reading, because a stat size means
- * nothing for /dev/zero or a pipe (both say 0). Reading stops early at the first NUL byte: the
- * content is then binary, which decodeText reports with its line and column.
+ * nothing for /dev/zero or a pipe (both say 0). For text, reading stops early at the first NUL
+ * byte: the content is then binary, which decodeText reports with its line and column. Binary
+ * formats (GeoPackage) pass `binary`, which reads on to the end: NUL bytes are their content.
  * Missing files, directories and oversized inputs are usage/I-O errors (exit 2).
  */
-export function readUserFile(run: RunContext, path: string, limit = MAX_INPUT_BYTES, name = path): Uint8Array {
+export function readUserFile(
+  run: RunContext,
+  path: string,
+  limit = MAX_INPUT_BYTES,
+  name = path,
+  binary = false,
+): Uint8Array {
   let st: Stats;
   try {
     st = statSync(path);
@@ -100,7 +107,7 @@ export function readUserFile(run: RunContext, path: string, limit = MAX_INPUT_BY
       if (total > limit) throw tooBig();
       const chunk = buf.subarray(0, n);
       chunks.push(chunk);
-      if (chunk.includes(0)) break;
+      if (!binary && chunk.includes(0)) break;
     }
   } finally {
     closeSync(fd);

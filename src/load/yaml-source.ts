@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { reasonOnly } from '../model/printable.js';
 import { compiled } from './compiled-inputs.js';
 import { parseYamlFast } from './yaml-fast.js';
 import type { Position, YamlSource } from './yaml-types.js';
@@ -79,7 +80,7 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         ? 'duplicate key: the same key appears twice in this mapping; keep one'
         : /call stack/i.test(e.message)
           ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
-          : `YAML syntax: ${firstLine(e.message)}`,
+          : `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
     });
   }
   // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a

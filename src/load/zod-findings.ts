@@ -23,11 +23,16 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
   return s?._zod?.def?.type === 'object' ? Object.keys(s._zod.def.shape) : [];
 }
 
-function describe(value: unknown): string {
+/**
+ * What was found, for "must be X, not Y". With `quote: false` (a file the plan names but that is
+ * not a plan, such as a road profile, may be any file on the machine) only its kind is named.
+ */
+function describeValue(value: unknown, quote = true): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  if (!quote) return typeof value === 'string' ? 'a text' : `a ${typeof value}`;
   if (typeof value === 'string') return `the text '${value}'`;
   return `${typeof value} ${String(value)}`;
 }
@@ -46,7 +51,14 @@ const label = (path: readonly PropertyKey[]) =>
 const missing = (path: readonly PropertyKey[]) =>
   `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}`;
 
-export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown): Finding[] {
+export function zodFindings(
+  error: z.ZodError,
+  schema: AnySchema,
+  input: unknown,
+  o: { quote?: boolean } = {},
+): Finding[] {
+  const quote = o.quote ?? true;
+  const describe = (v: unknown) => describeValue(v, quote);
   const out: Finding[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -61,7 +73,9 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
             atKey: true,
             severity: 'error',
             code: 'unknown-key',
-            message: `unknown key '${key}' in ${label(path)}.${hint}`,
+            message: quote
+              ? `unknown key '${key}' in ${label(path)}.${hint}`
+              : `unknown key in ${label(path)}. Allowed keys: ${allowed.join(', ')}.`,
           });
         }
         break;
@@ -73,7 +87,7 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
             path,
             severity: 'error',
             code: 'wrong-type',
-            message: `${label(path)} must be a finite number, not ${got}`,
+            message: `${label(path)} must be a finite number${quote ? `, not ${got}` : ''}`,
           });
         } else {
           out.push({
@@ -111,7 +125,7 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
           code: 'invalid-value',
           message:
             `${label(path)} must be one of ${allowed.join(', ')}; got ` +
-            `${describe(got)}.${didYouMean(String(got), allowed)}`,
+            `${describe(got)}.${quote ? didYouMean(String(got), allowed) : ''}`,
         });
         break;
       }
@@ -121,11 +135,16 @@ export function zodFindings(error: z.ZodError, schema: AnySchema, input: unknown
           path,
           severity: 'error',
           code: 'out-of-range',
-          message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${typeof got === 'number' ? `, not ${got}` : ''}`,
+          message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${quote && typeof got === 'number' ? `, not ${got}` : ''}`,
         });
         break;
       default:
-        out.push({ path, severity: 'error', code: 'invalid', message: `${label(path)}: ${issue.message}` });
+        out.push({
+          path,
+          severity: 'error',
+          code: 'invalid',
+          message: `${label(path)}: ${quote ? issue.message : 'not a valid value'}`,
+        });
     }
   }
   return out;

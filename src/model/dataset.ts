@@ -31,6 +31,8 @@ export const Region = z.object({
   /** exact SSC figure, derived from SSC figures, or estimate. */
   provenance: Provenance.optional(),
   population_source: z.string().optional(),
+  /** Where a unit's resident figures come from, when they differ from the registered (liberated units). */
+  resident_source: z.string().optional(),
   included_in: z.string().optional(),
   parent_of: z.array(z.string()).optional(),
 });
@@ -50,6 +52,8 @@ export const BakuDistrict = z.object({
 
 export const Dataset = z.object({
   base_year: z.int(),
+  /** The year of the points file's `resident` weights (default: base_year); registered weights are base_year's. */
+  resident_points_year: z.int().optional(),
   years: z.array(z.int()),
   national: ByYear,
   economic_regions: z.array(z.object({ id: z.string(), name_en: z.string(), name_az: z.string() })),
@@ -86,6 +90,14 @@ export function populationYear(ds: Dataset, year: number): number {
         : best,
     ys[0]!,
   );
+}
+
+/**
+ * The year whose figures the population points carry on a basis: resident weights may be of a later
+ * year than the base year (people resettled after it need a place); registered weights are the base year's.
+ */
+export function weightsYear(ds: Dataset, basis: PopulationBasis | undefined): number {
+  return basis === 'resident' ? (ds.resident_points_year ?? ds.base_year) : ds.base_year;
 }
 
 /** Leaf units: the ones whose populations add up to the national total (not the autonomous republic). */

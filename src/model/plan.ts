@@ -6,6 +6,9 @@
 import { z } from 'zod';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number, so both are accepted. */
+/** More desks than any service hall has (the largest ASAN centres have about a hundred): a typo. */
+export const MAX_DESKS = 1000;
+
 export const PlanDate = z.union([z.int(), z.string()]).describe('A date: YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const LatLon = z.strictObject({
@@ -98,9 +101,10 @@ const facilityFields = {
   desks: z
     .int()
     .positive()
+    .max(MAX_DESKS)
     .optional()
     .describe('Service desks (windows) working at the same time; with service_min gives the wait estimate'),
-  service_min: z.number().positive().optional().describe('Mean minutes one visit takes at a desk'),
+  service_min: z.number().positive().max(1440).optional().describe('Mean minutes one visit takes at a desk'),
   source: Text.optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })
@@ -152,6 +156,13 @@ export const DistanceModel = z
       .optional()
       .describe(
         'YAML file overriding parts of the default car profile (data/roads/car-profile.yaml), relative to this plan',
+      ),
+    mode: z
+      .enum(['car', 'walk'])
+      .optional()
+      .describe(
+        'With roads: car (default; data/roads/car-profile.yaml) or walk (every way a pedestrian may use, at ' +
+          '5 km/h; data/roads/walk-profile.yaml)',
       ),
   })
   .describe('How travel is measured: straight lines × circuity at an average speed, or a road network');

@@ -29,7 +29,7 @@ export const WINDOW_MARGIN_DEG = 1;
 
 export interface PopulationSource {
   file: string;
-  format: 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson';
+  format: 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson' | 'xlsx';
   /** The raster's CRS (GeoTIFF only). */
   crs?: string;
   /** How each cell got its unit. */
@@ -56,6 +56,7 @@ const FORMAT_NAMES: Record<PopulationSource['format'], string> = {
   geopackage: 'GeoPackage (H3 cells)',
   'h3-csv': 'CSV of H3 cells',
   'points-csv': 'CSV points',
+  xlsx: 'Excel workbook',
   geojson: 'GeoJSON points',
 };
 

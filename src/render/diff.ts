@@ -1,6 +1,7 @@
 /** A plan diff as a pull-request comment (Markdown), for the terminal (text); JSON is the PlanDiff itself. */
 import { describeBasis } from '../analysis/demand.js';
 import type { FacilityChange, PlanDiff } from '../analysis/diff.js';
+import { mdText } from './markdown-text.js';
 import { markdownTable, textTable, type Column } from './table.js';
 
 const d = (a: number, b: number, digits = 1) => (b === a ? '=' : `${b > a ? '+' : ''}${(b - a).toFixed(digits)}`);
@@ -28,6 +29,8 @@ export function changeDetail(c: FacilityChange): string {
 }
 
 function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: boolean): string[] {
+  // Plan text (names, ids, labels, file names in the model) is escaped in Markdown; our own markup is not.
+  const t = md ? mdText : (s: string) => s;
   const changed = p.years.filter(
     (y) =>
       y.centers.from !== y.centers.to ||
@@ -68,7 +71,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
       { header: 'detail' },
       { header: 'people whose coverage changes', align: 'right' },
     ],
-    p.facilities.map((f) => [f.change, f.id, f.kind, f.name, changeDetail(f), people(f)]),
+    p.facilities.map((f) => [f.change, t(f.id), f.kind, t(f.name), t(changeDetail(f)), people(f)]),
   );
   const facilities =
     n === 0
@@ -84,8 +87,8 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
         : [facilityTable];
   const model =
     p.model.from === p.model.to
-      ? `Distance model: ${p.model.from}.`
-      : `Distance model: A ${p.model.from}; B ${p.model.to}.`;
+      ? `Distance model: ${t(p.model.from)}.`
+      : `Distance model: A ${t(p.model.from)}; B ${t(p.model.to)}.`;
   return [
     model,
     '',
@@ -102,8 +105,8 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
     '',
     ...(p.targets.length
       ? p.targets.map(
-          (t) =>
-            `${md ? '- ' : '  '}by ${t.by}${t.label ? ` (${t.label})` : ''}: ${met(t.met.from)} → ${met(t.met.to)}`,
+          (g) =>
+            `${md ? '- ' : '  '}by ${t(g.by)}${g.label ? ` (${t(g.label)})` : ''}: ${met(g.met.from)} → ${met(g.met.to)}`,
         )
       : ['none']),
     ...(targetsChanged.length ? [] : ['', 'No target changes status.']),
@@ -112,7 +115,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
 
 export function diffMarkdown(p: PlanDiff): string {
   return [
-    `### Plan diff: ${p.plans.from} → ${p.plans.to}`,
+    `### Plan diff: ${mdText(p.plans.from)} → ${mdText(p.plans.to)}`,
     '',
     `Coverage counted on the ${describeBasis(p.population_basis)}.`,
     '',

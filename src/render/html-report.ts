@@ -5,6 +5,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CapacityResult } from '../analysis/capacity.js';
+import type { GapLayer } from '../analysis/gaps.js';
 import type { ReportData } from '../analysis/report.js';
 import type { MapLayers } from '../model/map-layers.js';
 import { htmlMapLegend } from './map-legend.js';
@@ -33,6 +34,8 @@ export type ReportInput = ReportData & {
   layers: MapLayers;
   measure: MeasureId;
   capital?: { code: string; name: string };
+  /** The gap map's layers (measure `gaps`). */
+  gaps?: GapLayer;
 };
 
 /** The map alone, legend included, for slides (`report --map-only`); `metadata`: how it was made. */
@@ -42,8 +45,20 @@ export function mapOnlySvg(r: ReportInput, metadata?: readonly string[]): string
 
 /** The report's map; `legend`: drawn inside the SVG (standalone) or left to the page's HTML legend. */
 function reportMap(r: ReportInput, legend: boolean, metadata?: readonly string[]): string {
-  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital } = r;
-  return mapSvg({ outline, layers, units, facilities, year, title, measure, capital, legend, metadata });
+  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital, gaps } = r;
+  return mapSvg({
+    outline,
+    layers,
+    units,
+    facilities,
+    year,
+    title,
+    measure,
+    capital,
+    legend,
+    ...(gaps ? { gaps } : {}),
+    ...(metadata ? { metadata } : {}),
+  });
 }
 
 const CSS = `

@@ -2,6 +2,7 @@
 import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
+import { qualityText } from '../analysis/optimize/quality.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -172,13 +173,15 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
   return `${lines.join('\n')}\n`;
 }
 
-/** One line for an OR-Library graph run. */
+/** An OR-Library graph run: the answer, how good it is, what it is an answer to, and its sites. */
 export function graphText(r: GraphResult): string {
-  const exact = r.exact !== undefined ? `; exact ${r.exact}` : '';
+  const exact = r.exact !== undefined ? `; exact (HiGHS) ${r.exact}` : '';
   const known =
     r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
-  return (
-    `${r.file}: n=${r.n} p=${r.p} objective ${r.objective} (greedy ${r.greedy}, ${r.swaps} ` +
-    `swaps)${exact}${known}\nsites: ${r.sites.join(' ')}`
-  );
+  return [
+    `${r.file}: n=${r.n} p=${r.p} objective ${r.objective}: ${qualityText(r.quality)} ` +
+      `(greedy ${r.greedy}, ${r.swaps} swaps)${exact}${known}`,
+    `model: ${r.model}; demand: ${r.population}; distance: ${r.travel}`,
+    `sites: ${r.sites.join(' ')}`,
+  ].join('\n');
 }

@@ -32,7 +32,7 @@ const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text
 export function writeResult(run: RunContext, result: string, out?: string): void {
   const text = run.bom ? withBom(result) : result;
   if (out === undefined) {
-    process.stdout.write(withNewline(text));
+    writeStdout(withNewline(text));
     return;
   }
   writeFileResult(run, withNewline(text), out);
@@ -107,6 +107,33 @@ function lstatOrUndefined(path: string): Stats | undefined {
     return lstatSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Results go to stdout with synchronous writes whose errors are checked like --out's: stdout may
+ * be a file on a full disk (`report > file`), where process.stdout.write would drop the rest
+ * silently and exit 0, or fail later with a stack trace. A reader that went away (EPIPE: `| head`)
+ * ends the run quietly; a pipe that is full for now (EAGAIN) is waited on; any other error is
+ * exit 2 with a message.
+ */
+export function writeStdout(text: string, fd = 1): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw new UserError(
+        `cannot write the result to standard output: ${code ?? (e as Error).message}` +
+          (code === 'ENOSPC' || code === 'EDQUOT' ? ' (the disk is full; the output is incomplete)' : ''),
+      );
+    }
   }
 }
 

@@ -17,6 +17,7 @@ import type { ReportInput } from './html-report.js';
 import type { SurfaceOutput } from './surface.js';
 import type { PopulationSource } from '../model/population-source.js';
 import type { Provenance } from './provenance.js';
+import type { GapsResult } from '../analysis/gaps.js';
 import type { Style } from './style.js';
 
 export interface Outputs {
@@ -37,6 +38,7 @@ export interface Outputs {
   regions: { dataset: Dataset; capital?: string };
   report: ReportInput;
   surface: SurfaceOutput;
+  gaps: { result: GapsResult; top: number };
 }
 
 export type OutputKind = keyof Outputs;

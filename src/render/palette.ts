@@ -121,10 +121,26 @@ export const UTILIZATION_SCALE: MeasureScale = {
   ),
 };
 
+/**
+ * The gap map: the travel-time classes and colours of TRAVEL_TIME_SCALE, shading the land itself
+ * (a surface of 2 km cells) instead of unit means, with the people beyond every standard on top.
+ */
+export const GAPS_SCALE: MeasureScale = {
+  ...TRAVEL_TIME_SCALE,
+  id: 'gaps',
+  title: 'Travel time and people beyond every standard',
+  unit: 'minutes; circles: unserved people',
+  noData: 'no open facility reachable',
+};
+
+/** The circles of unserved people on the gap map (Okabe–Ito vermillion: apart from the purples). */
+export const UNSERVED = { fill: OKABE_ITO.vermillion, stroke: '#ffffff' } as const;
+
 export const MEASURES = {
   coverage: COVERAGE_SCALE,
   'travel-time': TRAVEL_TIME_SCALE,
   utilization: UTILIZATION_SCALE,
+  gaps: GAPS_SCALE,
 } as const;
 export type MeasureId = keyof typeof MEASURES;
 

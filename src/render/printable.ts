@@ -1,16 +1,2 @@
-/**
- * Text from input files (ids, names, keys) reaches the terminal inside messages and reports. Control
- * characters in it (newlines, ESC of ANSI color codes, bell) would break lines or drive the terminal;
- * they are shown escaped instead: "GAN\u001b[31m" prints as GAN\x1b[31m.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/g;
-
-const escaped = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-
-/** Escapes control characters; with `keepNewlines` multi-line text keeps its line breaks. */
-export function printable(s: string, keepNewlines = false): string {
-  return s.replace(keepNewlines ? CONTROL : CONTROL_OR_NEWLINE, escaped);
-}
+/** Escaping control characters is pure text work, so it lives in the core (model/printable.ts) where load can use it too. */
+export { printable } from '../model/printable.js';

@@ -6,6 +6,9 @@
 import type { Dataset } from '../model/dataset.js';
 import { type DataTable, dataTable, int, textTable } from './table.js';
 
+/** The last year with figures: resident figures move after the base year (resettlement). */
+const lastYear = (ds: Dataset) => Math.max(ds.base_year, ...ds.years);
+
 function headers(ds: Dataset): string[] {
   const y = ds.base_year;
   return [
@@ -20,11 +23,14 @@ function headers(ds: Dataset): string[] {
     `resident_${y}`,
     'provenance',
     'source',
+    `resident_${lastYear(ds)}`,
+    'resident_source',
   ];
 }
 
 function rows(ds: Dataset, capital: string): string[][] {
-  const y = String(ds.base_year);
+  const y = String(ds.base_year),
+    last = String(lastYear(ds));
   const units = ds.regions.map((r) => [
     r.code,
     r.name_en,
@@ -37,6 +43,8 @@ function rows(ds: Dataset, capital: string): string[][] {
     String((r.resident ?? r.population)[y] ?? 0),
     r.provenance ?? '',
     r.population_source ?? '',
+    String((r.resident ?? r.population)[last] ?? 0),
+    r.resident_source ?? '',
   ]);
   const districts = ds.baku_districts.map((d) => [
     `${capital}/${d.id}`,
@@ -50,6 +58,8 @@ function rows(ds: Dataset, capital: string): string[][] {
     String((d.resident ?? d.population)[y] ?? 0),
     d.provenance ?? '',
     d.population_source ?? '',
+    String((d.resident ?? d.population)[last] ?? 0),
+    '',
   ]);
   return [...units, ...districts];
 }
@@ -66,17 +76,28 @@ export function provenanceSummary(ds: Dataset): string {
   );
 }
 
+/** One line on the resident figures of the units that have their own source for them. */
+function residentSummary(ds: Dataset): string {
+  const own = ds.regions.filter((r) => r.resident_source);
+  if (!own.length) return '';
+  return (
+    `Resident figures of ${own.length} liberated units: the resettled on each 1 January (State Committee ` +
+    "figures, dated) and the parts never occupied; each unit's in the resident_source column of --format csv."
+  );
+}
+
 export function regionsText(ds: Dataset, capital = ''): string {
   const h = headers(ds);
-  const cols = [0, 1, 7, 8, 9, 10];
+  const cols = [0, 1, 7, 8, 11, 9, 10];
+  const numeric = (i: number) => i === 7 || i === 8 || i === 11;
   // The source is cut to fit a terminal; --format csv or json has it in full.
   const cell = (r: string[], i: number) =>
-    i === 7 || i === 8 ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!;
+    numeric(i) ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!;
   const table = textTable(
-    cols.map((i) => ({ header: h[i]!, align: i === 7 || i === 8 ? ('right' as const) : ('left' as const) })),
+    cols.map((i) => ({ header: h[i]!, align: numeric(i) ? ('right' as const) : ('left' as const) })),
     rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
   );
-  const summary = provenanceSummary(ds);
+  const summary = [provenanceSummary(ds), residentSummary(ds)].filter(Boolean).join('\n');
   return summary ? `${table}\n\n${summary}` : table;
 }
 

@@ -11,6 +11,7 @@ import type { Facility } from '../model/plan.js';
 import type { ModelSummary } from '../travel/travel-cost.js';
 import type { FeatureCollectionOut } from './geojson.js';
 import { NODATA, UNREACHABLE } from './surface-geotiff.js';
+import { int as fmtInt } from './table.js';
 
 export interface SurfaceOutput {
   surface: Surface;
@@ -22,7 +23,6 @@ export interface SurfaceOutput {
 }
 
 const KIND_TEXT = { any: 'center or branch', center: 'center', branch: 'branch' } as const;
-const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 

@@ -16,12 +16,14 @@ import {
   type GeoProjection,
 } from 'd3-geo';
 import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GapLayer } from '../analysis/gaps.js';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../model/map-layers.js';
 import type { Facility } from '../model/plan.js';
-import { classColor, CONTEXT, MEASURES, STATUS_STYLE, type MeasureId, type MeasureScale } from './palette.js';
+import { classColor, CONTEXT, MEASURES, STATUS_STYLE, UNSERVED, type MeasureId, type MeasureScale } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
 import { type Attrs, el, esc, openTag, svgMetadata, tip } from './svg-element.js';
+import { int } from './table.js';
 import { compareText } from '../model/compare-text.js';
 
 export interface MapInput {
@@ -38,6 +40,8 @@ export interface MapInput {
   legend: boolean;
   /** How the figures were made, for the standalone map (render/provenance.ts). */
   metadata?: readonly string[];
+  /** The gap map (measure `gaps`): the travel-time surface under the unit outlines, unserved people on top. */
+  gaps?: GapLayer;
 }
 
 export const MAP_W = 960;
@@ -224,8 +228,10 @@ export function mapSvg(input: MapInput): string {
   out.push(el('rect', { ...box(MAIN), fill: around }));
   out.push(...contextLayer(m, path, 'country'));
   out.push(`<path class="home" d="${path(outline) ?? ''}" fill="${CONTEXT.home}" stroke="none"/>`);
+  if (m.gaps) out.push(...gapSurface(m.gaps, path, scale));
   out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
   out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
+  if (m.gaps) out.push(...unservedCircles(m.gaps, projection));
   const frameBox = frame && {
     x: frame[0][0] - 4,
     y: frame[0][1] - 4,
@@ -442,7 +448,8 @@ function unitLayer(
     for (const f of [...polys].sort((a, b) => compareText(String(a.id), String(b.id)))) {
       const u = byCode.get(String(f.id));
       if (!u) continue;
-      const fill = u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
+      // On the gap map the units are outlines over the surface.
+      const fill = m.gaps ? 'none' : u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
       const d = path(f);
       if (!d) continue; // wholly outside this panel
       const attrs = { class: cls, 'data-code': u.code, d, fill, stroke: '#fff', 'stroke-width': 0.6 };
@@ -461,6 +468,39 @@ function unitLayer(
       el('circle', { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' }, tip(unitTip(u, m.year))),
     );
   }
+  return out;
+}
+
+/**
+ * The surface in its classes: the cells no facility reaches in the no-data grey, every reachable
+ * cell in the last class's colour, then each smaller band on top (band i holds the minutes above
+ * band i − 1's limit).
+ */
+function gapSurface(g: GapLayer, path: ReturnType<typeof geoPath>, scale: MeasureScale): string[] {
+  const out: string[] = [];
+  const none = path(rewind({ type: 'MultiPolygon', coordinates: g.unreachable }));
+  if (none) out.push(el('path', { class: 'gap-unreachable', d: none, fill: CONTEXT.noData }));
+  for (let i = g.bands.length - 1; i >= 0; i--) {
+    const b = g.bands[i]!;
+    const fill = classColor(scale, i === 0 ? 0 : g.bands[i - 1]!.max_min);
+    const d = path(rewind({ type: 'MultiPolygon', coordinates: b.polygons }));
+    if (d) out.push(el('path', { class: 'gap-band', 'data-max-min': b.max_min, d, fill }));
+  }
+  return out;
+}
+
+/** People beyond every standard: a circle per cluster, area ∝ people, the largest underneath. */
+function unservedCircles(g: GapLayer, projection: GeoProjection): string[] {
+  const max = Math.max(1, ...g.clusters.map((c) => c.people));
+  const out = [`<g class="unserved" fill="${UNSERVED.fill}" fill-opacity="0.8" stroke="${UNSERVED.stroke}">`];
+  for (const c of g.clusters) {
+    const [x, y] = projection([c.lon, c.lat])!;
+    const r = 1 + 11 * Math.sqrt(c.people / max);
+    const near = c.facility ? `; nearest: ${c.facility.name}, ${c.mean_min?.toFixed(0)} min on average` : '';
+    const text = `${int(c.people)} people beyond every standard near ${c.settlement}${near}`;
+    out.push(el('circle', { cx: x, cy: y, r, 'stroke-width': 0.5 }, tip(text)));
+  }
+  out.push('</g>');
   return out;
 }
 

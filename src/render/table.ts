@@ -18,7 +18,8 @@ export function textTable(columns: Column[], rows: string[][]): string {
 
 /** GitHub-flavoured Markdown table (for pull-request comments). */
 export function markdownTable(columns: Column[], rows: string[][]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  // A line break would end the row; a pipe would start a cell.
+  const esc = (s: string) => s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
   return [
     `| ${columns.map((c) => esc(c.header)).join(' | ')} |`,
     `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,

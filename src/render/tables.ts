@@ -7,6 +7,7 @@ import { capacityTable } from './capacity.js';
 import { capacitySitesTable } from './capacity-sites.js';
 import { coverageTable } from './coverage.js';
 import { distancesTable, worstTable } from './distances.js';
+import { gapsTable } from './gaps.js';
 import { suggestTable } from './optimize.js';
 import type { OutputKind, Outputs } from './outputs.js';
 import { regionsTable } from './regions.js';
@@ -24,6 +25,7 @@ export const TABLES = {
   regions: (o) => [regionsTable(o.dataset, o.capital)],
   capacity: (r) => [capacityTable(r)],
   capacitySites: (r) => [capacitySitesTable(r)],
+  gaps: (o) => [gapsTable(o.result)],
 } satisfies Tables;
 
 export type TableKind = keyof typeof TABLES;

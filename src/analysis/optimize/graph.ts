@@ -2,6 +2,17 @@
 import { EXACT_LIMITS, pmedianExact } from './exact.js';
 import { matrixInstance } from './instance.js';
 import { pmedian } from './pmedian.js';
+import { qualityOf, type Quality } from './quality.js';
+
+/** What a graph answer is a solution of: the model, who the demand is, how distance is measured. */
+export const GRAPH_BASIS = {
+  model: 'p-median: minimise the sum of distances from every vertex to its nearest median',
+  population: 'every vertex is one unit of demand (weight 1) and a candidate site',
+  travel: 'shortest paths over the graph edges (a repeated edge keeps its last cost)',
+};
+
+/** How the p-median bound is obtained (lower-bound.ts). */
+export const PMEDIAN_BOUND = 'Lagrangian relaxation, subgradient ascent, reduced-cost fixing';
 
 export interface GraphInput {
   file: string;
@@ -16,14 +27,19 @@ export interface GraphResult {
   file: string;
   n: number;
   p: number;
+  model: string;
+  population: string;
+  travel: string;
   objective: number;
+  /** Proven optimal, or a lower bound and the gap to it. */
+  quality: Quality;
   greedy: number;
   swaps: number;
   /** 1-based vertex numbers, as in the file. */
   sites: number[];
   exact?: number;
   published_optimum?: number;
-  /** Gap of the heuristic to the published optimum, in %. */
+  /** Gap of the answer to the published optimum, in % (printed beside it; the search never reads it). */
   gap_percent?: number;
   /** Why a requested exact solution is missing. */
   note?: string;
@@ -38,7 +54,9 @@ export async function solveGraph(g: GraphInput, exact: boolean): Promise<GraphRe
     file: g.file,
     n: g.n,
     p: g.p,
+    ...GRAPH_BASIS,
     objective: r.objective,
+    quality: qualityOf(r.objective, r.lowerBound, PMEDIAN_BOUND),
     greedy: r.greedyObjective,
     swaps: r.swaps,
     sites: r.sites.map((s) => s + 1),

@@ -130,3 +130,39 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     complete: true,
   };
 }
+
+/**
+ * The same places with only the candidates `keep` (indices into `inst`'s; candidate r of the result
+ * is keep[r]), and the candidates `open` opened for good, as fixed facilities: after reduced-cost
+ * fixing, the search runs on the candidates that can still matter and skips the places their
+ * fixed facility serves better (see `prepare`), so every list it reads is shorter.
+ */
+export function restrict(inst: Instance, keep: number[], open: number[] = []): Instance {
+  const n = inst.w.length;
+  const fixed = inst.fixed.slice();
+  for (const j of open) {
+    const { points, d } = inst.reverse[j]!;
+    for (let t = 0; t < points.length; t++) if (d[t]! < fixed[points[t]!]!) fixed[points[t]!] = d[t]!;
+  }
+  const reverse = keep.map((j) => inst.reverse[j]!);
+  const horizon = new Float64Array(n),
+    nearest = new Float64Array(n).fill(Infinity);
+  for (const { points, d } of reverse) {
+    for (let t = 0; t < points.length; t++) {
+      const i = points[t]!;
+      if (d[t]! > horizon[i]!) horizon[i] = d[t]!;
+      if (d[t]! < nearest[i]!) nearest[i] = d[t]!;
+    }
+  }
+  return {
+    w: inst.w,
+    m: keep.length,
+    dist: (i, r) => inst.dist(i, keep[r]!),
+    fixed,
+    reverse,
+    // A point listed with no kept candidate still has the original lists' horizon beyond them.
+    horizon: horizon.map((h, i) => (h === 0 ? inst.horizon[i]! : h)),
+    nearest,
+    complete: inst.complete,
+  };
+}

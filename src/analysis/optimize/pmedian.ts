@@ -10,10 +10,15 @@
  * facility, and of each only the candidates nearer than it (see prepare).
  * Every budget is work (passes, kicks), never time: the same instance gives the same answer.
  */
-import type { Instance } from './instance.js';
+import { restrict, type Instance } from './instance.js';
+import type { NearestLists, PointLists, Prepared } from './prepared.js';
+
+export type { NearestLists, Prepared } from './prepared.js';
 import { MaxHeap } from './heap.js';
 import { proveOptimal } from './lower-bound.js';
 import { insertionSort, selectNearest } from './pair-lists.js';
+import { SwapSearch } from './swap-search.js';
+import { pmedianHybrid, type HybridOptions } from './hybrid.js';
 
 export interface PMedianResult {
   sites: number[];
@@ -44,38 +49,6 @@ export function pmedianObjective(inst: Instance, sites: number[], prep = prepare
     total += prep.w[x]! * (Number.isFinite(d) ? d : 0);
   }
   return total;
-}
-
-/**
- * What the searches share for one instance. They work on the active points only: those some
- * candidate could serve better than their fixed facility, with people in them. The others keep
- * their fixed facility whatever is chosen (a constant of the objective); on a real plan most
- * places are nearer one of its facilities than any candidate (on the DOST plan with 40 candidates,
- * 934 of 3,933 are active). Arrays below are indexed by x, the point active[x].
- */
-export interface Prepared {
-  active: Int32Array;
-  w: Float64Array;
-  fixed: Float64Array;
-  /** Σ w · fixed-facility distance over the points that are not active. */
-  constant: number;
-  /**
-   * The distances from every active point to candidate j that the lists hold; NaN for the others,
-   * computed (and kept) only when a search needs them.
-   */
-  column: (j: number) => Float64Array;
-  /**
-   * A lower bound on the distance from each active point to a candidate outside its list: its fixed
-   * facility's (the lists keep only nearer candidates), or, when the instance lists only each point's
-   * K nearest, 98 % of the K-th if that is less (the margin covers a nearest-site search that ranks
-   * by a slightly different distance than the one it reports).
-   */
-  beyond: Float64Array;
-  nearest: NearestLists;
-  /** `inst.reverse` with only the pairs the lists keep (the same lists when they keep all). */
-  reverse: Instance['reverse'];
-  /** Whether the lists hold every candidate nearer than each point's fixed facility (`Instance.complete`). */
-  complete: boolean;
 }
 
 /** `k`, the number of sites to choose, sets how much of each point's candidate list is sorted. */
@@ -148,8 +121,6 @@ export function prepare(inst: Instance, k: number): Prepared {
   };
 }
 
-type PointLists = { start: Int32Array; site: Int32Array; d: Float64Array };
-
 /** The same pairs candidate by candidate (points in increasing order, as in `Instance.reverse`). */
 function byCandidate(lists: PointLists, active: Int32Array, m: number): Instance['reverse'] {
   const count = new Int32Array(m);
@@ -165,20 +136,6 @@ function byCandidate(lists: PointLists, active: Int32Array, m: number): Instance
     }
   }
   return reverse;
-}
-
-/**
- * For each active point x, its candidates (the `reverse` pairs), in one compressed array: x's are
- * [start[x], start[x + 1]). The interchange pass only needs a point's candidates nearer than its
- * second-nearest open facility (nothing farther changes its cost), so each list starts with its
- * nearest candidates sorted by distance, up to `sorted[x]`, and the rest follow unsorted, all at
- * least as far: a pass walks the sorted part and stops at the second-nearest, which makes it cost
- * about n·(m/k) instead of n·m on a full matrix. With k sites open a point's second-nearest is
- * typically among its 2m/k nearest candidates; 3m/k (at least 32) are sorted, and a point whose
- * second-nearest lies farther still scans its unsorted rest, so the pass stays exact.
- */
-export interface NearestLists extends PointLists {
-  sorted: Int32Array;
 }
 
 /** Sorts the head of each list in place (see NearestLists). */
@@ -287,131 +244,9 @@ export function pmedianLocalSearch(
   prep = prepare(inst, start.length),
   maxPasses = 1000,
 ): { sites: number[]; swaps: number; objective: number } {
-  const k = start.length,
-    m = inst.m,
-    na = prep.active.length,
-    pw = prep.w,
-    beyond = prep.beyond;
-  // Typed arrays: the same hidden class on every call, so V8 does not deoptimise between kicks.
-  const sites = Int32Array.from(start);
-  const cols: Float64Array[] = [];
-  for (let s = 0; s < k; s++) cols.push(prep.column(sites[s]!));
-  const { start: from, sorted, site: near, d: nearD } = prep.nearest;
-  const slotOf = new Int32Array(m).fill(-1);
-  sites.forEach((s, slot) => (slotOf[s] = slot));
-  // Per active point x (point active[x]): nearest (d1, f1) and second-nearest (d2, f2) open
-  // facility; slot -1 = a fixed facility.
-  const d1 = new Float64Array(na),
-    d2 = new Float64Array(na),
-    f1 = new Int32Array(na),
-    f2 = new Int32Array(na);
-  // A distance the lists do not hold, computed once and kept in the shared column.
-  const exact = (s: number, x: number) => (cols[s]![x] = inst.dist(prep.active[x]!, sites[s]!));
-  // refresh(x) keeps the two nearest in two[0], two[1] (slots twoSlot[0], twoSlot[1]): typed
-  // arrays, because doubles a closure assigns would be boxed, an allocation per update.
-  const two = new Float64Array(2),
-    twoSlot = new Int32Array(2);
-  const take = (s: number, d: number) => {
-    if (d < two[0]!) {
-      two[1] = two[0]!;
-      twoSlot[1] = twoSlot[0]!;
-      two[0] = d;
-      twoSlot[0] = s;
-    } else if (d < two[1]!) {
-      two[1] = d;
-      twoSlot[1] = s;
-    }
-  };
-  const refresh = (x: number) => {
-    two[0] = prep.fixed[x]!;
-    two[1] = Infinity;
-    twoSlot[0] = -1;
-    twoSlot[1] = -1;
-    let missing = false;
-    for (let s = 0; s < k; s++) {
-      const d = cols[s]![x]!;
-      if (Number.isNaN(d)) missing = true;
-      else take(s, d);
-    }
-    // Sites the point's list does not hold are at least beyond[x] away: they matter only if that is
-    // less than what the search reads, the second-nearest of a point a site serves, else the nearest
-    // (a point its fixed facility serves needs no second: the pass never reads it).
-    if (missing && (twoSlot[0]! >= 0 ? two[1]! : two[0]!) > beyond[x]!) {
-      for (let s = 0; s < k; s++) if (Number.isNaN(cols[s]![x]!)) take(s, exact(s, x));
-    }
-    d1[x] = two[0]!;
-    d2[x] = two[1]!;
-    f1[x] = twoSlot[0]!;
-    f2[x] = twoSlot[1]!;
-  };
-  for (let x = 0; x < na; x++) refresh(x);
-  // A point with no facility at all contributes nothing; treat "infinite" as a large finite cost.
-  const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
-  // Per pass: loss0[s], what closing slot s costs; g[j], what opening j saves; corr[j·k + s], the part
-  // of loss0[s] that opening j takes back (points that would move from s to j rather than to their second).
-  const loss0 = new Float64Array(k),
-    g = new Float64Array(m),
-    corr = new Float64Array(m * k);
-  let swaps = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    loss0.fill(0);
-    g.fill(0);
-    corr.fill(0);
-    for (let x = 0; x < na; x++) {
-      const s = f1[x]!,
-        w = pw[x]!,
-        a = d1[x]!,
-        b = d2[x]!;
-      if (s >= 0) loss0[s] = loss0[s]! + w * (cap(b) - a);
-      // Served by a fixed facility, a point matters only to candidates nearer than it.
-      const cut = s >= 0 ? b : a;
-      for (let t = from[x]!, mid = sorted[x]!, end = from[x + 1]!; t < end; t++) {
-        const dij = nearD[t]!;
-        if (dij >= cut) {
-          if (t < mid) break; // sorted: nothing after it is nearer (the unsorted rest is farther still)
-          continue;
-        }
-        const j = near[t]!;
-        if (slotOf[j]! >= 0) continue;
-        if (dij < a) {
-          g[j] = g[j]! + w * (cap(a) - dij);
-          if (s >= 0) corr[j * k + s] = corr[j * k + s]! + w * (cap(b) - a);
-        } else if (s >= 0) corr[j * k + s] = corr[j * k + s]! + w * (cap(b) - dij);
-      }
-    }
-    // The best (in, out) pair; plain numbers rather than an object, which V8 keeps optimised.
-    let bestProfit = 1e-7,
-      jIn = -1,
-      slot = -1;
-    for (let j = 0; j < m; j++) {
-      if (slotOf[j]! >= 0) continue;
-      for (let s = 0; s < k; s++) {
-        const profit = g[j]! - (loss0[s]! - corr[j * k + s]!);
-        if (profit > bestProfit) {
-          bestProfit = profit;
-          jIn = j;
-          slot = s;
-        }
-      }
-    }
-    if (jIn < 0) break;
-    slotOf[sites[slot]!] = -1;
-    sites[slot] = jIn;
-    slotOf[jIn] = slot;
-    const col = (cols[slot] = prep.column(jIn));
-    swaps++;
-    // Only points that used the removed site, or that the new one is nearer than their second, change.
-    for (let x = 0; x < na; x++) {
-      const reads = f1[x]! >= 0 ? d2[x]! : d1[x]!;
-      let d = col[x]!;
-      if (Number.isNaN(d) && beyond[x]! < reads) d = exact(slot, x);
-      if (f1[x] === slot || f2[x] === slot || d < reads) refresh(x);
-    }
-  }
-  // As pmedianObjective sums it: d1 is each active point's nearest distance.
-  let objective = prep.constant;
-  for (let x = 0; x < na; x++) objective += pw[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : 0);
-  return { sites: [...sites], swaps, objective };
+  const search = new SwapSearch(inst, prep, start);
+  search.descend(maxPasses);
+  return { sites: [...search.sites], swaps: search.swaps, objective: search.objective() };
 }
 
 /**
@@ -443,11 +278,13 @@ export function pmedianIterated(
   const patience = kicks ?? Math.max(3, Math.ceil(1.5 * Math.sqrt(k * Math.max(0, inst.m - k))));
   let best = pmedianLocalSearch(inst, start, prep);
   let lowerBound = -Infinity;
-  // The proof reads the lists as many times as an iteration needs (4 to 200 here): it pays when the
-  // fixed facilities leave few pairs (on the DOST plan 1,440 of 157,320), not on a graph where all
-  // stay and the kicks are cheaper. It gets the work of two interchange passes.
-  const pairs = prep.nearest.start[prep.active.length]!;
-  if (kicks === undefined && prep.complete && inst.m > k && k > 0 && pairs * 5 <= pass) {
+  if (kicks === undefined && prep.complete && inst.m > k && k > 0) {
+    // The proof reads the lists as many times as an iteration needs (4 to 200 here): it pays when the
+    // fixed facilities leave few pairs (on the DOST plan 1,440 of 157,320), with the work of two
+    // interchange passes, before any kick. Where every pair stays (a graph), the searches are
+    // cheap and the bound must meet the optimum exactly: see searchComplete.
+    const pairs = prep.nearest.start[prep.active.length]!;
+    if (pairs * 5 > pass) return searchComplete(inst, prep, best, pass);
     const proof = proveOptimal(prep, inst.m, best.sites, best.objective, 2 * pass);
     if (proof.better) {
       const searched = pmedianLocalSearch(inst, proof.better, prep);
@@ -469,6 +306,89 @@ export function pmedianIterated(
     } else stalled++;
   }
   return { ...best, lowerBound };
+}
+
+/**
+ * When every (point, candidate) pair is listed and there are many (an OR-Library graph): a
+ * Lagrangian bound first (Beasley's patience of 30, up to 150 interchange passes of work), which
+ * may prove the interchange optimum optimal, and which fixes candidates by their reduced costs:
+ * those no cheaper set contains, and those every cheaper set contains. Then rounds of Resende &
+ * Werneck's hybrid (hybrid.ts) on the candidates left, the forced ones open for good (with a
+ * near-optimal incumbent few are left: on pmed40, 18 undecided candidates for 11 sites), each
+ * stopping once it meets the bound; after a round that finds a cheaper set, the bound again from it
+ * (it sizes the steps and fixes more). `lowerBound` is the best bound (the objective when proven).
+ */
+function searchComplete(
+  inst: Instance,
+  prep: Prepared,
+  first: { sites: number[]; swaps: number; objective: number },
+  pass: number,
+): { sites: number[]; swaps: number; objective: number; lowerBound: number } {
+  const k = first.sites.length;
+  let best = first;
+  let multipliers: Float64Array | undefined;
+  const bound = () => {
+    const proof = proveOptimal(prep, inst.m, best.sites, best.objective, 150 * pass, {
+      patience: 30,
+      ...(multipliers ? { multipliers } : {}),
+    });
+    multipliers = proof.multipliers;
+    if (proof.better) {
+      const searched = pmedianLocalSearch(inst, proof.better, prep);
+      if (searched.objective < best.objective) best = { ...searched, swaps: best.swaps + searched.swaps };
+    }
+    return proof;
+  };
+  let proof = bound(),
+    lowerBound = proof.lowerBound;
+  for (let round = 0, stale = 0; round < ROUNDS && stale < 2; round++) {
+    if (proof.optimal || best.objective <= lowerBound) break;
+    const found = reducedSearch(inst, k, proof, {
+      starts: stale ? 64 : 16,
+      elite: 10,
+      seed: round,
+      target: lowerBound,
+    });
+    if (!found || found.objective >= best.objective) {
+      stale++;
+      continue;
+    }
+    stale = 0;
+    best = { sites: found.sites, swaps: best.swaps, objective: found.objective };
+    if (best.objective <= lowerBound) break;
+    proof = bound();
+    lowerBound = Math.max(lowerBound, proof.lowerBound);
+  }
+  const optimal = proof.optimal || best.objective <= lowerBound;
+  return { ...best, lowerBound: optimal ? best.objective : Math.min(best.objective, lowerBound) };
+}
+
+/** At most this many rounds of search and bound. */
+const ROUNDS = 6;
+
+/**
+ * The hybrid on the candidates the proof left undecided, its forced candidates open for good;
+ * returns a set of the original candidates (undefined when the fixing leaves no choice to make).
+ */
+function reducedSearch(
+  inst: Instance,
+  k: number,
+  proof: { excluded?: Uint8Array; forced?: Uint8Array },
+  o: HybridOptions,
+): { sites: number[]; objective: number } | undefined {
+  const keep: number[] = [],
+    open: number[] = [];
+  for (let j = 0; j < inst.m; j++) {
+    if (proof.forced?.[j]) open.push(j);
+    else if (!proof.excluded?.[j]) keep.push(j);
+  }
+  const free = k - open.length;
+  if (free <= 0 || keep.length <= free) return undefined;
+  const local = open.length || keep.length < inst.m ? restrict(inst, keep, open) : inst;
+  const prep = prepare(local, free);
+  const start = pmedianLocalSearch(local, pmedianGreedy(local, free, prep.reverse), prep);
+  const found = pmedianHybrid(local, prep, { sites: start.sites.sort((a, b) => a - b), objective: start.objective }, o);
+  return { sites: [...open, ...found.sites.map((r) => keep[r]!)].sort((a, b) => a - b), objective: found.objective };
 }
 
 export function pmedian(inst: Instance, k: number): PMedianResult {

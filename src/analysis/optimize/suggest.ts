@@ -5,7 +5,8 @@
 import { geodesicKm } from '../../geo/geodesic.js';
 import type { FacilityKind, Plan, Threshold } from '../../model/plan.js';
 import type { RegionIndex } from '../../model/region-index.js';
-import { yearWeights, type Demand } from '../demand.js';
+import { pointColumns, yearWeights, type Demand } from '../demand.js';
+import { SettlementNames } from '../place-names.js';
 import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
@@ -66,12 +67,16 @@ export interface SuggestOptions {
   exact: boolean;
 }
 
-/** The default candidates: every population point (settlements and rural grid points). */
+/**
+ * The default candidates: every population point (settlements and rural grid points), a rural one
+ * named after the settlement it stands in or its distance and direction from the nearest.
+ */
 export function pointCandidates(demand: Demand, regions: RegionIndex): Candidate[] {
-  return demand.points.map((p) => ({
+  const names = new SettlementNames(pointColumns(demand));
+  return demand.points.map((p, i) => ({
     lat: p.lat,
     lon: p.lon,
-    name: p.name || `rural ${regions.byCode.get(p.region)?.name_en ?? p.region}`,
+    name: names.siteName(i, regions),
     region: p.region,
     side: regions.sideOf(p.region),
   }));

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
+import { GAP_MAP_CELL_KM, gapLayer, settlementsOf, type GapLayer } from '../../analysis/gaps.js';
 import { reportData } from '../../analysis/report.js';
+import { gridOver, landCells } from '../../analysis/surface-grid.js';
 import { EXIT } from '../../errors.js';
 import { loadMapLayers } from '../../load/map-layers.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
-import { MEASURES, type MeasureId } from '../../render/palette.js';
+import { GAPS_SCALE, MEASURES, type MeasureId } from '../../render/palette.js';
+import { defaultLookup } from '../../load/population/default-lookup.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, choice, modelFlags, reportYear, withProgress, year, type ModelOptions } from '../options.js';
 import { planAbout } from '../provenance.js';
@@ -22,7 +25,7 @@ export const command: CommandSpec<Opts> = {
       .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
       .option(
         '--measure <measure>',
-        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')}`,
+        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')} (gaps: the travel-time surface and the people beyond every standard)`,
         choice(Object.keys(MEASURES) as MeasureId[]),
         'coverage',
       )
@@ -37,8 +40,10 @@ export const command: CommandSpec<Opts> = {
     );
     const { profile } = ctx.country;
     const capital = profile.capital ? { code: profile.capital.unit, name: profile.capital.name } : undefined;
+    const gaps = o.measure === 'gaps' ? gapMap(ctx, y) : undefined;
     const input = {
       ...data,
+      ...(gaps ? { gaps } : {}),
       outline: ctx.country.outline.geometry,
       layers: loadMapLayers(run, ctx.country.dir),
       measure: o.measure,
@@ -48,3 +53,12 @@ export const command: CommandSpec<Opts> = {
     return EXIT.ok;
   },
 };
+
+/** The gap map's surface (2 km cells, the palette's travel-time class edges) and unserved clusters. */
+function gapMap(ctx: Awaited<ReturnType<typeof loadPlanContext>>, year: number): GapLayer {
+  const { country } = ctx;
+  const cells = landCells(gridOver(country.outline.box(), GAP_MAP_CELL_KM), defaultLookup(country));
+  const edges = GAPS_SCALE.classes.map((c) => c.to).filter(Number.isFinite);
+  const settlements = settlementsOf(country.columns('resident'));
+  return gapLayer(ctx.plan, ctx.demand, country.regions, ctx.settings, year, cells, edges, settlements);
+}

@@ -6,7 +6,6 @@ import { loadCountry } from '../../load/dataset-loader.js';
 import { validateFile } from '../../load/validate-file.js';
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { summaryLine } from '../../render/diagnostics.js';
-import { printable } from '../../render/printable.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, type OutputOptions } from '../options.js';
@@ -31,7 +30,7 @@ export const command: CommandSpec<Opts> = {
         diagnostics.push(...validateFile(run, f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        run.message(printable(e.message, true));
+        run.message(e.message);
         unreadable++;
       }
     }

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
-export type PopulationFormat = 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson';
+export type PopulationFormat = 'geotiff' | 'geopackage' | 'h3-csv' | 'points-csv' | 'geojson' | 'xlsx';
 
 /** Reads up to `n` bytes from the start of a file (the caller has already checked it exists). */
 export function readHead(path: string, n = 4096): Buffer {
@@ -34,6 +34,8 @@ export function detectFormat(head: Buffer): PopulationFormat {
   const magic = head.subarray(0, 4).toString('latin1');
   if (magic === 'II*\0' || magic === 'MM\0*' || magic === 'II+\0' || magic === 'MM\0+') return 'geotiff';
   if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'geopackage';
+  // A ZIP archive: an Excel workbook (its points or H3 cells are told apart by its header row).
+  if (magic === 'PK\x03\x04') return 'xlsx';
   // Text: skip a UTF-8 BOM and leading blanks.
   const text = head
     .toString('utf8')

@@ -5,8 +5,11 @@
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { UserError } from '../../errors.js';
+import { reasonOnly } from '../../model/printable.js';
+import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
+import { tiffStructureProblem } from './tiff-structure.js';
 
 export interface RasterInfo {
   width: number;
@@ -22,6 +25,14 @@ export interface RasterInfo {
 /** Rows per read: one block row, but at least 256 rows so that many thin strips are read together. */
 const MIN_ROWS = 256;
 
+/**
+ * Limits checked on the header, before anything is allocated (a 300-byte file can declare any
+ * size). A block (tile or strip) is decoded whole, so it is at most 64 MiB; the cells read (the
+ * window over the country) at most 2^30, a 30 m raster of a country twice Azerbaijan's size; and
+ * one read at most 2^24 cells (128 MB as Float64), fewer rows per read when rows are wide.
+ */
+export const RASTER_LIMITS = { blockBytes: 64 * 2 ** 20, windowCells: 2 ** 30, readCells: 2 ** 24 } as const;
+
 /** A WGS84 box: west, south, east, north in degrees. */
 export type LonLatBox = [number, number, number, number];
 
@@ -33,15 +44,23 @@ export async function readGeoTiff(
   path: string,
   clip?: LonLatBox,
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
+  // geotiff.js would believe a header declaring a billion values or cells: looked at first.
+  const problem = tiffStructureProblem(path);
+  if (problem) throw new UserError(`${path}: not a readable GeoTIFF (${problem})`, 1);
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoTIFF (${(e as Error).message})`, 1);
+    throw new UserError(`${path}: not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
-  const keys = image.getGeoKeys() ?? {};
+  let keys: ReturnType<GeoTIFFImage['getGeoKeys']>;
+  try {
+    keys = image.getGeoKeys() ?? {};
+  } catch {
+    throw new UserError(`${path}: not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
+  }
   const crs = rasterCrs(keys);
   if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
   let origin: number[], res: number[];
@@ -60,9 +79,13 @@ export async function readGeoTiff(
   const nodata = nodataRaw === null || nodataRaw === undefined ? null : Number(nodataRaw);
   const window = clip ? clipWindow(clip, crs, origin, res, width, height) : { x0: 0, y0: 0, x1: width, y1: height };
   const w = window.x1 - window.x0;
+  checkSize(path, image, w, window.y1 - window.y0);
   const table = new PopulationTable(1 << 16);
   const stats: ReadStats = { cells: w * (window.y1 - window.y0), nodata: 0, empty: 0, populated: 0 };
-  const step = Math.max(MIN_ROWS, image.getTileHeight());
+  const step = Math.max(
+    1,
+    Math.min(Math.max(MIN_ROWS, image.getTileHeight()), Math.floor(RASTER_LIMITS.readCells / w)),
+  );
   const isNoData = noDataTest(nodata, image.getSampleFormat(0) === 3 && image.getBitsPerSample(0) === 32);
   for (let y0 = window.y0; y0 < window.y1; y0 += step) {
     const y1 = Math.min(window.y1, y0 + step);
@@ -75,15 +98,45 @@ export async function readGeoTiff(
       })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
-      throw new UserError(`${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${(e as Error).message})`, 1);
+      throw new UserError(
+        `${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
+        1,
+      );
     }
-    keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
+    const bad = keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
+    if (bad)
+      throw new UserError(
+        `${path}: band 1, pixel x=${bad.x} y=${bad.y}: population must be a number from 0 to ` +
+          `${MAX_POINT_POPULATION.toExponential()} (one cell), or the file's nodata value`,
+        1,
+      );
   }
   return {
     table,
     stats,
     info: { width, height, window, crs: crs.name, resolution: [Math.abs(res[0]!), Math.abs(res[1]!)], nodata },
   };
+}
+
+/** Refuses, before any pixel is read, a raster whose blocks or window pass RASTER_LIMITS. */
+function checkSize(path: string, image: GeoTIFFImage, w: number, h: number): void {
+  const bytes = (image.getBitsPerSample(0) / 8) * (image.getTileWidth() * image.getTileHeight());
+  const samples = image.planarConfiguration === 2 ? 1 : image.getSamplesPerPixel();
+  const block = bytes * samples;
+  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+  if (!(block <= RASTER_LIMITS.blockBytes))
+    throw new UserError(
+      `${path}: a block (tile or strip) of ${image.getTileWidth()} × ${image.getTileHeight()} cells is ${mb(block)} ` +
+        `decoded, more than the ${mb(RASTER_LIMITS.blockBytes)} dostplan reads at once; ` +
+        `retile it (gdal_translate -co TILED=YES in.tif out.tif)`,
+      1,
+    );
+  if (!(w * h <= RASTER_LIMITS.windowCells))
+    throw new UserError(
+      `${path}: ${w} × ${h} cells to read over the country, more than the ${RASTER_LIMITS.windowCells} ` +
+        `dostplan reads; resample it (gdal_translate -tr) or clip it to the country (gdalwarp -te)`,
+      1,
+    );
 }
 
 /** Float32 rasters store nodata rounded to float32 (-3.4e38 is not exactly -3.4028234663852886e38). */
@@ -151,7 +204,7 @@ function keepPopulated(
   g: Geo,
   table: PopulationTable,
   stats: ReadStats,
-): void {
+): { x: number; y: number } | undefined {
   const out: [number, number] = [0, 0];
   const [ox, oy] = g.origin as [number, number];
   const [rx, ry] = g.res as [number, number];
@@ -167,6 +220,8 @@ function keepPopulated(
     }
     const col = k % width,
       row = y0 + (k - col) / width;
+    // +Infinity, or more people than the world in one cell: a broken file, not a count to sum.
+    if (!(v <= MAX_POINT_POPULATION)) return { x: x0 + col, y: row };
     if (!g.crs.toLonLat(ox + (x0 + col + g.half) * rx, oy + (row + g.half) * ry, out)) {
       stats.nodata++;
       continue;
@@ -174,4 +229,5 @@ function keepPopulated(
     stats.populated++;
     table.push(out[1], out[0], v);
   }
+  return undefined;
 }

@@ -5,33 +5,44 @@
  * no geometry is parsed: the index is the position.
  */
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 import { cellToLatLng, isValidCell } from 'h3-js';
 import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
+import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
+import { readCsvTable } from '../table/csv-table.js';
+import type { Table } from '../table/table.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
 
-/** One hexagon; `where` locates it in the file for messages. */
+/**
+ * One hexagon; `where(column)` locates a value in the file for messages. A bad value is named by
+ * its place, never quoted: the file may be anything a plan points at.
+ */
 function addCell(
   table: PopulationTable,
   stats: ReadStats,
   h3: unknown,
   population: unknown,
-  where: () => string,
+  where: (column: 'h3' | 'population') => string,
 ): void {
   stats.cells++;
   const id = typeof h3 === 'string' ? h3.trim().toLowerCase() : typeof h3 === 'bigint' ? h3.toString(16) : '';
   if (!isValidCell(id))
-    throw new UserError(`${where()}: '${String(h3)}' is not an H3 cell index (e.g. 882d1a8a67fffff)`, 1);
-  const pop = typeof population === 'string' && population.trim() === '' ? NaN : Number(population);
-  if (population === null || !(pop >= 0)) {
+    throw new UserError(`${where('h3')}: not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
+  // A blank cell or NULL is nodata; anything else must be a count a place can hold (as for points).
+  if (population === null || population === undefined || (typeof population === 'string' && population.trim() === '')) {
     stats.nodata++;
     return;
   }
+  const pop = typeof population === 'number' || typeof population === 'string' ? Number(population) : NaN;
+  if (!Number.isFinite(pop) || pop < 0 || pop > MAX_POINT_POPULATION)
+    throw new UserError(
+      `${where('population')}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
+      1,
+    );
   if (pop === 0) {
     stats.empty++;
     return;
@@ -48,29 +59,23 @@ export function readH3Csv(
 ): { table: PopulationTable; stats: ReadStats } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  let rows: string[][];
-  try {
-    rows = parse(decoded.text, { skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] });
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new UserError(`${path}:${err.lines ?? 1}:1: CSV: ${err.message}`, 1);
-  }
-  const header = rows[0] ?? [];
-  const lower = header.map((h) => h.toLowerCase());
-  checkColumnMap(columns, ['h3', 'population'], path);
+  return readH3Table(readCsvTable(decoded.text, path), columns);
+}
+
+/** H3 cells from a table (a CSV, a workbook's sheet): the h3 and population columns, by name or mapping. */
+export function readH3Table(t: Table, columns: ColumnMap = {}): { table: PopulationTable; stats: ReadStats } {
+  const lower = t.header.map((h) => h.trim().toLowerCase());
+  checkColumnMap(columns, ['h3', 'population'], t.file);
   // The usual names of each column, unless the user named them.
   const h3Name = columns.h3 ?? h3Column(lower),
     popName = columns.population ?? lower.find((h) => POPULATION_COLUMNS.includes(h));
   const known = { ...(h3Name ? { h3: h3Name } : {}), ...(popName ? { population: popName } : {}) };
-  const at = resolveColumns(header, ['h3', 'population'], ['h3', 'population'], known, `${path}:1:1`, 'h3,population');
+  const at = resolveColumns(t.header, ['h3', 'population'], ['h3', 'population'], known, t.headerAt, 'h3,population');
   const hi = at.h3!,
     pcol = at.population!;
   const table = new PopulationTable();
   const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    addCell(table, stats, row[hi], row[pcol], () => `${path}:${r + 1}:${hi + 1}`);
-  }
+  t.rows.forEach((row, r) => addCell(table, stats, row[hi], row[pcol], (c) => t.where(r, c === 'h3' ? hi : pcol)));
   return { table, stats };
 }
 
@@ -90,11 +95,11 @@ export async function readGeoPackage(
   try {
     db = new SQL.Database(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoPackage (${(e as Error).message})`, 1);
+    throw notReadable(path, e);
   }
   try {
     const tables = tableNames(db, path);
-    for (const name of tables) {
+    for (const [i, name] of tables.entries()) {
       const cols = (db.exec(`PRAGMA table_info(${quoteId(name)})`)[0]?.values ?? []).map((r) => String(r[1]));
       const lower = cols.map((c) => c.toLowerCase());
       const hcol = h3Column(lower);
@@ -102,21 +107,32 @@ export async function readGeoPackage(
       if (!hcol || pcol < 0) continue;
       const table = new PopulationTable(1 << 14);
       const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
-      const stmt = db.prepare(
-        `SELECT ${quoteId(cols[lower.indexOf(hcol)]!)}, ${quoteId(cols[pcol]!)} FROM ${quoteId(name)} ORDER BY rowid`,
-      );
+      // A layer may be a view, which has no rowid: it is read in its own order.
+      const isView =
+        db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ${quoteText(name)}`).length > 0;
+      const where = (n: number) => (c: string) => `${path}: layer ${i + 1} of ${tables.length}, row ${n}, column ${c}`;
       let n = 0;
-      while (stmt.step()) {
-        const [h3, pop] = stmt.get();
-        n++;
-        addCell(table, stats, h3, pop, () => `${path}: table ${name}, row ${n}`);
+      try {
+        const stmt = db.prepare(
+          `SELECT ${quoteId(cols[lower.indexOf(hcol)]!)}, ${quoteId(cols[pcol]!)} FROM ${quoteId(name)}` +
+            (isView ? '' : ' ORDER BY rowid'),
+        );
+        try {
+          while (stmt.step()) {
+            const [h3, pop] = stmt.get();
+            addCell(table, stats, h3, pop, where(++n));
+          }
+        } finally {
+          stmt.free();
+        }
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        throw notReadable(path, e, ` (layer ${i + 1} of ${tables.length}, row ${n + 1})`);
       }
-      stmt.free();
       return { table, stats, layer: name };
     }
     throw new UserError(
-      `${path}: no table with an H3 column (h3) and a population column (population); ` +
-        `tables: ${tables.join(', ') || 'none'}`,
+      `${path}: none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
       1,
     );
   } finally {
@@ -134,8 +150,22 @@ function tableNames(db: { exec(sql: string): { values: unknown[][] }[] }, path: 
       : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
     return (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0]));
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoPackage (${(e as Error).message})`, 1);
+    throw notReadable(path, e);
   }
 }
+
+/**
+ * SQLite's own messages are kept only when they are one of its fixed texts: others ("no such
+ * column: …") carry names from the file.
+ */
+const SQLITE_MESSAGES = ['file is not a database', 'database disk image is malformed', 'out of memory'];
+
+function notReadable(path: string, e: unknown, where = ''): UserError {
+  const m = String((e as Error)?.message ?? '');
+  const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
+  return new UserError(`${path}: not a readable GeoPackage${where}: ${why}`, 1);
+}
+
+const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 const quoteId = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -20,7 +20,8 @@ import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
-import { detectFormat, readHead } from './detect-format.js';
+import { detectFormat, h3Column, readHead } from './detect-format.js';
+import { readXlsxTable } from '../table/xlsx-table.js';
 import type { LonLatBox, RasterInfo } from './geotiff-reader.js';
 import type { PopulationTable, ReadStats } from './population-table.js';
 import { scaleToOfficial } from './scale-to-official.js';
@@ -69,12 +70,17 @@ export async function loadPopulation(
     height = 0,
     win: RasterInfo['window'] | undefined,
     assignment = locator.method;
-  if (format === 'points-csv' || format === 'geojson') {
+  // A workbook holds points or H3 cells: its header row says which.
+  const sheet = format === 'xlsx' ? readXlsxTable(readUserFile(run, path), path, o.sheet) : undefined;
+  const h3Sheet =
+    sheet !== undefined && (o.columns?.h3 !== undefined || !!h3Column(sheet.header.map((h) => h.trim().toLowerCase())));
+  if (format === 'points-csv' || format === 'geojson' || (sheet && !h3Sheet)) {
     // Points without a region column are placed by the same banded polygon index as grid cells.
     const columns = loadPointColumns(run, path, regions, {
       population: true,
       geojson: format === 'geojson',
       ...(o.columns ? { columns: o.columns } : {}),
+      ...(sheet ? { table: sheet } : {}),
       ...(o.units ? { units: o.units, lookup: locator } : {}),
     });
     cells = { ...columns, outside: { cells: 0, population: 0 } };
@@ -93,10 +99,11 @@ export async function loadPopulation(
         stats,
         info: { crs, width, height, window: win },
       } = await (await import('./geotiff-reader.js')).readGeoTiff(path, o.clip));
+    else if (sheet) ({ table, stats } = (await import('./h3-reader.js')).readH3Table(sheet, o.columns));
     else if (format === 'geopackage')
       ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
         path,
-        Buffer.from(readUserFile(run, path)),
+        Buffer.from(readUserFile(run, path, undefined, path, true)),
       ));
     else
       ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(

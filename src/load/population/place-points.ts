@@ -58,7 +58,11 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
     let code: string | undefined;
     if (r >= 0) {
       code = rows.regionCodes[r]!;
-      if (!known[r]) throw new UserError(`${rows.where(i)}: unknown region '${code}' (${regions.codeHint()})`, 1);
+      if (!known[r]) {
+        // Shown only when it looks like a code: the cell of a file a plan names is not quoted otherwise.
+        const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
+        throw new UserError(`${rows.where(i)}: unknown region${shown} (${regions.codeHint()})`, 1);
+      }
     } else if (o.units) {
       code = o.lookup?.locate(lat[i]!, lon[i]!);
       if (code === undefined) {

@@ -67,9 +67,8 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
   const pending: { row: number; line: number; sep: Mark }[] = [];
   const learn = (reading: Reading, r: number, line: number) => {
-    const at = { line, field: fieldOf(ROLES[r]!), role: ROLES[r]! };
-    const problem = conv.proof(reading, at);
-    if (problem) throw new UserError(`${path}:${line}:${at.field}: ${at.role}: ${problem}`, 1);
+    const problem = conv.proof(reading, { row: `line ${line}`, role: ROLES[r]! });
+    if (problem) throw new UserError(`${path}:${line}:${fieldOf(ROLES[r]!)}: ${ROLES[r]}: ${problem}`, 1);
     if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
   };
   while (scan.startRecord()) {

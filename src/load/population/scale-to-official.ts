@@ -1,11 +1,11 @@
 /**
  * `--scale-to official`: each unit's grid total is rescaled to its official (State Statistical
- * Committee) population in the dataset's base year, as WorldPop's "UN-adjusted" products do for
+ * Committee) population in the year the embedded points carry on the basis (dataset.ts weightsYear), as WorldPop's "UN-adjusted" products do for
  * national totals. Gridded products model where people live well but miss unit totals by
  * 10–30 % (old censuses, displaced people); the planner's coverage share should add up to the
  * official figure. Every report that uses it prints grid total, official total and factor per unit.
  */
-import type { PopulationBasis } from '../../model/dataset.js';
+import { weightsYear, type PopulationBasis } from '../../model/dataset.js';
 import type { ScaleReport, UnitScale } from '../../model/population-source.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { compareText } from '../../model/compare-text.js';
@@ -19,7 +19,8 @@ export function scaleToOfficial(
   locatable: string[],
   basis: PopulationBasis,
 ): ScaleReport {
-  const year = regions.dataset.base_year;
+  // The year the embedded points carry on this basis, so later years scale the grid as they do those.
+  const year = weightsYear(regions.dataset, basis);
   const grid = new Float64Array(units.length);
   for (let i = 0; i < population.length; i++) grid[unitOf[i]!]! += population[i]!;
   const factor = new Float64Array(units.length);

@@ -12,12 +12,24 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
+import { parseJsonText } from '../json-text.js';
 import { UserError } from '../../errors.js';
+import { reasonOnly } from '../../model/printable.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, noteInput, readUserFile } from '../text-input.js';
 
 const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
+
+/** A PBF block that does not decode; readPbf adds the file and the block's byte offset. */
+class CorruptBlock extends Error {}
+
+/** Positions outside these are refused at the reader: they would overflow the graph's 1e-7° Int32 store. */
+function checkPosition(lat: number, lon: number): string | undefined {
+  if (!(Math.abs(lat) <= 90)) return 'a node latitude outside ±90°';
+  if (!(Math.abs(lon) <= 180)) return 'a node longitude outside ±180°';
+  return undefined;
+}
 
 function openInput(file: string): number {
   let st: ReturnType<typeof statSync>;
@@ -27,6 +39,12 @@ function openInput(file: string): number {
     throw new UserError(`${file}: no such file (the road network for --roads)`);
   }
   if (st.isDirectory()) throw new UserError(`${file}: is a directory; name an .osm.pbf, .osm or .geojson file`);
+  // A network is read more than once (hashed for the cache key, sniffed, then parsed, PBF at
+  // offsets): a pipe or device cannot be, and open() on a FIFO with no writer never returns.
+  if (!st.isFile())
+    throw new UserError(
+      `${file}: a road network must be a regular file, not a pipe or device; save it to a file first`,
+    );
   try {
     return openSync(file, 'r');
   } catch (e) {
@@ -62,6 +80,13 @@ export function readNetwork(run: RunContext, file: string, sink: OsmSink): Netwo
 // ---------- PBF ----------
 
 const WANTED = new Set(['highway', 'route']);
+
+/**
+ * The PBF format's own limits (wiki.openstreetmap.org/wiki/PBF_Format): a BlobHeader under 64 KiB,
+ * a Blob under 32 MiB, compressed or not. Inflating stops at the smaller of 32 MiB and the size
+ * the blob declares (raw_size), so a small file cannot make a large allocation.
+ */
+export const PBF_LIMITS = { headerBytes: 64 * 1024, blobBytes: 32 * 2 ** 20 } as const;
 const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'HistoricalInformation']);
 
 function readPbf(file: string, sink: OsmSink): void {
@@ -73,24 +98,34 @@ function readPbf(file: string, sink: OsmSink): void {
     while (pos < size) {
       if (readSync(fd, lenBuf, 0, 4, pos) < 4) throw bad(file, `truncated PBF at byte ${pos}`);
       const headerLen = lenBuf.readUInt32BE(0);
-      if (headerLen > 64 * 1024) throw bad(file, `corrupt PBF: a blob header of ${headerLen} bytes at byte ${pos}`);
+      if (headerLen > PBF_LIMITS.headerBytes)
+        throw bad(file, `corrupt PBF: a blob header of ${headerLen} bytes at byte ${pos}`);
       const headerBytes = Buffer.alloc(headerLen);
       if (readSync(fd, headerBytes, 0, headerLen, pos + 4) < headerLen) throw bad(file, `truncated PBF at byte ${pos}`);
-      const header = new PbfReader(headerBytes).readFields(
-        (tag, h: { type: string; size: number }, p) => {
-          if (tag === 1) h.type = p.readString();
-          else if (tag === 3) h.size = p.readVarint();
-        },
-        { type: '', size: 0 },
-      );
-      if (header.size > 32 * 1024 * 1024) throw bad(file, `corrupt PBF: a blob of ${header.size} bytes at byte ${pos}`);
-      const blobBytes = Buffer.alloc(header.size);
-      if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size)
-        throw bad(file, `truncated PBF at byte ${pos}`);
-      pos += 4 + headerLen + header.size;
-      const data = blobData(blobBytes, file);
-      if (header.type === 'OSMHeader') checkHeader(data, file);
-      else if (header.type === 'OSMData') readPrimitiveBlock(data, sink);
+      const block = pos;
+      try {
+        const header = new PbfReader(headerBytes).readFields(
+          (tag, h: { type: string; size: number }, p) => {
+            if (tag === 1) h.type = p.readString();
+            else if (tag === 3) h.size = p.readVarint();
+          },
+          { type: '', size: 0 },
+        );
+        if (!(header.size >= 0 && header.size <= PBF_LIMITS.blobBytes))
+          throw new CorruptBlock(`a blob of ${header.size} bytes (the format allows 32 MiB)`);
+        const blobBytes = Buffer.alloc(header.size);
+        if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size)
+          throw bad(file, `truncated PBF at byte ${pos}`);
+        pos += 4 + headerLen + header.size;
+        const data = blobData(blobBytes, file);
+        if (header.type === 'OSMHeader') checkHeader(data, file);
+        else if (header.type === 'OSMData') readPrimitiveBlock(data, sink);
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        // pbf's own errors ("Unimplemented type: 3", a varint past the end) mean the same.
+        const why = e instanceof CorruptBlock ? e.message : 'it does not decode as OSM data';
+        throw bad(file, `corrupt PBF: the block at byte ${block}: ${why}`);
+      }
     }
   } finally {
     closeSync(fd);
@@ -98,19 +133,32 @@ function readPbf(file: string, sink: OsmSink): void {
 }
 
 function blobData(bytes: Uint8Array, file: string): Uint8Array {
-  const blob = new PbfReader(bytes).readFields((tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
-    if (tag === 1) b.raw = p.readBytes();
-    else if (tag === 3) b.zlib = p.readBytes();
-    else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) b.other = tag;
-  }, {});
+  const blob = new PbfReader(bytes).readFields(
+    (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; rawSize?: number; other?: number }, p) => {
+      if (tag === 1) b.raw = p.readBytes();
+      else if (tag === 2) b.rawSize = p.readVarint();
+      else if (tag === 3) b.zlib = p.readBytes();
+      else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) b.other = tag;
+    },
+    {},
+  );
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
+    const declared = blob.rawSize ?? PBF_LIMITS.blobBytes;
+    if (declared > PBF_LIMITS.blobBytes)
+      throw new CorruptBlock(`it declares ${declared} bytes uncompressed (the format allows 32 MiB)`);
+    let data: Buffer;
     try {
       // node:zlib loaded here, not at start-up: only .osm.pbf road networks need it.
-      return process.getBuiltinModule('node:zlib').inflateSync(blob.zlib);
-    } catch {
-      throw bad(file, 'corrupt PBF: a compressed block does not inflate');
+      data = process.getBuiltinModule('node:zlib').inflateSync(blob.zlib, { maxOutputLength: Math.max(1, declared) });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new CorruptBlock(`it inflates to more than the ${declared} bytes it declares`);
+      throw new CorruptBlock('a compressed block does not inflate');
     }
+    if (blob.rawSize !== undefined && data.length !== blob.rawSize)
+      throw new CorruptBlock(`it inflates to ${data.length} bytes, not the ${blob.rawSize} it declares`);
+    return data;
   }
   throw bad(file, 'PBF compressed with LZMA/LZ4/zstd; convert it to zlib first (osmium cat in.osm.pbf -o out.osm.pbf)');
 }
@@ -175,6 +223,10 @@ function readDense(r: PbfReader, b: Block, sink: OsmSink): void {
     else if (tag === 8) lats = q.readPackedSVarint();
     else if (tag === 9) lons = q.readPackedSVarint();
   }, null);
+  if (lats.length !== ids.length || lons.length !== ids.length)
+    throw new CorruptBlock(
+      `DenseNodes with ${ids.length} ids but ${lats.length} latitudes and ${lons.length} longitudes`,
+    );
   const g = b.granularity * 1e-9;
   let id = 0,
     lat = 0,
@@ -183,7 +235,7 @@ function readDense(r: PbfReader, b: Block, sink: OsmSink): void {
     id += ids[i]!;
     lat += lats[i]!;
     lon += lons[i]!;
-    sink.node(id, b.latOffset * 1e-9 + g * lat, b.lonOffset * 1e-9 + g * lon);
+    pbfNode(sink, id, b.latOffset * 1e-9 + g * lat, b.lonOffset * 1e-9 + g * lon);
   }
 }
 
@@ -197,7 +249,13 @@ function readNode(r: PbfReader, b: Block, sink: OsmSink): void {
     { id: 0, lat: 0, lon: 0 },
   );
   const g = b.granularity * 1e-9;
-  sink.node(n.id, b.latOffset * 1e-9 + g * n.lat, b.lonOffset * 1e-9 + g * n.lon);
+  pbfNode(sink, n.id, b.latOffset * 1e-9 + g * n.lat, b.lonOffset * 1e-9 + g * n.lon);
+}
+
+function pbfNode(sink: OsmSink, id: number, lat: number, lon: number): void {
+  const wrong = checkPosition(lat, lon);
+  if (wrong) throw new CorruptBlock(wrong);
+  sink.node(id, lat, lon);
 }
 
 function readWay(r: PbfReader, b: Block, sink: OsmSink): void {
@@ -231,8 +289,14 @@ function readXml(file: string, sink: OsmSink): void {
   };
   parser.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
-    if (t.name === 'node') sink.node(num(a.id, 'node id'), num(a.lat, 'node lat'), num(a.lon, 'node lon'));
-    else if (t.name === 'way') way = { refs: [], tags: {} };
+    if (t.name === 'node') {
+      const id = num(a.id, 'node id'),
+        lat = num(a.lat, 'node lat'),
+        lon = num(a.lon, 'node lon');
+      const wrong = failure ? undefined : checkPosition(lat, lon);
+      if (wrong) failure = bad(file, wrong, at());
+      if (!failure) sink.node(id, lat, lon);
+    } else if (t.name === 'way') way = { refs: [], tags: {} };
     else if (way && t.name === 'nd') way.refs.push(num(a.ref, 'nd ref'));
     else if (way && t.name === 'tag' && a.k !== undefined) way.tags[a.k] = a.v ?? '';
   });
@@ -242,7 +306,7 @@ function readXml(file: string, sink: OsmSink): void {
     way = undefined;
   });
   parser.on('error', (e) => {
-    failure ??= bad(file, `not well-formed XML (${e.message.replace(/^.*?:\d+:\d+: /, '')})`, at());
+    failure ??= bad(file, `not well-formed XML (${reasonOnly(e.message.replace(/^.*?:\d+:\d+: /, ''))})`, at());
   });
   const fd = openInput(file);
   const buf = Buffer.alloc(1 << 20);
@@ -274,12 +338,7 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
   const decoded = decodeText(readUserFile(run, file));
   if (!decoded.ok) throw bad(file, decoded.message, `:${decoded.line}:${decoded.column}`);
   // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, checked field by field below
-  let doc: any;
-  try {
-    doc = JSON.parse(decoded.text);
-  } catch (e) {
-    throw bad(file, `not valid JSON (${(e as Error).message})`);
-  }
+  const doc: any = parseJsonText(decoded.text, file);
   // biome-ignore lint/suspicious/noExplicitAny: untrusted GeoJSON features, checked field by field below
   const features: any[] =
     doc?.type === 'FeatureCollection' && Array.isArray(doc.features)
@@ -313,8 +372,10 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
     for (const [k, v] of Object.entries(props)) if (v !== null && typeof v !== 'object') tags[k] = String(v);
     if (!('highway' in tags) && !('route' in tags)) return;
     const g = f?.geometry;
-    const lines: unknown[] =
+    const lines: unknown =
       g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+    if (!Array.isArray(lines))
+      throw bad(file, `features[${i}].geometry.coordinates: a MultiLineString's coordinates must be a list of lines`);
     lines.forEach((line, j) => {
       if (!Array.isArray(line)) throw bad(file, `features[${i}]: coordinates must be a list of positions`);
       sink.way(

@@ -16,10 +16,12 @@ import type { RunContext } from '../../run/run-context.js';
 import { noteInput } from '../text-input.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
-import { loadProfile } from './road-profile.js';
+import { loadProfile, type TravelMode } from './road-profile.js';
 
 export interface LoadOptions {
   profileFile?: string;
+  /** The built-in profile the override applies to (default: car). */
+  mode?: TravelMode;
   /** Skip the cache (read and write); for tests and the bench's baseline. */
   noCache?: boolean;
   /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
@@ -43,13 +45,17 @@ export function loadRoadModel(
 ): { model: RoadModel; report: LoadReport } {
   sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
   noteInput(run, file); // read for its hash even when the graph comes from the cache
-  const profile = loadProfile(run, o.profileFile);
+  const profile = loadProfile(run, o.profileFile, o.mode);
   const display = relative(process.cwd(), file) || file;
   const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
-  if (cached)
-    return { model: new RoadModel(cached, profile, display, o.onNote), report: { fromCache: true, cacheFile: path } };
+  if (cached && 'graph' in cached)
+    return {
+      model: new RoadModel(cached.graph, profile, display, o.onNote),
+      report: { fromCache: true, cacheFile: path },
+    };
+  if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
   o.onBuild?.();
   const graph = buildGraph(run, file, profile);
   const report: LoadReport = { fromCache: false };
@@ -70,7 +76,8 @@ export function buildGraph(run: RunContext, file: string, profile: Profile): Roa
   const graph = builder.build(format);
   if (graph.meta.edges === 0) {
     throw new UserError(
-      `${file}: no road a car may use (no way with a highway class of the ${profile.name} profile); ` +
+      `${file}: no road a ${profile.mode === 'foot' ? 'walker' : 'car'} may use (no way with a highway class ` +
+        `of the ${profile.name} profile); ` +
         `is this a road network?`,
       1,
     );
@@ -81,6 +88,8 @@ export function buildGraph(run: RunContext, file: string, profile: Profile): Roa
 export interface RoadFlags {
   roads?: string;
   roadsProfile?: string;
+  /** Drive or walk over the network (default: the plan's distance_model.mode, else car). */
+  mode?: TravelMode;
 }
 
 /**
@@ -89,13 +98,21 @@ export interface RoadFlags {
  */
 export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): RoadModel | undefined {
   const file = flags.roads ?? plan.distance_model?.roads;
-  if (!file) return undefined;
+  if (!file) {
+    if (flags.mode) throw new UserError('--mode chooses how a road network is travelled: add --roads FILE');
+    return undefined;
+  }
   run.expectLong(); // routing over a road network
-  const profile = flags.roads ? flags.roadsProfile : (flags.roadsProfile ?? plan.distance_model?.roads_profile);
+  const planMode = plan.distance_model?.mode ?? 'car';
+  const mode = flags.mode ?? planMode;
+  // The plan's profile override was written for the plan's network and mode, not for another.
+  const ownProfile = !flags.roads && mode === planMode;
+  const profile = flags.roadsProfile ?? (ownProfile ? plan.distance_model?.roads_profile : undefined);
   const note = (line: string) => run.message(`note: ${line}`);
-  return run.remember(`roads\0${file}\0${profile ?? ''}`, () => {
+  return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}`, () => {
     const r = loadRoadModel(run, file, {
       profileFile: profile,
+      mode,
       onNote: note,
       onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
     });

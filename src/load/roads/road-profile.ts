@@ -1,6 +1,7 @@
 /**
- * Reads the car profile: the documented default (data/roads/car-profile.yaml, read once per
- * process) and a user's override file, with file:line:column for anything wrong in it.
+ * Reads a travel profile: the documented default for driving (data/roads/car-profile.yaml) or
+ * walking (data/roads/walk-profile.yaml), read once per run, and a user's override file, with
+ * file:line:column for anything wrong in it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,13 @@ import { zodFindings } from '../zod-findings.js';
 
 export const DEFAULT_PROFILE_FILE = join(PACKAGE_ROOT, 'data', 'roads', 'car-profile.yaml');
 
+/** The built-in profiles a run or a plan chooses by name (`--mode`, `distance_model.mode`). */
+export const TRAVEL_MODES = {
+  car: DEFAULT_PROFILE_FILE,
+  walk: join(PACKAGE_ROOT, 'data', 'roads', 'walk-profile.yaml'),
+} as const;
+export type TravelMode = keyof typeof TRAVEL_MODES;
+
 function readYaml(
   run: RunContext,
   path: string,
@@ -24,7 +32,10 @@ function readYaml(
   if (!decoded.ok) throw new UserError(`${display}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
   const src = parseYaml(decoded.text, display);
   const first = src.diagnostics[0];
-  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${first.message}`, 1);
+  // A YAML tag's message names the tag; a profile may be any file a plan names, so it is not quoted.
+  const message =
+    first?.code === 'yaml-tag' ? 'a YAML tag (!…) is not used in a road profile; remove it' : first?.message;
+  if (first) throw new UserError(`${first.file}:${first.line}:${first.column}: ${message}`, 1);
   return { value: src.value, locate: src.locate };
 }
 
@@ -32,15 +43,17 @@ function parseWith<T>(run: RunContext, schema: z.ZodType<T>, path: string, displ
   const { value, locate } = readYaml(run, path, display);
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const f = zodFindings(parsed.error, schema, value)[0]!;
+  // The profile file may be any file a plan names: its values are not quoted back.
+  const f = zodFindings(parsed.error, schema, value, { quote: false })[0]!;
   const at = locate(f.path, f.atKey);
   throw new UserError(`${at.file}:${at.line}:${at.column}: ${f.message} (road profile)`, 1);
 }
 
-/** The default car profile (read once per run), with the user's overrides from `overrideFile` when given. */
-export function loadProfile(run: RunContext, overrideFile?: string): Profile {
-  const base = run.remember('road-profile', () =>
-    Profile.parse(parseYaml(readFileSync(DEFAULT_PROFILE_FILE, 'utf8'), DEFAULT_PROFILE_FILE).value),
+/** The mode's default profile (read once per run), with the user's overrides from `overrideFile` when given. */
+export function loadProfile(run: RunContext, overrideFile?: string, mode: TravelMode = 'car'): Profile {
+  const file = TRAVEL_MODES[mode];
+  const base = run.remember(`road-profile\0${mode}`, () =>
+    Profile.parse(parseYaml(readFileSync(file, 'utf8'), file).value),
   );
   if (!overrideFile) return base;
   return overrideProfile(base, parseWith(run, ProfileOverride, overrideFile, overrideFile), overrideFile);

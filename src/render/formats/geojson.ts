@@ -11,6 +11,7 @@ import type { FeatureCollectionOut } from '../geojson.js';
 import { suggestGeoJson } from '../optimize.js';
 import type { Format, RenderContext } from '../outputs.js';
 import { surfaceGeoJson } from '../surface.js';
+import { gapsGeoJson } from '../gaps.js';
 
 const geojson = (fc: FeatureCollectionOut, ctx: RenderContext): string =>
   JSON.stringify(ctx.provenance ? { ...fc, provenance: ctx.provenance } : fc);
@@ -22,4 +23,5 @@ export const geojsonFormat: Format = {
   capacity: (r, ctx) => geojson(capacityGeoJson(r), ctx),
   capacitySites: (r, ctx) => geojson(capacitySitesGeoJson(r), ctx),
   surface: (o, ctx) => geojson(surfaceGeoJson(o), ctx),
+  gaps: (o, ctx) => geojson(gapsGeoJson(o.result), ctx),
 };

@@ -5,6 +5,7 @@
 import { capacitySitesYaml } from '../capacity-sites.js';
 import { suggestYaml } from '../optimize.js';
 import type { Format, RenderContext } from '../outputs.js';
+import { gapsData } from '../gaps.js';
 
 const json = (x: object, ctx: RenderContext) =>
   JSON.stringify(
@@ -33,4 +34,5 @@ export const jsonFormat: Format = {
   regions: (o, ctx) => json(o.dataset, ctx),
   capacity: json,
   capacitySites: (o, ctx) => json({ ...o, yaml: capacitySitesYaml(o) }, ctx),
+  gaps: (o, ctx) => json(gapsData(o.result), ctx),
 };

@@ -10,6 +10,7 @@ import type { Format } from '../outputs.js';
 import { withClosingSections } from './closing-sections.js';
 import { regionsText } from '../regions.js';
 import { surfaceText } from '../surface.js';
+import { gapsText } from '../gaps.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
 export const textFormat: Format = withClosingSections(
@@ -27,6 +28,7 @@ export const textFormat: Format = withClosingSections(
     capacity: capacityText,
     capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
     surface: surfaceText,
+    gaps: (o) => gapsText(o.result, o.top),
   },
   false,
 );

@@ -39,6 +39,8 @@ export interface GraphMeta {
   dropped: { count: number; km: number; largest: DroppedIsland[] };
   /** Way nodes absent from the file (a way cut at the extract's edge): their segments are skipped. */
   missingNodes: number;
+  /** Routable ways whose maxspeed was out of range (profile.ts MAXSPEED_KMH): class speed used. */
+  ignoredMaxspeed: number;
 }
 
 export interface RoadGraph {
@@ -157,6 +159,8 @@ export class GraphBuilder implements OsmSink {
   /** bit 0: a place may join here; bit 1: ferry. */
   private readonly wayFlags = i8();
 
+  private ignoredMaxspeed = 0;
+
   /** `contract: false` makes every road node a vertex (tests compare both). */
   constructor(
     private readonly profile: Profile,
@@ -174,6 +178,7 @@ export class GraphBuilder implements OsmSink {
   way(refs: readonly number[], tags: Record<string, string>): void {
     const cost = wayCost(tags, this.profile);
     if (!cost || refs.length < 2) return;
+    if (cost.maxspeedIgnored) this.ignoredMaxspeed++;
     this.wayStart.push(this.refs.length);
     for (const r of refs) this.refs.push(r);
     this.wayKmh.push(cost.kmh);
@@ -471,6 +476,7 @@ export class GraphBuilder implements OsmSink {
         components,
         dropped: { count: dropped.length, km: dropped.reduce((t, d) => t + d.km, 0), largest: dropped.slice(0, 5) },
         missingNodes,
+        ignoredMaxspeed: this.ignoredMaxspeed,
       },
       lat,
       lon,

@@ -1,7 +1,8 @@
 /**
- * The car profile: which OSM ways are routable and how fast they are driven. The documented
- * default lives in data/roads/car-profile.yaml; a user's small YAML file overrides any part of it
- * (read by load/roads/road-profile.ts).
+ * A travel profile: which OSM ways are routable and how fast they are travelled. Two documented
+ * defaults: driving (data/roads/car-profile.yaml) and walking (data/roads/walk-profile.yaml,
+ * `mode: foot`); a user's small YAML file overrides any part of either (read by
+ * load/roads/road-profile.ts).
  */
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ const Kmh = z.number().positive().max(300);
 
 export const Profile = z.strictObject({
   name: z.string().min(1),
+  /** car: vehicle access tags, one-ways and maxspeed apply; foot: foot access tags, both ways, maxspeed ignored. */
+  mode: z.enum(['car', 'foot']).default('car'),
   highways: z.record(z.string(), Kmh).describe('km/h per OSM highway class; classes not listed are not routable'),
   maxspeed_factor: z.number().positive().max(1.5),
   ferry_kmh: Kmh,
@@ -47,9 +50,18 @@ export interface WayCost {
   /** May a place join the network on this way (not on motorways, not in the middle of a ferry)? */
   access: boolean;
   ferry: boolean;
+  /** The way's maxspeed was outside MAXSPEED_KMH and was not used. */
+  maxspeedIgnored?: boolean;
 }
 
 const BLOCKED = new Set(['no', 'private']);
+
+/**
+ * The maxspeed values a way's speed is taken from: posted limits worldwide run from walking pace
+ * to 140 km/h. A value outside (99999999, 0.0001) is a typo: the way keeps its class speed and
+ * the run says how many ways that was (graph meta `ignoredMaxspeed`).
+ */
+export const MAXSPEED_KMH = { min: 5, max: 150 } as const;
 
 /** km/h from a maxspeed tag ("50", "50 km/h", "30 mph"); undefined for zones, "none", "signals". */
 export function parseMaxspeed(v: string | undefined): number | undefined {
@@ -75,6 +87,7 @@ export function parseDuration(v: string | undefined): number | undefined {
 
 /** Tags decide everything about a way; this is the only place that reads them. */
 export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
+  if (p.mode === 'foot') return footCost(tags, p);
   if (BLOCKED.has(tags.access ?? '') || BLOCKED.has(tags.motor_vehicle ?? '') || BLOCKED.has(tags.motorcar ?? ''))
     return undefined;
   if (tags.route === 'ferry') {
@@ -86,9 +99,34 @@ export function wayCost(tags: Readonly<Record<string, string>>, p: Profile): Way
   const classKmh = p.highways[hw];
   if (classKmh === undefined) return undefined;
   const max = parseMaxspeed(tags.maxspeed);
-  const kmh = max !== undefined ? max * p.maxspeed_factor : classKmh;
+  const usable = max !== undefined && max >= MAXSPEED_KMH.min && max <= MAXSPEED_KMH.max;
+  const kmh = usable ? max * p.maxspeed_factor : classKmh;
   const impliedOneway = hw === 'motorway' || tags.junction === 'roundabout' || tags.junction === 'circular';
-  return { kmh, oneway: onewayOf(tags, impliedOneway), access: !p.no_access.includes(hw), ferry: false };
+  return {
+    kmh,
+    oneway: onewayOf(tags, impliedOneway),
+    access: !p.no_access.includes(hw),
+    ferry: false,
+    ...(max !== undefined && !usable ? { maxspeedIgnored: true } : {}),
+  };
+}
+
+const FOOT_ALLOWED = new Set(['yes', 'designated', 'permissive', 'official']);
+
+/** A way for a walker: foot access tags decide, every way both ways unless oneway:foot says otherwise. */
+function footCost(tags: Readonly<Record<string, string>>, p: Profile): WayCost | undefined {
+  const foot = tags.foot ?? '';
+  if (BLOCKED.has(foot) || (BLOCKED.has(tags.access ?? '') && !FOOT_ALLOWED.has(foot))) return undefined;
+  const oneway = tags['oneway:foot'] === 'yes' ? 1 : tags['oneway:foot'] === '-1' ? -1 : 0;
+  if (tags.route === 'ferry') {
+    const minutes = parseDuration(tags.duration);
+    return { kmh: p.ferry_kmh, ferryMinutes: minutes, oneway, access: false, ferry: true };
+  }
+  const hw = tags.highway;
+  if (!hw || tags.area === 'yes') return undefined;
+  const kmh = p.highways[hw];
+  if (kmh === undefined) return undefined;
+  return { kmh, oneway, access: !p.no_access.includes(hw), ferry: false };
 }
 
 function onewayOf(tags: Readonly<Record<string, string>>, implied: boolean): -1 | 0 | 1 {

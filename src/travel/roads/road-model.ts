@@ -20,7 +20,7 @@ import {
 } from '../travel-cost.js';
 import { BoundedSearch, kNearestSites, NodeCosts, type Seed, type SiteSeeds } from './engine.js';
 import type { RoadGraph } from './graph.js';
-import type { Profile } from './profile.js';
+import { MAXSPEED_KMH, type Profile } from './profile.js';
 import { SegmentIndex, type Snap } from './snap.js';
 
 /** A place on the network: its snap and the two ways along its segment (-1: that way is one-way-forbidden). */
@@ -59,6 +59,11 @@ export class RoadModel implements TravelCostModel {
       );
     if (m.missingNodes)
       notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
+    if (m.ignoredMaxspeed)
+      notes.push(
+        `${fmtInt(m.ignoredMaxspeed)} way${m.ignoredMaxspeed > 1 ? 's have' : ' has'} a maxspeed outside ` +
+          `${MAXSPEED_KMH.min}–${MAXSPEED_KMH.max} km/h (a typo?): ${m.ignoredMaxspeed > 1 ? 'they keep their' : 'it keeps its'} class speed`,
+      );
     this.info = {
       type: 'roads',
       description:

@@ -1,0 +1,229 @@
+/**
+ * A facility list (load/facility-list.ts) made into a plan's centers and branches. What the list
+ * says is kept as written; what it leaves blank is filled in from where each facility stands and
+ * from the rest of the list, and every such guess is named (the renderer writes it as a comment):
+ *
+ * - id: made from the name (Azerbaijani letters to ASCII), unique;
+ * - kind: a branch when the row names a parent center, else a center;
+ * - region: the unit whose polygon it stands in (a name in the column becomes its code);
+ * - status: from the dates, as of a given day;
+ * - opens: the plan's first year (a branch: its center's opening, when later), marked as an assumption;
+ * - center (a branch's parent): the nearest center of the list, or the center named by its name.
+ */
+import { UserError } from '../errors.js';
+import { geodesicKm } from '../geo/geodesic.js';
+import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
+import type { FacilityKind, Status } from '../model/plan.js';
+
+/** One listed row (the reader's ListedFacility), as this module needs it. */
+export interface ListedRow {
+  at: string;
+  id?: string;
+  name?: string;
+  kind?: FacilityKind;
+  lat: number;
+  lon: number;
+  region?: string;
+  opens?: string | number;
+  closes?: string | number;
+  status?: Status;
+  center?: string;
+}
+
+export type GuessedField = 'id' | 'name' | 'region' | 'status' | 'opens' | 'center';
+
+export interface ImportedFacility {
+  kind: FacilityKind;
+  id: string;
+  name: string;
+  region: string;
+  location: { lat: number; lon: number };
+  status: Status;
+  opens: string | number;
+  closes?: string | number;
+  center?: string;
+  /** The date is a planning assumption (it was not in the list). */
+  assumedDate?: boolean;
+  /** Why each filled-in field has its value; the kind's reason too. */
+  guessed: Partial<Record<GuessedField | 'kind', string>>;
+  at: string;
+}
+
+export interface ImportContext {
+  /** Whether a code is one of the country's units. */
+  isCode(code: string): boolean;
+  /** A unit's code from its English or Azerbaijani name. */
+  codeForName(name: string): string | undefined;
+  /** The unit a point stands in, or the nearest one within a few km (with its distance). */
+  unitAt(lat: number, lon: number): { code: string; km: number } | undefined;
+  /** The day statuses are judged on (a blank status: open if opened by then). */
+  asOf: PlanDay;
+}
+
+export interface ImportedPlan {
+  centers: ImportedFacility[];
+  branches: ImportedFacility[];
+  years: { from: number; to: number };
+}
+
+const day = (d: PlanDay) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext): ImportedPlan {
+  const yearOf = (d: string | number | undefined) => {
+    if (d === undefined) return undefined;
+    const p = parsePlanDate(d);
+    return isPlanDay(p) ? p.year : undefined;
+  };
+  const years = rows.flatMap((r) => [yearOf(r.opens), yearOf(r.closes)]).filter((y): y is number => y !== undefined);
+  const opened = rows.map((r) => yearOf(r.opens)).filter((y): y is number => y !== undefined);
+  const from = opened.length ? Math.min(...opened) : ctx.asOf.year;
+  const to = Math.max(from, ...years);
+  const ids = uniqueIds(rows);
+  const facilities = rows.map((r, i): ImportedFacility => {
+    const guessed: ImportedFacility['guessed'] = {};
+    const kind: FacilityKind = r.kind ?? (r.center ? 'branch' : 'center');
+    if (!r.kind) guessed.kind = r.center ? 'it names a parent center' : 'it names no parent center';
+    const id = ids[i]!;
+    if (!r.id) guessed.id = r.name ? 'made from the name' : `made from the kind and ${r.at}`;
+    const name = r.name ?? id;
+    if (!r.name) guessed.name = 'no name in the list; the id';
+    const f: ImportedFacility = {
+      kind,
+      id,
+      name,
+      region: regionOf(r, ctx, guessed),
+      location: { lat: r.lat, lon: r.lon },
+      status: statusOf(r, ctx, guessed),
+      opens: r.opens ?? from,
+      guessed,
+      at: r.at,
+    };
+    if (r.opens === undefined) {
+      guessed.opens = "no opening date in the list; the plan's first year";
+      f.assumedDate = true;
+    }
+    if (r.closes !== undefined) f.closes = r.closes;
+    if (r.center) f.center = r.center;
+    return f;
+  });
+  const centers = facilities.filter((f) => f.kind === 'center');
+  const branches = facilities.filter((f) => f.kind === 'branch');
+  for (const b of branches) {
+    parentOf(b, centers);
+    if (b.assumedDate) openWithParent(b, centers);
+  }
+  return { centers, branches, years: { from, to } };
+}
+
+/** Each row's id: its own (refused when two rows share one), else one made from its name or place. */
+function uniqueIds(rows: readonly ListedRow[]): string[] {
+  const taken = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.id) continue;
+    const before = taken.get(r.id);
+    if (before)
+      throw new UserError(`${r.at}: id ${r.id} is also the id on ${before}; give each facility its own id`, 1);
+    taken.set(r.id, r.at);
+  }
+  return rows.map((r, i) => {
+    if (r.id) return r.id;
+    const stem = (r.name ? slug(r.name) : '') || `${r.kind ?? (r.center ? 'branch' : 'center')}-${i + 1}`;
+    let id = stem;
+    for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+    taken.set(id, r.at);
+    return id;
+  });
+}
+
+const ASCII: Record<string, string> = { ə: 'e', ı: 'i', ö: 'o', ü: 'u', ğ: 'g', ş: 's', ç: 'c', İ: 'i', '№': '' };
+
+/** "Gəncə DOST mərkəzi №1" → "gence-dost-merkezi-1". */
+export function slug(name: string): string {
+  return name
+    .replace(/[əıöüğşçİ№]/g, (c) => ASCII[c]!)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['guessed']): string {
+  if (r.region) {
+    if (ctx.isCode(r.region)) return r.region;
+    const code = ctx.codeForName(r.region);
+    if (code) {
+      guessed.region = 'the code of the name in the list';
+      return code;
+    }
+    // Kept as written: `validate` names it and suggests the nearest code.
+    return r.region;
+  }
+  const unit = ctx.unitAt(r.lat, r.lon);
+  if (!unit)
+    throw new UserError(
+      `${r.at}: stands outside the country (lat ${r.lat}, lon ${r.lon}) and has no region; ` +
+        'check the coordinates (lat and lon swapped?) or fill in the region column',
+      1,
+    );
+  guessed.region =
+    unit.km === 0
+      ? 'the unit it stands in'
+      : `the nearest unit, ${unit.km.toFixed(1)} km away (it stands outside every unit)`;
+  return unit.code;
+}
+
+function statusOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['guessed']): Status {
+  if (r.status) return r.status;
+  const by = (d: string | number | undefined) => {
+    if (d === undefined) return false;
+    const p = parsePlanDate(d);
+    return isPlanDay(p) && dayKey(p) <= dayKey(ctx.asOf);
+  };
+  const s: Status = by(r.closes) ? 'closed' : by(r.opens) ? 'open' : 'planned';
+  guessed.status = r.opens === undefined ? 'no dates in the list' : `from the dates, as of ${day(ctx.asOf)}`;
+  return s;
+}
+
+/** A branch whose opening is unknown opens with its center, when the center opens after the plan's start. */
+function openWithParent(b: ImportedFacility, centers: ImportedFacility[]): void {
+  const parent = centers.find((c) => c.id === b.center);
+  if (!parent) return;
+  const a = parsePlanDate(b.opens),
+    p = parsePlanDate(parent.opens);
+  if (isPlanDay(a) && isPlanDay(p) && dayKey(p) > dayKey(a)) {
+    b.opens = parent.opens;
+    b.guessed.opens = "no opening date in the list; its center's";
+  }
+}
+
+/** A branch's parent: the center named (by id, or by its name), else the nearest center of the list. */
+function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
+  if (b.center) {
+    if (centers.some((c) => c.id === b.center)) return;
+    const named = centers.find((c) => c.name.toLowerCase() === b.center!.toLowerCase());
+    if (named) {
+      b.center = named.id;
+      b.guessed.center = 'the center of that name in the list';
+    }
+    // Else kept as written: it may be a center of the plan the list goes into; `validate` checks.
+    return;
+  }
+  let best: ImportedFacility | undefined,
+    bestKm = Number.POSITIVE_INFINITY;
+  for (const c of centers) {
+    const km = geodesicKm(b.location, c.location);
+    if (km < bestKm || (km === bestKm && best && c.id < best.id)) {
+      best = c;
+      bestKm = km;
+    }
+  }
+  if (!best)
+    throw new UserError(
+      `${b.at}: a branch with no center, and the list has no centers; fill in its parent center's id (a center column)`,
+      1,
+    );
+  b.center = best.id;
+  b.guessed.center = `the nearest center, ${bestKm.toFixed(1)} km away`;
+}

@@ -1,0 +1,109 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { importFacilities } from '../../analysis/import-facilities.js';
+import { EXIT, UserError } from '../../errors.js';
+import { basename } from 'node:path';
+import { type CountryData, loadCountry } from '../../load/dataset-loader.js';
+import { loadPlan } from '../../load/plan-loader.js';
+import { FACILITY_ROLES, readFacilityList } from '../../load/facility-list.js';
+import { readUserText } from '../../load/text-input.js';
+import { isPlanDay, parsePlanDate, type PlanDay } from '../../model/dates.js';
+import type { ColumnMap } from '../../load/column-map.js';
+import { writeResult } from '../../render/output.js';
+import { planYaml, replaceFacilities } from '../../render/plan-yaml.js';
+import type { CommandSpec } from '../command.js';
+import type { RunContext } from '../../run/run-context.js';
+import { addOutOption, columnMap } from '../options.js';
+
+interface Opts {
+  columns?: ColumnMap;
+  sheet?: string;
+  name?: string;
+  asOf?: PlanDay;
+  facilitiesOnly?: boolean;
+  into?: string;
+  out?: string;
+  data?: string;
+}
+
+/** Units a facility just off a simplified coastline still belongs to. */
+const OFFSHORE_KM = 5;
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('<list>', 'facility list: .xlsx (first sheet, or --sheet), .csv or .geojson points')
+      .option(
+        '--columns <map>',
+        `the list's column names when they differ: ROLE=COLUMN pairs (roles: ${FACILITY_ROLES.join(', ')})`,
+        columnMap(FACILITY_ROLES),
+      )
+      .option('--sheet <name>', 'the worksheet of an .xlsx list (default: the first)')
+      .option('--name <name>', "the plan's name (default: the list's file name)")
+      .option(
+        '--as-of <date>',
+        'the day a blank status is judged on: open if opened by then (default: today)',
+        asOfDate,
+      )
+      .option('--facilities-only', 'write only the centers: and branches: blocks')
+      .option('--into <plan>', "write this plan with its centers: and branches: replaced by the list's");
+    addOutOption(cmd, 'write the plan to a file (atomically; never one the run read) instead of stdout');
+  },
+  async run([file], o, run) {
+    const country = loadCountry(run, o.data);
+    const list = await readFacilityList(run, file!, {
+      ...(o.columns ? { columns: o.columns } : {}),
+      ...(o.sheet ? { sheet: o.sheet } : {}),
+    });
+    if (list.assumed) run.message(`note: ${file}: read as ${list.assumed}`);
+    const { regions, units } = country;
+    const asOf = o.asOf ?? today();
+    let plan: ReturnType<typeof importFacilities>;
+    try {
+      plan = importFacilities(list.rows, {
+        isCode: (code) => regions.byCode.has(code),
+        codeForName: (name) => regions.codeForName(name),
+        unitAt: (lat, lon) => units?.nearestUnit(lat, lon, OFFSHORE_KM),
+        asOf,
+      });
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, e.exitCode);
+      throw e;
+    }
+    const standards = defaultStandards(run, country);
+    const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
+    const yaml = o.into
+      ? replaceFacilities(readUserText(run, o.into), plan, file!)
+      : planYaml(plan, {
+          source: file!,
+          name,
+          ...(standards ? { standards } : {}),
+          ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
+        });
+    writeResult(run, yaml, o.out);
+    const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
+    run.message(
+      `imported ${plan.centers.length} center(s) and ${plan.branches.length} branch(es); ` +
+        `${guessed} with guessed values marked "# guessed:"; check them, then run dostplan validate`,
+    );
+    return EXIT.ok;
+  },
+};
+
+/** The country's default plan's standards, a starting point the comment tells to review. */
+function defaultStandards(run: RunContext, country: CountryData) {
+  const loaded = loadPlan(run, country.defaultPlan);
+  const s = loaded.plan?.standards;
+  if (!s) return undefined;
+  return { from: `the default plan (${basename(country.defaultPlan)})`, ...s };
+}
+
+function asOfDate(value: string): PlanDay {
+  const d = parsePlanDate(value);
+  if (!isPlanDay(d) || d.precision !== 'day') throw new InvalidArgumentError('expected a day as YYYY-MM-DD');
+  return d;
+}
+
+function today(): PlanDay {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), precision: 'day' };
+}

@@ -1,0 +1,294 @@
+/**
+ * A facility list as a ministry keeps it (a CSV, a workbook's sheet, or GeoJSON points) read into
+ * rows for `dostplan import`: each cell checked and converted (kinds and statuses in English,
+ * Azerbaijani or Russian; dates as YYYY[-MM[-DD]], DD.MM.YYYY or a spreadsheet's date), every bad
+ * cell refused at its position with what to write instead. What is blank stays blank: filling it
+ * in is a guess, and guesses belong to analysis/import-facilities.ts, which marks each one.
+ */
+import { extname } from 'node:path';
+import { UserError } from '../errors.js';
+import type { ListedRow } from '../analysis/import-facilities.js';
+import type { FacilityKind, Status } from '../model/plan.js';
+import { type ColumnMap, checkColumnMap, resolveColumns } from './column-map.js';
+import { NumberConvention, readLocaleNumber } from './number-format.js';
+import { readCsvTable } from './table/csv-table.js';
+import { isWorkbook } from './table/workbook.js';
+import { type Cell, cellText, type Table } from './table/table.js';
+import { readUserFile, readUserText } from './text-input.js';
+import type { RunContext } from '../run/run-context.js';
+
+export const FACILITY_ROLES = [
+  'id',
+  'name',
+  'kind',
+  'lat',
+  'lon',
+  'region',
+  'opens',
+  'closes',
+  'status',
+  'center',
+] as const;
+
+/** One row of the list, as written (blank fields undefined): what import-facilities.ts takes. */
+export type ListedFacility = ListedRow;
+
+export interface FacilityList {
+  rows: ListedFacility[];
+  /** What the reader assumed (separator, decimal commas), for a note. */
+  assumed?: string;
+}
+
+export interface FacilityListOptions {
+  columns?: ColumnMap;
+  /** The worksheet of a workbook (default: the first). */
+  sheet?: string;
+}
+
+/** Reads the list; the format comes from the extension (.xlsx, .geojson/.json, else CSV). */
+export async function readFacilityList(
+  run: RunContext,
+  path: string,
+  o: FacilityListOptions = {},
+): Promise<FacilityList> {
+  const ext = extname(path).toLowerCase();
+  let table: Table;
+  if (isWorkbook(path)) {
+    const { readXlsxTable } = await import('./table/xlsx-table.js');
+    table = readXlsxTable(readUserFile(run, path), path, o.sheet);
+  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(run, path), path);
+  else table = readCsvTable(readUserText(run, path), path);
+  return facilitiesOf(table, o.columns);
+}
+
+/** The rows of a table, each cell checked. */
+export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityList {
+  checkColumnMap(columns, FACILITY_ROLES, `${table.file}: --columns`);
+  const col = resolveColumns(
+    table.header,
+    FACILITY_ROLES,
+    ['lat', 'lon'],
+    columns,
+    table.headerAt,
+    'id,name,kind,lat,lon[,region,opens,closes,status,center]',
+  );
+  const conv = new NumberConvention();
+  const rows = table.rows.map((cells, r): ListedFacility => {
+    const text = (role: (typeof FACILITY_ROLES)[number]) => {
+      const k = col[role]!;
+      return k < 0 ? '' : cellText(cells[k]);
+    };
+    const where = (role: (typeof FACILITY_ROLES)[number]) => table.where(r, col[role]!);
+    const fail = (role: (typeof FACILITY_ROLES)[number], what: string) =>
+      new UserError(`${where(role)}: ${role}: ${what}`, 1);
+    const coordinate = (role: 'lat' | 'lon', limit: number): number => {
+      const cell = cells[col[role]!];
+      const v = numberOf(cell, conv, (problem) => fail(role, problem), table.rowName(r), role);
+      if (v === undefined) throw fail(role, `empty; every facility needs lat and lon`);
+      if (!(Math.abs(v) <= limit)) throw fail(role, `must be a number within ±${limit} (decimal degrees, WGS84)`);
+      return v;
+    };
+    const row: ListedFacility = { at: table.rowName(r), lat: coordinate('lat', 90), lon: coordinate('lon', 180) };
+    const id = text('id'),
+      name = text('name'),
+      region = text('region'),
+      center = text('center');
+    for (const [role, value] of [
+      ['id', id],
+      ['name', name],
+      ['region', region],
+      ['center', center],
+    ] as const)
+      if (/\p{Cc}/u.test(value)) throw fail(role, 'contains control characters (line breaks, tabs, escape codes)');
+    if (id) row.id = id;
+    if (name) row.name = name;
+    if (region) row.region = region;
+    if (center) row.center = center;
+    const kind = text('kind');
+    if (kind) {
+      const k = kindOf(kind);
+      if (!k) throw fail('kind', 'expected center or branch (mərkəz/filial, центр/филиал)');
+      row.kind = k;
+    }
+    const status = text('status');
+    if (status) {
+      const s = statusOf(status);
+      if (!s) throw fail('status', 'expected open, under_construction, planned or closed');
+      row.status = s;
+    }
+    for (const role of ['opens', 'closes'] as const) {
+      const k = col[role]!;
+      if (k < 0 || cellText(cells[k]) === '') continue;
+      const d = dateOf(cells[k]!);
+      if (d === undefined)
+        throw fail(
+          role,
+          'expected a date as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a month/day order that cannot be told apart is refused)',
+        );
+      row[role] = d;
+    }
+    return row;
+  });
+  if (rows.length === 0)
+    throw new UserError(`${table.file}: no facilities; expected a header and one row per facility`, 1);
+  const numbers = conv.describe();
+  const assumed = [table.assumed, numbers].filter(Boolean).join('; ');
+  return { rows, ...(assumed ? { assumed } : {}) };
+}
+
+/** A coordinate cell: a spreadsheet number, a plain decimal, or a decimal comma (checked against the file's others). */
+function numberOf(
+  cell: Cell,
+  conv: NumberConvention,
+  fail: (problem: string) => UserError,
+  rowName: string,
+  role: string,
+): number | undefined {
+  if (typeof cell === 'number') return cell;
+  const t = cellText(cell);
+  if (t === '') return undefined;
+  const reading = readLocaleNumber(t, false);
+  if (!reading) throw fail('not a number; write decimal degrees such as 40.4093');
+  const problem = conv.proof(reading, { row: rowName, role });
+  if (problem) throw fail(problem);
+  return reading.value;
+}
+
+const KINDS: Record<string, FacilityKind> = {
+  center: 'center',
+  centre: 'center',
+  mərkəz: 'center',
+  merkez: 'center',
+  центр: 'center',
+  branch: 'branch',
+  filial: 'branch',
+  филиал: 'branch',
+};
+
+function kindOf(s: string): FacilityKind | undefined {
+  const words = s.toLowerCase().split(/[^\p{L}]+/u);
+  for (const w of words) if (KINDS[w]) return KINDS[w];
+  return undefined;
+}
+
+const STATUSES: Record<string, Status> = {
+  open: 'open',
+  opened: 'open',
+  active: 'open',
+  operating: 'open',
+  açıq: 'open',
+  fəaliyyətdə: 'open',
+  открыт: 'open',
+  работает: 'open',
+  under_construction: 'under_construction',
+  'under construction': 'under_construction',
+  construction: 'under_construction',
+  tikinti: 'under_construction',
+  tikilir: 'under_construction',
+  строится: 'under_construction',
+  planned: 'planned',
+  plan: 'planned',
+  planlaşdırılır: 'planned',
+  планируется: 'planned',
+  closed: 'closed',
+  bağlı: 'closed',
+  bağlanıb: 'closed',
+  закрыт: 'closed',
+};
+
+function statusOf(s: string): Status | undefined {
+  return (
+    STATUSES[
+      s
+        .toLowerCase()
+        .replace(/[-\s]+/g, ' ')
+        .trim()
+    ] ?? STATUSES[s.toLowerCase().replace(/[-\s]+/g, '_')]
+  );
+}
+
+/** Days from 1899-12-30 (a spreadsheet's day 0) to 1970-01-01. */
+const SHEET_EPOCH = 25569;
+
+/**
+ * A plan date (YYYY as a number, else YYYY-MM or YYYY-MM-DD) from what people write: the plan's
+ * own forms, DD.MM.YYYY, DD/MM/YYYY when the day is past 12 (else the order is unknowable),
+ * MM.YYYY, or a spreadsheet's date serial. Undefined when it is none of them.
+ */
+export function dateOf(cell: string | number): string | number | undefined {
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 1900 && cell <= 2100) return cell;
+    // A workbook's date: days since 1899-12-30; plan years are 1900–2100 (serials 1–73415).
+    if (cell >= 1 && cell < 73416)
+      return new Date((Math.floor(cell) - SHEET_EPOCH) * 86400000).toISOString().slice(0, 10);
+    return undefined;
+  }
+  const s = cell.trim();
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ].*)?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
+  m = /^(\d{1,2})[./](\d{4})$/.exec(s);
+  if (m) return ymd(Number(m[2]), Number(m[1]), undefined);
+  m = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/.exec(s);
+  if (m) {
+    const a = Number(m[1]),
+      b = Number(m[3]),
+      y = Number(m[4]);
+    // Dots are day.month everywhere they are used; slashes are day/month or month/day.
+    if (m[2] === '.' || a > 12 || a === b) return ymd(y, b, a);
+    return undefined;
+  }
+  return undefined;
+}
+
+function ymd(y: number, mo: number, d: number | undefined): string | undefined {
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return undefined;
+  const mm = String(mo).padStart(2, '0');
+  if (d === undefined) return `${y}-${mm}`;
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > last) return undefined;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+/** GeoJSON Point features as a table: their properties, and lat/lon from the geometry. */
+function geoJsonTable(text: string, file: string): Table {
+  let fc: { type?: unknown; features?: unknown };
+  try {
+    fc = JSON.parse(text);
+  } catch {
+    throw new UserError(`${file}:1:1: not valid JSON; expected a GeoJSON FeatureCollection of Points`, 1);
+  }
+  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+    throw new UserError(`${file}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+  const features = fc.features as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown }[];
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const f of features) {
+    const p = f?.properties;
+    if (p && typeof p === 'object')
+      for (const k of Object.keys(p))
+        if (!seen.has(k) && k !== 'lat' && k !== 'lon') {
+          seen.add(k);
+          keys.push(k);
+        }
+  }
+  const header = [...keys, 'lat', 'lon'];
+  const rows = features.map((f, i): Cell[] => {
+    const c = f?.geometry?.coordinates;
+    if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
+      throw new UserError(`${file}: features[${i}]: geometry must be a Point with numeric coordinates [lon, lat]`, 1);
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const cell = (v: unknown): Cell => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
+    return [...keys.map((k) => cell(p[k])), c[1], c[0]];
+  });
+  return {
+    file,
+    header,
+    rows,
+    headerAt: `${file}:1:1`,
+    where: (row, field) =>
+      `${file}: features[${row}].${header[field] === 'lat' || header[field] === 'lon' ? 'geometry' : `properties.${header[field]}`}`,
+    rowName: (row) => `features[${row}]`,
+  };
+}

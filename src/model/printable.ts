@@ -1,0 +1,31 @@
+/**
+ * Text from input files (ids, names, keys) reaches the terminal inside messages and reports. Control
+ * characters in it (newlines, ESC of ANSI color codes, bell) would break lines or drive the terminal;
+ * they are shown escaped instead: "GAN\u001b[31m" prints as GAN\x1b[31m.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/g;
+
+const escaped = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/** Escapes control characters; with `keepNewlines` multi-line text keeps its line breaks. */
+export function printable(s: string, keepNewlines = false): string {
+  return s.replace(keepNewlines ? CONTROL : CONTROL_OR_NEWLINE, escaped);
+}
+
+/**
+ * A library's error message (YAML, XML, TIFF parsers) without any text it quotes from the file:
+ * quoted parts become "…", as does anything after a colon and a space (where parsers append the
+ * offending name), and it is cut to 80 characters. What is left says what went wrong, not what
+ * the file holds.
+ */
+export function reasonOnly(message: string): string {
+  const first = message.split('\n', 1)[0] ?? '';
+  return first
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
+    .replace(/:\s.*$/, '')
+    .slice(0, 80)
+    .trim();
+}

@@ -1,0 +1,220 @@
+/**
+ * `dostplan import`: a facility list (CSV, a workbook made here or by openpyxl, GeoJSON) becomes
+ * a plan identical to the hand-written one; blanks are filled from where each facility stands,
+ * every guess marked; the result passes validate; importing an updated list into the plan
+ * changes only the lines of what changed; bad lists stop at their position.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { slug } from '../src/analysis/import-facilities.js';
+import { dateOf } from '../src/load/facility-list.js';
+import { cli, FIXTURES } from './helpers.js';
+import { xlsx } from './xlsx-writer.js';
+
+const IN = join(FIXTURES, 'inputs');
+const DIR = mkdtempSync(join(tmpdir(), 'dostplan-import-'));
+const save = (name: string, data: string | Buffer) => {
+  const p = join(DIR, name);
+  writeFileSync(p, data);
+  return p;
+};
+const hand = readFileSync(join(IN, 'facilities-plan.yaml'), 'utf8');
+const importIn = (cwd: string, ...args: string[]) => cli(['import', ...args], { cwd });
+
+describe('a complete list round-trips to the hand-written plan', () => {
+  it('from the CSV: byte for byte, and it validates', () => {
+    const r = importIn(IN, 'facilities-full.csv', '--name', 'Ganja and Tovuz');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(hand);
+    const v = cli(['validate', join(IN, 'facilities-plan.yaml')]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('0 errors');
+  });
+
+  it('from a workbook made here: numbers, a date serial (44317 = 2021-05-01), the sheet named', () => {
+    const header = ['id', 'name', 'kind', 'lat', 'lon', 'region', 'opens', 'closes', 'status', 'center'];
+    const rows = [
+      ['GAN', 'Ganja DOST center', 'center', 40.6828, 46.3606, 'AZ-GA', 44317, undefined, 'open'],
+      ['TOV', 'Tovuz DOST center', 'center', 40.9925, 45.6284, 'AZ-TOV', '2023-03', undefined, 'open'],
+      ['SMX', 'Samukh branch', 'branch', 40.765, 46.408, 'AZ-SMX', 2025, undefined, 'planned', 'GAN'],
+      ['AGA', 'Agstafa branch', 'branch', 41.1189, 45.4539, 'AZ-AGA', '15.09.2024', 2026, 'closed', 'TOV'],
+    ];
+    save(
+      'facilities-full.xlsx',
+      xlsx([
+        { name: 'Cover', rows: [['DOST']] },
+        { name: 'List', rows: [header, ...rows] },
+      ]),
+    );
+    const r = importIn(DIR, 'facilities-full.xlsx', '--sheet', 'List', '--name', 'Ganja and Tovuz');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(hand.replace('facilities-full.csv', 'facilities-full.xlsx'));
+  });
+
+  it('from a workbook written by openpyxl (a real date cell)', () => {
+    const r = importIn(IN, 'facilities-openpyxl.xlsx', '--name', 'Ganja and Tovuz');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(hand.replace('facilities-full.csv', 'facilities-openpyxl.xlsx'));
+  });
+
+  it('from GeoJSON points', () => {
+    const features = [
+      ['GAN', 'Ganja DOST center', 'center', 40.6828, 46.3606, 'AZ-GA', '2021-05-01', undefined, 'open'],
+      ['TOV', 'Tovuz DOST center', 'center', 40.9925, 45.6284, 'AZ-TOV', '2023-03', undefined, 'open'],
+      ['SMX', 'Samukh branch', 'branch', 40.765, 46.408, 'AZ-SMX', 2025, undefined, 'planned', 'GAN'],
+      ['AGA', 'Agstafa branch', 'branch', 41.1189, 45.4539, 'AZ-AGA', '2024-09-15', 2026, 'closed', 'TOV'],
+    ].map(([id, name, kind, lat, lon, region, opens, closes, status, center]) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { id, name, kind, region, opens, closes, status, center },
+    }));
+    save('facilities-full.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
+    const r = importIn(DIR, 'facilities-full.geojson', '--name', 'Ganja and Tovuz');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(hand.replace('facilities-full.csv', 'facilities-full.geojson'));
+  });
+});
+
+describe('blanks filled in, each guess marked', () => {
+  // The semicolon list: decimal commas, Azerbaijani kinds and statuses, DD.MM.YYYY, blanks.
+  const r = importIn(IN, 'facilities.csv', '--as-of', '2025-01-01', '--name', 'DOST list');
+
+  it('writes a plan that validates (exit 0)', () => {
+    expect(r.code).toBe(0);
+    const plan = save('guessed.yaml', r.stdout);
+    const v = cli(['validate', plan]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('0 errors');
+    expect(r.stderr).toContain('read as semicolon-separated; decimal commas (first: lat on line 2)');
+  });
+
+  it('marks each value the list did not give', () => {
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('  - id: tovuz-dost-merkezi  # guessed: made from the name');
+    expect(lines).toContain('    region: AZ-TOV  # guessed: the unit it stands in');
+    expect(lines).toContain('    status: open  # guessed: from the dates, as of 2025-01-01');
+    // Samukh branch at (40.765, 46.408), Ganja center at (40.6828, 46.3606): 9.1 km north, 4.0 km east.
+    expect(lines).toContain('    center: GAN  # guessed: the nearest center, 10.0 km away');
+    expect(lines).toContain('    center: tovuz-dost-merkezi  # guessed: the center of that name in the list');
+    expect(lines).toContain("    opens: 2023-03  # guessed: no opening date in the list; its center's");
+    expect(lines).toContain('    evidence: { date: assumption }');
+    // What the list says is kept as written: 01.05.2021 is 2021-05-01, açıq is open.
+    expect(r.stdout).toContain('    status: open\n    opens: 2021-05-01\n');
+  });
+
+  it('makes ids from Azerbaijani names', () => {
+    expect(slug('Gəncə DOST mərkəzi №1')).toBe('gence-dost-merkezi-1');
+    expect(slug('Şəki — Ağdaş')).toBe('seki-agdas');
+  });
+
+  it('reads dates as people write them, and refuses an order it cannot tell', () => {
+    expect(
+      ['2021', '2021-5', '2021-05-01', '1.5.2021', '15/09/2024', '09.2024', '2024-09-15T00:00:00'].map(dateOf),
+    ).toEqual([2021, '2021-05', '2021-05-01', '2021-05-01', '2024-09-15', '2024-09', '2024-09-15']);
+    expect(dateOf('03/04/2024')).toBeUndefined();
+    expect(dateOf('31.02.2024')).toBeUndefined();
+    expect(dateOf(44317)).toBe('2021-05-01');
+  });
+});
+
+describe('an updated list imported into the plan: a clean diff', () => {
+  it('leaves the rest of the plan byte for byte and changes only what the list changed', () => {
+    const plan = save(
+      'network.yaml',
+      [
+        '# Our network, kept by hand above the facilities.',
+        'name: Our network',
+        'years: { from: 2021, to: 2030 }',
+        'standards:',
+        '  center: { within_km: 30 }  # the ministry standard',
+        'centers:',
+        '  - { id: OLD, name: Old, region: AZ-GA, location: { lat: 40.68, lon: 46.36 }, status: open, opens: 2021 }',
+        '',
+        'targets:',
+        '  - { by: 2030, centers: 3 }',
+        '',
+      ].join('\n'),
+    );
+    const list = readFileSync(join(IN, 'facilities-full.csv'), 'utf8');
+    // The same file, as kept and updated by the ministry.
+    const first = importIn(DIR, save('list.csv', list), '--into', plan);
+    expect(first.code).toBe(0);
+    const p1 = save('network-1.yaml', first.stdout);
+    expect(first.stdout.startsWith('# Our network, kept by hand above the facilities.\nname: Our network\n')).toBe(
+      true,
+    );
+    expect(first.stdout).toContain('\n\ntargets:\n  - { by: 2030, centers: 3 }\n');
+    expect(first.stdout).not.toContain('OLD');
+    expect(cli(['validate', p1]).code).toBe(0);
+    // The updated list: Tovuz opens two months later, and a new branch.
+    const updated = `${list.replace('2023-03', '2023-05')}KAZ,Gazakh branch,branch,41.0925,45.3656,AZ-GAZ,2026,,planned,TOV\n`;
+    const second = importIn(DIR, save('list.csv', updated), '--into', p1);
+    expect(second.code).toBe(0);
+    const before = first.stdout.split('\n'),
+      after = second.stdout.split('\n');
+    const removed = before.filter((l) => !after.includes(l));
+    const added = after.filter((l) => !before.includes(l));
+    expect(removed).toEqual(['    opens: 2023-03']);
+    expect(added).toEqual([
+      '    opens: 2023-05',
+      '  - id: KAZ',
+      '    name: Gazakh branch',
+      '    region: AZ-GAZ',
+      '    location: { lat: 41.0925, lon: 45.3656 }',
+      '    opens: 2026',
+    ]);
+    // The new branch's other lines (status: planned, center: TOV) repeat lines already there.
+    expect(after.length - before.length).toBe(7);
+    // A plan without branches: gets the block at its end.
+    expect(second.stdout.endsWith('    opens: 2026\n    center: TOV\n')).toBe(true);
+  });
+});
+
+describe('bad lists: exit 1, a position, what to do, no stack trace', () => {
+  const header = 'id,name,kind,lat,lon,region,opens,status\n';
+  const cases: [string, string, string][] = [
+    ['an unknown kind', 'A,a,kiosk,40.6,46.3,AZ-GA,2021,open\n', ':2:3: kind: expected center or branch'],
+    ['a latitude past the pole', 'A,a,center,140.6,46.3,AZ-GA,2021,open\n', ':2:4: lat: must be a number within ±90'],
+    [
+      'text for a coordinate',
+      'A,a,center,north,46.3,AZ-GA,2021,open\n',
+      ':2:4: lat: not a number; write decimal degrees',
+    ],
+    ['a date of no known form', 'A,a,center,40.6,46.3,AZ-GA,03/04/2021,open\n', ':2:7: opens: expected a date as YYYY'],
+    ['an unknown status', 'A,a,center,40.6,46.3,AZ-GA,2021,maybe\n', ':2:8: status: expected open, under_construction'],
+    [
+      'two rows with one id',
+      'A,a,center,40.6,46.3,AZ-GA,2021,open\nA,b,center,40.7,46.3,AZ-GA,2021,open\n',
+      ': line 3: id A is also the id on line 2',
+    ],
+    [
+      'a place abroad with no region',
+      'A,a,center,46.3,40.6,,2021,open\n',
+      ': line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; check the coordinates (lat and lon swapped?)',
+    ],
+    ['a quote never closed', 'A,"a,center,40.6,46.3,AZ-GA,2021,open\n', ':2:1: a quote that is never closed'],
+  ];
+  for (const [what, row, message] of cases)
+    it(what, () => {
+      const p = save(`${what.replace(/\W+/g, '-')}.csv`, header + row);
+      const r = cli(['import', p]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${p}${message}`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+
+  it('a missing column: the columns the list has and the likely mapping', () => {
+    const p = save('renamed.csv', 'Kod,Ad,Latitude,Longitude\nA,a,40.6,46.3\n');
+    const r = cli(['import', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "missing column 'lat', missing column 'lon'; the file's columns are Kod, Ad, Latitude, Longitude; if that is Latitude for lat, Longitude for lon, add --columns lat=Latitude,lon=Longitude",
+    );
+    const ok = cli(['import', p, '--columns', 'id=Kod,name=Ad,lat=Latitude,lon=Longitude', '--as-of', '2025-01-01']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('  - id: A\n    name: a\n    region: AZ-GYG  # guessed: the unit it stands in\n');
+  });
+});

@@ -1,0 +1,145 @@
+// The graph search (Resende & Werneck's hybrid on what a Lagrangian bound's reduced-cost fixing
+// leaves) against exhaustive search and HiGHS; the fixing against every set; the swap pricing
+// against the objective it predicts; and the quality each graph answer states.
+import { describe, expect, it } from 'vitest';
+import { pmedianExact } from '../src/analysis/optimize/exact.js';
+import { relink } from '../src/analysis/optimize/hybrid.js';
+import { matrixInstance, restrict } from '../src/analysis/optimize/instance.js';
+import { proveOptimal } from '../src/analysis/optimize/lower-bound.js';
+import { pmedian, pmedianObjective, prepare } from '../src/analysis/optimize/pmedian.js';
+import { qualityOf } from '../src/analysis/optimize/quality.js';
+import { SwapSearch } from '../src/analysis/optimize/swap-search.js';
+import { parseOrLib } from '../src/load/orlib.js';
+import { cli } from './helpers.js';
+
+const lcg = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+function* subsets(m: number, k: number, from = 0, chosen: number[] = []): Generator<number[]> {
+  if (chosen.length === k) yield chosen;
+  else for (let j = from; j < m; j++) yield* subsets(m, k, j + 1, [...chosen, j]);
+}
+
+/** A pmed-like graph: a ring (so it is connected) plus random chords, whole-number costs 1–100. */
+function graph(seed: number, n: number, edges: number, p: number) {
+  const rnd = lcg(seed);
+  const lines = Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${1 + Math.floor(rnd() * 100)}`);
+  while (lines.length < edges)
+    lines.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
+  return parseOrLib(`${n} ${lines.length} ${p}\n${lines.join('\n')}`, `graph-${seed}`);
+}
+
+describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
+  it('reaches the HiGHS optimum on random pmed-like graphs, and "proven" only when HiGHS agrees', async () => {
+    let proven = 0;
+    for (const [seed, p] of [
+      [1, 4],
+      [2, 6],
+      [3, 10],
+      [4, 15],
+      [5, 20],
+      [6, 8],
+    ] as const) {
+      const g = graph(seed, 60, 120, p);
+      const inst = matrixInstance(g.dist, g.n);
+      const r = pmedian(inst, p);
+      const e = (await pmedianExact(inst, p))!;
+      // HiGHS reports whole numbers to ~1e-12.
+      expect(r.objective).toBe(Math.round(e.objective));
+      expect(r.objective).toBe(pmedianObjective(inst, r.sites));
+      expect(r.lowerBound).toBeLessThanOrEqual(Math.round(e.objective));
+      expect(Number.isInteger(r.lowerBound)).toBe(true); // whole-number costs: the bound rounds up
+      if (r.lowerBound === r.objective) proven++;
+      expect(pmedian(inst, p)).toEqual(r); // the same answer on every run
+    }
+    expect(proven).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('reduced-cost fixing: every set cheaper than the incumbent avoids the excluded and holds the forced', () => {
+    let excludedSeen = 0,
+      forcedSeen = 0;
+    for (const seed of [21, 22, 23, 24]) {
+      const g = graph(seed, 16, 30, 4);
+      const inst = matrixInstance(g.dist, g.n);
+      const prep = prepare(inst, 4);
+      const cost = (s: number[]) => pmedianObjective(inst, s, prep);
+      let optimum = Infinity;
+      for (const s of subsets(16, 4)) optimum = Math.min(optimum, cost(s));
+      // An incumbent 3 % above the optimum: some sets beat it, and the fixing must spare them all.
+      const start = [0, 1, 2, 3];
+      for (const upper of [optimum + 1, Math.ceil(optimum * 1.03)]) {
+        const proof = proveOptimal(prep, 16, start, upper, 1e7, { patience: 30 });
+        expect(proof.lowerBound).toBeLessThanOrEqual(optimum);
+        if (!proof.excluded || !proof.forced) continue;
+        for (const s of subsets(16, 4)) {
+          if (cost(s) >= upper) continue;
+          for (const j of s) expect(proof.excluded[j]).toBe(0);
+          for (let j = 0; j < 16; j++) if (proof.forced[j]) expect(s).toContain(j);
+        }
+        excludedSeen += proof.excluded.reduce((a, b) => a + b, 0);
+        forcedSeen += proof.forced.reduce((a, b) => a + b, 0);
+      }
+    }
+    expect(excludedSeen).toBeGreaterThan(0);
+    expect(forcedSeen).toBeGreaterThan(0);
+  });
+
+  it('a restricted instance (some candidates left out, some open for good) prices every set as the full one', () => {
+    const g = graph(31, 30, 60, 5);
+    const inst = matrixInstance(g.dist, g.n);
+    const keep = [1, 4, 5, 9, 12, 17, 20, 22, 28],
+      open = [3, 14];
+    const local = restrict(inst, keep, open);
+    const rnd = lcg(5);
+    for (let t = 0; t < 20; t++) {
+      const pick = [...new Set(Array.from({ length: 3 }, () => Math.floor(rnd() * keep.length)))];
+      expect(pmedianObjective(local, pick)).toBe(pmedianObjective(inst, [...open, ...pick.map((r) => keep[r]!)]));
+    }
+  });
+
+  it('the swap pricing predicts the objective after the swap, and relinking walks between two solutions', () => {
+    const g = graph(41, 60, 120, 6);
+    const inst = matrixInstance(g.dist, g.n);
+    const prep = prepare(inst, 6);
+    const s = new SwapSearch(inst, prep, [0, 10, 20, 30, 40, 50]);
+    for (let step = 0; step < 5; step++) {
+      const before = s.objective();
+      expect(before).toBe(pmedianObjective(inst, [...s.sites]));
+      s.price(-Infinity);
+      const { jIn, slot, profit } = s;
+      s.swap(jIn, slot);
+      expect(s.objective()).toBe(before - profit);
+      expect(s.objective()).toBe(pmedianObjective(inst, [...s.sites]));
+    }
+    // Between two solutions 4 sites apart, the best solution on the way shares sites with both.
+    const from = [0, 10, 20, 30, 40, 50],
+      to = [0, 10, 5, 15, 25, 35];
+    const via = relink(s, from, to)!;
+    expect(via).toHaveLength(6);
+    expect(via.filter((j) => from.includes(j)).length).toBeGreaterThan(2);
+    expect(via.filter((j) => to.includes(j)).length).toBeGreaterThan(2);
+  });
+
+  it('quality: proven when the answer meets the bound, else the gap to it, else no bound', () => {
+    expect(qualityOf(5128, 5128, 'Lagrangian')).toEqual({
+      status: 'proven optimal',
+      bound: 5128,
+      gap_percent: 0,
+      method: 'Lagrangian',
+    });
+    expect(qualityOf(8579, 8543, 'Lagrangian')).toMatchObject({ status: 'bound and gap', gap_percent: 0.42 });
+    expect(qualityOf(100, -Infinity, 'Lagrangian')).toEqual({ status: 'heuristic, no bound' });
+  });
+
+  it('dostplan optimize --graph states the quality, the model, the demand and the distance, in text and JSON', () => {
+    const json = cli(['optimize', '--graph', 'tests/fixtures/tiny-pmed.txt', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.stdout);
+    expect(r.quality).toMatchObject({ status: 'proven optimal', bound: 24 });
+    expect(r.model).toMatch(/p-median/);
+    expect(r.population).toMatch(/weight 1/);
+    expect(r.travel).toMatch(/shortest paths/);
+    const text = cli(['optimize', '--graph', 'tests/fixtures/tiny-pmed.txt']);
+    expect(text.stdout).toMatch(/objective 24: proven optimal/);
+    expect(text.stdout).toMatch(/distance: shortest paths/);
+  });
+});
