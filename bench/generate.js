@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embedded } from '../dist/load/dataset-loader.js';
+import { embedded, unitLocator } from '../dist/load/dataset-loader.js';
+import { RegionFootprints } from '../dist/geo/region-footprint.js';
 import { random } from './lib.js';
 
 const rnd = random(2024);
@@ -22,10 +23,14 @@ const site = (r) => near(r, 0.3);
 
 export function populationCsv(n, withRegion) {
   const rows = [withRegion ? 'lat,lon,population,region' : 'lat,lon,population'];
+  // A region column must be true (a point far outside its unit is refused): the few scattered off
+  // their unit (a coast, a border near the seat) move to the seat, the same draws either way.
+  const footprints = withRegion ? new RegionFootprints(unitLocator(), regions) : undefined;
   for (let i = 0; i < n; i++) {
     const r = units[i % units.length];
-    const p = near(r);
-    rows.push(`${p.lat.toFixed(5)},${p.lon.toFixed(5)},${1 + Math.floor(rnd() * 20)}${withRegion ? `,${r.code}` : ''}`);
+    let [lat, lon] = Object.values(near(r)).map((x) => x.toFixed(5));
+    if (footprints?.isFar(r.code, Number(lat), Number(lon))) [lat, lon] = [r.admin_center.lat, r.admin_center.lon];
+    rows.push(`${lat},${lon},${1 + Math.floor(rnd() * 20)}${withRegion ? `,${r.code}` : ''}`);
   }
   const file = join(dir, `population-${n}-${withRegion ? 'region' : 'plain'}.csv`);
   writeFileSync(file, `${rows.join('\n')}\n`);

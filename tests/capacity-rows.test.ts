@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  assignHeuristic,
-  problemFrom,
-  type Assignment,
-  type AssignmentProblem,
-} from '../src/analysis/capacitated-assignment.js';
+import { assignFlow } from '../src/analysis/assignment-flow.js';
+import { problemFrom, type Assignment, type AssignmentProblem } from '../src/analysis/capacitated-assignment.js';
 import { capacitatedCatchments, capacityNow, resolveDemand, type Catchments } from '../src/analysis/capacity.js';
 import { yearWeights, type Demand } from '../src/analysis/demand.js';
 import { Network, resolveSettings } from '../src/analysis/network.js';
@@ -46,7 +42,7 @@ function prefixRows(p: AssignmentProblem, len: Int32Array): AssignmentProblem {
 function byPrefixes(p: AssignmentProblem, penalty: number, first: number): { a: Assignment; rounds: number } {
   const len = new Int32Array(p.demand.length).fill(first);
   for (let rounds = 1; ; rounds++) {
-    const a = assignHeuristic(prefixRows(p, len), penalty);
+    const a = assignFlow(prefixRows(p, len), penalty);
     if (!a.short.length) return { a, rounds };
     for (const i of a.short) len[i] = 2 * len[i]!;
   }
@@ -83,22 +79,28 @@ function instance(seed: number) {
   return problemFrom(demand, capacity, options);
 }
 
+/** The largest difference between two lists of figures. */
+const furthest = (x: ArrayLike<number>, y: ArrayLike<number>) =>
+  Array.from(x).reduce((m, v, i) => Math.max(m, Math.abs(v - y[i]!)), 0);
+
 describe('capacitated assignment over rows fetched as needed', () => {
   it('equals the run over every option, on 1,000 random instances with tight capacities and ties', () => {
     let lengthened = 0,
       unserved = 0;
     for (let seed = 1; seed <= 1000; seed++) {
       const p = instance(seed);
-      const whole = assignHeuristic(p, 10_000);
+      const whole = assignFlow(p, 10_000);
       expect(whole.short).toHaveLength(0); // complete rows: nothing to report
       if (whole.unserved.some((u) => u > 1e-9)) unserved++;
       for (const first of [1, 2, 4]) {
         const { a, rounds } = byPrefixes(p, 10_000, first);
         if (rounds > 1) lengthened++;
-        expect(Array.from(a.load)).toEqual(Array.from(whole.load));
-        expect(Array.from(a.unserved)).toEqual(Array.from(whole.unserved));
-        expect(Array.from(a.overflow)).toEqual(Array.from(whole.overflow));
-        expect(a.travelCost).toBe(whole.travelCost);
+        // The same optimum. Facilities 0 and 1 stand at one place: people may split between them otherwise.
+        const load = (x: Assignment) => [x.load[0]! + x.load[1]!, ...Array.from(x.load).slice(2)];
+        expect(furthest(load(a), load(whole))).toBeLessThan(1e-6);
+        expect(furthest(a.unserved, whole.unserved)).toBeLessThan(1e-6);
+        expect(furthest(a.overflow, whole.overflow)).toBeLessThan(1e-6);
+        expect(a.travelCost / whole.travelCost).toBeCloseTo(1, 12);
       }
     }
     // Most runs had rows lengthened, and many instances leave people unserved: the comparison is
@@ -109,9 +111,9 @@ describe('capacitated assignment over rows fetched as needed', () => {
 
   it('a run on rows too short for it reports them (and then differs from the whole run)', () => {
     const p = instance(5);
-    const cut = assignHeuristic(prefixRows(p, new Int32Array(p.demand.length).fill(1)), 10_000);
+    const cut = assignFlow(prefixRows(p, new Int32Array(p.demand.length).fill(1)), 10_000);
     expect(cut.short.length).toBeGreaterThan(10);
-    const whole = assignHeuristic(p, 10_000);
+    const whole = assignFlow(p, 10_000);
     expect(cut.travelCost).not.toBe(whole.travelCost);
   });
 });
@@ -195,7 +197,7 @@ describe('report: the year off the timeline network', () => {
       const net = new Network(plan, demand.points, regions, settings.travel);
       net.advanceTo(year);
       const d = resolveDemand(plan);
-      const own = capacityNow(net, demand, regions, settings, d, { basis: d.basis, method: 'heuristic' });
+      const own = capacityNow(net, demand, regions, settings, d, { basis: d.basis, method: 'flow' });
       expect(reportData(plan, demand, regions, settings, year).capacity).toEqual(own);
     }
   });

@@ -49,7 +49,7 @@ describe('coverage on a hand-worked fixture', () => {
   it('15 minutes at 40 km/h is 10 km: 16.67%', () => {
     expect(run(2024, {}, { withinMin: 15 }).percent).toBe(16.67);
   });
-  it('assignment: the center serves AZ-BAR (P1+P2 = 300 of 600); with the branch serving AZ-GOR, 100%', () => {
+  it('assignment: the center serves AZ-BAR (P1+P2 = 300 of 600); with the branch serving AZ-YEV, 100%', () => {
     expect(run(2024, { basis: 'assignment' }).percent).toBe(50);
     expect(run(2025, { basis: 'assignment' }).percent).toBe(100);
   });
@@ -59,7 +59,7 @@ describe('coverage on a hand-worked fixture', () => {
     expect(r.assignment!.percent).toBe(50);
     expect(r.groups.map((g) => [g.id, g.population, g.covered])).toEqual([
       ['AZ-BAR', 300, 300],
-      ['AZ-GOR', 300, 0],
+      ['AZ-YEV', 300, 0],
     ]);
   });
 });

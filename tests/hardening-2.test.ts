@@ -456,7 +456,7 @@ describe('10. road coordinates and maxspeed', () => {
           },
         ],
       });
-    file('end.csv', 'lat,lon,population,region\n40.0,47.05,100,AZ-AGC\n');
+    file('end.csv', 'lat,lon,population,region\n40.0,47.05,100,AZ-AGM\n');
     const minutes = (maxspeed?: string) => {
       file(`road-${maxspeed}.geojson`, line(maxspeed));
       file(`road-${maxspeed}.yaml`, TOWN_PLAN(`road-${maxspeed}.geojson`));

@@ -127,6 +127,13 @@ describe('surface over the road fixtures', async () => {
   const surface = travelSurface(ctx.plan, ctx.country.regions, ctx.settings.travel, cells, 2024, 'any');
   const KM_PER_DEG_LAT = geodesicKm({ lat: 40, lon: 47 }, { lat: 41, lon: 47 });
 
+  it('reports the cells beyond the off-road limit as cells, not as people', () => {
+    const r = cli(['surface', join(ROADS, 'town-plan.yaml'), '--population', join(ROADS, 'town-population.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: [\d,]+ grid cells are more than 2 km from any road and counted as unreachable/);
+    expect(r.stderr).not.toMatch(/population points? (is|are) more than/); // the cells' note once said so
+  });
+
   it('gives a cell on Main street its minutes along the street', () => {
     const row = Math.round((40.06 - 40.0105) / 0.001 - 0.5); // centre 40.0105
     const i = cells.index[row * 40 + 19]!; // column 19: centre 47.0000

@@ -1,19 +1,20 @@
 /**
  * The capacitated catchments of a big instance, without its points × facilities options (a million
  * points and ten thousand facilities are 10^10 of them). Each point's options are fetched a few at a
- * time, cheapest first, with the travel model's nearestSites; the regret heuristic runs on these
- * rows and reports every point whose row it had to look past (capacitated-assignment.ts,
- * Assignment.short); those points get twice as many options and the heuristic runs again. A run
- * that reports nobody took the same decisions as a run over every option, so the result is the one
- * the whole problem gives — at the cost of the few rounds it takes.
+ * time, cheapest first, with the travel model's nearestSites; the min-cost flow runs on these rows
+ * and reports every point for which an option past its row might pay (assignment-flow.ts,
+ * Assignment.short); those points get twice as many options and the flow runs again. A run that
+ * reports nobody is optimal over every option (its prices prove it), so the result is the whole
+ * problem's optimum — at the cost of the few rounds it takes.
  */
 import type { Place, TravelCostModel } from '../travel/travel-cost.js';
-import { assignHeuristic, type Assignment, type AssignmentProblem } from './capacitated-assignment.js';
+import { assignFlow } from './assignment-flow.js';
+import type { Assignment, AssignmentProblem } from './capacitated-assignment.js';
 
 /**
- * Options fetched per point at first: its nearest and the next ones its regret and overflow need
- * (on an instance with half its people overflowing, 8 leave a third of the rows short after the
- * first run, 4 more than half).
+ * Options fetched per point at first: its nearest and the next ones its overflow may need (on an
+ * instance with half its people overflowing, 8 leave a third of the rows short after the first
+ * run, 4 more than half).
  */
 export const FIRST_FETCH = 8;
 
@@ -60,7 +61,7 @@ export class OptionRows {
     this.fetched = new Int32Array(src.count);
   }
 
-  /** Fetches the rows of points not fetched yet; a regret needs two options, so rows cut short by a tie are fetched again. */
+  /** Fetches the rows of points not fetched yet; rows cut short by a tie (fewer than two options) are fetched again. */
   ensure(points: readonly number[]): void {
     this.fetch(
       points.filter((i) => this.fetched[i] === 0),
@@ -179,8 +180,8 @@ export class OptionRows {
 }
 
 /**
- * The regret heuristic on these points (with their people, and the facilities' capacities) over
- * rows fetched as it needs them: the same result as over every option.
+ * The min-cost flow on these points (with their people, and the facilities' capacities) over rows
+ * fetched as it needs them: the optimum over every option.
  */
 export function assignByRows(
   rows: OptionRows,
@@ -192,7 +193,7 @@ export function assignByRows(
   rows.ensure(points);
   for (let rounds = 1; ; rounds++) {
     const { problem, km } = rows.assemble(points, demand, capacity);
-    const assignment = assignHeuristic(problem, penalty);
+    const assignment = assignFlow(problem, penalty);
     if (!assignment.short.length) return { problem, km, assignment, rounds };
     rows.extend(Array.from(assignment.short, (p) => points[p]!));
   }

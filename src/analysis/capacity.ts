@@ -7,11 +7,11 @@
 import type { DemandModel, Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary, type Place } from '../travel/travel-cost.js';
+import { assignFlow } from './assignment-flow.js';
 import {
   assignExact,
-  assignHeuristic,
-  objective,
   problemFrom,
+  solutionGap,
   type Assignment,
   type AssignmentProblem,
 } from './capacitated-assignment.js';
@@ -102,9 +102,12 @@ export interface FacilityLoad {
 }
 
 export interface CapacitatedSummary {
-  method: 'exact' | 'heuristic';
-  /** When both ran: how much worse the heuristic's objective is than the exact optimum, in %. */
-  heuristic_gap_pct?: number;
+  method: 'exact' | 'flow';
+  /**
+   * When both ran: how far the min-cost flow is from HiGHS's optimum, apart in people left
+   * unserved (beyond the optimum's) and in people × minutes of the served (% above the optimum's).
+   */
+  flow_gap?: { unserved_people: number; travel_pct: number };
   served: number;
   /** People the open facilities cannot serve within capacity. */
   unserved: number;
@@ -191,7 +194,7 @@ function eachCatchment(
   const index = new Map(net.facilities.map((f, i) => [f, i]));
   const claimants = new Map<string, number[]>();
   for (const f of net.openFacilities()) {
-    for (const code of f.serves) {
+    for (const code of net.serves(f)) {
       const e = regions.expand(code);
       const keys = [
         ...e.regions.filter((r) => r !== regions.capital),
@@ -348,8 +351,8 @@ export function capacityProblem(
 
 export interface CapacityOptions {
   basis: CatchmentBasis;
-  /** 'auto': exact when small enough, else heuristic; 'heuristic' never calls the solver (synchronous callers). */
-  method: 'auto' | 'heuristic' | 'none';
+  /** 'auto': HiGHS when small enough, else the min-cost flow; 'flow' never calls HiGHS (synchronous callers). */
+  method: 'auto' | 'flow' | 'none';
 }
 
 /** The uncapacitated figures of the network's current year (no solver: synchronous, for timeline and report). */
@@ -431,7 +434,7 @@ export function capacityNow(
         `(${none.slice(0, 6).join(', ')}${none.length > 6 ? ', …' : ''}): ` +
         'no utilization, unlimited in the capacitated catchments',
     );
-  if (o.method === 'heuristic') {
+  if (o.method === 'flow') {
     const c = capacitatedCatchments(net, demand, regions, settings, d, inside);
     attachCapacitated(result, net, c, c.assignment);
   }
@@ -441,7 +444,7 @@ export function capacityNow(
 /** Up to this many (point, open facility) pairs the problem is built whole; beyond, row by row. */
 export const WHOLE_PROBLEM_PAIRS = 2_000_000;
 
-/** The capacitated catchments of the year, solved by the regret heuristic. */
+/** The capacitated catchments of the year, solved by the min-cost flow. */
 export interface Catchments {
   problem: AssignmentProblem;
   km: Float64Array;
@@ -477,7 +480,7 @@ export function capacitatedCatchments(
   if (how === 'rows' || (how === 'auto' && populated * open.length > WHOLE_PROBLEM_PAIRS))
     return catchmentsByRows(net, demand, regions, settings, d, inside);
   const { problem, km, penalty } = capacityProblem(net, demand, regions, settings, d, inside);
-  const assignment = assignHeuristic(problem, penalty);
+  const assignment = assignFlow(problem, penalty);
   return { problem, km, penalty, assignment, settled: new Float64Array(open.length), whole: true };
 }
 
@@ -592,11 +595,7 @@ export async function capacityExact(
   const c = capacitatedCatchments(net, demand, regions, settings, d, inside);
   const exact = c.whole ? await assignExact(c.problem, c.penalty) : undefined;
   attachCapacitated(result, net, c, exact ?? c.assignment);
-  if (exact) {
-    const h = objective(c.assignment, c.penalty),
-      e = objective(exact, c.penalty);
-    result.capacitated!.heuristic_gap_pct = e > 0 ? Math.round(((h - e) / e) * 10000) / 100 : 0;
-  }
+  if (exact) result.capacitated!.flow_gap = solutionGap(c.assignment, exact);
   return result;
 }
 

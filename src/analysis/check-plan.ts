@@ -4,18 +4,19 @@
  */
 import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
-import type { Plan } from '../model/plan.js';
+import type { Plan, WaivableCode } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import { RegionFootprints, UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
+import { reassignKey, servesOn } from './schedule.js';
 
 /** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
 export const BORDER_TOLERANCE_KM = 3;
 
-/** Simplified unit borders (geoBoundaries, simplified) are trusted to about this much. */
-export const UNIT_BORDER_TOLERANCE_KM = 2;
+export { UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 
 export interface CheckContext {
   regions: RegionIndex;
@@ -33,6 +34,7 @@ type List = 'centers' | 'branches';
 
 export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  let footprints: RegionFootprints | undefined;
   const err = (path: Finding['path'], code: string, message: string) =>
     out.push({ path, severity: 'error', code, message });
   const warn = (path: Finding['path'], code: string, message: string) =>
@@ -126,7 +128,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
             );
         }
       });
-      if (f.serves.length === 0 && f.status !== 'closed')
+      if (f.serves.length === 0 && f.status !== 'closed' && !plan.reassign.some((r) => r.to === f.id))
         warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
       // The wait estimate (and a capacity from desks) needs both; one alone is silently unused otherwise.
       if ((f.desks === undefined) !== (f.service_min === undefined)) {
@@ -158,7 +160,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       } else if (ctx.warnings === false || !region || region.kind === 'autonomous_republic') {
         // nothing more to check here (the region checks below only warn)
       } else if (ctx.units) {
-        const outside = outsideRegionKm(ctx.units, regions, f.region, lat, lon);
+        footprints ??= new RegionFootprints(ctx.units, regions);
+        const outside = footprints.outsideKm(f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
           const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
           warn(
@@ -236,42 +239,100 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     }
     if (t.centers === undefined && t.branches === undefined)
       warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
+    // A recorded miss must be short of the target, on a count the target sets.
+    for (const k of ['centers', 'branches'] as const) {
+      const reached = t.missed?.[k];
+      if (reached === undefined) continue;
+      const wanted = t[k];
+      if (wanted === undefined || reached >= wanted)
+        warn(
+          ['targets', i, 'missed', k],
+          'missed-not-short',
+          wanted === undefined
+            ? `missed.${k} records ${reached} ${k}, but the target sets no ${k}`
+            : `missed.${k} (${reached}) is not short of the target (${wanted}): the target was met`,
+        );
+    }
   });
   plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
 
-  // The same unit assigned to two centers that are open at the same time: legal (Baku lets residents
-  // use any center) but usually a copy-paste slip, so a warning.
-  const owner = new Map<string, string>();
-  plan.centers.forEach((f, i) => {
-    if (f.status === 'closed') return;
-    f.serves.forEach((code, j) => {
-      const prev = owner.get(code);
-      if (prev && prev !== f.id)
-        warn(
-          ['centers', i, 'serves', j],
-          'served-twice',
-          `${code} (${regions.describe(code)}) is also served by center '${prev}'`,
-        );
-      else owner.set(code, f.id);
-    });
+  const ids = new Map([...plan.centers, ...plan.branches].map((f) => [f.id, f]));
+  plan.reassign.forEach((r, i) => {
+    if (!regions.isServable(r.unit))
+      err(['reassign', i, 'unit'], 'unknown-serves', `reassign: unknown region '${r.unit}'.${suggestRegion(r.unit)}`);
+    const to = ids.get(r.to);
+    if (!to) {
+      const c = closest(r.to, ids.keys());
+      err(
+        ['reassign', i, 'to'],
+        'unknown-facility',
+        `to: no facility with id '${r.to}'.${c ? ` Did you mean '${c}'?` : ''}`,
+      );
+    }
+    const from = date(['reassign', i, 'from'], r.from, true);
+    const opensDay = opens.get(r.to);
+    if (from && opensDay && dayKey(from) < dayKey(opensDay))
+      warn(
+        ['reassign', i, 'from'],
+        'reassign-before-open',
+        `${r.unit} moves to '${r.to}' on ${r.from}, before it opens (${to!.opens}): nobody serves it in between`,
+      );
   });
-  return out;
+
+  // The same unit assigned to two centers: legal (Baku lets residents use any center) but usually a
+  // copy-paste slip, so a warning. With dated serves changes, on every date one takes effect.
+  const dates = [0, ...new Set(plan.reassign.map((r) => reassignKey(r, ids)).filter((k) => k !== undefined))];
+  const warned = new Set<string>();
+  for (const key of dates) {
+    const moved = key === 0 ? new Map<string, string[]>() : servesOn(plan, key);
+    const owner = new Map<string, string>();
+    plan.centers.forEach((f, i) => {
+      if (f.status === 'closed') return;
+      for (const code of moved.get(f.id) ?? f.serves) {
+        const prev = owner.get(code);
+        if (!prev || prev === f.id) {
+          owner.set(code, f.id);
+          continue;
+        }
+        if (warned.has(`${code} ${f.id}`)) continue;
+        warned.add(`${code} ${f.id}`);
+        const j = f.serves.indexOf(code);
+        const path =
+          j >= 0
+            ? ['centers', i, 'serves', j]
+            : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
+        warn(path, 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
+      }
+    });
+  }
+  return ctx.warnings === false ? out : applyWaivers(plan, out);
 }
 
 /**
- * How far a point lies outside a region's footprint: its own polygon plus those of the cities
- * published inside it (AZ-LAN holds AZ-LA). Undefined when inside, or when the region has no polygon.
+ * A facility's `waive:` marks its warnings of those codes as accepted, with the reason; a waiver
+ * that matches no warning is itself a warning (the problem was fixed, or the code is wrong).
  */
-function outsideRegionKm(
-  units: UnitLocator,
-  regions: RegionIndex,
-  code: string,
-  lat: number,
-  lon: number,
-): { km: number; inside?: string } | undefined {
-  const parts = units.codes.filter((c) => c === code || regions.byCode.get(c)?.included_in === code);
-  if (parts.length === 0) return undefined;
-  const inside = units.locateUnit(lat, lon);
-  if (inside && parts.includes(inside)) return undefined;
-  return { km: Math.min(...parts.map((c) => units.distanceKm(c, lat, lon))), inside };
+function applyWaivers(plan: Plan, findings: Finding[]): Finding[] {
+  const used = new Set<string>();
+  const marked = findings.map((f) => {
+    const [list, index] = f.path;
+    if (f.severity !== 'warning' || (list !== 'centers' && list !== 'branches') || typeof index !== 'number') return f;
+    const reason = plan[list][index]?.waive?.[f.code as WaivableCode];
+    if (reason === undefined) return f;
+    used.add(`${list} ${index} ${f.code}`);
+    return { ...f, waived: reason };
+  });
+  for (const list of ['centers', 'branches'] as const)
+    plan[list].forEach((facility, i) => {
+      for (const code of Object.keys(facility.waive ?? {}))
+        if (!used.has(`${list} ${i} ${code}`))
+          marked.push({
+            path: [list, i, 'waive', code],
+            atKey: true,
+            severity: 'warning',
+            code: 'waive-unused',
+            message: `${facility.id} has no ${code} warning to waive; remove this entry`,
+          });
+    });
+  return marked;
 }

@@ -64,7 +64,7 @@ export function servedUnits(
 ): { regions: Set<string>; districts: Set<string> } {
   const out = { regions: new Set<string>(), districts: new Set<string>() };
   for (const f of net.openFacilities(kind === 'any' ? undefined : kind)) {
-    for (const code of f.serves) {
+    for (const code of net.serves(f)) {
       const e = regions.expand(code);
       e.regions.forEach((r) => r !== regions.capital && out.regions.add(r));
       e.districts.forEach((d) => out.districts.add(d));

@@ -53,6 +53,17 @@ export interface FacilityChange {
   impact_year: number | null;
 }
 
+/** A dated serves change that one plan has and the other not: from `effective` on, `to` serves `unit`. */
+export interface ServesMove {
+  change: 'added' | 'removed';
+  unit: string;
+  to: string;
+  /** The change's own `from:` (null: the day `to` opens). */
+  from: string | null;
+  /** The date it takes effect, as the plan that has it says. */
+  effective: string | null;
+}
+
 export interface YearDelta {
   year: number;
   centers: FromTo<number>;
@@ -69,6 +80,8 @@ export interface PlanDiff {
   /** The population both timelines counted. */
   population_basis: PopulationBasisLabel;
   facilities: FacilityChange[];
+  /** Dated serves changes (`reassign:`) in one plan and not the other. */
+  serves_moves: ServesMove[];
   years: YearDelta[];
   targets: { by: string; label?: string; met: FromTo<boolean | null> }[];
 }
@@ -152,6 +165,24 @@ export function facilityChanges(a: Plan, b: Plan): FacilityChange[] {
   }
   const order = { added: 0, removed: 1, moved: 2, 're-dated': 3, changed: 4 };
   return out.sort((p, q) => order[p.change] - order[q.change] || compareText(p.id, q.id));
+}
+
+export function servesMoves(a: Plan, b: Plan): ServesMove[] {
+  const key = (r: Plan['reassign'][number]) => JSON.stringify([r.unit, r.to, r.from ?? null]);
+  const of = (p: Plan, change: ServesMove['change'], other: Plan): ServesMove[] => {
+    const there = new Set(other.reassign.map(key));
+    const opens = new Map(facilitiesOf(p).map((f) => [f.id, String(f.opens)]));
+    return p.reassign
+      .filter((r) => !there.has(key(r)))
+      .map((r) => ({
+        change,
+        unit: r.unit,
+        to: r.to,
+        from: r.from === undefined ? null : String(r.from),
+        effective: r.from === undefined ? (opens.get(r.to) ?? null) : String(r.from),
+      }));
+  };
+  return [...of(b, 'added', a), ...of(a, 'removed', b)];
 }
 
 /** Plan B with one facility put back as plan A has it (removed if A lacks it). */
@@ -238,6 +269,7 @@ export function diffPlans(
     model: { from: ta.model.description, to: tb.model.description },
     population_basis: tb.population_basis,
     facilities: changes,
+    serves_moves: servesMoves(a, b),
     years: years.map((y) => ({
       year: y,
       centers: pair((x) => x?.centers ?? 0, y),

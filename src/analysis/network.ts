@@ -9,7 +9,7 @@ import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type FacilityKind, type Plan, type Threshold } from '../model/plan.js';
 import { DEFAULT_STRAIGHT_LINE, StraightLineModel } from '../travel/straight-line.js';
 import type { NearestCosts, Place, PlaceColumns, SiteOpening, TravelCostModel } from '../travel/travel-cost.js';
-import { endKey, yearEnd } from './schedule.js';
+import { endKey, servesOn, yearEnd } from './schedule.js';
 
 export interface Settings {
   travel: TravelCostModel;
@@ -63,7 +63,7 @@ export function placeColumns(c: PointColumns, regions: RegionIndex): PlaceColumn
   const sideOfUnit = c.units.map((u) => regions.sideOf(u));
   const side = new Uint16Array(c.count);
   for (let i = 0; i < c.count; i++) side[i] = sideOfUnit[c.unit[i]!]!;
-  return { count: c.count, lat: c.lat, lon: c.lon, side };
+  return { count: c.count, lat: c.lat, lon: c.lon, side, ...(c.noun ? { noun: c.noun } : {}) };
 }
 
 const isObjects = (p: PointSource): p is readonly PopulationPoint[] => Array.isArray(p);
@@ -82,7 +82,11 @@ export class Network {
   private readonly anyKm: Float64Array;
   private readonly anyMin: Float64Array;
   private anyFresh = false;
+  /** The facilities whose serves: differ in the current year from their own (dated changes). */
+  private servesNow = new Map<string, string[]>();
   year: number | undefined;
+
+  private readonly plan: Plan;
 
   constructor(
     plan: Plan,
@@ -91,6 +95,7 @@ export class Network {
     travel: TravelCostModel,
   ) {
     this.facilities = facilitiesOf(plan);
+    this.plan = plan;
     this.costs = travel.nearestCosts(isObjects(points) ? placesOf(points, regions) : placeColumns(points, regions));
     this.isOpen = this.facilities.map(() => false);
     this.opensAt = Float64Array.from(this.facilities, (f) => endKey(f.opens));
@@ -126,7 +131,13 @@ export class Network {
     }
     this.anyFresh = false;
     this.year = year;
+    this.servesNow = servesOn(this.plan, key);
     return { opened, closed };
+  }
+
+  /** The units a facility serves in the current year: its `serves:` with the plan's dated changes. */
+  serves(f: Facility): readonly string[] {
+    return this.servesNow.get(f.id) ?? f.serves;
   }
 
   openFacilities(kind?: FacilityKind): Facility[] {

@@ -95,7 +95,7 @@ function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings:
   const unitTrips = meanTrips(net, demand, regions, 'region');
   const capacity = capacityNow(net, demand, regions, settings, demandModel, {
     basis: demandModel.basis,
-    method: 'heuristic',
+    method: 'flow',
   });
   const utilization = utilizationByUnit(net, demand, regions, capacity);
   const units = regions.dataset.regions

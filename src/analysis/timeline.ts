@@ -53,6 +53,17 @@ export interface TargetCheck {
   open_earlier: { id: string; name: string; kind: FacilityKind; opens: string }[];
   /** Set when the plan does not hold enough facilities to meet the target at all. */
   note?: string;
+  /**
+   * The plan's record of a target missed in reality (`missed:`) with its reason; `covers` when
+   * this miss is the one recorded (the plan opens at least the counts it gives), so
+   * `timeline --strict` lets it pass.
+   */
+  acknowledged?: { reason: string; centers?: number; branches?: number; covers: boolean };
+}
+
+/** Targets that fail `timeline --strict`: missed, and not as the plan records it. */
+export function newMisses(targets: TargetCheck[]): TargetCheck[] {
+  return targets.filter((t) => !t.met && !t.acknowledged?.covers);
 }
 
 export interface Timeline {
@@ -71,6 +82,8 @@ export interface Timeline {
     closes?: string;
     status: string;
   }[];
+  /** Warnings the plan accepts on purpose (a facility's `waive:`), with the planner's reasons. */
+  waivers: { id: string; code: string; reason: string }[];
   notes: string[];
 }
 
@@ -104,6 +117,15 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
     };
     const centers = count('center', t.centers);
     const branches = count('branch', t.branches);
+    const m = t.missed;
+    const atLeast = (recorded: number | undefined, c: TargetCount | undefined) =>
+      recorded === undefined || c === undefined || c.actual >= recorded;
+    const acknowledged = m && {
+      reason: m.reason,
+      ...(m.centers !== undefined ? { centers: m.centers } : {}),
+      ...(m.branches !== undefined ? { branches: m.branches } : {}),
+      covers: atLeast(m.centers, centers) && atLeast(m.branches, branches),
+    };
     return {
       by: dateText(t.by),
       ...(t.label ? { label: t.label } : {}),
@@ -113,6 +135,7 @@ export function checkTargets(plan: Plan, facilities: Facility[]): TargetCheck[] 
       ...(branches ? { branches } : {}),
       open_earlier,
       ...(notes.length ? { note: notes.join('; ') } : {}),
+      ...(acknowledged ? { acknowledged } : {}),
     };
   });
 }
@@ -209,6 +232,9 @@ export function timeline(
       ...(f.announced !== undefined ? { announced: dateText(f.announced) } : {}),
       ...(f.closes !== undefined ? { closes: dateText(f.closes) } : {}),
     })),
+    waivers: [...plan.centers, ...plan.branches].flatMap((f) =>
+      Object.entries(f.waive ?? {}).map(([code, reason]) => ({ id: f.id, code, reason: reason! })),
+    ),
     notes,
   };
 }

@@ -91,6 +91,7 @@ export interface ModelOptions extends OutputOptions {
   roadsProfile?: string;
   /** --mode car|walk: the road network's built-in profile. */
   mode?: 'car' | 'walk';
+  roadsClassField?: string;
   /** --scale-to official: rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** --resolution KM: merge a population file's cells into blocks. */
@@ -162,8 +163,13 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
     .option(
       '--roads <file>',
-      'travel over this road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON LineStrings ' +
+      'travel over this road network: OpenStreetMap .osm.pbf or .osm, GeoJSON LineStrings, or an ESRI ' +
+        "Shapefile (.shp beside its .dbf, or zipped: Geofabrik's gis_osm_roads_free_1) " +
         '(replaces --circuity/--speed)',
+    )
+    .option(
+      '--roads-class-field <field>',
+      "a road shapefile's attribute holding the road class (default: highway, else Geofabrik's fclass)",
     )
     .option(
       '--roads-profile <file>',
@@ -194,6 +200,7 @@ export function modelFlags(o: ModelOptions) {
     roads: o.roads,
     roadsProfile: o.roadsProfile,
     mode: o.mode,
+    roadsClassField: o.roadsClassField,
   };
 }
 

@@ -3,6 +3,7 @@
  * point-in-polygon, plus a hexagonal grid over each unit's polygon for the rural rest. Registered
  * and resident weights add up to each unit's (and Baku district's) figures exactly.
  */
+import { UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import { apportion } from './apportion.js';
@@ -30,7 +31,7 @@ export interface Point {
 /** Settlements may carry at most this share of a unit; the rest is rural spread. */
 const SETTLEMENT_CAP = 0.85;
 /** A settlement off every polygon by at most this much (simplified coast, border) joins the nearest unit. */
-export const SNAP_KM = 3;
+export const SNAP_KM = UNIT_BORDER_TOLERANCE_KM;
 /** Rural points per unit, roughly (the grid spacing follows the unit's area). */
 const RURAL_POINTS = 50;
 

@@ -76,7 +76,13 @@ function pathsOutside(raw: Record<string, unknown>, abs: string, locate: LoadedP
 }
 
 export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['locate']): Diagnostic[] {
-  return findings.map((f) => ({ ...locate(f.path, f.atKey), severity: f.severity, code: f.code, message: f.message }));
+  return findings.map((f) => ({
+    ...locate(f.path, f.atKey),
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    ...(f.waived !== undefined ? { waived: f.waived } : {}),
+  }));
 }
 
 /** Loads and merges a plan. `display` is how file names appear in messages (relative to the cwd). */
@@ -104,7 +110,13 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
     ]);
   const src = parseYamlCompiled(decoded.text, file);
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
-  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+  if (src.value === null) {
+    // An emptied plan must fail CI, not pass as "0 errors": nothing to plan is an error.
+    const message =
+      "the plan is empty (the file holds only comments, '---' or null); a plan needs at least name:, years: and standards:";
+    return failed([{ ...src.locate([]), severity: 'error', code: 'empty-plan', message }]);
+  }
+  if (typeof src.value !== 'object' || Array.isArray(src.value)) {
     return failed([
       {
         ...src.locate([]),
@@ -228,9 +240,12 @@ function mergeScenario(
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };
   for (const key of Object.keys(raw))
-    if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove')
+    if (key !== 'centers' && key !== 'branches' && key !== 'extends' && key !== 'remove' && key !== 'reassign')
       merged[key] = (child as Record<string, unknown>)[key];
   delete merged.extends;
+  // Dated serves changes add to the base's: a scenario changes the future on top of its base's own.
+  const baseMoves = basePlan.reassign.length;
+  merged.reassign = [...basePlan.reassign, ...child.reassign];
   for (const list of ['centers', 'branches'] as const) {
     const out: Record<string, unknown>[] = [];
     basePlan[list].forEach((f, i) => {
@@ -265,6 +280,10 @@ function mergeScenario(
       if (o?.base !== undefined)
         return base.locate([top, o.base, ...(field === undefined ? [] : [field]), ...rest], atKey);
     }
+    if (top === 'reassign' && typeof index === 'number')
+      return index < baseMoves
+        ? base.locate(path, atKey)
+        : childLocate(['reassign', index - baseMoves, ...path.slice(2)], atKey);
     if (top !== undefined && raw[top as string] !== undefined) return childLocate(path, atKey);
     return base.locate(path, atKey);
   };

@@ -2,9 +2,10 @@
  * The fast path for reading a plan: js-yaml's loader (about ten times faster than the `yaml`
  * library's document model) with positions computed only when a diagnostic needs one, from
  * js-yaml's event stream (source offsets). Any input the fast path is not sure of — tabs in
- * indentation, anchors and aliases, anything it cannot parse — goes to the exact path
- * (yaml-source.ts), which gives the full diagnostics. Positions agree with the exact path's
- * (tests/yaml-fast.test.ts compares them on every committed plan and fixture).
+ * indentation, anchors, aliases and tags, several documents, anything it cannot parse — goes to
+ * the exact path (yaml-source.ts), which gives the full diagnostics. Values and positions agree
+ * with the exact path's (tests/yaml-fast.test.ts compares them on every committed plan and
+ * fixture, the degenerate ones first: empty, comments only, `---`, `~`, nulls).
  */
 import {
   constructFromEvents,
@@ -31,8 +32,9 @@ export function parseYamlFast(text: string, file: string): YamlSource | undefine
     events = parseEvents(text, { filename: file });
     // No aliases on the fast path: the exact path caps their expansion ("billion laughs").
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0, filename: file });
-    if (docs.length > 1) return undefined;
-    value = docs[0];
+    if (docs.length > 1 || events.some(decorated)) return undefined;
+    // No document at all (an empty file, comments only) reads as null, as on the exact path.
+    value = docs.length ? docs[0] : null;
   } catch (e) {
     if (text.length <= EXACT_ERRORS_UP_TO_BYTES || !(e instanceof YAMLException) || !e.mark) return undefined;
     const at = { file, line: e.mark.line + 1, column: e.mark.column + 1 };
@@ -77,18 +79,27 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Where each node starts (a node's tag or anchor counts as its start), and its key's start. */
+/**
+ * An anchor or a tag: the two parsers place such a node differently (before or after the
+ * decoration), so the exact path reads these files; plans rarely use either.
+ */
+function decorated(e: Event): boolean {
+  if (e.type === EVENT_ID.ALIAS) return true;
+  return e.type !== EVENT_ID.DOCUMENT && e.type !== EVENT_ID.POP && (e.anchorStart >= 0 || e.tagStart >= 0);
+}
+
+/**
+ * Where a node starts, or -1 for an empty value (`id:` with nothing after it), which has no
+ * place of its own in the source: the caller then points at its key (see locateEmpty).
+ */
 function nodeStart(e: Event, text: string): number {
   if (e.type === EVENT_ID.SCALAR) {
-    const quoted = e.style === 2 || e.style === 3;
-    const starts = [quoted ? e.valueStart - 1 : e.valueStart, e.anchorStart, e.tagStart].filter((x) => x >= 0);
+    if (e.valueStart < 0) return -1;
     // A block scalar's value starts on the line after its indicator ('|' or '>').
-    if (e.style === 4 || e.style === 5) starts.push(text.lastIndexOf(e.style === 4 ? '|' : '>', e.valueStart));
-    return Math.min(...starts);
+    if (e.style === 4 || e.style === 5) return text.lastIndexOf(e.style === 4 ? '|' : '>', e.valueStart);
+    return e.style === 2 || e.style === 3 ? e.valueStart - 1 : e.valueStart;
   }
-  if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-    return Math.min(...[e.start, e.anchorStart, e.tagStart].filter((x) => x >= 0));
-  }
+  if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
   return 0;
 }
 
@@ -131,11 +142,16 @@ class EventTree {
     return list;
   }
 
-  /** The deepest node along the path: its start, its key's start, and how many segments matched. */
+  /**
+   * The deepest node along the path: its start, its key's start, and how many segments matched.
+   * An empty value is placed at its key, an empty list item at its list, an empty document at the
+   * file's start: the place the planner types the missing value (yaml-source.ts does the same).
+   */
   find(path: Path): { value: number; key: number; depth: number } {
     if (this.root < 0) return { value: 0, key: 0, depth: 0 };
     let node = this.root,
       key = this.root,
+      parent = -1,
       depth = 0;
     for (const seg of path) {
       const e = this.events[node]!;
@@ -155,10 +171,16 @@ class EventTree {
         next = nextKey = kids[seg]!;
       }
       if (next < 0) break;
+      parent = node;
       node = next;
       key = nextKey;
       depth++;
     }
-    return { value: nodeStart(this.events[node]!, this.text), key: nodeStart(this.events[key]!, this.text), depth };
+    const start = (i: number) => (i < 0 ? 0 : nodeStart(this.events[i]!, this.text));
+    const list = start(parent);
+    const keyAt = key === node ? -1 : start(key);
+    const value = start(node);
+    const at = value >= 0 ? value : keyAt >= 0 ? keyAt : list;
+    return { value: at, key: key === node ? at : keyAt >= 0 ? keyAt : list, depth };
   }
 }

@@ -80,7 +80,9 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         ? 'duplicate key: the same key appears twice in this mapping; keep one'
         : /call stack/i.test(e.message)
           ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
-          : `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
+          : e.code === 'MULTIPLE_DOCS'
+            ? "a plan file holds one YAML document, and a second one starts here: remove this '---' or split the file"
+            : `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
     });
   }
   // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a
@@ -111,31 +113,42 @@ export function parseYamlExact(text: string, file: string): YamlSource {
       });
     }
   }
-  const find = (path: readonly (string | number)[], atKey = false): Node | undefined => {
+  /** Where a node starts; -1 for an empty value (`id:` with nothing after it). */
+  const start = (n: unknown): number => {
+    const range = (n as Node | null)?.range;
+    return !range || (isScalar(n) && range[0] === range[1]) ? -1 : range[0];
+  };
+  /**
+   * The offset of the node at a path, or of its nearest existing parent. An empty value is placed
+   * at its key, an empty list item at its list, an empty document at the file's start: the place
+   * the planner types the missing value (yaml-fast.ts does the same).
+   */
+  const find = (path: readonly (string | number)[], atKey = false): number => {
     let node: unknown = doc.contents;
-    let found: Node | undefined = doc.contents ?? undefined;
+    let at = Math.max(0, start(node));
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) return found;
-        if (atKey && i === path.length - 1) return pair.key as Node;
+        if (!pair) return at;
+        const keyAt = start(pair.key) >= 0 ? start(pair.key) : at;
+        if (atKey && i === path.length - 1) return keyAt;
         node = pair.value;
-        found = (pair.value as Node | null) ?? (pair.key as Node);
+        at = start(node) >= 0 ? start(node) : keyAt;
       } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
         node = node.items[seg];
-        found = node as Node;
+        at = start(node) >= 0 ? start(node) : at;
       } else {
-        return found;
+        return at;
       }
     }
-    return found;
+    return at;
   };
   return {
     file,
     value,
     diagnostics,
-    locate: (path, atKey) => pos(find(path, atKey)?.range?.[0] ?? 0),
+    locate: (path, atKey) => pos(find(path, atKey)),
     has: (path) => doc.hasIn(path as (string | number)[]),
   };
 }

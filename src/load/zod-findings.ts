@@ -37,6 +37,16 @@ function describeValue(value: unknown, quote = true): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** zod's type names in the words of a YAML file. */
+const EXPECTED: Record<string, string> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+};
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   // biome-ignore lint/suspicious/noExplicitAny: walks an unvalidated YAML value by path
   let v: any = root;
@@ -95,8 +105,7 @@ export function zodFindings(
             severity: 'error',
             code: 'wrong-type',
             message:
-              `${label(path)} must be ` +
-              `${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describe(got)}`,
+              `${label(path)} must be ` + `${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${describe(got)}`,
           });
         }
         break;

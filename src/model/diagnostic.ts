@@ -10,6 +10,8 @@ export interface Diagnostic {
   /** Stable machine-readable code, e.g. `unknown-region`; documented in docs/plan-format.md. */
   code: string;
   message: string;
+  /** A warning the plan accepts on purpose (the facility's `waive:`): the planner's reason. */
+  waived?: string;
 }
 
 /** A problem found by a pure check, located by its path in the plan (resolved to file:line:col later). */
@@ -20,6 +22,8 @@ export interface Finding {
   message: string;
   /** Point at the key rather than its value (unknown keys). */
   atKey?: boolean;
+  /** A warning the plan accepts on purpose (the facility's `waive:`): the planner's reason. */
+  waived?: string;
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -84,6 +84,34 @@ const OneLine = z
     error: 'must be one line of text without control characters (tabs, newlines, escape codes)',
   });
 
+/**
+ * The warnings a planner may accept on purpose for one facility, each with a written reason
+ * (`waive:`): validate then shows it as waived, not as a warning, and `--strict` passes.
+ */
+export const WAIVABLE = [
+  'serves-nothing',
+  'served-twice',
+  'serves-included-city',
+  'outside-region',
+  'far-from-region',
+  'closed-without-date',
+  'desks-without-service-min',
+] as const;
+export type WaivableCode = (typeof WAIVABLE)[number];
+
+const Reason = Text.min(1, { error: 'must give the reason (a few words a reviewer can check)' });
+
+export const Waive = z
+  .strictObject(
+    Object.fromEntries(
+      WAIVABLE.map((code) => [
+        code,
+        Reason.optional().describe(`Why the ${code} warning is accepted for this facility`),
+      ]),
+    ) as Record<WaivableCode, z.ZodOptional<typeof Reason>>,
+  )
+  .describe('Warnings accepted on purpose for this facility, each with its reason (shown by validate and in reports)');
+
 const facilityFields = {
   id: OneLine.describe('Unique id, referenced by branches and scenarios'),
   name: OneLine.describe('Name shown in reports'),
@@ -110,6 +138,7 @@ const facilityFields = {
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })
     .optional()
     .describe('Whether the site and the date are a confirmed fact, inferred, or a planning assumption'),
+  waive: Waive.optional(),
 };
 
 export const Center = z.strictObject(facilityFields);
@@ -125,8 +154,41 @@ export const Target = z
     branches: z.number().optional().describe('Open branches required by the deadline'),
     label: Text.optional().describe('How reports name the target'),
     source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
+    missed: z
+      .strictObject({
+        reason: Reason.describe('Why the target was missed (shown in every report that lists targets)'),
+        centers: z
+          .int()
+          .min(0)
+          .optional()
+          .describe('Centers actually open by the deadline; the plan opening fewer there is a new miss'),
+        branches: z
+          .int()
+          .min(0)
+          .optional()
+          .describe('Branches actually open by the deadline; the plan opening fewer there is a new miss'),
+      })
+      .optional()
+      .describe(
+        'A past target acknowledged as missed: `timeline --strict` fails only on targets missed without ' +
+          'this, or missed by more than it records',
+      ),
   })
   .describe('A rollout target: so many centers and/or branches open by a date');
+
+export const Reassign = z
+  .strictObject({
+    unit: ServedUnit,
+    to: z.string().min(1).describe('Id of the facility that serves it from `from` on'),
+    from: PlanDate.optional().describe(
+      'When the move takes effect (default: the day `to` opens); YYYY means the end of that year',
+    ),
+    source: Text.optional().describe('Why, or where the decision comes from'),
+  })
+  .describe(
+    'A dated change of serves:: from `from` the unit is served by `to`, and no longer by the other ' +
+      "facilities of `to`'s kind that list it",
+  );
 
 export const Channel = z
   .strictObject({
@@ -275,6 +337,10 @@ export const Plan = z.strictObject({
     .describe('Online channels (reported beside coverage; they do not count as coverage)'),
   centers: z.array(Center).default([]).describe('Full-service centers'),
   branches: z.array(Branch).default([]).describe('Branches, each attached to a center'),
+  reassign: z
+    .array(Reassign)
+    .default([])
+    .describe("Dated changes of serves: (in a scenario, added to the base plan's)"),
   remove: z.array(z.string()).default([]).describe('In a scenario: ids of base-plan facilities to drop'),
 });
 
@@ -307,6 +373,7 @@ export type Center = z.infer<typeof Center>;
 export type Branch = z.infer<typeof Branch>;
 export type Target = z.infer<typeof Target>;
 export type Channel = z.infer<typeof Channel>;
+export type Reassign = z.infer<typeof Reassign>;
 export type Threshold = z.infer<typeof Threshold>;
 export type DemandModel = z.infer<typeof DemandModel>;
 export type Status = z.infer<typeof Status>;

@@ -18,6 +18,8 @@ export interface PointColumns {
   /** The capital's district index + 1 into `districts`; 0 outside the capital. */
   district: Uint8Array;
   districts: string[];
+  /** What the points are when they are not people's homes (a surface's grid cells), for messages. */
+  noun?: { one: string; many: string };
   /** Place names, when the source had them ('' for an unnamed point); absent: all unnamed. */
   names?: string[];
 }

@@ -1,6 +1,8 @@
 /** `optimize --model capacity` results: text, Markdown, CSV, GeoJSON, and a plan fragment with capacities. */
-import type { CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
+import { capacitySiteId, type CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
+import type { NewSiteUnits } from '../analysis/optimize/suggest.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { reassignYaml } from './optimize.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
@@ -113,27 +115,39 @@ export function capacitySitesGeoJson(r: CapacitySitesResult): FeatureCollectionO
   );
 }
 
-/** The sites as centers with their suggested capacity, ready to paste under centers:. */
-export function capacitySitesYaml(r: CapacitySitesResult): string {
+/**
+ * The sites as a scenario over the plan (`extends:` its path as seen from where it is saved): new
+ * centers with their suggested capacity, serving the units `units` gives them (a unit taken over
+ * from a center is a dated move). It passes `dostplan validate --strict`.
+ */
+export function capacitySitesYaml(o: { result: CapacitySitesResult; units: NewSiteUnits; base: string }): string {
+  const { result: r, units, base } = o;
+  const n = r.sites.length;
   const lines = [
-    `# dostplan optimize --model capacity: ${r.sites.length} suggested centers with capacities, ` +
-      `fixed network of ${r.year}`,
-    'centers:',
+    `# dostplan optimize --model capacity: ${n} suggested centers with capacities, fixed network of ${r.year}.`,
+    '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`.',
+    `extends: ${q(base)}`,
+    `name: ${q(`${n} ${n === 1 ? 'center' : 'centers'} with capacities suggested by optimize capacity, opening ${r.year}`)}`,
+    ...(n ? ['centers:'] : []),
   ];
-  for (const s of r.sites) {
+  r.sites.forEach((s, t) => {
     const relieving = s.relieves.length ? `, relieving ${s.relieves.slice(0, 3).join(', ')}` : '';
     lines.push(
-      `  - id: NEW-CAP${s.rank}`,
-      `    name: Suggested center near ${s.name}`,
+      `  - id: ${capacitySiteId(s)}`,
+      `    name: ${q(`Suggested center near ${s.name}`)}`,
       `    region: ${s.unit}`,
       `    location: { lat: ${s.lat.toFixed(4)}, lon: ${s.lon.toFixed(4)} }`,
       '    status: planned',
       `    opens: ${r.year}`,
-      `    serves: [${s.unit}]`,
+      `    serves: [${units.serves[t]!.join(', ')}]`,
       `    capacity: ${s.capacity}`,
       '    evidence: { place: assumption, date: assumption }',
-      `    source: "dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${relieving}"`,
+      `    source: ${q(`dostplan optimize (capacity): serves ${s.people.toLocaleString('en-US')} people${relieving}`)}`,
     );
-  }
+  });
+  lines.push(...reassignYaml(units.moves));
   return `${lines.join('\n')}\n`;
 }
+
+/** YAML double-quoted scalar (JSON's string syntax is valid YAML). */
+const q = (s: string) => JSON.stringify(s);

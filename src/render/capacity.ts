@@ -64,9 +64,11 @@ export function capacityHeader(r: CapacityResult): string[] {
   if (c) {
     const mean = `${c.overflow_mean_extra_km} km (${c.overflow_mean_extra_min} min)`;
     const travel = c.overflow > 0 ? `, ${mean} further on average, at most ${c.overflow_max_extra_km} km` : '';
-    const gap =
-      c.heuristic_gap_pct !== undefined ? `; the heuristic is ${c.heuristic_gap_pct}% above this optimum` : '';
-    const method = c.method === 'exact' ? 'exact, HiGHS' : 'regret heuristic';
+    const gap = c.flow_gap
+      ? `; the min-cost flow leaves ${int(c.flow_gap.unserved_people)} more people unserved and ` +
+        `${c.flow_gap.travel_pct}% more person-minutes than this optimum`
+      : '';
+    const method = c.method === 'exact' ? 'exact, HiGHS LP' : 'exact, min-cost flow';
     const limit = d.overflow_max_min !== null ? `, at most ${d.overflow_max_min} min further than the nearest` : '';
     lines.push(
       `With overflow to the next-nearest facility with room${limit} (${method}${gap}): ` +

@@ -8,9 +8,17 @@ export type DiagnosticFormat = 'text' | 'json' | 'github';
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** `files` counts the files checked; `unreadable` those that could not be read at all (reported on stderr). */
-export function summaryLine(errors: number, warnings: number, files: number, unreadable = 0): string {
+export function summaryLine(errors: number, warnings: number, files: number, unreadable = 0, waived = 0): string {
   const tail = unreadable ? `; ${plural(unreadable, 'file')} could not be read` : '';
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}${tail}`;
+  const accepted = waived ? ` (${waived} waived)` : '';
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${accepted} in ${plural(files, 'file')}${tail}`;
+}
+
+/** Errors, warnings that count, and warnings the plan waived with a reason (they count for nothing). */
+export function tally(ds: Diagnostic[]): { errors: number; warnings: number; waived: number } {
+  const errors = ds.filter((d) => d.severity === 'error').length;
+  const waived = ds.filter((d) => d.waived !== undefined).length;
+  return { errors, warnings: ds.length - errors - waived, waived };
 }
 
 /** Renders validation results; every format ends with (or contains) the counts. */
@@ -22,11 +30,10 @@ export function renderDiagnostics(
   unreadable = 0,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  const errors = ds.filter((d) => d.severity === 'error').length;
-  const warnings = ds.length - errors;
-  const summary = summaryLine(errors, warnings, files, unreadable);
+  const { errors, warnings, waived } = tally(ds);
+  const summary = summaryLine(errors, warnings, files, unreadable, waived);
   if (format === 'json')
-    return `${JSON.stringify({ errors, warnings, files, unreadable, diagnostics: ds }, null, 2)}\n`;
+    return `${JSON.stringify({ errors, warnings, waived, files, unreadable, diagnostics: ds }, null, 2)}\n`;
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
     const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
@@ -35,16 +42,23 @@ export function renderDiagnostics(
       ds
         .map(
           (d) =>
-            `::${d.severity} file=${prop(annotationPath(d.file, env))},line=${d.line},col=${d.column},title=${d.code}::${esc(d.message)}`,
+            `::${d.waived !== undefined ? 'notice' : d.severity} file=${prop(annotationPath(d.file, env))},` +
+            `line=${d.line},col=${d.column},title=${prop(d.code)}${d.waived !== undefined ? ' (waived)' : ''}::` +
+            esc(withReason(d)),
         )
         .join('\n') + (ds.length ? '\n' : '')
     );
   }
   const lines = ds.map((d) => {
-    const sev = d.severity === 'error' ? style.red('error') : style.yellow('warning');
+    const sev =
+      d.severity === 'error'
+        ? style.red('error')
+        : d.waived !== undefined
+          ? style.dim('waived')
+          : style.yellow('warning');
     return (
       `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ` +
-      `${printable(d.message)} ${style.dim(`[${d.code}]`)}`
+      `${printable(withReason(d))} ${style.dim(`[${d.code}]`)}`
     );
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
@@ -61,4 +75,9 @@ export function annotationPath(file: string, env: NodeJS.ProcessEnv = process.en
   if (!ws) return file;
   const rel = relative(resolve(ws), resolve(cwd, file));
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+}
+
+/** A waived warning's message, with the planner's reason after it. */
+function withReason(d: Diagnostic): string {
+  return d.waived === undefined ? d.message : `${d.message} — waived: ${d.waived}`;
 }

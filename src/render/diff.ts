@@ -96,6 +96,18 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
       `within the standard in one plan and not the other, plan B with only that change undone)`,
     '',
     ...facilities,
+    ...(p.serves_moves.length
+      ? [
+          '',
+          `${bold('Dated serves changes')} (reassign: a unit served by another facility from a date on)`,
+          '',
+          ...p.serves_moves.map(
+            (m) =>
+              `${md ? '- ' : '  '}${m.change}: ${m.unit} to ${m.to} from ${m.effective ?? '?'}` +
+              `${m.from === null ? ` (when ${m.to} opens)` : ''}`,
+          ),
+        ]
+      : []),
     '',
     `${bold('Effect by year')} (years with a difference)`,
     '',

@@ -12,7 +12,7 @@ import { htmlMapLegend } from './map-legend.js';
 import { MEASURES, type MeasureId } from './palette.js';
 import { mapSvg } from './svg-map.js';
 import { legendSymbol, timelineLegend, timelineSvg } from './svg-timeline.js';
-import { targetLine } from './timeline.js';
+import { targetLine, waiverLine } from './timeline.js';
 import { describeBasis } from '../analysis/demand.js';
 import type { PopulationSource } from '../model/population-source.js';
 import { populationSection } from './population-source.js';
@@ -199,6 +199,7 @@ ${htmlMapLegend(scale, states)}</div>
 <figure class="chart">${timelineSvg(r.timeline, { legend: false })}
 <ul class="chart-legend" id="chart-legend">${chartLegend}</ul></figure>
 <ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t))}</li>`).join('')}</ul>
+${r.timeline.waivers.length ? `<p>Warnings the plan accepts, with its reasons:</p><ul id="waivers">${r.timeline.waivers.map((w) => `<li>${esc(waiverLine(w))}</li>`).join('')}</ul>` : ''}
 ${table(
   ['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'],
   r.timeline.years.map((y) => [

@@ -1,7 +1,7 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
-import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { qualityText } from '../analysis/optimize/quality.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
@@ -101,7 +101,7 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
   );
 }
 
-export function orderText(o: OrderResult, markdown = false): string {
+export function orderText(o: OrderResult, yaml: string, markdown = false): string {
   const c: Column[] = [
     { header: 'year' },
     { header: 'optimized: opens' },
@@ -133,6 +133,10 @@ export function orderText(o: OrderResult, markdown = false): string {
             `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
         ]
       : []),
+    '',
+    markdown ? 'As a scenario:' : 'As a scenario over the plan:',
+    '',
+    ...(markdown ? ['```yaml', yaml.trimEnd(), '```'] : [yaml.trimEnd()]),
   ].join('\n');
 }
 
@@ -142,20 +146,22 @@ const q = (s: string) => JSON.stringify(s);
 
 /**
  * The suggestions as a scenario over the plan (`extends:` its path as seen from where the scenario
- * is saved): the new entries, and the `serves:` of existing centers that hand a unit over. It passes
+ * is saved), named after what it adds: the new entries, and the units they take over as dated
+ * moves (`reassign:`), so the years before they open stay as the plan has them. It passes
  * `dostplan validate --strict`.
  */
 export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string): string {
   const list = r.kind === 'center' ? 'centers' : 'branches';
+  const n = changes.entries.length;
+  const what = `${n} ${n === 1 ? r.kind : list} suggested by optimize ${r.model}, opening ${r.year}`;
   const lines = [
     `# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}.`,
     '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
-    '# or paste the new entries (and the serves: changes of existing centers) into the plan.',
+    '# or paste the new entries (and the reassign: moves) into the plan.',
     `extends: ${q(base)}`,
+    `name: ${q(what)}`,
     `${list}:`,
-  ];
-  for (const e of changes.entries) {
-    lines.push(
+    ...changes.entries.flatMap((e) => [
       `  - id: ${e.id}`,
       `    name: ${q(e.name)}`,
       ...(e.center ? [`    center: ${e.center}`] : []),
@@ -166,10 +172,45 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
       `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
       `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
-    );
+    ]),
+    ...reassignYaml(changes.moves),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Units that move to a new facility, each from the day it opens (no `from:`: it follows `opens`). */
+export function reassignYaml(moves: readonly UnitMove[]): string[] {
+  if (!moves.length) return [];
+  return [
+    'reassign:  # from the day the new facility opens; the center that served the unit keeps it until then',
+    ...moves.map((m) => `  - { unit: ${m.unit}, to: ${m.to} }  # until then ${m.from_center}`),
+  ];
+}
+
+/**
+ * The optimized rollout order as a scenario over the plan: the facilities whose opening year
+ * changes re-dated, and those the budget leaves out of the plan's years removed. It passes
+ * `dostplan validate --strict` and `dostplan timeline` replays it.
+ */
+export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): string {
+  const a = o.budget === 1 ? 'opening' : 'openings';
+  const lines = [
+    `# dostplan optimize --model order: the rollout order with ${o.budget} ${a} a year from ${o.from + 1}.`,
+    '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
+    `extends: ${q(base)}`,
+    `name: ${q(`Rollout reordered by optimize order: ${o.budget} ${a} a year from ${o.from + 1}`)}`,
+  ];
+  for (const list of ['centers', 'branches'] as const) {
+    const kind = list === 'centers' ? 'center' : 'branch';
+    const mine = changes.redated.filter((r) => r.kind === kind);
+    if (!mine.length) continue;
+    lines.push(`${list}:`);
+    for (const r of mine) lines.push(`  - { id: ${r.id}, opens: ${r.opens} }  # plan: ${r.was}`);
   }
-  if (changes.reassigned.length && list !== 'centers') lines.push('centers:');
-  for (const c of changes.reassigned) lines.push(`  - id: ${c.id}`, `    serves: [${c.serves.join(', ')}]`);
+  if (changes.removed.length) {
+    lines.push(`remove:  # not opened by ${o.optimized.steps.at(-1)?.year ?? o.from} at this budget`);
+    for (const id of changes.removed) lines.push(`  - ${id}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

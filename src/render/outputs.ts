@@ -8,8 +8,8 @@ import type { CapacitySitesResult } from '../analysis/optimize/capacity-sites.js
 import type { PlanDiff } from '../analysis/diff.js';
 import type { DistancesResult } from '../analysis/distances.js';
 import type { GraphResult } from '../analysis/optimize/graph.js';
-import type { OrderResult } from '../analysis/optimize/rollout-order.js';
-import type { PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
+import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { NewSiteUnits, PlanChanges, SuggestResult } from '../analysis/optimize/suggest.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
@@ -32,8 +32,9 @@ export interface Outputs {
   /** `base`: the plan's path as the scenario names it in `extends:`. */
   suggestion: { result: SuggestResult; changes: PlanChanges; base: string };
   capacity: CapacityResult;
-  capacitySites: CapacitySitesResult;
-  order: OrderResult;
+  /** `units`: what the new sites serve; `base`: as in suggestion. */
+  capacitySites: { result: CapacitySitesResult; units: NewSiteUnits; base: string };
+  order: { result: OrderResult; changes: OrderChanges; base: string };
   graph: GraphResult;
   regions: { dataset: Dataset; capital?: string };
   report: ReportInput;

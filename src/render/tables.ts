@@ -24,7 +24,7 @@ export const TABLES = {
   suggestion: (o) => [suggestTable(o.result)],
   regions: (o) => [regionsTable(o.dataset, o.capital)],
   capacity: (r) => [capacityTable(r)],
-  capacitySites: (r) => [capacitySitesTable(r)],
+  capacitySites: (o) => [capacitySitesTable(o.result)],
   gaps: (o) => [gapsTable(o.result)],
 } satisfies Tables;
 

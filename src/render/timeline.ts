@@ -49,9 +49,33 @@ export function targetLine(t: TargetCheck): string {
   const earlier = shown.length ? `; to meet it, open earlier: ${shown.join(', ')}` : '';
   return (
     `${t.met ? 'MET   ' : 'MISSED'} by ${t.by}${t.label ? ` — ${t.label}` : ''}: ` +
-    `${counts}${earlier}${t.note ? `; ${t.note}` : ''}`
+    `${counts}${earlier}${t.note ? `; ${t.note}` : ''}${acknowledgement(t)}`
   );
 }
+
+/** What the plan records about a missed target, and whether this miss is the one it records. */
+function acknowledgement(t: TargetCheck): string {
+  const a = t.acknowledged;
+  if (!a) return '';
+  if (t.met) return `; met, though the plan records it as missed: remove its missed: entry`;
+  const recorded = [
+    a.centers !== undefined ? `${a.centers} centers` : '',
+    a.branches !== undefined ? `${a.branches} branches` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return a.covers
+    ? `; acknowledged as missed: ${a.reason}`
+    : `; a new miss: fewer open than the ${recorded} the plan records as reached (${a.reason})`;
+}
+
+/** A warning the plan accepts for one facility, with its reason. */
+export function waiverLine(w: Timeline['waivers'][number]): string {
+  return `${w.id}: ${w.code} — ${w.reason}`;
+}
+
+/** ✅ met, ☑️ missed as the plan records it, ❌ missed. */
+const targetMark = (t: TargetCheck) => (t.met ? '✅' : t.acknowledged?.covers ? '☑️' : '❌');
 
 /** One row per facility, one column per year: · planned, A announced for that year but not open, █ open. */
 export function gantt(t: Timeline): string {
@@ -111,6 +135,7 @@ export function timelineText(t: Timeline, names: Map<string, string> = new Map()
     '',
     'Targets:',
     ...t.targets.map((x) => `  ${targetLine(x)}`),
+    ...(t.waivers.length ? ['', 'Waived warnings:', ...t.waivers.map((w) => `  ${waiverLine(w)}`)] : []),
     '',
     'Open centers/branches by economic region:',
     regionalCounts(t, textTable, names),
@@ -128,7 +153,8 @@ export function timelineMarkdown(t: Timeline, names: Map<string, string> = new M
     '',
     '**Targets**',
     '',
-    ...t.targets.map((x) => `- ${x.met ? '✅' : '❌'} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
+    ...t.targets.map((x) => `- ${targetMark(x)} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
+    ...(t.waivers.length ? ['', '**Waived warnings**', '', ...t.waivers.map((w) => `- ${waiverLine(w)}`)] : []),
     '',
     '**Open centers/branches by economic region**',
     '',

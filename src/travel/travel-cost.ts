@@ -27,6 +27,14 @@ export interface PlaceColumns {
   lat: Float64Array;
   lon: Float64Array;
   side: Uint16Array;
+  /** What the places are, for a model's notes (default: population points). */
+  noun?: PlaceNoun;
+}
+
+/** A kind of place in messages: "1 grid cell is …", "2 grid cells are …". */
+export interface PlaceNoun {
+  one: string;
+  many: string;
 }
 
 /** The places an engine follows: objects, or columns (what the analyses pass for population points). */

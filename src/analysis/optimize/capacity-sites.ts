@@ -13,7 +13,8 @@
  *  3. fix it at that capacity and go on to the next site.
  */
 import type { RegionIndex } from '../../model/region-index.js';
-import { assignHeuristic, type Assignment, type AssignmentProblem } from '../capacitated-assignment.js';
+import { assignFlow } from '../assignment-flow.js';
+import type { Assignment, AssignmentProblem } from '../capacitated-assignment.js';
 import { capacityNow, capacityProblem, type CatchmentBasis, type DemandSettings } from '../capacity.js';
 import { yearWeights, type Demand } from '../demand.js';
 import { placesOf, type Network, type Settings } from '../network.js';
@@ -57,6 +58,9 @@ export interface CapacitySitesResult {
   sites: CapacitySite[];
 }
 
+/** The id a suggested site takes in the scenario. */
+export const capacitySiteId = (s: { rank: number }) => `NEW-CAP${s.rank}`;
+
 const round10up = (x: number) => Math.ceil(x / 10) * 10;
 
 /** Candidates each point considers when screening (its cheapest by travel time). */
@@ -72,7 +76,7 @@ export function capacitySites(
   o: { k: number; basis: CatchmentBasis },
 ): CapacitySitesResult {
   const year = net.year!;
-  const base = capacityNow(net, demand, regions, settings, d, { basis: o.basis, method: 'heuristic' });
+  const base = capacityNow(net, demand, regions, settings, d, { basis: o.basis, method: 'flow' });
   const { weights } = yearWeights(demand, regions, year);
   // The people of the problem: those in a catchment (the basis decides), as in `dostplan capacity`.
   const inCatchment = Float64Array.from(weights);
@@ -86,7 +90,7 @@ export function capacitySites(
   const added: { lat: number; lon: number; region: string; capacity: number; name: string }[] = [];
   const solve = () => {
     const { problem, penalty } = capacityProblem(net, demand, regions, settings, d, inCatchment, added);
-    return { problem, penalty, a: assignHeuristic(problem, penalty) };
+    return { problem, penalty, a: assignFlow(problem, penalty) };
   };
   let cur = solve();
   const before = summary(cur.a, open.length);

@@ -126,3 +126,26 @@ export function rolloutOrder(
     unscheduled: all.filter((f) => !openAtStart(f) && !scheduleYear.has(f.id)).map((f) => f.id),
   };
 }
+
+/** The optimized order as plan changes: new opening years, and what the budget leaves out. */
+export interface OrderChanges {
+  /** Facilities whose opening year changes, with the year the order gives them. */
+  redated: { id: string; kind: Facility['kind']; opens: number; was: string }[];
+  /** Facilities not opened by the plan's last year at this budget (a scenario drops them). */
+  removed: string[];
+}
+
+export function orderChanges(plan: Plan, r: OrderResult): OrderChanges {
+  const byId = new Map(facilitiesOf(plan).map((f) => [f.id, f]));
+  const redated: OrderChanges['redated'] = [];
+  const removed = [...r.unscheduled];
+  for (const step of r.optimized.steps)
+    for (const id of step.open) {
+      const f = byId.get(id)!;
+      if (Math.floor(endKey(f.opens) / 10000) === step.year) continue;
+      // A planned closure on or before the new opening would close it before it opens: drop it.
+      if (f.closes !== undefined && endKey(f.closes) <= yearEnd(step.year)) removed.push(id);
+      else redated.push({ id, kind: f.kind, opens: step.year, was: String(f.opens) });
+    }
+  return { redated, removed };
+}

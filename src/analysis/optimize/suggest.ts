@@ -288,7 +288,7 @@ export interface PlanEntry {
   center?: string;
   /** The unit to name in `region` (a city published inside its rayon: the rayon). */
   region: string;
-  /** The unit it serves: its own, or one nobody serves (see planEntries). */
+  /** The units it serves from the day it opens that nobody served (a unit taken over is a move). */
   serves: string[];
   lat: number;
   lon: number;
@@ -297,49 +297,90 @@ export interface PlanEntry {
   effect: string;
 }
 
-/** The suggestions as plan changes: new entries, and existing centers that hand a unit over to one. */
+/** A unit an existing center hands over to a new one, from the day the new one opens. */
+export interface UnitMove {
+  unit: string;
+  to: string;
+  /** The center that served it until then. */
+  from_center: string;
+}
+
+/** What new sites serve: per site the units it lists itself, and the units it takes over (moves). */
+export interface NewSiteUnits {
+  serves: string[][];
+  moves: UnitMove[];
+}
+
+/** The suggestions as plan changes: new entries, and the units they take over (dated moves). */
 export interface PlanChanges {
   entries: PlanEntry[];
-  /** Existing centers with their new `serves:` (without the units a new center takes over). */
-  reassigned: { id: string; serves: string[] }[];
+  moves: UnitMove[];
 }
 
 /**
- * The suggested sites as plan entries that keep `validate --strict` passing: a unit served by two
- * centers is a served-twice warning, a center serving nothing a serves-nothing one. So a new center
- * takes over its own unit from the center that served it when that center keeps others, else
- * serves the nearest unit nobody serves. Branches serve their own unit (only centers compete).
+ * The units new centers serve, so that the scenario keeps `validate --strict` passing: a unit
+ * served by two centers is a served-twice warning, a center serving nothing a serves-nothing one.
+ * So a new center takes over its own unit from the center that served it when that center keeps
+ * others — a move dated by the new center's opening, so the years before stay as the plan has
+ * them — else serves the nearest unit nobody serves, else takes over the nearest unit a center
+ * that keeps others can hand over. Branches serve their own unit (only centers compete). Per
+ * site, the units it lists itself; the units it takes over are moves.
  */
-export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+export function unitsForNewSites(
+  plan: Plan,
+  regions: RegionIndex,
+  kind: FacilityKind,
+  sites: readonly { id: string; region: string; lat: number; lon: number }[],
+): NewSiteUnits {
   const open = plan.centers.filter((c) => c.status !== 'closed');
   const servesNow = new Map(open.map((c) => [c.id, [...c.serves]]));
   const owner = new Map<string, string>();
   for (const c of open) for (const code of c.serves) if (!owner.has(code)) owner.set(code, c.id);
-  const changed = new Set<string>();
+  const moves: UnitMove[] = [];
   const units = regions.dataset.regions.filter((u) => u.kind !== 'autonomous_republic' && !u.included_in);
-  const take = (unit: string) => {
+  const take = (unit: string, id: string): string[] => {
     const from = owner.get(unit);
-    if (from !== undefined && servesNow.has(from)) {
+    owner.set(unit, '');
+    if (from !== undefined && from !== '' && servesNow.has(from)) {
       servesNow.set(
         from,
         servesNow.get(from)!.filter((c) => c !== unit),
       );
-      changed.add(from);
+      moves.push({ unit, to: id, from_center: from });
+      return [];
     }
-    owner.set(unit, '');
     return [unit];
   };
-  const servesFor = (s: Suggestion, code: string): string[] => {
-    if (r.kind === 'branch') return [code];
+  // An existing center that would keep other units can hand this one over.
+  const canGive = (code: string) => {
     const from = owner.get(code);
-    if (from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1)) return take(code);
-    const free = units
-      .filter((u) => !owner.has(u.code) && regions.sideOf(u.code) === regions.sideOf(code))
-      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
-      .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0];
-    return free ? take(free.code) : [];
+    return from === undefined || (from !== '' && (servesNow.get(from)?.length ?? 0) > 1);
   };
-  const entries = r.sites.map((s) => {
+  const nearest = (s: { lat: number; lon: number; region: string }, ok: (code: string) => boolean) =>
+    units
+      .filter((u) => ok(u.code) && regions.sideOf(u.code) === regions.sideOf(s.region))
+      .map((u) => ({ code: u.code, km: geodesicKm(s, u.admin_center) }))
+      .sort((a, b) => a.km - b.km || compareText(a.code, b.code))[0]?.code;
+  const serves = sites.map((s) => {
+    if (kind === 'branch') return [s.region];
+    if (canGive(s.region)) return take(s.region, s.id);
+    // Else the nearest unit nobody serves, else the nearest an existing center can hand over.
+    const unit = nearest(s, (c) => !owner.has(c)) ?? nearest(s, (c) => owner.has(c) && canGive(c));
+    return unit ? take(unit, s.id) : [];
+  });
+  return { serves, moves };
+}
+
+/** The suggested sites as plan entries (see unitsForNewSites for what they serve). */
+export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex): PlanChanges {
+  const sites = r.sites.map((s) => ({
+    id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+    region: regions.byCode.get(s.region)?.included_in ?? s.region,
+    lat: s.lat,
+    lon: s.lon,
+  }));
+  const { serves, moves } = unitsForNewSites(plan, regions, r.kind, sites);
+  const entries = r.sites.map((s, t) => {
     const side = regions.sideOf(s.region);
     const parent = plan.centers
       .filter((c) => regions.sideOf(c.region) === side)
@@ -350,18 +391,18 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
           `km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
         : `covers ${s.marginal.toLocaleString('en-US')} more people within ` +
           `${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
-    const region = regions.byCode.get(s.region)?.included_in ?? s.region;
+    const { id, region } = sites[t]!;
     return {
-      id: `NEW-${r.kind === 'center' ? 'C' : 'B'}${s.rank}`,
+      id,
       name: `Suggested ${r.kind} near ${s.name}`,
       ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
       region,
-      serves: servesFor(s, region),
+      serves: serves[t]!,
       lat: s.lat,
       lon: s.lon,
       opens: r.year,
       effect,
     };
   });
-  return { entries, reassigned: [...changed].sort().map((id) => ({ id, serves: servesNow.get(id)! })) };
+  return { entries, moves };
 }

@@ -25,7 +25,7 @@ interface Opts extends ModelOptions {
   visits?: number;
   workingDays?: number;
   overflowMaxMin?: number;
-  method: 'auto' | 'heuristic';
+  method: 'auto' | 'flow' | 'heuristic';
   strict?: boolean;
 }
 
@@ -49,8 +49,9 @@ export const command: CommandSpec<Opts> = {
       )
       .option(
         '--method <method>',
-        'capacitated catchments: auto (exact with HiGHS when small, else heuristic) | heuristic',
-        choice(['auto', 'heuristic'] as const),
+        'capacitated catchments: auto (HiGHS LP when small, else min-cost flow) | flow (min-cost flow only; ' +
+          'heuristic: its former name)',
+        choice(['auto', 'flow', 'heuristic'] as const),
         'auto',
       )
       .option('--strict', 'exit 1 when any facility is above 100 % (for CI)');
@@ -72,7 +73,7 @@ export const command: CommandSpec<Opts> = {
     const result =
       o.method === 'auto'
         ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
-        : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'heuristic' });
+        : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
     await emit(run, 'capacity', result, o, planAbout(ctx, result.year));
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);

@@ -2,10 +2,16 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { resolveDemand } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
-import { capacitySites } from '../../analysis/optimize/capacity-sites.js';
+import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
 import { solveGraph } from '../../analysis/optimize/graph.js';
-import { rolloutOrder } from '../../analysis/optimize/rollout-order.js';
-import { planEntries, pointCandidates, suggestSites, type Model } from '../../analysis/optimize/suggest.js';
+import { orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import {
+  planEntries,
+  pointCandidates,
+  suggestSites,
+  unitsForNewSites,
+  type Model,
+} from '../../analysis/optimize/suggest.js';
 import { EXIT } from '../../errors.js';
 import { loadCandidates } from '../../load/candidates.js';
 import { readGraph } from '../../load/orlib.js';
@@ -87,10 +93,21 @@ export const command: CommandSpec<Opts> = {
     }
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const { regions } = ctx.country;
+    // A scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
+    const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
+    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
+      .split(sep)
+      .join('/');
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      const order = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
-      await emit(run, 'order', order, o, planAbout(ctx, [from, ctx.plan.years.to]));
+      const result = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
+      await emit(
+        run,
+        'order',
+        { result, changes: orderChanges(ctx.plan, result), base },
+        o,
+        planAbout(ctx, [from, ctx.plan.years.to]),
+      );
       return EXIT.ok;
     }
     const y = reportYear(run, ctx.plan, o.year);
@@ -105,18 +122,15 @@ export const command: CommandSpec<Opts> = {
         k: o.sites,
         basis: o.basis ?? d.basis,
       });
-      await emit(run, 'capacitySites', result, o, planAbout(ctx, y));
+      const sites = result.sites.map((s) => ({ id: capacitySiteId(s), region: s.unit, lat: s.lat, lon: s.lon }));
+      const units = unitsForNewSites(ctx.plan, regions, 'center', sites);
+      await emit(run, 'capacitySites', { result, units, base }, o, planAbout(ctx, y));
       return EXIT.ok;
     }
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
     if (result.note) run.message(`note: ${result.note}`);
-    // The scenario names its base as seen from where it will be saved: --out's folder, else the working directory.
-    const savedIn = o.out ? dirname(resolve(o.out)) : process.cwd();
-    const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
-      .split(sep)
-      .join('/');
     await emit(
       run,
       'suggestion',

@@ -5,7 +5,7 @@ import { EXIT, UserError } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
 import { validateFile } from '../../load/validate-file.js';
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
-import { summaryLine } from '../../render/diagnostics.js';
+import { summaryLine, tally } from '../../render/diagnostics.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, type OutputOptions } from '../options.js';
@@ -44,9 +44,8 @@ export const command: CommandSpec<Opts> = {
     // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
     const checked = targets.length - unreadable;
     await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
-    const errors = sorted.filter((d) => d.severity === 'error').length;
-    const warnings = sorted.length - errors;
-    if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable)}\n`);
+    const { errors, warnings, waived } = tally(sorted);
+    if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable, waived)}\n`);
     return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
   },
 };

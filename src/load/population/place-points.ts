@@ -1,12 +1,15 @@
 /**
  * Gives every place of a point file its unit (and, in the capital, its district), as columns.
- * A region column decides where it is given; without one, a point belongs to the unit whose
+ * A region column decides where it is given, if the point lies in that unit (within the
+ * tolerance of validate's outside-region check; a point farther out is an error at its line, and
+ * a file whose points fall inside the country only with lat and lon exchanged is told so). Without one, a point belongs to the unit whose
  * polygon holds it (a city published inside its rayon counts for the rayon); within SNAP_KM of a
  * unit, to the nearest one. Points farther out are at sea or abroad: an error naming each, never
  * silently kept. A country without polygons falls back to the unit whose administrative centre is
  * nearest.
  */
 import { geodesicKm } from '../../geo/geodesic.js';
+import { RegionFootprints, UNIT_BORDER_TOLERANCE_KM } from '../../geo/region-footprint.js';
 import type { UnitLocator } from '../../geo/unit-locator.js';
 import type { UnitLookup } from '../../geo/unit-lookup.js';
 import type { PointColumns } from '../../model/point-columns.js';
@@ -15,7 +18,7 @@ import { UserError } from '../../errors.js';
 import type { PointRows } from './point-rows.js';
 
 /** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
-export const SNAP_KM = 3;
+export const SNAP_KM = UNIT_BORDER_TOLERANCE_KM;
 
 export interface PlaceOptions {
   /** Unit polygons: where a point without a region column is. */
@@ -52,7 +55,10 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
   };
   const unitIndex = new Map<string, number>();
   const known = rows.regionCodes.map((code) => regions.byCode.has(code));
-  const lost: string[] = [];
+  const lost: number[] = [];
+  const footprints = o.units && new RegionFootprints(o.units, regions);
+  const locate = o.lookup ? (a: number, b: number) => o.lookup!.locate(a, b) : undefined;
+  const far: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = rows.region[i]!;
     let code: string | undefined;
@@ -63,6 +69,10 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
         throw new UserError(`${rows.where(i)}: unknown region${shown} (${regions.codeHint()})`, 1);
       }
+      if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
+        far.push(i);
+        continue;
+      }
     } else if (o.units) {
       code = o.lookup?.locate(lat[i]!, lon[i]!);
       if (code === undefined) {
@@ -70,10 +80,7 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
         if (near) code = carrier(near.code);
       }
       if (code === undefined) {
-        lost.push(
-          `${rows.where(i)}: (lat ${lat[i]}, lon ${lon[i]}) is outside every unit of ${regions.profile.name} ` +
-            `(at sea or abroad)`,
-        );
+        lost.push(i);
         continue;
       }
     } else code = seatOf(i);
@@ -82,15 +89,78 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
     out.unit[i] = u;
     if (code === regions.capital) out.district[i] = nearest(lat[i]!, lon[i]!, bakuDistricts) + 1;
   }
+  if (far.length) throw farFromRegion(rows, far, regions, footprints!, path, o);
   if (lost.length) {
+    const lines = lost
+      .slice(0, 5)
+      .map(
+        (i) =>
+          `${rows.where(i)}: (lat ${lat[i]}, lon ${lon[i]}) is outside every unit of ${regions.profile.name} ` +
+          '(at sea or abroad)',
+      );
     const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
     throw new UserError(
-      `${lost.slice(0, 5).join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ` +
-        `${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit`,
+      `${lines.join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ` +
+        `${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit` +
+        swappedHint(rows, lost, o),
       1,
     );
   }
   return out;
+}
+
+/** Points far outside the unit their region column names: the first five, with where they are. */
+function farFromRegion(
+  rows: PointRows,
+  far: number[],
+  regions: RegionIndex,
+  footprints: RegionFootprints,
+  path: string,
+  o: PlaceOptions,
+): UserError {
+  const lines = far.slice(0, 5).map((i) => {
+    const code = rows.regionCodes[rows.region[i]!]!;
+    const { km, inside } = footprints.outsideKm(code, rows.lat[i]!, rows.lon[i]!) ?? { km: 0 };
+    const where = inside
+      ? `it lies in ${inside} (${regions.describe(inside)})`
+      : 'it lies in no unit (at sea or abroad)';
+    return (
+      `${rows.where(i)}: (lat ${rows.lat[i]}, lon ${rows.lon[i]}) is ${km.toFixed(1)} km outside ` +
+      `${code} (${regions.describe(code)}), the unit its region column names; ${where}`
+    );
+  });
+  const more = far.length > 5 ? `\n… and ${far.length - 5} more` : '';
+  const swapped = swappedHint(rows, far, o);
+  return new UserError(
+    `${lines.join('\n')}${more}\n${path}: ${far.length} of ${rows.count} point(s) lie more than ` +
+      `${UNIT_BORDER_TOLERANCE_KM} km outside the unit their region column names; ` +
+      `fix the coordinates or the region${swapped}`,
+    1,
+  );
+}
+
+/**
+ * When most of the file's points are misplaced, and most of those fall inside the country with lat
+ * and lon exchanged, the columns are swapped: say so (checked on up to 200 of them).
+ */
+function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): string {
+  const count = misplaced.length;
+  if (2 * count <= rows.count) return '';
+  const locate = (lat: number, lon: number) => o.lookup?.locate(lat, lon) ?? o.units?.locateUnit(lat, lon);
+  const sample = Math.min(count, 200);
+  let outside = 0,
+    swapped = 0;
+  for (let s = 0; s < sample; s++) {
+    const i = misplaced[Math.floor((s * count) / sample)]!;
+    if (locate(rows.lat[i]!, rows.lon[i]!) !== undefined) continue;
+    outside++;
+    if (Math.abs(rows.lon[i]!) <= 90 && locate(rows.lon[i]!, rows.lat[i]!) !== undefined) swapped++;
+  }
+  if (2 * outside <= sample || 2 * swapped <= outside) return '';
+  return (
+    `\nlat and lon look swapped: ${swapped} of the ${outside} points checked lie outside the country ` +
+    'and inside it with lat and lon exchanged; exchange the lat and lon column names in the header'
+  );
 }
 
 /** The index of the geodesically nearest place (the first of equals). */

@@ -18,6 +18,7 @@ import { reasonOnly } from '../../model/printable.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, noteInput, readUserFile } from '../text-input.js';
+import { isShp, readShapefile, type ShapefileOptions } from './shapefile-reader.js';
 
 const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
 
@@ -59,19 +60,26 @@ export function sniffFormat(file: string): NetworkFormat {
   closeSync(fd);
   const bytes = head.subarray(0, n);
   if (bytes.includes(Buffer.from('OSMHeader'))) return 'pbf';
+  // A shapefile's .shp, or a zip holding one (load/roads/shapefile-reader.ts).
+  if (isShp(bytes) || bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04') return 'shapefile';
   const text = bytes
     .toString('latin1')
     .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
     .trimStart();
   if (text.startsWith('<')) return 'xml';
   if (text.startsWith('{')) return 'geojson';
-  throw bad(file, 'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm) or GeoJSON LineStrings');
+  throw bad(
+    file,
+    'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings or an ' +
+      'ESRI Shapefile (.shp beside its .dbf, or zipped)',
+  );
 }
 
-export function readNetwork(run: RunContext, file: string, sink: OsmSink): NetworkFormat {
+export function readNetwork(run: RunContext, file: string, sink: OsmSink, o: ShapefileOptions = {}): NetworkFormat {
   const format = sniffFormat(file);
   noteInput(run, file); // --out never replaces the network, whichever reader reads it
-  if (format === 'pbf') readPbf(file, sink);
+  if (format === 'shapefile') readShapefile(run, file, sink, o);
+  else if (format === 'pbf') readPbf(file, sink);
   else if (format === 'xml') readXml(file, sink);
   else readGeoJson(run, file, sink);
   return format;

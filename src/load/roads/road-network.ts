@@ -17,11 +17,14 @@ import { noteInput } from '../text-input.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
 import { readNetwork, sniffFormat } from './osm-reader.js';
 import { loadProfile, type TravelMode } from './road-profile.js';
+import { dbfBeside } from './shapefile-reader.js';
 
 export interface LoadOptions {
   profileFile?: string;
   /** The built-in profile the override applies to (default: car). */
   mode?: TravelMode;
+  /** A shapefile's road class field (--roads-class-field; default highway, else fclass). */
+  classField?: string;
   /** Skip the cache (read and write); for tests and the bench's baseline. */
   noCache?: boolean;
   /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
@@ -47,7 +50,7 @@ export function loadRoadModel(
   noteInput(run, file); // read for its hash even when the graph comes from the cache
   const profile = loadProfile(run, o.profileFile, o.mode);
   const display = relative(process.cwd(), file) || file;
-  const key = o.noCache ? '' : cacheKey(fileHash(file), profile);
+  const key = o.noCache ? '' : cacheKey(networkHash(file, o.classField), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
   if (cached && 'graph' in cached)
@@ -57,7 +60,7 @@ export function loadRoadModel(
     };
   if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
   o.onBuild?.();
-  const graph = buildGraph(run, file, profile);
+  const graph = buildGraph(run, file, profile, o.classField);
   const report: LoadReport = { fromCache: false };
   if (path) {
     try {
@@ -70,9 +73,9 @@ export function loadRoadModel(
   return { model: new RoadModel(graph, profile, display, o.onNote), report };
 }
 
-export function buildGraph(run: RunContext, file: string, profile: Profile): RoadGraph {
+export function buildGraph(run: RunContext, file: string, profile: Profile, classField?: string): RoadGraph {
   const builder = new GraphBuilder(profile);
-  const format = readNetwork(run, file, builder);
+  const format = readNetwork(run, file, builder, classField ? { classField } : {});
   const graph = builder.build(format);
   if (graph.meta.edges === 0) {
     throw new UserError(
@@ -90,6 +93,15 @@ export interface RoadFlags {
   roadsProfile?: string;
   /** Drive or walk over the network (default: the plan's distance_model.mode, else car). */
   mode?: TravelMode;
+  /** --roads-class-field: the shapefile attribute holding the road class. */
+  roadsClassField?: string;
+}
+
+/** The cache's input hash: the file's, and for a .shp its .dbf's and the class field too (they decide the classes). */
+function networkHash(file: string, classField: string | undefined): string {
+  const dbf = dbfBeside(file);
+  const hash = fileHash(file);
+  return dbf || classField ? `${hash}+${dbf ? fileHash(dbf) : ''}+${classField ?? ''}` : hash;
 }
 
 /**
@@ -109,10 +121,12 @@ export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): Roa
   const ownProfile = !flags.roads && mode === planMode;
   const profile = flags.roadsProfile ?? (ownProfile ? plan.distance_model?.roads_profile : undefined);
   const note = (line: string) => run.message(`note: ${line}`);
-  return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}`, () => {
+  const classField = flags.roadsClassField;
+  return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}\0${classField ?? ''}`, () => {
     const r = loadRoadModel(run, file, {
       profileFile: profile,
       mode,
+      ...(classField ? { classField } : {}),
       onNote: note,
       onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
     });

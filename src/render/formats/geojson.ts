@@ -21,7 +21,7 @@ export const geojsonFormat: Format = {
   distances: (r, ctx) => geojson(distancesGeoJson(r), ctx),
   suggestion: (o, ctx) => geojson(suggestGeoJson(o.result), ctx),
   capacity: (r, ctx) => geojson(capacityGeoJson(r), ctx),
-  capacitySites: (r, ctx) => geojson(capacitySitesGeoJson(r), ctx),
+  capacitySites: (r, ctx) => geojson(capacitySitesGeoJson(r.result), ctx),
   surface: (o, ctx) => geojson(surfaceGeoJson(o), ctx),
   gaps: (o, ctx) => geojson(gapsGeoJson(o.result), ctx),
 };

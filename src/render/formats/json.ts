@@ -2,8 +2,9 @@
  * JSON for programs: the result objects as they are (2-space indented, stable key order), then
  * what they rest on: `population_source` (a user's population file) and `provenance`.
  */
+import { tally } from '../diagnostics.js';
+import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
-import { suggestYaml } from '../optimize.js';
 import type { Format, RenderContext } from '../outputs.js';
 import { gapsData } from '../gaps.js';
 
@@ -19,20 +20,18 @@ const json = (x: object, ctx: RenderContext) =>
   );
 
 export const jsonFormat: Format = {
-  validation: ({ diagnostics, files, unreadable = 0 }, ctx) => {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return json({ errors, warnings: diagnostics.length - errors, files, unreadable, diagnostics }, ctx);
-  },
+  validation: ({ diagnostics, files, unreadable = 0 }, ctx) =>
+    json({ ...tally(diagnostics), files, unreadable, diagnostics }, ctx),
   coverage: (o, ctx) => json(o.result, ctx),
   distances: json,
   timeline: (o, ctx) => json(o.timeline, ctx),
   comparison: json,
   diff: json,
   suggestion: (o, ctx) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }, ctx),
-  order: json,
+  order: (o, ctx) => json({ ...o.result, yaml: orderYaml(o.result, o.changes, o.base) }, ctx),
   graph: json,
   regions: (o, ctx) => json(o.dataset, ctx),
   capacity: json,
-  capacitySites: (o, ctx) => json({ ...o, yaml: capacitySitesYaml(o) }, ctx),
+  capacitySites: (o, ctx) => json({ ...o.result, yaml: capacitySitesYaml(o) }, ctx),
   gaps: (o, ctx) => json(gapsData(o.result), ctx),
 };

@@ -2,7 +2,7 @@
 import { coverageMarkdown } from '../coverage.js';
 import { diffMarkdown } from '../diff.js';
 import { distancesMarkdown } from '../distances.js';
-import { orderText, suggestMarkdown, suggestYaml } from '../optimize.js';
+import { orderText, orderYaml, suggestMarkdown, suggestYaml } from '../optimize.js';
 import { capacityMarkdown } from '../capacity.js';
 import { capacitySitesMarkdown, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
@@ -17,9 +17,9 @@ export const mdFormat: Format = withClosingSections(
     comparison: (o) => comparisonText(o.a, o.b, true),
     diff: diffMarkdown,
     suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
-    order: (o) => orderText(o, true),
+    order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true),
     capacity: capacityMarkdown,
-    capacitySites: (o) => capacitySitesMarkdown(o, capacitySitesYaml(o)),
+    capacitySites: (o) => capacitySitesMarkdown(o.result, capacitySitesYaml(o)),
   },
   true,
 );

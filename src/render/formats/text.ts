@@ -3,7 +3,7 @@ import { coverageText } from '../coverage.js';
 import { renderDiagnostics } from '../diagnostics.js';
 import { diffText } from '../diff.js';
 import { distancesText } from '../distances.js';
-import { graphText, orderText, suggestText, suggestYaml } from '../optimize.js';
+import { graphText, orderText, orderYaml, suggestText, suggestYaml } from '../optimize.js';
 import { capacityText } from '../capacity.js';
 import { capacitySitesText, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
@@ -22,11 +22,11 @@ export const textFormat: Format = withClosingSections(
     comparison: (o) => comparisonText(o.a, o.b),
     diff: diffText,
     suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
-    order: (o) => orderText(o),
+    order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
     graph: graphText,
     regions: (o) => regionsText(o.dataset, o.capital),
     capacity: capacityText,
-    capacitySites: (o) => capacitySitesText(o, capacitySitesYaml(o)),
+    capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
     surface: surfaceText,
     gaps: (o) => gapsText(o.result, o.top),
   },

@@ -15,7 +15,7 @@ export interface OsmSink {
   way(refs: readonly number[], tags: Record<string, string>): void;
 }
 
-export type NetworkFormat = 'pbf' | 'xml' | 'geojson';
+export type NetworkFormat = 'pbf' | 'xml' | 'geojson' | 'shapefile';
 
 export interface DroppedIsland {
   lat: number;

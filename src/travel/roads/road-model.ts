@@ -11,6 +11,8 @@ import {
   type Layer,
   type NearestCosts,
   type Place,
+  type PlaceColumns,
+  type PlaceNoun,
   placeList,
   type Places,
   type SiteOpening,
@@ -206,7 +208,8 @@ export class RoadModel implements TravelCostModel {
   }
 
   nearestCosts(points: Places): RoadNearestCosts {
-    return new RoadNearestCosts(this, placeList(points));
+    const noun = Array.isArray(points) ? undefined : (points as PlaceColumns).noun;
+    return new RoadNearestCosts(this, placeList(points), noun);
   }
 
   nearestSites(points: readonly Place[], sites: readonly Place[], k: number) {
@@ -374,6 +377,7 @@ export class RoadNearestCosts implements NearestCosts {
   constructor(
     private readonly model: RoadModel,
     private readonly points: readonly Place[],
+    private readonly noun: PlaceNoun = { one: 'population point', many: 'population points' },
   ) {
     const n = points.length;
     this.endNode = new Int32Array(2 * n).fill(-1);
@@ -411,8 +415,8 @@ export class RoadNearestCosts implements NearestCosts {
         .map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon))
         .join('; ');
       out.push(
-        `${fmtInt(this.unreachable.length)} population ` +
-          `point${this.unreachable.length > 1 ? 's are' : ' is'} more than ${max} km from any road ` +
+        `${fmtInt(this.unreachable.length)} ` +
+          `${this.unreachable.length > 1 ? `${this.noun.many} are` : `${this.noun.one} is`} more than ${max} km from any road ` +
           `and counted as unreachable (e.g. ${eg})`,
       );
     }
