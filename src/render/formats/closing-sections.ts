@@ -5,15 +5,13 @@
  */
 import type { Format, OutputKind, Renderer, RenderContext } from '../outputs.js';
 import { populationSection } from '../population-source.js';
+import { mdText } from '../markdown-text.js';
 import { type Provenance, provenanceLines } from '../provenance.js';
-
-/** Markdown's special characters escaped: plan names and file names are the user's text. */
-const mdText = (s: string) => s.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
 
 function provenanceSection(p: Provenance, markdown: boolean): string {
   const lines = provenanceLines(p);
   return markdown
-    ? ['', '## How the figures were made', '', ...lines.map((l) => `- ${mdText(l)}`), ''].join('\n')
+    ? ['', '**How the figures were made**', '', ...lines.map((l) => `- ${mdText(l)}`), ''].join('\n')
     : ['', 'How the figures were made', '', ...lines.map((l) => `  ${l}`), ''].join('\n');
 }
 
