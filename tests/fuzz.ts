@@ -8,13 +8,14 @@
  * 3. bounded time (a case in-process, a CLI run) and memory (the CLI run's peak RSS);
  * 4. no file content in messages: the marker text a case put in the file never comes back
  *    (a plan may have its own values quoted by `validate`, so for plans this holds for what
- *    does not parse as a plan: syntax and encoding errors).
+ *    does not parse as a plan: syntax and encoding errors; `import` writes a list's names into
+ *    the plan it prints, so for facility lists it holds for stderr).
  *
  * tests/fuzz.test.ts runs it briefly in `npm test`; `npm run fuzz` runs it long (FUZZ_RUNS).
  * A failure prints fast-check's counterexample and seed; the file is in FUZZ_DIR to replay.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -31,6 +32,8 @@ import { RoadModel } from '../src/travel/roads/road-model.js';
 import { RunContext } from '../src/run/run-context.js';
 import { BIN, FIXTURES } from './helpers.js';
 import { geoPackage, geoTiff, h3Cells } from './hostile-files.js';
+import { xlsx } from './xlsx-writer.js';
+import { readFacilityList } from '../src/load/facility-list.js';
 
 /** Put into files by mutations; never to come back in a message. Not name-like (a `/`), so a CSV header holding it is not listed. */
 export const MARKER = 'ZQX/MARK';
@@ -41,6 +44,7 @@ export const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 export const LIMITS = { caseMs: 10_000, cliMs: 60_000, cliMb: 700 } as const;
 
 const ROADS = join(FIXTURES, 'roads');
+const SHAPES = join(ROADS, 'geofabrik');
 
 export interface Reader {
   name: string;
@@ -298,6 +302,49 @@ export const READERS: Reader[] = [
     generate: yamlText,
     read: (p) => loadProfile(run(), p),
     cli: (p) => ['coverage', '--roads', join(ROADS, 'town.osm'), '--roads-profile', p],
+  },
+  ...(['shp', 'dbf'] as const).map(
+    (part): Reader => ({
+      name: `road shapefile (.${part})`,
+      file: `roads-${part}.${part}`,
+      seed: async () => {
+        // The other parts of the Geofabrik-style fixture beside the mutated one, for both stems used.
+        for (const stem of [`roads-${part}`, `cli-roads-${part}`])
+          for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg'])
+            if (ext !== part)
+              copyFileSync(join(SHAPES, `gis_osm_roads_free_1.${ext}`), join(FUZZ_DIR, `${stem}.${ext}`));
+        return readFileSync(join(SHAPES, `gis_osm_roads_free_1.${part}`));
+      },
+      read: (p) => buildGraph(run(), p.replace(/\.dbf$/, '.shp'), loadProfile(run(), testProfile)),
+      cli: (p) => ['coverage', '--roads', p.replace(/\.dbf$/, '.shp'), '--roads-profile', testProfile],
+    }),
+  ),
+  {
+    name: 'XLSX facility list',
+    file: 'list.xlsx',
+    seed: async () =>
+      xlsx([
+        {
+          name: 'sites',
+          rows: [
+            ['id', 'name', 'kind', 'lat', 'lon', 'region', 'opens'],
+            ['GAN', 'Ganja', 'center', 40.68, 46.36, 'AZ-GA', 2024],
+            ['BAR', 'Barda', 'center', 40.37, 47.13, 'AZ-BAR', '2025-03'],
+          ],
+        },
+      ]),
+    read: (p) => readFacilityList(run(), p),
+    cli: (p) => ['import', p],
+    quotesOwnValues: true,
+  },
+  {
+    name: 'CSV facility list',
+    file: 'list.csv',
+    seed: text('id,name,kind,lat,lon,region,opens\nGAN,Ganja,center,40.68,46.36,AZ-GA,2024\n'),
+    generate: csvOf(fc.constantFrom('id,name,kind,lat,lon,region,opens', 'id,name,lat,lon', MARKER)),
+    read: (p) => readFacilityList(run(), p),
+    cli: (p) => ['import', p],
+    quotesOwnValues: true,
   },
   {
     name: 'road cache',

@@ -26,6 +26,7 @@ import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/c
 import { loadRoadModel } from '../src/load/roads/road-network.js';
 import { RunContext } from '../src/run/run-context.js';
 import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
+import { xlsx } from './xlsx-writer.js';
 import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad, TAG } from './hostile-files.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-hostile2-'));
@@ -378,6 +379,24 @@ describe('8. GeoPackages of several MB read through the binary path', () => {
     expect(r.population_source.inside_population + r.population_source.outside.population).toBe(
       cells.reduce((t, c) => t + c.pop, 0),
     );
+  });
+});
+
+describe('8b. XLSX workbooks are binary too', () => {
+  it('a 6,000-row workbook (over 64 KB, NUL bytes in every ZIP header) is read whole: 6,000 people', () => {
+    const rows = [
+      ['lat', 'lon', 'population', 'region'],
+      ...Array.from({ length: 6000 }, (_, i) => [
+        40.68 + (i % 60) * 1e-4,
+        46.36 + Math.floor(i / 60) * 1e-4,
+        1,
+        'AZ-GA',
+      ]),
+    ];
+    const f = file('points.xlsx', xlsx([{ name: 'points', rows }]));
+    expect(readFileSync(f).length).toBeGreaterThan(65536);
+    const r = JSON.parse(run(['coverage', '--population', f, '--format', 'json'], 0).stdout);
+    expect(r.population_source.inside_population).toBe(6000);
   });
 });
 

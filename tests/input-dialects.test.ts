@@ -210,6 +210,30 @@ describe('column mapping', () => {
 });
 
 describe('through the CLI', () => {
+  it('candidate sites under other names: --candidates-columns, and the fix names that flag', () => {
+    const sites = file('sites.csv', 'Y,X,Site\n40.5897,49.6686,Sumgayit seat\n40.4481,49.755,Khirdalan seat\n');
+    const bad = cli(['optimize', '--candidates', sites, '-k', '1']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      "the file's columns are Y, X, Site; if that is Y for lat, X for lon, add --candidates-columns lat=Y,lon=X",
+    );
+    const r = cli([
+      'optimize',
+      '--model',
+      'pmedian',
+      '--candidates',
+      sites,
+      '--candidates-columns',
+      'lat=Y,lon=X,name=Site',
+      '-k',
+      '1',
+      '-f',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Suggested center near Sumgayit seat');
+  });
+
   it('--columns on the renamed file: coverage of 1,950 people; exit 0', () => {
     const r = cli([
       'coverage',

@@ -143,3 +143,25 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     expect(text.stdout).toMatch(/distance: shortest paths/);
   });
 });
+
+describe('every optimize answer states its quality, model, population basis and travel model', () => {
+  it('in text, JSON, CSV and GeoJSON; HiGHS (--exact) proves the covering answer', () => {
+    const json = JSON.parse(cli(['optimize', '-k', '2', '--exact', '--format', 'json']).stdout);
+    expect(json.quality).toMatchObject({ status: 'proven optimal', method: 'HiGHS MILP' });
+    expect(json.basis.model).toMatch(/^maximal covering/);
+    expect(json.basis.population).toMatch(/population basis: resident.*2030/);
+    expect(json.basis.travel).toMatch(/circuity/);
+    // Without --exact the covering search has no bound, and says so.
+    const text = cli(['optimize', '-k', '2']).stdout;
+    expect(text).toMatch(/Quality: heuristic, no bound\./);
+    expect(text).toMatch(/Model: maximal covering.*; population basis: resident.*; travel: road/);
+    const csv = cli(['optimize', '-k', '2', '--format', 'csv'])
+      .stdout.split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(csv[0]).toBe('rank,near,region,lat,lon,marginal,after,quality,model,population,travel');
+    expect(csv[1]).toMatch(/"heuristic, no bound",maximal covering/);
+    const geo = JSON.parse(cli(['optimize', '-k', '2', '--format', 'geojson']).stdout);
+    expect(geo.quality).toEqual({ status: 'heuristic, no bound' });
+    expect(geo.basis.model).toMatch(/^maximal covering/);
+  }, 60_000);
+});

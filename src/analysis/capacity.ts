@@ -10,6 +10,8 @@ import { modelSummary, type ModelSummary, type Place } from '../travel/travel-co
 import { assignFlow } from './assignment-flow.js';
 import {
   assignExact,
+  lowerBound,
+  objective,
   problemFrom,
   solutionGap,
   type Assignment,
@@ -108,6 +110,11 @@ export interface CapacitatedSummary {
    * unserved (beyond the optimum's) and in people × minutes of the served (% above the optimum's).
    */
   flow_gap?: { unserved_people: number; travel_pct: number };
+  /**
+   * Min-cost flow: its person-minutes are at most this % above the optimum's, by the LP lower bound
+   * its facility prices give (0: proved optimal), at any size.
+   */
+  travel_gap_at_most_pct?: number;
   served: number;
   /** People the open facilities cannot serve within capacity. */
   unserved: number;
@@ -602,10 +609,16 @@ export async function capacityExact(
 function attachCapacitated(
   result: CapacityResult,
   net: Network,
-  { problem, km, settled }: Catchments,
+  { problem, km, settled, penalty }: Catchments,
   a: Assignment,
 ): void {
   const open = net.openFacilities();
+  // The flow's prices bound the optimum from below (LP duality): its travel is proved within this of it.
+  const bound = a.prices ? lowerBound(problem, a.prices, penalty) : undefined;
+  const proved =
+    bound === undefined || !(a.travelCost > 0)
+      ? undefined
+      : Math.max(0, Math.round(((objective(a, penalty) - bound) / a.travelCost) * 10000) / 100) + 0;
   const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
   const overflow = sum(a.overflow);
   // Costs are minutes; the extra road km of the overflow come from the km of the same options.
@@ -651,5 +664,6 @@ function attachCapacitated(
     overflow_mean_extra_min: overflow > 0 ? r1(sum(a.overflowExtraCost) / overflow) : null,
     overflow_max_extra_km: overflow > 0 ? r1(maxExtraKm) : null,
     unlimited: result.facilities.filter((f) => f.capacity === null).map((f) => f.id),
+    ...(proved !== undefined ? { travel_gap_at_most_pct: proved } : {}),
   };
 }

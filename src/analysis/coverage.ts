@@ -150,6 +150,9 @@ export function coverageNow(
   }
   const acc = new Map<string, { name: string; pop: number; dist: number; asg: number; any: number }>();
   groups.forEach((g, k) => acc.set(g.id, { name: g.name, pop: pop[k]!, dist: dist[k]!, asg: asg[k]!, any: any[k]! }));
+  // Every group of the kind is listed, an empty one with 0 people: a unit does not vanish from the table.
+  for (const g of allGroups(o.by, regions))
+    if (!acc.has(g.id)) acc.set(g.id, { name: g.name, pop: 0, dist: 0, asg: 0, any: 0 });
   const rows = [...acc.entries()].sort(([a], [b]) => compareText(a, b));
   const total = rows.reduce(
     (t, [, r]) => ({ pop: t.pop + r.pop, dist: t.dist + r.dist, asg: t.asg + r.asg, any: t.any + r.any }),
@@ -175,6 +178,25 @@ export function coverageNow(
     ...parts(total),
     groups: rows.map(([id, r]) => ({ id, name: r.name, population: Math.round(r.pop), ...parts(r) })),
   };
+}
+
+/**
+ * The groups a table by `by` lists even without people: every unit (a city counted in its rayon and
+ * an autonomous republic counted by its units say so), economic region or district of the capital.
+ */
+function allGroups(by: GroupBy, regions: RegionIndex): { id: string; name: string }[] {
+  const { dataset } = regions;
+  if (by === 'economic-region') return dataset.economic_regions.map((e) => ({ id: e.id, name: e.name_en }));
+  if (by === 'baku-district') return dataset.baku_districts.map((d) => ({ id: d.id, name: d.name_en }));
+  if (by !== 'region') return [];
+  return dataset.regions.map((r) => ({
+    id: r.code,
+    name: r.included_in
+      ? `${r.name_en}, counted in ${r.included_in}`
+      : r.kind === 'autonomous_republic'
+        ? `${r.name_en}, counted by its units`
+        : r.name_en,
+  }));
 }
 
 /** What a map of coverage shows: the open facilities, and each point with its covered flag. */

@@ -216,21 +216,31 @@ export function meanKm(net: Network, weights: ArrayLike<number>): number | null 
 function farthestPlaces(pool: number[], points: PointColumns, km: Float64Array, weights: Float64Array, n: number) {
   const before = (i: number, j: number) =>
     km[i]! > km[j]! || (!(km[i]! < km[j]!) && (weights[i]! > weights[j]! || (weights[i] === weights[j] && i < j)));
-  // Place keys: unit and district indices (and the name, when points have names).
+  // Place keys: the name within its unit and district; the unnamed points of a file that names
+  // places (the embedded rural grid) are one place per unit and district. A file without names
+  // (a user's points, a grid) has a place at every point.
   const best = new Map<number | string, number>();
   const districts = points.districts.length + 1;
   for (const i of pool) {
     const name = points.names?.[i];
     const key = name
       ? `${points.unit[i]}|${points.district[i]}|${name}`
-      : points.unit[i]! * districts + points.district[i]!;
+      : points.names
+        ? points.unit[i]! * districts + points.district[i]!
+        : `#${i}`;
     const b = best.get(key);
     if (b === undefined || before(i, b)) best.set(key, i);
   }
-  return [...best.values()]
-    .map((i) => ({ p: pointAt(points, i), i, km: km[i]!, w: weights[i]! }))
-    .sort((a, b) => b.km - a.km || b.w - a.w || a.i - b.i)
-    .slice(0, n);
+  // The n first in that order, kept sorted as the places pass (a million-cell grid is not sorted whole).
+  const top: number[] = [];
+  for (const i of best.values()) {
+    if (top.length === n && !before(i, top[n - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1]!)) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top.map((i) => ({ p: pointAt(points, i), i, km: km[i]!, w: weights[i]! }));
 }
 
 export function distancesNow(

@@ -1,13 +1,31 @@
-/** Candidate sites for the optimizer from the user's file (CSV lat,lon[,name,region] or GeoJSON). */
+/** Candidate sites for the optimizer from the user's file (CSV lat,lon[,name,region], an .xlsx sheet or GeoJSON). */
 import type { Candidate } from '../analysis/optimize/suggest.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { RunContext } from '../run/run-context.js';
+import { UserError } from '../errors.js';
+import type { ColumnMap } from './column-map.js';
 import { loadPopulationFile } from './population-file.js';
 
 /** With unit polygons, a site without a region column gets the unit it stands in (sites at sea are refused). */
-export function loadCandidates(run: RunContext, path: string, regions: RegionIndex, units?: UnitLocator): Candidate[] {
-  return loadPopulationFile(run, path, regions, { population: false, ...(units ? { units } : {}) }).map((p, i) => ({
+export function loadCandidates(
+  run: RunContext,
+  path: string,
+  regions: RegionIndex,
+  units?: UnitLocator,
+  columns?: ColumnMap,
+): Candidate[] {
+  const o = { population: false, ...(units ? { units } : {}), ...(columns ? { columns } : {}) };
+  let points: ReturnType<typeof loadPopulationFile>;
+  try {
+    points = loadPopulationFile(run, path, regions, o);
+  } catch (e) {
+    // The readers name the population file's flag; a candidate file's mapping has its own.
+    if (e instanceof UserError)
+      throw new UserError(e.message.replace(/--columns /g, '--candidates-columns '), e.exitCode);
+    throw e;
+  }
+  return points.map((p, i) => ({
     lat: p.lat,
     lon: p.lon,
     name: p.name || `site ${i + 1}`,

@@ -14,7 +14,7 @@ import { NumberConvention, readLocaleNumber } from './number-format.js';
 import { readCsvTable } from './table/csv-table.js';
 import { isWorkbook } from './table/workbook.js';
 import { type Cell, cellText, type Table } from './table/table.js';
-import { readUserFile, readUserText } from './text-input.js';
+import { readBinaryFile, readUserText } from './text-input.js';
 import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
@@ -55,7 +55,8 @@ export async function readFacilityList(
   let table: Table;
   if (isWorkbook(path)) {
     const { readXlsxTable } = await import('./table/xlsx-table.js');
-    table = readXlsxTable(readUserFile(run, path), path, o.sheet);
+    // A workbook is a ZIP archive: binary, read whole (the text path stops at a NUL byte).
+    table = readXlsxTable(readBinaryFile(run, path), path, o.sheet);
   } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(run, path), path);
   else table = readCsvTable(readUserText(run, path), path);
   return facilitiesOf(table, o.columns);

@@ -13,7 +13,7 @@ import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
 import { parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
-import { readUserFile, readUserText } from './text-input.js';
+import { readBinaryFile, readUserText } from './text-input.js';
 import { pointsFromTable } from './population/points-table.js';
 import { readXlsxTable } from './table/xlsx-table.js';
 import { isWorkbook } from './table/workbook.js';
@@ -50,7 +50,7 @@ export function loadPointColumns(
   const rows = o.table
     ? pointsFromTable(o.table, o.population, o.columns)
     : isWorkbook(path)
-      ? pointsFromTable(readXlsxTable(readUserFile(run, path), path, o.sheet), o.population, o.columns)
+      ? pointsFromTable(readXlsxTable(readBinaryFile(run, path), path, o.sheet), o.population, o.columns)
       : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
         ? fromGeoJson(readUserText(run, path), path, o.population, o.columns)
         : readPointsCsv(readUserText(run, path), path, o.population, o.columns);

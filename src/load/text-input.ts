@@ -120,6 +120,14 @@ export function readUserFile(
 }
 
 /**
+ * A binary user file (GeoPackage, XLSX workbook): the same limits and input log, read to the end
+ * whatever NUL bytes it holds. Binary formats must never go through the text path.
+ */
+export function readBinaryFile(run: RunContext, path: string): Uint8Array {
+  return readUserFile(run, path, MAX_INPUT_BYTES, path, true);
+}
+
+/**
  * readUserFile + decodeText for callers that only want text: a binary or non-UTF-8 file is a
  * data error (exit 1) at file:line:col.
  */

@@ -68,7 +68,11 @@ export function capacityHeader(r: CapacityResult): string[] {
       ? `; the min-cost flow leaves ${int(c.flow_gap.unserved_people)} more people unserved and ` +
         `${c.flow_gap.travel_pct}% more person-minutes than this optimum`
       : '';
-    const method = c.method === 'exact' ? 'exact, HiGHS LP' : 'exact, min-cost flow';
+    const proof =
+      c.travel_gap_at_most_pct !== undefined
+        ? `; its prices prove the person-minutes within ${c.travel_gap_at_most_pct}% of the optimum`
+        : '';
+    const method = c.method === 'exact' ? 'exact, HiGHS LP' : `exact, min-cost flow${proof}`;
     const limit = d.overflow_max_min !== null ? `, at most ${d.overflow_max_min} min further than the nearest` : '';
     lines.push(
       `With overflow to the next-nearest facility with room${limit} (${method}${gap}): ` +

@@ -31,6 +31,10 @@ function summary(r: SuggestResult): string[] {
     lines.push(
       `Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`,
     );
+  lines.push(
+    `Quality: ${qualityText(r.quality, int)}.`,
+    `Model: ${r.basis.model}; ${r.basis.population}; travel: ${r.basis.travel}.`,
+  );
   if (r.note) lines.push(`Note: ${r.note}.`);
   return lines;
 }
@@ -81,8 +85,20 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
 export function suggestTable(r: SuggestResult): DataTable {
   return dataTable(
     'Suggested sites',
-    ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after'],
-    r.sites.map((s) => [s.rank, s.name, s.region, s.lat, s.lon, s.marginal, s.after]),
+    ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after', 'quality', 'model', 'population', 'travel'],
+    r.sites.map((s) => [
+      s.rank,
+      s.name,
+      s.region,
+      s.lat,
+      s.lon,
+      s.marginal,
+      s.after,
+      qualityText(r.quality),
+      r.basis.model,
+      r.basis.population,
+      r.basis.travel,
+    ]),
   );
 }
 
@@ -97,7 +113,7 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
         after: s.after,
       }),
     ),
-    { model: r.model, kind: r.kind, year: r.year },
+    { model: r.model, kind: r.kind, year: r.year, quality: r.quality, basis: r.basis },
   );
 }
 

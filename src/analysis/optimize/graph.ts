@@ -2,7 +2,7 @@
 import { EXACT_LIMITS, pmedianExact } from './exact.js';
 import { matrixInstance } from './instance.js';
 import { pmedian } from './pmedian.js';
-import { qualityOf, type Quality } from './quality.js';
+import { PMEDIAN_BOUND, qualityOf, type Quality } from './quality.js';
 
 /** What a graph answer is a solution of: the model, who the demand is, how distance is measured. */
 export const GRAPH_BASIS = {
@@ -10,9 +10,6 @@ export const GRAPH_BASIS = {
   population: 'every vertex is one unit of demand (weight 1) and a candidate site',
   travel: 'shortest paths over the graph edges (a repeated edge keeps its last cost)',
 };
-
-/** How the p-median bound is obtained (lower-bound.ts). */
-export const PMEDIAN_BOUND = 'Lagrangian relaxation, subgradient ascent, reduced-cost fixing';
 
 export interface GraphInput {
   file: string;

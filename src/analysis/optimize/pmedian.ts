@@ -175,14 +175,19 @@ function listsByPoint(inst: Instance): PointLists {
   return { start, site, d };
 }
 
-/** Above this many (point, candidate) distances, columns are computed afresh rather than kept (8 bytes each). */
+/** Above this many (point, candidate) distances, columns are kept only for recently opened sites (8 bytes each). */
 const COLUMN_CACHE_LIMIT = 4_000_000;
+/** Entries the recently-opened columns may hold: 64 MB (80 columns of 100,000 places). */
+const RECENT_COLUMNS_LIMIT = 8_000_000;
 
 /**
  * The distances from every active point to candidate j, as one array: the local search reads each
- * open site's distances many times, and `inst.dist` may be a geodesic computation. Columns are kept
- * for the whole search when all of them fit in COLUMN_CACHE_LIMIT entries (a 900-vertex graph, 40
- * candidates for 4,000 places), else computed when a site opens.
+ * open site's distances many times, and `inst.dist` may be a geodesic computation, which the search
+ * writes into the column once computed. Columns are kept for the whole search when all of them fit
+ * in COLUMN_CACHE_LIMIT entries (a 900-vertex graph, 40 candidates for 4,000 places), else the most
+ * recently opened ones, up to RECENT_COLUMNS_LIMIT entries: a search from a kick reopens mostly the
+ * same sites, and keeps their geodesics (on 100,000 places × 5,000 candidates, k = 50, most places
+ * have no open site among their 40 nearest candidates and need one to each open site).
  */
 function siteColumns(
   inst: Instance,
@@ -198,9 +203,23 @@ function siteColumns(
     for (let t = 0; t < points.length; t++) c[xOf[points[t]!]!] = d[t]!;
     return c;
   };
-  if (na * inst.m > COLUMN_CACHE_LIMIT) return compute;
-  const kept: (Float64Array | undefined)[] = new Array(inst.m);
-  return (j) => (kept[j] ??= compute(j));
+  if (na * inst.m <= COLUMN_CACHE_LIMIT) {
+    const kept: (Float64Array | undefined)[] = new Array(inst.m);
+    return (j) => (kept[j] ??= compute(j));
+  }
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  const recent = new Map<number, Float64Array>();
+  const room = Math.max(1, Math.floor(RECENT_COLUMNS_LIMIT / Math.max(1, na)));
+  return (j) => {
+    let c = recent.get(j);
+    if (c) recent.delete(j);
+    else {
+      c = compute(j);
+      if (recent.size >= room) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(j, c);
+    return c;
+  };
 }
 
 export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse): number[] {

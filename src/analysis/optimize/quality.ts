@@ -4,6 +4,9 @@
  */
 export type QualityStatus = 'proven optimal' | 'bound and gap' | 'heuristic, no bound';
 
+/** How the p-median bound is obtained (lower-bound.ts). */
+export const PMEDIAN_BOUND = 'Lagrangian relaxation, subgradient ascent, reduced-cost fixing';
+
 export interface Quality {
   status: QualityStatus;
   /** The bound on the optimum: below it for a minimisation (p-median), above it for a maximisation (coverage). */

@@ -5,7 +5,7 @@
 import { geodesicKm } from '../../geo/geodesic.js';
 import type { FacilityKind, Plan, Threshold } from '../../model/plan.js';
 import type { RegionIndex } from '../../model/region-index.js';
-import { pointColumns, yearWeights, type Demand } from '../demand.js';
+import { describeBasis, pointColumns, yearWeights, type Demand } from '../demand.js';
 import { SettlementNames } from '../place-names.js';
 import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
@@ -17,6 +17,7 @@ const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
 import { pmedian } from './pmedian.js';
+import { PMEDIAN_BOUND, qualityOf, type Quality } from './quality.js';
 import { compareText } from '../../model/compare-text.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
@@ -54,7 +55,24 @@ export interface SuggestResult {
   sites: Suggestion[];
   heuristic: { greedy: number; local_search: number; swaps: number };
   exact: { value: number; gap_percent: number } | null;
+  /** How good the answer is: proven optimal, a bound and the gap, or a heuristic with no bound. */
+  quality: Quality;
+  /** What it is an answer to: the model, whose people, and how distance is measured. */
+  basis: { model: string; population: string; travel: string };
   note?: string;
+}
+
+const MODEL_TEXT: Record<Model, string> = {
+  mclp: 'maximal covering: the k new sites that put the most people within the standard',
+  pmedian: 'p-median: the k new sites that minimise people × road km to the nearest facility',
+  setcover: 'set covering: the fewest new sites that put the target share within the standard',
+};
+
+/** The quality of an answer from the search's own bound, or HiGHS's optimum when --exact ran. */
+function judged(value: number, bound: number, exact: number | undefined): Quality {
+  return exact !== undefined
+    ? qualityOf(Math.round(value), Math.round(exact), 'HiGHS MILP')
+    : qualityOf(value, bound, PMEDIAN_BOUND);
 }
 
 export interface SuggestOptions {
@@ -103,6 +121,11 @@ export async function suggestSites(
     population: Math.round(population),
     fixed: fixed.length,
     candidates: candidates.length,
+    basis: {
+      model: MODEL_TEXT[o.model],
+      population: `${describeBasis(demand.basis ?? 'file')}, people of ${o.year}`,
+      travel: settings.travel.info.description,
+    },
   };
   const toSite = (j: number, rank: number, marginal: number, after: number): Suggestion => ({
     rank,
@@ -164,6 +187,7 @@ export async function suggestSites(
     const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
     return {
       ...base,
+      quality: judged(r.objective, r.lowerBound, exact?.value),
       threshold_km: null,
       before: round2(mean(start)),
       after: round2(mean(current)),
@@ -205,6 +229,8 @@ export async function suggestSites(
     note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
   return {
     ...base,
+    // The covering searches have no bound of their own: only HiGHS (--exact) can prove them.
+    quality: judged(final, NaN, exact?.value),
     threshold_km: settings.travel.reachKm(standard),
     before: round2(pct(before)),
     after: round2(pct(final)),

@@ -14,6 +14,7 @@ import {
 } from '../../analysis/optimize/suggest.js';
 import { EXIT } from '../../errors.js';
 import { loadCandidates } from '../../load/candidates.js';
+import type { ColumnMap } from '../../load/column-map.js';
 import { readGraph } from '../../load/orlib.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
@@ -22,6 +23,7 @@ import {
   addFormatOption,
   addModelOptions,
   choice,
+  columnMap,
   modelFlags,
   countAtLeastOne,
   numberIn,
@@ -39,6 +41,7 @@ interface Opts extends ModelOptions {
   year?: number;
   target: number;
   candidates?: string;
+  candidatesColumns?: ColumnMap;
   exact?: boolean;
   budget: number;
   from?: number;
@@ -75,7 +78,12 @@ export const command: CommandSpec<Opts> = {
       .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
       .option(
         '--candidates <file>',
-        'candidate sites: CSV lat,lon[,name,region] or GeoJSON (default: every population point)',
+        'candidate sites: CSV lat,lon[,name,region], an .xlsx sheet or GeoJSON (default: every population point)',
+      )
+      .option(
+        '--candidates-columns <map>',
+        "the candidate file's column names when they differ: ROLE=COLUMN pairs, e.g. lat=Y,lon=X,name=Site",
+        columnMap(['lat', 'lon', 'region', 'name']),
       )
       .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
@@ -112,7 +120,7 @@ export const command: CommandSpec<Opts> = {
     }
     const y = reportYear(run, ctx.plan, o.year);
     const candidates = o.candidates
-      ? loadCandidates(run, o.candidates, regions, ctx.country.units)
+      ? loadCandidates(run, o.candidates, regions, ctx.country.units, o.candidatesColumns)
       : pointCandidates(ctx.demand, regions);
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);

@@ -38,7 +38,7 @@ export function bandList(value: string): number[] {
   const ok =
     minutes.length > 0 &&
     minutes.length <= MAX_BANDS &&
-    minutes.every((m, i) => m > 0 && m <= MAX_BAND_MIN && (i === 0 || m > minutes[i - 1]!));
+    minutes.every((m, i) => m >= 1 && m <= MAX_BAND_MIN && (i === 0 || m > minutes[i - 1]!));
   if (!ok)
     throw new InvalidArgumentError(
       `expected up to ${MAX_BANDS} ascending minutes from 1 to ${MAX_BAND_MIN}, separated by commas, such as 15,30,60`,

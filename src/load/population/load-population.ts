@@ -17,7 +17,7 @@ import { locatableUnits, type UnitLookup } from '../../geo/unit-lookup.js';
 import { loadPointColumns } from '../population-file.js';
 import { pointObjects, type PointColumns } from '../../model/point-columns.js';
 import type { RunContext } from '../../run/run-context.js';
-import { readUserFile } from '../text-input.js';
+import { readBinaryFile, readUserFile } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, h3Column, readHead } from './detect-format.js';
@@ -71,7 +71,7 @@ export async function loadPopulation(
     win: RasterInfo['window'] | undefined,
     assignment = locator.method;
   // A workbook holds points or H3 cells: its header row says which.
-  const sheet = format === 'xlsx' ? readXlsxTable(readUserFile(run, path), path, o.sheet) : undefined;
+  const sheet = format === 'xlsx' ? readXlsxTable(readBinaryFile(run, path), path, o.sheet) : undefined;
   const h3Sheet =
     sheet !== undefined && (o.columns?.h3 !== undefined || !!h3Column(sheet.header.map((h) => h.trim().toLowerCase())));
   if (format === 'points-csv' || format === 'geojson' || (sheet && !h3Sheet)) {
@@ -103,7 +103,7 @@ export async function loadPopulation(
     else if (format === 'geopackage')
       ({ table, stats } = await (await import('./h3-reader.js')).readGeoPackage(
         path,
-        Buffer.from(readUserFile(run, path, undefined, path, true)),
+        Buffer.from(readBinaryFile(run, path)),
       ));
     else
       ({ table, stats } = (await import('./h3-reader.js')).readH3Csv(
