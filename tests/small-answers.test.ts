@@ -50,3 +50,21 @@ describe('coverage --by region lists every unit', () => {
     expect(by['AZ-LA']!.name).toBe('Lankaran (city), counted in AZ-LAN');
   });
 });
+
+describe('--bom only where there is a CSV', () => {
+  it('report has no CSV: its help does not offer --bom and the flag is refused; coverage offers it', () => {
+    expect(cli(['report', '--help']).stdout).not.toContain('--bom');
+    expect(cli(['report', '--bom']).code).toBe(2);
+    expect(cli(['coverage', '--help']).stdout).toContain('--bom');
+  });
+});
+
+describe('capacity says where its people come from', () => {
+  it('capacity --population FILE --format json has population_source, as coverage has', () => {
+    const pop = join(FIXTURES, 'capacity-population.csv');
+    const plan = join(FIXTURES, 'valid', 'capacity.yaml');
+    const j = JSON.parse(cli(['capacity', plan, '--population', pop, '--format', 'json']).stdout);
+    expect(j.population_source).toMatchObject({ format: 'points-csv', cells: { total: 3, populated: 3 } });
+    expect(j.population_source.file).toMatch(/capacity-population\.csv$/);
+  });
+});

@@ -104,7 +104,11 @@ export interface ModelOptions extends OutputOptions {
 /** --format with the choices the output registry has for this kind of result. */
 export function addFormatOption(cmd: Command, kind: OutputKind, fallback: FormatName, note = ''): Command {
   const formats = formatsFor(kind);
-  return cmd.option('-f, --format <format>', `${formats.join(' | ')}${note}`, choice(formats), fallback);
+  cmd.option('-f, --format <format>', `${formats.join(' | ')}${note}`, choice(formats), fallback);
+  // Offered only where there is a CSV to mark (report and explore have none).
+  if (formats.includes('csv'))
+    cmd.option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
+  return cmd;
 }
 
 export function addOutOption(
@@ -179,8 +183,7 @@ export function addModelOptions(cmd: Command, out?: string): Command {
       '--mode <mode>',
       "with --roads: car | walk (every way a pedestrian may use, at 5 km/h); default: the plan's, else car",
       choice(['car', 'walk'] as const),
-    )
-    .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
+    );
 }
 
 /** The model flags as the loaders and analyses name them. */
