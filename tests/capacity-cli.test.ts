@@ -42,7 +42,8 @@ describe('dostplan capacity (end to end)', () => {
     expect(text).toMatch(/^C\s+Barda center\s+center\s+60,000\s+600\s+250\s+!240%/m);
     const csv = cli(['capacity', ...fixture, '--year', '2024', '-f', 'csv'])
       .stdout.trim()
-      .split('\n');
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(csv[0]).toBe(
       'year,basis,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved',
     );

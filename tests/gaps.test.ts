@@ -75,7 +75,8 @@ describe('gaps: unserved clusters', () => {
   it('writes CSV and GeoJSON rows a spreadsheet and QGIS read', () => {
     const csv = cli(['gaps', TWO, ...POP, '--format', 'csv'])
       .stdout.trim()
-      .split('\n');
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(csv[0]).toBe('rank,people,points,lat,lon,settlement,facility_id,facility_name,mean_min,max_min');
     expect(csv[1]).toMatch(/^1,600,3,40\.20583,47\.71333,[^,]+,C1,Barda center,\d+\.\d,\d+\.\d$/);
     const geo = JSON.parse(cli(['gaps', TWO, ...POP, '--format', 'geojson']).stdout) as {

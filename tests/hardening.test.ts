@@ -326,7 +326,9 @@ describe('flags are checked like the plan schema (classes 3, 5)', () => {
 
   it('--bom puts a UTF-8 byte-order mark before the CSV, for Excel', () => {
     const r = run(['coverage', join(FIXTURES, 'valid', 'small.yaml'), '--format', 'csv', '--bom'], 0);
-    expect(r.stdout.startsWith('\uFEFFyear,')).toBe(true);
+    // The mark comes first, then how the figures were made (# lines), then the header.
+    expect(r.stdout.startsWith('\uFEFF# made with: dostplan')).toBe(true);
+    expect(r.stdout).toContain('\nyear,');
   });
 
   it('--delay says what it breaks: a branch before its center, an opening past the plan years', () => {
@@ -371,7 +373,10 @@ describe('reports that tell the whole truth (class 7)', () => {
   });
 
   it('distances --worst N --format csv lists the worst places; explore --out writes its first screen', () => {
-    const csv = run(['distances', small, '--worst', '3', '--format', 'csv'], 0).stdout.trimEnd().split('\n');
+    const csv = run(['distances', small, '--worst', '3', '--format', 'csv'], 0)
+      .stdout.trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(csv[0]).toBe('year,rank,place,region,lat,lon,population,km,min,nearest_id,nearest_name');
     expect(csv.slice(1).map((l) => l.split(',')[1])).toEqual(['1', '2', '3']);
     const out = join(DIR, 'explore.txt');

@@ -155,7 +155,9 @@ describe('every optimize answer states its quality, model, population basis and 
     const text = cli(['optimize', '-k', '2']).stdout;
     expect(text).toMatch(/Quality: heuristic, no bound\./);
     expect(text).toMatch(/Model: maximal covering.*; population basis: resident.*; travel: road/);
-    const csv = cli(['optimize', '-k', '2', '--format', 'csv']).stdout.split('\n');
+    const csv = cli(['optimize', '-k', '2', '--format', 'csv'])
+      .stdout.split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(csv[0]).toBe('rank,near,region,lat,lon,marginal,after,quality,model,population,travel');
     expect(csv[1]).toMatch(/"heuristic, no bound",maximal covering/);
     const geo = JSON.parse(cli(['optimize', '-k', '2', '--format', 'geojson']).stdout);

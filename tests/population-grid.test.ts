@@ -13,7 +13,10 @@ import { readGeoTiff } from '../src/load/population/geotiff-reader.js';
 import { loadPopulation } from '../src/load/population/load-population.js';
 import { scaleToOfficial } from '../src/load/population/scale-to-official.js';
 import { PolygonIndex } from '../src/geo/polygon-index.js';
-import { withPopulationSource } from '../src/render/population-source.js';
+import { jsonFormat } from '../src/render/formats/json.js';
+import { textFormat } from '../src/render/formats/text.js';
+import { populationHtml } from '../src/render/html-report.js';
+import { plain } from '../src/render/style.js';
 import { cli, FIXTURES } from './helpers.js';
 import { RunContext } from '../src/run/run-context.js';
 
@@ -409,14 +412,15 @@ describe('a population grid for a country without unit polygons (--data)', () =>
 });
 
 describe('the population source in reports', () => {
-  it('goes before the HTML footer, escaped, with the factor table', async () => {
+  it('is an HTML section, escaped, with the factor table; a JSON member; a text section', async () => {
     const r = await loadPopulation(run, two, regions, locator, { scaleTo: 'official' });
-    const html = withPopulationSource('<body><h1>x</h1>\n<footer>f</footer></body>', 'html', r.source);
-    expect(html).toMatch(
-      /<h2 id="population-source">Population source<\/h2>\n<pre>[^<]*AZ-GA +Ganja +1,000 [^<]*<\/pre>\n<footer>/,
+    expect(populationHtml(r.source)).toMatch(
+      /^<h2 id="population-source">Population source<\/h2>\n<pre>[^<]*AZ-GA +Ganja +1,000 [^<]*<\/pre>\n$/,
     );
-    expect(withPopulationSource('{"a":1}', 'json', r.source)).toContain('"population_source": {');
-    expect(withPopulationSource('a,b\n', 'csv', r.source)).toBe('a,b\n');
+    const ctx = { style: plain, population: r.source };
+    const list = { dataset: regions.dataset };
+    expect(JSON.parse(jsonFormat.regions!(list, ctx) as string).population_source).toEqual(r.source);
+    expect(textFormat.regions!(list, ctx) as string).toMatch(/\nPopulation source\n\n {2}\S[^\n]*: \d+ cells, /);
   });
 });
 

@@ -25,6 +25,7 @@ const EXTERNAL = [
   'proj4',
   'h3-js',
   'yaml', // the exact YAML path, loaded only for tabs, aliases and syntax errors
+  'write-excel-file', // --format xlsx only
 ];
 
 /** Commands run once before the cache is written, so the functions they use are in it compiled. */

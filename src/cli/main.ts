@@ -12,6 +12,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
 import { RunContext } from '../run/run-context.js';
 import type { CommandSpec } from './command.js';
+import { VERSION } from './version.js';
 import { commandNamed } from './command-named.cjs';
 
 type Loader = () => Promise<{ command: CommandSpec<never> }>;
@@ -114,7 +115,7 @@ export async function main(
       'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
         'distances, rollout, validation.',
     )
-    .version('0.1.0')
+    .version(VERSION)
     .option(
       '--data <dir>',
       "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",

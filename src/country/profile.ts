@@ -41,6 +41,10 @@ export const CountryProfile = z.strictObject({
   }),
   default_plan: z.string().describe('The plan analysed when none is named, relative to this folder'),
   population_source: z.string().describe('Who publishes the official population figures (for reports)'),
+  credits: z
+    .array(z.string())
+    .optional()
+    .describe('Other sources every output names, with their licences (e.g. the unit polygons)'),
 });
 
 export type CountryProfile = z.infer<typeof CountryProfile>;

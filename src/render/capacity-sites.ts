@@ -1,9 +1,9 @@
 /** `optimize --model capacity` results: text, Markdown, CSV, GeoJSON, and a plan fragment with capacities. */
 import { capacitySiteId, type CapacitySitesResult } from '../analysis/optimize/capacity-sites.js';
 import type { NewSiteUnits } from '../analysis/optimize/suggest.js';
-import { featureCollection, pointFeature } from './geojson.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { reassignYaml } from './optimize.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
   { header: 'rank', align: 'right' },
@@ -69,8 +69,9 @@ export function capacitySitesMarkdown(r: CapacitySitesResult, yaml: string): str
   ].join('\n');
 }
 
-export function capacitySitesCsv(r: CapacitySitesResult): string {
-  return csvTable(
+export function capacitySitesTable(r: CapacitySitesResult): DataTable {
+  return dataTable(
+    'New sites',
     [
       'rank',
       'name',
@@ -98,7 +99,7 @@ export function capacitySitesCsv(r: CapacitySitesResult): string {
   );
 }
 
-export function capacitySitesGeoJson(r: CapacitySitesResult): string {
+export function capacitySitesGeoJson(r: CapacitySitesResult): FeatureCollectionOut {
   return featureCollection(
     r.sites.map((s) =>
       pointFeature(s.lat, s.lon, {

@@ -1,8 +1,8 @@
 /** Capacity results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
 import { describeBasis } from '../analysis/demand.js';
-import { featureCollection, pointFeature } from './geojson.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const columns: Column[] = [
   { header: 'id' },
@@ -128,7 +128,7 @@ export function capacityMarkdown(r: CapacityResult): string {
   ].join('\n');
 }
 
-export function capacityCsv(r: CapacityResult): string {
+export function capacityTable(r: CapacityResult): DataTable {
   const headers = [
     'year',
     'basis',
@@ -150,7 +150,8 @@ export function capacityCsv(r: CapacityResult): string {
     'sent_elsewhere',
     'unserved',
   ];
-  return csvTable(
+  return dataTable(
+    'Capacity',
     headers,
     r.facilities.map((f) => [
       r.year,
@@ -177,7 +178,7 @@ export function capacityCsv(r: CapacityResult): string {
 }
 
 /** Each open facility as a point with its load, for a map of utilization (QGIS: style by utilization_pct). */
-export function capacityGeoJson(r: CapacityResult): string {
+export function capacityGeoJson(r: CapacityResult): FeatureCollectionOut {
   const features = r.facilities.map((f) =>
     pointFeature(f.lat, f.lon, {
       id: f.id,

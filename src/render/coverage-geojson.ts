@@ -1,8 +1,8 @@
 /** Coverage as a map layer: the open facilities, and every population point with its covered flag. */
 import type { CoverageMap } from '../analysis/coverage.js';
-import { facilityFeature, featureCollection, pointFeature } from './geojson.js';
+import { type FeatureCollectionOut, facilityFeature, featureCollection, pointFeature } from './geojson.js';
 
-export function coverageGeoJson(m: CoverageMap): string {
+export function coverageGeoJson(m: CoverageMap): FeatureCollectionOut {
   const points = m.points.map((p) =>
     pointFeature(p.lat, p.lon, {
       layer: 'population',

@@ -1,6 +1,6 @@
 /** Coverage results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type DataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
 
 const p = (x: number) => `${x.toFixed(1)}%`;
@@ -57,7 +57,7 @@ export function coverageMarkdown(r: CoverageResult): string {
   return [`### ${title}`, '', `${model}`, '', `**${total}**`, '', markdownTable(columns(r), rows)].join('\n');
 }
 
-export function coverageCsv(r: CoverageResult): string {
+export function coverageTable(r: CoverageResult): DataTable {
   const both = r.basis === 'both';
   const headers = [
     'year',
@@ -81,5 +81,5 @@ export function coverageCsv(r: CoverageResult): string {
     g.percent,
     ...(both ? [g.distance!.percent, g.assignment!.percent] : []),
   ]);
-  return csvTable(headers, rows);
+  return { name: 'Coverage', headers, rows };
 }

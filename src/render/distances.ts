@@ -1,7 +1,7 @@
 /** Distance statistics for people (text, Markdown), spreadsheets (CSV) and maps (GeoJSON). */
 import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
-import { featureCollection, pointFeature } from './geojson.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
 
 const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
@@ -82,7 +82,7 @@ export function distancesMarkdown(r: DistancesResult): string {
   return [`### ${header(r)}`, '', ...tables(r, markdownTable)].join('\n');
 }
 
-export function distancesCsv(r: DistancesResult): string {
+export function distancesTable(r: DistancesResult): DataTable {
   const keys = [
     'unserved',
     'mean_km',
@@ -100,12 +100,13 @@ export function distancesCsv(r: DistancesResult): string {
     for (const g of r.groups)
       rows.push([r.year, kind, g.id, g.name, g[kind].population, ...keys.map((k) => g[kind][k] ?? '')]);
   }
-  return csvTable(['year', 'nearest', 'group', 'name', 'population', ...keys], rows);
+  return { name: 'Distances', headers: ['year', 'nearest', 'group', 'name', 'population', ...keys], rows };
 }
 
 /** With --worst N, CSV is the worst-served places (one table per file, as spreadsheets expect; like GeoJSON). */
-export function worstCsv(r: DistancesResult): string {
-  return csvTable(
+export function worstTable(r: DistancesResult): DataTable {
+  return dataTable(
+    'Worst served',
     ['year', 'rank', 'place', 'region', 'lat', 'lon', 'population', 'km', 'min', 'nearest_id', 'nearest_name'],
     r.worst.map((w, i) => [
       r.year,
@@ -123,7 +124,7 @@ export function worstCsv(r: DistancesResult): string {
   );
 }
 
-export function distancesGeoJson(r: DistancesResult): string {
+export function distancesGeoJson(r: DistancesResult): FeatureCollectionOut {
   return featureCollection(
     r.worst.map((w) =>
       pointFeature(w.lat, w.lon, {

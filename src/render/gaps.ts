@@ -3,8 +3,8 @@
  * row a cluster), GeoJSON (a point at each cluster's population-weighted centre) and JSON.
  */
 import type { GapsResult, UnservedCluster } from '../analysis/gaps.js';
-import { pointFeature, featureCollection } from './geojson.js';
-import { csvTable, int, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, textTable, type Column } from './table.js';
 
 const KIND_TEXT = { any: 'center or branch', center: 'center', branch: 'branch' } as const;
 const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
@@ -46,7 +46,7 @@ export function gapsText(r: GapsResult, top = 20): string {
   return [header(r), '', ...(rows.length ? [textTable(columns, rows)] : ['Nobody is unserved.']), ...more].join('\n');
 }
 
-export function gapsCsv(r: GapsResult): string {
+export function gapsTable(r: GapsResult): DataTable {
   const headers = [
     'rank',
     'people',
@@ -59,7 +59,8 @@ export function gapsCsv(r: GapsResult): string {
     'mean_min',
     'max_min',
   ];
-  return csvTable(
+  return dataTable(
+    'Unserved places',
     headers,
     r.clusters.map((c) => [
       c.rank,
@@ -76,7 +77,7 @@ export function gapsCsv(r: GapsResult): string {
   );
 }
 
-export function gapsGeoJson(r: GapsResult): string {
+export function gapsGeoJson(r: GapsResult): FeatureCollectionOut {
   return featureCollection(
     r.clusters.map((c) =>
       pointFeature(c.lat, c.lon, {
@@ -94,7 +95,8 @@ export function gapsGeoJson(r: GapsResult): string {
   );
 }
 
-export function gapsJson(r: GapsResult): string {
+/** The result for JSON: people rounded, coordinates to 1 m, facilities by id and name. */
+export function gapsData(r: GapsResult): object {
   const clusters = r.clusters.map(({ facility, ...c }) => ({
     ...c,
     people: Math.round(c.people),
@@ -104,9 +106,5 @@ export function gapsJson(r: GapsResult): string {
     max_min: r1(c.max_min),
     facility: facility ? { id: facility.id, name: facility.name, kind: facility.kind } : null,
   }));
-  return JSON.stringify(
-    { ...r, population: Math.round(r.population), unserved: Math.round(r.unserved), clusters },
-    null,
-    2,
-  );
+  return { ...r, population: Math.round(r.population), unserved: Math.round(r.unserved), clusters };
 }

@@ -25,6 +25,13 @@ export function facilityFeature(f: Facility): Feature {
   });
 }
 
-export function featureCollection(features: Feature[], meta: Record<string, unknown> = {}): string {
-  return JSON.stringify({ type: 'FeatureCollection', ...meta, features });
+/** A FeatureCollection; the geojson format serialises it, with its provenance (a foreign member). */
+export interface FeatureCollectionOut {
+  type: 'FeatureCollection';
+  features: unknown[];
+  [member: string]: unknown;
+}
+
+export function featureCollection(features: Feature[], meta: Record<string, unknown> = {}): FeatureCollectionOut {
+  return { type: 'FeatureCollection', ...meta, features };
 }

@@ -14,6 +14,9 @@ import { mapSvg } from './svg-map.js';
 import { legendSymbol, timelineLegend, timelineSvg } from './svg-timeline.js';
 import { targetLine, waiverLine } from './timeline.js';
 import { describeBasis } from '../analysis/demand.js';
+import type { PopulationSource } from '../model/population-source.js';
+import { populationSection } from './population-source.js';
+import { type Provenance, provenanceLines } from './provenance.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number) => x.toLocaleString('en-US');
@@ -33,17 +36,15 @@ export type ReportInput = ReportData & {
   capital?: { code: string; name: string };
   /** The gap map's layers (measure `gaps`). */
   gaps?: GapLayer;
-  /** Sources line for the footer (from the country's data folder). */
-  sources: string;
 };
 
-/** The map alone, legend included, for slides (`report --map-only`). */
-export function mapOnlySvg(r: ReportInput): string {
-  return reportMap(r, true);
+/** The map alone, legend included, for slides (`report --map-only`); `metadata`: how it was made. */
+export function mapOnlySvg(r: ReportInput, metadata?: readonly string[]): string {
+  return reportMap(r, true, metadata);
 }
 
 /** The report's map; `legend`: drawn inside the SVG (standalone) or left to the page's HTML legend. */
-function reportMap(r: ReportInput, legend: boolean): string {
+function reportMap(r: ReportInput, legend: boolean, metadata?: readonly string[]): string {
   const { outline, layers, units, facilities, year, mapTitle: title, measure, capital, gaps } = r;
   return mapSvg({
     outline,
@@ -56,6 +57,7 @@ function reportMap(r: ReportInput, legend: boolean): string {
     capital,
     legend,
     ...(gaps ? { gaps } : {}),
+    ...(metadata ? { metadata } : {}),
   });
 }
 
@@ -134,7 +136,14 @@ function capacitySection(c: CapacityResult, year: number): string {
 ${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'wait (M/M/c)', 'no room'], rows, [2, 3, 4, 5, 6, 7])}`;
 }
 
-export function htmlReport(r: ReportInput): string {
+/**
+ * The page. `about`: a user's population file (its section comes before the footer) and how the
+ * figures were made (the footer: version, plan, year, sources and their licences).
+ */
+export function htmlReport(
+  r: ReportInput,
+  about: { population?: PopulationSource; provenance?: Provenance } = {},
+): string {
   const c = r.coverage;
   const scale = MEASURES[r.measure];
   const popNote =
@@ -218,9 +227,14 @@ ${r.capacity ? `<section>${capacitySection(r.capacity, r.year)}</section>` : ''}
 <h2>Worst-served places, ${r.year}</h2>
 ${table(['place', 'unit', 'population', 'km', 'min', 'nearest facility'], worstRows, [2, 3, 4])}
 </section>
-<footer>Made with dostplan. ${esc(r.sources)}
-Colours: Okabe–Ito and ColorBrewer (colour-blind safe, fixed classes). See data/SOURCES.md for the method and its limits.</footer>
+${about.population ? populationHtml(about.population) : ''}<footer>${about.provenance ? `${provenanceLines(about.provenance).map(esc).join('<br>\n')}<br>\n` : 'Made with dostplan.\n'}Colours: Okabe–Ito and ColorBrewer (colour-blind safe, fixed classes). See data/SOURCES.md for the method and its limits.</footer>
 </body>
 </html>
 `;
+}
+
+/** What a user's population file gave, as a section of the page (before its footer). */
+export function populationHtml(s: PopulationSource): string {
+  const body = populationSection(s, false).replace(/^\nPopulation source\n\n/, '');
+  return `<h2 id="population-source">Population source</h2>\n<pre>${esc(body)}</pre>\n`;
 }

@@ -3,8 +3,8 @@ import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { qualityText } from '../analysis/optimize/quality.js';
-import { featureCollection, pointFeature } from './geojson.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
@@ -82,8 +82,9 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
   ].join('\n');
 }
 
-export function suggestCsv(r: SuggestResult): string {
-  return csvTable(
+export function suggestTable(r: SuggestResult): DataTable {
+  return dataTable(
+    'Suggested sites',
     ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after', 'quality', 'model', 'population', 'travel'],
     r.sites.map((s) => [
       s.rank,
@@ -101,7 +102,7 @@ export function suggestCsv(r: SuggestResult): string {
   );
 }
 
-export function suggestGeoJson(r: SuggestResult): string {
+export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
   return featureCollection(
     r.sites.map((s) =>
       pointFeature(s.lat, s.lon, {

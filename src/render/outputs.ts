@@ -15,6 +15,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ReportInput } from './html-report.js';
 import type { SurfaceOutput } from './surface.js';
+import type { PopulationSource } from '../model/population-source.js';
+import type { Provenance } from './provenance.js';
 import type { GapsResult } from '../analysis/gaps.js';
 import type { Style } from './style.js';
 
@@ -42,12 +44,23 @@ export interface Outputs {
 
 export type OutputKind = keyof Outputs;
 
-/** What a renderer may know about where its text goes. */
-export interface RenderContext {
+/** What the figures rest on, beside the result: every format says it its own way. */
+export interface About {
+  /** A user's population file: what was read, left out and scaled. */
+  population?: PopulationSource;
+  /** How the figures were made (absent for results without figures: validation). */
+  provenance?: Provenance;
+}
+
+/** What a renderer may know about where its text goes, and what the figures rest on. */
+export interface RenderContext extends About {
   style: Style;
 }
 
-export type Renderer<K extends OutputKind> = (output: Outputs[K], ctx: RenderContext) => string;
+/** Text, or bytes for a binary format (xlsx), possibly once a library has finished. */
+export type Rendered = string | Uint8Array | Promise<Uint8Array>;
+
+export type Renderer<K extends OutputKind> = (output: Outputs[K], ctx: RenderContext) => Rendered;
 
 /** A format: a renderer for each kind of result it supports. */
 export type Format = { [K in OutputKind]?: Renderer<K> };

@@ -36,22 +36,3 @@ export function populationSection(s: PopulationSource, markdown: boolean): strin
   }
   return `${out.join('\n')}\n`;
 }
-
-/** Adds the section to a text/Markdown/HTML report, or a `population_source` key to a JSON one. */
-export function withPopulationSource(text: string, format: string, s: PopulationSource | undefined): string {
-  if (!s) return text;
-  if (format === 'json') {
-    const obj = JSON.parse(text) as Record<string, unknown>;
-    return JSON.stringify({ ...obj, population_source: s }, null, 2);
-  }
-  if (format === 'text' || format === 'md') return text.replace(/\n*$/, '\n') + populationSection(s, format === 'md');
-  if (format === 'html' && text.includes('<footer>')) {
-    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const body = populationSection(s, false).replace(/^\nPopulation source\n\n/, '');
-    return text.replace(
-      '<footer>',
-      `<h2 id="population-source">Population source</h2>\n<pre>${esc(body)}</pre>\n<footer>`,
-    );
-  }
-  return text;
-}

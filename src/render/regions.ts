@@ -4,7 +4,7 @@
  * (exact official figure, derived from official figures, or estimate).
  */
 import type { Dataset } from '../model/dataset.js';
-import { csvTable, int, textTable } from './table.js';
+import { type DataTable, dataTable, int, textTable } from './table.js';
 
 /** The last year with figures: resident figures move after the base year (resettlement). */
 const lastYear = (ds: Dataset) => Math.max(ds.base_year, ...ds.years);
@@ -101,6 +101,6 @@ export function regionsText(ds: Dataset, capital = ''): string {
   return summary ? `${table}\n\n${summary}` : table;
 }
 
-export function regionsCsv(ds: Dataset, capital = ''): string {
-  return csvTable(headers(ds), rows(ds, capital));
+export function regionsTable(ds: Dataset, capital = ''): DataTable {
+  return dataTable('Regions', headers(ds), rows(ds, capital));
 }

@@ -11,8 +11,9 @@ import { jsonFormat } from './formats/json.js';
 import { mdFormat } from './formats/md.js';
 import { svgFormat } from './formats/svg.js';
 import { textFormat } from './formats/text.js';
+import { xlsxFormat } from './formats/xlsx.js';
 import { yamlFormat } from './formats/yaml.js';
-import type { Format, OutputKind, Outputs, RenderContext } from './outputs.js';
+import type { Format, OutputKind, Outputs, RenderContext, Rendered } from './outputs.js';
 
 const FORMATS = {
   text: textFormat,
@@ -24,6 +25,7 @@ const FORMATS = {
   yaml: yamlFormat,
   github: githubFormat,
   html: htmlFormat,
+  xlsx: xlsxFormat,
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
@@ -33,7 +35,12 @@ export function formatsFor(kind: OutputKind): FormatName[] {
   return (Object.keys(FORMATS) as FormatName[]).filter((f) => FORMATS[f][kind] !== undefined);
 }
 
-export function render<K extends OutputKind>(kind: K, format: string, output: Outputs[K], ctx: RenderContext): string {
+export function render<K extends OutputKind>(
+  kind: K,
+  format: string,
+  output: Outputs[K],
+  ctx: RenderContext,
+): Rendered {
   const renderer = (FORMATS as Record<string, Format>)[format]?.[kind];
   if (!renderer) throw new UserError(`--format ${format} is not available here; choose ${formatsFor(kind).join(', ')}`);
   return renderer(output, ctx);

@@ -9,6 +9,7 @@ import type { IsochroneBand } from '../analysis/isochrones.js';
 import type { Surface, SurfaceStats } from '../analysis/surface.js';
 import type { Facility } from '../model/plan.js';
 import type { ModelSummary } from '../travel/travel-cost.js';
+import type { FeatureCollectionOut } from './geojson.js';
 import { NODATA, UNREACHABLE } from './surface-geotiff.js';
 import { int as fmtInt } from './table.js';
 
@@ -80,7 +81,7 @@ function polygonFeature(polys: readonly PolygonRings[], properties: Record<strin
 
 const facilityProps = (f: Facility) => ({ id: f.id, name: f.name, kind: f.kind });
 
-export function surfaceGeoJson(o: SurfaceOutput): string {
+export function surfaceGeoJson(o: SurfaceOutput): FeatureCollectionOut {
   const meta = {
     year: o.surface.year,
     kind: o.surface.kind,
@@ -99,7 +100,7 @@ export function surfaceGeoJson(o: SurfaceOutput): string {
         area_km2: r2(c.area_km2),
       }),
     );
-    return JSON.stringify({ type: 'FeatureCollection', ...meta, layer: 'catchments', features });
+    return { type: 'FeatureCollection', ...meta, layer: 'catchments', features };
   }
   const features = (o.isochrones ?? []).flatMap((set) =>
     set.bands.map((b) =>
@@ -112,5 +113,5 @@ export function surfaceGeoJson(o: SurfaceOutput): string {
       }),
     ),
   );
-  return JSON.stringify({ type: 'FeatureCollection', ...meta, layer: 'isochrones', features });
+  return { type: 'FeatureCollection', ...meta, layer: 'isochrones', features };
 }

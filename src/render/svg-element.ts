@@ -22,5 +22,12 @@ export function el(tag: string, attrs: Attrs, inner?: string): string {
 /** A `<title>` tooltip. */
 export const tip = (text: string) => `<title>${esc(text)}</title>`;
 
+/**
+ * How a standalone SVG's figures were made, as `<metadata>` (kept by editors and slides, shown by
+ * none): one line each, escaped.
+ */
+export const svgMetadata = (lines: readonly string[]) =>
+  lines.length ? `<metadata>${lines.map(esc).join('\n')}</metadata>` : '';
+
 /** An opening tag only (the caller closes it). */
 export const openTag = (tag: string, attrs: Attrs) => el(tag, attrs).replace(/\/>$/, '>');

@@ -22,7 +22,7 @@ import type { MapLayers } from '../model/map-layers.js';
 import type { Facility } from '../model/plan.js';
 import { classColor, CONTEXT, MEASURES, STATUS_STYLE, UNSERVED, type MeasureId, type MeasureScale } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
-import { type Attrs, el, esc, openTag, tip } from './svg-element.js';
+import { type Attrs, el, esc, openTag, svgMetadata, tip } from './svg-element.js';
 import { int } from './table.js';
 import { compareText } from '../model/compare-text.js';
 
@@ -38,6 +38,8 @@ export interface MapInput {
   capital?: { code: string; name: string };
   /** Draw the legend inside the SVG (the standalone map); the HTML report draws its own. */
   legend: boolean;
+  /** How the figures were made, for the standalone map (render/provenance.ts). */
+  metadata?: readonly string[];
   /** The gap map (measure `gaps`): the travel-time surface under the unit outlines, unserved people on top. */
   gaps?: GapLayer;
 }
@@ -210,6 +212,7 @@ export function mapSvg(input: MapInput): string {
       'aria-label': label,
     }),
   );
+  if (m.metadata) out.push(svgMetadata(m.metadata));
   out.push(tip(label));
   const clip = (id: string, r: Rect) => el('clipPath', { id }, el('rect', box(r)));
   out.push(el('defs', {}, clip('map-main', MAIN) + clip('map-inset', INSET)));

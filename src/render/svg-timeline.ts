@@ -7,7 +7,7 @@
 import type { Timeline } from '../analysis/timeline.js';
 import { SERIES } from './palette.js';
 import { textWidth, type Rect } from './label-placement.js';
-import { el, esc, openTag, tip } from './svg-element.js';
+import { el, esc, openTag, svgMetadata, tip } from './svg-element.js';
 
 const W = 760,
   L = 64,
@@ -89,7 +89,8 @@ function crosses(r: Rect, x1: number, y1: number, x2: number, y2: number): boole
   return true;
 }
 
-export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): string {
+/** `metadata`: how the figures were made, for a standalone chart (render/provenance.ts). */
+export function timelineSvg(t: Timeline, opts: { legend?: boolean; metadata?: readonly string[] } = {}): string {
   const legend = opts.legend ?? true;
   const entries = timelineLegend(t);
   const legendRows = legend ? Math.ceil(entries.length / 3) : 0;
@@ -112,6 +113,7 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean } = {}): strin
   const font = { 'font-family': 'system-ui, sans-serif', 'font-size': 12 };
   const size = { viewBox: `0 0 ${W} ${H}`, width: W, height: H };
   out.push(openTag('svg', { xmlns: 'http://www.w3.org/2000/svg', id: 'rollout', ...size, ...font }));
+  if (opts.metadata) out.push(svgMetadata(opts.metadata));
   out.push(`<title>${esc(`Rollout of ${t.plan}`)}</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="${L}" y="22" font-size="15" font-weight="bold">${esc(`Rollout of ${t.plan}`)}</text>`);

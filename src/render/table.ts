@@ -38,6 +38,25 @@ export function csvSafe(v: string | number): string {
   return `'${s}`;
 }
 
+/**
+ * A result's table as data: what CSV writes (one table per file) and what a workbook puts on a
+ * sheet (--format xlsx, one sheet per table). `name` names the sheet. Empty cells are ''.
+ */
+export interface DataTable {
+  name: string;
+  headers: string[];
+  rows: (string | number)[][];
+}
+
+export const dataTable = (name: string, headers: string[], rows: (string | number)[][]): DataTable => ({
+  name,
+  headers,
+  rows,
+});
+
+/** A table as CSV. */
+export const csvOf = (t: DataTable): string => csvTable(t.headers, t.rows);
+
 /** RFC 4180 CSV: quote fields with commas, quotes or newlines; formula-like text defused (csvSafe). */
 export function csvTable(headers: string[], rows: (string | number)[][]): string {
   const q = (v: string | number) => {

@@ -1,6 +1,6 @@
 /** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
-import { csvTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
 
 const pc = (x: number) => `${x.toFixed(1)}%`;
@@ -163,7 +163,7 @@ export function timelineMarkdown(t: Timeline, names: Map<string, string> = new M
   ].join('\n');
 }
 
-export function timelineCsv(t: Timeline): string {
+export function timelineTable(t: Timeline): DataTable {
   const headers = [
     'year',
     'population_year',
@@ -182,7 +182,8 @@ export function timelineCsv(t: Timeline): string {
     'opened',
     'closed',
   ];
-  return csvTable(
+  return dataTable(
+    'Timeline',
     headers,
     t.years.map((y) => [
       y.year,

@@ -17,6 +17,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -73,7 +74,7 @@ export const command: CommandSpec<Opts> = {
       o.method === 'auto'
         ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
         : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
-    emit(run, 'capacity', result, o, ctx.demand.source);
+    await emit(run, 'capacity', result, o, planAbout(ctx, result.year));
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
       const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;

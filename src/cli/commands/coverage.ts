@@ -15,6 +15,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -49,7 +50,7 @@ export const command: CommandSpec<Opts> = {
       by: o.by,
     });
     const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
-    emit(run, 'coverage', { result, map }, o, ctx.demand.source);
+    await emit(run, 'coverage', { result, map }, o, planAbout(ctx, result.year, result.standards));
     return EXIT.ok;
   },
 };

@@ -7,6 +7,7 @@ import { loadDemand, loadValidPlan, planSettings, populationInput } from '../../
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 export const command: CommandSpec<ModelOptions> = {
   declare(cmd: Command) {
@@ -30,7 +31,13 @@ export const command: CommandSpec<ModelOptions> = {
     };
     const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsOf(b));
     const d = diffPlans(a, b, measure(a, 'diff A'), measure(b, 'diff B'), changes);
-    emit(run, 'diff', d, o, demand.source);
+    await emit(
+      run,
+      'diff',
+      d,
+      o,
+      planAbout({ country, plan: b, demand, settings: settingsOf(b) }, [b.years.from, b.years.to]),
+    );
     return EXIT.ok;
   },
 };

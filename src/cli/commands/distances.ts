@@ -16,6 +16,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -38,13 +39,8 @@ export const command: CommandSpec<Opts> = {
     const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(run, ctx.plan, o.year));
     const worst = o.worst ?? (o.format === 'geojson' ? pointColumns(ctx.demand).count : 0);
-    emit(
-      run,
-      'distances',
-      distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst),
-      o,
-      ctx.demand.source,
-    );
+    const result = distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst);
+    await emit(run, 'distances', result, o, planAbout(ctx, result.year));
     return EXIT.ok;
   },
 };

@@ -9,6 +9,7 @@ import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 export const command: CommandSpec<ModelOptions> = {
   declare(cmd: Command) {
@@ -27,11 +28,12 @@ export const command: CommandSpec<ModelOptions> = {
         kind: 'any',
         by: 'economic-region',
       });
-      emit(
+      await emit(
         run,
         'coverage',
         { result, map: () => coverageMap(net, ctx.demand, ctx.settings, 'any', result) },
         { format: 'text', out: o.out },
+        planAbout(ctx, result.year),
       );
       return EXIT.ok;
     }

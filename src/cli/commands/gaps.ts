@@ -18,6 +18,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -58,7 +59,8 @@ export const command: CommandSpec<Opts> = {
       clusters,
       model: modelSummary(ctx.settings.travel.info),
     };
-    emit(run, 'gaps', { result, top: o.top }, o, ctx.demand.source);
+    const counted = Object.fromEntries(kinds.map((k) => [k, describeThreshold(standards[k])]));
+    await emit(run, 'gaps', { result, top: o.top }, o, planAbout(ctx, y, counted));
     return EXIT.ok;
   },
 };

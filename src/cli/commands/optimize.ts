@@ -31,6 +31,7 @@ import {
   year,
   type ModelOptions,
 } from '../options.js';
+import { planAbout, toolProvenance } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   model: Model | 'order' | 'capacity';
@@ -95,7 +96,7 @@ export const command: CommandSpec<Opts> = {
     if (o.graph) {
       const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
       if (solved.note) run.message(`note: ${solved.note}`);
-      emit(run, 'graph', solved, o);
+      await emit(run, 'graph', solved, o, { provenance: toolProvenance({ plan: o.graph }) });
       return EXIT.ok;
     }
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
@@ -108,7 +109,13 @@ export const command: CommandSpec<Opts> = {
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
       const result = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
-      emit(run, 'order', { result, changes: orderChanges(ctx.plan, result), base }, o);
+      await emit(
+        run,
+        'order',
+        { result, changes: orderChanges(ctx.plan, result), base },
+        o,
+        planAbout(ctx, [from, ctx.plan.years.to]),
+      );
       return EXIT.ok;
     }
     const y = reportYear(run, ctx.plan, o.year);
@@ -125,14 +132,20 @@ export const command: CommandSpec<Opts> = {
       });
       const sites = result.sites.map((s) => ({ id: capacitySiteId(s), region: s.unit, lat: s.lat, lon: s.lon }));
       const units = unitsForNewSites(ctx.plan, regions, 'center', sites);
-      emit(run, 'capacitySites', { result, units, base }, o);
+      await emit(run, 'capacitySites', { result, units, base }, o, planAbout(ctx, y));
       return EXIT.ok;
     }
     const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
     if (result.note) run.message(`note: ${result.note}`);
-    emit(run, 'suggestion', { result, changes: planEntries(result, ctx.plan, regions), base }, o);
+    await emit(
+      run,
+      'suggestion',
+      { result, changes: planEntries(result, ctx.plan, regions), base },
+      o,
+      planAbout(ctx, y),
+    );
     return EXIT.ok;
   },
 };

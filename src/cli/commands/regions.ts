@@ -3,16 +3,19 @@ import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
-import { addFormatOption, type OutputOptions } from '../options.js';
+import { addFormatOption, addOutOption, type OutputOptions } from '../options.js';
+import { countrySources, toolProvenance } from '../provenance.js';
 
 /** Lists the country's units with their codes, so planners can write `region:` and `serves:`. */
 export const command: CommandSpec<OutputOptions & { data?: string }> = {
   declare(cmd: Command) {
-    addFormatOption(cmd, 'regions', 'text');
+    addOutOption(addFormatOption(cmd, 'regions', 'text'));
   },
-  run(_args, o, run) {
-    const { regions } = loadCountry(run, o.data);
-    emit(run, 'regions', { dataset: regions.dataset, capital: regions.capital }, o);
+  async run(_args, o, run) {
+    const country = loadCountry(run, o.data);
+    const { regions } = country;
+    const provenance = toolProvenance({ year: `${regions.dataset.base_year}`, sources: countrySources(country) });
+    await emit(run, 'regions', { dataset: regions.dataset, capital: regions.capital }, o, { provenance });
     return EXIT.ok;
   },
 };

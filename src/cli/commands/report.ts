@@ -10,6 +10,7 @@ import { GAPS_SCALE, MEASURES, type MeasureId } from '../../render/palette.js';
 import { defaultLookup } from '../../load/population/default-lookup.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, choice, modelFlags, reportYear, withProgress, year, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   year?: number;
@@ -47,9 +48,8 @@ export const command: CommandSpec<Opts> = {
       layers: loadMapLayers(run, ctx.country.dir),
       measure: o.measure,
       ...(capital ? { capital } : {}),
-      sources: `Population: ${profile.population_source}.`,
     };
-    emit(run, 'report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, ctx.demand.source);
+    await emit(run, 'report', input, { format: o.mapOnly ? 'svg' : 'html', out: o.out }, planAbout(ctx, y));
     return EXIT.ok;
   },
 };

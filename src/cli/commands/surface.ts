@@ -17,6 +17,7 @@ import { surfaceGeoTiff } from '../../render/surface-geotiff.js';
 import { modelSummary } from '../../travel/travel-cost.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, choice, modelFlags, numberIn, reportYear, year, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 const FORMATS = ['text', 'geojson', 'tif'] as const;
 
@@ -107,7 +108,7 @@ export const command: CommandSpec<Opts> = {
         output.isochrones = [{ bands: isochroneBands(cells, surface.minutes, o.bands, population) }];
       }
     }
-    emit(run, 'surface', output, { format, out: o.out }, ctx.demand.source);
+    await emit(run, 'surface', output, { format, out: o.out }, planAbout(ctx, y));
     return EXIT.ok;
   },
 };

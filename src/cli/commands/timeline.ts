@@ -8,6 +8,7 @@ import { emit } from '../../render/emit.js';
 import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
   delay: string[];
@@ -51,10 +52,10 @@ export const command: CommandSpec<Opts> = {
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : planSettings(run, other, flags);
       const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
-      emit(run, 'comparison', { a: main, b }, o, ctx.demand.source);
+      await emit(run, 'comparison', { a: main, b }, o, planAbout(ctx, [plan.years.from, plan.years.to]));
     } else {
       const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
-      emit(run, 'timeline', { timeline: main, names }, o, ctx.demand.source);
+      await emit(run, 'timeline', { timeline: main, names }, o, planAbout(ctx, [plan.years.from, plan.years.to]));
     }
     // A miss the plan records (a target's missed:, with its reason) does not fail CI; any other does.
     const missed = newMisses(main.targets);

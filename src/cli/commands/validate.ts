@@ -20,7 +20,7 @@ export const command: CommandSpec<Opts> = {
     cmd.argument('[files...]', 'plan files (YAML)').option('--strict', 'warnings fail too (exit 1)');
     addFormatOption(cmd, 'validation', 'text', ' (github: annotations for GitHub Actions)');
   },
-  run(files, o, run) {
+  async run(files, o, run) {
     const country = loadCountry(run, o.data);
     const targets = files.length ? files : [country.defaultPlan];
     const diagnostics: Diagnostic[] = [];
@@ -43,7 +43,7 @@ export const command: CommandSpec<Opts> = {
     const sorted = sortDiagnostics(diagnostics);
     // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
     const checked = targets.length - unreadable;
-    emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
+    await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
     const { errors, warnings, waived } = tally(sorted);
     if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable, waived)}\n`);
     return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;

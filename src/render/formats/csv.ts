@@ -1,22 +1,21 @@
-/** CSV (RFC 4180) for spreadsheets. */
-import { coverageCsv } from '../coverage.js';
-import { distancesCsv, worstCsv } from '../distances.js';
-import { suggestCsv } from '../optimize.js';
-import { capacityCsv } from '../capacity.js';
-import { capacitySitesCsv } from '../capacity-sites.js';
-import type { Format } from '../outputs.js';
-import { regionsCsv } from '../regions.js';
-import { gapsCsv } from '../gaps.js';
-import { timelineCsv } from '../timeline.js';
+/**
+ * CSV (RFC 4180) for spreadsheets: a result's first table (render/tables.ts). How the figures were
+ * made comes first as `#` lines, the comment prefix of the W3C model for tabular data (CSVW):
+ * spreadsheets show them as rows above the header, `csv-parse` (`comment: '#'`), pandas
+ * (`comment='#'`) and R (`comment.char = "#"`) skip them.
+ */
+import type { Format, Outputs, RenderContext } from '../outputs.js';
+import { provenanceLines } from '../provenance.js';
+import { csvOf } from '../table.js';
+import { TABLES, type TableKind, tablesOf } from '../tables.js';
 
-export const csvFormat: Format = {
-  coverage: (o) => coverageCsv(o.result),
-  // With --worst N the CSV is the worst-served places (one table per file, as spreadsheets expect).
-  distances: (r) => (r.worst.length ? worstCsv(r) : distancesCsv(r)),
-  timeline: (o) => timelineCsv(o.timeline),
-  suggestion: (o) => suggestCsv(o.result),
-  regions: (o) => regionsCsv(o.dataset, o.capital),
-  capacity: capacityCsv,
-  capacitySites: (o) => capacitySitesCsv(o.result),
-  gaps: (o) => gapsCsv(o.result),
-};
+const csv =
+  <K extends TableKind>(kind: K) =>
+  (o: Outputs[K], ctx: RenderContext): string => {
+    const table = csvOf(tablesOf(kind, o)[0]!);
+    return ctx.provenance ? [...provenanceLines(ctx.provenance).map((l) => `# ${l}`), table].join('\n') : table;
+  };
+
+export const csvFormat: Format = Object.fromEntries(
+  (Object.keys(TABLES) as TableKind[]).map((kind) => [kind, csv(kind)]),
+) as Format;

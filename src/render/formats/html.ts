@@ -1,7 +1,7 @@
-/** One self-contained HTML page. */
+/** One self-contained HTML page; its footer says how the figures were made. */
 import { htmlReport } from '../html-report.js';
 import type { Format } from '../outputs.js';
 
 export const htmlFormat: Format = {
-  report: htmlReport,
+  report: (r, ctx) => htmlReport(r, ctx),
 };

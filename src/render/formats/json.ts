@@ -1,25 +1,37 @@
-/** JSON for programs: the result objects as they are (2-space indented, stable key order). */
+/**
+ * JSON for programs: the result objects as they are (2-space indented, stable key order), then
+ * what they rest on: `population_source` (a user's population file) and `provenance`.
+ */
 import { tally } from '../diagnostics.js';
 import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
-import type { Format } from '../outputs.js';
-import { gapsJson } from '../gaps.js';
+import type { Format, RenderContext } from '../outputs.js';
+import { gapsData } from '../gaps.js';
 
-const json = (x: unknown) => JSON.stringify(x, null, 2);
+const json = (x: object, ctx: RenderContext) =>
+  JSON.stringify(
+    {
+      ...x,
+      ...(ctx.population ? { population_source: ctx.population } : {}),
+      ...(ctx.provenance ? { provenance: ctx.provenance } : {}),
+    },
+    null,
+    2,
+  );
 
 export const jsonFormat: Format = {
-  validation: ({ diagnostics, files, unreadable = 0 }) =>
-    json({ ...tally(diagnostics), files, unreadable, diagnostics }),
-  coverage: (o) => json(o.result),
+  validation: ({ diagnostics, files, unreadable = 0 }, ctx) =>
+    json({ ...tally(diagnostics), files, unreadable, diagnostics }, ctx),
+  coverage: (o, ctx) => json(o.result, ctx),
   distances: json,
-  timeline: (o) => json(o.timeline),
+  timeline: (o, ctx) => json(o.timeline, ctx),
   comparison: json,
   diff: json,
-  suggestion: (o) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }),
-  order: (o) => json({ ...o.result, yaml: orderYaml(o.result, o.changes, o.base) }),
+  suggestion: (o, ctx) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }, ctx),
+  order: (o, ctx) => json({ ...o.result, yaml: orderYaml(o.result, o.changes, o.base) }, ctx),
   graph: json,
-  regions: (o) => json(o.dataset),
+  regions: (o, ctx) => json(o.dataset, ctx),
   capacity: json,
-  capacitySites: (o) => json({ ...o.result, yaml: capacitySitesYaml(o) }),
-  gaps: (o) => gapsJson(o.result),
+  capacitySites: (o, ctx) => json({ ...o.result, yaml: capacitySitesYaml(o) }, ctx),
+  gaps: (o, ctx) => json(gapsData(o.result), ctx),
 };

@@ -6,16 +6,20 @@ import { orderText, orderYaml, suggestMarkdown, suggestYaml } from '../optimize.
 import { capacityMarkdown } from '../capacity.js';
 import { capacitySitesMarkdown, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { withClosingSections } from './closing-sections.js';
 import { comparisonText, timelineMarkdown } from '../timeline.js';
 
-export const mdFormat: Format = {
-  coverage: (o) => coverageMarkdown(o.result),
-  distances: distancesMarkdown,
-  timeline: (o) => timelineMarkdown(o.timeline, o.names),
-  comparison: (o) => comparisonText(o.a, o.b, true),
-  diff: diffMarkdown,
-  suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
-  order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true),
-  capacity: capacityMarkdown,
-  capacitySites: (o) => capacitySitesMarkdown(o.result, capacitySitesYaml(o)),
-};
+export const mdFormat: Format = withClosingSections(
+  {
+    coverage: (o) => coverageMarkdown(o.result),
+    distances: distancesMarkdown,
+    timeline: (o) => timelineMarkdown(o.timeline, o.names),
+    comparison: (o) => comparisonText(o.a, o.b, true),
+    diff: diffMarkdown,
+    suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
+    order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true),
+    capacity: capacityMarkdown,
+    capacitySites: (o) => capacitySitesMarkdown(o.result, capacitySitesYaml(o)),
+  },
+  true,
+);

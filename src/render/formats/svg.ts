@@ -1,9 +1,10 @@
-/** SVG charts for slides and documents. */
+/** SVG charts for slides and documents; `<metadata>` says how the figures were made. */
 import { mapOnlySvg } from '../html-report.js';
 import type { Format } from '../outputs.js';
+import { provenanceLines } from '../provenance.js';
 import { timelineSvg } from '../svg-timeline.js';
 
 export const svgFormat: Format = {
-  timeline: (o) => timelineSvg(o.timeline),
-  report: mapOnlySvg,
+  timeline: (o, ctx) => timelineSvg(o.timeline, ctx.provenance ? { metadata: provenanceLines(ctx.provenance) } : {}),
+  report: (r, ctx) => mapOnlySvg(r, ctx.provenance && provenanceLines(ctx.provenance)),
 };

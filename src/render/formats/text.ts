@@ -7,24 +7,28 @@ import { graphText, orderText, orderYaml, suggestText, suggestYaml } from '../op
 import { capacityText } from '../capacity.js';
 import { capacitySitesText, capacitySitesYaml } from '../capacity-sites.js';
 import type { Format } from '../outputs.js';
+import { withClosingSections } from './closing-sections.js';
 import { regionsText } from '../regions.js';
 import { surfaceText } from '../surface.js';
 import { gapsText } from '../gaps.js';
 import { comparisonText, timelineText } from '../timeline.js';
 
-export const textFormat: Format = {
-  validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
-  coverage: (o) => coverageText(o.result),
-  distances: distancesText,
-  timeline: (o) => timelineText(o.timeline, o.names),
-  comparison: (o) => comparisonText(o.a, o.b),
-  diff: diffText,
-  suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
-  order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
-  graph: graphText,
-  regions: (o) => regionsText(o.dataset, o.capital),
-  capacity: capacityText,
-  capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
-  surface: surfaceText,
-  gaps: (o) => gapsText(o.result, o.top),
-};
+export const textFormat: Format = withClosingSections(
+  {
+    validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
+    coverage: (o) => coverageText(o.result),
+    distances: distancesText,
+    timeline: (o) => timelineText(o.timeline, o.names),
+    comparison: (o) => comparisonText(o.a, o.b),
+    diff: diffText,
+    suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
+    order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
+    graph: graphText,
+    regions: (o) => regionsText(o.dataset, o.capital),
+    capacity: capacityText,
+    capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
+    surface: surfaceText,
+    gaps: (o) => gapsText(o.result, o.top),
+  },
+  false,
+);

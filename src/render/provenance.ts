@@ -1,0 +1,44 @@
+/**
+ * How a result's figures were made, as data: the tool and its version, the plan, the year, the
+ * population (year, basis, or the user's file), the distance model, the standards and the data
+ * sources with their licences. Every format carries it its own way (docs/output-formats.md): text
+ * and Markdown in their headers, CSV as `#` comment lines before the header (the comment prefix
+ * of the W3C model for tabular data), JSON and GeoJSON as a `provenance` member (RFC 7946 §6.1
+ * foreign member), SVG in `<metadata>`, HTML in the footer, YAML as comments, a workbook on a
+ * sheet of its own.
+ */
+export interface Provenance {
+  /** "dostplan 0.1.0" */
+  tool: string;
+  /** The plan's name, or another input (an OR-Library graph). */
+  plan?: string;
+  /** The year (or years) the figures are for. */
+  year?: string;
+  /** "1 January 2030 official figures, resident basis", or the user's file. */
+  population?: string;
+  distance_model?: string;
+  standards?: string;
+  /** Where the data come from, with licences and attributions. */
+  sources: string[];
+}
+
+const LABELS: [Exclude<keyof Provenance, 'sources'>, string][] = [
+  ['tool', 'made with'],
+  ['plan', 'plan'],
+  ['year', 'year'],
+  ['population', 'population'],
+  ['distance_model', 'distance model'],
+  ['standards', 'standards'],
+];
+
+/** Label and value pairs, in order; one per source. Values are single lines. */
+export function provenancePairs(p: Provenance): [string, string][] {
+  const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+  return [
+    ...LABELS.flatMap(([key, label]): [string, string][] => (p[key] ? [[label, oneLine(p[key])]] : [])),
+    ...p.sources.map((s): [string, string] => ['source', oneLine(s)]),
+  ];
+}
+
+/** "label: value" lines. */
+export const provenanceLines = (p: Provenance): string[] => provenancePairs(p).map(([k, v]) => `${k}: ${v}`);

@@ -1,0 +1,101 @@
+/**
+ * Every output says how its figures were made: the test walks every command and every format the
+ * registry offers for its kind of result (a new format or kind is walked without a change here)
+ * and finds the provenance in each, its own way: `#` lines in CSV and YAML, a `provenance` member
+ * in JSON and GeoJSON, `<metadata>` in SVG, the footer of the HTML report, a sheet of the
+ * workbook; text and Markdown state the year and the distance model in their headers.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+// From dist/: vitest does not transform the .cts module main.ts imports (npm test builds first).
+import { main } from '../dist/cli/main.js';
+import { RunContext } from '../dist/run/run-context.js';
+import { VERSION } from '../src/cli/version.js';
+import type { OutputKind } from '../src/render/outputs.js';
+import { formatsFor } from '../src/render/registry.js';
+import { FIXTURES, ROOT } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dostplan-provenance-'));
+const plan = (name: string) => join(ROOT, 'plans', name);
+
+/** Each command line and the kind of result it prints; `format` is how it picks a format. */
+const COMMANDS: { args: string[]; kind: OutputKind; format?: (f: string) => string[] }[] = [
+  { args: ['coverage'], kind: 'coverage' },
+  { args: ['distances', '--worst', '3'], kind: 'distances' },
+  { args: ['timeline'], kind: 'timeline' },
+  { args: ['timeline', plan('announced.yaml'), '--compare', plan('dost.yaml')], kind: 'comparison' },
+  { args: ['capacity'], kind: 'capacity' },
+  { args: ['diff', plan('announced.yaml'), plan('dost.yaml')], kind: 'diff' },
+  { args: ['optimize', '-k', '2'], kind: 'suggestion' },
+  { args: ['optimize', '--model', 'order', '--budget', '2'], kind: 'order' },
+  { args: ['optimize', '--model', 'capacity', '-k', '1'], kind: 'capacitySites' },
+  { args: ['optimize', '--graph', join(FIXTURES, 'tiny-pmed.txt'), '-k', '2'], kind: 'graph' },
+  { args: ['regions'], kind: 'regions' },
+  { args: ['report'], kind: 'report', format: (f) => (f === 'svg' ? ['--map-only'] : []) },
+  { args: ['surface', '--cell-km', '10'], kind: 'surface' },
+  { args: ['gaps'], kind: 'gaps' },
+];
+
+async function output(args: string[], format: string, cmd: (typeof COMMANDS)[number]) {
+  const out = join(dir, `${args[0]}-${cmd.kind}.${format}`);
+  const run = new RunContext({ message: () => {} });
+  const code = await main(
+    ['node', 'dostplan', ...args, ...(cmd.format ?? ((f) => ['--format', f]))(format), '--out', out],
+    run,
+  );
+  expect(code, `${args.join(' ')} --format ${format}`).toBe(0);
+  return out;
+}
+
+const text = (file: string) => readFileSync(file, 'utf8');
+
+describe('provenance on every command × format', () => {
+  for (const cmd of COMMANDS) {
+    const formats = formatsFor(cmd.kind);
+    it(`${cmd.args.slice(0, 3).join(' ')}: ${formats.join(', ')}`, async () => {
+      expect(formats.length).toBeGreaterThan(0);
+      // What every format must say: the JSON's provenance where there is JSON, else the tool at least.
+      const expected = formats.includes('json')
+        ? JSON.parse(text(await output(cmd.args, 'json', cmd))).provenance
+        : { tool: `dostplan ${VERSION}` };
+      expect(expected.tool).toBe(`dostplan ${VERSION}`);
+      for (const format of formats) {
+        const file = await output(cmd.args, format, cmd);
+        const where = `${cmd.kind} --format ${format}`;
+        if (format === 'json' || format === 'geojson')
+          expect(JSON.parse(text(file)).provenance, where).toMatchObject(expected);
+        else if (format === 'csv' || format === 'yaml')
+          expect(text(file).startsWith(`# made with: dostplan ${VERSION}\n`), where).toBe(true);
+        else if (format === 'svg') expect(text(file), where).toMatch(/<metadata>made with: dostplan \d/);
+        else if (format === 'html') {
+          const footer = text(file).split('<footer>')[1]!;
+          expect(footer, where).toContain(`made with: dostplan ${VERSION}`);
+          expect(footer, where).toMatch(/geoBoundaries.*CC BY-SA 3\.0/);
+        } else if (format === 'xlsx') {
+          const sheets = await readXlsxFile(file);
+          const about = sheets.at(-1)!;
+          expect(about.sheet, where).toBe('How the figures were made');
+          expect(
+            about.data.slice(1).map((r) => r[1]),
+            where,
+          ).toContain(`dostplan ${VERSION}`);
+        } else if (format === 'text' || format === 'md') {
+          const body = text(file);
+          expect(body, where).toContain('How the figures were made');
+          expect(body, where).toContain(`${format === 'md' ? '- ' : '  '}made with: dostplan ${VERSION}\n`);
+          if (expected.year) expect(body, where).toContain(`year: ${expected.year}\n`);
+        } else throw new Error(`${where}: no check for this format yet; add one`);
+        if (['csv', 'yaml', 'svg', 'html'].includes(format) && expected.sources)
+          for (const s of expected.sources)
+            expect(text(file), where).toContain(format === 'csv' || format === 'yaml' ? s : s.replace(/&/g, '&amp;'));
+      }
+    });
+  }
+
+  it('names the version package.json has', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
