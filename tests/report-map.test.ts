@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeLabels } from '../src/render/label-placement.js';
 import { classColor, CONTEXT, COVERAGE_SCALE, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
 import { rewind, shortNames, wrap } from '../src/render/svg-map.js';
+import { cli } from './helpers.js';
 
 describe('map colours: fixed classes', () => {
   it('a coverage share always falls in the same class, whatever the report', () => {
@@ -94,4 +95,25 @@ describe('polygons for d3-geo', () => {
     expect(rewind(ccw).coordinates[0]).toEqual(cw.coordinates[0]);
     expect(rewind(cw)).toEqual(cw);
   });
+});
+
+describe('people no open facility reaches: their own class on every measure (issue 22 item 7)', () => {
+  // 2025: the Nakhchivan center is still under construction, and no road or ferry reaches the
+  // exclave's eight units from the mainland's facilities within the model: nobody there is served.
+  const nakhchivan = ['AZ-BAB', 'AZ-CUL', 'AZ-KAN', 'AZ-NV', 'AZ-ORD', 'AZ-SAD', 'AZ-SAH', 'AZ-SAR'];
+  const fills = (svg: string) =>
+    new Map([...svg.matchAll(/data-code="(AZ-[A-Z]+)"[^>]*fill="(#[0-9a-f]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  for (const measure of ['coverage', 'travel-time', 'utilization']) {
+    it(`${measure}: the exclave in the unreachable grey, with a legend entry; Baku in a class`, () => {
+      const r = cli(['report', '--map-only', '--year', '2025', '--measure', measure]);
+      expect(r.code).toBe(0);
+      const f = fills(r.stdout);
+      const unreachable = [...f].filter(([, c]) => c === CONTEXT.unreachable).map(([code]) => code);
+      expect(unreachable.sort()).toEqual(nakhchivan);
+      expect(f.get('AZ-BA')).not.toBe(CONTEXT.unreachable);
+      expect(f.get('AZ-BA')).not.toBe(CONTEXT.noData);
+      expect(r.stdout).toContain(`fill="${CONTEXT.unreachable}"`);
+      expect(r.stdout).toContain('no open facility reachable');
+    });
+  }
 });

@@ -161,21 +161,23 @@ export function weightedStats(
  * Per group, the population-weighted mean road km and minutes to the nearest open center or branch
  * (null: none reachable): distancesNow's group means without its medians and percentiles, for maps.
  */
-export function meanTrips(
-  net: Network,
-  demand: Demand,
-  regions: RegionIndex,
-  by: GroupBy,
-): Map<string, { mean_km: number | null; mean_min: number | null }> {
+/** A group's mean trip over the people who reach a facility, and how many reach none. */
+export interface UnitTrips {
+  mean_km: number | null;
+  mean_min: number | null;
+  unreachable: number;
+}
+
+export function meanTrips(net: Network, demand: Demand, regions: RegionIndex, by: GroupBy): Map<string, UnitTrips> {
   const { weights } = yearWeights(demand, regions, net.year!);
   const km = net.km('any'),
     min = net.minutes('any');
   const { groups, members } = groupMembers(demand, by, regions);
-  const out = new Map<string, { mean_km: number | null; mean_min: number | null }>();
+  const out = new Map<string, UnitTrips>();
   groups.forEach((g, k) => {
     if (!members[k]!.length) return;
     const r = reached(km, weights, members[k]!);
-    out.set(g.id, { mean_km: meanOf(km, r), mean_min: meanOf(min, r) });
+    out.set(g.id, { mean_km: meanOf(km, r), mean_min: meanOf(min, r), unreachable: Math.round(r.unserved) });
   });
   return out;
 }

@@ -24,6 +24,8 @@ export interface ReportUnit {
   /** Population-weighted mean minutes / km to the nearest open center or branch (null: none). */
   mean_min: number | null;
   mean_km: number | null;
+  /** People who can reach no open facility (the whole population: the map's own class). */
+  unreachable: number;
   /** Mean utilization (%) of the facilities whose catchments hold the unit's people (null: none with a capacity). */
   utilization_pct: number | null;
 }
@@ -112,6 +114,7 @@ function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings:
         percent: g && g.population > 0 ? g.percent : null,
         mean_min: d?.mean_min ?? null,
         mean_km: d?.mean_km ?? null,
+        unreachable: d?.unreachable ?? 0,
         utilization_pct: utilization.get(r.code) ?? null,
       };
     });

@@ -3,7 +3,7 @@
  * legend scales down with the map, to ~5 px on a phone), with small inline SVG swatches.
  */
 import type { FacilityState } from '../analysis/report.js';
-import { CONTEXT, STATUS_STYLE, type MeasureScale } from './palette.js';
+import { legendEntries, type MeasureScale, STATUS_STYLE } from './palette.js';
 import { marker } from './svg-map.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -11,7 +11,7 @@ const swatch = (inner: string, w = 20) =>
   `<svg class="swatch" width="${w}" height="14" viewBox="0 0 ${w} 14" aria-hidden="true">${inner}</svg>`;
 
 export function htmlMapLegend(scale: MeasureScale, states: FacilityState[]): string {
-  const classes = [...scale.classes, { color: CONTEXT.noData, label: scale.noData }]
+  const classes = legendEntries(scale)
     .map(
       (c) =>
         `<li>${swatch(`<rect x="1" y="1" width="18" height="12" fill="${c.color}" stroke="#999" stroke-width="0.5"/>`)}${esc(c.label)}</li>`,

@@ -47,7 +47,12 @@ export const CONTEXT = {
   border: '#b5b5b0',
   home: '#f7f7f5',
   noData: '#d9d9d9',
+  /** People who can reach no open facility: dark grey, apart from every class and from no data. */
+  unreachable: '#525252',
 } as const;
+
+/** The legend entry of people no open facility reaches, the same on every measure. */
+export const UNREACHABLE_LABEL = 'no open facility reachable';
 
 /** A choropleth class: values in [from, to) get `color`. */
 export interface ColorClass {
@@ -63,8 +68,8 @@ export interface MeasureScale {
   title: string;
   unit: string;
   classes: ColorClass[];
-  /** What a grey unit means for this measure. */
-  noData: string;
+  /** What a light grey unit means for this measure (null: the measure shows no such unit). */
+  noData: string | null;
 }
 
 const classes = (
@@ -130,7 +135,7 @@ export const GAPS_SCALE: MeasureScale = {
   id: 'gaps',
   title: 'Travel time and people beyond every standard',
   unit: 'minutes; circles: unserved people',
-  noData: 'no open facility reachable',
+  noData: null,
 };
 
 /** The circles of unserved people on the gap map (Okabe–Ito vermillion: apart from the purples). */
@@ -151,4 +156,10 @@ export function classColor(scale: MeasureScale, value: number | null): string {
     scale.classes.find((k) => value >= k.from && value < k.to) ??
     (value < scale.classes[0]!.from ? scale.classes[0]! : scale.classes[scale.classes.length - 1]!);
   return c.color;
+}
+
+/** A map legend's entries: the classes, then the unreachable class, then no data where it applies. */
+export function legendEntries(scale: MeasureScale): { color: string; label: string }[] {
+  const entries = [...scale.classes, { color: CONTEXT.unreachable, label: UNREACHABLE_LABEL }];
+  return scale.noData === null ? entries : [...entries, { color: CONTEXT.noData, label: scale.noData }];
 }

@@ -20,7 +20,16 @@ import type { GapLayer } from '../analysis/gaps.js';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../model/map-layers.js';
 import type { Facility } from '../model/plan.js';
-import { classColor, CONTEXT, MEASURES, STATUS_STYLE, UNSERVED, type MeasureId, type MeasureScale } from './palette.js';
+import {
+  classColor,
+  CONTEXT,
+  legendEntries,
+  MEASURES,
+  type MeasureId,
+  type MeasureScale,
+  STATUS_STYLE,
+  UNSERVED,
+} from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
 import { type Attrs, el, esc, openTag, svgMetadata, tip } from './svg-element.js';
 import { int } from './table.js';
@@ -58,6 +67,16 @@ export function unitValue(u: ReportUnit, measure: MeasureId): number | null {
   return measure === 'coverage' ? u.percent : measure === 'utilization' ? u.utilization_pct : u.mean_min;
 }
 
+/**
+ * A unit's colour: no data where nobody lives, the unreachable class where nobody can reach an
+ * open facility (on every measure: 0 % coverage or "no trip" would hide why), else its class.
+ */
+export function unitFill(u: ReportUnit, scale: MeasureScale, measure: MeasureId): string {
+  if (u.population <= 0) return CONTEXT.noData;
+  if (u.unreachable >= u.population) return CONTEXT.unreachable;
+  return classColor(scale, unitValue(u, measure));
+}
+
 /** "Baku DOST Center No. 1 (Yasamal)" → "Baku No. 1 (Yasamal)": words every center shares say nothing on a map. */
 export function shortNames(names: string[]): Map<string, string> {
   const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -81,8 +100,9 @@ function unitTip(u: ReportUnit, year: number): string {
     u.mean_min === null
       ? ''
       : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
+  const none = u.unreachable > 0 ? `; ${u.unreachable.toLocaleString('en-US')} can reach no open facility` : '';
   const use = u.utilization_pct === null ? '' : `; their facilities at ${u.utilization_pct.toFixed(0)}% of capacity`;
-  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}${use}`;
+  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}${none}${use}`;
 }
 
 function facilityTip(f: Facility & { state: FacilityState }, year: number): string {
@@ -449,7 +469,7 @@ function unitLayer(
       const u = byCode.get(String(f.id));
       if (!u) continue;
       // On the gap map the units are outlines over the surface.
-      const fill = m.gaps ? 'none' : u.population > 0 ? classColor(scale, unitValue(u, m.measure)) : CONTEXT.noData;
+      const fill = m.gaps ? 'none' : unitFill(u, scale, m.measure);
       const d = path(f);
       if (!d) continue; // wholly outside this panel
       const attrs = { class: cls, 'data-code': u.code, d, fill, stroke: '#fff', 'stroke-width': 0.6 };
@@ -463,7 +483,7 @@ function unitLayer(
     if (u.population <= 0) continue;
     const [x, y] = projection([u.lon, u.lat])!;
     const r = 3 + 22 * Math.sqrt(u.population / maxPop);
-    const fill = classColor(scale, unitValue(u, m.measure));
+    const fill = unitFill(u, scale, m.measure);
     out.push(
       el('circle', { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' }, tip(unitTip(u, m.year))),
     );
@@ -472,14 +492,14 @@ function unitLayer(
 }
 
 /**
- * The surface in its classes: the cells no facility reaches in the no-data grey, every reachable
+ * The surface in its classes: the cells no facility reaches in the unreachable grey, every reachable
  * cell in the last class's colour, then each smaller band on top (band i holds the minutes above
  * band i − 1's limit).
  */
 function gapSurface(g: GapLayer, path: ReturnType<typeof geoPath>, scale: MeasureScale): string[] {
   const out: string[] = [];
   const none = path(rewind({ type: 'MultiPolygon', coordinates: g.unreachable }));
-  if (none) out.push(el('path', { class: 'gap-unreachable', d: none, fill: CONTEXT.noData }));
+  if (none) out.push(el('path', { class: 'gap-unreachable', d: none, fill: CONTEXT.unreachable }));
   for (let i = g.bands.length - 1; i >= 0; i--) {
     const b = g.bands[i]!;
     const fill = classColor(scale, i === 0 ? 0 : g.bands[i - 1]!.max_min);
@@ -556,7 +576,7 @@ function svgLegend(
   const top = y + (lines.length - 1) * 15;
   out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = top + 36;
-  for (const c of [...scale.classes, { color: CONTEXT.noData, label: scale.noData }]) {
+  for (const c of legendEntries(scale)) {
     out.push(el('rect', { x, y: yy, width: 18, height: 12, fill: c.color, stroke: '#999', 'stroke-width': 0.5 }));
     out.push(el('text', { x: x + 24, y: yy + 10 }, esc(c.label)));
     yy += 16;
