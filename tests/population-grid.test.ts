@@ -404,9 +404,11 @@ describe('a population grid for a country without unit polygons (--data)', () =>
       { code: 'XA-I', name: expect.any(String), grid: 50, official: 500, factor: 10 },
       { code: 'XA-N', name: expect.any(String), grid: 0, official: 1000, factor: null },
     ]);
+    // Every unit is listed; Norte, with no cell, at 0.
     expect(j.groups.map((g: { id: string; population: number }) => [g.id, g.population])).toEqual([
       ['XA-C', 4000],
       ['XA-I', 500],
+      ['XA-N', 0],
     ]);
   });
 });
