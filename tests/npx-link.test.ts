@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers.js';
+
+// The README's first command is `npm install && npx dostplan coverage`. npm links the bins of
+// dependencies only; without the link made at install (src/build/link-bin.ts) npx installed and
+// built a second copy of the project (12–15 s) and ran it instead of the checkout (issue 22 item 8).
+describe('npx dostplan in the checkout', () => {
+  it('node_modules/.bin/dostplan is a link to this checkout’s bin', () => {
+    expect(realpathSync(join(ROOT, 'node_modules', '.bin', 'dostplan'))).toBe(realpathSync(BIN));
+  });
+
+  it('runs the checkout with nothing to install (npx --no-install)', () => {
+    const r = spawnSync('npx', ['--no-install', 'dostplan', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
