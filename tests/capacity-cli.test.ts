@@ -126,3 +126,28 @@ describe('docs/guide.md, DOST and ASAN side by side', () => {
     }
   }, 120_000); // four national runs of the CLI
 });
+
+describe('capacity: "sent on" is counted from each person’s nearest facility (issue 22 item 8)', () => {
+  it('Khachmaz 2027 sends on more than its catchment by assignment, never more than the people nearest to it', () => {
+    const r = cli(['capacity', '--year', '2027', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      facilities: {
+        id: string;
+        population: number;
+        capacitated: { nearest: number; sent_elsewhere: number; unserved: number };
+      }[];
+    };
+    for (const f of j.facilities)
+      expect(f.capacitated.sent_elsewhere + f.capacitated.unserved, f.id).toBeLessThanOrEqual(
+        f.capacitated.nearest + 1,
+      );
+    const xac = j.facilities.find((f) => f.id === 'B-XAC')!;
+    // The catchment in `population` is the units it serves; overflow starts from the nearest
+    // facility, and more people are nearest to Khachmaz than it serves by assignment.
+    expect(xac.capacitated.sent_elsewhere).toBeGreaterThan(xac.population);
+    expect(xac.capacitated.nearest).toBeGreaterThan(xac.population);
+    const text = cli(['capacity', '--year', '2027']).stdout;
+    expect(text).toContain('count the people whose nearest open facility this is');
+  });
+});

@@ -123,6 +123,7 @@ describe('capacity on the hand-worked fixture', () => {
       expect(r.capacitated!.overflow_mean_extra_min).toBe(16.7); // 11.1195 km at 40 km/h
       expect(r.facilities.find((f) => f.id === 'C')!.capacitated).toEqual({
         served: 25000,
+        nearest: 30000,
         sent_elsewhere: 5000,
         unserved: 0,
       });

@@ -97,10 +97,11 @@ export interface FacilityLoad {
   /** M/M/c estimate when desks and service minutes are known; mean_wait_min null = the queue grows all day. */
   queue?: { occupancy_pct: number; p_wait_pct: number; mean_wait_min: number | null };
   /**
-   * After overflow (capacitated catchments): people it serves, and people of its own catchment sent
-   * elsewhere or unserved.
+   * After overflow (capacitated catchments): people it serves; the people whose nearest open
+   * facility it is (overflow starts from each person's nearest, whatever the catchment basis, so
+   * this can differ from `population`), and of them those sent elsewhere or left unserved.
    */
-  capacitated?: { served: number; sent_elsewhere: number; unserved: number };
+  capacitated?: { served: number; nearest: number; sent_elsewhere: number; unserved: number };
 }
 
 export interface CapacitatedSummary {
@@ -634,19 +635,21 @@ function attachCapacitated(
     }
   }
   // Per facility: what its own (nearest) catchment lost to overflow or to no room anywhere.
-  const lost = new Map<string, { sent: number; unserved: number }>();
+  const lost = new Map<string, { nearest: number; sent: number; unserved: number }>();
   for (let i = 0; i < problem.demand.length; i++) {
     if (problem.start[i] === problem.start[i + 1]) continue;
     const first = open[problem.facility[problem.start[i]!]!]!;
-    const row = lost.get(first.id) ?? lost.set(first.id, { sent: 0, unserved: 0 }).get(first.id)!;
+    const row = lost.get(first.id) ?? lost.set(first.id, { nearest: 0, sent: 0, unserved: 0 }).get(first.id)!;
+    row.nearest += problem.demand[i]!;
     row.sent += a.overflow[i]!;
     row.unserved += a.unserved[i]!;
   }
   const loadById = new Map(open.map((f, j) => [f.id, a.load[j]! + settled[j]!]));
   for (const f of result.facilities) {
-    const l = lost.get(f.id) ?? { sent: 0, unserved: 0 };
+    const l = lost.get(f.id) ?? { nearest: 0, sent: 0, unserved: 0 };
     f.capacitated = {
       served: Math.round(loadById.get(f.id) ?? 0),
+      nearest: Math.round(l.nearest),
       sent_elsewhere: Math.round(l.sent),
       unserved: Math.round(l.unserved),
     };

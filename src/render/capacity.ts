@@ -87,6 +87,7 @@ const legend = (r: CapacityResult) => {
     'util. = expected visits / capacity',
     '! above 100%',
     'after overflow, sent on, no room: people routed by travel time to the nearest facility with room',
+    "sent on and no room count the people whose nearest open facility this is (overflow starts there), not the catchment in 'people'",
   ];
   if (r.facilities.some((f) => f.capacity_from === 'default')) parts.push("* the plan's default capacity");
   if (r.facilities.some((f) => f.capacity_from === 'desks')) {
