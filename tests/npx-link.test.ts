@@ -12,6 +12,15 @@ describe('npx dostplan in the checkout', () => {
     expect(realpathSync(join(ROOT, 'node_modules', '.bin', 'dostplan'))).toBe(realpathSync(BIN));
   });
 
+  it('npm install leaves the lock as committed: it names the same bin as package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+    expect(lock.packages[''].bin).toEqual(pkg.bin);
+    expect(lock.packages[''].version).toBe(pkg.version);
+    expect(lock.packages[''].dependencies).toEqual(pkg.dependencies);
+    expect(lock.packages[''].devDependencies).toEqual(pkg.devDependencies);
+  });
+
   it('runs the checkout with nothing to install (npx --no-install)', () => {
     const r = spawnSync('npx', ['--no-install', 'dostplan', '--version'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
