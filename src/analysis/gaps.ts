@@ -21,7 +21,7 @@ import { travelSurface } from './surface.js';
 import type { Facility, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { PointColumns } from '../model/point-columns.js';
-import { NearestPlace } from '../geo/unit-lookup.js';
+import type { SettlementNames } from './place-names.js';
 import type { ModelSummary } from '../travel/travel-cost.js';
 
 /** Side of the cells unserved people are binned into; touching cells make one cluster. */
@@ -39,15 +39,8 @@ export interface UnservedCluster {
   /** Population-weighted mean and the longest of its people's minutes to their nearest facility (null: none reachable). */
   mean_min: number | null;
   max_min: number | null;
-  /** The named settlement nearest its centre. */
+  /** The named settlement nearest its centre ('' when the country has none). */
   settlement: string;
-}
-
-/** Named places to name a cluster by (the country's settlements). */
-export interface Settlements {
-  lat: ArrayLike<number>;
-  lon: ArrayLike<number>;
-  names: readonly string[];
 }
 
 export function unservedClusters(
@@ -56,7 +49,7 @@ export function unservedClusters(
   kind: KindFilter,
   points: PointColumns,
   weights: Float64Array,
-  settlements: Settlements,
+  settlements: SettlementNames,
 ): UnservedCluster[] {
   const served = withinMask(net, settings, kind);
   const minutes = net.minutes(kind);
@@ -71,10 +64,9 @@ export function unservedClusters(
     if (!g) groups.set(c, (g = []));
     g.push(i);
   }
-  const namer = namedPlaces(settlements);
   const clusters = [...groups.values()].map((members) => describe(members, points, weights, minutes, owner, net));
   clusters.sort((a, b) => b.people - a.people || a.lat - b.lat || a.lon - b.lon);
-  return clusters.map((c, k) => ({ ...c, rank: k + 1, settlement: namer(c.lat, c.lon) }));
+  return clusters.map((c, k) => ({ ...c, rank: k + 1, settlement: settlements.nearest(c.lat, c.lon)?.name ?? '' }));
 }
 
 /** A local grid of CLUSTER_KM cells over the points (square at their middle latitude). */
@@ -164,21 +156,6 @@ function describe(
   };
 }
 
-/** A country's named population points as the settlements clusters are named by. */
-export function settlementsOf(c: PointColumns): Settlements {
-  return { lat: c.lat, lon: c.lon, names: c.names ?? [] };
-}
-
-/** The nearest named place to a position ('' when there is none). */
-function namedPlaces(s: Settlements): (lat: number, lon: number) => string {
-  const named: { lat: number; lon: number; name: string }[] = [];
-  for (let i = 0; i < s.names.length; i++)
-    if (s.names[i]) named.push({ lat: s.lat[i]!, lon: s.lon[i]!, name: s.names[i]! });
-  if (!named.length) return () => '';
-  const index = new NearestPlace(named);
-  return (lat, lon) => named[index.nearest(lat, lon)]!.name;
-}
-
 /** The gap list as commands hand it to the renderers. */
 export interface GapsResult {
   year: number;
@@ -216,7 +193,7 @@ export function gapLayer(
   year: number,
   cells: LandCells,
   edges: readonly number[],
-  settlements: Settlements,
+  settlements: SettlementNames,
 ): GapLayer {
   const surface = travelSurface(plan, regions, settings.travel, cells, year, 'any');
   const reachable = [...edges, Number.MAX_VALUE]; // the last: every cell some facility reaches

@@ -38,8 +38,11 @@ export class SettlementNames {
     }
   }
 
-  /** The nearest named point of `unit` (an index into the columns' units); any unit's if it has none. */
-  nearest(lat: number, lon: number, unit: number): NearestSettlement | undefined {
+  /**
+   * The nearest named point of `unit` (an index into the columns' units), any unit's if it has
+   * none; without `unit`, the nearest of all.
+   */
+  nearest(lat: number, lon: number, unit?: number): NearestSettlement | undefined {
     if (this.cells.size === 0) return undefined;
     const cy = Math.floor(lat / CELL_DEG),
       cx = Math.floor(lon / CELL_DEG);
@@ -57,9 +60,10 @@ export class SettlementNames {
             if (this.points.unit[i] === unit && better(own)) own = { i, km };
           }
         }
-      if (own && (r - 1) * cellKm > own.km) break;
+      const found = unit === undefined ? any : own;
+      if (found && (r - 1) * cellKm > found.km) break;
     }
-    const best = own ?? any;
+    const best = unit === undefined ? any : (own ?? any);
     if (!best) return undefined;
     const p = { lat: this.points.lat[best.i]!, lon: this.points.lon[best.i]! };
     return { name: this.points.names![best.i]!, km: best.km, direction: compass(p, { lat, lon }) };

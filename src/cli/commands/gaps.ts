@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { pointColumns, yearWeights } from '../../analysis/demand.js';
-import { CLUSTER_KM, settlementsOf, unservedClusters, type GapsResult } from '../../analysis/gaps.js';
+import { CLUSTER_KM, unservedClusters, type GapsResult } from '../../analysis/gaps.js';
+import { SettlementNames } from '../../analysis/place-names.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -45,7 +46,7 @@ export const command: CommandSpec<Opts> = {
     net.advanceTo(y);
     const { weights } = yearWeights(ctx.demand, regions, y);
     // Clusters are named by the country's settlements, whatever the population source.
-    const settlements = settlementsOf(ctx.country.columns('resident'));
+    const settlements = new SettlementNames(ctx.country.columns('resident'));
     const clusters = unservedClusters(net, ctx.settings, o.kind, points, weights, settlements);
     const { standards } = ctx.settings;
     const kinds = o.kind === 'any' ? (['center', 'branch'] as const) : [o.kind];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { GAP_MAP_CELL_KM, gapLayer, settlementsOf, type GapLayer } from '../../analysis/gaps.js';
+import { GAP_MAP_CELL_KM, gapLayer, type GapLayer } from '../../analysis/gaps.js';
+import { SettlementNames } from '../../analysis/place-names.js';
 import { reportData } from '../../analysis/report.js';
 import { gridOver, landCells } from '../../analysis/surface-grid.js';
 import { EXIT } from '../../errors.js';
@@ -59,6 +60,6 @@ function gapMap(ctx: Awaited<ReturnType<typeof loadPlanContext>>, year: number):
   const { country } = ctx;
   const cells = landCells(gridOver(country.outline.box(), GAP_MAP_CELL_KM), defaultLookup(country));
   const edges = GAPS_SCALE.classes.map((c) => c.to).filter(Number.isFinite);
-  const settlements = settlementsOf(country.columns('resident'));
+  const settlements = new SettlementNames(country.columns('resident'));
   return gapLayer(ctx.plan, ctx.demand, country.regions, ctx.settings, year, cells, edges, settlements);
 }
