@@ -3,6 +3,7 @@
  * errors, the population (embedded or the user's own file), and the settings (travel-cost model
  * and standards). Every file read is recorded, so --out can never overwrite an input.
  */
+import type { Language } from '../model/language.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
@@ -39,6 +40,8 @@ export interface PlanContext {
   plan: Plan;
   demand: Demand;
   settings: Settings;
+  /** The run's language once the plan is read (--lang, else the plan's language:, else en). */
+  lang?: Language;
 }
 
 /** A plan file (default: the country's default plan), refused with its errors when it has any. */
@@ -141,6 +144,7 @@ export async function loadPlanContext(
 ): Promise<PlanContext> {
   const country = loadCountry(run, flags.data);
   const plan = loadValidPlan(run, path, country);
+  run.planLanguage(plan.language);
   const population = populationInput(flags, plan);
   const settings = planSettings(run, plan, flags);
   return {
@@ -148,5 +152,6 @@ export async function loadPlanContext(
     plan,
     demand: await loadDemand(run, country, population, plan, flags),
     settings,
+    lang: run.lang,
   };
 }
