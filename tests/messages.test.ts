@@ -21,8 +21,12 @@ describe('catalogues', () => {
     it(`${lang} uses the same placeholders as English in every message`, () => {
       const differ = keys.filter(
         (k) =>
-          placeholdersOf(catalogue(lang)[k as keyof typeof en]).sort().join() !==
-          placeholdersOf(en[k as keyof typeof en]).sort().join(),
+          placeholdersOf(catalogue(lang)[k as keyof typeof en])
+            .sort()
+            .join() !==
+          placeholdersOf(en[k as keyof typeof en])
+            .sort()
+            .join(),
       );
       expect(differ).toEqual([]);
     });

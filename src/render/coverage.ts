@@ -70,9 +70,15 @@ export function coverageText(r: CoverageResult, L: Locale = ENGLISH): string {
 
 export function coverageMarkdown(r: CoverageResult, L: Locale = ENGLISH): string {
   const [title, model, basis, total] = coverageHeader(r, L);
-  return [`### ${title}`, '', `${model} ${basis}`, '', `**${total}**`, '', markdownTable(columns(r, L), rowsOf(r, L))].join(
-    '\n',
-  );
+  return [
+    `### ${title}`,
+    '',
+    `${model} ${basis}`,
+    '',
+    `**${total}**`,
+    '',
+    markdownTable(columns(r, L), rowsOf(r, L)),
+  ].join('\n');
 }
 
 export function coverageTable(r: CoverageResult): DataTable {

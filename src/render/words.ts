@@ -24,9 +24,10 @@ const decimals = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').leng
 
 /** The road model's description (travel/roads/road-model.ts), its fixed words translated. */
 function roadsText(s: string, L: Locale): string {
-  const m = /^road network: (.*), ([\d,]+) km of roads, (\w+) profile; off-road access at ([\d.]+) km\/h up to ([\d.]+) km$/.exec(
-    s,
-  );
+  const m =
+    /^road network: (.*), ([\d,]+) km of roads, (\w+) profile; off-road access at ([\d.]+) km\/h up to ([\d.]+) km$/.exec(
+      s,
+    );
   if (!m) return s;
   const [, file, km, profile, speed, max] = m;
   return L.t('model.roads', {

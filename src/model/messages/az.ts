@@ -43,7 +43,8 @@ export const az: Record<MessageKey, string> = {
   'population.nearest_year': '(məlumatı olan ən yaxın il: {date} tarixinə əhali)',
   'model.geodesic': 'geodezik məsafə (WGS84 böyük dairə); yol müddəti {speed} km/saat sürətlə',
   'model.circuity': 'yol ≈ geodezik məsafə × {circuity} əyrilik əmsalı; yol müddəti {speed} km/saat sürətlə',
-  'model.roads': 'yol şəbəkəsi: {file}, {km} km yol, {profile} profili; yoldan kənar hərəkət {speed} km/saat sürətlə, {max} km-ədək',
+  'model.roads':
+    'yol şəbəkəsi: {file}, {km} km yol, {profile} profili; yoldan kənar hərəkət {speed} km/saat sürətlə, {max} km-ədək',
   'model.profile_car': 'avtomobil',
   'model.profile_walk': 'piyada',
   'standards.one': 'Norma: {list}.',

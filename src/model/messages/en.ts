@@ -41,7 +41,8 @@ export const en = {
   'population.nearest_year': '(population of {date}, the nearest year with data)',
   'model.geodesic': 'geodesic (WGS84 great circle); travel time at {speed} km/h',
   'model.circuity': 'road ≈ geodesic × {circuity} circuity; travel time at {speed} km/h',
-  'model.roads': 'road network: {file}, {km} km of roads, {profile} profile; off-road access at {speed} km/h up to {max} km',
+  'model.roads':
+    'road network: {file}, {km} km of roads, {profile} profile; off-road access at {speed} km/h up to {max} km',
   'model.profile_car': 'car',
   'model.profile_walk': 'walk',
   'standards.one': 'Standard: {list}.',
