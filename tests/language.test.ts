@@ -19,6 +19,12 @@ const plan = (name: string) => join(ROOT, 'plans', name);
 const NBSP = '\u00A0';
 
 async function render(args: string[], format: string | undefined, lang = 'az'): Promise<string> {
+  if (args[0] === 'validate') {
+    // validate prints (no --out): its result on stdout, the summary of --format github on stderr.
+    const r = cli([...args, ...(format ? ['--format', format] : []), '--lang', lang]);
+    expect(r.code, args.join(' ')).toBe(0);
+    return r.stdout + r.stderr;
+  }
   const out = join(dir, `${args[0]}-${format ?? 'default'}-${lang}`);
   const code = await main(
     ['node', 'dostplan', ...args, ...(format ? ['--format', format] : []), '--lang', lang, '--out', out],
