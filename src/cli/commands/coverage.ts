@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { coverageMap, coverageNow, type Basis, type KindFilter } from '../../analysis/coverage.js';
-import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
-import { Network } from '../../analysis/network.js';
+import type { Basis, KindFilter } from '../../analysis/coverage.js';
+import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
-import { emit } from '../../render/emit.js';
+import { coverageAnswer, emitAnswer } from '../../serve/answers.js';
 import type { CommandSpec } from '../command.js';
 import {
   addFormatOption,
@@ -42,15 +41,8 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
-    const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
-    net.advanceTo(reportYear(run, ctx.plan, o.year));
-    const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
-      basis: o.basis,
-      kind: o.kind,
-      by: o.by,
-    });
-    const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
-    await emit(run, 'coverage', { result, map }, o, planAbout(ctx, result.year, result.standards));
+    const year = reportYear(run, ctx.plan, o.year);
+    await emitAnswer(run, coverageAnswer(ctx, { year, basis: o.basis, kind: o.kind, by: o.by }, planAbout), o);
     return EXIT.ok;
   },
 };
