@@ -31,7 +31,8 @@ function fresh(plan: Plan, year: number): Network {
 
 /** Everything a figure is read from, with owners as facility ids (indices differ between the two). */
 function figures(net: Network) {
-  const ids = (kind: 'center' | 'branch' | 'any') => Array.from(net.nearestIndices(kind), (j) => (j < 0 ? '' : net.facilities[j]!.id));
+  const ids = (kind: 'center' | 'branch' | 'any') =>
+    Array.from(net.nearestIndices(kind), (j) => (j < 0 ? '' : net.facilities[j]!.id));
   return {
     kmCenter: Array.from(net.km('center')),
     kmBranch: Array.from(net.km('branch')),
@@ -39,7 +40,10 @@ function figures(net: Network) {
     center: ids('center'),
     branch: ids('branch'),
     any: ids('any'),
-    open: net.openFacilities().map((f) => f.id).sort(),
+    open: net
+      .openFacilities()
+      .map((f) => f.id)
+      .sort(),
   };
 }
 
@@ -88,7 +92,14 @@ describe('Network.replan agrees with a fresh network after every edit', () => {
       dost,
       [
         // Same coordinates as BAK-1: of equally near centers the lower index serves, in both paths.
-        { op: 'add', kind: 'center', name: 'Twin', lat: bak1.location.lat, lon: bak1.location.lon, opens: '2019-01-01' },
+        {
+          op: 'add',
+          kind: 'center',
+          name: 'Twin',
+          lat: bak1.location.lat,
+          lon: bak1.location.lon,
+          opens: '2019-01-01',
+        },
         { op: 'add', kind: 'branch', name: 'Shamakhi test', lat: 40.63, lon: 48.64, opens: '2027' },
         { op: 'move', id: branch.id, lat: branch.location.lat + 0.05, lon: branch.location.lon - 0.05 },
         { op: 'dates', id: 'BAK-1', closes: '2024-06-30' },

@@ -26,9 +26,10 @@ describe('the API answers what the CLI prints', () => {
   const cases: [string, string[]][] = [
     ['/api/coverage?year=2025', ['coverage', '--year', '2025']],
     [
-      '/api/coverage?year=2023&by=region&kind=center&basis=both',
-      ['coverage', '--year', '2023', '--by', 'region', '--kind', 'center', '--basis', 'both'],
+      '/api/coverage?year=2023&by=region&kind=center&covered_by=both',
+      ['coverage', '--year', '2023', '--by', 'region', '--kind', 'center', '--covered-by', 'both'],
     ],
+    ['/api/capacity?year=2025&catchment=nearest', ['capacity', '--year', '2025', '--catchment', 'nearest']],
     ['/api/distances?year=2025', ['distances', '--year', '2025']],
     ['/api/distances?year=2030&worst=5', ['distances', '--year', '2030', '--worst', '5']],
     ['/api/timeline', ['timeline']],

@@ -10,11 +10,11 @@
 import {
   capacityExact,
   capacityNow,
-  resolveDemand,
-  type CatchmentBasis,
-  type DemandSettings,
+  resolveVisitModel,
+  type Catchment,
+  type VisitModel,
 } from '../analysis/capacity.js';
-import { coverageMap, coverageNow, type Basis, type KindFilter } from '../analysis/coverage.js';
+import { coverageMap, coverageNow, type CoveredBy, type KindFilter } from '../analysis/coverage.js';
 import { pointColumns, type GroupBy } from '../analysis/demand.js';
 import { distancesNow } from '../analysis/distances.js';
 import { Network } from '../analysis/network.js';
@@ -51,7 +51,7 @@ function networkAt(ctx: PlanContext, year: number): Network {
 
 export interface CoverageQuery {
   year: number;
-  basis: Basis;
+  coveredBy: CoveredBy;
   kind: KindFilter;
   by: GroupBy;
 }
@@ -98,21 +98,21 @@ export function timelineAnswer(
 
 export interface CapacityQuery {
   year: number;
-  basis?: CatchmentBasis;
-  /** --visits, --working-days, --overflow-max-min: the plan's demand model overridden. */
-  demand?: Partial<Pick<DemandSettings, 'visitsPerResidentYear' | 'workingDays' | 'overflowMaxMin'>>;
+  catchment?: Catchment;
+  /** --visits, --working-days, --overflow-max-min: the plan's visit model overridden. */
+  visits?: Partial<Pick<VisitModel, 'visitsPerResidentYear' | 'workingDays' | 'overflowMaxMin'>>;
   method: 'auto' | 'flow' | 'heuristic';
 }
 
 export async function capacityAnswer(ctx: PlanContext, q: CapacityQuery, about: AboutOf): Promise<Answer<'capacity'>> {
   const { regions } = ctx.country;
-  const d = resolveDemand(ctx.plan, q.demand ?? {});
+  const visitModel = resolveVisitModel(ctx.plan, q.visits ?? {});
   const net = networkAt(ctx, q.year);
-  const basis = q.basis ?? d.basis;
+  const catchment = q.catchment ?? visitModel.catchment;
   const result =
     q.method === 'auto'
-      ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
-      : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
+      ? await capacityExact(net, ctx.demand, regions, ctx.settings, visitModel, catchment)
+      : capacityNow(net, ctx.demand, regions, ctx.settings, visitModel, { catchment, method: 'flow' });
   return { kind: 'capacity', output: result, about: about(ctx, result.year) };
 }
 

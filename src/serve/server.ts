@@ -230,7 +230,7 @@ function apiRoutes(o: ServeOptions): {
             s.context,
             {
               year: yearParam(q) ?? s.plan.years.to,
-              basis: choiceParam(q, 'basis', ['distance', 'assignment', 'both'] as const, 'distance'),
+              coveredBy: choiceParam(q, 'covered_by', ['distance', 'assignment', 'both'] as const, 'distance'),
               kind: choiceParam(q, 'kind', ['center', 'branch', 'any'] as const, 'any'),
               by: choiceParam(q, 'by', GROUPINGS, 'economic-region') as GroupBy,
             },
@@ -256,8 +256,8 @@ function apiRoutes(o: ServeOptions): {
             s.context,
             {
               year: yearParam(q) ?? s.plan.years.to,
-              ...(q.has('basis')
-                ? { basis: choiceParam(q, 'basis', ['nearest', 'assignment'] as const, 'nearest') }
+              ...(q.has('catchment')
+                ? { catchment: choiceParam(q, 'catchment', ['nearest', 'assignment'] as const, 'nearest') }
                 : {}),
               method: 'auto',
             },

@@ -5,7 +5,7 @@
  * around the facility it changed, not a run over the country. Coverage is by distance, for any
  * kind, as `dostplan coverage` counts it by default; the shares are the same functions' figures.
  */
-import { capacityNow, resolveDemand } from '../analysis/capacity.js';
+import { capacityNow, resolveVisitModel } from '../analysis/capacity.js';
 import { coverageNow } from '../analysis/coverage.js';
 import { groupIndex, yearWeights } from '../analysis/demand.js';
 import type { Network } from '../analysis/network.js';
@@ -28,7 +28,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 export function summaryOf(ctx: PlanContext, net: Network): Summary {
   const { regions } = ctx.country;
   const year = net.year!;
-  const q = { basis: 'distance', kind: 'any' } as const;
+  const q = { coveredBy: 'distance', kind: 'any' } as const;
   const byRegion = coverageNow(net, ctx.demand, regions, ctx.settings, { ...q, by: 'economic-region' });
   const byUnit = coverageNow(net, ctx.demand, regions, ctx.settings, { ...q, by: 'region' });
   const units = unitTrips(ctx, net);
@@ -113,8 +113,11 @@ function targetsBy(ctx: PlanContext, year: number): Summary['targets'] {
 
 /** Utilization % of each open facility with a known capacity, by the plan's catchment rule, before overflow. */
 function capacityOf(ctx: PlanContext, net: Network): Summary['capacity'] {
-  const d = resolveDemand(ctx.plan);
-  const r = capacityNow(net, ctx.demand, ctx.country.regions, ctx.settings, d, { basis: d.basis, method: 'none' });
+  const v = resolveVisitModel(ctx.plan);
+  const r = capacityNow(net, ctx.demand, ctx.country.regions, ctx.settings, v, {
+    catchment: v.catchment,
+    method: 'none',
+  });
   const rows = r.facilities.flatMap((f) =>
     f.utilization_pct === null ? [] : [{ facility: f.id, utilization: f.utilization_pct }],
   );
