@@ -14,7 +14,7 @@ function columns(r: CoverageResult, L: Locale): Column[] {
     { header: L.t('common.covered'), align: 'right' },
     { header: L.t('common.share'), align: 'right' },
   ];
-  if (r.basis === 'both')
+  if (r.covered_by === 'both')
     cols.push(
       { header: L.t('common.by_distance'), align: 'right' },
       { header: L.t('common.by_assignment'), align: 'right' },
@@ -52,7 +52,7 @@ export function coverageHeader(r: CoverageResult, L: Locale = ENGLISH): string[]
     L.t('coverage.title', {
       year: L.yearOrd(r.year),
       note: nearestYearNote(r.year, r.population_year, L),
-      basis: L.t(`common.basis.${r.basis}`),
+      by: L.t(`common.basis.${r.covered_by}`),
       kind: kindWord(r.kind, L),
     }),
     L.t('coverage.model', { model: modelText(r.model, L), standards: standardsLine(r.standards, L) }),
@@ -62,7 +62,7 @@ export function coverageHeader(r: CoverageResult, L: Locale = ENGLISH): string[]
 }
 
 const rowsOf = (r: CoverageResult, L: Locale) =>
-  r.groups.map((g) => [g.id, groupName(g.id, g.name, L), ...cells(g, r.basis === 'both', L)]);
+  r.groups.map((g) => [g.id, groupName(g.id, g.name, L), ...cells(g, r.covered_by === 'both', L)]);
 
 export function coverageText(r: CoverageResult, L: Locale = ENGLISH): string {
   return [...coverageHeader(r, L), '', textTable(columns(r, L), rowsOf(r, L))].join('\n');
@@ -82,10 +82,10 @@ export function coverageMarkdown(r: CoverageResult, L: Locale = ENGLISH): string
 }
 
 export function coverageTable(r: CoverageResult): DataTable {
-  const both = r.basis === 'both';
+  const both = r.covered_by === 'both';
   const headers = [
     'year',
-    'basis',
+    'covered_by',
     'kind',
     'group',
     'name',
@@ -96,7 +96,7 @@ export function coverageTable(r: CoverageResult): DataTable {
   ];
   const rows = r.groups.map((g) => [
     r.year,
-    r.basis,
+    r.covered_by,
     r.kind,
     g.id,
     g.name,

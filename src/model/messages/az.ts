@@ -50,7 +50,7 @@ export const az: Record<MessageKey, string> = {
   'standards.one': 'Norma: {list}.',
   'standards.many': 'Normalar: {list}.',
 
-  'coverage.title': '{year} ildə əhatə{note}; əsas: {basis}; xidmət obyektləri: {kind}',
+  'coverage.title': '{year} ildə əhatə{note}; əhatə meyarı: {by}; xidmət obyektləri: {kind}',
   'coverage.model': 'Məsafə modeli: {model}. {standards}',
   'coverage.total': 'Cəmi: {population} nəfərdən {covered} nəfər əhatə olunub ({share})',
 

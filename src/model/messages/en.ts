@@ -49,7 +49,7 @@ export const en = {
   'standards.many': 'Standards: {list}.',
 
   // coverage
-  'coverage.title': 'Coverage in {year}{note}; basis: {basis}; facilities: {kind}',
+  'coverage.title': 'Coverage in {year}{note}; covered by: {by}; facilities: {kind}',
   'coverage.model': 'Distance model: {model}. {standards}',
   'coverage.total': 'Total: {covered} of {population} people covered ({share})',
 
