@@ -56,11 +56,6 @@ const HUMAN: { args: string[]; formats: (string | undefined)[] }[] = [
 const PENDING = new Set<string>([
   'distances --worst 3 --format text',
   'distances --worst 3 --format md',
-  'timeline --format text',
-  'timeline --format md',
-  'timeline --format svg',
-  'timeline announced.yaml --compare dost.yaml --format text',
-  'timeline announced.yaml --compare dost.yaml --format md',
   'capacity --format text',
   'capacity --format md',
   'diff announced.yaml dost.yaml --format text',
@@ -72,8 +67,6 @@ const PENDING = new Set<string>([
   'surface --cell-km 10 --format text',
   'validate --format text',
   'validate --format github',
-  'report',
-  'report --map-only',
 ]);
 
 describe('--lang az leaves no English sentence in any human format', () => {

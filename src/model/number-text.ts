@@ -109,3 +109,10 @@ export function yearOrdinal(year: number, lang: Language = 'en'): string {
           : 'ci'; // min
   return `${year}-${suffix}`;
 }
+
+/**
+ * Upper case the Azerbaijani way: i → İ and ı → I (JavaScript's toUpperCase gives I for both, and
+ * toLocaleUpperCase('az') depends on the ICU data Node was built with).
+ */
+export const upperCase = (s: string, lang: Language = 'en'): string =>
+  lang === 'az' ? s.replace(/i/g, 'İ').replace(/ı/g, 'I').toUpperCase() : s.toUpperCase();
