@@ -6,14 +6,13 @@
  * it to select it, drag the background to pan, the wheel or the +/− buttons to zoom.
  */
 import { geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { conicFor, rewind } from '../render/map-projection.js';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { rewind } from '../render/map-projection.js';
 import { CONTEXT, type FacilityState, STATUS_STYLE } from '../render/palette.js';
-import type { Candidate, Facility, MapData, UnitProps } from './api.js';
+import type { Candidate, Facility, MapData } from './api.js';
 import { s } from './dom.js';
+import { MAP_H as H, MAP_W as W, mapProjection, rewound } from './projection.js';
 
-const W = 960;
-const H = 640;
 /** Marker sizes in screen pixels, whatever the zoom and the width of the page. */
 const PX = { center: 13, branch: 10, candidate: 14, stroke: 1.3 };
 /** A pointer that moved less than this (px) clicked rather than dragged. */
@@ -56,23 +55,8 @@ export class MapView {
     map: MapData,
     private readonly on: MapEvents,
   ) {
-    const units: FeatureCollection<Polygon | MultiPolygon, UnitProps> = {
-      type: 'FeatureCollection',
-      features: map.features.map((f) => ({ ...f, geometry: rewind(f.geometry) })),
-    };
-    const outline: MultiPolygon = {
-      type: 'MultiPolygon',
-      coordinates: units.features.flatMap((f) =>
-        f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
-      ),
-    };
-    this.projection = conicFor(outline)().fitExtent(
-      [
-        [12, 12],
-        [W - 12, H - 12],
-      ],
-      units,
-    );
+    const units = rewound(map);
+    this.projection = mapProjection(units);
     this.path = geoPath(this.projection).digits(1);
     this.svg = s('svg', {
       class: 'map',
