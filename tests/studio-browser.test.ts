@@ -16,10 +16,14 @@ import { browserSetup } from './browser.js';
 import { BIN, cli, ROOT } from './helpers.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-/** The Aghstafa district seat (data/regions.json admin_center): its branch B-AGA opens only in 2027. */
-const AGHSTAFA = { lat: 41.1189, lon: 45.4539 };
-/** Gazakh's seat, where the test drags the new branch. */
-const GAZAKH = { lat: 41.0925, lon: 45.3656 };
+/**
+ * A spot 7 km south-east of the Aghstafa district seat (data/regions.json admin_center 41.1189,
+ * 45.4539), where the plan's branch B-AGA stands and opens only in 2027; off its marker, so the
+ * click lands on the map.
+ */
+const AGHSTAFA = { lat: 41.07, lon: 45.52 };
+/** Where the test drags the new branch: 6 km south-west of the Gazakh seat (41.0925, 45.3656; branch B-QAZ). */
+const GAZAKH = { lat: 41.05, lon: 45.3 };
 
 interface Served {
   child: ChildProcess;
@@ -59,12 +63,15 @@ function cliCoverage(plan: string, year: number): number {
 }
 
 /** The plan text with one more branch in `branches:` (the studio's add, written by hand). */
-function withBranch(text: string, b: { id: string; lat: number; lon: number; opens: string }): string {
+function withBranch(
+  text: string,
+  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+): string {
   const entry = [
     `  - id: ${b.id}`,
     `    name: Test branch ${b.id}`,
-    '    center: GAN',
-    '    region: AZ-AGA',
+    `    center: ${b.center}`,
+    `    region: ${b.region}`,
     `    location: { lat: ${b.lat}, lon: ${b.lon} }`,
     '    status: planned',
     `    opens: ${b.opens}`,
@@ -161,8 +168,12 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       try {
         const map = await api<MapData>(page, '/api/map');
         const state = await api<State>(page, '/api/state');
-        expect(await page.locator('svg.map path.unit').count()).toBe(map.features.length);
-        expect(map.features.length).toBe(78);
+        // One polygon per unit of the dataset (77: the units under the autonomous republic level).
+        expect(map.features.length).toBe(77);
+        const drawn = await page
+          .locator('svg.map path.unit')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+        expect(drawn.sort()).toEqual(map.features.map((f) => f.properties.id).sort());
         expect(await page.locator('svg.map .facility').count()).toBe(state.plan.facilities.length);
         const last = years.at(-1)!;
         expect(await page.locator('body').getAttribute('data-year')).toBe(String(last));
@@ -183,7 +194,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     });
   }
 
-  let added: { id: string; lat: number; lon: number; percent: number };
+  let added: { id: string; lat: number; lon: number; percent: number; region: string; center: string };
 
   it('a branch added by clicking the Aghstafa seat in 2026 gives the coverage of the plan with that branch', async () => {
     const { page, errors } = await open(1400);
@@ -210,12 +221,14 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       expect(f).toBeDefined();
       expect(f.kind).toBe('branch');
       expect(f.region).toBe('AZ-AGA');
+      expect([f.lat, f.lon]).toEqual([lat, lon]);
       const file = join(dir, 'by-hand.yaml');
-      writeFileSync(file, withBranch(original, { id: 'T-AGA', lat, lon, opens: '2026-01-01' }));
+      const where = { region: f.region, center: f.parent! };
+      writeFileSync(file, withBranch(original, { id: 'T-AGA', lat, lon, opens: '2026-01-01', ...where }));
       const after = cliCoverage(file, 2026);
       expect(after).toBeGreaterThan(before);
       await expect.poll(() => covered(page)).toBe(shown(after));
-      added = { id: f.id, lat: f.lat, lon: f.lon, percent: after };
+      added = { id: f.id, lat: f.lat, lon: f.lon, percent: after, ...where };
       expect(await page.locator('#facility-select').inputValue()).toBe(f.id);
       await page.screenshot({ path: join(ARTIFACTS, 'studio-added.png') });
       expect(errors).toEqual([]);
@@ -241,7 +254,8 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       expect(Math.abs(moved.lat - GAZAKH.lat)).toBeLessThan(0.01);
       expect(Math.abs(moved.lon - GAZAKH.lon)).toBeLessThan(0.01);
       const file = join(dir, 'moved-by-hand.yaml');
-      writeFileSync(file, withBranch(original, { id: 'T-AGA', lat: moved.lat, lon: moved.lon, opens: '2026-01-01' }));
+      const hand = { id: 'T-AGA', lat: moved.lat, lon: moved.lon, opens: '2026-01-01' };
+      writeFileSync(file, withBranch(original, { ...hand, region: moved.region, center: moved.parent! }));
       const atGazakh = cliCoverage(file, 2026);
       expect(atGazakh).not.toBe(added.percent);
       await expect.poll(() => covered(page)).toBe(shown(atGazakh));

@@ -68,7 +68,7 @@ export interface Candidate {
 export type Edit =
   | { op: 'add'; kind: string; name: string; lat: number; lon: number; opens: string }
   | { op: 'move'; id: string; lat: number; lon: number }
-  | { op: 'dates'; id: string; opens?: string; closes?: string }
+  | { op: 'dates'; id: string; opens?: string; closes?: string | null }
   | { op: 'close'; id: string; date: string }
   | { op: 'remove'; id: string };
 

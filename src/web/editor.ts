@@ -63,7 +63,9 @@ export class FacilityEditor {
       const edit: Edit = { op: 'dates', id: f.id };
       if (opens && opens !== String(f.opens)) edit.opens = opens;
       if (closes && closes !== String(f.closes ?? '')) edit.closes = closes;
-      if (PLAN_DATE.test(opens)) submit(edit);
+      // An emptied closing date reopens the facility.
+      if (!closes && f.closes !== null) edit.closes = null;
+      if (PLAN_DATE.test(opens) && (closes === '' || PLAN_DATE.test(closes))) submit(edit);
     });
     byId('f-move').addEventListener('click', () => {
       const f = this.facility;

@@ -237,7 +237,7 @@ class Studio {
         : null;
       return [
         `${props.name} (${props.id})`,
-        `${int(props.population)} people · ${props.economic_region}`,
+        `${int(props.population)} people · ${this.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region}`,
         u ? `${pct(u.covered_pct)} within the standard in ${year}` : `${year}: no figures`,
         u?.mean_km === null || u?.mean_km === undefined
           ? 'no open facility reachable'
