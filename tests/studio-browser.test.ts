@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTEXT, classColor, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
 import { mapProjection, rewound } from '../src/web/projection.js';
 import type { MapData, State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
@@ -284,6 +285,42 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       );
       await setYear(page, 2026);
       expect(await page.locator(`.facility[data-id="${added.id}"]`).getAttribute('class')).toContain('facility-open');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the map by mean travel time: each unit in the class of its minutes from `dostplan distances`, dark grey where nothing is reachable', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      await page.locator('#measure').selectOption('travel-time');
+      await expect.poll(() => page.locator('body').getAttribute('data-measure')).toBe('travel-time');
+      expect(await page.locator('#legend').textContent()).toContain(TRAVEL_TIME_SCALE.title);
+      // The session's plan: the original with the added branch (written by hand in by-hand.yaml).
+      const r = cli(['distances', join(dir, 'by-hand.yaml'), '--year', '2026', '--by', 'region', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const groups: { id: string; any: { population: number; unserved: number; mean_min: number | null } }[] =
+        JSON.parse(r.stdout).groups;
+      const expected = Object.fromEntries(
+        groups
+          .filter((g) => g.any.population > 0)
+          .map((g) => [
+            g.id,
+            g.any.unserved >= g.any.population ? CONTEXT.unreachable : classColor(TRAVEL_TIME_SCALE, g.any.mean_min),
+          ]),
+      );
+      const fills = Object.fromEntries(
+        await page
+          .locator('svg.map path.unit')
+          .evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('fill')])),
+      );
+      for (const [id, colour] of Object.entries(expected))
+        if (id in fills) expect([id, fills[id]]).toEqual([id, colour]);
+      // Nakhchivan has no open facility in 2026 and cannot be reached across Armenia.
+      expect(fills['AZ-SAR']).toBe(CONTEXT.unreachable);
+      expect(Object.keys(expected).filter((id) => id in fills).length).toBeGreaterThan(60);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -58,6 +58,20 @@ export interface Summary {
   capacity: { facility: string; utilization: number | null }[] | null;
 }
 
+/** The figures of one group in `dostplan distances --format json` (the layer of any kind). */
+export interface Trips {
+  population: number;
+  unserved: number;
+  mean_km: number | null;
+  mean_min: number | null;
+}
+
+/** What the page reads of /api/distances?by=region (= `dostplan distances --by region --format json`). */
+export interface Distances {
+  year: number;
+  groups: { id: string; name: string; any: Trips }[];
+}
+
 export interface Candidate {
   lat: number;
   lon: number;
@@ -111,6 +125,7 @@ export const api = {
   map: () => getJson<MapData>('/api/map'),
   state: () => getJson<State>('/api/state'),
   summary: (year: number) => getJson<Summary>(`/api/summary?year=${encodeURIComponent(year)}`),
+  distances: (year: number) => getJson<Distances>(`/api/distances?year=${encodeURIComponent(year)}&by=region`),
   edit: (e: Edit) => postJson<State>('/api/edit', e),
   undo: () => postJson<State>('/api/undo', {}),
   redo: () => postJson<State>('/api/redo', {}),

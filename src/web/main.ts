@@ -4,25 +4,40 @@
  * truth (the plan file and the edits); the page shows /api/state and /api/summary and re-reads
  * them on every revision the server announces on /api/events.
  */
-import { type Edit, api, ApiError, type Candidate, type MapData, type State, type Summary } from './api.js';
+import {
+  type Edit,
+  api,
+  ApiError,
+  type Candidate,
+  type Distances,
+  type MapData,
+  type State,
+  type Summary,
+} from './api.js';
 import { byId, fill, h, int, pct } from './dom.js';
 import { AddDialog, FacilityEditor } from './editor.js';
 import { facilityState } from './facility-state.js';
 import { type Hover, MapView } from './map-view.js';
 import {
+  coverageFills,
+  MEASURE_SCALES,
+  type Measure,
   showCapacity,
   showDiagnostics,
   showLegend,
   showNational,
   showRegions,
   showTargets,
-  unitFills,
+  travelFills,
 } from './panel.js';
 import { STATUS_STYLE } from '../render/palette.js';
 
 class Studio {
   private state: State | null = null;
   private summary: Summary | null = null;
+  /** The unit trips of the year, read when the map shows travel time. */
+  private distances: Distances | null = null;
+  private measure: Measure = 'coverage';
   private year = 0;
   private selected: string | null = null;
   private candidates: Candidate[] = [];
@@ -47,7 +62,7 @@ class Studio {
       (id) => this.select(id),
       (e) => void this.edit(e),
     );
-    showLegend();
+    showLegend(MEASURE_SCALES[this.measure]);
     this.wire();
   }
 
@@ -107,10 +122,16 @@ class Studio {
   private async loadSummary(): Promise<void> {
     const seq = ++this.summarySeq;
     const year = this.year;
-    const summary = await api.summary(year);
+    const measure = this.measure;
+    const [summary, distances] = await Promise.all([
+      api.summary(year),
+      measure === 'travel-time' ? api.distances(year) : null,
+    ]);
     if (seq !== this.summarySeq) return;
     this.summary = summary;
-    this.map.colour(unitFills(this.mapData, summary));
+    this.distances = distances;
+    this.map.colour(distances ? travelFills(distances) : coverageFills(this.mapData, summary));
+    document.body.dataset.measure = measure;
     showNational(summary);
     showTargets(summary);
     showRegions(summary);
@@ -235,6 +256,7 @@ class Studio {
       const nearest = u?.nearest_facility
         ? (this.state?.plan.facilities.find((f) => f.id === u.nearest_facility)?.name ?? u.nearest_facility)
         : null;
+      const trip = this.distances?.groups.find((g) => g.id === what.id)?.any;
       return [
         `${props.name} (${props.id})`,
         `${int(props.population)} people · ${this.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region}`,
@@ -242,6 +264,8 @@ class Studio {
         u?.mean_km === null || u?.mean_km === undefined
           ? 'no open facility reachable'
           : `mean ${u.mean_km.toFixed(1)} km to the nearest open facility`,
+        ...(trip?.mean_min !== null && trip?.mean_min !== undefined ? [`mean ${trip.mean_min.toFixed(0)} min`] : []),
+        ...(trip?.unserved ? [`${int(trip.unserved)} can reach no open facility`] : []),
         ...(nearest ? [`nearest: ${nearest}`] : []),
       ];
     }
@@ -275,6 +299,11 @@ class Studio {
 
   private wire(): void {
     this.slider.addEventListener('input', () => this.setYear(this.slider.valueAsNumber));
+    byId<HTMLSelectElement>('measure').addEventListener('change', (e) => {
+      this.measure = (e.target as HTMLSelectElement).value === 'travel-time' ? 'travel-time' : 'coverage';
+      showLegend(MEASURE_SCALES[this.measure]);
+      this.loadSummary().catch((err) => this.fail(err));
+    });
     byId('undo').addEventListener('click', () => void this.step('undo'));
     byId('redo').addEventListener('click', () => void this.step('redo'));
     byId('add').addEventListener('click', () => this.add.open(null, this.year));
