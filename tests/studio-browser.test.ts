@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT, classColor, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
@@ -16,7 +16,8 @@ import type { MapData, State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
 import { BIN, cli, ROOT } from './helpers.js';
 
-const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Screenshots: test-artifacts/, or STUDIO_SHOTS=docs/images for the guide's (docs/guide.md). */
+const ARTIFACTS = resolve(ROOT, process.env.STUDIO_SHOTS || 'test-artifacts');
 /**
  * A spot 7 km south-east of the Aghstafa district seat (data/regions.json admin_center 41.1189,
  * 45.4539), where the plan's branch B-AGA stands and opens only in 2027; off its marker, so the
