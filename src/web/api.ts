@@ -73,10 +73,20 @@ export interface Distances {
 }
 
 export interface Candidate {
+  /** The optimizer's name for the site (its nearest settlement), when the server gives one. */
+  name?: string;
   lat: number;
   lon: number;
   region: string;
   gain_people: number;
+}
+
+/** `dostplan optimize --model mclp` over the edited plan: the sites, coverage before and after, how good. */
+export interface Suggestion {
+  candidates: Candidate[];
+  before?: number;
+  after?: number;
+  quality?: string;
 }
 
 export type Edit =
@@ -129,7 +139,6 @@ export const api = {
   edit: (e: Edit) => postJson<State>('/api/edit', e),
   undo: () => postJson<State>('/api/undo', {}),
   redo: () => postJson<State>('/api/redo', {}),
-  suggest: (k: number, year: number, kind: string) =>
-    postJson<{ candidates: Candidate[] }>('/api/suggest', { k, year, kind }),
+  suggest: (k: number, year: number, kind: string) => postJson<Suggestion>('/api/suggest', { k, year, kind }),
   save: (mode: 'scenario' | 'plan') => postJson<{ path: string; findings: unknown[] }>('/api/save', { mode }),
 };

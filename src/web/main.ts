@@ -186,13 +186,19 @@ class Studio {
   private async suggest(): Promise<void> {
     const k = byId<HTMLInputElement>('suggest-k').valueAsNumber;
     const kind = byId<HTMLSelectElement>('suggest-kind').value;
-    if (!Number.isInteger(k) || k < 1 || k > 10) return void byId<HTMLInputElement>('suggest-k').reportValidity();
+    if (!byId<HTMLInputElement>('suggest-k').reportValidity() || !Number.isInteger(k)) return;
     this.say(`Looking for ${k} ${kind} sites…`);
     try {
-      const { candidates } = await api.suggest(k, this.year, kind);
-      this.candidates = candidates;
+      const answer = await api.suggest(k, this.year, kind);
+      this.candidates = answer.candidates;
       this.showCandidates(kind);
-      this.say(`${candidates.length} site${candidates.length === 1 ? '' : 's'} suggested.`);
+      const n = answer.candidates.length;
+      const gain =
+        answer.before !== undefined && answer.after !== undefined
+          ? `: coverage ${pct(answer.before, 2)} → ${pct(answer.after, 2)} with all of them`
+          : '';
+      byId('suggest-note').textContent = answer.quality ?? '';
+      this.say(`${n} ${kind} site${n === 1 ? '' : 's'} suggested for ${this.year}${gain}.`);
     } catch (err) {
       this.fail(err);
     }
@@ -205,7 +211,7 @@ class Studio {
       ...this.candidates.map((c, i) => {
         const accept = h('button', { type: 'button', class: 'accept' }, `Add ${kind} ${i + 1}`);
         accept.addEventListener('click', () => {
-          const name = `New ${kind} ${c.region} ${i + 1}`;
+          const name = c.name ?? `New ${kind} ${c.region} ${i + 1}`;
           this.candidates = [];
           this.showCandidates(kind);
           void this.edit({ op: 'add', kind, name, lat: c.lat, lon: c.lon, opens: `${this.year}-01-01` });
@@ -213,7 +219,7 @@ class Studio {
         return h(
           'li',
           {},
-          `${c.region} (${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
+          `${c.name ?? c.region} (${c.region}; ${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
           accept,
         );
       }),
@@ -271,7 +277,12 @@ class Studio {
     }
     if (what.kind === 'candidate') {
       const c = this.candidates[Number(what.id)];
-      return c ? [`Suggested site ${Number(what.id) + 1}`, `${c.region}: +${int(c.gain_people)} people covered`] : null;
+      return c
+        ? [
+            `Suggested site ${Number(what.id) + 1}: ${c.name ?? c.region}`,
+            `${c.region}: +${int(c.gain_people)} people covered`,
+          ]
+        : null;
     }
     const f = this.state?.plan.facilities.find((x) => x.id === what.id);
     if (!f) return null;
