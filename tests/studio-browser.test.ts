@@ -64,24 +64,31 @@ function cliCoverage(plan: string, year: number): number {
   return JSON.parse(r.stdout).percent;
 }
 
-/** The plan text with one more branch in `branches:` (the studio's add, written by hand). */
-function withBranch(
+/** The plan text with one more center or branch (the studio's add, written by hand). */
+function withFacility(
   text: string,
-  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+  kind: 'center' | 'branch',
+  f: { id: string; lat: number; lon: number; opens: string; region: string; center?: string },
 ): string {
   const entry = [
-    `  - id: ${b.id}`,
-    `    name: Test branch ${b.id}`,
-    `    center: ${b.center}`,
-    `    region: ${b.region}`,
-    `    location: { lat: ${b.lat}, lon: ${b.lon} }`,
+    `  - id: ${f.id}`,
+    `    name: Test ${kind} ${f.id}`,
+    ...(kind === 'branch' ? [`    center: ${f.center}`] : []),
+    `    region: ${f.region}`,
+    `    location: { lat: ${f.lat}, lon: ${f.lon} }`,
     '    status: planned',
-    `    opens: ${b.opens}`,
+    `    opens: ${f.opens}`,
     '',
   ].join('\n');
-  const at = text.indexOf('\n  - id: ', text.indexOf('\nbranches:')) + 1;
+  const list = text.indexOf(kind === 'branch' ? '\nbranches:' : '\ncenters:');
+  const at = text.indexOf('\n  - id: ', list) + 1;
   return text.slice(0, at) + entry + text.slice(at);
 }
+
+const withBranch = (
+  text: string,
+  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+) => withFacility(text, 'branch', b);
 
 const shown = (percent: number) => `${percent.toFixed(2)} %`;
 
@@ -322,6 +329,108 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       // Nakhchivan has no open facility in 2026 and cannot be reached across Armenia.
       expect(fills['AZ-SAR']).toBe(CONTEXT.unreachable);
       expect(Object.keys(expected).filter((id) => id in fills).length).toBeGreaterThan(60);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Suggest sites shows the optimizer’s candidates; adding one gives the coverage of the plan with a center there', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(added.percent));
+      await page.locator('#suggest-k').fill('2');
+      await page.locator('#suggest-kind').selectOption('center');
+      await page.locator('#suggest-run').click();
+      await expect.poll(() => page.locator('#suggest-list li').count(), { timeout: 60_000 }).toBe(2);
+      expect(await page.locator('svg.map .candidate').count()).toBe(2);
+      // The same question asked of the API gives the same sites (the optimizer is deterministic).
+      const answer = await page.evaluate(() =>
+        fetch('/api/suggest', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ k: 2, year: 2026, kind: 'center' }),
+        }).then((r) => r.json()),
+      );
+      const first = answer.candidates[0] as { lat: number; lon: number; gain_people: number };
+      expect(first.gain_people).toBeGreaterThan(0);
+      expect(await page.locator('#suggest-list li').first().textContent()).toContain(first.lat.toFixed(3));
+      const rev = await revision(page);
+      await page.locator('#suggest-list button.accept').first().click();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const state = await api<State>(page, '/api/state');
+      const center = state.plan.facilities.find((f) => f.lat === first.lat && f.lon === first.lon)!;
+      expect(center.kind).toBe('center');
+      expect(await page.locator('#suggest-list li').count()).toBe(0);
+      const file = join(dir, 'suggested-by-hand.yaml');
+      const branch = {
+        id: 'T-AGA',
+        lat: added.lat,
+        lon: added.lon,
+        opens: '2026-01-01',
+        region: added.region,
+        center: added.center,
+      };
+      const site = { id: 'T-SITE', lat: center.lat, lon: center.lon, opens: '2026-01-01', region: center.region };
+      writeFileSync(file, withFacility(withBranch(original, branch), 'center', site));
+      const expected = cliCoverage(file, 2026);
+      expect(expected).toBeGreaterThan(added.percent);
+      await expect.poll(() => covered(page)).toBe(shown(expected));
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-suggested.png') });
+      // Taken back, for the tests after this one.
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Save scenario writes a scenario beside the plan that passes validate --strict and timeline', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await page.locator('#save-scenario').click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      const saved = (await page.locator('#status').textContent())!.replace(/^Saved /, '').replace(/( \(.*\))?\.$/, '');
+      const scenario = saved.startsWith('/') ? saved : join(dir, 'dost.scenario.yaml');
+      const text = readFileSync(scenario, 'utf8');
+      expect(text).toContain('Aghstafa early branch');
+      const v = cli(['validate', '--strict', scenario]);
+      expect(v.code, v.stdout + v.stderr).toBe(0);
+      const t = cli(['timeline', scenario, '--format', 'json']);
+      expect(t.code, t.stderr).toBe(0);
+      const y2026 = JSON.parse(t.stdout).years.find((y: { year: number }) => y.year === 2026);
+      expect(y2026.opened).toContain(added.id);
+      // The figures of the scenario are the page's.
+      expect(cliCoverage(scenario, 2026)).toBe(added.percent);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Save plan, after a confirmation, writes the edits into the plan file with its comments kept', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await page.locator('#save-plan').click();
+      expect(await page.locator('#confirm-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+      // Cancel writes nothing.
+      await page.locator('#confirm-cancel').click();
+      expect(readFileSync(plan, 'utf8')).toBe(original);
+      await page.locator('#save-plan').click();
+      await page.locator('#confirm-ok').click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      const text = readFileSync(plan, 'utf8');
+      expect(text).toContain('Aghstafa early branch');
+      // The comments of the file are still there.
+      expect(text.split('\n').slice(0, 4)).toEqual(original.split('\n').slice(0, 4));
+      expect(text).toContain('# The 47 branches of the Aug 2021 statement');
+      const v = cli(['validate', '--strict', plan]);
+      expect(v.code, v.stdout + v.stderr).toBe(0);
+      expect(cliCoverage(plan, 2026)).toBe(added.percent);
+      await setYear(page, 2026);
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
