@@ -495,7 +495,17 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const outline = await page.locator('#add').evaluate((e) => getComputedStyle(e).outlineStyle);
       expect(outline).not.toBe('none');
 
+      // Space and Enter press buttons: zoom in, then back to the whole country.
+      const whole = await page.locator('svg.map').getAttribute('viewBox');
+      await page.locator('#zoom-in').focus();
+      await page.keyboard.press('Space');
+      expect(await page.locator('svg.map').getAttribute('viewBox')).not.toBe(whole);
+      await page.locator('#zoom-reset').focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('svg.map').getAttribute('viewBox')).toBe(whole);
+
       const count = (await api<State>(page, '/api/state')).plan.facilities.length;
+      await page.locator('#add').focus();
       await page.keyboard.press('Enter');
       expect(await page.locator('#add-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
       await page.keyboard.type('40.5');
