@@ -112,7 +112,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (served) {
+    if (served && served.child.exitCode === null && served.child.signalCode === null) {
       const exited = new Promise((r) => served.child.once('exit', r));
       served.child.kill('SIGINT');
       await exited;
@@ -586,4 +586,21 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await b.page.close();
     }
   }, 300_000);
+
+  it('Ctrl-C stops the server cleanly; the open page says it lost the server instead of failing silently', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      const exited = new Promise<number | null>((r) => served.child.once('exit', (code) => r(code)));
+      served.child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain('lost');
+      expect(await page.locator('#status').getAttribute('class')).toContain('error');
+      // The browser's own retry messages are all it logs.
+      expect(
+        errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e)),
+      ).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

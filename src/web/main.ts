@@ -339,6 +339,18 @@ class Studio {
       void this.step(key === 'y' || e.shiftKey ? 'redo' : 'undo');
     });
     const events = new EventSource('/api/events');
+    // The browser retries on its own; say so, and catch up once the stream is back.
+    let lost = false;
+    events.addEventListener('error', () => {
+      lost = true;
+      this.fail(new Error('the connection to the server is lost; retrying'));
+    });
+    events.addEventListener('open', () => {
+      if (!lost) return;
+      lost = false;
+      this.say('Connected again.');
+      void this.refresh();
+    });
     events.addEventListener('revision', (e) => {
       const revision = Number((JSON.parse((e as MessageEvent<string>).data) as { revision?: unknown }).revision);
       if (revision !== this.state?.revision) void this.refresh();
