@@ -530,6 +530,36 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     }
   });
 
+  it('a name full of HTML stays text: in the list, the details and the tooltip, and nothing runs', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      const name = '<img src=x onerror="window.pwned=1"><b>Bold</b> & "quoted"';
+      const rev = await revision(page);
+      await page.locator('#add').click();
+      await page.locator('#add-lat').fill('40.6');
+      await page.locator('#add-lon').fill('47.5');
+      await page.locator('#add-name').fill(name);
+      await page.locator('#add-submit').click();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const f = (await api<State>(page, '/api/state')).plan.facilities.find((g) => g.name === name)!;
+      expect(f).toBeDefined();
+      expect(await page.locator('#facility-select option:checked').textContent()).toBe(`${name} (${f.id})`);
+      expect(await page.locator('#facility-figures dd').first().textContent()).toBe(name);
+      const [x, y] = await screenPoint(page, f);
+      await page.mouse.move(x, y);
+      await expect.poll(() => page.locator('#tooltip strong').textContent()).toBe(`${name} (${f.id})`);
+      expect(await page.locator('img, b').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+      await page.locator('#undo').click();
+      await expect
+        .poll(async () => (await api<State>(page, '/api/state')).plan.facilities.some((g) => g.name === name))
+        .toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('1,000 rapid moves from two tabs leave one state that both tabs show, with the server’s memory flat', async () => {
     const a = await open(1400);
     const b = await open(390);
