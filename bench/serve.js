@@ -95,11 +95,9 @@ await measure('default data (embedded points)', [], 100, []);
 const dir = mkdtempSync(join(tmpdir(), 'dostplan-bench-serve-'));
 try {
   const tif = join(dir, 'grid-1m.tif');
-  writeSyntheticGrid(tif, 1_000_000, embedded().regions, { everywhere: true });
-  await measure('a 1-million-cell population grid (--population grid.tif)', ['--population', tif], 1000, [
-    '--population',
-    tif,
-  ]);
+  const g = writeSyntheticGrid(tif, 1_000_000, embedded().regions, { everywhere: true });
+  const label = `a ${(g.width * g.height).toLocaleString('en-US')}-cell population grid, ${g.populated.length.toLocaleString('en-US')} cells with people (--population grid.tif)`;
+  await measure(label, ['--population', tif], 1000, ['--population', tif]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
