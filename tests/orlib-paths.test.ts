@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketPaths, heapPaths, parseOrLib, shortestPaths } from '../src/load/orlib.js';
+import { adjacency, bucketPaths, heapPaths, parseOrLib, shortestPaths } from '../src/load/orlib.js';
 
 /** A seeded LCG, so every run draws the same graphs. */
 function random(seed: number) {
@@ -18,27 +18,6 @@ function graph(n: number, extra: number, C: number, seed: number) {
   return cost;
 }
 
-function arcs(n: number, cost: Map<number, number>) {
-  const first = new Int32Array(n + 1);
-  for (const key of cost.keys()) {
-    first[Math.floor(key / n) + 1]!++;
-    first[(key % n) + 1]!++;
-  }
-  for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
-  const fill = first.slice(0, n);
-  const to = new Int32Array(first[n]!),
-    len = new Float64Array(first[n]!);
-  for (const [key, c] of cost) {
-    const a = Math.floor(key / n),
-      b = key % n;
-    to[fill[a]!] = b;
-    len[fill[a]!++] = c;
-    to[fill[b]!] = a;
-    len[fill[b]!++] = c;
-  }
-  return { first, to, len };
-}
-
 describe('all-pairs shortest paths of a pmed graph', () => {
   it("Dial's buckets give the binary heap's matrix on random graphs, zero-cost edges and cost 1 included", () => {
     for (const [n, extra, C, seed] of [
@@ -50,7 +29,7 @@ describe('all-pairs shortest paths of a pmed graph', () => {
       [150, 50, 1000, 6],
     ] as const) {
       const cost = graph(n, extra, C, seed);
-      const g = arcs(n, cost);
+      const g = adjacency(n, cost);
       const heap = heapPaths(n, g);
       expect(bucketPaths(n, g, C)).toEqual(heap);
       expect(shortestPaths(n, cost)).toEqual(heap);

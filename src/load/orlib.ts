@@ -119,7 +119,7 @@ interface Adjacency {
   len: Float64Array;
 }
 
-function adjacency(n: number, cost: Map<number, number>): Adjacency {
+export function adjacency(n: number, cost: Map<number, number>): Adjacency {
   const first = new Int32Array(n + 1);
   for (const key of cost.keys()) {
     first[Math.floor(key / n) + 1]!++;
