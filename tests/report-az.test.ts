@@ -6,11 +6,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/load/plan-loader.js';
 import { RunContext } from '../src/run/run-context.js';
-import { browserSetup } from './browser.js';
+import { launchChromium, overlappingLabels } from './browser.js';
 import { englishLeft } from './english-words.js';
 import { cli, ROOT } from './helpers.js';
 
@@ -24,13 +24,7 @@ describe('dostplan report --lang az in headless Chromium at 1400 px and 390 px',
   beforeAll(async () => {
     expect(cli(['report', '--year', '2027', '--lang', 'az', '--out', html]).code).toBe(0);
     expect(cli(['report', '--year', '2027', '--out', join(ARTIFACTS, 'report-2027-en-for-az.html')]).code).toBe(0);
-    const setup = await browserSetup();
-    browser = await chromium.launch({
-      executablePath: setup.executablePath,
-      args: setup.args,
-      headless: true,
-      ...(setup.env ? { env: setup.env } : {}),
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -78,18 +72,13 @@ describe('dostplan report --lang az in headless Chromium at 1400 px and 390 px',
         const boxes = await page
           .locator('#map text.center-label')
           .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-        const shrink = 0.15 * (width / 1040);
-        for (let i = 0; i < boxes.length; i++)
-          for (let j = i + 1; j < boxes.length; j++) {
-            const p = boxes[i]!,
-              q = boxes[j]!;
-            const overlap =
-              p.left + shrink < q.right - shrink &&
-              q.left + shrink < p.right - shrink &&
-              p.top + shrink < q.bottom - shrink &&
-              q.top + shrink < p.bottom - shrink;
-            expect(overlap, `labels ${labels[i]![0]} and ${labels[j]![0]} overlap`).toBe(false);
-          }
+        expect(
+          overlappingLabels(
+            boxes,
+            labels.map(([id]) => id),
+            width,
+          ),
+        ).toEqual([]);
         const legend = (await page.locator('#map-legend').textContent())!;
         for (const t of [
           '0–20\u00A0%',
