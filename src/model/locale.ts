@@ -31,9 +31,12 @@ export class Locale {
     return integer(x, this.lang);
   }
 
-  /** 12.5 / 12,5 (with `digits` decimals). */
+  /**
+   * 12.5 / 12,5 (with `digits` decimals). English keeps toFixed's form, ungrouped, as its outputs
+   * always printed it; Azerbaijani groups thousands.
+   */
   num(x: number, digits: number): string {
-    return decimal(x, digits, this.lang);
+    return this.lang === 'en' && Number.isFinite(x) ? x.toFixed(digits) : decimal(x, digits, this.lang);
   }
 
   /** A value already in percent: 72.2% / 72,2 %. */

@@ -63,9 +63,12 @@ export function decimal(x: number, digits: number, lang: Language = 'en'): strin
 /** A whole number, rounded: 1,234,567 / 1 234 567. */
 export const integer = (x: number, lang: Language = 'en'): string => decimal(Math.round(x), 0, lang);
 
-/** A percentage already in percent: 72.2% / 72,2 %. */
+/**
+ * A percentage already in percent: 72.2% / 72,2 %. English keeps its long-standing form, toFixed
+ * without groups ("2174%", as every English output and the docs print it); Azerbaijani groups.
+ */
 export const percent = (x: number, digits = 1, lang: Language = 'en'): string =>
-  `${decimal(x, digits, lang)}${MARKS[lang].percent}%`;
+  lang === 'en' ? `${x.toFixed(digits)}%` : `${decimal(x, digits, lang)}${MARKS[lang].percent}%`;
 
 /** A share (0–1) as a percentage: 0.722 → 72.2% / 72,2 %. */
 export const share = (x: number, digits = 1, lang: Language = 'en'): string => percent(x * 100, digits, lang);

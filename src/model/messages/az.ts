@@ -204,4 +204,50 @@ export const az: Record<MessageKey, string> = {
   'compass.SW': 'cənub-qərbdə',
   'compass.W': 'qərbdə',
   'compass.NW': 'şimal-qərbdə',
+  'distances.no_facility': 'obyekt yoxdur',
+  'distances.median_km': 'mediana, km',
+  'distances.p90_min': '90-cı persentil, dəq',
+  'distances.region': 'inzibati vahid',
+  'distances.total': 'Cəmi',
+  'distances.nearest_center': 'Ən yaxın fəaliyyətdə olan mərkəz',
+  'distances.nearest_any': 'Ən yaxın fəaliyyətdə olan mərkəz və ya filial',
+  'distances.worst': 'Xidmətlə ən zəif təmin olunan {n} yaşayış yeri (ən yaxın mərkəz və ya filial)',
+  'distances.none_open': 'fəaliyyətdə olan yoxdur',
+  'distances.population_of': '({date} tarixinə əhali)',
+  'distances.header':
+    '{year} ildə yol məsafələri{note}. Məsafə modeli: {model}. Çata biləcəyi obyekti olan əhali üzrə əhaliyə görə çəkili; "obyekt yoxdur": sərhədin onların tərəfində fəaliyyətdə olan obyekt yoxdur. {basis}.',
+  'capacity.kind': 'növ',
+  'capacity.util': 'yüklənmə',
+  'capacity.wait': 'gözləmə',
+  'capacity.after_overflow': 'yönəldildikdən sonra',
+  'capacity.sent_on': 'yönəldilib',
+  'capacity.defaults': ' (daxili ehtimal: {list}; bax: docs/capacity.md)',
+  'capacity.rule_nearest': 'ən yaxın fəaliyyətdə olan obyekt (mərkəz və ya filial)',
+  'capacity.rule_assignment': 'hər obyektin xidmət etdiyi inzibati vahidlər (ortaq vahidlər bərabər bölünür)',
+  'capacity.outside': ' {n} nəfər heç bir xidmət zonasına düşmür.',
+  'capacity.title': '{year} ildə qəbul imkanı{note}; xidmət zonaları: {rule}',
+  'capacity.demand':
+    'Tələbat: bir sakinə ildə {visits} müraciət, {days} iş günü ərzində{defaults}. Yol: {model}. {basis}.',
+  'capacity.load':
+    'Gündə {visits} müraciət gözlənilir, qəbul imkanı {capacity}; fəaliyyətdə olan {facilities} obyektdən {overloaded} obyektin yüklənməsi 100\u00A0%-dən çoxdur.{outside}',
+  'capacity.travel': ', orta hesabla {km} km ({min} dəq) artıq, ən çoxu {max} km',
+  'capacity.flow_gap':
+    '; minimal dəyərli axın bu optimumdan {n} nəfər çox xidmətsiz qoyur və {pct}\u00A0% çox adam-dəqiqə verir',
+  'capacity.proof': '; onun qiymətləri adam-dəqiqələrin optimumdan ən çoxu {pct}\u00A0% fərqləndiyini sübut edir',
+  'capacity.method_lp': 'dəqiq, HiGHS LP',
+  'capacity.method_flow': 'dəqiq, minimal dəyərli axın{proof}',
+  'capacity.limit': ', ən yaxından ən çoxu {min} dəq artıq',
+  'capacity.overflow':
+    'Artıq müraciətlər yeri olan növbəti ən yaxın obyektə yönəldiləndə{limit} ({method}{gap}): {unserved} nəfərə qəbul imkanı daxilində xidmət göstərilə bilmir; {overflow} nəfər başqa obyektə yönəldilir{travel}.',
+  'capacity.legend_util': 'yüklənmə = gözlənilən müraciətlər / qəbul imkanı',
+  'capacity.legend_flag': '! 100\u00A0%-dən çox',
+  'capacity.legend_overflow':
+    'yönəldildikdən sonra, yönəldilib, yer çatmayan: yol müddətinə görə yeri olan ən yaxın obyektə yönəldilən əhali',
+  'capacity.legend_sent':
+    "yönəldilib və yer çatmayan bu obyekti ən yaxın fəaliyyətdə olan obyekt kimi seçən əhalini sayır (yönəltmə oradan başlayır), 'nəfər' sütunundakı xidmət zonasını yox",
+  'capacity.legend_default': '* planın susmaya görə qəbul imkanı',
+  'capacity.legend_desks': '† xidmət masaları × iş dəqiqələri / xidmət dəqiqələri',
+  'capacity.legend_wait':
+    'gözləmə = iş saatları ərzində sabit təsadüfi gəlişlərdə orta M/M/c (Erlang C) gözləmə; pik saatlarda daha uzun',
+  'capacity.note': 'Qeyd',
 };

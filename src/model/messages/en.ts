@@ -203,6 +203,52 @@ export const en = {
   'compass.SW': 'SW',
   'compass.W': 'W',
   'compass.NW': 'NW',
+  'distances.no_facility': 'no facility',
+  'distances.median_km': 'median km',
+  'distances.p90_min': 'p90 min',
+  'distances.region': 'region',
+  'distances.total': 'Total',
+  'distances.nearest_center': 'Nearest open center',
+  'distances.nearest_any': 'Nearest open center or branch',
+  'distances.worst': 'Worst-served {n} places (nearest center or branch)',
+  'distances.none_open': 'none open',
+  'distances.population_of': '(population of {date})',
+  'distances.header':
+    'Travel distances in {year}{note}. Distance model: {model}. Population-weighted over the people with a facility they can reach; "no facility": none open on their side of the border. {basis}.',
+  'capacity.kind': 'kind',
+  'capacity.util': 'util.',
+  'capacity.wait': 'wait',
+  'capacity.after_overflow': 'after overflow',
+  'capacity.sent_on': 'sent on',
+  'capacity.defaults': ' (built-in default: {list}; see docs/capacity.md)',
+  'capacity.rule_nearest': 'nearest open facility (center or branch)',
+  'capacity.rule_assignment': 'the units each facility serves (shared units split equally)',
+  'capacity.outside': ' {n} people are in no catchment.',
+  'capacity.title': 'Capacity in {year}{note}; catchments: {rule}',
+  'capacity.demand':
+    'Demand: {visits} visits per resident a year over {days} working days{defaults}. Travel: {model}. {basis}.',
+  'capacity.load':
+    '{visits} visits/day expected against {capacity} capacity; {overloaded} of {facilities} open facilities above 100%.{outside}',
+  'capacity.travel': ', {km} km ({min} min) further on average, at most {max} km',
+  'capacity.flow_gap':
+    '; the min-cost flow leaves {n} more people unserved and {pct}% more person-minutes than this optimum',
+  'capacity.proof': '; its prices prove the person-minutes within {pct}% of the optimum',
+  'capacity.method_lp': 'exact, HiGHS LP',
+  'capacity.method_flow': 'exact, min-cost flow{proof}',
+  'capacity.limit': ', at most {min} min further than the nearest',
+  'capacity.overflow':
+    'With overflow to the next-nearest facility with room{limit} ({method}{gap}): {unserved} people cannot be served within capacity; {overflow} overflow{travel}.',
+  'capacity.legend_util': 'util. = expected visits / capacity',
+  'capacity.legend_flag': '! above 100%',
+  'capacity.legend_overflow':
+    'after overflow, sent on, no room: people routed by travel time to the nearest facility with room',
+  'capacity.legend_sent':
+    "sent on and no room count the people whose nearest open facility this is (overflow starts there), not the catchment in 'people'",
+  'capacity.legend_default': "* the plan's default capacity",
+  'capacity.legend_desks': '† desks × opening minutes / service minutes',
+  'capacity.legend_wait':
+    'wait = mean M/M/c (Erlang C) wait at steady random arrivals over the opening hours; peaks wait longer',
+  'capacity.note': 'Note',
 } as const;
 
 export type MessageKey = keyof typeof en;

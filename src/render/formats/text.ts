@@ -17,7 +17,7 @@ export const textFormat: Format = withClosingSections(
   {
     validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
     coverage: (o, ctx) => coverageText(o.result, ctx.locale),
-    distances: distancesText,
+    distances: (r, ctx) => distancesText(r, ctx.locale),
     timeline: (o, ctx) => timelineText(o.timeline, o.names, ctx.locale),
     comparison: (o, ctx) => comparisonText(o.a, o.b, false, ctx.locale),
     diff: diffText,
@@ -25,7 +25,7 @@ export const textFormat: Format = withClosingSections(
     order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
     graph: graphText,
     regions: (o) => regionsText(o.dataset, o.capital),
-    capacity: capacityText,
+    capacity: (r, ctx) => capacityText(r, ctx.locale),
     capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
     surface: surfaceText,
     gaps: (o) => gapsText(o.result, o.top),
