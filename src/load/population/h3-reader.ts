@@ -6,12 +6,12 @@
  */
 import { createRequire } from 'node:module';
 import { cellToLatLng, isValidCell } from 'h3-js';
-import { decodeText } from '../text-input.js';
 import { UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
 import { readCsvTable } from '../table/csv-table.js';
+import { tableText } from '../table/file-kind.js';
 import type { Table } from '../table/table.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 
@@ -57,9 +57,7 @@ export function readH3Csv(
   bytes: Buffer,
   columns: ColumnMap = {},
 ): { table: PopulationTable; stats: ReadStats } {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
-  return readH3Table(readCsvTable(decoded.text, path), columns);
+  return readH3Table(readCsvTable(tableText(bytes, path), path), columns);
 }
 
 /** H3 cells from a table (a CSV, a workbook's sheet): the h3 and population columns, by name or mapping. */
