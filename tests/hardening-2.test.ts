@@ -517,11 +517,12 @@ describe('10. road coordinates and maxspeed', () => {
 });
 
 describe('11. the road cache is untrusted input', () => {
-  const build = () => loadRoadModel(new RunContext(), join(ROADS, 'town.osm'), { noCache: true }).model.graph;
+  const build = async () =>
+    (await loadRoadModel(new RunContext(), join(ROADS, 'town.osm'), { noCache: true })).model.graph;
 
-  it('a flipped bit, a negated array with a good checksum, bad meta, a link to /dev/zero: not used, with the reason', () => {
+  it('a flipped bit, a negated array with a good checksum, bad meta, a link to /dev/zero: not used, with the reason', async () => {
     const f = join(DIR, 'g.bin');
-    const g = build();
+    const g = await build();
     writeGraphCache(f, 'k', g);
     expect(readGraphCache(f, 'k')).toHaveProperty('graph');
     const bytes = readFileSync(f);

@@ -130,8 +130,8 @@ export async function loadDemand(
 }
 
 /** Standards and travel model for a plan: the first model of the registry the flags or the plan choose. */
-export function planSettings(run: RunContext, plan: Plan, flags: ModelFlags): Settings {
-  return resolveSettings(plan, flags, travelModelFor(run, plan, flags));
+export async function planSettings(run: RunContext, plan: Plan, flags: ModelFlags): Promise<Settings> {
+  return resolveSettings(plan, flags, await travelModelFor(run, plan, flags));
 }
 
 export async function loadPlanContext(
@@ -142,7 +142,7 @@ export async function loadPlanContext(
   const country = loadCountry(run, flags.data);
   const plan = loadValidPlan(run, path, country);
   const population = populationInput(flags, plan);
-  const settings = planSettings(run, plan, flags);
+  const settings = await planSettings(run, plan, flags);
   return {
     country,
     plan,
