@@ -33,7 +33,7 @@ function summary(r: SuggestResult): string[] {
     );
   lines.push(
     `Quality: ${qualityText(r.quality, int)}.`,
-    `Model: ${r.basis.model}; ${r.basis.population}; travel: ${r.basis.travel}.`,
+    `Model: ${r.problem.model}; ${r.problem.population}; travel: ${r.problem.travel}.`,
   );
   if (r.note) lines.push(`Note: ${r.note}.`);
   return lines;
@@ -95,9 +95,9 @@ export function suggestTable(r: SuggestResult): DataTable {
       s.marginal,
       s.after,
       qualityText(r.quality),
-      r.basis.model,
-      r.basis.population,
-      r.basis.travel,
+      r.problem.model,
+      r.problem.population,
+      r.problem.travel,
     ]),
   );
 }
@@ -113,7 +113,7 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
         after: s.after,
       }),
     ),
-    { model: r.model, kind: r.kind, year: r.year, quality: r.quality, basis: r.basis },
+    { model: r.model, kind: r.kind, year: r.year, quality: r.quality, problem: r.problem },
   );
 }
 

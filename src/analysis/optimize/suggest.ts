@@ -57,8 +57,8 @@ export interface SuggestResult {
   exact: { value: number; gap_percent: number } | null;
   /** How good the answer is: proven optimal, a bound and the gap, or a heuristic with no bound. */
   quality: Quality;
-  /** What it is an answer to: the model, whose people, and how distance is measured. */
-  basis: { model: string; population: string; travel: string };
+  /** The problem it answers: the model, whose people, and how distance is measured. */
+  problem: { model: string; population: string; travel: string };
   note?: string;
 }
 
@@ -121,7 +121,7 @@ export async function suggestSites(
     population: Math.round(population),
     fixed: fixed.length,
     candidates: candidates.length,
-    basis: {
+    problem: {
       model: MODEL_TEXT[o.model],
       population: `${describeBasis(demand.basis ?? 'file')}, people of ${o.year}`,
       travel: settings.travel.info.description,
