@@ -2,6 +2,7 @@
 import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
 import { type DataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
+import { mdText } from './markdown-text.js';
 
 const p = (x: number) => `${x.toFixed(1)}%`;
 
@@ -54,7 +55,15 @@ export function coverageText(r: CoverageResult): string {
 export function coverageMarkdown(r: CoverageResult): string {
   const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.covered_by === 'both')]);
   const [title, model, total] = coverageHeader(r);
-  return [`### ${title}`, '', `${model}`, '', `**${total}**`, '', markdownTable(columns(r), rows)].join('\n');
+  return [
+    `### ${mdText(title!)}`,
+    '',
+    mdText(model!),
+    '',
+    `**${mdText(total!)}**`,
+    '',
+    markdownTable(columns(r), rows),
+  ].join('\n');
 }
 
 export function coverageTable(r: CoverageResult): DataTable {

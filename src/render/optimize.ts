@@ -5,6 +5,7 @@ import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/
 import { qualityText } from '../analysis/optimize/quality.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
@@ -72,7 +73,7 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
   return [
     `### Site suggestions (${r.model})`,
     '',
-    ...summary(r),
+    ...summary(r).map(mdText),
     '',
     markdownTable(cols(r), rows(r)),
     '',
@@ -136,6 +137,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
+  const line = markdown ? mdText : (s: string) => s;
   return [
     `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: ` +
       `population-years covered ${int(o.optimized.population_years)} vs ` +
@@ -146,7 +148,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
       ? [
           '',
           `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this ` +
-            `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
+            `budget (${o.unscheduled.length}): ${line(o.unscheduled.join(' '))}`,
         ]
       : []),
     '',
