@@ -25,6 +25,7 @@ const LAYERS: string[][] = [
   ['analysis'], // coverage, distances, timeline, capacity, optimize
   ['run'], // one run's state: inputs read, output settings, messages, what it loaded
   ['load', 'render'], // reading inputs; writing results (neither imports the other)
+  ['serve'], // dostplan serve: the HTTP server, its API and session; the answers CLI and server share
   ['cli'], // commands, the entry point
   ['build', 'data-build'], // build-time tools: the bundle and compiled inputs, the dataset
 ];

@@ -82,6 +82,11 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/import.js'),
   },
   {
+    name: 'serve',
+    summary: 'a planning studio in the browser: map, figures and what-if edits of the plan, on a local server',
+    load: () => import('./commands/serve.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),

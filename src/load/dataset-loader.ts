@@ -16,7 +16,7 @@ import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset
 import { type PointColumns, pointObjects } from '../model/point-columns.js';
 import { RegionIndex } from '../model/region-index.js';
 import { compiled } from './compiled-inputs.js';
-import { csvObjects } from './csv-records.js';
+import { csvObjects, DATA_CSV } from './csv-reader.js';
 import { type PointTable, pointTable, weightedColumns } from './point-table.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { RunContext } from '../run/run-context.js';
@@ -91,7 +91,8 @@ function readCountry(run: RunContext, folder: string): CountryData {
   const pointsTable = () => {
     if (table) return table;
     const text = read(profile.files.points);
-    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text)));
+    const file = join(folder, profile.files.points);
+    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text, file, DATA_CSV)));
   };
   const pointsOf = (basis: PopulationBasis) => {
     let p = objects.get(basis);

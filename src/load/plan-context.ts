@@ -41,10 +41,19 @@ export interface PlanContext {
   settings: Settings;
 }
 
-/** A plan file (default: the country's default plan), refused with its errors when it has any. */
-export function loadValidPlan(run: RunContext, path: string | undefined, country: CountryData): Plan {
+/**
+ * A plan file (default: the country's default plan), refused with its errors when it has any.
+ * `read` is told every file the plan was made of (a scenario's bases too): what a server watches.
+ */
+export function loadValidPlan(
+  run: RunContext,
+  path: string | undefined,
+  country: CountryData,
+  read?: (files: string[]) => void,
+): Plan {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(run, file);
+  read?.(loaded.files);
   // Only errors refuse a plan here (`validate` reports the warnings), so warning-only checks are skipped.
   const ctx = { regions: country.regions, outline: country.outline, warnings: false };
   const diagnostics = loaded.plan
