@@ -25,7 +25,7 @@ import { mdText } from '../src/render/markdown-text.js';
 import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
 import { loadRoadModel } from '../src/load/roads/road-network.js';
 import { RunContext } from '../src/run/run-context.js';
-import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
+import { BIN, cli, FIXTURES, ROOT, renderedText } from './helpers.js';
 import { xlsx } from './xlsx-writer.js';
 import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad, TAG } from './hostile-files.js';
 
@@ -210,14 +210,7 @@ describe('3. names in Markdown output are text, not markup (rendered with marked
     // Only our own heading; no HTML, link, image, emphasis, code or comment from the names.
     expect(html.match(/<h\d/g)).toEqual(['<h3']);
     expect(html).not.toMatch(/<img|<a |<script|<!--|<em>|<strong>b|<code>c/);
-    const text = html
-      .replace(/<[^>]+>/g, '')
-      .replace(/\u200b/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
+    const text = renderedText(html);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
     for (const s of Object.values(hostile)) expect(text).toContain(flat(s));
     // GitHub's @mention and bare-link finders see no "@octocat", "www." or "https://".

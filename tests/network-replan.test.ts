@@ -19,7 +19,7 @@ import { ROOT } from './helpers.js';
 const run = new RunContext();
 const country = embedded();
 const dost = loadValidPlan(run, join(ROOT, 'plans', 'dost.yaml'), country);
-const settings = planSettings(run, dost, {});
+const settings = await planSettings(run, dost, {});
 const demand = await loadDemand(run, country, undefined, dost);
 const points = pointColumns(demand);
 

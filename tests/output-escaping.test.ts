@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { mdCell, mdText } from '../src/render/markdown-text.js';
 import { csvComment, csvTable } from '../src/render/table.js';
 import { renderDiagnostics } from '../src/render/diagnostics.js';
-import { cli, FIXTURES } from './helpers.js';
+import { cli, FIXTURES, renderedText } from './helpers.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-escape-'));
 const SMALL = readFileSync(join(FIXTURES, 'valid', 'small.yaml'), 'utf8');
@@ -34,17 +34,7 @@ writeFileSync(
     ),
 );
 
-/** The text a reader sees in the rendered HTML: tags dropped, entities and zero-width spaces undone. */
-const seen = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, '')
-    .replace(/\u200b/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const seen = (html: string) => renderedText(html).replace(/\s+/g, ' ');
 
 describe('every Markdown output shows names as typed', () => {
   const commands: [string, string[], string[]][] = [
