@@ -3,6 +3,7 @@
  * errors, the population (embedded or the user's own file), and the settings (travel-cost model
  * and standards). Every file read is recorded, so --out can never overwrite an input.
  */
+import type { Language } from '../model/language.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
@@ -39,6 +40,8 @@ export interface PlanContext {
   plan: Plan;
   demand: Demand;
   settings: Settings;
+  /** The run's language once the plan is read (--lang, else the plan's language:, else en). */
+  lang?: Language;
 }
 
 /**
@@ -150,6 +153,7 @@ export async function loadPlanContext(
 ): Promise<PlanContext> {
   const country = loadCountry(run, flags.data);
   const plan = loadValidPlan(run, path, country);
+  run.planLanguage(plan.language);
   const population = populationInput(flags, plan);
   const settings = await planSettings(run, plan, flags);
   return {
@@ -157,5 +161,6 @@ export async function loadPlanContext(
     plan,
     demand: await loadDemand(run, country, population, plan, flags),
     settings,
+    lang: run.lang,
   };
 }
