@@ -9,9 +9,9 @@
  * as csv-parse's `trim` reads them: tests/csv-reader.test.ts checks that both give the same records
  * (or both refuse) on generated files. It scans the text in place with a cursor — no string per
  * character, no object per row — so the points reader can parse numbers where they stand; a million
- * rows take a few hundred milliseconds. Every problem is a UserError at file:line:column.
+ * rows take a few hundred milliseconds. Every problem is an InputError at file:line:column.
  */
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { type Delimiter, delimiterName, delimiterOf } from './csv-dialect.js';
 
 export const QUOTE = 34,
@@ -48,10 +48,11 @@ export function readCsv(text: string, file: string, o: CsvOptions = {}): CsvReco
   const max = o.maxRecords ?? Number.POSITIVE_INFINITY;
   for (let record = cursor.record(); record !== undefined; record = cursor.record()) {
     if (records.length >= max)
-      throw new UserError(`${file}: more than ${(max - 1).toLocaleString('en')} rows; split the file`, 1);
+      throw new InputError(file, `more than ${(max - 1).toLocaleString('en')} rows; split the file`, 1);
     if (o.sameWidth && records.length > 0 && record.length !== records[0]!.length)
-      throw new UserError(
-        `${file}:${cursor.recordLine}:1: this row has ${record.length} field(s) where the header has ` +
+      throw new InputError(
+        `${file}:${cursor.recordLine}:1`,
+        `this row has ${record.length} field(s) where the header has ` +
           `${records[0]!.length}; quote a value that holds a ${delimiterName(delimiter)} ("…")`,
         1,
       );
@@ -193,8 +194,8 @@ export class CsvCursor {
     this.lineStart = this.i;
   }
 
-  protected problem(what: string, line = this.line, column = this.column()): UserError {
-    return new UserError(`${this.file}:${line}:${column}: ${what}`, 1);
+  protected problem(what: string, line = this.line, column = this.column()): InputError {
+    return new InputError(`${this.file}:${line}:${column}`, what, 1);
   }
 
   /** The end of an unquoted field; a quote inside one is an error (it would hide a broken quoted field). */

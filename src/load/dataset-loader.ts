@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CountryProfile } from '../country/profile.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
@@ -180,5 +180,5 @@ function parseWith<T>(
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
-  throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
+  throw new InputError(file, `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
 }

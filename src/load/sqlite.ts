@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Database } from 'sql.js';
-import { UserError } from '../errors.js';
+import { InputError, type UserError } from '../errors.js';
 
 export type { Database } from 'sql.js';
 
@@ -29,8 +29,9 @@ export async function openSqlite(path: string, bytes: Uint8Array): Promise<Datab
 export function notReadable(path: string, e: unknown, where = ''): UserError {
   const m = String((e as Error)?.message ?? '');
   const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
-  return new UserError(
-    `${path}: not a readable GeoPackage${where}: ${why}; is the file complete? export it again from its source`,
+  return new InputError(
+    path,
+    `not a readable GeoPackage${where}: ${why}; is the file complete? export it again from its source`,
     1,
   );
 }

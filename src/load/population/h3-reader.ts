@@ -5,7 +5,7 @@
  * no geometry is parsed: the index is the position.
  */
 import { cellToLatLng, isValidCell } from 'h3-js';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
@@ -31,7 +31,7 @@ function addCell(
   stats.cells++;
   const id = typeof h3 === 'string' ? h3.trim().toLowerCase() : typeof h3 === 'bigint' ? h3.toString(16) : '';
   if (!isValidCell(id))
-    throw new UserError(`${where('h3')}: not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
+    throw new InputError(where('h3'), `not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
   // A blank cell or NULL is nodata; anything else must be a count a place can hold (as for points).
   if (population === null || population === undefined || (typeof population === 'string' && population.trim() === '')) {
     stats.nodata++;
@@ -39,8 +39,9 @@ function addCell(
   }
   const pop = typeof population === 'number' || typeof population === 'string' ? Number(population) : NaN;
   if (!Number.isFinite(pop) || pop < 0 || pop > MAX_POINT_POPULATION)
-    throw new UserError(
-      `${where('population')}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
+    throw new InputError(
+      where('population'),
+      `population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
       1,
     );
   if (pop === 0) {
@@ -119,8 +120,9 @@ export async function readGeoPackage(
       }
       return { table, stats, layer: name };
     }
-    throw new UserError(
-      `${path}: none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
+    throw new InputError(
+      path,
+      `none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
       1,
     );
   } finally {

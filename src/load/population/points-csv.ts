@@ -8,7 +8,7 @@
  * (load/number-format.ts); what was assumed comes back in `assumed`. Columns may be renamed
  * (load/column-map.ts). Every problem is reported at file:line:column with what to do.
  */
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { delimiterOf, delimiterName } from '../csv-dialect.js';
 import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
@@ -37,7 +37,11 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const scan = new Scanner(text, path, delimiter, conv);
   const header = scan.record();
   if (header === undefined)
-    throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+    throw new InputError(
+      `${path}:1:1`,
+      `no rows; expected a header lat,lon,population[,region] and one row per place`,
+      1,
+    );
   const names = header;
   const required = needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon'];
   const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
@@ -54,13 +58,13 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     name = '';
   const emptyCell = (r: Role, line: number) => {
     const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
-    return new UserError(`${path}:${line}:${fieldOf(r)}: empty ${r} cell; every row needs ${needs}`, 1);
+    return new InputError(`${path}:${line}:${fieldOf(r)}`, `empty ${r} cell; every row needs ${needs}`, 1);
   };
   // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
   const pending: { row: number; line: number; sep: Mark }[] = [];
   const learn = (reading: Reading, r: number, line: number) => {
     const problem = conv.proof(reading, { row: `line ${line}`, role: ROLES[r]! });
-    if (problem) throw new UserError(`${path}:${line}:${fieldOf(ROLES[r]!)}: ${ROLES[r]}: ${problem}`, 1);
+    if (problem) throw new InputError(`${path}:${line}:${fieldOf(ROLES[r]!)}`, `${ROLES[r]}: ${problem}`, 1);
     if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
   };
   while (scan.startRecord()) {
@@ -71,8 +75,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     name = '';
     for (let k = 0; ; k++) {
       if (k >= names.length)
-        throw new UserError(
-          `${path}:${scan.line}:${scan.column()}: more fields than the header's ${names.length}; ` +
+        throw new InputError(
+          `${path}:${scan.line}:${scan.column()}`,
+          `more fields than the header's ${names.length}; ` +
             `quote a value that holds a ${delimiterName(delimiter)} ("…")`,
           1,
         );
@@ -94,8 +99,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       else scan.skip();
       if (!scan.separator()) {
         if (k + 1 < names.length)
-          throw new UserError(
-            `${path}:${scan.line}:${scan.column()}: ${k + 1} field(s) where the header has ${names.length}; ` +
+          throw new InputError(
+            `${path}:${scan.line}:${scan.column()}`,
+            `${k + 1} field(s) where the header has ${names.length}; ` +
               'every row needs a value (or an empty field) for each column',
             1,
           );
@@ -104,15 +110,19 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     }
     if (name !== '') checkText(name, `${path}:${line}:1`);
     const problem = pointProblem(cell[0]!, cell[1]!, cell[2]!);
-    if (problem) throw new UserError(`${path}:${line}:1: ${problem}`, 1);
+    if (problem) throw new InputError(`${path}:${line}:1`, `${problem}`, 1);
     rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
   }
   if (rows.count === 0)
-    throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+    throw new InputError(
+      `${path}:1:1`,
+      `no rows; expected a header lat,lon,population[,region] and one row per place`,
+      1,
+    );
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new UserError(`${path}:${p.line}:${fieldOf('population')}: population: ${settled.problem}`, 1);
+      throw new InputError(`${path}:${p.line}:${fieldOf('population')}`, `population: ${settled.problem}`, 1);
     rows.population[p.row] = settled.value;
   }
   const numbers = conv.describe();
@@ -136,7 +146,7 @@ export function pointProblem(lat: number, lon: number, population: number): stri
 export function checkText(s: string, where: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
-    throw new UserError(`${where}: name or region contains control characters (line breaks, escape codes)`, 1);
+    throw new InputError(where, `name or region contains control characters (line breaks, escape codes)`, 1);
 }
 
 /** Codes (region column) by a hash of their characters, so a row's code is found without a new string. */

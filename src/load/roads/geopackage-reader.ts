@@ -7,7 +7,7 @@
  * load/roads/road-lines.ts as a shapefile's do. Only tables are read, never views (a view's query
  * is the file's, and could run without end).
  */
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { columnsOf, type Database, isTable, notReadable, openSqlite, quoteId } from '../sqlite.js';
@@ -45,8 +45,9 @@ export async function readGeoPackageRoads(
   try {
     const layer = chooseLayer(file, lineLayers(db, file), o.layer);
     if (!query(file, nowhere, () => isTable(db, layer.name)))
-      throw new UserError(
-        `${file}: layer '${shownName(layer.name)}' is a view, which is not read (its query could run without end); ` +
+      throw new InputError(
+        file,
+        `layer '${shownName(layer.name)}' is a view, which is not read (its query could run without end); ` +
           'save it as a table (ogr2ogr -f GPKG out.gpkg in.gpkg)',
         1,
       );
@@ -77,7 +78,7 @@ export async function readGeoPackageRoads(
             const feature = `${label}, feature ${n}`;
             if (geometry === null) continue;
             if (!(geometry instanceof Uint8Array))
-              throw new UserError(`${file}: ${feature}: the geometry is not a GeoPackage geometry; export it again`, 1);
+              throw new InputError(file, `${feature}: the geometry is not a GeoPackage geometry; export it again`, 1);
             const attrs: Record<string, string> = {};
             wanted.forEach((c, k) => {
               const v = values[k];
@@ -112,8 +113,9 @@ const nowhere = () => '';
 function lineLayers(db: Database, file: string): { lines: Layer[]; others: number } {
   return query(file, nowhere, () => {
     if (!isTable(db, 'gpkg_contents') || !isTable(db, 'gpkg_geometry_columns'))
-      throw new UserError(
-        `${file}: an SQLite file but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns); ` +
+      throw new InputError(
+        file,
+        `an SQLite file but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns); ` +
           'save the roads as a GeoPackage (ogr2ogr -f GPKG roads.gpkg …) or as an ESRI Shapefile',
         1,
       );
@@ -139,24 +141,26 @@ function chooseLayer(file: string, { lines, others }: { lines: Layer[]; others: 
     const layer =
       lines.find((l) => l.name === wanted) ?? lines.find((l) => l.name.toLowerCase() === wanted.toLowerCase());
     if (!layer)
-      throw new UserError(
+      throw new InputError(
+        file,
         lines.length
-          ? `${file}: no line layer named '${shownName(wanted)}' (--roads-layer); its line layers are ${names}`
-          : `${file}: no line layer named '${shownName(wanted)}' (--roads-layer); it has no line layers`,
+          ? `no line layer named '${shownName(wanted)}' (--roads-layer); its line layers are ${names}`
+          : `no line layer named '${shownName(wanted)}' (--roads-layer); it has no line layers`,
         2,
       );
     return layer;
   }
   if (lines.length === 0)
-    throw new UserError(
-      `${file}: no layer of lines (LineString or MultiLineString) among its ${others} feature layers; ` +
+    throw new InputError(
+      file,
+      `no layer of lines (LineString or MultiLineString) among its ${others} feature layers; ` +
         '--roads needs the road lines',
       1,
     );
   const roads = lines.filter((l) => /roads/i.test(l.name));
   if (lines.length === 1) return lines[0]!;
   if (roads.length === 1) return roads[0]!;
-  throw new UserError(`${file}: ${lines.length} line layers (${names}); name the roads' with --roads-layer NAME`, 2);
+  throw new InputError(file, `${lines.length} line layers (${names}); name the roads' with --roads-layer NAME`, 2);
 }
 
 /** Lon/lat in degrees is wanted: WGS 84 (EPSG:4326), or GeoPackage's "undefined geographic" (0). */
@@ -175,8 +179,9 @@ function checkSrs(db: Database, file: string, layer: Layer): void {
     (org === 'EPSG' && Number(code) === 4326) ||
     /^\s*GEOGCR?S\s*\[[^\]]*WGS[ _]?(19)?84/i.test(String(definition ?? ''));
   if (!geographic)
-    throw new UserError(
-      `${file}: layer '${shownName(layer.name)}' is not in WGS 84 longitude/latitude ` +
+    throw new InputError(
+      file,
+      `layer '${shownName(layer.name)}' is not in WGS 84 longitude/latitude ` +
         `(its spatial reference system is ${org === 'EPSG' ? `EPSG:${Number(code)}` : `srs_id ${layer.srs}`}); ` +
         'reproject it: ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg',
       1,
@@ -190,7 +195,7 @@ function checkSrs(db: Database, file: string, layer: Layer): void {
  */
 export function decodeGeometry(blob: Uint8Array, file: string, feature: string): Float64Array[] {
   const bad = (what: string) =>
-    new UserError(`${file}: ${feature}: a damaged geometry (${what}); export the layer again`, 1);
+    new InputError(file, `${feature}: a damaged geometry (${what}); export the layer again`, 1);
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw bad('no GeoPackage geometry header');
   const flags = blob[3]!;

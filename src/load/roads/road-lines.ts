@@ -5,7 +5,7 @@
  * unknown) where the table has them. Line ends meet where their coordinates agree to 1e-7°, the
  * graph's own precision, since a GIS layer has no node ids.
  */
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 
 /** A field or layer name from the file, shown to help choose: a broken header must not reach the terminal raw. */
@@ -40,8 +40,9 @@ export class RoadLines {
   private node(lon: number, lat: number, feature: string): number {
     // NaN and ±Infinity fail these tests too.
     if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180))
-      throw new UserError(
-        `${this.file}: ${feature}: a point that is not a number or outside ±90° latitude / ±180° longitude; ` +
+      throw new InputError(
+        this.file,
+        `${feature}: a point that is not a number or outside ±90° latitude / ±180° longitude; ` +
           'is the layer in WGS 84 (EPSG:4326)?',
         1,
       );
@@ -82,13 +83,14 @@ export function pickClassField(fields: string[], file: string, wanted: string | 
   if (wanted !== undefined) {
     const f = byLower.get(wanted.toLowerCase());
     if (!f)
-      throw new UserError(`${file}: no field '${wanted}' in ${table} (--roads-class-field); its fields are ${list}`, 1);
+      throw new InputError(file, `no field '${wanted}' in ${table} (--roads-class-field); its fields are ${list}`, 1);
     return f;
   }
   const f = byLower.get('highway') ?? byLower.get('fclass');
   if (!f)
-    throw new UserError(
-      `${file}: no highway or fclass field in ${table}; its fields are ${list}; ` +
+    throw new InputError(
+      file,
+      `no highway or fclass field in ${table}; its fields are ${list}; ` +
         'name the road class field with --roads-class-field NAME',
       1,
     );

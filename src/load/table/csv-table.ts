@@ -3,7 +3,7 @@
  * (load/csv-reader.ts) with the separator of its header line; each row keeps its first line for
  * messages.
  */
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { delimiterName } from '../csv-dialect.js';
 import { readCsv } from '../csv-reader.js';
 import type { Table } from './table.js';
@@ -13,7 +13,7 @@ export const MAX_TABLE_ROWS = 1_000_000;
 
 export function readCsvTable(text: string, file: string): Table {
   const { records, lines, delimiter } = readCsv(text, file, { sameWidth: true, maxRecords: MAX_TABLE_ROWS + 1 });
-  if (records.length === 0) throw new UserError(`${file}:1:1: no rows; expected a header and one row per line`, 1);
+  if (records.length === 0) throw new InputError(`${file}:1:1`, `no rows; expected a header and one row per line`, 1);
   const [header, ...rows] = records;
   return {
     file,

@@ -5,7 +5,7 @@
  * is and how to save it as something dostplan reads — a usage error (exit 2), since the file
  * is not broken, only the wrong kind — instead of a parse error on binary content.
  */
-import { UserError } from '../../errors.js';
+import { InputError, type UserError } from '../../errors.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, readBinaryFile, readUserFile } from '../text-input.js';
 import { ZipArchive } from '../zip.js';
@@ -82,7 +82,7 @@ function mimeOf(zip: ZipArchive): string {
 
 /** The usage error for a file of another kind (exit 2: the file is fine, only not a table). */
 export function foreignFile(file: string, what: { kind: string; fix: string }): UserError {
-  return new UserError(`${file}: ${what.kind}, not a table dostplan reads; ${what.fix}`, 2);
+  return new InputError(file, `${what.kind}, not a table dostplan reads; ${what.fix}`, 2);
 }
 
 /**
@@ -100,6 +100,6 @@ export function tableText(bytes: Uint8Array, path: string): string {
   const other = foreignKind(bytes) ?? (isZip(bytes) ? zipKind(new ZipArchive(bytes, path)) : undefined);
   if (other) throw foreignFile(path, other);
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, decoded.message, 1);
   return decoded.text;
 }
