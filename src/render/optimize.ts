@@ -3,6 +3,7 @@ import type { GraphResult } from '../analysis/optimize/graph.js';
 import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { qualityText } from '../analysis/optimize/quality.js';
+import type { BudgetUse, SiteCosts } from '../analysis/optimize/costs.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 
@@ -23,10 +24,11 @@ function summary(r: SuggestResult): string[] {
   const lines = [
     `${r.model === 'mclp' ? 'Maximal covering' : r.model === 'pmedian' ? 'p-median' : 'Set covering'}: ${r.sites.length} new ${r.kind === 'center' ? 'centers' : 'branches'} among ${int(r.candidates)} candidates, on top of ${r.fixed} facilities open at the end of ${r.year}.`,
     `${d.unit}: ${fmt(r.before)} → ${fmt(r.after)}.`,
-    `Heuristic: greedy ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
-      `swap${r.heuristic.swaps === 1 ? '' : 's'} of local search ` +
+    `Heuristic: ${r.budget ? 'greedy by people per manat' : 'greedy'} ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
+      `${r.budget ? 'move' : 'swap'}${r.heuristic.swaps === 1 ? '' : 's'} of local search${r.budget ? ' (add, swap, drop and refill)' : ''} ` +
       `${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
   ];
+  if (r.budget) lines.push(budgetLine(r.budget, r.sites.length));
   if (r.exact)
     lines.push(
       `Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`,
@@ -39,6 +41,14 @@ function summary(r: SuggestResult): string[] {
   return lines;
 }
 
+/** "Budget: 10,000,000 AZN (build cost only …); the 3 sites cost 9,800,000 AZN, 200,000 left." */
+function budgetLine(b: BudgetUse, n: number): string {
+  return (
+    `Budget: ${int(b.budget_azn)} AZN, counting ${b.counted}; the ${n} site${n === 1 ? '' : 's'} ` +
+    `cost ${int(b.spent_azn)} AZN, ${int(b.budget_azn - b.spent_azn)} AZN left.`
+  );
+}
+
 function rows(r: SuggestResult): string[][] {
   return r.sites.map((s) => [
     String(s.rank),
@@ -48,6 +58,7 @@ function rows(r: SuggestResult): string[][] {
     s.lon.toFixed(4),
     int(s.marginal),
     r.model === 'pmedian' ? s.after.toFixed(2) : `${s.after.toFixed(2)}%`,
+    ...(r.budget ? [int(s.cost_azn ?? 0)] : []),
   ]);
 }
 
@@ -61,6 +72,7 @@ function cols(r: SuggestResult): Column[] {
     { header: 'lon', align: 'right' },
     { header: d.marginal, align: 'right' },
     { header: d.after, align: 'right' },
+    ...(r.budget ? [{ header: 'cost AZN', align: 'right' } as Column] : []),
   ];
 }
 
@@ -83,9 +95,23 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
 }
 
 export function suggestTable(r: SuggestResult): DataTable {
+  const b = r.budget;
   return dataTable(
     'Suggested sites',
-    ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after', 'quality', 'model', 'population', 'travel'],
+    [
+      'rank',
+      'near',
+      'region',
+      'lat',
+      'lon',
+      'marginal',
+      'after',
+      ...(b ? ['cost_azn', 'budget_azn', 'cost_counted'] : []),
+      'quality',
+      'model',
+      'population',
+      'travel',
+    ],
     r.sites.map((s) => [
       s.rank,
       s.name,
@@ -94,6 +120,7 @@ export function suggestTable(r: SuggestResult): DataTable {
       s.lon,
       s.marginal,
       s.after,
+      ...(b ? [s.cost_azn ?? '', b.budget_azn, b.counted] : []),
       qualityText(r.quality),
       r.basis.model,
       r.basis.population,
@@ -111,9 +138,17 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
         region: s.region,
         marginal: s.marginal,
         after: s.after,
+        ...(s.cost_azn !== undefined ? { cost_azn: s.cost_azn } : {}),
       }),
     ),
-    { model: r.model, kind: r.kind, year: r.year, quality: r.quality, basis: r.basis },
+    {
+      model: r.model,
+      kind: r.kind,
+      year: r.year,
+      quality: r.quality,
+      basis: r.basis,
+      ...(r.budget ? { budget: r.budget } : {}),
+    },
   );
 }
 
@@ -188,10 +223,21 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
       `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
       `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
+      ...costYaml(e.costs),
     ]),
     ...reassignYaml(changes.moves),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A site's costs as plan fields (the plan schema's build_cost, yearly_cost, cost_source). */
+function costYaml(c: SiteCosts | undefined): string[] {
+  if (!c) return [];
+  return [
+    ...(c.build_cost !== undefined ? [`    build_cost: ${c.build_cost}`] : []),
+    ...(c.yearly_cost !== undefined ? [`    yearly_cost: ${c.yearly_cost}`] : []),
+    ...(c.cost_source !== undefined ? [`    cost_source: ${q(c.cost_source)}`] : []),
+  ];
 }
 
 /** Units that move to a new facility, each from the day it opens (no `from:`: it follows `opens`). */

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDemand } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
@@ -12,7 +12,8 @@ import {
   unitsForNewSites,
   type Model,
 } from '../../analysis/optimize/suggest.js';
-import { EXIT } from '../../errors.js';
+import { MAX_AZN } from '../../analysis/optimize/costs.js';
+import { EXIT, UserError } from '../../errors.js';
 import { loadCandidates } from '../../load/candidates.js';
 import type { ColumnMap } from '../../load/column-map.js';
 import { readGraph } from '../../load/orlib.js';
@@ -28,6 +29,7 @@ import {
   countAtLeastOne,
   numberIn,
   reportYear,
+  wholeNumber,
   year,
   type ModelOptions,
 } from '../options.js';
@@ -44,8 +46,17 @@ interface Opts extends ModelOptions {
   candidatesColumns?: ColumnMap;
   exact?: boolean;
   budget: number;
+  budgetAzn?: number;
+  budgetYears: number;
   from?: number;
   graph?: string;
+}
+
+/** Years of running cost counted with a build cost: 0 to 100. */
+function yearsAhead(value: string): number {
+  const n = wholeNumber(value);
+  if (n > 100) throw new InvalidArgumentError('expected a whole number of years from 0 to 100');
+  return n;
 }
 
 export const command: CommandSpec<Opts> = {
@@ -86,6 +97,17 @@ export const command: CommandSpec<Opts> = {
         columnMap(['lat', 'lon', 'region', 'name']),
       )
       .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
+      .option(
+        '--budget-azn <manat>',
+        'mclp: a budget in manat instead of -k: the sites within it that cover the most people (candidates need build_cost)',
+        numberIn(0, MAX_AZN, { above: true }),
+      )
+      .option(
+        '--budget-years <n>',
+        'with --budget-azn: count this many years of yearly_cost with the build cost (default 0: build cost only)',
+        yearsAhead,
+        0,
+      )
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
       .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
@@ -135,7 +157,17 @@ export const command: CommandSpec<Opts> = {
       await emit(run, 'capacitySites', { result, units, base }, o, planAbout(ctx, y));
       return EXIT.ok;
     }
-    const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
+    if (o.budgetAzn !== undefined && o.model !== 'mclp')
+      throw new UserError(`--budget-azn works with --model mclp (and order: --budget-azn-per-year), not ${o.model}`);
+    const options = {
+      model: o.model,
+      kind: o.kind,
+      year: y,
+      k: o.sites,
+      targetPercent: o.target,
+      exact: !!o.exact,
+      ...(o.budgetAzn !== undefined ? { budget: { azn: o.budgetAzn, years: o.budgetYears } } : {}),
+    };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
     if (result.note) run.message(`note: ${result.note}`);
