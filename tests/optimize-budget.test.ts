@@ -148,16 +148,18 @@ describe('maximal covering under a money budget', () => {
 });
 
 const B = join(FIXTURES, 'budget');
-const run = (...args: string[]) =>
+/** optimize on the fixture's plan and people, with these candidates. */
+const withSites = (candidates: string, ...args: string[]) =>
   cli([
     'optimize',
     join(B, 'plan.yaml'),
     '--population',
     join(B, 'population.csv'),
     '--candidates',
-    join(B, 'candidates.csv'),
+    candidates,
     ...args,
   ]);
+const run = (...args: string[]) => withSites(join(B, 'candidates.csv'), ...args);
 
 describe('optimize --budget-azn (hand-worked fixture)', () => {
   it('JSON: s1, s2, s3 for 10 million manat, 60% covered, proven optimal', () => {
@@ -222,16 +224,7 @@ describe('bad costs are refused where they are', () => {
   const withCosts = (name: string, cell: string) => {
     const f = join(dir, name);
     writeFileSync(f, `lat,lon,name,build_cost\n39.90,47.1262,a,1000\n40.20,47.1262,b,${cell}\n`);
-    return cli([
-      'optimize',
-      join(B, 'plan.yaml'),
-      '--population',
-      join(B, 'population.csv'),
-      '--candidates',
-      f,
-      '--budget-azn',
-      '5000',
-    ]);
+    return withSites(f, '--budget-azn', '5000');
   };
   it.each([
     ['negative', '-5'],

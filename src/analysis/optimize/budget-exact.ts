@@ -4,7 +4,7 @@
  * budget-cover.ts with its Lagrangian bound.
  */
 import { budgetBound, budgetGreedy, budgetLocalSearch, budgetValue, type BudgetInstance } from './budget-cover.js';
-import { EXACT_LIMITS } from './exact.js';
+import { coverLp, EXACT_LIMITS } from './exact.js';
 import { solveMip } from './mip.js';
 import { qualityOf, type Quality } from './quality.js';
 
@@ -54,24 +54,14 @@ export async function budgetExact(
   let base = 0;
   inst.covered.forEach((c, i) => c && (base += inst.w[i]!));
   if (!cands.length) return { sites: [], value: base, bound: base, status: 'optimal' };
-  const pts = [...by.keys()].sort((a, b) => a - b);
-  const lines = ['Maximize', ` obj: ${pts.map((i) => `${inst.w[i]} z${i}`).join(' + ')}`, 'Subject To'];
-  for (const i of pts)
-    lines.push(
-      ` c${i}: z${i} - ${by
-        .get(i)!
-        .map((j) => `y${j}`)
-        .join(' - ')} <= 0`,
-    );
-  lines.push(
-    ` budget: ${cands.map((j) => `${inst.cost[j]} y${j}`).join(' + ')} <= ${inst.budget + 1e-3}`,
-    'Bounds',
-    ...pts.map((i) => ` 0 <= z${i} <= 1`),
-    'Binary',
-    ` ${cands.map((j) => `y${j}`).join(' ')}`,
-    'End',
+  const row = ` budget: ${cands.map((j) => `${inst.cost[j]} y${j}`).join(' + ')} <= ${inst.budget + 1e-3}`;
+  const lp = coverLp(
+    inst.w,
+    by,
+    row,
+    cands.map((j) => `y${j}`),
   );
-  const sol = await solveMip(lines.join('\n'), maxNodes);
+  const sol = await solveMip(lp, maxNodes);
   if (!sol) return undefined;
   const sites = cands.filter((j) => (sol.values.get(`y${j}`) ?? 0) > 0.5);
   // The value of the chosen sites counted again, not HiGHS's objective (z at its tolerance).
