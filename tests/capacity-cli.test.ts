@@ -45,7 +45,7 @@ describe('dostplan capacity (end to end)', () => {
       .split('\n')
       .filter((l) => !l.startsWith('#'));
     expect(csv[0]).toBe(
-      'year,basis,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved',
+      'year,catchment,id,name,kind,region,population,visits_per_day,capacity,capacity_from,utilization_pct,overloaded,desks,service_min,p_wait_pct,mean_wait_min,served_after_overflow,sent_elsewhere,unserved',
     );
     expect(csv[1]).toBe('2024,nearest,C,Barda center,center,AZ-BAR,60000,600,250,plan,240,1,,,,,25000,0,35000');
     expect(cli(['capacity', ...fixture, '--year', '2024', '-f', 'md']).stdout).toContain(
@@ -61,7 +61,7 @@ describe('dostplan capacity (end to end)', () => {
     expect(j.features[0].properties).toMatchObject({ id: 'C', utilization_pct: 120, overloaded: true });
   });
   it('a bad flag is a usage error (exit 2)', () => {
-    expect(cli(['capacity', '--basis', 'closest']).code).toBe(2);
+    expect(cli(['capacity', '--catchment', 'closest']).code).toBe(2);
     expect(cli(['capacity', '--visits', '-1']).code).toBe(2);
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignFlow } from '../src/analysis/assignment-flow.js';
 import { problemFrom, type Assignment, type AssignmentProblem } from '../src/analysis/capacitated-assignment.js';
-import { capacitatedCatchments, capacityNow, resolveDemand, type Catchments } from '../src/analysis/capacity.js';
+import { capacitatedCatchments, capacityNow, resolveVisitModel, type Catchments } from '../src/analysis/capacity.js';
 import { yearWeights, type Demand } from '../src/analysis/demand.js';
 import { Network, resolveSettings } from '../src/analysis/network.js';
 import { reportData } from '../src/analysis/report.js';
@@ -155,7 +155,7 @@ describe('capacitated catchments row by row against the whole problem', () => {
     ] as const) {
       const net = new Network(dost, points, regions, s.travel);
       net.advanceTo(year);
-      const d = resolveDemand(dost, o);
+      const d = resolveVisitModel(dost, o);
       const { weights } = yearWeights(all, regions, year);
       const whole = capacitatedCatchments(net, all, regions, s, d, weights, 'whole');
       const rows = capacitatedCatchments(net, all, regions, s, d, weights, 'rows');
@@ -178,7 +178,7 @@ describe('capacitated catchments row by row against the whole problem', () => {
       const net = new Network(p, demand.points, regions, settings.travel);
       net.advanceTo(2025);
       const { weights } = yearWeights(demand, regions, 2025);
-      const d = resolveDemand(p);
+      const d = resolveVisitModel(p);
       const rows = capacitatedCatchments(net, demand, regions, settings, d, weights, 'rows');
       expectSame(rows, capacitatedCatchments(net, demand, regions, settings, d, weights, 'whole'));
       // C (25,000 people) is full: P1 and P2 are in the problem, and 5,000 of P2 overflow to B;
@@ -196,8 +196,8 @@ describe('report: the year off the timeline network', () => {
     for (const year of [2024, 2025, 2031]) {
       const net = new Network(plan, demand.points, regions, settings.travel);
       net.advanceTo(year);
-      const d = resolveDemand(plan);
-      const own = capacityNow(net, demand, regions, settings, d, { basis: d.basis, method: 'flow' });
+      const d = resolveVisitModel(plan);
+      const own = capacityNow(net, demand, regions, settings, d, { catchment: d.catchment, method: 'flow' });
       expect(reportData(plan, demand, regions, settings, year).capacity).toEqual(own);
     }
   });

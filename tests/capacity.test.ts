@@ -15,7 +15,7 @@ import {
   capacityExact,
   capacityNow,
   capacityProblem,
-  resolveDemand,
+  resolveVisitModel,
   utilizationByUnit,
 } from '../src/analysis/capacity.js';
 import { yearWeights, type Demand } from '../src/analysis/demand.js';
@@ -38,7 +38,7 @@ const run = new RunContext();
 function at(year: number, visits?: number) {
   const net = new Network(plan, demand.points, regions, settings.travel);
   net.advanceTo(year);
-  return { net, d: resolveDemand(plan, { visitsPerResidentYear: visits }) };
+  return { net, d: resolveVisitModel(plan, { visitsPerResidentYear: visits }) };
 }
 
 describe('Erlang C (M/M/c)', () => {
@@ -66,7 +66,7 @@ describe('Erlang C (M/M/c)', () => {
 describe('capacity on the hand-worked fixture', () => {
   it('2024: C alone has all 60,000 people = 600 visits/day against 250: 240 %, overloaded', () => {
     const { net, d } = at(2024);
-    const r = capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'flow' });
+    const r = capacityNow(net, demand, regions, settings, d, { catchment: 'nearest', method: 'flow' });
     expect(r.facilities).toHaveLength(1);
     expect(r.facilities[0]).toMatchObject({
       id: 'C',
@@ -81,7 +81,7 @@ describe('capacity on the hand-worked fixture', () => {
   });
   it('2025: C keeps P1 + P2 (30,000 → 300/day, 120 %); B gets P3 (300/day of 10 × 480 / 8 = 600: 50 %), with an Erlang C wait', () => {
     const { net, d } = at(2025);
-    const r = capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'flow' });
+    const r = capacityNow(net, demand, regions, settings, d, { catchment: 'nearest', method: 'flow' });
     expect(r.facilities.map((f) => f.id)).toEqual(['C', 'B']); // overloaded first
     expect(r.facilities[0]).toMatchObject({
       population: 30000,
@@ -102,7 +102,7 @@ describe('capacity on the hand-worked fixture', () => {
   it('the report map per unit: Barda’s people meet C at 120 %, Yevlakh’s meet B at 50 % (2024: both C at 240 %)', () => {
     const byUnit = (year: number) => {
       const { net, d } = at(year);
-      const r = capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'flow' });
+      const r = capacityNow(net, demand, regions, settings, d, { catchment: 'nearest', method: 'flow' });
       return Object.fromEntries(utilizationByUnit(net, demand, regions, r));
     };
     expect(byUnit(2025)).toEqual({ 'AZ-BAR': 120, 'AZ-YEV': 50 });
@@ -111,7 +111,7 @@ describe('capacity on the hand-worked fixture', () => {
   it('2025 with overflow: C is 5,000 people over; P2 (regret 11.1 km) overflows to B rather than P1 (regret 33.4 km)', async () => {
     const { net, d } = at(2025);
     for (const r of [
-      capacityNow(net, demand, regions, settings, d, { basis: 'nearest', method: 'flow' }),
+      capacityNow(net, demand, regions, settings, d, { catchment: 'nearest', method: 'flow' }),
       await capacityExact(net, demand, regions, settings, d, 'nearest'),
     ]) {
       expect(r.capacitated).toMatchObject({
@@ -141,7 +141,7 @@ describe('capacity on the hand-worked fixture', () => {
   });
   it('by assignment: C serves AZ-BAR (P1 + P2), B serves AZ-YEV (P3)', () => {
     const { net, d } = at(2025);
-    const r = capacityNow(net, demand, regions, settings, d, { basis: 'assignment', method: 'none' });
+    const r = capacityNow(net, demand, regions, settings, d, { catchment: 'assignment', method: 'none' });
     expect(Object.fromEntries(r.facilities.map((f) => [f.id, f.population]))).toEqual({ C: 30000, B: 30000 });
   });
 });
@@ -154,7 +154,7 @@ describe('capacitated assignment: the min-cost flow against the HiGHS LP optimum
     const net = new Network(dost, points, r, s.travel);
     net.advanceTo(2030);
     const all: Demand = { points, scaled: true };
-    const d = resolveDemand(dost, { overflowMaxMin: 20 });
+    const d = resolveVisitModel(dost, { overflowMaxMin: 20 });
     const { weights } = yearWeights(all, r, 2030);
     const { problem, penalty } = capacityProblem(net, all, r, s, d, weights);
     const f = assignFlow(problem, penalty),

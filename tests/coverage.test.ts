@@ -25,7 +25,7 @@ function run(year: number, o: Partial<CoverageOptions> = {}, overrides: SettingO
   const settings = resolveSettings(plan, overrides);
   const net = new Network(plan, demand.points, regions, settings.travel);
   net.advanceTo(year);
-  return coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'nation', ...o });
+  return coverageNow(net, demand, regions, settings, { coveredBy: 'distance', kind: 'any', by: 'nation', ...o });
 }
 
 describe('coverage on a hand-worked fixture', () => {
@@ -50,11 +50,11 @@ describe('coverage on a hand-worked fixture', () => {
     expect(run(2024, {}, { withinMin: 15 }).percent).toBe(16.67);
   });
   it('assignment: the center serves AZ-BAR (P1+P2 = 300 of 600); with the branch serving AZ-YEV, 100%', () => {
-    expect(run(2024, { basis: 'assignment' }).percent).toBe(50);
-    expect(run(2025, { basis: 'assignment' }).percent).toBe(100);
+    expect(run(2024, { coveredBy: 'assignment' }).percent).toBe(50);
+    expect(run(2025, { coveredBy: 'assignment' }).percent).toBe(100);
   });
   it('both bases: reports each and their union', () => {
-    const r = run(2024, { basis: 'both', by: 'region' });
+    const r = run(2024, { coveredBy: 'both', by: 'region' });
     expect(r.distance!.percent).toBe(50);
     expect(r.assignment!.percent).toBe(50);
     // Every unit is listed; the two with people are these (the other 76 at 0).
@@ -115,14 +115,14 @@ describe('the seed article, reproduced by the default plan and data', () => {
     net.advanceTo(2021);
     expect(net.openFacilities('center').length).toBe(5);
     const baku = coverageNow(net, all, regions, settings, {
-      basis: 'assignment',
+      coveredBy: 'assignment',
       kind: 'center',
       by: 'region',
     }).groups.find((g) => g.id === 'AZ-BA')!;
     expect(baku.percent).toBeGreaterThan(78);
     expect(baku.percent).toBeLessThan(85);
     const abs = coverageNow(net, all, regions, settings, {
-      basis: 'assignment',
+      coveredBy: 'assignment',
       kind: 'center',
       by: 'region',
     }).groups.find((g) => g.id === 'AZ-ABS')!;
@@ -130,7 +130,11 @@ describe('the seed article, reproduced by the default plan and data', () => {
   });
   it('after Center No. 5 (Dec 2022) all of Baku is assigned', () => {
     net.advanceTo(2022);
-    const r = coverageNow(net, all, regions, settings, { basis: 'assignment', kind: 'center', by: 'baku-district' });
+    const r = coverageNow(net, all, regions, settings, {
+      coveredBy: 'assignment',
+      kind: 'center',
+      by: 'baku-district',
+    });
     expect(r.percent).toBe(100);
     expect(r.groups).toHaveLength(12);
   });

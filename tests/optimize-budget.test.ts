@@ -171,7 +171,7 @@ describe('optimize --budget-azn (hand-worked fixture)', () => {
     expect(j.after).toBe(60);
     expect(j.budget).toMatchObject({ budget_azn: 1e7, years: 0, spent_azn: 1e7 });
     expect(j.quality.status).toBe('proven optimal');
-    expect(j.basis.model).toContain('budget');
+    expect(j.problem.model).toContain('budget');
   });
   it('five years of running costs change the answer: s4 alone, 7.5 million', () => {
     const j = JSON.parse(run('--budget-azn', '10000000', '--budget-years', '5', '--format', 'json').stdout);

@@ -148,9 +148,9 @@ describe('every optimize answer states its quality, model, population basis and 
   it('in text, JSON, CSV and GeoJSON; HiGHS (--exact) proves the covering answer', () => {
     const json = JSON.parse(cli(['optimize', '-k', '2', '--exact', '--format', 'json']).stdout);
     expect(json.quality).toMatchObject({ status: 'proven optimal', method: 'HiGHS MILP' });
-    expect(json.basis.model).toMatch(/^maximal covering/);
-    expect(json.basis.population).toMatch(/population basis: resident.*2030/);
-    expect(json.basis.travel).toMatch(/circuity/);
+    expect(json.problem.model).toMatch(/^maximal covering/);
+    expect(json.problem.population).toMatch(/population basis: resident.*2030/);
+    expect(json.problem.travel).toMatch(/circuity/);
     // Without --exact the covering search has no bound, and says so.
     const text = cli(['optimize', '-k', '2']).stdout;
     expect(text).toMatch(/Quality: heuristic, no bound\./);
@@ -162,6 +162,6 @@ describe('every optimize answer states its quality, model, population basis and 
     expect(csv[1]).toMatch(/"heuristic, no bound",maximal covering/);
     const geo = JSON.parse(cli(['optimize', '-k', '2', '--format', 'geojson']).stdout);
     expect(geo.quality).toEqual({ status: 'heuristic, no bound' });
-    expect(geo.basis.model).toMatch(/^maximal covering/);
+    expect(geo.problem.model).toMatch(/^maximal covering/);
   }, 60_000);
 });

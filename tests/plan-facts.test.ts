@@ -47,7 +47,7 @@ describe('plans/dost.yaml', () => {
 
 describe("the seed article's Baku and Absheron figures (docs/dost-facts.md §0)", () => {
   it('2021: the four Baku centers serve about 80 % of Baku, the Absheron center all of Absheron', () => {
-    const r = cli(['coverage', '--year', '2021', '--by', 'region', '--basis', 'both', '--format', 'json']);
+    const r = cli(['coverage', '--year', '2021', '--by', 'region', '--covered-by', 'both', '--format', 'json']);
     const groups = JSON.parse(r.stdout).groups as {
       id: string;
       assignment: { percent: number };

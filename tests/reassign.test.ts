@@ -42,9 +42,12 @@ const plan = write('goygol.yaml', base);
 
 /** People per facility by assignment, and per unit, in a year (the CLI's JSON). */
 function loads(file: string, year: number) {
-  const c = JSON.parse(cli(['capacity', file, '--basis', 'assignment', '--year', String(year), '-f', 'json']).stdout);
+  const c = JSON.parse(
+    cli(['capacity', file, '--catchment', 'assignment', '--year', String(year), '-f', 'json']).stdout,
+  );
   const units = JSON.parse(
-    cli(['coverage', file, '--basis', 'assignment', '--by', 'region', '--year', String(year), '-f', 'json']).stdout,
+    cli(['coverage', file, '--covered-by', 'assignment', '--by', 'region', '--year', String(year), '-f', 'json'])
+      .stdout,
   );
   const unit = (code: string) => units.groups.find((g: { id: string }) => g.id === code).population as number;
   const facility = Object.fromEntries(

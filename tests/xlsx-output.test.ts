@@ -22,8 +22,8 @@ function workbookOf(args: string[]) {
 }
 
 describe('--format xlsx', () => {
-  const file = workbookOf(['coverage', '--basis', 'both', '--by', 'region']);
-  const json = JSON.parse(cli(['coverage', '--basis', 'both', '--by', 'region', '--format', 'json']).stdout);
+  const file = workbookOf(['coverage', '--covered-by', 'both', '--by', 'region']);
+  const json = JSON.parse(cli(['coverage', '--covered-by', 'both', '--by', 'region', '--format', 'json']).stdout);
 
   it('coverage reads back with the figures of --format json, numbers as numbers', async () => {
     const sheets = await readXlsxFile(file);
@@ -31,7 +31,7 @@ describe('--format xlsx', () => {
     const [header, ...rows] = sheets[0]!.data;
     expect(header).toEqual([
       'year',
-      'basis',
+      'covered_by',
       'kind',
       'group',
       'name',
@@ -73,7 +73,7 @@ describe('--format xlsx', () => {
   });
 
   it('is byte-identical on a second run (zip entries stamped 1980-01-01)', () => {
-    const again = workbookOf(['coverage', '--basis', 'both', '--by', 'region', '--year', '2030']);
+    const again = workbookOf(['coverage', '--covered-by', 'both', '--by', 'region', '--year', '2030']);
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * wait; then the capacitated catchments, where people a full facility cannot take overflow to the
  * next-nearest facility with room. Calibration of the defaults: docs/capacity.md.
  */
-import type { DemandModel, Facility, FacilityKind, Plan } from '../model/plan.js';
+import type { PlanVisitModel, Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { modelSummary, type ModelSummary, type Place } from '../travel/travel-cost.js';
 import { assignFlow } from './assignment-flow.js';
@@ -34,24 +34,24 @@ export const DEFAULT_WORKING_DAYS = 245;
 /** 9:00–18:00 (dost.gov.az/en/faq). */
 export const DEFAULT_HOURS_PER_DAY = 9;
 
-export interface DemandSettings {
+export interface VisitModel {
   visitsPerResidentYear: number;
   workingDays: number;
   hoursPerDay: number;
   defaultCapacity: Partial<Record<FacilityKind, number>>;
   /** The plan's catchment rule (commands may override it). */
-  basis: CatchmentBasis;
+  catchment: Catchment;
   /** Overflow goes at most this many minutes further than the nearest facility (undefined: no limit). */
   overflowMaxMin: number | undefined;
   /** Which figures are the built-in defaults rather than the plan's (echoed in reports). */
   defaults: string[];
 }
 
-export function resolveDemand(
+export function resolveVisitModel(
   plan: Plan,
   o: { visitsPerResidentYear?: number; workingDays?: number; overflowMaxMin?: number } = {},
-): DemandSettings {
-  const d: DemandModel = plan.demand ?? {};
+): VisitModel {
+  const d: PlanVisitModel = plan.demand ?? {};
   const defaults: string[] = [];
   const pick = <T>(flag: T | undefined, planned: T | undefined, fallback: T, name: string): T => {
     if (flag !== undefined) return flag;
@@ -69,13 +69,14 @@ export function resolveDemand(
     workingDays: pick(o.workingDays, d.working_days, DEFAULT_WORKING_DAYS, 'working_days'),
     hoursPerDay: pick(undefined, d.hours_per_day, DEFAULT_HOURS_PER_DAY, 'hours_per_day'),
     defaultCapacity: { ...d.default_capacity },
-    basis: d.catchment ?? 'nearest',
+    catchment: d.catchment ?? 'nearest',
     overflowMaxMin: o.overflowMaxMin ?? d.overflow_max_min,
     defaults,
   };
 }
 
-export type CatchmentBasis = 'nearest' | 'assignment';
+/** Whose people a facility counts: those it is nearest to, or those of the units it serves. */
+export type Catchment = 'nearest' | 'assignment';
 
 export interface FacilityLoad {
   id: string;
@@ -98,7 +99,7 @@ export interface FacilityLoad {
   queue?: { occupancy_pct: number; p_wait_pct: number; mean_wait_min: number | null };
   /**
    * After overflow (capacitated catchments): people it serves; the people whose nearest open
-   * facility it is (overflow starts from each person's nearest, whatever the catchment basis, so
+   * facility it is (overflow starts from each person's nearest, whatever the catchment rule, so
    * this can differ from `population`), and of them those sent elsewhere or left unserved.
    */
   capacitated?: { served: number; nearest: number; sent_elsewhere: number; unserved: number };
@@ -132,7 +133,7 @@ export interface CapacitatedSummary {
 export interface CapacityResult {
   year: number;
   population_year: number;
-  basis: CatchmentBasis;
+  catchment: Catchment;
   population_basis: PopulationBasisLabel;
   model: ModelSummary;
   demand: {
@@ -163,7 +164,7 @@ export interface CapacityResult {
  */
 export function facilityCapacity(
   f: Facility,
-  d: DemandSettings,
+  d: VisitModel,
 ): { capacity: number | null; from: FacilityLoad['capacity_from'] } {
   if (f.capacity !== undefined) return { capacity: f.capacity, from: 'plan' };
   if (f.desks !== undefined && f.service_min !== undefined)
@@ -183,11 +184,11 @@ function eachCatchment(
   net: Network,
   demand: Demand,
   regions: RegionIndex,
-  basis: CatchmentBasis,
+  catchment: Catchment,
   visit: (i: number, j: number, parts: number) => void,
   none: (i: number) => void,
 ): void {
-  if (basis === 'nearest') {
+  if (catchment === 'nearest') {
     // Every point's nearest facility in one pass: this runs over every point each year of a timeline.
     const nearest = net.nearestIndices('any');
     for (let i = 0; i < nearest.length; i++) {
@@ -233,7 +234,7 @@ function catchments(
   demand: Demand,
   regions: RegionIndex,
   weights: Float64Array,
-  basis: CatchmentBasis,
+  catchment: Catchment,
 ): { people: Map<number, number>; outside: number; inside: Float64Array } {
   const index = new Map(net.facilities.map((f, i) => [f, i]));
   // Sums by facility index, not a Map lookup per point.
@@ -245,7 +246,7 @@ function catchments(
     net,
     demand,
     regions,
-    basis,
+    catchment,
     (i, j, parts) => {
       sum[j]! += weights[i]! / parts;
     },
@@ -281,7 +282,7 @@ export function utilizationByUnit(
     net,
     demand,
     regions,
-    result.basis,
+    result.catchment,
     (i, j, parts) => {
       const u = util[j]!;
       if (Number.isNaN(u)) return;
@@ -298,10 +299,10 @@ export function utilizationByUnit(
 }
 
 /** People a facility taking `visitsPerDay` visits a day serves in a year. */
-const people = (visitsPerDay: number, d: DemandSettings) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
+const people = (visitsPerDay: number, d: VisitModel) => (visitsPerDay * d.workingDays) / d.visitsPerResidentYear;
 
 /** Each facility's capacity in people (Infinity: no capacity figure, unlimited). */
-function peopleCapacities(open: Facility[], d: DemandSettings): Float64Array {
+function peopleCapacities(open: Facility[], d: VisitModel): Float64Array {
   return Float64Array.from(open, (f) => {
     const c = facilityCapacity(f, d).capacity;
     return c === null ? Infinity : people(c, d);
@@ -319,7 +320,7 @@ export function capacityProblem(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
+  d: VisitModel,
   weights: Float64Array,
   extra: { lat: number; lon: number; region: string; capacity: number }[] = [],
 ): { problem: AssignmentProblem; km: Float64Array; penalty: number } {
@@ -358,7 +359,7 @@ export function capacityProblem(
 }
 
 export interface CapacityOptions {
-  basis: CatchmentBasis;
+  catchment: Catchment;
   /** 'auto': HiGHS when small enough, else the min-cost flow; 'flow' never calls HiGHS (synchronous callers). */
   method: 'auto' | 'flow' | 'none';
 }
@@ -369,12 +370,12 @@ export function capacityNow(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
+  d: VisitModel,
   o: CapacityOptions,
 ): CapacityResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
-  const { people, outside, inside } = catchments(net, demand, regions, weights, o.basis);
+  const { people, outside, inside } = catchments(net, demand, regions, weights, o.catchment);
   const notes: string[] = [];
   const facilities: FacilityLoad[] = [...people.entries()].map(([j, pop]) => {
     const f = net.facilities[j]!;
@@ -417,7 +418,7 @@ export function capacityNow(
   const result: CapacityResult = {
     year,
     population_year: populationYear,
-    basis: o.basis,
+    catchment: o.catchment,
     population_basis: basisLabel(demand),
     model: modelSummary(settings.travel.info),
     demand: {
@@ -478,7 +479,7 @@ export function capacitatedCatchments(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
+  d: VisitModel,
   inside: Float64Array,
   how: 'auto' | 'whole' | 'rows' = 'auto',
 ): Catchments {
@@ -498,7 +499,7 @@ function catchmentsByRows(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
+  d: VisitModel,
   inside: Float64Array,
 ): Catchments {
   const open = net.openFacilities();
@@ -594,12 +595,12 @@ export async function capacityExact(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
-  basis: CatchmentBasis,
+  d: VisitModel,
+  catchment: Catchment,
 ): Promise<CapacityResult> {
-  const result = capacityNow(net, demand, regions, settings, d, { basis, method: 'none' });
+  const result = capacityNow(net, demand, regions, settings, d, { catchment, method: 'none' });
   const { weights } = yearWeights(demand, regions, net.year!);
-  const { inside } = catchments(net, demand, regions, weights, basis);
+  const { inside } = catchments(net, demand, regions, weights, catchment);
   const c = capacitatedCatchments(net, demand, regions, settings, d, inside);
   const exact = c.whole ? await assignExact(c.problem, c.penalty) : undefined;
   attachCapacitated(result, net, c, exact ?? c.assignment);

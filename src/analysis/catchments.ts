@@ -10,7 +10,7 @@
  */
 import type { Facility, FacilityKind, Threshold } from '../model/plan.js';
 import { meets } from '../travel/travel-cost.js';
-import { facilityCapacity, type DemandSettings } from './capacity.js';
+import { facilityCapacity, type VisitModel } from './capacity.js';
 import { areaKm2, polygonsAtLeast, widen, type PolygonRings, type Window } from './contours.js';
 import type { Surface } from './surface.js';
 
@@ -38,7 +38,7 @@ export function catchmentAreas(
   surface: Surface,
   people: PeopleNearest,
   standards: Record<FacilityKind, Threshold>,
-  demand: DemandSettings,
+  demand: VisitModel,
 ): CatchmentArea[] {
   const { grid, index } = surface.cells;
   const n = surface.facilities.length;

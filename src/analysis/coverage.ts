@@ -18,7 +18,8 @@ import {
 import type { Network, Settings } from './network.js';
 import { compareText } from '../model/compare-text.js';
 
-export type Basis = 'distance' | 'assignment' | 'both';
+/** Covered when within the standard of the nearest facility, when in a unit a facility serves, or either. */
+export type CoveredBy = 'distance' | 'assignment' | 'both';
 export type KindFilter = FacilityKind | 'any';
 
 export interface Share {
@@ -39,7 +40,7 @@ export interface CoverageResult extends Share {
   population_year: number;
   /** resident | registered (embedded data) or file (the user's own points). */
   population_basis: PopulationBasisLabel;
-  basis: Basis;
+  covered_by: CoveredBy;
   kind: KindFilter;
   by: GroupBy;
   model: ModelSummary;
@@ -105,7 +106,7 @@ export function withinMask(net: Network, settings: Settings, kind: KindFilter): 
 }
 
 export interface CoverageOptions {
-  basis: Basis;
+  coveredBy: CoveredBy;
   kind: KindFilter;
   by: GroupBy;
 }
@@ -123,12 +124,12 @@ export function coverageNow(
   const served = servedUnits(net, o.kind, regions);
   // Typed arrays and flags decided once: the loop below runs over every point twice a year in a
   // timeline, a million points for a national grid.
-  const within = o.basis !== 'assignment' ? withinMask(net, settings, o.kind) : undefined;
+  const within = o.coveredBy !== 'assignment' ? withinMask(net, settings, o.kind) : undefined;
   // Assignment is by unit (the capital: by district): decided once per unit and district, not per point.
   const { groups, of } = groupIndex(demand, o.by, regions);
   const units = unitKeys(demand);
   const unitServed = Uint8Array.from(units.keys, (key) => {
-    if (o.basis === 'distance') return 0;
+    if (o.coveredBy === 'distance') return 0;
     const [region, district] = key.split('/');
     return (region === regions.capital ? served.districts.has(district ?? '') : served.regions.has(region!)) ? 1 : 0;
   });
@@ -159,14 +160,14 @@ export function coverageNow(
     { pop: 0, dist: 0, asg: 0, any: 0 },
   );
   const parts = (r: { pop: number; dist: number; asg: number; any: number }) => ({
-    ...share(o.basis === 'distance' ? r.dist : o.basis === 'assignment' ? r.asg : r.any, r.pop),
-    ...(o.basis === 'both' ? { distance: share(r.dist, r.pop), assignment: share(r.asg, r.pop) } : {}),
+    ...share(o.coveredBy === 'distance' ? r.dist : o.coveredBy === 'assignment' ? r.asg : r.any, r.pop),
+    ...(o.coveredBy === 'both' ? { distance: share(r.dist, r.pop), assignment: share(r.asg, r.pop) } : {}),
   });
   return {
     year,
     population_year: populationYear,
     population_basis: basisLabel(demand),
-    basis: o.basis,
+    covered_by: o.coveredBy,
     kind: o.kind,
     by: o.by,
     model: modelSummary(settings.travel.info),

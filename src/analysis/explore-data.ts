@@ -51,7 +51,7 @@ export function exploreData(
   const openBy: Record<number, string[]> = {};
   for (const year of planYears(plan)) {
     net.advanceTo(year);
-    const o = { basis: 'distance' as const, kind: 'any' as const };
+    const o = { coveredBy: 'distance' as const, kind: 'any' as const };
     const econ = coverageNow(net, demand, regions, settings, { ...o, by: 'economic-region' });
     const byRegion = coverageNow(net, demand, regions, settings, { ...o, by: 'region' });
     const dist = distancesNow(net, demand, regions, settings, 'region', 0);

@@ -5,7 +5,7 @@
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
 import { describeThreshold } from '../travel/travel-cost.js';
-import { capacityNow, resolveDemand, utilizationByUnit, type CapacityResult } from './capacity.js';
+import { capacityNow, resolveVisitModel, utilizationByUnit, type CapacityResult } from './capacity.js';
 import { coverageNow, type CoverageResult } from './coverage.js';
 import { pointColumns, type Demand } from './demand.js';
 import { distancesNow, meanTrips, type DistancesResult } from './distances.js';
@@ -91,12 +91,12 @@ export function reportData(
 
 /** The report's figures of the network's year: coverage and distances, units for the map, capacity. */
 function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, net: Network) {
-  const demandModel = resolveDemand(plan);
-  const byRegion = coverageNow(net, demand, regions, settings, { basis: 'distance', kind: 'any', by: 'region' });
+  const visitModel = resolveVisitModel(plan);
+  const byRegion = coverageNow(net, demand, regions, settings, { coveredBy: 'distance', kind: 'any', by: 'region' });
   // The map needs each unit's mean trip only: no medians and percentiles over a million points.
   const unitTrips = meanTrips(net, demand, regions, 'region');
-  const capacity = capacityNow(net, demand, regions, settings, demandModel, {
-    basis: demandModel.basis,
+  const capacity = capacityNow(net, demand, regions, settings, visitModel, {
+    catchment: visitModel.catchment,
     method: 'flow',
   });
   const utilization = utilizationByUnit(net, demand, regions, capacity);
@@ -119,7 +119,7 @@ function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings:
       };
     });
   return {
-    coverage: coverageNow(net, demand, regions, settings, { basis: 'both', kind: 'any', by: 'economic-region' }),
+    coverage: coverageNow(net, demand, regions, settings, { coveredBy: 'both', kind: 'any', by: 'economic-region' }),
     distances: distancesNow(net, demand, regions, settings, 'economic-region', 15),
     units,
     capacity,

@@ -7,7 +7,7 @@ import { modelSummary, type ModelSummary } from '../travel/travel-cost.js';
 import { formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Facility, FacilityKind, Plan } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { capacityNow, resolveDemand } from './capacity.js';
+import { capacityNow, resolveVisitModel } from './capacity.js';
 import { coverageNow, type Share } from './coverage.js';
 import { basisLabel, pointColumns, yearWeights, type Demand, type PopulationBasisLabel } from './demand.js';
 import { meanKm } from './distances.js';
@@ -154,13 +154,13 @@ export function timeline(
   const net = new Network(plan, pointColumns(demand), regions, settings.travel);
   const years: TimelineYear[] = [];
   const econOf = (f: Facility) => regions.byCode.get(f.region)?.economic_region ?? 'unknown';
-  const demandModel = resolveDemand(plan);
+  const visitModel = resolveVisitModel(plan);
   for (const year of planYears(plan)) {
     const { opened, closed } = net.advanceTo(year);
     const open = net.openFacilities();
     const o = { kind: 'any' as const, by: 'nation' as const };
-    // Both bases in one pass over the points: the same figures as two single-basis calls.
-    const both = coverageNow(net, demand, regions, settings, { ...o, basis: 'both' });
+    // Both rules in one pass over the points: the same figures as two single-rule calls.
+    const both = coverageNow(net, demand, regions, settings, { ...o, coveredBy: 'both' });
     const dist = { ...both.distance!, population: both.population, population_year: both.population_year };
     const asg = both.assignment!;
     const reach = plan.channels
@@ -175,7 +175,10 @@ export function timeline(
       else row.branches++;
     }
     const prev = years[years.length - 1];
-    const cap = capacityNow(net, demand, regions, settings, demandModel, { basis: demandModel.basis, method: 'none' });
+    const cap = capacityNow(net, demand, regions, settings, visitModel, {
+      catchment: visitModel.catchment,
+      method: 'none',
+    });
     years.push({
       year,
       population_year: dist.population_year,

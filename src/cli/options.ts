@@ -1,5 +1,5 @@
 /** Option parsing shared by the commands: value parsers, the model options, --format, the year. */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { MAX_YEAR, MIN_YEAR, type Plan, POPULATION_ROLES } from '../model/plan.js';
 import { type ColumnMap, parseColumnMap } from '../load/column-map.js';
 import { UserError } from '../errors.js';
@@ -15,6 +15,19 @@ export function choice<T extends string>(allowed: readonly T[]) {
       throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
     return value as T;
   };
+}
+
+/**
+ * A former flag kept working: it sets the option its new name sets (last given wins, as for a
+ * repeated flag), parsed by the same parser, and its help says whose alias it is.
+ */
+export function addAlias(cmd: Command, flags: string, of: string, parse: (value: string) => unknown): Command {
+  const target = cmd.options.find((o) => o.long === of);
+  if (!target) throw new Error(`addAlias: no option ${of}`);
+  const alias = new Option(flags, `alias of ${of}`).argParser(parse);
+  // Stored under the new option's name: the command never sees which spelling was used.
+  alias.attributeName = () => target.attributeName();
+  return cmd.addOption(alias);
 }
 
 /** Plain decimal notation only: Number() would also take '', '0x7E9', '1e-320' or ' 5 '. */

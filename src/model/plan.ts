@@ -246,7 +246,7 @@ export const DistanceModel = z
  * How many visits the population makes, to turn a catchment into visits per day. Defaults and their
  * calibration: docs/capacity.md.
  */
-export const DemandModel = z
+export const PlanVisitModel = z
   .strictObject({
     visits_per_resident_year: z
       .number()
@@ -328,7 +328,7 @@ export const Plan = z.strictObject({
     .describe('Path of a base plan (relative to this file); facilities here override it by id'),
   years: Years,
   distance_model: DistanceModel.optional(),
-  demand: DemandModel.optional(),
+  demand: PlanVisitModel.optional(),
   population: z
     .union([z.string().min(1), PopulationFile])
     .optional()
@@ -388,7 +388,7 @@ export type Target = z.infer<typeof Target>;
 export type Channel = z.infer<typeof Channel>;
 export type Reassign = z.infer<typeof Reassign>;
 export type Threshold = z.infer<typeof Threshold>;
-export type DemandModel = z.infer<typeof DemandModel>;
+export type PlanVisitModel = z.infer<typeof PlanVisitModel>;
 export type Status = z.infer<typeof Status>;
 export type FacilityKind = 'center' | 'branch';
 

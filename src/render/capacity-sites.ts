@@ -38,10 +38,10 @@ function summary(r: CapacitySitesResult): string[] {
     .map((f) => `${f.id} ${f.utilization_pct.toFixed(0)}%`)
     .join(', ');
   const list = worst ? ` (${worst}${r.before.overloaded.length > 6 ? ', …' : ''})` : '';
-  const nearest = r.basis === 'nearest' ? '' : `, ${r.before.overloaded_nearest} by nearest facility`;
+  const nearest = r.catchment === 'nearest' ? '' : `, ${r.before.overloaded_nearest} by nearest facility`;
   return [
     `Capacity relief: ${r.sites.length} new sites among ${int(r.candidates)} candidates, with the facilities open ` +
-      `at the end of ${r.year} fixed at their capacities (catchments: ${r.basis}).`,
+      `at the end of ${r.year} fixed at their capacities (catchments: ${r.catchment}).`,
     `Before: ${r.before.overloaded.length} facilities above 100%${list}${nearest}; ` +
       `${int(r.before.unserved)} people cannot be served within capacity; ${int(r.before.overflow)} ` +
       `overflow to a farther facility.`,

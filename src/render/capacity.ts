@@ -48,7 +48,7 @@ export function capacityHeader(r: CapacityResult): string[] {
   const d = r.demand;
   const defaults = d.defaults.length ? ` (built-in default: ${d.defaults.join(', ')}; see docs/capacity.md)` : '';
   const rule =
-    r.basis === 'nearest'
+    r.catchment === 'nearest'
       ? 'nearest open facility (center or branch)'
       : 'the units each facility serves (shared units split equally)';
   const outside = r.outside ? ` ${int(r.outside)} people are in no catchment.` : '';
@@ -132,7 +132,7 @@ export function capacityMarkdown(r: CapacityResult): string {
 export function capacityTable(r: CapacityResult): DataTable {
   const headers = [
     'year',
-    'basis',
+    'catchment',
     'id',
     'name',
     'kind',
@@ -156,7 +156,7 @@ export function capacityTable(r: CapacityResult): DataTable {
     headers,
     r.facilities.map((f) => [
       r.year,
-      r.basis,
+      r.catchment,
       f.id,
       f.name,
       f.kind,
@@ -194,5 +194,5 @@ export function capacityGeoJson(r: CapacityResult): FeatureCollectionOut {
       unserved: f.capacitated?.unserved ?? null,
     }),
   );
-  return featureCollection(features, { year: r.year, basis: r.basis, overloaded: r.overloaded });
+  return featureCollection(features, { year: r.year, catchment: r.catchment, overloaded: r.overloaded });
 }

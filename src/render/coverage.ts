@@ -13,7 +13,7 @@ function columns(r: CoverageResult): Column[] {
     { header: 'covered', align: 'right' },
     { header: 'share', align: 'right' },
   ];
-  if (r.basis === 'both')
+  if (r.covered_by === 'both')
     cols.push({ header: 'by distance', align: 'right' }, { header: 'by assignment', align: 'right' });
   return cols;
 }
@@ -39,7 +39,7 @@ export function coverageHeader(r: CoverageResult): string[] {
   const popNote =
     r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
   return [
-    `Coverage in ${r.year}${popNote}; basis: ${r.basis}; facilities: ${r.kind}`,
+    `Coverage in ${r.year}${popNote}; covered by: ${r.covered_by}; facilities: ${r.kind}`,
     `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
     `${capitalise(describeBasis(r.population_basis))}.`,
     `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
@@ -47,21 +47,21 @@ export function coverageHeader(r: CoverageResult): string[] {
 }
 
 export function coverageText(r: CoverageResult): string {
-  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.basis === 'both')]);
+  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.covered_by === 'both')]);
   return [...coverageHeader(r), '', textTable(columns(r), rows)].join('\n');
 }
 
 export function coverageMarkdown(r: CoverageResult): string {
-  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.basis === 'both')]);
+  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.covered_by === 'both')]);
   const [title, model, total] = coverageHeader(r);
   return [`### ${title}`, '', `${model}`, '', `**${total}**`, '', markdownTable(columns(r), rows)].join('\n');
 }
 
 export function coverageTable(r: CoverageResult): DataTable {
-  const both = r.basis === 'both';
+  const both = r.covered_by === 'both';
   const headers = [
     'year',
-    'basis',
+    'covered_by',
     'kind',
     'group',
     'name',
@@ -72,7 +72,7 @@ export function coverageTable(r: CoverageResult): DataTable {
   ];
   const rows = r.groups.map((g) => [
     r.year,
-    r.basis,
+    r.covered_by,
     r.kind,
     g.id,
     g.name,

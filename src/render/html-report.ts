@@ -132,7 +132,7 @@ function capacitySection(c: CapacityResult, year: number): string {
       `served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.`
     : '';
   return `<h2>Capacity, ${year}</h2>
-<p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.basis}).${esc(over)}</p>
+<p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.catchment}).${esc(over)}</p>
 ${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'wait (M/M/c)', 'no room'], rows, [2, 3, 4, 5, 6, 7])}`;
 }
 

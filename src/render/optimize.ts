@@ -35,7 +35,7 @@ function summary(r: SuggestResult): string[] {
     );
   lines.push(
     `Quality: ${qualityText(r.quality, int)}.`,
-    `Model: ${r.basis.model}; ${r.basis.population}; travel: ${r.basis.travel}.`,
+    `Model: ${r.problem.model}; ${r.problem.population}; travel: ${r.problem.travel}.`,
   );
   if (r.note) lines.push(`Note: ${r.note}.`);
   return lines;
@@ -122,9 +122,9 @@ export function suggestTable(r: SuggestResult): DataTable {
       s.after,
       ...(b ? [s.cost_azn ?? '', b.budget_azn, b.counted] : []),
       qualityText(r.quality),
-      r.basis.model,
-      r.basis.population,
-      r.basis.travel,
+      r.problem.model,
+      r.problem.population,
+      r.problem.travel,
     ]),
   );
 }
@@ -146,7 +146,7 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
       kind: r.kind,
       year: r.year,
       quality: r.quality,
-      basis: r.basis,
+      problem: r.problem,
       ...(r.budget ? { budget: r.budget } : {}),
     },
   );

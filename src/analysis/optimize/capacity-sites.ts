@@ -15,7 +15,7 @@
 import type { RegionIndex } from '../../model/region-index.js';
 import { assignFlow } from '../assignment-flow.js';
 import type { Assignment, AssignmentProblem } from '../capacitated-assignment.js';
-import { capacityNow, capacityProblem, type CatchmentBasis, type DemandSettings } from '../capacity.js';
+import { capacityNow, capacityProblem, type Catchment, type VisitModel } from '../capacity.js';
 import { yearWeights, type Demand } from '../demand.js';
 import { placesOf, type Network, type Settings } from '../network.js';
 import type { Candidate } from './suggest.js';
@@ -45,9 +45,9 @@ export interface CapacitySite {
 export interface CapacitySitesResult {
   model: 'capacity';
   year: number;
-  basis: CatchmentBasis;
+  catchment: Catchment;
   candidates: number;
-  /** `overloaded`: by the catchment basis; `overloaded_nearest`: by nearest facility, comparable with `after`. */
+  /** `overloaded`: by the catchment rule; `overloaded_nearest`: by nearest facility, comparable with `after`. */
   before: {
     unserved: number;
     overflow: number;
@@ -71,14 +71,14 @@ export function capacitySites(
   demand: Demand,
   regions: RegionIndex,
   settings: Settings,
-  d: DemandSettings,
+  d: VisitModel,
   candidates: Candidate[],
-  o: { k: number; basis: CatchmentBasis },
+  o: { k: number; catchment: Catchment },
 ): CapacitySitesResult {
   const year = net.year!;
-  const base = capacityNow(net, demand, regions, settings, d, { basis: o.basis, method: 'flow' });
+  const base = capacityNow(net, demand, regions, settings, d, { catchment: o.catchment, method: 'flow' });
   const { weights } = yearWeights(demand, regions, year);
-  // The people of the problem: those in a catchment (the basis decides), as in `dostplan capacity`.
+  // The people of the problem: those in a catchment (the catchment rule decides), as in `dostplan capacity`.
   const inCatchment = Float64Array.from(weights);
   if (base.outside > 0) {
     const probe = capacityProblem(net, demand, regions, settings, d, weights).problem;
@@ -181,7 +181,7 @@ export function capacitySites(
   return {
     model: 'capacity',
     year,
-    basis: o.basis,
+    catchment: o.catchment,
     candidates: candidates.length,
     before: {
       unserved: before.unserved,

@@ -65,8 +65,8 @@ export interface SuggestResult {
   exact: { value: number; gap_percent: number } | null;
   /** How good the answer is: proven optimal, a bound and the gap, or a heuristic with no bound. */
   quality: Quality;
-  /** What it is an answer to: the model, whose people, and how distance is measured. */
-  basis: { model: string; population: string; travel: string };
+  /** The problem it answers: the model, whose people, and how distance is measured. */
+  problem: { model: string; population: string; travel: string };
   /** With --budget-azn: the budget, what counts against it, and what the chosen sites cost. */
   budget?: BudgetUse;
   note?: string;
@@ -136,7 +136,7 @@ export async function suggestSites(
     population: Math.round(population),
     fixed: fixed.length,
     candidates: candidates.length,
-    basis: {
+    problem: {
       model: o.budget ? BUDGET_MODEL_TEXT : MODEL_TEXT[o.model],
       population: `${describeBasis(demand.basis ?? 'file')}, people of ${o.year}`,
       travel: settings.travel.info.description,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { capacityExact, capacityNow, resolveDemand, type CatchmentBasis } from '../../analysis/capacity.js';
+import { capacityExact, capacityNow, resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { pointColumns } from '../../analysis/demand.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
@@ -7,6 +7,7 @@ import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import {
+  addAlias,
   addFormatOption,
   addModelOptions,
   choice,
@@ -19,9 +20,11 @@ import {
 } from '../options.js';
 import { planAbout } from '../provenance.js';
 
+const catchment = choice(['nearest', 'assignment'] as const);
+
 interface Opts extends ModelOptions {
   year?: number;
-  basis?: CatchmentBasis;
+  catchment?: Catchment;
   visits?: number;
   workingDays?: number;
   overflowMaxMin?: number;
@@ -35,10 +38,10 @@ export const command: CommandSpec<Opts> = {
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('-y, --year <year>', "year (default: the plan's last year)", year)
       .option(
-        '--basis <basis>',
+        '--catchment <rule>',
         'nearest (open facility by travel time) | assignment (the units a facility serves); ' +
           "default: the plan's demand.catchment, else nearest",
-        choice(['nearest', 'assignment'] as const),
+        catchment,
       )
       .option('--visits <n>', "visits per resident per year (default: the plan's demand, else 0.2)", positiveNumber)
       .option('--working-days <n>', "days a year the facilities are open (default: the plan's, else 245)", wholeNumber)
@@ -55,6 +58,7 @@ export const command: CommandSpec<Opts> = {
         'auto',
       )
       .option('--strict', 'exit 1 when any facility is above 100 % (for CI)');
+    addAlias(cmd, '--basis <rule>', '--catchment', catchment);
     addFormatOption(cmd, 'capacity', 'text');
     addModelOptions(cmd);
   },
@@ -66,14 +70,14 @@ export const command: CommandSpec<Opts> = {
       workingDays: o.workingDays || undefined,
       overflowMaxMin: o.overflowMaxMin,
     };
-    const d = resolveDemand(ctx.plan, flags);
+    const visitModel = resolveVisitModel(ctx.plan, flags);
     const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
     net.advanceTo(reportYear(run, ctx.plan, o.year));
-    const basis = o.basis ?? d.basis;
+    const catchment = o.catchment ?? visitModel.catchment;
     const result =
       o.method === 'auto'
-        ? await capacityExact(net, ctx.demand, regions, ctx.settings, d, basis)
-        : capacityNow(net, ctx.demand, regions, ctx.settings, d, { basis, method: 'flow' });
+        ? await capacityExact(net, ctx.demand, regions, ctx.settings, visitModel, catchment)
+        : capacityNow(net, ctx.demand, regions, ctx.settings, visitModel, { catchment, method: 'flow' });
     await emit(run, 'capacity', result, o, planAbout(ctx, result.year));
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);

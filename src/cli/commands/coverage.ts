@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { coverageMap, coverageNow, type Basis, type KindFilter } from '../../analysis/coverage.js';
+import { coverageMap, coverageNow, type CoveredBy, type KindFilter } from '../../analysis/coverage.js';
 import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
 import { Network } from '../../analysis/network.js';
 import { EXIT } from '../../errors.js';
@@ -7,6 +7,7 @@ import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import {
+  addAlias,
   addFormatOption,
   addModelOptions,
   choice,
@@ -17,9 +18,11 @@ import {
 } from '../options.js';
 import { planAbout } from '../provenance.js';
 
+const coveredBy = choice(['distance', 'assignment', 'both'] as const);
+
 interface Opts extends ModelOptions {
   year?: number;
-  basis: Basis;
+  coveredBy: CoveredBy;
   kind: KindFilter;
   by: GroupBy;
 }
@@ -30,13 +33,14 @@ export const command: CommandSpec<Opts> = {
       .argument('[plan]', 'plan file (default: the embedded DOST plan)')
       .option('-y, --year <year>', "year (default: the plan's last year)", year)
       .option(
-        '--basis <basis>',
-        'distance | assignment | both',
-        choice(['distance', 'assignment', 'both'] as const),
+        '--covered-by <rule>',
+        'distance (within the standard of the nearest facility) | assignment (in a unit a facility serves) | both',
+        coveredBy,
         'distance',
       )
       .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
       .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region');
+    addAlias(cmd, '--basis <rule>', '--covered-by', coveredBy);
     addFormatOption(cmd, 'coverage', 'text');
     addModelOptions(cmd);
   },
@@ -45,7 +49,7 @@ export const command: CommandSpec<Opts> = {
     const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
     net.advanceTo(reportYear(run, ctx.plan, o.year));
     const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
-      basis: o.basis,
+      coveredBy: o.coveredBy,
       kind: o.kind,
       by: o.by,
     });

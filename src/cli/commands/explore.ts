@@ -24,7 +24,7 @@ export const command: CommandSpec<ModelOptions> = {
       const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
       net.advanceTo(ctx.plan.years.to);
       const result = coverageNow(net, ctx.demand, regions, ctx.settings, {
-        basis: 'distance',
+        coveredBy: 'distance',
         kind: 'any',
         by: 'economic-region',
       });

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { resolveDemand } from '../../analysis/capacity.js';
+import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
 import { solveGraph } from '../../analysis/optimize/graph.js';
@@ -21,6 +21,7 @@ import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import {
+  addAlias,
   addFormatOption,
   addModelOptions,
   choice,
@@ -35,9 +36,11 @@ import {
 } from '../options.js';
 import { planAbout, toolProvenance } from '../provenance.js';
 
+const catchment = choice(['nearest', 'assignment'] as const);
+
 interface Opts extends ModelOptions {
   model: Model | 'order' | 'capacity';
-  basis?: 'nearest' | 'assignment';
+  catchment?: Catchment;
   sites: number;
   kind: 'center' | 'branch';
   year?: number;
@@ -70,9 +73,9 @@ export const command: CommandSpec<Opts> = {
         'mclp',
       )
       .option(
-        '--basis <basis>',
+        '--catchment <rule>',
         "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)",
-        choice(['nearest', 'assignment'] as const),
+        catchment,
       )
       .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
       .option(
@@ -111,6 +114,7 @@ export const command: CommandSpec<Opts> = {
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
       .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
+    addAlias(cmd, '--basis <rule>', '--catchment', catchment);
     addFormatOption(cmd, 'suggestion', 'text');
     addModelOptions(cmd);
   },
@@ -147,10 +151,10 @@ export const command: CommandSpec<Opts> = {
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(y);
-      const d = resolveDemand(ctx.plan);
-      const result = capacitySites(net, ctx.demand, regions, ctx.settings, d, candidates, {
+      const visitModel = resolveVisitModel(ctx.plan);
+      const result = capacitySites(net, ctx.demand, regions, ctx.settings, visitModel, candidates, {
         k: o.sites,
-        basis: o.basis ?? d.basis,
+        catchment: o.catchment ?? visitModel.catchment,
       });
       const sites = result.sites.map((s) => ({ id: capacitySiteId(s), region: s.unit, lat: s.lat, lon: s.lon }));
       const units = unitsForNewSites(ctx.plan, regions, 'center', sites);

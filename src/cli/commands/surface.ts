@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { resolveDemand } from '../../analysis/capacity.js';
+import { resolveVisitModel } from '../../analysis/capacity.js';
 import { catchmentAreas } from '../../analysis/catchments.js';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { pointColumns, yearWeights } from '../../analysis/demand.js';
@@ -100,7 +100,7 @@ export const command: CommandSpec<Opts> = {
           surface,
           { ...nearest, weights },
           ctx.settings.standards,
-          resolveDemand(ctx.plan),
+          resolveVisitModel(ctx.plan),
         );
       } else if (o.perFacility) output.isochrones = perFacility(ctx, surface, people, weights, o);
       else {
