@@ -11,6 +11,16 @@ import {
 } from '../src/analysis/optimize/budget-cover.js';
 import { budgetExact, solveBudget } from '../src/analysis/optimize/budget-exact.js';
 import { coverGreedy, coverLocalSearch } from '../src/analysis/optimize/mclp.js';
+import {
+  coveredByYear,
+  decode,
+  feasible,
+  moneyOrderBound,
+  moneyOrderExact,
+  peopleYears,
+  solveMoneyOrder,
+  type MoneyOrderInstance,
+} from '../src/analysis/optimize/money-order.js';
 import { cli, FIXTURES } from './helpers.js';
 
 /**
@@ -285,5 +295,168 @@ describe('bad costs are refused where they are', () => {
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toMatch(new RegExp(`plan-${code}.yaml:16:17.*build_cost`));
     }
+  });
+});
+
+/**
+ * Money order, hand-worked: facilities A..D over the places above (1000, 600, 500, 400 people),
+ * costing 10, 3, 3 and 4 million; 3 years; 5 million a year.
+ */
+const order = (carryOver: boolean, wA = 1000): MoneyOrderInstance => ({
+  w: Float64Array.from([wA, 600, 500, 400]),
+  cover: [[0], [1], [2], [3]].map((l) => Int32Array.from(l)),
+  covered: new Uint8Array(4),
+  cost: Float64Array.from([10, 3, 3, 4].map((m) => m * 1e6)),
+  parent: Int32Array.from([-1, -1, -1, -1]),
+  years: 3,
+  perYear: 5e6,
+  carryOver,
+});
+
+describe('opening order under a money budget per year', () => {
+  it('with carry-over: B in year 1, C and D in year 2 (7 million of the 10 saved); A never: 3600 people-years', async () => {
+    const r = await solveMoneyOrder(order(true));
+    expect([...r.year]).toEqual([0, 1, 2, 2]);
+    expect(r.value).toBe(600 + 1500 + 1500);
+    expect(r.quality.status).toBe('proven optimal');
+    expect(feasible(order(true), r.year)).toBe(true);
+  });
+  it('without carry-over: one a year, B, C, D: 3200 people-years', async () => {
+    const r = await solveMoneyOrder(order(false));
+    expect([...r.year]).toEqual([0, 1, 2, 3]);
+    expect(r.value).toBe(600 + 1100 + 1500);
+    // C, D in year 2 would spend 7 million of a 5 million year.
+    expect(feasible(order(false), [0, 1, 2, 2])).toBe(false);
+  });
+  it('saving up pays: with 2100 people at A, nothing in year 1, A in year 2, B in year 3: 4800', async () => {
+    const inst = order(true, 2100);
+    const r = await solveMoneyOrder(inst);
+    expect([...r.year]).toEqual([2, 3, 0, 0]);
+    expect(r.value).toBe(2100 + 2700);
+    // Greedy by people per manat buys B first and never affords A.
+    expect(r.greedy).toBeLessThan(4800);
+    const exact = await moneyOrderExact(inst);
+    expect(exact).toMatchObject({ value: 4800, status: 'optimal' });
+  });
+  it('a branch never opens before its center', async () => {
+    // D (400 people, 4 million) is a branch of A (10 million): it waits for A.
+    const inst = { ...order(true, 2100), parent: Int32Array.from([-1, -1, -1, 0]) };
+    const r = await solveMoneyOrder(inst);
+    expect(feasible(inst, r.year)).toBe(true);
+    expect(r.year[3] === 0 || r.year[3]! >= r.year[0]!).toBe(true);
+    expect(decode(inst, [3, 0, 1, 2])[3]).toBe(0); // strict list order: D first blocks the list until A opens
+  });
+  it('HiGHS and the heuristic agree on random small instances; the bound holds', async () => {
+    let seed = 23;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let same = 0;
+    const trials = 15;
+    for (let t = 0; t < trials; t++) {
+      const n = 10,
+        m = 6;
+      const inst: MoneyOrderInstance = {
+        w: Float64Array.from({ length: n }, () => Math.round(1 + rnd() * 99)),
+        cover: Array.from({ length: m }, () => Int32Array.from([...Array(n).keys()].filter(() => rnd() < 0.3))),
+        covered: new Uint8Array(n),
+        cost: Float64Array.from({ length: m }, () => Math.round(1 + rnd() * 9)),
+        parent: Int32Array.from({ length: m }, (_, f) => (f > 0 && rnd() < 0.2 ? Math.floor(rnd() * f) : -1)),
+        years: 4,
+        perYear: Math.round(2 + rnd() * 6),
+        carryOver: rnd() < 0.5,
+      };
+      const exact = (await moneyOrderExact(inst))!;
+      expect(feasible(inst, exact.year)).toBe(true);
+      expect((await solveMoneyOrder(inst)).value).toBe(exact.value);
+      const heuristic = await solveMoneyOrder(inst, 0); // no HiGHS
+      expect(feasible(inst, heuristic.year)).toBe(true);
+      expect(peopleYears(inst, heuristic.year)).toBe(heuristic.value);
+      expect(heuristic.value).toBeLessThanOrEqual(exact.value);
+      expect(exact.value).toBeLessThanOrEqual(moneyOrderBound(inst, coveredByYear(inst, heuristic.year)) + 1e-6);
+      if (heuristic.value === exact.value) same++;
+    }
+    expect(same).toBeGreaterThanOrEqual(trials * 0.8);
+  });
+});
+
+describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', () => {
+  const orderRun = (...args: string[]) =>
+    cli([
+      'optimize',
+      join(B, 'order-plan.yaml'),
+      '--population',
+      join(B, 'population.csv'),
+      '--model',
+      'order',
+      '--budget-azn-per-year',
+      '5000000',
+      ...args,
+    ]);
+  it('JSON: B in 2025, C and D in 2026, A left out; 3600 vs 2600 people-years in the plan order', () => {
+    const r = orderRun('--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.optimized.steps.map((s: { open: string[] }) => s.open)).toEqual([['B'], ['C', 'D'], []]);
+    expect(j.optimized.population_years).toBe(3600);
+    expect(j.plan.steps.map((s: { open: string[] }) => s.open)).toEqual([[], ['A'], ['B']]);
+    expect(j.plan.population_years).toBe(2600);
+    expect(j.unscheduled).toEqual(['A']);
+    expect(j.money.spent.map((s: { optimized_azn: number }) => s.optimized_azn)).toEqual([3e6, 7e6, 0]);
+    expect(j.money.quality.status).toBe('proven optimal');
+    expect(j.money.rule).toContain('carries over');
+  });
+  it('--no-carry-over: B, C, D one a year, 3200', () => {
+    const j = JSON.parse(orderRun('--no-carry-over', '--format', 'json').stdout);
+    expect(j.optimized.steps.map((s: { open: string[] }) => s.open)).toEqual([['B'], ['C'], ['D']]);
+    expect(j.optimized.population_years).toBe(3200);
+    expect(j.money.rule).toContain('no carry-over');
+  });
+  it('text and Markdown state the rule, the spending and the quality', () => {
+    const text = orderRun().stdout;
+    expect(text).toContain('a build budget of 5,000,000 AZN a year from 2025');
+    expect(text).toContain('Quality: proven optimal');
+    expect(text).toContain('spent AZN');
+    expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
+  });
+  it('the scenario it writes passes validate --strict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-order-'));
+    writeFileSync(join(dir, 'order-plan.yaml'), readFileSync(join(B, 'order-plan.yaml')));
+    const out = join(dir, 'ordered.yaml');
+    const r = cli([
+      'optimize',
+      join(dir, 'order-plan.yaml'),
+      '--population',
+      join(B, 'population.csv'),
+      '--model',
+      'order',
+      '--budget-azn-per-year',
+      '5000000',
+      '--format',
+      'yaml',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const yaml = readFileSync(out, 'utf8');
+    expect(yaml).toContain('- { id: B, opens: 2025 }');
+    expect(yaml).toContain('- { id: D, opens: 2026 }');
+    expect(yaml).toMatch(/remove:.*\n {2}- A/);
+    expect(cli(['validate', '--strict', out]).code).toBe(0);
+  });
+  it('a facility without build_cost is named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-order-'));
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, readFileSync(join(B, 'order-plan.yaml'), 'utf8').replace('    build_cost: 4000000\n', ''));
+    const r = cli([
+      'optimize',
+      plan,
+      '--population',
+      join(B, 'population.csv'),
+      '--model',
+      'order',
+      '--budget-azn-per-year',
+      '5e6',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('D has no build_cost');
   });
 });

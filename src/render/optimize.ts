@@ -1,6 +1,6 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
-import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { MoneyOrderInfo, OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { qualityText } from '../analysis/optimize/quality.js';
 import type { BudgetUse, SiteCosts } from '../analysis/optimize/costs.js';
@@ -153,28 +153,38 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
 }
 
 export function orderText(o: OrderResult, yaml: string, markdown = false): string {
+  const m = o.money;
   const c: Column[] = [
     { header: 'year' },
     { header: 'optimized: opens' },
     { header: 'covered', align: 'right' },
+    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
     { header: 'plan: opens' },
     { header: 'covered', align: 'right' },
+    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
   ];
   const r = o.optimized.steps.map((s, i) => {
     const p = o.plan.steps[i]!;
+    const spent = m?.spent[i];
     return [
       String(s.year),
       s.open.join(' ') || '—',
       `${s.percent.toFixed(1)}%`,
+      ...(spent ? [int(spent.optimized_azn)] : []),
       p.open.join(' ') || '—',
       `${p.percent.toFixed(1)}%`,
+      ...(spent ? [int(spent.plan_azn)] : []),
     ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
+  const pace = m
+    ? `a build budget of ${int(m.azn_per_year)} AZN a year`
+    : `${o.budget} opening${o.budget === 1 ? '' : 's'} a year`;
   return [
-    `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: ` +
+    `Rollout order with ${pace} from ${o.from + 1}: ` +
       `population-years covered ${int(o.optimized.population_years)} vs ` +
       `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
+    ...(m ? moneyLines(m) : []),
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
@@ -189,6 +199,17 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     '',
     ...(markdown ? ['```yaml', yaml.trimEnd(), '```'] : [yaml.trimEnd()]),
   ].join('\n');
+}
+
+/** The rule, the search, the quality and the problem of a money-budgeted order. */
+function moneyLines(m: MoneyOrderInfo): string[] {
+  return [
+    `Budget rule: build costs only (running costs not counted); ${m.rule}.`,
+    `Heuristic: greedy by people per manat ${int(m.heuristic.greedy)} people-years, after ${m.heuristic.moves} ` +
+      `move${m.heuristic.moves === 1 ? '' : 's'} in the opening list ${int(m.heuristic.local_search)}.`,
+    `Quality: ${qualityText(m.quality, int)}.`,
+    `Model: ${m.problem.model}; ${m.problem.population}; travel: ${m.problem.travel}.`,
+  ];
 }
 
 /** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
@@ -256,11 +277,16 @@ export function reassignYaml(moves: readonly UnitMove[]): string[] {
  */
 export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): string {
   const a = o.budget === 1 ? 'opening' : 'openings';
+  const m = o.money;
+  const pace = m
+    ? `${m.azn_per_year} AZN a year of build budget${m.carry_over ? ', unspent money carried over,' : ', no carry-over,'}`
+    : `${o.budget} ${a} a year`;
   const lines = [
-    `# dostplan optimize --model order: the rollout order with ${o.budget} ${a} a year from ${o.from + 1}.`,
+    `# dostplan optimize --model order: the rollout order with ${pace} from ${o.from + 1}.`,
+    ...(m ? [`# Quality: ${qualityText(m.quality, (x) => String(Math.round(x)))}.`] : []),
     '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
     `extends: ${q(base)}`,
-    `name: ${q(`Rollout reordered by optimize order: ${o.budget} ${a} a year from ${o.from + 1}`)}`,
+    `name: ${q(`Rollout reordered by optimize order: ${pace.replace(/,$/, '')} from ${o.from + 1}`)}`,
   ];
   for (const list of ['centers', 'branches'] as const) {
     const kind = list === 'centers' ? 'center' : 'branch';

@@ -4,7 +4,8 @@ import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
 import { solveGraph } from '../../analysis/optimize/graph.js';
-import { orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import { moneyRolloutOrder, orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import { EXACT_LIMITS } from '../../analysis/optimize/exact.js';
 import {
   planEntries,
   pointCandidates,
@@ -51,6 +52,8 @@ interface Opts extends ModelOptions {
   budget: number;
   budgetAzn?: number;
   budgetYears: number;
+  budgetAznPerYear?: number;
+  carryOver: boolean;
   from?: number;
   graph?: string;
 }
@@ -112,6 +115,15 @@ export const command: CommandSpec<Opts> = {
         0,
       )
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
+      .option(
+        '--budget-azn-per-year <manat>',
+        'order: a build budget per year in manat instead of --budget (facilities not yet open need build_cost)',
+        numberIn(0, MAX_AZN, { above: true }),
+      )
+      .option(
+        '--no-carry-over',
+        'with --budget-azn-per-year: money not spent in a year is lost (default: it carries over)',
+      )
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
       .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
     addAlias(cmd, '--basis <rule>', '--catchment', catchment);
@@ -132,9 +144,22 @@ export const command: CommandSpec<Opts> = {
     const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
       .split(sep)
       .join('/');
+    if (o.budgetAznPerYear !== undefined && o.model !== 'order')
+      throw new UserError('--budget-azn-per-year works with --model order; for sites, use --budget-azn');
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      const result = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
+      const result =
+        o.budgetAznPerYear !== undefined
+          ? await moneyRolloutOrder(
+              ctx.plan,
+              ctx.demand,
+              regions,
+              ctx.settings,
+              from,
+              { perYear: o.budgetAznPerYear, carryOver: o.carryOver },
+              o.exact ? EXACT_LIMITS.mclpVariables : undefined,
+            )
+          : rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
       await emit(
         run,
         'order',
