@@ -24,6 +24,23 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A problem at a place in an input file: `where` is "file:line:column", "file" or a sheet's cell
+ * ("f.xlsx: sheet S, row 3, column B"), `problem` what is wrong and what to do. The message is the
+ * two joined, as the CLI prints it; a caller that keeps running (the server) reads the parts
+ * (load/findings.ts turns them into a Diagnostic).
+ */
+export class InputError extends UserError {
+  constructor(
+    readonly where: string,
+    readonly problem: string,
+    exitCode: number = EXIT.usage,
+  ) {
+    super(`${where}: ${problem}`, exitCode);
+    this.name = 'InputError';
+  }
+}
+
 /** A plan that cannot be analysed: the CLI prints its diagnostics, then the message (exit 1). */
 export class InvalidPlanError extends UserError {
   constructor(

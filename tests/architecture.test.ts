@@ -25,7 +25,9 @@ const LAYERS: string[][] = [
   ['analysis'], // coverage, distances, timeline, capacity, optimize
   ['run'], // one run's state: inputs read, output settings, messages, what it loaded
   ['load', 'render'], // reading inputs; writing results (neither imports the other)
+  ['serve'], // dostplan serve: the HTTP server, its API and session; the answers CLI and server share
   ['cli'], // commands, the entry point
+  ['web'], // the studio page of `dostplan serve`: browser code, bundled by build/web-bundle.ts
   ['build', 'data-build'], // build-time tools: the bundle and compiled inputs, the dataset
 ];
 const CORE = ['country', 'model', 'geo', 'travel', 'analysis'];
@@ -101,6 +103,27 @@ describe('architecture', () => {
       deps.filter((d) => d.startsWith('cli/commands/') && !(m === 'cli/main')).map((d) => `${m} → ${d}`),
     );
     expect(offences).toEqual([]);
+  });
+
+  it('keeps the browser code free of Node: web/ reaches only pure modules and d3-geo', () => {
+    const reached = new Set<string>();
+    const walk = (m: string) => {
+      if (reached.has(m)) return;
+      reached.add(m);
+      for (const d of graph.get(m) ?? []) walk(d);
+    };
+    for (const m of graph.keys()) if (folder(m) === 'web') walk(m);
+    const packages = [...reached].flatMap((m) => {
+      const text = readFileSync(fileOf.get(m)!, 'utf8');
+      const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((x) => x[1]!);
+      return specs.filter((sp) => !sp.startsWith('.')).map((sp) => `${m} → ${sp}`);
+    });
+    expect(reached.has('web/main')).toBe(true);
+    expect(packages.filter((p) => !/ → (d3-geo|geojson)$/.test(p))).toEqual([]);
+    // Nothing outside web/ may import the browser code.
+    expect(
+      [...graph].flatMap(([m, deps]) => (folder(m) === 'web' ? [] : deps.filter((d) => folder(d) === 'web'))),
+    ).toEqual([]);
   });
 
   it('finds what it looks for (the checks can fail)', () => {

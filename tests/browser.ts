@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import Sparticuz from '@sparticuz/chromium';
+import { type Browser, chromium } from 'playwright-core';
 
 export interface BrowserSetup {
   executablePath: string;
@@ -54,6 +55,17 @@ export async function browserSetup(env: NodeJS.ProcessEnv = process.env): Promis
     env: { ...stringEnv(env), LD_LIBRARY_PATH: ld },
     source: '@sparticuz/chromium',
   };
+}
+
+/** A headless Chromium for playwright-core, set up as above. */
+export async function launchChromium(): Promise<Browser> {
+  const setup = await browserSetup();
+  return chromium.launch({
+    executablePath: setup.executablePath,
+    args: setup.args,
+    headless: true,
+    ...(setup.env ? { env: setup.env } : {}),
+  });
 }
 
 /** Shared libraries the dynamic linker cannot find for `binary` (all of them when ldd itself is missing). */

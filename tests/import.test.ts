@@ -194,7 +194,7 @@ describe('bad lists: exit 1, a position, what to do, no stack trace', () => {
       'A,a,center,46.3,40.6,,2021,open\n',
       ': line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; check the coordinates (lat and lon swapped?)',
     ],
-    ['a quote never closed', 'A,"a,center,40.6,46.3,AZ-GA,2021,open\n', ':2:1: a quote that is never closed'],
+    ['a quote never closed', 'A,"a,center,40.6,46.3,AZ-GA,2021,open\n', ':2:3: a quote that is never closed'],
   ];
   for (const [what, row, message] of cases)
     it(what, () => {

@@ -42,7 +42,7 @@ describe('terminal conventions', () => {
 
 describe('CSV records (RFC 4180)', () => {
   it('reads what the CSV writer writes: quotes, doubled quotes, commas and newlines in fields, CRLF', async () => {
-    const { csvObjects, csvRecords } = await import('../src/load/csv-records.js');
+    const { csvObjects, DATA_CSV, readCsv } = await import('../src/load/csv-reader.js');
     const rows = [
       ['name', 'note'],
       ['Şəki, city', 'say "hi"'],
@@ -50,12 +50,12 @@ describe('CSV records (RFC 4180)', () => {
       ['plain', 'x'],
     ];
     const text = csvTable(rows[0]!, rows.slice(1));
-    expect(csvRecords(text)).toEqual(rows);
-    expect(csvRecords(`${text.replace(/\n(?!lines)/g, '\r\n')}\r\n`)).toEqual(rows);
-    expect(csvObjects('\uFEFFa,b\n1,2\n\n3\n')).toEqual([
+    expect(readCsv(text, 'f.csv', DATA_CSV).records).toEqual(rows);
+    expect(readCsv(`${text.replace(/\n(?!lines)/g, '\r\n')}\r\n`, 'f.csv', DATA_CSV).records).toEqual(rows);
+    expect(csvObjects('\uFEFFa,b\n1,2\n\n3\n', 'f.csv', DATA_CSV)).toEqual([
       { a: '1', b: '2' },
       { a: '3', b: '' },
     ]);
-    expect(() => csvRecords('a\n"open')).toThrow(/unclosed quote/);
+    expect(() => readCsv('a\n"open', 'f.csv', DATA_CSV)).toThrow(/f\.csv:2:1: a quote that is never closed/);
   });
 });

@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { changeImpacts, facilityChanges } from '../src/analysis/diff.js';
 import { resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
-import { browserSetup } from './browser.js';
+import { launchChromium } from './browser.js';
 import { classColor, CONTEXT, COVERAGE_SCALE } from '../src/render/palette.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
 import { RunContext } from '../src/run/run-context.js';
@@ -116,13 +116,7 @@ describe('dostplan report in a real headless Chromium', () => {
     const text = readFileSync(html, 'utf8');
     expect(text).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
     // Chromium from npm (@sparticuz/chromium), or CHROMIUM_PATH when set: see tests/browser.ts.
-    const setup = await browserSetup();
-    const browser = await chromium.launch({
-      executablePath: setup.executablePath,
-      args: setup.args,
-      headless: true,
-      ...(setup.env ? { env: setup.env } : {}),
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
       const errors: string[] = [];
@@ -154,13 +148,7 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
   beforeAll(async () => {
     expect(cli(['report', '--year', '2027', '--out', html]).code).toBe(0);
     expect(cli(['report', '--year', '2027', '--map-only', '--out', svg]).code).toBe(0);
-    const setup = await browserSetup();
-    browser = await chromium.launch({
-      executablePath: setup.executablePath,
-      args: setup.args,
-      headless: true,
-      ...(setup.env ? { env: setup.env } : {}),
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitLocator } from '../src/geo/unit-locator.js';
 import { compiled } from '../src/load/compiled-inputs.js';
 import { type PointTable, pointTable } from '../src/load/point-table.js';
-import { csvObjects } from '../src/load/csv-records.js';
+import { csvObjects, DATA_CSV } from '../src/load/csv-reader.js';
 import { parseYaml, parseYamlCompiled } from '../src/load/yaml-source.js';
 import { cli, ROOT } from './helpers.js';
 
@@ -21,7 +21,7 @@ describe('pre-parsed committed inputs (dist/compiled)', () => {
     expect(compiled('yaml', plan)).toEqual(parseYaml(plan, 'plans/dost.yaml').value);
     const points = text('data/population-points.csv');
     const table = compiled<PointTable>('points', points)!;
-    expect(table).toEqual(pointTable(csvObjects(points)));
+    expect(table).toEqual(pointTable(csvObjects(points, 'population-points.csv', DATA_CSV)));
     expect(table.lat.length).toBe(4301); // since the settlements of data/inputs/settlements.csv
     const units = text('data/units.topojson');
     expect(compiled('units', units)).toEqual(UnitLocator.unitsOf(JSON.parse(units)));

@@ -72,13 +72,19 @@ export function facilityPlace(f: Facility, regions: RegionIndex): Place {
   return { lat: f.location.lat, lon: f.location.lon, side: regions.sideOf(f.region) };
 }
 
+const closeKey = (f: Facility) => (f.closes === undefined ? Infinity : endKey(f.closes));
+
+/** Same place for the engine: same coordinates and the same side of any border (its region's). */
+const sameSpot = (a: Facility, b: Facility) =>
+  a.location.lat === b.location.lat && a.location.lon === b.location.lon && a.region === b.region;
+
 export class Network {
   readonly facilities: Facility[];
   private readonly costs: NearestCosts;
   private readonly isOpen: boolean[];
   /** Each facility's opening and closing day keys (Infinity: never closes), read once. */
-  private readonly opensAt: Float64Array;
-  private readonly closesAt: Float64Array;
+  private readonly opensAt: number[];
+  private readonly closesAt: number[];
   private readonly anyKm: Float64Array;
   private readonly anyMin: Float64Array;
   private anyFresh = false;
@@ -86,7 +92,7 @@ export class Network {
   private servesNow = new Map<string, string[]>();
   year: number | undefined;
 
-  private readonly plan: Plan;
+  private plan: Plan;
 
   constructor(
     plan: Plan,
@@ -98,8 +104,8 @@ export class Network {
     this.plan = plan;
     this.costs = travel.nearestCosts(isObjects(points) ? placesOf(points, regions) : placeColumns(points, regions));
     this.isOpen = this.facilities.map(() => false);
-    this.opensAt = Float64Array.from(this.facilities, (f) => endKey(f.opens));
-    this.closesAt = Float64Array.from(this.facilities, (f) => (f.closes === undefined ? Infinity : endKey(f.closes)));
+    this.opensAt = this.facilities.map((f) => endKey(f.opens));
+    this.closesAt = this.facilities.map(closeKey);
     const n = isObjects(points) ? points.length : points.count;
     this.anyKm = new Float64Array(n);
     this.anyMin = new Float64Array(n);
@@ -133,6 +139,51 @@ export class Network {
     this.year = year;
     this.servesNow = servesOn(this.plan, key);
     return { opened, closed };
+  }
+
+  /**
+   * Takes the plan as edited (facilities added, moved, re-dated, closed, removed) in place of the
+   * one the network follows: only the facilities that changed are closed and opened again, so the
+   * engine re-searches around them and not the whole country — what makes an edit in `dostplan
+   * serve` quick. A facility keeps its index; a new one goes at the end (the engine breaks ties by
+   * index within a kind, and a new facility is the last of its kind in the plan as well); one gone
+   * from the plan keeps its slot and never opens. The figures then equal a fresh network's over the
+   * edited plan (tests/network-replan.test.ts).
+   */
+  replan(plan: Plan): void {
+    const next = new Map(facilitiesOf(plan).map((f) => [f.id, f]));
+    const index = new Map(this.facilities.map((f, i) => [f.id, i]));
+    for (const [id, f] of next)
+      if (!index.has(id)) {
+        index.set(id, this.facilities.length);
+        this.facilities.push(f);
+        this.isOpen.push(false);
+        this.opensAt.push(Infinity);
+        this.closesAt.push(Infinity);
+      }
+    const key = this.year === undefined ? -Infinity : yearEnd(this.year);
+    const closing: Record<FacilityKind, number[]> = { center: [], branch: [] };
+    const opening: Record<FacilityKind, SiteOpening[]> = { center: [], branch: [] };
+    this.facilities.forEach((old, id) => {
+      const f = next.get(old.id);
+      const opensAt = f ? endKey(f.opens) : Infinity;
+      const closesAt = f ? closeKey(f) : Infinity;
+      const now = opensAt <= key && closesAt > key;
+      const moved = f !== undefined && (f.kind !== old.kind || !sameSpot(f, old));
+      if (f) this.facilities[id] = f;
+      this.opensAt[id] = opensAt;
+      this.closesAt[id] = closesAt;
+      if (this.isOpen[id] && (!now || moved)) closing[old.kind].push(id);
+      if (now && (!this.isOpen[id] || moved)) opening[f!.kind].push({ id, place: facilityPlace(f!, this.regions) });
+      this.isOpen[id] = now;
+    });
+    for (const kind of ['center', 'branch'] as const) {
+      if (closing[kind].length) this.costs.close(kind, closing[kind]);
+      if (opening[kind].length) this.costs.open(kind, opening[kind]);
+    }
+    this.anyFresh = false;
+    this.plan = plan;
+    if (this.year !== undefined) this.servesNow = servesOn(plan, key);
   }
 
   /** The units a facility serves in the current year: its `serves:` with the plan's dated changes. */

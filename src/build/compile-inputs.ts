@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UnitLocator } from '../geo/unit-locator.js';
 import { COMPILED_DIR, type CompiledKind, compiledBase } from '../load/compiled-inputs.js';
-import { csvObjects } from '../load/csv-records.js';
+import { csvObjects, DATA_CSV } from '../load/csv-reader.js';
 import { pointTable } from '../load/point-table.js';
 import { PACKAGE_ROOT } from '../load/package-root.js';
 import { parseYaml } from '../load/yaml-source.js';
@@ -18,7 +18,7 @@ const parsers: Record<CompiledKind, (text: string, file: string) => unknown> = {
     const src = parseYaml(text, file);
     return src.diagnostics.length ? undefined : src.value;
   },
-  points: (text) => pointTable(csvObjects(text)),
+  points: (text, file) => pointTable(csvObjects(text, file, DATA_CSV)),
   units: (text) => UnitLocator.unitsOf(JSON.parse(text)),
 };
 

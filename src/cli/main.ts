@@ -3,7 +3,7 @@
  * three steps: load, analyse, render. Only the command being run is imported, so a run pays for
  * its own dependencies only. Exit codes: see src/errors.ts (user errors never print a stack trace).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT, InvalidPlanError, UserError } from '../errors.js';
 import { restoreV8Budget } from '../load/long-run.js';
 import { quietOnClosedStdout } from '../render/output.js';
@@ -12,6 +12,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { styleFor } from '../render/style.js';
 import { RunContext } from '../run/run-context.js';
 import type { CommandSpec } from './command.js';
+import { LANGUAGES, type Language } from '../model/language.js';
 import { VERSION } from './version.js';
 import { commandNamed } from './command-named.cjs';
 
@@ -82,6 +83,11 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
     load: () => import('./commands/import.js'),
   },
   {
+    name: 'serve',
+    summary: 'a planning studio in the browser: map, figures and what-if edits of the plan, on a local server',
+    load: () => import('./commands/serve.js'),
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
     load: () => import('./commands/schema.js'),
@@ -120,11 +126,18 @@ export async function main(
       '--data <dir>',
       "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",
     )
+    .addOption(
+      new Option('--lang <lang>', "language of what people read (default: the plan's language:, else en)").choices(
+        LANGUAGES,
+      ),
+    )
     .showHelpAfterError('(run dostplan --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // --bom belongs to CSV; checked once here rather than in every command that can print CSV.
   program.hook('preAction', (_, action) => {
+    const lang = (action.optsWithGlobals() as { lang?: Language }).lang;
+    if (lang) run.chooseLanguage(lang);
     const o = action.opts() as { bom?: boolean; format?: string };
     if (!o.bom) return;
     if (o.format !== 'csv')

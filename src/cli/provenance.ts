@@ -9,12 +9,20 @@ import type { CountryData } from '../load/dataset-loader.js';
 import { populationYear } from '../model/dataset.js';
 import type { About } from '../render/outputs.js';
 import type { Provenance } from '../render/provenance.js';
-import { describeThreshold } from '../travel/travel-cost.js';
+import { describeThreshold, modelSummary } from '../travel/travel-cost.js';
+import { ENGLISH, Locale } from '../model/locale.js';
+import { localNames } from '../model/local-names.js';
+import { facilitiesOf } from '../model/plan.js';
+import { modelText } from '../render/words.js';
 import { VERSION } from './version.js';
 
-/** The country's sources: who publishes the population figures, and its credits. */
-export function countrySources(country: CountryData): string[] {
-  return [`Population figures: ${country.profile.population_source}`, ...(country.profile.credits ?? [])];
+/** The country's sources: who publishes the population figures, and its credits (in `L`'s language where the profile has it). */
+export function countrySources(country: CountryData, L: Locale = ENGLISH): string[] {
+  const { profile } = country;
+  const az = L.lang === 'az';
+  const source = (az && profile.population_source_az) || profile.population_source;
+  const credits = (az && profile.credits_az) || profile.credits || [];
+  return [L.t('provenance.population_figures', { source }), ...credits];
 }
 
 /** Provenance without a plan (the regions list, an OR-Library graph). */
@@ -31,30 +39,52 @@ export function planAbout(
   years: number | readonly [number, number],
   standards?: Partial<Record<'center' | 'branch', string>>,
 ): About {
+  const { country, plan, demand } = ctx;
+  const names = localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital);
+  const local = ctx.lang && ctx.lang !== 'en' ? new Locale(ctx.lang, names) : undefined;
+  return {
+    ...(demand.source ? { population: demand.source } : {}),
+    provenance: planProvenance(ctx, years, standards, ENGLISH),
+    ...(local ? { local: planProvenance(ctx, years, standards, local) } : {}),
+    names,
+  };
+}
+
+/** The provenance of a plan's figures, in `L`'s language. */
+function planProvenance(
+  ctx: PlanContext,
+  years: number | readonly [number, number],
+  standards: Partial<Record<'center' | 'branch', string>> | undefined,
+  L: Locale,
+): Provenance {
   const { country, plan, demand, settings } = ctx;
   const [from, to] = typeof years === 'number' ? [years, years] : years;
   const span = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
   const ds = country.regions.dataset;
+  const [p0, p1] = [populationYear(ds, from), populationYear(ds, to)];
+  const file = demand.source?.file ?? '';
   const population = demand.source
-    ? `${demand.source.file} (the user's file${demand.source.scale ? `, scaled to official ${demand.source.scale.year} unit populations` : ''})`
-    : `official figures of 1 January ${span(populationYear(ds, from), populationYear(ds, to))}, ${demand.basis ?? 'registered'} basis`;
+    ? demand.source.scale
+      ? L.t('provenance.user_file_scaled', { file, year: demand.source.scale.year })
+      : L.t('provenance.user_file', { file })
+    : L.t('provenance.official_population', {
+        years: span(p0, p1),
+        basis: L.t(`basis.${demand.basis ?? 'registered'}`),
+      });
   const counted = standards ?? {
     center: describeThreshold(settings.standards.center),
     branch: describeThreshold(settings.standards.branch),
   };
   const standardsLine = (['center', 'branch'] as const)
     .filter((k) => counted[k] !== undefined)
-    .map((k) => `${k} ${counted[k]}`)
+    .map((k) => `${L.t(`common.${k}`)} ${L.threshold(counted[k]!)}`)
     .join('; ');
-  return {
-    ...(demand.source ? { population: demand.source } : {}),
-    provenance: toolProvenance({
-      plan: plan.name,
-      year: span(from, to),
-      population,
-      distance_model: settings.travel.info.description,
-      standards: standardsLine,
-      sources: countrySources(country),
-    }),
-  };
+  return toolProvenance({
+    plan: (L.lang === 'az' && plan.name_az) || plan.name,
+    year: span(from, to),
+    population,
+    distance_model: modelText(modelSummary(settings.travel.info), L),
+    standards: standardsLine,
+    sources: countrySources(country, L),
+  });
 }

@@ -45,6 +45,8 @@ export const CountryProfile = z.strictObject({
     .array(z.string())
     .optional()
     .describe('Other sources every output names, with their licences (e.g. the unit polygons)'),
+  population_source_az: z.string().optional().describe('population_source in Azerbaijani (outputs with --lang az)'),
+  credits_az: z.array(z.string()).optional().describe('credits in Azerbaijani, one for each (outputs with --lang az)'),
 });
 
 export type CountryProfile = z.infer<typeof CountryProfile>;

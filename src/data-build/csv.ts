@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { csvObjects } from '../load/csv-reader.js';
 
-/** Reads a headed CSV file into records of strings (inputs under data/inputs are small). */
+/** Reads a headed CSV file of data/inputs into records of strings (comma-separated, fields trimmed). */
 export function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<
-    string,
-    string
-  >[];
+  return csvObjects(readFileSync(path, 'utf8'), path, { delimiter: ',', sameWidth: true });
 }

@@ -4,7 +4,7 @@
  * `population:`). A required column that is missing is reported with the columns the file has and
  * the likely match, so a renamed column is one flag away, as in a GIS's field mapping.
  */
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { closest } from '../model/suggest.js';
 
 /** role → the file's column name (as the user wrote it; matched without regard to case or spaces). */
@@ -111,7 +111,7 @@ function missingColumns(
     ? `; if that is ${guesses.map(([r, g]) => `${shortName(g!)} for ${r}`).join(', ')}, add --columns ` +
       guesses.map(([r, g]) => `${r}=${flagName(g!)}`).join(',')
     : `; expected a header ${expected}, or name the columns with --columns ${roles.map((r) => `${r}=NAME`).join(',')}`;
-  return new UserError(`${where}: ${what}; ${list}${fix}`, 1);
+  return new InputError(where, `${what}; ${list}${fix}`, 1);
 }
 
 /** The file's column most likely meant: a known synonym, else a near spelling of the role or the mapped name. */

@@ -9,14 +9,14 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CountryProfile } from '../country/profile.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { type PointColumns, pointObjects } from '../model/point-columns.js';
 import { RegionIndex } from '../model/region-index.js';
 import { compiled } from './compiled-inputs.js';
-import { csvObjects } from './csv-records.js';
+import { csvObjects, DATA_CSV } from './csv-reader.js';
 import { type PointTable, pointTable, weightedColumns } from './point-table.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { RunContext } from '../run/run-context.js';
@@ -91,7 +91,8 @@ function readCountry(run: RunContext, folder: string): CountryData {
   const pointsTable = () => {
     if (table) return table;
     const text = read(profile.files.points);
-    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text)));
+    const file = join(folder, profile.files.points);
+    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text, file, DATA_CSV)));
   };
   const pointsOf = (basis: PopulationBasis) => {
     let p = objects.get(basis);
@@ -179,5 +180,5 @@ function parseWith<T>(
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
-  throw new UserError(`${file}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
+  throw new InputError(file, `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
 }

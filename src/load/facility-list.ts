@@ -6,7 +6,7 @@
  * in is a guess, and guesses belong to analysis/import-facilities.ts, which marks each one.
  */
 import { extname } from 'node:path';
-import { UserError } from '../errors.js';
+import { InputError, type UserError } from '../errors.js';
 import type { ListedRow } from '../analysis/import-facilities.js';
 import type { FacilityKind, Status } from '../model/plan.js';
 import { type ColumnMap, checkColumnMap, resolveColumns } from './column-map.js';
@@ -81,7 +81,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     };
     const where = (role: (typeof FACILITY_ROLES)[number]) => table.where(r, col[role]!);
     const fail = (role: (typeof FACILITY_ROLES)[number], what: string) =>
-      new UserError(`${where(role)}: ${role}: ${what}`, 1);
+      new InputError(where(role), `${role}: ${what}`, 1);
     const coordinate = (role: 'lat' | 'lon', limit: number): number => {
       const cell = cells[col[role]!];
       const v = numberOf(cell, conv, (problem) => fail(role, problem), table.rowName(r), role);
@@ -131,7 +131,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     return row;
   });
   if (rows.length === 0)
-    throw new UserError(`${table.file}: no facilities; expected a header and one row per facility`, 1);
+    throw new InputError(table.file, `no facilities; expected a header and one row per facility`, 1);
   const numbers = conv.describe();
   const assumed = [table.assumed, numbers].filter(Boolean).join('; ');
   return { rows, ...(assumed ? { assumed } : {}) };
@@ -258,10 +258,10 @@ function geoJsonTable(text: string, file: string): Table {
   try {
     fc = JSON.parse(text);
   } catch {
-    throw new UserError(`${file}:1:1: not valid JSON; expected a GeoJSON FeatureCollection of Points`, 1);
+    throw new InputError(`${file}:1:1`, `not valid JSON; expected a GeoJSON FeatureCollection of Points`, 1);
   }
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw new UserError(`${file}:1:1: expected a GeoJSON FeatureCollection of Points`, 1);
+    throw new InputError(`${file}:1:1`, `expected a GeoJSON FeatureCollection of Points`, 1);
   const features = fc.features as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown }[];
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -278,7 +278,7 @@ function geoJsonTable(text: string, file: string): Table {
   const rows = features.map((f, i): Cell[] => {
     const c = f?.geometry?.coordinates;
     if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
-      throw new UserError(`${file}: features[${i}]: geometry must be a Point with numeric coordinates [lon, lat]`, 1);
+      throw new InputError(file, `features[${i}]: geometry must be a Point with numeric coordinates [lon, lat]`, 1);
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const cell = (v: unknown): Cell => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
     return [...keys.map((k) => cell(p[k])), c[1], c[0]];

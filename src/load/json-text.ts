@@ -5,7 +5,7 @@
  * is not ours to print into a CI log. On a syntax error a small scanner (iterative, so nesting
  * depth costs no stack) finds where the text stops being JSON.
  */
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 
 export type JsonSyntaxError = { offset: number; expected: string };
 
@@ -16,7 +16,7 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch {
     const e = jsonSyntaxError(text) ?? { offset: 0, expected: 'JSON' };
     const { line, column } = lineColumn(text, e.offset);
-    throw new UserError(`${file}:${line}:${column}: not valid JSON: expected ${e.expected}`, 1);
+    throw new InputError(`${file}:${line}:${column}`, `not valid JSON: expected ${e.expected}`, 1);
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { UNITS_OBJECT } from '../geo/unit-locator.js';
 import type { MapLayers } from '../model/map-layers.js';
 import type { RunContext } from '../run/run-context.js';
@@ -27,7 +27,7 @@ function readMapLayers(run: RunContext, dir: string): MapLayers {
     try {
       return JSON.parse(text);
     } catch (e) {
-      throw new UserError(`${file}: not valid JSON (${(e as Error).message}); rebuild it with npm run data:build`, 1);
+      throw new InputError(file, `not valid JSON (${(e as Error).message}); rebuild it with npm run data:build`, 1);
     }
   };
   const topo = read('units.topojson') as Topology | null;

@@ -6,7 +6,7 @@
  * Floyd–Warshall's n³ took 1–2 s.
  */
 import type { GraphInput } from '../analysis/optimize/graph.js';
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 
@@ -46,7 +46,7 @@ function tokens(text: string): Token[][] {
 
 export function parseOrLib(text: string, file: string): GraphInstance {
   const fail = (t: { line: number; column: number }, message: string) =>
-    new UserError(`${file}:${t.line}:${t.column}: ${message}`, 1);
+    new InputError(`${file}:${t.line}:${t.column}`, `${message}`, 1);
   const lines = tokens(text);
   const header = lines[0];
   if (header?.length !== 3) {

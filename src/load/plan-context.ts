@@ -3,6 +3,7 @@
  * errors, the population (embedded or the user's own file), and the settings (travel-cost model
  * and standards). Every file read is recorded, so --out can never overwrite an input.
  */
+import type { Language } from '../model/language.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
@@ -39,12 +40,23 @@ export interface PlanContext {
   plan: Plan;
   demand: Demand;
   settings: Settings;
+  /** The run's language once the plan is read (--lang, else the plan's language:, else en). */
+  lang?: Language;
 }
 
-/** A plan file (default: the country's default plan), refused with its errors when it has any. */
-export function loadValidPlan(run: RunContext, path: string | undefined, country: CountryData): Plan {
+/**
+ * A plan file (default: the country's default plan), refused with its errors when it has any.
+ * `read` is told every file the plan was made of (a scenario's bases too): what a server watches.
+ */
+export function loadValidPlan(
+  run: RunContext,
+  path: string | undefined,
+  country: CountryData,
+  read?: (files: string[]) => void,
+): Plan {
   const file = path ?? country.defaultPlan;
   const loaded = loadPlan(run, file);
+  read?.(loaded.files);
   // Only errors refuse a plan here (`validate` reports the warnings), so warning-only checks are skipped.
   const ctx = { regions: country.regions, outline: country.outline, warnings: false };
   const diagnostics = loaded.plan
@@ -141,6 +153,7 @@ export async function loadPlanContext(
 ): Promise<PlanContext> {
   const country = loadCountry(run, flags.data);
   const plan = loadValidPlan(run, path, country);
+  run.planLanguage(plan.language);
   const population = populationInput(flags, plan);
   const settings = planSettings(run, plan, flags);
   return {
@@ -148,5 +161,6 @@ export async function loadPlanContext(
     plan,
     demand: await loadDemand(run, country, population, plan, flags),
     settings,
+    lang: run.lang,
   };
 }

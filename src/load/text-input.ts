@@ -3,7 +3,7 @@
  * A UTF-8 byte-order mark is dropped; CRLF line endings are left to the YAML parser, which accepts them.
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { RunContext } from '../run/run-context.js';
 import { LONG_RUN_BYTES } from './long-run.js';
 
@@ -71,18 +71,18 @@ export function readUserFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new UserError(missing ? `${name}: no such file` : `${name}: cannot be read (${code ?? 'I/O error'})`);
+    throw new InputError(name, missing ? 'no such file' : `cannot be read (${code ?? 'I/O error'})`);
   }
-  if (st.isDirectory()) throw new UserError(`${name}: is a directory; name a file (e.g. ${name}/dost.yaml)`);
+  if (st.isDirectory()) throw new InputError(name, `is a directory; name a file (e.g. ${name}/dost.yaml)`);
   const tooBig = () =>
-    new UserError(`${name}: more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
+    new InputError(name, `more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
   if (st.isFile() && st.size > limit) throw tooBig();
   let fd: number;
   try {
     // Non-blocking, so a FIFO nobody writes to reads as empty instead of hanging in open().
     fd = openSync(path, O_RDONLY | (st.isFIFO() ? O_NONBLOCK : 0));
   } catch (e) {
-    throw new UserError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -100,7 +100,7 @@ export function readUserFile(
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
           continue;
         }
-        throw new UserError(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+        throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
       }
       if (n === 0) break;
       total += n;
@@ -113,7 +113,7 @@ export function readUserFile(
     closeSync(fd);
   }
   if (total === 0 && st.isFIFO()) {
-    throw new UserError(`${name}: a pipe with nothing written to it; start the writer first, or name a regular file`);
+    throw new InputError(name, `a pipe with nothing written to it; start the writer first, or name a regular file`);
   }
   if (total > LONG_RUN_BYTES) run.expectLong();
   return Buffer.concat(chunks, total);
@@ -133,7 +133,7 @@ export function readBinaryFile(run: RunContext, path: string): Uint8Array {
  */
 export function readUserText(run: RunContext, path: string): string {
   const decoded = decodeText(readUserFile(run, path));
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
   return decoded.text;
 }
 

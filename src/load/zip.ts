@@ -6,7 +6,7 @@
  * spreadsheets and GIS tools write); ZIP64 and encryption are refused.
  */
 import { inflateRawSync } from 'node:zlib';
-import { UserError } from '../errors.js';
+import { InputError, type UserError } from '../errors.js';
 
 /** No workbook or shapefile a planner sends holds more files than this. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -101,7 +101,7 @@ export class ZipArchive {
   }
 
   private bad(what: string): UserError {
-    return new UserError(`${this.file}: ${what}`, 1);
+    return new InputError(this.file, `${what}`, 1);
   }
 }
 

@@ -4,6 +4,7 @@
  * validates against them. Field-by-field documentation: docs/plan-format.md.
  */
 import { z } from 'zod';
+import { LANGUAGES } from './language.js';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number, so both are accepted. */
 /** More desks than any service hall has (the largest ASAN centres have about a hundred): a typo. */
@@ -115,6 +116,7 @@ export const Waive = z
 const facilityFields = {
   id: OneLine.describe('Unique id, referenced by branches and scenarios'),
   name: OneLine.describe('Name shown in reports'),
+  name_az: OneLine.optional().describe('Azerbaijani name, shown in reports made with --lang az (default: name)'),
   region: RegionCode,
   location: LatLon.describe('Where the facility stands (WGS84)'),
   status: Status,
@@ -321,11 +323,16 @@ export function populationFileOf(p: string | PopulationFile | undefined): Popula
 
 export const Plan = z.strictObject({
   name: OneLine.describe('Name of the plan, shown in reports'),
+  name_az: OneLine.optional().describe('Azerbaijani name of the plan, shown in reports made with --lang az'),
   description: Text.optional().describe('Free text: what the plan is and where it comes from'),
   extends: z
     .string()
     .optional()
     .describe('Path of a base plan (relative to this file); facilities here override it by id'),
+  language: z
+    .enum(LANGUAGES)
+    .optional()
+    .describe('Language of what people read: en (the default) or az (Azerbaijani); --lang overrides it'),
   years: Years,
   distance_model: DistanceModel.optional(),
   demand: PlanVisitModel.optional(),

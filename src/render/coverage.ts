@@ -1,60 +1,84 @@
 /** Coverage results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
-import { type DataTable, int, markdownTable, textTable, type Column } from './table.js';
-import { describeBasis } from '../analysis/demand.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { type DataTable, markdownTable, textTable, type Column } from './table.js';
+import { basisText, kindWord, modelText, nearestYearNote, standardsLine } from './words.js';
 
-const p = (x: number) => `${x.toFixed(1)}%`;
+export { standardsLine } from './words.js';
 
-function columns(r: CoverageResult): Column[] {
+function columns(r: CoverageResult, L: Locale): Column[] {
   const cols: Column[] = [
-    { header: 'id' },
-    { header: 'name' },
-    { header: 'population', align: 'right' },
-    { header: 'covered', align: 'right' },
-    { header: 'share', align: 'right' },
+    { header: L.t('common.id') },
+    { header: L.t('common.name') },
+    { header: L.t('common.population'), align: 'right' },
+    { header: L.t('common.covered'), align: 'right' },
+    { header: L.t('common.share'), align: 'right' },
   ];
   if (r.covered_by === 'both')
-    cols.push({ header: 'by distance', align: 'right' }, { header: 'by assignment', align: 'right' });
+    cols.push(
+      { header: L.t('common.by_distance'), align: 'right' },
+      { header: L.t('common.by_assignment'), align: 'right' },
+    );
   return cols;
 }
 
 function cells(
   row: Pick<CoverageRow, 'population' | 'covered' | 'percent' | 'distance' | 'assignment'>,
   both: boolean,
+  L: Locale,
 ): string[] {
-  const c = [int(row.population), int(row.covered), p(row.percent)];
-  if (both) c.push(p(row.distance!.percent), p(row.assignment!.percent));
+  const c = [L.int(row.population), L.int(row.covered), L.pct(row.percent)];
+  if (both) c.push(L.pct(row.distance!.percent), L.pct(row.assignment!.percent));
   return c;
 }
 
-/** "Standards: center ≤ 30 km; branch ≤ 15 km." with only the kinds the report counts. */
-export function standardsLine(s: CoverageResult['standards']): string {
-  const parts = (['center', 'branch'] as const).filter((k) => s[k] !== undefined).map((k) => `${k} ${s[k]}`);
-  return `Standard${parts.length === 1 ? '' : 's'}: ${parts.join('; ')}.`;
+/**
+ * A group's name in the run's language. The analysis writes a unit counted elsewhere as
+ * "Name, counted in AZ-XX" (or "…, counted by its units"): the note is said again in the language.
+ */
+export function groupName(id: string, name: string, L: Locale = ENGLISH): string {
+  if (L.lang === 'en') return name;
+  const inUnit = /^(.*), counted in (\S+)$/.exec(name);
+  if (inUnit) return L.t('common.counted_in', { name: L.place(id, inUnit[1]!), unit: inUnit[2]! });
+  const byUnits = /^(.*), counted by its units$/.exec(name);
+  if (byUnits) return L.t('common.counted_by_units', { name: L.place(id, byUnits[1]!) });
+  return L.place(id, name);
 }
 
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export function coverageHeader(r: CoverageResult): string[] {
-  const popNote =
-    r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year}, the nearest year with data)`;
+export function coverageHeader(r: CoverageResult, L: Locale = ENGLISH): string[] {
   return [
-    `Coverage in ${r.year}${popNote}; covered by: ${r.covered_by}; facilities: ${r.kind}`,
-    `Distance model: ${r.model.description}. ${standardsLine(r.standards)}`,
-    `${capitalise(describeBasis(r.population_basis))}.`,
-    `Total: ${int(r.covered)} of ${int(r.population)} people covered (${p(r.percent)})`,
+    L.t('coverage.title', {
+      year: L.yearOrd(r.year),
+      note: nearestYearNote(r.year, r.population_year, L),
+      by: L.t(`common.basis.${r.covered_by}`),
+      kind: kindWord(r.kind, L),
+    }),
+    L.t('coverage.model', { model: modelText(r.model, L), standards: standardsLine(r.standards, L) }),
+    `${capitalise(basisText(r.population_basis, L))}.`,
+    L.t('coverage.total', { covered: L.int(r.covered), population: L.int(r.population), share: L.pct(r.percent) }),
   ];
 }
 
-export function coverageText(r: CoverageResult): string {
-  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.covered_by === 'both')]);
-  return [...coverageHeader(r), '', textTable(columns(r), rows)].join('\n');
+const rowsOf = (r: CoverageResult, L: Locale) =>
+  r.groups.map((g) => [g.id, groupName(g.id, g.name, L), ...cells(g, r.covered_by === 'both', L)]);
+
+export function coverageText(r: CoverageResult, L: Locale = ENGLISH): string {
+  return [...coverageHeader(r, L), '', textTable(columns(r, L), rowsOf(r, L))].join('\n');
 }
 
-export function coverageMarkdown(r: CoverageResult): string {
-  const rows = r.groups.map((g) => [g.id, g.name, ...cells(g, r.covered_by === 'both')]);
-  const [title, model, total] = coverageHeader(r);
-  return [`### ${title}`, '', `${model}`, '', `**${total}**`, '', markdownTable(columns(r), rows)].join('\n');
+export function coverageMarkdown(r: CoverageResult, L: Locale = ENGLISH): string {
+  const [title, model, basis, total] = coverageHeader(r, L);
+  return [
+    `### ${title}`,
+    '',
+    `${model} ${basis}`,
+    '',
+    `**${total}**`,
+    '',
+    markdownTable(columns(r, L), rowsOf(r, L)),
+  ].join('\n');
 }
 
 export function coverageTable(r: CoverageResult): DataTable {

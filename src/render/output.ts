@@ -26,7 +26,8 @@ import { UserError } from '../errors.js';
 import type { RunContext } from '../run/run-context.js';
 import { withBom } from './table.js';
 
-const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : `${text}\n`);
+/** A result ends with a newline (stdout, --out and the server's answers alike). */
+export const withNewline = (text: string) => (text.endsWith('\n') || text === '' ? text : `${text}\n`);
 
 /** Writes a run's result; the run knows its inputs (never overwritten) and --bom. */
 export function writeResult(run: RunContext, result: string, out?: string): void {

@@ -19,6 +19,8 @@ import type { PopulationSource } from '../model/population-source.js';
 import type { Provenance } from './provenance.js';
 import type { GapsResult } from '../analysis/gaps.js';
 import type { Style } from './style.js';
+import type { LocalNames } from '../model/local-names.js';
+import type { Locale } from '../model/locale.js';
 
 export interface Outputs {
   /** `unreadable`: files named that could not be read at all (their errors went to stderr). */
@@ -50,11 +52,17 @@ export interface About {
   population?: PopulationSource;
   /** How the figures were made (absent for results without figures: validation). */
   provenance?: Provenance;
+  /** The same in the run's language, for people (JSON, CSV and GeoJSON keep `provenance`, in English). */
+  local?: Provenance;
+  /** Place names in Azerbaijani (units, economic regions, districts, the plan's facilities). */
+  names?: LocalNames;
 }
 
 /** What a renderer may know about where its text goes, and what the figures rest on. */
 export interface RenderContext extends About {
   style: Style;
+  /** The run's language for what people read (default: English). */
+  locale?: Locale;
 }
 
 /** Text, or bytes for a binary format (xlsx), possibly once a library has finished. */

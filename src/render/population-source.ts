@@ -2,15 +2,17 @@
  * What a user's population file gave, in words: read on stderr by the person running the command,
  * and appended to text / Markdown reports so that no figure is read without it.
  */
+import { ENGLISH, type Locale } from '../model/locale.js';
 import { type PopulationSource, populationSummary } from '../model/population-source.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** Appended to text and Markdown reports: the summary, and with --scale-to the factor of every unit. */
-export function populationSection(s: PopulationSource, markdown: boolean): string {
+export function populationSection(s: PopulationSource, markdown: boolean, L: Locale = ENGLISH): string {
+  const title = L.t('closing.population_source');
   const out = [
     '',
-    markdown ? '## Population source' : 'Population source',
+    markdown ? `## ${title}` : title,
     '',
     ...populationSummary(s).map((l) =>
       markdown ? `- ${l.replace(/^population: /, '')}` : `  ${l.replace(/^population: /, '')}`,

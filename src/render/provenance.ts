@@ -7,6 +7,8 @@
  * foreign member), SVG in `<metadata>`, HTML in the footer, YAML as comments, a workbook on a
  * sheet of its own.
  */
+import { ENGLISH, type Locale } from '../model/locale.js';
+
 export interface Provenance {
   /** "dostplan 0.1.0" */
   tool: string;
@@ -22,23 +24,21 @@ export interface Provenance {
   sources: string[];
 }
 
-const LABELS: [Exclude<keyof Provenance, 'sources'>, string][] = [
-  ['tool', 'made with'],
-  ['plan', 'plan'],
-  ['year', 'year'],
-  ['population', 'population'],
-  ['distance_model', 'distance model'],
-  ['standards', 'standards'],
-];
+const LABELS = ['tool', 'plan', 'year', 'population', 'distance_model', 'standards'] as const;
 
-/** Label and value pairs, in order; one per source. Values are single lines. */
-export function provenancePairs(p: Provenance): [string, string][] {
+/** Label and value pairs, in order; one per source. Values are single lines. Labels in `L`'s language. */
+export function provenancePairs(p: Provenance, L: Locale = ENGLISH): [string, string][] {
   const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
   return [
-    ...LABELS.flatMap(([key, label]): [string, string][] => (p[key] ? [[label, oneLine(p[key])]] : [])),
-    ...p.sources.map((s): [string, string] => ['source', oneLine(s)]),
+    ...LABELS.flatMap((key): [string, string][] => (p[key] ? [[L.t(`provenance.${key}`), oneLine(p[key])]] : [])),
+    ...p.sources.map((s): [string, string] => [L.t('provenance.source'), oneLine(s)]),
   ];
 }
 
 /** "label: value" lines. */
-export const provenanceLines = (p: Provenance): string[] => provenancePairs(p).map(([k, v]) => `${k}: ${v}`);
+export const provenanceLines = (p: Provenance, L: Locale = ENGLISH): string[] =>
+  provenancePairs(p, L).map(([k, v]) => `${k}: ${v}`);
+
+/** What people read of a result's provenance: in the run's language when the command made it so. */
+export const readableProvenance = (about: { provenance?: Provenance; local?: Provenance }): Provenance | undefined =>
+  about.local ?? about.provenance;

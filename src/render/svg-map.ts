@@ -7,7 +7,6 @@
  * to circles at their seats.
  */
 import {
-  geoArea,
   geoBounds,
   geoConicConformal,
   geoContains,
@@ -15,7 +14,7 @@ import {
   type GeoConicProjection,
   type GeoProjection,
 } from 'd3-geo';
-import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type { GapLayer } from '../analysis/gaps.js';
 import type { FacilityState, ReportUnit } from '../analysis/report.js';
 import type { MapLayers } from '../model/map-layers.js';
@@ -31,9 +30,12 @@ import {
   UNSERVED,
 } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
+import { conicFor, rewind } from './map-projection.js';
 import { type Attrs, el, esc, openTag, svgMetadata, tip } from './svg-element.js';
 import { int } from './table.js';
 import { compareText } from '../model/compare-text.js';
+
+export { rewind };
 
 export interface MapInput {
   outline: Polygon | MultiPolygon;
@@ -397,33 +399,6 @@ function insetArea(
       ],
     },
   };
-}
-
-/**
- * A conic conformal projection for the country: centred on its middle meridian, standard parallels
- * at one sixth of its latitude span from either edge (the usual rule for a mid-latitude country).
- */
-function conicFor(outline: Polygon | MultiPolygon): () => GeoProjection {
-  const [[w, s], [e, n]] = geoBounds(outline);
-  return () =>
-    geoConicConformal()
-      .parallels([s + (n - s) / 6, n - (n - s) / 6])
-      .rotate([-(w + e) / 2, 0]);
-}
-
-/**
- * d3-geo reads a ring's winding on the sphere: RFC 7946 GeoJSON winds exteriors the other way, and
- * d3 would take such a polygon for the whole globe minus it. Rings of polygons covering more than
- * half the sphere are reversed, so any data folder's outline draws the right way round.
- */
-export function rewind<G extends Polygon | MultiPolygon>(g: G): G {
-  const fix = (rings: Position[][]) =>
-    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
-  return (
-    g.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: fix(g.coordinates) }
-      : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) }
-  ) as G;
 }
 
 function rewindLayers(l: MapLayers): MapLayers {

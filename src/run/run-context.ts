@@ -5,6 +5,8 @@
  * see each other's inputs, output settings, models or messages (tests/run-context.test.ts).
  */
 
+import type { Language } from '../model/language.js';
+
 /** A file's identity: the same file under any name, symlink or hard link. */
 export interface FileIdentity {
   dev: number | bigint;
@@ -41,6 +43,8 @@ export interface RunOptions {
   onLongRun?: () => void;
   /** --bom: a CSV result starts with a UTF-8 byte-order mark. */
   bom?: boolean;
+  /** --lang: the language of what people read (else the plan's `language:`, else English). */
+  lang?: Language;
 }
 
 export class RunContext {
@@ -48,10 +52,32 @@ export class RunContext {
   /** --bom (CSV only): the result starts with a UTF-8 byte-order mark. */
   bom: boolean;
   private long = false;
+  private language: Language;
+  private languageChosen: boolean;
   private readonly memo = new Map<string, unknown>();
 
   constructor(private readonly o: RunOptions = {}) {
     this.bom = o.bom ?? false;
+    this.language = o.lang ?? 'en';
+    this.languageChosen = o.lang !== undefined;
+  }
+
+  /** The language of what people read: results in human formats, messages, errors. */
+  get lang(): Language {
+    return this.language;
+  }
+
+  /** --lang: chosen by the person running, above any plan's `language:`. */
+  chooseLanguage(lang: Language): void {
+    this.language = lang;
+    this.languageChosen = true;
+  }
+
+  /** A plan's `language:`, taken when --lang was not given (the first plan a run loads decides). */
+  planLanguage(lang: Language | undefined): void {
+    if (!lang || this.languageChosen) return;
+    this.language = lang;
+    this.languageChosen = true;
   }
 
   /** A line for the person running (stderr in the CLI), e.g. "note: reading the road network …". */

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { capacityExact, capacityNow, resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
-import { pointColumns } from '../../analysis/demand.js';
-import { Network } from '../../analysis/network.js';
+import type { Catchment } from '../../analysis/capacity.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
-import { emit } from '../../render/emit.js';
+import { capacityAnswer, emitAnswer } from '../../serve/answers.js';
 import type { CommandSpec } from '../command.js';
 import {
   addAlias,
@@ -64,21 +62,15 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
-    const { regions } = ctx.country;
-    const flags = {
+    const visits = {
       visitsPerResidentYear: o.visits,
       workingDays: o.workingDays || undefined,
       overflowMaxMin: o.overflowMaxMin,
     };
-    const visitModel = resolveVisitModel(ctx.plan, flags);
-    const net = new Network(ctx.plan, pointColumns(ctx.demand), regions, ctx.settings.travel);
-    net.advanceTo(reportYear(run, ctx.plan, o.year));
-    const catchment = o.catchment ?? visitModel.catchment;
-    const result =
-      o.method === 'auto'
-        ? await capacityExact(net, ctx.demand, regions, ctx.settings, visitModel, catchment)
-        : capacityNow(net, ctx.demand, regions, ctx.settings, visitModel, { catchment, method: 'flow' });
-    await emit(run, 'capacity', result, o, planAbout(ctx, result.year));
+    const year = reportYear(run, ctx.plan, o.year);
+    const answer = await capacityAnswer(ctx, { year, catchment: o.catchment, visits, method: o.method }, planAbout);
+    await emitAnswer(run, answer, o);
+    const result = answer.output;
     if (o.strict && result.overloaded > 0) {
       const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
       const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { coverageMap, coverageNow, type CoveredBy, type KindFilter } from '../../analysis/coverage.js';
-import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
-import { Network } from '../../analysis/network.js';
+import type { CoveredBy, KindFilter } from '../../analysis/coverage.js';
+import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
-import { emit } from '../../render/emit.js';
+import { coverageAnswer, emitAnswer } from '../../serve/answers.js';
 import type { CommandSpec } from '../command.js';
 import {
   addAlias,
@@ -46,15 +45,9 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
-    const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
-    net.advanceTo(reportYear(run, ctx.plan, o.year));
-    const result = coverageNow(net, ctx.demand, ctx.country.regions, ctx.settings, {
-      coveredBy: o.coveredBy,
-      kind: o.kind,
-      by: o.by,
-    });
-    const map = () => coverageMap(net, ctx.demand, ctx.settings, o.kind, result);
-    await emit(run, 'coverage', { result, map }, o, planAbout(ctx, result.year, result.standards));
+    const year = reportYear(run, ctx.plan, o.year);
+    const query = { year, coveredBy: o.coveredBy, kind: o.kind, by: o.by };
+    await emitAnswer(run, coverageAnswer(ctx, query, planAbout), o);
     return EXIT.ok;
   },
 };

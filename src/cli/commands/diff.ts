@@ -20,6 +20,7 @@ export const command: CommandSpec<ModelOptions> = {
     const country = loadCountry(run, flags.data);
     const a = loadValidPlan(run, aPath, country),
       b = loadValidPlan(run, bPath, country);
+    run.planLanguage(b.language);
     // Both plans are measured on one population: B's (the proposal's file and basis) unless flags set them.
     const population = populationInput(flags, b);
     const demand = await loadDemand(run, country, population, b, flags);
@@ -36,7 +37,7 @@ export const command: CommandSpec<ModelOptions> = {
       'diff',
       d,
       o,
-      planAbout({ country, plan: b, demand, settings: settingsOf(b) }, [b.years.from, b.years.to]),
+      planAbout({ country, plan: b, demand, settings: settingsOf(b), lang: run.lang }, [b.years.from, b.years.to]),
     );
     return EXIT.ok;
   },

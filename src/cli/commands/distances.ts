@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { GROUPINGS, pointColumns, type GroupBy } from '../../analysis/demand.js';
-import { distancesNow } from '../../analysis/distances.js';
-import { Network } from '../../analysis/network.js';
+import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
-import { emit } from '../../render/emit.js';
+import { defaultWorst, distancesAnswer, emitAnswer } from '../../serve/answers.js';
 import type { CommandSpec } from '../command.js';
 import {
   addFormatOption,
@@ -36,11 +34,9 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
-    const net = new Network(ctx.plan, pointColumns(ctx.demand), ctx.country.regions, ctx.settings.travel);
-    net.advanceTo(reportYear(run, ctx.plan, o.year));
-    const worst = o.worst ?? (o.format === 'geojson' ? pointColumns(ctx.demand).count : 0);
-    const result = distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, o.by, worst);
-    await emit(run, 'distances', result, o, planAbout(ctx, result.year));
+    const year = reportYear(run, ctx.plan, o.year);
+    const worst = o.worst ?? defaultWorst(ctx, o.format);
+    await emitAnswer(run, distancesAnswer(ctx, { year, by: o.by, worst }, planAbout), o);
     return EXIT.ok;
   },
 };

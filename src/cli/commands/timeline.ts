@@ -5,6 +5,7 @@ import { newMisses, timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext, loadValidPlan, planSettings } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
+import { emitAnswer, timelineAnswer } from '../../serve/answers.js';
 import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
@@ -46,17 +47,15 @@ export const command: CommandSpec<Opts> = {
       const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
       run.message(`note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}`);
     }
-    const main = withProgress('timeline', ctx.plan, (tick) => timeline(plan, ctx.demand, regions, ctx.settings, tick));
+    const answer = withProgress('timeline', ctx.plan, (tick) => timelineAnswer(ctx, planAbout, plan, tick));
+    const main = answer.output.timeline;
     if (o.compare) {
       const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(run, o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : planSettings(run, other, flags);
       const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
       await emit(run, 'comparison', { a: main, b }, o, planAbout(ctx, [plan.years.from, plan.years.to]));
-    } else {
-      const names = new Map(regions.dataset.economic_regions.map((e) => [e.id, e.name_en]));
-      await emit(run, 'timeline', { timeline: main, names }, o, planAbout(ctx, [plan.years.from, plan.years.to]));
-    }
+    } else await emitAnswer(run, answer, o);
     // A miss the plan records (a target's missed:, with its reason) does not fail CI; any other does.
     const missed = newMisses(main.targets);
     if (o.strict && missed.length) {

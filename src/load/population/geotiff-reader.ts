@@ -4,7 +4,7 @@
  * memory whole. Only populated cells are kept, as cell centres reprojected to WGS84.
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { reasonOnly } from '../../model/printable.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
@@ -46,12 +46,12 @@ export async function readGeoTiff(
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
   // geotiff.js would believe a header declaring a billion values or cells: looked at first.
   const problem = tiffStructureProblem(path);
-  if (problem) throw new UserError(`${path}: not a readable GeoTIFF (${problem})`, 1);
+  if (problem) throw new InputError(path, `not a readable GeoTIFF (${problem})`, 1);
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    throw new UserError(`${path}: not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
+    throw new InputError(path, `not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
@@ -59,17 +59,18 @@ export async function readGeoTiff(
   try {
     keys = image.getGeoKeys() ?? {};
   } catch {
-    throw new UserError(`${path}: not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
+    throw new InputError(path, `not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
   }
   const crs = rasterCrs(keys);
-  if ('error' in crs) throw new UserError(`${path}: ${crs.error}`, 1);
+  if ('error' in crs) throw new InputError(path, `${crs.error}`, 1);
   let origin: number[], res: number[];
   try {
     origin = image.getOrigin();
     res = image.getResolution();
   } catch {
-    throw new UserError(
-      `${path}: the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`,
+    throw new InputError(
+      path,
+      `the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`,
       1,
     );
   }
@@ -98,15 +99,17 @@ export async function readGeoTiff(
       })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
-      throw new UserError(
-        `${path}: cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
+      throw new InputError(
+        path,
+        `cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
         1,
       );
     }
     const bad = keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
     if (bad)
-      throw new UserError(
-        `${path}: band 1, pixel x=${bad.x} y=${bad.y}: population must be a number from 0 to ` +
+      throw new InputError(
+        path,
+        `band 1, pixel x=${bad.x} y=${bad.y}: population must be a number from 0 to ` +
           `${MAX_POINT_POPULATION.toExponential()} (one cell), or the file's nodata value`,
         1,
       );
@@ -125,15 +128,17 @@ function checkSize(path: string, image: GeoTIFFImage, w: number, h: number): voi
   const block = bytes * samples;
   const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
   if (!(block <= RASTER_LIMITS.blockBytes))
-    throw new UserError(
-      `${path}: a block (tile or strip) of ${image.getTileWidth()} × ${image.getTileHeight()} cells is ${mb(block)} ` +
+    throw new InputError(
+      path,
+      `a block (tile or strip) of ${image.getTileWidth()} × ${image.getTileHeight()} cells is ${mb(block)} ` +
         `decoded, more than the ${mb(RASTER_LIMITS.blockBytes)} dostplan reads at once; ` +
         `retile it (gdal_translate -co TILED=YES in.tif out.tif)`,
       1,
     );
   if (!(w * h <= RASTER_LIMITS.windowCells))
-    throw new UserError(
-      `${path}: ${w} × ${h} cells to read over the country, more than the ${RASTER_LIMITS.windowCells} ` +
+    throw new InputError(
+      path,
+      `${w} × ${h} cells to read over the country, more than the ${RASTER_LIMITS.windowCells} ` +
         `dostplan reads; resample it (gdal_translate -tr) or clip it to the country (gdalwarp -te)`,
       1,
     );

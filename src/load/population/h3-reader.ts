@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { cellToLatLng, isValidCell } from 'h3-js';
 import { decodeText } from '../text-input.js';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
@@ -31,7 +31,7 @@ function addCell(
   stats.cells++;
   const id = typeof h3 === 'string' ? h3.trim().toLowerCase() : typeof h3 === 'bigint' ? h3.toString(16) : '';
   if (!isValidCell(id))
-    throw new UserError(`${where('h3')}: not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
+    throw new InputError(where('h3'), `not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
   // A blank cell or NULL is nodata; anything else must be a count a place can hold (as for points).
   if (population === null || population === undefined || (typeof population === 'string' && population.trim() === '')) {
     stats.nodata++;
@@ -39,8 +39,9 @@ function addCell(
   }
   const pop = typeof population === 'number' || typeof population === 'string' ? Number(population) : NaN;
   if (!Number.isFinite(pop) || pop < 0 || pop > MAX_POINT_POPULATION)
-    throw new UserError(
-      `${where('population')}: population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
+    throw new InputError(
+      where('population'),
+      `population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
       1,
     );
   if (pop === 0) {
@@ -58,7 +59,7 @@ export function readH3Csv(
   columns: ColumnMap = {},
 ): { table: PopulationTable; stats: ReadStats } {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
   return readH3Table(readCsvTable(decoded.text, path), columns);
 }
 
@@ -131,8 +132,9 @@ export async function readGeoPackage(
       }
       return { table, stats, layer: name };
     }
-    throw new UserError(
-      `${path}: none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
+    throw new InputError(
+      path,
+      `none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
       1,
     );
   } finally {
@@ -163,7 +165,7 @@ const SQLITE_MESSAGES = ['file is not a database', 'database disk image is malfo
 function notReadable(path: string, e: unknown, where = ''): UserError {
   const m = String((e as Error)?.message ?? '');
   const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
-  return new UserError(`${path}: not a readable GeoPackage${where}: ${why}`, 1);
+  return new InputError(path, `not a readable GeoPackage${where}: ${why}`, 1);
 }
 
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -18,7 +18,7 @@ import { loadPointColumns } from '../population-file.js';
 import { pointObjects, type PointColumns } from '../../model/point-columns.js';
 import type { RunContext } from '../../run/run-context.js';
 import { readBinaryFile, readUserFile } from '../text-input.js';
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, h3Column, readHead } from './detect-format.js';
 import { readXlsxTable } from '../table/xlsx-table.js';
@@ -113,8 +113,9 @@ export async function loadPopulation(
       ));
     cells = assignUnits(table, locator, regions);
     if (cells.count === 0) {
-      throw new UserError(
-        `${path}: none of its ${stats.populated} populated cells lies inside the country ` +
+      throw new InputError(
+        path,
+        `none of its ${stats.populated} populated cells lies inside the country ` +
           `(${Math.round(cells.outside.population)} people outside)` +
           (crs ? `; read as ${crs}: is that the file's CRS?` : ''),
         1,
@@ -168,8 +169,8 @@ function checkReadable(path: string): void {
   try {
     st = statSync(path);
   } catch {
-    throw new UserError(`${path}: no such file`);
+    throw new InputError(path, `no such file`);
   }
   if (st.isDirectory())
-    throw new UserError(`${path}: is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
+    throw new InputError(path, `is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
 }

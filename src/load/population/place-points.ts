@@ -14,7 +14,7 @@ import type { UnitLocator } from '../../geo/unit-locator.js';
 import type { UnitLookup } from '../../geo/unit-lookup.js';
 import type { PointColumns } from '../../model/point-columns.js';
 import type { RegionIndex } from '../../model/region-index.js';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import type { PointRows } from './point-rows.js';
 
 /** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
@@ -67,7 +67,7 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
       if (!known[r]) {
         // Shown only when it looks like a code: the cell of a file a plan names is not quoted otherwise.
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
-        throw new UserError(`${rows.where(i)}: unknown region${shown} (${regions.codeHint()})`, 1);
+        throw new InputError(rows.where(i), `unknown region${shown} (${regions.codeHint()})`, 1);
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
         far.push(i);

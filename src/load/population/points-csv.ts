@@ -1,30 +1,22 @@
 /**
  * A CSV of places (lat, lon, population[, region[, name]]) read straight into columns: one scan
- * over the text, numbers parsed in place (no string per cell), region codes interned. A million
- * rows take a few hundred milliseconds where a general parser building one object per row took
- * seconds and most of a gigabyte.
+ * over the text with the CSV cursor (load/csv-reader.ts, the dialect), numbers parsed in place (no
+ * string per cell), region codes interned. A million rows take a few hundred milliseconds where a
+ * general parser building one object per row took seconds and most of a gigabyte.
  *
- * The dialect is RFC 4180 as spreadsheets write it: a header row (names trimmed, any case), comma,
- * semicolon or tab separators (the header line decides: load/csv-dialect.ts), fields optionally in
- * double quotes (doubled quotes inside, line breaks allowed), LF or CRLF, blank lines skipped,
- * spaces around a field ignored. Numbers may use decimal commas and grouped thousands
+ * A header row (names trimmed, any case) names the columns. Numbers may use decimal commas and grouped thousands
  * (load/number-format.ts); what was assumed comes back in `assumed`. Columns may be renamed
  * (load/column-map.ts). Every problem is reported at file:line:column with what to do.
  */
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { delimiterOf, delimiterName } from '../csv-dialect.js';
+import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
 import { type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRows } from './point-rows.js';
 
 /** No place holds more people than the world; bigger values are typos and would overflow the sums. */
 export const MAX_POINT_POPULATION = 1e10;
-
-const QUOTE = 34,
-  LF = 10,
-  CR = 13,
-  SPACE = 32,
-  TAB = 9;
 
 /** The columns the reader uses; others are skipped. */
 export const POINT_ROLES = ['lat', 'lon', 'population', 'region', 'name'] as const;
@@ -45,7 +37,11 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const scan = new Scanner(text, path, delimiter, conv);
   const header = scan.record();
   if (header === undefined)
-    throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+    throw new InputError(
+      `${path}:1:1`,
+      `no rows; expected a header lat,lon,population[,region] and one row per place`,
+      1,
+    );
   const names = header;
   const required = needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon'];
   const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
@@ -62,13 +58,13 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     name = '';
   const emptyCell = (r: Role, line: number) => {
     const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
-    return new UserError(`${path}:${line}:${fieldOf(r)}: empty ${r} cell; every row needs ${needs}`, 1);
+    return new InputError(`${path}:${line}:${fieldOf(r)}`, `empty ${r} cell; every row needs ${needs}`, 1);
   };
   // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
   const pending: { row: number; line: number; sep: Mark }[] = [];
   const learn = (reading: Reading, r: number, line: number) => {
     const problem = conv.proof(reading, { row: `line ${line}`, role: ROLES[r]! });
-    if (problem) throw new UserError(`${path}:${line}:${fieldOf(ROLES[r]!)}: ${ROLES[r]}: ${problem}`, 1);
+    if (problem) throw new InputError(`${path}:${line}:${fieldOf(ROLES[r]!)}`, `${ROLES[r]}: ${problem}`, 1);
     if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
   };
   while (scan.startRecord()) {
@@ -79,8 +75,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     name = '';
     for (let k = 0; ; k++) {
       if (k >= names.length)
-        throw new UserError(
-          `${path}:${scan.line}:${scan.column()}: more fields than the header's ${names.length}; ` +
+        throw new InputError(
+          `${path}:${scan.line}:${scan.column()}`,
+          `more fields than the header's ${names.length}; ` +
             `quote a value that holds a ${delimiterName(delimiter)} ("…")`,
           1,
         );
@@ -102,8 +99,9 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       else scan.skip();
       if (!scan.separator()) {
         if (k + 1 < names.length)
-          throw new UserError(
-            `${path}:${scan.line}:${scan.column()}: ${k + 1} field(s) where the header has ${names.length}; ` +
+          throw new InputError(
+            `${path}:${scan.line}:${scan.column()}`,
+            `${k + 1} field(s) where the header has ${names.length}; ` +
               'every row needs a value (or an empty field) for each column',
             1,
           );
@@ -112,15 +110,19 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     }
     if (name !== '') checkText(name, `${path}:${line}:1`);
     const problem = pointProblem(cell[0]!, cell[1]!, cell[2]!);
-    if (problem) throw new UserError(`${path}:${line}:1: ${problem}`, 1);
+    if (problem) throw new InputError(`${path}:${line}:1`, `${problem}`, 1);
     rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
   }
   if (rows.count === 0)
-    throw new UserError(`${path}:1:1: no rows; expected a header lat,lon,population[,region] and one row per place`, 1);
+    throw new InputError(
+      `${path}:1:1`,
+      `no rows; expected a header lat,lon,population[,region] and one row per place`,
+      1,
+    );
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new UserError(`${path}:${p.line}:${fieldOf('population')}: population: ${settled.problem}`, 1);
+      throw new InputError(`${path}:${p.line}:${fieldOf('population')}`, `population: ${settled.problem}`, 1);
     rows.population[p.row] = settled.value;
   }
   const numbers = conv.describe();
@@ -144,7 +146,7 @@ export function pointProblem(lat: number, lon: number, population: number): stri
 export function checkText(s: string, where: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
-    throw new UserError(`${where}: name or region contains control characters (line breaks, escape codes)`, 1);
+    throw new InputError(where, `name or region contains control characters (line breaks, escape codes)`, 1);
 }
 
 /** Codes (region column) by a hash of their characters, so a row's code is found without a new string. */
@@ -244,86 +246,18 @@ class RowBuilder {
   }
 }
 
-/** A cursor over the text: records and fields, with the line it is on. */
-class Scanner {
-  private i = 0;
-  line = 1;
-  private lineStart = 0;
-  private readonly n: number;
-
+/** The CSV cursor (load/csv-reader.ts) that also reads numbers where they stand. */
+class Scanner extends CsvCursor {
   /** What the last number() proved or left open about the file's number convention, when anything. */
   reading: Reading | undefined;
-  private readonly sep: number;
-  private readonly blank: number;
 
   constructor(
-    private readonly s: string,
-    private readonly path: string,
+    s: string,
+    path: string,
     delimiter: string,
     private readonly conv: NumberConvention,
   ) {
-    this.n = s.length;
-    this.sep = delimiter.charCodeAt(0);
-    // Tabs are blanks around a field, unless they separate the fields.
-    this.blank = this.sep === TAB ? SPACE : TAB;
-  }
-
-  /** At most this many records follow: the number of line breaks, plus one. */
-  lineCountBound(): number {
-    let count = 1;
-    for (let at = this.s.indexOf('\n', this.i); at >= 0; at = this.s.indexOf('\n', at + 1)) count++;
-    return count;
-  }
-
-  column(): number {
-    return this.i - this.lineStart + 1;
-  }
-
-  /** Moves to the next non-blank record; false at the end of the text. */
-  startRecord(): boolean {
-    const { s, n } = this;
-    for (;;) {
-      let j = this.i;
-      while (j < n && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === this.blank)) j++;
-      const c = s.charCodeAt(j);
-      if (j >= n) {
-        this.i = j;
-        return false;
-      }
-      if (c === CR || c === LF) {
-        this.i = j;
-        this.endLine();
-        continue;
-      }
-      return true;
-    }
-  }
-
-  /** One whole record as strings (the header), or undefined at the end. */
-  record(): string[] | undefined {
-    if (!this.startRecord()) return undefined;
-    const out: string[] = [];
-    do out.push(this.text());
-    while (this.separator());
-    return out;
-  }
-
-  /** After a field: consumes a separator (true), or stops at the end of the record (false). */
-  separator(): boolean {
-    const { s } = this;
-    this.spaces();
-    const c = s.charCodeAt(this.i);
-    if (c === this.sep) {
-      this.i++;
-      return true;
-    }
-    // The line break itself is passed by the next startRecord(), so errors still name this line.
-    if (this.i >= this.n || c === CR || c === LF) return false;
-    throw new UserError(
-      `${this.path}:${this.line}:${this.column()}: unexpected text after a quoted field; ` +
-        'a quoted value must be the whole field ("…")',
-      1,
-    );
+    super(s, path, delimiter);
   }
 
   /** A numeric field, undefined when empty; `counts`: a population (see readLocaleNumber). */
@@ -358,13 +292,9 @@ class Scanner {
       const v = this.quoted().trim();
       return v === '' ? undefined : this.localeAware(v, Number(v), counts);
     }
-    const start = this.i;
-    const end = this.unquotedEnd();
-    let e = end;
-    while (e > start && (s.charCodeAt(e - 1) === SPACE || s.charCodeAt(e - 1) === TAB)) e--;
-    this.i = end;
-    if (e === start) return undefined;
-    return this.localeAware(s.slice(start, e), parseDecimal(s, start, e), counts);
+    this.unquoted();
+    if (this.to === this.from) return undefined;
+    return this.localeAware(s.slice(this.from, this.to), parseDecimal(s, this.from, this.to), counts);
   }
 
   /**
@@ -377,95 +307,6 @@ class Scanner {
     if (!r) return plain;
     if (r.mark || r.group || r.ambiguous) this.reading = r;
     return r.value;
-  }
-
-  /** A text field, trimmed ('' when empty). */
-  text(): string {
-    this.spaces();
-    if (this.s.charCodeAt(this.i) === QUOTE) return this.quoted();
-    const start = this.i;
-    this.i = this.unquotedEnd();
-    return this.s.slice(start, this.i).trim();
-  }
-
-  skip(): void {
-    this.text();
-  }
-
-  /** Span of the current field, trimmed (after unquoted()). */
-  from = 0;
-  to = 0;
-
-  /** An unquoted field: its span goes to from/to and the cursor past it (false: quoted, read it with text()). */
-  unquoted(): boolean {
-    this.spaces();
-    if (this.s.charCodeAt(this.i) === QUOTE) return false;
-    this.from = this.i;
-    this.i = this.unquotedEnd();
-    let e = this.i;
-    while (e > this.from && (this.s.charCodeAt(e - 1) === SPACE || this.s.charCodeAt(e - 1) === TAB)) e--;
-    this.to = e;
-    return true;
-  }
-
-  private spaces(): void {
-    const { s } = this;
-    while (s.charCodeAt(this.i) === SPACE || s.charCodeAt(this.i) === this.blank) this.i++;
-  }
-
-  private endLine(): void {
-    if (this.s.charCodeAt(this.i) === CR) this.i++;
-    if (this.s.charCodeAt(this.i) === LF) this.i++;
-    this.line++;
-    this.lineStart = this.i;
-  }
-
-  /** The end of an unquoted field; a quote inside one is an error (it would hide a broken quoted field). */
-  private unquotedEnd(): number {
-    const { s, n } = this;
-    let j = this.i;
-    for (; j < n; j++) {
-      const c = s.charCodeAt(j);
-      if (c === this.sep || c === LF || c === CR) break;
-      if (c === QUOTE) {
-        this.i = j;
-        throw new UserError(
-          `${this.path}:${this.line}:${this.column()}: a quote inside an unquoted field; ` +
-            'quote the whole field and double the quotes inside it ("a ""b"" c")',
-          1,
-        );
-      }
-    }
-    return j;
-  }
-
-  /** A quoted field from its opening quote: doubled quotes are one quote; line breaks are kept. */
-  private quoted(): string {
-    const { s } = this;
-    const line = this.line,
-      col = this.column();
-    let value = '';
-    let j = this.i + 1;
-    for (;;) {
-      const q = s.indexOf('"', j);
-      if (q < 0)
-        throw new UserError(
-          `${this.path}:${line}:${col}: a quote that is never closed; close it, or double a quote meant as text`,
-          1,
-        );
-      value += s.slice(j, q);
-      if (s.charCodeAt(q + 1) === QUOTE) {
-        value += '"';
-        j = q + 2;
-      } else {
-        this.i = q + 1;
-        break;
-      }
-    }
-    // Line breaks inside the quotes still count as lines of the file.
-    for (let at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) this.line++;
-    if (this.line !== line) this.lineStart = s.lastIndexOf('\n', this.i - 1) + 1;
-    return value;
   }
 }
 

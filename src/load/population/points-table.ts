@@ -3,7 +3,7 @@
  * numbers already or text written as in a CSV (decimal commas and grouped thousands read as the
  * CSV reader reads them). The same checks as points-csv.ts, at the sheet's own positions.
  */
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { type Mark, NumberConvention, readLocaleNumber } from '../number-format.js';
 import { type Cell, cellText, type Table } from '../table/table.js';
@@ -15,7 +15,7 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
   const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
   const col = resolveColumns(table.header, POINT_ROLES, required, columns, table.headerAt, expected);
   const n = table.rows.length;
-  if (n === 0) throw new UserError(`${table.headerAt}: no rows; expected a header and one row per place`, 1);
+  if (n === 0) throw new InputError(table.headerAt, `no rows; expected a header and one row per place`, 1);
   const rows: PointRows = {
     count: n,
     lat: new Float64Array(n),
@@ -35,8 +35,9 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
       if (role === 'population' && !needPopulation) return 0;
       const v = cellNumber(cells[k], role === 'population', conv, table, r, k, role, pending);
       if (v === undefined)
-        throw new UserError(
-          `${table.where(r, k)}: empty ${role} cell; every row needs lat, lon${needPopulation ? ' and population' : ''}`,
+        throw new InputError(
+          table.where(r, k),
+          `empty ${role} cell; every row needs lat, lon${needPopulation ? ' and population' : ''}`,
           1,
         );
       return v;
@@ -45,7 +46,7 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
       lon = number('lon'),
       population = number('population');
     const problem = pointProblem(lat, lon, population);
-    if (problem) throw new UserError(`${table.where(r, col.lat!)}: ${problem}`, 1);
+    if (problem) throw new InputError(table.where(r, col.lat!), `${problem}`, 1);
     rows.lat[r] = lat;
     rows.lon[r] = lon;
     rows.population[r] = population;
@@ -62,7 +63,7 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new UserError(`${table.where(p.row, col.population!)}: population: ${settled.problem}`, 1);
+      throw new InputError(table.where(p.row, col.population!), `population: ${settled.problem}`, 1);
     rows.population[p.row] = settled.value;
   }
   if (col.name! >= 0) rows.names = names;
@@ -88,7 +89,7 @@ function cellNumber(
   const reading = readLocaleNumber(t, counts);
   if (!reading) return Number.NaN;
   const problem = conv.proof(reading, { row: table.rowName(r), role });
-  if (problem) throw new UserError(`${table.where(r, k)}: ${role}: ${problem}`, 1);
+  if (problem) throw new InputError(table.where(r, k), `${role}: ${problem}`, 1);
   if (reading.ambiguous) pending.push({ row: r, sep: reading.ambiguous });
   return reading.value;
 }

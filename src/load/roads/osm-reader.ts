@@ -13,14 +13,14 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import { parseJsonText } from '../json-text.js';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import { reasonOnly } from '../../model/printable.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, noteInput, readUserFile } from '../text-input.js';
 import { isShp, readShapefile, type ShapefileOptions } from './shapefile-reader.js';
 
-const bad = (file: string, message: string, at = '') => new UserError(`${file}${at}: ${message}`, 1);
+const bad = (file: string, message: string, at = '') => new InputError(`${file}${at}`, message, 1);
 
 /** A PBF block that does not decode; readPbf adds the file and the block's byte offset. */
 class CorruptBlock extends Error {}
@@ -37,19 +37,17 @@ function openInput(file: string): number {
   try {
     st = statSync(file);
   } catch {
-    throw new UserError(`${file}: no such file (the road network for --roads)`);
+    throw new InputError(file, `no such file (the road network for --roads)`);
   }
-  if (st.isDirectory()) throw new UserError(`${file}: is a directory; name an .osm.pbf, .osm or .geojson file`);
+  if (st.isDirectory()) throw new InputError(file, `is a directory; name an .osm.pbf, .osm or .geojson file`);
   // A network is read more than once (hashed for the cache key, sniffed, then parsed, PBF at
   // offsets): a pipe or device cannot be, and open() on a FIFO with no writer never returns.
   if (!st.isFile())
-    throw new UserError(
-      `${file}: a road network must be a regular file, not a pipe or device; save it to a file first`,
-    );
+    throw new InputError(file, `a road network must be a regular file, not a pipe or device; save it to a file first`);
   try {
     return openSync(file, 'r');
   } catch (e) {
-    throw new UserError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    throw new InputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
   }
 }
 

@@ -7,7 +7,7 @@
  * results.
  */
 import { relative } from 'node:path';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
@@ -80,8 +80,9 @@ export function buildGraph(run: RunContext, file: string, profile: Profile, clas
   // Segments, not edges: a lone ring road has one junction and no edge between junctions, yet
   // places on it reach each other along its one chain.
   if (graph.meta.segments === 0) {
-    throw new UserError(
-      `${file}: no road a ${profile.mode === 'foot' ? 'walker' : 'car'} may use (no way with a highway class ` +
+    throw new InputError(
+      file,
+      `no road a ${profile.mode === 'foot' ? 'walker' : 'car'} may use (no way with a highway class ` +
         `of the ${profile.name} profile); ` +
         `is this a road network?`,
       1,

@@ -10,7 +10,7 @@
  * and reads through streams into GeoJSON objects; the format is two fixed layouts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { UserError } from '../../errors.js';
+import { InputError, UserError } from '../../errors.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
@@ -50,8 +50,9 @@ export function shapefileParts(
     const sibling = (ext: string) => [`${stem}.${ext}`, `${stem}.${ext.toUpperCase()}`].find((p) => existsSync(p));
     const dbf = dbfBeside(file);
     if (!dbf)
-      throw new UserError(
-        `${file}: no ${stem.split(/[\\/]/).pop()}.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp`,
+      throw new InputError(
+        file,
+        `no ${stem.split(/[\\/]/).pop()}.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp`,
         1,
       );
     const prj = sibling('prj'),
@@ -79,8 +80,7 @@ export function shapefileParts(
   const stem = shpName.slice(0, -4);
   const part = (ext: string) => names.find((n) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase());
   const dbfName = part('dbf');
-  if (!dbfName)
-    throw new UserError(`${file}: the zip has the roads' .shp but not its .dbf (the road class is there)`, 1);
+  if (!dbfName) throw new InputError(file, `the zip has the roads' .shp but not its .dbf (the road class is there)`, 1);
   const prjName = part('prj'),
     cpgName = part('cpg');
   return {
@@ -96,8 +96,9 @@ export function shapefileParts(
 export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: ShapefileOptions = {}): void {
   const parts = shapefileParts(run, file);
   if (parts.prj && !/^\s*GEOGCS\[/i.test(parts.prj))
-    throw new UserError(
-      `${file}: the shapefile is in a projected coordinate system (its .prj); reproject it to WGS 84 (EPSG:4326), ` +
+    throw new InputError(
+      file,
+      `the shapefile is in a projected coordinate system (its .prj); reproject it to WGS 84 (EPSG:4326), ` +
         'e.g. ogr2ogr -t_srs EPSG:4326 out.shp in.shp',
       1,
     );
@@ -116,8 +117,9 @@ export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: S
   forEachLine(parts.shp, file, (record, lines) => {
     const attrs = table.record(record);
     if (!attrs)
-      throw new UserError(
-        `${file}: shape ${record + 1} has no row in the .dbf (${table.count} rows); the files do not belong together`,
+      throw new InputError(
+        file,
+        `shape ${record + 1} has no row in the .dbf (${table.count} rows); the files do not belong together`,
         1,
       );
     const tags = roadTags(attrs, classField);
@@ -128,8 +130,9 @@ export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: S
         const lon = line[k]!,
           lat = line[k + 1]!;
         if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180))
-          throw new UserError(
-            `${file}: shape ${record + 1}: a point outside ±90° latitude / ±180° longitude; is the shapefile in WGS 84 (EPSG:4326)?`,
+          throw new InputError(
+            file,
+            `shape ${record + 1}: a point outside ±90° latitude / ±180° longitude; is the shapefile in WGS 84 (EPSG:4326)?`,
             1,
           );
         refs.push(nodeId(lon, lat));
@@ -164,13 +167,14 @@ function pickClassField(fields: string[], file: string, wanted: string | undefin
   if (wanted !== undefined) {
     const f = byLower.get(wanted.toLowerCase());
     if (!f)
-      throw new UserError(`${file}: no field '${wanted}' in the .dbf (--roads-class-field); its fields are ${list}`, 1);
+      throw new InputError(file, `no field '${wanted}' in the .dbf (--roads-class-field); its fields are ${list}`, 1);
     return f;
   }
   const f = byLower.get('highway') ?? byLower.get('fclass');
   if (!f)
-    throw new UserError(
-      `${file}: no highway or fclass field in the .dbf; its fields are ${list}; ` +
+    throw new InputError(
+      file,
+      `no highway or fclass field in the .dbf; its fields are ${list}; ` +
         'name the road class field with --roads-class-field NAME',
       1,
     );
@@ -179,11 +183,11 @@ function pickClassField(fields: string[], file: string, wanted: string | undefin
 
 /** Calls `each` with every PolyLine record: its index and its parts as flat [lon, lat, …] arrays. */
 function forEachLine(shp: Buffer, file: string, each: (record: number, lines: Float64Array[]) => void): void {
-  const bad = (what: string) => new UserError(`${file}: a damaged .shp (${what}); export it again`, 1);
+  const bad = (what: string) => new InputError(file, `a damaged .shp (${what}); export it again`, 1);
   if (shp.length < 100 || shp.readInt32BE(0) !== SHP_MAGIC) throw bad('no shapefile header');
   const type = shp.readInt32LE(32);
   if (!LINE_TYPES.has(type))
-    throw new UserError(`${file}: a shapefile of ${shapeName(type)}, not of lines; --roads needs the road lines`, 1);
+    throw new InputError(file, `a shapefile of ${shapeName(type)}, not of lines; --roads needs the road lines`, 1);
   let p = 100,
     record = 0;
   while (p + 8 <= shp.length) {
@@ -236,7 +240,7 @@ export function readDbf(
   file: string,
   cpg?: string,
 ): { fields: string[]; count: number; record(i: number): Record<string, string> | undefined } {
-  const bad = (what: string) => new UserError(`${file}: a damaged .dbf (${what}); export it again`, 1);
+  const bad = (what: string) => new InputError(file, `a damaged .dbf (${what}); export it again`, 1);
   if (dbf.length < 32) throw bad('no header');
   const count = dbf.readUInt32LE(4),
     headerLen = dbf.readUInt16LE(8),

@@ -6,7 +6,7 @@
  * cached value; positions are the sheet's own (row 12, column C).
  */
 import { SaxesParser } from 'saxes';
-import { UserError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { ZipArchive } from '../zip.js';
 import { MAX_TABLE_ROWS } from './csv-table.js';
 import type { Cell, Table } from './table.js';
@@ -17,20 +17,22 @@ const MAX_COLUMNS = 16_384;
 export function readXlsxTable(bytes: Uint8Array, file: string, sheet?: string): Table {
   const zip = new ZipArchive(bytes, file);
   if (!zip.has('xl/workbook.xml'))
-    throw new UserError(`${file}: not an Excel workbook (.xlsx); save it as "Excel Workbook" or as CSV (UTF-8)`, 1);
+    throw new InputError(file, `not an Excel workbook (.xlsx); save it as "Excel Workbook" or as CSV (UTF-8)`, 1);
   const sheets = workbookSheets(zip, file);
-  if (sheets.length === 0) throw new UserError(`${file}: the workbook has no worksheets`, 1);
+  if (sheets.length === 0) throw new InputError(file, `the workbook has no worksheets`, 1);
   const chosen = sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === sheet);
   if (!chosen)
-    throw new UserError(
-      `${file}: no sheet named ${printable(sheet!)}; its sheets are ${sheets.map((s) => printable(s.name)).join(', ')}`,
+    throw new InputError(
+      file,
+      `no sheet named ${printable(sheet!)}; its sheets are ${sheets.map((s) => printable(s.name)).join(', ')}`,
       2,
     );
   const strings = zip.has('xl/sharedStrings.xml') ? sharedStrings(zip, file) : [];
   const { rows, rowNumbers } = sheetRows(zip, chosen.path, strings, file, chosen.name);
   if (rows.length === 0)
-    throw new UserError(
-      `${file}: sheet ${printable(chosen.name)} is empty; expected a header row and one row per line`,
+    throw new InputError(
+      file,
+      `sheet ${printable(chosen.name)} is empty; expected a header row and one row per line`,
       1,
     );
   const [head, ...data] = rows;
@@ -80,7 +82,7 @@ function parseXml(text: string, file: string, part: string, on: (p: SaxesParser)
   } catch {
     failure = true;
   }
-  if (failure) throw new UserError(`${file}: a damaged workbook (${part} is not well-formed XML); save it again`, 1);
+  if (failure) throw new InputError(file, `a damaged workbook (${part} is not well-formed XML); save it again`, 1);
 }
 
 /** The sheets in workbook order, with the path of each one's XML inside the archive. */
@@ -138,7 +140,7 @@ function sheetRows(
   file: string,
   sheetName: string,
 ): { rows: Cell[][]; rowNumbers: number[] } {
-  if (!zip.has(path)) throw new UserError(`${file}: a damaged workbook (sheet ${printable(sheetName)} is missing)`, 1);
+  if (!zip.has(path)) throw new InputError(file, `a damaged workbook (sheet ${printable(sheetName)} is missing)`, 1);
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   let row: Cell[] = [],
@@ -182,8 +184,9 @@ function sheetRows(
     });
   });
   if (tooMany)
-    throw new UserError(
-      `${file}: sheet ${printable(sheetName)} has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; split it`,
+    throw new InputError(
+      file,
+      `sheet ${printable(sheetName)} has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; split it`,
       1,
     );
   return { rows, rowNumbers };

@@ -6,13 +6,15 @@
 import type { Format, OutputKind, Renderer, RenderContext } from '../outputs.js';
 import { populationSection } from '../population-source.js';
 import { mdText } from '../markdown-text.js';
-import { type Provenance, provenanceLines } from '../provenance.js';
+import { type Provenance, provenanceLines, readableProvenance } from '../provenance.js';
+import { ENGLISH, type Locale } from '../../model/locale.js';
 
-function provenanceSection(p: Provenance, markdown: boolean): string {
-  const lines = provenanceLines(p);
+function provenanceSection(p: Provenance, markdown: boolean, L: Locale): string {
+  const lines = provenanceLines(p, L);
+  const title = L.t('closing.how_made');
   return markdown
-    ? ['', '**How the figures were made**', '', ...lines.map((l) => `- ${mdText(l)}`), ''].join('\n')
-    : ['', 'How the figures were made', '', ...lines.map((l) => `  ${l}`), ''].join('\n');
+    ? ['', `**${title}**`, '', ...lines.map((l) => `- ${mdText(l)}`), ''].join('\n')
+    : ['', title, '', ...lines.map((l) => `  ${l}`), ''].join('\n');
 }
 
 export function withClosingSections(format: Format, markdown: boolean): Format {
@@ -20,8 +22,10 @@ export function withClosingSections(format: Format, markdown: boolean): Format {
     kind,
     (output: never, ctx: RenderContext) => {
       let text = (render as Renderer<OutputKind>)(output, ctx) as string;
-      if (ctx.population) text = text.replace(/\n*$/, '\n') + populationSection(ctx.population, markdown);
-      if (ctx.provenance) text = text.replace(/\n*$/, '\n') + provenanceSection(ctx.provenance, markdown);
+      const L = ctx.locale ?? ENGLISH;
+      if (ctx.population) text = text.replace(/\n*$/, '\n') + populationSection(ctx.population, markdown, L);
+      const provenance = readableProvenance(ctx);
+      if (provenance) text = text.replace(/\n*$/, '\n') + provenanceSection(provenance, markdown, L);
       return text;
     },
   ]);

@@ -11,7 +11,7 @@ import { comparisonText, timelineMarkdown } from '../timeline.js';
 
 export const mdFormat: Format = withClosingSections(
   {
-    coverage: (o) => coverageMarkdown(o.result),
+    coverage: (o, ctx) => coverageMarkdown(o.result, ctx.locale),
     distances: distancesMarkdown,
     timeline: (o) => timelineMarkdown(o.timeline, o.names),
     comparison: (o) => comparisonText(o.a, o.b, true),

@@ -16,7 +16,7 @@ import { comparisonText, timelineText } from '../timeline.js';
 export const textFormat: Format = withClosingSections(
   {
     validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
-    coverage: (o) => coverageText(o.result),
+    coverage: (o, ctx) => coverageText(o.result, ctx.locale),
     distances: distancesText,
     timeline: (o) => timelineText(o.timeline, o.names),
     comparison: (o) => comparisonText(o.a, o.b),

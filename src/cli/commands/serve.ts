@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { EXIT, UserError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../load/package-root.js';
+import { writeStdout } from '../../render/output.js';
+import { isLoopback } from '../../serve/security.js';
+import { startServer } from '../../serve/server.js';
+import { Session } from '../../serve/session.js';
+import { watchPlan } from '../../serve/watch.js';
+import type { CommandSpec } from '../command.js';
+import { addModelOptions, modelFlags, type ModelOptions } from '../options.js';
+import { planAbout } from '../provenance.js';
+
+interface Opts extends ModelOptions {
+  port: number;
+  host: string;
+}
+
+function port(value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError('expected a port from 0 (any free port) to 65535');
+  return n;
+}
+
+export const command: CommandSpec<Opts> = {
+  declare(cmd: Command) {
+    cmd
+      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .option('-p, --port <port>', 'port to listen on (0: any free port)', port, 8765)
+      .option('--host <address>', 'loopback address to listen on (127.0.0.1, ::1 or localhost only)', '127.0.0.1');
+    addModelOptions(cmd);
+  },
+  async run([planArg], o, run) {
+    if (o.out) throw new UserError('serve writes no result file: save from the page (a scenario, or the plan)');
+    if (!isLoopback(o.host))
+      throw new UserError(
+        `--host ${o.host}: dostplan serve listens on loopback only (127.0.0.1, ::1, localhost); ` +
+          'the plan and its folder must not be reachable from the network',
+      );
+    const session = await Session.open(run, planArg, modelFlags(o));
+    const watcher = watchPlan(session);
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer({
+        session,
+        about: planAbout,
+        host: o.host === 'localhost' ? '127.0.0.1' : o.host,
+        port: o.port,
+        webDir: join(PACKAGE_ROOT, 'dist', 'web'),
+      });
+    } catch (e) {
+      watcher.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new UserError(`port ${o.port} is in use: choose another with --port, or --port 0`);
+      if (code === 'EACCES') throw new UserError(`port ${o.port} needs privileges: choose one above 1023, or --port 0`);
+      throw e;
+    }
+    writeStdout(`${server.url}\n`);
+    run.message(`serving ${session.plan.name}: open the URL above; Ctrl-C stops`);
+    await stopSignal();
+    watcher.close();
+    await server.close();
+    return EXIT.ok;
+  },
+};
+
+/** Resolves on Ctrl-C (SIGINT) or SIGTERM: the server then closes cleanly and the command exits 0. */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

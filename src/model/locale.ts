@@ -1,0 +1,90 @@
+/**
+ * A run's language for what people read: its messages (messages/), its numbers and dates
+ * (number-text.ts) and its place names (local-names.ts), in one object renderers take. The run
+ * context chooses the language (`--lang`, a plan's `language:`); nothing here is global.
+ */
+import type { Language } from './language.js';
+import { type Params, fill } from './messages/catalogue.js';
+import { az } from './messages/az.js';
+import { type EnglishCatalogue, type MessageKey, en } from './messages/en.js';
+import { decimal, integer, isoDateText, percent, share, dayText, yearOrdinal } from './number-text.js';
+import type { LocalNames } from './local-names.js';
+
+const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, az };
+
+/** The catalogue of a language (for the tests that compare them). */
+export const catalogue = (lang: Language): Readonly<Record<MessageKey, string>> => CATALOGUES[lang];
+
+export class Locale {
+  constructor(
+    readonly lang: Language,
+    private readonly names?: LocalNames,
+  ) {}
+
+  /** The message `key`, its placeholders filled. */
+  t<K extends MessageKey>(key: K, ...params: Params<EnglishCatalogue[K]>): string {
+    return fill(CATALOGUES[this.lang][key], params[0] as Record<string, string | number> | undefined);
+  }
+
+  /** 1,234,567 / 1 234 567 */
+  int(x: number): string {
+    return integer(x, this.lang);
+  }
+
+  /** 12.5 / 12,5 (with `digits` decimals). */
+  num(x: number, digits: number): string {
+    return decimal(x, digits, this.lang);
+  }
+
+  /** A value already in percent: 72.2% / 72,2 %. */
+  pct(x: number, digits = 1): string {
+    return percent(x, digits, this.lang);
+  }
+
+  /** A share 0–1 as a percentage. */
+  share(x: number, digits = 1): string {
+    return share(x, digits, this.lang);
+  }
+
+  /** "1 January 2030" / "1 yanvar 2030". */
+  day(year: number, month: number, day: number): string {
+    return dayText(year, month, day, this.lang);
+  }
+
+  /** An ISO date in words (YYYY-MM-DD, YYYY-MM or YYYY). */
+  date(iso: string): string {
+    return isoDateText(iso, this.lang);
+  }
+
+  /** A year before the word for "year": 2030 / 2030-cu. */
+  yearOrd(year: number): string {
+    return yearOrdinal(year, this.lang);
+  }
+
+  /**
+   * The name of a unit, economic region, Baku district or facility by its id, in this language:
+   * the Azerbaijani name where the data or the plan has one, else the name given.
+   */
+  place(id: string, name: string): string {
+    if (this.lang === 'en') return name;
+    return this.names?.azerbaijani(id, name) ?? name;
+  }
+
+  /** A unit's name by its code alone (a column of codes beside English names). */
+  unitName(code: string): string | undefined {
+    return this.lang === 'en' ? undefined : this.names?.anyAzerbaijani(code);
+  }
+
+  /** A threshold as describeThreshold writes it ("≤ 30 km and ≤ 45 min"), in this language. */
+  threshold(s: string): string {
+    if (this.lang === 'en') return s;
+    return s
+      .replace(/(\d)\.(\d)/g, '$1,$2')
+      .replace(/ and /g, ` ${this.t('common.and')} `)
+      .replace(/ min\b/g, ` ${this.t('common.min')}`)
+      .replace(/^none$/, this.t('common.none'));
+  }
+}
+
+/** English, without place names: the default of every renderer. */
+export const ENGLISH = new Locale('en');

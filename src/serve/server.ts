@@ -1,0 +1,343 @@
+/**
+ * The HTTP server of `dostplan serve` (node:http, no framework): the page from dist/web/, the JSON
+ * API of docs/serve.md over a Session, and the security rules of security.ts before any of it.
+ * Requests that read or change the session run one at a time (a queue), so an edit never lands in
+ * the middle of a computation and every answer is of one revision.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { GROUPINGS, type GroupBy } from '../analysis/demand.js';
+import { UserError } from '../errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../model/plan.js';
+import { printable } from '../render/printable.js';
+import {
+  answerText,
+  capacityAnswer,
+  coverageAnswer,
+  defaultWorst,
+  distancesAnswer,
+  timelineAnswer,
+  type AboutOf,
+  type Answer,
+} from './answers.js';
+import { EditError, parseEditRequest } from './edits.js';
+import { mapOf } from './map.js';
+import {
+  checkHost,
+  checkPost,
+  hasToken,
+  newToken,
+  readBody,
+  secure,
+  tokenCookie,
+  tokenMatches,
+  type Refusal,
+} from './security.js';
+import type { Session } from './session.js';
+import { placeholderPage } from './placeholder.js';
+
+export interface ServeOptions {
+  session: Session;
+  about: AboutOf;
+  /** Loopback address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** 0: a free port. */
+  port: number;
+  /** The session token (default: a fresh random one). */
+  token?: string;
+  /** The page's folder: index.html, app.js, app.css (dist/web/). */
+  webDir: string;
+  /** Extra POST routes (save, suggest), added by the modules that own them. */
+  posts?: Record<string, PostHandler>;
+}
+
+export type PostHandler = (body: unknown, session: Session) => Promise<unknown> | unknown;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Most page tabs a planner keeps open on one session; more event streams are refused (503). */
+const MAX_EVENT_STREAMS = 32;
+
+const STATIC: Record<string, string> = {
+  '/app.js': 'text/javascript; charset=utf-8',
+  '/app.css': 'text/css; charset=utf-8',
+};
+
+class HttpError extends Error {
+  constructor(readonly r: Refusal) {
+    super(r.message);
+  }
+}
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const token = o.token ?? newToken();
+  const host = o.host ?? '127.0.0.1';
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `f` after every request before it: one at a time over the session. */
+  const serial = <T>(f: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(f, f);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const routes = apiRoutes(o);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => fail(res, e, o.session));
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    secure(res);
+    const refused = checkHost(req, port);
+    if (refused) return refuse(res, refused);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!tokenMatches(url.searchParams.get('token'), token))
+        return refuse(res, {
+          status: 401,
+          code: 'bad-token',
+          message: 'wrong token: use the URL dostplan serve printed',
+        });
+      res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token) }).end();
+      return;
+    }
+    if (!hasToken(req, token))
+      return refuse(res, {
+        status: 401,
+        code: 'no-token',
+        message: 'open the URL dostplan serve printed (it carries the token), or send X-Dostplan-Token',
+      });
+    if (req.method === 'GET') return get(url, res);
+    if (req.method === 'POST') return post(req, url, res);
+    res.setHeader('Allow', 'GET, POST');
+    return refuse(res, { status: 405, code: 'method', message: `${printable(req.method ?? '')} is not answered here` });
+  }
+
+  async function get(url: URL, res: ServerResponse): Promise<void> {
+    const path = url.pathname;
+    if (path === '/' || path === '/index.html') return page(res);
+    if (path in STATIC) return file(res, path);
+    if (path === '/api/events') return events(res);
+    const route = routes.get[path];
+    if (!route) return refuse(res, { status: 404, code: 'not-found', message: 'no such page or API' });
+    const answer = await serial(() => route(url.searchParams));
+    if (typeof answer === 'string') return send(res, 200, 'application/json; charset=utf-8', answer);
+    json(res, 200, answer);
+  }
+
+  async function post(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    const handler = routes.post[url.pathname] ?? o.posts?.[url.pathname];
+    if (!handler) return refuse(res, { status: 404, code: 'not-found', message: 'no such API' });
+    const refused = checkPost(req, port);
+    if (refused) {
+      req.resume();
+      return refuse(res, refused);
+    }
+    const body = await readBody(req);
+    if (!Buffer.isBuffer(body)) return refuse(res, body);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return refuse(res, { status: 400, code: 'bad-json', message: 'the body is not valid JSON' });
+    }
+    json(res, 200, await serial(() => handler(parsed, o.session)));
+  }
+
+  function page(res: ServerResponse): void {
+    const index = join(o.webDir, 'index.html');
+    const html = existsSync(index) ? readFileSync(index, 'utf8') : placeholderPage(o.session.plan.name);
+    send(res, 200, 'text/html; charset=utf-8', html);
+  }
+
+  function file(res: ServerResponse, path: string): void {
+    // Only the names in STATIC, joined to the web folder: no path from the request reaches the disk.
+    const full = join(o.webDir, path.slice(1));
+    if (existsSync(full)) send(res, 200, STATIC[path]!, readFileSync(full));
+    else refuse(res, { status: 404, code: 'not-built', message: `${path} is not built` });
+  }
+
+  function events(res: ServerResponse): void {
+    if (streams.size >= MAX_EVENT_STREAMS) {
+      refuse(res, { status: 503, code: 'too-many-streams', message: 'too many open event streams' });
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(`event: revision\ndata: ${JSON.stringify({ revision: o.session.revision })}\n\n`);
+    streams.add(res);
+    const stop = o.session.onChange((revision) => {
+      res.write(`event: revision\ndata: ${JSON.stringify({ revision })}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    ping.unref();
+    res.on('close', () => {
+      stop();
+      clearInterval(ping);
+      streams.delete(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of streams) s.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+type GetRoute = (q: URLSearchParams) => Promise<unknown> | unknown;
+
+/** The API: GET answers and POST edits (docs/serve.md). */
+function apiRoutes(o: ServeOptions): {
+  get: Record<string, GetRoute>;
+  post: Record<string, PostHandler>;
+} {
+  const s = o.session;
+  const text = (a: Answer | Promise<Answer>) => Promise.resolve(a).then((x) => answerText(x, 'json'));
+  return {
+    get: {
+      '/api/state': () => s.state(),
+      '/api/map': () => mapOf(s.run, s.context),
+      '/api/summary': (q) => s.summary(yearParam(q) ?? s.plan.years.to),
+      '/api/coverage': (q) =>
+        text(
+          coverageAnswer(
+            s.context,
+            {
+              year: yearParam(q) ?? s.plan.years.to,
+              coveredBy: choiceParam(q, 'covered_by', ['distance', 'assignment', 'both'] as const, 'distance'),
+              kind: choiceParam(q, 'kind', ['center', 'branch', 'any'] as const, 'any'),
+              by: choiceParam(q, 'by', GROUPINGS, 'economic-region') as GroupBy,
+            },
+            o.about,
+          ),
+        ),
+      '/api/distances': (q) =>
+        text(
+          distancesAnswer(
+            s.context,
+            {
+              year: yearParam(q) ?? s.plan.years.to,
+              by: choiceParam(q, 'by', GROUPINGS, 'economic-region') as GroupBy,
+              worst: wholeParam(q, 'worst') ?? defaultWorst(s.context, 'json'),
+            },
+            o.about,
+          ),
+        ),
+      '/api/timeline': () => text(timelineAnswer(s.context, o.about)),
+      '/api/capacity': (q) =>
+        text(
+          capacityAnswer(
+            s.context,
+            {
+              year: yearParam(q) ?? s.plan.years.to,
+              ...(q.has('catchment')
+                ? { catchment: choiceParam(q, 'catchment', ['nearest', 'assignment'] as const, 'nearest') }
+                : {}),
+              method: 'auto',
+            },
+            o.about,
+          ),
+        ),
+    },
+    post: {
+      '/api/edit': (body) => {
+        s.edit(parseEditRequest(body));
+        return s.state();
+      },
+      '/api/undo': () => {
+        s.undo();
+        return s.state();
+      },
+      '/api/redo': () => {
+        s.redo();
+        return s.state();
+      },
+    },
+  };
+}
+
+function badParam(name: string, expected: string): HttpError {
+  return new HttpError({ status: 400, code: 'bad-query', message: `${name}: expected ${expected}` });
+}
+
+/** ?year=YYYY, in the years any plan may have (a year outside the plan is answered as the CLI does). */
+function yearParam(q: URLSearchParams): number | undefined {
+  const v = q.get('year');
+  if (v === null) return undefined;
+  const n = /^\d{4}$/.test(v) ? Number(v) : NaN;
+  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) throw badParam('year', `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  return n;
+}
+
+function choiceParam<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
+  const v = q.get(name);
+  if (v === null) return fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw badParam(name, `one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function wholeParam(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name);
+  if (v === null) return undefined;
+  if (!/^\d{1,7}$/.test(v)) throw badParam(name, 'a whole number below 10,000,000');
+  return Number(v);
+}
+
+/** JSON for our own answers; <, > and & escaped, so no answer can be read as HTML whatever sniffs it. */
+function json(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  send(res, status, 'application/json; charset=utf-8', body);
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, r: Refusal): void {
+  json(res, r.status, { error: { code: r.code, message: r.message } });
+}
+
+/** An error's answer: a refusal as it is, a user's mistake as 400/422, anything else 500 without a stack. */
+function fail(res: ServerResponse, e: unknown, session: Session): void {
+  if (res.headersSent) res.destroy();
+  else refuse(res, refusalOf(e, session));
+}
+
+function refusalOf(e: unknown, session: Session): Refusal {
+  if (e instanceof HttpError) return e.r;
+  if (e instanceof EditError) return { status: e.status, code: e.code, message: e.message };
+  if (e instanceof UserError) return { status: 422, code: 'refused', message: printable(e.message) };
+  session.run.message(`internal error: ${printable(String((e as Error)?.message))}`);
+  if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+  return { status: 500, code: 'internal', message: 'internal error; the server printed what happened' };
+}

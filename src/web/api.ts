@@ -1,0 +1,120 @@
+/**
+ * The server's API as the page uses it (docs/serve.md; /work/SERVE-API.md is the contract). The
+ * token travels in the HttpOnly cookie the token URL set, so requests are plain same-origin fetches.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+export interface UnitProps {
+  id: string;
+  name: string;
+  name_az?: string;
+  economic_region: string;
+  population: number;
+}
+
+export interface MapData extends FeatureCollection<Polygon | MultiPolygon, UnitProps> {
+  neighbours?: Feature<Polygon | MultiPolygon, { name: string }>[];
+  caspian?: Feature<Polygon | MultiPolygon | Point, { name: string }> | null;
+}
+
+export interface Facility {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  lat: number;
+  lon: number;
+  opens: string | number;
+  closes: string | number | null;
+  region: string;
+  parent: string | null;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export interface State {
+  revision: number;
+  plan: { path: string; name: string; years: number[]; facilities: Facility[] };
+  diagnostics: Diagnostic[];
+  stale: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  edits: number;
+}
+
+export interface Summary {
+  year: number;
+  national: { covered_pct: number; population: number; mean_travel_min: number | null; mean_km: number };
+  regions: { id: string; name: string; covered_pct: number; population: number }[];
+  units: { id: string; covered_pct: number | null; mean_km: number | null; nearest_facility: string | null }[];
+  targets: { name: string; target: number | string; value: number | string; met: boolean }[];
+  capacity: { facility: string; utilization: number | null }[] | null;
+}
+
+export interface Candidate {
+  lat: number;
+  lon: number;
+  region: string;
+  gain_people: number;
+}
+
+export type Edit =
+  | { op: 'add'; kind: string; name: string; lat: number; lon: number; opens: string }
+  | { op: 'move'; id: string; lat: number; lon: number }
+  | { op: 'dates'; id: string; opens?: string; closes?: string | null }
+  | { op: 'close'; id: string; date: string }
+  | { op: 'remove'; id: string };
+
+/** An answer of the server that is not 2xx, with its message for the status line. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function answer<T>(res: Response): Promise<T> {
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok) return body as T;
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  throw new ApiError(
+    res.status,
+    typeof err?.code === 'string' ? err.code : String(res.status),
+    typeof err?.message === 'string' ? err.message : `the server answered ${res.status} ${res.statusText}`,
+  );
+}
+
+export const getJson = async <T>(path: string): Promise<T> =>
+  answer<T>(await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
+
+export const postJson = async <T>(path: string, body: unknown): Promise<T> =>
+  answer<T>(
+    await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+
+export const api = {
+  map: () => getJson<MapData>('/api/map'),
+  state: () => getJson<State>('/api/state'),
+  summary: (year: number) => getJson<Summary>(`/api/summary?year=${encodeURIComponent(year)}`),
+  edit: (e: Edit) => postJson<State>('/api/edit', e),
+  undo: () => postJson<State>('/api/undo', {}),
+  redo: () => postJson<State>('/api/redo', {}),
+  suggest: (k: number, year: number, kind: string) =>
+    postJson<{ candidates: Candidate[] }>('/api/suggest', { k, year, kind }),
+  save: (mode: 'scenario' | 'plan') => postJson<{ path: string; findings: unknown[] }>('/api/save', { mode }),
+};

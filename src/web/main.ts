@@ -1,0 +1,350 @@
+/**
+ * The planning studio of `dostplan serve`: the map and the figures of the plan in a year, and
+ * what-if edits that the server applies through its incremental engine. The server holds the
+ * truth (the plan file and the edits); the page shows /api/state and /api/summary and re-reads
+ * them on every revision the server announces on /api/events.
+ */
+import { type Edit, api, ApiError, type Candidate, type MapData, type State, type Summary } from './api.js';
+import { byId, fill, h, int, pct } from './dom.js';
+import { AddDialog, FacilityEditor } from './editor.js';
+import { facilityState } from './facility-state.js';
+import { type Hover, MapView } from './map-view.js';
+import {
+  showCapacity,
+  showDiagnostics,
+  showLegend,
+  showNational,
+  showRegions,
+  showTargets,
+  unitFills,
+} from './panel.js';
+import { STATUS_STYLE } from '../render/palette.js';
+
+class Studio {
+  private state: State | null = null;
+  private summary: Summary | null = null;
+  private year = 0;
+  private selected: string | null = null;
+  private candidates: Candidate[] = [];
+  /** The summary request whose answer counts (a newer year or revision supersedes older ones). */
+  private summarySeq = 0;
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
+  private readonly slider = byId<HTMLInputElement>('year');
+  private readonly map: MapView;
+  private readonly add: AddDialog;
+  private readonly editor: FacilityEditor;
+
+  constructor(private readonly mapData: MapData) {
+    this.map = new MapView(byId('map'), mapData, {
+      pick: (lat, lon) => this.add.open({ lat, lon }, this.year),
+      select: (id) => this.select(id),
+      move: (id, lat, lon) => void this.edit({ op: 'move', id, lat, lon }),
+      hover: (what, x, y) => this.tip(what, x, y),
+    });
+    this.add = new AddDialog((e) => void this.edit(e));
+    this.editor = new FacilityEditor(
+      (id) => this.select(id),
+      (e) => void this.edit(e),
+    );
+    showLegend();
+    this.wire();
+  }
+
+  /** Reads state and summary; concurrent calls fold into one more round. */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.refreshAgain = false;
+          this.apply(await api.state());
+          await this.loadSummary();
+        } while (this.refreshAgain);
+      } catch (e) {
+        this.fail(e);
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private apply(state: State): void {
+    this.state = state;
+    const years = state.plan.years;
+    const first = years[0] ?? this.year;
+    const last = years[years.length - 1] ?? this.year;
+    this.slider.min = String(first);
+    this.slider.max = String(last);
+    if (!this.year || this.year < first || this.year > last)
+      this.year = Math.min(last, Math.max(first, this.year || last));
+    this.slider.value = String(this.year);
+    byId('year-out').textContent = String(this.year);
+    byId('plan-name').textContent = state.plan.name;
+    document.title = `${state.plan.name} · dostplan studio`;
+    byId<HTMLButtonElement>('undo').disabled = !state.canUndo;
+    byId<HTMLButtonElement>('redo').disabled = !state.canRedo;
+    if (this.selected && !state.plan.facilities.some((f) => f.id === this.selected)) this.selected = null;
+    document.body.dataset.revision = String(state.revision);
+    showDiagnostics(state);
+    this.drawFacilities();
+  }
+
+  private drawFacilities(): void {
+    if (!this.state) return;
+    const list = this.state.plan.facilities;
+    this.map.showFacilities(
+      list.map((f) => ({ ...f, state: facilityState(f, this.year) })),
+      this.selected,
+    );
+    this.editor.show(list, this.selected, this.year);
+  }
+
+  private async loadSummary(): Promise<void> {
+    const seq = ++this.summarySeq;
+    const year = this.year;
+    const summary = await api.summary(year);
+    if (seq !== this.summarySeq) return;
+    this.summary = summary;
+    this.map.colour(unitFills(this.mapData, summary));
+    showNational(summary);
+    showTargets(summary);
+    showRegions(summary);
+    showCapacity(summary, this.state?.plan.facilities ?? []);
+    document.body.dataset.year = String(summary.year);
+  }
+
+  private setYear(year: number): void {
+    if (year === this.year) return;
+    this.year = year;
+    byId('year-out').textContent = String(year);
+    this.drawFacilities();
+    this.loadSummary().catch((e) => this.fail(e));
+  }
+
+  private select(id: string | null): void {
+    this.selected = id;
+    this.drawFacilities();
+  }
+
+  /** Sends an edit; the answer is the new state, then the figures follow. */
+  async edit(e: Edit): Promise<void> {
+    this.say(`${describe(e)}…`);
+    try {
+      const state = await api.edit(e);
+      if (e.op === 'add') {
+        const added = state.plan.facilities.find(
+          (f) => !this.state?.plan.facilities.some((g) => g.id === f.id) && f.name === e.name,
+        );
+        if (added) this.selected = added.id;
+      }
+      this.apply(state);
+      await this.loadSummary();
+      this.say(`${describe(e)}: done.`);
+    } catch (err) {
+      this.drawFacilities();
+      this.fail(err);
+    }
+  }
+
+  private async step(which: 'undo' | 'redo'): Promise<void> {
+    if (which === 'undo' ? !this.state?.canUndo : !this.state?.canRedo) return;
+    try {
+      this.apply(await (which === 'undo' ? api.undo() : api.redo()));
+      await this.loadSummary();
+      this.say(which === 'undo' ? 'Undone.' : 'Redone.');
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async suggest(): Promise<void> {
+    const k = byId<HTMLInputElement>('suggest-k').valueAsNumber;
+    const kind = byId<HTMLSelectElement>('suggest-kind').value;
+    if (!Number.isInteger(k) || k < 1 || k > 10) return void byId<HTMLInputElement>('suggest-k').reportValidity();
+    this.say(`Looking for ${k} ${kind} sites…`);
+    try {
+      const { candidates } = await api.suggest(k, this.year, kind);
+      this.candidates = candidates;
+      this.showCandidates(kind);
+      this.say(`${candidates.length} site${candidates.length === 1 ? '' : 's'} suggested.`);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private showCandidates(kind: string): void {
+    this.map.showCandidates(this.candidates);
+    fill(
+      byId('suggest-list'),
+      ...this.candidates.map((c, i) => {
+        const accept = h('button', { type: 'button', class: 'accept' }, `Add ${kind} ${i + 1}`);
+        accept.addEventListener('click', () => {
+          const name = `New ${kind} ${c.region} ${i + 1}`;
+          this.candidates = [];
+          this.showCandidates(kind);
+          void this.edit({ op: 'add', kind, name, lat: c.lat, lon: c.lon, opens: `${this.year}-01-01` });
+        });
+        return h(
+          'li',
+          {},
+          `${c.region} (${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
+          accept,
+        );
+      }),
+    );
+  }
+
+  private async save(mode: 'scenario' | 'plan'): Promise<void> {
+    this.say(mode === 'plan' ? 'Saving the plan…' : 'Saving a scenario…');
+    try {
+      const r = await api.save(mode);
+      const n = r.findings.length;
+      this.say(`Saved ${r.path}${n ? ` (${n} finding${n === 1 ? '' : 's'})` : ''}.`);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private tip(what: Hover, x: number, y: number): void {
+    const box = byId('tooltip');
+    const lines = what ? this.tipLines(what) : null;
+    if (!lines) {
+      box.hidden = true;
+      return;
+    }
+    fill(box, h('strong', {}, lines[0]!), ...lines.slice(1).flatMap((l) => [h('br'), l]));
+    box.hidden = false;
+    // Beside the pointer, kept inside the window.
+    const w = box.offsetWidth;
+    const hgt = box.offsetHeight;
+    box.style.left = `${Math.max(4, Math.min(window.innerWidth - w - 4, x + 14))}px`;
+    box.style.top = `${Math.max(4, y + 16 + hgt > window.innerHeight ? y - hgt - 10 : y + 16)}px`;
+  }
+
+  private tipLines(what: NonNullable<Hover>): string[] | null {
+    const year = this.year;
+    if (what.kind === 'unit') {
+      const props = this.mapData.features.find((f) => f.properties.id === what.id)?.properties;
+      const u = this.summary?.units.find((x) => x.id === what.id);
+      if (!props) return null;
+      const nearest = u?.nearest_facility
+        ? (this.state?.plan.facilities.find((f) => f.id === u.nearest_facility)?.name ?? u.nearest_facility)
+        : null;
+      return [
+        `${props.name} (${props.id})`,
+        `${int(props.population)} people · ${this.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region}`,
+        u ? `${pct(u.covered_pct)} within the standard in ${year}` : `${year}: no figures`,
+        u?.mean_km === null || u?.mean_km === undefined
+          ? 'no open facility reachable'
+          : `mean ${u.mean_km.toFixed(1)} km to the nearest open facility`,
+        ...(nearest ? [`nearest: ${nearest}`] : []),
+      ];
+    }
+    if (what.kind === 'candidate') {
+      const c = this.candidates[Number(what.id)];
+      return c ? [`Suggested site ${Number(what.id) + 1}`, `${c.region}: +${int(c.gain_people)} people covered`] : null;
+    }
+    const f = this.state?.plan.facilities.find((x) => x.id === what.id);
+    if (!f) return null;
+    const use = this.summary?.capacity?.find((c) => c.facility === f.id)?.utilization;
+    return [
+      `${f.name} (${f.id})`,
+      `${f.kind}, ${STATUS_STYLE[facilityState(f, year)].label} at the end of ${year}`,
+      `opens ${f.opens}${f.closes === null ? '' : `, closes ${f.closes}`}`,
+      ...(use === undefined || use === null ? [] : [`${use.toFixed(0)} % of capacity`]),
+    ];
+  }
+
+  private say(message: string): void {
+    const status = byId('status');
+    status.classList.remove('error');
+    status.textContent = message;
+  }
+
+  private fail(err: unknown): void {
+    const status = byId('status');
+    status.classList.add('error');
+    status.textContent =
+      err instanceof ApiError ? `Refused: ${err.message}` : `The server did not answer (${(err as Error).message}).`;
+  }
+
+  private wire(): void {
+    this.slider.addEventListener('input', () => this.setYear(this.slider.valueAsNumber));
+    byId('undo').addEventListener('click', () => void this.step('undo'));
+    byId('redo').addEventListener('click', () => void this.step('redo'));
+    byId('add').addEventListener('click', () => this.add.open(null, this.year));
+    byId('save-scenario').addEventListener('click', () => void this.save('scenario'));
+    byId('save-plan').addEventListener('click', () => this.confirmSavePlan());
+    byId('zoom-in').addEventListener('click', () => this.map.zoom(1.6));
+    byId('zoom-out').addEventListener('click', () => this.map.zoom(1 / 1.6));
+    byId('zoom-reset').addEventListener('click', () => this.map.resetZoom());
+    byId('suggest-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.suggest();
+    });
+    document.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      // Text fields keep their own undo.
+      const t = e.target as HTMLElement | null;
+      if (t instanceof HTMLInputElement && t.type !== 'range' && t.type !== 'checkbox') return;
+      if (t instanceof HTMLTextAreaElement) return;
+      e.preventDefault();
+      void this.step(key === 'y' || e.shiftKey ? 'redo' : 'undo');
+    });
+    const events = new EventSource('/api/events');
+    events.addEventListener('revision', (e) => {
+      const revision = Number((JSON.parse((e as MessageEvent<string>).data) as { revision?: unknown }).revision);
+      if (revision !== this.state?.revision) void this.refresh();
+    });
+  }
+
+  private confirmSavePlan(): void {
+    const dialog = byId<HTMLDialogElement>('confirm-dialog');
+    byId('confirm-text').textContent =
+      `This writes the edits into ${this.state?.plan.path ?? 'the plan file'} itself, keeping its comments and order.`;
+    const form = byId<HTMLFormElement>('confirm-form');
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      dialog.close();
+      void this.save('plan');
+    };
+    byId('confirm-cancel').onclick = () => dialog.close();
+    dialog.showModal();
+    byId('confirm-cancel').focus();
+  }
+}
+
+function describe(e: Edit): string {
+  switch (e.op) {
+    case 'add':
+      return `Adding ${e.kind} “${e.name}”`;
+    case 'move':
+      return `Moving ${e.id}`;
+    case 'dates':
+      return `Changing the dates of ${e.id}`;
+    case 'close':
+      return `Closing ${e.id} on ${e.date}`;
+    case 'remove':
+      return `Removing ${e.id}`;
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    const studio = new Studio(await api.map());
+    await studio.refresh();
+  } catch (e) {
+    const status = byId('status');
+    status.classList.add('error');
+    status.textContent = `The studio could not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+void start();

@@ -1,0 +1,375 @@
+/**
+ * The studio of `dostplan serve` as a planner uses it, in the project's headless Chromium
+ * (tests/browser.ts): the CLI started as a child process with `--port 0` on a copy of the DOST
+ * plan, the page opened from the URL it prints. Every figure the page shows is checked against
+ * `dostplan coverage --format json` run on a plan file that holds the same facilities.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapProjection, rewound } from '../src/web/projection.js';
+import type { MapData, State } from '../src/web/api.js';
+import { launchChromium } from './browser.js';
+import { BIN, cli, ROOT } from './helpers.js';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+/**
+ * A spot 7 km south-east of the Aghstafa district seat (data/regions.json admin_center 41.1189,
+ * 45.4539), where the plan's branch B-AGA stands and opens only in 2027; off its marker, so the
+ * click lands on the map.
+ */
+const AGHSTAFA = { lat: 41.07, lon: 45.52 };
+/** Where the test drags the new branch: 6 km south-west of the Gazakh seat (41.0925, 45.3656; branch B-QAZ). */
+const GAZAKH = { lat: 41.05, lon: 45.3 };
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  stderr: string[];
+}
+
+/** `dostplan serve PLAN --port 0`; resolves with the URL on the first line of stdout. */
+function startServe(plan: string): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', plan, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL from dostplan serve: ${stderr.join('')}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0]!;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve({ child, url: line.trim(), stderr });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`dostplan serve exited ${code}: ${stderr.join('')}`)));
+  });
+}
+
+/** National coverage of a plan file in a year, as `dostplan coverage --format json` prints it. */
+function cliCoverage(plan: string, year: number): number {
+  const r = cli(['coverage', plan, '--year', String(year), '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout).percent;
+}
+
+/** The plan text with one more branch in `branches:` (the studio's add, written by hand). */
+function withBranch(
+  text: string,
+  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+): string {
+  const entry = [
+    `  - id: ${b.id}`,
+    `    name: Test branch ${b.id}`,
+    `    center: ${b.center}`,
+    `    region: ${b.region}`,
+    `    location: { lat: ${b.lat}, lon: ${b.lon} }`,
+    '    status: planned',
+    `    opens: ${b.opens}`,
+    '',
+  ].join('\n');
+  const at = text.indexOf('\n  - id: ', text.indexOf('\nbranches:')) + 1;
+  return text.slice(0, at) + entry + text.slice(at);
+}
+
+const shown = (percent: number) => `${percent.toFixed(2)} %`;
+
+describe('dostplan serve: the planning studio in headless Chromium', () => {
+  let dir: string;
+  let plan: string;
+  let original: string;
+  let served: Served;
+  let browser: Browser;
+  let years: number[];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'dostplan-studio-'));
+    plan = join(dir, 'dost.yaml');
+    copyFileSync(join(ROOT, 'plans', 'dost.yaml'), plan);
+    original = readFileSync(plan, 'utf8');
+    served = await startServe(plan);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (served) {
+      const exited = new Promise((r) => served.child.once('exit', r));
+      served.child.kill('SIGINT');
+      await exited;
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The page at a width, loaded and showing figures; console errors and failed requests collected. */
+  async function open(width: number): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const origin = new URL(served.url).origin;
+    page.on('request', (req) => !req.url().startsWith(origin) && errors.push(`request off the server: ${req.url()}`));
+    await page.goto(served.url);
+    await page.waitForSelector('#national-covered');
+    years = (await api<State>(page, '/api/state')).plan.years;
+    return { page, errors };
+  }
+
+  const api = <T>(page: Page, path: string): Promise<T> =>
+    page.evaluate((p) => fetch(p).then((r) => r.json()), path) as Promise<T>;
+  const covered = (page: Page) => page.locator('#national-covered').textContent();
+  const revision = async (page: Page) => Number(await page.locator('body').getAttribute('data-revision'));
+
+  /** The year on the slider, by keyboard: Home goes to the first year, then → a year at a time. */
+  async function setYear(page: Page, year: number): Promise<void> {
+    await page.locator('#year').focus();
+    await page.keyboard.press('Home');
+    for (let y = years[0]!; y < year; y++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('body').getAttribute('data-year')).toBe(String(year));
+  }
+
+  /** Where a point of the map is on the screen, by the page's own projection of /api/map. */
+  async function screenPoint(page: Page, at: { lat: number; lon: number }): Promise<[number, number]> {
+    const map = await api<MapData>(page, '/api/map');
+    const [x, y] = mapProjection(rewound(map))([at.lon, at.lat])!;
+    return page.evaluate(
+      ([vx, vy]) => {
+        const svg = document.querySelector<SVGSVGElement>('svg.map')!;
+        const p = new DOMPoint(vx, vy).matrixTransform(svg.getScreenCTM()!);
+        return [p.x, p.y] as [number, number];
+      },
+      [x, y] as [number, number],
+    );
+  }
+
+  async function facility(page: Page, id: string) {
+    return (await api<State>(page, '/api/state')).plan.facilities.find((f) => f.id === id);
+  }
+
+  for (const width of [1400, 390]) {
+    it(`loads at ${width} px without console errors: a polygon per unit, every facility, the figures of the last year`, async () => {
+      const { page, errors } = await open(width);
+      try {
+        const map = await api<MapData>(page, '/api/map');
+        const state = await api<State>(page, '/api/state');
+        // One polygon per unit of the dataset (77: the units under the autonomous republic level).
+        expect(map.features.length).toBe(77);
+        const drawn = await page
+          .locator('svg.map path.unit')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+        expect(drawn.sort()).toEqual(map.features.map((f) => f.properties.id).sort());
+        expect(await page.locator('svg.map .facility').count()).toBe(state.plan.facilities.length);
+        const last = years.at(-1)!;
+        expect(await page.locator('body').getAttribute('data-year')).toBe(String(last));
+        expect(await covered(page)).toBe(shown(cliCoverage(plan, last)));
+        expect(await page.locator('#legend').textContent()).toContain('no open facility reachable');
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(client);
+        const mapBox = (await page.locator('svg.map').boundingBox())!;
+        expect(mapBox.width).toBeGreaterThan(width > 900 ? 800 : 350);
+        await page.screenshot({ path: join(ARTIFACTS, `studio-${width}.png`), fullPage: width < 900 });
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  let added: { id: string; lat: number; lon: number; percent: number; region: string; center: string };
+
+  it('a branch added by clicking the Aghstafa seat in 2026 gives the coverage of the plan with that branch', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      const before = cliCoverage(plan, 2026);
+      expect(await covered(page)).toBe(shown(before));
+      const [x, y] = await screenPoint(page, AGHSTAFA);
+      await page.mouse.click(x, y);
+      expect(await page.locator('#add-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+      const lat = Number(await page.locator('#add-lat').inputValue());
+      const lon = Number(await page.locator('#add-lon').inputValue());
+      // The click lands within a pixel of the seat: ~0.5 km at this zoom.
+      expect(Math.abs(lat - AGHSTAFA.lat)).toBeLessThan(0.01);
+      expect(Math.abs(lon - AGHSTAFA.lon)).toBeLessThan(0.01);
+      expect(await page.locator('#add-opens').inputValue()).toBe('2026-01-01');
+      await page.locator('#add-kind').selectOption('branch');
+      await page.locator('#add-name').fill('Aghstafa early branch');
+      const rev = await revision(page);
+      await page.locator('#add-submit').click();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const state = await api<State>(page, '/api/state');
+      const f = state.plan.facilities.find((g) => g.name === 'Aghstafa early branch')!;
+      expect(f).toBeDefined();
+      expect(f.kind).toBe('branch');
+      expect(f.region).toBe('AZ-AGA');
+      expect([f.lat, f.lon]).toEqual([lat, lon]);
+      const file = join(dir, 'by-hand.yaml');
+      const where = { region: f.region, center: f.parent! };
+      writeFileSync(file, withBranch(original, { id: 'T-AGA', lat, lon, opens: '2026-01-01', ...where }));
+      const after = cliCoverage(file, 2026);
+      expect(after).toBeGreaterThan(before);
+      await expect.poll(() => covered(page)).toBe(shown(after));
+      added = { id: f.id, lat: f.lat, lon: f.lon, percent: after, ...where };
+      expect(await page.locator('#facility-select').inputValue()).toBe(f.id);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-added.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('dragging the branch to Gazakh moves it there; Undo, Ctrl-Z and Ctrl-Shift-Z step through the moves', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(added.percent));
+      const [x0, y0] = await screenPoint(page, added);
+      const [x1, y1] = await screenPoint(page, GAZAKH);
+      const rev = await revision(page);
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
+      await page.mouse.up();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const moved = (await facility(page, added.id))!;
+      expect(Math.abs(moved.lat - GAZAKH.lat)).toBeLessThan(0.01);
+      expect(Math.abs(moved.lon - GAZAKH.lon)).toBeLessThan(0.01);
+      const file = join(dir, 'moved-by-hand.yaml');
+      const hand = { id: 'T-AGA', lat: moved.lat, lon: moved.lon, opens: '2026-01-01' };
+      writeFileSync(file, withBranch(original, { ...hand, region: moved.region, center: moved.parent! }));
+      const atGazakh = cliCoverage(file, 2026);
+      expect(atGazakh).not.toBe(added.percent);
+      await expect.poll(() => covered(page)).toBe(shown(atGazakh));
+
+      await page.locator('#undo').click();
+      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+
+      await page.locator('#redo').focus();
+      await page.keyboard.press('Control+Shift+Z');
+      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(moved.lat);
+      await expect.poll(() => covered(page)).toBe(shown(atGazakh));
+
+      await page.keyboard.press('Control+Z');
+      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the year slider shows each year’s figures and the facilities’ states in it', async () => {
+    const { page, errors } = await open(390);
+    try {
+      await setYear(page, 2019);
+      expect(await covered(page)).toBe(shown(cliCoverage(plan, 2019)));
+      expect(await page.locator('#national-title').textContent()).toBe('Nation, 2019');
+      // The new branch opens in 2026: planned (white, dashed) in 2019.
+      expect(await page.locator(`.facility[data-id="${added.id}"]`).getAttribute('class')).toContain(
+        'facility-planned',
+      );
+      await setYear(page, 2026);
+      expect(await page.locator(`.facility[data-id="${added.id}"]`).getAttribute('class')).toContain('facility-open');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('editing the plan file on disk updates the page; an invalid file shows file:line:col and keeps the last state', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      // Back to the plan as on disk, so the page's figures are the file's.
+      while (await page.locator('#undo').isEnabled()) {
+        const rev = await revision(page);
+        await page.locator('#undo').click();
+        await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      }
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(cliCoverage(plan, 2026)));
+      const good = await covered(page);
+
+      const rev = await revision(page);
+      writeFileSync(plan, original.replace('years: { from: 2019, to: 2030 }', 'years: { from: 2019, to: 2030'));
+      await expect.poll(() => page.locator('#diagnostics').isVisible(), { timeout: 20_000 }).toBe(true);
+      expect(await page.locator('#diagnostics-list').textContent()).toMatch(/dost\.yaml:\d+:\d+/);
+      expect(await covered(page)).toBe(good);
+      expect(await revision(page)).toBeGreaterThanOrEqual(rev);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-diagnostics.png') });
+
+      // Aghstafa's branch a year early, in the file: the page follows it.
+      const earlier = original.replace(/(- id: B-AGA\n(?:.*\n)*?\s+opens: )2027/, (_, head: string) => `${head}2026`);
+      expect(earlier).not.toBe(original);
+      writeFileSync(plan, earlier);
+      await expect.poll(() => page.locator('#diagnostics').isVisible(), { timeout: 20_000 }).toBe(false);
+      const expected = cliCoverage(plan, 2026);
+      expect(shown(expected)).not.toBe(good);
+      await expect.poll(() => covered(page), { timeout: 20_000 }).toBe(shown(expected));
+      // Console errors: none but the 4xx/5xx of nothing.
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      writeFileSync(plan, original);
+    }
+  });
+
+  it('works from the keyboard: Tab reaches every control, Enter adds a facility, Ctrl-Z takes it back', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      const reached = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const id = await page.evaluate(() => document.activeElement?.id ?? '');
+        if (id) reached.add(id);
+      }
+      const controls = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, input, select')]
+          .filter((e) => !e.closest('dialog, [hidden]') && !(e as HTMLButtonElement).disabled)
+          .map((e) => e.id),
+      );
+      expect(controls.length).toBeGreaterThan(10);
+      expect(controls.filter((id) => !reached.has(id))).toEqual([]);
+      // The focused control is outlined.
+      await page.locator('#add').focus();
+      const outline = await page.locator('#add').evaluate((e) => getComputedStyle(e).outlineStyle);
+      expect(outline).not.toBe('none');
+
+      const count = (await api<State>(page, '/api/state')).plan.facilities.length;
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#add-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+      await page.keyboard.type('40.5');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('48.2');
+      await page.locator('#add-name').focus();
+      await page.keyboard.type('Keyboard branch');
+      const rev = await revision(page);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const state = await api<State>(page, '/api/state');
+      expect(state.plan.facilities.length).toBe(count + 1);
+      const f = state.plan.facilities.find((g) => g.name === 'Keyboard branch')!;
+      expect([f.lat, f.lon]).toEqual([40.5, 48.2]);
+
+      await page.locator('#year').focus();
+      await page.keyboard.press('Control+Z');
+      await expect.poll(async () => (await api<State>(page, '/api/state')).plan.facilities.length).toBe(count);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
