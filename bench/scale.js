@@ -128,7 +128,10 @@ if (part('capacity')) {
   const short = join(dir, 'plan-10k-short.yaml');
   writeFileSync(
     short,
-    readFileSync(plan10k, 'utf8').replace(/^years:/m, 'demand: { default_capacity: { center: 30, branch: 4 } }\nyears:'),
+    readFileSync(plan10k, 'utf8').replace(
+      /^years:/m,
+      'demand: { default_capacity: { center: 30, branch: 4 } }\nyears:',
+    ),
   );
   const c = runCli(['capacity', short, '--population', withRegion, '--format', 'json']);
   const base = runCli(['coverage', short, '--population', withRegion, '--format', 'json']);
