@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { geoInstance, matrixInstance } from '../src/analysis/optimize/instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from '../src/analysis/optimize/mclp.js';
 import { pmedianExact } from '../src/analysis/optimize/exact.js';
-import { proveOptimal, relaxation, setPricer } from '../src/analysis/optimize/lower-bound.js';
+import { pairsByCandidate, proveOptimal, relaxation, setPricer } from '../src/analysis/optimize/lower-bound.js';
 import { pmedian, pmedianObjective, prepare } from '../src/analysis/optimize/pmedian.js';
 import { yearWeights } from '../src/analysis/demand.js';
 import { facilityPlace, placesOf } from '../src/analysis/network.js';
@@ -209,7 +209,8 @@ describe('p-median: the reduced lists and the Lagrangian bound against their def
       const prep = prepare(inst, 3);
       // Most places keep few pairs, and the reduction must actually reduce.
       expect(prep.nearest.start[prep.active.length]).toBeLessThan(inst.byPoint!.start[inst.w.length]! / 2);
-      const pricer = setPricer(relaxation(prep, inst.m), inst.m, prep.constant);
+      const relaxed = relaxation(prep, inst.m);
+      const pricer = setPricer(relaxed, pairsByCandidate(relaxed, inst.m), prep.constant);
       for (let t = 0; t < 25; t++) {
         const s = randomSet(rnd, inst.m, 1 + (t % 5));
         const want = direct(s);

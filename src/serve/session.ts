@@ -203,8 +203,8 @@ export class Session {
       return;
     }
     this.files = files;
-    const before = this.ctx.plan;
-    this.ctx = await this.contextFor(plan, before);
+    const before = this.ctx;
+    this.ctx = await this.contextFor(plan, before.plan);
     const dropped: Diagnostic[] = [];
     const kept: Edit[] = [];
     let next = plan;
@@ -228,7 +228,9 @@ export class Session {
     this.diagnostics = dropped;
     this.stale = false;
     this.current = next;
-    this.net = this.freshNetwork();
+    // The same people and travel model: the engine follows the new plan as it follows an edit.
+    if (this.ctx.demand === before.demand && this.ctx.settings === before.settings) this.net.replan(next);
+    else this.net = this.freshNetwork();
     this.bump();
   }
 

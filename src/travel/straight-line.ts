@@ -8,6 +8,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { geodesicKm } from '../geo/geodesic.js';
 import { kNearestSites } from '../geo/nearest-sites.js';
+import { AROUND_RADIUS_KM, boundingBox, haverSin, pointsWithin } from '../geo/within-radius.js';
 import { NearestTracker, pointSet, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
 import type { Threshold } from '../model/plan.js';
 import type {
@@ -103,53 +104,38 @@ export class StraightLineModel implements TravelCostModel {
   reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[] {
     const radius = this.radiusKm(standard);
     if (points.length === 0) return sites.map(() => new Int32Array(0));
-    const index = placeIndex(points);
-    const cosLat = Float64Array.from(points, (p) => Math.cos(p.lat * RAD));
-    return sites.map((s) => {
-      // A bounding-box query and the same haversine test as geokdbush's `around` (same points),
-      // without its distance-ordered queue: these lists need no order, and optimize asks for
-      // thousands of them.
-      const box = boundingBox(s, radius);
-      if (!box) {
-        const near = around(index, s.lon, s.lat, Infinity, radius, (i: number) => points[i]!.side === s.side);
-        return Int32Array.from(near).sort();
-      }
-      const max = haverSin(radius / EARTH_RADIUS_KM),
-        cos0 = Math.cos(s.lat * RAD);
-      const found = index.range(box.minLon, box.minLat, box.maxLon, box.maxLat);
-      const out = new Int32Array(found.length);
-      let t = 0;
-      for (const i of found) {
-        const p = points[i]!;
-        const h = cos0 * cosLat[i]! * haverSin((s.lon - p.lon) * RAD) + haverSin((s.lat - p.lat) * RAD);
-        if (h <= max && p.side === s.side) out[t++] = i;
-      }
-      return out.subarray(0, t).sort();
-    });
+    return pointsWithin(points, sites, radius) ?? siteBySite(points, sites, radius);
   }
 }
 
-/** The sphere geokdbush measures on (its `around` radius test), so both paths select the same points. */
-const EARTH_RADIUS_KM = 6371;
-const RAD = Math.PI / 180;
-const haverSin = (theta: number) => {
-  const s = Math.sin(theta / 2);
-  return s * s;
-};
-
 /**
- * A lon/lat box holding every point within `km` of `c` on that sphere (latitude ± the angle; longitude
- * ± asin(sin angle / cos lat), widened a little against rounding); undefined near a pole or the
- * antimeridian, where a box would wrap.
+ * The same lists site by site, where a point's box would wrap (a pole, the antimeridian): a
+ * bounding-box query and the haversine test, or geokdbush's `around` where the site's box wraps.
  */
-function boundingBox(c: Place, km: number) {
-  const angle = km / EARTH_RADIUS_KM;
-  const dLat = (angle / RAD) * 1.001 + 1e-9;
-  if (Math.abs(c.lat) + dLat >= 89 || !Number.isFinite(dLat)) return undefined;
-  const dLon = (Math.asin(Math.min(1, Math.sin(angle) / Math.cos(c.lat * RAD))) / RAD) * 1.001 + 1e-9;
-  if (c.lon - dLon < -180 || c.lon + dLon > 180) return undefined;
-  return { minLon: c.lon - dLon, maxLon: c.lon + dLon, minLat: c.lat - dLat, maxLat: c.lat + dLat };
+function siteBySite(points: readonly Place[], sites: readonly Place[], radius: number): Int32Array[] {
+  const index = placeIndex(points);
+  const cosLat = Float64Array.from(points, (p) => Math.cos(p.lat * RAD));
+  return sites.map((s) => {
+    const box = boundingBox(s, radius);
+    if (!box) {
+      const near = around(index, s.lon, s.lat, Infinity, radius, (i: number) => points[i]!.side === s.side);
+      return Int32Array.from(near).sort();
+    }
+    const max = haverSin(radius / AROUND_RADIUS_KM),
+      cos0 = Math.cos(s.lat * RAD);
+    const found = index.range(box.minLon, box.minLat, box.maxLon, box.maxLat);
+    const out = new Int32Array(found.length);
+    let t = 0;
+    for (const i of found) {
+      const p = points[i]!;
+      const h = cos0 * cosLat[i]! * haverSin((s.lon - p.lon) * RAD) + haverSin((s.lat - p.lat) * RAD);
+      if (h <= max && p.side === s.side) out[t++] = i;
+    }
+    return out.subarray(0, t).sort();
+  });
 }
+
+const RAD = Math.PI / 180;
 
 function placeIndex(places: readonly Place[]): KDBush {
   const index = new KDBush(Math.max(1, places.length));

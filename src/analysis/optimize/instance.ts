@@ -36,6 +36,12 @@ export interface Instance {
    * its fixed facility.
    */
   byPoint?: { start: Int32Array; site: Int32Array; d: Float64Array };
+  /**
+   * Whether `byPoint` holds each point's K nearest by `dist` itself (straight-line: geodesic order),
+   * so a candidate outside a point's list is at least its K-th away; a road model ranks by minutes,
+   * and a candidate outside the list may be fewer km away.
+   */
+  ranked?: boolean;
 }
 
 /** A demand point or a candidate site (sites on different sides never serve each other). */
@@ -103,6 +109,7 @@ export function geoInstance(
     nearest,
     complete: K >= m,
     byPoint: { start, site: site.slice(0, start[n]), d: siteD.slice(0, start[n]) },
+    ranked: travel.info.type === 'straight-line',
   };
 }
 

@@ -16,6 +16,7 @@ import { EXACT_LIMITS, mclpExact, pmedianExact } from './exact.js';
 const EXACT_CANDIDATES = 40;
 import { geoInstance, type Instance, type Site } from './instance.js';
 import { coverGreedy, coverIteratedSearch, coveredBy, type CoverInstance } from './mclp.js';
+import { marginalOrder, type Reach } from './marginal-order.js';
 import { pmedian } from './pmedian.js';
 import { PMEDIAN_BOUND, qualityOf, type Quality } from './quality.js';
 import { compareText } from '../../model/compare-text.js';
@@ -141,27 +142,16 @@ export async function suggestSites(
     const inst: Instance = geoInstance(points, weights, candidates, fixed, settings.travel, EXACT_CANDIDATES);
     const r = pmedian(inst, o.k);
     // People with no reachable facility (no fixed one and no site on their side) have no distance:
-    // they are counted apart, never as 0 km, so means and savings stay honest.
-    const start = reach(inst, []);
+    // they are counted apart, never as 0 km, so means and savings stay honest. The sites are listed
+    // best first (most people newly reached, then the largest saving for those who could already
+    // reach a facility), each with the mean after it.
+    const { start, steps } = marginalOrder(inst, r.sites);
     const mean = (s: Reach) => (s.reachable > 0 ? s.total / s.reachable : 0);
-    // Marginal contributions: add the final sites back one by one, best first (most people newly
-    // reached, then the largest saving for those who could already reach a facility).
-    const order: number[] = [];
-    const rest = [...r.sites];
-    let current = start;
-    const sites: Suggestion[] = [];
-    while (rest.length) {
-      const scored = rest
-        .map((j) => ({ j, s: reach(inst, [...order, j]) }))
-        .map((x) => ({ ...x, ...gainOver(current, x.s, inst.w) }))
-        .sort((a, b) => b.reached - a.reached || b.saved - a.saved || a.j - b.j);
-      const { j, s, saved, reached } = scored[0]!;
-      const site = toSite(j, order.length + 1, saved, mean(s));
-      sites.push(reached > 0 ? { ...site, reached: Math.round(reached) } : site);
-      order.push(j);
-      rest.splice(rest.indexOf(j), 1);
-      current = s;
-    }
+    const sites: Suggestion[] = steps.map((step, rank) => {
+      const site = toSite(step.site, rank + 1, step.saved, mean(step));
+      return step.reached > 0 ? { ...site, reached: Math.round(step.reached) } : site;
+    });
+    const current = steps.at(-1) ?? start;
     const unreached = population - start.reachable,
       stillUnreached = population - current.reachable;
     const people = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -263,42 +253,6 @@ export function coverInstance(
   for (const group of fixed)
     for (const list of travel.reachable(points, group.sites, group.standard)) for (const i of list) covered[i] = 1;
   return { w: Float64Array.from(weights), cover, covered };
-}
-
-interface Reach {
-  /** Distance of each point to its nearest facility (Infinity: none reachable). */
-  d: Float64Array;
-  /** Σ people × km over the people who can reach a facility. */
-  total: number;
-  /** People who can reach a facility. */
-  reachable: number;
-}
-
-function reach(inst: Instance, sites: number[]): Reach {
-  const d = new Float64Array(inst.w.length);
-  let total = 0,
-    reachable = 0;
-  for (let i = 0; i < d.length; i++) {
-    let x = inst.fixed[i]!;
-    for (const s of sites) x = Math.min(x, inst.dist(i, s));
-    d[i] = x;
-    if (Number.isFinite(x)) {
-      total += inst.w[i]! * x;
-      reachable += inst.w[i]!;
-    }
-  }
-  return { d, total, reachable };
-}
-
-/** People × km saved for those who could already reach a facility, and people reached for the first time. */
-function gainOver(prev: Reach, next: Reach, w: Float64Array): { saved: number; reached: number } {
-  let saved = 0,
-    reached = 0;
-  for (let i = 0; i < w.length; i++) {
-    if (Number.isFinite(prev.d[i]!)) saved += w[i]! * (prev.d[i]! - next.d[i]!);
-    else if (Number.isFinite(next.d[i]!)) reached += w[i]!;
-  }
-  return { saved, reached };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
