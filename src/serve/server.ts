@@ -197,7 +197,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://${host.includes(':') ? '[::1]' : '127.0.0.1'}:${port}/?token=${token}`,
     port,
     token,
     server,
