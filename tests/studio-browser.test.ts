@@ -387,6 +387,55 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     }
   });
 
+  it('the facility form re-dates and closes: Guba a year late, Tartar closed mid-2026, each = coverage of that plan file', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(added.percent));
+      const branch = {
+        id: 'T-AGA',
+        lat: added.lat,
+        lon: added.lon,
+        opens: '2026-01-01',
+        region: added.region,
+        center: added.center,
+      };
+      const session = withBranch(original, branch);
+      const expectFile = async (name: string, text: string) => {
+        expect(text).not.toBe(session);
+        writeFileSync(join(dir, name), text);
+        await expect.poll(() => covered(page)).toBe(shown(cliCoverage(join(dir, name), 2026)));
+      };
+
+      await page.locator('#facility-select').selectOption('GUB');
+      expect(await page.locator('#f-opens').inputValue()).toBe('2026');
+      await page.locator('#f-opens').fill('2027');
+      await page.locator('#f-dates').click();
+      await expect.poll(async () => String((await facility(page, 'GUB'))?.opens)).toBe('2027');
+      await expectFile('guba-late.yaml', session.replace(/(- id: GUB\n(?:.*\n)*?\s+opens: )2026/, '$12027'));
+      expect(await page.locator('.facility[data-id="GUB"]').getAttribute('class')).toContain(
+        'facility-under_construction',
+      );
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+
+      await page.locator('#facility-select').selectOption('B-TAR');
+      await page.locator('#f-close-date').fill('2026-06-30');
+      await page.locator('#f-close').click();
+      await expect.poll(async () => String((await facility(page, 'B-TAR'))?.closes)).toBe('2026-06-30');
+      await expectFile(
+        'tartar-closed.yaml',
+        session.replace(/(- id: B-TAR\n(?:.*\n)*?\s+opens: 2026-01-22\n)/, '$1    closes: 2026-06-30\n'),
+      );
+      expect(await page.locator('.facility[data-id="B-TAR"]').getAttribute('class')).toContain('facility-closed');
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('Save scenario writes a scenario beside the plan that passes validate --strict and timeline', async () => {
     const { page, errors } = await open(1400);
     try {
