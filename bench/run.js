@@ -364,3 +364,9 @@ await import('./grid.js');
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [new URL('./surface.js', import.meta.url).pathname], { stdio: 'inherit' });
 }
+
+// dostplan serve (issue 26): edit → updated figures through the HTTP API, its own process.
+{
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [new URL('./serve.js', import.meta.url).pathname], { stdio: 'inherit' });
+}

@@ -7,15 +7,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTEXT, classColor, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
 import { mapProjection, rewound } from '../src/web/projection.js';
 import type { MapData, State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
 import { BIN, cli, ROOT } from './helpers.js';
 
-const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Screenshots: test-artifacts/, or STUDIO_SHOTS=docs/images for the guide's (docs/guide.md). */
+const ARTIFACTS = resolve(ROOT, process.env.STUDIO_SHOTS || 'test-artifacts');
 /**
  * A spot 7 km south-east of the Aghstafa district seat (data/regions.json admin_center 41.1189,
  * 45.4539), where the plan's branch B-AGA stands and opens only in 2027; off its marker, so the
@@ -62,24 +64,31 @@ function cliCoverage(plan: string, year: number): number {
   return JSON.parse(r.stdout).percent;
 }
 
-/** The plan text with one more branch in `branches:` (the studio's add, written by hand). */
-function withBranch(
+/** The plan text with one more center or branch (the studio's add, written by hand). */
+function withFacility(
   text: string,
-  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+  kind: 'center' | 'branch',
+  f: { id: string; lat: number; lon: number; opens: string; region: string; center?: string },
 ): string {
   const entry = [
-    `  - id: ${b.id}`,
-    `    name: Test branch ${b.id}`,
-    `    center: ${b.center}`,
-    `    region: ${b.region}`,
-    `    location: { lat: ${b.lat}, lon: ${b.lon} }`,
+    `  - id: ${f.id}`,
+    `    name: Test ${kind} ${f.id}`,
+    ...(kind === 'branch' ? [`    center: ${f.center}`] : []),
+    `    region: ${f.region}`,
+    `    location: { lat: ${f.lat}, lon: ${f.lon} }`,
     '    status: planned',
-    `    opens: ${b.opens}`,
+    `    opens: ${f.opens}`,
     '',
   ].join('\n');
-  const at = text.indexOf('\n  - id: ', text.indexOf('\nbranches:')) + 1;
+  const list = text.indexOf(kind === 'branch' ? '\nbranches:' : '\ncenters:');
+  const at = text.indexOf('\n  - id: ', list) + 1;
   return text.slice(0, at) + entry + text.slice(at);
 }
+
+const withBranch = (
+  text: string,
+  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
+) => withFacility(text, 'branch', b);
 
 const shown = (percent: number) => `${percent.toFixed(2)} %`;
 
@@ -103,7 +112,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (served) {
+    if (served && served.child.exitCode === null && served.child.signalCode === null) {
       const exited = new Promise((r) => served.child.once('exit', r));
       served.child.kill('SIGINT');
       await exited;
@@ -290,6 +299,193 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     }
   });
 
+  it('the map by mean travel time: each unit in the class of its minutes from `dostplan distances`, dark grey where nothing is reachable', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      await page.locator('#measure').selectOption('travel-time');
+      await expect.poll(() => page.locator('body').getAttribute('data-measure')).toBe('travel-time');
+      expect(await page.locator('#legend').textContent()).toContain(TRAVEL_TIME_SCALE.title);
+      // The session's plan: the original with the added branch (written by hand in by-hand.yaml).
+      const r = cli(['distances', join(dir, 'by-hand.yaml'), '--year', '2026', '--by', 'region', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const groups: { id: string; any: { population: number; unserved: number; mean_min: number | null } }[] =
+        JSON.parse(r.stdout).groups;
+      const expected = Object.fromEntries(
+        groups
+          .filter((g) => g.any.population > 0)
+          .map((g) => [
+            g.id,
+            g.any.unserved >= g.any.population ? CONTEXT.unreachable : classColor(TRAVEL_TIME_SCALE, g.any.mean_min),
+          ]),
+      );
+      const fills = Object.fromEntries(
+        await page
+          .locator('svg.map path.unit')
+          .evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('fill')])),
+      );
+      for (const [id, colour] of Object.entries(expected))
+        if (id in fills) expect([id, fills[id]]).toEqual([id, colour]);
+      // Nakhchivan has no open facility in 2026 and cannot be reached across Armenia.
+      expect(fills['AZ-SAR']).toBe(CONTEXT.unreachable);
+      expect(Object.keys(expected).filter((id) => id in fills).length).toBeGreaterThan(60);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Suggest sites shows the optimizer’s candidates; adding one gives the coverage of the plan with a center there', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(added.percent));
+      await page.locator('#suggest-k').fill('2');
+      await page.locator('#suggest-kind').selectOption('center');
+      await page.locator('#suggest-run').click();
+      await expect.poll(() => page.locator('#suggest-list li').count(), { timeout: 60_000 }).toBe(2);
+      expect(await page.locator('svg.map .candidate').count()).toBe(2);
+      // The same question asked of the API gives the same sites (the optimizer is deterministic).
+      const answer = await page.evaluate(() =>
+        fetch('/api/suggest', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ k: 2, year: 2026, kind: 'center' }),
+        }).then((r) => r.json()),
+      );
+      const first = answer.candidates[0] as { lat: number; lon: number; gain_people: number };
+      expect(first.gain_people).toBeGreaterThan(0);
+      expect(await page.locator('#suggest-list li').first().textContent()).toContain(first.lat.toFixed(3));
+      const rev = await revision(page);
+      await page.locator('#suggest-list button.accept').first().click();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const state = await api<State>(page, '/api/state');
+      const center = state.plan.facilities.find((f) => f.lat === first.lat && f.lon === first.lon)!;
+      expect(center.kind).toBe('center');
+      expect(await page.locator('#suggest-list li').count()).toBe(0);
+      const file = join(dir, 'suggested-by-hand.yaml');
+      const branch = {
+        id: 'T-AGA',
+        lat: added.lat,
+        lon: added.lon,
+        opens: '2026-01-01',
+        region: added.region,
+        center: added.center,
+      };
+      const site = { id: 'T-SITE', lat: center.lat, lon: center.lon, opens: '2026-01-01', region: center.region };
+      writeFileSync(file, withFacility(withBranch(original, branch), 'center', site));
+      const expected = cliCoverage(file, 2026);
+      expect(expected).toBeGreaterThan(added.percent);
+      await expect.poll(() => covered(page)).toBe(shown(expected));
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-suggested.png') });
+      // Taken back, for the tests after this one.
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the facility form re-dates and closes: Guba a year late, Tartar closed mid-2026, each = coverage of that plan file', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      expect(await covered(page)).toBe(shown(added.percent));
+      const branch = {
+        id: 'T-AGA',
+        lat: added.lat,
+        lon: added.lon,
+        opens: '2026-01-01',
+        region: added.region,
+        center: added.center,
+      };
+      const session = withBranch(original, branch);
+      const expectFile = async (name: string, text: string) => {
+        expect(text).not.toBe(session);
+        writeFileSync(join(dir, name), text);
+        await expect.poll(() => covered(page)).toBe(shown(cliCoverage(join(dir, name), 2026)));
+      };
+
+      await page.locator('#facility-select').selectOption('GUB');
+      expect(await page.locator('#f-opens').inputValue()).toBe('2026');
+      await page.locator('#f-opens').fill('2027');
+      await page.locator('#f-dates').click();
+      await expect.poll(async () => String((await facility(page, 'GUB'))?.opens)).toBe('2027');
+      await expectFile('guba-late.yaml', session.replace(/(- id: GUB\n(?:.*\n)*?\s+opens: )2026/, '$12027'));
+      expect(await page.locator('.facility[data-id="GUB"]').getAttribute('class')).toContain(
+        'facility-under_construction',
+      );
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+
+      await page.locator('#facility-select').selectOption('B-TAR');
+      await page.locator('#f-close-date').fill('2026-06-30');
+      await page.locator('#f-close').click();
+      await expect.poll(async () => String((await facility(page, 'B-TAR'))?.closes)).toBe('2026-06-30');
+      await expectFile(
+        'tartar-closed.yaml',
+        session.replace(/(- id: B-TAR\n(?:.*\n)*?\s+opens: 2026-01-22\n)/, '$1    closes: 2026-06-30\n'),
+      );
+      expect(await page.locator('.facility[data-id="B-TAR"]').getAttribute('class')).toContain('facility-closed');
+      await page.locator('#undo').click();
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Save scenario writes a scenario beside the plan that passes validate --strict and timeline', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await page.locator('#save-scenario').click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      const saved = (await page.locator('#status').textContent())!.replace(/^Saved /, '').replace(/( \(.*\))?\.$/, '');
+      const scenario = saved.startsWith('/') ? saved : join(dir, 'dost.scenario.yaml');
+      const text = readFileSync(scenario, 'utf8');
+      expect(text).toContain('Aghstafa early branch');
+      const v = cli(['validate', '--strict', scenario]);
+      expect(v.code, v.stdout + v.stderr).toBe(0);
+      const t = cli(['timeline', scenario, '--format', 'json']);
+      expect(t.code, t.stderr).toBe(0);
+      const y2026 = JSON.parse(t.stdout).years.find((y: { year: number }) => y.year === 2026);
+      expect(y2026.opened).toContain(added.id);
+      // The figures of the scenario are the page's.
+      expect(cliCoverage(scenario, 2026)).toBe(added.percent);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Save plan, after a confirmation, writes the edits into the plan file with its comments kept', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await page.locator('#save-plan').click();
+      expect(await page.locator('#confirm-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+      // Cancel writes nothing.
+      await page.locator('#confirm-cancel').click();
+      expect(readFileSync(plan, 'utf8')).toBe(original);
+      await page.locator('#save-plan').click();
+      await page.locator('#confirm-ok').click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      const text = readFileSync(plan, 'utf8');
+      expect(text).toContain('Aghstafa early branch');
+      // The comments of the file are still there.
+      expect(text.split('\n').slice(0, 4)).toEqual(original.split('\n').slice(0, 4));
+      expect(text).toContain('# The 47 branches of the Aug 2021 statement');
+      const v = cli(['validate', '--strict', plan]);
+      expect(v.code, v.stdout + v.stderr).toBe(0);
+      expect(cliCoverage(plan, 2026)).toBe(added.percent);
+      await setYear(page, 2026);
+      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('editing the plan file on disk updates the page; an invalid file shows file:line:col and keeps the last state', async () => {
     const { page, errors } = await open(1400);
     try {
@@ -348,7 +544,17 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const outline = await page.locator('#add').evaluate((e) => getComputedStyle(e).outlineStyle);
       expect(outline).not.toBe('none');
 
+      // Space and Enter press buttons: zoom in, then back to the whole country.
+      const whole = await page.locator('svg.map').getAttribute('viewBox');
+      await page.locator('#zoom-in').focus();
+      await page.keyboard.press('Space');
+      expect(await page.locator('svg.map').getAttribute('viewBox')).not.toBe(whole);
+      await page.locator('#zoom-reset').focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('svg.map').getAttribute('viewBox')).toBe(whole);
+
       const count = (await api<State>(page, '/api/state')).plan.facilities.length;
+      await page.locator('#add').focus();
       await page.keyboard.press('Enter');
       expect(await page.locator('#add-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
       await page.keyboard.type('40.5');
@@ -368,6 +574,110 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.keyboard.press('Control+Z');
       await expect.poll(async () => (await api<State>(page, '/api/state')).plan.facilities.length).toBe(count);
       expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a name full of HTML stays text: in the list, the details and the tooltip, and nothing runs', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      const name = '<img src=x onerror="window.pwned=1"><b>Bold</b> & "quoted"';
+      const rev = await revision(page);
+      await page.locator('#add').click();
+      await page.locator('#add-lat').fill('40.6');
+      await page.locator('#add-lon').fill('47.5');
+      await page.locator('#add-name').fill(name);
+      await page.locator('#add-submit').click();
+      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      const f = (await api<State>(page, '/api/state')).plan.facilities.find((g) => g.name === name)!;
+      expect(f).toBeDefined();
+      expect(await page.locator('#facility-select option:checked').textContent()).toBe(`${name} (${f.id})`);
+      expect(await page.locator('#facility-figures dd').first().textContent()).toBe(name);
+      const [x, y] = await screenPoint(page, f);
+      await page.mouse.move(x, y);
+      await expect.poll(() => page.locator('#tooltip strong').textContent()).toBe(`${name} (${f.id})`);
+      expect(await page.locator('img, b').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+      await page.locator('#undo').click();
+      await expect
+        .poll(async () => (await api<State>(page, '/api/state')).plan.facilities.some((g) => g.name === name))
+        .toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('1,000 rapid moves from two tabs leave one state that both tabs show, with the server’s memory flat', async () => {
+    const a = await open(1400);
+    const b = await open(390);
+    try {
+      // Each tab moves its own branch back and forth 500 times, ending on the second spot.
+      const spots = {
+        'B-AGA': [AGHSTAFA, { lat: 41.16, lon: 45.4 }],
+        'B-QAZ': [GAZAKH, { lat: 41.13, lon: 45.33 }],
+      };
+      const rss = () =>
+        Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${served.child.pid}/status`, 'utf8'))![1]) * 1024;
+      const burst = (page: Page, id: keyof typeof spots, n: number) =>
+        page.evaluate(
+          async ({ id, spots, n }) => {
+            for (let i = 0; i < n; i++) {
+              const at = spots[i % 2]!;
+              const res = await fetch('/api/edit', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ op: 'move', id, lat: at.lat, lon: at.lon }),
+              });
+              if (!res.ok) throw new Error(`edit ${i}: ${res.status} ${await res.text()}`);
+            }
+          },
+          { id, spots: spots[id], n },
+        );
+      await Promise.all([burst(a.page, 'B-AGA', 50), burst(b.page, 'B-QAZ', 50)]);
+      const before = rss();
+      await Promise.all([burst(a.page, 'B-AGA', 500), burst(b.page, 'B-QAZ', 500)]);
+      const state = await api<State>(a.page, '/api/state');
+      const at = (id: string) => state.plan.facilities.find((f) => f.id === id)!;
+      expect([at('B-AGA').lat, at('B-AGA').lon]).toEqual([41.16, 45.4]);
+      expect([at('B-QAZ').lat, at('B-QAZ').lon]).toEqual([41.13, 45.33]);
+      // Both tabs catch up with the last revision and show the same figures: those of the plan file
+      // with the two branches where the last moves put them.
+      const file = join(dir, 'soak-by-hand.yaml');
+      writeFileSync(
+        file,
+        original
+          .replace(/(- id: B-AGA\n(?:.*\n)*?\s+location: )\{[^}]*\}/, '$1{ lat: 41.16, lon: 45.4 }')
+          .replace(/(- id: B-QAZ\n(?:.*\n)*?\s+location: )\{[^}]*\}/, '$1{ lat: 41.13, lon: 45.33 }'),
+      );
+      const year = Number(await a.page.locator('body').getAttribute('data-year'));
+      const expected = shown(cliCoverage(file, year));
+      for (const { page } of [a, b]) {
+        await expect.poll(() => revision(page), { timeout: 30_000 }).toBe(state.revision);
+        await expect.poll(() => covered(page), { timeout: 30_000 }).toBe(expected);
+      }
+      // A thousand undoable edits cost the server little: no leak per edit or per event.
+      expect(rss() - before).toBeLessThan(64 * 1024 * 1024);
+      expect([...a.errors, ...b.errors]).toEqual([]);
+    } finally {
+      await a.page.close();
+      await b.page.close();
+    }
+  }, 300_000);
+
+  it('Ctrl-C stops the server cleanly; the open page says it lost the server instead of failing silently', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      const exited = new Promise<number | null>((r) => served.child.once('exit', (code) => r(code)));
+      served.child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain('lost');
+      expect(await page.locator('#status').getAttribute('class')).toContain('error');
+      // The browser's own retry messages are all it logs.
+      expect(
+        errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e)),
+      ).toEqual([]);
     } finally {
       await page.close();
     }

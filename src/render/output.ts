@@ -68,15 +68,35 @@ function writeFileResult(run: RunContext, data: string | Uint8Array, out: string
     }
   }
   // A symlink is followed: the temp file goes beside the file it points to, and the link stays.
-  const target = link?.isSymbolicLink() ? realpathSync(out) : out;
+  writeAtomically(link?.isSymbolicLink() ? realpathSync(out) : out, data, out);
+}
+
+/**
+ * Writes a file whole or not at all: a temp file beside `target` (its mode kept), then rename.
+ * `accept(tmp)`, when given, looks at the written temp file first (dostplan serve validates a plan
+ * before it replaces the user's): false leaves `target` as it was. `name`: the file in messages.
+ */
+export function writeAtomically(
+  target: string,
+  data: string | Uint8Array,
+  name = target,
+  accept?: (tmp: string) => boolean,
+): boolean {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
+    const existing = statOrUndefined(target);
     if (existing) chmodSync(tmp, existing.mode & 0o7777);
+    if (accept && !accept(tmp)) {
+      rmSync(tmp, { force: true });
+      return false;
+    }
     renameSync(tmp, target);
+    return true;
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof UserError) throw e;
+    throw new UserError(`cannot write ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 

@@ -12,6 +12,7 @@ import { slug } from '../analysis/import-facilities.js';
 import { unitsForNewSites } from '../analysis/optimize/suggest.js';
 import { endKey } from '../analysis/schedule.js';
 import { geodesicKm } from '../geo/geodesic.js';
+import { seatLookup } from '../geo/unit-lookup.js';
 import { isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Branch, Center, Facility, FacilityKind, Plan, Reassign } from '../model/plan.js';
 import type { CountryData } from '../load/dataset-loader.js';
@@ -81,9 +82,15 @@ function checkDate(field: string, d: string | number | null | undefined): void {
   if (!dateOk(d)) throw new EditError(400, 'bad-date', `${field}: write a date as YYYY, YYYY-MM or YYYY-MM-DD`);
 }
 
-/** Where a facility stands: the unit that holds it (a city published inside its rayon: the rayon). */
+/**
+ * Where a facility stands: the unit whose polygon holds it (within 5 km of the coast or border),
+ * or without polygons the nearest unit seat inside the outline; a city published inside its
+ * rayon gives the rayon.
+ */
 function unitAt(country: CountryData, lat: number, lon: number): string {
-  const unit = country.units?.nearestUnit(lat, lon, OFFSHORE_KM)?.code;
+  const unit = country.units
+    ? country.units.nearestUnit(lat, lon, OFFSHORE_KM)?.code
+    : seatLookup(country.outline.geometry, country.regions).locate(lat, lon);
   if (!unit)
     throw new EditError(422, 'outside-country', `lat ${lat}, lon ${lon} is not in any unit of ${country.profile.name}`);
   return country.regions.byCode.get(unit)?.included_in ?? unit;
@@ -106,8 +113,6 @@ export function resolveEdit(req: EditRequest, plan: Plan, country: CountryData, 
   switch (req.op) {
     case 'add': {
       checkDate('opens', req.opens);
-      if (!country.units)
-        throw new EditError(422, 'no-units', 'this data folder has no unit polygons to place a facility in');
       const region = unitAt(country, req.lat, req.lon);
       const taken = new Set([...plan.centers, ...plan.branches].map((f) => f.id));
       const stem = slug(req.name) || req.kind;

@@ -24,6 +24,8 @@ import {
 } from './answers.js';
 import { EditError, parseEditRequest } from './edits.js';
 import { mapOf } from './map.js';
+import { save } from './save.js';
+import { suggest } from './suggest.js';
 import {
   checkHost,
   checkPost,
@@ -49,8 +51,6 @@ export interface ServeOptions {
   token?: string;
   /** The page's folder: index.html, app.js, app.css (dist/web/). */
   webDir: string;
-  /** Extra POST routes (save, suggest), added by the modules that own them. */
-  posts?: Record<string, PostHandler>;
 }
 
 export type PostHandler = (body: unknown, session: Session) => Promise<unknown> | unknown;
@@ -137,7 +137,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
 
   async function post(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
-    const handler = routes.post[url.pathname] ?? o.posts?.[url.pathname];
+    const handler = routes.post[url.pathname];
     if (!handler) return refuse(res, { status: 404, code: 'not-found', message: 'no such API' });
     const refused = checkPost(req, port);
     if (refused) {
@@ -197,7 +197,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://${host.includes(':') ? '[::1]' : '127.0.0.1'}:${port}/?token=${token}`,
     port,
     token,
     server,
@@ -278,6 +278,8 @@ function apiRoutes(o: ServeOptions): {
         s.redo();
         return s.state();
       },
+      '/api/save': (body) => save(s, body),
+      '/api/suggest': (body) => suggest(s, body),
     },
   };
 }

@@ -203,8 +203,8 @@ export class Session {
       return;
     }
     this.files = files;
-    const before = this.ctx.plan;
-    this.ctx = await this.contextFor(plan, before);
+    const before = this.ctx;
+    this.ctx = await this.contextFor(plan, before.plan);
     const dropped: Diagnostic[] = [];
     const kept: Edit[] = [];
     let next = plan;
@@ -228,7 +228,9 @@ export class Session {
     this.diagnostics = dropped;
     this.stale = false;
     this.current = next;
-    this.net = this.freshNetwork();
+    // The same people and travel model: the engine follows the new plan as it follows an edit.
+    if (this.ctx.demand === before.demand && this.ctx.settings === before.settings) this.net.replan(next);
+    else this.net = this.freshNetwork();
     this.bump();
   }
 
@@ -237,7 +239,7 @@ export class Session {
     const same = (k: keyof Plan) => JSON.stringify(plan[k]) === JSON.stringify(before[k]);
     const { country } = this.ctx;
     const settings =
-      same('distance_model') && same('standards') ? this.ctx.settings : planSettings(this.run, plan, this.flags);
+      same('distance_model') && same('standards') ? this.ctx.settings : await planSettings(this.run, plan, this.flags);
     const demand =
       same('population') && same('population_basis')
         ? this.ctx.demand

@@ -58,11 +58,35 @@ export interface Summary {
   capacity: { facility: string; utilization: number | null }[] | null;
 }
 
+/** The figures of one group in `dostplan distances --format json` (the layer of any kind). */
+export interface Trips {
+  population: number;
+  unserved: number;
+  mean_km: number | null;
+  mean_min: number | null;
+}
+
+/** What the page reads of /api/distances?by=region (= `dostplan distances --by region --format json`). */
+export interface Distances {
+  year: number;
+  groups: { id: string; name: string; any: Trips }[];
+}
+
 export interface Candidate {
+  /** The optimizer's name for the site (its nearest settlement), when the server gives one. */
+  name?: string;
   lat: number;
   lon: number;
   region: string;
   gain_people: number;
+}
+
+/** `dostplan optimize --model mclp` over the edited plan: the sites, coverage before and after, how good. */
+export interface Suggestion {
+  candidates: Candidate[];
+  before?: number;
+  after?: number;
+  quality?: string;
 }
 
 export type Edit =
@@ -111,10 +135,10 @@ export const api = {
   map: () => getJson<MapData>('/api/map'),
   state: () => getJson<State>('/api/state'),
   summary: (year: number) => getJson<Summary>(`/api/summary?year=${encodeURIComponent(year)}`),
+  distances: (year: number) => getJson<Distances>(`/api/distances?year=${encodeURIComponent(year)}&by=region`),
   edit: (e: Edit) => postJson<State>('/api/edit', e),
   undo: () => postJson<State>('/api/undo', {}),
   redo: () => postJson<State>('/api/redo', {}),
-  suggest: (k: number, year: number, kind: string) =>
-    postJson<{ candidates: Candidate[] }>('/api/suggest', { k, year, kind }),
+  suggest: (k: number, year: number, kind: string) => postJson<Suggestion>('/api/suggest', { k, year, kind }),
   save: (mode: 'scenario' | 'plan') => postJson<{ path: string; findings: unknown[] }>('/api/save', { mode }),
 };

@@ -4,25 +4,40 @@
  * truth (the plan file and the edits); the page shows /api/state and /api/summary and re-reads
  * them on every revision the server announces on /api/events.
  */
-import { type Edit, api, ApiError, type Candidate, type MapData, type State, type Summary } from './api.js';
+import {
+  type Edit,
+  api,
+  ApiError,
+  type Candidate,
+  type Distances,
+  type MapData,
+  type State,
+  type Summary,
+} from './api.js';
 import { byId, fill, h, int, pct } from './dom.js';
 import { AddDialog, FacilityEditor } from './editor.js';
 import { facilityState } from './facility-state.js';
 import { type Hover, MapView } from './map-view.js';
 import {
+  coverageFills,
+  MEASURE_SCALES,
+  type Measure,
   showCapacity,
   showDiagnostics,
   showLegend,
   showNational,
   showRegions,
   showTargets,
-  unitFills,
+  travelFills,
 } from './panel.js';
-import { STATUS_STYLE } from '../render/palette.js';
+import { showTip } from './tooltip.js';
 
 class Studio {
   private state: State | null = null;
   private summary: Summary | null = null;
+  /** The unit trips of the year, read when the map shows travel time. */
+  private distances: Distances | null = null;
+  private measure: Measure = 'coverage';
   private year = 0;
   private selected: string | null = null;
   private candidates: Candidate[] = [];
@@ -47,7 +62,7 @@ class Studio {
       (id) => this.select(id),
       (e) => void this.edit(e),
     );
-    showLegend();
+    showLegend(MEASURE_SCALES[this.measure]);
     this.wire();
   }
 
@@ -107,10 +122,16 @@ class Studio {
   private async loadSummary(): Promise<void> {
     const seq = ++this.summarySeq;
     const year = this.year;
-    const summary = await api.summary(year);
+    const measure = this.measure;
+    const [summary, distances] = await Promise.all([
+      api.summary(year),
+      measure === 'travel-time' ? api.distances(year) : null,
+    ]);
     if (seq !== this.summarySeq) return;
     this.summary = summary;
-    this.map.colour(unitFills(this.mapData, summary));
+    this.distances = distances;
+    this.map.colour(distances ? travelFills(distances) : coverageFills(this.mapData, summary));
+    document.body.dataset.measure = measure;
     showNational(summary);
     showTargets(summary);
     showRegions(summary);
@@ -165,13 +186,19 @@ class Studio {
   private async suggest(): Promise<void> {
     const k = byId<HTMLInputElement>('suggest-k').valueAsNumber;
     const kind = byId<HTMLSelectElement>('suggest-kind').value;
-    if (!Number.isInteger(k) || k < 1 || k > 10) return void byId<HTMLInputElement>('suggest-k').reportValidity();
+    if (!byId<HTMLInputElement>('suggest-k').reportValidity() || !Number.isInteger(k)) return;
     this.say(`Looking for ${k} ${kind} sites…`);
     try {
-      const { candidates } = await api.suggest(k, this.year, kind);
-      this.candidates = candidates;
+      const answer = await api.suggest(k, this.year, kind);
+      this.candidates = answer.candidates;
       this.showCandidates(kind);
-      this.say(`${candidates.length} site${candidates.length === 1 ? '' : 's'} suggested.`);
+      const n = answer.candidates.length;
+      const gain =
+        answer.before !== undefined && answer.after !== undefined
+          ? `: coverage ${pct(answer.before, 2)} → ${pct(answer.after, 2)} with all of them`
+          : '';
+      byId('suggest-note').textContent = answer.quality ?? '';
+      this.say(`${n} ${kind} site${n === 1 ? '' : 's'} suggested for ${this.year}${gain}.`);
     } catch (err) {
       this.fail(err);
     }
@@ -184,7 +211,7 @@ class Studio {
       ...this.candidates.map((c, i) => {
         const accept = h('button', { type: 'button', class: 'accept' }, `Add ${kind} ${i + 1}`);
         accept.addEventListener('click', () => {
-          const name = `New ${kind} ${c.region} ${i + 1}`;
+          const name = c.name ?? `New ${kind} ${c.region} ${i + 1}`;
           this.candidates = [];
           this.showCandidates(kind);
           void this.edit({ op: 'add', kind, name, lat: c.lat, lon: c.lon, opens: `${this.year}-01-01` });
@@ -192,7 +219,7 @@ class Studio {
         return h(
           'li',
           {},
-          `${c.region} (${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
+          `${c.name ?? c.region} (${c.region}; ${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
           accept,
         );
       }),
@@ -211,53 +238,8 @@ class Studio {
   }
 
   private tip(what: Hover, x: number, y: number): void {
-    const box = byId('tooltip');
-    const lines = what ? this.tipLines(what) : null;
-    if (!lines) {
-      box.hidden = true;
-      return;
-    }
-    fill(box, h('strong', {}, lines[0]!), ...lines.slice(1).flatMap((l) => [h('br'), l]));
-    box.hidden = false;
-    // Beside the pointer, kept inside the window.
-    const w = box.offsetWidth;
-    const hgt = box.offsetHeight;
-    box.style.left = `${Math.max(4, Math.min(window.innerWidth - w - 4, x + 14))}px`;
-    box.style.top = `${Math.max(4, y + 16 + hgt > window.innerHeight ? y - hgt - 10 : y + 16)}px`;
-  }
-
-  private tipLines(what: NonNullable<Hover>): string[] | null {
-    const year = this.year;
-    if (what.kind === 'unit') {
-      const props = this.mapData.features.find((f) => f.properties.id === what.id)?.properties;
-      const u = this.summary?.units.find((x) => x.id === what.id);
-      if (!props) return null;
-      const nearest = u?.nearest_facility
-        ? (this.state?.plan.facilities.find((f) => f.id === u.nearest_facility)?.name ?? u.nearest_facility)
-        : null;
-      return [
-        `${props.name} (${props.id})`,
-        `${int(props.population)} people · ${this.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region}`,
-        u ? `${pct(u.covered_pct)} within the standard in ${year}` : `${year}: no figures`,
-        u?.mean_km === null || u?.mean_km === undefined
-          ? 'no open facility reachable'
-          : `mean ${u.mean_km.toFixed(1)} km to the nearest open facility`,
-        ...(nearest ? [`nearest: ${nearest}`] : []),
-      ];
-    }
-    if (what.kind === 'candidate') {
-      const c = this.candidates[Number(what.id)];
-      return c ? [`Suggested site ${Number(what.id) + 1}`, `${c.region}: +${int(c.gain_people)} people covered`] : null;
-    }
-    const f = this.state?.plan.facilities.find((x) => x.id === what.id);
-    if (!f) return null;
-    const use = this.summary?.capacity?.find((c) => c.facility === f.id)?.utilization;
-    return [
-      `${f.name} (${f.id})`,
-      `${f.kind}, ${STATUS_STYLE[facilityState(f, year)].label} at the end of ${year}`,
-      `opens ${f.opens}${f.closes === null ? '' : `, closes ${f.closes}`}`,
-      ...(use === undefined || use === null ? [] : [`${use.toFixed(0)} % of capacity`]),
-    ];
+    const { year, mapData: map, state, summary, distances, candidates } = this;
+    showTip(what, { year, map, state, summary, distances, candidates }, x, y);
   }
 
   private say(message: string): void {
@@ -275,6 +257,11 @@ class Studio {
 
   private wire(): void {
     this.slider.addEventListener('input', () => this.setYear(this.slider.valueAsNumber));
+    byId<HTMLSelectElement>('measure').addEventListener('change', (e) => {
+      this.measure = (e.target as HTMLSelectElement).value === 'travel-time' ? 'travel-time' : 'coverage';
+      showLegend(MEASURE_SCALES[this.measure]);
+      this.loadSummary().catch((err) => this.fail(err));
+    });
     byId('undo').addEventListener('click', () => void this.step('undo'));
     byId('redo').addEventListener('click', () => void this.step('redo'));
     byId('add').addEventListener('click', () => this.add.open(null, this.year));
@@ -299,6 +286,18 @@ class Studio {
       void this.step(key === 'y' || e.shiftKey ? 'redo' : 'undo');
     });
     const events = new EventSource('/api/events');
+    // The browser retries on its own; say so, and catch up once the stream is back.
+    let lost = false;
+    events.addEventListener('error', () => {
+      lost = true;
+      this.fail(new Error('the connection to the server is lost; retrying'));
+    });
+    events.addEventListener('open', () => {
+      if (!lost) return;
+      lost = false;
+      this.say('Connected again.');
+      void this.refresh();
+    });
     events.addEventListener('revision', (e) => {
       const revision = Number((JSON.parse((e as MessageEvent<string>).data) as { revision?: unknown }).revision);
       if (revision !== this.state?.revision) void this.refresh();

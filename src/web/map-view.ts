@@ -157,7 +157,7 @@ export class MapView {
     v.x = Math.min(W - v.w / 4, Math.max(-v.w * 0.75, v.x));
     v.y = Math.min(H - v.h / 4, Math.max(-v.h * 0.75, v.y));
     this.view = v;
-    this.svg.setAttribute('viewBox', `${v.x.toFixed(2)} ${v.y.toFixed(2)} ${v.w.toFixed(2)} ${v.h.toFixed(2)}`);
+    this.svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].map((n) => String(Number(n.toFixed(2)))).join(' '));
     this.restyle();
   }
 

@@ -8,14 +8,25 @@ import {
   COVERAGE_SCALE,
   type FacilityState,
   legendEntries,
+  type MeasureScale,
   STATUS_STYLE,
+  TRAVEL_TIME_SCALE,
 } from '../render/palette.js';
-import type { Diagnostic, Facility, MapData, State, Summary } from './api.js';
+import type { Diagnostic, Distances, Facility, MapData, State, Summary } from './api.js';
 import { byId, fill, h, int, pct, s } from './dom.js';
 
-/** Each unit's fill: no data where nobody lives, dark grey where no open facility is reachable, else its class. */
-export function unitFills(map: MapData, summary: Summary): Map<string, string> {
-  const population = new Map(map.features.map((f) => [f.properties.id, f.properties.population]));
+/** What the map shows per unit: the report's measures, with their fixed classes. */
+export const MEASURE_SCALES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
+export type Measure = keyof typeof MEASURE_SCALES;
+
+const populationOf = (map: MapData) => new Map(map.features.map((f) => [f.properties.id, f.properties.population]));
+
+/**
+ * Each unit's fill by coverage, by the report map's rule (render/svg-map.ts unitFill): no data where
+ * nobody lives, dark grey where no open facility is reachable, else its class.
+ */
+export function coverageFills(map: MapData, summary: Summary): Map<string, string> {
+  const population = populationOf(map);
   return new Map(
     summary.units.map((u) => {
       const people = population.get(u.id) ?? 0;
@@ -26,6 +37,22 @@ export function unitFills(map: MapData, summary: Summary): Map<string, string> {
             ? CONTEXT.unreachable
             : classColor(COVERAGE_SCALE, u.covered_pct);
       return [u.id, colour];
+    }),
+  );
+}
+
+/** Each unit's fill by its people's mean minutes to the nearest open facility (same rule). */
+export function travelFills(distances: Distances): Map<string, string> {
+  return new Map(
+    distances.groups.map((g) => {
+      const t = g.any;
+      const colour =
+        t.population <= 0
+          ? CONTEXT.noData
+          : t.unserved >= t.population
+            ? CONTEXT.unreachable
+            : classColor(TRAVEL_TIME_SCALE, t.mean_min);
+      return [g.id, colour];
     }),
   );
 }
@@ -138,8 +165,8 @@ function symbol(kind: 'center' | 'branch', state: FacilityState, x: number): SVG
     : s('circle', { cx: x, cy: 7, r: 4, ...paint });
 }
 
-export function showLegend(): void {
-  const classes = legendEntries(COVERAGE_SCALE).map((c) =>
+export function showLegend(scale: MeasureScale): void {
+  const classes = legendEntries(scale).map((c) =>
     h('li', {}, swatch(s('rect', { x: 1, y: 1, width: 18, height: 12, fill: c.color, stroke: '#999' })), c.label),
   );
   const states = (['open', 'under_construction', 'planned', 'closed'] as const).map((st) => {
@@ -148,13 +175,7 @@ export function showLegend(): void {
   });
   fill(
     byId('legend'),
-    h(
-      'div',
-      {},
-      h('h3', {}, COVERAGE_SCALE.title),
-      h('p', { class: 'note' }, COVERAGE_SCALE.unit),
-      h('ul', {}, ...classes),
-    ),
+    h('div', {}, h('h3', {}, scale.title), h('p', { class: 'note' }, scale.unit), h('ul', {}, ...classes)),
     h(
       'div',
       {},

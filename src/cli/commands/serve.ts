@@ -45,7 +45,7 @@ export const command: CommandSpec<Opts> = {
       server = await startServer({
         session,
         about: planAbout,
-        host: o.host === 'localhost' ? '127.0.0.1' : o.host,
+        host: o.host === 'localhost' ? '127.0.0.1' : o.host.replace(/^\[(.*)\]$/, '$1'),
         port: o.port,
         webDir: join(PACKAGE_ROOT, 'dist', 'web'),
       });

@@ -1,0 +1,58 @@
+/**
+ * "Suggest k sites" (POST /api/suggest): `dostplan optimize`'s maximal covering model over the plan
+ * as edited, the plan's facilities open in that year fixed, every population point a candidate —
+ * the same code as `dostplan optimize --model mclp -k K --year Y --kind KIND`. Accepting a candidate
+ * is an ordinary `add` edit (the page posts it).
+ */
+import { z } from 'zod';
+import { qualityText } from '../analysis/optimize/quality.js';
+import { pointCandidates, suggestSites } from '../analysis/optimize/suggest.js';
+import { EditError } from './edits.js';
+import type { Session } from './session.js';
+
+/** More sites than a planner weighs at once; the search grows with k. */
+export const MAX_SUGGEST = 20;
+
+const SuggestRequest = z.strictObject({
+  k: z.int().min(1).max(MAX_SUGGEST),
+  year: z.int().min(1900).max(2100).optional(),
+  kind: z.enum(['center', 'branch']).default('branch'),
+});
+
+export interface SuggestAnswer {
+  candidates: { name: string; lat: number; lon: number; region: string; gain_people: number }[];
+  /** Covered share in % before and after the k sites, and how good the answer is (optimize's words). */
+  before: number;
+  after: number;
+  quality: string;
+}
+
+export async function suggest(session: Session, body: unknown): Promise<SuggestAnswer> {
+  const r = SuggestRequest.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new EditError(400, 'bad-suggest', `${issue.path.join('.') || 'the body'}: ${issue.message}`);
+  }
+  const ctx = session.context;
+  const { regions } = ctx.country;
+  const year = r.data.year ?? ctx.plan.years.to;
+  const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, pointCandidates(ctx.demand, regions), {
+    model: 'mclp',
+    kind: r.data.kind,
+    year,
+    k: r.data.k,
+    exact: false,
+  });
+  return {
+    candidates: result.sites.map((s) => ({
+      name: s.name,
+      lat: s.lat,
+      lon: s.lon,
+      region: regions.byCode.get(s.region)?.included_in ?? s.region,
+      gain_people: s.marginal,
+    })),
+    before: result.before,
+    after: result.after,
+    quality: qualityText(result.quality),
+  };
+}
