@@ -17,6 +17,18 @@ console.log('scale: whole CLI runs (node bench/cli-run.js), inputs generated in 
 const withRegion = populationCsv(1_000_000, true);
 const plain = populationCsv(1_000_000, false);
 const plan10k = planYaml(10_000, 'plan-10k.yaml');
+/** The 10 k-facility plan with default capacities (visits a day of a center and of a branch). */
+const withCapacities = (name, center, branch) => {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    readFileSync(plan10k, 'utf8').replace(
+      /^years:/m,
+      `demand: { default_capacity: { center: ${center}, branch: ${branch} } }\nyears:`,
+    ),
+  );
+  return file;
+};
 
 if (part('timeline')) {
   const tl = runCli(['timeline', plan10k, '--population', withRegion, '--format', 'json']);
@@ -104,14 +116,7 @@ if (part('report')) {
   console.log(
     `  baseline in the same run, timeline on the same inputs: ${s(tl.ms)}, peak ${mb(tl.maxRssMb)}: the report costs ${(r.ms / tl.ms).toFixed(1)}× the timeline (stretch: ≤ 2×)`,
   );
-  const capped = join(dir, 'plan-10k-capacity.yaml');
-  writeFileSync(
-    capped,
-    readFileSync(plan10k, 'utf8').replace(
-      /^years:/m,
-      'demand: { default_capacity: { center: 500, branch: 80 } }\nyears:',
-    ),
-  );
+  const capped = withCapacities('plan-10k-capacity.yaml', 500, 80);
   const u = runCli(['report', capped, '--population', withRegion, '--measure', 'utilization', '-o', html]);
   goal(
     'report --measure utilization, the same plan with default capacities',
@@ -125,14 +130,7 @@ if (part('report')) {
 // a center, 4 a branch) that facilities everywhere are over: the min-cost flow over rows fetched a
 // few options at a time (capacity-rows.ts). Beside it, coverage of the same plan and population.
 if (part('capacity')) {
-  const short = join(dir, 'plan-10k-short.yaml');
-  writeFileSync(
-    short,
-    readFileSync(plan10k, 'utf8').replace(
-      /^years:/m,
-      'demand: { default_capacity: { center: 30, branch: 4 } }\nyears:',
-    ),
-  );
+  const short = withCapacities('plan-10k-short.yaml', 30, 4);
   const c = runCli(['capacity', short, '--population', withRegion, '--format', 'json']);
   const base = runCli(['coverage', short, '--population', withRegion, '--format', 'json']);
   goal(
