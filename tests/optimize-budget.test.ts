@@ -21,7 +21,7 @@ import {
   solveMoneyOrder,
   type MoneyOrderInstance,
 } from '../src/analysis/optimize/money-order.js';
-import { cli, FIXTURES } from './helpers.js';
+import { cli, FIXTURES, ROOT } from './helpers.js';
 
 /**
  * Hand-worked: four places P0..P3 with 1000, 600, 500 and 400 people; s0..s3 cover one place each
@@ -29,6 +29,8 @@ import { cli, FIXTURES } from './helpers.js';
  * cover 1500 for exactly 10 million; s0 alone covers 1000, s4+s1 1100, s4 alone 1100. By count
  * the best single site is s4 (1100) and the best three s0+s4+s3 (2500, for 21 million).
  */
+const B = join(FIXTURES, 'budget');
+
 const hand: BudgetInstance = {
   w: Float64Array.from([1000, 600, 500, 400]),
   cover: [[0], [1], [2], [3], [1, 2]].map((l) => Int32Array.from(l)),
@@ -157,7 +159,20 @@ describe('maximal covering under a money budget', () => {
   });
 });
 
-const B = join(FIXTURES, 'budget');
+/**
+ * Runs optimize --format yaml on a copy of a fixture plan (the scenario names it from its own
+ * folder) and returns the scenario's text and validate --strict's exit code.
+ */
+function scenario(planFile: string, ...args: string[]): { code: number | null; yaml: string; strict: number | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'dostplan-budget-'));
+  writeFileSync(join(dir, planFile), readFileSync(join(B, planFile)));
+  const out = join(dir, 'scenario.yaml');
+  const base = ['optimize', join(dir, planFile), '--population', join(B, 'population.csv')];
+  const r = cli([...base, ...args, '--format', 'yaml', '--out', out]);
+  if (r.code !== 0) return { code: r.code, yaml: '', strict: null };
+  return { code: r.code, yaml: readFileSync(out, 'utf8'), strict: cli(['validate', '--strict', out]).code };
+}
+
 /** optimize on the fixture's plan and people, with these candidates. */
 const withSites = (candidates: string, ...args: string[]) =>
   cli([
@@ -199,28 +214,11 @@ describe('optimize --budget-azn (hand-worked fixture)', () => {
     expect(csv).toContain('3000000,10000000,build cost only (running costs not counted),proven optimal');
   });
   it('the scenario carries the costs and passes validate --strict', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dostplan-budget-'));
-    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(B, 'plan.yaml')));
-    const out = join(dir, 'suggested.yaml');
-    const r = cli([
-      'optimize',
-      join(dir, 'plan.yaml'),
-      '--population',
-      join(B, 'population.csv'),
-      '--candidates',
-      join(B, 'candidates.csv'),
-      '--budget-azn',
-      '10000000',
-      '--format',
-      'yaml',
-      '--out',
-      out,
-    ]);
+    const r = scenario('plan.yaml', '--candidates', join(B, 'candidates.csv'), '--budget-azn', '10000000');
     expect(r.code).toBe(0);
-    const yaml = readFileSync(out, 'utf8');
-    expect(yaml).toContain('build_cost: 4000000');
-    expect(yaml).toContain('cost_source: "assumption: fixture"');
-    expect(cli(['validate', '--strict', out]).code).toBe(0);
+    expect(r.yaml).toContain('build_cost: 4000000');
+    expect(r.yaml).toContain('cost_source: "assumption: fixture"');
+    expect(r.strict).toBe(0);
   });
   it('byte-identical on a second run', () => {
     expect(run('--budget-azn', '10000000', '--format', 'json').stdout).toBe(
@@ -418,29 +416,12 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
   });
   it('the scenario it writes passes validate --strict', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dostplan-order-'));
-    writeFileSync(join(dir, 'order-plan.yaml'), readFileSync(join(B, 'order-plan.yaml')));
-    const out = join(dir, 'ordered.yaml');
-    const r = cli([
-      'optimize',
-      join(dir, 'order-plan.yaml'),
-      '--population',
-      join(B, 'population.csv'),
-      '--model',
-      'order',
-      '--budget-azn-per-year',
-      '5000000',
-      '--format',
-      'yaml',
-      '--out',
-      out,
-    ]);
+    const r = scenario('order-plan.yaml', '--model', 'order', '--budget-azn-per-year', '5000000');
     expect(r.code).toBe(0);
-    const yaml = readFileSync(out, 'utf8');
-    expect(yaml).toContain('- { id: B, opens: 2025 }');
-    expect(yaml).toContain('- { id: D, opens: 2026 }');
-    expect(yaml).toMatch(/remove:.*\n {2}- A/);
-    expect(cli(['validate', '--strict', out]).code).toBe(0);
+    expect(r.yaml).toContain('- { id: B, opens: 2025 }');
+    expect(r.yaml).toContain('- { id: D, opens: 2026 }');
+    expect(r.yaml).toMatch(/remove:.*\n {2}- A/);
+    expect(r.strict).toBe(0);
   });
   it('a facility without build_cost is named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-order-'));
@@ -458,5 +439,17 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('D has no build_cost');
+  });
+});
+
+describe("the guide's budget examples stay true", () => {
+  const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## Budgets in manat'), guide.indexOf('## DOST and ASAN side by side'));
+  const blocks = [...section.matchAll(/```\n\$ dostplan (.*)\n([^`]*)```/g)];
+  it('has its two worked examples', () => expect(blocks).toHaveLength(2));
+  it.each(blocks.map((b) => [b[1]!, b[2]!]))('%s', (command, shown) => {
+    const r = cli(command.split(' '));
+    expect(r.code).toBe(0);
+    for (const line of shown.trimEnd().split('\n')) expect(r.stdout).toContain(line);
   });
 });

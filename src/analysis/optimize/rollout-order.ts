@@ -209,19 +209,14 @@ export async function moneyRolloutOrder(
   rule: MoneyRule,
   maxVariables?: number,
 ): Promise<OrderResult> {
-  const { weights, population, points, all, cover, years, openAtStart, simulate, planOrder } = orderSetup(
-    plan,
-    demand,
-    regions,
-    settings,
-    from,
-  );
-  const pending = planOrder;
+  const setup = orderSetup(plan, demand, regions, settings, from);
+  const { years, simulate, cover } = setup;
+  const pending = setup.planOrder;
   const index = new Map(pending.map((f, k) => [f.id, k]));
-  const covered = new Uint8Array(points.length);
-  for (const f of all.filter(openAtStart)) for (const i of cover.get(f.id)!) covered[i] = 1;
+  const covered = new Uint8Array(setup.points.length);
+  for (const f of setup.all.filter(setup.openAtStart)) for (const i of cover.get(f.id)!) covered[i] = 1;
   const inst: MoneyOrderInstance = {
-    w: Float64Array.from(weights),
+    w: Float64Array.from(setup.weights),
     cover: pending.map((f) => cover.get(f.id)!),
     covered,
     cost: Float64Array.from(pending, (f) => buildCost(f, from)),
@@ -240,7 +235,7 @@ export async function moneyRolloutOrder(
   return {
     from,
     budget: 0,
-    population: Math.round(population),
+    population: Math.round(setup.population),
     optimized: simulate((f, y) => (optimizedAt.get(f.id) ?? Infinity) <= y),
     plan: simulate((f, y) => (planAt.get(f.id) ?? Infinity) <= y),
     unscheduled: pending.filter((_, k) => answer.year[k] === 0).map((f) => f.id),
