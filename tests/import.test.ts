@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VERSION } from '../src/cli/version.js';
 import { describe, expect, it } from 'vitest';
 import { slug } from '../src/analysis/import-facilities.js';
 import { dateOf } from '../src/load/facility-list.js';
@@ -20,7 +21,8 @@ const save = (name: string, data: string | Buffer) => {
   writeFileSync(p, data);
   return p;
 };
-const hand = readFileSync(join(IN, 'facilities-plan.yaml'), 'utf8');
+// The plan names the version that wrote it (its provenance): the fixture is of 0.1.0.
+const hand = readFileSync(join(IN, 'facilities-plan.yaml'), 'utf8').replace('dostplan 0.1.0', `dostplan ${VERSION}`);
 // What the hand-written plan serves (and import guesses from where each stands, without a serves column).
 const GAN_SERVES = 'AZ-GA, AZ-NA, AZ-DAS, AZ-GOR, AZ-GYG, AZ-SMX';
 const TOV_SERVES = 'AZ-TOV, AZ-AGA, AZ-GAD, AZ-QAZ, AZ-SKR';
@@ -289,7 +291,7 @@ describe('serves: filled from where each facility stands, each guess marked (iss
       'branches:',
     ]);
     expect(after.filter((l) => !before.includes(l))).toEqual([
-      `centers:  # imported from ${list} by dostplan import`,
+      `centers:  # imported from ${list} by dostplan ${VERSION} import`,
       '    serves: [AZ-TOV, AZ-AGA, AZ-QAZ]  # guessed: AZ-TOV, where it stands; AZ-AGA, AZ-QAZ, with no center of their own, nearest it in the economic region',
       '  - id: SKR',
       '    name: Shamkir center',
@@ -297,7 +299,7 @@ describe('serves: filled from where each facility stands, each guess marked (iss
       '    location: { lat: 40.8297, lon: 46.0189 }',
       // Gadabay's seat (40.57 N, 45.81 E) is 33 km from Shamkir's center, 49 km from Tovuz's.
       '    serves: [AZ-SKR, AZ-GAD]  # guessed: AZ-SKR, where it stands; AZ-GAD, with no center of their own, nearest it in the economic region',
-      `branches:  # imported from ${list} by dostplan import`,
+      `branches:  # imported from ${list} by dostplan ${VERSION} import`,
     ]);
     expect(cli(['validate', '--strict', save('plain-2.yaml', second.stdout)]).stdout).toContain('0 errors, 0 warnings');
   });
