@@ -24,7 +24,7 @@ const run = new RunContext();
 const country = embedded();
 const dost = loadValidPlan(run, join(ROOT, 'plans', 'dost.yaml'), country);
 const straight = {
-  settings: planSettings(run, dost, {}),
+  settings: await planSettings(run, dost, {}),
   points: pointColumns(await loadDemand(run, country, undefined, dost)),
 };
 type Model = typeof straight;

@@ -14,7 +14,8 @@ import { NumberConvention, readLocaleNumber } from './number-format.js';
 import { readCsvTable } from './table/csv-table.js';
 import { isWorkbook } from './table/workbook.js';
 import { type Cell, cellText, type Table } from './table/table.js';
-import { readBinaryFile, readUserText } from './text-input.js';
+import { readBinaryFile } from './text-input.js';
+import { readTableText } from './table/file-kind.js';
 import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
@@ -57,8 +58,8 @@ export async function readFacilityList(
     const { readXlsxTable } = await import('./table/xlsx-table.js');
     // A workbook is a ZIP archive: binary, read whole (the text path stops at a NUL byte).
     table = readXlsxTable(readBinaryFile(run, path), path, o.sheet);
-  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(run, path), path);
-  else table = readCsvTable(readUserText(run, path), path);
+  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readTableText(run, path), path);
+  else table = readCsvTable(readTableText(run, path), path);
   return facilitiesOf(table, o.columns);
 }
 

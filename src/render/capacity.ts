@@ -3,6 +3,7 @@ import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
 import { describeBasis } from '../analysis/demand.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 
 const columns: Column[] = [
   { header: 'id' },
@@ -115,17 +116,17 @@ export function capacityText(r: CapacityResult): string {
 export function capacityMarkdown(r: CapacityResult): string {
   const [title, ...rest] = capacityHeader(r);
   return [
-    `### ${title}`,
+    `### ${mdText(title!)}`,
     '',
-    ...rest.map((l) => `${l}  `),
+    ...rest.map((l) => `${mdText(l)}  `),
     '',
     markdownTable(
       columns,
       rows(r, (f) => (f.overloaded ? '⚠️ ' : '')),
     ),
     '',
-    `_${legend(r)}_`,
-    ...r.notes.map((n) => `\n_Note: ${n}_`),
+    `_${mdText(legend(r))}_`,
+    ...r.notes.map((n) => `\n_Note: ${mdText(n)}_`),
   ].join('\n');
 }
 

@@ -3,6 +3,7 @@ import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
+import { mdText } from './markdown-text.js';
 
 const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const statCells = (s: DistanceStats) => [
@@ -79,7 +80,7 @@ export function distancesText(r: DistancesResult): string {
 }
 
 export function distancesMarkdown(r: DistancesResult): string {
-  return [`### ${header(r)}`, '', ...tables(r, markdownTable)].join('\n');
+  return [`### ${mdText(header(r))}`, '', ...tables(r, markdownTable)].join('\n');
 }
 
 export function distancesTable(r: DistancesResult): DataTable {

@@ -6,6 +6,7 @@ import { qualityText } from '../analysis/optimize/quality.js';
 import type { BudgetUse, SiteCosts } from '../analysis/optimize/costs.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
@@ -84,7 +85,7 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
   return [
     `### Site suggestions (${r.model})`,
     '',
-    ...summary(r),
+    ...summary(r).map(mdText),
     '',
     markdownTable(cols(r), rows(r)),
     '',
@@ -177,6 +178,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
+  const line = markdown ? mdText : (s: string) => s;
   const pace = m
     ? `a build budget of ${int(m.azn_per_year)} AZN a year`
     : `${o.budget} opening${o.budget === 1 ? '' : 's'} a year`;
@@ -193,7 +195,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
       ? [
           '',
           `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this ` +
-            `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
+            `budget (${o.unscheduled.length}): ${line(o.unscheduled.join(' '))}`,
         ]
       : []),
     '',

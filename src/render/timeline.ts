@@ -2,6 +2,7 @@
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { describeBasis } from '../analysis/demand.js';
+import { mdText } from './markdown-text.js';
 
 const pc = (x: number) => `${x.toFixed(1)}%`;
 const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.toFixed(1));
@@ -147,19 +148,19 @@ export function timelineText(t: Timeline, names: Map<string, string> = new Map()
 
 export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map()): string {
   return [
-    `### ${header(t)[0]}`,
+    `### ${mdText(header(t)[0]!)}`,
     '',
     markdownTable(yearColumns, yearRows(t)),
     '',
     '**Targets**',
     '',
-    ...t.targets.map((x) => `- ${targetMark(x)} ${targetLine(x).replace(/^(MET|MISSED)\s*/, '')}`),
-    ...(t.waivers.length ? ['', '**Waived warnings**', '', ...t.waivers.map((w) => `- ${waiverLine(w)}`)] : []),
+    ...t.targets.map((x) => `- ${targetMark(x)} ${mdText(targetLine(x).replace(/^(MET|MISSED)\s*/, ''))}`),
+    ...(t.waivers.length ? ['', '**Waived warnings**', '', ...t.waivers.map((w) => `- ${mdText(waiverLine(w))}`)] : []),
     '',
     '**Open centers/branches by economic region**',
     '',
     regionalCounts(t, markdownTable, names),
-    ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${n}`)] : []),
+    ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${mdText(n)}`)] : []),
   ].join('\n');
 }
 
@@ -236,15 +237,19 @@ export function comparisonText(a: Timeline, b: Timeline, markdown = false): stri
     ];
   });
   const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
+  // Markdown: the plans' names and target labels are text; a line break in a label would start a block.
+  const line = markdown ? mdText : (s: string) => s;
+  const target = (x: Timeline['targets'][number]) => (markdown ? `- ${mdText(targetLine(x))}` : `  ${targetLine(x)}`);
   return [
-    `A: ${a.plan}`,
-    `B: ${b.plan}`,
+    line(`A: ${a.plan}`),
+    ...(markdown ? [''] : []),
+    line(`B: ${b.plan}`),
     '',
     table,
     '',
     'Targets (A):',
-    ...a.targets.map((x) => `  ${targetLine(x)}`),
+    ...a.targets.map(target),
     'Targets (B):',
-    ...b.targets.map((x) => `  ${targetLine(x)}`),
+    ...b.targets.map(target),
   ].join('\n');
 }

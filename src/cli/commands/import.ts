@@ -13,6 +13,7 @@ import { planYaml, replaceFacilities } from '../../render/plan-yaml.js';
 import type { CommandSpec } from '../command.js';
 import type { RunContext } from '../../run/run-context.js';
 import { addOutOption, columnMap } from '../options.js';
+import { toolProvenance } from '../provenance.js';
 
 interface Opts {
   columns?: ColumnMap;
@@ -71,9 +72,12 @@ export const command: CommandSpec<Opts> = {
     }
     const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
+    // What the plan rests on: the list, and the unit polygons that placed the facilities without a region.
+    const provenance = toolProvenance({ sources: country.profile.credits ?? [] });
     const yaml = o.into
-      ? replaceFacilities(readUserText(run, o.into), plan, file!)
+      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool)
       : planYaml(plan, {
+          provenance,
           source: file!,
           name,
           ...(standards ? { standards } : {}),
