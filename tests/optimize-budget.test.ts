@@ -415,6 +415,9 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(text).toContain('Quality: proven optimal');
     expect(text).toContain('spent AZN');
     expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
+    const csv = orderRun('--format', 'csv').stdout;
+    expect(csv).toContain('optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,quality,model');
+    expect(csv).toMatch(/\n2026,C D,1500,60,A,1000,40,7000000,10000000,5000000,money not spent .*,proven optimal/);
   });
   it('the scenario it writes passes validate --strict', () => {
     const r = scenario('order-plan.yaml', '--model', 'order', '--budget-azn-per-year', '5000000');

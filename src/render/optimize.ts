@@ -186,9 +186,11 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     `Rollout order with ${pace} from ${o.from + 1}: ` +
       `population-years covered ${int(o.optimized.population_years)} vs ` +
       `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
-    ...(m ? moneyLines(m) : []),
-    `Quality: ${qualityText(o.quality, int)}.`,
-    `Model: ${o.problem.model}; ${o.problem.population}; travel: ${o.problem.travel}.`,
+    ...[
+      ...(m ? moneyLines(m) : []),
+      `Quality: ${qualityText(o.quality, int)}.`,
+      `Model: ${o.problem.model}; ${o.problem.population}; travel: ${o.problem.travel}.`,
+    ].map(line),
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
