@@ -1,8 +1,8 @@
 // dostplan serve (issue 26): the time from an edit to the updated figures, through the HTTP API of a
 // real `dostplan serve` process — POST /api/edit (a branch moved), then GET /api/summary (the
-// panel's figures) — on the default data and on a 1-million-cell population grid; beside the
+// panel's figures) — on the default data, a 1-million-cell population grid and a country road network; beside the
 // baseline a planner had before: a full batch CLI run of `coverage` after editing the YAML.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,14 @@ try {
   const g = writeSyntheticGrid(tif, 1_000_000, embedded().regions, { everywhere: true });
   const label = `a ${(g.width * g.height).toLocaleString('en-US')}-cell population grid, ${g.populated.length.toLocaleString('en-US')} cells with people (--population grid.tif)`;
   await measure(label, ['--population', tif], 1000, ['--population', tif]);
+  // A country road network: bench/roads.js's synthetic country-sized extract (≈1.4 M nodes).
+  const pbf = join(dir, 'country.osm.pbf');
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'roads.js'), '--write', pbf]);
+  process.env.DOSTPLAN_CACHE_DIR = join(dir, 'cache');
+  await measure("a country road network (--roads, bench/roads.js's synthetic extract)", ['--roads', pbf], 1000, [
+    '--roads',
+    pbf,
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -156,7 +156,7 @@ describe('dostplan coverage and distances (end to end)', () => {
   it('JSON has the documented shape and the national population of the year', () => {
     const j = JSON.parse(cli(['coverage', '--year', '2024', '--format', 'json']).stdout);
     expect(Object.keys(j)).toEqual(
-      expect.arrayContaining(['year', 'basis', 'population', 'covered', 'percent', 'groups']),
+      expect.arrayContaining(['year', 'covered_by', 'population', 'covered', 'percent', 'groups']),
     );
     expect(j.year).toBe(2024);
     expect(j.population).toBe(10_180_770);

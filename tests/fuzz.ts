@@ -320,6 +320,13 @@ export const READERS: Reader[] = [
     }),
   ),
   {
+    name: 'road GeoPackage',
+    file: 'roads.gpkg',
+    seed: fixture(SHAPES, 'town-roads.gpkg'),
+    read: (p) => buildGraph(run(), p, loadProfile(run(), testProfile)),
+    cli: (p) => ['coverage', '--roads', p, '--roads-profile', testProfile],
+  },
+  {
     name: 'XLSX facility list',
     file: 'list.xlsx',
     seed: async () =>
@@ -350,7 +357,8 @@ export const READERS: Reader[] = [
     name: 'road cache',
     file: 'cache.bin',
     seed: async () => {
-      const g = loadRoadModel(run(), join(ROADS, 'town.osm'), { noCache: true, profileFile: testProfile }).model.graph;
+      const g = (await loadRoadModel(run(), join(ROADS, 'town.osm'), { noCache: true, profileFile: testProfile })).model
+        .graph;
       const f = join(FUZZ_DIR, 'seed-cache.bin');
       writeGraphCache(f, cacheKeyUsed, g);
       return readFileSync(f);

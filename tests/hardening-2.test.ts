@@ -25,7 +25,7 @@ import { mdText } from '../src/render/markdown-text.js';
 import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
 import { loadRoadModel } from '../src/load/roads/road-network.js';
 import { RunContext } from '../src/run/run-context.js';
-import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
+import { BIN, cli, FIXTURES, ROOT, renderedText } from './helpers.js';
 import { xlsx } from './xlsx-writer.js';
 import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad, TAG } from './hostile-files.js';
 
@@ -210,14 +210,7 @@ describe('3. names in Markdown output are text, not markup (rendered with marked
     // Only our own heading; no HTML, link, image, emphasis, code or comment from the names.
     expect(html.match(/<h\d/g)).toEqual(['<h3']);
     expect(html).not.toMatch(/<img|<a |<script|<!--|<em>|<strong>b|<code>c/);
-    const text = html
-      .replace(/<[^>]+>/g, '')
-      .replace(/\u200b/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
+    const text = renderedText(html);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
     for (const s of Object.values(hostile)) expect(text).toContain(flat(s));
     // GitHub's @mention and bare-link finders see no "@octocat", "www." or "https://".
@@ -517,11 +510,12 @@ describe('10. road coordinates and maxspeed', () => {
 });
 
 describe('11. the road cache is untrusted input', () => {
-  const build = () => loadRoadModel(new RunContext(), join(ROADS, 'town.osm'), { noCache: true }).model.graph;
+  const build = async () =>
+    (await loadRoadModel(new RunContext(), join(ROADS, 'town.osm'), { noCache: true })).model.graph;
 
-  it('a flipped bit, a negated array with a good checksum, bad meta, a link to /dev/zero: not used, with the reason', () => {
+  it('a flipped bit, a negated array with a good checksum, bad meta, a link to /dev/zero: not used, with the reason', async () => {
     const f = join(DIR, 'g.bin');
-    const g = build();
+    const g = await build();
     writeGraphCache(f, 'k', g);
     expect(readGraphCache(f, 'k')).toHaveProperty('graph');
     const bytes = readFileSync(f);

@@ -15,3 +15,15 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The text a reader sees in rendered HTML (marked's output): tags dropped, entities and zero-width spaces undone. */
+export function renderedText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\u200b/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

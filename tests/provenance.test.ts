@@ -5,6 +5,7 @@
  * in JSON and GeoJSON, `<metadata>` in SVG, the footer of the HTML report, a sheet of the
  * workbook; text and Markdown state the year and the distance model in their headers.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ const COMMANDS: { args: string[]; kind: OutputKind; format?: (f: string) => stri
   { args: ['surface', '--cell-km', '10'], kind: 'surface' },
   { args: ['gaps'], kind: 'gaps' },
 ];
+
+const SURFACE = COMMANDS.find((c) => c.kind === 'surface')!;
 
 async function output(args: string[], format: string, cmd: (typeof COMMANDS)[number]) {
   const out = join(dir, `${args[0]}-${cmd.kind}.${format}`);
@@ -94,6 +97,50 @@ describe('provenance on every command × format', () => {
       }
     });
   }
+
+  it('import: the plan it writes says which dostplan made it and whose unit polygons placed the facilities', async () => {
+    const out = join(dir, 'imported.yaml');
+    const run = new RunContext({ message: () => {} });
+    const list = join(FIXTURES, 'inputs', 'facilities.csv');
+    expect(await main(['node', 'dostplan', 'import', list, '--as-of', '2025-01-01', '--out', out], run)).toBe(0);
+    const [first, second, made, source] = text(out).split('\n');
+    expect(first).toMatch(/^# Imported from /);
+    expect(second).toMatch(/^# 10 value\(s\) were not in the list/);
+    expect(made).toBe(`# made with: dostplan ${VERSION}`);
+    expect(source).toMatch(/^# source: Unit boundaries: geoBoundaries.*CC BY-SA 3\.0/);
+  });
+
+  it('surface --format tif: the GeoTIFF carries it in ImageDescription, Software and GDAL metadata (gdalinfo lists them)', async () => {
+    const json = JSON.parse(text(await output(['surface', '--cell-km', '10'], 'geojson', SURFACE))).provenance;
+    const tif = await output(['surface', '--cell-km', '10'], 'tif', SURFACE);
+    const { fromArrayBuffer } = await import('geotiff');
+    const bytes = readFileSync(tif);
+    const image = await (
+      await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+    ).getImage();
+    // geotiff.js reads an ASCII tag as UTF-8 (as the writer wrote it) and keeps its closing NUL.
+    const tag = async (name: string) => ((await image.fileDirectory.loadValue(name)) as string).replace(/\0$/, '');
+    expect(await tag('Software')).toBe(`dostplan ${VERSION}`);
+    const description = await tag('ImageDescription');
+    expect(description).toMatch(/^Travel time surface: minutes to the nearest open facility/);
+    expect(description).toContain(`\nyear: ${json.year}\n`);
+    expect(description).toContain(`standards: ${json.standards}`);
+    expect(await image.getGDALMetadata()).toMatchObject({
+      made_with: `dostplan ${VERSION}`,
+      plan: json.plan,
+      year: json.year,
+      distance_model: json.distance_model,
+      source_2: json.sources[1],
+    });
+    // GDAL itself, where it is installed (apt-get install gdal-bin).
+    const gdal = spawnSync('gdalinfo', ['-json', tif], { encoding: 'utf8' });
+    if (gdal.status === 0) {
+      const md = JSON.parse(gdal.stdout).metadata[''];
+      expect(md.made_with).toBe(`dostplan ${VERSION}`);
+      expect(md.TIFFTAG_SOFTWARE).toBe(`dostplan ${VERSION}`);
+      expect(md.standards).toBe(json.standards);
+    }
+  });
 
   it('names the version package.json has', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { geodesicKm } from '../src/geo/geodesic.js';
 import { readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
 import { buildGraph, loadRoadModel } from '../src/load/roads/road-network.js';
@@ -17,7 +17,8 @@ const run = new RunContext();
 
 const DIR = join(FIXTURES, 'roads');
 const PROFILE = join(DIR, 'test-profile.yaml');
-const town = (file = 'town.osm') => loadRoadModel(run, join(DIR, file), { profileFile: PROFILE, noCache: true }).model;
+const town = async (file = 'town.osm') =>
+  (await loadRoadModel(run, join(DIR, file), { profileFile: PROFILE, noCache: true })).model;
 const at = (lat: number, lon: number) => ({ lat, lon, side: 0 });
 
 // The test town (tests/fixtures/roads/town.osm), worked by hand. Test profile: primary 60 km/h,
@@ -33,8 +34,11 @@ const P_FAR = at(40.0, 47.05); // 3.4 km east of any road: beyond the 2 km limit
 const P_ISLET = at(40.1005, 47.1001); // beside the islet track, a dropped island
 const P_FIELD = at(40.015, 46.99); // 0.85 km west of Main street, off-road
 
+// Read once, before the tests are collected: the describe block below works on it as it is built.
+const townModel = await town();
+
 describe('road model on the test town', () => {
-  const model = town();
+  const model = townModel;
   const points = [P_ONEWAY, P_ISLAND, P_FAR, P_ISLET, P_FIELD];
 
   it('states the network, its length and the profile', () => {
@@ -79,8 +83,8 @@ describe('road model on the test town', () => {
     );
   });
 
-  it('a facility beyond the off-road limit serves nobody, and is reported', () => {
-    const m = town();
+  it('a facility beyond the off-road limit serves nobody, and is reported', async () => {
+    const m = await town();
     const c = m.nearestCosts([P_ONEWAY]);
     c.open('center', [{ id: 0, place: P_FAR }]);
     expect(c.minutes('center')[0]).toBe(Infinity);
@@ -138,13 +142,19 @@ describe('road model on the test town', () => {
 });
 
 describe('road network inputs', () => {
-  const reference = town('town.osm').graph;
-  it.each(['town.osm.pbf', 'town-raw.osm.pbf', 'town.geojson'])('%s gives the same graph as the OSM XML', (file) => {
-    const g = town(file).graph;
-    expect(g.meta.roadKm).toBeCloseTo(reference.meta.roadKm, 9);
-    expect(g.meta.edges).toBe(reference.meta.edges);
-    expect([...g.fwdMin].sort()).toEqual([...reference.fwdMin].sort());
+  let reference: Awaited<ReturnType<typeof town>>['graph'];
+  beforeAll(async () => {
+    reference = (await town('town.osm')).graph;
   });
+  it.each(['town.osm.pbf', 'town-raw.osm.pbf', 'town.geojson'])(
+    '%s gives the same graph as the OSM XML',
+    async (file) => {
+      const g = (await town(file)).graph;
+      expect(g.meta.roadKm).toBeCloseTo(reference.meta.roadKm, 9);
+      expect(g.meta.edges).toBe(reference.meta.edges);
+      expect([...g.fwdMin].sort()).toEqual([...reference.fwdMin].sort());
+    },
+  );
 
   const tmp = mkdtempSync(join(tmpdir(), 'dostplan-roads-'));
   const write = (name: string, text: string) => {
@@ -153,21 +163,23 @@ describe('road network inputs', () => {
     return f;
   };
 
-  it('broken XML is reported with file, line and column (exit code 1)', () => {
+  it('broken XML is reported with file, line and column (exit code 1)', async () => {
     const f = write('bad.osm', '<osm>\n  <node id="1" lat="40" lon="47">\n</osm>\n');
-    expect(() => buildGraph(run, f, loadProfile(run))).toThrow(/bad\.osm:3:\d+: not well-formed XML/);
+    await expect(buildGraph(run, f, loadProfile(run))).rejects.toThrow(/bad\.osm:3:\d+: not well-formed XML/);
     const g = write('nolat.osm', '<osm>\n <node id="1" lon="47"/>\n</osm>\n');
-    expect(() => buildGraph(run, g, loadProfile(run))).toThrow(/nolat\.osm:2:\d+: node lat is missing or not a number/);
+    await expect(buildGraph(run, g, loadProfile(run))).rejects.toThrow(
+      /nolat\.osm:2:\d+: node lat is missing or not a number/,
+    );
   });
 
-  it('a file that is no network, or has no roads, is refused with a clear message', () => {
-    expect(() => buildGraph(run, write('x.csv', 'lat,lon\n1,2\n'), loadProfile(run))).toThrow(
+  it('a file that is no network, or has no roads, is refused with a clear message', async () => {
+    await expect(buildGraph(run, write('x.csv', 'lat,lon\n1,2\n'), loadProfile(run))).rejects.toThrow(
       /expected OpenStreetMap PBF/,
     );
-    expect(() =>
+    await expect(
       buildGraph(run, write('empty.osm', '<osm><node id="1" lat="40" lon="47"/></osm>'), loadProfile(run)),
-    ).toThrow(/no road a car may use/);
-    expect(() => loadRoadModel(run, join(tmp, 'missing.osm.pbf'))).toThrow(/no such file/);
+    ).rejects.toThrow(/no road a car may use/);
+    await expect(loadRoadModel(run, join(tmp, 'missing.osm.pbf'))).rejects.toThrow(/no such file/);
   });
 
   it('a profile override with a bad value points at its line', () => {
@@ -201,8 +213,8 @@ describe('profile tags', () => {
 });
 
 describe('graph cache', () => {
-  it('round-trips the graph and ignores a damaged file', () => {
-    const g = town().graph;
+  it('round-trips the graph and ignores a damaged file', async () => {
+    const g = (await town()).graph;
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-cache-'));
     const f = join(dir, 'g.bin');
     writeGraphCache(f, 'k1', g);
@@ -215,13 +227,13 @@ describe('graph cache', () => {
     writeFileSync(f, 'garbage');
     expect(readGraphCache(f, 'k1')).toEqual({ bad: 'not a dostplan cache' });
   });
-  it('the second load of the same extract and profile comes from the cache', () => {
+  it('the second load of the same extract and profile comes from the cache', async () => {
     const env = process.env.DOSTPLAN_CACHE_DIR;
     process.env.DOSTPLAN_CACHE_DIR = mkdtempSync(join(tmpdir(), 'dostplan-cache-'));
     try {
-      const first = loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
-      const second = loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
-      const other = loadRoadModel(run, join(DIR, 'town.osm'));
+      const first = await loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
+      const second = await loadRoadModel(run, join(DIR, 'town.osm'), { profileFile: PROFILE });
+      const other = await loadRoadModel(run, join(DIR, 'town.osm'));
       expect([first.report.fromCache, second.report.fromCache, other.report.fromCache]).toEqual([false, true, false]);
       expect(second.model.info.description).toBe(first.model.info.description);
     } finally {

@@ -5,9 +5,9 @@
  * changing on disk is read again, and a broken file leaves the last good state with its
  * diagnostics; suggest runs optimize's maximal covering model.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchPlan } from '../dist/serve/watch.js';
@@ -187,7 +187,7 @@ describe('saving on the DOST plan', () => {
   });
 
   it('saves a scenario only inside the plan folder, under a plain name, never over an input', async () => {
-    const { s } = await served(join(ROOT, 'plans', 'dost.yaml'));
+    const { s, plan } = await served(join(ROOT, 'plans', 'dost.yaml'));
     await s.post('/api/edit', { op: 'close', id: 'BAK-2', date: '2029-12-31' });
     for (const [file, status] of [
       ['../escape.yaml', 400],
@@ -200,6 +200,12 @@ describe('saving on the DOST plan', () => {
       const r = await s.post('/api/save', { mode: 'scenario', file });
       expect([file, r.status]).toEqual([file, status]);
     }
+    // A link in the folder may lead anywhere: refused, and what it points to is untouched.
+    const outside = join(mkdtempSync(join(tmpdir(), 'dostplan-outside-')), 'victim.yaml');
+    writeFileSync(outside, 'mine\n');
+    symlinkSync(outside, join(dirname(plan), 'link.yaml'));
+    expect((await s.post('/api/save', { mode: 'scenario', file: 'link.yaml' })).status).toBe(403);
+    expect(readFileSync(outside, 'utf8')).toBe('mine\n');
     const ok = await s.post('/api/save', { mode: 'scenario', file: 'close-bak2.yaml' });
     expect(ok.status).toBe(200);
     expect(ok.json().path).toMatch(/close-bak2\.yaml$/);
@@ -209,7 +215,7 @@ describe('saving on the DOST plan', () => {
 describe('the plan file on disk is the source of truth', () => {
   it('reloads a changed file; a broken one keeps the last good state with file:line:col diagnostics', async () => {
     const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
-    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100 });
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
     try {
       const revision = (await s.get('/api/state')).json().revision;
       const good = readFileSync(plan, 'utf8');
@@ -244,6 +250,36 @@ describe('the plan file on disk is the source of truth', () => {
       const fixed = await until((st) => !st.stale);
       expect(fixed.diagnostics).toEqual([]);
       expect(fixed.plan.facilities.find((f: { id: string }) => f.id === 'B1').opens).toBe('2025');
+    } finally {
+      w.close();
+    }
+  });
+
+  it('replays the edits on a plan changed on disk, and drops (and says) the one whose facility is gone', async () => {
+    const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
+    try {
+      expect((await s.post('/api/edit', { op: 'move', id: 'C1', lat: 10.32, lon: 20.52 })).status).toBe(200);
+      expect((await s.post('/api/edit', { op: 'dates', id: 'B1', opens: '2025-03-01' })).status).toBe(200);
+      const revision = (await s.get('/api/state')).json().revision;
+      // The branch goes from the file (and the target that counted it): its edit no longer applies.
+      const text = readFileSync(plan, 'utf8');
+      writeFileSync(plan, text.slice(0, text.indexOf('\nbranches:') + 1).replace(', branches: 1', ''));
+      let st = (await s.get('/api/state')).json();
+      for (let i = 0; i < 100 && st.revision === revision; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        st = (await s.get('/api/state')).json();
+      }
+      expect(st.stale).toBe(false);
+      expect(st.edits).toBe(1);
+      expect(st.plan.facilities).toEqual([expect.objectContaining({ id: 'C1', lat: 10.32, lon: 20.52 })]);
+      expect(st.diagnostics).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'edit-dropped',
+          message: expect.stringMatching(/dates of B1/),
+        }),
+      ]);
     } finally {
       w.close();
     }

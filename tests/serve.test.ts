@@ -248,9 +248,11 @@ describe('the page', () => {
 
 describe('dostplan serve on the command line', () => {
   it('refuses a --host that is not loopback (exit 2)', () => {
-    const r = cli(['serve', '--host', '0.0.0.0', '--port', '0']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/listens on loopback only/);
+    for (const host of ['0.0.0.0', '192.168.1.10', '::', 'example.com', '127.0.0.2']) {
+      const r = cli(['serve', '--host', host, '--port', '0']);
+      expect([host, r.code]).toEqual([host, 2]);
+      expect(r.stderr).toMatch(/listens on loopback only/);
+    }
   });
 
   it('prints the URL with the token as its first line, answers, and stops cleanly on SIGINT (exit 0)', async () => {

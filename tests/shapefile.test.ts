@@ -21,15 +21,16 @@ const GEOFABRIK = join(ROADS, 'geofabrik');
 const SHP = join(GEOFABRIK, 'gis_osm_roads_free_1.shp');
 const PROFILE = join(ROADS, 'test-profile.yaml');
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-shp-'));
-const graphOf = (file: string, classField?: string) =>
-  loadRoadModel(run, file, { profileFile: PROFILE, noCache: true, ...(classField ? { classField } : {}) }).model.graph;
+const graphOf = async (file: string, classField?: string) =>
+  (await loadRoadModel(run, file, { profileFile: PROFILE, noCache: true, ...(classField ? { classField } : {}) })).model
+    .graph;
 
 // The town's roads as GeoJSON, without the ferry (Geofabrik keeps ferries in another layer).
 const town = JSON.parse(readFileSync(join(ROADS, 'town.geojson'), 'utf8'));
 town.features = town.features.filter((f: { properties: Record<string, string> }) => 'highway' in f.properties);
 const GEOJSON = join(DIR, 'town-roads.geojson');
 writeFileSync(GEOJSON, JSON.stringify(town));
-const reference = graphOf(GEOJSON);
+const reference = await graphOf(GEOJSON);
 
 /** A copy of the fixture under `stem` in DIR, with its .dbf changed by `dbf`. */
 function copy(stem: string, dbf: (b: Buffer) => Buffer = (b) => b, exts = ['shp', 'shx', 'prj', 'cpg']): string {
@@ -38,7 +39,8 @@ function copy(stem: string, dbf: (b: Buffer) => Buffer = (b) => b, exts = ['shp'
   return join(DIR, `${stem}.shp`);
 }
 
-const sameGraph = (g: typeof reference) => {
+const sameGraph = async (graph: Promise<typeof reference>) => {
+  const g = await graph;
   expect(g.meta.edges).toBe(reference.meta.edges);
   expect(g.meta.roadKm).toBeCloseTo(reference.meta.roadKm, 9);
   expect([...g.fwdMin].sort()).toEqual([...reference.fwdMin].sort());
@@ -59,13 +61,13 @@ describe('the Geofabrik-style shapefile of the test town', () => {
     });
   });
 
-  it('gives the same graph as the GeoJSON of the same roads (the T one-way turned round)', () => {
-    sameGraph(graphOf(SHP));
+  it('gives the same graph as the GeoJSON of the same roads (the T one-way turned round)', async () => {
+    await sameGraph(graphOf(SHP));
     // One way only: fewer edges backward than a two-way street would give.
     expect(reference.meta.edges).toBeGreaterThan(0);
   });
 
-  it('zipped as Geofabrik ships it, among other layers', () => {
+  it('zipped as Geofabrik ships it, among other layers', async () => {
     const files = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((ext): [string, Buffer] => [
       `gis_osm_roads_free_1.${ext}`,
       readFileSync(join(GEOFABRIK, `gis_osm_roads_free_1.${ext}`)),
@@ -76,20 +78,20 @@ describe('the Geofabrik-style shapefile of the test town', () => {
     ];
     const p = join(DIR, 'azerbaijan-latest-free.shp.zip');
     writeFileSync(p, zip([...other, ...files]));
-    sameGraph(graphOf(p));
+    await sameGraph(graphOf(p));
   });
 
-  it('another class field: refused with the fields and the flag to use, then read with --roads-class-field', () => {
+  it('another class field: refused with the fields and the flag to use, then read with --roads-class-field', async () => {
     const renamed = copy('typed', (b) => {
       const c = Buffer.from(b);
       c.write('type\0\0', 96, 'latin1'); // the third field's name: fclass → type
       return c;
     });
-    expect(() => graphOf(renamed)).toThrow(
+    await expect(graphOf(renamed)).rejects.toThrow(
       `${renamed}: no highway or fclass field in the .dbf; its fields are osm_id, code, type, name, oneway, maxspeed; name the road class field with --roads-class-field NAME`,
     );
-    sameGraph(graphOf(renamed, 'type'));
-    expect(() => graphOf(renamed, 'kind')).toThrow(/no field 'kind' in the \.dbf \(--roads-class-field\)/);
+    await sameGraph(graphOf(renamed, 'type'));
+    await expect(graphOf(renamed, 'kind')).rejects.toThrow(/no field 'kind' in the \.dbf \(--roads-class-field\)/);
   });
 
   it('through the CLI: the same distances as over the GeoJSON', () => {

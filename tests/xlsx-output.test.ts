@@ -121,3 +121,55 @@ describe('stampZipTimes', () => {
     expect(stampZipTimes(notZip.slice())).toEqual(notZip);
   });
 });
+
+describe('--format xlsx of the results that compare (diff, timeline --compare, optimize --model order)', () => {
+  const sheetsOf = async (args: string[]) => readXlsxFile(workbookOf(args));
+  const rowsOf = (sheets: Awaited<ReturnType<typeof readXlsxFile>>, name: string) =>
+    sheets.find((s) => s.sheet === name)!.data.slice(1);
+
+  it('diff: every year of A and B with the JSON figures, the facility changes, the targets', async () => {
+    const args = ['diff', 'plans/dost.yaml', 'plans/announced.yaml'];
+    const json = JSON.parse(cli([...args, '--format', 'json']).stdout);
+    const sheets = await sheetsOf(args);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Effect by year',
+      'Facility changes',
+      'Targets',
+      'How the figures were made',
+    ]);
+    const years = rowsOf(sheets, 'Effect by year');
+    expect(years.map((r) => r[0])).toEqual(json.years.map((y: { year: number }) => y.year));
+    // Coverage by distance in A and B, as numbers: 2025 is 35.6 % in the plan and 74.39 % as announced.
+    type Y = { distance_percent: { from: number; to: number } };
+    expect(years.map((r) => [r[5], r[6]])).toEqual(
+      json.years.map((y: Y) => [y.distance_percent.from, y.distance_percent.to]),
+    );
+    expect(years.find((r) => r[0] === 2025)!.slice(5, 7)).toEqual([35.6, 74.39]);
+    const changes = rowsOf(sheets, 'Facility changes');
+    expect(changes.length).toBe(json.facilities.length);
+    expect(changes.map((r) => r[1])).toEqual(json.facilities.map((f: { id: string }) => f.id));
+  });
+
+  it("timeline --compare: one row per year, B − A people, and both plans' targets", async () => {
+    const args = ['timeline', 'plans/dost.yaml', '--compare', 'plans/announced.yaml'];
+    const json = JSON.parse(cli([...args, '--format', 'json']).stdout);
+    const sheets = await sheetsOf(args);
+    const rows = rowsOf(sheets, 'Comparison');
+    type Y = { year: number; coverage: { distance: { covered: number } } };
+    const covered = (t: { years: Y[] }, year: number) =>
+      t.years.find((y) => y.year === year)!.coverage.distance.covered;
+    for (const r of rows) expect(r[9]).toBe(covered(json.b, r[0] as number) - covered(json.a, r[0] as number));
+    expect(rowsOf(sheets, 'Targets').length).toBe(json.a.targets.length + json.b.targets.length);
+  });
+
+  it('optimize --model order: the optimized and the planned order, year by year, as the JSON has them', async () => {
+    const args = ['optimize', '--model', 'order', '--budget', '2'];
+    const json = JSON.parse(cli([...args, '--format', 'json']).stdout);
+    const rows = rowsOf(await sheetsOf(args), 'Rollout order');
+    type S = { year: number; open: string[]; covered: number };
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(
+      json.optimized.steps.map((s: S) => [s.year, s.open.join(' '), s.covered]),
+    );
+    expect(rows.map((r) => r[5])).toEqual(json.plan.steps.map((s: S) => s.covered));
+  });
+});

@@ -146,9 +146,50 @@ describe('bad workbooks: exit 1 or 2, a position, what to do, no stack trace', (
     expect(cut.code).toBe(1);
     expect(cut.stderr).toMatch(/not a ZIP archive|damaged/);
     const other = run(save('other.xlsx', zip([['readme.txt', Buffer.from('hello')]])));
-    expect(other.code).toBe(1);
-    expect(other.stderr).toContain('not an Excel workbook (.xlsx); save it as "Excel Workbook" or as CSV (UTF-8)');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(
+      'other.xlsx: a ZIP archive that is not an Excel workbook, not a table dostplan reads; unpack it',
+    );
     for (const r of [cut, other]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  // Files of another kind, named by what they are (load/table/file-kind.ts), exit 2 wherever a
+  // table is read: population points, H3 CSV, candidate sites and `import`.
+  it('an .xls, an .ods, a .docx, a PDF or an image: what it is and how to save it, exit 2', () => {
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('=cmd|x')]);
+    const ods = zip([
+      ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],
+      ['content.xml', Buffer.from('<office:document-content/>')],
+    ]);
+    const docx = zip([['word/document.xml', Buffer.from('<w:document/>')]]);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const cases: [string, Buffer, string, string][] = [
+      [
+        'list.xls',
+        ole2,
+        'an old-format Office file (Excel 97–2003 .xls, or .doc)',
+        'save it as Excel Workbook (.xlsx)',
+      ],
+      ['list.ods', ods, 'an OpenDocument spreadsheet (.ods)', 'LibreOffice: File › Save As'],
+      ['list.docx', docx, 'a Word document (.docx)', 'export the table'],
+      ['list.pdf', pdf, 'a PDF document', 'export the table'],
+      ['list.csv', png, 'a PNG image', 'export the table'],
+    ];
+    for (const [name, bytes, kind, fix] of cases) {
+      const p = save(name, bytes);
+      for (const args of [
+        ['coverage', '--population', p],
+        ['optimize', '--candidates', p, '-k', '1'],
+        ['import', p],
+      ]) {
+        const r = cli(args);
+        expect(r.code, `${args[0]} ${name}`).toBe(2);
+        expect(r.stderr).toContain(`${p}: ${kind}, not a table dostplan reads; `);
+        expect(r.stderr).toContain(fix);
+        expect(r.stderr).not.toMatch(/\n\s+at |cmd|Catalog|NUL/);
+      }
+    }
   });
 
   it('a zip bomb stops at the cap, also when the directory lies about the size', () => {

@@ -105,6 +105,8 @@ export interface ModelOptions extends OutputOptions {
   /** --mode car|walk: the road network's built-in profile. */
   mode?: 'car' | 'walk';
   roadsClassField?: string;
+  /** --roads-layer NAME: a GeoPackage's layer of road lines. */
+  roadsLayer?: string;
   /** --scale-to official: rescale a population file's unit totals to the official figures. */
   scaleTo?: 'official';
   /** --resolution KM: merge a population file's cells into blocks. */
@@ -181,12 +183,16 @@ export function addModelOptions(cmd: Command, out?: string): Command {
     .option(
       '--roads <file>',
       'travel over this road network: OpenStreetMap .osm.pbf or .osm, GeoJSON LineStrings, or an ESRI ' +
-        "Shapefile (.shp beside its .dbf, or zipped: Geofabrik's gis_osm_roads_free_1) " +
-        '(replaces --circuity/--speed)',
+        "Shapefile (.shp beside its .dbf, or zipped: Geofabrik's gis_osm_roads_free_1), or a GeoPackage " +
+        '(.gpkg) line layer (replaces --circuity/--speed)',
     )
     .option(
       '--roads-class-field <field>',
-      "a road shapefile's attribute holding the road class (default: highway, else Geofabrik's fclass)",
+      "a road shapefile's or GeoPackage's attribute holding the road class (default: highway, else Geofabrik's fclass)",
+    )
+    .option(
+      '--roads-layer <name>',
+      "a road GeoPackage's layer of road lines when it has several (default: the only one, or the one named *roads*)",
     )
     .option(
       '--roads-profile <file>',
@@ -217,6 +223,7 @@ export function modelFlags(o: ModelOptions) {
     roadsProfile: o.roadsProfile,
     mode: o.mode,
     roadsClassField: o.roadsClassField,
+    roadsLayer: o.roadsLayer,
   };
 }
 

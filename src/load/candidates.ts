@@ -1,10 +1,14 @@
-/** Candidate sites for the optimizer from the user's file (CSV lat,lon[,name,region], an .xlsx sheet or GeoJSON). */
+/**
+ * Candidate sites for the optimizer from the user's file (CSV lat,lon[,name,region], an .xlsx sheet
+ * or GeoJSON), with their costs when the file has build_cost, yearly_cost, cost_source.
+ */
 import type { Candidate } from '../analysis/optimize/suggest.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { RunContext } from '../run/run-context.js';
 import { UserError } from '../errors.js';
 import type { ColumnMap } from './column-map.js';
+import { readCandidateCosts } from './candidate-costs.js';
 import { loadPopulationFile } from './population-file.js';
 
 /** With unit polygons, a site without a region column gets the unit it stands in (sites at sea are refused). */
@@ -25,11 +29,16 @@ export function loadCandidates(
       throw new UserError(e.message.replace(/--columns /g, '--candidates-columns '), e.exitCode);
     throw e;
   }
+  // Costs (build_cost, yearly_cost, cost_source) come from a second read of the same rows.
+  const costs = readCandidateCosts(run, path);
+  if (costs && costs.length !== points.length)
+    throw new UserError(`${path}: ${costs.length} rows with costs for ${points.length} sites; remove blank rows`, 1);
   return points.map((p, i) => ({
     lat: p.lat,
     lon: p.lon,
     name: p.name || `site ${i + 1}`,
     region: p.region,
     side: regions.sideOf(p.region),
+    ...(costs ? { costs: costs[i]! } : {}),
   }));
 }

@@ -14,7 +14,8 @@ import { NumberConvention, readLocaleNumber } from './number-format.js';
 import { readCsvTable } from './table/csv-table.js';
 import { isWorkbook } from './table/workbook.js';
 import { type Cell, cellText, type Table } from './table/table.js';
-import { readBinaryFile, readUserText } from './text-input.js';
+import { readBinaryFile } from './text-input.js';
+import { readTableText } from './table/file-kind.js';
 import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
@@ -28,6 +29,7 @@ export const FACILITY_ROLES = [
   'closes',
   'status',
   'center',
+  'serves',
 ] as const;
 
 /** One row of the list, as written (blank fields undefined): what import-facilities.ts takes. */
@@ -57,8 +59,8 @@ export async function readFacilityList(
     const { readXlsxTable } = await import('./table/xlsx-table.js');
     // A workbook is a ZIP archive: binary, read whole (the text path stops at a NUL byte).
     table = readXlsxTable(readBinaryFile(run, path), path, o.sheet);
-  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readUserText(run, path), path);
-  else table = readCsvTable(readUserText(run, path), path);
+  } else if (ext === '.geojson' || ext === '.json') table = geoJsonTable(readTableText(run, path), path);
+  else table = readCsvTable(readTableText(run, path), path);
   return facilitiesOf(table, o.columns);
 }
 
@@ -71,7 +73,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     ['lat', 'lon'],
     columns,
     table.headerAt,
-    'id,name,kind,lat,lon[,region,opens,closes,status,center]',
+    'id,name,kind,lat,lon[,region,opens,closes,status,center,serves]',
   );
   const conv = new NumberConvention();
   const rows = table.rows.map((cells, r): ListedFacility => {
@@ -93,18 +95,22 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     const id = text('id'),
       name = text('name'),
       region = text('region'),
-      center = text('center');
+      center = text('center'),
+      serves = text('serves');
     for (const [role, value] of [
       ['id', id],
       ['name', name],
       ['region', region],
       ['center', center],
+      ['serves', serves],
     ] as const)
       if (/\p{Cc}/u.test(value)) throw fail(role, 'contains control characters (line breaks, tabs, escape codes)');
     if (id) row.id = id;
     if (name) row.name = name;
     if (region) row.region = region;
     if (center) row.center = center;
+    // Codes (or unit names) apart by commas, semicolons or spaces: "AZ-GA, AZ-GYG".
+    if (serves) row.serves = serves.split(/\s*[,;]\s*|\s+(?=[A-Z]{2}-)/).filter(Boolean);
     const kind = text('kind');
     if (kind) {
       const k = kindOf(kind);

@@ -142,8 +142,8 @@ export async function loadDemand(
 }
 
 /** Standards and travel model for a plan: the first model of the registry the flags or the plan choose. */
-export function planSettings(run: RunContext, plan: Plan, flags: ModelFlags): Settings {
-  return resolveSettings(plan, flags, travelModelFor(run, plan, flags));
+export async function planSettings(run: RunContext, plan: Plan, flags: ModelFlags): Promise<Settings> {
+  return resolveSettings(plan, flags, await travelModelFor(run, plan, flags));
 }
 
 export async function loadPlanContext(
@@ -155,7 +155,7 @@ export async function loadPlanContext(
   const plan = loadValidPlan(run, path, country);
   run.planLanguage(plan.language);
   const population = populationInput(flags, plan);
-  const settings = planSettings(run, plan, flags);
+  const settings = await planSettings(run, plan, flags);
   return {
     country,
     plan,

@@ -13,7 +13,8 @@ import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
 import { parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
-import { readBinaryFile, readUserText } from './text-input.js';
+import { readBinaryFile } from './text-input.js';
+import { readTableText } from './table/file-kind.js';
 import { pointsFromTable } from './population/points-table.js';
 import { readXlsxTable } from './table/xlsx-table.js';
 import { isWorkbook } from './table/workbook.js';
@@ -52,8 +53,8 @@ export function loadPointColumns(
     : isWorkbook(path)
       ? pointsFromTable(readXlsxTable(readBinaryFile(run, path), path, o.sheet), o.population, o.columns)
       : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
-        ? fromGeoJson(readUserText(run, path), path, o.population, o.columns)
-        : readPointsCsv(readUserText(run, path), path, o.population, o.columns);
+        ? fromGeoJson(readTableText(run, path), path, o.population, o.columns)
+        : readPointsCsv(readTableText(run, path), path, o.population, o.columns);
   if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),

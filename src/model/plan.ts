@@ -135,6 +135,19 @@ const facilityFields = {
     .optional()
     .describe('Service desks (windows) working at the same time; with service_min gives the wait estimate'),
   service_min: z.number().positive().max(1440).optional().describe('Mean minutes one visit takes at a desk'),
+  build_cost: z
+    .number()
+    .min(0)
+    .max(1e12)
+    .optional()
+    .describe('What building (or fitting out) the facility costs, once, in manat (AZN)'),
+  yearly_cost: z
+    .number()
+    .min(0)
+    .max(1e12)
+    .optional()
+    .describe('What running the facility costs a year, in manat (AZN)'),
+  cost_source: Text.optional().describe('Where build_cost and yearly_cost come from, or why they were assumed'),
   source: Text.optional().describe('Where the facts come from, or why the assumption was made'),
   evidence: z
     .strictObject({ place: Evidence.optional(), date: Evidence.optional() })

@@ -4,6 +4,7 @@ import type { NewSiteUnits } from '../analysis/optimize/suggest.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { reassignYaml } from './optimize.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 
 const columns: Column[] = [
   { header: 'rank', align: 'right' },
@@ -57,9 +58,9 @@ export function capacitySitesText(r: CapacitySitesResult, yaml: string): string 
 export function capacitySitesMarkdown(r: CapacitySitesResult, yaml: string): string {
   const [title, ...rest] = summary(r);
   return [
-    `### ${title}`,
+    `### ${mdText(title!)}`,
     '',
-    ...rest.map((l) => `${l}  `),
+    ...rest.map((l) => `${mdText(l)}  `),
     '',
     markdownTable(columns, rows(r)),
     '',

@@ -3,6 +3,7 @@ import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { basisText, modelText } from './words.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { mdText } from './markdown-text.js';
 import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 
 const columns = (L: Locale): Column[] => [
@@ -137,17 +138,17 @@ export function capacityText(r: CapacityResult, L: Locale = ENGLISH): string {
 export function capacityMarkdown(r: CapacityResult, L: Locale = ENGLISH): string {
   const [title, ...rest] = capacityHeader(r, L);
   return [
-    `### ${title}`,
+    `### ${mdText(title!)}`,
     '',
-    ...rest.map((l) => `${l}  `),
+    ...rest.map((l) => `${mdText(l)}  `),
     '',
     markdownTable(
       columns(L),
       rows(r, (f) => (f.overloaded ? '⚠️ ' : ''), L),
     ),
     '',
-    `_${legend(r, L)}_`,
-    ...r.notes.map((n) => `\n_${L.t('capacity.note')}: ${n}_`),
+    `_${mdText(legend(r, L))}_`,
+    ...r.notes.map((n) => `\n_${L.t('capacity.note')}: ${mdText(n)}_`),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 import type { CoverageResult, CoverageRow } from '../analysis/coverage.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { type DataTable, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 import { basisText, kindWord, modelText, nearestYearNote, standardsLine } from './words.js';
 
 export { standardsLine } from './words.js';
@@ -71,11 +72,11 @@ export function coverageText(r: CoverageResult, L: Locale = ENGLISH): string {
 export function coverageMarkdown(r: CoverageResult, L: Locale = ENGLISH): string {
   const [title, model, basis, total] = coverageHeader(r, L);
   return [
-    `### ${title}`,
+    `### ${mdText(title!)}`,
     '',
-    `${model} ${basis}`,
+    mdText(`${model} ${basis}`),
     '',
-    `**${total}**`,
+    `**${mdText(total!)}**`,
     '',
     markdownTable(columns(r, L), rowsOf(r, L)),
   ].join('\n');

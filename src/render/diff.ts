@@ -71,7 +71,8 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
       { header: 'detail' },
       { header: 'people whose coverage changes', align: 'right' },
     ],
-    p.facilities.map((f) => [f.change, t(f.id), f.kind, t(f.name), t(changeDetail(f)), people(f)]),
+    // Cells are markdownTable's to escape (every table's, not only this one).
+    p.facilities.map((f) => [f.change, f.id, f.kind, f.name, changeDetail(f), people(f)]),
   );
   const facilities =
     n === 0

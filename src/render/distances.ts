@@ -1,6 +1,7 @@
 /** Distance statistics for people (text, Markdown), spreadsheets (CSV) and maps (GeoJSON). */
 import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
+import { mdText } from './markdown-text.js';
 import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { basisText, modelText } from './words.js';
@@ -86,7 +87,7 @@ export function distancesText(r: DistancesResult, L: Locale = ENGLISH): string {
 }
 
 export function distancesMarkdown(r: DistancesResult, L: Locale = ENGLISH): string {
-  return [`### ${header(r, L)}`, '', ...tables(r, markdownTable, L)].join('\n');
+  return [`### ${mdText(header(r, L))}`, '', ...tables(r, markdownTable, L)].join('\n');
 }
 
 export function distancesTable(r: DistancesResult): DataTable {

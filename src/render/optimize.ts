@@ -1,10 +1,12 @@
 /** Optimizer results: text, Markdown, CSV, GeoJSON, and a YAML fragment to paste into a plan. */
 import type { GraphResult } from '../analysis/optimize/graph.js';
-import type { OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
+import type { MoneyOrderInfo, OrderChanges, OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/suggest.js';
 import { qualityText } from '../analysis/optimize/quality.js';
+import type { BudgetUse, SiteCosts } from '../analysis/optimize/costs.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
 import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { mdText } from './markdown-text.js';
 
 const describe = (r: SuggestResult) =>
   r.model === 'pmedian'
@@ -23,10 +25,11 @@ function summary(r: SuggestResult): string[] {
   const lines = [
     `${r.model === 'mclp' ? 'Maximal covering' : r.model === 'pmedian' ? 'p-median' : 'Set covering'}: ${r.sites.length} new ${r.kind === 'center' ? 'centers' : 'branches'} among ${int(r.candidates)} candidates, on top of ${r.fixed} facilities open at the end of ${r.year}.`,
     `${d.unit}: ${fmt(r.before)} → ${fmt(r.after)}.`,
-    `Heuristic: greedy ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
-      `swap${r.heuristic.swaps === 1 ? '' : 's'} of local search ` +
+    `Heuristic: ${r.budget ? 'greedy by people per manat' : 'greedy'} ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
+      `${r.budget ? 'move' : 'swap'}${r.heuristic.swaps === 1 ? '' : 's'} of local search${r.budget ? ' (add, swap, drop and refill)' : ''} ` +
       `${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
   ];
+  if (r.budget) lines.push(budgetLine(r.budget, r.sites.length));
   if (r.exact)
     lines.push(
       `Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`,
@@ -39,6 +42,14 @@ function summary(r: SuggestResult): string[] {
   return lines;
 }
 
+/** "Budget: 10,000,000 AZN (build cost only …); the 3 sites cost 9,800,000 AZN, 200,000 left." */
+function budgetLine(b: BudgetUse, n: number): string {
+  return (
+    `Budget: ${int(b.budget_azn)} AZN, counting ${b.counted}; the ${n} site${n === 1 ? '' : 's'} ` +
+    `cost ${int(b.spent_azn)} AZN, ${int(b.budget_azn - b.spent_azn)} AZN left.`
+  );
+}
+
 function rows(r: SuggestResult): string[][] {
   return r.sites.map((s) => [
     String(s.rank),
@@ -48,6 +59,7 @@ function rows(r: SuggestResult): string[][] {
     s.lon.toFixed(4),
     int(s.marginal),
     r.model === 'pmedian' ? s.after.toFixed(2) : `${s.after.toFixed(2)}%`,
+    ...(r.budget ? [int(s.cost_azn ?? 0)] : []),
   ]);
 }
 
@@ -61,6 +73,7 @@ function cols(r: SuggestResult): Column[] {
     { header: 'lon', align: 'right' },
     { header: d.marginal, align: 'right' },
     { header: d.after, align: 'right' },
+    ...(r.budget ? [{ header: 'cost AZN', align: 'right' } as Column] : []),
   ];
 }
 
@@ -72,7 +85,7 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
   return [
     `### Site suggestions (${r.model})`,
     '',
-    ...summary(r),
+    ...summary(r).map(mdText),
     '',
     markdownTable(cols(r), rows(r)),
     '',
@@ -83,9 +96,23 @@ export function suggestMarkdown(r: SuggestResult, yaml: string): string {
 }
 
 export function suggestTable(r: SuggestResult): DataTable {
+  const b = r.budget;
   return dataTable(
     'Suggested sites',
-    ['rank', 'near', 'region', 'lat', 'lon', 'marginal', 'after', 'quality', 'model', 'population', 'travel'],
+    [
+      'rank',
+      'near',
+      'region',
+      'lat',
+      'lon',
+      'marginal',
+      'after',
+      ...(b ? ['cost_azn', 'budget_azn', 'cost_counted'] : []),
+      'quality',
+      'model',
+      'population',
+      'travel',
+    ],
     r.sites.map((s) => [
       s.rank,
       s.name,
@@ -94,6 +121,7 @@ export function suggestTable(r: SuggestResult): DataTable {
       s.lon,
       s.marginal,
       s.after,
+      ...(b ? [s.cost_azn ?? '', b.budget_azn, b.counted] : []),
       qualityText(r.quality),
       r.problem.model,
       r.problem.population,
@@ -111,42 +139,65 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
         region: s.region,
         marginal: s.marginal,
         after: s.after,
+        ...(s.cost_azn !== undefined ? { cost_azn: s.cost_azn } : {}),
       }),
     ),
-    { model: r.model, kind: r.kind, year: r.year, quality: r.quality, problem: r.problem },
+    {
+      model: r.model,
+      kind: r.kind,
+      year: r.year,
+      quality: r.quality,
+      problem: r.problem,
+      ...(r.budget ? { budget: r.budget } : {}),
+    },
   );
 }
 
 export function orderText(o: OrderResult, yaml: string, markdown = false): string {
+  const m = o.money;
   const c: Column[] = [
     { header: 'year' },
     { header: 'optimized: opens' },
     { header: 'covered', align: 'right' },
+    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
     { header: 'plan: opens' },
     { header: 'covered', align: 'right' },
+    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
   ];
   const r = o.optimized.steps.map((s, i) => {
     const p = o.plan.steps[i]!;
+    const spent = m?.spent[i];
     return [
       String(s.year),
       s.open.join(' ') || '—',
       `${s.percent.toFixed(1)}%`,
+      ...(spent ? [int(spent.optimized_azn)] : []),
       p.open.join(' ') || '—',
       `${p.percent.toFixed(1)}%`,
+      ...(spent ? [int(spent.plan_azn)] : []),
     ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
+  const line = markdown ? mdText : (s: string) => s;
+  const pace = m
+    ? `a build budget of ${int(m.azn_per_year)} AZN a year`
+    : `${o.budget} opening${o.budget === 1 ? '' : 's'} a year`;
   return [
-    `Rollout order with ${o.budget} opening${o.budget === 1 ? '' : 's'} a year from ${o.from + 1}: ` +
+    `Rollout order with ${pace} from ${o.from + 1}: ` +
       `population-years covered ${int(o.optimized.population_years)} vs ` +
       `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
+    ...[
+      ...(m ? moneyLines(m) : []),
+      `Quality: ${qualityText(o.quality, int)}.`,
+      `Model: ${o.problem.model}; ${o.problem.population}; travel: ${o.problem.travel}.`,
+    ].map(line),
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
       ? [
           '',
           `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this ` +
-            `budget (${o.unscheduled.length}): ${o.unscheduled.join(' ')}`,
+            `budget (${o.unscheduled.length}): ${line(o.unscheduled.join(' '))}`,
         ]
       : []),
     '',
@@ -154,6 +205,15 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     '',
     ...(markdown ? ['```yaml', yaml.trimEnd(), '```'] : [yaml.trimEnd()]),
   ].join('\n');
+}
+
+/** The rule and the search of a money-budgeted order. */
+function moneyLines(m: MoneyOrderInfo): string[] {
+  return [
+    `Budget rule: build costs only (running costs not counted); ${m.rule}.`,
+    `Heuristic: greedy by people per manat ${int(m.heuristic.greedy)} people-years, after ${m.heuristic.moves} ` +
+      `move${m.heuristic.moves === 1 ? '' : 's'} in the opening list ${int(m.heuristic.local_search)}.`,
+  ];
 }
 
 /** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
@@ -188,10 +248,21 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
       `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
       `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
+      ...costYaml(e.costs),
     ]),
     ...reassignYaml(changes.moves),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A site's costs as plan fields (the plan schema's build_cost, yearly_cost, cost_source). */
+function costYaml(c: SiteCosts | undefined): string[] {
+  if (!c) return [];
+  return [
+    ...(c.build_cost !== undefined ? [`    build_cost: ${c.build_cost}`] : []),
+    ...(c.yearly_cost !== undefined ? [`    yearly_cost: ${c.yearly_cost}`] : []),
+    ...(c.cost_source !== undefined ? [`    cost_source: ${q(c.cost_source)}`] : []),
+  ];
 }
 
 /** Units that move to a new facility, each from the day it opens (no `from:`: it follows `opens`). */
@@ -210,11 +281,16 @@ export function reassignYaml(moves: readonly UnitMove[]): string[] {
  */
 export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): string {
   const a = o.budget === 1 ? 'opening' : 'openings';
+  const m = o.money;
+  const pace = m
+    ? `${m.azn_per_year} AZN a year of build budget${m.carry_over ? ', unspent money carried over,' : ', no carry-over,'}`
+    : `${o.budget} ${a} a year`;
   const lines = [
-    `# dostplan optimize --model order: the rollout order with ${o.budget} ${a} a year from ${o.from + 1}.`,
+    `# dostplan optimize --model order: the rollout order with ${pace} from ${o.from + 1}.`,
+    `# Quality: ${qualityText(o.quality, (x) => String(Math.round(x)))}.`,
     '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
     `extends: ${q(base)}`,
-    `name: ${q(`Rollout reordered by optimize order: ${o.budget} ${a} a year from ${o.from + 1}`)}`,
+    `name: ${q(`Rollout reordered by optimize order: ${pace.replace(/,$/, '')} from ${o.from + 1}`)}`,
   ];
   for (const list of ['centers', 'branches'] as const) {
     const kind = list === 'centers' ? 'center' : 'branch';

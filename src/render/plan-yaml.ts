@@ -7,6 +7,7 @@
  */
 import type { ImportedFacility, ImportedPlan } from '../analysis/import-facilities.js';
 import type { Threshold } from '../model/plan.js';
+import { type Provenance, provenanceLines } from './provenance.js';
 
 export interface PlanYamlOptions {
   /** The list's file, named in the header comment. */
@@ -17,6 +18,8 @@ export interface PlanYamlOptions {
   facilitiesOnly?: boolean;
   /** Coverage standards to start from, and the plan they come from (the country's default). */
   standards?: { from: string; center?: Threshold; branch?: Threshold };
+  /** How it was made (render/provenance.ts): comment lines after the header, as every YAML output has. */
+  provenance?: Provenance;
 }
 
 export function planYaml(p: ImportedPlan, o: PlanYamlOptions): string {
@@ -30,6 +33,7 @@ export function planYaml(p: ImportedPlan, o: PlanYamlOptions): string {
       ? `# ${guesses} value(s) were not in the list and are marked "# guessed:"; check them.`
       : '# Every facility value is as the list gives it.',
   );
+  if (o.provenance) lines.push(...provenanceLines(o.provenance).map((l) => `# ${comment(l)}`));
   if (!o.facilitiesOnly) {
     lines.push(`name: ${scalar(o.name)}`);
     lines.push(`years: { from: ${p.years.from}, to: ${p.years.to} }`);
@@ -66,6 +70,8 @@ function facilityLines(f: ImportedFacility): string[] {
   ];
   if (f.closes !== undefined) out.push(line('closes', date(f.closes)));
   if (f.center !== undefined) out.push(line('center', scalar(f.center), g.center));
+  if (f.serves.length) out.push(line('serves', `[${f.serves.map(scalar).join(', ')}]`, g.serves));
+  else if (g.serves) out.push(`    # guessed: serves ${comment(g.serves)}`);
   if (g.kind) out.push(`    # guessed: a ${f.kind}, as ${comment(g.kind)}`);
   if (f.assumedDate) out.push('    evidence: { date: assumption }');
   return out;
@@ -101,13 +107,13 @@ export function scalar(s: string): string {
  * at the end when missing). Everything else — keys, comments, layout — is left byte for byte, so
  * importing an updated list into the plan again changes only the facilities that changed.
  */
-export function replaceFacilities(text: string, p: ImportedPlan, source: string): string {
+export function replaceFacilities(text: string, p: ImportedPlan, source: string, tool = 'dostplan'): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   for (const key of ['centers', 'branches'] as const) {
     const block = facilityBlock(key, key === 'centers' ? p.centers : p.branches);
-    block[0] += `  # imported from ${comment(source)} by dostplan import`;
+    block[0] += `  # imported from ${comment(source)} by ${tool} import`;
     const start = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
     if (start < 0) {
       lines.push(...block);

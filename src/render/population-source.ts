@@ -4,6 +4,8 @@
  */
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { type PopulationSource, populationSummary } from '../model/population-source.js';
+import { mdText } from './markdown-text.js';
+import { type Column, markdownTable } from './table.js';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -15,15 +17,22 @@ export function populationSection(s: PopulationSource, markdown: boolean, L: Loc
     markdown ? `## ${title}` : title,
     '',
     ...populationSummary(s).map((l) =>
-      markdown ? `- ${l.replace(/^population: /, '')}` : `  ${l.replace(/^population: /, '')}`,
+      // The file's name is the user's: Markdown text, not markup.
+      markdown ? `- ${mdText(l.replace(/^population: /, ''))}` : `  ${l.replace(/^population: /, '')}`,
     ),
   ];
   if (s.scale) {
     out.push('');
     if (markdown) {
-      out.push('| unit | name | grid | official | factor |', '|---|---|---:|---:|---:|');
-      for (const u of s.scale.units)
-        out.push(`| ${u.code} | ${u.name} | ${n(u.grid)} | ${n(u.official)} | ${u.factor ?? '–'} |`);
+      const columns: Column[] = [
+        { header: 'unit' },
+        { header: 'name' },
+        { header: 'grid', align: 'right' },
+        { header: 'official', align: 'right' },
+        { header: 'factor', align: 'right' },
+      ];
+      const rows = s.scale.units.map((u) => [u.code, u.name, n(u.grid), n(u.official), String(u.factor ?? '–')]);
+      out.push(markdownTable(columns, rows));
     } else {
       out.push(
         `  ${'unit'.padEnd(8)} ${'name'.padEnd(22)} ${'grid'.padStart(11)} ${'official'.padStart(11)} ` +

@@ -7,15 +7,37 @@
  * Values: minutes to the nearest open facility; NODATA (-9999, in the GDAL_NODATA tag) outside the
  * country; UNREACHABLE (-1) for land cells no open facility can be reached from (another side of
  * a border, beyond the road network's off-road limit, or no facility open).
+ *
+ * How the figures were made (render/provenance.ts) goes in the tags gdalinfo lists: the
+ * ImageDescription says what the values are and carries the provenance lines, Software the tool,
+ * and each provenance field is a GDAL metadata item (`made_with`, `plan`, `year`, …, `source_1`, …).
  */
 import type { Surface } from '../analysis/surface.js';
+import { type Provenance, provenanceLines } from './provenance.js';
 import { float32GeoTiff } from './tiff-writer.js';
 
 export const NODATA = -9999;
 export const UNREACHABLE = -1;
 
-/** The surface as GeoTIFF bytes. */
-export function surfaceGeoTiff(surface: Surface): Uint8Array {
+const VALUES =
+  `minutes to the nearest open facility; ${UNREACHABLE} where none can be reached; ` +
+  `${NODATA} (nodata) outside the country`;
+
+/** The provenance as GDAL metadata items, one per field and per source. */
+function metadataItems(p: Provenance): [string, string][] {
+  const fields = (['plan', 'year', 'population', 'distance_model', 'standards'] as const).flatMap(
+    (k): [string, string][] => (p[k] ? [[k, p[k]]] : []),
+  );
+  return [
+    ['values', VALUES],
+    ['made_with', p.tool],
+    ...fields,
+    ...p.sources.map((s, i): [string, string] => [`source_${i + 1}`, s]),
+  ];
+}
+
+/** The surface as GeoTIFF bytes, with how it was made when the run says. */
+export function surfaceGeoTiff(surface: Surface, provenance?: Provenance): Uint8Array {
   const { grid, index } = surface.cells;
   const values = new Float32Array(grid.cols * grid.rows);
   for (let k = 0; k < values.length; k++) {
@@ -32,5 +54,12 @@ export function surfaceGeoTiff(surface: Surface): Uint8Array {
     dLon: grid.dLon,
     dLat: grid.dLat,
     nodata: NODATA,
+    ...(provenance
+      ? {
+          description: [`Travel time surface: ${VALUES}.`, ...provenanceLines(provenance)].join('\n'),
+          software: provenance.tool,
+          metadata: metadataItems(provenance),
+        }
+      : {}),
   });
 }

@@ -1,4 +1,5 @@
 /** Plain-text tables for people: columns padded, numbers right-aligned. */
+import { mdCell } from './markdown-text.js';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
@@ -18,12 +19,11 @@ export function textTable(columns: Column[], rows: string[][]): string {
 
 /** GitHub-flavoured Markdown table (for pull-request comments). */
 export function markdownTable(columns: Column[], rows: string[][]): string {
-  // A line break would end the row; a pipe would start a cell.
-  const esc = (s: string) => s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  // Every cell is text (names come from plans and users' files): line breaks, pipes and markup escaped.
   return [
-    `| ${columns.map((c) => esc(c.header)).join(' | ')} |`,
+    `| ${columns.map((c) => mdCell(c.header)).join(' | ')} |`,
     `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -53,6 +53,15 @@ export const dataTable = (name: string, headers: string[], rows: (string | numbe
   headers,
   rows,
 });
+
+/**
+ * A `#` comment line above a CSV's header (how the figures were made). A spreadsheet splits it at
+ * its commas like any row, so a piece after a comma that starts like a formula (a plan named
+ * `x,=HYPERLINK(…)`) gets csvSafe's apostrophe too; csv-parse, pandas and R skip the line whole.
+ */
+export function csvComment(line: string): string {
+  return `# ${line.replace(/,(?=[=+\-@\t\r"])/g, ",'")}`;
+}
 
 /** A table as CSV. */
 export const csvOf = (t: DataTable): string => csvTable(t.headers, t.rows);

@@ -5,6 +5,7 @@
  */
 import { capacityTable } from './capacity.js';
 import { capacitySitesTable } from './capacity-sites.js';
+import { comparisonTables, diffTables, orderTables } from './comparison-tables.js';
 import { coverageTable } from './coverage.js';
 import { distancesTable, worstTable } from './distances.js';
 import { gapsTable } from './gaps.js';
@@ -26,6 +27,9 @@ export const TABLES = {
   capacity: (r) => [capacityTable(r)],
   capacitySites: (o) => [capacitySitesTable(o.result)],
   gaps: (o) => [gapsTable(o.result)],
+  diff: (p) => diffTables(p),
+  comparison: (o) => comparisonTables(o.a, o.b),
+  order: (o) => orderTables(o.result),
 } satisfies Tables;
 
 export type TableKind = keyof typeof TABLES;

@@ -1,5 +1,6 @@
 /** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
+import { mdText } from './markdown-text.js';
 import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { MISSED_REASON_ID, TARGET_LABEL_ID } from '../model/local-names.js';
@@ -186,21 +187,23 @@ export function timelineText(t: Timeline, names: Map<string, string> = new Map()
 export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map(), L: Locale = ENGLISH): string {
   const mark = new RegExp(`^(${L.t('target.met').trim()}|${L.t('target.missed').trim()})\\s*`);
   return [
-    `### ${header(t, L)[0]}`,
+    `### ${mdText(header(t, L)[0]!)}`,
     '',
     markdownTable(yearColumns(L), yearRows(t, L)),
     '',
     `**${L.t('timeline.targets')}**`,
     '',
-    ...t.targets.map((x) => `- ${targetMark(x)} ${targetLine(x, L).replace(mark, '')}`),
+    ...t.targets.map((x) => `- ${targetMark(x)} ${mdText(targetLine(x, L).replace(mark, ''))}`),
     ...(t.waivers.length
-      ? ['', `**${L.t('timeline.waived')}**`, '', ...t.waivers.map((w) => `- ${waiverLine(w, L)}`)]
+      ? ['', `**${L.t('timeline.waived')}**`, '', ...t.waivers.map((w) => `- ${mdText(waiverLine(w, L))}`)]
       : []),
     '',
     `**${L.t('timeline.by_region')}**`,
     '',
     regionalCounts(t, markdownTable, names, L),
-    ...(t.notes.length ? ['', `**${L.t('timeline.notes')}**`, '', ...t.notes.map((n) => `- ${noteText(n, L)}`)] : []),
+    ...(t.notes.length
+      ? ['', `**${L.t('timeline.notes')}**`, '', ...t.notes.map((n) => `- ${mdText(noteText(n, L))}`)]
+      : []),
   ].join('\n');
 }
 
@@ -278,15 +281,20 @@ export function comparisonText(a: Timeline, b: Timeline, markdown = false, L: Lo
     ];
   });
   const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
+  // Markdown: the plans' names and target labels are text; a line break in a label would start a block.
+  const line = markdown ? mdText : (s: string) => s;
+  const target = (x: Timeline['targets'][number]) =>
+    markdown ? `- ${mdText(targetLine(x, L))}` : `  ${targetLine(x, L)}`;
   return [
-    `A: ${L.planName(a.plan)}`,
-    `B: ${L.planName(b.plan)}`,
+    line(`A: ${L.planName(a.plan)}`),
+    ...(markdown ? [''] : []),
+    line(`B: ${L.planName(b.plan)}`),
     '',
     table,
     '',
     `${L.t('timeline.targets')} (A):`,
-    ...a.targets.map((x) => `  ${targetLine(x, L)}`),
+    ...a.targets.map(target),
     `${L.t('timeline.targets')} (B):`,
-    ...b.targets.map((x) => `  ${targetLine(x, L)}`),
+    ...b.targets.map(target),
   ].join('\n');
 }

@@ -34,9 +34,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** A fresh session token: 32 random bytes, URL-safe. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
-/** The addresses `--host` may name: loopback only. */
+/** The addresses `--host` may name: loopback only, by the names the Host check answers. */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '[::1]';
 }
 
 /** The Host headers we answer: the loopback names with our port. */

@@ -239,7 +239,7 @@ export class Session {
     const same = (k: keyof Plan) => JSON.stringify(plan[k]) === JSON.stringify(before[k]);
     const { country } = this.ctx;
     const settings =
-      same('distance_model') && same('standards') ? this.ctx.settings : planSettings(this.run, plan, this.flags);
+      same('distance_model') && same('standards') ? this.ctx.settings : await planSettings(this.run, plan, this.flags);
     const demand =
       same('population') && same('population_basis')
         ? this.ctx.demand

@@ -30,7 +30,7 @@ import {
   showTargets,
   travelFills,
 } from './panel.js';
-import { STATUS_STYLE } from '../render/palette.js';
+import { showTip } from './tooltip.js';
 
 class Studio {
   private state: State | null = null;
@@ -238,61 +238,8 @@ class Studio {
   }
 
   private tip(what: Hover, x: number, y: number): void {
-    const box = byId('tooltip');
-    const lines = what ? this.tipLines(what) : null;
-    if (!lines) {
-      box.hidden = true;
-      return;
-    }
-    fill(box, h('strong', {}, lines[0]!), ...lines.slice(1).flatMap((l) => [h('br'), l]));
-    box.hidden = false;
-    // Beside the pointer, kept inside the window.
-    const w = box.offsetWidth;
-    const hgt = box.offsetHeight;
-    box.style.left = `${Math.max(4, Math.min(window.innerWidth - w - 4, x + 14))}px`;
-    box.style.top = `${Math.max(4, y + 16 + hgt > window.innerHeight ? y - hgt - 10 : y + 16)}px`;
-  }
-
-  private tipLines(what: NonNullable<Hover>): string[] | null {
-    const year = this.year;
-    if (what.kind === 'unit') {
-      const props = this.mapData.features.find((f) => f.properties.id === what.id)?.properties;
-      const u = this.summary?.units.find((x) => x.id === what.id);
-      if (!props) return null;
-      const nearest = u?.nearest_facility
-        ? (this.state?.plan.facilities.find((f) => f.id === u.nearest_facility)?.name ?? u.nearest_facility)
-        : null;
-      const trip = this.distances?.groups.find((g) => g.id === what.id)?.any;
-      return [
-        `${props.name} (${props.id})`,
-        `${int(props.population)} people · ${this.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region}`,
-        u ? `${pct(u.covered_pct)} within the standard in ${year}` : `${year}: no figures`,
-        u?.mean_km === null || u?.mean_km === undefined
-          ? 'no open facility reachable'
-          : `mean ${u.mean_km.toFixed(1)} km to the nearest open facility`,
-        ...(trip?.mean_min !== null && trip?.mean_min !== undefined ? [`mean ${trip.mean_min.toFixed(0)} min`] : []),
-        ...(trip?.unserved ? [`${int(trip.unserved)} can reach no open facility`] : []),
-        ...(nearest ? [`nearest: ${nearest}`] : []),
-      ];
-    }
-    if (what.kind === 'candidate') {
-      const c = this.candidates[Number(what.id)];
-      return c
-        ? [
-            `Suggested site ${Number(what.id) + 1}: ${c.name ?? c.region}`,
-            `${c.region}: +${int(c.gain_people)} people covered`,
-          ]
-        : null;
-    }
-    const f = this.state?.plan.facilities.find((x) => x.id === what.id);
-    if (!f) return null;
-    const use = this.summary?.capacity?.find((c) => c.facility === f.id)?.utilization;
-    return [
-      `${f.name} (${f.id})`,
-      `${f.kind}, ${STATUS_STYLE[facilityState(f, year)].label} at the end of ${year}`,
-      `opens ${f.opens}${f.closes === null ? '' : `, closes ${f.closes}`}`,
-      ...(use === undefined || use === null ? [] : [`${use.toFixed(0)} % of capacity`]),
-    ];
+    const { year, mapData: map, state, summary, distances, candidates } = this;
+    showTip(what, { year, map, state, summary, distances, candidates }, x, y);
   }
 
   private say(message: string): void {

@@ -15,6 +15,24 @@ function chosen(sol: HighsSolution): number[] {
     .sort((a, b) => a - b);
 }
 
+/**
+ * A covering MILP as LP text: max Σ w_i z_i  s.t.  z_i ≤ Σ_{j covers i} y_j (`by`: the sites
+ * covering each point), one more constraint `row` on the sites, the sites `ys` binary.
+ */
+export function coverLp(w: ArrayLike<number>, by: Map<number, number[]>, row: string, ys: string[]): string {
+  const pts = [...by.keys()].sort((a, b) => a - b);
+  const lines = ['Maximize', ` obj: ${pts.map((i) => `${w[i]} z${i}`).join(' + ') || '0 y0'}`, 'Subject To'];
+  for (const i of pts)
+    lines.push(
+      ` c${i}: z${i} - ${by
+        .get(i)!
+        .map((j) => `y${j}`)
+        .join(' - ')} <= 0`,
+    );
+  lines.push(row, 'Bounds', ...pts.map((i) => ` 0 <= z${i} <= 1`), 'Binary', ` ${ys.join(' ')}`, 'End');
+  return lines.join('\n');
+}
+
 /** max Σ w_i z_i  s.t.  z_i ≤ Σ_{j covers i} y_j,  Σ y_j = k. Only points some candidate covers appear. */
 export async function mclpExact(
   inst: CoverInstance,
@@ -25,24 +43,9 @@ export async function mclpExact(
     list.forEach((i) => !inst.covered[i] && (by.get(i) ?? by.set(i, []).get(i)!).push(j)),
   );
   if (by.size + inst.cover.length > EXACT_LIMITS.mclpVariables) return undefined;
-  const pts = [...by.keys()].sort((a, b) => a - b);
-  const lines = ['Maximize', ` obj: ${pts.map((i) => `${inst.w[i]} z${i}`).join(' + ') || '0 y0'}`, 'Subject To'];
-  for (const i of pts)
-    lines.push(
-      ` c${i}: z${i} - ${by
-        .get(i)!
-        .map((j) => `y${j}`)
-        .join(' - ')} <= 0`,
-    );
-  lines.push(
-    ` k: ${inst.cover.map((_, j) => `y${j}`).join(' + ')} = ${k}`,
-    'Bounds',
-    ...pts.map((i) => ` 0 <= z${i} <= 1`),
-    'Binary',
-    ` ${inst.cover.map((_, j) => `y${j}`).join(' ')}`,
-    'End',
-  );
-  const sol = (await highs()).solve(lines.join('\n'));
+  const ys = inst.cover.map((_, j) => `y${j}`);
+  const lp = coverLp(inst.w, by, ` k: ${ys.join(' + ')} = ${k}`, ys);
+  const sol = (await highs()).solve(lp);
   if (sol.Status !== 'Optimal') return undefined;
   let base = 0;
   inst.covered.forEach((c, i) => c && (base += inst.w[i]!));

@@ -20,12 +20,16 @@ import { marginalOrder, type Reach } from './marginal-order.js';
 import { pmedian } from './pmedian.js';
 import { PMEDIAN_BOUND, qualityOf, type Quality } from './quality.js';
 import { compareText } from '../../model/compare-text.js';
+import { solveBudget } from './budget-exact.js';
+import { budgetUse, countedCosts, type BudgetUse, type MoneyBudget, type SiteCosts } from './costs.js';
 
 export type Model = 'mclp' | 'pmedian' | 'setcover';
 
 export interface Candidate extends Site {
   name: string;
   region: string;
+  /** What the site costs, when its file says (costs.ts). */
+  costs?: SiteCosts;
 }
 
 export interface Suggestion {
@@ -40,6 +44,10 @@ export interface Suggestion {
   after: number;
   /** pmedian: people who had no reachable facility before this site. */
   reached?: number;
+  /** With a money budget: what the site costs as counted against it, in manat. */
+  cost_azn?: number;
+  /** With a money budget: the site's costs as its file gives them. */
+  costs?: SiteCosts;
 }
 
 export interface SuggestResult {
@@ -60,6 +68,8 @@ export interface SuggestResult {
   quality: Quality;
   /** The problem it answers: the model, whose people, and how distance is measured. */
   problem: { model: string; population: string; travel: string };
+  /** With --budget-azn: the budget, what counts against it, and what the chosen sites cost. */
+  budget?: BudgetUse;
   note?: string;
 }
 
@@ -68,6 +78,9 @@ const MODEL_TEXT: Record<Model, string> = {
   pmedian: 'p-median: the k new sites that minimise people × road km to the nearest facility',
   setcover: 'set covering: the fewest new sites that put the target share within the standard',
 };
+
+const BUDGET_MODEL_TEXT =
+  'maximal covering under a budget: the new sites within the budget in manat that put the most people within the standard';
 
 /** The quality of an answer from the search's own bound, or HiGHS's optimum when --exact ran. */
 function judged(value: number, bound: number, exact: number | undefined): Quality {
@@ -84,6 +97,8 @@ export interface SuggestOptions {
   /** setcover: target covered share in %. */
   targetPercent?: number;
   exact: boolean;
+  /** mclp only: a money budget instead of k sites (every candidate then needs a cost). */
+  budget?: MoneyBudget;
 }
 
 /**
@@ -123,7 +138,7 @@ export async function suggestSites(
     fixed: fixed.length,
     candidates: candidates.length,
     problem: {
-      model: MODEL_TEXT[o.model],
+      model: o.budget ? BUDGET_MODEL_TEXT : MODEL_TEXT[o.model],
       population: `${describeBasis(demand.basis ?? 'file')}, people of ${o.year}`,
       travel: settings.travel.info.description,
     },
@@ -198,19 +213,40 @@ export async function suggestSites(
   const before = coveredBy(cover, []);
   const k = o.model === 'setcover' ? candidates.length : o.k;
   const target = ((o.targetPercent ?? 90) / 100) * population;
-  const greedy = coverGreedy(cover, k, o.model === 'setcover' ? (c) => c >= target - 1e-6 : undefined);
-  const improved = o.model === 'mclp' ? coverIteratedSearch(cover, greedy.sites) : { sites: greedy.sites, swaps: 0 };
+  let greedy = { sites: [] as number[] },
+    improved: { sites: number[]; swaps: number },
+    budgeted: Awaited<ReturnType<typeof solveBudget>> | undefined,
+    cost: Float64Array | undefined;
+  if (o.budget) {
+    cost = countedCosts(candidates, o.budget);
+    budgeted = await solveBudget(
+      { ...cover, cost, budget: o.budget.azn },
+      o.exact ? EXACT_LIMITS.mclpVariables : undefined,
+    );
+    greedy = budgeted.greedy;
+    improved = { sites: budgeted.sites, swaps: budgeted.moves };
+  } else {
+    greedy = coverGreedy(cover, k, o.model === 'setcover' ? (c) => c >= target - 1e-6 : undefined);
+    improved = o.model === 'mclp' ? coverIteratedSearch(cover, greedy.sites) : { sites: greedy.sites, swaps: 0 };
+  }
   const final = coveredBy(cover, improved.sites);
   // Report sites in greedy order of their marginal coverage given the ones above.
   const order = coverGreedy({ ...cover, cover: improved.sites.map((j) => cover.cover[j]!) }, improved.sites.length);
   let cum = before;
   const sites = order.sites.map((t, r) => {
     cum += order.marginal[r]!;
-    return toSite(improved.sites[t]!, r + 1, order.marginal[r]!, pct(cum));
+    const j = improved.sites[t]!;
+    const site = toSite(j, r + 1, order.marginal[r]!, pct(cum));
+    if (!cost) return site;
+    const { where: _where, ...costs } = candidates[j]!.costs ?? {};
+    return { ...site, cost_azn: cost[j]!, costs };
   });
   let exact: SuggestResult['exact'] = null;
   let note: string | undefined;
-  if (o.exact && o.model === 'mclp') {
+  if (budgeted?.exact) {
+    const e = budgeted.exact;
+    exact = { value: Math.round(e.value), gap_percent: gap(e.value, budgeted.heuristic) };
+  } else if (o.exact && o.model === 'mclp' && !o.budget) {
     const e = await mclpExact(cover, o.k);
     if (e) exact = { value: Math.round(e.covered), gap_percent: gap(e.covered, final) };
     else note = 'instance too large for the exact solver; use fewer candidates (--candidates) to measure the gap';
@@ -220,17 +256,18 @@ export async function suggestSites(
   return {
     ...base,
     // The covering searches have no bound of their own: only HiGHS (--exact) can prove them.
-    quality: judged(final, NaN, exact?.value),
+    quality: budgeted ? budgeted.quality : judged(final, NaN, exact?.value),
     threshold_km: settings.travel.reachKm(standard),
     before: round2(pct(before)),
     after: round2(pct(final)),
     sites,
     heuristic: {
       greedy: Math.round(coveredBy(cover, greedy.sites)),
-      local_search: Math.round(final),
+      local_search: Math.round(budgeted ? budgeted.heuristic : final),
       swaps: improved.swaps,
     },
     exact,
+    ...(o.budget && cost ? { budget: budgetUse(o.budget, cost, improved.sites) } : {}),
     ...(note ? { note } : {}),
   };
 }
@@ -275,6 +312,8 @@ export interface PlanEntry {
   opens: number;
   /** Why this site, in the model's terms. */
   effect: string;
+  /** Its costs, carried into the scenario. */
+  costs?: SiteCosts;
 }
 
 /** A unit an existing center hands over to a new one, from the day the new one opens. */
@@ -382,6 +421,7 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
       lon: s.lon,
       opens: r.year,
       effect,
+      ...(s.costs ? { costs: s.costs } : {}),
     };
   });
   return { entries, moves };

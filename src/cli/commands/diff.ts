@@ -25,19 +25,18 @@ export const command: CommandSpec<ModelOptions> = {
     const population = populationInput(flags, b);
     const demand = await loadDemand(run, country, population, b, flags);
     // Each plan is measured with its own distance model and standards unless flags set them for both.
-    const settingsOf = (p: typeof a) => planSettings(run, p, flags);
-    const measure = (p: typeof a, title: string) => {
-      const settings = settingsOf(p);
-      return withProgress(title, p, (tick) => timeline(p, demand, country.regions, settings, tick));
-    };
-    const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsOf(b));
-    const d = diffPlans(a, b, measure(a, 'diff A'), measure(b, 'diff B'), changes);
+    const settingsA = await planSettings(run, a, flags),
+      settingsB = await planSettings(run, b, flags);
+    const measure = (p: typeof a, settings: typeof settingsA, title: string) =>
+      withProgress(title, p, (tick) => timeline(p, demand, country.regions, settings, tick));
+    const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsB);
+    const d = diffPlans(a, b, measure(a, settingsA, 'diff A'), measure(b, settingsB, 'diff B'), changes);
     await emit(
       run,
       'diff',
       d,
       o,
-      planAbout({ country, plan: b, demand, settings: settingsOf(b), lang: run.lang }, [b.years.from, b.years.to]),
+      planAbout({ country, plan: b, demand, settings: settingsB, lang: run.lang }, [b.years.from, b.years.to]),
     );
     return EXIT.ok;
   },

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { importFacilities } from '../../analysis/import-facilities.js';
+import { importFacilities, servablePlaces } from '../../analysis/import-facilities.js';
 import { EXIT, UserError } from '../../errors.js';
 import { basename } from 'node:path';
 import { type CountryData, loadCountry } from '../../load/dataset-loader.js';
@@ -13,6 +13,7 @@ import { planYaml, replaceFacilities } from '../../render/plan-yaml.js';
 import type { CommandSpec } from '../command.js';
 import type { RunContext } from '../../run/run-context.js';
 import { addOutOption, columnMap } from '../options.js';
+import { toolProvenance } from '../provenance.js';
 
 interface Opts {
   columns?: ColumnMap;
@@ -64,6 +65,7 @@ export const command: CommandSpec<Opts> = {
         codeForName: (name) => regions.codeForName(name),
         unitAt: (lat, lon) => units?.nearestUnit(lat, lon, OFFSHORE_KM),
         asOf,
+        ...servablePlaces(regions),
       });
     } catch (e) {
       if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, e.exitCode);
@@ -71,9 +73,12 @@ export const command: CommandSpec<Opts> = {
     }
     const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
+    // What the plan rests on: the list, and the unit polygons that placed the facilities without a region.
+    const provenance = toolProvenance({ sources: country.profile.credits ?? [] });
     const yaml = o.into
-      ? replaceFacilities(readUserText(run, o.into), plan, file!)
+      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool)
       : planYaml(plan, {
+          provenance,
           source: file!,
           name,
           ...(standards ? { standards } : {}),

@@ -1,10 +1,11 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
 import { solveGraph } from '../../analysis/optimize/graph.js';
-import { orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import { moneyRolloutOrder, orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import { EXACT_LIMITS } from '../../analysis/optimize/exact.js';
 import {
   planEntries,
   pointCandidates,
@@ -12,7 +13,8 @@ import {
   unitsForNewSites,
   type Model,
 } from '../../analysis/optimize/suggest.js';
-import { EXIT } from '../../errors.js';
+import { MAX_AZN } from '../../analysis/optimize/costs.js';
+import { EXIT, UserError } from '../../errors.js';
 import { loadCandidates } from '../../load/candidates.js';
 import type { ColumnMap } from '../../load/column-map.js';
 import { readGraph } from '../../load/orlib.js';
@@ -29,6 +31,7 @@ import {
   countAtLeastOne,
   numberIn,
   reportYear,
+  wholeNumber,
   year,
   type ModelOptions,
 } from '../options.js';
@@ -47,8 +50,19 @@ interface Opts extends ModelOptions {
   candidatesColumns?: ColumnMap;
   exact?: boolean;
   budget: number;
+  budgetAzn?: number;
+  budgetYears: number;
+  budgetAznPerYear?: number;
+  carryOver: boolean;
   from?: number;
   graph?: string;
+}
+
+/** Years of running cost counted with a build cost: 0 to 100. */
+function yearsAhead(value: string): number {
+  const n = wholeNumber(value);
+  if (n > 100) throw new InvalidArgumentError('expected a whole number of years from 0 to 100');
+  return n;
 }
 
 export const command: CommandSpec<Opts> = {
@@ -89,7 +103,27 @@ export const command: CommandSpec<Opts> = {
         columnMap(['lat', 'lon', 'region', 'name']),
       )
       .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
+      .option(
+        '--budget-azn <manat>',
+        'mclp: a budget in manat instead of -k: the sites within it that cover the most people (candidates need build_cost)',
+        numberIn(0, MAX_AZN, { above: true }),
+      )
+      .option(
+        '--budget-years <n>',
+        'with --budget-azn: count this many years of yearly_cost with the build cost (default 0: build cost only)',
+        yearsAhead,
+        0,
+      )
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
+      .option(
+        '--budget-azn-per-year <manat>',
+        'order: a build budget per year in manat instead of --budget (facilities not yet open need build_cost)',
+        numberIn(0, MAX_AZN, { above: true }),
+      )
+      .option(
+        '--no-carry-over',
+        'with --budget-azn-per-year: money not spent in a year is lost (default: it carries over)',
+      )
       .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
       .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
     addAlias(cmd, '--basis <rule>', '--catchment', catchment);
@@ -110,9 +144,22 @@ export const command: CommandSpec<Opts> = {
     const base = relative(savedIn, resolve(planArg ?? ctx.country.defaultPlan))
       .split(sep)
       .join('/');
+    if (o.budgetAznPerYear !== undefined && o.model !== 'order')
+      throw new UserError('--budget-azn-per-year works with --model order; for sites, use --budget-azn');
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
-      const result = rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
+      const result =
+        o.budgetAznPerYear !== undefined
+          ? await moneyRolloutOrder(
+              ctx.plan,
+              ctx.demand,
+              regions,
+              ctx.settings,
+              from,
+              { perYear: o.budgetAznPerYear, carryOver: o.carryOver },
+              o.exact ? EXACT_LIMITS.mclpVariables : undefined,
+            )
+          : rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
       await emit(
         run,
         'order',
@@ -139,7 +186,17 @@ export const command: CommandSpec<Opts> = {
       await emit(run, 'capacitySites', { result, units, base }, o, planAbout(ctx, y));
       return EXIT.ok;
     }
-    const options = { model: o.model, kind: o.kind, year: y, k: o.sites, targetPercent: o.target, exact: !!o.exact };
+    if (o.budgetAzn !== undefined && o.model !== 'mclp')
+      throw new UserError(`--budget-azn works with --model mclp (and order: --budget-azn-per-year), not ${o.model}`);
+    const options = {
+      model: o.model,
+      kind: o.kind,
+      year: y,
+      k: o.sites,
+      targetPercent: o.target,
+      exact: !!o.exact,
+      ...(o.budgetAzn !== undefined ? { budget: { azn: o.budgetAzn, years: o.budgetYears } } : {}),
+    };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
     if (result.note) run.message(`note: ${result.note}`);

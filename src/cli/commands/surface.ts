@@ -82,7 +82,7 @@ export const command: CommandSpec<Opts> = {
     const cells = landCells(grid, defaultLookup(ctx.country));
     const surface = travelSurface(ctx.plan, regions, travel, cells, y, o.kind);
     if (format === 'tif') {
-      writeBinaryResult(run, surfaceGeoTiff(surface), o.out, 'A GeoTIFF');
+      writeBinaryResult(run, surfaceGeoTiff(surface, planAbout(ctx, y).provenance), o.out, 'A GeoTIFF');
       return EXIT.ok;
     }
     const output: SurfaceOutput = { surface, stats: surfaceStats(surface, o.bands), model: modelSummary(travel.info) };

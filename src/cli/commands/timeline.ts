@@ -54,7 +54,7 @@ export const command: CommandSpec<Opts> = {
     if (o.compare) {
       const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(run, o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
-      const settings = o.compare === 'announced' ? ctx.settings : planSettings(run, other, flags);
+      const settings = o.compare === 'announced' ? ctx.settings : await planSettings(run, other, flags);
       const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
       const about = planAbout(ctx, [plan.years.from, plan.years.to]);
       // Both plans' names in the run's language.

@@ -4,16 +4,16 @@
  * those columns. Each hexagon becomes one weighted point at its centre (h3-js cellToLatLng), so
  * no geometry is parsed: the index is the position.
  */
-import { createRequire } from 'node:module';
 import { cellToLatLng, isValidCell } from 'h3-js';
-import { decodeText } from '../text-input.js';
 import { InputError, UserError } from '../../errors.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
 import { readCsvTable } from '../table/csv-table.js';
+import { tableText } from '../table/file-kind.js';
 import type { Table } from '../table/table.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
+import { columnsOf, type Database, isTable, notReadable, openSqlite, quoteId } from '../sqlite.js';
 
 const POPULATION_COLUMNS = ['population', 'pop', 'value', 'count'];
 
@@ -58,9 +58,7 @@ export function readH3Csv(
   bytes: Buffer,
   columns: ColumnMap = {},
 ): { table: PopulationTable; stats: ReadStats } {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
-  return readH3Table(readCsvTable(decoded.text, path), columns);
+  return readH3Table(readCsvTable(tableText(bytes, path), path), columns);
 }
 
 /** H3 cells from a table (a CSV, a workbook's sheet): the h3 and population columns, by name or mapping. */
@@ -81,27 +79,18 @@ export function readH3Table(t: Table, columns: ColumnMap = {}): { table: Populat
 }
 
 /**
- * A GeoPackage is an SQLite file; sql.js runs SQLite compiled to WebAssembly, so nothing native is
- * built on install. The first feature table (gpkg_contents) with an h3 and a population column is read.
+ * A GeoPackage is an SQLite file (load/sqlite.ts). The first feature table (gpkg_contents) with an
+ * h3 and a population column is read.
  */
 export async function readGeoPackage(
   path: string,
   bytes: Buffer,
 ): Promise<{ table: PopulationTable; stats: ReadStats; layer: string }> {
-  // require, not import(): the CLI's CommonJS bundle (src/build/bundle.ts) cannot run import().
-  const require = createRequire(import.meta.url);
-  const initSqlJs = require('sql.js') as typeof import('sql.js').default;
-  const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
-  let db: InstanceType<typeof SQL.Database>;
-  try {
-    db = new SQL.Database(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (e) {
-    throw notReadable(path, e);
-  }
+  const db = await openSqlite(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   try {
     const tables = tableNames(db, path);
     for (const [i, name] of tables.entries()) {
-      const cols = (db.exec(`PRAGMA table_info(${quoteId(name)})`)[0]?.values ?? []).map((r) => String(r[1]));
+      const cols = columnsOf(db, name);
       const lower = cols.map((c) => c.toLowerCase());
       const hcol = h3Column(lower);
       const pcol = lower.findIndex((c) => POPULATION_COLUMNS.includes(c));
@@ -109,8 +98,7 @@ export async function readGeoPackage(
       const table = new PopulationTable(1 << 14);
       const stats: ReadStats = { cells: 0, nodata: 0, empty: 0, populated: 0 };
       // A layer may be a view, which has no rowid: it is read in its own order.
-      const isView =
-        db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ${quoteText(name)}`).length > 0;
+      const isView = !isTable(db, name);
       const where = (n: number) => (c: string) => `${path}: layer ${i + 1} of ${tables.length}, row ${n}, column ${c}`;
       let n = 0;
       try {
@@ -142,12 +130,10 @@ export async function readGeoPackage(
   }
 }
 
-function tableNames(db: { exec(sql: string): { values: unknown[][] }[] }, path: string): string[] {
+function tableNames(db: Database, path: string): string[] {
   try {
     // A GeoPackage lists its layers in gpkg_contents; a plain SQLite file is searched table by table.
-    const hasContents =
-      db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'").length > 0;
-    const sql = hasContents
+    const sql = isTable(db, 'gpkg_contents')
       ? "SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY table_name"
       : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
     return (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0]));
@@ -155,19 +141,3 @@ function tableNames(db: { exec(sql: string): { values: unknown[][] }[] }, path: 
     throw notReadable(path, e);
   }
 }
-
-/**
- * SQLite's own messages are kept only when they are one of its fixed texts: others ("no such
- * column: …") carry names from the file.
- */
-const SQLITE_MESSAGES = ['file is not a database', 'database disk image is malformed', 'out of memory'];
-
-function notReadable(path: string, e: unknown, where = ''): UserError {
-  const m = String((e as Error)?.message ?? '');
-  const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
-  return new InputError(path, `not a readable GeoPackage${where}: ${why}`, 1);
-}
-
-const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-const quoteId = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { compareText } from '../../model/compare-text.js';
-import { GRAPH_ARRAYS, type GraphMeta, type RoadGraph } from '../../travel/roads/graph.js';
+import { GRAPH_ARRAYS, type GraphMeta, NETWORK_FORMATS, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 
 /** Bump when the graph's layout or meaning changes, so old caches are not read. */
@@ -111,7 +111,8 @@ const count = z
   .max(2 ** 32);
 const km = z.number().min(0).max(1e9);
 const GraphMetaSchema = z.object({
-  format: z.enum(['pbf', 'xml', 'geojson']),
+  // Every format a reader reads: a graph of one left out would fail this check and be rebuilt each run.
+  format: z.enum(NETWORK_FORMATS),
   roadKm: km,
   ferryKm: km,
   vertices: count,

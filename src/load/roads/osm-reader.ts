@@ -1,7 +1,8 @@
 /**
  * Reads a road network file into a sink of nodes and tagged ways, whatever its format:
  * OSM PBF, OSM XML, or GeoJSON LineStrings with a `highway` property (networks exported from
- * other tools). The format is recognised from the content, not the file name.
+ * other tools); GIS layers go to shapefile-reader.ts and geopackage-reader.ts. The format is
+ * recognised from the content, not the file name.
  *
  * PBF is decoded here with `pbf` (mapbox's protocol-buffers reader) and node:zlib, blob by blob
  * with synchronous reads, so a country extract never sits in memory twice and nothing is built
@@ -18,6 +19,7 @@ import { reasonOnly } from '../../model/printable.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, noteInput, readUserFile } from '../text-input.js';
+import { type GeoPackageOptions, readGeoPackageRoads } from './geopackage-reader.js';
 import { isShp, readShapefile, type ShapefileOptions } from './shapefile-reader.js';
 
 const bad = (file: string, message: string, at = '') => new InputError(`${file}${at}`, message, 1);
@@ -58,6 +60,7 @@ export function sniffFormat(file: string): NetworkFormat {
   closeSync(fd);
   const bytes = head.subarray(0, n);
   if (bytes.includes(Buffer.from('OSMHeader'))) return 'pbf';
+  if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'geopackage';
   // A shapefile's .shp, or a zip holding one (load/roads/shapefile-reader.ts).
   if (isShp(bytes) || bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04') return 'shapefile';
   const text = bytes
@@ -68,15 +71,28 @@ export function sniffFormat(file: string): NetworkFormat {
   if (text.startsWith('{')) return 'geojson';
   throw bad(
     file,
-    'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings or an ' +
-      'ESRI Shapefile (.shp beside its .dbf, or zipped)',
+    'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings, an ' +
+      'ESRI Shapefile (.shp beside its .dbf, or zipped) or a GeoPackage (.gpkg) of road lines',
   );
 }
 
-export function readNetwork(run: RunContext, file: string, sink: OsmSink, o: ShapefileOptions = {}): NetworkFormat {
+/** How a GIS layer's roads are read (shapefile, GeoPackage): the class field, the layer. */
+export type NetworkOptions = ShapefileOptions & GeoPackageOptions;
+
+/**
+ * Reads any network into the sink. Asynchronous for the GeoPackage's sake (sql.js initialises
+ * its WebAssembly asynchronously); the other readers run synchronously inside.
+ */
+export async function readNetwork(
+  run: RunContext,
+  file: string,
+  sink: OsmSink,
+  o: NetworkOptions = {},
+): Promise<NetworkFormat> {
   const format = sniffFormat(file);
   noteInput(run, file); // --out never replaces the network, whichever reader reads it
-  if (format === 'shapefile') readShapefile(run, file, sink, o);
+  if (format === 'geopackage') await readGeoPackageRoads(run, file, sink, o);
+  else if (format === 'shapefile') readShapefile(run, file, sink, o);
   else if (format === 'pbf') readPbf(file, sink);
   else if (format === 'xml') readXml(file, sink);
   else readGeoJson(run, file, sink);

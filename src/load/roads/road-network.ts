@@ -15,7 +15,7 @@ import { RoadModel } from '../../travel/roads/road-model.js';
 import type { RunContext } from '../../run/run-context.js';
 import { noteInput } from '../text-input.js';
 import { cacheKey, cachePath, fileHash, readGraphCache, writeGraphCache } from './cache.js';
-import { readNetwork, sniffFormat } from './osm-reader.js';
+import { type NetworkOptions, readNetwork, sniffFormat } from './osm-reader.js';
 import { loadProfile, type TravelMode } from './road-profile.js';
 import { dbfBeside } from './shapefile-reader.js';
 
@@ -23,8 +23,10 @@ export interface LoadOptions {
   profileFile?: string;
   /** The built-in profile the override applies to (default: car). */
   mode?: TravelMode;
-  /** A shapefile's road class field (--roads-class-field; default highway, else fclass). */
+  /** A shapefile's or GeoPackage's road class field (--roads-class-field; default highway, else fclass). */
   classField?: string;
+  /** A GeoPackage's line layer (--roads-layer; default: its only one, or the one named *roads*). */
+  layer?: string;
   /** Skip the cache (read and write); for tests and the bench's baseline. */
   noCache?: boolean;
   /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
@@ -40,17 +42,20 @@ export interface LoadReport {
   cacheError?: string;
 }
 
-/** Reads (or takes from the cache) the graph for `file` and returns the model. */
-export function loadRoadModel(
+/**
+ * Reads (or takes from the cache) the graph for `file` and returns the model. Asynchronous for
+ * the GeoPackage reader's sake (load/sqlite.ts); every other format is read synchronously.
+ */
+export async function loadRoadModel(
   run: RunContext,
   file: string,
   o: LoadOptions = {},
-): { model: RoadModel; report: LoadReport } {
+): Promise<{ model: RoadModel; report: LoadReport }> {
   sniffFormat(file); // a missing file, a directory or another kind of file: a clear message first
   noteInput(run, file); // read for its hash even when the graph comes from the cache
   const profile = loadProfile(run, o.profileFile, o.mode);
   const display = relative(process.cwd(), file) || file;
-  const key = o.noCache ? '' : cacheKey(networkHash(file, o.classField), profile);
+  const key = o.noCache ? '' : cacheKey(networkHash(file, o), profile);
   const path = o.noCache ? undefined : cachePath(key);
   const cached = path ? readGraphCache(path, key) : undefined;
   if (cached && 'graph' in cached)
@@ -60,7 +65,7 @@ export function loadRoadModel(
     };
   if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
   o.onBuild?.();
-  const graph = buildGraph(run, file, profile, o.classField);
+  const graph = await buildGraph(run, file, profile, { classField: o.classField, layer: o.layer });
   const report: LoadReport = { fromCache: false };
   if (path) {
     try {
@@ -73,9 +78,14 @@ export function loadRoadModel(
   return { model: new RoadModel(graph, profile, display, o.onNote), report };
 }
 
-export function buildGraph(run: RunContext, file: string, profile: Profile, classField?: string): RoadGraph {
+export async function buildGraph(
+  run: RunContext,
+  file: string,
+  profile: Profile,
+  o: NetworkOptions = {},
+): Promise<RoadGraph> {
   const builder = new GraphBuilder(profile);
-  const format = readNetwork(run, file, builder, classField ? { classField } : {});
+  const format = await readNetwork(run, file, builder, o);
   const graph = builder.build(format);
   // Segments, not edges: a lone ring road has one junction and no edge between junctions, yet
   // places on it reach each other along its one chain.
@@ -96,25 +106,34 @@ export interface RoadFlags {
   roadsProfile?: string;
   /** Drive or walk over the network (default: the plan's distance_model.mode, else car). */
   mode?: TravelMode;
-  /** --roads-class-field: the shapefile attribute holding the road class. */
+  /** --roads-class-field: the shapefile or GeoPackage attribute holding the road class. */
   roadsClassField?: string;
+  /** --roads-layer: the GeoPackage layer of the roads. */
+  roadsLayer?: string;
 }
 
-/** The cache's input hash: the file's, and for a .shp its .dbf's and the class field too (they decide the classes). */
-function networkHash(file: string, classField: string | undefined): string {
+/**
+ * The cache's input hash: the file's, and for a .shp its .dbf's, the class field and the layer
+ * too (they decide the roads and their classes).
+ */
+function networkHash(file: string, o: NetworkOptions): string {
   const dbf = dbfBeside(file);
   const hash = fileHash(file);
-  return dbf || classField ? `${hash}+${dbf ? fileHash(dbf) : ''}+${classField ?? ''}` : hash;
+  return dbf || o.classField || o.layer
+    ? `${hash}+${dbf ? fileHash(dbf) : ''}+${o.classField ?? ''}${o.layer ? `+${o.layer}` : ''}`
+    : hash;
 }
 
 /**
  * The road model for this plan and flags, or undefined when neither names a network (another
  * model of load/travel-models.ts applies). Read once per run; its notes are the run's messages.
  */
-export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): RoadModel | undefined {
+export async function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): Promise<RoadModel | undefined> {
   const file = flags.roads ?? plan.distance_model?.roads;
   if (!file) {
     if (flags.mode) throw new UserError('--mode chooses how a road network is travelled: add --roads FILE');
+    if (flags.roadsClassField || flags.roadsLayer)
+      throw new UserError('--roads-class-field and --roads-layer say how to read a road network: add --roads FILE');
     return undefined;
   }
   run.expectLong(); // routing over a road network
@@ -124,12 +143,14 @@ export function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): Roa
   const ownProfile = !flags.roads && mode === planMode;
   const profile = flags.roadsProfile ?? (ownProfile ? plan.distance_model?.roads_profile : undefined);
   const note = (line: string) => run.message(`note: ${line}`);
-  const classField = flags.roadsClassField;
-  return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}\0${classField ?? ''}`, () => {
-    const r = loadRoadModel(run, file, {
+  const { roadsClassField: classField, roadsLayer: layer } = flags;
+  // The promise is remembered: diff and --compare ask twice, and read the file once.
+  return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}\0${classField ?? ''}\0${layer ?? ''}`, async () => {
+    const r = await loadRoadModel(run, file, {
       profileFile: profile,
       mode,
       ...(classField ? { classField } : {}),
+      ...(layer ? { layer } : {}),
       onNote: note,
       onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
     });

@@ -1,9 +1,8 @@
 /**
  * Roads as most people download them: an ESRI Shapefile (Geofabrik's `gis_osm_roads_free_1.shp`,
  * or any export of line features) given as the .shp beside its .dbf, or as a .zip holding both.
- * Each PolyLine becomes ways for the graph builder, tagged like OSM: the class from `highway`,
- * else Geofabrik's `fclass`, else the field named by --roads-class-field; `oneway` (yes/-1, or
- * Geofabrik's F/T/B) and `maxspeed` (0 or blank: unknown) where the table has them.
+ * Each PolyLine becomes ways for the graph builder through load/roads/road-lines.ts (the class,
+ * oneway and maxspeed fields read as there).
  *
  * A small reader of our own, bounded by the file: every count and offset is checked against the
  * bytes there are before it is used. The npm `shapefile` package was last published in 2017
@@ -15,6 +14,7 @@ import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
 import { ZipArchive } from '../zip.js';
+import { pickClassField, RoadLines } from './road-lines.js';
 
 const SHP_MAGIC = 9994;
 /** PolyLine, PolyLineZ, PolyLineM: the Z and M values follow the points and are not read. */
@@ -103,17 +103,8 @@ export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: S
       1,
     );
   const table = readDbf(parts.dbf, file, parts.cpg);
-  const classField = pickClassField(table.fields, file, o.classField);
-  const ids = new Map<string, number>();
-  const nodeId = (lon: number, lat: number): number => {
-    const key = `${Math.round(lon * 1e7)},${Math.round(lat * 1e7)}`;
-    let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = ids.size + 1));
-      sink.node(id, lat, lon);
-    }
-    return id;
-  };
+  const classField = pickClassField(table.fields, file, o.classField, 'the .dbf');
+  const roads = new RoadLines(sink, file);
   forEachLine(parts.shp, file, (record, lines) => {
     const attrs = table.record(record);
     if (!attrs)
@@ -122,63 +113,8 @@ export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: S
         `shape ${record + 1} has no row in the .dbf (${table.count} rows); the files do not belong together`,
         1,
       );
-    const tags = roadTags(attrs, classField);
-    if (!tags) return;
-    for (const line of lines) {
-      const refs: number[] = [];
-      for (let k = 0; k < line.length; k += 2) {
-        const lon = line[k]!,
-          lat = line[k + 1]!;
-        if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180))
-          throw new InputError(
-            file,
-            `shape ${record + 1}: a point outside ±90° latitude / ±180° longitude; is the shapefile in WGS 84 (EPSG:4326)?`,
-            1,
-          );
-        refs.push(nodeId(lon, lat));
-      }
-      if (tags.oneway === '-1') refs.reverse();
-      sink.way(refs, tags.oneway === '-1' ? { ...tags, oneway: 'yes' } : tags);
-    }
+    roads.add(lines, attrs, classField, `shape ${record + 1}`);
   });
-}
-
-/** OSM-style tags from a row: highway (from the class field), oneway, maxspeed; undefined: no class. */
-function roadTags(attrs: Record<string, string>, classField: string): Record<string, string> | undefined {
-  let cls = attrs[classField]?.trim().toLowerCase() ?? '';
-  if (cls === '' || cls === 'unknown') return undefined;
-  cls = cls.replace(/^track_grade\d$/, 'track');
-  const tags: Record<string, string> = { highway: cls };
-  const oneway = attrs.oneway?.trim();
-  if (oneway) {
-    const o = oneway.toUpperCase();
-    // Geofabrik: F = with the digitised direction, T = against it, B = both ways.
-    tags.oneway = o === 'F' || o === 'YES' || o === '1' || o === 'TRUE' ? 'yes' : o === 'T' || o === '-1' ? '-1' : 'no';
-  }
-  const maxspeed = attrs.maxspeed?.trim();
-  if (maxspeed && maxspeed !== '0') tags.maxspeed = maxspeed;
-  return tags;
-}
-
-function pickClassField(fields: string[], file: string, wanted: string | undefined): string {
-  // Field names are listed to help choose; a broken header must not reach the terminal raw.
-  const list = fields.map((f) => f.replace(/[^\x20-\x7e]/g, '?')).join(', ');
-  const byLower = new Map(fields.map((f) => [f.toLowerCase(), f]));
-  if (wanted !== undefined) {
-    const f = byLower.get(wanted.toLowerCase());
-    if (!f)
-      throw new InputError(file, `no field '${wanted}' in the .dbf (--roads-class-field); its fields are ${list}`, 1);
-    return f;
-  }
-  const f = byLower.get('highway') ?? byLower.get('fclass');
-  if (!f)
-    throw new InputError(
-      file,
-      `no highway or fclass field in the .dbf; its fields are ${list}; ` +
-        'name the road class field with --roads-class-field NAME',
-      1,
-    );
-  return f;
 }
 
 /** Calls `each` with every PolyLine record: its index and its parts as flat [lon, lat, …] arrays. */

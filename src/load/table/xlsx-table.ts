@@ -8,6 +8,7 @@
 import { SaxesParser } from 'saxes';
 import { InputError } from '../../errors.js';
 import { ZipArchive } from '../zip.js';
+import { foreignFile, foreignKind, zipKind } from './file-kind.js';
 import { MAX_TABLE_ROWS } from './csv-table.js';
 import type { Cell, Table } from './table.js';
 
@@ -15,9 +16,11 @@ import type { Cell, Table } from './table.js';
 const MAX_COLUMNS = 16_384;
 
 export function readXlsxTable(bytes: Uint8Array, file: string, sheet?: string): Table {
+  const other = foreignKind(bytes);
+  if (other) throw foreignFile(file, other);
   const zip = new ZipArchive(bytes, file);
-  if (!zip.has('xl/workbook.xml'))
-    throw new InputError(file, `not an Excel workbook (.xlsx); save it as "Excel Workbook" or as CSV (UTF-8)`, 1);
+  const inside = zipKind(zip);
+  if (inside) throw foreignFile(file, inside);
   const sheets = workbookSheets(zip, file);
   if (sheets.length === 0) throw new InputError(file, `the workbook has no worksheets`, 1);
   const chosen = sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === sheet);

@@ -6,14 +6,14 @@
  */
 import type { Format, Outputs, RenderContext } from '../outputs.js';
 import { provenanceLines } from '../provenance.js';
-import { csvOf } from '../table.js';
+import { csvComment, csvOf } from '../table.js';
 import { TABLES, type TableKind, tablesOf } from '../tables.js';
 
 const csv =
   <K extends TableKind>(kind: K) =>
   (o: Outputs[K], ctx: RenderContext): string => {
     const table = csvOf(tablesOf(kind, o)[0]!);
-    return ctx.provenance ? [...provenanceLines(ctx.provenance).map((l) => `# ${l}`), table].join('\n') : table;
+    return ctx.provenance ? [...provenanceLines(ctx.provenance).map(csvComment), table].join('\n') : table;
   };
 
 export const csvFormat: Format = Object.fromEntries(

@@ -15,7 +15,9 @@ export interface OsmSink {
   way(refs: readonly number[], tags: Record<string, string>): void;
 }
 
-export type NetworkFormat = 'pbf' | 'xml' | 'geojson' | 'shapefile';
+/** The kinds of road network file load/roads/ reads; a cached graph's header names one. */
+export const NETWORK_FORMATS = ['pbf', 'xml', 'geojson', 'shapefile', 'geopackage'] as const;
+export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
 
 export interface DroppedIsland {
   lat: number;
