@@ -92,6 +92,12 @@ const withBranch = (
 
 const shown = (percent: number) => `${percent.toFixed(2)} %`;
 
+/**
+ * Polls until the value matches: the server answers edits in tens of milliseconds, but the whole
+ * suite shares two cores, so the page may take seconds to catch up.
+ */
+const until = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
+
 describe('dostplan serve: the planning studio in headless Chromium', () => {
   let dir: string;
   let plan: string;
@@ -144,7 +150,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     await page.locator('#year').focus();
     await page.keyboard.press('Home');
     for (let y = years[0]!; y < year; y++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('body').getAttribute('data-year')).toBe(String(year));
+    await until(() => page.locator('body').getAttribute('data-year')).toBe(String(year));
   }
 
   /** Where a point of the map is on the screen, by the page's own projection of /api/map. */
@@ -218,7 +224,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.locator('#add-name').fill('Aghstafa early branch');
       const rev = await revision(page);
       await page.locator('#add-submit').click();
-      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      await until(() => revision(page)).toBeGreaterThan(rev);
       const state = await api<State>(page, '/api/state');
       const f = state.plan.facilities.find((g) => g.name === 'Aghstafa early branch')!;
       expect(f).toBeDefined();
@@ -230,7 +236,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       writeFileSync(file, withBranch(original, { id: 'T-AGA', lat, lon, opens: '2026-01-01', ...where }));
       const after = cliCoverage(file, 2026);
       expect(after).toBeGreaterThan(before);
-      await expect.poll(() => covered(page)).toBe(shown(after));
+      await until(() => covered(page)).toBe(shown(after));
       added = { id: f.id, lat: f.lat, lon: f.lon, percent: after, ...where };
       expect(await page.locator('#facility-select').inputValue()).toBe(f.id);
       await page.screenshot({ path: join(ARTIFACTS, 'studio-added.png') });
@@ -252,7 +258,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.mouse.down();
       for (let i = 1; i <= 8; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
       await page.mouse.up();
-      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      await until(() => revision(page)).toBeGreaterThan(rev);
       const moved = (await facility(page, added.id))!;
       expect(Math.abs(moved.lat - GAZAKH.lat)).toBeLessThan(0.01);
       expect(Math.abs(moved.lon - GAZAKH.lon)).toBeLessThan(0.01);
@@ -261,20 +267,20 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       writeFileSync(file, withBranch(original, { ...hand, region: moved.region, center: moved.parent! }));
       const atGazakh = cliCoverage(file, 2026);
       expect(atGazakh).not.toBe(added.percent);
-      await expect.poll(() => covered(page)).toBe(shown(atGazakh));
+      await until(() => covered(page)).toBe(shown(atGazakh));
 
       await page.locator('#undo').click();
-      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
+      await until(() => covered(page)).toBe(shown(added.percent));
 
       await page.locator('#redo').focus();
       await page.keyboard.press('Control+Shift+Z');
-      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(moved.lat);
-      await expect.poll(() => covered(page)).toBe(shown(atGazakh));
+      await until(async () => (await facility(page, added.id))?.lat).toBe(moved.lat);
+      await until(() => covered(page)).toBe(shown(atGazakh));
 
       await page.keyboard.press('Control+Z');
-      await expect.poll(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(async () => (await facility(page, added.id))?.lat).toBe(added.lat);
+      await until(() => covered(page)).toBe(shown(added.percent));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -304,7 +310,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     try {
       await setYear(page, 2026);
       await page.locator('#measure').selectOption('travel-time');
-      await expect.poll(() => page.locator('body').getAttribute('data-measure')).toBe('travel-time');
+      await until(() => page.locator('body').getAttribute('data-measure')).toBe('travel-time');
       expect(await page.locator('#legend').textContent()).toContain(TRAVEL_TIME_SCALE.title);
       // The session's plan: the original with the added branch (written by hand in by-hand.yaml).
       const r = cli(['distances', join(dir, 'by-hand.yaml'), '--year', '2026', '--by', 'region', '--format', 'json']);
@@ -343,7 +349,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.locator('#suggest-k').fill('2');
       await page.locator('#suggest-kind').selectOption('center');
       await page.locator('#suggest-run').click();
-      await expect.poll(() => page.locator('#suggest-list li').count(), { timeout: 60_000 }).toBe(2);
+      await until(() => page.locator('#suggest-list li').count(), 60_000).toBe(2);
       expect(await page.locator('svg.map .candidate').count()).toBe(2);
       // The same question asked of the API gives the same sites (the optimizer is deterministic).
       const answer = await page.evaluate(() =>
@@ -358,7 +364,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       expect(await page.locator('#suggest-list li').first().textContent()).toContain(first.lat.toFixed(3));
       const rev = await revision(page);
       await page.locator('#suggest-list button.accept').first().click();
-      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      await until(() => revision(page)).toBeGreaterThan(rev);
       const state = await api<State>(page, '/api/state');
       const center = state.plan.facilities.find((f) => f.lat === first.lat && f.lon === first.lon)!;
       expect(center.kind).toBe('center');
@@ -376,11 +382,11 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       writeFileSync(file, withFacility(withBranch(original, branch), 'center', site));
       const expected = cliCoverage(file, 2026);
       expect(expected).toBeGreaterThan(added.percent);
-      await expect.poll(() => covered(page)).toBe(shown(expected));
+      await until(() => covered(page)).toBe(shown(expected));
       await page.screenshot({ path: join(ARTIFACTS, 'studio-suggested.png') });
       // Taken back, for the tests after this one.
       await page.locator('#undo').click();
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(() => covered(page)).toBe(shown(added.percent));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -404,32 +410,32 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const expectFile = async (name: string, text: string) => {
         expect(text).not.toBe(session);
         writeFileSync(join(dir, name), text);
-        await expect.poll(() => covered(page)).toBe(shown(cliCoverage(join(dir, name), 2026)));
+        await until(() => covered(page)).toBe(shown(cliCoverage(join(dir, name), 2026)));
       };
 
       await page.locator('#facility-select').selectOption('GUB');
       expect(await page.locator('#f-opens').inputValue()).toBe('2026');
       await page.locator('#f-opens').fill('2027');
       await page.locator('#f-dates').click();
-      await expect.poll(async () => String((await facility(page, 'GUB'))?.opens)).toBe('2027');
+      await until(async () => String((await facility(page, 'GUB'))?.opens)).toBe('2027');
       await expectFile('guba-late.yaml', session.replace(/(- id: GUB\n(?:.*\n)*?\s+opens: )2026/, '$12027'));
       expect(await page.locator('.facility[data-id="GUB"]').getAttribute('class')).toContain(
         'facility-under_construction',
       );
       await page.locator('#undo').click();
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(() => covered(page)).toBe(shown(added.percent));
 
       await page.locator('#facility-select').selectOption('B-TAR');
       await page.locator('#f-close-date').fill('2026-06-30');
       await page.locator('#f-close').click();
-      await expect.poll(async () => String((await facility(page, 'B-TAR'))?.closes)).toBe('2026-06-30');
+      await until(async () => String((await facility(page, 'B-TAR'))?.closes)).toBe('2026-06-30');
       await expectFile(
         'tartar-closed.yaml',
         session.replace(/(- id: B-TAR\n(?:.*\n)*?\s+opens: 2026-01-22\n)/, '$1    closes: 2026-06-30\n'),
       );
       expect(await page.locator('.facility[data-id="B-TAR"]').getAttribute('class')).toContain('facility-closed');
       await page.locator('#undo').click();
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(() => covered(page)).toBe(shown(added.percent));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -440,7 +446,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     const { page, errors } = await open(1400);
     try {
       await page.locator('#save-scenario').click();
-      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      await until(() => page.locator('#status').textContent()).toMatch(/^Saved /);
       const saved = (await page.locator('#status').textContent())!.replace(/^Saved /, '').replace(/( \(.*\))?\.$/, '');
       const scenario = saved.startsWith('/') ? saved : join(dir, 'dost.scenario.yaml');
       const text = readFileSync(scenario, 'utf8');
@@ -469,7 +475,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       expect(readFileSync(plan, 'utf8')).toBe(original);
       await page.locator('#save-plan').click();
       await page.locator('#confirm-ok').click();
-      await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Saved /);
+      await until(() => page.locator('#status').textContent()).toMatch(/^Saved /);
       const text = readFileSync(plan, 'utf8');
       expect(text).toContain('Aghstafa early branch');
       // The comments of the file are still there.
@@ -479,7 +485,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       expect(v.code, v.stdout + v.stderr).toBe(0);
       expect(cliCoverage(plan, 2026)).toBe(added.percent);
       await setYear(page, 2026);
-      await expect.poll(() => covered(page)).toBe(shown(added.percent));
+      await until(() => covered(page)).toBe(shown(added.percent));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -493,7 +499,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       while (await page.locator('#undo').isEnabled()) {
         const rev = await revision(page);
         await page.locator('#undo').click();
-        await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+        await until(() => revision(page)).toBeGreaterThan(rev);
       }
       await setYear(page, 2026);
       expect(await covered(page)).toBe(shown(cliCoverage(plan, 2026)));
@@ -501,7 +507,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
 
       const rev = await revision(page);
       writeFileSync(plan, original.replace('years: { from: 2019, to: 2030 }', 'years: { from: 2019, to: 2030'));
-      await expect.poll(() => page.locator('#diagnostics').isVisible(), { timeout: 20_000 }).toBe(true);
+      await until(() => page.locator('#diagnostics').isVisible(), 20_000).toBe(true);
       expect(await page.locator('#diagnostics-list').textContent()).toMatch(/dost\.yaml:\d+:\d+/);
       expect(await covered(page)).toBe(good);
       expect(await revision(page)).toBeGreaterThanOrEqual(rev);
@@ -511,10 +517,10 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const earlier = original.replace(/(- id: B-AGA\n(?:.*\n)*?\s+opens: )2027/, (_, head: string) => `${head}2026`);
       expect(earlier).not.toBe(original);
       writeFileSync(plan, earlier);
-      await expect.poll(() => page.locator('#diagnostics').isVisible(), { timeout: 20_000 }).toBe(false);
+      await until(() => page.locator('#diagnostics').isVisible(), 20_000).toBe(false);
       const expected = cliCoverage(plan, 2026);
       expect(shown(expected)).not.toBe(good);
-      await expect.poll(() => covered(page), { timeout: 20_000 }).toBe(shown(expected));
+      await until(() => covered(page), 20_000).toBe(shown(expected));
       // Console errors: none but the 4xx/5xx of nothing.
       expect(errors).toEqual([]);
     } finally {
@@ -564,7 +570,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.keyboard.type('Keyboard branch');
       const rev = await revision(page);
       await page.keyboard.press('Enter');
-      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      await until(() => revision(page)).toBeGreaterThan(rev);
       const state = await api<State>(page, '/api/state');
       expect(state.plan.facilities.length).toBe(count + 1);
       const f = state.plan.facilities.find((g) => g.name === 'Keyboard branch')!;
@@ -572,7 +578,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
 
       await page.locator('#year').focus();
       await page.keyboard.press('Control+Z');
-      await expect.poll(async () => (await api<State>(page, '/api/state')).plan.facilities.length).toBe(count);
+      await until(async () => (await api<State>(page, '/api/state')).plan.facilities.length).toBe(count);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -589,14 +595,14 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.locator('#add-lon').fill('47.5');
       await page.locator('#add-name').fill(name);
       await page.locator('#add-submit').click();
-      await expect.poll(() => revision(page)).toBeGreaterThan(rev);
+      await until(() => revision(page)).toBeGreaterThan(rev);
       const f = (await api<State>(page, '/api/state')).plan.facilities.find((g) => g.name === name)!;
       expect(f).toBeDefined();
       expect(await page.locator('#facility-select option:checked').textContent()).toBe(`${name} (${f.id})`);
       expect(await page.locator('#facility-figures dd').first().textContent()).toBe(name);
       const [x, y] = await screenPoint(page, f);
       await page.mouse.move(x, y);
-      await expect.poll(() => page.locator('#tooltip strong').textContent()).toBe(`${name} (${f.id})`);
+      await until(() => page.locator('#tooltip strong').textContent()).toBe(`${name} (${f.id})`);
       expect(await page.locator('img, b').count()).toBe(0);
       expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
       await page.locator('#undo').click();
@@ -654,8 +660,8 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const year = Number(await a.page.locator('body').getAttribute('data-year'));
       const expected = shown(cliCoverage(file, year));
       for (const { page } of [a, b]) {
-        await expect.poll(() => revision(page), { timeout: 30_000 }).toBe(state.revision);
-        await expect.poll(() => covered(page), { timeout: 30_000 }).toBe(expected);
+        await until(() => revision(page), 30_000).toBe(state.revision);
+        await until(() => covered(page), 30_000).toBe(expected);
       }
       // A thousand undoable edits cost the server little: no leak per edit or per event.
       expect(rss() - before).toBeLessThan(64 * 1024 * 1024);
@@ -672,7 +678,7 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       const exited = new Promise<number | null>((r) => served.child.once('exit', (code) => r(code)));
       served.child.kill('SIGINT');
       expect(await exited).toBe(0);
-      await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain('lost');
+      await until(() => page.locator('#status').textContent(), 20_000).toContain('lost');
       expect(await page.locator('#status').getAttribute('class')).toContain('error');
       // The browser's own retry messages are all it logs.
       expect(

@@ -26,8 +26,11 @@ await build({
   target: 'es2021',
   tsconfig: join(SRC, 'tsconfig.json'),
   minify: true,
-  // d3-geo's licence notice stays in the file.
   legalComments: 'eof',
+  // The ISC licence of the bundled d3 packages asks for their notice in every copy.
+  banner: {
+    js: '/* dostplan studio (MIT). Bundles d3-geo and d3-array: Copyright 2010-2026 Mike Bostock, ISC licence (node_modules/d3-geo/LICENSE). */',
+  },
   logLevel: 'warning',
 });
 for (const file of ['app.css', 'index.html']) copyFileSync(join(SRC, file), join(OUT, file));
