@@ -215,7 +215,7 @@ describe('saving on the DOST plan', () => {
 describe('the plan file on disk is the source of truth', () => {
   it('reloads a changed file; a broken one keeps the last good state with file:line:col diagnostics', async () => {
     const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
-    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100 });
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
     try {
       const revision = (await s.get('/api/state')).json().revision;
       const good = readFileSync(plan, 'utf8');
@@ -257,7 +257,7 @@ describe('the plan file on disk is the source of truth', () => {
 
   it('replays the edits on a plan changed on disk, and drops (and says) the one whose facility is gone', async () => {
     const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
-    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100 });
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
     try {
       expect((await s.post('/api/edit', { op: 'move', id: 'C1', lat: 10.32, lon: 20.52 })).status).toBe(200);
       expect((await s.post('/api/edit', { op: 'dates', id: 'B1', opens: '2025-03-01' })).status).toBe(200);

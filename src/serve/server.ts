@@ -60,6 +60,8 @@ export interface RunningServer {
   port: number;
   token: string;
   server: Server;
+  /** Runs `f` in turn with the requests that read or change the session (the watcher's reloads). */
+  serial<T>(f: () => Promise<T> | T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -201,6 +203,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     port,
     token,
     server,
+    serial,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of streams) s.end();

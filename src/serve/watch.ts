@@ -16,6 +16,8 @@ export interface WatchOptions {
   pollMs?: number;
   /** Called after each reload (tests wait on it). */
   onReload?: () => void;
+  /** Runs the reload in turn with the server's requests (RunningServer.serial), so none sees half of it. */
+  serial?: <T>(f: () => Promise<T>) => Promise<T>;
 }
 
 export interface PlanWatcher {
@@ -75,7 +77,7 @@ export function watchPlan(session: Session, o: WatchOptions = {}): PlanWatcher {
     if (!changed || closed) return;
     running = (async () => {
       try {
-        await session.reload();
+        await (o.serial ? o.serial(() => session.reload()) : session.reload());
       } catch (e) {
         session.run.message(`could not read the plan again: ${(e as Error).message}`);
       }

@@ -39,7 +39,6 @@ export const command: CommandSpec<Opts> = {
           'the plan and its folder must not be reachable from the network',
       );
     const session = await Session.open(run, planArg, modelFlags(o));
-    const watcher = watchPlan(session);
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer({
@@ -50,13 +49,13 @@ export const command: CommandSpec<Opts> = {
         webDir: join(PACKAGE_ROOT, 'dist', 'web'),
       });
     } catch (e) {
-      watcher.close();
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE')
         throw new UserError(`port ${o.port} is in use: choose another with --port, or --port 0`);
       if (code === 'EACCES') throw new UserError(`port ${o.port} needs privileges: choose one above 1023, or --port 0`);
       throw e;
     }
+    const watcher = watchPlan(session, { serial: server.serial });
     writeStdout(`${server.url}\n`);
     run.message(`serving ${session.plan.name}: open the URL above; Ctrl-C stops`);
     await stopSignal();
