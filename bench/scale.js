@@ -1,7 +1,7 @@
 // Scale, through the whole CLI (reading the files included): a 1,000,000-point population CSV
 // (with and without a region column), a 10,000-facility plan over 10 years, a 100,000-facility
 // plan to validate, a 15 MB plan with a syntax error on line 7, and the HTML report of the big plan.
-// SCALE_ONLY=timeline,inputs,plans,report runs only those parts (all by default).
+// SCALE_ONLY=timeline,inputs,plans,report,capacity runs only those parts (all by default).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,18 @@ console.log('scale: whole CLI runs (node bench/cli-run.js), inputs generated in 
 const withRegion = populationCsv(1_000_000, true);
 const plain = populationCsv(1_000_000, false);
 const plan10k = planYaml(10_000, 'plan-10k.yaml');
+/** The 10 k-facility plan with default capacities (visits a day of a center and of a branch). */
+const withCapacities = (name, center, branch) => {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    readFileSync(plan10k, 'utf8').replace(
+      /^years:/m,
+      `demand: { default_capacity: { center: ${center}, branch: ${branch} } }\nyears:`,
+    ),
+  );
+  return file;
+};
 
 if (part('timeline')) {
   const tl = runCli(['timeline', plan10k, '--population', withRegion, '--format', 'json']);
@@ -104,19 +116,27 @@ if (part('report')) {
   console.log(
     `  baseline in the same run, timeline on the same inputs: ${s(tl.ms)}, peak ${mb(tl.maxRssMb)}: the report costs ${(r.ms / tl.ms).toFixed(1)}× the timeline (stretch: ≤ 2×)`,
   );
-  const capped = join(dir, 'plan-10k-capacity.yaml');
-  writeFileSync(
-    capped,
-    readFileSync(plan10k, 'utf8').replace(
-      /^years:/m,
-      'demand: { default_capacity: { center: 500, branch: 80 } }\nyears:',
-    ),
-  );
+  const capped = withCapacities('plan-10k-capacity.yaml', 500, 80);
   const u = runCli(['report', capped, '--population', withRegion, '--measure', 'utilization', '-o', html]);
   goal(
     'report --measure utilization, the same plan with default capacities',
     `${s(u.ms)} (CPU ${s(u.cpuMs)}), peak ${mb(u.maxRssMb)} (exit ${u.code})`,
     '≤ 10 s and ≤ 1 GB',
     u.code === 0 && u.ms <= 10_000 && u.maxRssMb <= 1024,
+  );
+}
+
+// Capacitated catchments on 1 M points × 10 k facilities with capacities so short (30 visits a day
+// a center, 4 a branch) that facilities everywhere are over: the min-cost flow over rows fetched a
+// few options at a time (capacity-rows.ts). Beside it, coverage of the same plan and population.
+if (part('capacity')) {
+  const short = withCapacities('plan-10k-short.yaml', 30, 4);
+  const c = runCli(['capacity', short, '--population', withRegion, '--format', 'json']);
+  const base = runCli(['coverage', short, '--population', withRegion, '--format', 'json']);
+  goal(
+    'capacity, 1 M points × 10 k facilities, capacities 30/4 visits a day',
+    `${s(c.ms)} (CPU ${s(c.cpuMs)}), peak ${mb(c.maxRssMb)} (exit ${c.code}); baseline in the same run, coverage: ${s(base.ms)}, peak ${mb(base.maxRssMb)}`,
+    '≤ 1 GB',
+    c.code === 0 && c.maxRssMb <= 1024,
   );
 }

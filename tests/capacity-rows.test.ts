@@ -202,3 +202,43 @@ describe('report: the year off the timeline network', () => {
     }
   });
 });
+
+describe('option rows fetched block by block', () => {
+  it('give the same rows and the same optimal assignment whatever the block, rows lengthened included', async () => {
+    const { OptionRows, assignByRows } = await import('../src/analysis/capacity-rows.js');
+    const { StraightLineModel } = await import('../src/travel/straight-line.js');
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const places = Array.from({ length: 300 }, () => ({ lat: 40 + rnd(), lon: 47 + rnd() * 1.5, side: 0 }));
+    const sites = places.filter((_, i) => i % 5 === 0);
+    const demand = Float64Array.from(places, () => 1 + Math.floor(rnd() * 100));
+    // Capacities about half an equal share: half the people overflow, many rows are lengthened.
+    const share = demand.reduce((a, b) => a + b, 0) / sites.length;
+    const capacity = Float64Array.from(sites, () => share * (0.3 + rnd() * 0.5));
+    const points = places.map((_, i) => i);
+    const solve = (block?: number) =>
+      assignByRows(
+        new OptionRows({
+          count: places.length,
+          place: (i) => places[i]!,
+          sites,
+          travel: new StraightLineModel({ circuity: 1.3, speedKmh: 40 }),
+          overflowMaxMin: undefined,
+          ...(block ? { block } : {}),
+        }),
+        points,
+        demand,
+        capacity,
+        1e6,
+      );
+    const whole = solve();
+    expect(whole.rounds).toBeGreaterThan(1);
+    for (const block of [1, 7, 64]) {
+      const r = solve(block);
+      expect(r.problem).toEqual(whole.problem);
+      expect(r.km).toEqual(whole.km);
+      expect(r.assignment.flow).toEqual(whole.assignment.flow);
+      expect(r.rounds).toBe(whole.rounds);
+    }
+  });
+});

@@ -399,7 +399,8 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(j.plan.population_years).toBe(2600);
     expect(j.unscheduled).toEqual(['A']);
     expect(j.money.spent.map((s: { optimized_azn: number }) => s.optimized_azn)).toEqual([3e6, 7e6, 0]);
-    expect(j.money.quality.status).toBe('proven optimal');
+    expect(j.quality.status).toBe('proven optimal');
+    expect(j.problem.model).toContain('money budget');
     expect(j.money.rule).toContain('carries over');
   });
   it('--no-carry-over: B, C, D one a year, 3200', () => {
@@ -414,6 +415,9 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(text).toContain('Quality: proven optimal');
     expect(text).toContain('spent AZN');
     expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
+    const csv = orderRun('--format', 'csv').stdout;
+    expect(csv).toContain('optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,quality,model');
+    expect(csv).toMatch(/\n2026,C D,1500,60,A,1000,40,7000000,10000000,5000000,money not spent .*,proven optimal/);
   });
   it('the scenario it writes passes validate --strict', () => {
     const r = scenario('order-plan.yaml', '--model', 'order', '--budget-azn-per-year', '5000000');
@@ -422,6 +426,25 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(r.yaml).toContain('- { id: D, opens: 2026 }');
     expect(r.yaml).toMatch(/remove:.*\n {2}- A/);
     expect(r.strict).toBe(0);
+  });
+  it('the count budget states its quality too: 1 a year, A, B, C, 4700 people-years, proven by the bound', () => {
+    const r = cli([
+      'optimize',
+      join(B, 'order-plan.yaml'),
+      '--population',
+      join(B, 'population.csv'),
+      '--model',
+      'order',
+      '--budget',
+      '1',
+      '--format',
+      'json',
+    ]);
+    const j = JSON.parse(r.stdout);
+    expect(j.optimized.steps.map((s: { open: string[] }) => s.open)).toEqual([['A'], ['B'], ['C']]);
+    expect(j.optimized.population_years).toBe(1000 + 1600 + 2100);
+    expect(j.quality.status).toBe('proven optimal');
+    expect(j.problem.model).toContain('1 opening a year');
   });
   it('a facility without build_cost is named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dostplan-order-'));

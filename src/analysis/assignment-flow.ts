@@ -25,42 +25,57 @@ const EPS = 1e-9;
 /** Up to this many facilities over capacity, a search starts from all of them (see solve). */
 const MULTI_SOURCE = 64;
 
+/** `to` is packed beside `from` as to − from + TO_OFFSET in the low bits, 0 for -1 (see MoveHeap). */
+const TO_BITS = 2 ** 21;
+const TO_OFFSET = 2 ** 20;
+
 /**
  * A binary min-heap of (key, from, to) with the smaller `from` first on ties, so the chains taken,
  * and the result, are deterministic: moves (extra cost, from option, to option), and Dijkstra's
- * queue (distance, node).
+ * queue (distance, node, -1). One array of doubles, two per entry: the key, and from and to packed
+ * in one whole number (from · 2^21 + to − from + 2^20, or from · 2^21 when to is -1; a move's two
+ * options are in one row, less than 2^20 apart). A million points' moves took 240 MB in three
+ * arrays per heap (key, from, to: 8 bytes each, and three arrays' headers per pair of facilities).
  */
 class MoveHeap {
-  key: number[] = [];
-  from: number[] = [];
-  to: number[] = [];
+  private readonly data: number[] = [];
+  get size(): number {
+    return this.data.length >> 1;
+  }
+  /** The least entry's key, from and to. */
+  get key(): number {
+    return this.data[0]!;
+  }
+  get from(): number {
+    return Math.floor(this.data[1]! / TO_BITS);
+  }
+  get to(): number {
+    const from = Math.floor(this.data[1]! / TO_BITS),
+      low = this.data[1]! - from * TO_BITS;
+    return low === 0 ? -1 : low - TO_OFFSET + from;
+  }
   private less(a: number, b: number): boolean {
-    return this.key[a]! < this.key[b]! || (this.key[a] === this.key[b] && this.from[a]! < this.from[b]!);
+    const d = this.data;
+    return (
+      d[2 * a]! < d[2 * b]! ||
+      (d[2 * a] === d[2 * b] && Math.floor(d[2 * a + 1]! / TO_BITS) < Math.floor(d[2 * b + 1]! / TO_BITS))
+    );
   }
   private swap(a: number, b: number): void {
-    const k = this.key[a]!,
-      f = this.from[a]!,
-      t = this.to[a]!;
-    this.key[a] = this.key[b]!;
-    this.from[a] = this.from[b]!;
-    this.to[a] = this.to[b]!;
-    this.key[b] = k;
-    this.from[b] = f;
-    this.to[b] = t;
-  }
-  get size(): number {
-    return this.key.length;
+    const d = this.data;
+    const k = d[2 * a]!,
+      f = d[2 * a + 1]!;
+    d[2 * a] = d[2 * b]!;
+    d[2 * a + 1] = d[2 * b + 1]!;
+    d[2 * b] = k;
+    d[2 * b + 1] = f;
   }
   clear(): void {
-    this.key.length = 0;
-    this.from.length = 0;
-    this.to.length = 0;
+    this.data.length = 0;
   }
   push(key: number, from: number, to: number): void {
-    this.key.push(key);
-    this.from.push(from);
-    this.to.push(to);
-    for (let c = this.key.length - 1; c > 0; ) {
+    this.data.push(key, from * TO_BITS + (to < 0 ? 0 : to - from + TO_OFFSET));
+    for (let c = this.size - 1; c > 0; ) {
       const p = (c - 1) >> 1;
       if (!this.less(c, p)) break;
       this.swap(c, p);
@@ -68,17 +83,16 @@ class MoveHeap {
     }
   }
   pop(): void {
-    const last = this.key.length - 1;
+    const last = this.size - 1;
     this.swap(0, last);
-    this.key.pop();
-    this.from.pop();
-    this.to.pop();
+    this.data.length -= 2;
+    const size = this.size;
     for (let p = 0; ; ) {
       const l = 2 * p + 1,
         r = l + 1;
       let b = p;
-      if (l < this.key.length && this.less(l, b)) b = l;
-      if (r < this.key.length && this.less(r, b)) b = r;
+      if (l < size && this.less(l, b)) b = l;
+      if (r < size && this.less(r, b)) b = r;
       if (b === p) return;
       this.swap(p, b);
       p = b;
@@ -107,7 +121,6 @@ class FlowSolver {
   /** Node m: the unserved. */
   private readonly U: number;
   private readonly flow: Float64Array;
-  private readonly pointOf: Int32Array;
   /** Options of each facility (indices into the problem's options), in compressed rows. */
   private readonly atStart: Int32Array;
   private readonly atOption: Int32Array;
@@ -139,13 +152,13 @@ class FlowSolver {
     this.m = m;
     this.U = m;
     const K = p.facility.length;
+    // A row never holds more options than there are facilities: under 2^20, the moves' packing holds.
+    if (m >= TO_OFFSET) throw new RangeError(`assignFlow: ${m} facilities, at most ${TO_OFFSET - 1}`);
     this.flow = new Float64Array(K);
-    this.pointOf = new Int32Array(K);
     const load = new Float64Array(m);
     const count = new Int32Array(m + 1);
     for (let i = 0; i < n; i++) {
       for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
-        this.pointOf[k] = i;
         count[p.facility[k]! + 1]!++;
       }
       // Everyone at their cheapest option (rows are in cost order).
@@ -199,8 +212,8 @@ class FlowSolver {
   private top(out: Moves, q: number): number {
     const h = out.heap[q]!;
     // Entries whose people have since left a are dropped.
-    while (h.key.length && this.flow[h.from[0]!]! <= EPS) h.pop();
-    return h.key.length ? 0 : -1;
+    while (h.size && this.flow[h.from]! <= EPS) h.pop();
+    return h.size ? 0 : -1;
   }
 
   /**
@@ -223,8 +236,8 @@ class FlowSolver {
     let D = -1,
       target = -1;
     while (heap.size) {
-      const du = heap.key[0]!,
-        u = heap.from[0]!;
+      const du = heap.key,
+        u = heap.from;
       heap.pop();
       if (done[u] || du > dist[u]!) continue;
       done[u] = 1;
@@ -238,13 +251,13 @@ class FlowSolver {
         const b = out.to[q]!;
         if (done[b] || this.top(out, q) < 0) continue;
         const h = out.heap[q]!;
-        const nd = du + Math.max(0, h.key[0]! + beta[b]! - beta[u]!);
+        const nd = du + Math.max(0, h.key + beta[b]! - beta[u]!);
         if (nd < dist[b]!) {
           if (dist[b] === Infinity) touched.push(b);
           dist[b] = nd;
           predNode[b] = u;
-          predFrom[b] = h.from[0]!;
-          predTo[b] = h.to[0]!;
+          predFrom[b] = h.from;
+          predTo[b] = h.to;
           heap.push(nd, b, -1);
         }
       }
@@ -302,7 +315,7 @@ class FlowSolver {
 
   private addMoves(out: Moves, k: number): void {
     const { p } = this;
-    const i = this.pointOf[k]!;
+    const i = pointOfOption(p.start, k);
     const heapTo = (b: number) => {
       let q = out.slot.get(b);
       if (q === undefined) {
@@ -349,4 +362,20 @@ class FlowSolver {
     }
     return Int32Array.from(out);
   }
+}
+
+/**
+ * The point whose row holds option k: the last i with start[i] ≤ k (binary search; rows may be
+ * empty). Found when a move is built rather than kept for every option (4 bytes an option: 40 MB
+ * on a million points' rows).
+ */
+function pointOfOption(start: Int32Array, k: number): number {
+  let lo = 0,
+    hi = start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid]! <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

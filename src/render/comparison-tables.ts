@@ -4,6 +4,7 @@
  * (render/tables.ts). Each figure of plan A and plan B gets a column of its own (`_a`, `_b`), raw
  * numbers rather than the "12.3% → 14.0%" text of the terminal, so a spreadsheet can compute on them.
  */
+import { qualityText } from '../analysis/optimize/quality.js';
 import type { PlanDiff } from '../analysis/diff.js';
 import type { OrderResult } from '../analysis/optimize/rollout-order.js';
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
@@ -126,12 +127,39 @@ export function comparisonTables(a: Timeline, b: Timeline): DataTable[] {
 
 /** optimize --model order: each year's openings and coverage in the optimized order and the plan's; what never opens. */
 export function orderTables(o: OrderResult): DataTable[] {
+  // A money budget adds each year's spending; every row says how good the order is and what it answers.
+  const m = o.money;
+  const about = [qualityText(o.quality), o.problem.model, o.problem.population, o.problem.travel];
   const steps = dataTable(
     'Rollout order',
-    ['year', 'optimized_opens', 'optimized_covered', 'optimized_percent', 'plan_opens', 'plan_covered', 'plan_percent'],
+    [
+      'year',
+      'optimized_opens',
+      'optimized_covered',
+      'optimized_percent',
+      'plan_opens',
+      'plan_covered',
+      'plan_percent',
+      ...(m ? ['optimized_spent_azn', 'plan_spent_azn', 'budget_azn_per_year', 'carry_over'] : []),
+      'quality',
+      'model',
+      'population',
+      'travel',
+    ],
     o.optimized.steps.map((s, i) => {
       const p = o.plan.steps[i]!;
-      return [s.year, s.open.join(' '), s.covered, s.percent, p.open.join(' '), p.covered, p.percent];
+      const spent = m ? [m.spent[i]!.optimized_azn, m.spent[i]!.plan_azn, m.azn_per_year, m.rule] : [];
+      return [
+        s.year,
+        s.open.join(' '),
+        s.covered,
+        s.percent,
+        p.open.join(' '),
+        p.covered,
+        p.percent,
+        ...spent,
+        ...about,
+      ];
     }),
   );
   const unscheduled = dataTable(

@@ -186,7 +186,11 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     `Rollout order with ${pace} from ${o.from + 1}: ` +
       `population-years covered ${int(o.optimized.population_years)} vs ` +
       `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
-    ...(m ? moneyLines(m) : []),
+    ...[
+      ...(m ? moneyLines(m) : []),
+      `Quality: ${qualityText(o.quality, int)}.`,
+      `Model: ${o.problem.model}; ${o.problem.population}; travel: ${o.problem.travel}.`,
+    ].map(line),
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
@@ -203,14 +207,12 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
   ].join('\n');
 }
 
-/** The rule, the search, the quality and the problem of a money-budgeted order. */
+/** The rule and the search of a money-budgeted order. */
 function moneyLines(m: MoneyOrderInfo): string[] {
   return [
     `Budget rule: build costs only (running costs not counted); ${m.rule}.`,
     `Heuristic: greedy by people per manat ${int(m.heuristic.greedy)} people-years, after ${m.heuristic.moves} ` +
       `move${m.heuristic.moves === 1 ? '' : 's'} in the opening list ${int(m.heuristic.local_search)}.`,
-    `Quality: ${qualityText(m.quality, int)}.`,
-    `Model: ${m.problem.model}; ${m.problem.population}; travel: ${m.problem.travel}.`,
   ];
 }
 
@@ -285,7 +287,7 @@ export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): 
     : `${o.budget} ${a} a year`;
   const lines = [
     `# dostplan optimize --model order: the rollout order with ${pace} from ${o.from + 1}.`,
-    ...(m ? [`# Quality: ${qualityText(m.quality, (x) => String(Math.round(x)))}.`] : []),
+    `# Quality: ${qualityText(o.quality, (x) => String(Math.round(x)))}.`,
     '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
     `extends: ${q(base)}`,
     `name: ${q(`Rollout reordered by optimize order: ${pace.replace(/,$/, '')} from ${o.from + 1}`)}`,

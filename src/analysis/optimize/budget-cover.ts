@@ -9,6 +9,7 @@
  * steps. Everything is deterministic: same instance, same answer.
  */
 import { MaxHeap } from './heap.js';
+import { costTolerance } from './costs.js';
 import type { CoverInstance } from './mclp.js';
 
 export interface BudgetInstance extends CoverInstance {
@@ -16,9 +17,6 @@ export interface BudgetInstance extends CoverInstance {
   cost: Float64Array;
   budget: number;
 }
-
-/** Costs are compared with this slack (a thousandth of a manat) so sums of decimals fit as written. */
-const EPS_AZN = 1e-3;
 
 /** The covering lists restricted to points that matter: not covered by the plan, with people. */
 function openLists(inst: CoverInstance): Int32Array[] {
@@ -56,6 +54,7 @@ function ratioFill(inst: BudgetInstance, lists: Int32Array[], start: number[], c
   const sites = [...start];
   const taken = new Set(sites);
   let slack = inst.budget - spent(inst, sites);
+  const tol = costTolerance(inst.budget);
   const gain = (j: number) => {
     let g = 0;
     for (const i of lists[j]!) if (!c[i]) g += inst.w[i]!;
@@ -65,12 +64,12 @@ function ratioFill(inst: BudgetInstance, lists: Int32Array[], start: number[], c
   const key = (j: number, g: number) => (inst.cost[j]! > 0 ? g / inst.cost[j]! : 1e15 + g);
   const heap = new MaxHeap();
   for (let j = 0; j < lists.length; j++)
-    if (!taken.has(j) && j !== banned && inst.cost[j]! <= slack + EPS_AZN && lists[j]!.length)
+    if (!taken.has(j) && j !== banned && inst.cost[j]! <= slack + tol && lists[j]!.length)
       heap.push(j, key(j, gain(j)));
   while (heap.size) {
     const { id } = heap.pop()!;
     // The slack only shrinks: a site that no longer fits never will.
-    if (inst.cost[id]! > slack + EPS_AZN) continue;
+    if (inst.cost[id]! > slack + tol) continue;
     const g = gain(id);
     const k = key(id, g);
     if (heap.size && k < heap.peekKey()) {
@@ -98,7 +97,7 @@ export function budgetGreedy(inst: BudgetInstance): number[] {
   let single = -1,
     singleGain = 0;
   lists.forEach((list, j) => {
-    if (inst.cost[j]! > inst.budget + EPS_AZN) return;
+    if (inst.cost[j]! > inst.budget + costTolerance(inst.budget)) return;
     let g = 0;
     for (const i of list) g += inst.w[i]!;
     if (g > singleGain) (single = j), (singleGain = g);
@@ -135,7 +134,7 @@ export function budgetLocalSearch(
     const k = sites.length;
     const loss = new Float64Array(k);
     for (let i = 0; i < n; i++) if (count[i] === 1) loss[only[i]!] = loss[only[i]!]! + inst.w[i]!;
-    const slack = inst.budget - spent(inst, sites);
+    const slack = inst.budget - spent(inst, sites) + costTolerance(inst.budget);
     const chosen = new Set(sites);
     let best: number[] | undefined;
     let bestGain = 1e-9;
@@ -148,12 +147,12 @@ export function budgetLocalSearch(
         if (count[i] === 0) g += inst.w[i]!;
         else if (count[i] === 1) bonus[only[i]!] = bonus[only[i]!]! + inst.w[i]!;
       }
-      if (inst.cost[j]! <= slack + EPS_AZN && g > bestGain) {
+      if (inst.cost[j]! <= slack && g > bestGain) {
         bestGain = g;
         best = [...sites, j];
       }
       for (let s = 0; s < k; s++) {
-        if (inst.cost[j]! > slack + inst.cost[sites[s]!]! + EPS_AZN) continue;
+        if (inst.cost[j]! > slack + inst.cost[sites[s]!]!) continue;
         const profit = g - loss[s]! + bonus[s]!;
         if (profit > bestGain) {
           bestGain = profit;
@@ -190,7 +189,7 @@ export function budgetBound(inst: BudgetInstance, lower: number, iterations = 30
   const m = lists.length;
   const base = baseCovered(inst);
   // Only points some affordable site reaches can be covered; the others add nothing.
-  const fits = (j: number) => inst.cost[j]! <= inst.budget + EPS_AZN;
+  const fits = (j: number) => inst.cost[j]! <= inst.budget + costTolerance(inst.budget);
   const reachable = new Uint8Array(inst.w.length);
   for (let j = 0; j < m; j++) if (fits(j)) for (const i of lists[j]!) reachable[i] = 1;
   const pts: number[] = [];
@@ -249,7 +248,7 @@ function fractionalKnapsack(
   y: Float64Array,
 ): number {
   y.fill(0);
-  let left = budget + EPS_AZN,
+  let left = budget + costTolerance(budget),
     total = 0;
   // What costs nothing is taken whole; the rest by value per manat, the last one split.
   const paid: number[] = [];

@@ -4,6 +4,7 @@
  * budget-cover.ts with its Lagrangian bound.
  */
 import { budgetBound, budgetGreedy, budgetLocalSearch, budgetValue, type BudgetInstance } from './budget-cover.js';
+import { costTolerance } from './costs.js';
 import { coverLp, EXACT_LIMITS } from './exact.js';
 import { solveMip } from './mip.js';
 import { qualityOf, type Quality } from './quality.js';
@@ -37,7 +38,8 @@ export async function budgetExact(
   maxNodes = BUDGET_MAX_NODES,
   maxVariables = EXACT_LIMITS.mclpVariables,
 ): Promise<{ sites: number[]; value: number; bound: number; status: 'optimal' | 'limit' } | undefined> {
-  const fits = (j: number) => inst.cost[j]! <= inst.budget + 1e-3;
+  const limit = inst.budget + costTolerance(inst.budget);
+  const fits = (j: number) => inst.cost[j]! <= limit;
   const by = new Map<number, number[]>();
   const cands: number[] = [];
   inst.cover.forEach((list, j) => {
@@ -54,7 +56,7 @@ export async function budgetExact(
   let base = 0;
   inst.covered.forEach((c, i) => c && (base += inst.w[i]!));
   if (!cands.length) return { sites: [], value: base, bound: base, status: 'optimal' };
-  const row = ` budget: ${cands.map((j) => `${inst.cost[j]} y${j}`).join(' + ')} <= ${inst.budget + 1e-3}`;
+  const row = ` budget: ${cands.map((j) => `${inst.cost[j]} y${j}`).join(' + ')} <= ${limit}`;
   const lp = coverLp(
     inst.w,
     by,

@@ -33,6 +33,13 @@ export interface BudgetUse {
 /** The greatest cost or budget accepted: beyond it a figure is a typo (a trillion manat). */
 export const MAX_AZN = 1e12;
 
+/**
+ * How far over an amount a sum of costs may go and still count as within it: a billionth of it
+ * (a hundredth of a manat on 10 million), so sums of decimals fit as written, and a budget of a
+ * few openings (costs of 1) stays exact.
+ */
+export const costTolerance = (amount: number): number => 1e-9 * Math.max(1, Math.abs(amount));
+
 export function countedText(years: number): string {
   return years > 0
     ? `build cost + ${years} year${years === 1 ? '' : 's'} of running cost`

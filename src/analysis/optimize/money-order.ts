@@ -13,6 +13,7 @@
  * that year's cumulative budget. HiGHS solves the time-indexed MILP where it is small.
  */
 import { budgetBound, type BudgetInstance } from './budget-cover.js';
+import { costTolerance } from './costs.js';
 import { solveMip } from './mip.js';
 import { qualityOf, type Quality } from './quality.js';
 
@@ -39,8 +40,6 @@ export interface MoneySchedule {
   /** People-years covered over the years. */
   value: number;
 }
-
-const EPS_AZN = 1e-3;
 
 /** People covered in each year (index 0 = year 1): each point from the first year a facility covering it is open. */
 export function coveredByYear(inst: MoneyOrderInstance, year: ArrayLike<number>): Float64Array {
@@ -77,7 +76,7 @@ export function feasible(inst: MoneyOrderInstance, year: ArrayLike<number>): boo
   for (let y = 1; y <= inst.years; y++) {
     cum += spend[y]!;
     const cap = inst.carryOver ? y * inst.perYear : inst.perYear;
-    if ((inst.carryOver ? cum : spend[y]!) > cap + EPS_AZN) return false;
+    if ((inst.carryOver ? cum : spend[y]!) > cap + costTolerance(cap)) return false;
   }
   return true;
 }
@@ -95,14 +94,14 @@ export function decode(inst: MoneyOrderInstance, list: readonly number[]): Int32
       for (; next < list.length; next++) {
         const f = list[next]!;
         const p = inst.parent[f]!;
-        if (inst.cost[f]! > available + EPS_AZN || (p >= 0 && !opened(p, y))) break;
+        if (inst.cost[f]! > available + costTolerance(y * inst.perYear) || (p >= 0 && !opened(p, y))) break;
         year[f] = y;
         available -= inst.cost[f]!;
       }
     } else {
       for (const f of list) {
         const p = inst.parent[f]!;
-        if (done[f] || inst.cost[f]! > available + EPS_AZN || (p >= 0 && !opened(p, y))) continue;
+        if (done[f] || inst.cost[f]! > available + costTolerance(inst.perYear) || (p >= 0 && !opened(p, y))) continue;
         year[f] = y;
         done[f] = 1;
         available -= inst.cost[f]!;
@@ -121,13 +120,14 @@ function greedyList(inst: MoneyOrderInstance): number[] {
   let available = 0;
   for (let y = 1; y <= inst.years; y++) {
     available = inst.carryOver ? available + inst.perYear : inst.perYear;
+    const tol = costTolerance(inst.carryOver ? y * inst.perYear : inst.perYear);
     for (;;) {
       let best = -1,
         bestKey = -1,
         bestGain = 0;
       for (let f = 0; f < n; f++) {
         const p = inst.parent[f]!;
-        if (open[f] || inst.cost[f]! > available + EPS_AZN || (p >= 0 && !open[p])) continue;
+        if (open[f] || inst.cost[f]! > available + tol || (p >= 0 && !open[p])) continue;
         let g = 0;
         for (const i of inst.cover[f]!) if (!c[i]) g += inst.w[i]!;
         const key = inst.cost[f]! > 0 ? g / inst.cost[f]! : Number.MAX_VALUE;
@@ -248,10 +248,11 @@ export async function moneyOrderExact(
       if (p >= 0) rows.push(` p${f}_${t}: ${x(f, t)} - ${x(p, t)} <= 0`);
     }
     const terms = [...Array(n).keys()].map((f) => `${inst.cost[f]} ${x(f, t)}`);
-    if (inst.carryOver) rows.push(` b${t}: ${terms.join(' + ')} <= ${t * inst.perYear + EPS_AZN}`);
+    if (inst.carryOver)
+      rows.push(` b${t}: ${terms.join(' + ')} <= ${t * inst.perYear + costTolerance(t * inst.perYear)}`);
     else {
       const before = t > 1 ? [...Array(n).keys()].map((f) => ` - ${inst.cost[f]} ${x(f, t - 1)}`).join('') : '';
-      rows.push(` b${t}: ${terms.join(' + ')}${before} <= ${inst.perYear + EPS_AZN}`);
+      rows.push(` b${t}: ${terms.join(' + ')}${before} <= ${inst.perYear + costTolerance(inst.perYear)}`);
     }
   }
   const xs: string[] = [];

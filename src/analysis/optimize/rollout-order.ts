@@ -14,8 +14,16 @@ import { coverInstance } from './suggest.js';
 import { compareText } from '../../model/compare-text.js';
 import { UserError } from '../../errors.js';
 import { describeBasis } from '../demand.js';
-import { decode, solveMoneyOrder, type MoneyOrderInstance } from './money-order.js';
-import type { Quality } from './quality.js';
+import {
+  coveredByYear,
+  decode,
+  MONEY_ORDER_BOUND,
+  moneyOrderBound,
+  peopleYears,
+  solveMoneyOrder,
+  type MoneyOrderInstance,
+} from './money-order.js';
+import { qualityOf, type Quality } from './quality.js';
 
 export interface OrderStep {
   year: number;
@@ -34,6 +42,10 @@ export interface OrderResult {
   unscheduled: string[];
   /** With a money budget per year (`budget` is then 0). */
   money?: MoneyOrderInfo;
+  /** How good the optimized order is: proven optimal, or the bound on people-years and the gap. */
+  quality: Quality;
+  /** The problem it answers: the model, whose people, how distance is measured. */
+  problem: { model: string; population: string; travel: string };
 }
 
 /** What both orderings need: the facilities, what each covers, the years, and the replay of an order. */
@@ -86,6 +98,40 @@ function orderSetup(plan: Plan, demand: Demand, regions: RegionIndex, settings: 
   return { weights, population, points, all, cover, years, openAtStart, simulate, planOrder };
 }
 
+type OrderSetup = ReturnType<typeof orderSetup>;
+
+/** The facilities not open at the start as a money-order instance (money-order.ts), with these costs. */
+function pendingInstance(
+  setup: OrderSetup,
+  cost: Float64Array,
+  perYear: number,
+  carryOver: boolean,
+): MoneyOrderInstance {
+  const pending = setup.planOrder;
+  const index = new Map(pending.map((f, k) => [f.id, k]));
+  const covered = new Uint8Array(setup.points.length);
+  for (const f of setup.all.filter(setup.openAtStart)) for (const i of setup.cover.get(f.id)!) covered[i] = 1;
+  return {
+    w: Float64Array.from(setup.weights),
+    cover: pending.map((f) => setup.cover.get(f.id)!),
+    covered,
+    cost,
+    parent: Int32Array.from(pending, (f) => (f.kind === 'branch' && f.center ? (index.get(f.center) ?? -1) : -1)),
+    years: setup.years.length,
+    perYear,
+    carryOver,
+  };
+}
+
+/** What an order answers, for every format. */
+function orderProblem(model: string, demand: Demand, settings: Settings, from: number): OrderResult['problem'] {
+  return {
+    model,
+    population: `${describeBasis(demand.basis ?? 'file')}, people of ${from} held for every year`,
+    travel: settings.travel.info.description,
+  };
+}
+
 export function rolloutOrder(
   plan: Plan,
   demand: Demand,
@@ -94,13 +140,8 @@ export function rolloutOrder(
   from: number,
   budget: number,
 ): OrderResult {
-  const { weights, population, points, all, cover, years, openAtStart, simulate, planOrder } = orderSetup(
-    plan,
-    demand,
-    regions,
-    settings,
-    from,
-  );
+  const setup = orderSetup(plan, demand, regions, settings, from);
+  const { weights, population, points, all, cover, years, openAtStart, simulate, planOrder } = setup;
   // The plan's own order under the same budget: its facilities by opening date, `budget` a year.
   const planYear = new Map<string, number>();
   planOrder.forEach((f, i) => planYear.set(f.id, from + 1 + Math.floor(i / budget)));
@@ -136,6 +177,11 @@ export function rolloutOrder(
     }
   }
   const optimized = simulate((f, y) => (scheduleYear.get(f.id) ?? Infinity) <= y);
+  // The bound: openings counted as costing 1 each, `budget` a year (money-order.ts).
+  const inst = pendingInstance(setup, new Float64Array(planOrder.length).fill(1), budget, false);
+  const year = Int32Array.from(planOrder, (f) => (scheduleYear.get(f.id) ?? from) - from);
+  const value = peopleYears(inst, year);
+  const a = budget === 1 ? 'opening' : 'openings';
   return {
     from,
     budget,
@@ -143,6 +189,14 @@ export function rolloutOrder(
     optimized,
     plan: planResult,
     unscheduled: all.filter((f) => !openAtStart(f) && !scheduleYear.has(f.id)).map((f) => f.id),
+    quality: qualityOf(value, moneyOrderBound(inst, coveredByYear(inst, year)), MONEY_ORDER_BOUND),
+    problem: orderProblem(
+      `opening order, ${budget} ${a} a year: the years that maximise people-years within the standard ` +
+        '(greedy by people newly covered), a branch not before its center',
+      demand,
+      settings,
+      from,
+    ),
   };
 }
 
@@ -184,10 +238,7 @@ export interface MoneyOrderInfo {
   rule: string;
   /** Build spending per year of the optimized order and of the plan's order under the same rule. */
   spent: { year: number; optimized_azn: number; plan_azn: number }[];
-  quality: Quality;
   heuristic: { greedy: number; local_search: number; moves: number };
-  /** The problem it answers: the model, whose people, how distance is measured. */
-  problem: { model: string; population: string; travel: string };
 }
 
 export const carryRule = (carry: boolean): string =>
@@ -210,21 +261,10 @@ export async function moneyRolloutOrder(
   maxVariables?: number,
 ): Promise<OrderResult> {
   const setup = orderSetup(plan, demand, regions, settings, from);
-  const { years, simulate, cover } = setup;
+  const { years, simulate } = setup;
   const pending = setup.planOrder;
-  const index = new Map(pending.map((f, k) => [f.id, k]));
-  const covered = new Uint8Array(setup.points.length);
-  for (const f of setup.all.filter(setup.openAtStart)) for (const i of cover.get(f.id)!) covered[i] = 1;
-  const inst: MoneyOrderInstance = {
-    w: Float64Array.from(setup.weights),
-    cover: pending.map((f) => cover.get(f.id)!),
-    covered,
-    cost: Float64Array.from(pending, (f) => buildCost(f, from)),
-    parent: Int32Array.from(pending, (f) => (f.kind === 'branch' && f.center ? (index.get(f.center) ?? -1) : -1)),
-    years: years.length,
-    perYear: rule.perYear,
-    carryOver: rule.carryOver,
-  };
+  const cost = Float64Array.from(pending, (f) => buildCost(f, from));
+  const inst = pendingInstance(setup, cost, rule.perYear, rule.carryOver);
   const answer = await solveMoneyOrder(inst, maxVariables);
   const planYears = decode(inst, [...pending.keys()]);
   const at = (year: Int32Array) => new Map(pending.map((f, k) => [f.id, year[k]! > 0 ? from + year[k]! : Infinity]));
@@ -248,16 +288,16 @@ export async function moneyRolloutOrder(
         optimized_azn: spending(answer.year, t + 1),
         plan_azn: spending(planYears, t + 1),
       })),
-      quality: answer.quality,
       heuristic: { greedy: Math.round(answer.greedy), local_search: Math.round(answer.value), moves: answer.moves },
-      problem: {
-        model:
-          'opening order under a money budget per year: the years that maximise people-years within the standard, ' +
-          'build costs within each year’s budget, a branch not before its center',
-        population: `${describeBasis(demand.basis ?? 'file')}, people of ${from} held for every year`,
-        travel: settings.travel.info.description,
-      },
     },
+    quality: answer.quality,
+    problem: orderProblem(
+      'opening order under a money budget per year: the years that maximise people-years within the standard, ' +
+        'build costs within each year’s budget, a branch not before its center',
+      demand,
+      settings,
+      from,
+    ),
   };
 }
 
