@@ -254,7 +254,12 @@ function apiRoutes(o: ServeOptions): {
           ),
         ),
       '/api/timeline': () => text(timelineAnswer(s.context, o.about)),
-      ...layerRoutes({ context: () => s.context, about: o.about, year: (q) => yearParam(q) ?? s.plan.years.to, bad: badParam }),
+      ...layerRoutes({
+        context: () => s.context,
+        about: o.about,
+        year: (q) => yearParam(q) ?? s.plan.years.to,
+        bad: badParam,
+      }),
       '/api/capacity': (q) =>
         text(
           capacityAnswer(

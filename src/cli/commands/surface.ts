@@ -64,7 +64,8 @@ export const command: CommandSpec<Opts> = {
     if (o.perFacility && o.catchments) throw new UserError('choose one of --per-facility and --catchments');
     const ctx = await loadPlanContext(run, planArg, modelFlags({ ...o, format: 'text' }));
     const y = reportYear(run, ctx.plan, o.year);
-    const layer = format !== 'geojson' ? 'none' : o.catchments ? 'catchments' : o.perFacility ? 'per-facility' : 'isochrones';
+    const layer =
+      format !== 'geojson' ? 'none' : o.catchments ? 'catchments' : o.perFacility ? 'per-facility' : 'isochrones';
     const answer = surfaceAnswer(ctx, { year: y, kind: o.kind, cellKm: o.cellKm, bands: o.bands, layer }, planAbout);
     if (format === 'tif') {
       const tif = surfaceGeoTiff(answer.output.surface, answer.about.provenance);
