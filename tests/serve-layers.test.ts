@@ -11,17 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from './helpers.js';
 import { serve, type Served } from './serve-helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dostplan-layers-'));
-const plan = join(dir, 'plan.yaml');
-copyFileSync(join(ROOT, 'plans', 'dost.yaml'), plan);
-
 let s: Served;
+/** A copy of the DOST plan in a folder of its own: the scenario is saved beside it. */
+let plan: string;
 beforeAll(async () => {
+  plan = join(mkdtempSync(join(tmpdir(), 'dostplan-layers-')), 'plan.yaml');
+  copyFileSync(join(ROOT, 'plans', 'dost.yaml'), plan);
   s = await serve(plan);
 });
-afterAll(async () => {
-  await s.server.close();
-});
+afterAll(() => s.server.close());
 
 /** The page's surface: 2 km cells, the palette's travel-time class edges, and every reachable cell. */
 const PAGE_SURFACE = '/api/surface?year=2026&cell_km=2&bands=10,20,30,45,60,1440';
