@@ -157,6 +157,27 @@ describe('nearest-facility tracker, co-located facilities', () => {
 });
 
 describe('k nearest sites (grid search in chord space)', () => {
+  it("the straight-line model's nearestSites gives trip's km and minutes to the bit", async () => {
+    const { StraightLineModel } = await import('../src/travel/straight-line.js');
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const place = () => ({ lat: 38.4 + rnd() * 3.5, lon: 44.8 + rnd() * 5.6, side: rnd() < 0.1 ? 1 : 0 });
+    const points = Array.from({ length: 400 }, place),
+      sites = Array.from({ length: 60 }, place);
+    const model = new StraightLineModel({ circuity: 1.37, speedKmh: 43 });
+    const k = 7;
+    const near = model.nearestSites(points, sites, k);
+    let pairs = 0;
+    points.forEach((p, i) => {
+      for (let r = 0; r < k && near.site[i * k + r]! >= 0; r++, pairs++) {
+        const t = model.trip(p, sites[near.site[i * k + r]!]!);
+        expect(near.km[i * k + r]).toBe(t.km);
+        expect(near.minutes[i * k + r]).toBe(t.minutes);
+      }
+    });
+    expect(pairs).toBeGreaterThan(2000);
+  });
+
   it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', async () => {
     const { kNearestSites } = await import('../src/geo/nearest-sites.js');
     let seed = 17;

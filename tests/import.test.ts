@@ -23,6 +23,10 @@ const save = (name: string, data: string | Buffer) => {
 };
 // The plan names the version that wrote it (its provenance): the fixture is of 0.1.0.
 const hand = readFileSync(join(IN, 'facilities-plan.yaml'), 'utf8').replace('dostplan 0.1.0', `dostplan ${VERSION}`);
+// What the hand-written plan serves (and import guesses from where each stands, without a serves column).
+const GAN_SERVES = 'AZ-GA, AZ-NA, AZ-DAS, AZ-GOR, AZ-GYG, AZ-SMX';
+const TOV_SERVES = 'AZ-TOV, AZ-AGA, AZ-GAD, AZ-QAZ, AZ-SKR';
+const SERVES: Record<string, string> = { GAN: GAN_SERVES, TOV: TOV_SERVES, SMX: 'AZ-SMX', AGA: 'AZ-AGA' };
 const importIn = (cwd: string, ...args: string[]) => cli(['import', ...args], { cwd });
 
 describe('a complete list round-trips to the hand-written plan', () => {
@@ -36,12 +40,36 @@ describe('a complete list round-trips to the hand-written plan', () => {
   });
 
   it('from a workbook made here: numbers, a date serial (44317 = 2021-05-01), the sheet named', () => {
-    const header = ['id', 'name', 'kind', 'lat', 'lon', 'region', 'opens', 'closes', 'status', 'center'];
+    const header = ['id', 'name', 'kind', 'lat', 'lon', 'region', 'opens', 'closes', 'status', 'center', 'serves'];
     const rows = [
-      ['GAN', 'Ganja DOST center', 'center', 40.6828, 46.3606, 'AZ-GA', 44317, undefined, 'open'],
-      ['TOV', 'Tovuz DOST center', 'center', 40.9925, 45.6284, 'AZ-TOV', '2023-03', undefined, 'open'],
-      ['SMX', 'Samukh branch', 'branch', 40.765, 46.408, 'AZ-SMX', 2025, undefined, 'planned', 'GAN'],
-      ['AGA', 'Agstafa branch', 'branch', 41.1189, 45.4539, 'AZ-AGA', '15.09.2024', 2026, 'closed', 'TOV'],
+      [
+        'GAN',
+        'Ganja DOST center',
+        'center',
+        40.6828,
+        46.3606,
+        'AZ-GA',
+        44317,
+        undefined,
+        'open',
+        undefined,
+        GAN_SERVES,
+      ],
+      [
+        'TOV',
+        'Tovuz DOST center',
+        'center',
+        40.9925,
+        45.6284,
+        'AZ-TOV',
+        '2023-03',
+        undefined,
+        'open',
+        undefined,
+        TOV_SERVES,
+      ],
+      ['SMX', 'Samukh branch', 'branch', 40.765, 46.408, 'AZ-SMX', 2025, undefined, 'planned', 'GAN', 'AZ-SMX'],
+      ['AGA', 'Agstafa branch', 'branch', 41.1189, 45.4539, 'AZ-AGA', '15.09.2024', 2026, 'closed', 'TOV', 'AZ-AGA'],
     ];
     save(
       'facilities-full.xlsx',
@@ -55,10 +83,24 @@ describe('a complete list round-trips to the hand-written plan', () => {
     expect(r.stdout).toBe(hand.replace('facilities-full.csv', 'facilities-full.xlsx'));
   });
 
-  it('from a workbook written by openpyxl (a real date cell)', () => {
+  it('from a workbook written by openpyxl (a real date cell; no serves column: the same serves, guessed)', () => {
     const r = importIn(IN, 'facilities-openpyxl.xlsx', '--name', 'Ganja and Tovuz');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(hand.replace('facilities-full.csv', 'facilities-openpyxl.xlsx'));
+    // Each facility serves what the hand-written plan gives it, marked as a guess.
+    const guesses = r.stdout.match(/^ {4}serves: .*# guessed: .*$/gm) ?? [];
+    expect(guesses).toEqual([
+      `    serves: [${GAN_SERVES}]  # guessed: AZ-GA, where it stands; AZ-NA, AZ-DAS, AZ-GOR, AZ-GYG, AZ-SMX, with no center of their own, nearest it in the economic region`,
+      `    serves: [${TOV_SERVES}]  # guessed: AZ-TOV, where it stands; AZ-AGA, AZ-GAD, AZ-QAZ, AZ-SKR, with no center of their own, nearest it in the economic region`,
+      '    serves: [AZ-SMX]  # guessed: AZ-SMX, where it stands',
+      '    serves: [AZ-AGA]  # guessed: AZ-AGA, where it stands',
+    ]);
+    const body = (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .map((l) => l.replace(/ {2}# guessed: .*$/, ''))
+        .join('\n');
+    expect(body(r.stdout)).toBe(body(hand));
   });
 
   it('from GeoJSON points', () => {
@@ -70,7 +112,7 @@ describe('a complete list round-trips to the hand-written plan', () => {
     ].map(([id, name, kind, lat, lon, region, opens, closes, status, center]) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: { id, name, kind, region, opens, closes, status, center },
+      properties: { id, name, kind, region, opens, closes, status, center, serves: SERVES[id as string] },
     }));
     save('facilities-full.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
     const r = importIn(DIR, 'facilities-full.geojson', '--name', 'Ganja and Tovuz');
@@ -151,7 +193,7 @@ describe('an updated list imported into the plan: a clean diff', () => {
     expect(first.stdout).not.toContain('OLD');
     expect(cli(['validate', p1]).code).toBe(0);
     // The updated list: Tovuz opens two months later, and a new branch.
-    const updated = `${list.replace('2023-03', '2023-05')}KAZ,Gazakh branch,branch,41.0925,45.3656,AZ-GAZ,2026,,planned,TOV\n`;
+    const updated = `${list.replace('2023-03', '2023-05')}KAZ,Gazakh branch,branch,41.0925,45.3656,AZ-QAZ,2026,,planned,TOV,AZ-QAZ\n`;
     const second = importIn(DIR, save('list.csv', updated), '--into', p1);
     expect(second.code).toBe(0);
     const before = first.stdout.split('\n'),
@@ -163,14 +205,15 @@ describe('an updated list imported into the plan: a clean diff', () => {
       '    opens: 2023-05',
       '  - id: KAZ',
       '    name: Gazakh branch',
-      '    region: AZ-GAZ',
+      '    region: AZ-QAZ',
       '    location: { lat: 41.0925, lon: 45.3656 }',
       '    opens: 2026',
+      '    serves: [AZ-QAZ]',
     ]);
     // The new branch's other lines (status: planned, center: TOV) repeat lines already there.
-    expect(after.length - before.length).toBe(7);
+    expect(after.length - before.length).toBe(8);
     // A plan without branches: gets the block at its end.
-    expect(second.stdout.endsWith('    opens: 2026\n    center: TOV\n')).toBe(true);
+    expect(second.stdout.endsWith('    opens: 2026\n    center: TOV\n    serves: [AZ-QAZ]\n')).toBe(true);
   });
 });
 
@@ -218,5 +261,77 @@ describe('bad lists: exit 1, a position, what to do, no stack trace', () => {
     const ok = cli(['import', p, '--columns', 'id=Kod,name=Ad,lat=Latitude,lon=Longitude', '--as-of', '2025-01-01']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('  - id: A\n    name: a\n    region: AZ-GYG  # guessed: the unit it stands in\n');
+  });
+});
+
+describe('serves: filled from where each facility stands, each guess marked (issue 30)', () => {
+  const header = 'id,name,kind,lat,lon,opens,center\n';
+  const gan = 'GAN,Ganja center,center,40.6828,46.3606,2021,\n';
+  const tov = 'TOV,Tovuz center,center,40.9925,45.6284,2022,\n';
+  const branch = 'SMX,Samukh branch,branch,40.765,46.408,2023,GAN\n';
+
+  it('a second import of an updated list (a new center in Shamkir) changes only the serves it moves', () => {
+    const list = save('plain.csv', header + gan + tov + branch);
+    const first = importIn(DIR, list, '--as-of', '2025-01-01', '--name', 'N');
+    expect(first.code).toBe(0);
+    const p1 = save('plain-1.yaml', first.stdout);
+    expect(cli(['validate', '--strict', p1]).stdout).toContain('0 errors, 0 warnings');
+    expect(first.stdout).toContain(
+      `    serves: [${TOV_SERVES}]  # guessed: AZ-TOV, where it stands; AZ-AGA, AZ-GAD, AZ-QAZ, AZ-SKR, with no center of their own, nearest it in the economic region\n`,
+    );
+    save('plain.csv', `${header}${gan}${tov}SKR,Shamkir center,center,40.8297,46.0189,2023,\n${branch}`);
+    const second = importIn(DIR, list, '--as-of', '2025-01-01', '--into', p1);
+    expect(second.code).toBe(0);
+    const before = first.stdout.split('\n'),
+      after = second.stdout.split('\n');
+    // The plan's own lines stay; the blocks' key lines say where they came from.
+    expect(before.filter((l) => !after.includes(l))).toEqual([
+      'centers:',
+      `    serves: [${TOV_SERVES}]  # guessed: AZ-TOV, where it stands; AZ-AGA, AZ-GAD, AZ-QAZ, AZ-SKR, with no center of their own, nearest it in the economic region`,
+      'branches:',
+    ]);
+    expect(after.filter((l) => !before.includes(l))).toEqual([
+      `centers:  # imported from ${list} by dostplan ${VERSION} import`,
+      '    serves: [AZ-TOV, AZ-AGA, AZ-QAZ]  # guessed: AZ-TOV, where it stands; AZ-AGA, AZ-QAZ, with no center of their own, nearest it in the economic region',
+      '  - id: SKR',
+      '    name: Shamkir center',
+      '    region: AZ-SKR  # guessed: the unit it stands in',
+      '    location: { lat: 40.8297, lon: 46.0189 }',
+      // Gadabay's seat (40.57 N, 45.81 E) is 33 km from Shamkir's center, 49 km from Tovuz's.
+      '    serves: [AZ-SKR, AZ-GAD]  # guessed: AZ-SKR, where it stands; AZ-GAD, with no center of their own, nearest it in the economic region',
+      `branches:  # imported from ${list} by dostplan ${VERSION} import`,
+    ]);
+    expect(cli(['validate', '--strict', save('plain-2.yaml', second.stdout)]).stdout).toContain('0 errors, 0 warnings');
+  });
+
+  it('the capital by district: each of its 12 districts served once, by the nearest of its centers', () => {
+    const baku = save(
+      'baku.csv',
+      `${header}B1,Yasamal center,center,40.3780,49.8110,2021,\nB2,Surakhani center,center,40.4330,50.0100,2022,\nB3,Second Yasamal center,center,40.3790,49.8120,2023,\n`,
+    );
+    const r = importIn(DIR, baku, '--as-of', '2025-01-01', '--name', 'Baku');
+    expect(r.code).toBe(0);
+    const served = [...r.stdout.matchAll(/^ {4}serves: \[(.*)\]/gm)].flatMap((m) => m[1]!.split(', '));
+    expect(served.filter((c) => c.startsWith('AZ-BA/')).sort()).toEqual(
+      [
+        'binagadi',
+        'garadagh',
+        'khatai',
+        'khazar',
+        'narimanov',
+        'nasimi',
+        'nizami',
+        'pirallahi',
+        'sabail',
+        'sabunchu',
+        'surakhani',
+        'yasamal',
+      ].map((d) => `AZ-BA/${d}`),
+    );
+    // Two centers in Yasamal: the one nearer the district's seat serves it; the other is told why it serves none.
+    expect(r.stdout).toMatch(/# guessed: AZ-BA\/yasamal, where it stands, is served by B3, nearer its seat; /);
+    const v = cli(['validate', save('baku.yaml', r.stdout)]);
+    expect(v.stdout).toContain('0 errors');
+    expect(v.stdout).not.toContain('served-twice');
   });
 });

@@ -21,8 +21,11 @@ describe('npx dostplan in the checkout', () => {
     expect(lock.packages[''].devDependencies).toEqual(pkg.devDependencies);
   });
 
-  it('runs the checkout with nothing to install (npx --no-install)', () => {
-    const r = spawnSync('npx', ['--no-install', 'dostplan', '--version'], { cwd: ROOT, encoding: 'utf8' });
+  // Offline and without the update check: npx must not wait on the registry (a CI run under load
+  // timed out at 60 s once), and the answer cannot depend on the network.
+  it('runs the checkout with nothing to install (npx --no-install)', { timeout: 180_000 }, () => {
+    const env = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+    const r = spawnSync('npx', ['--no-install', 'dostplan', '--version'], { cwd: ROOT, encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });

@@ -105,7 +105,8 @@ describe('provenance on every command × format', () => {
     expect(await main(['node', 'dostplan', 'import', list, '--as-of', '2025-01-01', '--out', out], run)).toBe(0);
     const [first, second, made, source] = text(out).split('\n');
     expect(first).toMatch(/^# Imported from /);
-    expect(second).toMatch(/^# 10 value\(s\) were not in the list/);
+    // 10 blanks filled, and the 5 facilities' serves: (the list has no serves column).
+    expect(second).toMatch(/^# 15 value\(s\) were not in the list/);
     expect(made).toBe(`# made with: dostplan ${VERSION}`);
     expect(source).toMatch(/^# source: Unit boundaries: geoBoundaries.*CC BY-SA 3\.0/);
   });

@@ -425,6 +425,18 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       await page.locator('#undo').click();
       await until(() => covered(page)).toBe(shown(added.percent));
 
+      // Typed coordinates move a facility as a drag does (the keyboard's way to move one).
+      await page.locator('#facility-select').selectOption('B-QAZ');
+      await page.locator('#f-lat').fill('41.05');
+      await page.locator('#f-lon').fill('45.3');
+      await page.locator('#f-move').click();
+      await until(async () => {
+        const f = await facility(page, 'B-QAZ');
+        return [f?.lat, f?.lon];
+      }).toEqual([41.05, 45.3]);
+      await page.locator('#undo').click();
+      await until(async () => (await facility(page, 'B-QAZ'))?.lat).toBe(41.0925);
+
       await page.locator('#facility-select').selectOption('B-TAR');
       await page.locator('#f-close-date').fill('2026-06-30');
       await page.locator('#f-close').click();

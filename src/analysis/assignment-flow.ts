@@ -121,7 +121,6 @@ class FlowSolver {
   /** Node m: the unserved. */
   private readonly U: number;
   private readonly flow: Float64Array;
-  private readonly pointOf: Int32Array;
   /** Options of each facility (indices into the problem's options), in compressed rows. */
   private readonly atStart: Int32Array;
   private readonly atOption: Int32Array;
@@ -156,12 +155,10 @@ class FlowSolver {
     // A row never holds more options than there are facilities: under 2^20, the moves' packing holds.
     if (m >= TO_OFFSET) throw new RangeError(`assignFlow: ${m} facilities, at most ${TO_OFFSET - 1}`);
     this.flow = new Float64Array(K);
-    this.pointOf = new Int32Array(K);
     const load = new Float64Array(m);
     const count = new Int32Array(m + 1);
     for (let i = 0; i < n; i++) {
       for (let k = p.start[i]!; k < p.start[i + 1]!; k++) {
-        this.pointOf[k] = i;
         count[p.facility[k]! + 1]!++;
       }
       // Everyone at their cheapest option (rows are in cost order).
@@ -318,7 +315,7 @@ class FlowSolver {
 
   private addMoves(out: Moves, k: number): void {
     const { p } = this;
-    const i = this.pointOf[k]!;
+    const i = pointOfOption(p.start, k);
     const heapTo = (b: number) => {
       let q = out.slot.get(b);
       if (q === undefined) {
@@ -365,4 +362,20 @@ class FlowSolver {
     }
     return Int32Array.from(out);
   }
+}
+
+/**
+ * The point whose row holds option k: the last i with start[i] ≤ k (binary search; rows may be
+ * empty). Found when a move is built rather than kept for every option (4 bytes an option: 40 MB
+ * on a million points' rows).
+ */
+function pointOfOption(start: Int32Array, k: number): number {
+  let lo = 0,
+    hi = start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid]! <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -8,12 +8,17 @@
  * - region: the unit whose polygon it stands in (a name in the column becomes its code);
  * - status: from the dates, as of a given day;
  * - opens: the plan's first year (a branch: its center's opening, when later), marked as an assumption;
- * - center (a branch's parent): the nearest center of the list, or the center named by its name.
+ * - center (a branch's parent): the nearest center of the list, or the center named by its name;
+ * - serves: a center, the unit it stands in (in the capital, its nearest district) and each unit of
+ *   its economic region with no center of its own whose seat is nearer to it than to the region's
+ *   other centers (the rule plans/asan.yaml was written by); a branch, the unit it stands in. Where
+ *   two facilities of a kind stand in one unit, the one nearest its seat serves it.
  */
 import { UserError } from '../errors.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { FacilityKind, Status } from '../model/plan.js';
+import type { RegionIndex } from '../model/region-index.js';
 
 /** One listed row (the reader's ListedFacility), as this module needs it. */
 export interface ListedRow {
@@ -28,9 +33,11 @@ export interface ListedRow {
   closes?: string | number;
   status?: Status;
   center?: string;
+  /** Unit codes (or names) as the list gives them. */
+  serves?: string[];
 }
 
-export type GuessedField = 'id' | 'name' | 'region' | 'status' | 'opens' | 'center';
+export type GuessedField = 'id' | 'name' | 'region' | 'status' | 'opens' | 'center' | 'serves';
 
 export interface ImportedFacility {
   kind: FacilityKind;
@@ -42,6 +49,8 @@ export interface ImportedFacility {
   opens: string | number;
   closes?: string | number;
   center?: string;
+  /** The units it serves (empty: none guessed; the reason is in `guessed.serves`). */
+  serves: string[];
   /** The date is a planning assumption (it was not in the list). */
   assumedDate?: boolean;
   /** Why each filled-in field has its value; the kind's reason too. */
@@ -58,6 +67,18 @@ export interface ImportContext {
   unitAt(lat: number, lon: number): { code: string; km: number } | undefined;
   /** The day statuses are judged on (a blank status: open if opened by then). */
   asOf: PlanDay;
+  /** Every unit a facility may serve on its own, with its seat and economic region (the capital by district). */
+  servable: readonly ServablePlace[];
+  /** The servable place a facility in `region` at a point serves first (the capital: its nearest district). */
+  homeOf(region: string, lat: number, lon: number): string | undefined;
+}
+
+export interface ServablePlace {
+  code: string;
+  lat: number;
+  lon: number;
+  /** The economic region: a center serves places of its own only. */
+  group: string;
 }
 
 export interface ImportedPlan {
@@ -95,6 +116,7 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
       location: { lat: r.lat, lon: r.lon },
       status: statusOf(r, ctx, guessed),
       opens: r.opens ?? from,
+      serves: r.serves?.map((x) => (ctx.isCode(x) || x.includes('/') ? x : (ctx.codeForName(x) ?? x))) ?? [],
       guessed,
       at: r.at,
     };
@@ -112,6 +134,17 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
     parentOf(b, centers);
     if (b.assumedDate) openWithParent(b, centers);
   }
+  const unlisted = new Set(rows.flatMap((r, i) => (r.serves ? [] : [facilities[i]!])));
+  guessServes(
+    centers.filter((f) => unlisted.has(f)),
+    ctx,
+    true,
+  );
+  guessServes(
+    branches.filter((f) => unlisted.has(f)),
+    ctx,
+    false,
+  );
   return { centers, branches, years: { from, to } };
 }
 
@@ -226,4 +259,93 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
     );
   b.center = best.id;
   b.guessed.center = `the nearest center, ${bestKm.toFixed(1)} km away`;
+}
+
+/**
+ * The serves of facilities of one kind the list gave none for. Each servable place goes to the
+ * facility standing in it (several: the nearest its seat, one not closed first); with `wide`
+ * (centers), a place with none goes to the nearest facility of its economic region, if any.
+ */
+function guessServes(list: ImportedFacility[], ctx: ImportContext, wide: boolean): void {
+  const kind = wide ? 'center' : 'branch';
+  const homes = new Map(list.map((f) => [f, ctx.homeOf(f.region, f.location.lat, f.location.lon)]));
+  const groupOf = new Map(ctx.servable.map((p) => [p.code, p.group]));
+  const own = new Map<ImportedFacility, string[]>(),
+    near = new Map<ImportedFacility, string[]>();
+  const owner = new Map<string, ImportedFacility>();
+  for (const p of ctx.servable) {
+    const standing = list.filter((f) => homes.get(f) === p.code);
+    const pool = standing.length
+      ? standing
+      : wide
+        ? list.filter((f) => groupOf.get(homes.get(f) ?? '') === p.group)
+        : [];
+    const best = nearestTo(p, pool);
+    if (!best) continue;
+    owner.set(p.code, best);
+    const to = standing.length ? own : near;
+    to.set(best, [...(to.get(best) ?? []), p.code]);
+  }
+  for (const f of list) {
+    const mine = own.get(f) ?? [],
+      others = near.get(f) ?? [];
+    f.serves = [...mine, ...others];
+    const home = homes.get(f);
+    const why: string[] = [];
+    const none = others.length ? '' : 'none: ';
+    if (mine.length) why.push(`${mine.join(', ')}, where it stands`);
+    else if (home && owner.get(home))
+      why.push(`${none}${home}, where it stands, is served by ${owner.get(home)!.id}, nearer its seat`);
+    else why.push(`${none}no unit found where it stands (${f.region})`);
+    if (others.length)
+      why.push(`${others.join(', ')}, with no ${kind} of their own, nearest it in the economic region`);
+    f.guessed.serves = why.join('; ');
+  }
+}
+
+/** The facility nearest a place's seat, preferring those not closed (ties: the list's order). */
+function nearestTo(p: ServablePlace, pool: ImportedFacility[]): ImportedFacility | undefined {
+  let best: ImportedFacility | undefined,
+    bestKey = [Infinity, Infinity];
+  for (const f of pool) {
+    const key = [f.status === 'closed' ? 1 : 0, geodesicKm(p, f.location)];
+    if (key[0]! < bestKey[0]! || (key[0] === bestKey[0] && key[1]! < bestKey[1]!)) {
+      best = f;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+/**
+ * The places a country's facilities serve on their own, from its regions: every unit but an
+ * autonomous republic (its units are listed) and a city counted inside its rayon (its rayon is),
+ * the capital by district; and where a facility's region puts it first.
+ */
+export function servablePlaces(regions: RegionIndex): Pick<ImportContext, 'servable' | 'homeOf'> {
+  const capital = regions.capital;
+  const capitalGroup = regions.byCode.get(capital)?.economic_region ?? '';
+  const districts = [...regions.districts.values()].map((d) => ({
+    code: `${capital}/${d.id}`,
+    lat: d.lat,
+    lon: d.lon,
+    group: capitalGroup,
+  }));
+  const units = regions.dataset.regions
+    .filter((r) => r.kind !== 'autonomous_republic' && !r.included_in && (r.code !== capital || !districts.length))
+    .map((r) => ({ code: r.code, lat: r.admin_center.lat, lon: r.admin_center.lon, group: r.economic_region }));
+  return {
+    servable: [...units, ...districts],
+    homeOf(region, lat, lon) {
+      if (region === capital && districts.length) {
+        let best = districts[0]!;
+        for (const d of districts) if (geodesicKm(d, { lat, lon }) < geodesicKm(best, { lat, lon })) best = d;
+        return best.code;
+      }
+      const r = regions.byCode.get(region);
+      if (r?.included_in) return r.included_in;
+      if (r?.kind === 'autonomous_republic') return undefined;
+      return regions.isServable(region) ? region : undefined;
+    },
+  };
 }

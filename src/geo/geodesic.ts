@@ -10,9 +10,20 @@ export interface LatLon {
 
 /** Haversine great-circle distance in km. Numerically stable for short and long distances. */
 export function geodesicKm(a: LatLon, b: LatLon): number {
+  return geodesicKmCos(a, Math.cos(a.lat * RAD), b, Math.cos(b.lat * RAD));
+}
+
+/** cos(lat · π/180) of a place, for geodesicKmCos. */
+export const cosLat = (lat: number): number => Math.cos(lat * RAD);
+
+/**
+ * geodesicKm with each end's cos(latitude) given (`cosLat`): the same arithmetic, so the same
+ * bits, for a place measured against many (a million places' 40 nearest sites).
+ */
+export function geodesicKmCos(a: LatLon, cosA: number, b: LatLon, cosB: number): number {
   const dLat = (b.lat - a.lat) * RAD;
   const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

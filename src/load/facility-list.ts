@@ -29,6 +29,7 @@ export const FACILITY_ROLES = [
   'closes',
   'status',
   'center',
+  'serves',
 ] as const;
 
 /** One row of the list, as written (blank fields undefined): what import-facilities.ts takes. */
@@ -72,7 +73,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     ['lat', 'lon'],
     columns,
     table.headerAt,
-    'id,name,kind,lat,lon[,region,opens,closes,status,center]',
+    'id,name,kind,lat,lon[,region,opens,closes,status,center,serves]',
   );
   const conv = new NumberConvention();
   const rows = table.rows.map((cells, r): ListedFacility => {
@@ -94,18 +95,22 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     const id = text('id'),
       name = text('name'),
       region = text('region'),
-      center = text('center');
+      center = text('center'),
+      serves = text('serves');
     for (const [role, value] of [
       ['id', id],
       ['name', name],
       ['region', region],
       ['center', center],
+      ['serves', serves],
     ] as const)
       if (/\p{Cc}/u.test(value)) throw fail(role, 'contains control characters (line breaks, tabs, escape codes)');
     if (id) row.id = id;
     if (name) row.name = name;
     if (region) row.region = region;
     if (center) row.center = center;
+    // Codes (or unit names) apart by commas, semicolons or spaces: "AZ-GA, AZ-GYG".
+    if (serves) row.serves = serves.split(/\s*[,;]\s*|\s+(?=[A-Z]{2}-)/).filter(Boolean);
     const kind = text('kind');
     if (kind) {
       const k = kindOf(kind);

@@ -70,6 +70,8 @@ function facilityLines(f: ImportedFacility): string[] {
   ];
   if (f.closes !== undefined) out.push(line('closes', date(f.closes)));
   if (f.center !== undefined) out.push(line('center', scalar(f.center), g.center));
+  if (f.serves.length) out.push(line('serves', `[${f.serves.map(scalar).join(', ')}]`, g.serves));
+  else if (g.serves) out.push(`    # guessed: serves ${comment(g.serves)}`);
   if (g.kind) out.push(`    # guessed: a ${f.kind}, as ${comment(g.kind)}`);
   if (f.assumedDate) out.push('    evidence: { date: assumption }');
   return out;

@@ -6,7 +6,7 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { geodesicKm } from '../geo/geodesic.js';
+import { cosLat, geodesicKm, geodesicKmCos } from '../geo/geodesic.js';
 import { kNearestSites } from '../geo/nearest-sites.js';
 import { AROUND_RADIUS_KM, boundingBox, haverSin, pointsWithin } from '../geo/within-radius.js';
 import { NearestTracker, pointSet, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
@@ -88,11 +88,14 @@ export class StraightLineModel implements TravelCostModel {
       Uint16Array.from(sites, (s) => s.side),
       K,
     );
+    // Each place against its K sites: the cosines of the latitudes once each (the same bits as trip's).
+    const cosSite = Float64Array.from(sites, (s) => cosLat(s.lat));
     points.forEach((p, i) => {
+      const cosP = cosLat(p.lat);
       for (let r = 0; r < K; r++) {
         const j = near[i * K + r]!;
         if (j < 0) break;
-        const d = geodesicKm(p, sites[j]!) * this.params.circuity;
+        const d = geodesicKmCos(p, cosP, sites[j]!, cosSite[j]!) * this.params.circuity;
         site[i * k + r] = j;
         km[i * k + r] = d;
         minutes[i * k + r] = this.toMinutes(d);

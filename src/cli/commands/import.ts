@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { importFacilities } from '../../analysis/import-facilities.js';
+import { importFacilities, servablePlaces } from '../../analysis/import-facilities.js';
 import { EXIT, UserError } from '../../errors.js';
 import { basename } from 'node:path';
 import { type CountryData, loadCountry } from '../../load/dataset-loader.js';
@@ -65,6 +65,7 @@ export const command: CommandSpec<Opts> = {
         codeForName: (name) => regions.codeForName(name),
         unitAt: (lat, lon) => units?.nearestUnit(lat, lon, OFFSHORE_KM),
         asOf,
+        ...servablePlaces(regions),
       });
     } catch (e) {
       if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, e.exitCode);
