@@ -117,3 +117,29 @@ function* tarEntries(tar: Buffer): Generator<{ name: string; mode: number; data:
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/**
+ * The pairs of map labels (their on-screen boxes, by id) that overlap on a page `width` px wide;
+ * the boxes shrink a little first, for the sub-pixel antialiasing at their edges.
+ */
+export function overlappingLabels(
+  boxes: { left: number; right: number; top: number; bottom: number }[],
+  ids: string[],
+  width: number,
+): string[] {
+  const shrink = 0.15 * (width / 1040);
+  const pairs: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const p = boxes[i]!,
+        q = boxes[j]!;
+      if (
+        p.left + shrink < q.right - shrink &&
+        q.left + shrink < p.right - shrink &&
+        p.top + shrink < q.bottom - shrink &&
+        q.top + shrink < p.bottom - shrink
+      )
+        pairs.push(`${ids[i]} and ${ids[j]}`);
+    }
+  return pairs;
+}

@@ -16,23 +16,27 @@ const ENGLISH = new Set(
   ).split(' '),
 );
 
-/** Text a person may read in English whatever the language: links, paths, ids, rule codes, credits. */
+/** Text a person may read in English whatever the language (links, paths, ids, rule codes, credits), and CSS. */
 function strip(text: string): string {
   return text
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ') // CSS, read by browsers
     .replace(/<[^>]*>/g, ' ') // markup
     .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/`[^`\n]*`/g, ' ') // code: a plan's key, `missed:`
     .replace(/\b[\w.-]+\/[\w./-]+/g, ' ') // paths and domains with a path: data/SOURCES.md
     .replace(/\[[a-z0-9-]+\]/g, ' ') // rule codes: [unknown-region]
     .replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, ' ') // ids: absheron-khizi, baku-1
     .replace(/Runfola et al\.[^,]*,[^,)]*/g, ' ')
-    .replace(/CC BY-SA \d\.\d/g, ' ');
+    .replace(/CC BY-SA \d\.\d/g, ' ')
+    .replace(/\bdostplan [a-z]+/g, ' '); // a command's name: dostplan capacity
 }
 
 /** The English words found in `text`, each with a little context, at most `max`. */
 export function englishLeft(text: string, max = 20): string[] {
   const found: string[] = [];
   const clean = strip(text);
-  for (const m of clean.matchAll(/[A-Za-z']+/g)) {
+  // Whole words in any script: "çatışmır" is one Azerbaijani word, not "at" between other letters.
+  for (const m of clean.matchAll(/[\p{L}']+/gu)) {
     if (!ENGLISH.has(m[0].toLowerCase())) continue;
     found.push(clean.slice(Math.max(0, m.index - 25), m.index + m[0].length + 25).replace(/\s+/g, ' '));
     if (found.length >= max) break;

@@ -6,7 +6,7 @@ import { changeImpacts, facilityChanges } from '../src/analysis/diff.js';
 import { resolveSettings } from '../src/analysis/network.js';
 import { embedded } from '../src/load/dataset-loader.js';
 import { loadPlan } from '../src/load/plan-loader.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, overlappingLabels } from './browser.js';
 import { classColor, CONTEXT, COVERAGE_SCALE } from '../src/render/palette.js';
 import { cli, FIXTURES, ROOT } from './helpers.js';
 import { RunContext } from '../src/run/run-context.js';
@@ -191,19 +191,7 @@ describe('the report as a planner sees it, in headless Chromium at 1400 px and 3
         const boxes = await page
           .locator('#map text.center-label')
           .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-        const shrink = 0.15 * (width / 1040); // sub-pixel antialiasing at the edges
-        for (let i = 0; i < boxes.length; i++) {
-          for (let j = i + 1; j < boxes.length; j++) {
-            const p = boxes[i]!,
-              q = boxes[j]!;
-            const overlap =
-              p.left + shrink < q.right - shrink &&
-              q.left + shrink < p.right - shrink &&
-              p.top + shrink < q.bottom - shrink &&
-              q.top + shrink < p.bottom - shrink;
-            expect(overlap, `labels ${labelIds[i]} and ${labelIds[j]} overlap`).toBe(false);
-          }
-        }
+        expect(overlappingLabels(boxes, labelIds, width)).toEqual([]);
         // The legends are HTML text at a readable size at every width.
         await expect(page.locator('#map-legend').isVisible()).resolves.toBe(true);
         const legend = (await page.locator('#map-legend').textContent())!;

@@ -108,6 +108,27 @@ describe('edits on a three-unit country worked by hand (tests/fixtures/country-x
   });
 });
 
+describe('the edit limit', () => {
+  it('refuses the edit past the limit (409) and keeps every edit it took: undo walks back to the file exactly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dostplan-serve-limit-'));
+    const plan = join(dir, 'plan.yaml');
+    copyFileSync(join(XA, 'plan.yaml'), plan);
+    const s = await serve(plan, { data: XA, maxEdits: 3 });
+    open.push(s);
+    const moves = [10.31, 10.32, 10.33, 10.34].map((lat) => ({ op: 'move', id: 'C1', lat, lon: 20.5 }));
+    for (const m of moves.slice(0, 3)) expect((await s.post('/api/edit', m)).status).toBe(200);
+    const over = await s.post('/api/edit', moves[3]);
+    expect([over.status, over.json().error.code]).toEqual([409, 'too-many-edits']);
+    const lat = async () => (await s.get('/api/state')).json().plan.facilities[0].lat;
+    expect(await lat()).toBe(10.33);
+    for (const want of [10.32, 10.31, 10.3]) {
+      await s.post('/api/undo', {});
+      expect(await lat()).toBe(want);
+    }
+    expect((await national(s, 2025)).covered_pct).toBe(65.45);
+  });
+});
+
 describe('saving on the DOST plan', () => {
   it('writes the plan itself with its comments, order and formatting kept; validate --strict passes', async () => {
     const { s, plan } = await served(join(ROOT, 'plans', 'dost.yaml'));
@@ -250,6 +271,29 @@ describe('the plan file on disk is the source of truth', () => {
       const fixed = await until((st) => !st.stale);
       expect(fixed.diagnostics).toEqual([]);
       expect(fixed.plan.facilities.find((f: { id: string }) => f.id === 'B1').opens).toBe('2025');
+    } finally {
+      w.close();
+    }
+  });
+
+  it('an unreadable file is a finding at its own line and column (invalid UTF-8 on line 3), not 1:1', async () => {
+    const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
+    try {
+      const lines = readFileSync(plan, 'utf8').split('\n');
+      const bad = Buffer.concat([
+        Buffer.from(`${lines.slice(0, 2).join('\n')}\n# `),
+        Buffer.from([0xff]),
+        Buffer.from(`\n${lines.slice(2).join('\n')}`),
+      ]);
+      writeFileSync(plan, bad);
+      let st = (await s.get('/api/state')).json();
+      for (let i = 0; i < 100 && !st.stale; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        st = (await s.get('/api/state')).json();
+      }
+      expect(st.stale).toBe(true);
+      expect(st.diagnostics[0]).toMatchObject({ file: expect.stringMatching(/plan\.yaml$/), line: 3, column: 3 });
     } finally {
       w.close();
     }

@@ -23,10 +23,13 @@ export interface Reply {
   json(): any;
 }
 
-export async function serve(plan: string | undefined, o: { webDir?: string; data?: string } = {}): Promise<Served> {
+export async function serve(
+  plan: string | undefined,
+  o: { webDir?: string; data?: string; maxEdits?: number } = {},
+): Promise<Served> {
   const messages: string[] = [];
   const run = new RunContext({ message: (l) => messages.push(l) });
-  const session = await Session.open(run, plan, o.data ? { data: o.data } : {});
+  const session = await Session.open(run, plan, o.data ? { data: o.data } : {}, { maxEdits: o.maxEdits });
   const server = await startServer({ session, about: planAbout, port: 0, webDir: o.webDir ?? '/nonexistent' });
   const call: Served['call'] = (method, path, c = {}) =>
     new Promise((resolve, reject) => {

@@ -40,7 +40,7 @@ export function planAbout(
   standards?: Partial<Record<'center' | 'branch', string>>,
 ): About {
   const { country, plan, demand } = ctx;
-  const names = localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital);
+  const names = localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital, plan);
   const local = ctx.lang && ctx.lang !== 'en' ? new Locale(ctx.lang, names) : undefined;
   return {
     ...(demand.source ? { population: demand.source } : {}),

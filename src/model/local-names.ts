@@ -15,9 +15,12 @@ interface Named {
 
 export class LocalNames {
   private readonly byId = new Map<string, { en: string; az: string }[]>();
+  /** Units' and districts' names by their English name (analyses write "near Qarayeri (Samukh)"). */
+  private readonly byEnglish = new Map<string, string>();
 
   add(id: string, en: string, az: string | undefined): this {
     if (!az) return this;
+    if (!id.startsWith('#') && !this.byEnglish.has(en)) this.byEnglish.set(en, az);
     const list = this.byId.get(id) ?? [];
     list.push({ en, az });
     this.byId.set(id, list);
@@ -29,21 +32,61 @@ export class LocalNames {
     return this.byId.get(id)?.find((n) => n.en === en)?.az;
   }
 
+  /** The Azerbaijani name of a unit, region or district known by its English name. */
+  ofEnglishName(en: string): string | undefined {
+    return this.byEnglish.get(en);
+  }
+
   /** The Azerbaijani name recorded for an id, whatever its English name (a unit code in a column of its own). */
   anyAzerbaijani(id: string): string | undefined {
     return this.byId.get(id)?.[0]?.az;
   }
 }
 
-/** The names of a country's places, and of a plan's facilities that carry `name_az`. */
-export function localNames(dataset: Dataset, facilities: readonly Named[] = [], capital = ''): LocalNames {
+/** The ids under which a plan's own texts are kept (no place id starts with #): its name, target labels, reasons. */
+export const PLAN_NAME_ID = '#plan';
+export const TARGET_LABEL_ID = '#target';
+export const MISSED_REASON_ID = '#reason';
+
+/** What a plan says in both languages, besides its facilities. */
+interface PlanTexts {
+  name: string;
+  name_az?: string | undefined;
+  targets?: readonly {
+    label?: string | undefined;
+    label_az?: string | undefined;
+    missed?: { reason: string; reason_az?: string | undefined } | undefined;
+  }[];
+  channels?: readonly Named[];
+}
+
+/** The names of a country's places, of a plan's facilities that carry `name_az`, and of the plan. */
+export function localNames(
+  dataset: Dataset,
+  facilities: readonly Named[] = [],
+  capital = '',
+  plan?: PlanTexts,
+): LocalNames {
   const names = new LocalNames();
+  if (plan) addPlanTexts(names, plan);
   for (const r of dataset.regions) names.add(r.code, r.name_en, r.name_az);
   for (const e of dataset.economic_regions) names.add(e.id, e.name_en, e.name_az);
   for (const d of dataset.baku_districts) {
     names.add(d.id, d.name_en, d.name_az);
     if (capital) names.add(`${capital}/${d.id}`, d.name_en, d.name_az);
   }
+  for (const f of facilities) names.add(f.id, f.name, f.name_az);
+  return names;
+}
+
+/** A plan's own texts in both languages: its name, its targets' labels and reasons, its channels. */
+export function addPlanTexts(names: LocalNames, plan: PlanTexts, facilities: readonly Named[] = []): LocalNames {
+  names.add(PLAN_NAME_ID, plan.name, plan.name_az);
+  for (const t of plan.targets ?? []) {
+    if (t.label) names.add(TARGET_LABEL_ID, t.label, t.label_az);
+    if (t.missed) names.add(MISSED_REASON_ID, t.missed.reason, t.missed.reason_az);
+  }
+  for (const c of plan.channels ?? []) names.add(c.id, c.name, c.name_az);
   for (const f of facilities) names.add(f.id, f.name, f.name_az);
   return names;
 }

@@ -7,8 +7,8 @@ import type { Language } from './language.js';
 import { type Params, fill } from './messages/catalogue.js';
 import { az } from './messages/az.js';
 import { type EnglishCatalogue, type MessageKey, en } from './messages/en.js';
-import { decimal, integer, isoDateText, percent, share, dayText, yearOrdinal } from './number-text.js';
-import type { LocalNames } from './local-names.js';
+import { decimal, integer, isoDateText, percent, share, dayText, upperCase, yearOrdinal } from './number-text.js';
+import { type LocalNames, PLAN_NAME_ID } from './local-names.js';
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, az };
 
@@ -31,9 +31,12 @@ export class Locale {
     return integer(x, this.lang);
   }
 
-  /** 12.5 / 12,5 (with `digits` decimals). */
+  /**
+   * 12.5 / 12,5 (with `digits` decimals). English keeps toFixed's form, ungrouped, as its outputs
+   * always printed it; Azerbaijani groups thousands.
+   */
   num(x: number, digits: number): string {
-    return decimal(x, digits, this.lang);
+    return this.lang === 'en' && Number.isFinite(x) ? x.toFixed(digits) : decimal(x, digits, this.lang);
   }
 
   /** A value already in percent: 72.2% / 72,2 %. */
@@ -56,6 +59,16 @@ export class Locale {
     return isoDateText(iso, this.lang);
   }
 
+  /** Upper case in this language (Azerbaijani: i → İ). */
+  upper(s: string): string {
+    return upperCase(s, this.lang);
+  }
+
+  /** A plan's date as the plan wrote it (English: 2023-12-31, as in the file), Azerbaijani: 31 dekabr 2023. */
+  planDate(iso: string): string {
+    return this.lang === 'en' ? iso : isoDateText(iso, this.lang);
+  }
+
   /** A year before the word for "year": 2030 / 2030-cu. */
   yearOrd(year: number): string {
     return yearOrdinal(year, this.lang);
@@ -68,6 +81,31 @@ export class Locale {
   place(id: string, name: string): string {
     if (this.lang === 'en') return name;
     return this.names?.azerbaijani(id, name) ?? name;
+  }
+
+  /** The plan's name in this language (its `name_az`), given its English name. */
+  planName(name: string): string {
+    return this.place(PLAN_NAME_ID, name);
+  }
+
+  /**
+   * A place name an analysis composed in English (analysis/place-names.ts): "near Qarayeri
+   * (Samukh)", "rural Samukh, Yasamal", "Masazır (4 km NE)", said again in this language.
+   */
+  placeText(name: string): string {
+    if (this.lang === 'en') return name;
+    const unit = (where: string) =>
+      where
+        .split(', ')
+        .map((w) => this.names?.ofEnglishName(w) ?? w)
+        .join(', ');
+    const near = /^near (.*) \(([^()]*)\)$/.exec(name);
+    if (near) return this.t('place.near', { place: near[1]!, unit: unit(near[2]!) });
+    const rural = /^rural (.*)$/.exec(name);
+    if (rural) return this.t('place.rural', { unit: unit(rural[1]!) });
+    const off = /^(.*) \((\d+) km (N|NE|E|SE|S|SW|W|NW)\)$/.exec(name);
+    if (off) return this.t('place.off', { place: off[1]!, km: off[2]!, direction: this.t(`compass.${off[3] as 'N'}`) });
+    return name;
   }
 
   /** A unit's name by its code alone (a column of codes beside English names). */

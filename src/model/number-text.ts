@@ -63,9 +63,12 @@ export function decimal(x: number, digits: number, lang: Language = 'en'): strin
 /** A whole number, rounded: 1,234,567 / 1 234 567. */
 export const integer = (x: number, lang: Language = 'en'): string => decimal(Math.round(x), 0, lang);
 
-/** A percentage already in percent: 72.2% / 72,2 %. */
+/**
+ * A percentage already in percent: 72.2% / 72,2 %. English keeps its long-standing form, toFixed
+ * without groups ("2174%", as every English output and the docs print it); Azerbaijani groups.
+ */
 export const percent = (x: number, digits = 1, lang: Language = 'en'): string =>
-  `${decimal(x, digits, lang)}${MARKS[lang].percent}%`;
+  lang === 'en' ? `${x.toFixed(digits)}%` : `${decimal(x, digits, lang)}${MARKS[lang].percent}%`;
 
 /** A share (0–1) as a percentage: 0.722 → 72.2% / 72,2 %. */
 export const share = (x: number, digits = 1, lang: Language = 'en'): string => percent(x * 100, digits, lang);
@@ -109,3 +112,10 @@ export function yearOrdinal(year: number, lang: Language = 'en'): string {
           : 'ci'; // min
   return `${year}-${suffix}`;
 }
+
+/**
+ * Upper case the Azerbaijani way: i → İ and ı → I (JavaScript's toUpperCase gives I for both, and
+ * toLocaleUpperCase('az') depends on the ICU data Node was built with).
+ */
+export const upperCase = (s: string, lang: Language = 'en'): string =>
+  lang === 'az' ? s.replace(/i/g, 'İ').replace(/ı/g, 'I').toUpperCase() : s.toUpperCase();

@@ -168,10 +168,12 @@ export const Target = z
     centers: z.number().optional().describe('Open centers required by the deadline'),
     branches: z.number().optional().describe('Open branches required by the deadline'),
     label: Text.optional().describe('How reports name the target'),
+    label_az: Text.optional().describe('The label in Azerbaijani, for outputs made with --lang az'),
     source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
     missed: z
       .strictObject({
         reason: Reason.describe('Why the target was missed (shown in every report that lists targets)'),
+        reason_az: Text.optional().describe('The reason in Azerbaijani, for outputs made with --lang az'),
         centers: z
           .int()
           .min(0)
@@ -209,6 +211,7 @@ export const Channel = z
   .strictObject({
     id: z.string().min(1).describe('Unique id of the channel'),
     name: z.string().min(1).describe('Name shown in reports'),
+    name_az: z.string().min(1).optional().describe('Azerbaijani name, shown with --lang az'),
     launches: PlanDate.describe('When the channel becomes available'),
     reach_pct: z.number().min(0).max(100).describe('Share of the population that can use the channel (online), in %'),
     source: Text.optional().describe('Where the facts come from'),

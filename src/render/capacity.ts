@@ -1,132 +1,154 @@
 /** Capacity results for people (text, Markdown), spreadsheets (CSV) and programs (JSON). */
 import type { CapacityResult, FacilityLoad } from '../analysis/capacity.js';
-import { describeBasis } from '../analysis/demand.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { basisText, modelText } from './words.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
-import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
 import { mdText } from './markdown-text.js';
+import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 
-const columns: Column[] = [
-  { header: 'id' },
-  { header: 'name' },
-  { header: 'kind' },
-  { header: 'people', align: 'right' },
-  { header: 'visits/day', align: 'right' },
-  { header: 'capacity', align: 'right' },
-  { header: 'util.', align: 'right' },
-  { header: 'wait', align: 'right' },
-  { header: 'after overflow', align: 'right' },
-  { header: 'sent on', align: 'right' },
-  { header: 'no room', align: 'right' },
+const columns = (L: Locale): Column[] => [
+  { header: L.t('common.id') },
+  { header: L.t('common.name') },
+  { header: L.t('capacity.kind') },
+  { header: L.t('common.people'), align: 'right' },
+  { header: L.t('report.visits_day'), align: 'right' },
+  { header: L.t('report.capacity'), align: 'right' },
+  { header: L.t('capacity.util'), align: 'right' },
+  { header: L.t('capacity.wait'), align: 'right' },
+  { header: L.t('capacity.after_overflow'), align: 'right' },
+  { header: L.t('capacity.sent_on'), align: 'right' },
+  { header: L.t('report.no_room'), align: 'right' },
 ];
 
 const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 
-const capText = (f: FacilityLoad) =>
+const capText = (f: FacilityLoad, L: Locale) =>
   f.capacity === null
     ? '–'
-    : `${int(f.capacity)}${f.capacity_from === 'default' ? '*' : f.capacity_from === 'desks' ? '†' : ''}`;
-const waitText = (f: FacilityLoad) =>
-  !f.queue ? '' : f.queue.mean_wait_min === null ? 'grows' : `${f.queue.mean_wait_min.toFixed(1)} min`;
+    : `${L.int(f.capacity)}${f.capacity_from === 'default' ? '*' : f.capacity_from === 'desks' ? '†' : ''}`;
+const waitText = (f: FacilityLoad, L: Locale) =>
+  !f.queue
+    ? ''
+    : f.queue.mean_wait_min === null
+      ? L.t('report.grows')
+      : L.t('common.minutes', { n: L.num(f.queue.mean_wait_min, 1) });
 
-function rows(r: CapacityResult, flag: (f: FacilityLoad) => string): string[][] {
+function rows(r: CapacityResult, flag: (f: FacilityLoad) => string, L: Locale): string[][] {
   return r.facilities.map((f) => [
     f.id,
-    f.name,
-    f.kind,
-    int(f.population),
-    int(f.visits_per_day),
-    capText(f),
-    f.utilization_pct === null ? '–' : `${flag(f)}${f.utilization_pct.toFixed(0)}%`,
-    waitText(f),
-    f.capacitated ? int(f.capacitated.served) : '',
-    f.capacitated ? int(f.capacitated.sent_elsewhere) : '',
-    f.capacitated ? int(f.capacitated.unserved) : '',
+    L.place(f.id, f.name),
+    L.t(`common.${f.kind}`),
+    L.int(f.population),
+    L.int(f.visits_per_day),
+    capText(f, L),
+    f.utilization_pct === null ? '–' : `${flag(f)}${L.pct(f.utilization_pct, 0)}`,
+    waitText(f, L),
+    f.capacitated ? L.int(f.capacitated.served) : '',
+    f.capacitated ? L.int(f.capacitated.sent_elsewhere) : '',
+    f.capacitated ? L.int(f.capacitated.unserved) : '',
   ]);
 }
 
-export function capacityHeader(r: CapacityResult): string[] {
-  const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
+/** A figure with as many decimals as it has (up to 3), in `L`'s notation. */
+const fig = (x: number | null, L: Locale) =>
+  x === null ? '–' : L.num(x, Math.min(3, (String(x).split('.')[1] ?? '').length));
+
+export function capacityHeader(r: CapacityResult, L: Locale = ENGLISH): string[] {
+  const note =
+    r.population_year === r.year ? '' : ` ${L.t('distances.population_of', { date: L.day(r.population_year, 1, 1) })}`;
   const d = r.demand;
-  const defaults = d.defaults.length ? ` (built-in default: ${d.defaults.join(', ')}; see docs/capacity.md)` : '';
-  const rule =
-    r.catchment === 'nearest'
-      ? 'nearest open facility (center or branch)'
-      : 'the units each facility serves (shared units split equally)';
-  const outside = r.outside ? ` ${int(r.outside)} people are in no catchment.` : '';
+  const defaults = d.defaults.length ? L.t('capacity.defaults', { list: d.defaults.join(', ') }) : '';
+  const rule = L.t(r.catchment === 'nearest' ? 'capacity.rule_nearest' : 'capacity.rule_assignment');
+  const outside = r.outside ? L.t('capacity.outside', { n: L.int(r.outside) }) : '';
   const lines = [
-    `Capacity in ${r.year}${popNote}; catchments: ${rule}`,
-    `Demand: ${d.visits_per_resident_year} visits per resident a year over ${d.working_days} working ` +
-      `days${defaults}. ` +
-      `Travel: ${r.model.description}. ${capitalise(describeBasis(r.population_basis))}.`,
-    `${int(r.visits_per_day)} visits/day expected against ${int(r.capacity_per_day)} capacity; ` +
-      `${r.overloaded} of ${r.facilities.length} open facilities above 100%.${outside}`,
+    L.t('capacity.title', { year: L.yearOrd(r.year), note, rule }),
+    L.t('capacity.demand', {
+      visits: fig(d.visits_per_resident_year, L),
+      days: d.working_days,
+      defaults,
+      model: modelText(r.model, L),
+      basis: capitalise(basisText(r.population_basis, L)),
+    }),
+    L.t('capacity.load', {
+      visits: L.int(r.visits_per_day),
+      capacity: L.int(r.capacity_per_day),
+      overloaded: r.overloaded,
+      facilities: r.facilities.length,
+      outside,
+    }),
   ];
   const c = r.capacitated;
   if (c) {
-    const mean = `${c.overflow_mean_extra_km} km (${c.overflow_mean_extra_min} min)`;
-    const travel = c.overflow > 0 ? `, ${mean} further on average, at most ${c.overflow_max_extra_km} km` : '';
+    const travel =
+      c.overflow > 0
+        ? L.t('capacity.travel', {
+            km: fig(c.overflow_mean_extra_km, L),
+            min: fig(c.overflow_mean_extra_min, L),
+            max: fig(c.overflow_max_extra_km, L),
+          })
+        : '';
     const gap = c.flow_gap
-      ? `; the min-cost flow leaves ${int(c.flow_gap.unserved_people)} more people unserved and ` +
-        `${c.flow_gap.travel_pct}% more person-minutes than this optimum`
+      ? L.t('capacity.flow_gap', { n: L.int(c.flow_gap.unserved_people), pct: fig(c.flow_gap.travel_pct, L) })
       : '';
     const proof =
-      c.travel_gap_at_most_pct !== undefined
-        ? `; its prices prove the person-minutes within ${c.travel_gap_at_most_pct}% of the optimum`
-        : '';
-    const method = c.method === 'exact' ? 'exact, HiGHS LP' : `exact, min-cost flow${proof}`;
-    const limit = d.overflow_max_min !== null ? `, at most ${d.overflow_max_min} min further than the nearest` : '';
+      c.travel_gap_at_most_pct !== undefined ? L.t('capacity.proof', { pct: fig(c.travel_gap_at_most_pct, L) }) : '';
+    const method = c.method === 'exact' ? L.t('capacity.method_lp') : L.t('capacity.method_flow', { proof });
+    const limit = d.overflow_max_min !== null ? L.t('capacity.limit', { min: fig(d.overflow_max_min, L) }) : '';
     lines.push(
-      `With overflow to the next-nearest facility with room${limit} (${method}${gap}): ` +
-        `${int(c.unserved)} people cannot be served within capacity; ${int(c.overflow)} overflow${travel}.`,
+      L.t('capacity.overflow', {
+        limit,
+        method,
+        gap,
+        unserved: L.int(c.unserved),
+        overflow: L.int(c.overflow),
+        travel,
+      }),
     );
   }
   return lines;
 }
 
-const legend = (r: CapacityResult) => {
+const legend = (r: CapacityResult, L: Locale) => {
   const parts = [
-    'util. = expected visits / capacity',
-    '! above 100%',
-    'after overflow, sent on, no room: people routed by travel time to the nearest facility with room',
-    "sent on and no room count the people whose nearest open facility this is (overflow starts there), not the catchment in 'people'",
+    L.t('capacity.legend_util'),
+    L.t('capacity.legend_flag'),
+    L.t('capacity.legend_overflow'),
+    L.t('capacity.legend_sent'),
   ];
-  if (r.facilities.some((f) => f.capacity_from === 'default')) parts.push("* the plan's default capacity");
-  if (r.facilities.some((f) => f.capacity_from === 'desks')) {
-    parts.push('† desks × opening minutes / service minutes');
-  }
-  if (r.facilities.some((f) => f.queue))
-    parts.push('wait = mean M/M/c (Erlang C) wait at steady random arrivals over the opening hours; peaks wait longer');
+  if (r.facilities.some((f) => f.capacity_from === 'default')) parts.push(L.t('capacity.legend_default'));
+  if (r.facilities.some((f) => f.capacity_from === 'desks')) parts.push(L.t('capacity.legend_desks'));
+  if (r.facilities.some((f) => f.queue)) parts.push(L.t('capacity.legend_wait'));
   return parts.join('; ');
 };
 
-export function capacityText(r: CapacityResult): string {
+export function capacityText(r: CapacityResult, L: Locale = ENGLISH): string {
   return [
-    ...capacityHeader(r),
+    ...capacityHeader(r, L),
     '',
     textTable(
-      columns,
-      rows(r, (f) => (f.overloaded ? '!' : '')),
+      columns(L),
+      rows(r, (f) => (f.overloaded ? '!' : ''), L),
     ),
     '',
-    legend(r),
-    ...r.notes.map((n) => `Note: ${n}`),
+    legend(r, L),
+    ...r.notes.map((n) => `${L.t('capacity.note')}: ${n}`),
   ].join('\n');
 }
 
-export function capacityMarkdown(r: CapacityResult): string {
-  const [title, ...rest] = capacityHeader(r);
+export function capacityMarkdown(r: CapacityResult, L: Locale = ENGLISH): string {
+  const [title, ...rest] = capacityHeader(r, L);
   return [
     `### ${mdText(title!)}`,
     '',
     ...rest.map((l) => `${mdText(l)}  `),
     '',
     markdownTable(
-      columns,
-      rows(r, (f) => (f.overloaded ? '⚠️ ' : '')),
+      columns(L),
+      rows(r, (f) => (f.overloaded ? '⚠️ ' : ''), L),
     ),
     '',
-    `_${mdText(legend(r))}_`,
-    ...r.notes.map((n) => `\n_Note: ${mdText(n)}_`),
+    `_${mdText(legend(r, L))}_`,
+    ...r.notes.map((n) => `\n_${L.t('capacity.note')}: ${mdText(n)}_`),
   ].join('\n');
 }
 

@@ -1,64 +1,69 @@
 /** Distance statistics for people (text, Markdown), spreadsheets (CSV) and maps (GeoJSON). */
 import type { DistanceStats, DistancesResult } from '../analysis/distances.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
-import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
-import { describeBasis } from '../analysis/demand.js';
 import { mdText } from './markdown-text.js';
+import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { basisText, modelText } from './words.js';
 
-const v = (x: number | null) => (x === null ? '–' : x.toFixed(1));
-const statCells = (s: DistanceStats) => [
-  int(s.unserved),
-  v(s.mean_km),
-  v(s.median_km),
-  v(s.p90_km),
-  v(s.max_km),
-  v(s.mean_min),
-  v(s.p90_min),
-];
-const statCols: Column[] = ['no facility', 'mean km', 'median km', 'p90 km', 'max km', 'mean min', 'p90 min'].map(
-  (h) => ({ header: h, align: 'right' }),
-);
+const statCells = (s: DistanceStats, L: Locale) => {
+  const v = (x: number | null) => (x === null ? '–' : L.num(x, 1));
+  return [L.int(s.unserved), v(s.mean_km), v(s.median_km), v(s.p90_km), v(s.max_km), v(s.mean_min), v(s.p90_min)];
+};
+const statCols = (L: Locale): Column[] =>
+  (
+    [
+      'distances.no_facility',
+      'common.mean_km',
+      'distances.median_km',
+      'common.p90_km',
+      'common.max_km',
+      'common.mean_min',
+      'distances.p90_min',
+    ] as const
+  ).map((k) => ({ header: L.t(k), align: 'right' }));
 
-function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => string): string[] {
+function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => string, L: Locale): string[] {
   const groupCols: Column[] = [
-    { header: 'id' },
-    { header: 'name' },
-    { header: 'population', align: 'right' },
-    ...statCols,
+    { header: L.t('common.id') },
+    { header: L.t('common.name') },
+    { header: L.t('common.population'), align: 'right' },
+    ...statCols(L),
   ];
   const worstCols: Column[] = [
-    { header: 'place' },
-    { header: 'region' },
-    { header: 'population', align: 'right' },
-    { header: 'km', align: 'right' },
-    { header: 'min', align: 'right' },
-    { header: 'nearest facility' },
+    { header: L.t('common.place') },
+    { header: L.t('distances.region') },
+    { header: L.t('common.population'), align: 'right' },
+    { header: L.t('common.km'), align: 'right' },
+    { header: L.t('common.min'), align: 'right' },
+    { header: L.t('report.nearest_facility') },
   ];
+  const total = L.t('distances.total');
   return [
-    'Nearest open center:',
+    `${L.t('distances.nearest_center')}:`,
     table(groupCols, [
-      ['ALL', 'Total', int(r.center.population), ...statCells(r.center)],
-      ...r.groups.map((g) => [g.id, g.name, int(g.center.population), ...statCells(g.center)]),
+      ['ALL', total, L.int(r.center.population), ...statCells(r.center, L)],
+      ...r.groups.map((g) => [g.id, L.place(g.id, g.name), L.int(g.center.population), ...statCells(g.center, L)]),
     ]),
     '',
-    'Nearest open center or branch:',
+    `${L.t('distances.nearest_any')}:`,
     table(groupCols, [
-      ['ALL', 'Total', int(r.any.population), ...statCells(r.any)],
-      ...r.groups.map((g) => [g.id, g.name, int(g.any.population), ...statCells(g.any)]),
+      ['ALL', total, L.int(r.any.population), ...statCells(r.any, L)],
+      ...r.groups.map((g) => [g.id, L.place(g.id, g.name), L.int(g.any.population), ...statCells(g.any, L)]),
     ]),
     ...(r.worst.length
       ? [
           '',
-          `Worst-served ${r.worst.length} places (nearest center or branch):`,
+          `${L.t('distances.worst', { n: r.worst.length })}:`,
           table(
             worstCols,
             r.worst.map((w) => [
-              w.name,
+              L.placeText(w.name),
               w.region,
-              int(w.population),
-              w.km < 0 ? '–' : w.km.toFixed(1),
-              w.min < 0 ? '–' : w.min.toFixed(1),
-              w.facility ? `${w.facility.id} ${w.facility.name}` : 'none open',
+              L.int(w.population),
+              w.km < 0 ? '–' : L.num(w.km, 1),
+              w.min < 0 ? '–' : L.num(w.min, 1),
+              w.facility ? `${w.facility.id} ${L.place(w.facility.id, w.facility.name)}` : L.t('distances.none_open'),
             ]),
           ),
         ]
@@ -66,21 +71,23 @@ function tables(r: DistancesResult, table: (c: Column[], rows: string[][]) => st
   ];
 }
 
-function header(r: DistancesResult): string {
-  const popNote = r.population_year === r.year ? '' : ` (population of 1 January ${r.population_year})`;
-  return (
-    `Travel distances in ${r.year}${popNote}. Distance model: ${r.model.description}. ` +
-    `Population-weighted over the people with a facility they can reach; "no facility": none open on ` +
-    `their side of the border. ${describeBasis(r.population_basis)}.`
-  );
+function header(r: DistancesResult, L: Locale): string {
+  const note =
+    r.population_year === r.year ? '' : ` ${L.t('distances.population_of', { date: L.day(r.population_year, 1, 1) })}`;
+  return L.t('distances.header', {
+    year: L.yearOrd(r.year),
+    note,
+    model: modelText(r.model, L),
+    basis: basisText(r.population_basis, L),
+  });
 }
 
-export function distancesText(r: DistancesResult): string {
-  return [header(r), '', ...tables(r, textTable)].join('\n');
+export function distancesText(r: DistancesResult, L: Locale = ENGLISH): string {
+  return [header(r, L), '', ...tables(r, textTable, L)].join('\n');
 }
 
-export function distancesMarkdown(r: DistancesResult): string {
-  return [`### ${mdText(header(r))}`, '', ...tables(r, markdownTable)].join('\n');
+export function distancesMarkdown(r: DistancesResult, L: Locale = ENGLISH): string {
+  return [`### ${mdText(header(r, L))}`, '', ...tables(r, markdownTable, L)].join('\n');
 }
 
 export function distancesTable(r: DistancesResult): DataTable {

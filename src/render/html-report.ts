@@ -13,14 +13,14 @@ import { MEASURES, type MeasureId } from './palette.js';
 import { mapSvg } from './svg-map.js';
 import { legendSymbol, timelineLegend, timelineSvg } from './svg-timeline.js';
 import { targetLine, waiverLine } from './timeline.js';
-import { describeBasis } from '../analysis/demand.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { localScale } from './legend-text.js';
+import { basisText, modelText, nearestYearNote } from './words.js';
 import type { PopulationSource } from '../model/population-source.js';
 import { populationSection } from './population-source.js';
-import { type Provenance, provenanceLines } from './provenance.js';
+import { type Provenance, provenanceLines, readableProvenance } from './provenance.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const n = (x: number) => x.toLocaleString('en-US');
-const pc = (x: number) => `${x.toFixed(1)}%`;
 
 function table(headers: string[], rows: string[][], numeric: number[] = []): string {
   const cell = (tag: string, v: string, i: number) =>
@@ -39,14 +39,16 @@ export type ReportInput = ReportData & {
 };
 
 /** The map alone, legend included, for slides (`report --map-only`); `metadata`: how it was made. */
-export function mapOnlySvg(r: ReportInput, metadata?: readonly string[]): string {
-  return reportMap(r, true, metadata);
+export function mapOnlySvg(r: ReportInput, metadata?: readonly string[], L: Locale = ENGLISH): string {
+  return reportMap(r, true, metadata, L);
 }
 
 /** The report's map; `legend`: drawn inside the SVG (standalone) or left to the page's HTML legend. */
-function reportMap(r: ReportInput, legend: boolean, metadata?: readonly string[]): string {
-  const { outline, layers, units, facilities, year, mapTitle: title, measure, capital, gaps } = r;
+function reportMap(r: ReportInput, legend: boolean, metadata: readonly string[] | undefined, L: Locale): string {
+  const { outline, layers, units, facilities, year, measure, capital, gaps } = r;
+  const title = L.lang === 'en' ? r.mapTitle : `${L.planName(r.timeline.plan)}, ${year}`;
   return mapSvg({
+    locale: L,
     outline,
     layers,
     units,
@@ -115,26 +117,56 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 /** Columns 1–5 hold numbers (right-aligned). */
 const NUM5 = [1, 2, 3, 4, 5];
 
-function capacitySection(c: CapacityResult, year: number): string {
+function capacitySection(c: CapacityResult, year: number, L: Locale): string {
+  const n = (x: number) => L.int(x);
   const rows = c.facilities.map((f) => [
     f.id,
-    f.name,
+    L.place(f.id, f.name),
     n(f.population),
     n(Math.round(f.visits_per_day)),
     f.capacity === null ? '–' : n(Math.round(f.capacity)),
-    f.utilization_pct === null ? '–' : pc(f.utilization_pct),
-    !f.queue ? '' : f.queue.mean_wait_min === null ? 'grows' : `${f.queue.mean_wait_min.toFixed(1)} min`,
+    f.utilization_pct === null ? '–' : L.pct(f.utilization_pct),
+    !f.queue
+      ? ''
+      : f.queue.mean_wait_min === null
+        ? L.t('report.grows')
+        : L.t('common.minutes', { n: L.num(f.queue.mean_wait_min, 1) }),
     f.capacitated ? n(f.capacitated.unserved) : '',
   ]);
   const k = c.capacitated;
   const over = k
-    ? ` With overflow to the next-nearest facility with room, ${n(k.unserved)} people cannot be ` +
-      `served within capacity and ${n(k.overflow)} travel ${k.overflow_mean_extra_km ?? 0} km further on average.`
+    ? L.t('report.capacity_overflow', {
+        unserved: n(k.unserved),
+        overflow: n(k.overflow),
+        km: L.num(k.overflow_mean_extra_km ?? 0, decimalsOf(k.overflow_mean_extra_km ?? 0)),
+      })
     : '';
-  return `<h2>Capacity, ${year}</h2>
-<p id="capacity-summary">${n(Math.round(c.visits_per_day))} visits a day expected (${c.demand.visits_per_resident_year} a resident a year over ${c.demand.working_days} days) against ${n(Math.round(c.capacity_per_day))} capacity; <strong>${c.overloaded}</strong> of ${c.facilities.length} open facilities above 100 % (catchments: ${c.catchment}).${esc(over)}</p>
-${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'wait (M/M/c)', 'no room'], rows, [2, 3, 4, 5, 6, 7])}`;
+  const summary = L.t('report.capacity_summary', {
+    visits: n(Math.round(c.visits_per_day)),
+    per_resident: L.num(c.demand.visits_per_resident_year, decimalsOf(c.demand.visits_per_resident_year)),
+    days: c.demand.working_days,
+    capacity: n(Math.round(c.capacity_per_day)),
+    overloaded: c.overloaded,
+    facilities: c.facilities.length,
+    catchment: L.lang === 'en' ? c.catchment : L.t(`common.catchment.${c.catchment}`),
+  });
+  const headers = [
+    L.t('common.id'),
+    L.t('common.facility'),
+    L.t('common.people'),
+    L.t('report.visits_day'),
+    L.t('report.capacity'),
+    L.t('report.utilization'),
+    L.t('report.wait'),
+    L.t('report.no_room'),
+  ];
+  return `<h2>${esc(L.t('report.capacity_heading', { year }))}</h2>
+<p id="capacity-summary">${summary}${esc(over)}</p>
+${table(headers, rows, [2, 3, 4, 5, 6, 7])}`;
 }
+
+/** As many decimals as a plan's figure has (up to 3): 0.2 → "0.2" / "0,2", 245 → "245". */
+const decimalsOf = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').length);
 
 /**
  * The page. `about`: a user's population file (its section comes before the footer) and how the
@@ -142,99 +174,139 @@ ${table(['id', 'facility', 'people', 'visits/day', 'capacity', 'utilization', 'w
  */
 export function htmlReport(
   r: ReportInput,
-  about: { population?: PopulationSource; provenance?: Provenance } = {},
+  about: { population?: PopulationSource; provenance?: Provenance; local?: Provenance; locale?: Locale } = {},
 ): string {
+  const L = about.locale ?? ENGLISH;
+  const n = (x: number) => L.int(x);
+  const dash = (x: number | null, digits: number) => (x === null ? '–' : L.num(x, digits));
   const c = r.coverage;
-  const scale = MEASURES[r.measure];
-  const popNote =
-    c.population_year === r.year ? '' : ` (population of 1 January ${c.population_year}, the nearest year with data)`;
-  const econRows = c.groups.map((g) => [g.name, n(g.population), pc(g.distance!.percent), pc(g.assignment!.percent)]);
+  const scale = localScale(MEASURES[r.measure], L);
+  const econRows = c.groups.map((g) => [
+    L.place(g.id, g.name),
+    n(g.population),
+    L.pct(g.distance!.percent),
+    L.pct(g.assignment!.percent),
+  ]);
   const distRows = r.distances.groups.map((g) => [
-    g.name,
-    g.any.mean_km === null ? '–' : g.any.mean_km.toFixed(1),
-    g.any.mean_min === null ? '–' : g.any.mean_min.toFixed(0),
-    g.any.p90_km === null ? '–' : g.any.p90_km.toFixed(1),
-    g.any.max_km === null ? '–' : g.any.max_km.toFixed(1),
+    L.place(g.id, g.name),
+    dash(g.any.mean_km, 1),
+    dash(g.any.mean_min, 0),
+    dash(g.any.p90_km, 1),
+    dash(g.any.max_km, 1),
     n(g.any.unserved),
   ]);
   const worstRows = r.distances.worst.map((w) => [
-    w.name,
+    L.placeText(w.name),
     w.region,
     n(w.population),
-    w.km < 0 ? '–' : w.km.toFixed(1),
-    w.min < 0 ? '–' : w.min.toFixed(0),
-    w.facility ? `${w.facility.name} (${w.facility.id})` : 'none on their side',
+    w.km < 0 ? '–' : L.num(w.km, 1),
+    w.min < 0 ? '–' : L.num(w.min, 0),
+    w.facility ? `${L.place(w.facility.id, w.facility.name)} (${w.facility.id})` : L.t('report.none_on_side'),
   ]);
   const states = [...new Set(r.facilities.map((f) => f.state))];
-  const chartLegend = timelineLegend(r.timeline)
+  const title =
+    L.lang === 'en' ? r.title : L.t('report.title', { plan: L.planName(r.timeline.plan), year: L.yearOrd(r.year) });
+  const provenance = readableProvenance(about);
+  const chartLegend = timelineLegend(r.timeline, L)
     .map(
       (e) =>
         `<li><svg class="swatch" width="16" height="12" viewBox="0 0 16 12" ` +
         `aria-hidden="true">${legendSymbol(e, 0, 0)}</svg>${esc(e.label)}</li>`,
     )
     .join('');
-  const map = reportMap(r, false);
+  const map = reportMap(r, false, undefined, L);
+  const summary = L.t('report.summary', {
+    year: L.yearOrd(r.year),
+    note: esc(nearestYearNote(r.year, c.population_year, L)),
+    distance: L.pct(c.distance!.percent),
+    population: n(c.population),
+    assignment: L.pct(c.assignment!.percent),
+  });
+  const model = L.t('report.model', {
+    model: esc(modelText(c.model, L)),
+    center: esc(L.threshold(r.standards.center)),
+    branch: esc(L.threshold(r.standards.branch)),
+  });
+  const measure = L.lang === 'en' ? scale.title.toLowerCase() : scale.title;
   return `<!doctype html>
-<html lang="en">
+<html lang="${L.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(r.title)}</title>
+<title>${esc(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${esc(r.title)}</h1>
-<p class="summary" id="summary">In ${r.year}${esc(popNote)}, <strong>${pc(c.distance!.percent)}</strong>
-of ${n(c.population)} people live within the standard of an open center or branch; <strong>${pc(c.assignment!.percent)}</strong> live in a unit assigned to one.</p>
-<p>Distance model: ${esc(c.model.description)}.
-Standards: center ${esc(r.standards.center)}; branch ${esc(r.standards.branch)}.</p>
-<p id="population-basis">Counted: ${esc(describeBasis(c.population_basis))}.</p>
+<h1>${esc(title)}</h1>
+<p class="summary" id="summary">${summary}</p>
+<p>${model}</p>
+<p id="population-basis">${esc(L.t('report.counted', { basis: basisText(c.population_basis, L) }))}</p>
 <section>
-<h2>Map, ${r.year}: ${esc(scale.title.toLowerCase())}</h2>
+<h2>${esc(L.t('report.map_heading', { year: r.year, measure }))}</h2>
 <div class="map-block"><figure class="map">${map}</figure>
-${htmlMapLegend(scale, states)}</div>
+${htmlMapLegend(scale, states, L)}</div>
 </section>
 <section>
-<h2>Rollout</h2>
-<figure class="chart">${timelineSvg(r.timeline, { legend: false })}
+<h2>${esc(L.t('report.rollout'))}</h2>
+<figure class="chart">${timelineSvg(r.timeline, { legend: false, locale: L })}
 <ul class="chart-legend" id="chart-legend">${chartLegend}</ul></figure>
-<ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t))}</li>`).join('')}</ul>
-${r.timeline.waivers.length ? `<p>Warnings the plan accepts, with its reasons:</p><ul id="waivers">${r.timeline.waivers.map((w) => `<li>${esc(waiverLine(w))}</li>`).join('')}</ul>` : ''}
+<ul>${r.timeline.targets.map((t) => `<li class="${t.met ? 'met' : 'missed'}">${esc(targetLine(t, L))}</li>`).join('')}</ul>
+${r.timeline.waivers.length ? `<p>${esc(L.t('report.waivers'))}</p><ul id="waivers">${r.timeline.waivers.map((w) => `<li>${esc(waiverLine(w, L))}</li>`).join('')}</ul>` : ''}
 ${table(
-  ['year', 'centers', 'branches', 'by distance', 'by assignment', 'with online', 'mean km'],
+  [
+    L.t('common.year'),
+    L.t('common.centers'),
+    L.t('common.branches'),
+    L.t('common.by_distance'),
+    L.t('common.by_assignment'),
+    L.t('common.with_online'),
+    L.t('common.mean_km'),
+  ],
   r.timeline.years.map((y) => [
     String(y.year),
     String(y.centers),
     String(y.branches),
-    pc(y.coverage.distance.percent),
-    pc(y.coverage.assignment.percent),
-    pc(y.coverage.with_online.percent),
-    y.mean_km === null ? '–' : y.mean_km.toFixed(1),
+    L.pct(y.coverage.distance.percent),
+    L.pct(y.coverage.assignment.percent),
+    L.pct(y.coverage.with_online.percent),
+    dash(y.mean_km, 1),
   ]),
   [1, 2, 3, 4, 5, 6],
 )}
 </section>
 <section>
-<h2>Coverage by economic region, ${r.year}</h2>
-${table(['economic region', 'population', 'by distance', 'by assignment'], econRows, [1, 2, 3])}
+<h2>${esc(L.t('report.coverage_heading', { year: r.year }))}</h2>
+${table([L.t('common.economic_region'), L.t('common.population'), L.t('common.by_distance'), L.t('common.by_assignment')], econRows, [1, 2, 3])}
 </section>
 <section>
-<h2>Travel to the nearest open center or branch, ${r.year}</h2>
-${table(['economic region', 'mean km', 'mean min', 'p90 km', 'max km', 'no facility on their side'], distRows, NUM5)}
+<h2>${esc(L.t('report.travel_heading', { year: r.year }))}</h2>
+${table(
+  [
+    L.t('common.economic_region'),
+    L.t('common.mean_km'),
+    L.t('common.mean_min'),
+    L.t('common.p90_km'),
+    L.t('common.max_km'),
+    L.t('report.no_facility_side'),
+  ],
+  distRows,
+  NUM5,
+)}
 </section>
-${r.capacity ? `<section>${capacitySection(r.capacity, r.year)}</section>` : ''}
+${r.capacity ? `<section>${capacitySection(r.capacity, r.year, L)}</section>` : ''}
 <section>
-<h2>Worst-served places, ${r.year}</h2>
-${table(['place', 'unit', 'population', 'km', 'min', 'nearest facility'], worstRows, [2, 3, 4])}
+<h2>${esc(L.t('report.worst_heading', { year: r.year }))}</h2>
+${table([L.t('common.place'), L.t('common.unit'), L.t('common.population'), L.t('common.km'), L.t('common.min'), L.t('report.nearest_facility')], worstRows, [2, 3, 4])}
 </section>
-${about.population ? populationHtml(about.population) : ''}<footer>${about.provenance ? `${provenanceLines(about.provenance).map(esc).join('<br>\n')}<br>\n` : 'Made with dostplan.\n'}Colours: Okabe–Ito and ColorBrewer (colour-blind safe, fixed classes). See data/SOURCES.md for the method and its limits.</footer>
+${about.population ? populationHtml(about.population, L) : ''}<footer>${provenance ? `${provenanceLines(provenance, L).map(esc).join('<br>\n')}<br>\n` : `${esc(L.t('report.made_with'))}\n`}${esc(L.t('report.colours'))}</footer>
 </body>
 </html>
 `;
 }
 
 /** What a user's population file gave, as a section of the page (before its footer). */
-export function populationHtml(s: PopulationSource): string {
-  const body = populationSection(s, false).replace(/^\nPopulation source\n\n/, '');
-  return `<h2 id="population-source">Population source</h2>\n<pre>${esc(body)}</pre>\n`;
+export function populationHtml(s: PopulationSource, L: Locale = ENGLISH): string {
+  const title = L.t('closing.population_source');
+  const body = populationSection(s, false, L).replace(`\n${title}\n\n`, '');
+  return `<h2 id="population-source">${esc(title)}</h2>\n<pre>${esc(body)}</pre>\n`;
 }

@@ -34,8 +34,19 @@ export interface PlacedLabel {
   leader?: [number, number, number, number];
 }
 
-/** Estimated text width: 0.6 em per character, a little more than a sans-serif average. */
-export const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.6;
+/**
+ * The letters of a text as a reader counts them: code points, without combining marks. A name
+ * written decomposed ("Şəki" as S + U+0327 cedilla…) is as wide as its composed form, and a letter
+ * outside the Basic Multilingual Plane is one letter, not two UTF-16 units.
+ */
+export const letters = (text: string): number => {
+  let n = 0;
+  for (const ch of text) if (!/\p{M}/u.test(ch)) n++;
+  return n;
+};
+
+/** Estimated text width: 0.6 em per letter, a little more than a sans-serif average (ə, ı, ş… count as one). */
+export const textWidth = (text: string, fontSize: number) => letters(text) * fontSize * 0.6;
 
 const area = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *

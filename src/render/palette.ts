@@ -159,7 +159,10 @@ export function classColor(scale: MeasureScale, value: number | null): string {
 }
 
 /** A map legend's entries: the classes, then the unreachable class, then no data where it applies. */
-export function legendEntries(scale: MeasureScale): { color: string; label: string }[] {
-  const entries = [...scale.classes, { color: CONTEXT.unreachable, label: UNREACHABLE_LABEL }];
+export function legendEntries(
+  scale: MeasureScale,
+  unreachable = UNREACHABLE_LABEL,
+): { color: string; label: string }[] {
+  const entries = [...scale.classes, { color: CONTEXT.unreachable, label: unreachable }];
   return scale.noData === null ? entries : [...entries, { color: CONTEXT.noData, label: scale.noData }];
 }

@@ -27,12 +27,15 @@ import {
   type MeasureId,
   type MeasureScale,
   STATUS_STYLE,
+  UNREACHABLE_LABEL,
   UNSERVED,
 } from './palette.js';
 import { type PlacedLabel, placeLabels, type Rect } from './label-placement.js';
 import { conicFor, rewind } from './map-projection.js';
 import { type Attrs, el, esc, openTag, svgMetadata, tip } from './svg-element.js';
-import { int } from './table.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { localScale, stateWord, unreachableLabel } from './legend-text.js';
+import { letters } from './label-placement.js';
 import { compareText } from '../model/compare-text.js';
 
 export { rewind };
@@ -53,6 +56,8 @@ export interface MapInput {
   metadata?: readonly string[];
   /** The gap map (measure `gaps`): the travel-time surface under the unit outlines, unserved people on top. */
   gaps?: GapLayer;
+  /** The language of the map's words and names (default: English). */
+  locale?: Locale;
 }
 
 export const MAP_W = 960;
@@ -95,20 +100,54 @@ export function shortNames(names: string[]): Map<string, string> {
   );
 }
 
-function unitTip(u: ReportUnit, year: number): string {
-  const pop = u.population.toLocaleString('en-US');
-  const cov = u.percent === null ? 'nobody counted here on this basis' : `${u.percent.toFixed(1)}% within the standard`;
-  const trip =
-    u.mean_min === null
-      ? ''
-      : `, mean ${u.mean_min.toFixed(0)} min (${u.mean_km!.toFixed(1)} km) to the nearest open facility`;
-  const none = u.unreachable > 0 ? `; ${u.unreachable.toLocaleString('en-US')} can reach no open facility` : '';
-  const use = u.utilization_pct === null ? '' : `; their facilities at ${u.utilization_pct.toFixed(0)}% of capacity`;
-  return `${u.name} (${u.code}), ${year}: ${pop} people, ${cov}${trip}${none}${use}`;
+function unitTip(u: ReportUnit, year: number, L: Locale): string {
+  const coverage = u.percent === null ? L.t('map.nobody') : L.t('map.within', { share: L.pct(u.percent) });
+  const trip = u.mean_min === null ? '' : L.t('map.trip', { min: L.num(u.mean_min, 0), km: L.num(u.mean_km!, 1) });
+  const none = u.unreachable > 0 ? L.t('map.unreachable', { n: L.int(u.unreachable) }) : '';
+  const use = u.utilization_pct === null ? '' : L.t('map.use', { pct: L.pct(u.utilization_pct, 0) });
+  return L.t('map.tip_unit', {
+    name: u.name,
+    code: u.code,
+    year,
+    population: L.int(u.population),
+    coverage,
+    trip,
+    none,
+    use,
+  });
 }
 
-function facilityTip(f: Facility & { state: FacilityState }, year: number): string {
-  return `${f.name} (${f.id}), ${f.kind}: ${STATUS_STYLE[f.state].label} at the end of ${year}; opens ${f.opens}`;
+function facilityTip(f: Facility & { state: FacilityState }, year: number, L: Locale): string {
+  const kind = L.t(`common.${f.kind}`);
+  return L.t('map.tip_facility', {
+    name: f.name,
+    id: f.id,
+    kind,
+    state: stateWord(f.state, L),
+    year: L.yearOrd(year),
+    opens: L.planDate(String(f.opens)),
+  });
+}
+
+/** The map's names in its language: units, facilities and the capital (the data's and the plan's name_az). */
+function localised(m: MapInput, L: Locale): MapInput {
+  if (L.lang === 'en') return m;
+  return {
+    ...m,
+    units: m.units.map((u) => ({ ...u, name: L.place(u.code, u.name) })),
+    facilities: m.facilities.map((f) => ({ ...f, name: L.place(f.id, f.name) })),
+    ...(m.capital ? { capital: { ...m.capital, name: L.unitName(m.capital.code) ?? m.capital.name } } : {}),
+    ...(m.gaps
+      ? {
+          gaps: {
+            ...m.gaps,
+            clusters: m.gaps.clusters.map((c) =>
+              c.facility ? { ...c, facility: { ...c.facility, name: L.place(c.facility.id, c.facility.name) } } : c,
+            ),
+          },
+        }
+      : {}),
+  };
 }
 
 /** A facility marker: a square for a center, a circle for a branch; colour and dash from the status. */
@@ -160,8 +199,9 @@ function labelSvg(l: PlacedLabel, attrs: Attrs = {}): string {
 }
 
 export function mapSvg(input: MapInput): string {
-  const m = { ...input, layers: rewindLayers(input.layers) };
-  const scale = MEASURES[m.measure];
+  const L = input.locale ?? ENGLISH;
+  const m = { ...localised(input, L), layers: rewindLayers(input.layers) };
+  const scale = localScale(MEASURES[m.measure], L);
   const outline = rewind(m.outline);
   const frameOf = conicFor(outline);
   const projection = frameOf().fitExtent(
@@ -253,7 +293,7 @@ export function mapSvg(input: MapInput): string {
   if (m.gaps) out.push(...gapSurface(m.gaps, path, scale));
   out.push(...unitLayer(m, path, projection, scale, byCode, 'unit'));
   out.push(`<path class="outline" d="${path(outline) ?? ''}" fill="none" stroke="#444" stroke-width="1"/>`);
-  if (m.gaps) out.push(...unservedCircles(m.gaps, projection));
+  if (m.gaps) out.push(...unservedCircles(m.gaps, projection, L));
   const frameBox = frame && {
     x: frame[0][0] - 4,
     y: frame[0][1] - 4,
@@ -275,7 +315,7 @@ export function mapSvg(input: MapInput): string {
         y,
         f.kind === 'center' ? 9 : 6,
         { class: `facility ${f.kind} ${f.state}`, 'data-id': f.id },
-        tip(facilityTip(f, m.year)),
+        tip(facilityTip(f, m.year, L)),
       ),
     );
   }
@@ -308,7 +348,7 @@ export function mapSvg(input: MapInput): string {
     MAIN,
     LABEL_FONT,
   );
-  out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)]));
+  out.push(...contextLabels(m, projection, [...obstacles, ...placed.map((l) => l.box)], L));
   out.push(`<g class="center-labels" font-size="${LABEL_FONT}" font-weight="600">`);
   for (const l of placed) out.push(labelSvg(l));
   out.push('</g>');
@@ -337,7 +377,7 @@ export function mapSvg(input: MapInput): string {
           p[1],
           f.kind === 'center' ? 11 : 7,
           { class: `inset-facility ${f.kind} ${f.state}` },
-          tip(facilityTip(f, m.year)),
+          tip(facilityTip(f, m.year, L)),
         ),
       );
     const insetObstacles = shown.map(({ f, p }) => {
@@ -355,14 +395,14 @@ export function mapSvg(input: MapInput): string {
       LABEL_FONT,
     );
     for (const l of insetLabels) out.push(labelSvg(l, { 'font-weight': 600 }));
-    const title = esc(`${m.capital!.name} (larger scale)`);
+    const title = esc(L.t('map.inset', { capital: m.capital!.name }));
     out.push(el('text', { x: INSET.x + 6, y: INSET.y + 14, 'font-weight': 'bold', ...halo }, title));
     const [lon, lat] = inset.invert!([INSET.x + INSET.w / 2, INSET.y + INSET.h / 2])!;
     out.push(scaleBar(inset, lon, lat, INSET.x + 8, INSET.y + INSET.h - 10));
     out.push('</g>');
     out.push(`<rect x="${INSET.x}" y="${INSET.y}" width="${INSET.w}" height="${INSET.h}" fill="none" stroke="#333"/>`);
   }
-  if (m.legend) out.push(svgLegend(scale, m.facilities, INSET.x, inset ? LEGEND_Y : INSET.y));
+  if (m.legend) out.push(svgLegend(scale, m.facilities, INSET.x, inset ? LEGEND_Y : INSET.y, L));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
@@ -448,7 +488,7 @@ function unitLayer(
       const d = path(f);
       if (!d) continue; // wholly outside this panel
       const attrs = { class: cls, 'data-code': u.code, d, fill, stroke: '#fff', 'stroke-width': 0.6 };
-      out.push(el('path', attrs, tip(unitTip(u, m.year))));
+      out.push(el('path', attrs, tip(unitTip(u, m.year, m.locale ?? ENGLISH))));
     }
     return out;
   }
@@ -460,7 +500,11 @@ function unitLayer(
     const r = 3 + 22 * Math.sqrt(u.population / maxPop);
     const fill = unitFill(u, scale, m.measure);
     out.push(
-      el('circle', { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' }, tip(unitTip(u, m.year))),
+      el(
+        'circle',
+        { class: cls, 'data-code': u.code, cx: x, cy: y, r, fill, stroke: '#fff' },
+        tip(unitTip(u, m.year, m.locale ?? ENGLISH)),
+      ),
     );
   }
   return out;
@@ -485,14 +529,16 @@ function gapSurface(g: GapLayer, path: ReturnType<typeof geoPath>, scale: Measur
 }
 
 /** People beyond every standard: a circle per cluster, area ∝ people, the largest underneath. */
-function unservedCircles(g: GapLayer, projection: GeoProjection): string[] {
+function unservedCircles(g: GapLayer, projection: GeoProjection, L: Locale): string[] {
   const max = Math.max(1, ...g.clusters.map((c) => c.people));
   const out = [`<g class="unserved" fill="${UNSERVED.fill}" fill-opacity="0.8" stroke="${UNSERVED.stroke}">`];
   for (const c of g.clusters) {
     const [x, y] = projection([c.lon, c.lat])!;
     const r = 1 + 11 * Math.sqrt(c.people / max);
-    const near = c.facility ? `; nearest: ${c.facility.name}, ${c.mean_min?.toFixed(0)} min on average` : '';
-    const text = `${int(c.people)} people beyond every standard near ${c.settlement}${near}`;
+    const near = c.facility
+      ? L.t('map.gap_near', { name: c.facility.name, min: L.num(c.mean_min ?? Number.NaN, 0) })
+      : '';
+    const text = L.t('map.gap_tip', { people: L.int(c.people), place: c.settlement, near });
     out.push(el('circle', { cx: x, cy: y, r, 'stroke-width': 0.5 }, tip(text)));
   }
   out.push('</g>');
@@ -500,7 +546,7 @@ function unservedCircles(g: GapLayer, projection: GeoProjection): string[] {
 }
 
 /** Names of neighbours (at the visible part's centroid, if it falls inside that part) and of water. */
-function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): string[] {
+function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[], L: Locale): string[] {
   const out: string[] = [];
   const overlaps = (r: Rect) =>
     taken.some((t) => r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h);
@@ -524,8 +570,9 @@ function contextLabels(m: MapInput, projection: GeoProjection, taken: Rect[]): s
       const ll = projection.invert!([x, y]);
       if (!ll || !geoContains(f, ll)) continue;
     }
-    const text = water ? f.properties.name : f.properties.name.toUpperCase();
-    const w = text.length * (water ? 6.2 : 6.6);
+    const name = contextName(f.properties.name, L);
+    const text = water ? name : L.upper(name);
+    const w = letters(text) * (water ? 6.2 : 6.6);
     const box = { x: x - w / 2, y: y - 10, w, h: 13 };
     if (box.x < MAIN.x || box.x + box.w > MAIN.x + MAIN.w || box.y < MAIN.y || overlaps(box)) continue;
     taken.push(box);
@@ -543,6 +590,7 @@ function svgLegend(
   facilities: (Facility & { state: FacilityState })[],
   x: number,
   y: number,
+  L: Locale,
 ): string {
   const out: string[] = [`<g class="legend" font-size="12">`];
   // The panel is 244 px wide: about 32 bold characters a line.
@@ -551,13 +599,13 @@ function svgLegend(
   const top = y + (lines.length - 1) * 15;
   out.push(`<text x="${x}" y="${top + 27}" fill="#444">${esc(scale.unit)}</text>`);
   let yy = top + 36;
-  for (const c of legendEntries(scale)) {
+  for (const c of legendEntries(scale, unreachableLabel(UNREACHABLE_LABEL, L))) {
     out.push(el('rect', { x, y: yy, width: 18, height: 12, fill: c.color, stroke: '#999', 'stroke-width': 0.5 }));
     out.push(el('text', { x: x + 24, y: yy + 10 }, esc(c.label)));
     yy += 16;
   }
   yy += 8;
-  out.push(`<text x="${x}" y="${yy + 10}" font-weight="bold">Facilities</text>`);
+  out.push(`<text x="${x}" y="${yy + 10}" font-weight="bold">${esc(L.t('map.facilities'))}</text>`);
   yy += 16;
   const states = (['open', 'under_construction', 'planned', 'closed'] as const).filter(
     (s) => s !== 'closed' || facilities.some((f) => f.state === 'closed'),
@@ -566,11 +614,11 @@ function svgLegend(
     out.push(
       marker('center', s, x + 6, yy + 6, 10) +
         marker('branch', s, x + 22, yy + 6, 7) +
-        `<text x="${x + 34}" y="${yy + 10}">${esc(STATUS_STYLE[s].label)}</text>`,
+        `<text x="${x + 34}" y="${yy + 10}">${esc(stateWord(s, L))}</text>`,
     );
     yy += 16;
   }
-  out.push(`<text x="${x}" y="${yy + 10}" fill="#444">■ center · ● branch</text>`);
+  out.push(`<text x="${x}" y="${yy + 10}" fill="#444">${esc(L.t('map.kinds_svg'))}</text>`);
   out.push('</g>');
   return out.join('');
 }
@@ -585,3 +633,23 @@ export function wrap(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/** A neighbouring country's or a sea's name (context.geojson, English) in the map's language. */
+function contextName(name: string, L: Locale): string {
+  if (L.lang === 'en') return name;
+  const key = `place.${name.toLowerCase().replace(/ /g, '_')}`;
+  return key in CONTEXT_KEYS ? L.t(key as keyof typeof CONTEXT_KEYS) : name;
+}
+
+const CONTEXT_KEYS = {
+  'place.armenia': 1,
+  'place.georgia': 1,
+  'place.iran': 1,
+  'place.iraq': 1,
+  'place.kazakhstan': 1,
+  'place.russia': 1,
+  'place.syria': 1,
+  'place.turkey': 1,
+  'place.turkmenistan': 1,
+  'place.caspian_sea': 1,
+} as const;

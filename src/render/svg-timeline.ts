@@ -6,6 +6,7 @@
  */
 import type { Timeline } from '../analysis/timeline.js';
 import { SERIES } from './palette.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
 import { textWidth, type Rect } from './label-placement.js';
 import { el, esc, openTag, svgMetadata, tip } from './svg-element.js';
 
@@ -24,18 +25,17 @@ export interface LegendEntry {
 }
 
 /** What the chart's legend lists (the HTML report draws it as HTML). */
-export function timelineLegend(t: Timeline): LegendEntry[] {
+export function timelineLegend(t: Timeline, L: Locale = ENGLISH): LegendEntry[] {
   const entries: LegendEntry[] = [
-    { kind: 'bar', color: SERIES.centers, label: 'centers open' },
-    { kind: 'bar', color: SERIES.branches, label: 'branches open' },
-    { kind: 'line', color: SERIES.distance, label: 'covered by distance (%)' },
-    { kind: 'line', color: SERIES.assignment, dash: '6 3', label: 'covered by assignment (%)' },
-    { kind: 'line', color: SERIES.online, dash: '2 3', label: 'with online services (%)' },
+    { kind: 'bar', color: SERIES.centers, label: L.t('chart.centers_open') },
+    { kind: 'bar', color: SERIES.branches, label: L.t('chart.branches_open') },
+    { kind: 'line', color: SERIES.distance, label: L.t('chart.by_distance') },
+    { kind: 'line', color: SERIES.assignment, dash: '6 3', label: L.t('chart.by_assignment') },
+    { kind: 'line', color: SERIES.online, dash: '2 3', label: L.t('chart.online') },
   ];
-  if (t.targets.some((g) => g.met))
-    entries.push({ kind: 'met', color: SERIES.met, label: 'target met (facilities due)' });
+  if (t.targets.some((g) => g.met)) entries.push({ kind: 'met', color: SERIES.met, label: L.t('chart.target_met') });
   if (t.targets.some((g) => !g.met))
-    entries.push({ kind: 'missed', color: SERIES.missed, label: 'target missed (facilities due)' });
+    entries.push({ kind: 'missed', color: SERIES.missed, label: L.t('chart.target_missed') });
   return entries;
 }
 
@@ -90,9 +90,15 @@ function crosses(r: Rect, x1: number, y1: number, x2: number, y2: number): boole
 }
 
 /** `metadata`: how the figures were made, for a standalone chart (render/provenance.ts). */
-export function timelineSvg(t: Timeline, opts: { legend?: boolean; metadata?: readonly string[] } = {}): string {
+export function timelineSvg(
+  t: Timeline,
+  opts: { legend?: boolean; metadata?: readonly string[]; locale?: Locale } = {},
+): string {
   const legend = opts.legend ?? true;
-  const entries = timelineLegend(t);
+  const Lc = opts.locale ?? ENGLISH;
+  const entries = timelineLegend(t, Lc);
+  const plan = Lc.planName(t.plan);
+  const chartTitle = Lc.t('chart.title', { plan });
   const legendRows = legend ? Math.ceil(entries.length / 3) : 0;
   const B = 44 + legendRows * 18;
   const H = T + PLOT_H + B;
@@ -114,14 +120,14 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean; metadata?: re
   const size = { viewBox: `0 0 ${W} ${H}`, width: W, height: H };
   out.push(openTag('svg', { xmlns: 'http://www.w3.org/2000/svg', id: 'rollout', ...size, ...font }));
   if (opts.metadata) out.push(svgMetadata(opts.metadata));
-  out.push(`<title>${esc(`Rollout of ${t.plan}`)}</title>`);
+  out.push(`<title>${esc(chartTitle)}</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
-  out.push(`<text x="${L}" y="22" font-size="15" font-weight="bold">${esc(`Rollout of ${t.plan}`)}</text>`);
+  out.push(`<text x="${L}" y="22" font-size="15" font-weight="bold">${esc(chartTitle)}</text>`);
   // Grid and axes: counts on the left, coverage % on the right, each with its title.
   const base = T + PLOT_H;
   for (let p = 0; p <= 100; p += 25) {
     out.push(`<line x1="${L}" y1="${f(yPct(p))}" x2="${W - R}" y2="${f(yPct(p))}" stroke="#e6e6e6"/>`);
-    out.push(`<text class="tick-right" x="${W - R + 6}" y="${f(yPct(p) + 4)}">${p}%</text>`);
+    out.push(`<text class="tick-right" x="${W - R + 6}" y="${f(yPct(p) + 4)}">${Lc.pct(p, 0)}</text>`);
   }
   for (let c = 0; c <= top; c += step)
     out.push(`<text class="tick-left" x="${L - 6}" y="${f(yCount(c) + 4)}" text-anchor="end">${c}</text>`);
@@ -140,16 +146,16 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean; metadata?: re
       },
       text,
     );
-  out.push(title('left', 16, mid, -90, 'facilities open at year end'));
-  out.push(title('right', W - 14, mid, 90, 'population covered (%)'));
-  out.push(title('bottom', (L + W - R) / 2, base + 34, 0, 'year (situation on 31 December)'));
+  out.push(title('left', 16, mid, -90, Lc.t('chart.axis_left')));
+  out.push(title('right', W - 14, mid, 90, Lc.t('chart.axis_right')));
+  out.push(title('bottom', (L + W - R) / 2, base + 34, 0, Lc.t('chart.axis_bottom')));
   t.years.forEach((y, i) => {
     const bw = slot * 0.35;
     const bar = (cls: 'centers' | 'branches', left: number, n: number) =>
       el(
         'rect',
         { class: cls, x: left, y: yCount(n), width: bw, height: base - yCount(n), fill: SERIES[cls] },
-        tip(`${y.year}: ${n} ${cls}`),
+        tip(`${y.year}: ${Lc.t(`common.n_${cls}`, { n })}`),
       );
     out.push(bar('centers', x(i) - bw, y.centers));
     out.push(bar('branches', x(i), y.branches));
@@ -176,17 +182,23 @@ export function timelineSvg(t: Timeline, opts: { legend?: boolean; metadata?: re
     const total = (g.centers?.target ?? 0) + (g.branches?.target ?? 0);
     marks.push({ x: x(i) - 7, y: yCount(total) - 7, w: 14, h: 14 });
     const state = g.met ? 'met' : 'missed';
+    const stateText = Lc.t(`common.${state}`);
     out.push(
       el(
         'g',
         { class: `target ${state}` },
-        targetMark(g.met, x(i), yCount(total)) + tip(`target by ${g.by}: ${state}`),
+        targetMark(g.met, x(i), yCount(total)) +
+          tip(Lc.t('chart.target_tip', { by: Lc.planDate(g.by), state: stateText })),
       ),
     );
-    const what = [g.centers ? `${g.centers.target} centers` : '', g.branches ? `${g.branches.target} branches` : '']
+    const what = [
+      g.centers ? Lc.t('common.n_centers', { n: g.centers.target }) : '',
+      g.branches ? Lc.t('common.n_branches', { n: g.branches.target }) : '',
+    ]
       .filter(Boolean)
       .join(' + ');
-    return [{ text: `${what} by ${g.by}: ${g.met ? 'met' : 'missed'}`, x: x(i), y: yCount(total), met: g.met }];
+    const text = Lc.t('chart.target_label', { what, by: Lc.planDate(g.by), state: stateText });
+    return [{ text, x: x(i), y: yCount(total), met: g.met }];
   });
   const blockers = (r: Rect) => segments.some(([a, b, c, d]) => crosses(r, a, b, c, d));
   const bars: Rect[] = t.years.flatMap((y, i) => {

@@ -1,85 +1,119 @@
 /** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
-import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
-import { describeBasis } from '../analysis/demand.js';
 import { mdText } from './markdown-text.js';
+import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { MISSED_REASON_ID, TARGET_LABEL_ID } from '../model/local-names.js';
+import { basisText, modelText } from './words.js';
 
-const pc = (x: number) => `${x.toFixed(1)}%`;
-const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x === 0 ? '0' : x.toFixed(1));
+const signed = (x: number, L: Locale) => (x > 0 ? `+${L.num(x, 1)}` : x === 0 ? '0' : L.num(x, 1));
 
-const yearColumns: Column[] = [
-  { header: 'year' },
-  { header: 'centers', align: 'right' },
-  { header: 'branches', align: 'right' },
-  { header: 'by distance', align: 'right' },
-  { header: 'gain', align: 'right' },
-  { header: 'by assignment', align: 'right' },
-  { header: 'with online', align: 'right' },
-  { header: 'mean km', align: 'right' },
-  { header: 'over 100%', align: 'right' },
-  { header: 'opened' },
+const yearColumns = (L: Locale): Column[] => [
+  { header: L.t('common.year') },
+  { header: L.t('common.centers'), align: 'right' },
+  { header: L.t('common.branches'), align: 'right' },
+  { header: L.t('common.by_distance'), align: 'right' },
+  { header: L.t('timeline.gain'), align: 'right' },
+  { header: L.t('common.by_assignment'), align: 'right' },
+  { header: L.t('common.with_online'), align: 'right' },
+  { header: L.t('common.mean_km'), align: 'right' },
+  { header: L.t('timeline.over_100'), align: 'right' },
+  { header: L.t('timeline.opened') },
 ];
 
 /** Facilities above capacity, e.g. "3 (BAK-1 195%)": the count and the worst. */
-export function overloadText(y: Timeline['years'][number]): string {
+export function overloadText(y: Timeline['years'][number], L: Locale = ENGLISH): string {
   const o = y.capacity.overloaded;
-  return o.length === 0 ? '0' : `${o.length} (${o[0]!.id} ${o[0]!.utilization_pct.toFixed(0)}%)`;
+  return o.length === 0 ? '0' : `${o.length} (${o[0]!.id} ${L.pct(o[0]!.utilization_pct, 0)})`;
 }
 
-function yearRows(t: Timeline): string[][] {
+function yearRows(t: Timeline, L: Locale): string[][] {
   return t.years.map((y) => [
     String(y.year),
     String(y.centers),
     String(y.branches),
-    pc(y.coverage.distance.percent),
-    signed(y.gain.distance_points),
-    pc(y.coverage.assignment.percent),
-    pc(y.coverage.with_online.percent),
-    y.mean_km === null ? '–' : y.mean_km.toFixed(1),
-    overloadText(y),
+    L.pct(y.coverage.distance.percent),
+    signed(y.gain.distance_points, L),
+    L.pct(y.coverage.assignment.percent),
+    L.pct(y.coverage.with_online.percent),
+    y.mean_km === null ? '–' : L.num(y.mean_km, 1),
+    overloadText(y, L),
     [...y.opened, ...y.closed.map((c) => `-${c}`)].join(' '),
   ]);
 }
 
-export function targetLine(t: TargetCheck): string {
-  const part = (what: string, c: TargetCheck['centers']) =>
-    c ? `${what} ${c.actual}/${c.target}${c.met ? '' : ` (short by ${c.shortfall})`}` : '';
+export function targetLine(t: TargetCheck, L: Locale = ENGLISH): string {
+  const part = (what: 'centers' | 'branches', c: TargetCheck['centers']) =>
+    c ? `${L.t(`common.${what}`)} ${c.actual}/${c.target}${c.met ? '' : L.t('target.short', { n: c.shortfall })}` : '';
   const counts = [part('centers', t.centers), part('branches', t.branches)].filter(Boolean).join(', ');
-  const shown = t.open_earlier.slice(0, 8).map((f) => `${f.id} (${f.opens})`);
-  if (t.open_earlier.length > shown.length) shown.push(`and ${t.open_earlier.length - shown.length} more`);
-  const earlier = shown.length ? `; to meet it, open earlier: ${shown.join(', ')}` : '';
-  return (
-    `${t.met ? 'MET   ' : 'MISSED'} by ${t.by}${t.label ? ` — ${t.label}` : ''}: ` +
-    `${counts}${earlier}${t.note ? `; ${t.note}` : ''}${acknowledgement(t)}`
-  );
+  const shown = t.open_earlier.slice(0, 8).map((f) => `${f.id} (${L.planDate(f.opens)})`);
+  if (t.open_earlier.length > shown.length) shown.push(L.t('target.more', { n: t.open_earlier.length - shown.length }));
+  const earlier = shown.length ? L.t('target.earlier', { list: shown.join(', ') }) : '';
+  return L.t('target.line', {
+    mark: L.t(t.met ? 'target.met' : 'target.missed'),
+    by: L.planDate(t.by),
+    label: t.label ? ` — ${L.place(TARGET_LABEL_ID, t.label)}` : '',
+    counts,
+    earlier,
+    note: t.note ? `; ${noteText(t.note, L)}` : '',
+    ack: acknowledgement(t, L),
+  });
+}
+
+/**
+ * A note the analysis wrote in English (analysis/timeline.ts), said again in `L`'s language: the
+ * plan short of facilities for a target, a branch opening before its center.
+ */
+export function noteText(note: string, L: Locale = ENGLISH): string {
+  if (L.lang === 'en') return note;
+  return note
+    .split('; ')
+    .map((n) => {
+      const short = /^the plan has (\d+) (centers|branches) in all: (\d+) more must be added$/.exec(n);
+      if (short)
+        return L.t('timeline.note_short', {
+          n: short[1]!,
+          kind: L.t(`common.${short[2] as 'centers'}`),
+          more: short[3]!,
+        });
+      const early = /^branch (\S+) opens \(([^)]*)\) before its center (\S+) \(([^)]*)\)$/.exec(n);
+      if (early)
+        return L.t('timeline.note_early', {
+          branch: early[1]!,
+          opens: early[2]!,
+          center: early[3]!,
+          center_opens: early[4]!,
+        });
+      return n;
+    })
+    .join('; ');
 }
 
 /** What the plan records about a missed target, and whether this miss is the one it records. */
-function acknowledgement(t: TargetCheck): string {
+function acknowledgement(t: TargetCheck, L: Locale): string {
   const a = t.acknowledged;
   if (!a) return '';
-  if (t.met) return `; met, though the plan records it as missed: remove its missed: entry`;
+  if (t.met) return L.t('target.met_recorded_missed');
   const recorded = [
-    a.centers !== undefined ? `${a.centers} centers` : '',
-    a.branches !== undefined ? `${a.branches} branches` : '',
+    a.centers !== undefined ? L.t('common.n_centers', { n: a.centers }) : '',
+    a.branches !== undefined ? L.t('common.n_branches', { n: a.branches }) : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return a.covers
-    ? `; acknowledged as missed: ${a.reason}`
-    : `; a new miss: fewer open than the ${recorded} the plan records as reached (${a.reason})`;
+  const reason = L.place(MISSED_REASON_ID, a.reason);
+  return a.covers ? L.t('target.acknowledged', { reason }) : L.t('target.new_miss', { recorded, reason });
 }
 
 /** A warning the plan accepts for one facility, with its reason. */
-export function waiverLine(w: Timeline['waivers'][number]): string {
-  return `${w.id}: ${w.code} — ${w.reason}`;
+export function waiverLine(w: Timeline['waivers'][number], L: Locale = ENGLISH): string {
+  return L.t('target.waiver', { id: w.id, code: w.code, reason: w.reason });
 }
 
 /** ✅ met, ☑️ missed as the plan records it, ❌ missed. */
 const targetMark = (t: TargetCheck) => (t.met ? '✅' : t.acknowledged?.covers ? '☑️' : '❌');
 
 /** One row per facility, one column per year: · planned, A announced for that year but not open, █ open. */
-export function gantt(t: Timeline): string {
+export function gantt(t: Timeline, L: Locale = ENGLISH): string {
   const years = t.years.map((y) => y.year);
   const width = Math.max(...t.facilities.map((f) => f.id.length));
   const header = `${''.padEnd(width)}  ${years.map((y) => String(y).slice(2)).join(' ')}`;
@@ -98,7 +132,7 @@ export function gantt(t: Timeline): string {
     );
     return `${f.id.padEnd(width)}  ${cells.join(' ')}`;
   });
-  return [header, ...rows, `${''.padEnd(width)}  ██ open · not yet open  A announced but not open`].join('\n');
+  return [header, ...rows, `${''.padEnd(width)}  ${L.t('timeline.gantt_key')}`].join('\n');
 }
 
 /** Open centers/branches per economic region and year ("c/b"), the regional view of the rollout. */
@@ -106,61 +140,70 @@ function regionalCounts(
   t: Timeline,
   table: (c: Column[], r: string[][]) => string,
   names: Map<string, string>,
+  L: Locale,
 ): string {
   const ids = Object.keys(t.years[0]?.by_economic_region ?? {});
   const cols: Column[] = [
-    { header: 'economic region' },
+    { header: L.t('common.economic_region') },
     ...t.years.map((y) => ({ header: `'${String(y.year).slice(2)}`, align: 'right' as const })),
   ];
   const rows = ids.map((id) => [
-    names.get(id) ?? id,
+    L.place(id, names.get(id) ?? id),
     ...t.years.map((y) => `${y.by_economic_region[id]!.centers}/${y.by_economic_region[id]!.branches}`),
   ]);
   return table(cols, rows);
 }
 
-function header(t: Timeline): string[] {
+function header(t: Timeline, L: Locale): string[] {
   return [
-    `Rollout of ${t.plan}, ${t.years[0]?.year}–${t.years[t.years.length - 1]?.year}. Coverage: ` +
-      `people within the standard of an open center or branch (${t.model.description}); ` +
-      `${describeBasis(t.population_basis)}. Over 100%: open facilities whose catchment needs more ` +
-      `visits a day than their capacity (dostplan capacity).`,
+    L.t('timeline.header', {
+      plan: L.planName(t.plan),
+      from: t.years[0]?.year ?? '',
+      to: t.years[t.years.length - 1]?.year ?? '',
+      model: modelText(t.model, L),
+      basis: basisText(t.population_basis, L),
+    }),
   ];
 }
 
-export function timelineText(t: Timeline, names: Map<string, string> = new Map()): string {
+export function timelineText(t: Timeline, names: Map<string, string> = new Map(), L: Locale = ENGLISH): string {
   return [
-    ...header(t),
+    ...header(t, L),
     '',
-    textTable(yearColumns, yearRows(t)),
+    textTable(yearColumns(L), yearRows(t, L)),
     '',
-    'Targets:',
-    ...t.targets.map((x) => `  ${targetLine(x)}`),
-    ...(t.waivers.length ? ['', 'Waived warnings:', ...t.waivers.map((w) => `  ${waiverLine(w)}`)] : []),
+    `${L.t('timeline.targets')}:`,
+    ...t.targets.map((x) => `  ${targetLine(x, L)}`),
+    ...(t.waivers.length ? ['', `${L.t('timeline.waived')}:`, ...t.waivers.map((w) => `  ${waiverLine(w, L)}`)] : []),
     '',
-    'Open centers/branches by economic region:',
-    regionalCounts(t, textTable, names),
-    ...(t.notes.length ? ['', 'Notes:', ...t.notes.map((n) => `  ${n}`)] : []),
+    `${L.t('timeline.by_region')}:`,
+    regionalCounts(t, textTable, names, L),
+    ...(t.notes.length ? ['', `${L.t('timeline.notes')}:`, ...t.notes.map((n) => `  ${noteText(n, L)}`)] : []),
     '',
-    gantt(t),
+    gantt(t, L),
   ].join('\n');
 }
 
-export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map()): string {
+export function timelineMarkdown(t: Timeline, names: Map<string, string> = new Map(), L: Locale = ENGLISH): string {
+  const mark = new RegExp(`^(${L.t('target.met').trim()}|${L.t('target.missed').trim()})\\s*`);
   return [
-    `### ${mdText(header(t)[0]!)}`,
+    `### ${mdText(header(t, L)[0]!)}`,
     '',
-    markdownTable(yearColumns, yearRows(t)),
+    markdownTable(yearColumns(L), yearRows(t, L)),
     '',
-    '**Targets**',
+    `**${L.t('timeline.targets')}**`,
     '',
-    ...t.targets.map((x) => `- ${targetMark(x)} ${mdText(targetLine(x).replace(/^(MET|MISSED)\s*/, ''))}`),
-    ...(t.waivers.length ? ['', '**Waived warnings**', '', ...t.waivers.map((w) => `- ${mdText(waiverLine(w))}`)] : []),
+    ...t.targets.map((x) => `- ${targetMark(x)} ${mdText(targetLine(x, L).replace(mark, ''))}`),
+    ...(t.waivers.length
+      ? ['', `**${L.t('timeline.waived')}**`, '', ...t.waivers.map((w) => `- ${mdText(waiverLine(w, L))}`)]
+      : []),
     '',
-    '**Open centers/branches by economic region**',
+    `**${L.t('timeline.by_region')}**`,
     '',
-    regionalCounts(t, markdownTable, names),
-    ...(t.notes.length ? ['', '**Notes**', '', ...t.notes.map((n) => `- ${mdText(n)}`)] : []),
+    regionalCounts(t, markdownTable, names, L),
+    ...(t.notes.length
+      ? ['', `**${L.t('timeline.notes')}**`, '', ...t.notes.map((n) => `- ${mdText(noteText(n, L))}`)]
+      : []),
   ].join('\n');
 }
 
@@ -208,16 +251,17 @@ export function timelineTable(t: Timeline): DataTable {
 }
 
 /** Two schedules side by side (e.g. as announced vs as built). */
-export function comparisonText(a: Timeline, b: Timeline, markdown = false): string {
+export function comparisonText(a: Timeline, b: Timeline, markdown = false, L: Locale = ENGLISH): string {
+  const [centers, branches, coverage] = [L.t('common.centers'), L.t('common.branches'), L.t('timeline.coverage')];
   const cols: Column[] = [
-    { header: 'year' },
-    { header: 'centers A', align: 'right' },
-    { header: 'centers B', align: 'right' },
-    { header: 'branches A', align: 'right' },
-    { header: 'branches B', align: 'right' },
-    { header: 'coverage A', align: 'right' },
-    { header: 'coverage B', align: 'right' },
-    { header: 'people (B − A)', align: 'right' },
+    { header: L.t('common.year') },
+    { header: `${centers} A`, align: 'right' },
+    { header: `${centers} B`, align: 'right' },
+    { header: `${branches} A`, align: 'right' },
+    { header: `${branches} B`, align: 'right' },
+    { header: `${coverage} A`, align: 'right' },
+    { header: `${coverage} B`, align: 'right' },
+    { header: L.t('timeline.people_b_a'), align: 'right' },
   ];
   // The two plans may span different years: one row per year of either, '–' where a plan has none.
   const years = [...new Set([...a.years, ...b.years].map((y) => y.year))].sort((x, y) => x - y);
@@ -231,25 +275,26 @@ export function comparisonText(a: Timeline, b: Timeline, markdown = false): stri
       cell(yb, (y) => String(y.centers)),
       cell(ya, (y) => String(y.branches)),
       cell(yb, (y) => String(y.branches)),
-      cell(ya, (y) => pc(y.coverage.distance.percent)),
-      cell(yb, (y) => pc(y.coverage.distance.percent)),
-      ya && yb ? int(yb.coverage.distance.covered - ya.coverage.distance.covered) : '–',
+      cell(ya, (y) => L.pct(y.coverage.distance.percent)),
+      cell(yb, (y) => L.pct(y.coverage.distance.percent)),
+      ya && yb ? L.int(yb.coverage.distance.covered - ya.coverage.distance.covered) : '–',
     ];
   });
   const table = markdown ? markdownTable(cols, rows) : textTable(cols, rows);
   // Markdown: the plans' names and target labels are text; a line break in a label would start a block.
   const line = markdown ? mdText : (s: string) => s;
-  const target = (x: Timeline['targets'][number]) => (markdown ? `- ${mdText(targetLine(x))}` : `  ${targetLine(x)}`);
+  const target = (x: Timeline['targets'][number]) =>
+    markdown ? `- ${mdText(targetLine(x, L))}` : `  ${targetLine(x, L)}`;
   return [
-    line(`A: ${a.plan}`),
+    line(`A: ${L.planName(a.plan)}`),
     ...(markdown ? [''] : []),
-    line(`B: ${b.plan}`),
+    line(`B: ${L.planName(b.plan)}`),
     '',
     table,
     '',
-    'Targets (A):',
+    `${L.t('timeline.targets')} (A):`,
     ...a.targets.map(target),
-    'Targets (B):',
+    `${L.t('timeline.targets')} (B):`,
     ...b.targets.map(target),
   ].join('\n');
 }

@@ -12,7 +12,6 @@
 import { resolve } from 'node:path';
 import { pointColumns } from '../analysis/demand.js';
 import { Network } from '../analysis/network.js';
-import { InvalidPlanError, UserError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import {
@@ -25,6 +24,7 @@ import {
   type PlanContext,
 } from '../load/plan-context.js';
 import { displayPath } from '../load/display-path.js';
+import { findingsOf } from '../load/findings.js';
 import type { RunContext } from '../run/run-context.js';
 import {
   applyEdit,
@@ -39,8 +39,11 @@ import {
 import { summaryOf, type Summary } from './summary.js';
 import { facilitiesOf } from '../model/plan.js';
 
-/** More edits than a session of clicking makes; past it the oldest can no longer be undone. */
-export const MAX_UNDO = 10_000;
+/**
+ * More edits than a session of clicking makes. The edits are kept whole (undo replays them on the
+ * plan from disk, and a reload replays them on the new file), so past this a save is asked for.
+ */
+export const MAX_EDITS = 20_000;
 
 export interface State {
   revision: number;
@@ -74,6 +77,7 @@ export class Session {
     private readonly flags: ModelFlags,
     ctx: PlanContext,
     file: string,
+    private readonly maxEdits: number,
   ) {
     this.ctx = ctx;
     this.file = file;
@@ -82,9 +86,14 @@ export class Session {
   }
 
   /** Loads the plan and the data as every analysis command does; an invalid plan is refused here (exit 1). */
-  static async open(run: RunContext, plan: string | undefined, flags: ModelFlags): Promise<Session> {
+  static async open(
+    run: RunContext,
+    plan: string | undefined,
+    flags: ModelFlags,
+    o: { maxEdits?: number } = {},
+  ): Promise<Session> {
     const ctx = await loadPlanContext(run, plan, flags);
-    const s = new Session(run, flags, ctx, resolve(plan ?? ctx.country.defaultPlan));
+    const s = new Session(run, flags, ctx, resolve(plan ?? ctx.country.defaultPlan), o.maxEdits ?? MAX_EDITS);
     loadValidPlan(run, s.file, ctx.country, (files) => {
       s.files = files.map((f) => resolve(f));
     });
@@ -139,12 +148,13 @@ export class Session {
 
   /** Applies an edit request; refused (EditError) when it makes no sense or gives the plan errors. */
   edit(req: EditRequest): void {
+    if (this.edits.length >= this.maxEdits)
+      throw new EditError(409, 'too-many-edits', `${this.maxEdits} edits in this session: save the plan to go on`);
     const e = resolveEdit(req, this.current, this.ctx.country, this.added);
     const next = applyEdit(this.current, e);
     const errors = editErrors(next, this.ctx.country);
     if (errors.length) throw new EditError(422, 'plan-error', errors.join('; '));
     this.edits.push(e);
-    if (this.edits.length > MAX_UNDO) this.edits.shift();
     this.undone = [];
     this.show(next);
   }
@@ -183,21 +193,12 @@ export class Session {
         files = f.map((x) => resolve(x));
       });
     } catch (e) {
-      if (!(e instanceof InvalidPlanError || e instanceof UserError)) throw e;
+      // A refusal becomes findings at its own file, line and column (a population file's bad row,
+      // not the plan's 1:1); a bug is thrown on.
+      const findings = findingsOf(e);
+      if (!findings) throw e;
       this.files = files.length ? files : this.files;
-      this.diagnostics =
-        e instanceof InvalidPlanError
-          ? e.diagnostics
-          : [
-              {
-                file: displayPath(this.file),
-                line: 1,
-                column: 1,
-                severity: 'error',
-                code: 'unreadable',
-                message: e.message,
-              },
-            ];
+      this.diagnostics = findings.map((d) => (d.file ? d : { ...d, file: displayPath(this.file) }));
       this.stale = true;
       this.bump();
       return;

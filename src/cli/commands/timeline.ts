@@ -1,3 +1,5 @@
+import { addPlanTexts } from '../../model/local-names.js';
+import { facilitiesOf } from '../../model/plan.js';
 import type { Command } from 'commander';
 import { announcedSchedule, applyDelays, delayConsequences, delaysFor } from '../../analysis/scenario.js';
 import { printable } from '../../render/printable.js';
@@ -54,7 +56,10 @@ export const command: CommandSpec<Opts> = {
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : await planSettings(run, other, flags);
       const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
-      await emit(run, 'comparison', { a: main, b }, o, planAbout(ctx, [plan.years.from, plan.years.to]));
+      const about = planAbout(ctx, [plan.years.from, plan.years.to]);
+      // Both plans' names in the run's language.
+      if (about.names) addPlanTexts(about.names, other, facilitiesOf(other));
+      await emit(run, 'comparison', { a: main, b }, o, about);
     } else await emitAnswer(run, answer, o);
     // A miss the plan records (a target's missed:, with its reason) does not fail CI; any other does.
     const missed = newMisses(main.targets);

@@ -12,13 +12,13 @@ import { comparisonText, timelineMarkdown } from '../timeline.js';
 export const mdFormat: Format = withClosingSections(
   {
     coverage: (o, ctx) => coverageMarkdown(o.result, ctx.locale),
-    distances: distancesMarkdown,
-    timeline: (o) => timelineMarkdown(o.timeline, o.names),
-    comparison: (o) => comparisonText(o.a, o.b, true),
+    distances: (r, ctx) => distancesMarkdown(r, ctx.locale),
+    timeline: (o, ctx) => timelineMarkdown(o.timeline, o.names, ctx.locale),
+    comparison: (o, ctx) => comparisonText(o.a, o.b, true, ctx.locale),
     diff: diffMarkdown,
     suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
     order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true),
-    capacity: capacityMarkdown,
+    capacity: (r, ctx) => capacityMarkdown(r, ctx.locale),
     capacitySites: (o) => capacitySitesMarkdown(o.result, capacitySitesYaml(o)),
   },
   true,
