@@ -9,7 +9,7 @@ import {
   budgetValue,
   type BudgetInstance,
 } from '../src/analysis/optimize/budget-cover.js';
-import { budgetExact, solveBudget } from '../src/analysis/optimize/budget-exact.js';
+import { budgetExact, mergeAlike, solveBudget } from '../src/analysis/optimize/budget-exact.js';
 import { coverGreedy, coverLocalSearch } from '../src/analysis/optimize/mclp.js';
 import {
   coveredByYear,
@@ -336,6 +336,19 @@ describe('opening order under a money budget per year', () => {
     const exact = await moneyOrderExact(inst);
     expect(exact).toMatchObject({ value: 4800, status: 'optimal' });
   });
+  it('points reached by the same sites merge into one MILP variable with their people summed', () => {
+    const by = new Map([
+      [0, [1, 2]],
+      [3, [2]],
+      [5, [1, 2]],
+    ]);
+    const g = mergeAlike(by, Float64Array.from([10, 0, 0, 7, 0, 5]));
+    expect([...g.by]).toEqual([
+      [0, [1, 2]],
+      [3, [2]],
+    ]);
+    expect([g.w[0], g.w[3]]).toEqual([15, 7]);
+  });
   it('a branch never opens before its center', async () => {
     // D (400 people, 4 million) is a branch of A (10 million): it waits for A.
     const inst = { ...order(true, 2100), parent: Int32Array.from([-1, -1, -1, 0]) };
@@ -377,7 +390,7 @@ describe('opening order under a money budget per year', () => {
 });
 
 describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', () => {
-  const orderRun = (...args: string[]) =>
+  const orderCli = (...args: string[]) =>
     cli([
       'optimize',
       join(B, 'order-plan.yaml'),
@@ -385,10 +398,9 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
       join(B, 'population.csv'),
       '--model',
       'order',
-      '--budget-azn-per-year',
-      '5000000',
       ...args,
     ]);
+  const orderRun = (...args: string[]) => orderCli('--budget-azn-per-year', '5000000', ...args);
   it('JSON: B in 2025, C and D in 2026, A left out; 3600 vs 2600 people-years in the plan order', () => {
     const r = orderRun('--format', 'json');
     expect(r.code).toBe(0);
@@ -428,18 +440,7 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(r.strict).toBe(0);
   });
   it('the count budget states its quality too: 1 a year, A, B, C, 4700 people-years, proven by the bound', () => {
-    const r = cli([
-      'optimize',
-      join(B, 'order-plan.yaml'),
-      '--population',
-      join(B, 'population.csv'),
-      '--model',
-      'order',
-      '--budget',
-      '1',
-      '--format',
-      'json',
-    ]);
+    const r = orderCli('--budget', '1', '--format', 'json');
     const j = JSON.parse(r.stdout);
     expect(j.optimized.steps.map((s: { open: string[] }) => s.open)).toEqual([['A'], ['B'], ['C']]);
     expect(j.optimized.population_years).toBe(1000 + 1600 + 2100);

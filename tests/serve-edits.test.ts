@@ -276,6 +276,29 @@ describe('the plan file on disk is the source of truth', () => {
     }
   });
 
+  it('an unreadable file is a finding at its own line and column (invalid UTF-8 on line 3), not 1:1', async () => {
+    const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
+    const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });
+    try {
+      const lines = readFileSync(plan, 'utf8').split('\n');
+      const bad = Buffer.concat([
+        Buffer.from(`${lines.slice(0, 2).join('\n')}\n# `),
+        Buffer.from([0xff]),
+        Buffer.from(`\n${lines.slice(2).join('\n')}`),
+      ]);
+      writeFileSync(plan, bad);
+      let st = (await s.get('/api/state')).json();
+      for (let i = 0; i < 100 && !st.stale; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        st = (await s.get('/api/state')).json();
+      }
+      expect(st.stale).toBe(true);
+      expect(st.diagnostics[0]).toMatchObject({ file: expect.stringMatching(/plan\.yaml$/), line: 3, column: 3 });
+    } finally {
+      w.close();
+    }
+  });
+
   it('replays the edits on a plan changed on disk, and drops (and says) the one whose facility is gone', async () => {
     const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
     const w = watchPlan(s.session, { debounceMs: 20, pollMs: 100, serial: s.server.serial });

@@ -12,7 +12,6 @@
 import { resolve } from 'node:path';
 import { pointColumns } from '../analysis/demand.js';
 import { Network } from '../analysis/network.js';
-import { InvalidPlanError, UserError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import {
@@ -25,6 +24,7 @@ import {
   type PlanContext,
 } from '../load/plan-context.js';
 import { displayPath } from '../load/display-path.js';
+import { findingsOf } from '../load/findings.js';
 import type { RunContext } from '../run/run-context.js';
 import {
   applyEdit,
@@ -193,21 +193,12 @@ export class Session {
         files = f.map((x) => resolve(x));
       });
     } catch (e) {
-      if (!(e instanceof InvalidPlanError || e instanceof UserError)) throw e;
+      // A refusal becomes findings at its own file, line and column (a population file's bad row,
+      // not the plan's 1:1); a bug is thrown on.
+      const findings = findingsOf(e);
+      if (!findings) throw e;
       this.files = files.length ? files : this.files;
-      this.diagnostics =
-        e instanceof InvalidPlanError
-          ? e.diagnostics
-          : [
-              {
-                file: displayPath(this.file),
-                line: 1,
-                column: 1,
-                severity: 'error',
-                code: 'unreadable',
-                message: e.message,
-              },
-            ];
+      this.diagnostics = findings.map((d) => (d.file ? d : { ...d, file: displayPath(this.file) }));
       this.stale = true;
       this.bump();
       return;

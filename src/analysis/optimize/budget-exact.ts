@@ -10,7 +10,7 @@ import { solveMip } from './mip.js';
 import { qualityOf, type Quality } from './quality.js';
 
 /** Branch-and-bound nodes HiGHS may use: a work limit, not a time limit, so answers repeat. */
-export const BUDGET_MAX_NODES = 20000;
+export const BUDGET_MAX_NODES = 5000;
 
 /**
  * The largest MILP (points + sites) solved without being asked: about a second on these machines.
@@ -52,7 +52,10 @@ export async function budgetExact(
       }
     if (useful) cands.push(j);
   });
-  if (by.size + cands.length > maxVariables) return undefined;
+  // Points reached by the same sites are one variable with their people summed: the MILP is the
+  // same, and on real plans several times smaller.
+  const groups = mergeAlike(by, inst.w);
+  if (groups.by.size + cands.length > maxVariables) return undefined;
   let base = 0;
   inst.covered.forEach((c, i) => c && (base += inst.w[i]!));
   if (!cands.length) return { sites: [], value: base, bound: base, status: 'optimal' };
@@ -98,4 +101,27 @@ export async function solveBudget(inst: BudgetInstance, maxVariables = BUDGET_EX
         ? qualityOf(best.value, best.value, 'HiGHS MILP')
         : qualityOf(best.value, proved, 'HiGHS MILP, node limit'),
   };
+}
+
+/**
+ * Points grouped by the set of sites that reach them: each group keyed by its first point, its
+ * weight the sum of its points'. A covering MILP over the groups has the same optimum.
+ */
+export function mergeAlike(
+  by: Map<number, number[]>,
+  w: ArrayLike<number>,
+): { by: Map<number, number[]>; w: Float64Array } {
+  const first = new Map<string, number>();
+  const out = new Map<number, number[]>();
+  const weight = new Float64Array(w.length);
+  for (const [i, sites] of [...by].sort((a, b) => a[0] - b[0])) {
+    const key = sites.join(',');
+    const k = first.get(key);
+    if (k === undefined) {
+      first.set(key, i);
+      out.set(i, sites);
+      weight[i] = w[i]!;
+    } else weight[k] = weight[k]! + w[i]!;
+  }
+  return { by: out, w: weight };
 }

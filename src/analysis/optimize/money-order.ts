@@ -13,6 +13,7 @@
  * that year's cumulative budget. HiGHS solves the time-indexed MILP where it is small.
  */
 import { budgetBound, type BudgetInstance } from './budget-cover.js';
+import { mergeAlike } from './budget-exact.js';
 import { costTolerance } from './costs.js';
 import { solveMip } from './mip.js';
 import { qualityOf, type Quality } from './quality.js';
@@ -225,14 +226,15 @@ export async function moneyOrderExact(
   inst.cover.forEach((list, f) => {
     for (const i of list) if (!inst.covered[i] && inst.w[i]! > 0) (by.get(i) ?? by.set(i, []).get(i)!).push(f);
   });
-  if ((by.size + n) * Y > maxVariables) return undefined;
+  const groups = mergeAlike(by, inst.w);
+  if ((groups.by.size + n) * Y > maxVariables) return undefined;
   let base = 0;
   inst.covered.forEach((c, i) => c && (base += inst.w[i]! * Y));
-  const pts = [...by.keys()].sort((a, b) => a - b);
+  const pts = [...groups.by.keys()].sort((a, b) => a - b);
   if (!pts.length) return { year: new Int32Array(n), value: base, bound: base, status: 'optimal' };
   const x = (f: number, t: number) => `x${f}_${t}`;
   const obj: string[] = [];
-  for (let t = 1; t <= Y; t++) for (const i of pts) obj.push(`${inst.w[i]} z${i}_${t}`);
+  for (let t = 1; t <= Y; t++) for (const i of pts) obj.push(`${groups.w[i]} z${i}_${t}`);
   const rows: string[] = [];
   for (let t = 1; t <= Y; t++) {
     for (const i of pts)
@@ -279,6 +281,8 @@ export async function moneyOrderExact(
 
 export interface MoneyOrderAnswer extends MoneySchedule {
   greedy: number;
+  /** The heuristic's own people-years (the answer's when HiGHS did not improve on it). */
+  heuristic: number;
   moves: number;
   quality: Quality;
 }
@@ -294,7 +298,8 @@ export async function solveMoneyOrder(
   const greedy = peopleYears(inst, decode(inst, start));
   const improved = improveList(inst, start, 20000);
   const year = decode(inst, improved.list);
-  const heuristic = { year, value: peopleYears(inst, year), greedy, moves: improved.moves };
+  const value = peopleYears(inst, year);
+  const heuristic = { year, value, greedy, heuristic: value, moves: improved.moves };
   const bound = moneyOrderBound(inst, coveredByYear(inst, year));
   const quality = qualityOf(heuristic.value, bound, MONEY_ORDER_BOUND);
   if (quality.status === 'proven optimal') return { ...heuristic, quality };

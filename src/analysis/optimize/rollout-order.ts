@@ -288,7 +288,7 @@ export async function moneyRolloutOrder(
         optimized_azn: spending(answer.year, t + 1),
         plan_azn: spending(planYears, t + 1),
       })),
-      heuristic: { greedy: Math.round(answer.greedy), local_search: Math.round(answer.value), moves: answer.moves },
+      heuristic: { greedy: Math.round(answer.greedy), local_search: Math.round(answer.heuristic), moves: answer.moves },
     },
     quality: answer.quality,
     problem: orderProblem(
