@@ -3,8 +3,9 @@
  * `serves:`, with their registered and resident populations and where each figure comes from
  * (exact official figure, derived from official figures, or estimate).
  */
+import { ENGLISH, type Locale } from '../model/locale.js';
 import type { Dataset } from '../model/dataset.js';
-import { type DataTable, dataTable, int, textTable } from './table.js';
+import { type DataTable, dataTable, textTable } from './table.js';
 
 /** The last year with figures: resident figures move after the base year (resettlement). */
 const lastYear = (ds: Dataset) => Math.max(ds.base_year, ...ds.years);
@@ -65,10 +66,18 @@ function rows(ds: Dataset, capital: string): string[][] {
 }
 
 /** One line counting the provenance of the leaf units' figures. */
-export function provenanceSummary(ds: Dataset): string {
+export function provenanceSummary(ds: Dataset, L: Locale = ENGLISH): string {
   const leaves = ds.regions.filter((r) => r.kind !== 'autonomous_republic');
   const count = (p: string) => leaves.filter((r) => r.provenance === p).length;
   if (leaves.every((r) => r.provenance === undefined)) return '';
+  if (L.lang !== 'en')
+    return L.t('regions.provenance', {
+      date: L.day(ds.base_year, 1, 1),
+      exact: count('exact'),
+      derived: count('derived'),
+      estimate: count('estimate'),
+      none: count('none'),
+    });
   return (
     `Units (1 January ${ds.base_year}): ${count('exact')} exact official figures, ` +
     `${count('derived')} derived from official figures, ${count('estimate')} estimates, ` +
@@ -77,28 +86,57 @@ export function provenanceSummary(ds: Dataset): string {
 }
 
 /** One line on the resident figures of the units that have their own source for them. */
-function residentSummary(ds: Dataset): string {
+function residentSummary(ds: Dataset, L: Locale): string {
   const own = ds.regions.filter((r) => r.resident_source);
   if (!own.length) return '';
+  if (L.lang !== 'en') return L.t('regions.resident', { n: own.length });
   return (
     `Resident figures of ${own.length} liberated units: the resettled on each 1 January (State Committee ` +
     "figures, dated) and the parts never occupied; each unit's in the resident_source column of --format csv."
   );
 }
 
-export function regionsText(ds: Dataset, capital = ''): string {
-  const h = headers(ds);
+export function regionsText(ds: Dataset, capital = '', L: Locale = ENGLISH): string {
+  const h = L.lang === 'en' ? headers(ds) : localHeaders(ds, L);
   const cols = [0, 1, 7, 8, 11, 9, 10];
   const numeric = (i: number) => i === 7 || i === 8 || i === 11;
   // The source is cut to fit a terminal; --format csv or json has it in full.
   const cell = (r: string[], i: number) =>
-    numeric(i) ? int(Number(r[i])) : i === 10 && r[i]!.length > 44 ? `${r[i]!.slice(0, 43)}…` : r[i]!;
+    numeric(i)
+      ? L.int(Number(r[i]))
+      : i === 10 && r[i]!.length > 44
+        ? `${r[i]!.slice(0, 43)}…`
+        : i === 1
+          ? (L.unitName(r[0]!) ?? r[i]!)
+          : i === 9 && L.lang !== 'en' && /^(exact|derived|estimate|none)$/.test(r[i]!)
+            ? L.t(`regions.p_${r[i] as 'exact'}`)
+            : r[i]!;
   const table = textTable(
     cols.map((i) => ({ header: h[i]!, align: numeric(i) ? ('right' as const) : ('left' as const) })),
     rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
   );
-  const summary = [provenanceSummary(ds), residentSummary(ds)].filter(Boolean).join('\n');
+  const summary = [provenanceSummary(ds, L), residentSummary(ds, L)].filter(Boolean).join('\n');
   return summary ? `${table}\n\n${summary}` : table;
+}
+
+/** The text table's headers in `L`'s language (CSV keeps headers()). */
+function localHeaders(ds: Dataset, L: Locale): string[] {
+  const h = headers(ds);
+  const y = (k: string) =>
+    k.replace(/^(registered|resident)_(\d{4})$/, (_, b: string, yr: string) =>
+      L.t(b === 'registered' ? 'regions.registered' : 'regions.resident_col', { year: yr }),
+    );
+  return h.map((k, i) =>
+    i === 0
+      ? L.t('common.id')
+      : i === 1
+        ? L.t('common.name')
+        : i === 9
+          ? L.t('regions.figure')
+          : i === 10
+            ? L.t('provenance.source')
+            : y(k),
+  );
 }
 
 export function regionsTable(ds: Dataset, capital = ''): DataTable {

@@ -1,3 +1,5 @@
+import { localNames } from '../../model/local-names.js';
+import { Locale } from '../../model/locale.js';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import { loadCountry } from '../../load/dataset-loader.js';
@@ -14,8 +16,17 @@ export const command: CommandSpec<OutputOptions & { data?: string }> = {
   async run(_args, o, run) {
     const country = loadCountry(run, o.data);
     const { regions } = country;
-    const provenance = toolProvenance({ year: `${regions.dataset.base_year}`, sources: countrySources(country) });
-    await emit(run, 'regions', { dataset: regions.dataset, capital: regions.capital }, o, { provenance });
+    const year = `${regions.dataset.base_year}`;
+    const provenance = toolProvenance({ year, sources: countrySources(country) });
+    const names = localNames(regions.dataset, [], regions.capital);
+    // For people, the provenance in the run's language too (JSON and CSV keep the English one).
+    const local =
+      run.lang === 'en' ? undefined : toolProvenance({ year, sources: countrySources(country, new Locale(run.lang)) });
+    await emit(run, 'regions', { dataset: regions.dataset, capital: regions.capital }, o, {
+      provenance,
+      names,
+      ...(local ? { local } : {}),
+    });
     return EXIT.ok;
   },
 };

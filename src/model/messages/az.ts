@@ -267,4 +267,15 @@ export const az: Record<MessageKey, string> = {
   'gaps.unreachable': 'əlçatmaz',
   'gaps.more': '… daha {n} (hamısı: --format csv)',
   'gaps.nobody': 'Xidmətdən kənarda qalan yoxdur.',
+  'regions.provenance':
+    'İnzibati vahidlər ({date}): {exact} dəqiq rəsmi rəqəm, {derived} rəsmi rəqəmlərdən hesablanmış, {estimate} təxmini, {none} öz rəqəmi olmayan. Mənbələr: --format csv; metod: data/SOURCES.md.',
+  'regions.resident':
+    'İşğaldan azad edilmiş {n} inzibati vahidin faktiki əhalisi: hər il 1 yanvara köçürülənlər (Dövlət Komitəsinin tarixli rəqəmləri) və heç vaxt işğal olunmamış hissələr; hər vahidin mənbəyi --format csv-nin resident_source sütunundadır.',
+  'regions.registered': 'qeydiyyat {year}',
+  'regions.resident_col': 'faktiki {year}',
+  'regions.figure': 'rəqəm',
+  'regions.p_exact': 'dəqiq',
+  'regions.p_derived': 'hesablanmış',
+  'regions.p_estimate': 'təxmini',
+  'regions.p_none': 'yoxdur',
 };

@@ -266,6 +266,17 @@ export const en = {
   'gaps.unreachable': 'unreachable',
   'gaps.more': '… {n} more (--format csv lists all)',
   'gaps.nobody': 'Nobody is unserved.',
+  'regions.provenance':
+    'Units (1 January {date}): {exact} exact official figures, {derived} derived from official figures, {estimate} estimates, {none} without a figure of their own. Sources: --format csv; method: data/SOURCES.md.',
+  'regions.resident':
+    "Resident figures of {n} liberated units: the resettled on each 1 January (State Committee figures, dated) and the parts never occupied; each unit's in the resident_source column of --format csv.",
+  'regions.registered': 'registered {year}',
+  'regions.resident_col': 'resident {year}',
+  'regions.figure': 'figure',
+  'regions.p_exact': 'exact',
+  'regions.p_derived': 'derived',
+  'regions.p_estimate': 'estimate',
+  'regions.p_none': 'none',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,7 +25,7 @@ export const textFormat: Format = withClosingSections(
     suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
     order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
     graph: graphText,
-    regions: (o) => regionsText(o.dataset, o.capital),
+    regions: (o, ctx) => regionsText(o.dataset, o.capital, ctx.locale),
     capacity: (r, ctx) => capacityText(r, ctx.locale),
     capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
     surface: surfaceText,
