@@ -348,6 +348,7 @@ console.log(`peak RSS: ${mb(peakRss)}`);
 await import('./startup.js');
 await import('./scale.js');
 await import('./optimize-cli.js');
+await import('./budget-cli.js');
 await import('./orlib.js');
 
 // Population grids through the whole CLI (issue 13): bench/grid.js.

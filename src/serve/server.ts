@@ -22,6 +22,7 @@ import {
   type AboutOf,
   type Answer,
 } from './answers.js';
+import { layerRoutes } from './layers.js';
 import { EditError, parseEditRequest } from './edits.js';
 import { mapOf } from './map.js';
 import { save } from './save.js';
@@ -253,6 +254,12 @@ function apiRoutes(o: ServeOptions): {
           ),
         ),
       '/api/timeline': () => text(timelineAnswer(s.context, o.about)),
+      ...layerRoutes({
+        context: () => s.context,
+        about: o.about,
+        year: (q) => yearParam(q) ?? s.plan.years.to,
+        bad: badParam,
+      }),
       '/api/capacity': (q) =>
         text(
           capacityAnswer(
