@@ -13,6 +13,7 @@ import { styleFor } from '../render/style.js';
 import { RunContext } from '../run/run-context.js';
 import type { CommandSpec } from './command.js';
 import { LANGUAGES, type Language } from '../model/language.js';
+import { Locale } from '../model/locale.js';
 import { VERSION } from './version.js';
 import { commandNamed } from './command-named.cjs';
 
@@ -176,7 +177,9 @@ function failure(e: unknown, run: RunContext): number {
       : EXIT.usage;
   }
   if (e instanceof InvalidPlanError)
-    process.stderr.write(renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr)));
+    process.stderr.write(
+      renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, new Locale(run.lang)),
+    );
   if (e instanceof UserError) {
     run.message(e.message);
     return e.exitCode;

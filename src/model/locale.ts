@@ -120,7 +120,9 @@ export class Locale {
       .replace(/(\d)\.(\d)/g, '$1,$2')
       .replace(/ and /g, ` ${this.t('common.and')} `)
       .replace(/ min\b/g, ` ${this.t('common.min')}`)
-      .replace(/^none$/, this.t('common.none'));
+      .replace(/^none$/, this.t('common.none'))
+      .replace(/\bcenter\b/g, this.t('common.center'))
+      .replace(/\bbranch\b/g, this.t('common.branch'));
   }
 }
 

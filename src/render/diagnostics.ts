@@ -2,13 +2,27 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from './printable.js';
 import type { Style } from './style.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** `files` counts the files checked; `unreadable` those that could not be read at all (reported on stderr). */
-export function summaryLine(errors: number, warnings: number, files: number, unreadable = 0, waived = 0): string {
+export function summaryLine(
+  errors: number,
+  warnings: number,
+  files: number,
+  unreadable = 0,
+  waived = 0,
+  L: Locale = ENGLISH,
+): string {
+  if (L.lang !== 'en') {
+    // Azerbaijani nouns after a number stay singular: "2 xəta", "1 fayl".
+    const tail = unreadable ? L.t('validate.unreadable', { n: unreadable }) : '';
+    const accepted = waived ? L.t('validate.waived_count', { n: waived }) : '';
+    return L.t('validate.summary', { errors, warnings, accepted, files, tail });
+  }
   const tail = unreadable ? `; ${plural(unreadable, 'file')} could not be read` : '';
   const accepted = waived ? ` (${waived} waived)` : '';
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${accepted} in ${plural(files, 'file')}${tail}`;
@@ -29,9 +43,10 @@ export function renderDiagnostics(
   style: Style,
   unreadable = 0,
   env: NodeJS.ProcessEnv = process.env,
+  L: Locale = ENGLISH,
 ): string {
   const { errors, warnings, waived } = tally(ds);
-  const summary = summaryLine(errors, warnings, files, unreadable, waived);
+  const summary = summaryLine(errors, warnings, files, unreadable, waived, L);
   if (format === 'json')
     return `${JSON.stringify({ errors, warnings, waived, files, unreadable, diagnostics: ds }, null, 2)}\n`;
   if (format === 'github') {
@@ -52,10 +67,10 @@ export function renderDiagnostics(
   const lines = ds.map((d) => {
     const sev =
       d.severity === 'error'
-        ? style.red('error')
+        ? style.red(L.t('validate.error'))
         : d.waived !== undefined
-          ? style.dim('waived')
-          : style.yellow('warning');
+          ? style.dim(L.t('validate.waived'))
+          : style.yellow(L.t('validate.warning'));
     return (
       `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ` +
       `${printable(withReason(d))} ${style.dim(`[${d.code}]`)}`

@@ -4,46 +4,54 @@
  */
 import type { GapsResult, UnservedCluster } from '../analysis/gaps.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
-import { type DataTable, dataTable, int, textTable, type Column } from './table.js';
+import { type DataTable, dataTable, textTable, type Column } from './table.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { modelText } from './words.js';
 
-const KIND_TEXT = { any: 'center or branch', center: 'center', branch: 'branch' } as const;
 const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
-function header(r: GapsResult): string {
-  const share = r.population > 0 ? ((r.unserved / r.population) * 100).toFixed(1) : '0.0';
-  return (
-    `Unserved ${r.year}: ${int(r.unserved)} of ${int(r.population)} people (${share} %) beyond every standard ` +
-    `(${r.standards}) of the nearest open ${KIND_TEXT[r.kind]}, in ${int(r.clusters.length)} clusters ` +
-    `(points in touching ${r.cluster_km} km cells); ${r.model.description}`
-  );
+function header(r: GapsResult, L: Locale): string {
+  const share = r.population > 0 ? L.num((r.unserved / r.population) * 100, 1) : L.num(0, 1);
+  return L.t('gaps.header', {
+    year: r.year,
+    unserved: L.int(r.unserved),
+    population: L.int(r.population),
+    share,
+    standards: L.threshold(r.standards),
+    kind: L.t(`gaps.kind_${r.kind}`),
+    clusters: L.int(r.clusters.length),
+    km: L.num(r.cluster_km, Number.isInteger(r.cluster_km) ? 0 : 1),
+    model: modelText(r.model, L),
+  });
 }
 
-const facilityCell = (c: UnservedCluster) => (c.facility ? `${c.facility.name} (${c.facility.id})` : '–');
+const facilityCell = (c: UnservedCluster, L: Locale) =>
+  c.facility ? `${L.place(c.facility.id, c.facility.name)} (${c.facility.id})` : '–';
 
-export function gapsText(r: GapsResult, top = 20): string {
+export function gapsText(r: GapsResult, top = 20, L: Locale = ENGLISH): string {
   const columns: Column[] = [
     { header: '#', align: 'right' },
-    { header: 'people', align: 'right' },
-    { header: 'near', align: 'left' },
-    { header: 'lat, lon', align: 'left' },
-    { header: 'nearest facility', align: 'left' },
-    { header: 'mean min', align: 'right' },
-    { header: 'max min', align: 'right' },
+    { header: L.t('common.people'), align: 'right' },
+    { header: L.t('gaps.near'), align: 'left' },
+    { header: L.t('gaps.lat_lon'), align: 'left' },
+    { header: L.t('report.nearest_facility'), align: 'left' },
+    { header: L.t('common.mean_min'), align: 'right' },
+    { header: L.t('gaps.max_min'), align: 'right' },
   ];
   const rows = r.clusters
     .slice(0, top)
     .map((c) => [
       String(c.rank),
-      int(c.people),
+      L.int(c.people),
       c.settlement,
       `${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}`,
-      facilityCell(c),
-      c.mean_min === null ? 'unreachable' : c.mean_min.toFixed(1),
-      c.max_min === null ? '–' : c.max_min.toFixed(1),
+      facilityCell(c, L),
+      c.mean_min === null ? L.t('gaps.unreachable') : L.num(c.mean_min, 1),
+      c.max_min === null ? '–' : L.num(c.max_min, 1),
     ]);
-  const more = r.clusters.length > top ? [`… ${r.clusters.length - top} more (--format csv lists all)`] : [];
-  return [header(r), '', ...(rows.length ? [textTable(columns, rows)] : ['Nobody is unserved.']), ...more].join('\n');
+  const more = r.clusters.length > top ? [L.t('gaps.more', { n: r.clusters.length - top })] : [];
+  return [header(r, L), '', ...(rows.length ? [textTable(columns, rows)] : [L.t('gaps.nobody')]), ...more].join('\n');
 }
 
 export function gapsTable(r: GapsResult): DataTable {
@@ -91,7 +99,7 @@ export function gapsGeoJson(r: GapsResult): FeatureCollectionOut {
         max_min: r1(c.max_min),
       }),
     ),
-    { year: r.year, kind: r.kind, method: header(r), unserved: Math.round(r.unserved) },
+    { year: r.year, kind: r.kind, method: header(r, ENGLISH), unserved: Math.round(r.unserved) },
   );
 }
 

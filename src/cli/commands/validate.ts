@@ -1,3 +1,4 @@
+import { Locale } from '../../model/locale.js';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { checkDataset } from '../../analysis/check-dataset.js';
@@ -45,7 +46,8 @@ export const command: CommandSpec<Opts> = {
     const checked = targets.length - unreadable;
     await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
     const { errors, warnings, waived } = tally(sorted);
-    if (o.format === 'github') process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable, waived)}\n`);
+    if (o.format === 'github')
+      process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable, waived, new Locale(run.lang))}\n`);
     return unreadable ? EXIT.usage : errors > 0 || (o.strict && warnings > 0) ? EXIT.failed : EXIT.ok;
   },
 };

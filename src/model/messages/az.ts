@@ -250,4 +250,21 @@ export const az: Record<MessageKey, string> = {
   'capacity.legend_wait':
     'gözləmə = iş saatları ərzində sabit təsadüfi gəlişlərdə orta M/M/c (Erlang C) gözləmə; pik saatlarda daha uzun',
   'capacity.note': 'Qeyd',
+  'validate.summary': '{files} faylda {errors} xəta, {warnings} xəbərdarlıq{accepted}{tail}',
+  'validate.unreadable': '; {n} fayl oxunmadı',
+  'validate.waived_count': ' ({n} qəbul edilib)',
+  'validate.error': 'xəta',
+  'validate.warning': 'xəbərdarlıq',
+  'validate.waived': 'qəbul edilib',
+  'gaps.header':
+    'Xidmətdən kənarda, {year}: {population} nəfərdən {unserved} nəfər ({share}\u00A0%) ən yaxın fəaliyyətdə olan {kind} üçün bütün normalardan ({standards}) kənardadır, {clusters} klasterdə (bitişik {km} km-lik xanalardakı nöqtələr); {model}',
+  'gaps.kind_any': 'mərkəz və ya filial',
+  'gaps.kind_center': 'mərkəz',
+  'gaps.kind_branch': 'filial',
+  'gaps.near': 'yaxınlıqda',
+  'gaps.lat_lon': 'en, uzunluq',
+  'gaps.max_min': 'maks. dəq',
+  'gaps.unreachable': 'əlçatmaz',
+  'gaps.more': '… daha {n} (hamısı: --format csv)',
+  'gaps.nobody': 'Xidmətdən kənarda qalan yoxdur.',
 };

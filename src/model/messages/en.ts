@@ -249,6 +249,23 @@ export const en = {
   'capacity.legend_wait':
     'wait = mean M/M/c (Erlang C) wait at steady random arrivals over the opening hours; peaks wait longer',
   'capacity.note': 'Note',
+  'validate.summary': '{errors} errors, {warnings} warnings{accepted} in {files} files{tail}',
+  'validate.unreadable': '; {n} files could not be read',
+  'validate.waived_count': ' ({n} waived)',
+  'validate.error': 'error',
+  'validate.warning': 'warning',
+  'validate.waived': 'waived',
+  'gaps.header':
+    'Unserved {year}: {unserved} of {population} people ({share} %) beyond every standard ({standards}) of the nearest open {kind}, in {clusters} clusters (points in touching {km} km cells); {model}',
+  'gaps.kind_any': 'center or branch',
+  'gaps.kind_center': 'center',
+  'gaps.kind_branch': 'branch',
+  'gaps.near': 'near',
+  'gaps.lat_lon': 'lat, lon',
+  'gaps.max_min': 'max min',
+  'gaps.unreachable': 'unreachable',
+  'gaps.more': '… {n} more (--format csv lists all)',
+  'gaps.nobody': 'Nobody is unserved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,5 +3,6 @@ import { renderDiagnostics } from '../diagnostics.js';
 import type { Format } from '../outputs.js';
 
 export const githubFormat: Format = {
-  validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'github', ctx.style, o.unreadable),
+  validation: (o, ctx) =>
+    renderDiagnostics(o.diagnostics, o.files, 'github', ctx.style, o.unreadable, process.env, ctx.locale),
 };

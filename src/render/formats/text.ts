@@ -15,7 +15,8 @@ import { comparisonText, timelineText } from '../timeline.js';
 
 export const textFormat: Format = withClosingSections(
   {
-    validation: (o, ctx) => renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable),
+    validation: (o, ctx) =>
+      renderDiagnostics(o.diagnostics, o.files, 'text', ctx.style, o.unreadable, process.env, ctx.locale),
     coverage: (o, ctx) => coverageText(o.result, ctx.locale),
     distances: (r, ctx) => distancesText(r, ctx.locale),
     timeline: (o, ctx) => timelineText(o.timeline, o.names, ctx.locale),
@@ -28,7 +29,7 @@ export const textFormat: Format = withClosingSections(
     capacity: (r, ctx) => capacityText(r, ctx.locale),
     capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
     surface: surfaceText,
-    gaps: (o) => gapsText(o.result, o.top),
+    gaps: (o, ctx) => gapsText(o.result, o.top, ctx.locale),
   },
   false,
 );
