@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTEXT, classColor, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
+import { CONTEXT, classColor, GAPS_SCALE, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
 import { mapProjection, rewound } from '../src/web/projection.js';
 import type { MapData, State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
@@ -335,6 +335,44 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
       // Nakhchivan has no open facility in 2026 and cannot be reached across Armenia.
       expect(fills['AZ-SAR']).toBe(CONTEXT.unreachable);
       expect(Object.keys(expected).filter((id) => id in fills).length).toBeGreaterThan(60);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the travel-time surface and the gap map: the bands of /api/surface in the class colours, a circle per cluster of /api/gaps', async () => {
+    const { page, errors } = await open(1400);
+    try {
+      await setYear(page, 2026);
+      await page.locator('#measure').selectOption('surface');
+      await until(() => page.locator('body').getAttribute('data-measure')).toBe('surface');
+      // Cumulative bands at the class edges and one reaching every reachable cell, widest first.
+      const bands = await page
+        .locator('svg.map path.land-band')
+        .evaluateAll((els) =>
+          els.map((e) => [e.getAttribute('data-max-min'), e.getAttribute('fill'), e.getAttribute('d')!.length > 0]),
+        );
+      const edges = [1440, 60, 45, 30, 20, 10];
+      const from = [60, 45, 30, 20, 10, 0];
+      expect(bands).toEqual(edges.map((m, i) => [String(m), classColor(TRAVEL_TIME_SCALE, from[i]!), true]));
+      // Nakhchivan reaches no open facility in 2026: its unit stays dark grey under the surface.
+      const sar = page.locator('svg.map path.unit[data-id="AZ-SAR"]');
+      expect(await sar.getAttribute('fill')).toBe(CONTEXT.unreachable);
+      await page.locator('#measure').selectOption('gaps');
+      await until(() => page.locator('body').getAttribute('data-measure')).toBe('gaps');
+      expect(await page.locator('#legend').textContent()).toContain(GAPS_SCALE.title);
+      const gaps = await api<{ features: unknown[] }>(page, '/api/gaps?year=2026');
+      expect(gaps.features.length).toBeGreaterThan(10);
+      expect(await page.locator('svg.map circle.unserved').count()).toBe(gaps.features.length);
+      expect(await page.locator('svg.map path.land-band').count()).toBe(6);
+      // Another year: the layer follows the slider.
+      await setYear(page, 2030);
+      const later = await api<{ features: unknown[] }>(page, '/api/gaps?year=2030');
+      await until(() => page.locator('svg.map circle.unserved').count()).toBe(later.features.length);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-gaps.png') });
+      await page.locator('#measure').selectOption('coverage');
+      await until(() => page.locator('svg.map path.land-band').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -17,6 +17,7 @@ import {
 import { byId, fill, h, int, pct } from './dom.js';
 import { AddDialog, FacilityEditor } from './editor.js';
 import { facilityState } from './facility-state.js';
+import { LAND_SCALES, type LandLayer, landFills, landNodes, loadLand } from './land-layers.js';
 import { type Hover, MapView } from './map-view.js';
 import {
   coverageFills,
@@ -32,12 +33,16 @@ import {
 } from './panel.js';
 import { showTip } from './tooltip.js';
 
+/** What the map can show: a measure per unit, or a land layer. */
+const SCALES = { ...MEASURE_SCALES, ...LAND_SCALES };
+type View = Measure | LandLayer;
+
 class Studio {
   private state: State | null = null;
   private summary: Summary | null = null;
   /** The unit trips of the year, read when the map shows travel time. */
   private distances: Distances | null = null;
-  private measure: Measure = 'coverage';
+  private measure: View = 'coverage';
   private year = 0;
   private selected: string | null = null;
   private candidates: Candidate[] = [];
@@ -62,7 +67,7 @@ class Studio {
       (id) => this.select(id),
       (e) => void this.edit(e),
     );
-    showLegend(MEASURE_SCALES[this.measure]);
+    showLegend(SCALES[this.measure]);
     this.wire();
   }
 
@@ -123,14 +128,23 @@ class Studio {
     const seq = ++this.summarySeq;
     const year = this.year;
     const measure = this.measure;
-    const [summary, distances] = await Promise.all([
+    const land = measure === 'surface' || measure === 'gaps' ? measure : null;
+    const [summary, distances, landData] = await Promise.all([
       api.summary(year),
       measure === 'travel-time' ? api.distances(year) : null,
+      land ? loadLand(land, year) : null,
     ]);
     if (seq !== this.summarySeq) return;
     this.summary = summary;
     this.distances = distances;
-    this.map.colour(distances ? travelFills(distances) : coverageFills(this.mapData, summary));
+    this.map.colour(
+      distances
+        ? travelFills(distances)
+        : land
+          ? landFills(this.mapData, summary)
+          : coverageFills(this.mapData, summary),
+    );
+    this.map.showLand(landData ? landNodes(this.map, this.mapData, landData) : []);
     document.body.dataset.measure = measure;
     showNational(summary);
     showTargets(summary);
@@ -258,8 +272,9 @@ class Studio {
   private wire(): void {
     this.slider.addEventListener('input', () => this.setYear(this.slider.valueAsNumber));
     byId<HTMLSelectElement>('measure').addEventListener('change', (e) => {
-      this.measure = (e.target as HTMLSelectElement).value === 'travel-time' ? 'travel-time' : 'coverage';
-      showLegend(MEASURE_SCALES[this.measure]);
+      const value = (e.target as HTMLSelectElement).value;
+      this.measure = Object.hasOwn(SCALES, value) ? (value as View) : 'coverage';
+      showLegend(SCALES[this.measure]);
       this.loadSummary().catch((err) => this.fail(err));
     });
     byId('undo').addEventListener('click', () => void this.step('undo'));

@@ -44,6 +44,8 @@ export class MapView {
   private readonly units = new Map<string, SVGPathElement>();
   private readonly facilityLayer = s('g', { class: 'facilities' });
   private readonly candidateLayer = s('g', { class: 'candidates' });
+  /** The land layers (surface, gaps) over the units; the pointer passes through to the units. */
+  private readonly landLayer = s('g', { class: 'land', 'pointer-events': 'none' });
   private readonly markers = new Map<string, SVGGElement>();
   private facilities: ShownFacility[] = [];
   private candidates: Candidate[] = [];
@@ -84,7 +86,7 @@ export class MapView {
       this.units.set(f.properties.id, p);
       unitLayer.append(p);
     }
-    this.svg.append(context, unitLayer, this.candidateLayer, this.facilityLayer);
+    this.svg.append(context, unitLayer, this.landLayer, this.candidateLayer, this.facilityLayer);
     host.append(this.svg);
     this.listen();
     new ResizeObserver(() => this.restyle()).observe(this.svg);
@@ -93,6 +95,21 @@ export class MapView {
   /** The units' fill colours (id → colour). */
   colour(fills: Map<string, string>): void {
     for (const [id, p] of this.units) p.setAttribute('fill', fills.get(id) ?? CONTEXT.noData);
+  }
+
+  /** Draws a land layer over the units (nothing: the units alone). */
+  showLand(nodes: SVGElement[]): void {
+    this.landLayer.replaceChildren(...nodes);
+  }
+
+  /** SVG path data of a GeoJSON (RFC 7946) polygon in the map's projection. */
+  pathOf(g: Polygon | MultiPolygon): string | null {
+    return this.path(rewind(g));
+  }
+
+  /** A point in the map's projection. */
+  project(lon: number, lat: number): [number, number] | null {
+    return this.projection([lon, lat]);
   }
 
   showFacilities(list: ShownFacility[], selected: string | null): void {

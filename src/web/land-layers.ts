@@ -1,0 +1,98 @@
+/**
+ * The map's land layers: the travel-time surface (`/api/surface`, what `dostplan surface --format
+ * geojson` prints) and the gap map (the surface with the clusters of `/api/gaps`, what `dostplan
+ * gaps --format geojson` prints, on top), drawn as the report's gap map draws them
+ * (render/svg-map.ts): cumulative bands, widest first, in TRAVEL_TIME_SCALE's colours; the unit
+ * borders over them; unserved people as circles by area.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
+import { CONTEXT, classColor, GAPS_SCALE, type MeasureScale, TRAVEL_TIME_SCALE, UNSERVED } from '../render/palette.js';
+import { getJson, type MapData, type Summary } from './api.js';
+import { s } from './dom.js';
+import type { MapView } from './map-view.js';
+
+export type LandLayer = 'surface' | 'gaps';
+
+/** The surface's scale on the page: the travel-time classes, shading the land itself. */
+export const SURFACE_SCALE: MeasureScale = {
+  ...TRAVEL_TIME_SCALE,
+  id: 'surface',
+  title: 'Travel time over the land to the nearest open center or branch',
+  unit: 'minutes from each 2 km cell',
+  noData: null,
+};
+export const LAND_SCALES: Record<LandLayer, MeasureScale> = { surface: SURFACE_SCALE, gaps: GAPS_SCALE };
+
+/** The gap map's cells (analysis/gaps.ts GAP_MAP_CELL_KM) and the class edges, the last reaching every cell. */
+const EDGES = [...TRAVEL_TIME_SCALE.classes.map((c) => c.to).filter(Number.isFinite), 1440];
+const surfacePath = (year: number) =>
+  `/api/surface?year=${encodeURIComponent(year)}&kind=any&cell_km=2&bands=${EDGES.join(',')}`;
+
+type Band = Feature<MultiPolygon, { min_min: number; max_min: number }>;
+type Cluster = Feature<Point, { rank: number; people: number; settlement: string }>;
+
+export interface LandData {
+  bands: Band[];
+  clusters: Cluster[];
+}
+
+export async function loadLand(layer: LandLayer, year: number): Promise<LandData> {
+  const [surface, gaps] = await Promise.all([
+    getJson<FeatureCollection<MultiPolygon, Band['properties']>>(surfacePath(year)),
+    layer === 'gaps'
+      ? getJson<FeatureCollection<Point, Cluster['properties']>>(`/api/gaps?year=${encodeURIComponent(year)}`)
+      : null,
+  ]);
+  return { bands: surface.features, clusters: gaps?.features ?? [] };
+}
+
+/** The layer's SVG: bands widest first (each covers the ones below it), unit borders, circles. */
+export function landNodes(view: MapView, map: MapData, data: LandData): SVGElement[] {
+  const bands = [...data.bands]
+    .sort((a, b) => b.properties.max_min - a.properties.max_min)
+    .map((b) => {
+      const d = view.pathOf(b.geometry) ?? '';
+      const fill = classColor(TRAVEL_TIME_SCALE, b.properties.min_min);
+      return s('path', { class: 'land-band', d, fill, 'data-max-min': b.properties.max_min });
+    });
+  const borders = map.features.map((f) => view.pathOf(f.geometry) ?? '').join('');
+  const outline = s('path', {
+    class: 'land-borders',
+    d: borders,
+    fill: 'none',
+    stroke: '#ffffff',
+    'stroke-width': 0.6,
+  });
+  const max = Math.max(1, ...data.clusters.map((c) => c.properties.people));
+  const circles = data.clusters.map((c) => {
+    const [x, y] = view.project(c.geometry.coordinates[0]!, c.geometry.coordinates[1]!) ?? [Number.NaN, Number.NaN];
+    const r = 1 + 11 * Math.sqrt(c.properties.people / max);
+    return s('circle', {
+      class: 'unserved',
+      cx: x.toFixed(1),
+      cy: y.toFixed(1),
+      r: r.toFixed(2),
+      'data-people': c.properties.people,
+    });
+  });
+  const unserved = s(
+    'g',
+    { fill: UNSERVED.fill, 'fill-opacity': 0.8, stroke: UNSERVED.stroke, 'stroke-width': 0.5 },
+    ...circles,
+  );
+  return [...bands, outline, unserved];
+}
+
+/**
+ * The units under a land layer: the country's own land colour, dark grey where nobody reaches an
+ * open facility (the surface has no band there), as the report's gap map shows them.
+ */
+export function landFills(map: MapData, summary: Summary): Map<string, string> {
+  const population = new Map(map.features.map((f) => [f.properties.id, f.properties.population]));
+  return new Map(
+    summary.units.map((u) => {
+      const unreachable = (population.get(u.id) ?? 0) > 0 && u.covered_pct !== null && u.nearest_facility === null;
+      return [u.id, unreachable ? CONTEXT.unreachable : CONTEXT.home];
+    }),
+  );
+}
