@@ -63,9 +63,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const label = (path: readonly PropertyKey[]): SaidParam =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') ||
-  said('zod.top_level');
+/** A place in the plan, centers[1].location.lat, as code (in Azerbaijani text, between backticks). */
+function label(path: readonly PropertyKey[]): Said {
+  const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+  return text ? said('zod.path', { path: text }) : said('zod.top_level');
+}
 
 const missing = (path: readonly PropertyKey[]): Said =>
   said('zod.missing', { field: label(path.slice(-1)), parent: label(path.slice(0, -1)) });

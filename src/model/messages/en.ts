@@ -330,6 +330,7 @@ export const en = {
   'check.served_twice': "{code} ({name}) is also served by center '{prev}'",
   'check.waive_unused': '{id} has no {code} warning to waive; remove this entry',
   'zod.top_level': 'the top level',
+  'zod.path': '{path}',
   'zod.nothing': 'nothing',
   'zod.a_list': 'a list',
   'zod.a_mapping': 'a mapping',
