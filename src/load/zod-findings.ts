@@ -74,7 +74,7 @@ const missing = (path: readonly PropertyKey[]): Said =>
 
 /** zod's "Too small: expected number to be >=0" as "must be >=0"; another wording as zod wrote it. */
 function rangeRule(message: string): SaidParam {
-  const m = /^Too (small|big): expected \w+ to (be |have )?([^]*)$/.exec(message);
+  const m = /^Too (small|big): expected \w+ to (be |have )?(.*)$/s.exec(message);
   return m ? said('zod.must_be_rule', { rule: m[3]! }) : message;
 }
 
