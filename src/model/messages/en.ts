@@ -277,6 +277,39 @@ export const en = {
   'regions.p_derived': 'derived',
   'regions.p_estimate': 'estimate',
   'regions.p_none': 'none',
+
+  // diff (a pull-request comment, issue 27)
+  'diff.title': 'Plan diff: {from} → {to}',
+  'diff.basis': 'Coverage counted on the {basis}.',
+  'diff.model': 'Distance model: {model}.',
+  'diff.model_two': 'Distance model: A {a}; B {b}.',
+  'diff.facilities': 'Facilities',
+  'diff.facilities_note_one':
+    '({n} change, most people affected first: people within the standard in one plan and not the other, plan B with only that change undone)',
+  'diff.facilities_note_many':
+    '({n} changes, most people affected first: people within the standard in one plan and not the other, plan B with only that change undone)',
+  'diff.folded': '{n} facility changes, most people affected first',
+  'diff.serves': 'Dated serves changes',
+  'diff.serves_note': '(reassign: a unit served by another facility from a date on)',
+  'diff.serves_line': '{change}: {unit} to {to} from {effective}',
+  'diff.serves_when': ' (when {to} opens)',
+  'diff.effect': 'Effect by year',
+  'diff.effect_note': '(years with a difference)',
+  'diff.no_difference': 'no difference in counts or coverage',
+  'diff.target_line': 'by {by}{label}: {from} → {to}',
+  'diff.no_target_change': 'No target changes status.',
+  'diff.delta_points': 'Δ points',
+  'diff.col_change': 'change',
+  'diff.col_kind': 'kind',
+  'diff.col_detail': 'detail',
+  'diff.col_people': 'people whose coverage changes',
+  'diff.change.added': 'added',
+  'diff.change.removed': 'removed',
+  'diff.change.moved': 'moved',
+  'diff.change.re-dated': 're-dated',
+  'diff.change.changed': 'changed',
+  'diff.detail_added': '{region}, opens {opens}',
+  'diff.detail_removed': '{region}, was to open {opens}',
 } as const;
 
 export type MessageKey = keyof typeof en;
