@@ -3,6 +3,7 @@ import type { FacilityChange, PlanDiff } from '../analysis/diff.js';
 import { mdText } from './markdown-text.js';
 import { markdownTable, textTable, type Column } from './table.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
+import { TARGET_LABEL_ID } from '../model/local-names.js';
 import { basisText, kindWord, modelDescriptionText as modelWords } from './words.js';
 
 const d = (a: number, b: number, L: Locale) => (b === a ? '=' : `${b > a ? '+' : ''}${L.num(b - a, 1)}`);
@@ -17,6 +18,19 @@ const region = (v: unknown, L: Locale) => (typeof v === 'string' ? (L.unitName(v
 /** A plan date: as written in English, in words in Azerbaijani. */
 const date = (v: unknown, L: Locale) => (typeof v === 'string' ? L.planDate(v) : show(v));
 
+/** A field's value in the run's language: dates, units, statuses and kinds in words. */
+function value(field: keyof FacilityChange['fields'], v: unknown, L: Locale): string {
+  if (L.lang === 'en' || v === null || v === undefined) return show(v);
+  if (field === 'opens' || field === 'closes') return date(v, L);
+  if (field === 'region') return region(v, L);
+  if (field === 'status' && typeof v === 'string' && STATUSES.has(v)) return L.t(`status.${v as 'open'}`);
+  if (field === 'kind' && (v === 'center' || v === 'branch')) return kindWord(v, L);
+  if (field === 'serves' && Array.isArray(v)) return `[${v.map((u) => region(u, L)).join(', ')}]`;
+  if (typeof v === 'number') return L.num(v, Number.isInteger(v) ? 0 : 4);
+  return show(v);
+}
+const STATUSES = new Set(['open', 'under_construction', 'planned', 'closed']);
+
 /** The change in words, from the from/to fields. */
 export function changeDetail(c: FacilityChange, L: Locale = ENGLISH): string {
   const f = c.fields;
@@ -29,7 +43,10 @@ export function changeDetail(c: FacilityChange, L: Locale = ENGLISH): string {
       return `${L.num(c.moved_km!, 1)} km${f.region ? `, ${region(f.region.from, L)} → ${region(f.region.to, L)}` : ''}`;
     default:
       return Object.entries(f)
-        .map(([k, v]) => `${k} ${show(v!.from)} → ${show(v!.to)}`)
+        .map(([k, v]) => {
+          const field = k as keyof FacilityChange['fields'];
+          return `${L.t(`diff.field.${field}`)} ${value(field, v!.from, L)} → ${value(field, v!.to, L)}`;
+        })
         .join('; ');
   }
 }
@@ -67,8 +84,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
   const targetsChanged = p.targets.filter((t) => t.met.from !== t.met.to);
   const bold = (s: string) => (md ? `**${s}**` : s);
   const n = p.facilities.length;
-  const people = (c: FacilityChange) =>
-    c.people === null ? '–' : `${L.int(c.people)} (${c.impact_year})`;
+  const people = (c: FacilityChange) => (c.people === null ? '–' : `${L.int(c.people)} (${c.impact_year})`);
   const facilityTable = table(
     [
       { header: L.t('diff.col_change') },
@@ -92,13 +108,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
     n === 0
       ? [L.t('common.none')]
       : md && n > FOLD_AFTER
-        ? [
-            `<details><summary>${L.t('diff.folded', { n })}</summary>`,
-            '',
-            facilityTable,
-            '',
-            '</details>',
-          ]
+        ? [`<details><summary>${L.t('diff.folded', { n })}</summary>`, '', facilityTable, '', '</details>']
         : [facilityTable];
   const model =
     p.model.from === p.model.to
@@ -138,7 +148,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
           (g) =>
             `${md ? '- ' : '  '}${L.t('diff.target_line', {
               by: t(L.planDate(g.by)),
-              label: g.label ? ` (${t(g.label)})` : '',
+              label: g.label ? ` (${t(L.place(TARGET_LABEL_ID, g.label))})` : '',
               from: met(g.met.from),
               to: met(g.met.to),
             })}`,
@@ -150,7 +160,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
 
 export function diffMarkdown(p: PlanDiff, L: Locale = ENGLISH): string {
   return [
-    `### ${L.t('diff.title', { from: mdText(p.plans.from), to: mdText(p.plans.to) })}`,
+    `### ${L.t('diff.title', { from: mdText(L.planName(p.plans.from)), to: mdText(L.planName(p.plans.to)) })}`,
     '',
     L.t('diff.basis', { basis: basisText(p.population_basis, L) }),
     '',
@@ -160,7 +170,7 @@ export function diffMarkdown(p: PlanDiff, L: Locale = ENGLISH): string {
 
 export function diffText(p: PlanDiff, L: Locale = ENGLISH): string {
   return [
-    L.t('diff.title', { from: p.plans.from, to: p.plans.to }),
+    L.t('diff.title', { from: L.planName(p.plans.from), to: L.planName(p.plans.to) }),
     L.t('diff.basis', { basis: basisText(p.population_basis, L) }),
     '',
     ...parts(p, textTable, false, L),

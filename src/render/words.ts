@@ -25,7 +25,8 @@ export function modelText(m: ModelSummary, L: Locale = ENGLISH): string {
  */
 export function modelDescriptionText(s: string, L: Locale = ENGLISH): string {
   if (L.lang === 'en') return s;
-  const m = /^(?:geodesic \(WGS84 great circle\)|road ≈ geodesic × ([\d.]+) circuity); travel time at ([\d.]+) km\/h$/.exec(s);
+  const m =
+    /^(?:geodesic \(WGS84 great circle\)|road ≈ geodesic × ([\d.]+) circuity); travel time at ([\d.]+) km\/h$/.exec(s);
   if (!m) return roadsText(s, L);
   const speed = Number(m[2]);
   const circuity = m[1] === undefined ? 1 : Number(m[1]);

@@ -310,6 +310,18 @@ export const en = {
   'diff.change.changed': 'changed',
   'diff.detail_added': '{region}, opens {opens}',
   'diff.detail_removed': '{region}, was to open {opens}',
+  'diff.field.region': 'region',
+  'diff.field.lat': 'lat',
+  'diff.field.lon': 'lon',
+  'diff.field.opens': 'opens',
+  'diff.field.closes': 'closes',
+  'diff.field.status': 'status',
+  'diff.field.kind': 'kind',
+  'diff.field.center': 'center',
+  'diff.field.capacity': 'capacity',
+  'diff.field.desks': 'desks',
+  'diff.field.service_min': 'service_min',
+  'diff.field.serves': 'serves',
 } as const;
 
 export type MessageKey = keyof typeof en;
