@@ -54,8 +54,6 @@ const HUMAN: { args: string[]; formats: (string | undefined)[] }[] = [
 
 /** Not translated yet (issue 27): each still leaks English, so this list shrinks as they are done. */
 const PENDING = new Set<string>([
-  'diff announced.yaml dost.yaml --format text',
-  'diff announced.yaml dost.yaml --format md',
   'optimize -k 2 --format text',
   'optimize -k 2 --format md',
   'regions --format text',
@@ -212,6 +210,22 @@ describe('validate --lang az says the findings of the checks and of the schema i
     const r = cli(['validate', file, '--lang', 'az']);
     expect(r.stdout).toContain(
       'qəbul edilib `desks` var, `service_min` yoxdur: gözləmə müddətini hesablamaq üçün ikisi də lazımdır — qəbul edilib: sınaq [desks-without-service-min]',
+    );
+  });
+});
+
+describe('dostplan diff --lang az', () => {
+  it("writes the change, its detail and the people it affects in Azerbaijani, with the English run's figures", async () => {
+    const args = ['diff', plan('announced.yaml'), plan('dost.yaml')];
+    const az = await render(args, 'text');
+    const en = await render(args, 'text', 'en');
+    const row = (text: string) => text.split('\n').find((l) => /\bB-TAR\b/.test(l))!;
+    // English: "re-dated  B-TAR  branch  DOST branch Terter  opens 2025 → 2026-01-22  5,206 (2025)"
+    const people = /([\d,]+) \((\d{4})\)\s*$/.exec(row(en))!;
+    expect(row(az)).toMatch(/^tarixi dəyişib\s+B-TAR\s+filial\s+Tərtər DOST filialı\s+açılış 2025 → 22 yanvar 2026\s/);
+    expect(row(az)).toContain(`${people[1]!.replace(/,/g, NBSP)} (${people[2]})`);
+    expect(az.split('\n')[0]).toBe(
+      'Planların fərqi: DOST şəbəkəsi, 2021-ci ilin avqustunda elan olunduğu kimi → DOST şəbəkəsi (əsas plan)',
     );
   });
 });

@@ -19,6 +19,20 @@ export function modelText(m: ModelSummary, L: Locale = ENGLISH): string {
   return roadsText(m.description, L);
 }
 
+/**
+ * A distance model known only by its English description (a plan diff keeps the descriptions):
+ * "geodesic (…); travel time at 60 km/h", "road ≈ geodesic × 1.3 circuity; …", a road network.
+ */
+export function modelDescriptionText(s: string, L: Locale = ENGLISH): string {
+  if (L.lang === 'en') return s;
+  const m =
+    /^(?:geodesic \(WGS84 great circle\)|road ≈ geodesic × ([\d.]+) circuity); travel time at ([\d.]+) km\/h$/.exec(s);
+  if (!m) return roadsText(s, L);
+  const speed = Number(m[2]);
+  const circuity = m[1] === undefined ? 1 : Number(m[1]);
+  return modelText({ description: s, circuity, speed_kmh: speed }, L);
+}
+
 /** As many decimals as the number has (up to 3): 1.3 → "1,3", 50 → "50". */
 const decimals = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').length);
 

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
+import { addPlanTexts } from '../../model/local-names.js';
+import { facilitiesOf } from '../../model/plan.js';
 import { loadCountry } from '../../load/dataset-loader.js';
 import { loadDemand, loadValidPlan, planSettings, populationInput } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
@@ -31,13 +33,13 @@ export const command: CommandSpec<ModelOptions> = {
       withProgress(title, p, (tick) => timeline(p, demand, country.regions, settings, tick));
     const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsB);
     const d = diffPlans(a, b, measure(a, settingsA, 'diff A'), measure(b, settingsB, 'diff B'), changes);
-    await emit(
-      run,
-      'diff',
-      d,
-      o,
-      planAbout({ country, plan: b, demand, settings: settingsB, lang: run.lang }, [b.years.from, b.years.to]),
-    );
+    const about = planAbout({ country, plan: b, demand, settings: settingsB, lang: run.lang }, [
+      b.years.from,
+      b.years.to,
+    ]);
+    // Plan A's names too, in the run's language.
+    if (about.names) addPlanTexts(about.names, a, facilitiesOf(a));
+    await emit(run, 'diff', d, o, about);
     return EXIT.ok;
   },
 };

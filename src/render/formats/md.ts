@@ -15,7 +15,7 @@ export const mdFormat: Format = withClosingSections(
     distances: (r, ctx) => distancesMarkdown(r, ctx.locale),
     timeline: (o, ctx) => timelineMarkdown(o.timeline, o.names, ctx.locale),
     comparison: (o, ctx) => comparisonText(o.a, o.b, true, ctx.locale),
-    diff: diffMarkdown,
+    diff: (p, ctx) => diffMarkdown(p, ctx.locale),
     suggestion: (o) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base)),
     order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true),
     capacity: (r, ctx) => capacityMarkdown(r, ctx.locale),

@@ -21,7 +21,7 @@ export const textFormat: Format = withClosingSections(
     distances: (r, ctx) => distancesText(r, ctx.locale),
     timeline: (o, ctx) => timelineText(o.timeline, o.names, ctx.locale),
     comparison: (o, ctx) => comparisonText(o.a, o.b, false, ctx.locale),
-    diff: diffText,
+    diff: (p, ctx) => diffText(p, ctx.locale),
     suggestion: (o) => suggestText(o.result, suggestYaml(o.result, o.changes, o.base)),
     order: (o) => orderText(o.result, orderYaml(o.result, o.changes, o.base)),
     graph: graphText,
