@@ -325,7 +325,7 @@ export const az: Record<MessageKey, string> = {
   'diff.field.serves': 'xidmət ərazisi',
   // optimize (issue 27): the suggestion and the rollout order
   'opt.title.mclp': 'Maksimal əhatə',
-  'opt.title.pmedian': 'p-median',
+  'opt.title.pmedian': 'p-median məsələsi',
   'opt.title.setcover': 'Tam əhatə',
   'opt.headline':
     '{title}: {candidates} namizəd yer arasından {n} yeni {kinds}, {year} ilin sonunda fəaliyyətdə olan {fixed} xidmət obyektinə əlavə olaraq.',
