@@ -229,3 +229,20 @@ describe('dostplan diff --lang az', () => {
     );
   });
 });
+
+describe('dostplan optimize --lang az', () => {
+  it("states the suggestion in Azerbaijani with the English run's figures (the plan fragment stays as a plan is written)", async () => {
+    const az = await render(['optimize', '-k', '2'], 'text');
+    const en = await render(['optimize', '-k', '2'], 'text', 'en');
+    // English: "Maximal covering: 2 new centers among 3,894 candidates, on top of 74 facilities open at the end of 2030."
+    const [, candidates, fixed, year] =
+      /among ([\d,]+) candidates, on top of (\d+) facilities open at the end of (\d{4})/.exec(en)!;
+    expect(az.split('\n')[0]).toBe(
+      `Maksimal əhatə: ${candidates!.replace(/,/g, NBSP)} namizəd yer arasından 2 yeni mərkəz, ${year}-cu ilin sonunda fəaliyyətdə olan ${fixed} xidmət obyektinə əlavə olaraq.`,
+    );
+    const first = (text: string) => text.split('\n').find((l) => l.startsWith('1 '))!;
+    const marginal = /\s([\d,]+)\s+[\d.]+%$/.exec(first(en))![1]!;
+    expect(first(az)).toContain(marginal.replace(/,/g, NBSP));
+    expect(first(az)).toMatch(/\d+,\d{2}\u00A0%$/);
+  });
+});

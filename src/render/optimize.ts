@@ -5,89 +5,169 @@ import type { PlanChanges, SuggestResult, UnitMove } from '../analysis/optimize/
 import { qualityText } from '../analysis/optimize/quality.js';
 import type { BudgetUse, SiteCosts } from '../analysis/optimize/costs.js';
 import { type FeatureCollectionOut, featureCollection, pointFeature } from './geojson.js';
-import { type DataTable, dataTable, int, markdownTable, textTable, type Column } from './table.js';
+import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 import { mdText } from './markdown-text.js';
+import { ENGLISH, type Locale, catalogue } from '../model/locale.js';
+import { fill } from '../model/messages/catalogue.js';
+import type { MessageKey } from '../model/messages/en.js';
+import { basisText, kindWord, modelDescriptionText } from './words.js';
 
-const describe = (r: SuggestResult) =>
+const describe = (r: SuggestResult, L: Locale) =>
   r.model === 'pmedian'
-    ? { unit: 'mean road km to the nearest facility', marginal: 'people × km saved', after: 'mean km after' }
+    ? { unit: L.t('opt.unit_pmedian'), marginal: L.t('opt.marginal_pmedian'), after: L.t('opt.after_pmedian') }
     : {
-        unit:
-          `share of people within the standard of an open facility (a new ${r.kind} covers ` +
-          `${r.threshold_km === null ? 'the people within its standard' : `${r.threshold_km} road km`})`,
-        marginal: 'people newly covered',
-        after: 'covered after',
+        unit: L.t('opt.unit_cover', {
+          kind: kindWord(r.kind, L),
+          reach:
+            r.threshold_km === null
+              ? L.t('opt.reach_standard')
+              : L.t('opt.reach_km', {
+                  km: L.lang === 'en' ? r.threshold_km : L.num(r.threshold_km, decimals(r.threshold_km)),
+                }),
+        }),
+        marginal: L.t('opt.marginal_cover'),
+        after: L.t('opt.after_cover'),
       };
 
-function summary(r: SuggestResult): string[] {
-  const d = describe(r);
-  const fmt = (x: number) => (r.model === 'pmedian' ? `${x.toFixed(2)} km` : `${x.toFixed(2)}%`);
+const decimals = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').length);
+
+function summary(r: SuggestResult, L: Locale): string[] {
+  const d = describe(r, L);
+  const n = (x: number) => L.int(x);
+  const fmt = (x: number) => (r.model === 'pmedian' ? `${L.num(x, 2)} km` : L.pct(x, 2));
+  const moves = r.budget
+    ? r.heuristic.swaps === 1
+      ? 'opt.move'
+      : 'opt.moves'
+    : r.heuristic.swaps === 1
+      ? 'opt.swap'
+      : 'opt.swaps';
   const lines = [
-    `${r.model === 'mclp' ? 'Maximal covering' : r.model === 'pmedian' ? 'p-median' : 'Set covering'}: ${r.sites.length} new ${r.kind === 'center' ? 'centers' : 'branches'} among ${int(r.candidates)} candidates, on top of ${r.fixed} facilities open at the end of ${r.year}.`,
-    `${d.unit}: ${fmt(r.before)} → ${fmt(r.after)}.`,
-    `Heuristic: ${r.budget ? 'greedy by people per manat' : 'greedy'} ${int(r.heuristic.greedy)}, after ${r.heuristic.swaps} ` +
-      `${r.budget ? 'move' : 'swap'}${r.heuristic.swaps === 1 ? '' : 's'} of local search${r.budget ? ' (add, swap, drop and refill)' : ''} ` +
-      `${int(r.heuristic.local_search)}${r.model === 'pmedian' ? ' (people × km)' : ' people covered'}.`,
+    L.t('opt.headline', {
+      title: L.t(`opt.title.${r.model}`),
+      n: r.sites.length,
+      kinds: L.t(`opt.kinds.${r.kind}`),
+      candidates: n(r.candidates),
+      fixed: r.fixed,
+      year: L.yearOrd(r.year),
+    }),
+    L.t('opt.change', { unit: d.unit, before: fmt(r.before), after: fmt(r.after) }),
+    L.t('opt.heuristic', {
+      greedy: L.t(r.budget ? 'opt.greedy_manat' : 'opt.greedy'),
+      value: n(r.heuristic.greedy),
+      n: r.heuristic.swaps,
+      moves: L.t(moves),
+      extra: r.budget ? L.t('opt.extra_budget') : '',
+      result: n(r.heuristic.local_search),
+      what: L.t(r.model === 'pmedian' ? 'opt.what_pmedian' : 'opt.what_cover'),
+    }),
   ];
-  if (r.budget) lines.push(budgetLine(r.budget, r.sites.length));
-  if (r.exact)
-    lines.push(
-      `Exact (HiGHS MILP): ${int(r.exact.value)}; optimality gap of the heuristic: ${r.exact.gap_percent.toFixed(2)}%.`,
-    );
-  lines.push(
-    `Quality: ${qualityText(r.quality, int)}.`,
-    `Model: ${r.problem.model}; ${r.problem.population}; travel: ${r.problem.travel}.`,
-  );
-  if (r.note) lines.push(`Note: ${r.note}.`);
+  if (r.budget) lines.push(budgetLine(r.budget, r.sites.length, L));
+  if (r.exact) lines.push(L.t('opt.exact', { value: n(r.exact.value), gap: L.pct(r.exact.gap_percent, 2) }));
+  lines.push(L.t('opt.quality', { quality: qualityWords(r.quality, n, L) }), problemLine(r.problem, L));
+  if (r.note) lines.push(L.t('opt.note', { note: r.note }));
   return lines;
 }
 
-/** "Budget: 10,000,000 AZN (build cost only …); the 3 sites cost 9,800,000 AZN, 200,000 left." */
-function budgetLine(b: BudgetUse, n: number): string {
-  return (
-    `Budget: ${int(b.budget_azn)} AZN, counting ${b.counted}; the ${n} site${n === 1 ? '' : 's'} ` +
-    `cost ${int(b.spent_azn)} AZN, ${int(b.budget_azn - b.spent_azn)} AZN left.`
-  );
+/** The quality of an answer (analysis/optimize/quality.ts's qualityText) in the run's language. */
+function qualityWords(q: SuggestResult['quality'], fmt: (x: number) => string, L: Locale): string {
+  if (L.lang === 'en') return qualityText(q, fmt);
+  const how = q.method ? ` (${q.method})` : '';
+  if (q.status === 'heuristic, no bound') return L.t('opt.quality.none');
+  if (q.status === 'proven optimal') return L.t('opt.quality.optimal', { how });
+  return L.t('opt.quality.gap', { gap: L.pct(q.gap_percent!, 2), bound: fmt(q.bound!), how });
 }
 
-function rows(r: SuggestResult): string[][] {
+/** What the answer answers: the model, the population and the travel model, said again in the run's language. */
+function problemLine(p: SuggestResult['problem'], L: Locale): string {
+  return L.t('opt.problem', {
+    model: known(p.model, L),
+    population: populationWords(p.population, L),
+    travel: modelDescriptionText(p.travel, L),
+  });
+}
+
+/** An English text the analysis wrote (JSON keeps it) that the catalogue knows, else as written. */
+function known(s: string, L: Locale): string {
+  if (L.lang === 'en') return s;
+  const en = catalogue('en');
+  const key = (Object.keys(en) as MessageKey[]).find((k) => k.startsWith('opt.') && en[k] === s);
+  if (key) return fill(catalogue(L.lang)[key]);
+  const order = /^opening order, (\d+) openings? a year: /.exec(s);
+  if (order) {
+    const n = Number(order[1]);
+    const k = n === 1 ? 'opt.model.order_one' : 'opt.model.order_many';
+    if (fill(en[k], { n }) === s) return L.t(k, { n });
+  }
+  const years = /^build cost \+ (\d+) years? of running cost$/.exec(s);
+  if (years) {
+    const n = Number(years[1]);
+    return L.t('opt.counted_years', { n, years: L.t(n === 1 ? 'opt.year_word' : 'opt.years_word') });
+  }
+  return s;
+}
+
+/** "population basis: resident (…), people of 2030" in the run's language. */
+function populationWords(s: string, L: Locale): string {
+  if (L.lang === 'en') return s;
+  const m = /^(.*), people of (\d{4})( held for every year)?$/.exec(s);
+  if (!m) return s;
+  const basis = (['resident', 'registered', 'file'] as const).find((b) => basisText(b) === m[1]);
+  if (!basis) return s;
+  const year = L.yearOrd(Number(m[2]));
+  return L.t(m[3] ? 'opt.people_of_held' : 'opt.people_of', { basis: basisText(basis, L), year });
+}
+
+/** "Budget: 10,000,000 AZN (build cost only …); the 3 sites cost 9,800,000 AZN, 200,000 left." */
+function budgetLine(b: BudgetUse, n: number, L: Locale): string {
+  return L.t('opt.budget', {
+    budget: L.int(b.budget_azn),
+    counted: known(b.counted, L),
+    n,
+    sites: L.t(n === 1 ? 'opt.site' : 'opt.sites'),
+    spent: L.int(b.spent_azn),
+    left: L.int(b.budget_azn - b.spent_azn),
+  });
+}
+
+function rows(r: SuggestResult, L: Locale): string[][] {
   return r.sites.map((s) => [
     String(s.rank),
-    s.name,
-    s.region,
-    s.lat.toFixed(4),
-    s.lon.toFixed(4),
-    int(s.marginal),
-    r.model === 'pmedian' ? s.after.toFixed(2) : `${s.after.toFixed(2)}%`,
-    ...(r.budget ? [int(s.cost_azn ?? 0)] : []),
+    L.placeText(s.name),
+    L.unitName(s.region) ?? s.region,
+    L.num(s.lat, 4),
+    L.num(s.lon, 4),
+    L.int(s.marginal),
+    r.model === 'pmedian' ? L.num(s.after, 2) : L.pct(s.after, 2),
+    ...(r.budget ? [L.int(s.cost_azn ?? 0)] : []),
   ]);
 }
 
-function cols(r: SuggestResult): Column[] {
-  const d = describe(r);
+function cols(r: SuggestResult, L: Locale): Column[] {
+  const d = describe(r, L);
   return [
     { header: '#', align: 'right' },
-    { header: 'near' },
-    { header: 'region' },
-    { header: 'lat', align: 'right' },
-    { header: 'lon', align: 'right' },
+    { header: L.t('opt.col_near') },
+    { header: L.t('opt.col_region') },
+    { header: L.t('opt.col_lat'), align: 'right' },
+    { header: L.t('opt.col_lon'), align: 'right' },
     { header: d.marginal, align: 'right' },
     { header: d.after, align: 'right' },
-    ...(r.budget ? [{ header: 'cost AZN', align: 'right' } as Column] : []),
+    ...(r.budget ? [{ header: L.t('opt.col_cost'), align: 'right' } as Column] : []),
   ];
 }
 
-export function suggestText(r: SuggestResult, yaml: string): string {
-  return [...summary(r), '', textTable(cols(r), rows(r)), '', 'Paste into a plan:', '', yaml].join('\n');
+export function suggestText(r: SuggestResult, yaml: string, L: Locale = ENGLISH): string {
+  return [...summary(r, L), '', textTable(cols(r, L), rows(r, L)), '', L.t('opt.paste'), '', yaml].join('\n');
 }
 
-export function suggestMarkdown(r: SuggestResult, yaml: string): string {
+export function suggestMarkdown(r: SuggestResult, yaml: string, L: Locale = ENGLISH): string {
   return [
-    `### Site suggestions (${r.model})`,
+    `### ${L.t('opt.md_title', { model: r.model })}`,
     '',
-    ...summary(r).map(mdText),
+    ...summary(r, L).map(mdText),
     '',
-    markdownTable(cols(r), rows(r)),
+    markdownTable(cols(r, L), rows(r, L)),
     '',
     '```yaml',
     yaml.trimEnd(),
@@ -153,16 +233,17 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
   );
 }
 
-export function orderText(o: OrderResult, yaml: string, markdown = false): string {
+export function orderText(o: OrderResult, yaml: string, markdown = false, L: Locale = ENGLISH): string {
   const m = o.money;
+  const spentCol = { header: L.t('order.col_spent'), align: 'right' } as Column;
   const c: Column[] = [
-    { header: 'year' },
-    { header: 'optimized: opens' },
-    { header: 'covered', align: 'right' },
-    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
-    { header: 'plan: opens' },
-    { header: 'covered', align: 'right' },
-    ...(m ? [{ header: 'spent AZN', align: 'right' } as Column] : []),
+    { header: L.t('common.year') },
+    { header: L.t('order.col_optimized') },
+    { header: L.t('common.covered'), align: 'right' },
+    ...(m ? [spentCol] : []),
+    { header: L.t('order.col_plan') },
+    { header: L.t('common.covered'), align: 'right' },
+    ...(m ? [spentCol] : []),
   ];
   const r = o.optimized.steps.map((s, i) => {
     const p = o.plan.steps[i]!;
@@ -170,49 +251,60 @@ export function orderText(o: OrderResult, yaml: string, markdown = false): strin
     return [
       String(s.year),
       s.open.join(' ') || '—',
-      `${s.percent.toFixed(1)}%`,
-      ...(spent ? [int(spent.optimized_azn)] : []),
+      L.pct(s.percent),
+      ...(spent ? [L.int(spent.optimized_azn)] : []),
       p.open.join(' ') || '—',
-      `${p.percent.toFixed(1)}%`,
-      ...(spent ? [int(spent.plan_azn)] : []),
+      L.pct(p.percent),
+      ...(spent ? [L.int(spent.plan_azn)] : []),
     ];
   });
   const gain = o.optimized.population_years - o.plan.population_years;
   const line = markdown ? mdText : (s: string) => s;
   const pace = m
-    ? `a build budget of ${int(m.azn_per_year)} AZN a year`
-    : `${o.budget} opening${o.budget === 1 ? '' : 's'} a year`;
+    ? L.t('order.pace_money', { azn: L.int(m.azn_per_year) })
+    : L.t(o.budget === 1 ? 'order.pace_one' : 'order.pace_many', { n: o.budget });
   return [
-    `Rollout order with ${pace} from ${o.from + 1}: ` +
-      `population-years covered ${int(o.optimized.population_years)} vs ` +
-      `${int(o.plan.population_years)} in the plan's order at the same budget (${gain >= 0 ? '+' : ''}${int(gain)}).`,
+    L.t('order.headline', {
+      pace,
+      from: L.yearOrd(o.from + 1),
+      optimized: L.int(o.optimized.population_years),
+      plan: L.int(o.plan.population_years),
+      gain: `${gain >= 0 ? '+' : ''}${L.int(gain)}`,
+    }),
     ...[
-      ...(m ? moneyLines(m) : []),
-      `Quality: ${qualityText(o.quality, int)}.`,
-      `Model: ${o.problem.model}; ${o.problem.population}; travel: ${o.problem.travel}.`,
+      ...(m ? moneyLines(m, L) : []),
+      L.t('opt.quality', { quality: qualityWords(o.quality, (x) => L.int(x), L) }),
+      problemLine(o.problem, L),
     ].map(line),
     '',
     markdown ? markdownTable(c, r) : textTable(c, r),
     ...(o.unscheduled.length
       ? [
           '',
-          `Not opened by ${o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from} at this ` +
-            `budget (${o.unscheduled.length}): ${line(o.unscheduled.join(' '))}`,
+          L.t('order.unscheduled', {
+            year: L.yearOrd(o.optimized.steps[o.optimized.steps.length - 1]?.year ?? o.from),
+            n: o.unscheduled.length,
+            list: line(o.unscheduled.join(' ')),
+          }),
         ]
       : []),
     '',
-    markdown ? 'As a scenario:' : 'As a scenario over the plan:',
+    L.t(markdown ? 'order.scenario_md' : 'order.scenario'),
     '',
     ...(markdown ? ['```yaml', yaml.trimEnd(), '```'] : [yaml.trimEnd()]),
   ].join('\n');
 }
 
 /** The rule and the search of a money-budgeted order. */
-function moneyLines(m: MoneyOrderInfo): string[] {
+function moneyLines(m: MoneyOrderInfo, L: Locale): string[] {
   return [
-    `Budget rule: build costs only (running costs not counted); ${m.rule}.`,
-    `Heuristic: greedy by people per manat ${int(m.heuristic.greedy)} people-years, after ${m.heuristic.moves} ` +
-      `move${m.heuristic.moves === 1 ? '' : 's'} in the opening list ${int(m.heuristic.local_search)}.`,
+    L.t('order.rule', { rule: known(m.rule, L) }),
+    L.t('order.heuristic', {
+      greedy: L.int(m.heuristic.greedy),
+      n: m.heuristic.moves,
+      moves: L.t(m.heuristic.moves === 1 ? 'opt.move' : 'opt.moves'),
+      result: L.int(m.heuristic.local_search),
+    }),
   ];
 }
 
