@@ -4,7 +4,7 @@
  * while JSON and CSV keep their English keys and column names; a plan's `language: az` chooses
  * Azerbaijani, and --lang overrides it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,81 @@ describe('validate --lang az', () => {
     const gh = cli(['validate', file, '--lang', 'az', '--format', 'github']);
     expect(gh.stdout).toMatch(/^::error file=.*title=unknown-region::/m);
     expect(gh.stderr.trim()).toBe('1 faylda 1 xəta, 0 xəbərdarlıq');
+  });
+});
+
+/** Fixtures whose findings come from the YAML readers and the plan loader: their messages are still English. */
+const VALIDATE_PENDING = new Set([
+  '01-unclosed-flow-mapping.yaml',
+  '02-tab-indentation.yaml',
+  '03-duplicate-key.yaml',
+  '04-alias-bomb.yaml',
+  '05-plan-is-a-list.yaml',
+  '36-base-plan-missing.yaml',
+  '39-road-network-missing.yaml',
+  '40-empty-file.yaml',
+  '41-comment-only.yaml',
+  '42-document-marker-only.yaml',
+  '43-tilde-only.yaml',
+  '44-scalar-at-top.yaml',
+  '49-two-documents.yaml',
+]);
+
+describe('validate --lang az says the findings of the checks and of the schema in Azerbaijani', () => {
+  const invalid = join(ROOT, 'tests', 'fixtures', 'invalid');
+  const files = [
+    ...readdirSync(invalid)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(invalid, f)),
+    join(ROOT, 'tests', 'fixtures', 'multi-problem.yaml'),
+  ];
+  const places = (text: string) => [...text.matchAll(/^(.*?:\d+:\d+): /gm)].map((m) => m[1]);
+  const codes = (text: string) => [...text.matchAll(/\[([a-z-]+)\]$/gm)].map((m) => m[1]);
+  for (const file of files) {
+    const name = file.replace(/^.*\//, '');
+    it(name, () => {
+      const az = cli(['validate', file, '--lang', 'az']);
+      const en = cli(['validate', file]);
+      // Same findings, same places, same rule codes; only the words differ.
+      expect(az.code).toBe(en.code);
+      expect(codes(az.stdout)).toEqual(codes(en.stdout));
+      expect(places(az.stdout)).toEqual(places(en.stdout));
+      const leaks = englishLeft(az.stdout);
+      if (VALIDATE_PENDING.has(name))
+        expect(leaks.length, `${name} is translated now: take it off the list`).toBeGreaterThan(0);
+      else expect(leaks).toEqual([]);
+    });
+  }
+
+  it('words the hints: a typo in a region code, with the codes it may have meant', () => {
+    const r = cli(['validate', join(invalid, '24-region-code-typo.yaml'), '--lang', 'az']);
+    expect(r.stdout).toContain(
+      "naməlum inzibati vahid 'AZ-BRA'. Bəlkə `AZ-BAR` (Barda) və ya `AZ-BA` (Baku) nəzərdə tutulub? [unknown-region]",
+    );
+    const gh = cli(['validate', join(invalid, '16-30-february.yaml'), '--lang', 'az', '--format', 'github']);
+    expect(gh.stdout).toMatch(
+      /title=date-invalid::'2023-02-30' təqvimdə olmayan tarixdir: 2023-02 ayında 28 gün var, 30 yox$/m,
+    );
+  });
+
+  it('keeps --format json in English', () => {
+    const file = join(invalid, '24-region-code-typo.yaml');
+    expect(cli(['validate', file, '--lang', 'az', '--format', 'json']).stdout).toBe(
+      cli(['validate', file, '--format', 'json']).stdout,
+    );
+  });
+
+  it('says a waived warning and its reason in Azerbaijani', () => {
+    const file = join(dir, 'waived.yaml');
+    writeFileSync(
+      file,
+      'name: x\nyears: { from: 2020, to: 2030 }\nstandards: { center: { within_km: 30 } }\ncenters:\n' +
+        '  - { id: a, name: A, region: AZ-GA, location: { lat: 40.68, lon: 46.36 }, status: open, opens: 2021, serves: [AZ-GA], desks: 2, waive: { desks-without-service-min: sınaq } }\n',
+    );
+    const r = cli(['validate', file, '--lang', 'az']);
+    expect(r.stdout).toContain(
+      'qəbul edilib `desks` var, `service_min` yoxdur: gözləmə müddətini hesablamaq üçün ikisi də lazımdır — qəbul edilib: sınaq [desks-without-service-min]',
+    );
   });
 });
 

@@ -6,7 +6,8 @@ import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { Plan, WaivableCode } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { closest, didYouMean } from '../model/suggest.js';
+import { type Said, type SaidParam, eitherOf, english, said } from '../model/said.js';
+import { closest, didYouMeanSaid } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { RegionFootprints, UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
@@ -35,127 +36,121 @@ type List = 'centers' | 'branches';
 export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   let footprints: RegionFootprints | undefined;
-  const err = (path: Finding['path'], code: string, message: string) =>
-    out.push({ path, severity: 'error', code, message });
-  const warn = (path: Finding['path'], code: string, message: string) =>
-    out.push({ path, severity: 'warning', code, message });
+  const err = (path: Finding['path'], code: string, s: Said) => out.push({ path, severity: 'error', code, ...told(s) });
+  const warn = (path: Finding['path'], code: string, s: Said) =>
+    out.push({ path, severity: 'warning', code, ...told(s) });
   const { regions } = ctx;
   const country = regions.profile.name;
   const exclaves = regions.profile.exclaves.map((x) => x.name);
-  const countryWithExclaves = exclaves.length ? `${country} (incl. ${exclaves.join(', ')})` : country;
+  const countryWithExclaves: SaidParam = exclaves.length
+    ? said('check.country_with_exclaves', { country, exclaves: exclaves.join(', ') })
+    : country;
 
   const yearsOk = plan.years.from <= plan.years.to;
   if (!yearsOk)
-    err(['years', 'to'], 'years-order', `years.to (${plan.years.to}) is before years.from (${plan.years.from})`);
+    err(['years', 'to'], 'years-order', said('check.years_order', { to: plan.years.to, from: plan.years.from }));
 
   const limits = (t: Plan['standards']['center']) =>
     t !== undefined && (t.within_km !== undefined || t.within_min !== undefined);
   for (const kind of ['center', 'branch'] as const) {
     if (plan.standards[kind] && !limits(plan.standards[kind]))
-      warn(['standards', kind], 'standard-empty', `standards.${kind} sets neither within_km nor within_min`);
+      warn(['standards', kind], 'standard-empty', said('check.standard_empty', { kind }));
   }
   if (!limits(plan.standards.center) && !limits(plan.standards.branch)) {
-    warn(
-      ['standards'],
-      'standard-empty',
-      'no coverage standard: distance-based coverage will count everyone as covered; set e.g. ' +
-        'center: { within_km: 30 }',
-    );
+    warn(['standards'], 'standard-empty', said('check.no_standard'));
   }
 
   const date = (path: Finding['path'], value: string | number | undefined, inYears: boolean): PlanDay | undefined => {
     if (value === undefined) return undefined;
     const d = parsePlanDate(value);
     if (!isPlanDay(d)) {
-      if (d.kind === 'format') err(path, 'date-format', `'${value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`);
-      else err(path, 'date-invalid', `'${value}' is not a calendar date: ${d.detail}`);
+      if (d.kind === 'format') err(path, 'date-format', said('check.date_format', { value }));
+      else err(path, 'date-invalid', said('check.date_invalid', { value, detail: d.said }));
       return undefined;
     }
     if (inYears && yearsOk && (d.year < plan.years.from || d.year > plan.years.to)) {
-      err(
-        path,
-        'date-outside-years',
-        `${value} is outside the plan's years ${plan.years.from}–${plan.years.to}; move the date or widen years:`,
-      );
+      err(path, 'date-outside-years', said('check.date_outside_years', { value, ...plan.years }));
     }
     return d;
   };
 
-  const suggestRegion = (code: string): string => {
+  const named = (c: string) => said('check.code_named', { code: c, name: regions.describe(c) });
+  const suggestRegion = (code: string): Said => {
     const byName = regions.codeForName(code);
-    if (byName) return ` Did you mean '${byName}' (${regions.describe(byName)})?`;
+    if (byName) return said('check.did_you_mean', { list: named(byName) });
     const byPrefix = regions.codesByNamePrefix(code);
     if (byPrefix.length && byPrefix.length <= 3)
-      return ` Did you mean ${byPrefix.map((c) => `'${c}' (${regions.describe(c)})`).join(' or ')}?`;
+      return said('check.did_you_mean', { list: eitherOf(byPrefix.map(named)) });
     return (
-      didYouMean(code, regions.servableCodes(), (c) => regions.describe(c)) ||
-      ` Codes are ${regions.codeHint()}; \`dostplan regions\` lists them.`
+      didYouMeanSaid(code, regions.servableCodes(), (c) => regions.describe(c)) ??
+      said('check.codes_are', { system: regions.profile.codes.system, example: regions.profile.codes.example })
     );
   };
 
   // Ids are unique across centers and branches: branches and scenarios refer to them.
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Said>();
   const lists: List[] = ['centers', 'branches'];
   const opens = new Map<string, PlanDay | undefined>();
   for (const list of lists) {
     plan[list].forEach((f, i) => {
       const at = (...p: (string | number)[]) => [list, i, ...p];
       if (seen.has(f.id))
-        err(at('id'), 'duplicate-id', `id '${f.id}' is used twice (first by ${seen.get(f.id)}); ids must be unique`);
-      else seen.set(f.id, `${list === 'centers' ? 'center' : 'branch'} '${f.name}'`);
+        err(at('id'), 'duplicate-id', said('check.duplicate_id', { id: f.id, first: seen.get(f.id)! }));
+      else seen.set(f.id, said(list === 'centers' ? 'check.the_center' : 'check.the_branch', { name: f.name }));
 
       const region = regions.byCode.get(f.region);
-      if (!region) err(at('region'), 'unknown-region', `unknown region '${f.region}'.${suggestRegion(f.region)}`);
+      if (!region)
+        err(
+          at('region'),
+          'unknown-region',
+          said('check.unknown_region', { code: f.region, hint: suggestRegion(f.region) }),
+        );
       else if (region.kind === 'autonomous_republic')
         err(
           at('region'),
           'region-not-unit',
-          `${f.region} is the whole autonomous republic; name the unit the facility stands in (e.g. ` +
-            `${region.parent_of?.[0] ?? 'one of its units'})`,
+          said('check.region_not_unit', {
+            code: f.region,
+            example: region.parent_of?.[0] ?? said('check.one_of_its_units'),
+          }),
         );
 
       f.serves.forEach((code, j) => {
         if (!regions.isServable(code))
-          err(at('serves', j), 'unknown-serves', `serves: unknown region '${code}'.${suggestRegion(code)}`);
+          err(at('serves', j), 'unknown-serves', said('check.unknown_serves', { code, hint: suggestRegion(code) }));
         else if (regions.byCode.get(code)?.included_in) {
           const host = regions.byCode.get(code)!.included_in!;
           if (!f.serves.includes(host))
             warn(
               at('serves', j),
               'serves-included-city',
-              `${code}'s population is published as part of ${host} (${regions.describe(host)}); ` +
-                `serve ${host} to count it`,
+              said('check.serves_included_city', { code, host, name: regions.describe(host) }),
             );
         }
       });
       if (f.serves.length === 0 && f.status !== 'closed' && !plan.reassign.some((r) => r.to === f.id))
-        warn(at('serves'), 'serves-nothing', `${f.id} serves no region; assignment-based coverage will not count it`);
+        warn(at('serves'), 'serves-nothing', said('check.serves_nothing', { id: f.id }));
       // The wait estimate (and a capacity from desks) needs both; one alone is silently unused otherwise.
       if ((f.desks === undefined) !== (f.service_min === undefined)) {
         const given = f.desks !== undefined ? 'desks' : 'service_min';
         warn(
           at(given),
           'desks-without-service-min',
-          `${given} without ${given === 'desks' ? 'service_min' : 'desks'}: the wait estimate needs both`,
+          said('check.desks_without_service_min', { given, other: given === 'desks' ? 'service_min' : 'desks' }),
         );
       }
 
       const { lat, lon } = f.location;
       if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-        err(
-          at('location'),
-          'coordinates-range',
-          `location (lat ${lat}, lon ${lon}) is not on Earth: lat must be within ±90 and lon within ±180`,
-        );
+        err(at('location'), 'coordinates-range', said('check.coordinates_range', { lat, lon }));
       } else if (!ctx.outline.containsWithin({ lat, lon }, BORDER_TOLERANCE_KM)) {
         const swapped = Math.abs(lon) <= 90 && ctx.outline.containsWithin({ lat: lon, lon: lat }, BORDER_TOLERANCE_KM);
         err(
           at('location'),
           'outside-country',
           swapped
-            ? `location (lat ${lat}, lon ${lon}) is outside ${country}; lat and lon look swapped: ` +
-                `lat: ${lon}, lon: ${lat} is inside`
-            : `location (lat ${lat}, lon ${lon}) is outside ${countryWithExclaves}; check the coordinates`,
+            ? said('check.outside_country_swapped', { lat, lon, country })
+            : said('check.outside_country', { lat, lon, country: countryWithExclaves }),
         );
       } else if (ctx.warnings === false || !region || region.kind === 'autonomous_republic') {
         // nothing more to check here (the region checks below only warn)
@@ -163,12 +158,13 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         footprints ??= new RegionFootprints(ctx.units, regions);
         const outside = footprints.outsideKm(f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
-          const there = outside.inside ? `; it lies in ${outside.inside} (${regions.describe(outside.inside)})` : '';
+          const there = outside.inside
+            ? said('check.lies_in', { code: outside.inside, name: regions.describe(outside.inside) })
+            : '';
           warn(
             at('location'),
             'outside-region',
-            `location is ${outside.km.toFixed(1)} km outside ${f.region} ` +
-              `(${region.name_en})${there}; is the region or the location wrong?`,
+            said('check.outside_region', { km: outside.km.toFixed(1), code: f.region, name: region.name_en, there }),
           );
         }
       } else {
@@ -178,8 +174,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           warn(
             at('location'),
             'far-from-region',
-            `location is ${km.toFixed(0)} km from ${region.admin_center.name}, the centre of ` +
-              `${f.region} (${region.name_en}); is the region or the location wrong?`,
+            said('check.far_from_region', {
+              km: km.toFixed(0),
+              seat: region.admin_center.name,
+              code: f.region,
+              name: region.name_en,
+            }),
           );
       }
 
@@ -188,13 +188,13 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       date(at('announced'), f.announced, false);
       const c = date(at('closes'), f.closes, true);
       if (o && c && dayKey(c) <= dayKey(o))
-        err(at('closes'), 'closes-before-opens', `closes (${f.closes}) must be after opens (${f.opens})`);
-      if (f.status === 'closed' && f.closes === undefined)
-        warn(
-          at('status'),
-          'closed-without-date',
-          `${f.id} has status closed but no closes: date; coverage will count it as open`,
+        err(
+          at('closes'),
+          'closes-before-opens',
+          said('check.closes_before_opens', { closes: f.closes!, opens: f.opens! }),
         );
+      if (f.status === 'closed' && f.closes === undefined)
+        warn(at('status'), 'closed-without-date', said('check.closed_without_date', { id: f.id }));
     });
   }
 
@@ -202,11 +202,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const branchIds = new Set(plan.branches.map((b) => b.id));
   plan.branches.forEach((b, i) => {
     if (branchIds.has(b.center) && !centerIds.has(b.center)) {
-      err(
-        ['branches', i, 'center'],
-        'parent-not-center',
-        `center: '${b.center}' is a branch; a branch's parent must be a center`,
-      );
+      err(['branches', i, 'center'], 'parent-not-center', said('check.parent_not_center', { id: b.center }));
       return;
     }
     if (!centerIds.has(b.center)) {
@@ -214,7 +210,10 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       err(
         ['branches', i, 'center'],
         'unknown-parent',
-        `center: no center with id '${b.center}'.${c ? ` Did you mean '${c}'?` : ''}`,
+        said('check.unknown_parent', {
+          id: b.center,
+          hint: c ? said('check.did_you_mean', { list: said('check.quoted', { text: c }) }) : '',
+        }),
       );
       return;
     }
@@ -224,8 +223,11 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       err(
         ['branches', i, 'opens'],
         'branch-before-parent',
-        `branch opens (${b.opens}) before its center '${b.center}' ` +
-          `(${plan.centers.find((c) => c.id === b.center)!.opens})`,
+        said('check.branch_before_parent', {
+          opens: b.opens!,
+          center: b.center,
+          parent: plan.centers.find((c) => c.id === b.center)!.opens!,
+        }),
       );
     }
   });
@@ -235,10 +237,10 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     for (const k of ['centers', 'branches'] as const) {
       const v = t[k];
       if (v !== undefined && (!Number.isInteger(v) || v < 0))
-        err(['targets', i, k], 'target-count', `targets[${i}].${k} must be a whole number ≥ 0, not ${v}`);
+        err(['targets', i, k], 'target-count', said('check.target_count', { i, k, v }));
     }
     if (t.centers === undefined && t.branches === undefined)
-      warn(['targets', i], 'target-empty', 'target sets neither centers nor branches');
+      warn(['targets', i], 'target-empty', said('check.target_empty'));
     // A recorded miss must be short of the target, on a count the target sets.
     for (const k of ['centers', 'branches'] as const) {
       const reached = t.missed?.[k];
@@ -249,8 +251,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           ['targets', i, 'missed', k],
           'missed-not-short',
           wanted === undefined
-            ? `missed.${k} records ${reached} ${k}, but the target sets no ${k}`
-            : `missed.${k} (${reached}) is not short of the target (${wanted}): the target was met`,
+            ? said('check.missed_no_target', { k, reached })
+            : said('check.missed_not_short', { k, reached, wanted }),
         );
     }
   });
@@ -259,14 +261,21 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const ids = new Map([...plan.centers, ...plan.branches].map((f) => [f.id, f]));
   plan.reassign.forEach((r, i) => {
     if (!regions.isServable(r.unit))
-      err(['reassign', i, 'unit'], 'unknown-serves', `reassign: unknown region '${r.unit}'.${suggestRegion(r.unit)}`);
+      err(
+        ['reassign', i, 'unit'],
+        'unknown-serves',
+        said('check.reassign_unknown', { code: r.unit, hint: suggestRegion(r.unit) }),
+      );
     const to = ids.get(r.to);
     if (!to) {
       const c = closest(r.to, ids.keys());
       err(
         ['reassign', i, 'to'],
         'unknown-facility',
-        `to: no facility with id '${r.to}'.${c ? ` Did you mean '${c}'?` : ''}`,
+        said('check.unknown_facility', {
+          id: r.to,
+          hint: c ? said('check.did_you_mean', { list: said('check.quoted', { text: c }) }) : '',
+        }),
       );
     }
     const from = date(['reassign', i, 'from'], r.from, true);
@@ -275,7 +284,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       warn(
         ['reassign', i, 'from'],
         'reassign-before-open',
-        `${r.unit} moves to '${r.to}' on ${r.from}, before it opens (${to!.opens}): nobody serves it in between`,
+        said('check.reassign_before_open', { unit: r.unit, to: r.to, from: r.from!, opens: to!.opens! }),
       );
   });
 
@@ -301,7 +310,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           j >= 0
             ? ['centers', i, 'serves', j]
             : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
-        warn(path, 'served-twice', `${code} (${regions.describe(code)}) is also served by center '${prev}'`);
+        warn(path, 'served-twice', said('check.served_twice', { code, name: regions.describe(code), prev }));
       }
     });
   }
@@ -331,8 +340,11 @@ function applyWaivers(plan: Plan, findings: Finding[]): Finding[] {
             atKey: true,
             severity: 'warning',
             code: 'waive-unused',
-            message: `${facility.id} has no ${code} warning to waive; remove this entry`,
+            ...told(said('check.waive_unused', { id: facility.id, code })),
           });
     });
   return marked;
 }
+
+/** A finding's message: its English text and the message itself. */
+const told = (s: Said) => ({ message: english(s), said: s });

@@ -81,6 +81,7 @@ export function findingsToDiagnostics(findings: Finding[], locate: LoadedPlan['l
     severity: f.severity,
     code: f.code,
     message: f.message,
+    ...(f.said !== undefined ? { said: f.said } : {}),
     ...(f.waived !== undefined ? { waived: f.waived } : {}),
   }));
 }

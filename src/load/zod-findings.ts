@@ -1,7 +1,8 @@
 /** Turns zod validation issues into findings a planner can act on (with "did you mean" for keys and enums). */
 import type { z } from 'zod';
 import type { Finding } from '../model/diagnostic.js';
-import { didYouMean } from '../model/suggest.js';
+import { english, type Said, type SaidParam, said } from '../model/said.js';
+import { didYouMeanSaid } from '../model/suggest.js';
 
 type AnySchema = z.ZodType;
 
@@ -27,24 +28,32 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
  * What was found, for "must be X, not Y". With `quote: false` (a file the plan names but that is
  * not a plan, such as a road profile, may be any file on the machine) only its kind is named.
  */
-function describeValue(value: unknown, quote = true): string {
-  if (value === undefined) return 'nothing';
+function describeValue(value: unknown, quote = true): SaidParam {
+  if (value === undefined) return said('zod.nothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (!quote) return typeof value === 'string' ? 'a text' : `a ${typeof value}`;
-  if (typeof value === 'string') return `the text '${value}'`;
-  return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return said('zod.a_list');
+  if (typeof value === 'object') return said('zod.a_mapping');
+  if (!quote) return typeof value === 'string' ? said('zod.a_text') : said('zod.a_type', { type: typeName(value) });
+  if (typeof value === 'string') return said('zod.the_text', { value });
+  return said('zod.typed', { type: typeName(value), value: String(value) });
 }
 
+/** number and boolean in words of the run's language; other kinds (bigint…) as JavaScript names them. */
+const typeName = (value: unknown): SaidParam =>
+  typeof value === 'number'
+    ? said('zod.type.number')
+    : typeof value === 'boolean'
+      ? said('zod.type.boolean')
+      : typeof value;
+
 /** zod's type names in the words of a YAML file. */
-const EXPECTED: Record<string, string> = {
-  int: 'a whole number',
-  number: 'a number',
-  string: 'text',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
+const EXPECTED: Record<string, Said> = {
+  int: said('zod.expected.int'),
+  number: said('zod.expected.number'),
+  string: said('zod.expected.string'),
+  boolean: said('zod.expected.boolean'),
+  object: said('zod.a_mapping'),
+  array: said('zod.a_list'),
 };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -54,12 +63,20 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const label = (path: readonly PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') ||
-  'the top level';
+/** A place in the plan, centers[1].location.lat, as code (in Azerbaijani text, between backticks). */
+function label(path: readonly PropertyKey[]): Said {
+  const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+  return text ? said('zod.path', { path: text }) : said('zod.top_level');
+}
 
-const missing = (path: readonly PropertyKey[]) =>
-  `missing required field '${label(path.slice(-1))}' in ${label(path.slice(0, -1))}`;
+const missing = (path: readonly PropertyKey[]): Said =>
+  said('zod.missing', { field: label(path.slice(-1)), parent: label(path.slice(0, -1)) });
+
+/** zod's "Too small: expected number to be >=0" as "must be >=0"; another wording as zod wrote it. */
+function rangeRule(message: string): SaidParam {
+  const m = /^Too (small|big): expected \w+ to (be |have )?(.*)$/s.exec(message);
+  return m ? said('zod.must_be_rule', { rule: m[3]! }) : message;
+}
 
 export function zodFindings(
   error: z.ZodError,
@@ -70,6 +87,8 @@ export function zodFindings(
   const quote = o.quote ?? true;
   const describe = (v: unknown) => describeValue(v, quote);
   const out: Finding[] = [];
+  const push = (path: (string | number)[], code: string, s: Said, atKey?: boolean) =>
+    out.push({ path, ...(atKey ? { atKey } : {}), severity: 'error', code, message: english(s), said: s });
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const got = valueAt(input, path);
@@ -77,83 +96,69 @@ export function zodFindings(
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const allowed = keysAt(schema, path);
-          const hint = didYouMean(key, allowed) || ` Allowed keys: ${allowed.join(', ')}.`;
-          out.push({
-            path: [...path, key],
-            atKey: true,
-            severity: 'error',
-            code: 'unknown-key',
-            message: quote
-              ? `unknown key '${key}' in ${label(path)}.${hint}`
-              : `unknown key in ${label(path)}. Allowed keys: ${allowed.join(', ')}.`,
-          });
+          const listed = said('zod.allowed_keys', { keys: allowed.join(', ') });
+          const hint = didYouMeanSaid(key, allowed) ?? listed;
+          push(
+            [...path, key],
+            'unknown-key',
+            quote
+              ? said('zod.unknown_key', { key, where: label(path), hint })
+              : said('zod.unknown_key_here', { where: label(path), hint: listed }),
+            true,
+          );
         }
         break;
       case 'invalid_type':
-        if (got === undefined) {
-          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
-        } else if (typeof got === 'number' && !Number.isFinite(got)) {
-          out.push({
+        if (got === undefined) push(path.slice(0, -1), 'missing-field', missing(path));
+        else if (typeof got === 'number' && !Number.isFinite(got))
+          push(
             path,
-            severity: 'error',
-            code: 'wrong-type',
-            message: `${label(path)} must be a finite number${quote ? `, not ${got}` : ''}`,
-          });
-        } else {
-          out.push({
+            'wrong-type',
+            said('zod.finite', { where: label(path), got: quote ? said('zod.not', { value: got }) : '' }),
+          );
+        else
+          push(
             path,
-            severity: 'error',
-            code: 'wrong-type',
-            message:
-              `${label(path)} must be ` + `${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${describe(got)}`,
-          });
-        }
+            'wrong-type',
+            said('zod.must_be', {
+              where: label(path),
+              expected: EXPECTED[issue.expected] ?? said('zod.a_type', { type: issue.expected }),
+              got: describe(got),
+            }),
+          );
         break;
       case 'invalid_union':
-        if (got === undefined) {
-          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message: missing(path) });
-          break;
-        }
-        out.push({
-          path,
-          severity: 'error',
-          code: 'wrong-type',
-          message: `${label(path)} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${describe(got)}`,
-        });
+        if (got === undefined) push(path.slice(0, -1), 'missing-field', missing(path));
+        else push(path, 'wrong-type', said('zod.date', { where: label(path), got: describe(got) }));
         break;
       case 'invalid_value': {
+        const values = issue.values.map(String).join(', ');
         if (got === undefined) {
-          const message = `${missing(path)} (one of ${issue.values.map(String).join(', ')})`;
-          out.push({ path: path.slice(0, -1), severity: 'error', code: 'missing-field', message });
+          push(path.slice(0, -1), 'missing-field', said('zod.missing_one_of', { missing: missing(path), values }));
           break;
         }
-        const allowed = issue.values.map(String);
-        out.push({
-          path,
-          severity: 'error',
-          code: 'invalid-value',
-          message:
-            `${label(path)} must be one of ${allowed.join(', ')}; got ` +
-            `${describe(got)}.${quote ? didYouMean(String(got), allowed) : ''}`,
-        });
+        const hint = (quote ? didYouMeanSaid(String(got), issue.values.map(String)) : undefined) ?? '';
+        push(path, 'invalid-value', said('zod.one_of', { where: label(path), values, got: describe(got), hint }));
         break;
       }
       case 'too_small':
       case 'too_big':
-        out.push({
+        push(
           path,
-          severity: 'error',
-          code: 'out-of-range',
-          message: `${label(path)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (be |have )?/, 'must be ')}${quote && typeof got === 'number' ? `, not ${got}` : ''}`,
-        });
+          'out-of-range',
+          said('zod.range', {
+            where: label(path),
+            rule: rangeRule(issue.message),
+            got: quote && typeof got === 'number' ? said('zod.not', { value: got }) : '',
+          }),
+        );
         break;
       default:
-        out.push({
+        push(
           path,
-          severity: 'error',
-          code: 'invalid',
-          message: `${label(path)}: ${quote ? issue.message : 'not a valid value'}`,
-        });
+          'invalid',
+          said('zod.invalid', { where: label(path), detail: quote ? issue.message : said('zod.not_valid') }),
+        );
     }
   }
   return out;

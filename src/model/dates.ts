@@ -3,6 +3,8 @@
  * For counting what is open by a date we take the end of the period (an opening "in 2026" is
  * certain only on 31 December 2026), which is what planners mean by "open by end of year".
  */
+import { english, type Said, said } from './said.js';
+
 export interface PlanDay {
   year: number;
   month: number;
@@ -11,9 +13,11 @@ export interface PlanDay {
   precision: 'year' | 'month' | 'day';
 }
 
+const calendar = (s: Said): DateProblem => ({ kind: 'calendar', detail: english(s), said: s });
+
 const FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string };
+export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string; said: Said };
 
 /** Proleptic Gregorian calendar for every year (Date.UTC maps years 0–99 to 1900–1999). */
 export function daysInMonth(year: number, month: number): number {
@@ -28,11 +32,11 @@ export function parsePlanDate(value: string | number): PlanDay | DateProblem {
   const year = Number(m[1]);
   if (m[2] === undefined) return { year, month: 12, day: 31, precision: 'year' };
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return { kind: 'calendar', detail: `month ${m[2]} does not exist` };
+  if (month < 1 || month > 12) return calendar(said('date.no_month', { month: m[2]! }));
   if (m[3] === undefined) return { year, month, day: daysInMonth(year, month), precision: 'month' };
   const day = Number(m[3]);
   if (day < 1 || day > daysInMonth(year, month)) {
-    return { kind: 'calendar', detail: `${year}-${m[2]} has ${daysInMonth(year, month)} days, not ${day}` };
+    return calendar(said('date.days_in_month', { month: `${year}-${m[2]}`, days: daysInMonth(year, month), day }));
   }
   return { year, month, day, precision: 'day' };
 }

@@ -1,5 +1,6 @@
 /** A problem found in an input file, with the exact place to fix it. */
 import { compareText } from './compare-text.js';
+import type { Said } from './said.js';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -9,7 +10,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable machine-readable code, e.g. `unknown-region`; documented in docs/plan-format.md. */
   code: string;
+  /** In English (JSON output keeps it so). */
   message: string;
+  /** The message as catalogue key and values, for a run in another language (not in JSON output). */
+  said?: Said;
   /** A warning the plan accepts on purpose (the facility's `waive:`): the planner's reason. */
   waived?: string;
 }
@@ -20,6 +24,7 @@ export interface Finding {
   severity: Severity;
   code: string;
   message: string;
+  said?: Said;
   /** Point at the key rather than its value (unknown keys). */
   atKey?: boolean;
   /** A warning the plan accepts on purpose (the facility's `waive:`): the planner's reason. */

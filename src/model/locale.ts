@@ -9,6 +9,7 @@ import { az } from './messages/az.js';
 import { type EnglishCatalogue, type MessageKey, en } from './messages/en.js';
 import { decimal, integer, isoDateText, percent, share, dayText, upperCase, yearOrdinal } from './number-text.js';
 import { type LocalNames, PLAN_NAME_ID } from './local-names.js';
+import { type Said, sayIn } from './said.js';
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, az };
 
@@ -24,6 +25,11 @@ export class Locale {
   /** The message `key`, its placeholders filled. */
   t<K extends MessageKey>(key: K, ...params: Params<EnglishCatalogue[K]>): string {
     return fill(CATALOGUES[this.lang][key], params[0] as Record<string, string | number> | undefined);
+  }
+
+  /** A message kept as key and values (a finding's), in this language. */
+  say(s: Said): string {
+    return sayIn(CATALOGUES[this.lang], s);
   }
 
   /** 1,234,567 / 1 234 567 */

@@ -1,3 +1,4 @@
+import { english, eitherOf, type Said, said } from './said.js';
 /**
  * "Did you mean …?" suggestions. Edit distance counts a swap of two neighbouring letters as one
  * edit (optimal string alignment), the commonest typo in codes: AZ-BRA → AZ-BAR.
@@ -38,8 +39,19 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>, describe?: (c: string) => string): string {
+  const s = didYouMeanSaid(word, candidates, describe);
+  return s ? english(s) : '';
+}
+
+/** " Did you mean 'a' or 'b'?" as a message, undefined when nothing is close. */
+export function didYouMeanSaid(
+  word: string,
+  candidates: Iterable<string>,
+  describe?: (c: string) => string,
+): Said | undefined {
   const all = closestAll(word, candidates);
-  return all.length
-    ? ` Did you mean ${all.map((c) => `'${c}'${describe ? ` (${describe(c)})` : ''}`).join(' or ')}?`
-    : '';
+  if (!all.length) return undefined;
+  const one = (c: string) =>
+    describe ? said('check.code_named', { code: c, name: describe(c) }) : said('check.quoted', { text: c });
+  return said('check.did_you_mean', { list: eitherOf(all.map(one)) });
 }

@@ -48,7 +48,7 @@ export function renderDiagnostics(
   const { errors, warnings, waived } = tally(ds);
   const summary = summaryLine(errors, warnings, files, unreadable, waived, L);
   if (format === 'json')
-    return `${JSON.stringify({ errors, warnings, waived, files, unreadable, diagnostics: ds }, null, 2)}\n`;
+    return `${JSON.stringify({ errors, warnings, waived, files, unreadable, diagnostics: ds.map(machineDiagnostic) }, null, 2)}\n`;
   if (format === 'github') {
     // GitHub Actions workflow commands; message text must escape %, CR and LF.
     const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
@@ -59,7 +59,7 @@ export function renderDiagnostics(
           (d) =>
             `::${d.waived !== undefined ? 'notice' : d.severity} file=${prop(annotationPath(d.file, env))},` +
             `line=${d.line},col=${d.column},title=${prop(d.code)}${d.waived !== undefined ? ' (waived)' : ''}::` +
-            esc(withReason(d)),
+            esc(withReason(d, L)),
         )
         .join('\n') + (ds.length ? '\n' : '')
     );
@@ -73,7 +73,7 @@ export function renderDiagnostics(
           : style.yellow(L.t('validate.warning'));
     return (
       `${style.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev} ` +
-      `${printable(withReason(d))} ${style.dim(`[${d.code}]`)}`
+      `${printable(withReason(d, L))} ${style.dim(`[${d.code}]`)}`
     );
   });
   lines.push(errors ? style.red(summary) : warnings ? style.yellow(summary) : style.green(summary));
@@ -92,7 +92,16 @@ export function annotationPath(file: string, env: NodeJS.ProcessEnv = process.en
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
-/** A waived warning's message, with the planner's reason after it. */
-function withReason(d: Diagnostic): string {
-  return d.waived === undefined ? d.message : `${d.message} — waived: ${d.waived}`;
+/**
+ * A finding's message in the run's language (English where it has no catalogue message), a waived
+ * warning's with the planner's reason after it.
+ */
+function withReason(d: Diagnostic, L: Locale): string {
+  const message = L.lang !== 'en' && d.said ? L.say(d.said) : d.message;
+  return d.waived === undefined ? message : L.t('validate.waived_reason', { message, reason: d.waived });
+}
+
+/** JSON is read by programs: the English message, without the catalogue form. */
+export function machineDiagnostic({ said: _, ...d }: Diagnostic): Omit<Diagnostic, 'said'> {
+  return d;
 }

@@ -2,7 +2,7 @@
  * JSON for programs: the result objects as they are (2-space indented, stable key order), then
  * what they rest on: `population_source` (a user's population file) and `provenance`.
  */
-import { tally } from '../diagnostics.js';
+import { machineDiagnostic, tally } from '../diagnostics.js';
 import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format, RenderContext } from '../outputs.js';
@@ -21,7 +21,7 @@ const json = (x: object, ctx: RenderContext) =>
 
 export const jsonFormat: Format = {
   validation: ({ diagnostics, files, unreadable = 0 }, ctx) =>
-    json({ ...tally(diagnostics), files, unreadable, diagnostics }, ctx),
+    json({ ...tally(diagnostics), files, unreadable, diagnostics: diagnostics.map(machineDiagnostic) }, ctx),
   coverage: (o, ctx) => json(o.result, ctx),
   distances: json,
   timeline: (o, ctx) => json(o.timeline, ctx),
