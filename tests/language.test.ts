@@ -53,12 +53,7 @@ const HUMAN: { args: string[]; formats: (string | undefined)[] }[] = [
 ];
 
 /** Not translated yet (issue 27): each still leaks English, so this list shrinks as they are done. */
-const PENDING = new Set<string>([
-  'optimize -k 2 --format text',
-  'optimize -k 2 --format md',
-  'regions --format text',
-  'surface --cell-km 10 --format text',
-]);
+const PENDING = new Set<string>(['optimize -k 2 --format text', 'optimize -k 2 --format md', 'regions --format text']);
 
 describe('--lang az leaves no English sentence in any human format', () => {
   for (const { args, formats } of HUMAN)
@@ -233,5 +228,24 @@ describe('dostplan optimize --lang az', () => {
     const marginal = /\s([\d,]+)\s+[\d.]+%$/.exec(first(en))![1]!;
     expect(first(az)).toContain(marginal.replace(/,/g, NBSP));
     expect(first(az)).toMatch(/\d+,\d{2}\u00A0%$/);
+  });
+});
+
+describe('dostplan surface --lang az', () => {
+  it("states the surface in Azerbaijani with the English run's minutes and shares", async () => {
+    const az = (await render(['surface', '--cell-km', '10'], 'text')).split('\n');
+    const en = (await render(['surface', '--cell-km', '10'], 'text', 'en')).split('\n');
+    // English: "Over the country's cells: median 25.2 min, 90th percentile 44.4 min, farthest 66.8 min; 0 cells …"
+    const [, median, p90, max] = /median ([\d.]+) min, 90th percentile ([\d.]+) min, farthest ([\d.]+) min/.exec(
+      en[2]!,
+    )!;
+    const c = (x: string) => x.replace('.', ',');
+    expect(az[2]).toMatch(
+      new RegExp(
+        `^Ölkə xanaları üzrə: mediana ${c(median!)} dəq, 90-cı persentil ${c(p90!)} dəq, ən uzaq ${c(max!)} dəq; `,
+      ),
+    );
+    const within = /15 min: ([\d.]+) %/.exec(en[3]!)![1]!;
+    expect(az[3]).toContain(`15 dəq: ${c(within)}${NBSP}%`);
   });
 });

@@ -11,7 +11,8 @@ import type { Facility } from '../model/plan.js';
 import type { ModelSummary } from '../travel/travel-cost.js';
 import type { FeatureCollectionOut } from './geojson.js';
 import { NODATA, UNREACHABLE } from './surface-geotiff.js';
-import { int as fmtInt } from './table.js';
+import { ENGLISH, type Locale } from '../model/locale.js';
+import { modelText } from './words.js';
 
 export interface SurfaceOutput {
   surface: Surface;
@@ -22,34 +23,53 @@ export interface SurfaceOutput {
   catchments?: CatchmentArea[];
 }
 
-const KIND_TEXT = { any: 'center or branch', center: 'center', branch: 'branch' } as const;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** How the figures were made, for every output. */
-function method(o: SurfaceOutput): string {
+/** How the figures were made, for every output (GeoJSON keeps English). */
+function method(o: SurfaceOutput, L: Locale = ENGLISH): string {
   const g = o.surface.cells.grid;
-  return (
-    `minutes from each ${g.cellKm} km cell's centre to the nearest open ${KIND_TEXT[o.surface.kind]} at the end of ` +
-    `${o.surface.year}; ${o.model.description}`
-  );
+  return L.t('surface.how', {
+    km: plain(g.cellKm, L),
+    kind: L.t(`surface.kind_to.${o.surface.kind}`),
+    year: L.yearOrd(o.surface.year),
+    model: modelText(o.model, L),
+  });
 }
 
-export function surfaceText(o: SurfaceOutput): string {
+/** A number as given ("10", "2.5"), with a decimal comma in Azerbaijani. */
+const plain = (x: number, L: Locale) =>
+  L.lang === 'en' ? String(x) : L.num(x, Math.min(6, (String(x).split('.')[1] ?? '').length));
+
+/** Rounded to 0.1, written as English always wrote it ("25.2", "25") or with a decimal comma. */
+const one = (x: number, L: Locale) => plain(r1(x), L);
+
+export function surfaceText(o: SurfaceOutput, L: Locale = ENGLISH): string {
   const { grid } = o.surface.cells;
   const s = o.stats;
-  const m = (x: number | null) => (x === null ? '–' : `${r1(x)} min`);
+  const m = (x: number | null) => (x === null ? '–' : L.t('common.minutes', { n: one(x, L) }));
+  const deg = (x: number) => (L.lang === 'en' ? x.toFixed(6) : L.num(x, 6));
   const lines = [
-    `Travel-time surface ${o.surface.year}: nearest open ${KIND_TEXT[o.surface.kind]}`,
-    `Grid: ${grid.cellKm} km cells (${grid.dLon.toFixed(6)}° × ${grid.dLat.toFixed(6)}°, EPSG:4326), ` +
-      `${grid.cols} × ${grid.rows}, ${fmtInt(s.land_cells)} in the country`,
-    `Over the country's cells: median ${m(s.median_min)}, 90th percentile ${m(s.p90_min)}, ` +
-      `farthest ${m(s.max_min)}; ${fmtInt(s.unreachable_cells)} cells reach no open facility`,
-    `Cells within ${s.within.map((w) => `${w.max_min} min: ${r1(w.cells_pct)} %`).join(', ')}`,
-    `Method: ${method(o)}`,
-    `Write the raster with --out FILE.tif (Float32 minutes; ${NODATA} outside the country, ` +
-      `${UNREACHABLE} unreachable), isochrones with --format geojson --bands 15,30,60, ` +
-      'catchment areas with --catchments --format geojson.',
+    L.t('surface.title', { year: L.yearOrd(o.surface.year), kind: L.t(`surface.kind.${o.surface.kind}`) }),
+    L.t('surface.grid', {
+      km: plain(grid.cellKm, L),
+      dlon: deg(grid.dLon),
+      dlat: deg(grid.dLat),
+      cols: grid.cols,
+      rows: grid.rows,
+      land: L.int(s.land_cells),
+    }),
+    L.t('surface.stats', {
+      median: m(s.median_min),
+      p90: m(s.p90_min),
+      max: m(s.max_min),
+      unreachable: L.int(s.unreachable_cells),
+    }),
+    L.t('surface.within', {
+      list: s.within.map((w) => L.t('surface.within_item', { max: w.max_min, pct: one(w.cells_pct, L) })).join(', '),
+    }),
+    L.t('surface.method', { method: method(o, L) }),
+    L.t('surface.write', { nodata: NODATA, unreachable: UNREACHABLE }),
   ];
   return lines.join('\n');
 }

@@ -498,4 +498,23 @@ export const az: Record<MessageKey, string> = {
   'plan.scenario_duplicate_id':
     "'{id}' id-si bu ssenarinin `{list}` siyahısında iki dəfə var (birinci: `{list}[{first}]`); iki yazını birləşdirin",
   'plan.file_missing': '`{key}`: {file} faylı yoxdur (plandakı yol plan faylına görə nisbidir)',
+  // surface (issue 27)
+  'surface.title': '{year} il üçün yol müddəti xəritəsi: ən yaxın fəaliyyətdə olan {kind}',
+  'surface.kind.any': 'mərkəz və ya filial',
+  'surface.kind.center': 'mərkəz',
+  'surface.kind.branch': 'filial',
+  'surface.kind_to.any': 'mərkəzə və ya filiala',
+  'surface.kind_to.center': 'mərkəzə',
+  'surface.kind_to.branch': 'filiala',
+  'surface.grid':
+    'Şəbəkə: {km} km-lik xanalar ({dlon}° × {dlat}°, EPSG:4326), {cols} × {rows}, ölkə ərazisində {land} xana',
+  'surface.stats':
+    'Ölkə xanaları üzrə: mediana {median}, 90-cı persentil {p90}, ən uzaq {max}; {unreachable} xanadan heç bir fəaliyyətdə olan obyektə çatmaq olmur',
+  'surface.within': 'Yol müddəti həddində olan xanalar: {list}',
+  'surface.within_item': '{max} dəq: {pct}\u00A0%',
+  'surface.method': 'Metod: {method}',
+  'surface.how':
+    'hər {km} km-lik xananın mərkəzindən {year} ilin sonunda fəaliyyətdə olan ən yaxın {kind} yol müddəti (dəqiqə); {model}',
+  'surface.write':
+    'Rastr faylı: --out FAYL.tif (Float32, dəqiqə; ölkədən kənarda {nodata}, çatmaq olmayan yerdə {unreachable}); izoxronlar: --format geojson --bands 15,30,60; xidmət zonaları: --catchments --format geojson.',
 };

@@ -494,6 +494,23 @@ export const en = {
   'plan.scenario_duplicate_id':
     "id '{id}' appears twice in this scenario's {list} (first at {list}[{first}]); merge the two entries",
   'plan.file_missing': '{key}: no such file {file} (a path in a plan is relative to the plan file)',
+  // surface (issue 27)
+  'surface.title': 'Travel-time surface {year}: nearest open {kind}',
+  'surface.kind.any': 'center or branch',
+  'surface.kind.center': 'center',
+  'surface.kind.branch': 'branch',
+  'surface.kind_to.any': 'center or branch',
+  'surface.kind_to.center': 'center',
+  'surface.kind_to.branch': 'branch',
+  'surface.grid': 'Grid: {km} km cells ({dlon}° × {dlat}°, EPSG:4326), {cols} × {rows}, {land} in the country',
+  'surface.stats':
+    "Over the country's cells: median {median}, 90th percentile {p90}, farthest {max}; {unreachable} cells reach no open facility",
+  'surface.within': 'Cells within {list}',
+  'surface.within_item': '{max} min: {pct} %',
+  'surface.method': 'Method: {method}',
+  'surface.how': "minutes from each {km} km cell's centre to the nearest open {kind} at the end of {year}; {model}",
+  'surface.write':
+    'Write the raster with --out FILE.tif (Float32 minutes; {nodata} outside the country, {unreachable} unreachable), isochrones with --format geojson --bands 15,30,60, catchment areas with --catchments --format geojson.',
 } as const;
 
 export type MessageKey = keyof typeof en;

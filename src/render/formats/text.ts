@@ -28,7 +28,7 @@ export const textFormat: Format = withClosingSections(
     regions: (o, ctx) => regionsText(o.dataset, o.capital, ctx.locale),
     capacity: (r, ctx) => capacityText(r, ctx.locale),
     capacitySites: (o) => capacitySitesText(o.result, capacitySitesYaml(o)),
-    surface: surfaceText,
+    surface: (o, ctx) => surfaceText(o, ctx.locale),
     gaps: (o, ctx) => gapsText(o.result, o.top, ctx.locale),
   },
   false,
