@@ -511,6 +511,8 @@ export const en = {
   'surface.how': "minutes from each {km} km cell's centre to the nearest open {kind} at the end of {year}; {model}",
   'surface.write':
     'Write the raster with --out FILE.tif (Float32 minutes; {nodata} outside the country, {unreachable} unreachable), isochrones with --format geojson --bands 15,30,60, catchment areas with --catchments --format geojson.',
+  'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
+  'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
 } as const;
 
 export type MessageKey = keyof typeof en;
