@@ -166,7 +166,7 @@ describe('validate --lang az says the findings of the checks and of the schema i
   it('words the hints: a typo in a region code, with the codes it may have meant', () => {
     const r = cli(['validate', join(invalid, '24-region-code-typo.yaml'), '--lang', 'az']);
     expect(r.stdout).toContain(
-      "naməlum inzibati vahid 'AZ-BRA'. Bəlkə `AZ-BAR` (Barda) və ya `AZ-BA` (Baku) nəzərdə tutulub? [unknown-region]",
+      "naməlum inzibati vahid 'AZ-BRA'. Bəlkə `AZ-BAR` (Bərdə) və ya `AZ-BA` (Bakı) nəzərdə tutulub? [unknown-region]",
     );
     const gh = cli(['validate', join(invalid, '16-30-february.yaml'), '--lang', 'az', '--format', 'github']);
     expect(gh.stdout).toMatch(

@@ -74,7 +74,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     return d;
   };
 
-  const named = (c: string) => said('check.code_named', { code: c, name: regions.describe(c) });
+  const place = (c: string) => ({ place: c, name: regions.describe(c) });
+  const named = (c: string) => said('check.code_named', { code: c, name: place(c) });
   const suggestRegion = (code: string): Said => {
     const byName = regions.codeForName(code);
     if (byName) return said('check.did_you_mean', { list: named(byName) });
@@ -82,7 +83,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     if (byPrefix.length && byPrefix.length <= 3)
       return said('check.did_you_mean', { list: eitherOf(byPrefix.map(named)) });
     return (
-      didYouMeanSaid(code, regions.servableCodes(), (c) => regions.describe(c)) ??
+      didYouMeanSaid(code, regions.servableCodes(), place) ??
       said('check.codes_are', { system: regions.profile.codes.system, example: regions.profile.codes.example })
     );
   };
@@ -124,7 +125,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
             warn(
               at('serves', j),
               'serves-included-city',
-              said('check.serves_included_city', { code, host, name: regions.describe(host) }),
+              said('check.serves_included_city', { code, host, name: place(host) }),
             );
         }
       });
@@ -159,7 +160,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
         const outside = footprints.outsideKm(f.region, lat, lon);
         if (outside && outside.km > UNIT_BORDER_TOLERANCE_KM) {
           const there = outside.inside
-            ? said('check.lies_in', { code: outside.inside, name: regions.describe(outside.inside) })
+            ? said('check.lies_in', { code: outside.inside, name: place(outside.inside) })
             : '';
           warn(
             at('location'),
@@ -310,7 +311,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           j >= 0
             ? ['centers', i, 'serves', j]
             : ['reassign', plan.reassign.findIndex((r) => r.to === f.id && r.unit === code)];
-        warn(path, 'served-twice', said('check.served_twice', { code, name: regions.describe(code), prev }));
+        warn(path, 'served-twice', said('check.served_twice', { code, name: place(code), prev }));
       }
     });
   }

@@ -29,7 +29,7 @@ export class Locale {
 
   /** A message kept as key and values (a finding's), in this language. */
   say(s: Said): string {
-    return sayIn(CATALOGUES[this.lang], s);
+    return sayIn(CATALOGUES[this.lang], s, (id, name) => this.place(id, name));
   }
 
   /** 1,234,567 / 1 234 567 */

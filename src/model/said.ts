@@ -6,7 +6,16 @@
 import { fill } from './messages/catalogue.js';
 import { en, type MessageKey } from './messages/en.js';
 
-export type SaidParam = string | number | Said;
+export type SaidParam = string | number | Said | Place;
+
+/** A unit or district by its code, with its English name: said in the run's language where the data has it. */
+export interface Place {
+  place: string;
+  name: string;
+}
+
+/** How a language names a place (Locale.place); English keeps the name given. */
+type Namer = (id: string, name: string) => string;
 
 export interface Said {
   key: MessageKey;
@@ -15,11 +24,15 @@ export interface Said {
 
 export const said = (key: MessageKey, params?: Record<string, SaidParam>): Said => (params ? { key, params } : { key });
 
-/** The message in a catalogue, its nested messages written first. */
-export function sayIn(catalogue: Readonly<Record<MessageKey, string>>, s: Said): string {
+/** The message in a catalogue, its nested messages written first, its places named by `place`. */
+export function sayIn(
+  catalogue: Readonly<Record<MessageKey, string>>,
+  s: Said,
+  place: Namer = (_, name) => name,
+): string {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(s.params ?? {}))
-    values[name] = typeof v === 'object' ? sayIn(catalogue, v) : v;
+    values[name] = typeof v !== 'object' ? v : 'place' in v ? place(v.place, v.name) : sayIn(catalogue, v, place);
   return fill(catalogue[s.key], values);
 }
 

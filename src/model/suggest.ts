@@ -1,4 +1,4 @@
-import { english, eitherOf, type Said, said } from './said.js';
+import { english, eitherOf, type Said, type SaidParam, said } from './said.js';
 /**
  * "Did you mean …?" suggestions. Edit distance counts a swap of two neighbouring letters as one
  * edit (optimal string alignment), the commonest typo in codes: AZ-BRA → AZ-BAR.
@@ -47,7 +47,7 @@ export function didYouMean(word: string, candidates: Iterable<string>, describe?
 export function didYouMeanSaid(
   word: string,
   candidates: Iterable<string>,
-  describe?: (c: string) => string,
+  describe?: (c: string) => SaidParam,
 ): Said | undefined {
   const all = closestAll(word, candidates);
   if (!all.length) return undefined;

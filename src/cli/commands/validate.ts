@@ -8,6 +8,7 @@ import { validateFile } from '../../load/validate-file.js';
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { summaryLine, tally } from '../../render/diagnostics.js';
 import { emit } from '../../render/emit.js';
+import { localNames } from '../../model/local-names.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, type OutputOptions } from '../options.js';
 
@@ -44,7 +45,9 @@ export const command: CommandSpec<Opts> = {
     const sorted = sortDiagnostics(diagnostics);
     // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
     const checked = targets.length - unreadable;
-    await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o);
+    // Units and districts named in the hints, in the run's language.
+    const names = localNames(country.regions.dataset, [], country.regions.capital);
+    await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o, { names });
     const { errors, warnings, waived } = tally(sorted);
     if (o.format === 'github')
       process.stderr.write(`${summaryLine(errors, warnings, checked, unreadable, waived, new Locale(run.lang))}\n`);
