@@ -134,22 +134,11 @@ describe('validate --lang az', () => {
   });
 });
 
-/** Fixtures whose findings come from the YAML readers and the plan loader: their messages are still English. */
-const VALIDATE_PENDING = new Set([
-  '01-unclosed-flow-mapping.yaml',
-  '02-tab-indentation.yaml',
-  '03-duplicate-key.yaml',
-  '04-alias-bomb.yaml',
-  '05-plan-is-a-list.yaml',
-  '36-base-plan-missing.yaml',
-  '39-road-network-missing.yaml',
-  '40-empty-file.yaml',
-  '41-comment-only.yaml',
-  '42-document-marker-only.yaml',
-  '43-tilde-only.yaml',
-  '44-scalar-at-top.yaml',
-  '49-two-documents.yaml',
-]);
+/**
+ * Fixtures whose findings still carry English: the YAML parser's own reason for a syntax error, its
+ * alias refusal, and a missing base plan.
+ */
+const VALIDATE_PENDING = new Set(['01-unclosed-flow-mapping.yaml', '04-alias-bomb.yaml', '36-base-plan-missing.yaml']);
 
 describe('validate --lang az says the findings of the checks and of the schema in Azerbaijani', () => {
   const invalid = join(ROOT, 'tests', 'fixtures', 'invalid');

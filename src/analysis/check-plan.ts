@@ -6,7 +6,7 @@ import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { Plan, WaivableCode } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { type Said, type SaidParam, eitherOf, english, said } from '../model/said.js';
+import { type Said, type SaidParam, eitherOf, said, told } from '../model/said.js';
 import { closest, didYouMeanSaid } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
@@ -345,6 +345,3 @@ function applyWaivers(plan: Plan, findings: Finding[]): Finding[] {
     });
   return marked;
 }
-
-/** A finding's message: its English text and the message itself. */
-const told = (s: Said) => ({ message: english(s), said: s });

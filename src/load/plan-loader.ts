@@ -2,6 +2,7 @@
  * Loads a plan file: text → YAML with positions → schema → (scenario) merge with its base plan.
  * Never throws for bad content: every problem becomes a Diagnostic with file:line:column.
  */
+import { said, told } from '../model/said.js';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
@@ -113,9 +114,7 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
   if (src.value === undefined) return { ...failed(src.diagnostics), locate: src.locate };
   if (src.value === null) {
     // An emptied plan must fail CI, not pass as "0 errors": nothing to plan is an error.
-    const message =
-      "the plan is empty (the file holds only comments, '---' or null); a plan needs at least name:, years: and standards:";
-    return failed([{ ...src.locate([]), severity: 'error', code: 'empty-plan', message }]);
+    return failed([{ ...src.locate([]), severity: 'error', code: 'empty-plan', ...told(said('plan.empty')) }]);
   }
   if (typeof src.value !== 'object' || Array.isArray(src.value)) {
     return failed([
@@ -123,7 +122,7 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
         ...src.locate([]),
         severity: 'error',
         code: 'wrong-type',
-        message: 'a plan file must be a YAML mapping (name:, years:, centers: …)',
+        ...told(said('plan.not_mapping')),
       },
     ]);
   }
@@ -227,10 +226,8 @@ function mergeScenario(
       const first = seen.get(f.id);
       if (first === undefined) seen.set(f.id, i);
       else {
-        const message =
-          `id '${f.id}' appears twice in this scenario's ${list} (first at ` +
-          `${list}[${first}]); merge the two entries`;
-        duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', message });
+        const s = said('plan.scenario_duplicate_id', { id: f.id, list, first });
+        duplicates.push({ ...childLocate([list, i, 'id']), severity: 'error', code: 'duplicate-id', ...told(s) });
       }
     });
   }

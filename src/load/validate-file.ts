@@ -1,4 +1,5 @@
 /** Loads and checks one plan file: every problem found, not just the first. */
+import { said, told } from '../model/said.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkPlan } from '../analysis/check-plan.js';
@@ -62,6 +63,6 @@ function missingFiles(plan: Plan): Finding[] {
       path,
       severity: 'error',
       code: 'file-missing',
-      message: `${path.join('.')}: no such file ${displayPath(resolve(file!))} (a path in a plan is relative to the plan file)`,
+      ...told(said('plan.file_missing', { key: path.join('.'), file: displayPath(resolve(file!)) })),
     }));
 }

@@ -2,6 +2,7 @@
  * Parses YAML while keeping source positions, so every problem can be reported as file:line:col.
  * Hostile input stays harmless: aliases are capped (a "billion laughs" file is refused at once).
  */
+import { said, told } from '../model/said.js';
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -64,7 +65,7 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         column: m[0].length,
         severity: 'error',
         code: 'yaml-tab',
-        message: 'tab character in indentation; YAML indents with spaces only',
+        ...told(said('yaml.tab')),
       });
     }
   });
@@ -76,13 +77,15 @@ export function parseYamlExact(text: string, file: string): YamlSource {
       ...p,
       severity: 'error',
       code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      message: duplicate
-        ? 'duplicate key: the same key appears twice in this mapping; keep one'
+      ...(duplicate
+        ? told(said('yaml.duplicate_key'))
         : /call stack/i.test(e.message)
-          ? 'refused: nested too deeply to be a plan (a plan needs only a few levels)'
+          ? told(said('yaml.too_deep'))
           : e.code === 'MULTIPLE_DOCS'
-            ? "a plan file holds one YAML document, and a second one starts here: remove this '---' or split the file"
-            : `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
+            ? told(said('yaml.two_documents'))
+            : {
+                message: `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
+              }),
     });
   }
   // Explicit tags such as !!binary, !!timestamp, !!set or a custom !thing would turn a value into a
@@ -93,10 +96,12 @@ export function parseYamlExact(text: string, file: string): YamlSource {
       if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
         const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
         const at = (node as Node).range?.[0] ?? 0;
-        const message =
-          `the YAML tag ${short} is not used in plan files; remove it and write the ` +
-          `value as plain text, a number or a date like 2026-05`;
-        diagnostics.push({ ...pos(at), severity: 'error', code: 'yaml-tag', message });
+        diagnostics.push({
+          ...pos(at),
+          severity: 'error',
+          code: 'yaml-tag',
+          ...told(said('yaml.tag', { tag: short })),
+        });
       }
     });
   }

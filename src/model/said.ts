@@ -26,6 +26,9 @@ export function sayIn(catalogue: Readonly<Record<MessageKey, string>>, s: Said):
 /** The message in English: the text JSON output and every English run show. */
 export const english = (s: Said): string => sayIn(en, s);
 
+/** A finding's message: its English text and the message itself. */
+export const told = (s: Said) => ({ message: english(s), said: s });
+
 /** "a or b or c", as nested messages (each language joins with its own word). */
 export function eitherOf(items: SaidParam[]): SaidParam {
   return items.reduce((a, b) => said('check.or', { a, b }));

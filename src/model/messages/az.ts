@@ -485,6 +485,19 @@ export const az: Record<MessageKey, string> = {
   'order.rule': 'Büdcə qaydası: yalnız tikinti xərcləri (cari xərclər nəzərə alınmır); {rule}.',
   'order.heuristic':
     'Evristika: bir manata düşən əhaliyə görə acgöz alqoritm {greedy} nəfər-il, açılış siyahısında {n} {moves} sonra {result}.',
+  'yaml.tab': 'girintidə tab simvolu var; YAML girintisi yalnız boşluqla yazılır',
+  'yaml.duplicate_key': 'təkrarlanan açar: eyni açar bu cədvəldə iki dəfə yazılıb; birini saxlayın',
+  'yaml.too_deep': 'qəbul edilmədi: plan üçün həddən artıq dərin iç-içəlik (plana bir neçə səviyyə kifayətdir)',
+  'yaml.two_documents':
+    "plan faylında bir YAML sənədi olur, ikincisi isə burada başlayır: bu '---' sətrini silin və ya faylı bölün",
+  'yaml.tag':
+    '{tag} YAML teqi plan fayllarında işlədilmir; onu silin və dəyəri sadə mətn, ədəd və ya 2026-05 kimi tarix şəklində yazın',
+  'plan.empty':
+    "plan boşdur (faylda yalnız şərhlər, '---' və ya null var); planda ən azı `name:`, `years:` və `standards:` olmalıdır",
+  'plan.not_mapping': 'plan faylı YAML cədvəli olmalıdır (`name:`, `years:`, `centers:` …)',
+  'plan.scenario_duplicate_id':
+    "'{id}' id-si bu ssenarinin `{list}` siyahısında iki dəfə var (birinci: `{list}[{first}]`); iki yazını birləşdirin",
+  'plan.file_missing': '`{key}`: {file} faylı yoxdur (plandakı yol plan faylına görə nisbidir)',
   // surface (issue 27)
   'surface.title': '{year} il üçün yol müddəti xəritəsi: ən yaxın fəaliyyətdə olan {kind}',
   'surface.kind.any': 'mərkəz və ya filial',

@@ -481,6 +481,19 @@ export const en = {
   'order.rule': 'Budget rule: build costs only (running costs not counted); {rule}.',
   'order.heuristic':
     'Heuristic: greedy by people per manat {greedy} people-years, after {n} {moves} in the opening list {result}.',
+  'yaml.tab': 'tab character in indentation; YAML indents with spaces only',
+  'yaml.duplicate_key': 'duplicate key: the same key appears twice in this mapping; keep one',
+  'yaml.too_deep': 'refused: nested too deeply to be a plan (a plan needs only a few levels)',
+  'yaml.two_documents':
+    "a plan file holds one YAML document, and a second one starts here: remove this '---' or split the file",
+  'yaml.tag':
+    'the YAML tag {tag} is not used in plan files; remove it and write the value as plain text, a number or a date like 2026-05',
+  'plan.empty':
+    "the plan is empty (the file holds only comments, '---' or null); a plan needs at least name:, years: and standards:",
+  'plan.not_mapping': 'a plan file must be a YAML mapping (name:, years:, centers: …)',
+  'plan.scenario_duplicate_id':
+    "id '{id}' appears twice in this scenario's {list} (first at {list}[{first}]); merge the two entries",
+  'plan.file_missing': '{key}: no such file {file} (a path in a plan is relative to the plan file)',
   // surface (issue 27)
   'surface.title': 'Travel-time surface {year}: nearest open {kind}',
   'surface.kind.any': 'center or branch',
