@@ -172,11 +172,11 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
     if (!(e instanceof UserError)) throw e;
     // The base could not be read at all: missing, a directory, too big. Say which, at the extends: line.
     const missing = !existsSync(basePath);
-    const why = missing ? `not found (looked for ${displayPath(basePath)})` : `cannot be used: ${e.message}`;
+    const s = missing
+      ? said('plan.base_missing', { base: String(raw.extends), path: displayPath(basePath) })
+      : said('plan.base_unusable', { base: String(raw.extends), why: e.message });
     const code = missing ? 'extends-missing' : 'extends-unreadable';
-    return failed([
-      { ...src.locate(['extends']), severity: 'error', code, message: `extends: base plan '${raw.extends}' ${why}` },
-    ]);
+    return failed([{ ...src.locate(['extends']), severity: 'error', code, ...told(s) }]);
   }
   if (!base.plan) return { ...base, files: [file, ...base.files] };
   return mergeScenario(parsed.data as ScenarioData, raw, base, src.locate, file);

@@ -521,4 +521,6 @@ export const az: Record<MessageKey, string> = {
   'opt.method.budget': 'kəsr çanta məsələsi ilə Laqranj relaksasiyası',
   'opt.method.money_order': 'illik Laqranj əhatə sərhədi',
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
+  'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
+  'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
 };

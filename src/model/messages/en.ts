@@ -515,6 +515,8 @@ export const en = {
   'opt.method.budget': 'Lagrangian relaxation with a fractional knapsack',
   'opt.method.money_order': 'per-year Lagrangian covering bound',
   'opt.method.node_limit': 'HiGHS MILP, node limit',
+  'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
+  'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
 } as const;
 
 export type MessageKey = keyof typeof en;
