@@ -246,3 +246,16 @@ describe('dostplan surface --lang az', () => {
     expect(az[3]).toContain(`15 dəq: ${c(within)}${NBSP}%`);
   });
 });
+
+describe('optimize --model order --lang az', () => {
+  it('names the bound of the quality in Azerbaijani, with the English run’s gap', async () => {
+    const az = await render(['optimize', '--model', 'order'], 'text');
+    const en = await render(['optimize', '--model', 'order'], 'text', 'en');
+    // English: "Quality: within 0.04% of optimal: bound 66,026,572 (per-year Lagrangian covering bound)."
+    const [, gap, bound] =
+      /^Quality: within ([\d.]+)% of optimal: bound ([\d,]+) \(per-year Lagrangian covering bound\)\.$/m.exec(en)!;
+    expect(az).toContain(
+      `Keyfiyyət: optimaldan fərq ${gap!.replace('.', ',')}${NBSP}%-dən çox deyil: sərhəd ${bound!.replace(/,/g, NBSP)} (illik Laqranj əhatə sərhədi).`,
+    );
+  });
+});

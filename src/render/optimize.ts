@@ -72,7 +72,7 @@ function summary(r: SuggestResult, L: Locale): string[] {
 /** The quality of an answer (analysis/optimize/quality.ts's qualityText) in the run's language. */
 function qualityWords(q: SuggestResult['quality'], fmt: (x: number) => string, L: Locale): string {
   if (L.lang === 'en') return qualityText(q, fmt);
-  const how = q.method ? ` (${q.method})` : '';
+  const how = q.method ? ` (${known(q.method, L)})` : '';
   if (q.status === 'heuristic, no bound') return L.t('opt.quality.none');
   if (q.status === 'proven optimal') return L.t('opt.quality.optimal', { how });
   return L.t('opt.quality.gap', { gap: L.pct(q.gap_percent!, 2), bound: fmt(q.bound!), how });

@@ -517,6 +517,10 @@ export const az: Record<MessageKey, string> = {
     'hər {km} km-lik xananın mərkəzindən {year} ilin sonunda fəaliyyətdə olan ən yaxın {kind} yol müddəti (dəqiqə); {model}',
   'surface.write':
     'Rastr faylı: --out FAYL.tif (Float32, dəqiqə; ölkədən kənarda {nodata}, çatmaq olmayan yerdə {unreachable}); izoxronlar: --format geojson --bands 15,30,60; xidmət zonaları: --catchments --format geojson.',
+  'opt.method.pmedian': 'Laqranj relaksasiyası, subqradiyent yüksəlişi, azaldılmış xərclərlə fiksasiya',
+  'opt.method.budget': 'kəsr çanta məsələsi ilə Laqranj relaksasiyası',
+  'opt.method.money_order': 'illik Laqranj əhatə sərhədi',
+  'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
 };

@@ -511,6 +511,10 @@ export const en = {
   'surface.how': "minutes from each {km} km cell's centre to the nearest open {kind} at the end of {year}; {model}",
   'surface.write':
     'Write the raster with --out FILE.tif (Float32 minutes; {nodata} outside the country, {unreachable} unreachable), isochrones with --format geojson --bands 15,30,60, catchment areas with --catchments --format geojson.',
+  'opt.method.pmedian': 'Lagrangian relaxation, subgradient ascent, reduced-cost fixing',
+  'opt.method.budget': 'Lagrangian relaxation with a fractional knapsack',
+  'opt.method.money_order': 'per-year Lagrangian covering bound',
+  'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
 } as const;
