@@ -233,6 +233,19 @@ describe('saving on the DOST plan', () => {
   });
 });
 
+/** Polls /api/state until `ok` holds (the watcher is debounced and polled): that state. */
+async function stateWhen(
+  s: Awaited<ReturnType<typeof served>>['s'],
+  ok: (st: { revision: number; stale: boolean }) => boolean,
+) {
+  for (let i = 0; i < 100; i++) {
+    const st = (await s.get('/api/state')).json();
+    if (ok(st)) return st;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the server did not read the file again');
+}
+
 describe('the plan file on disk is the source of truth', () => {
   it('reloads a changed file; a broken one keeps the last good state with file:line:col diagnostics', async () => {
     const { s, plan } = await served(join(XA, 'plan.yaml'), XA);
@@ -240,22 +253,14 @@ describe('the plan file on disk is the source of truth', () => {
     try {
       const revision = (await s.get('/api/state')).json().revision;
       const good = readFileSync(plan, 'utf8');
-      const until = async (ok: (st: { revision: number; stale: boolean }) => boolean) => {
-        for (let i = 0; i < 100; i++) {
-          const st = (await s.get('/api/state')).json();
-          if (ok(st)) return st;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error('the server did not read the file again');
-      };
       writeFileSync(plan, good.replace('opens: 2025', 'opens: 2024'));
-      const moved = await until((st) => st.revision > revision);
+      const moved = await stateWhen(s, (st) => st.revision > revision);
       expect(moved.stale).toBe(false);
       expect(moved.plan.facilities.find((f: { id: string }) => f.id === 'B1').opens).toBe('2024');
       expect((await national(s, 2024)).covered_pct).toBe(65.45); // B1 now open in 2024: 3,600 / 5,500
 
       writeFileSync(plan, good.replace('  center: { within_km: 30 }', '  center: { within_km: [30 }'));
-      const broken = await until((st) => st.stale);
+      const broken = await stateWhen(s, (st) => st.stale);
       expect(broken.diagnostics[0]).toMatchObject({
         file: expect.stringMatching(/plan\.yaml$/),
         line: 6,
@@ -268,7 +273,7 @@ describe('the plan file on disk is the source of truth', () => {
       expect((await s.post('/api/save', { mode: 'scenario' })).status).toBe(409);
 
       writeFileSync(plan, good);
-      const fixed = await until((st) => !st.stale);
+      const fixed = await stateWhen(s, (st) => !st.stale);
       expect(fixed.diagnostics).toEqual([]);
       expect(fixed.plan.facilities.find((f: { id: string }) => f.id === 'B1').opens).toBe('2025');
     } finally {
@@ -287,12 +292,7 @@ describe('the plan file on disk is the source of truth', () => {
         Buffer.from(`\n${lines.slice(2).join('\n')}`),
       ]);
       writeFileSync(plan, bad);
-      let st = (await s.get('/api/state')).json();
-      for (let i = 0; i < 100 && !st.stale; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        st = (await s.get('/api/state')).json();
-      }
-      expect(st.stale).toBe(true);
+      const st = await stateWhen(s, (x) => x.stale);
       expect(st.diagnostics[0]).toMatchObject({ file: expect.stringMatching(/plan\.yaml$/), line: 3, column: 3 });
     } finally {
       w.close();
@@ -309,11 +309,7 @@ describe('the plan file on disk is the source of truth', () => {
       // The branch goes from the file (and the target that counted it): its edit no longer applies.
       const text = readFileSync(plan, 'utf8');
       writeFileSync(plan, text.slice(0, text.indexOf('\nbranches:') + 1).replace(', branches: 1', ''));
-      let st = (await s.get('/api/state')).json();
-      for (let i = 0; i < 100 && st.revision === revision; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        st = (await s.get('/api/state')).json();
-      }
+      const st = await stateWhen(s, (x) => x.revision !== revision);
       expect(st.stale).toBe(false);
       expect(st.edits).toBe(1);
       expect(st.plan.facilities).toEqual([expect.objectContaining({ id: 'C1', lat: 10.32, lon: 20.52 })]);
