@@ -1,26 +1,35 @@
 /**
- * Exit codes and the errors that carry them. Neutral ground: every layer may import this module,
- * and it imports nothing from the project except types.
+ * Exit codes and the errors that carry them. Every layer from geo up may import this module; it
+ * imports only the model's messages, so an error can be said in the run's language.
  *
  * Exit codes: 0 success; 1 the plan or data has errors (or a check failed under --strict);
  * 2 usage or I/O error; 70 internal error (a bug: please report it).
  */
 import type { Diagnostic } from './model/diagnostic.js';
+import { type Said, english } from './model/said.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
  * A problem the user can fix (missing file, bad flag value, bad input data). The CLI prints the
- * message without a stack trace and exits with `exitCode` (2 unless said otherwise).
+ * message without a stack trace and exits with `exitCode` (2 unless said otherwise). Given as a
+ * catalogue message (`said`), it is printed in the run's language; `message` is always English.
  */
 export class UserError extends Error {
+  readonly said?: Said;
   constructor(
-    message: string,
+    message: string | Said,
     readonly exitCode: number = EXIT.usage,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
+    if (typeof message !== 'string') this.said = message;
     this.name = 'UserError';
+  }
+
+  /** The message in a language (`say` writes a catalogue message in it); English text as it is. */
+  text(say: (s: Said) => string): string {
+    return this.said ? say(this.said) : this.message;
   }
 }
 
@@ -31,13 +40,23 @@ export class UserError extends Error {
  * (load/findings.ts turns them into a Diagnostic).
  */
 export class InputError extends UserError {
+  readonly problem: string;
+  /** The problem as a catalogue message, when it was given as one. */
+  readonly problemSaid?: Said;
   constructor(
     readonly where: string,
-    readonly problem: string,
+    problem: string | Said,
     exitCode: number = EXIT.usage,
   ) {
-    super(`${where}: ${problem}`, exitCode);
+    const english_ = typeof problem === 'string' ? problem : english(problem);
+    super(`${where}: ${english_}`, exitCode);
+    this.problem = english_;
+    if (typeof problem !== 'string') this.problemSaid = problem;
     this.name = 'InputError';
+  }
+
+  override text(say: (s: Said) => string): string {
+    return this.problemSaid ? `${this.where}: ${say(this.problemSaid)}` : this.message;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, InvalidPlanError, UserError } from '../errors.js';
+import { said } from '../model/said.js';
 import { restoreV8Budget } from '../load/long-run.js';
 import { quietOnClosedStdout } from '../render/output.js';
 import { printable } from '../render/printable.js';
@@ -141,8 +142,7 @@ export async function main(
     if (lang) run.chooseLanguage(lang);
     const o = action.opts() as { bom?: boolean; format?: string };
     if (!o.bom) return;
-    if (o.format !== 'csv')
-      throw new UserError('--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)');
+    if (o.format !== 'csv') throw new UserError(said('refuse.bom_needs_csv'));
     run.bom = true;
   });
   try {
@@ -181,7 +181,8 @@ function failure(e: unknown, run: RunContext): number {
       renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, new Locale(run.lang)),
     );
   if (e instanceof UserError) {
-    run.message(e.message);
+    const locale = new Locale(run.lang);
+    run.message(e.text((s) => locale.say(s)));
     return e.exitCode;
   }
   process.stderr.write(

@@ -12,6 +12,7 @@
  * rows take a few hundred milliseconds. Every problem is an InputError at file:line:column.
  */
 import { InputError } from '../errors.js';
+import { amount, said } from '../model/said.js';
 import { type Delimiter, delimiterName, delimiterOf } from './csv-dialect.js';
 
 export const QUOTE = 34,
@@ -47,8 +48,7 @@ export function readCsv(text: string, file: string, o: CsvOptions = {}): CsvReco
   const lines: number[] = [];
   const max = o.maxRecords ?? Number.POSITIVE_INFINITY;
   for (let record = cursor.record(); record !== undefined; record = cursor.record()) {
-    if (records.length >= max)
-      throw new InputError(file, `more than ${(max - 1).toLocaleString('en')} rows; split the file`, 1);
+    if (records.length >= max) throw new InputError(file, said('read.too_many_rows', { max: amount(max - 1) }), 1);
     if (o.sameWidth && records.length > 0 && record.length !== records[0]!.length)
       throw new InputError(
         `${file}:${cursor.recordLine}:1`,

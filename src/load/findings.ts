@@ -6,6 +6,7 @@
  */
 import { InputError, InvalidPlanError, UserError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Said } from '../model/said.js';
 
 export interface Place {
   file: string;
@@ -39,11 +40,18 @@ function columnNumber(letters: string): number {
 export function findingsOf(e: unknown): Diagnostic[] | undefined {
   if (e instanceof InvalidPlanError) return e.diagnostics;
   if (e instanceof InputError)
-    return [{ ...placeOf(e.where), severity: 'error', code: 'unreadable', message: e.problem }];
+    return [
+      { ...placeOf(e.where), severity: 'error', code: 'unreadable', message: e.problem, ...saidOf(e.problemSaid) },
+    ];
   if (e instanceof UserError)
-    return [{ file: '', line: 1, column: 1, severity: 'error', code: 'refused', message: e.message }];
+    return [
+      { file: '', line: 1, column: 1, severity: 'error', code: 'refused', message: e.message, ...saidOf(e.said) },
+    ];
   return undefined;
 }
+
+/** A finding's catalogue message, when the refusal was given as one (so it can be said in Azerbaijani). */
+const saidOf = (s: Said | undefined) => (s ? { said: s } : {});
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; findings: Diagnostic[] };
 

@@ -29,7 +29,12 @@ export class Locale {
 
   /** A message kept as key and values (a finding's), in this language. */
   say(s: Said): string {
-    return sayIn(CATALOGUES[this.lang], s, (id, name) => this.place(id, name));
+    return sayIn(
+      CATALOGUES[this.lang],
+      s,
+      (id, name) => this.place(id, name),
+      (x, digits) => decimal(x, digits, this.lang),
+    );
   }
 
   /** 1,234,567 / 1 234 567 */

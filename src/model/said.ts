@@ -5,8 +5,20 @@
  */
 import { fill } from './messages/catalogue.js';
 import { en, type MessageKey } from './messages/en.js';
+import { decimal } from './number-text.js';
 
-export type SaidParam = string | number | Said | Place;
+export type SaidParam = string | number | Said | Place | Amount;
+
+/**
+ * A number written in the run's language: grouped thousands, and `digits` decimals (default 0)
+ * after a point in English, a comma in Azerbaijani. A plain number param is written as it is.
+ */
+export interface Amount {
+  amount: number;
+  digits?: number;
+}
+
+export const amount = (x: number, digits?: number): Amount => (digits ? { amount: x, digits } : { amount: x });
 
 /** A unit or district by its code, with its English name: said in the run's language where the data has it. */
 export interface Place {
@@ -16,6 +28,8 @@ export interface Place {
 
 /** How a language names a place (Locale.place); English keeps the name given. */
 type Namer = (id: string, name: string) => string;
+/** How a language writes an amount (Locale.num); English: 1,234.5. */
+type Writer = (x: number, digits: number) => string;
 
 export interface Said {
   key: MessageKey;
@@ -29,10 +43,18 @@ export function sayIn(
   catalogue: Readonly<Record<MessageKey, string>>,
   s: Said,
   place: Namer = (_, name) => name,
+  write: Writer = (x, digits) => decimal(x, digits, 'en'),
 ): string {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(s.params ?? {}))
-    values[name] = typeof v !== 'object' ? v : 'place' in v ? place(v.place, v.name) : sayIn(catalogue, v, place);
+    values[name] =
+      typeof v !== 'object'
+        ? v
+        : 'place' in v
+          ? place(v.place, v.name)
+          : 'amount' in v
+            ? write(v.amount, v.digits ?? 0)
+            : sayIn(catalogue, v, place, write);
   return fill(catalogue[s.key], values);
 }
 

@@ -4,6 +4,8 @@
  * xidmət ərazisi, nəfər) and marked there where the word is our choice.
  */
 import type { MessageKey } from './en.js';
+import { readersAz } from './readers-az.js';
+import { refusalsAz } from './refusals-az.js';
 
 export const az: Record<MessageKey, string> = {
   'common.center': 'mərkəz',
@@ -523,4 +525,6 @@ export const az: Record<MessageKey, string> = {
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
+  ...readersAz,
+  ...refusalsAz,
 };

@@ -2,6 +2,9 @@
  * The English messages: the keys of the catalogue and their placeholders (catalogue.ts). A key
  * names where the text appears: `common.` words used everywhere, then one prefix per result.
  */
+import { readersEn } from './readers-en.js';
+import { refusalsEn } from './refusals-en.js';
+
 export const en = {
   // Words shared by every result.
   'common.center': 'center',
@@ -517,6 +520,8 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  ...readersEn,
+  ...refusalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
