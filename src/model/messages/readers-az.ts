@@ -216,5 +216,5 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.tiff.directory_runs_past': 'təsvir kataloqu faylın sonundan kənara çıxır',
   'read.tiff.field_too_big': '{field} sahəsi faylda olduğundan çox məlumat elan edir',
   'read.tiff.blocks':
-    'başlığında {needed} blokda {width} × {height} xana elan olunub, amma yalnız {located} blokun yeri göstərilib',
+    'başlığında {width} × {height} xana üçün {needed} blok elan olunub, amma {located} blokun yeri göstərilib',
 };
