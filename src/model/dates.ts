@@ -3,7 +3,7 @@
  * For counting what is open by a date we take the end of the period (an opening "in 2026" is
  * certain only on 31 December 2026), which is what planners mean by "open by end of year".
  */
-import { english, type Said, said } from './said.js';
+import type { Said } from './said.js';
 
 export interface PlanDay {
   year: number;
@@ -13,11 +13,13 @@ export interface PlanDay {
   precision: 'year' | 'month' | 'day';
 }
 
-const calendar = (s: Said): DateProblem => ({ kind: 'calendar', detail: english(s), said: s });
+// The problem as a message only, written as a plain Said (its English: said.ts `english`): the
+// studio page parses dates too, and its bundle must not carry the catalogue said.ts imports.
+const calendar = (s: Said): DateProblem => ({ kind: 'calendar', said: s });
 
 const FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string; said: Said };
+export type DateProblem = { kind: 'format' } | { kind: 'calendar'; said: Said };
 
 /** Proleptic Gregorian calendar for every year (Date.UTC maps years 0–99 to 1900–1999). */
 export function daysInMonth(year: number, month: number): number {
@@ -32,11 +34,14 @@ export function parsePlanDate(value: string | number): PlanDay | DateProblem {
   const year = Number(m[1]);
   if (m[2] === undefined) return { year, month: 12, day: 31, precision: 'year' };
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return calendar(said('date.no_month', { month: m[2]! }));
+  if (month < 1 || month > 12) return calendar({ key: 'date.no_month', params: { month: m[2]! } });
   if (m[3] === undefined) return { year, month, day: daysInMonth(year, month), precision: 'month' };
   const day = Number(m[3]);
   if (day < 1 || day > daysInMonth(year, month)) {
-    return calendar(said('date.days_in_month', { month: `${year}-${m[2]}`, days: daysInMonth(year, month), day }));
+    return calendar({
+      key: 'date.days_in_month',
+      params: { month: `${year}-${m[2]}`, days: daysInMonth(year, month), day },
+    });
   }
   return { year, month, day, precision: 'day' };
 }
