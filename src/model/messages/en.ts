@@ -520,6 +520,44 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  // validate/optimize leftovers (az-validate)
+  'yaml.syntax': 'YAML syntax: {reason}',
+  'yaml.reason.flow_unclosed':
+    'a { } or [ ] opened above is not closed (or its next lines are not indented under its key); close it with } or ]',
+  'yaml.reason.indent': 'wrong indentation: the items of one list or mapping must start at the same column',
+  'yaml.reason.quote_unclosed': 'a quoted text is not closed; add the closing quote',
+  'yaml.reason.flow_comma': 'a comma is missing between the items of a { } or [ ]',
+  'yaml.reason.colon_space': "a space is missing after ':'",
+  'yaml.reason.key_without_value': "a line holds a key without ':' after it; write key: value",
+  'yaml.reason.comment_space': "a '#' comment needs a space before it",
+  'yaml.reason.list_dash': "a list item without its '- '",
+  'yaml.reason.missing_char': 'a character YAML needs is missing here',
+  'yaml.reason.stray_comma': 'a comma where no item follows, or outside { } and [ ]',
+  'yaml.reason.empty_item': 'an empty item in a { } or [ ] (two commas in a row?)',
+  'yaml.reason.unexpected': "a character YAML cannot read here (a misplaced ':', quote or bracket?)",
+  'yaml.reason.scalar_start': 'a plain value cannot start with this character; put the value in quotes',
+  'yaml.reason.escape': 'an invalid escape in a double-quoted text; use single quotes, or write \\\\ for a backslash',
+  'yaml.reason.multiline_key': "a key must be on one line and end with ':' (is a ':' missing on the line before?)",
+  'yaml.reason.block_key': "a list or mapping cannot be a key; is a ':' or a line break misplaced?",
+  'yaml.reason.block_in_flow':
+    "a list or 'key: value' mapping inside { } or [ ] not written with { } or [ ] itself (a comma missing?)",
+  'yaml.reason.anchor': 'an anchor or alias (& or *) is written wrongly; plan files do not need them',
+  'yaml.reason.tag': "a YAML tag ('!') that plan files do not use; remove it",
+  'yaml.reason.directive': "a YAML directive ('%') that plan files do not use; remove the line",
+  'yaml.reason.too_many_aliases': 'refused: too many alias expansions',
+  'yaml.reason.tab': 'tab character in indentation; YAML indents with spaces only',
+  'yaml.reason.other': 'not valid YAML here',
+  'yaml.alias_refused':
+    'refused: more than {max} alias expansions, the shape of a "billion laughs" attack; write the values out',
+  'plan.path_outside':
+    "{key}: '{path}' is outside the plan's repository ({root}); a plan may name only files in its own repository (copy the file in, or give it on the command line)",
+  'plan.extends_cycle': "extends: '{base}' leads back to this file ({chain})",
+  'plan.where_problem': '{where}: {problem}',
+  'dataset.units_sum': '{year}: units add up to {sum}, national total is {national}',
+  'dataset.resident_sum': '{year}: resident populations add up to {sum}, national total is {national}',
+  'dataset.districts_sum': '{year}: {city} districts add up to {sum}, the city is {whole}',
+  'dataset.districts_resident_sum': "{year}: {city} districts' residents add up to {sum}, the city's are {whole}",
+  'dataset.unknown_economic_region': '{code}: unknown economic region {id}',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   // studio.html.* are the page's static texts (src/web/index.html): build/web-bundle.ts finds each
   // English text there and writes the Azerbaijani page from it (a text with no key fails the build).
