@@ -157,6 +157,25 @@ describe('nearest-facility tracker, co-located facilities', () => {
   });
 });
 
+/** Every admissible site by (geodesic km, index), the k first, padded with -1: the plain computation. */
+const bruteForce = (
+  pts: { lat: number; lon: number }[],
+  pointSide: Uint16Array,
+  sites: { lat: number; lon: number }[],
+  siteSide: Uint16Array,
+  k: number,
+) =>
+  pts.flatMap((p, i) => {
+    const want = sites
+      .map((s, j) => ({ j, d: geodesicKm(p, s) }))
+      .filter(({ j }) => siteSide[j] === pointSide[i])
+      .sort((a, b) => a.d - b.d || a.j - b.j)
+      .slice(0, k)
+      .map(({ j }) => j);
+    while (want.length < k) want.push(-1);
+    return want;
+  });
+
 describe('k nearest sites (k-d tree search in chord space)', () => {
   it("the straight-line model's nearestSites gives trip's km and minutes to the bit", async () => {
     const { StraightLineModel } = await import('../src/travel/straight-line.js');
@@ -179,8 +198,7 @@ describe('k nearest sites (k-d tree search in chord space)', () => {
     expect(pairs).toBeGreaterThan(2000);
   });
 
-  it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', async () => {
-    const { kNearestSites } = await import('../src/geo/nearest-sites.js');
+  it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', () => {
     let seed = 17;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const town = { lat: 40.4, lon: 49.9 };
@@ -195,39 +213,12 @@ describe('k nearest sites (k-d tree search in chord space)', () => {
     const siteSide = Uint16Array.from(sites, (_, j) => (j % 40 === 0 ? 1 : 0)); // 8 sites on side 1
     for (const k of [1, 5, 12]) {
       const got = kNearestSites(pointSet(pts), pointSide, pointSet(sites), siteSide, k);
-      pts.forEach((p, i) => {
-        const want = sites
-          .map((s, j) => ({ j, d: geodesicKm(p, s) }))
-          .filter(({ j }) => siteSide[j] === pointSide[i])
-          .sort((a, b) => a.d - b.d || a.j - b.j)
-          .slice(0, k)
-          .map(({ j }) => j);
-        while (want.length < k) want.push(-1); // fewer admissible sites than k: padded
-        expect([...got.subarray(i * k, i * k + k)]).toEqual(want);
-      });
+      expect([...got]).toEqual(bruteForce(pts, pointSide, sites, siteSide, k));
     }
   });
 });
 
 describe('k nearest sites: the tree search against brute force on degenerate and crowded inputs', () => {
-  /** Every admissible site by (geodesic km, index), the k first, padded with -1: the plain computation. */
-  const bruteForce = (
-    pts: { lat: number; lon: number }[],
-    pointSide: Uint16Array,
-    sites: { lat: number; lon: number }[],
-    siteSide: Uint16Array,
-    k: number,
-  ) =>
-    pts.flatMap((p, i) => {
-      const want = sites
-        .map((s, j) => ({ j, d: geodesicKm(p, s) }))
-        .filter(({ j }) => siteSide[j] === pointSide[i])
-        .sort((a, b) => a.d - b.d || a.j - b.j)
-        .slice(0, k)
-        .map(({ j }) => j);
-      while (want.length < k) want.push(-1);
-      return want;
-    });
   const check = (
     pts: { lat: number; lon: number }[],
     sites: { lat: number; lon: number }[],
