@@ -2,14 +2,16 @@
  * Sorting (candidate, distance) pairs kept in two parallel arrays (site[t], d[t]), in place, by
  * distance: the candidate lists of the p-median instances; and the lists regrouped by candidate.
  */
-import type { Instance } from './instance.js';
-import type { PointLists } from './prepared.js';
 
 /**
  * Point-by-point lists (point x's pairs in [start[x], start[x + 1])) regrouped candidate by
  * candidate, points in increasing order; list x is point active[x] when `active` is given.
  */
-export function byCandidate(lists: PointLists, m: number, active?: Int32Array): Instance['reverse'] {
+export function byCandidate(
+  lists: { start: Int32Array; site: Int32Array; d: Float64Array },
+  m: number,
+  active?: Int32Array,
+): { points: Int32Array; d: Float64Array }[] {
   const count = new Int32Array(m);
   for (let t = 0; t < lists.site.length; t++) count[lists.site[t]!]!++;
   const reverse = Array.from(count, (c) => ({ points: new Int32Array(c), d: new Float64Array(c) }));
