@@ -63,7 +63,7 @@ export class InputError extends UserError {
 /** A plan that cannot be analysed: the CLI prints its diagnostics, then the message (exit 1). */
 export class InvalidPlanError extends UserError {
   constructor(
-    message: string,
+    message: string | Said,
     readonly diagnostics: Diagnostic[],
   ) {
     super(message, EXIT.failed);

@@ -4,15 +4,16 @@
  * same exit code, while the English run prints exactly what it printed before the messages moved
  * into the catalogue (the English texts below are the output of the build before that change).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../src/model/messages/catalogue.js';
 import { readersAz } from '../src/model/messages/readers-az.js';
 import { readersEn } from '../src/model/messages/readers-en.js';
-import { cli } from './helpers.js';
-import { geoPackage, geoTiff, h3Cells } from './hostile-files.js';
+import { cli, ROOT } from './helpers.js';
+import { geoPackage, geoTiff, h3Cells, osmPbf, pbfBlock, pbfData, straightRoad } from './hostile-files.js';
 import { xlsx, zip } from './xlsx-writer.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-reader-az-'));
@@ -297,6 +298,104 @@ const CASES: Case[] = [
     az: '{DIR}/layers.gpkg: onun 1 qatından heç birində H3 sütunu (h3) və əhali sütunu (population) yoxdur',
   },
   {
+    name: 'a road network that is not there',
+    args: () => ['coverage', '--roads', join(DIR, 'nowhere.osm.pbf')],
+    code: 2,
+    en: '{DIR}/nowhere.osm.pbf: no such file (the road network for --roads)',
+    az: '{DIR}/nowhere.osm.pbf: belə fayl yoxdur (--roads üçün yol şəbəkəsi)',
+  },
+  {
+    name: 'a road network of no known format',
+    args: () => ['coverage', '--roads', file('roads.txt', 'highway,lat,lon\n')],
+    code: 1,
+    en: '{DIR}/roads.txt: not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings, an ESRI Shapefile (.shp beside its .dbf, or zipped) or a GeoPackage (.gpkg) of road lines',
+    az: '{DIR}/roads.txt: yol şəbəkəsi deyil: OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineString xətləri, ESRI Shapefile (.dbf faylı ilə yanaşı .shp və ya zip arxivi) və ya yol xətlərindən ibarət GeoPackage (.gpkg) gözlənilir',
+  },
+  {
+    name: 'GeoJSON roads without lines',
+    args: () => ['coverage', '--roads', file('roads.geojson', '{"type": "FeatureCollection", "features": []}')],
+    code: 1,
+    en: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson: expected a GeoJSON FeatureCollection of LineStrings with a highway property',
+    az: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
+  },
+  {
+    name: 'OSM XML with a node beyond the pole',
+    args: () => ['coverage', '--roads', file('pole.osm', '<osm>\n<node id="1" lat="95" lon="46.3"/>\n</osm>\n')],
+    code: 1,
+    en: 'note: reading the road network {DIR}/pole.osm (once: later runs take it from the cache)\ndostplan: {DIR}/pole.osm:2:34: a node latitude outside ±90°',
+    az: 'note: reading the road network {DIR}/pole.osm (once: later runs take it from the cache)\ndostplan: {DIR}/pole.osm:2:34: qovşağın eni ±90° aralığından kənardadır',
+  },
+  {
+    name: "OSM XML cut short (the XML library's own reason stays English)",
+    args: () => ['coverage', '--roads', file('cut.osm', '<osm>\n<node id="1" lat="40.6" lon="46.3"\n')],
+    code: 1,
+    en: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:0: not well-formed XML (3:0)',
+    az: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:0: düzgün qurulmuş XML deyil (3:0)',
+  },
+  {
+    name: 'a PBF cut short',
+    args: () => [
+      'coverage',
+      '--roads',
+      file(
+        'cut.osm.pbf',
+        osmPbf(
+          pbfBlock('OSMData', pbfData(straightRoad(), [{ refs: [1, 2, 3], tags: { highway: 'primary' } }])),
+        ).subarray(0, 60),
+      ),
+    ],
+    code: 1,
+    en: 'note: reading the road network {DIR}/cut.osm.pbf (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm.pbf: truncated PBF at byte 57',
+    az: 'note: reading the road network {DIR}/cut.osm.pbf (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm.pbf: PBF faylı 57 baytında yarımçıq kəsilir',
+  },
+  {
+    name: 'a shapefile without its .dbf',
+    args: () => {
+      const shp = Buffer.alloc(100);
+      shp.writeInt32BE(9994, 0);
+      shp.writeInt32LE(3, 32);
+      return ['coverage', '--roads', file('roads.shp', shp)];
+    },
+    code: 1,
+    en: "note: reading the road network {DIR}/roads.shp (once: later runs take it from the cache)\ndostplan: {DIR}/roads.shp: no roads.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp",
+    az: 'note: reading the road network {DIR}/roads.shp (once: later runs take it from the cache)\ndostplan: {DIR}/roads.shp: yanında roads.dbf yoxdur; shapefile-ın atributları (yol sinfi) .dbf faylındadır: onu .shp faylının yanına köçürün',
+  },
+  {
+    name: 'a zip with no shapefile inside',
+    args: () => ['coverage', '--roads', file('roads.zip', zip([['readme.txt', Buffer.from('roads')]]))],
+    code: 1,
+    en: 'note: reading the road network {DIR}/roads.zip (once: later runs take it from the cache)\ndostplan: {DIR}/roads.zip: no .shp inside; expected a zipped shapefile (.shp and .dbf) of road lines',
+    az: 'note: reading the road network {DIR}/roads.zip (once: later runs take it from the cache)\ndostplan: {DIR}/roads.zip: içində .shp yoxdur; yol xətlərindən ibarət zip-lənmiş shapefile (.shp və .dbf) gözlənilir',
+  },
+  {
+    name: '--mode without a road network',
+    args: () => ['coverage', '--mode', 'walk'],
+    code: 2,
+    en: '--mode chooses how a road network is travelled: add --roads FILE',
+    az: '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FILE əlavə edin',
+  },
+  {
+    name: '--columns without a population file',
+    args: () => ['coverage', '--columns', 'lat=Y'],
+    code: 2,
+    en: '--columns and --sheet apply to a population file: add --population FILE',
+    az: '--columns və --sheet əhali faylına aiddir: --population FILE əlavə edin',
+  },
+  {
+    name: 'an OR-Library graph with a bad header',
+    args: () => ['optimize', '--graph', file('pmed.txt', '10 20\n1 2 5\n')],
+    code: 1,
+    en: '{DIR}/pmed.txt:1:1: expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)',
+    az: '{DIR}/pmed.txt:1:1: əvvəlcə "n edges p" başlığı, sonra hər til üçün bir "i j cost" sətri gözlənilir (OR-Library pmed formatı)',
+  },
+  {
+    name: 'an OR-Library graph with a vertex out of range',
+    args: () => ['optimize', '--graph', file('pmed2.txt', '3 2 1\n1 2 5\n2 7 5\n')],
+    code: 1,
+    en: '{DIR}/pmed2.txt:3:3: a vertex must be a whole number from 1 to 3, not 7',
+    az: '{DIR}/pmed2.txt:3:3: təpə 1 ilə 3 arasında tam ədəd olmalıdır, 7 yox',
+  },
+  {
     name: 'candidate sites without lat and lon (the flag is --candidates-columns)',
     args: () => ['optimize', '-k', '1', '--candidates', file('sites.csv', 'y,x\n40.4,47.1\n')],
     code: 1,
@@ -346,5 +445,34 @@ describe('the readers catalogue', () => {
       ).some((w) => glue.has(w)),
     );
     expect(english).toEqual([]);
+  });
+});
+
+describe('the readers (src/load)', () => {
+  it('give every refusal as a catalogue message, never as English text written in place', () => {
+    // The message argument of each `new InputError(where, message)`, `new UserError(message)` and
+    // `new InvalidPlanError(message, …)`: a literal or a template there is English only.
+    const position: Record<string, number> = { InputError: 1, UserError: 0, InvalidPlanError: 0 };
+    const dir = join(ROOT, 'src', 'load');
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const literal: string[] = [];
+    let refusals = 0;
+    for (const f of files) {
+      const source = ts.createSourceFile(f, readFileSync(join(dir, f), 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in position) {
+          refusals++;
+          const arg = node.arguments?.[position[node.expression.text]!];
+          if (arg && (ts.isStringLiteralLike(arg) || ts.isTemplateExpression(arg) || ts.isBinaryExpression(arg))) {
+            const { line } = source.getLineAndCharacterOfPosition(arg.getStart());
+            literal.push(`${f}:${line + 1}`);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(refusals).toBeGreaterThan(100);
+    expect(literal).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { extname } from 'node:path';
 import { MAX_AZN, type SiteCosts } from '../analysis/optimize/costs.js';
 import { UserError } from '../errors.js';
+import { said } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
 import { parseJsonText } from './json-text.js';
 import { readLocaleNumber } from './number-format.js';
@@ -61,18 +62,11 @@ export function costNumber(cell: Cell | unknown, where: () => string, key: strin
     const plain = Number(cell.trim());
     const reading = Number.isNaN(plain) ? readLocaleNumber(cell, true) : { value: plain };
     if (reading && 'ambiguous' in reading && reading.ambiguous)
-      throw new UserError(
-        `${where()}: ${key}: one separator before three digits could be a decimal mark or a thousands ` +
-          'separator; write the amount in manat without separators (1500000 or 1500000.50)',
-        1,
-      );
+      throw new UserError(said('read.costs.ambiguous', { where: where(), key }), 1);
     v = reading ? reading.value : Number.NaN;
   } else v = Number.NaN;
   if (!Number.isFinite(v) || v < 0 || v > MAX_AZN)
-    throw new UserError(
-      `${where()}: ${key} must be an amount in manat from 0 to ${MAX_AZN.toExponential()}; write it as a plain number`,
-      1,
-    );
+    throw new UserError(said('read.costs.range', { where: where(), key, max: MAX_AZN.toExponential() }), 1);
   return v;
 }
 
@@ -90,7 +84,7 @@ function fromGeoJson(text: string, path: string): SiteCosts[] | undefined {
     }
     const note = p.cost_source;
     if (note !== undefined && note !== null && typeof note !== 'string')
-      throw new UserError(`${where}.properties: cost_source must be text`, 1);
+      throw new UserError(said('read.costs.source_text', { where: `${where}.properties` }), 1);
     if (typeof note === 'string' && note.trim()) {
       checkText(note, where);
       costs.cost_source = note.trim();

@@ -7,7 +7,7 @@ import type { UnitLocator } from '../geo/unit-locator.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { RunContext } from '../run/run-context.js';
 import { InputError, UserError } from '../errors.js';
-import type { Said, SaidParam } from '../model/said.js';
+import { type Said, type SaidParam, said } from '../model/said.js';
 import type { ColumnMap } from './column-map.js';
 import { readCandidateCosts } from './candidate-costs.js';
 import { loadPopulationFile } from './population-file.js';
@@ -37,7 +37,7 @@ export function loadCandidates(
   // Costs (build_cost, yearly_cost, cost_source) come from a second read of the same rows.
   const costs = readCandidateCosts(run, path);
   if (costs && costs.length !== points.length)
-    throw new UserError(`${path}: ${costs.length} rows with costs for ${points.length} sites; remove blank rows`, 1);
+    throw new UserError(said('read.costs.count', { path, rows: costs.length, sites: points.length }), 1);
   return points.map((p, i) => ({
     lat: p.lat,
     lon: p.lon,

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CountryProfile } from '../country/profile.js';
 import { InputError, UserError } from '../errors.js';
+import { said } from '../model/said.js';
 import { CountryOutline } from '../geo/country.js';
 import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
@@ -57,7 +58,7 @@ export function loadCountry(run: RunContext, dir?: string): CountryData {
 function readCountry(run: RunContext, folder: string): CountryData {
   const read = (name: string) => {
     const file = join(folder, name);
-    if (!existsSync(file)) throw new UserError(`cannot read ${file} (ENOENT): is ${folder} a dostplan data folder?`);
+    if (!existsSync(file)) throw new UserError(said('read.data.missing', { file, folder }));
     // The user's own data folder is user input: the same byte limit and text checks as a plan; and
     // readUserText records it, so --out never replaces the data a run read.
     return readUserText(run, file);
@@ -180,5 +181,11 @@ function parseWith<T>(
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
-  throw new InputError(file, `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, 1);
+  // zod's own reason, in English as the library wrote it (the data folder is built by data:build).
+  const where = i.path.map(String).join('.');
+  throw new InputError(
+    file,
+    said('read.data.invalid', { where: where || said('read.data.top_level'), why: i.message }),
+    1,
+  );
 }

@@ -9,6 +9,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { InputError } from '../errors.js';
+import { said } from '../model/said.js';
 import { UNITS_OBJECT } from '../geo/unit-locator.js';
 import type { MapLayers } from '../model/map-layers.js';
 import type { RunContext } from '../run/run-context.js';
@@ -27,7 +28,8 @@ function readMapLayers(run: RunContext, dir: string): MapLayers {
     try {
       return JSON.parse(text);
     } catch (e) {
-      throw new InputError(file, `not valid JSON (${(e as Error).message}); rebuild it with npm run data:build`, 1);
+      // JSON.parse's reason, in English as V8 wrote it: the file is the data folder's own build.
+      throw new InputError(file, said('read.data.map_json', { why: (e as Error).message }), 1);
     }
   };
   const topo = read('units.topojson') as Topology | null;

@@ -6,6 +6,7 @@
  */
 import type { GraphInput } from '../analysis/optimize/graph.js';
 import { InputError } from '../errors.js';
+import { plainAmount, type Said, said } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
 
@@ -44,38 +45,38 @@ function tokens(text: string): Token[][] {
 }
 
 export function parseOrLib(text: string, file: string): GraphInstance {
-  const fail = (t: { line: number; column: number }, message: string) =>
-    new InputError(`${file}:${t.line}:${t.column}`, `${message}`, 1);
+  const fail = (t: { line: number; column: number }, message: Said) =>
+    new InputError(`${file}:${t.line}:${t.column}`, message, 1);
   const lines = tokens(text);
   const header = lines[0];
   if (header?.length !== 3) {
     const at = header?.[0] ?? { line: 1, column: 1 };
-    throw fail(at, 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)');
+    throw fail(at, said('read.orlib.header'));
   }
   const [nT, mT, pT] = header as [Token, Token, Token];
-  const whole = (t: Token, what: string, min: number, max: number) => {
+  const whole = (t: Token, what: Said, min: number, max: number) => {
     if (!Number.isInteger(t.value) || t.value < min || t.value > max) {
-      throw fail(t, `${what} must be a whole number from ${min} to ${max}, not ${t.text}`);
+      throw fail(t, said('read.orlib.whole', { what, min, max: plainAmount(max), text: t.text }));
     }
     return t.value;
   };
-  const n = whole(nT, 'n (vertices)', 1, MAX_GRAPH_VERTICES);
-  const m = whole(mT, 'the edge count', 1, 10 * n * n);
-  const p = whole(pT, 'p (medians)', 1, n);
+  const n = whole(nT, said('read.orlib.n'), 1, MAX_GRAPH_VERTICES);
+  const m = whole(mT, said('read.orlib.m'), 1, 10 * n * n);
+  const p = whole(pT, said('read.orlib.p'), 1, n);
   const edges = lines.slice(1);
   if (edges.length !== m) {
     const at = edges.length > m ? edges[m]![0]! : { line: (edges.at(-1)?.[0]?.line ?? 1) + 1, column: 1 };
-    throw fail(at, `the header says ${m} edges, the file has ${edges.length} edge lines`);
+    throw fail(at, said('read.orlib.edge_count', { m, lines: edges.length }));
   }
   // Adjacency as given (a repeated edge keeps its last cost), then one Dijkstra per vertex.
   const cost = new Map<number, number>();
   for (const line of edges) {
-    if (line.length !== 3) throw fail(line[0]!, `expected "i j cost" (3 numbers), found ${line.length}`);
-    const a = whole(line[0]!, 'a vertex', 1, n) - 1,
-      b = whole(line[1]!, 'a vertex', 1, n) - 1;
+    if (line.length !== 3) throw fail(line[0]!, said('read.orlib.edge_line', { n: line.length }));
+    const a = whole(line[0]!, said('read.orlib.vertex'), 1, n) - 1,
+      b = whole(line[1]!, said('read.orlib.vertex'), 1, n) - 1;
     const c = line[2]!;
     if (!Number.isFinite(c.value) || c.value < 0) {
-      throw fail(c, `an edge cost must be a number ≥ 0, not ${c.text}`);
+      throw fail(c, said('read.orlib.cost', { text: c.text }));
     }
     if (a === b) continue;
     cost.set(Math.min(a, b) * n + Math.max(a, b), c.value);
@@ -84,10 +85,7 @@ export function parseOrLib(text: string, file: string): GraphInstance {
   // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
   const unreachable = d.subarray(0, n).indexOf(Infinity);
   if (unreachable >= 0) {
-    throw fail(
-      { line: 1, column: 1 },
-      `the graph is disconnected: vertex ${unreachable + 1} cannot be reached from vertex 1`,
-    );
+    throw fail({ line: 1, column: 1 }, said('read.orlib.disconnected', { vertex: unreachable + 1 }));
   }
   return { n, p, dist: d };
 }

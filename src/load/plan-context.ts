@@ -8,6 +8,7 @@ import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
 import { InvalidPlanError, UserError } from '../errors.js';
+import { said } from '../model/said.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import { type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
@@ -64,7 +65,10 @@ export function loadValidPlan(
     : loaded.diagnostics;
   const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   if (!loaded.plan || errors.length > 0) {
-    throw new InvalidPlanError(`${file} has errors; fix them first (dostplan validate ${path ?? ''})`.trim(), errors);
+    throw new InvalidPlanError(
+      said('read.plan.has_errors', { file, command: `dostplan validate ${path ?? ''}`.trim() }),
+      errors,
+    );
   }
   return loaded.plan;
 }
@@ -80,8 +84,7 @@ export function loadValidPlan(
 export function populationInput(flags: ModelFlags, plan: Plan): PopulationFile | undefined {
   const base = flags.population === undefined ? populationFileOf(plan.population) : { file: flags.population };
   if (!base) {
-    if (flags.columns || flags.sheet)
-      throw new UserError('--columns and --sheet apply to a population file: add --population FILE');
+    if (flags.columns || flags.sheet) throw new UserError(said('read.population.flags_without_file'));
     return undefined;
   }
   return {
@@ -101,10 +104,7 @@ export async function loadDemand(
   const b = flags.populationBasis ?? plan?.population_basis ?? DEFAULT_POPULATION_BASIS;
   if (!population) {
     if (flags.scaleTo || flags.resolution !== undefined) {
-      throw new UserError(
-        '--scale-to and --resolution apply to a population file (--population FILE); the embedded ' +
-          'points already carry official figures',
-      );
+      throw new UserError(said('read.population.scale_without_file'));
     }
     // Columns straight from the stored table; the point objects only if a caller asks for them.
     return {

@@ -140,7 +140,7 @@ export function readUserText(run: RunContext, path: string): string {
 }
 
 /** Why a file cannot be read: the system's error code (ENOENT, EACCES …), or "I/O error". */
-const cannotRead = (code: string | undefined): Said =>
+export const cannotRead = (code: string | undefined): Said =>
   code ? said('read.file.unreadable', { code }) : said('read.file.io_error');
 
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {

@@ -10,7 +10,7 @@
 import { InputError, UserError } from '../../errors.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
-import { said } from '../../model/said.js';
+import { type Said, said } from '../../model/said.js';
 import { columnsOf, type Database, isTable, notReadable, openSqlite, quoteId } from '../sqlite.js';
 import { readBinaryFile } from '../text-input.js';
 import { pickClassField, RoadLines, shownName } from './road-lines.js';
@@ -46,15 +46,10 @@ export async function readGeoPackageRoads(
   try {
     const layer = chooseLayer(file, lineLayers(db, file), o.layer);
     if (!query(file, nowhere, () => isTable(db, layer.name)))
-      throw new InputError(
-        file,
-        `layer '${shownName(layer.name)}' is a view, which is not read (its query could run without end); ` +
-          'save it as a table (ogr2ogr -f GPKG out.gpkg in.gpkg)',
-        1,
-      );
+      throw new InputError(file, said('read.gpkg.view', { layer: shownName(layer.name) }), 1);
     checkSrs(db, file, layer);
     const columns = query(file, nowhere, () => columnsOf(db, layer.name));
-    const label = `layer '${shownName(layer.name)}'`;
+    const label = said('read.gpkg.layer', { layer: shownName(layer.name) });
     const classField = pickClassField(
       columns.filter((c) => c !== layer.column),
       file,
@@ -67,7 +62,7 @@ export async function readGeoPackageRoads(
     let n = 0;
     query(
       file,
-      () => ` (${label}, feature ${n + 1})`,
+      () => said('read.gpkg.at_feature', { feature: said('read.gpkg.feature', { layer: label, n: n + 1 }) }),
       () => {
         const stmt = db.prepare(
           `SELECT ${quoteId(layer.column)}, ${wanted.map(quoteId).join(', ')} FROM ${quoteId(layer.name)} ORDER BY rowid`,
@@ -76,10 +71,10 @@ export async function readGeoPackageRoads(
           while (stmt.step()) {
             const [geometry, ...values] = stmt.get();
             n++;
-            const feature = `${label}, feature ${n}`;
+            const feature = said('read.gpkg.feature', { layer: label, n });
             if (geometry === null) continue;
             if (!(geometry instanceof Uint8Array))
-              throw new InputError(file, `${feature}: the geometry is not a GeoPackage geometry; export it again`, 1);
+              throw new InputError(file, said('read.gpkg.not_geometry', { feature }), 1);
             const attrs: Record<string, string> = {};
             wanted.forEach((c, k) => {
               const v = values[k];
@@ -99,28 +94,22 @@ export async function readGeoPackageRoads(
 }
 
 /** Runs a query; SQLite's failures (a damaged file) become the reader's message, ours pass through. */
-function query<T>(file: string, where: () => string, f: () => T): T {
+function query<T>(file: string, where: () => Said | '', f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const at = where();
-    throw notReadable(file, e, at && said('read.as_is', { text: at }));
+    throw notReadable(file, e, where());
   }
 }
 
-const nowhere = () => '';
+const nowhere = (): '' => '';
 
 /** The feature layers that may hold lines, from the GeoPackage's own tables. */
 function lineLayers(db: Database, file: string): { lines: Layer[]; others: number } {
   return query(file, nowhere, () => {
     if (!isTable(db, 'gpkg_contents') || !isTable(db, 'gpkg_geometry_columns'))
-      throw new InputError(
-        file,
-        `an SQLite file but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns); ` +
-          'save the roads as a GeoPackage (ogr2ogr -f GPKG roads.gpkg …) or as an ESRI Shapefile',
-        1,
-      );
+      throw new InputError(file, said('read.gpkg.not_gpkg'), 1);
     const rows =
       db.exec(
         'SELECT g.table_name, g.column_name, upper(g.geometry_type_name), g.srs_id FROM gpkg_geometry_columns g ' +
@@ -145,24 +134,19 @@ function chooseLayer(file: string, { lines, others }: { lines: Layer[]; others: 
     if (!layer)
       throw new InputError(
         file,
-        lines.length
-          ? `no line layer named '${shownName(wanted)}' (--roads-layer); its line layers are ${names}`
-          : `no line layer named '${shownName(wanted)}' (--roads-layer); it has no line layers`,
+        said(lines.length ? 'read.gpkg.no_layer_named' : 'read.gpkg.no_layer_named_none', {
+          name: shownName(wanted),
+          names,
+        }),
         2,
       );
     return layer;
   }
-  if (lines.length === 0)
-    throw new InputError(
-      file,
-      `no layer of lines (LineString or MultiLineString) among its ${others} feature layers; ` +
-        '--roads needs the road lines',
-      1,
-    );
+  if (lines.length === 0) throw new InputError(file, said('read.gpkg.no_lines', { n: others }), 1);
   const roads = lines.filter((l) => /roads/i.test(l.name));
   if (lines.length === 1) return lines[0]!;
   if (roads.length === 1) return roads[0]!;
-  throw new InputError(file, `${lines.length} line layers (${names}); name the roads' with --roads-layer NAME`, 2);
+  throw new InputError(file, said('read.gpkg.many_layers', { n: lines.length, names }), 2);
 }
 
 /** Lon/lat in degrees is wanted: WGS 84 (EPSG:4326), or GeoPackage's "undefined geographic" (0). */
@@ -183,9 +167,10 @@ function checkSrs(db: Database, file: string, layer: Layer): void {
   if (!geographic)
     throw new InputError(
       file,
-      `layer '${shownName(layer.name)}' is not in WGS 84 longitude/latitude ` +
-        `(its spatial reference system is ${org === 'EPSG' ? `EPSG:${Number(code)}` : `srs_id ${layer.srs}`}); ` +
-        'reproject it: ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg',
+      said('read.gpkg.srs', {
+        layer: shownName(layer.name),
+        srs: org === 'EPSG' ? `EPSG:${Number(code)}` : `srs_id ${layer.srs}`,
+      }),
       1,
     );
 }
@@ -195,16 +180,15 @@ function checkSrs(db: Database, file: string, layer: Layer): void {
  * flags, srs_id, envelope), then WKB. Points and polygons in a mixed layer are skipped; anything
  * that does not fit its bytes is a damaged file.
  */
-export function decodeGeometry(blob: Uint8Array, file: string, feature: string): Float64Array[] {
-  const bad = (what: string) =>
-    new InputError(file, `${feature}: a damaged geometry (${what}); export the layer again`, 1);
+export function decodeGeometry(blob: Uint8Array, file: string, feature: Said): Float64Array[] {
+  const bad = (what: Said) => new InputError(file, said('read.gpkg.damaged', { feature, what }), 1);
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw bad('no GeoPackage geometry header');
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw bad(said('read.gpkg.no_header'));
   const flags = blob[3]!;
-  if (flags & 0x20) throw bad('an extended GeoPackage geometry, which is not read');
+  if (flags & 0x20) throw bad(said('read.gpkg.extended'));
   if (flags & 0x10) return []; // empty
   const envelope = [0, 32, 48, 48, 64][(flags >> 1) & 7];
-  if (envelope === undefined) throw bad('an unknown envelope');
+  if (envelope === undefined) throw bad(said('read.gpkg.envelope'));
   const wkb = new Wkb(view, 8 + envelope, bad);
   return wkb.lines();
 }
@@ -214,7 +198,7 @@ class Wkb {
   constructor(
     private readonly view: DataView,
     private at: number,
-    private readonly bad: (what: string) => UserError,
+    private readonly bad: (what: Said) => UserError,
   ) {}
 
   lines(): Float64Array[] {
@@ -226,7 +210,7 @@ class Wkb {
       const out: Float64Array[] = [];
       for (let i = 0; i < count; i++) {
         const part = this.header();
-        if (part.type !== 2) throw this.bad('a MultiLineString part that is not a LineString');
+        if (part.type !== 2) throw this.bad(said('read.gpkg.part'));
         out.push(this.lineString(part.dims, part.little));
       }
       return out.filter((l) => l.length >= 4);
@@ -236,9 +220,9 @@ class Wkb {
   }
 
   private header(): { type: number; dims: number; little: boolean } {
-    if (this.at + 5 > this.view.byteLength) throw this.bad('cut short');
+    if (this.at + 5 > this.view.byteLength) throw this.bad(said('read.gpkg.cut_short'));
     const order = this.view.getUint8(this.at);
-    if (order > 1) throw this.bad('an unknown byte order');
+    if (order > 1) throw this.bad(said('read.gpkg.byte_order'));
     const little = order === 1;
     const raw = this.view.getUint32(this.at + 1, little);
     this.at += 5;
@@ -246,17 +230,17 @@ class Wkb {
     const ext = ((raw & 0x80000000) !== 0 ? 1 : 0) + ((raw & 0x40000000) !== 0 ? 1 : 0);
     const code = raw & 0x0fffffff;
     const iso = Math.floor(code / 1000);
-    if (iso > 3) throw this.bad('an unknown geometry type');
+    if (iso > 3) throw this.bad(said('read.gpkg.geometry_type'));
     const dims = 2 + ext + (iso === 3 ? 2 : iso > 0 ? 1 : 0);
     return { type: code % 1000, dims, little };
   }
 
   /** A count, refused when it exceeds `max` or the items (each at least `minBytes`) cannot fit. */
   private count(little: boolean, max: number, minBytes: number): number {
-    if (this.at + 4 > this.view.byteLength) throw this.bad('cut short');
+    if (this.at + 4 > this.view.byteLength) throw this.bad(said('read.gpkg.cut_short'));
     const n = this.view.getUint32(this.at, little);
     this.at += 4;
-    if (n > max || this.at + n * minBytes > this.view.byteLength) throw this.bad('counts more points than it holds');
+    if (n > max || this.at + n * minBytes > this.view.byteLength) throw this.bad(said('read.gpkg.counts'));
     return n;
   }
 

@@ -16,21 +16,26 @@ import { SaxesParser } from 'saxes';
 import { parseJsonText } from '../json-text.js';
 import { InputError, UserError } from '../../errors.js';
 import { reasonOnly } from '../../model/printable.js';
+import { english, type Said, said } from '../../model/said.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
-import { decodeText, noteInput, readUserFile } from '../text-input.js';
+import { cannotRead, decodeText, noteInput, readUserFile } from '../text-input.js';
 import { type GeoPackageOptions, readGeoPackageRoads } from './geopackage-reader.js';
 import { isShp, readShapefile, type ShapefileOptions } from './shapefile-reader.js';
 
-const bad = (file: string, message: string, at = '') => new InputError(`${file}${at}`, message, 1);
+const bad = (file: string, message: Said, at = '') => new InputError(`${file}${at}`, message, 1);
 
 /** A PBF block that does not decode; readPbf adds the file and the block's byte offset. */
-class CorruptBlock extends Error {}
+class CorruptBlock extends Error {
+  constructor(readonly said: Said) {
+    super(english(said));
+  }
+}
 
 /** Positions outside these are refused at the reader: they would overflow the graph's 1e-7° Int32 store. */
-function checkPosition(lat: number, lon: number): string | undefined {
-  if (!(Math.abs(lat) <= 90)) return 'a node latitude outside ±90°';
-  if (!(Math.abs(lon) <= 180)) return 'a node longitude outside ±180°';
+function checkPosition(lat: number, lon: number): Said | undefined {
+  if (!(Math.abs(lat) <= 90)) return said('read.roads.node_lat');
+  if (!(Math.abs(lon) <= 180)) return said('read.roads.node_lon');
   return undefined;
 }
 
@@ -39,17 +44,16 @@ function openInput(file: string): number {
   try {
     st = statSync(file);
   } catch {
-    throw new InputError(file, `no such file (the road network for --roads)`);
+    throw new InputError(file, said('read.roads.missing'));
   }
-  if (st.isDirectory()) throw new InputError(file, `is a directory; name an .osm.pbf, .osm or .geojson file`);
+  if (st.isDirectory()) throw new InputError(file, said('read.roads.directory'));
   // A network is read more than once (hashed for the cache key, sniffed, then parsed, PBF at
   // offsets): a pipe or device cannot be, and open() on a FIFO with no writer never returns.
-  if (!st.isFile())
-    throw new InputError(file, `a road network must be a regular file, not a pipe or device; save it to a file first`);
+  if (!st.isFile()) throw new InputError(file, said('read.roads.not_regular'));
   try {
     return openSync(file, 'r');
   } catch (e) {
-    throw new InputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    throw new InputError(file, cannotRead((e as NodeJS.ErrnoException).code));
   }
 }
 
@@ -69,11 +73,7 @@ export function sniffFormat(file: string): NetworkFormat {
     .trimStart();
   if (text.startsWith('<')) return 'xml';
   if (text.startsWith('{')) return 'geojson';
-  throw bad(
-    file,
-    'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings, an ' +
-      'ESRI Shapefile (.shp beside its .dbf, or zipped) or a GeoPackage (.gpkg) of road lines',
-  );
+  throw bad(file, said('read.roads.not_network'));
 }
 
 /** How a GIS layer's roads are read (shapefile, GeoPackage): the class field, the layer. */
@@ -118,12 +118,12 @@ function readPbf(file: string, sink: OsmSink): void {
     let pos = 0;
     const lenBuf = Buffer.alloc(4);
     while (pos < size) {
-      if (readSync(fd, lenBuf, 0, 4, pos) < 4) throw bad(file, `truncated PBF at byte ${pos}`);
+      if (readSync(fd, lenBuf, 0, 4, pos) < 4) throw bad(file, said('read.pbf.truncated', { pos }));
       const headerLen = lenBuf.readUInt32BE(0);
-      if (headerLen > PBF_LIMITS.headerBytes)
-        throw bad(file, `corrupt PBF: a blob header of ${headerLen} bytes at byte ${pos}`);
+      if (headerLen > PBF_LIMITS.headerBytes) throw bad(file, said('read.pbf.big_header', { n: headerLen, pos }));
       const headerBytes = Buffer.alloc(headerLen);
-      if (readSync(fd, headerBytes, 0, headerLen, pos + 4) < headerLen) throw bad(file, `truncated PBF at byte ${pos}`);
+      if (readSync(fd, headerBytes, 0, headerLen, pos + 4) < headerLen)
+        throw bad(file, said('read.pbf.truncated', { pos }));
       const block = pos;
       try {
         const header = new PbfReader(headerBytes).readFields(
@@ -134,10 +134,10 @@ function readPbf(file: string, sink: OsmSink): void {
           { type: '', size: 0 },
         );
         if (!(header.size >= 0 && header.size <= PBF_LIMITS.blobBytes))
-          throw new CorruptBlock(`a blob of ${header.size} bytes (the format allows 32 MiB)`);
+          throw new CorruptBlock(said('read.pbf.big_blob', { n: header.size }));
         const blobBytes = Buffer.alloc(header.size);
         if (readSync(fd, blobBytes, 0, header.size, pos + 4 + headerLen) < header.size)
-          throw bad(file, `truncated PBF at byte ${pos}`);
+          throw bad(file, said('read.pbf.truncated', { pos }));
         pos += 4 + headerLen + header.size;
         const data = blobData(blobBytes, file);
         if (header.type === 'OSMHeader') checkHeader(data, file);
@@ -145,8 +145,8 @@ function readPbf(file: string, sink: OsmSink): void {
       } catch (e) {
         if (e instanceof UserError) throw e;
         // pbf's own errors ("Unimplemented type: 3", a varint past the end) mean the same.
-        const why = e instanceof CorruptBlock ? e.message : 'it does not decode as OSM data';
-        throw bad(file, `corrupt PBF: the block at byte ${block}: ${why}`);
+        const why = e instanceof CorruptBlock ? e.said : said('read.pbf.not_osm');
+        throw bad(file, said('read.pbf.corrupt', { pos: block, why }));
       }
     }
   } finally {
@@ -167,29 +167,28 @@ function blobData(bytes: Uint8Array, file: string): Uint8Array {
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
     const declared = blob.rawSize ?? PBF_LIMITS.blobBytes;
-    if (declared > PBF_LIMITS.blobBytes)
-      throw new CorruptBlock(`it declares ${declared} bytes uncompressed (the format allows 32 MiB)`);
+    if (declared > PBF_LIMITS.blobBytes) throw new CorruptBlock(said('read.pbf.declares', { n: declared }));
     let data: Buffer;
     try {
       // node:zlib loaded here, not at start-up: only .osm.pbf road networks need it.
       data = process.getBuiltinModule('node:zlib').inflateSync(blob.zlib, { maxOutputLength: Math.max(1, declared) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-        throw new CorruptBlock(`it inflates to more than the ${declared} bytes it declares`);
-      throw new CorruptBlock('a compressed block does not inflate');
+        throw new CorruptBlock(said('read.pbf.inflates_more', { n: declared }));
+      throw new CorruptBlock(said('read.pbf.no_inflate'));
     }
     if (blob.rawSize !== undefined && data.length !== blob.rawSize)
-      throw new CorruptBlock(`it inflates to ${data.length} bytes, not the ${blob.rawSize} it declares`);
+      throw new CorruptBlock(said('read.pbf.inflates_to', { n: data.length, declared: blob.rawSize }));
     return data;
   }
-  throw bad(file, 'PBF compressed with LZMA/LZ4/zstd; convert it to zlib first (osmium cat in.osm.pbf -o out.osm.pbf)');
+  throw bad(file, said('read.pbf.compression'));
 }
 
 function checkHeader(data: Uint8Array, file: string): void {
   const required: string[] = [];
   new PbfReader(data).readFields((tag, r: string[], p) => void (tag === 4 && r.push(p.readString())), required);
   const unknown = required.filter((f) => !SUPPORTED_FEATURES.has(f));
-  if (unknown.length) throw bad(file, `PBF needs features dostplan does not read: ${unknown.join(', ')}`);
+  if (unknown.length) throw bad(file, said('read.pbf.features', { features: unknown.join(', ') }));
 }
 
 interface Block {
@@ -246,9 +245,7 @@ function readDense(r: PbfReader, b: Block, sink: OsmSink): void {
     else if (tag === 9) lons = q.readPackedSVarint();
   }, null);
   if (lats.length !== ids.length || lons.length !== ids.length)
-    throw new CorruptBlock(
-      `DenseNodes with ${ids.length} ids but ${lats.length} latitudes and ${lons.length} longitudes`,
-    );
+    throw new CorruptBlock(said('read.pbf.dense', { ids: ids.length, lats: lats.length, lons: lons.length }));
   const g = b.granularity * 1e-9;
   let id = 0,
     lat = 0,
@@ -306,7 +303,7 @@ function readXml(file: string, sink: OsmSink): void {
   const at = () => `:${parser.line}:${parser.column}`;
   const num = (v: string | undefined, what: string) => {
     const n = v === undefined ? NaN : Number(v);
-    if (!Number.isFinite(n)) failure ??= bad(file, `${what} is missing or not a number`, at());
+    if (!Number.isFinite(n)) failure ??= bad(file, said('read.osm.not_number', { what }), at());
     return n;
   };
   parser.on('opentag', (t) => {
@@ -328,7 +325,8 @@ function readXml(file: string, sink: OsmSink): void {
     way = undefined;
   });
   parser.on('error', (e) => {
-    failure ??= bad(file, `not well-formed XML (${reasonOnly(e.message.replace(/^.*?:\d+:\d+: /, ''))})`, at());
+    // saxes's reason, in English as the library wrote it (without the text it quotes).
+    failure ??= bad(file, said('read.osm.not_xml', { why: reasonOnly(e.message.replace(/^.*?:\d+:\d+: /, '')) }), at());
   });
   const fd = openInput(file);
   const buf = Buffer.alloc(1 << 20);
@@ -358,7 +356,7 @@ function readXml(file: string, sink: OsmSink): void {
  */
 function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
   const decoded = decodeText(readUserFile(run, file));
-  if (!decoded.ok) throw bad(file, decoded.message, `:${decoded.line}:${decoded.column}`);
+  if (!decoded.ok) throw bad(file, decoded.said, `:${decoded.line}:${decoded.column}`);
   // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, checked field by field below
   const doc: any = parseJsonText(decoded.text, file);
   // biome-ignore lint/suspicious/noExplicitAny: untrusted GeoJSON features, checked field by field below
@@ -368,7 +366,7 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
       : doc?.type === 'Feature'
         ? [doc]
         : [];
-  if (!features.length) throw bad(file, 'expected a GeoJSON FeatureCollection of LineStrings with a highway property');
+  if (!features.length) throw bad(file, said('read.geojson.lines'));
   const ids = new Map<string, number>();
   const nodeId = (c: unknown, where: string): number => {
     if (
@@ -378,7 +376,7 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
       Math.abs(c[1]) > 90 ||
       Math.abs(c[0]) > 180
     ) {
-      throw bad(file, `${where}: a position must be [longitude, latitude] in degrees`);
+      throw bad(file, said('read.geojson.position', { where }));
     }
     const key = `${Math.round(c[0] * 1e7)},${Math.round(c[1] * 1e7)}`;
     let id = ids.get(key);
@@ -397,9 +395,9 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
     const lines: unknown =
       g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     if (!Array.isArray(lines))
-      throw bad(file, `features[${i}].geometry.coordinates: a MultiLineString's coordinates must be a list of lines`);
+      throw bad(file, said('read.geojson.multiline', { where: `features[${i}].geometry.coordinates` }));
     lines.forEach((line, j) => {
-      if (!Array.isArray(line)) throw bad(file, `features[${i}]: coordinates must be a list of positions`);
+      if (!Array.isArray(line)) throw bad(file, said('read.geojson.line', { where: `features[${i}]` }));
       sink.way(
         line.map((c, k) =>
           nodeId(c, `features[${i}].geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`),

@@ -6,6 +6,7 @@
  * graph's own precision, since a GIS layer has no node ids.
  */
 import { InputError } from '../../errors.js';
+import { type Said, said } from '../../model/said.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 
 /** A field or layer name from the file, shown to help choose: a broken header must not reach the terminal raw. */
@@ -24,7 +25,7 @@ export class RoadLines {
    * One feature: its lines as flat [lon, lat, …] arrays and its row's attributes; `feature`
    * names it in a message ("shape 12", "layer 'roads', feature 12").
    */
-  add(lines: Float64Array[], attrs: Record<string, string>, classField: string, feature: string): void {
+  add(lines: Float64Array[], attrs: Record<string, string>, classField: string, feature: Said): void {
     const tags = roadTags(attrs, classField);
     if (!tags) return;
     const backward = tags.oneway === '-1';
@@ -37,15 +38,10 @@ export class RoadLines {
     }
   }
 
-  private node(lon: number, lat: number, feature: string): number {
+  private node(lon: number, lat: number, feature: Said): number {
     // NaN and ±Infinity fail these tests too.
     if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180))
-      throw new InputError(
-        this.file,
-        `${feature}: a point that is not a number or outside ±90° latitude / ±180° longitude; ` +
-          'is the layer in WGS 84 (EPSG:4326)?',
-        1,
-      );
+      throw new InputError(this.file, said('read.roads.bad_point', { feature }), 1);
     const key = `${Math.round(lon * 1e7)},${Math.round(lat * 1e7)}`;
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -77,22 +73,15 @@ export function roadTags(attrs: Record<string, string>, classField: string): Rec
  * The field holding the road class: --roads-class-field, else highway, else fclass (any case).
  * `table` names where the fields are ("the .dbf", "layer 'roads'").
  */
-export function pickClassField(fields: string[], file: string, wanted: string | undefined, table: string): string {
+export function pickClassField(fields: string[], file: string, wanted: string | undefined, table: Said): string {
   const list = fields.map(shownName).join(', ');
   const byLower = new Map(fields.map((f) => [f.toLowerCase(), f]));
   if (wanted !== undefined) {
     const f = byLower.get(wanted.toLowerCase());
-    if (!f)
-      throw new InputError(file, `no field '${wanted}' in ${table} (--roads-class-field); its fields are ${list}`, 1);
+    if (!f) throw new InputError(file, said('read.roads.no_field', { wanted, table, list }), 1);
     return f;
   }
   const f = byLower.get('highway') ?? byLower.get('fclass');
-  if (!f)
-    throw new InputError(
-      file,
-      `no highway or fclass field in ${table}; its fields are ${list}; ` +
-        'name the road class field with --roads-class-field NAME',
-      1,
-    );
+  if (!f) throw new InputError(file, said('read.roads.no_class_field', { table, list }), 1);
   return f;
 }

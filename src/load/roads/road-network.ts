@@ -9,6 +9,7 @@
 import { relative } from 'node:path';
 import { InputError, UserError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
+import { said } from '../../model/said.js';
 import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 import { RoadModel } from '../../travel/roads/road-model.js';
@@ -92,9 +93,9 @@ export async function buildGraph(
   if (graph.meta.segments === 0) {
     throw new InputError(
       file,
-      `no road a ${profile.mode === 'foot' ? 'walker' : 'car'} may use (no way with a highway class ` +
-        `of the ${profile.name} profile); ` +
-        `is this a road network?`,
+      said(profile.mode === 'foot' ? 'read.roads.none_for_walker' : 'read.roads.none_for_car', {
+        profile: profile.name,
+      }),
       1,
     );
   }
@@ -131,9 +132,8 @@ function networkHash(file: string, o: NetworkOptions): string {
 export async function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags): Promise<RoadModel | undefined> {
   const file = flags.roads ?? plan.distance_model?.roads;
   if (!file) {
-    if (flags.mode) throw new UserError('--mode chooses how a road network is travelled: add --roads FILE');
-    if (flags.roadsClassField || flags.roadsLayer)
-      throw new UserError('--roads-class-field and --roads-layer say how to read a road network: add --roads FILE');
+    if (flags.mode) throw new UserError(said('read.roads.mode_without_roads'));
+    if (flags.roadsClassField || flags.roadsLayer) throw new UserError(said('read.roads.options_without_roads'));
     return undefined;
   }
   run.expectLong(); // routing over a road network

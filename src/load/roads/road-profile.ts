@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../../errors.js';
+import { type Said, said } from '../../model/said.js';
 import type { RunContext } from '../../run/run-context.js';
 import { Profile, ProfileOverride, overrideProfile } from '../../travel/roads/profile.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -29,13 +30,15 @@ function readYaml(
   display: string,
 ): { value: unknown; locate: ReturnType<typeof parseYaml>['locate'] } {
   const decoded = decodeText(readUserFile(run, path));
-  if (!decoded.ok) throw new InputError(`${display}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${display}:${decoded.line}:${decoded.column}`, decoded.said, 1);
   const src = parseYaml(decoded.text, display);
   const first = src.diagnostics[0];
   // A YAML tag's message names the tag; a profile may be any file a plan names, so it is not quoted.
-  const message =
-    first?.code === 'yaml-tag' ? 'a YAML tag (!…) is not used in a road profile; remove it' : first?.message;
-  if (first) throw new InputError(`${first.file}:${first.line}:${first.column}`, `${message}`, 1);
+  if (first) {
+    const message: Said | string =
+      first.code === 'yaml-tag' ? said('read.profile.yaml_tag') : (first.said ?? first.message);
+    throw new InputError(`${first.file}:${first.line}:${first.column}`, message, 1);
+  }
   return { value: src.value, locate: src.locate };
 }
 
@@ -46,7 +49,11 @@ function parseWith<T>(run: RunContext, schema: z.ZodType<T>, path: string, displ
   // The profile file may be any file a plan names: its values are not quoted back.
   const f = zodFindings(parsed.error, schema, value, { quote: false })[0]!;
   const at = locate(f.path, f.atKey);
-  throw new InputError(`${at.file}:${at.line}:${at.column}`, `${f.message} (road profile)`, 1);
+  throw new InputError(
+    `${at.file}:${at.line}:${at.column}`,
+    said('read.profile.finding', { finding: f.said ?? f.message }),
+    1,
+  );
 }
 
 /** The mode's default profile (read once per run), with the user's overrides from `overrideFile` when given. */

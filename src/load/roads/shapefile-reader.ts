@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, UserError } from '../../errors.js';
+import { type Said, said } from '../../model/said.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { readUserFile } from '../text-input.js';
@@ -49,12 +50,7 @@ export function shapefileParts(
     const stem = file.replace(/\.shp$/i, '');
     const sibling = (ext: string) => [`${stem}.${ext}`, `${stem}.${ext.toUpperCase()}`].find((p) => existsSync(p));
     const dbf = dbfBeside(file);
-    if (!dbf)
-      throw new InputError(
-        file,
-        `no ${stem.split(/[\\/]/).pop()}.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp`,
-        1,
-      );
+    if (!dbf) throw new InputError(file, said('read.shp.no_dbf', { name: stem.split(/[\\/]/).pop()! }), 1);
     const prj = sibling('prj'),
       cpg = sibling('cpg');
     return {
@@ -72,15 +68,13 @@ export function shapefileParts(
   const shpName = shps.find((n) => /roads/i.test(n)) ?? (shps.length === 1 ? shps[0] : undefined);
   if (!shpName)
     throw new UserError(
-      shps.length
-        ? `${file}: ${shps.length} shapefiles inside and none named *roads*; unzip it and name the roads' .shp`
-        : `${file}: no .shp inside; expected a zipped shapefile (.shp and .dbf) of road lines`,
+      shps.length ? said('read.shp.zip_many', { file, n: shps.length }) : said('read.shp.zip_none', { file }),
       1,
     );
   const stem = shpName.slice(0, -4);
   const part = (ext: string) => names.find((n) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase());
   const dbfName = part('dbf');
-  if (!dbfName) throw new InputError(file, `the zip has the roads' .shp but not its .dbf (the road class is there)`, 1);
+  if (!dbfName) throw new InputError(file, said('read.shp.zip_no_dbf'), 1);
   const prjName = part('prj'),
     cpgName = part('cpg');
   return {
@@ -95,46 +89,35 @@ export function shapefileParts(
 /** Reads the road lines of a shapefile into the sink. */
 export function readShapefile(run: RunContext, file: string, sink: OsmSink, o: ShapefileOptions = {}): void {
   const parts = shapefileParts(run, file);
-  if (parts.prj && !/^\s*GEOGCS\[/i.test(parts.prj))
-    throw new InputError(
-      file,
-      `the shapefile is in a projected coordinate system (its .prj); reproject it to WGS 84 (EPSG:4326), ` +
-        'e.g. ogr2ogr -t_srs EPSG:4326 out.shp in.shp',
-      1,
-    );
+  if (parts.prj && !/^\s*GEOGCS\[/i.test(parts.prj)) throw new InputError(file, said('read.shp.projected'), 1);
   const table = readDbf(parts.dbf, file, parts.cpg);
-  const classField = pickClassField(table.fields, file, o.classField, 'the .dbf');
+  const classField = pickClassField(table.fields, file, o.classField, said('read.shp.the_dbf'));
   const roads = new RoadLines(sink, file);
   forEachLine(parts.shp, file, (record, lines) => {
     const attrs = table.record(record);
-    if (!attrs)
-      throw new InputError(
-        file,
-        `shape ${record + 1} has no row in the .dbf (${table.count} rows); the files do not belong together`,
-        1,
-      );
-    roads.add(lines, attrs, classField, `shape ${record + 1}`);
+    if (!attrs) throw new InputError(file, said('read.shp.no_row', { n: record + 1, count: table.count }), 1);
+    roads.add(lines, attrs, classField, said('read.shp.shape', { n: record + 1 }));
   });
 }
 
 /** Calls `each` with every PolyLine record: its index and its parts as flat [lon, lat, …] arrays. */
 function forEachLine(shp: Buffer, file: string, each: (record: number, lines: Float64Array[]) => void): void {
-  const bad = (what: string) => new InputError(file, `a damaged .shp (${what}); export it again`, 1);
-  if (shp.length < 100 || shp.readInt32BE(0) !== SHP_MAGIC) throw bad('no shapefile header');
+  const bad = (what: Said) => new InputError(file, said('read.shp.damaged', { what }), 1);
+  if (shp.length < 100 || shp.readInt32BE(0) !== SHP_MAGIC) throw bad(said('read.shp.no_header'));
   const type = shp.readInt32LE(32);
-  if (!LINE_TYPES.has(type))
-    throw new InputError(file, `a shapefile of ${shapeName(type)}, not of lines; --roads needs the road lines`, 1);
+  if (!LINE_TYPES.has(type)) throw new InputError(file, said('read.shp.not_lines', { kind: shapeName(type) }), 1);
   let p = 100,
     record = 0;
   while (p + 8 <= shp.length) {
     const bytes = shp.readInt32BE(p + 4) * 2;
     const start = p + 8,
       end = start + bytes;
-    if (bytes < 4 || end > shp.length) throw bad(`record ${record + 1} runs past the end of the file`);
+    if (bytes < 4 || end > shp.length) throw bad(said('read.shp.record_past_end', { n: record + 1 }));
     const shapeType = shp.readInt32LE(start);
     if (shapeType !== 0) {
-      if (!LINE_TYPES.has(shapeType)) throw bad(`record ${record + 1} is a ${shapeName(shapeType)}`);
-      if (bytes < 44) throw bad(`record ${record + 1} is too short`);
+      if (!LINE_TYPES.has(shapeType))
+        throw bad(said('read.shp.record_kind', { n: record + 1, kind: shapeName(shapeType) }));
+      if (bytes < 44) throw bad(said('read.shp.record_short', { n: record + 1 }));
       const numParts = shp.readInt32LE(start + 36),
         numPoints = shp.readInt32LE(start + 40);
       const pointsAt = start + 44 + 4 * numParts;
@@ -145,12 +128,12 @@ function forEachLine(shp: Buffer, file: string, each: (record: number, lines: Fl
         numParts > numPoints ||
         pointsAt + 16 * numPoints > end
       )
-        throw bad(`record ${record + 1} counts more parts or points than it holds`);
+        throw bad(said('read.shp.record_counts', { n: record + 1 }));
       const lines: Float64Array[] = [];
       for (let k = 0; k < numParts; k++) {
         const from = shp.readInt32LE(start + 44 + 4 * k);
         const to = k + 1 < numParts ? shp.readInt32LE(start + 48 + 4 * k) : numPoints;
-        if (from < 0 || to > numPoints || from > to) throw bad(`record ${record + 1} has a part outside its points`);
+        if (from < 0 || to > numPoints || from > to) throw bad(said('read.shp.record_part', { n: record + 1 }));
         if (to - from < 2) continue;
         const line = new Float64Array((to - from) * 2);
         for (let i = from; i < to; i++) {
@@ -166,9 +149,16 @@ function forEachLine(shp: Buffer, file: string, each: (record: number, lines: Fl
   }
 }
 
-const shapeName = (t: number) =>
-  ({ 1: 'points', 8: 'multipoints', 5: 'polygons', 11: 'points', 15: 'polygons', 21: 'points', 25: 'polygons' })[t] ??
-  `shape type ${t}`;
+const SHAPES: Record<number, Said> = {
+  1: said('read.shp.points'),
+  8: said('read.shp.multipoints'),
+  5: said('read.shp.polygons'),
+  11: said('read.shp.points'),
+  15: said('read.shp.polygons'),
+  21: said('read.shp.points'),
+  25: said('read.shp.polygons'),
+};
+const shapeName = (t: number): Said => SHAPES[t] ?? said('read.shp.shape_type', { t });
 
 /** A dBASE table: field names, and each record's values as trimmed text. */
 export function readDbf(
@@ -176,13 +166,13 @@ export function readDbf(
   file: string,
   cpg?: string,
 ): { fields: string[]; count: number; record(i: number): Record<string, string> | undefined } {
-  const bad = (what: string) => new InputError(file, `a damaged .dbf (${what}); export it again`, 1);
-  if (dbf.length < 32) throw bad('no header');
+  const bad = (what: Said) => new InputError(file, said('read.dbf.damaged', { what }), 1);
+  if (dbf.length < 32) throw bad(said('read.dbf.no_header'));
   const count = dbf.readUInt32LE(4),
     headerLen = dbf.readUInt16LE(8),
     recordLen = dbf.readUInt16LE(10);
   if (headerLen < 33 || headerLen > dbf.length || recordLen < 1 || headerLen + count * recordLen > dbf.length)
-    throw bad('its header counts more rows than the file holds');
+    throw bad(said('read.dbf.rows'));
   // Geofabrik and QGIS write UTF-8 (and say so in the .cpg); old exports may be Latin-1.
   const encoding = !cpg || /utf-?8/i.test(cpg) ? 'utf8' : 'latin1';
   const fields: { name: string; offset: number; size: number }[] = [];
@@ -197,7 +187,7 @@ export function readDbf(
     fields.push({ name, offset, size });
     offset += size;
   }
-  if (offset > recordLen) throw bad('its fields are wider than its rows');
+  if (offset > recordLen) throw bad(said('read.dbf.fields'));
   return {
     fields: fields.map((f) => f.name),
     count,

@@ -217,4 +217,131 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.tiff.field_too_big': '{field} sahəsi faylda olduğundan çox məlumat elan edir',
   'read.tiff.blocks':
     'başlığında {width} × {height} xana üçün {needed} blok elan olunub, amma {located} blokun yeri göstərilib',
+
+  // Road networks: roads/osm-reader.ts (OSM PBF, OSM XML, GeoJSON lines). Byte positions are the file's.
+  'read.roads.missing': 'belə fayl yoxdur (--roads üçün yol şəbəkəsi)',
+  'read.roads.directory': 'bu, qovluqdur; .osm.pbf, .osm və ya .geojson faylı göstərin',
+  'read.roads.not_regular': 'yol şəbəkəsi kanal və ya qurğu yox, adi fayl olmalıdır; əvvəlcə onu fayla yazın',
+  'read.roads.not_network':
+    'yol şəbəkəsi deyil: OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineString xətləri, ESRI Shapefile (.dbf faylı ilə yanaşı .shp və ya zip arxivi) və ya yol xətlərindən ibarət GeoPackage (.gpkg) gözlənilir',
+  'read.roads.node_lat': 'qovşağın eni ±90° aralığından kənardadır',
+  'read.roads.node_lon': 'qovşağın uzunluğu ±180° aralığından kənardadır',
+  'read.pbf.truncated': 'PBF faylı {pos} baytında yarımçıq kəsilir',
+  'read.pbf.big_header': 'PBF zədələnib: {pos} baytında {n} baytlıq blok başlığı var',
+  'read.pbf.big_blob': 'blok {n} baytdır (format 32 MiB-a qədər icazə verir)',
+  'read.pbf.corrupt': 'PBF zədələnib: {pos} baytındakı blok: {why}',
+  'read.pbf.not_osm': 'OSM məlumatı kimi açılmır',
+  'read.pbf.declares': 'açılmış ölçüsünü {n} bayt elan edir (format 32 MiB-a qədər icazə verir)',
+  'read.pbf.inflates_more': 'açıldıqda elan etdiyi {n} baytdan böyük olur',
+  'read.pbf.no_inflate': 'sıxılmış blok açılmır',
+  'read.pbf.inflates_to': 'açıldıqda elan etdiyi {declared} bayt yox, {n} bayt olur',
+  'read.pbf.compression':
+    'PBF LZMA/LZ4/zstd ilə sıxılıb; əvvəlcə onu zlib-ə çevirin (osmium cat in.osm.pbf -o out.osm.pbf)',
+  'read.pbf.features': 'PBF dostplan-ın oxumadığı imkanları tələb edir: {features}',
+  'read.pbf.dense': 'DenseNodes-da {ids} identifikator, amma {lats} en və {lons} uzunluq var',
+  'read.osm.not_number': '{what} yoxdur və ya ədəd deyil',
+  'read.osm.not_xml': 'düzgün qurulmuş XML deyil ({why})',
+  'read.geojson.lines': 'highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
+  'read.geojson.position': '{where}: mövqe dərəcə ilə [uzunluq, en] olmalıdır',
+  'read.geojson.multiline': '{where}: MultiLineString-in koordinatları xətlər siyahısı olmalıdır',
+  'read.geojson.line': '{where}: koordinatlar mövqelər siyahısı olmalıdır',
+
+  // GIS road layers: roads/road-lines.ts, shapefile-reader.ts, geopackage-reader.ts. Layer and field names are the file's.
+  'read.roads.bad_point':
+    '{feature}: nöqtə ədəd deyil və ya ±90° en / ±180° uzunluq aralığından kənardadır; qat WGS 84 (EPSG:4326) sistemindədirmi?',
+  'read.roads.no_field': "{table} daxilində '{wanted}' sahəsi yoxdur (--roads-class-field); onun sahələri: {list}",
+  'read.roads.no_class_field':
+    '{table} daxilində highway və ya fclass sahəsi yoxdur; onun sahələri: {list}; yol sinfi sahəsini --roads-class-field NAME ilə göstərin',
+  'read.shp.the_dbf': '.dbf faylı',
+  'read.shp.shape': 'obyekt {n}',
+  'read.shp.no_dbf':
+    'yanında {name}.dbf yoxdur; shapefile-ın atributları (yol sinfi) .dbf faylındadır: onu .shp faylının yanına köçürün',
+  'read.shp.zip_many':
+    '{file}: içində {n} shapefile var, heç birinin adında *roads* yoxdur; arxivi açın və yolların .shp faylını göstərin',
+  'read.shp.zip_none':
+    '{file}: içində .shp yoxdur; yol xətlərindən ibarət zip-lənmiş shapefile (.shp və .dbf) gözlənilir',
+  'read.shp.zip_no_dbf': 'arxivdə yolların .shp faylı var, amma onun .dbf faylı yoxdur (yol sinfi oradadır)',
+  'read.shp.projected':
+    'shapefile proyeksiyalı koordinat sistemindədir (.prj faylına görə); onu WGS 84 (EPSG:4326) sisteminə keçirin, məsələn, ogr2ogr -t_srs EPSG:4326 out.shp in.shp',
+  'read.shp.no_row': '{n} nömrəli obyektin .dbf faylında sətri yoxdur ({count} sətir); bu fayllar bir-birinə aid deyil',
+  'read.shp.damaged': '.shp faylı zədələnib ({what}); onu yenidən ixrac edin',
+  'read.shp.no_header': 'shapefile başlığı yoxdur',
+  'read.shp.not_lines':
+    'shapefile xətlərdən deyil, başqa obyektlərdən ibarətdir ({kind}); --roads üçün yol xətləri lazımdır',
+  'read.shp.points': 'nöqtələr',
+  'read.shp.multipoints': 'çoxnöqtəli obyektlər',
+  'read.shp.polygons': 'poliqonlar',
+  'read.shp.shape_type': 'obyekt tipi {t}',
+  'read.shp.record_past_end': '{n} nömrəli qeyd faylın sonundan kənara çıxır',
+  'read.shp.record_kind': '{n} nömrəli qeyd xətt deyil ({kind})',
+  'read.shp.record_short': '{n} nömrəli qeyd çox qısadır',
+  'read.shp.record_counts': '{n} nömrəli qeyd özündə olduğundan çox hissə və ya nöqtə elan edir',
+  'read.shp.record_part': '{n} nömrəli qeydin bir hissəsi onun nöqtələrindən kənardadır',
+  'read.dbf.damaged': '.dbf faylı zədələnib ({what}); onu yenidən ixrac edin',
+  'read.dbf.no_header': 'başlıq yoxdur',
+  'read.dbf.rows': 'başlığı faylda olduğundan çox sətir elan edir',
+  'read.dbf.fields': 'sahələri sətirlərindən enlidir',
+  'read.gpkg.layer': "'{layer}' qatı",
+  'read.gpkg.feature': '{layer}, obyekt {n}',
+  'read.gpkg.at_feature': ' ({feature})',
+  'read.gpkg.view':
+    "'{layer}' qatı görünüşdür (view), bu isə oxunmur (onun sorğusu sonsuz işləyə bilər); onu cədvəl kimi saxlayın (ogr2ogr -f GPKG out.gpkg in.gpkg)",
+  'read.gpkg.not_geometry': '{feature}: həndəsə GeoPackage həndəsəsi deyil; onu yenidən ixrac edin',
+  'read.gpkg.not_gpkg':
+    'SQLite faylıdır, amma GeoPackage deyil (gpkg_contents və ya gpkg_geometry_columns yoxdur); yolları GeoPackage (ogr2ogr -f GPKG roads.gpkg …) və ya ESRI Shapefile kimi saxlayın',
+  'read.gpkg.no_layer_named': "'{name}' adlı xətt qatı yoxdur (--roads-layer); onun xətt qatları: {names}",
+  'read.gpkg.no_layer_named_none': "'{name}' adlı xətt qatı yoxdur (--roads-layer); faylda heç bir xətt qatı yoxdur",
+  'read.gpkg.no_lines':
+    'onun {n} obyekt qatı arasında xətlərdən (LineString və ya MultiLineString) ibarət qat yoxdur; --roads üçün yol xətləri lazımdır',
+  'read.gpkg.many_layers': '{n} xətt qatı var ({names}); yollar olanı --roads-layer NAME ilə göstərin',
+  'read.gpkg.srs':
+    "'{layer}' qatı WGS 84 uzunluq/en sistemində deyil (onun koordinat sistemi: {srs}); onu başqa sistemə keçirin: ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg",
+  'read.gpkg.damaged': '{feature}: həndəsə zədələnib ({what}); qatı yenidən ixrac edin',
+  'read.gpkg.no_header': 'GeoPackage həndəsə başlığı yoxdur',
+  'read.gpkg.extended': 'genişləndirilmiş GeoPackage həndəsəsidir, bu isə oxunmur',
+  'read.gpkg.envelope': 'naməlum əhatə düzbucaqlısı',
+  'read.gpkg.part': 'MultiLineString-in LineString olmayan hissəsi var',
+  'read.gpkg.cut_short': 'yarımçıq kəsilib',
+  'read.gpkg.byte_order': 'naməlum bayt sırası',
+  'read.gpkg.geometry_type': 'naməlum həndəsə tipi',
+  'read.gpkg.counts': 'özündə olduğundan çox nöqtə elan edir',
+
+  // Road networks as a whole: roads/road-network.ts, road-profile.ts. {profile} is the profile's name.
+  'read.roads.none_for_car':
+    'avtomobilin istifadə edə biləcəyi heç bir yol yoxdur ({profile} profilindəki highway siniflərindən heç biri yoxdur); bu, yol şəbəkəsidirmi?',
+  'read.roads.none_for_walker':
+    'piyadanın istifadə edə biləcəyi heç bir yol yoxdur ({profile} profilindəki highway siniflərindən heç biri yoxdur); bu, yol şəbəkəsidirmi?',
+  'read.roads.mode_without_roads': '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FILE əlavə edin',
+  'read.roads.options_without_roads':
+    '--roads-class-field və --roads-layer yol şəbəkəsinin necə oxunacağını göstərir: --roads FILE əlavə edin',
+  'read.profile.yaml_tag': 'yol profilində YAML teqi (!…) işlədilmir; onu silin',
+  'read.profile.finding': '{finding} (yol profili)',
+
+  // Plans, data folders and candidate costs: plan-context.ts, dataset-loader.ts, map-layers.ts, candidate-costs.ts, candidates.ts.
+  'read.plan.has_errors': '{file} faylında xətalar var; əvvəlcə onları düzəldin ({command})',
+  'read.population.flags_without_file': '--columns və --sheet əhali faylına aiddir: --population FILE əlavə edin',
+  'read.population.scale_without_file':
+    '--scale-to və --resolution əhali faylına aiddir (--population FILE); daxili nöqtələrdə artıq rəsmi rəqəmlər var',
+  'read.data.missing': '{file} oxuna bilmir (ENOENT): {folder} dostplan məlumat qovluğudurmu?',
+  'read.data.invalid': '{where}: {why}',
+  'read.data.top_level': '(yuxarı səviyyə)',
+  'read.data.map_json': 'etibarlı JSON deyil ({why}); onu npm run data:build ilə yenidən qurun',
+  'read.costs.ambiguous':
+    '{where}: {key}: üç rəqəmdən əvvəlki ayırıcı həm onluq ayırıcı, həm də minliklərin ayırıcısı ola bilər; məbləği manatla, ayırıcısız yazın (1500000 və ya 1500000.50)',
+  'read.costs.range': '{where}: {key} 0 ilə {max} arasında manatla məbləğ olmalıdır; onu sadə ədəd kimi yazın',
+  'read.costs.source_text': '{where}: cost_source mətn olmalıdır',
+  'read.costs.count': '{path}: {sites} yer üçün xərcləri olan {rows} sətir var; boş sətirləri silin',
+
+  // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
+  'read.orlib.header':
+    'əvvəlcə "n edges p" başlığı, sonra hər til üçün bir "i j cost" sətri gözlənilir (OR-Library pmed formatı)',
+  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır, {text} yox',
+  'read.orlib.n': 'n (təpələrin sayı)',
+  'read.orlib.m': 'tillərin sayı',
+  'read.orlib.p': 'p (medianların sayı)',
+  'read.orlib.vertex': 'təpə',
+  'read.orlib.edge_count': 'başlıqda {m} til göstərilib, faylda isə {lines} til sətri var',
+  'read.orlib.edge_line': '"i j cost" (3 ədəd) gözlənilirdi, {n} ədəd var',
+  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır, {text} yox',
+  'read.orlib.disconnected': 'qraf əlaqəli deyil: {vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur',
 };

@@ -209,4 +209,127 @@ export const readersEn = {
   'read.tiff.directory_runs_past': 'its image directory runs past the end of the file',
   'read.tiff.field_too_big': 'field {field} declares more data than the file holds',
   'read.tiff.blocks': 'its header declares {width} × {height} cells in {needed} blocks but locates {located}',
+
+  // Road networks: roads/osm-reader.ts (OSM PBF, OSM XML, GeoJSON lines). Byte positions are the file's.
+  'read.roads.missing': 'no such file (the road network for --roads)',
+  'read.roads.directory': 'is a directory; name an .osm.pbf, .osm or .geojson file',
+  'read.roads.not_regular': 'a road network must be a regular file, not a pipe or device; save it to a file first',
+  'read.roads.not_network':
+    'not a road network: expected OpenStreetMap PBF (.osm.pbf), OSM XML (.osm), GeoJSON LineStrings, an ESRI Shapefile (.shp beside its .dbf, or zipped) or a GeoPackage (.gpkg) of road lines',
+  'read.roads.node_lat': 'a node latitude outside ±90°',
+  'read.roads.node_lon': 'a node longitude outside ±180°',
+  'read.pbf.truncated': 'truncated PBF at byte {pos}',
+  'read.pbf.big_header': 'corrupt PBF: a blob header of {n} bytes at byte {pos}',
+  'read.pbf.big_blob': 'a blob of {n} bytes (the format allows 32 MiB)',
+  'read.pbf.corrupt': 'corrupt PBF: the block at byte {pos}: {why}',
+  'read.pbf.not_osm': 'it does not decode as OSM data',
+  'read.pbf.declares': 'it declares {n} bytes uncompressed (the format allows 32 MiB)',
+  'read.pbf.inflates_more': 'it inflates to more than the {n} bytes it declares',
+  'read.pbf.no_inflate': 'a compressed block does not inflate',
+  'read.pbf.inflates_to': 'it inflates to {n} bytes, not the {declared} it declares',
+  'read.pbf.compression':
+    'PBF compressed with LZMA/LZ4/zstd; convert it to zlib first (osmium cat in.osm.pbf -o out.osm.pbf)',
+  'read.pbf.features': 'PBF needs features dostplan does not read: {features}',
+  'read.pbf.dense': 'DenseNodes with {ids} ids but {lats} latitudes and {lons} longitudes',
+  'read.osm.not_number': '{what} is missing or not a number',
+  'read.osm.not_xml': 'not well-formed XML ({why})',
+  'read.geojson.lines': 'expected a GeoJSON FeatureCollection of LineStrings with a highway property',
+  'read.geojson.position': '{where}: a position must be [longitude, latitude] in degrees',
+  'read.geojson.multiline': "{where}: a MultiLineString's coordinates must be a list of lines",
+  'read.geojson.line': '{where}: coordinates must be a list of positions',
+
+  // GIS road layers: roads/road-lines.ts, shapefile-reader.ts, geopackage-reader.ts. Layer and field names are the file's.
+  'read.roads.bad_point':
+    '{feature}: a point that is not a number or outside ±90° latitude / ±180° longitude; is the layer in WGS 84 (EPSG:4326)?',
+  'read.roads.no_field': "no field '{wanted}' in {table} (--roads-class-field); its fields are {list}",
+  'read.roads.no_class_field':
+    'no highway or fclass field in {table}; its fields are {list}; name the road class field with --roads-class-field NAME',
+  'read.shp.the_dbf': 'the .dbf',
+  'read.shp.shape': 'shape {n}',
+  'read.shp.no_dbf':
+    "no {name}.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp",
+  'read.shp.zip_many': "{file}: {n} shapefiles inside and none named *roads*; unzip it and name the roads' .shp",
+  'read.shp.zip_none': '{file}: no .shp inside; expected a zipped shapefile (.shp and .dbf) of road lines',
+  'read.shp.zip_no_dbf': "the zip has the roads' .shp but not its .dbf (the road class is there)",
+  'read.shp.projected':
+    'the shapefile is in a projected coordinate system (its .prj); reproject it to WGS 84 (EPSG:4326), e.g. ogr2ogr -t_srs EPSG:4326 out.shp in.shp',
+  'read.shp.no_row': 'shape {n} has no row in the .dbf ({count} rows); the files do not belong together',
+  'read.shp.damaged': 'a damaged .shp ({what}); export it again',
+  'read.shp.no_header': 'no shapefile header',
+  'read.shp.not_lines': 'a shapefile of {kind}, not of lines; --roads needs the road lines',
+  'read.shp.points': 'points',
+  'read.shp.multipoints': 'multipoints',
+  'read.shp.polygons': 'polygons',
+  'read.shp.shape_type': 'shape type {t}',
+  'read.shp.record_past_end': 'record {n} runs past the end of the file',
+  'read.shp.record_kind': 'record {n} is a {kind}',
+  'read.shp.record_short': 'record {n} is too short',
+  'read.shp.record_counts': 'record {n} counts more parts or points than it holds',
+  'read.shp.record_part': 'record {n} has a part outside its points',
+  'read.dbf.damaged': 'a damaged .dbf ({what}); export it again',
+  'read.dbf.no_header': 'no header',
+  'read.dbf.rows': 'its header counts more rows than the file holds',
+  'read.dbf.fields': 'its fields are wider than its rows',
+  'read.gpkg.layer': "layer '{layer}'",
+  'read.gpkg.feature': '{layer}, feature {n}',
+  'read.gpkg.at_feature': ' ({feature})',
+  'read.gpkg.view':
+    "layer '{layer}' is a view, which is not read (its query could run without end); save it as a table (ogr2ogr -f GPKG out.gpkg in.gpkg)",
+  'read.gpkg.not_geometry': '{feature}: the geometry is not a GeoPackage geometry; export it again',
+  'read.gpkg.not_gpkg':
+    'an SQLite file but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns); save the roads as a GeoPackage (ogr2ogr -f GPKG roads.gpkg …) or as an ESRI Shapefile',
+  'read.gpkg.no_layer_named': "no line layer named '{name}' (--roads-layer); its line layers are {names}",
+  'read.gpkg.no_layer_named_none': "no line layer named '{name}' (--roads-layer); it has no line layers",
+  'read.gpkg.no_lines':
+    'no layer of lines (LineString or MultiLineString) among its {n} feature layers; --roads needs the road lines',
+  'read.gpkg.many_layers': "{n} line layers ({names}); name the roads' with --roads-layer NAME",
+  'read.gpkg.srs':
+    "layer '{layer}' is not in WGS 84 longitude/latitude (its spatial reference system is {srs}); reproject it: ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg",
+  'read.gpkg.damaged': '{feature}: a damaged geometry ({what}); export the layer again',
+  'read.gpkg.no_header': 'no GeoPackage geometry header',
+  'read.gpkg.extended': 'an extended GeoPackage geometry, which is not read',
+  'read.gpkg.envelope': 'an unknown envelope',
+  'read.gpkg.part': 'a MultiLineString part that is not a LineString',
+  'read.gpkg.cut_short': 'cut short',
+  'read.gpkg.byte_order': 'an unknown byte order',
+  'read.gpkg.geometry_type': 'an unknown geometry type',
+  'read.gpkg.counts': 'counts more points than it holds',
+
+  // Road networks as a whole: roads/road-network.ts, road-profile.ts. {profile} is the profile's name.
+  'read.roads.none_for_car':
+    'no road a car may use (no way with a highway class of the {profile} profile); is this a road network?',
+  'read.roads.none_for_walker':
+    'no road a walker may use (no way with a highway class of the {profile} profile); is this a road network?',
+  'read.roads.mode_without_roads': '--mode chooses how a road network is travelled: add --roads FILE',
+  'read.roads.options_without_roads':
+    '--roads-class-field and --roads-layer say how to read a road network: add --roads FILE',
+  'read.profile.yaml_tag': 'a YAML tag (!…) is not used in a road profile; remove it',
+  'read.profile.finding': '{finding} (road profile)',
+
+  // Plans, data folders and candidate costs: plan-context.ts, dataset-loader.ts, map-layers.ts, candidate-costs.ts, candidates.ts.
+  'read.plan.has_errors': '{file} has errors; fix them first ({command})',
+  'read.population.flags_without_file': '--columns and --sheet apply to a population file: add --population FILE',
+  'read.population.scale_without_file':
+    '--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures',
+  'read.data.missing': 'cannot read {file} (ENOENT): is {folder} a dostplan data folder?',
+  'read.data.invalid': '{where}: {why}',
+  'read.data.top_level': '(top level)',
+  'read.data.map_json': 'not valid JSON ({why}); rebuild it with npm run data:build',
+  'read.costs.ambiguous':
+    '{where}: {key}: one separator before three digits could be a decimal mark or a thousands separator; write the amount in manat without separators (1500000 or 1500000.50)',
+  'read.costs.range': '{where}: {key} must be an amount in manat from 0 to {max}; write it as a plain number',
+  'read.costs.source_text': '{where}: cost_source must be text',
+  'read.costs.count': '{path}: {rows} rows with costs for {sites} sites; remove blank rows',
+
+  // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
+  'read.orlib.header': 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)',
+  'read.orlib.whole': '{what} must be a whole number from {min} to {max}, not {text}',
+  'read.orlib.n': 'n (vertices)',
+  'read.orlib.m': 'the edge count',
+  'read.orlib.p': 'p (medians)',
+  'read.orlib.vertex': 'a vertex',
+  'read.orlib.edge_count': 'the header says {m} edges, the file has {lines} edge lines',
+  'read.orlib.edge_line': 'expected "i j cost" (3 numbers), found {n}',
+  'read.orlib.cost': 'an edge cost must be a number ≥ 0, not {text}',
+  'read.orlib.disconnected': 'the graph is disconnected: vertex {vertex} cannot be reached from vertex 1',
 } as const;
