@@ -725,7 +725,16 @@ export const az: Record<MessageKey, string> = {
   'studio.refuse.year': '{from} ilə {to} arasında il',
   'studio.refuse.one_of': 'bunlardan biri: {list}',
   'studio.refuse.whole': '10\u00A0000\u00A0000-dan kiçik tam ədəd',
+  'studio.refuse.number_from': '{from} ilə {to} arasında ədəd',
+  'studio.refuse.bands': '1 ilə {max} arasında, vergüllə ayrılmış, artan sırada ən çoxu {n} dəqiqə',
   'studio.refuse.internal': 'daxili xəta; server baş verəni çap etdi',
+  'studio.refuse.host':
+    'bu server yalnız http://127.0.0.1:{port}/ ünvanına cavab verir (Host: 127.0.0.1:{port} və ya localhost:{port})',
+  'studio.refuse.not_json': 'sorğunun mətnini Content-Type: application/json kimi göndərin',
+  'studio.refuse.other_origin': 'başqa mənbələrdən gələn sorğular rədd edilir',
+  'studio.refuse.other_site': 'başqa saytlardan gələn sorğular rədd edilir',
+  'studio.refuse.bad_body': 'sorğunun mətni oxuna bilmədi',
+  'studio.refuse.too_large': 'sorğunun mətni {kb} KB-dan böyükdür',
   ...readersAz,
   ...refusalsAz,
 };
