@@ -36,12 +36,30 @@ interface Case {
 }
 
 /** Commander's refusal of a flag's value, in English and in Azerbaijani. */
-const badValue = (flag: string, value: string, en: string, az: string) => ({
+const badValue = (args: string[], flag: string, value: string, en: string, az: string): Case => ({
+  args,
+  code: 2,
   en: `error: option '${flag}' argument '${value}' is invalid. ${en}\n${HELP_EN}`,
   az: `xəta: '${flag}' parametrinin '${value}' dəyəri yanlışdır: ${az}\n${HELP_AZ}`,
 });
 
 const budget = ['--population', join(B, 'population.csv')];
+
+/** A refusal of ours: one message line, `dostplan: ` first. */
+const refused = (args: string[], code: number, en: string, az: string): Case => ({
+  args,
+  code,
+  en: `dostplan: ${en}\n`,
+  az: `dostplan: ${az}\n`,
+});
+
+/** timeline with a --delay it cannot apply. */
+const delay = (spec: string, en: string, az: string) =>
+  refused(['timeline', '--delay', spec], 2, `--delay ${spec}: ${en}`, `--delay ${spec}: ${az}`);
+
+/** coverage of the fixture plan written with --out to a place that cannot take it. */
+const outTo = (target: string, en: string, az: string) =>
+  refused(['coverage', 'plan.yaml', '--out', target], 2, en, az);
 
 const CASES: Case[] = [
   // commander's own errors
@@ -75,122 +93,104 @@ const CASES: Case[] = [
     en: `error: too many arguments for 'coverage'. Expected 1 argument but got 2.\n${HELP_EN}`,
     az: `xəta: 'coverage' üçün arqument çoxdur: 1 arqument gözlənilir, 2 verilib.\n${HELP_AZ}`,
   },
-  {
-    args: ['coverage', '--lang', 'xx'],
-    code: 2,
-    ...badValue('--lang <lang>', 'xx', 'Allowed choices are en, az.', 'mümkün dəyərlər: en, az.'),
-  },
+  badValue(
+    ['coverage', '--lang', 'xx'],
+    '--lang <lang>',
+    'xx',
+    'Allowed choices are en, az.',
+    'mümkün dəyərlər: en, az.',
+  ),
   // a flag's value refused by our parsers
-  {
-    args: ['coverage', '--format', 'bogus'],
-    code: 2,
-    ...badValue(
-      '-f, --format <format>',
-      'bogus',
-      'expected one of text, json, csv, md, geojson, xlsx',
-      'bunlardan biri gözlənilir: text, json, csv, md, geojson, xlsx',
-    ),
-  },
-  {
-    args: ['coverage', '--year', '3000'],
-    code: 2,
-    ...badValue(
-      '-y, --year <year>',
-      '3000',
-      'expected a year from 1900 to 2100, such as 2025',
-      '1900 ilə 2100 arasında il gözlənilir, məsələn, 2025',
-    ),
-  },
-  {
-    args: ['optimize', '-k', '0'],
-    code: 2,
-    ...badValue('-k, --sites <k>', '0', 'expected a whole number ≥ 1', 'tam ədəd gözlənilir (≥ 1)'),
-  },
-  {
-    args: ['surface', '--cell-km', '50'],
-    code: 2,
-    ...badValue('--cell-km <km>', '50', 'expected a number from 0.1 to 10', '0,1 ilə 10 arasında ədəd gözlənilir'),
-  },
-  {
-    args: ['coverage', '--within-km', '0'],
-    code: 2,
-    ...badValue(
-      '--within-km <km>',
-      '0',
-      'expected a number above 0 and at most 2000',
-      '0 ilə 2000 arasında ədəd gözlənilir (0 daxil deyil, 2000 daxildir)',
-    ),
-  },
-  {
-    args: ['import', 'dup.csv', '--as-of', '2025-13-01'],
-    code: 2,
-    ...badValue('--as-of <date>', '2025-13-01', 'expected a day as YYYY-MM-DD', 'gün YYYY-MM-DD şəklində gözlənilir'),
-  },
-  {
-    args: ['optimize', '--budget-years', '101'],
-    code: 2,
-    ...badValue(
-      '--budget-years <n>',
-      '101',
-      'expected a whole number of years from 0 to 100',
-      '0 ilə 100 arasında tam illər sayı gözlənilir',
-    ),
-  },
-  {
-    args: ['surface', '--bands', '60,30'],
-    code: 2,
-    ...badValue(
-      '--bands <minutes>',
-      '60,30',
-      'expected up to 12 ascending minutes from 1 to 1440, separated by commas, such as 15,30,60',
-      'vergüllə ayrılmış, artan sıra ilə ən çoxu 12 dəqiqə həddi gözlənilir, hər biri 1 ilə 1440 arasında, məsələn, 15,30,60',
-    ),
-  },
-  {
-    args: ['serve', '--port', '70000'],
-    code: 2,
-    ...badValue(
-      '-p, --port <port>',
-      '70000',
-      'expected a port from 0 (any free port) to 65535',
-      '0 (istənilən boş port) ilə 65535 arasında port nömrəsi gözlənilir',
-    ),
-  },
+  badValue(
+    ['coverage', '--format', 'bogus'],
+    '-f, --format <format>',
+    'bogus',
+    'expected one of text, json, csv, md, geojson, xlsx',
+    'bunlardan biri gözlənilir: text, json, csv, md, geojson, xlsx',
+  ),
+  badValue(
+    ['coverage', '--year', '3000'],
+    '-y, --year <year>',
+    '3000',
+    'expected a year from 1900 to 2100, such as 2025',
+    '1900 ilə 2100 arasında il gözlənilir, məsələn, 2025',
+  ),
+  badValue(['optimize', '-k', '0'], '-k, --sites <k>', '0', 'expected a whole number ≥ 1', 'tam ədəd gözlənilir (≥ 1)'),
+  badValue(
+    ['surface', '--cell-km', '50'],
+    '--cell-km <km>',
+    '50',
+    'expected a number from 0.1 to 10',
+    '0,1 ilə 10 arasında ədəd gözlənilir',
+  ),
+  badValue(
+    ['coverage', '--within-km', '0'],
+    '--within-km <km>',
+    '0',
+    'expected a number above 0 and at most 2000',
+    '0 ilə 2000 arasında ədəd gözlənilir (0 daxil deyil, 2000 daxildir)',
+  ),
+  badValue(
+    ['import', 'dup.csv', '--as-of', '2025-13-01'],
+    '--as-of <date>',
+    '2025-13-01',
+    'expected a day as YYYY-MM-DD',
+    'gün YYYY-MM-DD şəklində gözlənilir',
+  ),
+  badValue(
+    ['optimize', '--budget-years', '101'],
+    '--budget-years <n>',
+    '101',
+    'expected a whole number of years from 0 to 100',
+    '0 ilə 100 arasında tam illər sayı gözlənilir',
+  ),
+  badValue(
+    ['surface', '--bands', '60,30'],
+    '--bands <minutes>',
+    '60,30',
+    'expected up to 12 ascending minutes from 1 to 1440, separated by commas, such as 15,30,60',
+    'vergüllə ayrılmış, artan sıra ilə ən çoxu 12 dəqiqə həddi gözlənilir, hər biri 1 ilə 1440 arasında, məsələn, 15,30,60',
+  ),
+  badValue(
+    ['serve', '--port', '70000'],
+    '-p, --port <port>',
+    '70000',
+    'expected a port from 0 (any free port) to 65535',
+    '0 (istənilən boş port) ilə 65535 arasında port nömrəsi gözlənilir',
+  ),
   // flags that do not go together
-  {
-    args: ['coverage', '--bom'],
-    code: 2,
-    en: 'dostplan: --bom goes with --format csv (Excel reads UTF-8 CSV right only with it)\n',
-    az: 'dostplan: --bom yalnız --format csv ilə işlədilir (Excel UTF-8 CSV faylını yalnız onunla düz oxuyur)\n',
-  },
-  {
-    args: ['surface', '--per-facility'],
-    code: 2,
-    en: 'dostplan: --per-facility and --catchments are GeoJSON outputs: add --format geojson\n',
-    az: 'dostplan: --per-facility və --catchments GeoJSON nəticələridir: --format geojson əlavə edin\n',
-  },
-  {
-    args: ['surface', '--per-facility', '--catchments', '--format', 'geojson'],
-    code: 2,
-    en: 'dostplan: choose one of --per-facility and --catchments\n',
-    az: 'dostplan: --per-facility və --catchments parametrlərindən yalnız birini seçin\n',
-  },
-  {
-    args: ['serve', '--out', 'x'],
-    code: 2,
-    en: 'dostplan: serve writes no result file: save from the page (a scenario, or the plan)\n',
-    az: 'dostplan: dostplan serve nəticə faylı yazmır: ssenarini və ya planı səhifədən saxlayın\n',
-  },
-  {
-    args: ['serve', '--host', '0.0.0.0'],
-    code: 2,
-    en:
-      'dostplan: --host 0.0.0.0: dostplan serve listens on loopback only (127.0.0.1, ::1, localhost); ' +
-      'the plan and its folder must not be reachable from the network\n',
-    az:
-      'dostplan: --host 0.0.0.0: dostplan serve yalnız lokal ünvanda (127.0.0.1, ::1, localhost) işləyir; ' +
-      'plan və onun qovluğu şəbəkədən əlçatan olmamalıdır\n',
-  },
+  refused(
+    ['coverage', '--bom'],
+    2,
+    '--bom goes with --format csv (Excel reads UTF-8 CSV right only with it)',
+    '--bom yalnız --format csv ilə işlədilir (Excel UTF-8 CSV faylını yalnız onunla düz oxuyur)',
+  ),
+  refused(
+    ['surface', '--per-facility'],
+    2,
+    '--per-facility and --catchments are GeoJSON outputs: add --format geojson',
+    '--per-facility və --catchments GeoJSON nəticələridir: --format geojson əlavə edin',
+  ),
+  refused(
+    ['surface', '--per-facility', '--catchments', '--format', 'geojson'],
+    2,
+    'choose one of --per-facility and --catchments',
+    '--per-facility və --catchments parametrlərindən yalnız birini seçin',
+  ),
+  refused(
+    ['serve', '--out', 'x'],
+    2,
+    'serve writes no result file: save from the page (a scenario, or the plan)',
+    'dostplan serve nəticə faylı yazmır: ssenarini və ya planı səhifədən saxlayın',
+  ),
+  refused(
+    ['serve', '--host', '0.0.0.0'],
+    2,
+    '--host 0.0.0.0: dostplan serve listens on loopback only (127.0.0.1, ::1, localhost); ' +
+      'the plan and its folder must not be reachable from the network',
+    '--host 0.0.0.0: dostplan serve yalnız lokal ünvanda (127.0.0.1, ::1, localhost) işləyir; ' +
+      'plan və onun qovluğu şəbəkədən əlçatan olmamalıdır',
+  ),
   {
     args: ['optimize', join(B, 'plan.yaml'), ...budget, '--budget-azn-per-year', '1000'],
     code: 2,
@@ -211,30 +211,14 @@ const CASES: Case[] = [
     az: 'dostplan: --budget-azn yalnız --model mclp ilə işlədilir (`order` üçün: --budget-azn-per-year), pmedian ilə yox\n',
   },
   // what the run was asked to do and cannot
-  {
-    args: ['timeline', '--delay', 'GAN+6'],
-    code: 2,
-    en: 'dostplan: --delay GAN+6: expected ID=+Nm or ID=+Ny (e.g. GAN=+6m)\n',
-    az: 'dostplan: --delay GAN+6: ID=+Nm və ya ID=+Ny şəklində yazın (məsələn, GAN=+6m)\n',
-  },
-  {
-    args: ['timeline', '--delay', 'GAN=+300y'],
-    code: 2,
-    en: 'dostplan: --delay GAN=+300y: at most 200 years either way\n',
-    az: 'dostplan: --delay GAN=+300y: hər iki istiqamətdə ən çoxu 200 il\n',
-  },
-  {
-    args: ['timeline', '--delay', 'GANX=+6m'],
-    code: 2,
-    en: "dostplan: --delay GANX=+6m: no facility with id 'GANX'; did you mean 'GAN'?\n",
-    az: "dostplan: --delay GANX=+6m: 'GANX' id-li xidmət obyekti yoxdur; bəlkə 'GAN' nəzərdə tutulub?\n",
-  },
-  {
-    args: ['timeline', '--delay', 'QQQQQQQ=+6m'],
-    code: 2,
-    en: "dostplan: --delay QQQQQQQ=+6m: no facility with id 'QQQQQQQ'\n",
-    az: "dostplan: --delay QQQQQQQ=+6m: 'QQQQQQQ' id-li xidmət obyekti yoxdur\n",
-  },
+  delay('GAN+6', 'expected ID=+Nm or ID=+Ny (e.g. GAN=+6m)', 'ID=+Nm və ya ID=+Ny şəklində yazın (məsələn, GAN=+6m)'),
+  delay('GAN=+300y', 'at most 200 years either way', 'hər iki istiqamətdə ən çoxu 200 il'),
+  delay(
+    'GANX=+6m',
+    "no facility with id 'GANX'; did you mean 'GAN'?",
+    "'GANX' id-li xidmət obyekti yoxdur; bəlkə 'GAN' nəzərdə tutulub?",
+  ),
+  delay('QQQQQQQ=+6m', "no facility with id 'QQQQQQQ'", "'QQQQQQQ' id-li xidmət obyekti yoxdur"),
   {
     args: ['optimize', join(B, 'plan.yaml'), ...budget, '--candidates', 'nocost.csv', '--budget-azn', '10000000'],
     code: 1,
@@ -259,63 +243,50 @@ const CASES: Case[] = [
       'xidmət obyekti üçün onu tələb edir (manatla `build_cost:` dəyərini plana və ya onun üzərində qurulan ' +
       'ssenariyə əlavə edin)\n',
   },
-  {
-    args: ['import', 'dup.csv'],
-    code: 1,
-    en: 'dostplan: dup.csv: line 3: id A is also the id on line 2; give each facility its own id\n',
-    az: 'dostplan: dup.csv: line 3: A id-si artıq line 2 üçün verilib; hər xidmət obyektinə ayrıca id verin\n',
-  },
-  {
-    args: ['import', 'abroad.csv'],
-    code: 1,
-    en:
-      'dostplan: abroad.csv: line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; ' +
-      'check the coordinates (lat and lon swapped?) or fill in the region column\n',
-    az:
-      'dostplan: abroad.csv: line 2: ölkədən kənarda yerləşir (en 46,3, uzunluq 40,6) və inzibati vahidi ' +
-      'göstərilməyib; koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun\n',
-  },
-  {
-    args: ['import', 'branch.csv'],
-    code: 1,
-    en:
-      'dostplan: branch.csv: line 2: a branch with no center, and the list has no centers; ' +
-      "fill in its parent center's id (a center column)\n",
-    az:
-      'dostplan: branch.csv: line 2: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; ' +
-      'onun ana mərkəzinin id-sini yazın (`center` sütunu)\n',
-  },
+  refused(
+    ['import', 'dup.csv'],
+    1,
+    'dup.csv: line 3: id A is also the id on line 2; give each facility its own id',
+    'dup.csv: line 3: A id-si artıq line 2 üçün verilib; hər xidmət obyektinə ayrıca id verin',
+  ),
+  refused(
+    ['import', 'abroad.csv'],
+    1,
+    'abroad.csv: line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; ' +
+      'check the coordinates (lat and lon swapped?) or fill in the region column',
+    'abroad.csv: line 2: ölkədən kənarda yerləşir (en 46,3, uzunluq 40,6) və inzibati vahidi ' +
+      'göstərilməyib; koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
+  ),
+  refused(
+    ['import', 'branch.csv'],
+    1,
+    'branch.csv: line 2: a branch with no center, and the list has no centers; ' +
+      "fill in its parent center's id (a center column)",
+    'branch.csv: line 2: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; ' +
+      'onun ana mərkəzinin id-sini yazın (`center` sütunu)',
+  ),
   // outputs that cannot be written
-  {
-    args: ['coverage', 'plan.yaml', '--out', 'dir'],
-    code: 2,
-    en: 'dostplan: --out dir is a directory; name a file in it\n',
-    az: 'dostplan: --out dir qovluqdur; onun içində fayl adı göstərin\n',
-  },
-  {
-    args: ['coverage', 'plan.yaml', '--out', 'plan.yaml'],
-    code: 2,
-    en: 'dostplan: --out plan.yaml is one of the inputs; refusing to overwrite it\n',
-    az: 'dostplan: --out plan.yaml giriş fayllarından biridir; onun üzərinə yazılmır\n',
-  },
-  {
-    args: ['coverage', 'plan.yaml', '--out', 'hard.yaml'],
-    code: 2,
-    en: 'dostplan: --out hard.yaml is the input plan.yaml; refusing to overwrite it\n',
-    az: 'dostplan: --out hard.yaml plan.yaml giriş faylıdır; onun üzərinə yazılmır\n',
-  },
-  {
-    args: ['coverage', 'plan.yaml', '--out', 'dangling.txt'],
-    code: 2,
-    en: 'dostplan: --out dangling.txt is a symbolic link to nowhere; refusing to write through it\n',
-    az: 'dostplan: --out dangling.txt heç yerə aparmayan simvolik keçiddir; onun vasitəsilə yazılmır\n',
-  },
-  {
-    args: ['coverage', 'plan.yaml', '--out', ' '],
-    code: 2,
-    en: 'dostplan: --out needs a file name (or leave it out to write to stdout)\n',
-    az: 'dostplan: --out üçün fayl adı lazımdır (və ya nəticəni standart çıxışa yazmaq üçün --out verməyin)\n',
-  },
+  outTo('dir', '--out dir is a directory; name a file in it', '--out dir qovluqdur; onun içində fayl adı göstərin'),
+  outTo(
+    'plan.yaml',
+    '--out plan.yaml is one of the inputs; refusing to overwrite it',
+    '--out plan.yaml giriş fayllarından biridir; onun üzərinə yazılmır',
+  ),
+  outTo(
+    'hard.yaml',
+    '--out hard.yaml is the input plan.yaml; refusing to overwrite it',
+    '--out hard.yaml plan.yaml giriş faylıdır; onun üzərinə yazılmır',
+  ),
+  outTo(
+    'dangling.txt',
+    '--out dangling.txt is a symbolic link to nowhere; refusing to write through it',
+    '--out dangling.txt heç yerə aparmayan simvolik keçiddir; onun vasitəsilə yazılmır',
+  ),
+  outTo(
+    ' ',
+    '--out needs a file name (or leave it out to write to stdout)',
+    '--out üçün fayl adı lazımdır (və ya nəticəni standart çıxışa yazmaq üçün --out verməyin)',
+  ),
 ];
 
 /** What the refusal says itself: without the user's own words (flags, commands, values, file names, a site's name). */
