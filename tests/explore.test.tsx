@@ -269,11 +269,11 @@ describe('dostplan explore --lang az (ink)', () => {
       // script(1) gives the explorer a pseudo-terminal of 80 × 24; q is typed once the screen is drawn.
       const p = spawn(
         'script',
-        ['-qfec', `stty cols 80 rows 24; ${process.execPath} ${BIN} explore ${file}`, '/dev/null'],
-        {
-          cwd: dir,
-        },
+        ['-qfec', `stty cols 80 rows 24; '${process.execPath}' '${BIN}' explore '${file}'`, '/dev/null'],
+        { cwd: dir },
       );
+      // No Azerbaijani screen within 20 s: end script(1), which hangs up on the explorer.
+      const watchdog = setTimeout(() => p.kill('SIGTERM'), 20_000);
       let out = '';
       p.stdout.on('data', (d: Buffer) => {
         const had = out.includes('çıxış');
@@ -281,6 +281,7 @@ describe('dostplan explore --lang az (ink)', () => {
         if (!had && out.includes('çıxış')) setTimeout(() => p.stdin.write('q'), 300);
       });
       const code = await new Promise<number | null>((done) => p.on('exit', done));
+      clearTimeout(watchdog);
       const screen = stripVTControlCharacters(out);
       expect(code).toBe(0);
       expect(screen).toContain('illər hesablanır'); // the progress bar before the first screen
