@@ -115,7 +115,14 @@ describe('dostplan explore (ink)', () => {
 describe('dostplan explore --lang az (ink)', () => {
   const NBSP = '\u00A0';
   const az = new Locale('az', localNames(regions.dataset, facilitiesOf(plan), regions.capital, plan));
-  const UP = '\u001b[A';
+  /** ↑ until the top row is selected (one key at a time, as a person presses them). */
+  const toTop = async (stdin: { write(s: string): void }) => {
+    for (let i = 0; i < 90; i++) {
+      stdin.write('\u001b[A');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await tick();
+  };
   /** The Azerbaijani way of an English figure: 2,363,678 → 2 363 678, 99.0% → 99,0 %. */
   const azFigure = (en: string) => en.replace(/,/g, NBSP).replace('.', ',').replace(/%$/, `${NBSP}%`);
   const lettersOf = (line: string) => [...line.normalize('NFC')].length;
@@ -150,11 +157,7 @@ describe('dostplan explore --lang az (ink)', () => {
     await tick();
     for (const r of [en, ours]) {
       r.stdin.write('s');
-      for (let i = 0; i < 80; i++) {
-        r.stdin.write(UP);
-        await new Promise((done) => setTimeout(done, 2));
-      }
-      await tick();
+      await toTop(r.stdin);
     }
     const [, pop, share, km] = rowOf(en.lastFrame()!, 'AZ-BA').split(/\s{2,}/);
     expect(pop).toMatch(/^\d{1,3}(,\d{3})+$/);
@@ -169,11 +172,7 @@ describe('dostplan explore --lang az (ink)', () => {
     const { lastFrame, stdin, unmount } = render(<App data={data} locale={az} />);
     await tick();
     stdin.write('s');
-    for (let i = 0; i < 80; i++) {
-      stdin.write(UP);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    await tick();
+    await toTop(stdin);
     // BAK-1 opened on 2019-05-09 (plans/dost.yaml).
     expect(lastFrame()).toContain(
       'Bakı üzrə xidmət obyektləri:\n■ BAK-1 (mərkəz, 9 may 2019)  ■ BAK-2 (mərkəz, 24 dekabr 2019)',
@@ -187,11 +186,7 @@ describe('dostplan explore --lang az (ink)', () => {
     for (let i = 0; i < 3; i++) stdin.write('s');
     await tick();
     expect(lastFrame()).toContain('sıralama: ad');
-    for (let i = 0; i < 90; i++) {
-      stdin.write(UP);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    await tick();
+    await toTop(stdin);
     // Walk down the whole table; the codes in order of first appearance are the table's order.
     const order: string[] = [];
     for (let i = 0; i <= data.years[0]!.regions.length; i++) {
