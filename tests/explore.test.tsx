@@ -115,13 +115,36 @@ describe('dostplan explore (ink)', () => {
 describe('dostplan explore --lang az (ink)', () => {
   const NBSP = '\u00A0';
   const az = new Locale('az', localNames(regions.dataset, facilitiesOf(plan), regions.capital, plan));
-  /** ↑ until the top row is selected (one key at a time, as a person presses them). */
-  const toTop = async (stdin: { write(s: string): void }) => {
-    for (let i = 0; i < 90; i++) {
-      stdin.write('\u001b[A');
-      await new Promise((r) => setTimeout(r, 2));
+  type Screen = { lastFrame(): string | undefined; stdin: { write(s: string): void } };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /**
+   * Waits until every key pressed has been drawn: the screen unchanged for 200 ms (at most 10 s).
+   * A fixed pause is not enough on a loaded machine.
+   */
+  const settle = async (r: Screen) => {
+    let last = r.lastFrame();
+    for (let t = 0, still = 0; t < 500 && still < 10; t++) {
+      await sleep(20);
+      const now = r.lastFrame();
+      still = now === last ? still + 1 : 0;
+      last = now;
     }
-    await tick();
+    return last!;
+  };
+  /** Presses a key that changes the screen and waits until it has (at most 10 s). */
+  const press = async (r: Screen, key: string) => {
+    const before = r.lastFrame();
+    r.stdin.write(key);
+    for (let t = 0; t < 500 && r.lastFrame() === before; t++) await sleep(20);
+    return r.lastFrame()!;
+  };
+  /** ↑ until the top row is selected (one key at a time, as a person presses them). */
+  const toTop = async (r: Screen) => {
+    for (let i = 0; i < 90; i++) {
+      r.stdin.write('\u001b[A');
+      await sleep(2);
+    }
+    return settle(r);
   };
   /** The Azerbaijani way of an English figure: 2,363,678 → 2 363 678, 99.0% → 99,0 %. */
   const azFigure = (en: string) => en.replace(/,/g, NBSP).replace('.', ',').replace(/%$/, `${NBSP}%`);
@@ -154,10 +177,10 @@ describe('dostplan explore --lang az (ink)', () => {
         .endsWith(`2030 ${total.toFixed(1).replace('.', ',')}${NBSP}%`),
     ).toBe(true);
     // Baku's row (top by population): the English row's population, share and mean km, in Azerbaijani marks.
-    await tick();
     for (const r of [en, ours]) {
-      r.stdin.write('s');
-      await toTop(r.stdin);
+      await settle(r);
+      await press(r, 's');
+      await toTop(r);
     }
     const [, pop, share, km] = rowOf(en.lastFrame()!, 'AZ-BA').split(/\s{2,}/);
     expect(pop).toMatch(/^\d{1,3}(,\d{3})+$/);
@@ -169,30 +192,28 @@ describe('dostplan explore --lang az (ink)', () => {
   });
 
   it('names the selected unit and its facilities in Azerbaijani, with Azerbaijani dates', async () => {
-    const { lastFrame, stdin, unmount } = render(<App data={data} locale={az} />);
-    await tick();
-    stdin.write('s');
-    await toTop(stdin);
+    const r = render(<App data={data} locale={az} />);
+    await settle(r);
+    await press(r, 's');
+    const frame = await toTop(r);
     // BAK-1 opened on 2019-05-09 (plans/dost.yaml).
-    expect(lastFrame()).toContain(
+    expect(frame).toContain(
       'Bakı üzrə xidmət obyektləri:\n■ BAK-1 (mərkəz, 9 may 2019)  ■ BAK-2 (mərkəz, 24 dekabr 2019)',
     );
-    unmount();
+    r.unmount();
   });
 
   it('sorts by name in the Azerbaijani alphabet: Sumqayıt before Şəki, Qəbələ before Oğuz', async () => {
-    const { lastFrame, stdin, unmount } = render(<App data={data} locale={az} />);
-    await tick();
-    for (let i = 0; i < 3; i++) stdin.write('s');
-    await tick();
-    expect(lastFrame()).toContain('sıralama: ad');
-    await toTop(stdin);
+    const r = render(<App data={data} locale={az} />);
+    await settle(r);
+    for (let i = 0; i < 3; i++) await press(r, 's');
+    expect(r.lastFrame()).toContain('sıralama: ad');
+    let frame = await toTop(r);
     // Walk down the whole table; the codes in order of first appearance are the table's order.
     const order: string[] = [];
-    for (let i = 0; i <= data.years[0]!.regions.length; i++) {
-      for (const m of lastFrame()!.matchAll(/^(AZ-[A-Z]+) /gm)) if (!order.includes(m[1]!)) order.push(m[1]!);
-      stdin.write(ARROW.down);
-      await tick();
+    for (let i = 0; i < data.years[0]!.regions.length; i++) {
+      for (const m of frame.matchAll(/^(AZ-[A-Z]+) /gm)) if (!order.includes(m[1]!)) order.push(m[1]!);
+      if (i < data.years[0]!.regions.length - 1) frame = await press(r, ARROW.down);
     }
     expect(order.length).toBe(data.years[0]!.regions.length);
     expect(order[0]).toBe('AZ-ABS'); // Abşeron
@@ -200,31 +221,19 @@ describe('dostplan explore --lang az (ink)', () => {
     expect(order.indexOf('AZ-QAB')).toBeLessThan(order.indexOf('AZ-OGU')); // Qəbələ, Oğuz (English: Gabala … Oguz)
     const names = order.map((code) => groupName(code, data.years[0]!.regions.find((r) => r.code === code)!.name, az));
     expect(names).toEqual([...names].sort(compareAzerbaijani));
-    unmount();
+    r.unmount();
   });
 
   it('leaves no English on any screen: every sort, every year, every unit, after q; every line fits 80 letters', async () => {
-    const { lastFrame, stdin, unmount } = render(<App data={data} locale={az} height={24} />);
-    const frames = new Set<string>();
-    const see = async () => {
-      await tick();
-      frames.add(lastFrame()!);
-    };
-    await see();
-    for (let i = 0; i < 4; i++) {
-      stdin.write('s');
-      await see();
-    }
-    for (const _ of data.years) {
-      stdin.write(ARROW.left);
-      await see();
-    }
-    for (let i = 0; i < data.years[0]!.regions.length; i++) {
-      stdin.write(ARROW.down);
-      await see();
-    }
-    stdin.write('q');
-    await see();
+    const r = render(<App data={data} locale={az} height={24} />);
+    const frames = new Set<string>([await settle(r)]);
+    for (let i = 0; i < 4; i++) frames.add(await press(r, 's'));
+    for (let i = 1; i < data.years.length; i++) frames.add(await press(r, ARROW.left));
+    // Every unit, from the top, in the first year (facilities not yet open among them).
+    frames.add(await toTop(r));
+    for (let i = 1; i < data.years[0]!.regions.length; i++) frames.add(await press(r, ARROW.down));
+    r.stdin.write('q');
+    frames.add(await settle(r));
     const text = [...frames].join('\n');
     expect(text).toContain('planlaşdırılmayıb'); // a unit without facilities was among them
     expect(text).toContain('□'); // and a facility not yet open
@@ -236,7 +245,7 @@ describe('dostplan explore --lang az (ink)', () => {
       expect(lines.length).toBeLessThanOrEqual(23);
       for (const l of lines) expect(lettersOf(l), l).toBeLessThanOrEqual(80);
     }
-    unmount();
+    r.unmount();
   });
 
   it('keeps English byte-identical when the run’s locale is English with place names', () => {
