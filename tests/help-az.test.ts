@@ -23,11 +23,14 @@ describe('--help in Azerbaijani', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('İstifadə: dostplan [options] [command]');
-    expect(lines).toContain('Parametrlər:');
-    expect(lines).toContain('Əmrlər:');
-    expect(lines).toContain('  -h, --help                     əmr üzrə kömək göstərir');
-    expect(lines).toContain('  -V, --version                  versiya nömrəsini göstərir');
-    expect(lines).toContain('  help [command]                 əmr üzrə kömək göstərir');
+    const framing = [
+      'Parametrlər:',
+      'Əmrlər:',
+      '  -h, --help                     əmr üzrə kömək göstərir',
+      '  -V, --version                  versiya nömrəsini göstərir',
+      '  help [command]                 əmr üzrə kömək göstərir',
+    ];
+    expect(framing.filter((line) => !lines.includes(line))).toEqual([]);
     expect(r.stdout).toContain('(mümkün\n                                 dəyərlər: "en", "az")');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(
       'coverage [options] [plan] seçilmiş ildə xidmətlə əhatə olunan əhalinin payı, məsafəyə və/və ya xidmət ərazisinə görə',

@@ -525,6 +525,19 @@ export const az: Record<MessageKey, string> = {
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
+  // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
+  'explore.progress': 'illər hesablanır',
+  'explore.caption': 'İqtisadi rayonlar üzrə əhatə (fəaliyyətdəki mərkəz və ya filialın normasında)',
+  'explore.covered': 'əhatə',
+  'explore.sort': 'sıralama: {by}',
+  'explore.sort.coverage': 'əhatə',
+  'explore.sort.population': 'əhali',
+  'explore.sort.distance': 'məsafə',
+  'explore.sort.name': 'ad',
+  'explore.facilities_in': '{unit} üzrə xidmət obyektləri: ',
+  'explore.none_planned': 'planlaşdırılmayıb',
+  'explore.mean_km_note': 'orta km: əhaliyə görə çəkili, ən yaxın fəaliyyətdəki mərkəzə/filiala (model km)',
+  'explore.keys': '←/→ il ↑/↓ vahid s sırala q çıxış ■ fəaliyyətdə □ hələ açılmayıb',
   // validate/optimize leftovers (az-validate)
   'yaml.syntax': 'YAML sintaksisi: {reason}',
   'yaml.reason.flow_unclosed':
@@ -600,8 +613,8 @@ export const az: Record<MessageKey, string> = {
   'studio.html.closes': 'Bağlanır',
   'studio.html.change_dates': 'Tarixləri dəyiş',
   'studio.html.position': 'Yeri',
-  'studio.html.latitude': 'En dairəsi',
-  'studio.html.longitude': 'Uzunluq dairəsi',
+  'studio.html.latitude': 'Coğrafi en',
+  'studio.html.longitude': 'Coğrafi uzunluq',
   'studio.html.move': 'Köçür',
   'studio.html.close_or_remove': 'Bağla və ya sil',
   'studio.html.close_on': 'Bağlanma tarixi',
@@ -725,7 +738,16 @@ export const az: Record<MessageKey, string> = {
   'studio.refuse.year': '{from} ilə {to} arasında il',
   'studio.refuse.one_of': 'bunlardan biri: {list}',
   'studio.refuse.whole': '10\u00A0000\u00A0000-dan kiçik tam ədəd',
+  'studio.refuse.number_from': '{from} ilə {to} arasında ədəd',
+  'studio.refuse.bands': '1 ilə {max} arasında, vergüllə ayrılmış, artan sırada ən çoxu {n} dəqiqə',
   'studio.refuse.internal': 'daxili xəta; server baş verəni çap etdi',
+  'studio.refuse.host':
+    'bu server yalnız http://127.0.0.1:{port}/ ünvanına cavab verir (Host: 127.0.0.1:{port} və ya localhost:{port})',
+  'studio.refuse.not_json': 'sorğunun mətnini Content-Type: application/json kimi göndərin',
+  'studio.refuse.other_origin': 'başqa mənbələrdən gələn sorğular rədd edilir',
+  'studio.refuse.other_site': 'başqa saytlardan gələn sorğular rədd edilir',
+  'studio.refuse.bad_body': 'sorğunun mətni oxuna bilmədi',
+  'studio.refuse.too_large': 'sorğunun mətni {kb} KB-dan böyükdür',
   // az-refusals: the words of --help (cli/main.ts, cli/help-text.ts)
   'help.program':
     'Dövlət xidmət mərkəzlərinin (DOST, ASAN, klinikalar…) milli şəbəkəsinin planlaşdırılması: əhatə, ' +
@@ -735,19 +757,28 @@ export const az: Record<MessageKey, string> = {
   'help.lang': 'oxunan mətnlərin dili (susmaya görə: planın `language:` dəyəri, o da yoxdursa en)',
   'help.cmd.validate': 'plan fayllarını yoxlayır (susmaya görə: daxili DOST planı və məlumatları); CI üçün',
   'help.cmd.coverage': 'seçilmiş ildə xidmətlə əhatə olunan əhalinin payı, məsafəyə və/və ya xidmət ərazisinə görə',
-  'help.cmd.distances': 'əhalinin ən yaxın fəaliyyətdə olan mərkəzə, həmçinin ən yaxın mərkəz və ya filiala qədər məsafəsi',
-  'help.cmd.timeline': 'il-il açılış qrafiki: açılışlar, saylar, əhatə, məsafə, yerinə yetirilən və ya çatılmayan hədəflər',
-  'help.cmd.capacity': 'hər xidmət obyekti üzrə: xidmət zonasındakı əhali, gündəlik müraciətlər, qəbul imkanı, istifadə dərəcəsi, gözləmə; dolduqda artıq yük',
-  'help.cmd.diff': 'iki plan arasında nə dəyişib: əlavə olunan, çıxarılan, yeri və ya tarixi dəyişən xidmət obyektləri; hər il üzrə əhatə, məsafə və hədəf fərqləri',
-  'help.cmd.explore': 'terminalda interaktiv baxış: il sürgüsü, əhatə zolaqları, inzibati vahidlər cədvəli (terminal olmadıqda sadə mətn)',
-  'help.cmd.optimize': 'yer təklifləri (maksimal əhatə, p-median, tam əhatə) və ya açılış ardıcıllığı, plan dəyişməz qalmaqla',
+  'help.cmd.distances':
+    'əhalinin ən yaxın fəaliyyətdə olan mərkəzə, həmçinin ən yaxın mərkəz və ya filiala qədər məsafəsi',
+  'help.cmd.timeline':
+    'il-il açılış qrafiki: açılışlar, saylar, əhatə, məsafə, yerinə yetirilən və ya çatılmayan hədəflər',
+  'help.cmd.capacity':
+    'hər xidmət obyekti üzrə: xidmət zonasındakı əhali, gündəlik müraciətlər, qəbul imkanı, istifadə dərəcəsi, gözləmə; dolduqda artıq yük',
+  'help.cmd.diff':
+    'iki plan arasında nə dəyişib: əlavə olunan, çıxarılan, yeri və ya tarixi dəyişən xidmət obyektləri; hər il üzrə əhatə, məsafə və hədəf fərqləri',
+  'help.cmd.explore':
+    'terminalda interaktiv baxış: il sürgüsü, əhatə zolaqları, inzibati vahidlər cədvəli (terminal olmadıqda sadə mətn)',
+  'help.cmd.optimize':
+    'yer təklifləri (maksimal əhatə, p-median, tam əhatə) və ya açılış ardıcıllığı, plan dəyişməz qalmaqla',
   'help.cmd.report': 'müstəqil HTML hesabat: xəritə, açılış qrafiki, əhatə və məsafə cədvəlləri',
   'help.cmd.surface': 'yalnız neçə yox, harada: yol müddəti rastri (GeoTIFF), izoxronlar və xidmət zonaları (GeoJSON)',
-  'help.cmd.gaps': 'bütün normalardan kənarda yaşayan əhali harada: xidmətsiz qalan yığınlar əhalinin sayına görə sıralanır, növbəti filial üçün',
-  'help.cmd.import': 'xidmət obyektləri siyahısından (.xlsx, .csv və ya .geojson) plan (və ya onun `centers:` və `branches:` bölmələrini) hazırlayır',
+  'help.cmd.gaps':
+    'bütün normalardan kənarda yaşayan əhali harada: xidmətsiz qalan yığınlar əhalinin sayına görə sıralanır, növbəti filial üçün',
+  'help.cmd.import':
+    'xidmət obyektləri siyahısından (.xlsx, .csv və ya .geojson) plan (və ya onun `centers:` və `branches:` bölmələrini) hazırlayır',
   'help.cmd.serve': 'brauzerdə planlaşdırma studiyası: xəritə, rəqəmlər və planın sınaq dəyişiklikləri, lokal serverdə',
   'help.cmd.schema': 'plan fayllarının JSON Schema sxemini çap edir (zod sxemlərindən yaradılır)',
-  'help.cmd.regions': 'daxili məlumat dəstindəki ISO 3166-2:AZ inzibati vahidlərini, iqtisadi rayonları və Bakı rayonlarını sadalayır',
+  'help.cmd.regions':
+    'daxili məlumat dəstindəki ISO 3166-2:AZ inzibati vahidlərini, iqtisadi rayonları və Bakı rayonlarını sadalayır',
   'help.usage': 'İstifadə:',
   'help.options': 'Parametrlər:',
   'help.arguments': 'Arqumentlər:',
