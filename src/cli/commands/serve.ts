@@ -8,6 +8,8 @@ import { isLoopback } from '../../serve/security.js';
 import { startServer } from '../../serve/server.js';
 import { Session } from '../../serve/session.js';
 import { watchPlan } from '../../serve/watch.js';
+import { localeOf } from '../../serve/run-locale.js';
+import { ENGLISH } from '../../model/locale.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, modelFlags, type ModelOptions } from '../options.js';
 import { planAbout } from '../provenance.js';
@@ -57,7 +59,8 @@ export const command: CommandSpec<Opts> = {
     }
     const watcher = watchPlan(session, { serial: server.serial });
     writeStdout(`${server.url}\n`);
-    run.message(`serving ${session.plan.name}: open the URL above; Ctrl-C stops`);
+    const L = localeOf(session.context) ?? ENGLISH;
+    run.message(L.t('studio.serving', { plan: L.planName(session.plan.name) }));
     await stopSignal();
     watcher.close();
     await server.close();
