@@ -73,3 +73,13 @@ export const told = (s: Said) => ({ message: english(s), said: s });
 export function eitherOf(items: SaidParam[]): SaidParam {
   return items.reduce((a, b) => said('check.or', { a, b }));
 }
+
+/**
+ * A number as a message has always written it in English (`${x}`: 0.5, 2000, 1e-7), decimals
+ * written the language's way: a fraction becomes an amount with its own digits; a whole number,
+ * or one JavaScript writes with an exponent, stays as it is (English unchanged to the byte).
+ */
+export function figure(x: number): SaidParam {
+  const m = /^-?\d{1,3}\.(\d+)$/.exec(String(x));
+  return m ? amount(x, m[1]!.length) : x;
+}

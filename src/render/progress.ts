@@ -13,14 +13,12 @@ export function progressBar(title: string, total: number, stream: NodeJS.WriteSt
   if (!stream.isTTY || total <= 1) return silent;
   let n = 0;
   const width = 24;
-  // A pty that reports no size (script, docker -t, some CI runners) says 0 columns: treat it as unknown.
-  const columns = () => stream.columns || 80;
   const draw = (label: string) => {
     const full = Math.round((n / total) * width);
     stream.write(
       `\r${title} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${n}/${total} ${label}`
         .padEnd(70)
-        .slice(0, columns() - 1),
+        .slice(0, (stream.columns || 80) - 1),
     );
   };
   draw('');
@@ -30,7 +28,7 @@ export function progressBar(title: string, total: number, stream: NodeJS.WriteSt
       draw(label);
     },
     done() {
-      stream.write(`\r${' '.repeat(Math.min(70, columns() - 1))}\r`);
+      stream.write(`\r${' '.repeat(Math.min(70, (stream.columns || 80) - 1))}\r`);
     },
   };
 }

@@ -525,6 +525,19 @@ export const az: Record<MessageKey, string> = {
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
+  // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
+  'explore.progress': 'illər hesablanır',
+  'explore.caption': 'İqtisadi rayonlar üzrə əhatə (fəaliyyətdəki mərkəz və ya filialın normasında)',
+  'explore.covered': 'əhatə',
+  'explore.sort': 'sıralama: {by}',
+  'explore.sort.coverage': 'əhatə',
+  'explore.sort.population': 'əhali',
+  'explore.sort.distance': 'məsafə',
+  'explore.sort.name': 'ad',
+  'explore.facilities_in': '{unit} üzrə xidmət obyektləri: ',
+  'explore.none_planned': 'planlaşdırılmayıb',
+  'explore.mean_km_note': 'orta km: əhaliyə görə çəkili, ən yaxın fəaliyyətdəki mərkəzə/filiala (model km)',
+  'explore.keys': '←/→ il ↑/↓ vahid s sırala q çıxış ■ fəaliyyətdə □ hələ açılmayıb',
   // validate/optimize leftovers (az-validate)
   'yaml.syntax': 'YAML sintaksisi: {reason}',
   'yaml.reason.flow_unclosed':

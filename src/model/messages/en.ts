@@ -520,6 +520,19 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  // explore (az-explorer): the terminal explorer's labels, key hints and captions.
+  'explore.progress': 'explore',
+  'explore.caption': 'Coverage by economic region (within the standard of an open center or branch)',
+  'explore.covered': 'covered',
+  'explore.sort': 'sort: {by}',
+  'explore.sort.coverage': 'coverage',
+  'explore.sort.population': 'population',
+  'explore.sort.distance': 'distance',
+  'explore.sort.name': 'name',
+  'explore.facilities_in': 'Facilities in {unit}: ',
+  'explore.none_planned': 'none planned',
+  'explore.mean_km_note': 'mean km: population-weighted, to the nearest open center or branch (model km)',
+  'explore.keys': '←/→ year ↑/↓ unit s sort q quit ■ open □ not yet open',
   // validate/optimize leftovers (az-validate)
   'yaml.syntax': 'YAML syntax: {reason}',
   'yaml.reason.flow_unclosed':
