@@ -733,7 +733,16 @@ export const en = {
   'studio.refuse.year': 'a year from {from} to {to}',
   'studio.refuse.one_of': 'one of {list}',
   'studio.refuse.whole': 'a whole number below 10,000,000',
+  'studio.refuse.number_from': 'a number from {from} to {to}',
+  'studio.refuse.bands': 'up to {n} ascending minutes from 1 to {max}, separated by commas',
   'studio.refuse.internal': 'internal error; the server printed what happened',
+  'studio.refuse.host':
+    'this server answers only http://127.0.0.1:{port}/ (Host: 127.0.0.1:{port} or localhost:{port})',
+  'studio.refuse.not_json': 'send the body as Content-Type: application/json',
+  'studio.refuse.other_origin': 'requests from other origins are refused',
+  'studio.refuse.other_site': 'requests from other sites are refused',
+  'studio.refuse.bad_body': 'the request body could not be read',
+  'studio.refuse.too_large': 'the body is larger than {kb} KB',
   ...readersEn,
   ...refusalsEn,
 } as const;
