@@ -400,7 +400,9 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
       'order',
       ...args,
     ]);
-  const orderRun = (...args: string[]) => orderCli('--budget-azn-per-year', '5000000', ...args);
+  // The fixture has build costs only: the budget pays for building (--budget-covers build).
+  const orderRun = (...args: string[]) =>
+    orderCli('--budget-azn-per-year', '5000000', '--budget-covers', 'build', ...args);
   it('JSON: B in 2025, C and D in 2026, A left out; 3600 vs 2600 people-years in the plan order', () => {
     const r = orderRun('--format', 'json');
     expect(r.code).toBe(0);
@@ -432,7 +434,15 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(csv).toMatch(/\n2026,C D,1500,60,A,1000,40,7000000,10000000,5000000,money not spent .*,proven optimal/);
   });
   it('the scenario it writes passes validate --strict', () => {
-    const r = scenario('order-plan.yaml', '--model', 'order', '--budget-azn-per-year', '5000000');
+    const r = scenario(
+      'order-plan.yaml',
+      '--model',
+      'order',
+      '--budget-azn-per-year',
+      '5000000',
+      '--budget-covers',
+      'build',
+    );
     expect(r.code).toBe(0);
     expect(r.yaml).toContain('- { id: B, opens: 2025 }');
     expect(r.yaml).toContain('- { id: D, opens: 2026 }');
@@ -460,6 +470,8 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
       'order',
       '--budget-azn-per-year',
       '5e6',
+      '--budget-covers',
+      'build',
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('D has no build_cost');
