@@ -430,7 +430,7 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(text).toContain('spent AZN');
     expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
     const csv = orderRun('--format', 'csv').stdout;
-    expect(csv).toContain('optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,quality,model');
+    expect(csv).toContain('optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,budget_covers,quality,model');
     expect(csv).toMatch(/\n2026,C D,1500,60,A,1000,40,7000000,10000000,5000000,money not spent .*,proven optimal/);
   });
   it('the scenario it writes passes validate --strict', () => {
@@ -482,7 +482,7 @@ describe("the guide's budget examples stay true", () => {
   const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
   const section = guide.slice(guide.indexOf('## Budgets in manat'), guide.indexOf('## DOST and ASAN side by side'));
   const blocks = [...section.matchAll(/```\n\$ dostplan (.*)\n([^`]*)```/g)];
-  it('has its two worked examples', () => expect(blocks).toHaveLength(2));
+  it('has its three worked examples', () => expect(blocks).toHaveLength(3));
   it.each(blocks.map((b) => [b[1]!, b[2]!]))('%s', (command, shown) => {
     const r = cli(command.split(' '));
     expect(r.code).toBe(0);

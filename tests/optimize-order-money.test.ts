@@ -251,13 +251,13 @@ describe('optimize --model order --budget-azn-per-year with running costs (hand-
     const r = runningCli('--budget-azn-per-year', '5000000', '--no-carry-over');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'No facility fits this budget on its own in any year up to 2027: the cheapest, B, costs 8,000,000 AZN to build and 1,000,000 AZN a year to run. Nothing opens at this budget',
+      'No facility fits this budget on its own in any year up to 2027: the cheapest, A, costs 8,000,000 AZN to build. Nothing opens at this budget; raise --budget-azn-per-year.',
     );
     expect(r.stdout).toContain('Not opened by 2027 at this budget (3): A B C');
     const none = JSON.parse(
       runningCli('--budget-azn-per-year', '5000000', '--no-carry-over', '--format', 'json').stdout,
     );
-    expect(none.money.none_affordable).toEqual({ id: 'B', build_azn: 8e6, yearly_azn: 1e6 });
+    expect(none.money.none_affordable).toEqual({ id: 'A', build_azn: 8e6 });
     expect(none.optimized.population_years).toBe(0);
   });
   it('all sites over budget under build costs only: the message names the build cost alone', () => {

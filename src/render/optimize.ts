@@ -346,11 +346,10 @@ function moneyLines(m: MoneyOrderInfo, o: OrderResult, L: Locale): string[] {
   return [
     ...(none
       ? [
-          L.t(none.yearly_azn > 0 ? 'order.none_affordable_running' : 'order.none_affordable', {
+          L.t('order.none_affordable', {
             year: L.yearOrd(o.optimized.steps.at(-1)?.year ?? o.from),
             id: none.id,
             build: L.int(none.build_azn),
-            yearly: L.int(none.yearly_azn),
           }),
         ]
       : []),

@@ -338,9 +338,10 @@ export interface MoneyOrderInfo {
   heuristic: { greedy: number; local_search: number; moves: number };
   /**
    * When no facility fits the budget on its own in any year (so nothing can open): the cheapest to
-   * build, and what it needs. The order is then empty, and says so (exit 0: it is the answer).
+   * build. Its running cost never matters here: opened in the last year it runs after the years.
+   * The order is then empty, and says so (exit 0: it is the answer at this budget).
    */
-  none_affordable?: { id: string; build_azn: number; yearly_azn: number };
+  none_affordable?: { id: string; build_azn: number };
 }
 
 export const coversText = (covers: BudgetCovers): string =>
@@ -391,7 +392,7 @@ export async function moneyRolloutOrder(
     const y = m.get(f.id);
     return y === undefined || y === Infinity ? undefined : y;
   };
-  const cheapest = noneAffordable(inst) ? cheapestOf(pending, cost, running) : undefined;
+  const cheapest = noneAffordable(inst) ? cheapestOf(pending, cost) : undefined;
   return {
     from,
     budget: 0,
@@ -430,17 +431,11 @@ export async function moneyRolloutOrder(
   };
 }
 
-/** The facility cheapest to build (then to run, then by id), as the refusal-free answer names it. */
-function cheapestOf(
-  pending: readonly Facility[],
-  cost: Float64Array,
-  running: Float64Array | undefined,
-): NonNullable<MoneyOrderInfo['none_affordable']> {
+/** The facility cheapest to build (the first in the plan's order among equals), as the empty answer names it. */
+function cheapestOf(pending: readonly Facility[], cost: Float64Array): NonNullable<MoneyOrderInfo['none_affordable']> {
   let best = 0;
-  const r = (k: number) => running?.[k] ?? 0;
-  for (let k = 1; k < pending.length; k++)
-    if (cost[k]! < cost[best]! || (cost[k] === cost[best] && r(k) < r(best))) best = k;
-  return { id: pending[best]!.id, build_azn: cost[best]!, yearly_azn: r(best) };
+  for (let k = 1; k < pending.length; k++) if (cost[k]! < cost[best]!) best = k;
+  return { id: pending[best]!.id, build_azn: cost[best]! };
 }
 
 function yearlyCost(f: Facility, from: number): number {

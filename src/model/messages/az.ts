@@ -533,8 +533,6 @@ export const az: Record<MessageKey, string> = {
     'Büdcə qaydası: tikinti xərcləri və açılmış hər obyektin açıldığı ildən sonrakı ildən başlayaraq illik cari xərci (yearly_cost); {rule}.',
   'order.none_affordable':
     '{year} ilədək heç bir ildə heç bir obyekt bu büdcəyə tək başına sığmır: ən ucuzu, {id}, tikintisi {build} AZN-dir. Bu büdcə ilə heç nə açılmır; --budget-azn-per-year dəyərini artırın.',
-  'order.none_affordable_running':
-    '{year} ilədək heç bir ildə heç bir obyekt bu büdcəyə tək başına sığmır: ən ucuzu, {id}, tikintisi {build} AZN, istismarı ildə {yearly} AZN-dir. Bu büdcə ilə heç nə açılmır; --budget-azn-per-year dəyərini artırın və ya büdcə yalnız tikintini ödəyirsə, --budget-covers build verin.',
   'order.no_yearly_cost':
     '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
   'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',

@@ -528,8 +528,6 @@ export const en = {
     'Budget rule: build costs, and the yearly_cost of each facility the order opened from the year after it opens; {rule}.',
   'order.none_affordable':
     'No facility fits this budget on its own in any year up to {year}: the cheapest, {id}, costs {build} AZN to build. Nothing opens at this budget; raise --budget-azn-per-year.',
-  'order.none_affordable_running':
-    'No facility fits this budget on its own in any year up to {year}: the cheapest, {id}, costs {build} AZN to build and {yearly} AZN a year to run. Nothing opens at this budget; raise --budget-azn-per-year, or count build costs only (--budget-covers build) if that is what the budget pays for.',
   'order.no_yearly_cost':
     '{id} has no yearly_cost; --budget-azn-per-year counts running costs (--budget-covers build+running, the default) for every facility not open at the end of {year} (add yearly_cost: in manat to the plan or a scenario over it, or pass --budget-covers build if the budget pays for building only)',
   'order.flag_needs': '{flag} works with {needs}',
