@@ -2,7 +2,7 @@
 // instance (`dostplan optimize --graph pmedN.txt --format json`): the answer beside the published
 // optimum (the search never reads it: the CLI prints it only beside the answer), whether the
 // Lagrangian bound proves the answer optimal or how far the bound is, and the wall and CPU time of
-// the whole command. The instance files are not shipped (see bench/orlib/README.md); the folder
+// the whole command. Only pmed1 and pmed5 are shipped (see bench/orlib/README.md); the folder
 // can also be named with DOSTPLAN_ORLIB.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * while JSON and CSV keep their English keys and column names; a plan's `language: az` chooses
  * Azerbaijani, and --lang overrides it.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,8 +134,8 @@ describe('validate --lang az', () => {
   });
 });
 
-/** Fixtures whose findings still carry English: the YAML parser's own reason for a syntax error, its alias refusal. */
-const VALIDATE_PENDING = new Set(['01-unclosed-flow-mapping.yaml', '04-alias-bomb.yaml']);
+/** Fixtures whose findings still carry English (none left: the YAML parser's reasons are ours now). */
+const VALIDATE_PENDING = new Set<string>([]);
 
 describe('validate --lang az says the findings of the checks and of the schema in Azerbaijani', () => {
   const invalid = join(ROOT, 'tests', 'fixtures', 'invalid');
@@ -257,5 +257,59 @@ describe('optimize --model order --lang az', () => {
     expect(az).toContain(
       `Keyfiyyət: optimaldan fərq ${gap!.replace('.', ',')}${NBSP}%-dən çox deyil: sərhəd ${bound!.replace(/,/g, NBSP)} (illik Laqranj əhatə sərhədi).`,
     );
+  });
+});
+
+describe('validate --lang az: the parser, the loader and the dataset check', () => {
+  it('says a YAML syntax error at its line and column in Azerbaijani, quoting nothing of the file', () => {
+    const file = join(ROOT, 'tests', 'fixtures', 'invalid', '01-unclosed-flow-mapping.yaml');
+    const r = cli(['validate', file, '--lang', 'az']);
+    expect(r.code).toBe(1);
+    // `years: { from: 2020, to: 2026` is not closed; the parser notices at the next key, 4:1.
+    expect(r.stdout.split('\n')[0]).toBe(
+      `${file.replace(`${ROOT}/`, '')}:4:1: xəta YAML sintaksisi: yuxarıda açılan { } və ya [ ] bağlanmayıb ` +
+        '(ya da sonrakı sətirləri açarından içəri girintili deyil); onu } və ya ] ilə bağlayın [yaml-syntax]',
+    );
+    const gh = cli(['validate', file, '--lang', 'az', '--format', 'github']);
+    expect(gh.stdout).toMatch(/^::error file=.*,line=4,col=1,title=yaml-syntax::YAML sintaksisi: yuxarıda açılan /m);
+  });
+
+  it('writes a distance in a finding with a decimal comma (17.2 km in English)', () => {
+    const file = join(ROOT, 'tests', 'fixtures', 'valid', 'waived.yaml');
+    expect(cli(['validate', file]).stdout).toContain('location is 17.2 km outside AZ-GOR (Goranboy)');
+    expect(cli(['validate', file, '--lang', 'az']).stdout).toContain(
+      'yer AZ-GOR (Goranboy) vahidindən 17,2 km kənardadır; o, AZ-YEV (Yevlax) ərazisindədir',
+    );
+  });
+
+  it('says a loop of extends: in Azerbaijani, with the files of the loop', () => {
+    const a = join(dir, 'loop-a.yaml');
+    const b = join(dir, 'loop-b.yaml');
+    writeFileSync(a, 'extends: loop-b.yaml\nname: a\n');
+    writeFileSync(b, 'extends: loop-a.yaml\nname: b\n');
+    const r = cli(['validate', a, '--lang', 'az'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "loop-b.yaml:1:10: xəta `extends:` 'loop-a.yaml' yenidən bu fayla qayıdır (loop-a.yaml → loop-b.yaml) [extends-cycle]",
+    );
+  });
+
+  it('says the dataset check of a country folder in Azerbaijani, the sums grouped', () => {
+    // The country's data with a national total 5 people above the sum of its units.
+    const copy = mkdtempSync(join(tmpdir(), 'dostplan-data-'));
+    cpSync(join(ROOT, 'data'), join(copy, 'data'), { recursive: true });
+    cpSync(join(ROOT, 'plans'), join(copy, 'plans'), { recursive: true });
+    const file = join(copy, 'data', 'regions.json');
+    const ds = JSON.parse(readFileSync(file, 'utf8'));
+    const sum = ds.national['2024'];
+    ds.national['2024'] = sum + 5;
+    writeFileSync(file, JSON.stringify(ds));
+    const g = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, NBSP);
+    const en = cli(['validate', '--data', join(copy, 'data')]);
+    expect(en.stdout).toContain(`2024: units add up to ${sum}, national total is ${sum + 5} [dataset]`);
+    const az = cli(['validate', '--data', join(copy, 'data'), '--lang', 'az']);
+    expect(az.code).toBe(1);
+    expect(az.stdout).toContain(`xəta 2024: inzibati vahidlərin cəmi ${g(sum)}, ölkə üzrə isə ${g(sum + 5)} [dataset]`);
+    expect(englishLeft(az.stdout)).toEqual([]);
   });
 });

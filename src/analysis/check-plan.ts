@@ -6,7 +6,7 @@ import type { Finding } from '../model/diagnostic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { Plan, WaivableCode } from '../model/plan.js';
 import type { RegionIndex } from '../model/region-index.js';
-import { type Said, type SaidParam, eitherOf, said, told } from '../model/said.js';
+import { type Said, type SaidParam, amount, eitherOf, said, told } from '../model/said.js';
 import { closest, didYouMeanSaid } from '../model/suggest.js';
 import type { CountryOutline } from '../geo/country.js';
 import { geodesicKm } from '../geo/geodesic.js';
@@ -165,7 +165,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
           warn(
             at('location'),
             'outside-region',
-            said('check.outside_region', { km: outside.km.toFixed(1), code: f.region, name: region.name_en, there }),
+            said('check.outside_region', {
+              km: amount(outside.km, 1),
+              code: f.region,
+              name: place(f.region),
+              there,
+            }),
           );
         }
       } else {
@@ -176,10 +181,10 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
             at('location'),
             'far-from-region',
             said('check.far_from_region', {
-              km: km.toFixed(0),
+              km: amount(km),
               seat: region.admin_center.name,
               code: f.region,
-              name: region.name_en,
+              name: place(f.region),
             }),
           );
       }

@@ -2,7 +2,7 @@
  * Loads a plan file: text → YAML with positions → schema → (scenario) merge with its base plan.
  * Never throws for bad content: every problem becomes a Diagnostic with file:line:column.
  */
-import { said, told } from '../model/said.js';
+import { type Said, said, told } from '../model/said.js';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
@@ -11,7 +11,7 @@ import { displayPath } from './display-path.js';
 import { outsideRepository } from './plan-paths.js';
 import type { RunContext } from '../run/run-context.js';
 import { decodeText, readUserFile } from './text-input.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { parseYamlCompiled, type Position } from './yaml-source.js';
 import { zodFindings } from './zod-findings.js';
 
@@ -68,9 +68,7 @@ function pathsOutside(raw: Record<string, unknown>, abs: string, locate: LoadedP
       ...locate(path),
       severity: 'error',
       code: 'path-outside-repository',
-      message:
-        `${path.join('.')}: '${v}' is outside the plan's repository (${displayPath(root)}); a plan may name only ` +
-        `files in its own repository (copy the file in, or give it on the command line)`,
+      ...told(said('plan.path_outside', { key: path.join('.'), path: v, root: displayPath(root) })),
     });
   }
   return out;
@@ -108,6 +106,8 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
         severity: 'error',
         code: 'encoding',
         message: decoded.message,
+        // The reader's catalogue message, where it gives one (load/text-input.ts).
+        ...('said' in decoded ? { said: decoded.said as Said } : {}),
       },
     ]);
   const src = parseYamlCompiled(decoded.text, file);
@@ -159,9 +159,12 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
         ...src.locate(['extends']),
         severity: 'error',
         code: 'extends-cycle',
-        message:
-          `extends: '${raw.extends}' leads back to this file ` +
-          `(${[...chain, abs].map((p) => displayPath(p)).join(' → ')})`,
+        ...told(
+          said('plan.extends_cycle', {
+            base: String(raw.extends),
+            chain: [...chain, abs].map((p) => displayPath(p)).join(' → '),
+          }),
+        ),
       },
     ]);
   }
@@ -174,7 +177,7 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
     const missing = !existsSync(basePath);
     const s = missing
       ? said('plan.base_missing', { base: String(raw.extends), path: displayPath(basePath) })
-      : said('plan.base_unusable', { base: String(raw.extends), why: e.message });
+      : said('plan.base_unusable', { base: String(raw.extends), why: errorSaid(e) });
     const code = missing ? 'extends-missing' : 'extends-unreadable';
     return failed([{ ...src.locate(['extends']), severity: 'error', code, ...told(s) }]);
   }
@@ -183,6 +186,13 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
 }
 
 type ScenarioData = ReturnType<typeof ScenarioPlan.parse>;
+
+/** A refusal as a message in the run's language where it was given as one, else its English text. */
+function errorSaid(e: UserError): Said | string {
+  if (e instanceof InputError && e.problemSaid)
+    return said('plan.where_problem', { where: e.where, problem: e.problemSaid });
+  return e.said ?? e.message;
+}
 
 /** The plan minus the facility entries the schema rejected, if nothing else is wrong. */
 function withoutBrokenFacilities(

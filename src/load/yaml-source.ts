@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { reasonOnly } from '../model/printable.js';
 import { compiled } from './compiled-inputs.js';
 import { parseYamlFast } from './yaml-fast.js';
+import { yamlSyntaxSaid } from './yaml-reasons.js';
 import type { Position, YamlSource } from './yaml-types.js';
 
 export type { Position, YamlSource };
@@ -84,7 +85,9 @@ export function parseYamlExact(text: string, file: string): YamlSource {
           : e.code === 'MULTIPLE_DOCS'
             ? told(said('yaml.two_documents'))
             : {
+                // English keeps the library's reason (without what it quotes); other languages ours.
                 message: `YAML syntax: ${reasonOnly(e.message.replace(/ at line \d+, column \d+:?\s*$/m, '')) || 'not valid YAML'}`,
+                said: yamlSyntaxSaid(e.code, e.message),
               }),
     });
   }
@@ -115,6 +118,7 @@ export function parseYamlExact(text: string, file: string): YamlSource {
         severity: 'error',
         code: 'yaml-alias',
         message: `refused: ${firstLine((e as Error).message)} (more than ${MAX_ALIASES} alias expansions)`,
+        said: said('yaml.alias_refused', { max: MAX_ALIASES }),
       });
     }
   }

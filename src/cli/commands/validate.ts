@@ -39,7 +39,7 @@ export const command: CommandSpec<Opts> = {
     if (files.length === 0) {
       for (const p of checkDataset(country.regions.dataset, country.regions.capital)) {
         const file = relative(process.cwd(), join(country.dir, country.profile.files.regions));
-        diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'dataset', message: p });
+        diagnostics.push({ file, line: 1, column: 1, severity: 'error', code: 'dataset', ...p });
       }
     }
     const sorted = sortDiagnostics(diagnostics);

@@ -536,6 +536,46 @@ export const az: Record<MessageKey, string> = {
   'order.no_yearly_cost':
     '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
   'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',
+  // validate/optimize leftovers (az-validate)
+  'yaml.syntax': 'YAML sintaksisi: {reason}',
+  'yaml.reason.flow_unclosed':
+    'yuxarıda açılan { } və ya [ ] bağlanmayıb (ya da sonrakı sətirləri açarından içəri girintili deyil); onu } və ya ] ilə bağlayın',
+  'yaml.reason.indent': 'girinti səhvdir: bir siyahının və ya cədvəlin elementləri eyni sütundan başlamalıdır',
+  'yaml.reason.quote_unclosed': 'dırnaq içində yazılan mətn bağlanmayıb; bağlayan dırnağı əlavə edin',
+  'yaml.reason.flow_comma': '{ } və ya [ ] daxilində elementlər arasında vergül çatışmır',
+  'yaml.reason.colon_space': "':' işarəsindən sonra boşluq çatışmır",
+  'yaml.reason.key_without_value': "sətirdə açardan sonra ':' yoxdur; açar: dəyər şəklində yazın",
+  'yaml.reason.comment_space': "'#' şərhindən əvvəl boşluq olmalıdır",
+  'yaml.reason.list_dash': "siyahı elementinin əvvəlində '- ' yoxdur",
+  'yaml.reason.missing_char': 'burada YAML-ın tələb etdiyi simvol çatışmır',
+  'yaml.reason.stray_comma': 'arxasınca element gəlməyən və ya { } və [ ] xaricində qalan vergül',
+  'yaml.reason.empty_item': '{ } və ya [ ] daxilində boş element (ard-arda iki vergül?)',
+  'yaml.reason.unexpected': "YAML-ın burada oxuya bilmədiyi simvol (yerində olmayan ':', dırnaq və ya mötərizə?)",
+  'yaml.reason.scalar_start': 'sadə dəyər bu simvolla başlaya bilməz; dəyəri dırnaq içinə alın',
+  'yaml.reason.escape':
+    'qoşa dırnaqlı mətndə yanlış escape ardıcıllığı; tək dırnaq işlədin və ya tərs xətt üçün \\\\ yazın',
+  'yaml.reason.multiline_key': "açar bir sətirdə yazılmalı və ':' ilə bitməlidir (əvvəlki sətirdə ':' çatışmır?)",
+  'yaml.reason.block_key': "siyahı və ya cədvəl açar ola bilməz; ':' və ya sətir keçidi yerində deyil?",
+  'yaml.reason.block_in_flow':
+    "{ } və ya [ ] daxilində özü { } və ya [ ] ilə yazılmayan siyahı və ya 'açar: dəyər' cədvəli (vergül çatışmır?)",
+  'yaml.reason.anchor': 'lövbər və ya istinad (& və ya *) səhv yazılıb; plan fayllarında onlara ehtiyac yoxdur',
+  'yaml.reason.tag': "plan fayllarında işlədilməyən YAML teqi ('!'); onu silin",
+  'yaml.reason.directive': "plan fayllarında işlədilməyən YAML direktivi ('%'); həmin sətri silin",
+  'yaml.reason.too_many_aliases': 'qəbul edilmədi: istinadların açılışı həddən artıq çoxdur',
+  'yaml.reason.tab': 'girintidə tab simvolu var; YAML girintisi yalnız boşluqla yazılır',
+  'yaml.reason.other': 'burada yazılan YAML düzgün deyil',
+  'yaml.alias_refused':
+    'qəbul edilmədi: istinadlar {max} dəfədən çox açılır — "milyard gülüş" hücumunun forması; dəyərləri açıq yazın',
+  'plan.path_outside':
+    "`{key}`: '{path}' planın repozitoriyasından kənardadır ({root}); plan yalnız öz repozitoriyasındakı fayllara istinad edə bilər (faylı repozitoriyaya köçürün və ya əmr sətrində verin)",
+  'plan.extends_cycle': "`extends:` '{base}' yenidən bu fayla qayıdır ({chain})",
+  'plan.where_problem': '{where}: {problem}',
+  'dataset.units_sum': '{year}: inzibati vahidlərin cəmi {sum}, ölkə üzrə isə {national}',
+  'dataset.resident_sum': '{year}: faktiki yaşayış yeri üzrə əhalinin cəmi {sum}, ölkə üzrə isə {national}',
+  'dataset.districts_sum': '{year}: {city} rayonlarının cəmi {sum}, şəhər üzrə isə {whole}',
+  'dataset.districts_resident_sum':
+    '{year}: {city} rayonlarının faktiki yaşayış yeri üzrə əhalisinin cəmi {sum}, şəhər üzrə isə {whole}',
+  'dataset.unknown_economic_region': '{code}: naməlum iqtisadi rayon {id}',
   ...readersAz,
   ...refusalsAz,
 };
