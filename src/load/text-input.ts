@@ -4,10 +4,13 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
+import { type Said, said, told } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
 import { LONG_RUN_BYTES } from './long-run.js';
 
-export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
+export type TextResult =
+  | { ok: true; text: string }
+  | { ok: false; line: number; column: number; message: string; said: Said };
 
 export function decodeText(bytes: Uint8Array): TextResult {
   const nul = bytes.indexOf(0);
@@ -15,7 +18,7 @@ export function decodeText(bytes: Uint8Array): TextResult {
     return {
       ok: false,
       ...positionOf(bytes, nul),
-      message: 'binary content (a NUL byte) where a text file was expected; is this the right file?',
+      ...told(said('read.text.binary')),
     };
   }
   try {
@@ -26,7 +29,7 @@ export function decodeText(bytes: Uint8Array): TextResult {
     return {
       ok: false,
       ...positionOf(bytes, at),
-      message: 'not valid UTF-8; save the file as UTF-8 (most editors: "Save with encoding")',
+      ...told(said('read.text.not_utf8')),
     };
   }
 }
@@ -71,18 +74,17 @@ export function readUserFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new InputError(name, missing ? 'no such file' : `cannot be read (${code ?? 'I/O error'})`);
+    throw new InputError(name, missing ? said('read.file.missing') : cannotRead(code));
   }
-  if (st.isDirectory()) throw new InputError(name, `is a directory; name a file (e.g. ${name}/dost.yaml)`);
-  const tooBig = () =>
-    new InputError(name, `more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
+  if (st.isDirectory()) throw new InputError(name, said('read.file.directory', { name }));
+  const tooBig = () => new InputError(name, said('read.file.too_big', { mb: limit / 2 ** 20 }));
   if (st.isFile() && st.size > limit) throw tooBig();
   let fd: number;
   try {
     // Non-blocking, so a FIFO nobody writes to reads as empty instead of hanging in open().
     fd = openSync(path, O_RDONLY | (st.isFIFO() ? O_NONBLOCK : 0));
   } catch (e) {
-    throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    throw new InputError(name, cannotRead((e as NodeJS.ErrnoException).code));
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -100,7 +102,7 @@ export function readUserFile(
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
           continue;
         }
-        throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+        throw new InputError(name, cannotRead((e as NodeJS.ErrnoException).code));
       }
       if (n === 0) break;
       total += n;
@@ -113,7 +115,7 @@ export function readUserFile(
     closeSync(fd);
   }
   if (total === 0 && st.isFIFO()) {
-    throw new InputError(name, `a pipe with nothing written to it; start the writer first, or name a regular file`);
+    throw new InputError(name, said('read.file.empty_pipe'));
   }
   if (total > LONG_RUN_BYTES) run.expectLong();
   return Buffer.concat(chunks, total);
@@ -133,9 +135,13 @@ export function readBinaryFile(run: RunContext, path: string): Uint8Array {
  */
 export function readUserText(run: RunContext, path: string): string {
   const decoded = decodeText(readUserFile(run, path));
-  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, decoded.said, 1);
   return decoded.text;
 }
+
+/** Why a file cannot be read: the system's error code (ENOENT, EACCES …), or "I/O error". */
+const cannotRead = (code: string | undefined): Said =>
+  code ? said('read.file.unreadable', { code }) : said('read.file.io_error');
 
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;

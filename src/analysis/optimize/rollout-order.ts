@@ -444,11 +444,6 @@ function yearlyCost(f: Facility, from: number): number {
 }
 
 function buildCost(f: Facility, from: number): number {
-  if (f.build_cost === undefined)
-    throw new UserError(
-      `${f.id} has no build_cost; --budget-azn-per-year needs one for every facility not open at the end of ${from} ` +
-        '(add build_cost: in manat to the plan, or to a scenario over it)',
-      1,
-    );
+  if (f.build_cost === undefined) throw new UserError(said('refuse.order_no_build_cost', { id: f.id, year: from }), 1);
   return f.build_cost;
 }
