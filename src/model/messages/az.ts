@@ -536,6 +536,19 @@ export const az: Record<MessageKey, string> = {
   'order.no_yearly_cost':
     '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
   'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',
+  // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
+  'explore.progress': 'illər hesablanır',
+  'explore.caption': 'İqtisadi rayonlar üzrə əhatə (fəaliyyətdəki mərkəz və ya filialın normasında)',
+  'explore.covered': 'əhatə',
+  'explore.sort': 'sıralama: {by}',
+  'explore.sort.coverage': 'əhatə',
+  'explore.sort.population': 'əhali',
+  'explore.sort.distance': 'məsafə',
+  'explore.sort.name': 'ad',
+  'explore.facilities_in': '{unit} üzrə xidmət obyektləri: ',
+  'explore.none_planned': 'planlaşdırılmayıb',
+  'explore.mean_km_note': 'orta km: əhaliyə görə çəkili, ən yaxın fəaliyyətdəki mərkəzə/filiala (model km)',
+  'explore.keys': '←/→ il ↑/↓ vahid s sırala q çıxış ■ fəaliyyətdə □ hələ açılmayıb',
   // validate/optimize leftovers (az-validate)
   'yaml.syntax': 'YAML sintaksisi: {reason}',
   'yaml.reason.flow_unclosed':
@@ -611,8 +624,8 @@ export const az: Record<MessageKey, string> = {
   'studio.html.closes': 'Bağlanır',
   'studio.html.change_dates': 'Tarixləri dəyiş',
   'studio.html.position': 'Yeri',
-  'studio.html.latitude': 'En dairəsi',
-  'studio.html.longitude': 'Uzunluq dairəsi',
+  'studio.html.latitude': 'Coğrafi en',
+  'studio.html.longitude': 'Coğrafi uzunluq',
   'studio.html.move': 'Köçür',
   'studio.html.close_or_remove': 'Bağla və ya sil',
   'studio.html.close_on': 'Bağlanma tarixi',
@@ -736,7 +749,16 @@ export const az: Record<MessageKey, string> = {
   'studio.refuse.year': '{from} ilə {to} arasında il',
   'studio.refuse.one_of': 'bunlardan biri: {list}',
   'studio.refuse.whole': '10\u00A0000\u00A0000-dan kiçik tam ədəd',
+  'studio.refuse.number_from': '{from} ilə {to} arasında ədəd',
+  'studio.refuse.bands': '1 ilə {max} arasında, vergüllə ayrılmış, artan sırada ən çoxu {n} dəqiqə',
   'studio.refuse.internal': 'daxili xəta; server baş verəni çap etdi',
+  'studio.refuse.host':
+    'bu server yalnız http://127.0.0.1:{port}/ ünvanına cavab verir (Host: 127.0.0.1:{port} və ya localhost:{port})',
+  'studio.refuse.not_json': 'sorğunun mətnini Content-Type: application/json kimi göndərin',
+  'studio.refuse.other_origin': 'başqa mənbələrdən gələn sorğular rədd edilir',
+  'studio.refuse.other_site': 'başqa saytlardan gələn sorğular rədd edilir',
+  'studio.refuse.bad_body': 'sorğunun mətni oxuna bilmədi',
+  'studio.refuse.too_large': 'sorğunun mətni {kb} KB-dan böyükdür',
   ...readersAz,
   ...refusalsAz,
 };
