@@ -525,6 +525,17 @@ export const az: Record<MessageKey, string> = {
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
+  // order-money (issue 28): running costs in the money-budgeted order, what it says when nothing fits
+  'opt.model.order_money_running':
+    'illik pul büdcəsi ilə açılış ardıcıllığı: norma daxilində nəfər-illəri ən çox edən illər, tikinti xərcləri və açılmış obyektlərin cari xərcləri hər ilin büdcəsi daxilində, filial öz mərkəzindən əvvəl açılmır',
+  'order.pace_money_running': 'tikinti və istismar üçün ildə {azn} AZN büdcə',
+  'order.rule_running':
+    'Büdcə qaydası: tikinti xərcləri və açılmış hər obyektin açıldığı ildən sonrakı ildən başlayaraq illik cari xərci (yearly_cost); {rule}.',
+  'order.none_affordable':
+    '{year} ilədək heç bir ildə heç bir obyekt bu büdcəyə tək başına sığmır: ən ucuzu, {id}, tikintisi {build} AZN-dir. Bu büdcə ilə heç nə açılmır; --budget-azn-per-year dəyərini artırın.',
+  'order.no_yearly_cost':
+    '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
+  'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',
   // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
   'explore.progress': 'illər hesablanır',
   'explore.caption': 'İqtisadi rayonlar üzrə əhatə (fəaliyyətdəki mərkəz və ya filialın normasında)',

@@ -520,6 +520,17 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  // order-money (issue 28): running costs in the money-budgeted order, what it says when nothing fits
+  'opt.model.order_money_running':
+    'opening order under a money budget per year: the years that maximise people-years within the standard, build costs and the running costs of what it opened within each year’s budget, a branch not before its center',
+  'order.pace_money_running': 'a budget of {azn} AZN a year for building and running',
+  'order.rule_running':
+    'Budget rule: build costs, and the yearly_cost of each facility the order opened from the year after it opens; {rule}.',
+  'order.none_affordable':
+    'No facility fits this budget on its own in any year up to {year}: the cheapest, {id}, costs {build} AZN to build. Nothing opens at this budget; raise --budget-azn-per-year.',
+  'order.no_yearly_cost':
+    '{id} has no yearly_cost; --budget-azn-per-year counts running costs (--budget-covers build+running, the default) for every facility not open at the end of {year} (add yearly_cost: in manat to the plan or a scenario over it, or pass --budget-covers build if the budget pays for building only)',
+  'order.flag_needs': '{flag} works with {needs}',
   // explore (az-explorer): the terminal explorer's labels, key hints and captions.
   'explore.progress': 'explore',
   'explore.caption': 'Coverage by economic region (within the standard of an open center or branch)',
