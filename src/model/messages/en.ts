@@ -754,6 +754,43 @@ export const en = {
   'studio.refuse.other_site': 'requests from other sites are refused',
   'studio.refuse.bad_body': 'the request body could not be read',
   'studio.refuse.too_large': 'the body is larger than {kb} KB',
+  // az-refusals: the words of --help (cli/main.ts, cli/help-text.ts)
+  'help.program':
+    'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
+    'distances, rollout, validation.',
+  'help.data':
+    "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",
+  'help.lang': "language of what people read (default: the plan's language:, else en)",
+  'help.cmd.validate': 'check plan files (default: the embedded DOST plan and data); for CI',
+  'help.cmd.coverage': 'share of the population served in a year, by distance and/or by assigned regions',
+  'help.cmd.distances': 'how far people live from the nearest open center, and from the nearest center or branch',
+  'help.cmd.timeline': 'the rollout year by year: openings, counts, coverage, distance, targets met or missed',
+  'help.cmd.capacity':
+    'per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full',
+  'help.cmd.diff':
+    'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year',
+  'help.cmd.explore':
+    'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)',
+  'help.cmd.optimize':
+    'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed',
+  'help.cmd.report': 'a self-contained HTML report: map, rollout chart, coverage and distance tables',
+  'help.cmd.surface':
+    'where, not only how many: a travel-time raster (GeoTIFF), isochrones and catchment areas (GeoJSON)',
+  'help.cmd.gaps':
+    'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+  'help.cmd.import': 'make a plan (or its centers: and branches:) from a facility list: .xlsx, .csv or .geojson',
+  'help.cmd.serve': 'a planning studio in the browser: map, figures and what-if edits of the plan, on a local server',
+  'help.cmd.schema': 'print the JSON Schema of plan files (generated from the zod schemas)',
+  'help.cmd.regions': 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset',
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.arguments': 'Arguments:',
+  'help.commands': 'Commands:',
+  'help.global_options': 'Global Options:',
+  'help.help': 'display help for command',
+  'help.version': 'output the version number',
+  'help.choices': 'choices',
+  'help.default': 'default',
   ...readersEn,
   ...refusalsEn,
 } as const;
