@@ -34,25 +34,45 @@ const surfacePath = (year: number) =>
   `/api/surface?year=${encodeURIComponent(year)}&kind=any&cell_km=2&bands=${EDGES.join(',')}`;
 
 type Band = Feature<MultiPolygon, { min_min: number; max_min: number }>;
-type Cluster = Feature<Point, { rank: number; people: number; settlement: string }>;
+/** A cluster of people beyond every standard, as `dostplan gaps --format geojson` writes it. */
+export type Cluster = Feature<
+  Point,
+  {
+    rank: number;
+    people: number;
+    settlement: string;
+    facility_id?: string | null;
+    facility_name?: string | null;
+    mean_min?: number | null;
+  }
+>;
 
 export interface LandData {
   bands: Band[];
+  /** The land no open facility reaches (/api/unreachable, on the bands' grid). */
+  unreachable: Feature<MultiPolygon>[];
   clusters: Cluster[];
 }
 
 export async function loadLand(layer: LandLayer, year: number): Promise<LandData> {
-  const [surface, gaps] = await Promise.all([
+  const [surface, unreachable, gaps] = await Promise.all([
     getJson<FeatureCollection<MultiPolygon, Band['properties']>>(surfacePath(year)),
+    getJson<FeatureCollection<MultiPolygon>>(`/api/unreachable?year=${encodeURIComponent(year)}&kind=any&cell_km=2`),
     layer === 'gaps'
       ? getJson<FeatureCollection<Point, Cluster['properties']>>(`/api/gaps?year=${encodeURIComponent(year)}`)
       : null,
   ]);
-  return { bands: surface.features, clusters: gaps?.features ?? [] };
+  return { bands: surface.features, unreachable: unreachable.features, clusters: gaps?.features ?? [] };
 }
 
-/** The layer's SVG: bands widest first (each covers the ones below it), unit borders, circles. */
+/**
+ * The layer's SVG: the unreachable land in the unreachable grey, then the bands widest first (each
+ * covers the ones below it), unit borders, circles — the report's gap map (render/svg-map.ts).
+ */
 export function landNodes(view: MapView, map: MapData, data: LandData): SVGElement[] {
+  const none = data.unreachable.map((f) =>
+    s('path', { class: 'land-unreachable', d: view.pathOf(f.geometry) ?? '', fill: CONTEXT.unreachable }),
+  );
   const bands = [...data.bands]
     .sort((a, b) => b.properties.max_min - a.properties.max_min)
     .map((b) => {
@@ -69,7 +89,7 @@ export function landNodes(view: MapView, map: MapData, data: LandData): SVGEleme
     'stroke-width': 0.6,
   });
   const max = Math.max(1, ...data.clusters.map((c) => c.properties.people));
-  const circles = data.clusters.map((c) => {
+  const circles = data.clusters.map((c, i) => {
     const [x, y] = view.project(c.geometry.coordinates[0]!, c.geometry.coordinates[1]!) ?? [Number.NaN, Number.NaN];
     const r = 1 + 11 * Math.sqrt(c.properties.people / max);
     return s('circle', {
@@ -78,14 +98,22 @@ export function landNodes(view: MapView, map: MapData, data: LandData): SVGEleme
       cy: y.toFixed(1),
       r: r.toFixed(2),
       'data-people': c.properties.people,
+      'data-index': i,
     });
   });
+  // The circles take the pointer (their tooltip; a click adds a facility there), the bands do not.
   const unserved = s(
     'g',
-    { fill: UNSERVED.fill, 'fill-opacity': 0.8, stroke: UNSERVED.stroke, 'stroke-width': 0.5 },
+    {
+      fill: UNSERVED.fill,
+      'fill-opacity': 0.8,
+      stroke: UNSERVED.stroke,
+      'stroke-width': 0.5,
+      'pointer-events': 'visiblePainted',
+    },
     ...circles,
   );
-  return [...bands, outline, unserved];
+  return [...none, ...bands, outline, unserved];
 }
 
 /**
