@@ -166,18 +166,18 @@ const CASES: Case[] = [
     name: 'a point at sea',
     args: population('sea.csv', 'lat,lon,population\n40.68,46.36,5\n40.0,51.0,7\n'),
     code: 1,
-    en: "{DIR}/sea.csv:3:1: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\\x0a{DIR}/sea.csv: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
+    en: "{DIR}/sea.csv:3:1: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\ndostplan: {DIR}/sea.csv: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
     az:
       '{DIR}/sea.csv:3:1: (lat 40, lon 51) nöqtəsi Azerbaijan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə ' +
-      'və ya xaricdədir)\\x0a{DIR}/sea.csv: 1 nöqtə Azerbaijan inzibati vahidlərindən kənardadır; onları silin, ya da ' +
+      'və ya xaricdədir)\ndostplan: {DIR}/sea.csv: 1 nöqtə Azerbaijan inzibati vahidlərindən kənardadır; onları silin, ya da ' +
       'hansısa vahidə aiddirsə, onlar üçün region sütununu doldurun',
   },
   {
     name: 'a point far from the unit its region column names',
     args: population('far.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-BA\n'),
     code: 1,
-    en: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) is 260.9 km outside AZ-BA (Baku), the unit its region column names; it lies in AZ-GA (Ganja)\\x0a{DIR}/far.csv: 1 of 1 point(s) lie more than 3 km outside the unit their region column names; fix the coordinates or the region',
-    az: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) nöqtəsi region sütununda göstərilən AZ-BA (Baku) vahidindən 260,9 km kənardadır; o, AZ-GA (Ganja) ərazisindədir\\x0a{DIR}/far.csv: 1 nöqtədən 1 nöqtə region sütununda göstərilən vahiddən 3 km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin',
+    en: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) is 260.9 km outside AZ-BA (Baku), the unit its region column names; it lies in AZ-GA (Ganja)\ndostplan: {DIR}/far.csv: 1 of 1 point(s) lie more than 3 km outside the unit their region column names; fix the coordinates or the region',
+    az: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) nöqtəsi region sütununda göstərilən AZ-BA (Baku) vahidindən 260,9 km kənardadır; o, AZ-GA (Ganja) ərazisindədir\ndostplan: {DIR}/far.csv: 1 nöqtədən 1 nöqtə region sütununda göstərilən vahiddən 3 km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin',
   },
   {
     name: 'GeoJSON that is no FeatureCollection',
