@@ -30,6 +30,10 @@ describe('a loader refusal as findings', () => {
           severity: 'error',
           code: 'unreadable',
           message: `more fields than the header's 3; quote a value that holds a comma ("…")`,
+          said: {
+            key: 'read.csv.more_fields',
+            params: { header: 3, separator: { key: 'read.csv.comma' } },
+          },
         },
       ],
     });

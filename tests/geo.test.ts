@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chordToGeodesicKm, geodesicKm, geodesicToChordKm } from '../src/geo/geodesic.js';
 import { StraightLineModel } from '../src/travel/straight-line.js';
 import { NearestTracker, PointGrid, pointSet } from '../src/geo/nearest-tracker.js';
+import { kNearestSites, zOrder } from '../src/geo/nearest-sites.js';
 
 describe('geodesic distances', () => {
   it('Baku–Ganja is about 297 km as the crow flies', () => {
@@ -156,7 +157,26 @@ describe('nearest-facility tracker, co-located facilities', () => {
   });
 });
 
-describe('k nearest sites (grid search in chord space)', () => {
+/** Every admissible site by (geodesic km, index), the k first, padded with -1: the plain computation. */
+const bruteForce = (
+  pts: { lat: number; lon: number }[],
+  pointSide: Uint16Array,
+  sites: { lat: number; lon: number }[],
+  siteSide: Uint16Array,
+  k: number,
+) =>
+  pts.flatMap((p, i) => {
+    const want = sites
+      .map((s, j) => ({ j, d: geodesicKm(p, s) }))
+      .filter(({ j }) => siteSide[j] === pointSide[i])
+      .sort((a, b) => a.d - b.d || a.j - b.j)
+      .slice(0, k)
+      .map(({ j }) => j);
+    while (want.length < k) want.push(-1);
+    return want;
+  });
+
+describe('k nearest sites (k-d tree search in chord space)', () => {
   it("the straight-line model's nearestSites gives trip's km and minutes to the bit", async () => {
     const { StraightLineModel } = await import('../src/travel/straight-line.js');
     let seed = 3;
@@ -178,8 +198,7 @@ describe('k nearest sites (grid search in chord space)', () => {
     expect(pairs).toBeGreaterThan(2000);
   });
 
-  it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', async () => {
-    const { kNearestSites } = await import('../src/geo/nearest-sites.js');
+  it('agrees with brute force: clustered and scattered sites, two sides, co-located sites by index', () => {
     let seed = 17;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const town = { lat: 40.4, lon: 49.9 };
@@ -194,17 +213,84 @@ describe('k nearest sites (grid search in chord space)', () => {
     const siteSide = Uint16Array.from(sites, (_, j) => (j % 40 === 0 ? 1 : 0)); // 8 sites on side 1
     for (const k of [1, 5, 12]) {
       const got = kNearestSites(pointSet(pts), pointSide, pointSet(sites), siteSide, k);
-      pts.forEach((p, i) => {
-        const want = sites
-          .map((s, j) => ({ j, d: geodesicKm(p, s) }))
-          .filter(({ j }) => siteSide[j] === pointSide[i])
-          .sort((a, b) => a.d - b.d || a.j - b.j)
-          .slice(0, k)
-          .map(({ j }) => j);
-        while (want.length < k) want.push(-1); // fewer admissible sites than k: padded
-        expect([...got.subarray(i * k, i * k + k)]).toEqual(want);
-      });
+      expect([...got]).toEqual(bruteForce(pts, pointSide, sites, siteSide, k));
     }
+  });
+});
+
+describe('k nearest sites: the tree search against brute force on degenerate and crowded inputs', () => {
+  const check = (
+    pts: { lat: number; lon: number }[],
+    sites: { lat: number; lon: number }[],
+    k: number,
+    pointSide = new Uint16Array(pts.length),
+    siteSide = new Uint16Array(sites.length),
+  ) => {
+    const got = kNearestSites(pointSet(pts), pointSide, pointSet(sites), siteSide, k);
+    expect([...got]).toEqual(bruteForce(pts, pointSide, sites, siteSide, k));
+    return got;
+  };
+  let seed = 41;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const baku = { lat: 40.4093, lon: 49.8671 };
+
+  it('no points, no sites, k = 0, one point, one site', () => {
+    expect(kNearestSites(pointSet([]), new Uint16Array(0), pointSet([baku]), new Uint16Array(1), 3)).toHaveLength(0);
+    expect([...check([baku], [], 3)]).toEqual([-1, -1, -1]);
+    expect(check([baku], [baku], 0)).toHaveLength(0);
+    expect([...check([baku], [baku], 1)]).toEqual([0]);
+    expect([...check([baku], [baku], 2)]).toEqual([0, -1]);
+  });
+
+  it('all sites at one place: ties by index, for points on the site and beside it', () => {
+    const sites = Array.from({ length: 50 }, () => ({ ...baku }));
+    const got = check([baku, { lat: 40.5, lon: 49.9 }], sites, 12);
+    expect([...got.subarray(0, 12)]).toEqual(Array.from({ length: 12 }, (_, j) => j));
+  });
+
+  it('points all at one place, sites crowded in a few towns (as real candidates are), k up to every site', () => {
+    const towns = Array.from({ length: 6 }, () => ({ lat: 38.5 + rnd() * 3, lon: 45.5 + rnd() * 4 }));
+    const near = (t: { lat: number; lon: number }, spread: number) => ({
+      lat: t.lat + (rnd() - 0.5) * spread,
+      lon: t.lon + (rnd() - 0.5) * spread,
+    });
+    const sites = Array.from({ length: 240 }, (_, j) => near(towns[j % 6]!, 0.05));
+    // Many points at exactly one place (each starts from its predecessor's bound), then crowded ones.
+    const pts = [
+      ...Array.from({ length: 30 }, () => ({ ...towns[0]! })),
+      ...Array.from({ length: 600 }, (_, i) => near(towns[i % 6]!, 0.08)),
+      ...Array.from({ length: 60 }, () => ({ lat: 38.4 + rnd() * 3.4, lon: 44.9 + rnd() * 5.3 })),
+    ];
+    for (const k of [1, 40, 239, 240, 300]) check(pts, sites, k);
+  });
+
+  it('a side with no sites, a side with fewer sites than k, sites on points', () => {
+    const pts = Array.from({ length: 300 }, () => ({ lat: 39 + rnd() * 2, lon: 46 + rnd() * 3 }));
+    const sites = [...pts.slice(0, 25).map((p) => ({ ...p })), ...pts.slice(100, 110).map((p) => ({ ...p }))];
+    const pointSide = Uint16Array.from(pts, (_, i) => i % 3); // side 2 has no site
+    const siteSide = Uint16Array.from(sites, (_, j) => (j < 30 ? 0 : 1)); // side 1: 5 sites
+    check(pts, sites, 8, pointSide, siteSide);
+  });
+
+  it('the Z-order visits every point once, and is the index order when all points coincide', () => {
+    const pts = Array.from({ length: 5000 }, () => ({ lat: 38 + rnd() * 4, lon: 44 + rnd() * 6 }));
+    const order = zOrder(pointSet(pts));
+    expect([...order].sort((a, b) => a - b)).toEqual(pts.map((_, i) => i));
+    expect([...zOrder(pointSet(Array.from({ length: 9 }, () => baku)))]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(zOrder(pointSet([]))).toHaveLength(0);
+  });
+
+  it("tripKm is trip's km to the bit, and Infinity across a border that cannot be crossed", () => {
+    const model = new StraightLineModel({ circuity: 1.3, speedKmh: 50 });
+    const places = Array.from({ length: 40 }, (_, i) => ({
+      lat: 38.4 + rnd() * 3.5,
+      lon: 44.8 + rnd() * 5.6,
+      side: i % 7 === 0 ? 1 : 0,
+    }));
+    const km = model.tripKm(places, places);
+    for (let i = 0; i < places.length; i++)
+      for (let j = 0; j < places.length; j++) expect(km(i, j)).toBe(model.trip(places[i]!, places[j]!).km);
+    expect(km(0, 1)).toBe(Infinity);
   });
 });
 

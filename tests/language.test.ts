@@ -321,6 +321,29 @@ describe('validate --lang az: the parser, the loader and the dataset check', () 
     );
   });
 
+  it("says a file's encoding in Azerbaijani: UTF-16 (with or without its mark) at 1:1, bad UTF-8 at its byte", () => {
+    const utf16le = join(dir, 'utf16le.yaml');
+    const utf16be = join(dir, 'utf16be.yaml');
+    const text = 'name: x\nyears: { from: 2020, to: 2030 }\n';
+    writeFileSync(utf16le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(utf16be, Buffer.from(text, 'utf16le').swap16()); // big-endian, no byte-order mark
+    for (const file of [utf16le, utf16be]) {
+      const r = cli(['validate', file, '--lang', 'az']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        ':1:1: xəta fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın [encoding]',
+      );
+      // Not "binary content (a NUL byte)", as it said before.
+      expect(cli(['validate', file]).stdout).toContain(':1:1: error saved as UTF-16, not UTF-8;');
+    }
+    const latin1 = join(dir, 'latin1.yaml');
+    writeFileSync(
+      latin1,
+      Buffer.concat([Buffer.from('name: x\ncenters:\n  - name: G'), Buffer.from([0xe4]), Buffer.from('nc\n')]),
+    );
+    expect(cli(['validate', latin1, '--lang', 'az']).stdout).toMatch(/latin1\.yaml:3:12: xəta etibarlı UTF-8 deyil; /);
+  });
+
   it('says the dataset check of a country folder in Azerbaijani, the sums grouped', () => {
     // The country's data with a national total 5 people above the sum of its units.
     const copy = mkdtempSync(join(tmpdir(), 'dostplan-data-'));

@@ -15,6 +15,7 @@
  *   two facilities of a kind stand in one unit, the one nearest its seat serves it.
  */
 import { UserError } from '../errors.js';
+import { figure, said } from '../model/said.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { FacilityKind, Status } from '../model/plan.js';
@@ -154,8 +155,7 @@ function uniqueIds(rows: readonly ListedRow[]): string[] {
   for (const r of rows) {
     if (!r.id) continue;
     const before = taken.get(r.id);
-    if (before)
-      throw new UserError(`${r.at}: id ${r.id} is also the id on ${before}; give each facility its own id`, 1);
+    if (before) throw new UserError(said('refuse.import_same_id', { at: r.at, id: r.id, before }), 1);
     taken.set(r.id, r.at);
   }
   return rows.map((r, i) => {
@@ -195,11 +195,7 @@ function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
   }
   const unit = ctx.unitAt(r.lat, r.lon);
   if (!unit)
-    throw new UserError(
-      `${r.at}: stands outside the country (lat ${r.lat}, lon ${r.lon}) and has no region; ` +
-        'check the coordinates (lat and lon swapped?) or fill in the region column',
-      1,
-    );
+    throw new UserError(said('refuse.import_outside', { at: r.at, lat: figure(r.lat), lon: figure(r.lon) }), 1);
   guessed.region =
     unit.km === 0
       ? 'the unit it stands in'
@@ -252,11 +248,7 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
       bestKm = km;
     }
   }
-  if (!best)
-    throw new UserError(
-      `${b.at}: a branch with no center, and the list has no centers; fill in its parent center's id (a center column)`,
-      1,
-    );
+  if (!best) throw new UserError(said('refuse.import_no_center', { at: b.at }), 1);
   b.center = best.id;
   b.guessed.center = `the nearest center, ${bestKm.toFixed(1)} km away`;
 }

@@ -5,6 +5,7 @@
 import { addMonths, formatDay, isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Finding } from '../model/diagnostic.js';
 import { UserError } from '../errors.js';
+import { said, type Said } from '../model/said.js';
 import { facilitiesOf, type Plan } from '../model/plan.js';
 import { closest } from '../model/suggest.js';
 import { checkPlan, type CheckContext } from './check-plan.js';
@@ -17,12 +18,12 @@ export interface Delay {
 /** A delay longer than the whole span plan years may have (1900–2100) can only be a typo. */
 export const MAX_DELAY_MONTHS = 200 * 12;
 
-/** Parses `ID=+6m`, `ID=+1y`, `ID=-3m`. Returns an error message for anything else. */
-export function parseDelay(spec: string): Delay | string {
+/** Parses `ID=+6m`, `ID=+1y`, `ID=-3m`. Returns the refusal (a catalogue message) for anything else. */
+export function parseDelay(spec: string): Delay | Said {
   const m = /^([^=]+)=([+-]?\d{1,6})([my])$/.exec(spec.trim());
-  if (!m) return `--delay ${spec}: expected ID=+Nm or ID=+Ny (e.g. GAN=+6m)`;
+  if (!m) return said('refuse.delay_form', { spec });
   const months = Number(m[2]) * (m[3] === 'y' ? 12 : 1);
-  if (Math.abs(months) > MAX_DELAY_MONTHS) return `--delay ${spec}: at most ${MAX_DELAY_MONTHS / 12} years either way`;
+  if (Math.abs(months) > MAX_DELAY_MONTHS) return said('refuse.delay_too_long', { spec, years: MAX_DELAY_MONTHS / 12 });
   return { id: m[1]!, months };
 }
 
@@ -42,10 +43,13 @@ export function delaysFor(plan: Plan, specs: string[]): Delay[] {
   const ids = facilitiesOf(plan).map((f) => f.id);
   return specs.map((spec) => {
     const d = parseDelay(spec);
-    if (typeof d === 'string') throw new UserError(d);
+    if ('key' in d) throw new UserError(d);
     if (!ids.includes(d.id)) {
-      const c = closest(d.id, ids);
-      throw new UserError(`--delay ${spec}: no facility with id '${d.id}'${c ? `; did you mean '${c}'?` : ''}`);
+      const near = closest(d.id, ids);
+      const id = d.id;
+      throw new UserError(
+        near ? said('refuse.delay_unknown_id_near', { spec, id, near }) : said('refuse.delay_unknown_id', { spec, id }),
+      );
     }
     return d;
   });

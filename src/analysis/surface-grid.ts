@@ -9,6 +9,7 @@
  * lookup that places a population file's cells); the others are nodata.
  */
 import { UserError } from '../errors.js';
+import { figure, said } from '../model/said.js';
 import { EARTH_RADIUS_KM } from '../geo/geodesic.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
 import { blankColumns, type PointColumns } from '../model/point-columns.js';
@@ -43,7 +44,7 @@ export interface Grid {
 /** A grid covering the box [west, south, east, north] with cells of about cellKm. */
 export function gridOver(box: readonly [number, number, number, number], cellKm: number): Grid {
   if (!(cellKm >= CELL_KM_MIN && cellKm <= CELL_KM_MAX))
-    throw new UserError(`--cell-km must be from ${CELL_KM_MIN} to ${CELL_KM_MAX} km`);
+    throw new UserError(said('refuse.cell_km_range', { min: figure(CELL_KM_MIN), max: figure(CELL_KM_MAX) }));
   const [w, s, e, n] = box;
   const midLat = (s + n) / 2;
   const dLat = cellKm / KM_PER_DEG;
@@ -52,8 +53,7 @@ export function gridOver(box: readonly [number, number, number, number], cellKm:
   const rows = Math.max(1, Math.ceil((n - s) / dLat));
   if (cols * rows > MAX_GRID_CELLS)
     throw new UserError(
-      `a ${cellKm} km grid over the country has ${cols * rows} cells, more than the ${MAX_GRID_CELLS} ` +
-        'a run may hold; choose a larger --cell-km',
+      said('refuse.grid_too_large', { cellKm: figure(cellKm), cells: cols * rows, max: MAX_GRID_CELLS }),
     );
   return { west: w, north: n, dLon, dLat, cols, rows, cellKm };
 }

@@ -16,6 +16,7 @@ import type { CommandSpec } from './command.js';
 import { LANGUAGES, type Language } from '../model/language.js';
 import { Locale } from '../model/locale.js';
 import { VERSION } from './version.js';
+import { commanderText, languageAsked } from './commander-text.js';
 import { commandNamed } from './command-named.cjs';
 
 type Loader = () => Promise<{ command: CommandSpec<never> }>;
@@ -118,6 +119,8 @@ export async function main(
 ): Promise<number> {
   quietOnClosedStdout();
   let code: number = EXIT.ok;
+  // commander's errors come before --lang is read: the language they are said in is the one asked.
+  const asked = new Locale(languageAsked(argv.slice(2)) ?? 'en');
   const program = new Command('dostplan')
     .description(
       'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
@@ -133,9 +136,12 @@ export async function main(
         LANGUAGES,
       ),
     )
-    .showHelpAfterError('(run dostplan --help for usage)')
+    .showHelpAfterError(asked.say(said('refuse.cli.help_after_error')))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderText(s, asked)),
+    });
   // --bom belongs to CSV; checked once here rather than in every command that can print CSV.
   program.hook('preAction', (_, action) => {
     const lang = (action.optsWithGlobals() as { lang?: Language }).lang;
@@ -185,9 +191,8 @@ function failure(e: unknown, run: RunContext): number {
     run.message(e.text((s) => locale.say(s)));
     return e.exitCode;
   }
-  process.stderr.write(
-    `dostplan: internal error: ${printable(String((e as Error)?.message))}\nPlease report this with the command you ran.\n`,
-  );
+  const reason = printable(String((e as Error)?.message));
+  process.stderr.write(`dostplan: ${new Locale(run.lang).say(said('refuse.internal_error', { reason }))}\n`);
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
   return EXIT.internal;
 }

@@ -8,11 +8,13 @@ import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
 import type { RunContext } from '../run/run-context.js';
+import { figure, said } from '../model/said.js';
+import { refuseValue } from './value-refusal.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value))
-      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+      throw refuseValue(said('refuse.value.one_of', { choices: allowed.join(', ') }));
     return value as T;
   };
 }
@@ -34,13 +36,13 @@ export function addAlias(cmd: Command, flags: string, of: string, parse: (value:
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A number in a range; `above` makes the lower bound exclusive. The plan schema's bounds, so flag and file agree. */
-export function numberIn(min: number, max: number, o: { above?: boolean; what?: string } = {}) {
+export function numberIn(min: number, max: number, o: { above?: boolean } = {}) {
   return (value: string): number => {
     const n = DECIMAL.test(value) ? Number(value) : NaN;
     const low = o.above ? n > min : n >= min;
     if (!Number.isFinite(n) || !low || n > max) {
-      const range = o.above ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
-      throw new InvalidArgumentError(`expected ${o.what ?? 'a number'} ${range}`);
+      const range = { min: figure(min), max: figure(max) };
+      throw refuseValue(said(o.above ? 'refuse.value.number_above' : 'refuse.value.number_from', range));
     }
     return n;
   };
@@ -54,7 +56,8 @@ export function columnMap(roles: readonly string[]) {
     try {
       return parseColumnMap(value, roles);
     } catch (e) {
-      if (e instanceof UserError) throw new InvalidArgumentError(e.message.replace(/^--columns: /, ''));
+      const trim = (text: string) => text.replace(/^--columns: /, '');
+      if (e instanceof UserError) throw e.said ? refuseValue(e.said, trim) : new InvalidArgumentError(trim(e.message));
       throw e;
     }
   };
@@ -69,7 +72,7 @@ export const countAtLeastOne = (value: string): number => wholeAtLeast(value, 1)
 function wholeAtLeast(value: string, min: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) {
-    throw new InvalidArgumentError(min > 0 ? `expected a whole number ≥ ${min}` : 'expected a whole number');
+    throw refuseValue(min > 0 ? said('refuse.value.whole_at_least', { min }) : said('refuse.value.whole'));
   }
   return n;
 }
@@ -77,7 +80,7 @@ function wholeAtLeast(value: string, min: number): number {
 export function year(value: string): number {
   const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!(n >= MIN_YEAR && n <= MAX_YEAR)) {
-    throw new InvalidArgumentError(`expected a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2025`);
+    throw refuseValue(said('refuse.value.year', { min: MIN_YEAR, max: MAX_YEAR }));
   }
   return n;
 }

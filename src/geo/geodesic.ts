@@ -21,8 +21,20 @@ export const cosLat = (lat: number): number => Math.cos(lat * RAD);
  * bits, for a place measured against many (a million places' 40 nearest sites).
  */
 export function geodesicKmCos(a: LatLon, cosA: number, b: LatLon, cosB: number): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
+  return geodesicKmAt(a.lat, a.lon, cosA, b.lat, b.lon, cosB);
+}
+
+/** geodesicKmCos from plain numbers (columns rather than objects): the same arithmetic. */
+export function geodesicKmAt(
+  latA: number,
+  lonA: number,
+  cosA: number,
+  latB: number,
+  lonB: number,
+  cosB: number,
+): number {
+  const dLat = (latB - latA) * RAD;
+  const dLon = (lonB - lonA) * RAD;
   const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -28,11 +28,17 @@ export interface PointSet {
 }
 
 export function pointSet(coords: readonly { lat: number; lon: number }[]): PointSet {
-  return pointSetOf(
-    Float64Array.from(coords, (c) => c.lat),
-    Float64Array.from(coords, (c) => c.lon),
-    Uint32Array.from(coords, (_, i) => i),
-  );
+  // Plain loops: typed-array `from` with a mapping function is several times slower (100,000 places).
+  const n = coords.length;
+  const lat = new Float64Array(n),
+    lon = new Float64Array(n),
+    all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    lat[i] = coords[i]!.lat;
+    lon[i] = coords[i]!.lon;
+    all[i] = i;
+  }
+  return pointSetOf(lat, lon, all);
 }
 
 /** Chord-space coordinates of the points `members` (indices into lat/lon columns). */

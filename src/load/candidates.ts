@@ -6,7 +6,8 @@ import type { Candidate } from '../analysis/optimize/suggest.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { RegionIndex } from '../model/region-index.js';
 import type { RunContext } from '../run/run-context.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
+import type { Said, SaidParam } from '../model/said.js';
 import type { ColumnMap } from './column-map.js';
 import { readCandidateCosts } from './candidate-costs.js';
 import { loadPopulationFile } from './population-file.js';
@@ -25,8 +26,12 @@ export function loadCandidates(
     points = loadPopulationFile(run, path, regions, o);
   } catch (e) {
     // The readers name the population file's flag; a candidate file's mapping has its own.
+    if (e instanceof InputError && e.problemSaid) throw new InputError(e.where, renamed(e.problemSaid), e.exitCode);
     if (e instanceof UserError)
-      throw new UserError(e.message.replace(/--columns /g, '--candidates-columns '), e.exitCode);
+      throw new UserError(
+        e.said ? renamed(e.said) : e.message.replace(/--columns /g, '--candidates-columns '),
+        e.exitCode,
+      );
     throw e;
   }
   // Costs (build_cost, yearly_cost, cost_source) come from a second read of the same rows.
@@ -41,4 +46,12 @@ export function loadCandidates(
     side: regions.sideOf(p.region),
     ...(costs ? { costs: costs[i]! } : {}),
   }));
+}
+
+/** A reader's message with the population file's flag (a `--columns` value) renamed for candidate files. */
+function renamed(s: Said): Said {
+  if (!s.params) return s;
+  const rename = (v: SaidParam): SaidParam =>
+    v === '--columns' ? '--candidates-columns' : typeof v === 'object' && 'key' in v ? renamed(v) : v;
+  return { key: s.key, params: Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, rename(v)])) };
 }

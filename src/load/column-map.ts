@@ -5,6 +5,7 @@
  * the likely match, so a renamed column is one flag away, as in a GIS's field mapping.
  */
 import { InputError, UserError } from '../errors.js';
+import { type Said, said } from '../model/said.js';
 import { closest } from '../model/suggest.js';
 
 /** role → the file's column name (as the user wrote it; matched without regard to case or spaces). */
@@ -33,10 +34,9 @@ export function parseColumnMap(spec: string, roles: readonly string[], flag = '-
     const eq = part.indexOf('=');
     const role = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
     const name = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (eq < 0 || role === '' || name === '')
-      throw new UserError(`${flag}: expected ROLE=COLUMN pairs separated by commas, such as lat=Y,lon=X`);
+    if (eq < 0 || role === '' || name === '') throw new UserError(said('read.columns.syntax', { flag }));
     checkRole(role, roles, flag);
-    if (role in out) throw new UserError(`${flag}: ${role} is mapped twice; map each role once`);
+    if (role in out) throw new UserError(said('read.columns.twice', { flag, role }));
     out[role] = name;
   }
   return out;
@@ -51,7 +51,12 @@ function checkRole(role: string, roles: readonly string[], where: string): void 
   if (!roles.includes(role)) {
     const near = closest(role, roles);
     throw new UserError(
-      `${where}: no role '${role}' here; the roles are ${roles.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`,
+      said('read.columns.no_role', {
+        where,
+        role,
+        roles: roles.join(', '),
+        near: near ? said('read.columns.did_you_mean', { near }) : '',
+      }),
     );
   }
 }
@@ -97,21 +102,34 @@ function missingColumns(
   const nameLike = named.length <= 30 && named.every((h) => COLUMN_NAME.test(h));
   const has = nameLike ? named : [];
   const list = !named.length
-    ? 'the header is empty'
+    ? said('read.columns.header_empty')
     : nameLike
-      ? `the file's columns are ${has.map(shortName).join(', ')}`
-      : `its first line has ${named.length === 1 ? '1 field that does' : `${named.length} fields that do`} not look like column names`;
+      ? said('read.columns.has', { columns: has.map(shortName).join(', ') })
+      : named.length === 1
+        ? said('read.columns.not_names_one')
+        : said('read.columns.not_names', { n: named.length });
   const what = roles
     .map((r) =>
-      map?.[r] === undefined ? `missing column '${r}'` : `no column '${shortName(map[r])}' (mapped to ${r})`,
+      map?.[r] === undefined
+        ? said('read.columns.missing', { role: r })
+        : said('read.columns.missing_mapped', { column: shortName(map[r]), role: r }),
     )
-    .join(', ');
+    .reduce((a, b) => said('read.columns.list', { a, b }));
   const guesses = roles.map((r) => [r, likelyColumn(has, r, map?.[r])] as const);
   const fix = guesses.every(([, g]) => g !== undefined)
-    ? `; if that is ${guesses.map(([r, g]) => `${shortName(g!)} for ${r}`).join(', ')}, add --columns ` +
-      guesses.map(([r, g]) => `${r}=${flagName(g!)}`).join(',')
-    : `; expected a header ${expected}, or name the columns with --columns ${roles.map((r) => `${r}=NAME`).join(',')}`;
-  return new InputError(where, `${what}; ${list}${fix}`, 1);
+    ? said('read.columns.fix_guess', {
+        guesses: guesses
+          .map(([r, g]): Said => said('read.columns.guess', { column: shortName(g!), role: r }))
+          .reduce((a, b) => said('read.columns.list', { a, b })),
+        flag: '--columns',
+        spec: guesses.map(([r, g]) => `${r}=${flagName(g!)}`).join(','),
+      })
+    : said('read.columns.fix_name', {
+        expected,
+        flag: '--columns',
+        spec: roles.map((r) => `${r}=NAME`).join(','),
+      });
+  return new InputError(where, said('read.columns.problem', { what, list, fix }), 1);
 }
 
 /** The file's column most likely meant: a known synonym, else a near spelling of the role or the mapped name. */

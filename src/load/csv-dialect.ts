@@ -4,6 +4,7 @@
  * (copied from a spreadsheet). The one that occurs most often outside quotes wins; a header with
  * none of them (a single column) is comma-separated.
  */
+import { type Said, said } from '../model/said.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -31,4 +32,9 @@ export function delimiterOf(text: string): Delimiter {
 
 export function delimiterName(d: Delimiter | string): string {
   return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma';
+}
+
+/** The separator's name in a message: "a comma", in the run's language. */
+export function delimiterSaid(d: Delimiter | string): Said {
+  return said(d === '\t' ? 'read.csv.tab' : d === ';' ? 'read.csv.semicolon' : 'read.csv.comma');
 }

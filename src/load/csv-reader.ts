@@ -12,8 +12,8 @@
  * rows take a few hundred milliseconds. Every problem is an InputError at file:line:column.
  */
 import { InputError } from '../errors.js';
-import { amount, said } from '../model/said.js';
-import { type Delimiter, delimiterName, delimiterOf } from './csv-dialect.js';
+import { amount, type Said, said } from '../model/said.js';
+import { type Delimiter, delimiterOf, delimiterSaid } from './csv-dialect.js';
 
 export const QUOTE = 34,
   LF = 10,
@@ -52,8 +52,11 @@ export function readCsv(text: string, file: string, o: CsvOptions = {}): CsvReco
     if (o.sameWidth && records.length > 0 && record.length !== records[0]!.length)
       throw new InputError(
         `${file}:${cursor.recordLine}:1`,
-        `this row has ${record.length} field(s) where the header has ` +
-          `${records[0]!.length}; quote a value that holds a ${delimiterName(delimiter)} ("…")`,
+        said('read.csv.row_width', {
+          n: record.length,
+          header: records[0]!.length,
+          separator: delimiterSaid(delimiter),
+        }),
         1,
       );
     records.push(record);
@@ -144,7 +147,7 @@ export class CsvCursor {
     }
     // The line break itself is passed by the next startRecord(), so errors still name this line.
     if (this.i >= this.n || c === CR || c === LF) return false;
-    throw this.problem('unexpected text after a quoted field; a quoted value must be the whole field ("…")');
+    throw this.problem(said('read.csv.after_quote'));
   }
 
   /** A field as text ('' when empty; trimmed with trim, the inside of quotes kept as it is). */
@@ -194,7 +197,7 @@ export class CsvCursor {
     this.lineStart = this.i;
   }
 
-  protected problem(what: string, line = this.line, column = this.column()): InputError {
+  protected problem(what: Said, line = this.line, column = this.column()): InputError {
     return new InputError(`${this.file}:${line}:${column}`, what, 1);
   }
 
@@ -207,9 +210,7 @@ export class CsvCursor {
       if (c === this.sep || c === LF || c === CR) break;
       if (c === QUOTE) {
         this.i = j;
-        throw this.problem(
-          'a quote inside an unquoted field; quote the whole field and double the quotes inside it ("a ""b"" c")',
-        );
+        throw this.problem(said('read.csv.quote_inside'));
       }
     }
     return j;
@@ -224,8 +225,7 @@ export class CsvCursor {
     let j = this.i + 1;
     for (;;) {
       const q = s.indexOf('"', j);
-      if (q < 0)
-        throw this.problem('a quote that is never closed; close it, or double a quote meant as text', line, col);
+      if (q < 0) throw this.problem(said('read.csv.unclosed_quote'), line, col);
       value += s.slice(j, q);
       if (s.charCodeAt(q + 1) === QUOTE) {
         value += '"';

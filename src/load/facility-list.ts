@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import { InputError, type UserError } from '../errors.js';
 import type { ListedRow } from '../analysis/import-facilities.js';
 import type { FacilityKind, Status } from '../model/plan.js';
+import { english, type Said, said } from '../model/said.js';
 import { type ColumnMap, checkColumnMap, resolveColumns } from './column-map.js';
 import { NumberConvention, readLocaleNumber } from './number-format.js';
 import { readCsvTable } from './table/csv-table.js';
@@ -82,16 +83,20 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
       return k < 0 ? '' : cellText(cells[k]);
     };
     const where = (role: (typeof FACILITY_ROLES)[number]) => table.where(r, col[role]!);
-    const fail = (role: (typeof FACILITY_ROLES)[number], what: string) =>
-      new InputError(where(role), `${role}: ${what}`, 1);
+    const fail = (role: (typeof FACILITY_ROLES)[number], what: Said) =>
+      new InputError(where(role), said('read.cell.problem', { role, problem: what }), 1);
     const coordinate = (role: 'lat' | 'lon', limit: number): number => {
       const cell = cells[col[role]!];
       const v = numberOf(cell, conv, (problem) => fail(role, problem), table.rowName(r), role);
-      if (v === undefined) throw fail(role, `empty; every facility needs lat and lon`);
-      if (!(Math.abs(v) <= limit)) throw fail(role, `must be a number within ±${limit} (decimal degrees, WGS84)`);
+      if (v === undefined) throw fail(role, said('read.facility.empty_coordinate'));
+      if (!(Math.abs(v) <= limit)) throw fail(role, said('read.facility.coordinate_range', { limit }));
       return v;
     };
-    const row: ListedFacility = { at: table.rowName(r), lat: coordinate('lat', 90), lon: coordinate('lon', 180) };
+    const row: ListedFacility = {
+      at: english(table.rowName(r)),
+      lat: coordinate('lat', 90),
+      lon: coordinate('lon', 180),
+    };
     const id = text('id'),
       name = text('name'),
       region = text('region'),
@@ -104,7 +109,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
       ['center', center],
       ['serves', serves],
     ] as const)
-      if (/\p{Cc}/u.test(value)) throw fail(role, 'contains control characters (line breaks, tabs, escape codes)');
+      if (/\p{Cc}/u.test(value)) throw fail(role, said('read.facility.control'));
     if (id) row.id = id;
     if (name) row.name = name;
     if (region) row.region = region;
@@ -114,30 +119,25 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     const kind = text('kind');
     if (kind) {
       const k = kindOf(kind);
-      if (!k) throw fail('kind', 'expected center or branch (mərkəz/filial, центр/филиал)');
+      if (!k) throw fail('kind', said('read.facility.kind'));
       row.kind = k;
     }
     const status = text('status');
     if (status) {
       const s = statusOf(status);
-      if (!s) throw fail('status', 'expected open, under_construction, planned or closed');
+      if (!s) throw fail('status', said('read.facility.status'));
       row.status = s;
     }
     for (const role of ['opens', 'closes'] as const) {
       const k = col[role]!;
       if (k < 0 || cellText(cells[k]) === '') continue;
       const d = dateOf(cells[k]!);
-      if (d === undefined)
-        throw fail(
-          role,
-          'expected a date as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a month/day order that cannot be told apart is refused)',
-        );
+      if (d === undefined) throw fail(role, said('read.facility.date'));
       row[role] = d;
     }
     return row;
   });
-  if (rows.length === 0)
-    throw new InputError(table.file, `no facilities; expected a header and one row per facility`, 1);
+  if (rows.length === 0) throw new InputError(table.file, said('read.facility.no_rows'), 1);
   const numbers = conv.describe();
   const assumed = [table.assumed, numbers].filter(Boolean).join('; ');
   return { rows, ...(assumed ? { assumed } : {}) };
@@ -147,15 +147,15 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
 function numberOf(
   cell: Cell,
   conv: NumberConvention,
-  fail: (problem: string) => UserError,
-  rowName: string,
+  fail: (problem: Said) => UserError,
+  rowName: Said,
   role: string,
 ): number | undefined {
   if (typeof cell === 'number') return cell;
   const t = cellText(cell);
   if (t === '') return undefined;
   const reading = readLocaleNumber(t, false);
-  if (!reading) throw fail('not a number; write decimal degrees such as 40.4093');
+  if (!reading) throw fail(said('read.facility.not_a_number'));
   const problem = conv.proof(reading, { row: rowName, role });
   if (problem) throw fail(problem);
   return reading.value;
@@ -264,10 +264,10 @@ function geoJsonTable(text: string, file: string): Table {
   try {
     fc = JSON.parse(text);
   } catch {
-    throw new InputError(`${file}:1:1`, `not valid JSON; expected a GeoJSON FeatureCollection of Points`, 1);
+    throw new InputError(`${file}:1:1`, said('read.geojson.invalid_points'), 1);
   }
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw new InputError(`${file}:1:1`, `expected a GeoJSON FeatureCollection of Points`, 1);
+    throw new InputError(`${file}:1:1`, said('read.geojson.points'), 1);
   const features = fc.features as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown }[];
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -284,7 +284,7 @@ function geoJsonTable(text: string, file: string): Table {
   const rows = features.map((f, i): Cell[] => {
     const c = f?.geometry?.coordinates;
     if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
-      throw new InputError(file, `features[${i}]: geometry must be a Point with numeric coordinates [lon, lat]`, 1);
+      throw new InputError(file, said('read.facility.geometry', { feature: `features[${i}]` }), 1);
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const cell = (v: unknown): Cell => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
     return [...keys.map((k) => cell(p[k])), c[1], c[0]];
@@ -296,6 +296,6 @@ function geoJsonTable(text: string, file: string): Table {
     headerAt: `${file}:1:1`,
     where: (row, field) =>
       `${file}: features[${row}].${header[field] === 'lat' || header[field] === 'lon' ? 'geometry' : `properties.${header[field]}`}`,
-    rowName: (row) => `features[${row}]`,
+    rowName: (row) => said('read.as_is', { text: `features[${row}]` }),
   };
 }

@@ -6,17 +6,18 @@
  * depth costs no stack) finds where the text stops being JSON.
  */
 import { InputError } from '../errors.js';
+import { type Said, said } from '../model/said.js';
 
-export type JsonSyntaxError = { offset: number; expected: string };
+export type JsonSyntaxError = { offset: number; expected: Said };
 
 /** Parses `text`; a syntax error is a data error (exit 1) at file:line:column. */
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const e = jsonSyntaxError(text) ?? { offset: 0, expected: 'JSON' };
+    const e = jsonSyntaxError(text) ?? { offset: 0, expected: said('read.json.any') };
     const { line, column } = lineColumn(text, e.offset);
-    throw new InputError(`${file}:${line}:${column}`, `not valid JSON: expected ${e.expected}`, 1);
+    throw new InputError(`${file}:${line}:${column}`, said('read.json.invalid', { expected: e.expected }), 1);
   }
 }
 
@@ -42,12 +43,12 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const skip = () => {
     while (i < text.length && WS.has(text.charCodeAt(i))) i++;
   };
-  const fail = (expected: string): JsonSyntaxError => ({ offset: i, expected });
+  const fail = (expected: Said): JsonSyntaxError => ({ offset: i, expected });
   // After a value inside a container: ',' or the closing bracket; at the top level: the end.
   const afterValue = (): JsonSyntaxError | 'value' | 'key' | 'done' | 'next' => {
     skip();
     const top = stack[stack.length - 1];
-    if (!top) return i === text.length ? 'done' : fail('the end of the file after the JSON value');
+    if (!top) return i === text.length ? 'done' : fail(said('read.json.end'));
     const close = top === '[' ? ']' : '}';
     if (text[i] === ',') {
       i++;
@@ -58,21 +59,21 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       stack.pop();
       return 'next';
     }
-    return fail(`',' or '${close}'`);
+    return fail(said('read.json.comma_or', { close }));
   };
   const string = (): JsonSyntaxError | undefined => {
     i++; // the opening quote
     for (;;) {
-      if (i >= text.length) return fail("a closing '\"' (the string never ends)");
+      if (i >= text.length) return fail(said('read.json.closing_quote'));
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         i++;
         return undefined;
       }
-      if (c < 0x20) return fail('no control character inside a string (write \\n, \\t …)');
+      if (c < 0x20) return fail(said('read.json.control'));
       if (c === 0x5c) {
         ESCAPE.lastIndex = i;
-        if (!ESCAPE.test(text)) return fail('an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+        if (!ESCAPE.test(text)) return fail(said('read.json.escape'));
         i = ESCAPE.lastIndex;
       } else i++;
     }
@@ -87,11 +88,11 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       i++;
       stack.pop();
     } else if (want === 'key' || want === 'first-key') {
-      if (text[i] !== '"') return fail(want === 'key' ? 'a property name in double quotes' : "a property name or '}'");
+      if (text[i] !== '"') return fail(said(want === 'key' ? 'read.json.key' : 'read.json.key_or_end'));
       const e = string();
       if (e) return e;
       skip();
-      if (text[i] !== ':') return fail("':' after the property name");
+      if (text[i] !== ':') return fail(said('read.json.colon'));
       i++;
       want = 'value';
       continue;
@@ -108,11 +109,11 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (e) return e;
       } else if (c !== undefined && (c === '-' || (c >= '0' && c <= '9'))) {
         NUMBER.lastIndex = i;
-        if (!NUMBER.test(text)) return fail('a number');
+        if (!NUMBER.test(text)) return fail(said('read.json.number'));
         i = NUMBER.lastIndex;
       } else {
         const lit = LITERALS.find((l) => text.startsWith(l, i));
-        if (!lit) return fail(i >= text.length ? 'a value (the file ends early)' : 'a value');
+        if (!lit) return fail(said(i >= text.length ? 'read.json.value_at_end' : 'read.json.value'));
         i += lit.length;
       }
     }

@@ -6,6 +6,7 @@
  * at the end. With no evidence either way, 12.000 is twelve (as everywhere in code) and 12,000 is
  * refused with its position and how to write it. What was assumed is said once, in a note.
  */
+import { english, type Said, said } from '../model/said.js';
 
 export type Mark = '.' | ',';
 
@@ -97,11 +98,12 @@ function count(s: string, ch: string): number {
 /** Where a cell is: the message names it so. */
 export interface CellAt {
   /** "line 3" (CSV) or "row 3" (sheet). */
-  row: string;
+  row: Said;
   role: string;
 }
 
-const at = (c: CellAt) => `${c.role} on ${c.row}`;
+const at = (c: CellAt) => said('read.number.cell', { role: c.role, row: c.row });
+const markName = (m: Mark) => said(m === ',' ? 'read.number.comma' : 'read.number.point');
 
 /**
  * A file's number convention, learnt from its cells. `proof` throws when a cell contradicts what
@@ -117,13 +119,14 @@ export class NumberConvention {
   group: string | undefined;
 
   /** Records what a reading proves; returns a message when it contradicts the file's earlier cells. */
-  proof(r: Reading, cell: CellAt): string | undefined {
+  proof(r: Reading, cell: CellAt): Said | undefined {
     if (r.mark) {
       if (this.mark && this.mark !== r.mark)
-        return (
-          `a decimal ${r.mark === ',' ? 'comma' : 'point'} where ${at(this.markAt!)} uses a decimal ` +
-          `${this.mark === ',' ? 'comma' : 'point'}; write every number in the file with the same decimal mark`
-        );
+        return said('read.number.mixed_marks', {
+          mark: markName(r.mark),
+          at: at(this.markAt!),
+          other: markName(this.mark),
+        });
       if (!this.mark) {
         this.mark = r.mark;
         this.markAt = cell;
@@ -141,26 +144,23 @@ export class NumberConvention {
    * The value of an ambiguous cell once the whole file is read (its decimal reading given), or a
    * message when nothing in the file settles it.
    */
-  settle(value: number, sep: Mark): { value: number } | { problem: string } {
+  settle(value: number, sep: Mark): { value: number } | { problem: Said } {
     if (this.mark === sep) return { value };
     if (this.mark) {
       if (!this.groupAt) this.group = sep;
       return { value: Math.round(value * 1000) };
     }
     if (sep === '.') return { value };
-    return {
-      problem:
-        'a comma before three digits could be a decimal comma or a thousands separator, and no other ' +
-        'number in the file says which; write the count without grouping (12000), or with a decimal point (12.0)',
-    };
+    return { problem: said('read.number.ambiguous') };
   }
 
   /** What was assumed, for a note, or undefined when the file was plain. */
   describe(): string | undefined {
     const parts: string[] = [];
-    if (this.commaAt) parts.push(`decimal commas (first: ${at(this.commaAt)})`);
+    // A note, in English like every note for now.
+    if (this.commaAt) parts.push(`decimal commas (first: ${english(at(this.commaAt))})`);
     const by = this.group === ' ' ? 'spaces' : `'${this.group}'`;
-    if (this.groupAt) parts.push(`thousands grouped with ${by} (first: ${at(this.groupAt)})`);
+    if (this.groupAt) parts.push(`thousands grouped with ${by} (first: ${english(at(this.groupAt))})`);
     else if (this.group) parts.push(`${by} before three digits as a thousands separator`);
     return parts.length ? parts.join('; ') : undefined;
   }

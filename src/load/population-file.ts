@@ -20,6 +20,7 @@ import { readXlsxTable } from './table/xlsx-table.js';
 import { isWorkbook } from './table/workbook.js';
 import type { Table } from './table/table.js';
 import { InputError } from '../errors.js';
+import { said } from '../model/said.js';
 import { placePoints } from './population/place-points.js';
 import type { PointRows } from './population/point-rows.js';
 import { checkText, pointProblem, POINT_ROLES, readPointsCsv } from './population/points-csv.js';
@@ -78,18 +79,18 @@ export function loadPopulationFile(
 function fromGeoJson(text: string, path: string, needPopulation: boolean, columns: ColumnMap = {}): PointRows {
   checkColumnMap(columns, POINT_ROLES, path);
   if (columns.lat !== undefined || columns.lon !== undefined)
-    throw new InputError(path, `a GeoJSON point's position is its geometry; map only population, region or name`);
+    throw new InputError(path, said('read.geojson.map_position'));
   const key = (role: 'population' | 'region' | 'name') => columns[role] ?? role;
   const fc = parseJsonText(text, path) as {
     type?: string;
     features?: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, unknown> }[];
   } | null;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new InputError(`${path}:1:1`, `expected a GeoJSON FeatureCollection of Points`, 1);
+    throw new InputError(`${path}:1:1`, said('read.geojson.points'), 1);
   }
   const features = fc.features;
   const n = features.length;
-  if (n === 0) throw new InputError(`${path}:1:1`, `no features; expected one Point feature per place`, 1);
+  if (n === 0) throw new InputError(`${path}:1:1`, said('read.geojson.no_features'), 1);
   const where = (i: number) => `${path}: features[${i}]`;
   const rows: PointRows = {
     count: n,
@@ -106,10 +107,10 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
   const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
   features.forEach((f, i) => {
     if (f === null || typeof f !== 'object') {
-      throw new InputError(where(i), `expected a Feature, not ${f === null ? 'null' : typeof f}`, 1);
+      throw new InputError(where(i), said('read.geojson.not_feature', { found: f === null ? 'null' : typeof f }), 1);
     }
     if (f.geometry?.type !== 'Point' || !Array.isArray(f.geometry.coordinates))
-      throw new InputError(where(i), `geometry must be a Point`, 1);
+      throw new InputError(where(i), said('read.geojson.not_point'), 1);
     const [lon, lat] = f.geometry.coordinates;
     const props = f.properties ?? {};
     const region = typeof props[key('region')] === 'string' ? (props[key('region')] as string) : '';
@@ -117,7 +118,7 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
     const population = needPopulation ? num(props[key('population')]) : 0;
     checkText(name + region, where(i));
     const problem = pointProblem(num(lat), num(lon), population);
-    if (problem) throw new InputError(where(i), `${problem}`, 1);
+    if (problem) throw new InputError(where(i), problem, 1);
     rows.lat[i] = num(lat);
     rows.lon[i] = num(lon);
     rows.population[i] = population;

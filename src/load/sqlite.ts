@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Database } from 'sql.js';
 import { InputError, type UserError } from '../errors.js';
+import { type Said, said } from '../model/said.js';
 
 export type { Database } from 'sql.js';
 
@@ -25,15 +26,14 @@ export async function openSqlite(path: string, bytes: Uint8Array): Promise<Datab
   }
 }
 
-/** The message for a file SQLite cannot read, `where` in it; SQLite's own text only when fixed. */
-export function notReadable(path: string, e: unknown, where = ''): UserError {
+/**
+ * The message for a file SQLite cannot read, `where` in it; SQLite's own text only when fixed
+ * (and then in English, as SQLite wrote it).
+ */
+export function notReadable(path: string, e: unknown, where: Said | '' = ''): UserError {
   const m = String((e as Error)?.message ?? '');
-  const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? 'SQLite could not read it';
-  return new InputError(
-    path,
-    `not a readable GeoPackage${where}: ${why}; is the file complete? export it again from its source`,
-    1,
-  );
+  const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? said('read.gpkg.sqlite_failed');
+  return new InputError(path, said('read.gpkg.unreadable', { where, why }), 1);
 }
 
 /** Whether `name` is a table (not a view, whose query could run without end) in the database. */

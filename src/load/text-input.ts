@@ -4,18 +4,23 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
+import { type Said, said, told } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
 import { LONG_RUN_BYTES } from './long-run.js';
 
-export type TextResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
+export type TextResult =
+  | { ok: true; text: string }
+  | { ok: false; line: number; column: number; message: string; said: Said };
 
 export function decodeText(bytes: Uint8Array): TextResult {
+  // UTF-16 (Windows' "Unicode") has a NUL in every other byte of plain text: say so, not "binary".
+  if (isUtf16(bytes)) return { ok: false, line: 1, column: 1, ...told(said('encoding.utf16')) };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {
       ok: false,
       ...positionOf(bytes, nul),
-      message: 'binary content (a NUL byte) where a text file was expected; is this the right file?',
+      ...told(said('read.text.binary')),
     };
   }
   try {
@@ -26,9 +31,25 @@ export function decodeText(bytes: Uint8Array): TextResult {
     return {
       ok: false,
       ...positionOf(bytes, at),
-      message: 'not valid UTF-8; save the file as UTF-8 (most editors: "Save with encoding")',
+      ...told(said('read.text.not_utf8')),
     };
   }
+}
+
+/**
+ * A UTF-16 file: its byte-order mark (FF FE or FE FF), or, without one, text whose first bytes
+ * (up to 64 pairs) are each a NUL beside a non-NUL on the same side, as ASCII text in UTF-16 is.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const pairs = Math.min(64, Math.floor(bytes.length / 2));
+  const side = (zero: 0 | 1) => {
+    for (let i = 0; i < pairs; i++)
+      if (bytes[2 * i + zero] !== 0 || bytes[2 * i + 1 - zero] === 0) return false;
+    return true;
+  };
+  return side(0) || side(1);
 }
 
 /** Far above any real plan or population file; refusing bigger ones keeps memory bounded. */
@@ -71,18 +92,17 @@ export function readUserFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new InputError(name, missing ? 'no such file' : `cannot be read (${code ?? 'I/O error'})`);
+    throw new InputError(name, missing ? said('read.file.missing') : cannotRead(code));
   }
-  if (st.isDirectory()) throw new InputError(name, `is a directory; name a file (e.g. ${name}/dost.yaml)`);
-  const tooBig = () =>
-    new InputError(name, `more than the ${limit / 2 ** 20} MB an input may be; is this the right file?`);
+  if (st.isDirectory()) throw new InputError(name, said('read.file.directory', { name }));
+  const tooBig = () => new InputError(name, said('read.file.too_big', { mb: limit / 2 ** 20 }));
   if (st.isFile() && st.size > limit) throw tooBig();
   let fd: number;
   try {
     // Non-blocking, so a FIFO nobody writes to reads as empty instead of hanging in open().
     fd = openSync(path, O_RDONLY | (st.isFIFO() ? O_NONBLOCK : 0));
   } catch (e) {
-    throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    throw new InputError(name, cannotRead((e as NodeJS.ErrnoException).code));
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -100,7 +120,7 @@ export function readUserFile(
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
           continue;
         }
-        throw new InputError(name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+        throw new InputError(name, cannotRead((e as NodeJS.ErrnoException).code));
       }
       if (n === 0) break;
       total += n;
@@ -113,7 +133,7 @@ export function readUserFile(
     closeSync(fd);
   }
   if (total === 0 && st.isFIFO()) {
-    throw new InputError(name, `a pipe with nothing written to it; start the writer first, or name a regular file`);
+    throw new InputError(name, said('read.file.empty_pipe'));
   }
   if (total > LONG_RUN_BYTES) run.expectLong();
   return Buffer.concat(chunks, total);
@@ -133,9 +153,13 @@ export function readBinaryFile(run: RunContext, path: string): Uint8Array {
  */
 export function readUserText(run: RunContext, path: string): string {
   const decoded = decodeText(readUserFile(run, path));
-  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, `${decoded.message}`, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, decoded.said, 1);
   return decoded.text;
 }
+
+/** Why a file cannot be read: the system's error code (ENOENT, EACCES …), or "I/O error". */
+const cannotRead = (code: string | undefined): Said =>
+  code ? said('read.file.unreadable', { code }) : said('read.file.io_error');
 
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;

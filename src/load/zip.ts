@@ -7,6 +7,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { InputError, type UserError } from '../errors.js';
+import { type Said, said } from '../model/said.js';
 
 /** No workbook or shapefile a planner sends holds more files than this. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -34,18 +35,16 @@ export class ZipArchive {
     this.budget = limit;
     const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEnd(b);
-    if (eocd < 0) throw this.bad('not a ZIP archive (no end of central directory)');
+    if (eocd < 0) throw this.bad(said('read.zip.not_zip'));
     const count = b.readUInt16LE(eocd + 10);
     const dirSize = b.readUInt32LE(eocd + 12);
     const dirStart = b.readUInt32LE(eocd + 16);
-    if (count === 0xffff || dirStart === 0xffffffff)
-      throw this.bad('a ZIP64 archive, which is not read; save it again');
-    if (count > MAX_ZIP_ENTRIES) throw this.bad(`more than ${MAX_ZIP_ENTRIES} files inside; is this the right file?`);
-    if (dirStart + dirSize > eocd) throw this.bad('a damaged ZIP archive (its directory runs past its end)');
+    if (count === 0xffff || dirStart === 0xffffffff) throw this.bad(said('read.zip.zip64'));
+    if (count > MAX_ZIP_ENTRIES) throw this.bad(said('read.zip.too_many_files', { max: MAX_ZIP_ENTRIES }));
+    if (dirStart + dirSize > eocd) throw this.bad(said('read.zip.directory_past_end'));
     let p = dirStart;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50)
-        throw this.bad('a damaged ZIP archive (bad directory entry)');
+      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) throw this.bad(said('read.zip.bad_entry'));
       const nameLen = b.readUInt16LE(p + 28),
         extraLen = b.readUInt16LE(p + 30),
         commentLen = b.readUInt16LE(p + 32);
@@ -69,14 +68,14 @@ export class ZipArchive {
   /** An entry's bytes, inflated within what is left of the archive's budget. */
   read(name: string): Buffer {
     const e = this.entries.get(name);
-    if (!e) throw this.bad(`no ${name} inside`);
-    if (e.flags & 1) throw this.bad('an encrypted archive; save it without a password');
+    if (!e) throw this.bad(said('read.zip.no_entry', { name }));
+    if (e.flags & 1) throw this.bad(said('read.zip.encrypted'));
     const b = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     if (e.offset + 30 > b.length || b.readUInt32LE(e.offset) !== 0x04034b50)
-      throw this.bad(`a damaged ZIP archive (${name} is not where its directory says)`);
+      throw this.bad(said('read.zip.misplaced', { name }));
     const start = e.offset + 30 + b.readUInt16LE(e.offset + 26) + b.readUInt16LE(e.offset + 28);
     const end = start + e.compressedSize;
-    if (end > b.length) throw this.bad(`a damaged ZIP archive (${name} runs past the end)`);
+    if (end > b.length) throw this.bad(said('read.zip.entry_past_end', { name }));
     const data = b.subarray(start, end);
     let out: Buffer;
     if (e.method === 0) out = Buffer.from(data);
@@ -87,9 +86,9 @@ export class ZipArchive {
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw this.tooBig();
-        throw this.bad(`a damaged ZIP archive (${name} does not inflate)`);
+        throw this.bad(said('read.zip.no_inflate', { name }));
       }
-    } else throw this.bad(`${name} is compressed in a way that is not read (method ${e.method}); save it again`);
+    } else throw this.bad(said('read.zip.method', { name, method: e.method }));
     this.budget -= out.length;
     if (this.budget < 0) throw this.tooBig();
     return out;
@@ -97,11 +96,13 @@ export class ZipArchive {
 
   private tooBig(): UserError {
     const mb = this.limit / 2 ** 20;
-    return this.bad(`unpacks to more than ${mb >= 1 ? `${mb} MB` : `${this.limit} bytes`}; is this the right file?`);
+    return this.bad(
+      mb >= 1 ? said('read.zip.too_big_mb', { mb }) : said('read.zip.too_big_bytes', { bytes: this.limit }),
+    );
   }
 
-  private bad(what: string): UserError {
-    return new InputError(this.file, `${what}`, 1);
+  private bad(what: Said): UserError {
+    return new InputError(this.file, what, 1);
   }
 }
 

@@ -3,51 +3,17 @@
  * For counting what is open by a date we take the end of the period (an opening "in 2026" is
  * certain only on 31 December 2026), which is what planners mean by "open by end of year".
  */
-import { english, type Said, said } from './said.js';
+import { english, type Said } from './said.js';
+import { dayKey, daysInMonth, isPlanDay, type PlanDay, readPlanDate } from './plan-day.js';
 
-export interface PlanDay {
-  year: number;
-  month: number;
-  day: number;
-  /** How the date was written: year, month or day precision. */
-  precision: 'year' | 'month' | 'day';
-}
-
-const calendar = (s: Said): DateProblem => ({ kind: 'calendar', detail: english(s), said: s });
-
-const FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+export { dayKey, daysInMonth, isPlanDay, type PlanDay };
 
 export type DateProblem = { kind: 'format' } | { kind: 'calendar'; detail: string; said: Said };
 
-/** Proleptic Gregorian calendar for every year (Date.UTC maps years 0–99 to 1900–1999). */
-export function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Parses a plan date to the last day of the period it names. */
+/** Parses a plan date to the last day of the period it names (plan-day.ts); a problem with its English text. */
 export function parsePlanDate(value: string | number): PlanDay | DateProblem {
-  const m = FORMAT.exec(String(value));
-  if (!m) return { kind: 'format' };
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { year, month: 12, day: 31, precision: 'year' };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return calendar(said('date.no_month', { month: m[2]! }));
-  if (m[3] === undefined) return { year, month, day: daysInMonth(year, month), precision: 'month' };
-  const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) {
-    return calendar(said('date.days_in_month', { month: `${year}-${m[2]}`, days: daysInMonth(year, month), day }));
-  }
-  return { year, month, day, precision: 'day' };
-}
-
-export function isPlanDay(x: PlanDay | DateProblem): x is PlanDay {
-  return 'year' in x;
-}
-
-/** Sortable integer yyyymmdd. */
-export function dayKey(d: Pick<PlanDay, 'year' | 'month' | 'day'>): number {
-  return d.year * 10000 + d.month * 100 + d.day;
+  const d = readPlanDate(value);
+  return 'kind' in d && d.kind === 'calendar' ? { ...d, detail: english(d.said) } : d;
 }
 
 export function formatDay(d: PlanDay): string {

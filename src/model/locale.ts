@@ -33,7 +33,7 @@ export class Locale {
       CATALOGUES[this.lang],
       s,
       (id, name) => this.place(id, name),
-      (x, digits) => decimal(x, digits, this.lang),
+      (x, digits, plain) => (plain && this.lang === 'en' ? x.toFixed(digits) : decimal(x, digits, this.lang)),
     );
   }
 

@@ -16,9 +16,14 @@ export type SaidParam = string | number | Said | Place | Amount;
 export interface Amount {
   amount: number;
   digits?: number;
+  /** English as toFixed writes it, without groups (12345.6), as a message printed it before it had a catalogue. */
+  plain?: true;
 }
 
 export const amount = (x: number, digits?: number): Amount => (digits ? { amount: x, digits } : { amount: x });
+
+/** An amount English writes ungrouped (toFixed) and Azerbaijani the Azerbaijani way (12 345,6). */
+export const plainAmount = (x: number, digits?: number): Amount => ({ ...amount(x, digits), plain: true });
 
 /** A unit or district by its code, with its English name: said in the run's language where the data has it. */
 export interface Place {
@@ -28,8 +33,8 @@ export interface Place {
 
 /** How a language names a place (Locale.place); English keeps the name given. */
 type Namer = (id: string, name: string) => string;
-/** How a language writes an amount (Locale.num); English: 1,234.5. */
-type Writer = (x: number, digits: number) => string;
+/** How a language writes an amount (Locale.num); English: 1,234.5, or 1234.5 when `plain`. */
+type Writer = (x: number, digits: number, plain: boolean) => string;
 
 export interface Said {
   key: MessageKey;
@@ -43,7 +48,7 @@ export function sayIn(
   catalogue: Readonly<Record<MessageKey, string>>,
   s: Said,
   place: Namer = (_, name) => name,
-  write: Writer = (x, digits) => decimal(x, digits, 'en'),
+  write: Writer = (x, digits, plain) => (plain ? x.toFixed(digits) : decimal(x, digits, 'en')),
 ): string {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(s.params ?? {}))
@@ -53,7 +58,7 @@ export function sayIn(
         : 'place' in v
           ? place(v.place, v.name)
           : 'amount' in v
-            ? write(v.amount, v.digits ?? 0)
+            ? write(v.amount, v.digits ?? 0, v.plain === true)
             : sayIn(catalogue, v, place, write);
   return fill(catalogue[s.key], values);
 }
@@ -67,4 +72,14 @@ export const told = (s: Said) => ({ message: english(s), said: s });
 /** "a or b or c", as nested messages (each language joins with its own word). */
 export function eitherOf(items: SaidParam[]): SaidParam {
   return items.reduce((a, b) => said('check.or', { a, b }));
+}
+
+/**
+ * A number as a message has always written it in English (`${x}`: 0.5, 2000, 1e-7), decimals
+ * written the language's way: a fraction becomes an amount with its own digits; a whole number,
+ * or one JavaScript writes with an exponent, stays as it is (English unchanged to the byte).
+ */
+export function figure(x: number): SaidParam {
+  const m = /^-?\d{1,3}\.(\d+)$/.exec(String(x));
+  return m ? amount(x, m[1]!.length) : x;
 }

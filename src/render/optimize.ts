@@ -70,7 +70,7 @@ function summary(r: SuggestResult, L: Locale): string[] {
 }
 
 /** The quality of an answer (analysis/optimize/quality.ts's qualityText) in the run's language. */
-function qualityWords(q: SuggestResult['quality'], fmt: (x: number) => string, L: Locale): string {
+export function qualityWords(q: SuggestResult['quality'], fmt: (x: number) => string, L: Locale): string {
   if (L.lang === 'en') return qualityText(q, fmt);
   const how = q.method ? ` (${known(q.method, L)})` : '';
   if (q.status === 'heuristic, no bound') return L.t('opt.quality.none');

@@ -23,6 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { said, type SaidParam } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
 import { withBom } from './table.js';
 
@@ -40,9 +41,9 @@ export function writeResult(run: RunContext, result: string, out?: string): void
 }
 
 /** Bytes (a GeoTIFF) to --out, atomically as text is; to stdout only when it is not a terminal. */
-export function writeBinaryResult(run: RunContext, bytes: Uint8Array, out: string | undefined, what: string): void {
+export function writeBinaryResult(run: RunContext, bytes: Uint8Array, out: string | undefined, what: SaidParam): void {
   if (out === undefined) {
-    if (process.stdout.isTTY) throw new UserError(`${what} is binary: write it to a file with --out FILE`);
+    if (process.stdout.isTTY) throw new UserError(said('refuse.binary_to_terminal', { what }));
     process.stdout.write(bytes);
     return;
   }
@@ -50,18 +51,17 @@ export function writeBinaryResult(run: RunContext, bytes: Uint8Array, out: strin
 }
 
 function writeFileResult(run: RunContext, data: string | Uint8Array, out: string): void {
-  if (out.trim() === '') throw new UserError('--out needs a file name (or leave it out to write to stdout)');
+  if (out.trim() === '') throw new UserError(said('refuse.out_empty'));
   const existing = statOrUndefined(out);
   const link = lstatOrUndefined(out);
-  if (link?.isSymbolicLink() && !existing)
-    throw new UserError(`--out ${out} is a symbolic link to nowhere; refusing to write through it`);
+  if (link?.isSymbolicLink() && !existing) throw new UserError(said('refuse.out_dangling_link', { out }));
   if (existing) {
     const input = run.inputs.at(existing);
     if (input !== undefined)
       throw new UserError(
-        `--out ${out} is ${input === out ? 'one of the inputs' : `the input ${input}`}; refusing to overwrite it`,
+        input === out ? said('refuse.out_is_an_input', { out }) : said('refuse.out_is_the_input', { out, input }),
       );
-    if (existing.isDirectory()) throw new UserError(`--out ${out} is a directory; name a file in it`);
+    if (existing.isDirectory()) throw new UserError(said('refuse.out_is_directory', { out }));
     if (!existing.isFile()) {
       writeThrough(out, data, existing);
       return;
@@ -96,24 +96,30 @@ export function writeAtomically(
   } catch (e) {
     rmSync(tmp, { force: true });
     if (e instanceof UserError) throw e;
-    throw new UserError(`cannot write ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cannotWrite(name, e);
   }
 }
 
 /** Character devices, FIFOs and sockets are written in place: replacing them would break the system or the reader. */
 function writeThrough(out: string, data: string | Uint8Array, st: Stats): void {
-  if (st.isBlockDevice()) throw new UserError(`--out ${out} is a block device; refusing to write to it`);
+  if (st.isBlockDevice()) throw new UserError(said('refuse.out_block_device', { out }));
   let fd: number | undefined;
   try {
     fd = openSync(out, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
   } catch (e) {
-    throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cannotWrite(out, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** A file that could not be written: its name, and the system's code for why (EACCES, ENOSPC). */
+const cannotWrite = (file: string, e: unknown) =>
+  new UserError(
+    said('refuse.cannot_write', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+  );
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
@@ -150,10 +156,9 @@ export function writeStdout(text: string, fd = 1): void {
         continue;
       }
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw new UserError(
-        `cannot write the result to standard output: ${code ?? (e as Error).message}` +
-          (code === 'ENOSPC' || code === 'EDQUOT' ? ' (the disk is full; the output is incomplete)' : ''),
-      );
+      const reason = code ?? (e as Error).message;
+      const full = code === 'ENOSPC' || code === 'EDQUOT';
+      throw new UserError(said(full ? 'refuse.stdout_full' : 'refuse.stdout_failed', { reason }));
     }
   }
 }

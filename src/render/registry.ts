@@ -3,6 +3,7 @@
  * here; adding a format is one file in render/formats/ plus one line below.
  */
 import { UserError } from '../errors.js';
+import { said } from '../model/said.js';
 import { csvFormat } from './formats/csv.js';
 import { geojsonFormat } from './formats/geojson.js';
 import { githubFormat } from './formats/github.js';
@@ -42,6 +43,6 @@ export function render<K extends OutputKind>(
   ctx: RenderContext,
 ): Rendered {
   const renderer = (FORMATS as Record<string, Format>)[format]?.[kind];
-  if (!renderer) throw new UserError(`--format ${format} is not available here; choose ${formatsFor(kind).join(', ')}`);
+  if (!renderer) throw new UserError(said('refuse.format_not_here', { format, formats: formatsFor(kind).join(', ') }));
   return renderer(output, ctx);
 }

@@ -27,6 +27,8 @@ import { EditError, parseEditRequest } from './edits.js';
 import { mapOf } from './map.js';
 import { save } from './save.js';
 import { suggest } from './suggest.js';
+import { localState, localSummary } from './local-answers.js';
+import { localeOf } from './run-locale.js';
 import {
   checkHost,
   checkPost,
@@ -93,6 +95,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     return next;
   };
   const routes = apiRoutes(o);
+  const lang = o.session.run.lang;
+  /** The page's file in the run's language: app.js → app.az.js (build/web-bundle.ts writes both); CSS is one. */
+  const inLanguage = (name: string) =>
+    lang === 'en' || name.endsWith('.css') ? name : name.replace(/\.(html|js)$/, `.${lang}.$1`);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => fail(res, e, o.session));
@@ -159,14 +165,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
 
   function page(res: ServerResponse): void {
-    const index = join(o.webDir, 'index.html');
+    const index = join(o.webDir, inLanguage('index.html'));
     const html = existsSync(index) ? readFileSync(index, 'utf8') : placeholderPage(o.session.plan.name);
     send(res, 200, 'text/html; charset=utf-8', html);
   }
 
   function file(res: ServerResponse, path: string): void {
     // Only the names in STATIC, joined to the web folder: no path from the request reaches the disk.
-    const full = join(o.webDir, path.slice(1));
+    const full = join(o.webDir, inLanguage(path.slice(1)));
     if (existsSync(full)) send(res, 200, STATIC[path]!, readFileSync(full));
     else refuse(res, { status: 404, code: 'not-built', message: `${path} is not built` });
   }
@@ -222,12 +228,14 @@ function apiRoutes(o: ServeOptions): {
   post: Record<string, PostHandler>;
 } {
   const s = o.session;
+  /** The state, with names and diagnostics in the run's language beside the English (local-answers.ts). */
+  const state = () => localState(localeOf(s.context), s.state());
   const text = (a: Answer | Promise<Answer>) => Promise.resolve(a).then((x) => answerText(x, 'json'));
   return {
     get: {
-      '/api/state': () => s.state(),
+      '/api/state': state,
       '/api/map': () => mapOf(s.run, s.context),
-      '/api/summary': (q) => s.summary(yearParam(q) ?? s.plan.years.to),
+      '/api/summary': (q) => localSummary(localeOf(s.context), s.summary(yearParam(q) ?? s.plan.years.to)),
       '/api/coverage': (q) =>
         text(
           coverageAnswer(
@@ -278,15 +286,15 @@ function apiRoutes(o: ServeOptions): {
     post: {
       '/api/edit': (body) => {
         s.edit(parseEditRequest(body));
-        return s.state();
+        return state();
       },
       '/api/undo': () => {
         s.undo();
-        return s.state();
+        return state();
       },
       '/api/redo': () => {
         s.redo();
-        return s.state();
+        return state();
       },
       '/api/save': (body) => save(s, body),
       '/api/suggest': (body) => suggest(s, body),

@@ -37,6 +37,8 @@ import {
   resolveEdit,
 } from './edits.js';
 import { summaryOf, type Summary } from './summary.js';
+import { localeOf } from './run-locale.js';
+import { said } from '../model/said.js';
 import { facilitiesOf } from '../model/plan.js';
 
 /**
@@ -143,7 +145,7 @@ export class Session {
   /** The panel's figures for a year of the plan (the incremental network moves there). */
   summary(year: number): Summary {
     this.net.advanceTo(year);
-    return summaryOf(this.context, this.net);
+    return summaryOf(this.context, this.net, localeOf(this.context));
   }
 
   /** Applies an edit request; refused (EditError) when it makes no sense or gives the plan errors. */
@@ -211,6 +213,7 @@ export class Session {
     let next = plan;
     for (const e of this.edits) {
       const applied = this.replayOne(next, e);
+      const id = e.op === 'add' ? e.facility.id : e.id;
       if (applied) {
         next = applied;
         kept.push(e);
@@ -221,7 +224,11 @@ export class Session {
           column: 1,
           severity: 'warning',
           code: 'edit-dropped',
-          message: `the ${e.op} of ${e.op === 'add' ? e.facility.id : e.id} no longer applies to the plan on disk; dropped`,
+          message: `the ${e.op} of ${id} no longer applies to the plan on disk; dropped`,
+          // The message again for a run in another language (English answers stay as they were).
+          ...(this.run.lang === 'en'
+            ? {}
+            : { said: said('studio.edit_dropped', { op: said(`studio.op.${e.op}`), id }) }),
         });
     }
     this.edits = kept;

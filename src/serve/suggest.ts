@@ -5,9 +5,12 @@
  * is an ordinary `add` edit (the page posts it).
  */
 import { z } from 'zod';
-import { qualityText } from '../analysis/optimize/quality.js';
+import { type Quality, qualityText } from '../analysis/optimize/quality.js';
 import { pointCandidates, suggestSites } from '../analysis/optimize/suggest.js';
 import { EditError } from './edits.js';
+import type { Locale } from '../model/locale.js';
+import { qualityWords } from '../render/optimize.js';
+import { localeOf } from './run-locale.js';
 import type { Session } from './session.js';
 
 /** More sites than a planner weighs at once; the search grows with k. */
@@ -20,11 +23,21 @@ const SuggestRequest = z.strictObject({
 });
 
 export interface SuggestAnswer {
-  candidates: { name: string; lat: number; lon: number; region: string; gain_people: number }[];
+  /** `name_az`, `region_az` (and `quality_az` below): in the run's language, when that is not English. */
+  candidates: {
+    name: string;
+    name_az?: string;
+    lat: number;
+    lon: number;
+    region: string;
+    region_az?: string;
+    gain_people: number;
+  }[];
   /** Covered share in % before and after the k sites, and how good the answer is (optimize's words). */
   before: number;
   after: number;
   quality: string;
+  quality_az?: string;
 }
 
 export async function suggest(session: Session, body: unknown): Promise<SuggestAnswer> {
@@ -43,7 +56,7 @@ export async function suggest(session: Session, body: unknown): Promise<SuggestA
     k: r.data.k,
     exact: false,
   });
-  return {
+  const answer = {
     candidates: result.sites.map((s) => ({
       name: s.name,
       lat: s.lat,
@@ -54,5 +67,20 @@ export async function suggest(session: Session, body: unknown): Promise<SuggestA
     before: result.before,
     after: result.after,
     quality: qualityText(result.quality),
+  };
+  return localSuggestion(localeOf(ctx), answer, result.quality);
+}
+
+/** The names and the quality in the run's language beside the English ones (none in English). */
+function localSuggestion(L: Locale | null, a: SuggestAnswer, quality: Quality): SuggestAnswer {
+  if (!L) return a;
+  return {
+    ...a,
+    candidates: a.candidates.map((c) => ({
+      ...c,
+      name_az: L.placeText(c.name),
+      region_az: L.unitName(c.region) ?? c.region,
+    })),
+    quality_az: qualityWords(quality, (x) => L.int(x), L),
   };
 }

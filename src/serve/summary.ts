@@ -12,20 +12,23 @@ import type { Network } from '../analysis/network.js';
 import { checkTargets } from '../analysis/timeline.js';
 import { facilitiesOf } from '../model/plan.js';
 import type { PlanContext } from '../load/plan-context.js';
+import type { Locale } from '../model/locale.js';
+import { TARGET_LABEL_ID } from '../model/local-names.js';
 
 export interface Summary {
   year: number;
   national: { covered_pct: number; population: number; mean_travel_min: number | null; mean_km: number | null };
   regions: { id: string; name: string; covered_pct: number; population: number }[];
   units: { id: string; covered_pct: number; mean_km: number | null; nearest_facility: string | null }[];
-  targets: { name: string; target: number; value: number; met: boolean }[];
+  /** `name_az`: the target's name in the run's language, when that is not English. */
+  targets: { name: string; name_az?: string; target: number; value: number; met: boolean }[];
   capacity: { facility: string; utilization: number }[] | null;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The panel's figures for `net`'s year (the caller has advanced it); `ctx.plan` is the plan as edited. */
-export function summaryOf(ctx: PlanContext, net: Network): Summary {
+export function summaryOf(ctx: PlanContext, net: Network, L: Locale | null = null): Summary {
   const { regions } = ctx.country;
   const year = net.year!;
   const q = { coveredBy: 'distance', kind: 'any' } as const;
@@ -46,7 +49,7 @@ export function summaryOf(ctx: PlanContext, net: Network): Summary {
       const u = units.byUnit.get(g.id);
       return { id: g.id, covered_pct: g.percent, mean_km: u?.km ?? null, nearest_facility: u?.nearest ?? null };
     }),
-    targets: targetsBy(ctx, year),
+    targets: targetsBy(ctx, year, L),
     capacity: capacityOf(ctx, net),
   };
 }
@@ -99,14 +102,22 @@ function unitTrips(ctx: PlanContext, net: Network) {
 }
 
 /** The plan's targets due by the end of `year`, one row per counted kind. */
-function targetsBy(ctx: PlanContext, year: number): Summary['targets'] {
+function targetsBy(ctx: PlanContext, year: number, L: Locale | null): Summary['targets'] {
   const checks = checkTargets(ctx.plan, facilitiesOf(ctx.plan));
   return checks.flatMap((t) => {
     if (Number(t.by.slice(0, 4)) > year) return [];
     const name = t.label ?? `by ${t.by}`;
+    const local =
+      L && (t.label ? L.place(TARGET_LABEL_ID, t.label) : L.t('studio.targets.by', { date: L.planDate(t.by) }));
     return (['centers', 'branches'] as const).flatMap((k) => {
       const c = t[k];
-      return c ? [{ name: `${name}: ${k}`, target: c.target, value: c.actual, met: c.met }] : [];
+      if (!c) return [];
+      const named = { name: `${name}: ${k}` };
+      const both =
+        L && local
+          ? { ...named, name_az: L.t('studio.targets.counted', { name: local, kind: L.t(`studio.targets.${k}`) }) }
+          : named;
+      return [{ ...both, target: c.target, value: c.actual, met: c.met }];
     });
   });
 }

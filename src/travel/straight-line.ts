@@ -6,7 +6,7 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { cosLat, geodesicKm, geodesicKmCos } from '../geo/geodesic.js';
+import { cosLat, geodesicKm, geodesicKmAt } from '../geo/geodesic.js';
 import { kNearestSites } from '../geo/nearest-sites.js';
 import { AROUND_RADIUS_KM, boundingBox, haverSin, pointsWithin } from '../geo/within-radius.js';
 import { NearestTracker, pointSet, pointSetOf, trackerGrid } from '../geo/nearest-tracker.js';
@@ -71,6 +71,17 @@ export class StraightLineModel implements TravelCostModel {
     return { km, minutes: this.toMinutes(km) };
   }
 
+  tripKm(points: readonly Place[], sites: readonly Place[]): (i: number, j: number) => number {
+    const p = placeColumns(points),
+      s = placeColumns(sites);
+    const { circuity } = this.params;
+    // trip's arithmetic (geodesicKm × circuity) on columns: the same bits.
+    return (i, j) =>
+      p.side[i] !== s.side[j]
+        ? Infinity
+        : geodesicKmAt(p.lat[i]!, p.lon[i]!, p.cos[i]!, s.lat[j]!, s.lon[j]!, s.cos[j]!) * circuity;
+  }
+
   nearestCosts(points: Places): NearestCosts {
     return new StraightLineCosts(points, this.params);
   }
@@ -81,26 +92,20 @@ export class StraightLineModel implements TravelCostModel {
     const km = new Float64Array(points.length * k).fill(Infinity);
     const minutes = new Float64Array(points.length * k).fill(Infinity);
     if (K === 0) return { site, km, minutes };
-    const near = kNearestSites(
-      pointSet(points),
-      Uint16Array.from(points, (p) => p.side),
-      pointSet(sites),
-      Uint16Array.from(sites, (s) => s.side),
-      K,
-    );
-    // Each place against its K sites: the cosines of the latitudes once each (the same bits as trip's).
-    const cosSite = Float64Array.from(sites, (s) => cosLat(s.lat));
-    points.forEach((p, i) => {
-      const cosP = cosLat(p.lat);
-      for (let r = 0; r < K; r++) {
+    const near = kNearestSites(pointSet(points), sidesOf(points), pointSet(sites), sidesOf(sites), K);
+    // Each place against its K sites, in flat loops over columns (4 million pairs on 100,000 places
+    // × 40): the cosines of the latitudes once each, the same arithmetic as trip's, so the same bits.
+    const km1 = this.tripKm(points, sites);
+    for (let i = 0; i < points.length; i++) {
+      for (let r = 0, at = i * k; r < K; r++, at++) {
         const j = near[i * K + r]!;
         if (j < 0) break;
-        const d = geodesicKmCos(p, cosP, sites[j]!, cosSite[j]!) * this.params.circuity;
-        site[i * k + r] = j;
-        km[i * k + r] = d;
-        minutes[i * k + r] = this.toMinutes(d);
+        const d = km1(i, j);
+        site[at] = j;
+        km[at] = d;
+        minutes[at] = this.toMinutes(d);
       }
-    });
+    }
     return { site, km, minutes };
   }
 
@@ -241,4 +246,23 @@ function asColumns(p: Places): PlaceColumns {
     lon: Float64Array.from(list, (x) => x.lon),
     side: Uint16Array.from(list, (x) => x.side),
   };
+}
+
+/** The places' coordinates, cos(latitude) (as geodesicKm computes it) and sides as columns. */
+function placeColumns(places: readonly Place[]) {
+  const n = places.length;
+  const c = { lat: new Float64Array(n), lon: new Float64Array(n), cos: new Float64Array(n), side: sidesOf(places) };
+  for (let i = 0; i < n; i++) {
+    c.lat[i] = places[i]!.lat;
+    c.lon[i] = places[i]!.lon;
+    c.cos[i] = cosLat(places[i]!.lat);
+  }
+  return c;
+}
+
+/** The places' sides as one column. */
+function sidesOf(places: readonly Place[]): Uint16Array {
+  const side = new Uint16Array(places.length);
+  for (let i = 0; i < places.length; i++) side[i] = places[i]!.side;
+  return side;
 }

@@ -120,6 +120,11 @@ export interface TravelCostModel {
   ): { site: Int32Array; km: Float64Array; minutes: Float64Array };
   /** The cost of one trip from a point to a site ({Infinity, Infinity} when unreachable). */
   trip(from: Place, to: Place): TripCost;
+  /**
+   * Optional: trip(points[i], sites[j]).km as a function of (i, j), the same figure without the
+   * object a trip call returns (a p-median search asks for millions).
+   */
+  tripKm?(points: readonly Place[], sites: readonly Place[]): (i: number, j: number) => number;
   /** For each site, the points within the standard of it (ascending point indices). */
   reachable(points: readonly Place[], sites: readonly Place[], standard: Threshold): Int32Array[];
   /**

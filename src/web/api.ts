@@ -20,6 +20,8 @@ export interface MapData extends FeatureCollection<Polygon | MultiPolygon, UnitP
 export interface Facility {
   id: string;
   name: string;
+  /** The Azerbaijani name (the plan's `name_az`): sent when the run's language is az. */
+  name_az?: string;
   kind: string;
   status: string;
   lat: number;
@@ -41,7 +43,7 @@ export interface Diagnostic {
 
 export interface State {
   revision: number;
-  plan: { path: string; name: string; years: number[]; facilities: Facility[] };
+  plan: { path: string; name: string; name_az?: string; years: number[]; facilities: Facility[] };
   diagnostics: Diagnostic[];
   stale: boolean;
   canUndo: boolean;
@@ -52,9 +54,9 @@ export interface State {
 export interface Summary {
   year: number;
   national: { covered_pct: number; population: number; mean_travel_min: number | null; mean_km: number };
-  regions: { id: string; name: string; covered_pct: number; population: number }[];
+  regions: { id: string; name: string; name_az?: string; covered_pct: number; population: number }[];
   units: { id: string; covered_pct: number | null; mean_km: number | null; nearest_facility: string | null }[];
-  targets: { name: string; target: number | string; value: number | string; met: boolean }[];
+  targets: { name: string; name_az?: string; target: number | string; value: number | string; met: boolean }[];
   capacity: { facility: string; utilization: number | null }[] | null;
 }
 
@@ -75,6 +77,9 @@ export interface Distances {
 export interface Candidate {
   /** The optimizer's name for the site (its nearest settlement), when the server gives one. */
   name?: string;
+  /** The names in Azerbaijani, sent when the run's language is az. */
+  name_az?: string;
+  region_az?: string;
   lat: number;
   lon: number;
   region: string;
@@ -87,6 +92,7 @@ export interface Suggestion {
   before?: number;
   after?: number;
   quality?: string;
+  quality_az?: string;
 }
 
 export type Edit =

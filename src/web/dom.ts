@@ -57,7 +57,3 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`the page has no #${id}`);
   return node as T;
 }
-
-export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-export const pct = (n: number | null | undefined, digits = 1): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? '–' : `${n.toFixed(digits)} %`;

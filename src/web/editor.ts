@@ -5,7 +5,8 @@
 import type { Edit, Facility } from './api.js';
 import { byId, fill, h } from './dom.js';
 import { facilityState } from './facility-state.js';
-import { STATUS_STYLE } from '../render/palette.js';
+import { stateWord } from './panel.js';
+import { kindWord, LANG, placeName, planDate, t, yearOrd } from './words.js';
 
 const PLAN_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -87,10 +88,10 @@ export class FacilityEditor {
 
   /** The choice of facilities (sorted by name) and the selected one's details, for a year. */
   show(list: Facility[], selected: string | null, year: number): void {
-    const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-    const none = h('option', { value: '' }, '— none —');
-    const options = sorted.map((f) => {
-      const o = h('option', { value: f.id }, `${f.name} (${f.id})`);
+    const sorted = list.map((f) => ({ f, name: placeName(f) })).sort((a, b) => a.name.localeCompare(b.name, LANG));
+    const none = h('option', { value: '' }, t('studio.editor.none'));
+    const options = sorted.map(({ f, name }) => {
+      const o = h('option', { value: f.id }, t('studio.tip.named', { name, id: f.id }));
       o.selected = f.id === selected;
       return o;
     });
@@ -101,7 +102,7 @@ export class FacilityEditor {
     this.facility = f;
     this.form.hidden = !f;
     if (!f) {
-      fill(byId('facility-details'), h('p', { class: 'note' }, 'Choose a facility here or on the map.'));
+      fill(byId('facility-details'), h('p', { class: 'note' }, t('studio.editor.choose')));
       return;
     }
     fill(byId('facility-details'), ...details(f, year));
@@ -120,14 +121,14 @@ function details(f: Facility, year: number): HTMLElement[] {
     h(
       'dl',
       { class: 'details', id: 'facility-figures' },
-      ...row('Name', f.name),
-      ...row('Id', f.id),
-      ...row('Kind', f.kind),
-      ...row(`End of ${year}`, STATUS_STYLE[facilityState(f, year)].label),
-      ...row('Opens', String(f.opens)),
-      ...row('Closes', f.closes === null ? '—' : String(f.closes)),
-      ...row('Region', f.region),
-      ...(f.parent ? row('Parent center', f.parent) : []),
+      ...row(t('studio.editor.name'), placeName(f)),
+      ...row(t('studio.editor.id'), f.id),
+      ...row(t('studio.editor.kind'), kindWord(f.kind)),
+      ...row(t('studio.editor.end_of', { year: yearOrd(year) }), stateWord(facilityState(f, year))),
+      ...row(t('studio.editor.opens'), planDate(f.opens)),
+      ...row(t('studio.editor.closes'), f.closes === null ? '—' : planDate(f.closes)),
+      ...row(t('studio.editor.region'), f.region),
+      ...(f.parent ? row(t('studio.editor.parent'), f.parent) : []),
     ),
   ];
 }

@@ -3,14 +3,14 @@
  * stateAt): open if it opened by 31 December and had not closed by then; else closed if it had;
  * else its plan status. Plan dates are periods ("2026" = by the end of 2026: model/dates.ts).
  */
-import { dayKey, isPlanDay, parsePlanDate } from '../model/dates.js';
+import { dayKey, isPlanDay, readPlanDate } from '../model/plan-day.js';
 import type { FacilityState } from '../render/palette.js';
 import type { Facility } from './api.js';
 
 /** The sortable end-of-period key of a date, or null when it is no plan date. */
 function endKey(value: string | number | null): number | null {
   if (value === null) return null;
-  const d = parsePlanDate(value);
+  const d = readPlanDate(value);
   return isPlanDay(d) ? dayKey(d) : null;
 }
 

@@ -10,18 +10,23 @@ import { CONTEXT, classColor, GAPS_SCALE, type MeasureScale, TRAVEL_TIME_SCALE, 
 import { getJson, type MapData, type Summary } from './api.js';
 import { s } from './dom.js';
 import type { MapView } from './map-view.js';
+import { pageWords, t } from './words.js';
+import { scaleIn } from '../render/scale-words.js';
 
 export type LandLayer = 'surface' | 'gaps';
 
 /** The surface's scale on the page: the travel-time classes, shading the land itself. */
 export const SURFACE_SCALE: MeasureScale = {
-  ...TRAVEL_TIME_SCALE,
+  ...scaleIn(TRAVEL_TIME_SCALE, pageWords),
   id: 'surface',
-  title: 'Travel time over the land to the nearest open center or branch',
-  unit: 'minutes from each 2 km cell',
+  title: t('studio.surface.title'),
+  unit: t('studio.surface.unit'),
   noData: null,
 };
-export const LAND_SCALES: Record<LandLayer, MeasureScale> = { surface: SURFACE_SCALE, gaps: GAPS_SCALE };
+export const LAND_SCALES: Record<LandLayer, MeasureScale> = {
+  surface: SURFACE_SCALE,
+  gaps: scaleIn(GAPS_SCALE, pageWords),
+};
 
 /** The gap map's cells (analysis/gaps.ts GAP_MAP_CELL_KM) and the class edges, the last reaching every cell. */
 const EDGES = [...TRAVEL_TIME_SCALE.classes.map((c) => c.to).filter(Number.isFinite), 1440];

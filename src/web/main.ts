@@ -14,7 +14,7 @@ import {
   type State,
   type Summary,
 } from './api.js';
-import { byId, fill, h, int, pct } from './dom.js';
+import { byId, fill, h } from './dom.js';
 import { AddDialog, FacilityEditor } from './editor.js';
 import { facilityState } from './facility-state.js';
 import { LAND_SCALES, type LandLayer, landFills, landNodes, loadLand } from './land-layers.js';
@@ -32,6 +32,7 @@ import {
   travelFills,
 } from './panel.js';
 import { showTip } from './tooltip.js';
+import { int, kindWord, num, pct, placeName, planDate, t, yearOrd } from './words.js';
 
 /** What the map can show: a measure per unit, or a land layer. */
 const SCALES = { ...MEASURE_SCALES, ...LAND_SCALES };
@@ -104,8 +105,9 @@ class Studio {
       this.year = Math.min(last, Math.max(first, this.year || last));
     this.slider.value = String(this.year);
     byId('year-out').textContent = String(this.year);
-    byId('plan-name').textContent = state.plan.name;
-    document.title = `${state.plan.name} · dostplan studio`;
+    const plan = placeName(state.plan);
+    byId('plan-name').textContent = plan;
+    document.title = t('studio.title', { plan });
     byId<HTMLButtonElement>('undo').disabled = !state.canUndo;
     byId<HTMLButtonElement>('redo').disabled = !state.canRedo;
     if (this.selected && !state.plan.facilities.some((f) => f.id === this.selected)) this.selected = null;
@@ -168,7 +170,7 @@ class Studio {
 
   /** Sends an edit; the answer is the new state, then the figures follow. */
   async edit(e: Edit): Promise<void> {
-    this.say(`${describe(e)}…`);
+    this.say(t('studio.status.working', { what: describe(e) }));
     try {
       const state = await api.edit(e);
       if (e.op === 'add') {
@@ -179,7 +181,7 @@ class Studio {
       }
       this.apply(state);
       await this.loadSummary();
-      this.say(`${describe(e)}: done.`);
+      this.say(t('studio.status.done', { what: describe(e) }));
     } catch (err) {
       this.drawFacilities();
       this.fail(err);
@@ -191,7 +193,7 @@ class Studio {
     try {
       this.apply(await (which === 'undo' ? api.undo() : api.redo()));
       await this.loadSummary();
-      this.say(which === 'undo' ? 'Undone.' : 'Redone.');
+      this.say(t(which === 'undo' ? 'studio.status.undone' : 'studio.status.redone'));
     } catch (err) {
       this.fail(err);
     }
@@ -201,7 +203,7 @@ class Studio {
     const k = byId<HTMLInputElement>('suggest-k').valueAsNumber;
     const kind = byId<HTMLSelectElement>('suggest-kind').value;
     if (!byId<HTMLInputElement>('suggest-k').reportValidity() || !Number.isInteger(k)) return;
-    this.say(`Looking for ${k} ${kind} sites…`);
+    this.say(t('studio.suggest.looking', { k, kind: kindWord(kind) }));
     try {
       const answer = await api.suggest(k, this.year, kind);
       this.candidates = answer.candidates;
@@ -209,10 +211,11 @@ class Studio {
       const n = answer.candidates.length;
       const gain =
         answer.before !== undefined && answer.after !== undefined
-          ? `: coverage ${pct(answer.before, 2)} → ${pct(answer.after, 2)} with all of them`
+          ? t('studio.suggest.gain', { before: pct(answer.before, 2), after: pct(answer.after, 2) })
           : '';
-      byId('suggest-note').textContent = answer.quality ?? '';
-      this.say(`${n} ${kind} site${n === 1 ? '' : 's'} suggested for ${this.year}${gain}.`);
+      byId('suggest-note').textContent = answer.quality_az ?? answer.quality ?? '';
+      const done = n === 1 ? 'studio.suggest.done_one' : 'studio.suggest.done_many';
+      this.say(t(done, { n, kind: kindWord(kind), year: yearOrd(this.year), gain }));
     } catch (err) {
       this.fail(err);
     }
@@ -223,9 +226,13 @@ class Studio {
     fill(
       byId('suggest-list'),
       ...this.candidates.map((c, i) => {
-        const accept = h('button', { type: 'button', class: 'accept' }, `Add ${kind} ${i + 1}`);
+        const accept = h(
+          'button',
+          { type: 'button', class: 'accept' },
+          t('studio.suggest.accept', { kind: kindWord(kind), n: i + 1 }),
+        );
         accept.addEventListener('click', () => {
-          const name = c.name ?? `New ${kind} ${c.region} ${i + 1}`;
+          const name = c.name ?? t('studio.suggest.new_name', { kind: kindWord(kind), region: c.region, n: i + 1 });
           this.candidates = [];
           this.showCandidates(kind);
           void this.edit({ op: 'add', kind, name, lat: c.lat, lon: c.lon, opens: `${this.year}-01-01` });
@@ -233,7 +240,13 @@ class Studio {
         return h(
           'li',
           {},
-          `${c.name ?? c.region} (${c.region}; ${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}): +${int(c.gain_people)} people `,
+          t('studio.suggest.item', {
+            name: c.name_az || (c.name ?? c.region_az ?? c.region),
+            region: c.region_az || c.region,
+            lat: num(c.lat, 3),
+            lon: num(c.lon, 3),
+            people: int(c.gain_people),
+          }),
           accept,
         );
       }),
@@ -241,11 +254,18 @@ class Studio {
   }
 
   private async save(mode: 'scenario' | 'plan'): Promise<void> {
-    this.say(mode === 'plan' ? 'Saving the plan…' : 'Saving a scenario…');
+    this.say(t(mode === 'plan' ? 'studio.status.saving_plan' : 'studio.status.saving_scenario'));
     try {
       const r = await api.save(mode);
       const n = r.findings.length;
-      this.say(`Saved ${r.path}${n ? ` (${n} finding${n === 1 ? '' : 's'})` : ''}.`);
+      const path = r.path;
+      this.say(
+        n === 0
+          ? t('studio.status.saved', { path })
+          : n === 1
+            ? t('studio.status.saved_finding', { path })
+            : t('studio.status.saved_findings', { path, n }),
+      );
     } catch (err) {
       this.fail(err);
     }
@@ -266,7 +286,9 @@ class Studio {
     const status = byId('status');
     status.classList.add('error');
     status.textContent =
-      err instanceof ApiError ? `Refused: ${err.message}` : `The server did not answer (${(err as Error).message}).`;
+      err instanceof ApiError
+        ? t('studio.status.refused', { message: err.message })
+        : t('studio.status.no_answer', { message: (err as Error).message });
   }
 
   private wire(): void {
@@ -305,12 +327,12 @@ class Studio {
     let lost = false;
     events.addEventListener('error', () => {
       lost = true;
-      this.fail(new Error('the connection to the server is lost; retrying'));
+      this.fail(new Error(t('studio.status.lost')));
     });
     events.addEventListener('open', () => {
       if (!lost) return;
       lost = false;
-      this.say('Connected again.');
+      this.say(t('studio.status.connected'));
       void this.refresh();
     });
     events.addEventListener('revision', (e) => {
@@ -321,8 +343,9 @@ class Studio {
 
   private confirmSavePlan(): void {
     const dialog = byId<HTMLDialogElement>('confirm-dialog');
-    byId('confirm-text').textContent =
-      `This writes the edits into ${this.state?.plan.path ?? 'the plan file'} itself, keeping its comments and order.`;
+    byId('confirm-text').textContent = t('studio.confirm_plan', {
+      path: this.state?.plan.path ?? t('studio.confirm_plan_file'),
+    });
     const form = byId<HTMLFormElement>('confirm-form');
     form.onsubmit = (e) => {
       e.preventDefault();
@@ -338,15 +361,15 @@ class Studio {
 function describe(e: Edit): string {
   switch (e.op) {
     case 'add':
-      return `Adding ${e.kind} “${e.name}”`;
+      return t('studio.edit.add', { kind: kindWord(e.kind), name: e.name });
     case 'move':
-      return `Moving ${e.id}`;
+      return t('studio.edit.move', { id: e.id });
     case 'dates':
-      return `Changing the dates of ${e.id}`;
+      return t('studio.edit.dates', { id: e.id });
     case 'close':
-      return `Closing ${e.id} on ${e.date}`;
+      return t('studio.edit.close', { id: e.id, date: planDate(e.date) });
     case 'remove':
-      return `Removing ${e.id}`;
+      return t('studio.edit.remove', { id: e.id });
   }
 }
 
@@ -357,7 +380,7 @@ async function start(): Promise<void> {
   } catch (e) {
     const status = byId('status');
     status.classList.add('error');
-    status.textContent = `The studio could not start: ${e instanceof Error ? e.message : String(e)}`;
+    status.textContent = t('studio.status.no_start', { message: e instanceof Error ? e.message : String(e) });
   }
 }
 

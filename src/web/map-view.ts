@@ -11,6 +11,7 @@ import { rewind } from '../render/map-projection.js';
 import { CONTEXT, type FacilityState, STATUS_STYLE } from '../render/palette.js';
 import type { Candidate, Facility, MapData } from './api.js';
 import { s } from './dom.js';
+import { LANG, t } from './words.js';
 import { MAP_H as H, MAP_W as W, mapProjection, rewound } from './projection.js';
 
 /** Marker sizes in screen pixels, whatever the zoom and the width of the page. */
@@ -64,7 +65,7 @@ export class MapView {
       class: 'map',
       viewBox: `0 0 ${W} ${H}`,
       role: 'img',
-      'aria-label': 'Map of the units coloured by coverage, with the facilities',
+      'aria-label': t('studio.map_label'),
     });
     this.svg.append(s('rect', { class: 'sea', x: -W, y: -H, width: 3 * W, height: 3 * H, fill: CONTEXT.water }));
     const context = s('g', { class: 'context' });
@@ -75,7 +76,8 @@ export class MapView {
     const sea = map.caspian;
     if (sea?.geometry.type === 'Point') {
       const at = this.projection(sea.geometry.coordinates as [number, number]);
-      if (at) context.append(s('text', { class: 'water-label', x: at[0], y: at[1] }, sea.properties.name));
+      const name = LANG === 'en' ? sea.properties.name : t('place.caspian_sea');
+      if (at) context.append(s('text', { class: 'water-label', x: at[0], y: at[1] }, name));
     } else if (sea) {
       const d = this.path(rewind(sea.geometry as Polygon | MultiPolygon));
       if (d) context.prepend(s('path', { d, fill: CONTEXT.water }));

@@ -12,11 +12,16 @@ import {
   STATUS_STYLE,
   TRAVEL_TIME_SCALE,
 } from '../render/palette.js';
+import { scaleIn } from '../render/scale-words.js';
 import type { Diagnostic, Distances, Facility, MapData, State, Summary } from './api.js';
-import { byId, fill, h, int, pct, s } from './dom.js';
+import { byId, fill, h, s } from './dom.js';
+import { int, LANG, num, pageWords, pct, placeName, t } from './words.js';
 
 /** What the map shows per unit: the report's measures, with their fixed classes. */
-export const MEASURE_SCALES = { coverage: COVERAGE_SCALE, 'travel-time': TRAVEL_TIME_SCALE } as const;
+export const MEASURE_SCALES = {
+  coverage: scaleIn(COVERAGE_SCALE, pageWords),
+  'travel-time': scaleIn(TRAVEL_TIME_SCALE, pageWords),
+} as const;
 export type Measure = keyof typeof MEASURE_SCALES;
 
 const populationOf = (map: MapData) => new Map(map.features.map((f) => [f.properties.id, f.properties.population]));
@@ -62,33 +67,33 @@ export function showNational(summary: Summary): void {
   const row = (label: string, value: string, id: string) => [h('dt', {}, label), h('dd', { id }, value)];
   fill(
     byId('national-figures'),
-    ...row('Covered', pct(n.covered_pct, 2), 'national-covered'),
-    ...row('People', int(n.population), 'national-population'),
+    ...row(t('studio.national.covered'), pct(n.covered_pct, 2), 'national-covered'),
+    ...row(t('studio.national.people'), int(n.population), 'national-population'),
     ...row(
-      'Mean travel',
+      t('studio.national.travel'),
       n.mean_travel_min === null
-        ? 'no open facility'
-        : `${n.mean_travel_min.toFixed(1)} min (${n.mean_km.toFixed(1)} km)`,
+        ? t('studio.national.none')
+        : t('studio.national.trip', { min: num(n.mean_travel_min, 1), km: num(n.mean_km, 1) }),
       'national-travel',
     ),
   );
-  byId('national-title').textContent = `Nation, ${summary.year}`;
+  byId('national-title').textContent = t('studio.national.title', { year: summary.year });
 }
 
 export function showTargets(summary: Summary): void {
   const list = byId('targets');
   if (!summary.targets.length) {
-    fill(list, h('li', { class: 'none' }, 'No target falls in this year.'));
+    fill(list, h('li', { class: 'none' }, t('studio.targets.none')));
     return;
   }
   fill(
     list,
-    ...summary.targets.map((t) =>
+    ...summary.targets.map((g) =>
       h(
         'li',
-        { class: t.met ? 'met' : 'missed' },
-        h('span', { class: 'verdict' }, t.met ? 'met' : 'missed'),
-        ` ${t.name}: ${String(t.value)} of ${String(t.target)}`,
+        { class: g.met ? 'met' : 'missed' },
+        h('span', { class: 'verdict' }, t(g.met ? 'studio.targets.met' : 'studio.targets.missed')),
+        t('studio.targets.row', { name: placeName(g), value: figure(g.value), target: figure(g.target) }),
       ),
     ),
   );
@@ -98,12 +103,18 @@ export function showRegions(summary: Summary): void {
   const head = h(
     'tr',
     {},
-    h('th', { scope: 'col' }, 'Region'),
-    h('th', { scope: 'col' }, 'People'),
-    h('th', { scope: 'col' }, 'Covered'),
+    h('th', { scope: 'col' }, t('studio.regions.region')),
+    h('th', { scope: 'col' }, t('studio.regions.people')),
+    h('th', { scope: 'col' }, t('studio.regions.covered')),
   );
   const rows = summary.regions.map((r) =>
-    h('tr', {}, h('th', { scope: 'row' }, r.name), h('td', {}, int(r.population)), h('td', {}, pct(r.covered_pct))),
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, placeName(r)),
+      h('td', {}, int(r.population)),
+      h('td', {}, pct(r.covered_pct)),
+    ),
   );
   fill(byId('regions'), h('thead', {}, head), h('tbody', {}, ...rows));
 }
@@ -112,10 +123,10 @@ export function showRegions(summary: Summary): void {
 export function showCapacity(summary: Summary, facilities: Facility[]): void {
   const table = byId('capacity');
   if (!summary.capacity?.length) {
-    fill(table, h('caption', {}, 'No capacity is known for this year’s facilities.'));
+    fill(table, h('caption', {}, t('studio.capacity.none')));
     return;
   }
-  const names = new Map(facilities.map((f) => [f.id, f.name]));
+  const names = new Map(facilities.map((f) => [f.id, placeName(f)]));
   const rows = [...summary.capacity]
     .sort((a, b) => (b.utilization ?? -1) - (a.utilization ?? -1))
     .map((c) =>
@@ -123,10 +134,15 @@ export function showCapacity(summary: Summary, facilities: Facility[]): void {
         'tr',
         { class: (c.utilization ?? 0) > 100 ? 'over' : undefined },
         h('th', { scope: 'row' }, names.get(c.facility) ?? c.facility),
-        h('td', {}, c.utilization === null ? '–' : `${c.utilization.toFixed(0)} %`),
+        h('td', {}, pct(c.utilization, 0)),
       ),
     );
-  const head = h('tr', {}, h('th', { scope: 'col' }, 'Facility'), h('th', { scope: 'col' }, 'Utilization'));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, t('studio.capacity.facility')),
+    h('th', { scope: 'col' }, t('studio.capacity.use')),
+  );
   fill(table, h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
@@ -134,10 +150,8 @@ export function showDiagnostics(state: State): void {
   const box = byId('diagnostics');
   const list: Diagnostic[] = state.diagnostics;
   box.hidden = !state.stale && list.length === 0;
-  byId('diagnostics-title').textContent = state.stale ? 'The plan file does not read' : 'Notes on the plan file';
-  byId('diagnostics-note').textContent = state.stale
-    ? 'The map shows the last state that read; fix the file and it reloads.'
-    : '';
+  byId('diagnostics-title').textContent = t(state.stale ? 'studio.diagnostics.stale' : 'studio.diagnostics.notes');
+  byId('diagnostics-note').textContent = state.stale ? t('studio.diagnostics.stale_note') : '';
   box.classList.toggle('stale', state.stale);
   fill(
     byId('diagnostics-list'),
@@ -146,7 +160,7 @@ export function showDiagnostics(state: State): void {
         'li',
         { class: `diagnostic ${d.severity}` },
         h('code', { class: 'where' }, `${d.file}:${d.line}:${d.column}`),
-        ` ${d.severity} `,
+        ` ${severity(d.severity)} `,
         h('code', {}, d.code),
         ` ${d.message}`,
       ),
@@ -165,13 +179,15 @@ function symbol(kind: 'center' | 'branch', state: FacilityState, x: number): SVG
     : s('circle', { cx: x, cy: 7, r: 4, ...paint });
 }
 
+/** The legend of a scale whose words are already in the page's language (scaleIn). */
 export function showLegend(scale: MeasureScale): void {
-  const classes = legendEntries(scale).map((c) =>
+  const unreachable = LANG === 'en' ? undefined : t('measure.unreachable');
+  const classes = legendEntries(scale, unreachable).map((c) =>
     h('li', {}, swatch(s('rect', { x: 1, y: 1, width: 18, height: 12, fill: c.color, stroke: '#999' })), c.label),
   );
   const states = (['open', 'under_construction', 'planned', 'closed'] as const).map((st) => {
     const pair = s('g', {}, symbol('center', st, 7), symbol('branch', st, 22));
-    return h('li', {}, swatch(pair, 30), STATUS_STYLE[st].label);
+    return h('li', {}, swatch(pair, 30), stateWord(st));
   });
   fill(
     byId('legend'),
@@ -179,9 +195,19 @@ export function showLegend(scale: MeasureScale): void {
     h(
       'div',
       {},
-      h('h3', {}, 'Facilities'),
-      h('p', { class: 'note' }, 'square: center · circle: branch'),
+      h('h3', {}, t('studio.legend.facilities')),
+      h('p', { class: 'note' }, t('map.kinds_html')),
       h('ul', {}, ...states),
     ),
   );
 }
+
+/** A facility state as a word: palette.ts's English label, or the catalogue's. */
+export const stateWord = (st: FacilityState): string => (LANG === 'en' ? STATUS_STYLE[st].label : t(`status.${st}`));
+
+/** A diagnostic's severity as a word (error, warning; anything else as it is). */
+const severity = (sev: string): string =>
+  LANG === 'en' ? sev : sev === 'error' ? t('validate.error') : sev === 'warning' ? t('validate.warning') : sev;
+
+/** A target's figure: a count as a number, anything else (a share the plan wrote) as it is. */
+const figure = (v: number | string): string => (typeof v === 'number' && LANG !== 'en' ? int(v) : String(v));

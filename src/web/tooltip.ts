@@ -2,11 +2,12 @@
  * The tooltip of the map: what a district, a facility or a suggested site stands for in the year,
  * in a few lines (text only), shown beside the pointer.
  */
-import { STATUS_STYLE } from '../render/palette.js';
 import type { Candidate, Distances, MapData, State, Summary } from './api.js';
-import { byId, fill, h, int, pct } from './dom.js';
+import { byId, fill, h } from './dom.js';
 import { facilityState } from './facility-state.js';
 import type { Hover } from './map-view.js';
+import { stateWord } from './panel.js';
+import { int, kindWord, num, pct, placeName, planDate, t, yearOrd } from './words.js';
 
 /** What the tooltip reads: the page's current data. */
 export interface TipData {
@@ -38,21 +39,28 @@ function tipLines(what: NonNullable<Hover>, d: TipData): string[] | null {
   if (what.kind === 'unit') return unitLines(what.id, d);
   if (what.kind === 'candidate') {
     const c = d.candidates[Number(what.id)];
-    return c
-      ? [
-          `Suggested site ${Number(what.id) + 1}: ${c.name ?? c.region}`,
-          `${c.region}: +${int(c.gain_people)} people covered`,
-        ]
-      : null;
+    if (!c) return null;
+    const region = c.region_az || c.region;
+    return [
+      t('studio.tip.candidate', { n: Number(what.id) + 1, name: c.name_az || (c.name ?? region) }),
+      t('studio.tip.candidate_gain', { region, people: int(c.gain_people) }),
+    ];
   }
   const f = d.state?.plan.facilities.find((x) => x.id === what.id);
   if (!f) return null;
   const use = d.summary?.capacity?.find((c) => c.facility === f.id)?.utilization;
+  const opens = planDate(f.opens);
   return [
-    `${f.name} (${f.id})`,
-    `${f.kind}, ${STATUS_STYLE[facilityState(f, d.year)].label} at the end of ${d.year}`,
-    `opens ${f.opens}${f.closes === null ? '' : `, closes ${f.closes}`}`,
-    ...(use === undefined || use === null ? [] : [`${use.toFixed(0)} % of capacity`]),
+    t('studio.tip.named', { name: placeName(f), id: f.id }),
+    t('studio.tip.state', {
+      kind: kindWord(f.kind),
+      state: stateWord(facilityState(f, d.year)),
+      year: yearOrd(d.year),
+    }),
+    f.closes === null
+      ? t('studio.tip.opens', { opens })
+      : t('studio.tip.opens_closes', { opens, closes: planDate(f.closes) }),
+    ...(use === undefined || use === null ? [] : [t('studio.tip.capacity', { pct: pct(use, 0) })]),
   ];
 }
 
@@ -60,20 +68,24 @@ function unitLines(id: string, d: TipData): string[] | null {
   const props = d.map.features.find((f) => f.properties.id === id)?.properties;
   if (!props) return null;
   const u = d.summary?.units.find((x) => x.id === id);
-  const nearest = u?.nearest_facility
-    ? (d.state?.plan.facilities.find((f) => f.id === u.nearest_facility)?.name ?? u.nearest_facility)
-    : null;
+  const facility = d.state?.plan.facilities.find((f) => f.id === u?.nearest_facility);
+  const nearest = u?.nearest_facility ? (facility ? placeName(facility) : u.nearest_facility) : null;
   const trip = d.distances?.groups.find((g) => g.id === id)?.any;
-  const region = d.summary?.regions.find((r) => r.id === props.economic_region)?.name ?? props.economic_region;
+  const r = d.summary?.regions.find((x) => x.id === props.economic_region);
+  const region = r ? placeName(r) : props.economic_region;
   return [
-    `${props.name} (${props.id})`,
-    `${int(props.population)} people · ${region}`,
-    u ? `${pct(u.covered_pct)} within the standard in ${d.year}` : `${d.year}: no figures`,
+    t('studio.tip.named', { name: placeName(props), id: props.id }),
+    t('studio.tip.people', { people: int(props.population), region }),
+    u
+      ? t('studio.tip.covered', { pct: pct(u.covered_pct), year: yearOrd(d.year) })
+      : t('studio.tip.no_figures', { year: d.year }),
     u?.mean_km === null || u?.mean_km === undefined
-      ? 'no open facility reachable'
-      : `mean ${u.mean_km.toFixed(1)} km to the nearest open facility`,
-    ...(trip?.mean_min !== null && trip?.mean_min !== undefined ? [`mean ${trip.mean_min.toFixed(0)} min`] : []),
-    ...(trip?.unserved ? [`${int(trip.unserved)} can reach no open facility`] : []),
-    ...(nearest ? [`nearest: ${nearest}`] : []),
+      ? t('studio.tip.unreachable')
+      : t('studio.tip.mean_km', { km: num(u.mean_km, 1) }),
+    ...(trip?.mean_min !== null && trip?.mean_min !== undefined
+      ? [t('studio.tip.mean_min', { min: num(trip.mean_min, 0) })]
+      : []),
+    ...(trip?.unserved ? [t('studio.tip.unserved', { people: int(trip.unserved) })] : []),
+    ...(nearest ? [t('studio.tip.nearest', { name: nearest })] : []),
   ];
 }

@@ -4,6 +4,7 @@
  * years when the planner asks for a horizon.
  */
 import { UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
 
 /** Costs in manat (AZN) as a candidate file or a plan states them. */
 export interface SiteCosts {
@@ -54,20 +55,11 @@ export function countedCosts(items: readonly { name: string; costs?: SiteCosts }
   return Float64Array.from(items, (c) => {
     const at = c.costs?.where ? `${c.costs.where}: ` : '';
     const build = c.costs?.build_cost;
-    if (build === undefined)
-      throw new UserError(
-        `${at}${c.name} has no build_cost; --budget-azn needs one for every candidate ` +
-          '(add a build_cost column in manat, or leave the site out)',
-        1,
-      );
+    if (build === undefined) throw new UserError(said('refuse.site_no_build_cost', { at, name: c.name }), 1);
     if (b.years === 0) return build;
     const yearly = c.costs?.yearly_cost;
     if (yearly === undefined)
-      throw new UserError(
-        `${at}${c.name} has no yearly_cost; --budget-years ${b.years} counts running costs ` +
-          '(add a yearly_cost column in manat, or drop --budget-years)',
-        1,
-      );
+      throw new UserError(said('refuse.site_no_yearly_cost', { at, name: c.name, years: b.years }), 1);
     return build + b.years * yearly;
   });
 }

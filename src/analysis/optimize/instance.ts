@@ -5,7 +5,7 @@
  * or from a distance matrix (graph instances such as OR-Library's pmed).
  */
 import type { Place, TravelCostModel } from '../../travel/travel-cost.js';
-import { insertionSort } from './pair-lists.js';
+import { byCandidate, insertionSort } from './pair-lists.js';
 
 export interface Instance {
   /** Demand weights (population). */
@@ -66,18 +66,17 @@ export function geoInstance(
   const nearFixed = travel.nearestSites(points, fixed, 1);
   const horizon = new Float64Array(n),
     nearest = new Float64Array(n).fill(Infinity);
+  // The answer's own arrays become the lists (4 million pairs on 100,000 places × 40), packed in
+  // place: a point's pairs move down over the -1 padding of the points before it, never up.
   const start = new Int32Array(n + 1),
-    site = new Int32Array(n * K),
-    siteD = new Float64Array(n * K);
-  // Typed arrays filled by counting (4 million pairs on 100,000 places × 40): no array per candidate.
-  const count = new Int32Array(m);
+    site = near.site,
+    siteD = near.km;
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    let at = start[i]!;
     for (let r = 0; r < K; r++) {
-      const j = near.site[i * K + r]!;
+      const j = site[i * K + r]!;
       if (j < 0) break;
-      const d = near.km[i * K + r]!;
-      count[j]!++;
+      const d = siteD[i * K + r]!;
       site[at] = j;
       siteD[at++] = d;
       if (d > horizon[i]!) horizon[i] = d;
@@ -88,27 +87,23 @@ export function geoInstance(
     insertionSort(site, siteD, start[i]!, at);
     start[i + 1] = at;
   }
-  // The same pairs candidate by candidate, places in increasing order.
-  const reverse = Array.from(count, (c) => ({ points: new Int32Array(c), d: new Float64Array(c) }));
-  count.fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let t = start[i]!; t < start[i + 1]!; t++) {
-      const j = site[t]!,
-        r = reverse[j]!;
-      r.points[count[j]!] = i;
-      r.d[count[j]!++] = siteD[t]!;
-    }
-  }
+  const byPoint = { start, site: site.subarray(0, at), d: siteD.subarray(0, at) };
+  // The same pairs candidate by candidate, built when first read: a search on a plan reads only its
+  // own shorter lists (the candidates nearer than each place's facility, see prepare).
+  let reverse: Instance['reverse'] | undefined;
   return {
     w: Float64Array.from(weights),
     m,
-    dist: (i, j) => travel.trip(points[i]!, candidates[j]!).km,
+    dist: travel.tripKm?.(points, candidates) ?? ((i, j) => travel.trip(points[i]!, candidates[j]!).km),
     fixed: nearFixed.km,
-    reverse,
+    get reverse() {
+      reverse ??= byCandidate(byPoint, m);
+      return reverse;
+    },
     horizon,
     nearest,
     complete: K >= m,
-    byPoint: { start, site: site.slice(0, start[n]), d: siteD.slice(0, start[n]) },
+    byPoint,
     ranked: travel.info.type === 'straight-line',
   };
 }

@@ -16,7 +16,7 @@ import type { NearestLists, PointLists, Prepared } from './prepared.js';
 export type { NearestLists, Prepared } from './prepared.js';
 import { MaxHeap } from './heap.js';
 import { proveOptimal } from './lower-bound.js';
-import { insertionSort, selectNearest } from './pair-lists.js';
+import { byCandidate, insertionSort, selectNearest } from './pair-lists.js';
 import { SwapSearch } from './swap-search.js';
 import { pmedianHybrid, type HybridOptions } from './hybrid.js';
 
@@ -107,7 +107,7 @@ export function prepare(inst: Instance, k: number): Prepared {
       lists.d[at++] = all.d[t]!;
     }
   }
-  const reverse = lists.start[na] === all.start[n] ? inst.reverse : byCandidate(lists, active, inst.m);
+  const reverse = lists.start[na] === all.start[n] ? inst.reverse : byCandidate(lists, inst.m, active);
   return {
     active,
     w,
@@ -119,23 +119,6 @@ export function prepare(inst: Instance, k: number): Prepared {
     reverse,
     complete: inst.complete,
   };
-}
-
-/** The same pairs candidate by candidate (points in increasing order, as in `Instance.reverse`). */
-function byCandidate(lists: PointLists, active: Int32Array, m: number): Instance['reverse'] {
-  const count = new Int32Array(m);
-  for (let t = 0; t < lists.site.length; t++) count[lists.site[t]!]!++;
-  const reverse = Array.from(count, (c) => ({ points: new Int32Array(c), d: new Float64Array(c) }));
-  count.fill(0);
-  for (let x = 0; x < active.length; x++) {
-    for (let t = lists.start[x]!; t < lists.start[x + 1]!; t++) {
-      const j = lists.site[t]!,
-        r = reverse[j]!;
-      r.points[count[j]!] = active[x]!;
-      r.d[count[j]!++] = lists.d[t]!;
-    }
-  }
-  return reverse;
 }
 
 /** Sorts the head of each list in place (see NearestLists). */
@@ -268,6 +251,12 @@ export function pmedianLocalSearch(
   return { sites: [...search.sites], swaps: search.swaps, objective: search.objective() };
 }
 
+/** How many (point, candidate) pairs the instance lists (without regrouping them by candidate). */
+function pairCount(inst: Instance): number {
+  if (inst.byPoint) return inst.byPoint.start[inst.w.length]!;
+  return inst.reverse.reduce((a, r) => a + r.points.length, 0);
+}
+
 /**
  * Iterated local search: from the interchange optimum, replace a few sites by random others
  * (deterministic pseudo-random), search again, keep what is better. Budgets are work, never time,
@@ -292,7 +281,7 @@ export function pmedianIterated(
   prep = prepare(inst, start.length),
 ): { sites: number[]; swaps: number; objective: number; lowerBound: number } {
   const k = start.length;
-  const pass = inst.reverse.reduce((a, r) => a + r.points.length, 0) + inst.m * k;
+  const pass = pairCount(inst) + inst.m * k;
   const rounds = kicks ?? Math.max(3, Math.min(60, Math.round(1e7 / Math.max(1, pass))));
   const patience = kicks ?? Math.max(3, Math.ceil(1.5 * Math.sqrt(k * Math.max(0, inst.m - k))));
   let best = pmedianLocalSearch(inst, start, prep);

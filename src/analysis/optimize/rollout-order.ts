@@ -13,6 +13,7 @@ import { endKey, isOpenOn, yearEnd } from '../schedule.js';
 import { coverInstance } from './suggest.js';
 import { compareText } from '../../model/compare-text.js';
 import { UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
 import { describeBasis } from '../demand.js';
 import {
   coveredByYear,
@@ -302,11 +303,6 @@ export async function moneyRolloutOrder(
 }
 
 function buildCost(f: Facility, from: number): number {
-  if (f.build_cost === undefined)
-    throw new UserError(
-      `${f.id} has no build_cost; --budget-azn-per-year needs one for every facility not open at the end of ${from} ` +
-        '(add build_cost: in manat to the plan, or to a scenario over it)',
-      1,
-    );
+  if (f.build_cost === undefined) throw new UserError(said('refuse.order_no_build_cost', { id: f.id, year: from }), 1);
   return f.build_cost;
 }

@@ -1,6 +1,8 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { importFacilities, servablePlaces } from '../../analysis/import-facilities.js';
-import { EXIT, UserError } from '../../errors.js';
+import { EXIT, InputError, UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
+import { refuseValue } from '../value-refusal.js';
 import { basename } from 'node:path';
 import { type CountryData, loadCountry } from '../../load/dataset-loader.js';
 import { loadPlan } from '../../load/plan-loader.js';
@@ -68,7 +70,7 @@ export const command: CommandSpec<Opts> = {
         ...servablePlaces(regions),
       });
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(`${file}: ${e.message}`, e.exitCode);
+      if (e instanceof UserError) throw new InputError(file!, e.said ?? e.message, e.exitCode);
       throw e;
     }
     const standards = defaultStandards(run, country);
@@ -104,7 +106,7 @@ function defaultStandards(run: RunContext, country: CountryData) {
 
 function asOfDate(value: string): PlanDay {
   const d = parsePlanDate(value);
-  if (!isPlanDay(d) || d.precision !== 'day') throw new InvalidArgumentError('expected a day as YYYY-MM-DD');
+  if (!isPlanDay(d) || d.precision !== 'day') throw refuseValue(said('refuse.value.day'));
   return d;
 }
 

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
@@ -15,6 +15,8 @@ import {
 } from '../../analysis/optimize/suggest.js';
 import { MAX_AZN } from '../../analysis/optimize/costs.js';
 import { EXIT, UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
+import { refuseValue } from '../value-refusal.js';
 import { loadCandidates } from '../../load/candidates.js';
 import type { ColumnMap } from '../../load/column-map.js';
 import { readGraph } from '../../load/orlib.js';
@@ -61,7 +63,7 @@ interface Opts extends ModelOptions {
 /** Years of running cost counted with a build cost: 0 to 100. */
 function yearsAhead(value: string): number {
   const n = wholeNumber(value);
-  if (n > 100) throw new InvalidArgumentError('expected a whole number of years from 0 to 100');
+  if (n > 100) throw refuseValue(said('refuse.value.years_ahead'));
   return n;
 }
 
@@ -145,7 +147,7 @@ export const command: CommandSpec<Opts> = {
       .split(sep)
       .join('/');
     if (o.budgetAznPerYear !== undefined && o.model !== 'order')
-      throw new UserError('--budget-azn-per-year works with --model order; for sites, use --budget-azn');
+      throw new UserError(said('refuse.budget_per_year_needs_order'));
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
       const result =
@@ -187,7 +189,7 @@ export const command: CommandSpec<Opts> = {
       return EXIT.ok;
     }
     if (o.budgetAzn !== undefined && o.model !== 'mclp')
-      throw new UserError(`--budget-azn works with --model mclp (and order: --budget-azn-per-year), not ${o.model}`);
+      throw new UserError(said('refuse.budget_needs_mclp', { model: o.model }));
     const options = {
       model: o.model,
       kind: o.kind,

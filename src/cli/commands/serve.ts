@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { EXIT, UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
+import { refuseValue } from '../value-refusal.js';
 import { PACKAGE_ROOT } from '../../load/package-root.js';
 import { writeStdout } from '../../render/output.js';
 import { isLoopback } from '../../serve/security.js';
 import { startServer } from '../../serve/server.js';
 import { Session } from '../../serve/session.js';
 import { watchPlan } from '../../serve/watch.js';
+import { localeOf } from '../../serve/run-locale.js';
+import { ENGLISH } from '../../model/locale.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, modelFlags, type ModelOptions } from '../options.js';
 import { planAbout } from '../provenance.js';
@@ -19,7 +22,7 @@ interface Opts extends ModelOptions {
 
 function port(value: string): number {
   const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError('expected a port from 0 (any free port) to 65535');
+  if (!(n >= 0 && n <= 65535)) throw refuseValue(said('refuse.value.port'));
   return n;
 }
 
@@ -32,12 +35,8 @@ export const command: CommandSpec<Opts> = {
     addModelOptions(cmd);
   },
   async run([planArg], o, run) {
-    if (o.out) throw new UserError('serve writes no result file: save from the page (a scenario, or the plan)');
-    if (!isLoopback(o.host))
-      throw new UserError(
-        `--host ${o.host}: dostplan serve listens on loopback only (127.0.0.1, ::1, localhost); ` +
-          'the plan and its folder must not be reachable from the network',
-      );
+    if (o.out) throw new UserError(said('refuse.serve_no_out'));
+    if (!isLoopback(o.host)) throw new UserError(said('refuse.serve_loopback', { host: o.host }));
     const session = await Session.open(run, planArg, modelFlags(o));
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
@@ -50,14 +49,14 @@ export const command: CommandSpec<Opts> = {
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE')
-        throw new UserError(`port ${o.port} is in use: choose another with --port, or --port 0`);
-      if (code === 'EACCES') throw new UserError(`port ${o.port} needs privileges: choose one above 1023, or --port 0`);
+      if (code === 'EADDRINUSE') throw new UserError(said('refuse.port_in_use', { port: o.port }));
+      if (code === 'EACCES') throw new UserError(said('refuse.port_privileged', { port: o.port }));
       throw e;
     }
     const watcher = watchPlan(session, { serial: server.serial });
     writeStdout(`${server.url}\n`);
-    run.message(`serving ${session.plan.name}: open the URL above; Ctrl-C stops`);
+    const L = localeOf(session.context) ?? ENGLISH;
+    run.message(L.t('studio.serving', { plan: L.planName(session.plan.name) }));
     await stopSignal();
     watcher.close();
     await server.close();

@@ -1,8 +1,10 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { MAX_BAND_MIN, MAX_BANDS } from '../../analysis/isochrones.js';
 import { CELL_KM_MAX, CELL_KM_MIN } from '../../analysis/surface-grid.js';
 import { EXIT, UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
+import { refuseValue } from '../value-refusal.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { writeBinaryResult } from '../../render/output.js';
 import { surfaceGeoTiff } from '../../render/surface-geotiff.js';
@@ -27,10 +29,7 @@ interface Opts extends Omit<ModelOptions, 'format'> {
 /** "15,30,60": ascending, distinct minutes. */
 export function bandList(value: string): number[] {
   const minutes = parseBands(value);
-  if (!minutes)
-    throw new InvalidArgumentError(
-      `expected up to ${MAX_BANDS} ascending minutes from 1 to ${MAX_BAND_MIN}, separated by commas, such as 15,30,60`,
-    );
+  if (!minutes) throw refuseValue(said('refuse.value.bands', { max: MAX_BANDS, maxMinutes: MAX_BAND_MIN }));
   return minutes;
 }
 
@@ -60,8 +59,8 @@ export const command: CommandSpec<Opts> = {
   async run([planArg], o, run) {
     const format = o.format ?? (/\.tiff?$/i.test(o.out ?? '') ? 'tif' : 'text');
     if ((o.perFacility || o.catchments) && format !== 'geojson')
-      throw new UserError('--per-facility and --catchments are GeoJSON outputs: add --format geojson');
-    if (o.perFacility && o.catchments) throw new UserError('choose one of --per-facility and --catchments');
+      throw new UserError(said('refuse.surface_layer_needs_geojson'));
+    if (o.perFacility && o.catchments) throw new UserError(said('refuse.surface_one_layer'));
     const ctx = await loadPlanContext(run, planArg, modelFlags({ ...o, format: 'text' }));
     const y = reportYear(run, ctx.plan, o.year);
     const layer =
@@ -69,7 +68,7 @@ export const command: CommandSpec<Opts> = {
     const answer = surfaceAnswer(ctx, { year: y, kind: o.kind, cellKm: o.cellKm, bands: o.bands, layer }, planAbout);
     if (format === 'tif') {
       const tif = surfaceGeoTiff(answer.output.surface, answer.about.provenance);
-      writeBinaryResult(run, tif, o.out, 'A GeoTIFF');
+      writeBinaryResult(run, tif, o.out, said('refuse.a_geotiff'));
       return EXIT.ok;
     }
     await emitAnswer(run, answer, { format, out: o.out });

@@ -32,7 +32,8 @@ export const command: CommandSpec<Opts> = {
         diagnostics.push(...validateFile(run, f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        run.message(e.message);
+        const locale = new Locale(run.lang);
+        run.message(e.text((s) => locale.say(s)));
         unreadable++;
       }
     }

@@ -5,6 +5,7 @@
  */
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { InputError } from '../../errors.js';
+import { said } from '../../model/said.js';
 import { reasonOnly } from '../../model/printable.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
@@ -46,12 +47,13 @@ export async function readGeoTiff(
 ): Promise<{ table: PopulationTable; stats: ReadStats; info: RasterInfo }> {
   // geotiff.js would believe a header declaring a billion values or cells: looked at first.
   const problem = tiffStructureProblem(path);
-  if (problem) throw new InputError(path, `not a readable GeoTIFF (${problem})`, 1);
+  if (problem) throw new InputError(path, said('read.tiff.unreadable', { why: problem }), 1);
   let image: GeoTIFFImage;
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    throw new InputError(path, `not a readable GeoTIFF (${reasonOnly(String((e as Error)?.message))})`, 1);
+    // geotiff.js's reason, in English as the library wrote it (only its reason, never file content).
+    throw new InputError(path, said('read.tiff.unreadable', { why: reasonOnly(String((e as Error)?.message)) }), 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
@@ -59,20 +61,16 @@ export async function readGeoTiff(
   try {
     keys = image.getGeoKeys() ?? {};
   } catch {
-    throw new InputError(path, `not a readable GeoTIFF (its GeoKey directory is damaged)`, 1);
+    throw new InputError(path, said('read.tiff.unreadable', { why: said('read.tiff.geokeys') }), 1);
   }
   const crs = rasterCrs(keys);
-  if ('error' in crs) throw new InputError(path, `${crs.error}`, 1);
+  if ('error' in crs) throw new InputError(path, crs.error, 1);
   let origin: number[], res: number[];
   try {
     origin = image.getOrigin();
     res = image.getResolution();
   } catch {
-    throw new InputError(
-      path,
-      `the GeoTIFF has no georeferencing (ModelTiepoint + ModelPixelScale or ModelTransformation)`,
-      1,
-    );
+    throw new InputError(path, said('read.tiff.no_georeferencing'), 1);
   }
   // PixelIsPoint rasters put the tie point on the first cell's centre, PixelIsArea on its corner.
   const half = keys.GTRasterTypeGeoKey === 2 ? 0 : 0.5;
@@ -101,7 +99,7 @@ export async function readGeoTiff(
     } catch (e) {
       throw new InputError(
         path,
-        `cannot read rows ${y0}–${y1 - 1} of band 1 (${reasonOnly(String((e as Error)?.message))})`,
+        said('read.tiff.rows', { from: y0, to: y1 - 1, why: reasonOnly(String((e as Error)?.message)) }),
         1,
       );
     }
@@ -109,8 +107,7 @@ export async function readGeoTiff(
     if (bad)
       throw new InputError(
         path,
-        `band 1, pixel x=${bad.x} y=${bad.y}: population must be a number from 0 to ` +
-          `${MAX_POINT_POPULATION.toExponential()} (one cell), or the file's nodata value`,
+        said('read.tiff.population', { x: bad.x, y: bad.y, max: MAX_POINT_POPULATION.toExponential() }),
         1,
       );
   }
@@ -126,20 +123,22 @@ function checkSize(path: string, image: GeoTIFFImage, w: number, h: number): voi
   const bytes = (image.getBitsPerSample(0) / 8) * (image.getTileWidth() * image.getTileHeight());
   const samples = image.planarConfiguration === 2 ? 1 : image.getSamplesPerPixel();
   const block = bytes * samples;
-  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+  const mb = (n: number) => Math.ceil(n / 2 ** 20);
   if (!(block <= RASTER_LIMITS.blockBytes))
     throw new InputError(
       path,
-      `a block (tile or strip) of ${image.getTileWidth()} × ${image.getTileHeight()} cells is ${mb(block)} ` +
-        `decoded, more than the ${mb(RASTER_LIMITS.blockBytes)} dostplan reads at once; ` +
-        `retile it (gdal_translate -co TILED=YES in.tif out.tif)`,
+      said('read.tiff.block_too_big', {
+        width: image.getTileWidth(),
+        height: image.getTileHeight(),
+        mb: mb(block),
+        max: mb(RASTER_LIMITS.blockBytes),
+      }),
       1,
     );
   if (!(w * h <= RASTER_LIMITS.windowCells))
     throw new InputError(
       path,
-      `${w} × ${h} cells to read over the country, more than the ${RASTER_LIMITS.windowCells} ` +
-        `dostplan reads; resample it (gdal_translate -tr) or clip it to the country (gdalwarp -te)`,
+      said('read.tiff.window_too_big', { width: w, height: h, max: RASTER_LIMITS.windowCells }),
       1,
     );
 }

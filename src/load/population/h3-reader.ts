@@ -6,6 +6,7 @@
  */
 import { cellToLatLng, isValidCell } from 'h3-js';
 import { InputError, UserError } from '../../errors.js';
+import { said } from '../../model/said.js';
 import { h3Column } from './detect-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
@@ -30,8 +31,7 @@ function addCell(
 ): void {
   stats.cells++;
   const id = typeof h3 === 'string' ? h3.trim().toLowerCase() : typeof h3 === 'bigint' ? h3.toString(16) : '';
-  if (!isValidCell(id))
-    throw new InputError(where('h3'), `not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)`, 1);
+  if (!isValidCell(id)) throw new InputError(where('h3'), said('read.h3.not_cell'), 1);
   // A blank cell or NULL is nodata; anything else must be a count a place can hold (as for points).
   if (population === null || population === undefined || (typeof population === 'string' && population.trim() === '')) {
     stats.nodata++;
@@ -41,7 +41,7 @@ function addCell(
   if (!Number.isFinite(pop) || pop < 0 || pop > MAX_POINT_POPULATION)
     throw new InputError(
       where('population'),
-      `population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one cell)`,
+      said('read.h3.population', { max: MAX_POINT_POPULATION.toExponential() }),
       1,
     );
   if (pop === 0) {
@@ -116,15 +116,11 @@ export async function readGeoPackage(
         }
       } catch (e) {
         if (e instanceof UserError) throw e;
-        throw notReadable(path, e, ` (layer ${i + 1} of ${tables.length}, row ${n + 1})`);
+        throw notReadable(path, e, said('read.gpkg.at_row', { layer: i + 1, layers: tables.length, row: n + 1 }));
       }
       return { table, stats, layer: name };
     }
-    throw new InputError(
-      path,
-      `none of its ${tables.length} layers has an H3 column (h3) and a population column (population)`,
-      1,
-    );
+    throw new InputError(path, said('read.h3.no_layer', { n: tables.length }), 1);
   } finally {
     db.close();
   }

@@ -19,6 +19,7 @@ import { pointObjects, type PointColumns } from '../../model/point-columns.js';
 import type { RunContext } from '../../run/run-context.js';
 import { readBinaryFile, readUserFile } from '../text-input.js';
 import { InputError } from '../../errors.js';
+import { plainAmount, said } from '../../model/said.js';
 import { aggregate, assignUnits, type AssignedCells } from './assign-units.js';
 import { detectFormat, h3Column, readHead } from './detect-format.js';
 import { readXlsxTable } from '../table/xlsx-table.js';
@@ -115,9 +116,11 @@ export async function loadPopulation(
     if (cells.count === 0) {
       throw new InputError(
         path,
-        `none of its ${stats.populated} populated cells lies inside the country ` +
-          `(${Math.round(cells.outside.population)} people outside)` +
-          (crs ? `; read as ${crs}: is that the file's CRS?` : ''),
+        said('read.population.none_inside', {
+          n: plainAmount(stats.populated),
+          outside: plainAmount(Math.round(cells.outside.population)),
+          crs: crs ? said('read.population.read_as', { crs }) : '',
+        }),
         1,
       );
     }
@@ -169,8 +172,7 @@ function checkReadable(path: string): void {
   try {
     st = statSync(path);
   } catch {
-    throw new InputError(path, `no such file`);
+    throw new InputError(path, said('read.file.missing'));
   }
-  if (st.isDirectory())
-    throw new InputError(path, `is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)`);
+  if (st.isDirectory()) throw new InputError(path, said('read.population.directory'));
 }

@@ -15,6 +15,7 @@ import type { UnitLookup } from '../../geo/unit-lookup.js';
 import type { PointColumns } from '../../model/point-columns.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { InputError, UserError } from '../../errors.js';
+import { plainAmount, type Said, type SaidParam, said } from '../../model/said.js';
 import type { PointRows } from './point-rows.js';
 
 /** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
@@ -67,7 +68,8 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
       if (!known[r]) {
         // Shown only when it looks like a code: the cell of a file a plan names is not quoted otherwise.
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
-        throw new InputError(rows.where(i), `unknown region${shown} (${regions.codeHint()})`, 1);
+        const { system, example } = regions.profile.codes;
+        throw new InputError(rows.where(i), said('read.points.unknown_region', { shown, system, example }), 1);
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
         far.push(i);
@@ -91,20 +93,17 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
   }
   if (far.length) throw farFromRegion(rows, far, regions, footprints!, path, o);
   if (lost.length) {
+    const country = regions.profile.name;
     const lines = lost
       .slice(0, 5)
-      .map(
-        (i) =>
-          `${rows.where(i)}: (lat ${lat[i]}, lon ${lon[i]}) is outside every unit of ${regions.profile.name} ` +
-          '(at sea or abroad)',
-      );
-    const more = lost.length > 5 ? `\n… and ${lost.length - 5} more` : '';
-    throw new UserError(
-      `${lines.join('\n')}${more}\n${path}: ${lost.length} point(s) lie outside ` +
-        `${regions.profile.name}'s units; remove them, or give them a region column if they belong to a unit` +
-        swappedHint(rows, lost, o),
-      1,
-    );
+      .map((i) => said('read.points.outside_country', { where: rows.where(i), lat: lat[i]!, lon: lon[i]!, country }));
+    const summary = said('read.points.outside_summary', {
+      path,
+      n: lost.length,
+      country,
+      swapped: swappedHint(rows, lost, o),
+    });
+    throw new UserError(lineList(lines, lost.length, summary), 1);
   }
   return out;
 }
@@ -121,29 +120,40 @@ function farFromRegion(
   const lines = far.slice(0, 5).map((i) => {
     const code = rows.regionCodes[rows.region[i]!]!;
     const { km, inside } = footprints.outsideKm(code, rows.lat[i]!, rows.lon[i]!) ?? { km: 0 };
-    const where = inside
-      ? `it lies in ${inside} (${regions.describe(inside)})`
-      : 'it lies in no unit (at sea or abroad)';
-    return (
-      `${rows.where(i)}: (lat ${rows.lat[i]}, lon ${rows.lon[i]}) is ${km.toFixed(1)} km outside ` +
-      `${code} (${regions.describe(code)}), the unit its region column names; ${where}`
-    );
+    const lies = inside
+      ? said('read.points.lies_in', { code: inside, name: { place: inside, name: regions.describe(inside) } })
+      : said('read.points.lies_nowhere');
+    return said('read.points.far_from_region', {
+      where: rows.where(i),
+      lat: rows.lat[i]!,
+      lon: rows.lon[i]!,
+      km: plainAmount(km, 1),
+      code,
+      name: { place: code, name: regions.describe(code) },
+      lies,
+    });
   });
-  const more = far.length > 5 ? `\n… and ${far.length - 5} more` : '';
-  const swapped = swappedHint(rows, far, o);
-  return new UserError(
-    `${lines.join('\n')}${more}\n${path}: ${far.length} of ${rows.count} point(s) lie more than ` +
-      `${UNIT_BORDER_TOLERANCE_KM} km outside the unit their region column names; ` +
-      `fix the coordinates or the region${swapped}`,
-    1,
-  );
+  const summary = said('read.points.far_summary', {
+    path,
+    n: far.length,
+    count: rows.count,
+    km: UNIT_BORDER_TOLERANCE_KM,
+    swapped: swappedHint(rows, far, o),
+  });
+  return new UserError(lineList(lines, far.length, summary), 1);
+}
+
+/** Up to five lines, "… and N more", then the summary: one message, a line each. */
+function lineList(lines: Said[], count: number, summary: Said): Said {
+  const all: SaidParam[] = [...lines, ...(count > 5 ? [said('read.points.more', { n: count - 5 })] : []), summary];
+  return all.reduce((a, b) => said('read.lines', { a, b })) as Said;
 }
 
 /**
  * When most of the file's points are misplaced, and most of those fall inside the country with lat
  * and lon exchanged, the columns are swapped: say so (checked on up to 200 of them).
  */
-function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): string {
+function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): Said | '' {
   const count = misplaced.length;
   if (2 * count <= rows.count) return '';
   const locate = (lat: number, lon: number) => o.lookup?.locate(lat, lon) ?? o.units?.locateUnit(lat, lon);
@@ -157,10 +167,7 @@ function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): str
     if (Math.abs(rows.lon[i]!) <= 90 && locate(rows.lon[i]!, rows.lat[i]!) !== undefined) swapped++;
   }
   if (2 * outside <= sample || 2 * swapped <= outside) return '';
-  return (
-    `\nlat and lon look swapped: ${swapped} of the ${outside} points checked lie outside the country ` +
-    'and inside it with lat and lon exchanged; exchange the lat and lon column names in the header'
-  );
+  return said('read.points.swapped', { swapped, outside });
 }
 
 /** The index of the geodesically nearest place (the first of equals). */

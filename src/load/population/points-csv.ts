@@ -9,8 +9,9 @@
  * (load/column-map.ts). Every problem is reported at file:line:column with what to do.
  */
 import { InputError } from '../../errors.js';
+import { type Said, said } from '../../model/said.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
-import { delimiterOf, delimiterName } from '../csv-dialect.js';
+import { delimiterName, delimiterOf, delimiterSaid } from '../csv-dialect.js';
 import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
 import { type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRows } from './point-rows.js';
@@ -36,12 +37,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const conv = new NumberConvention();
   const scan = new Scanner(text, path, delimiter, conv);
   const header = scan.record();
-  if (header === undefined)
-    throw new InputError(
-      `${path}:1:1`,
-      `no rows; expected a header lat,lon,population[,region] and one row per place`,
-      1,
-    );
+  if (header === undefined) throw new InputError(`${path}:1:1`, said('read.points.no_rows'), 1);
   const names = header;
   const required = needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon'];
   const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
@@ -56,15 +52,18 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   const cell = new Float64Array(3);
   let region = -1,
     name = '';
-  const emptyCell = (r: Role, line: number) => {
-    const needs = `lat, lon${needPopulation ? ' and population' : ''}`;
-    return new InputError(`${path}:${line}:${fieldOf(r)}`, `empty ${r} cell; every row needs ${needs}`, 1);
-  };
+  const emptyCell = (r: Role, line: number) =>
+    new InputError(`${path}:${line}:${fieldOf(r)}`, emptyCellSaid(r, needPopulation), 1);
   // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
   const pending: { row: number; line: number; sep: Mark }[] = [];
   const learn = (reading: Reading, r: number, line: number) => {
-    const problem = conv.proof(reading, { row: `line ${line}`, role: ROLES[r]! });
-    if (problem) throw new InputError(`${path}:${line}:${fieldOf(ROLES[r]!)}`, `${ROLES[r]}: ${problem}`, 1);
+    const problem = conv.proof(reading, { row: said('read.at.line', { line }), role: ROLES[r]! });
+    if (problem)
+      throw new InputError(
+        `${path}:${line}:${fieldOf(ROLES[r]!)}`,
+        said('read.cell.problem', { role: ROLES[r]!, problem }),
+        1,
+      );
     if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
   };
   while (scan.startRecord()) {
@@ -77,8 +76,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       if (k >= names.length)
         throw new InputError(
           `${path}:${scan.line}:${scan.column()}`,
-          `more fields than the header's ${names.length}; ` +
-            `quote a value that holds a ${delimiterName(delimiter)} ("…")`,
+          said('read.csv.more_fields', { header: names.length, separator: delimiterSaid(delimiter) }),
           1,
         );
       const r = role[k]!;
@@ -101,8 +99,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         if (k + 1 < names.length)
           throw new InputError(
             `${path}:${scan.line}:${scan.column()}`,
-            `${k + 1} field(s) where the header has ${names.length}; ` +
-              'every row needs a value (or an empty field) for each column',
+            said('read.csv.fewer_fields', { n: k + 1, header: names.length }),
             1,
           );
         break;
@@ -110,19 +107,18 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
     }
     if (name !== '') checkText(name, `${path}:${line}:1`);
     const problem = pointProblem(cell[0]!, cell[1]!, cell[2]!);
-    if (problem) throw new InputError(`${path}:${line}:1`, `${problem}`, 1);
+    if (problem) throw new InputError(`${path}:${line}:1`, problem, 1);
     rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
   }
-  if (rows.count === 0)
-    throw new InputError(
-      `${path}:1:1`,
-      `no rows; expected a header lat,lon,population[,region] and one row per place`,
-      1,
-    );
+  if (rows.count === 0) throw new InputError(`${path}:1:1`, said('read.points.no_rows'), 1);
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new InputError(`${path}:${p.line}:${fieldOf('population')}`, `population: ${settled.problem}`, 1);
+      throw new InputError(
+        `${path}:${p.line}:${fieldOf('population')}`,
+        said('read.cell.problem', { role: 'population', problem: settled.problem }),
+        1,
+      );
     rows.population[p.row] = settled.value;
   }
   const numbers = conv.describe();
@@ -134,19 +130,23 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
 }
 
 /** What is wrong with a point (every point file: CSV rows, GeoJSON features), or undefined. */
-export function pointProblem(lat: number, lon: number, population: number): string | undefined {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) return 'lat must be a number within ±90';
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180) return 'lon must be a number within ±180';
+export function pointProblem(lat: number, lon: number, population: number): Said | undefined {
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90) return said('read.points.lat');
+  if (!Number.isFinite(lon) || Math.abs(lon) > 180) return said('read.points.lon');
   if (!Number.isFinite(population) || population < 0 || population > MAX_POINT_POPULATION)
-    return `population must be a number from 0 to ${MAX_POINT_POPULATION.toExponential()} (one place)`;
+    return said('read.points.population', { max: MAX_POINT_POPULATION.toExponential() });
   return undefined;
+}
+
+/** An empty lat, lon or population cell: what every row needs (sites need no population). */
+export function emptyCellSaid(role: string, needPopulation: boolean): Said {
+  return said(needPopulation ? 'read.points.empty_cell' : 'read.points.empty_cell_site', { role });
 }
 
 /** Names end up in terminal tables (distances --worst): no escape codes or line breaks. */
 export function checkText(s: string, where: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
-    throw new InputError(where, `name or region contains control characters (line breaks, escape codes)`, 1);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) throw new InputError(where, said('read.points.control'), 1);
 }
 
 /** Codes (region column) by a hash of their characters, so a row's code is found without a new string. */

@@ -4,18 +4,19 @@
  * CSV reader reads them). The same checks as points-csv.ts, at the sheet's own positions.
  */
 import { InputError } from '../../errors.js';
+import { said } from '../../model/said.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { type Mark, NumberConvention, readLocaleNumber } from '../number-format.js';
 import { type Cell, cellText, type Table } from '../table/table.js';
 import type { PointRows } from './point-rows.js';
-import { checkText, POINT_ROLES, pointProblem } from './points-csv.js';
+import { checkText, emptyCellSaid, POINT_ROLES, pointProblem } from './points-csv.js';
 
 export function pointsFromTable(table: Table, needPopulation: boolean, columns?: ColumnMap): PointRows {
   const required = needPopulation ? ['lat', 'lon', 'population'] : ['lat', 'lon'];
   const expected = `lat,lon${needPopulation ? ',population' : ''}[,region,name]`;
   const col = resolveColumns(table.header, POINT_ROLES, required, columns, table.headerAt, expected);
   const n = table.rows.length;
-  if (n === 0) throw new InputError(table.headerAt, `no rows; expected a header and one row per place`, 1);
+  if (n === 0) throw new InputError(table.headerAt, said('read.points.no_rows_table'), 1);
   const rows: PointRows = {
     count: n,
     lat: new Float64Array(n),
@@ -34,19 +35,14 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
       const k = col[role]!;
       if (role === 'population' && !needPopulation) return 0;
       const v = cellNumber(cells[k], role === 'population', conv, table, r, k, role, pending);
-      if (v === undefined)
-        throw new InputError(
-          table.where(r, k),
-          `empty ${role} cell; every row needs lat, lon${needPopulation ? ' and population' : ''}`,
-          1,
-        );
+      if (v === undefined) throw new InputError(table.where(r, k), emptyCellSaid(role, needPopulation), 1);
       return v;
     };
     const lat = number('lat'),
       lon = number('lon'),
       population = number('population');
     const problem = pointProblem(lat, lon, population);
-    if (problem) throw new InputError(table.where(r, col.lat!), `${problem}`, 1);
+    if (problem) throw new InputError(table.where(r, col.lat!), problem, 1);
     rows.lat[r] = lat;
     rows.lon[r] = lon;
     rows.population[r] = population;
@@ -63,7 +59,11 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new InputError(table.where(p.row, col.population!), `population: ${settled.problem}`, 1);
+      throw new InputError(
+        table.where(p.row, col.population!),
+        said('read.cell.problem', { role: 'population', problem: settled.problem }),
+        1,
+      );
     rows.population[p.row] = settled.value;
   }
   if (col.name! >= 0) rows.names = names;
@@ -89,7 +89,7 @@ function cellNumber(
   const reading = readLocaleNumber(t, counts);
   if (!reading) return Number.NaN;
   const problem = conv.proof(reading, { row: table.rowName(r), role });
-  if (problem) throw new InputError(table.where(r, k), `${role}: ${problem}`, 1);
+  if (problem) throw new InputError(table.where(r, k), said('read.cell.problem', { role, problem }), 1);
   if (reading.ambiguous) pending.push({ row: r, sep: reading.ambiguous });
   return reading.value;
 }

@@ -8,6 +8,7 @@
  * Reprojection goes through proj4 (the JavaScript port of PROJ).
  */
 import proj4 from 'proj4';
+import { type Said, said } from '../../model/said.js';
 
 export interface RasterCrs {
   name: string;
@@ -63,7 +64,7 @@ function projected(name: string, definition: string): RasterCrs {
 export type GeoKeys = Partial<Record<string, unknown>>;
 
 /** The CRS, or a message saying what was found and what to do. */
-export function rasterCrs(keys: GeoKeys): RasterCrs | { error: string } {
+export function rasterCrs(keys: GeoKeys): RasterCrs | { error: Said } {
   const model = keys.GTModelTypeGeoKey;
   const pcs = keys.ProjectedCSTypeGeoKey;
   const citation = [keys.GTCitationGeoKey, keys.PCSCitationGeoKey].filter((c) => typeof c === 'string').join(' ');
@@ -83,11 +84,7 @@ export function rasterCrs(keys: GeoKeys): RasterCrs | { error: string } {
   }
   const found =
     pcs !== undefined
-      ? `projected CRS ${String(pcs)}${citation ? ` (${citation})` : ''}`
-      : `CRS keys ${JSON.stringify(keys)}`;
-  return {
-    error:
-      `unsupported ${found}; supported: EPSG:4326, ESRI:54009 Mollweide, EPSG:3857, WGS 84 / UTM. ` +
-      'Reproject first, e.g. gdalwarp -t_srs EPSG:4326 in.tif out.tif',
-  };
+      ? said('read.tiff.crs_projected', { pcs: String(pcs), citation: citation ? ` (${citation})` : '' })
+      : said('read.tiff.crs_keys', { keys: JSON.stringify(keys) });
+  return { error: said('read.tiff.crs_unsupported', { found }) };
 }

@@ -6,6 +6,7 @@
  * Layout: TIFF 6.0 §2 (classic) and the BigTIFF design (64-bit offsets and counts).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type Said, said } from '../../model/said.js';
 
 /** Bytes per value of each TIFF field type (TIFF 6.0 and BigTIFF); unknown types count 1. */
 const TYPE_BYTES: Record<number, number> = {
@@ -47,7 +48,7 @@ interface Entry {
 }
 
 /** Why the file's structure cannot be read safely, or undefined when it can. */
-export function tiffStructureProblem(path: string): string | undefined {
+export function tiffStructureProblem(path: string): Said | undefined {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -56,7 +57,7 @@ export function tiffStructureProblem(path: string): string | undefined {
       return readSync(fd, b, 0, n, at) === n ? b : undefined;
     };
     const head = read(0, 16);
-    if (!head) return 'the file is shorter than a TIFF header';
+    if (!head) return said('read.tiff.short');
     const le = head.toString('latin1', 0, 2) === 'II';
     const u16 = (b: Buffer, at: number) => (le ? b.readUInt16LE(at) : b.readUInt16BE(at));
     const u32 = (b: Buffer, at: number) => (le ? b.readUInt32LE(at) : b.readUInt32BE(at));
@@ -66,18 +67,17 @@ export function tiffStructureProblem(path: string): string | undefined {
     const countBytes = big ? 8 : 2,
       entryBytes = big ? 20 : 12;
     const countBuf = read(ifd, countBytes);
-    if (!countBuf) return 'its image directory lies past the end of the file';
+    if (!countBuf) return said('read.tiff.directory_past_end');
     const n = big ? u64(countBuf, 0) : u16(countBuf, 0);
-    if (n > MAX_ENTRIES) return `its image directory declares ${n} fields`;
+    if (n > MAX_ENTRIES) return said('read.tiff.too_many_fields', { n });
     const entries = read(ifd + countBytes, n * entryBytes);
-    if (!entries) return 'its image directory runs past the end of the file';
+    if (!entries) return said('read.tiff.directory_runs_past');
     const fields = new Map<number, Entry>();
     for (let i = 0; i < n; i++) {
       const at = i * entryBytes;
       const type = u16(entries, at + 2);
       const count = big ? u64(entries, at + 4) : u32(entries, at + 4);
-      if (count * (TYPE_BYTES[type] ?? 1) > size)
-        return `field ${u16(entries, at)} declares more data than the file holds`;
+      if (count * (TYPE_BYTES[type] ?? 1) > size) return said('read.tiff.field_too_big', { field: u16(entries, at) });
       const valueAt = at + (big ? 12 : 8);
       const value =
         type === 3
@@ -96,7 +96,7 @@ export function tiffStructureProblem(path: string): string | undefined {
 }
 
 /** The image needs one offset per block (tile or strip, per sample when planar): as many as it locates. */
-function blocksProblem(f: Map<number, Entry>): string | undefined {
+function blocksProblem(f: Map<number, Entry>): Said | undefined {
   const v = (tag: number) => f.get(tag)?.value;
   const width = v(TAG.width),
     height = v(TAG.height);
@@ -107,7 +107,5 @@ function blocksProblem(f: Map<number, Entry>): string | undefined {
   const down = Math.ceil(height! / ((tiled ? v(TAG.tileHeight) : v(TAG.rowsPerStrip)) ?? height!));
   const needed = across * down * planes;
   const located = f.get(tiled ? TAG.tileOffsets : TAG.stripOffsets)?.count ?? 0;
-  return needed === located
-    ? undefined
-    : `its header declares ${width} × ${height} cells in ${needed} blocks but locates ${located}`;
+  return needed === located ? undefined : said('read.tiff.blocks', { width: width!, height: height!, needed, located });
 }

@@ -10,6 +10,7 @@
 import { InputError, UserError } from '../../errors.js';
 import type { OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
+import { said } from '../../model/said.js';
 import { columnsOf, type Database, isTable, notReadable, openSqlite, quoteId } from '../sqlite.js';
 import { readBinaryFile } from '../text-input.js';
 import { pickClassField, RoadLines, shownName } from './road-lines.js';
@@ -103,7 +104,8 @@ function query<T>(file: string, where: () => string, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw notReadable(file, e, where());
+    const at = where();
+    throw notReadable(file, e, at && said('read.as_is', { text: at }));
   }
 }
 

@@ -4,6 +4,7 @@
  * messages.
  */
 import { InputError } from '../../errors.js';
+import { said } from '../../model/said.js';
 import { delimiterName } from '../csv-dialect.js';
 import { readCsv } from '../csv-reader.js';
 import type { Table } from './table.js';
@@ -13,7 +14,7 @@ export const MAX_TABLE_ROWS = 1_000_000;
 
 export function readCsvTable(text: string, file: string): Table {
   const { records, lines, delimiter } = readCsv(text, file, { sameWidth: true, maxRecords: MAX_TABLE_ROWS + 1 });
-  if (records.length === 0) throw new InputError(`${file}:1:1`, `no rows; expected a header and one row per line`, 1);
+  if (records.length === 0) throw new InputError(`${file}:1:1`, said('read.table.no_rows'), 1);
   const [header, ...rows] = records;
   return {
     file,
@@ -21,7 +22,7 @@ export function readCsvTable(text: string, file: string): Table {
     headerAt: `${file}:${lines[0]}:1`,
     rows,
     where: (row, field) => `${file}:${lines[row + 1]}:${field + 1}`,
-    rowName: (row) => `line ${lines[row + 1]}`,
+    rowName: (row) => said('read.at.line', { line: lines[row + 1]! }),
     ...(delimiter !== ',' ? { assumed: `${delimiterName(delimiter)}-separated` } : {}),
   };
 }

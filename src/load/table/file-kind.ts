@@ -6,32 +6,34 @@
  * is not broken, only the wrong kind — instead of a parse error on binary content.
  */
 import { InputError, type UserError } from '../../errors.js';
+import { type Said, said } from '../../model/said.js';
 import type { RunContext } from '../../run/run-context.js';
 import { decodeText, readBinaryFile, readUserFile } from '../text-input.js';
 import { ZipArchive } from '../zip.js';
 
-const SAVE_AS = 'save it as Excel Workbook (.xlsx) or CSV UTF-8 (File › Save As) and name that file';
-const EXPORT = 'export the table from where it came as .xlsx or CSV (UTF-8)';
+const SAVE_AS = said('read.kind.fix.save_as');
+const EXPORT = said('read.kind.fix.export');
+const UNPACK = said('read.kind.fix.unpack');
 
 /** Leading bytes → what the file is and what to do. */
-const SIGNATURES: { magic: number[]; kind: string; fix: string }[] = [
+const SIGNATURES: { magic: number[]; kind: Said; fix: Said }[] = [
   // OLE2 compound file: Excel 97–2003 (.xls), also old .doc/.ppt.
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    kind: 'an old-format Office file (Excel 97–2003 .xls, or .doc)',
+    kind: said('read.kind.xls'),
     fix: SAVE_AS,
   },
-  { magic: bytes('%PDF-'), kind: 'a PDF document', fix: EXPORT },
-  { magic: [0x89, 0x50, 0x4e, 0x47], kind: 'a PNG image', fix: EXPORT },
-  { magic: [0xff, 0xd8, 0xff], kind: 'a JPEG image', fix: EXPORT },
-  { magic: bytes('GIF8'), kind: 'a GIF image', fix: EXPORT },
-  { magic: [0x1f, 0x8b], kind: 'a gzip-compressed file', fix: 'unpack it (gunzip) and name the file inside' },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'a 7-Zip archive', fix: 'unpack it and name the file inside' },
-  { magic: bytes('Rar!'), kind: 'a RAR archive', fix: 'unpack it and name the file inside' },
+  { magic: bytes('%PDF-'), kind: said('read.kind.pdf'), fix: EXPORT },
+  { magic: [0x89, 0x50, 0x4e, 0x47], kind: said('read.kind.png'), fix: EXPORT },
+  { magic: [0xff, 0xd8, 0xff], kind: said('read.kind.jpeg'), fix: EXPORT },
+  { magic: bytes('GIF8'), kind: said('read.kind.gif'), fix: EXPORT },
+  { magic: [0x1f, 0x8b], kind: said('read.kind.gzip'), fix: said('read.kind.fix.gunzip') },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: said('read.kind.7z'), fix: UNPACK },
+  { magic: bytes('Rar!'), kind: said('read.kind.rar'), fix: UNPACK },
   {
     magic: bytes('SQLite format 3\0'),
-    kind: 'an SQLite database (a GeoPackage?)',
-    fix: 'export the layer as CSV or GeoJSON (e.g. ogr2ogr -f CSV out.csv in.gpkg)',
+    kind: said('read.kind.sqlite'),
+    fix: said('read.kind.fix.export_layer'),
   },
 ];
 
@@ -48,28 +50,21 @@ const startsWith = (head: Uint8Array, magic: number[]) =>
 export const isZip = (head: Uint8Array): boolean => startsWith(head, ZIP_MAGIC);
 
 /** What a file of another kind is and what to do, or undefined when its first bytes name no other kind. */
-export function foreignKind(head: Uint8Array): { kind: string; fix: string } | undefined {
+export function foreignKind(head: Uint8Array): { kind: Said; fix: Said } | undefined {
   return SIGNATURES.find((s) => startsWith(head, s.magic));
 }
 
 /** What a ZIP archive holds when it is not an Excel workbook; undefined when it is one. */
-export function zipKind(zip: ZipArchive): { kind: string; fix: string } | undefined {
+export function zipKind(zip: ZipArchive): { kind: Said; fix: Said } | undefined {
   if (zip.has('xl/workbook.xml')) return undefined;
   // OpenDocument puts its type, uncompressed and first, in an entry named mimetype.
   const mimetype = zip.has('mimetype') && (zip.entries.get('mimetype')?.size ?? 0) < 200 ? mimeOf(zip) : '';
   if (mimetype.endsWith('opendocument.spreadsheet'))
-    return {
-      kind: 'an OpenDocument spreadsheet (.ods)',
-      fix: SAVE_AS.replace('(File › Save As)', '(LibreOffice: File › Save As)'),
-    };
-  if (mimetype.startsWith('application/vnd.oasis.opendocument'))
-    return { kind: 'an OpenDocument file (not a spreadsheet)', fix: EXPORT };
-  if (zip.has('word/document.xml')) return { kind: 'a Word document (.docx)', fix: EXPORT };
-  if (zip.has('ppt/presentation.xml')) return { kind: 'a PowerPoint file (.pptx)', fix: EXPORT };
-  return {
-    kind: 'a ZIP archive that is not an Excel workbook',
-    fix: 'unpack it and name the .csv or .xlsx inside, or save the workbook again as .xlsx',
-  };
+    return { kind: said('read.kind.ods'), fix: said('read.kind.fix.save_as_libreoffice') };
+  if (mimetype.startsWith('application/vnd.oasis.opendocument')) return { kind: said('read.kind.odf'), fix: EXPORT };
+  if (zip.has('word/document.xml')) return { kind: said('read.kind.docx'), fix: EXPORT };
+  if (zip.has('ppt/presentation.xml')) return { kind: said('read.kind.pptx'), fix: EXPORT };
+  return { kind: said('read.kind.zip'), fix: said('read.kind.fix.unzip') };
 }
 
 function mimeOf(zip: ZipArchive): string {
@@ -81,8 +76,8 @@ function mimeOf(zip: ZipArchive): string {
 }
 
 /** The usage error for a file of another kind (exit 2: the file is fine, only not a table). */
-export function foreignFile(file: string, what: { kind: string; fix: string }): UserError {
-  return new InputError(file, `${what.kind}, not a table dostplan reads; ${what.fix}`, 2);
+export function foreignFile(file: string, what: { kind: Said; fix: Said }): UserError {
+  return new InputError(file, said('read.kind.foreign', { kind: what.kind, fix: what.fix }), 2);
 }
 
 /**
@@ -100,6 +95,6 @@ export function tableText(bytes: Uint8Array, path: string): string {
   const other = foreignKind(bytes) ?? (isZip(bytes) ? zipKind(new ZipArchive(bytes, path)) : undefined);
   if (other) throw foreignFile(path, other);
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, decoded.message, 1);
+  if (!decoded.ok) throw new InputError(`${path}:${decoded.line}:${decoded.column}`, decoded.said, 1);
   return decoded.text;
 }

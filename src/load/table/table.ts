@@ -3,6 +3,7 @@
  * spreadsheet, with each cell's position in the words of its format (file:line:field for a CSV;
  * sheet, row and column for a workbook), so every message points where the user can look.
  */
+import type { Said } from '../../model/said.js';
 
 /** A spreadsheet keeps numbers as numbers; a CSV has only text. Undefined: an empty cell. */
 export type Cell = string | number | undefined;
@@ -15,8 +16,8 @@ export interface Table {
   headerAt: string;
   /** Where a data row's field is (both 0-based), for a message: "f.csv:3:2", "f.xlsx: sheet S, row 3, column B". */
   where(row: number, field: number): string;
-  /** A data row as a person names it: "line 3" (CSV) or "row 3" (sheet). */
-  rowName(row: number): string;
+  /** A data row as a person names it: "line 3" (CSV) or "row 3" (sheet), in the run's language. */
+  rowName(row: number): Said;
   /** What the reader assumed (separator), for a note. */
   assumed?: string;
 }

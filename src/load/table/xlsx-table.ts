@@ -7,6 +7,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputError } from '../../errors.js';
+import { amount, type Said, said } from '../../model/said.js';
 import { ZipArchive } from '../zip.js';
 import { foreignFile, foreignKind, zipKind } from './file-kind.js';
 import { MAX_TABLE_ROWS } from './csv-table.js';
@@ -22,22 +23,21 @@ export function readXlsxTable(bytes: Uint8Array, file: string, sheet?: string): 
   const inside = zipKind(zip);
   if (inside) throw foreignFile(file, inside);
   const sheets = workbookSheets(zip, file);
-  if (sheets.length === 0) throw new InputError(file, `the workbook has no worksheets`, 1);
+  if (sheets.length === 0) throw new InputError(file, said('read.xlsx.no_sheets'), 1);
   const chosen = sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === sheet);
   if (!chosen)
     throw new InputError(
       file,
-      `no sheet named ${printable(sheet!)}; its sheets are ${sheets.map((s) => printable(s.name)).join(', ')}`,
+      said('read.xlsx.no_such_sheet', {
+        sheet: printable(sheet!),
+        sheets: sheets.map((s) => printable(s.name)).join(', '),
+      }),
       2,
     );
   const strings = zip.has('xl/sharedStrings.xml') ? sharedStrings(zip, file) : [];
   const { rows, rowNumbers } = sheetRows(zip, chosen.path, strings, file, chosen.name);
   if (rows.length === 0)
-    throw new InputError(
-      file,
-      `sheet ${printable(chosen.name)} is empty; expected a header row and one row per line`,
-      1,
-    );
+    throw new InputError(file, said('read.xlsx.empty_sheet', { sheet: printable(chosen.name) }), 1);
   const [head, ...data] = rows;
   const headNumber = rowNumbers[0]!;
   const dataNumbers = rowNumbers.slice(1);
@@ -48,7 +48,7 @@ export function readXlsxTable(bytes: Uint8Array, file: string, sheet?: string): 
     headerAt: `${place}, row ${headNumber}`,
     rows: data,
     where: (row, field) => `${place}, row ${dataNumbers[row]}, column ${columnName(field)}`,
-    rowName: (row) => `row ${dataNumbers[row]}`,
+    rowName: (row) => said('read.at.row', { row: dataNumbers[row]! }),
   };
 }
 
@@ -73,7 +73,7 @@ function columnOf(ref: string): number {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
 const printable = (s: string) => `'${s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 40)}'`;
 
-function parseXml(text: string, file: string, part: string, on: (p: SaxesParser) => void): void {
+function parseXml(text: string, file: string, part: Said, on: (p: SaxesParser) => void): void {
   const parser = new SaxesParser();
   let failure = false;
   parser.on('error', () => {
@@ -85,21 +85,21 @@ function parseXml(text: string, file: string, part: string, on: (p: SaxesParser)
   } catch {
     failure = true;
   }
-  if (failure) throw new InputError(file, `a damaged workbook (${part} is not well-formed XML); save it again`, 1);
+  if (failure) throw new InputError(file, said('read.xlsx.bad_xml', { part }), 1);
 }
 
 /** The sheets in workbook order, with the path of each one's XML inside the archive. */
 function workbookSheets(zip: ZipArchive, file: string): { name: string; path: string }[] {
   const targets = new Map<string, string>();
   if (zip.has('xl/_rels/workbook.xml.rels'))
-    parseXml(zip.read('xl/_rels/workbook.xml.rels').toString('utf8'), file, 'the workbook relations', (p) =>
+    parseXml(zip.read('xl/_rels/workbook.xml.rels').toString('utf8'), file, said('read.xlsx.part.relations'), (p) =>
       p.on('opentag', (t) => {
         const a = t.attributes as Record<string, string>;
         if (t.name === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
       }),
     );
   const sheets: { name: string; path: string }[] = [];
-  parseXml(zip.read('xl/workbook.xml').toString('utf8'), file, 'the workbook', (p) =>
+  parseXml(zip.read('xl/workbook.xml').toString('utf8'), file, said('read.xlsx.part.workbook'), (p) =>
     p.on('opentag', (t) => {
       if (t.name !== 'sheet') return;
       const a = t.attributes as Record<string, string>;
@@ -117,7 +117,7 @@ function sharedStrings(zip: ZipArchive, file: string): string[] {
   let text = '',
     inT = false,
     phonetic = 0;
-  parseXml(zip.read('xl/sharedStrings.xml').toString('utf8'), file, 'the shared strings', (p) => {
+  parseXml(zip.read('xl/sharedStrings.xml').toString('utf8'), file, said('read.xlsx.part.strings'), (p) => {
     p.on('opentag', (t) => {
       if (t.name === 'si') text = '';
       else if (t.name === 'rPh') phonetic++;
@@ -143,7 +143,7 @@ function sheetRows(
   file: string,
   sheetName: string,
 ): { rows: Cell[][]; rowNumbers: number[] } {
-  if (!zip.has(path)) throw new InputError(file, `a damaged workbook (sheet ${printable(sheetName)} is missing)`, 1);
+  if (!zip.has(path)) throw new InputError(file, said('read.xlsx.sheet_missing', { sheet: printable(sheetName) }), 1);
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   let row: Cell[] = [],
@@ -153,43 +153,48 @@ function sheetRows(
     value = '',
     inValue = false,
     tooMany = false;
-  parseXml(zip.read(path).toString('utf8'), file, `sheet ${printable(sheetName)}`, (p) => {
-    p.on('opentag', (t) => {
-      const a = t.attributes as Record<string, string>;
-      if (t.name === 'row') {
-        row = [];
-        rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-        col = -1;
-      } else if (t.name === 'c') {
-        col = a.r ? columnOf(a.r) : col + 1;
-        type = a.t ?? 'n';
-        value = '';
-      } else if (t.name === 'v' || (t.name === 't' && type === 'inlineStr')) inValue = true;
-    });
-    p.on('text', (s) => {
-      if (inValue) value += s;
-    });
-    p.on('closetag', (t) => {
-      if (t.name === 'v' || t.name === 't') inValue = false;
-      else if (t.name === 'c') {
-        if (col < 0 || col >= MAX_COLUMNS) return;
-        const cell = cellValue(type, value, strings);
-        if (cell !== undefined) row[col] = cell;
-      } else if (t.name === 'row') {
-        if (!row.some((c) => c !== undefined && c !== '')) return;
-        if (rows.length > MAX_TABLE_ROWS) {
-          tooMany = true;
-          return;
+  parseXml(
+    zip.read(path).toString('utf8'),
+    file,
+    said('read.xlsx.part.sheet', { sheet: printable(sheetName) }),
+    (p) => {
+      p.on('opentag', (t) => {
+        const a = t.attributes as Record<string, string>;
+        if (t.name === 'row') {
+          row = [];
+          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          col = -1;
+        } else if (t.name === 'c') {
+          col = a.r ? columnOf(a.r) : col + 1;
+          type = a.t ?? 'n';
+          value = '';
+        } else if (t.name === 'v' || (t.name === 't' && type === 'inlineStr')) inValue = true;
+      });
+      p.on('text', (s) => {
+        if (inValue) value += s;
+      });
+      p.on('closetag', (t) => {
+        if (t.name === 'v' || t.name === 't') inValue = false;
+        else if (t.name === 'c') {
+          if (col < 0 || col >= MAX_COLUMNS) return;
+          const cell = cellValue(type, value, strings);
+          if (cell !== undefined) row[col] = cell;
+        } else if (t.name === 'row') {
+          if (!row.some((c) => c !== undefined && c !== '')) return;
+          if (rows.length > MAX_TABLE_ROWS) {
+            tooMany = true;
+            return;
+          }
+          rows.push(Array.from(row, (c) => c));
+          rowNumbers.push(rowNumber);
         }
-        rows.push(Array.from(row, (c) => c));
-        rowNumbers.push(rowNumber);
-      }
-    });
-  });
+      });
+    },
+  );
   if (tooMany)
     throw new InputError(
       file,
-      `sheet ${printable(sheetName)} has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; split it`,
+      said('read.xlsx.too_many_rows', { sheet: printable(sheetName), max: amount(MAX_TABLE_ROWS) }),
       1,
     );
   return { rows, rowNumbers };

@@ -1,0 +1,350 @@
+/**
+ * The readers' refusals in the run's language (issue 27): a broken population file, table or road
+ * network is refused in Azerbaijani under --lang az, at the same file:line:column and with the
+ * same exit code, while the English run prints exactly what it printed before the messages moved
+ * into the catalogue (the English texts below are the output of the build before that change).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { placeholdersOf } from '../src/model/messages/catalogue.js';
+import { readersAz } from '../src/model/messages/readers-az.js';
+import { readersEn } from '../src/model/messages/readers-en.js';
+import { cli } from './helpers.js';
+import { geoPackage, geoTiff, h3Cells } from './hostile-files.js';
+import { xlsx, zip } from './xlsx-writer.js';
+
+const DIR = mkdtempSync(join(tmpdir(), 'dostplan-reader-az-'));
+const file = (name: string, content: string | Buffer) => {
+  const p = join(DIR, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+interface Case {
+  /** What is broken. */
+  name: string;
+  /** The command, with the file(s) it reads made in DIR. */
+  args: () => string[] | Promise<string[]>;
+  code: number;
+  /** stderr after "dostplan: ", with DIR written as {DIR}. */
+  en: string;
+  az: string;
+}
+
+const population = (name: string, content: string | Buffer) => () => ['coverage', '--population', file(name, content)];
+
+const CASES: Case[] = [
+  {
+    name: 'a population file that is not there',
+    args: () => ['coverage', '--population', join(DIR, 'nowhere.csv')],
+    code: 2,
+    en: '{DIR}/nowhere.csv: no such file',
+    az: '{DIR}/nowhere.csv: belə fayl yoxdur',
+  },
+  {
+    name: 'a directory for a population file',
+    args: () => {
+      mkdirSync(join(DIR, 'folder'), { recursive: true });
+      return ['coverage', '--population', join(DIR, 'folder')];
+    },
+    code: 2,
+    en: '{DIR}/folder: is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)',
+    az: '{DIR}/folder: bu, qovluqdur; əhali faylını göstərin (GeoTIFF, GeoPackage, CSV və ya GeoJSON)',
+  },
+  {
+    name: 'binary content in a CSV',
+    args: population('nul.csv', Buffer.from('lat,lon,population\n40.1,47\u0000,5\n')),
+    code: 1,
+    en: '{DIR}/nul.csv:2:8: binary content (a NUL byte) where a text file was expected; is this the right file?',
+    az: '{DIR}/nul.csv:2:8: mətn faylı gözlənilən yerdə ikili məzmun var (NUL baytı); doğru fayldırmı?',
+  },
+  {
+    name: 'a CSV that is not UTF-8',
+    args: population('latin1.csv', Buffer.from('lat,lon,population,name\n40.1,47.1,5,G\xe4nc\xe4\n', 'latin1')),
+    code: 1,
+    en: '{DIR}/latin1.csv:2:14: not valid UTF-8; save the file as UTF-8 (most editors: "Save with encoding")',
+    az:
+      '{DIR}/latin1.csv:2:14: etibarlı UTF-8 deyil; faylı UTF-8 kodlaşdırması ilə saxlayın ' +
+      '(əksər redaktorlarda: "Save with encoding")',
+  },
+  {
+    name: 'a quote never closed',
+    args: population('quote.csv', 'lat,lon,population,name\n40.1,47.1,5,"Gəncə\n'),
+    code: 1,
+    en: '{DIR}/quote.csv:2:13: a quote that is never closed; close it, or double a quote meant as text',
+    az: '{DIR}/quote.csv:2:13: dırnaq açılıb, amma bağlanmayıb; onu bağlayın və ya mətn kimi nəzərdə tutulan dırnağı qoşa yazın',
+  },
+  {
+    name: 'a row with more fields than the header (semicolons)',
+    args: population('wide.csv', 'lat;lon;population\n40,4;47,1;5;7\n'),
+    code: 1,
+    en: '{DIR}/wide.csv:2:13: more fields than the header\'s 3; quote a value that holds a semicolon ("…")',
+    az: '{DIR}/wide.csv:2:13: başlıq sətrindəki 3 sahədən çox sahə var; içində nöqtəli vergül olan dəyəri dırnağa alın ("…")',
+  },
+  {
+    name: 'a row with fewer fields than the header',
+    args: population('short.csv', 'lat,lon,population\n40.4,47.1\n'),
+    code: 1,
+    en:
+      '{DIR}/short.csv:2:10: 2 field(s) where the header has 3; every row needs a value (or an empty field) ' +
+      'for each column',
+    az: '{DIR}/short.csv:2:10: 2 sahə var, başlıq sətrində isə 3; hər sətirdə hər sütun üçün dəyər (və ya boş sahə) olmalıdır',
+  },
+  {
+    name: 'an empty population cell',
+    args: population('empty.csv', 'lat,lon,population\n40.4,47.1,\n'),
+    code: 1,
+    en: '{DIR}/empty.csv:2:3: empty population cell; every row needs lat, lon and population',
+    az: '{DIR}/empty.csv:2:3: population xanası boşdur; hər sətirdə lat, lon və population olmalıdır',
+  },
+  {
+    name: 'a latitude beyond 90',
+    args: population('lat.csv', 'lat,lon,population\n40.4,47.1,5\n94.4,47.1,5\n'),
+    code: 1,
+    en: '{DIR}/lat.csv:3:1: lat must be a number within ±90',
+    az: '{DIR}/lat.csv:3:1: lat ±90 aralığında ədəd olmalıdır',
+  },
+  {
+    name: 'a population that reads as twelve or twelve thousand',
+    args: population('twelve.csv', 'lat,lon,population\n40,47,"12,000"\n'),
+    code: 1,
+    en:
+      '{DIR}/twelve.csv:2:3: population: a comma before three digits could be a decimal comma or a thousands ' +
+      'separator, and no other number in the file says which; write the count without grouping (12000), or with a ' +
+      'decimal point (12.0)',
+    az:
+      '{DIR}/twelve.csv:2:3: population: üç rəqəmdən əvvəlki vergül həm onluq ayırıcı, həm də minliklərin ayırıcısı ' +
+      'ola bilər, fayldakı başqa heç bir ədəd isə hansı olduğunu göstərmir; sayı qruplara bölmədən (12000) və ya ' +
+      'onluq nöqtə ilə (12.0) yazın',
+  },
+  {
+    name: 'a decimal comma after a decimal point',
+    args: population('marks.csv', 'lat;lon;population\n40.4;47.1;5\n40,5;47,2;6\n'),
+    code: 1,
+    en:
+      '{DIR}/marks.csv:3:1: lat: a decimal comma where lat on line 2 uses a decimal point; write every number in ' +
+      'the file with the same decimal mark',
+    az:
+      '{DIR}/marks.csv:3:1: lat: burada onluq ayırıcı vergül, sətir 2, lat sütunu isə onluq ayırıcı kimi nöqtə ' +
+      'işlədir; fayldakı bütün ədədləri eyni onluq ayırıcı ilə yazın',
+  },
+  {
+    name: 'a population column under another name',
+    args: population('renamed.csv', 'lat,lon,pop\n40.4,47.1,5\n'),
+    code: 1,
+    en:
+      "{DIR}/renamed.csv:1:1: missing column 'population'; the file's columns are lat, lon, pop; if that is pop " +
+      'for population, add --columns population=pop',
+    az:
+      "{DIR}/renamed.csv:1:1: 'population' sütunu yoxdur; fayldakı sütunlar: lat, lon, pop; əgər bu uyğunluq " +
+      'doğrudursa (pop — population), --columns population=pop əlavə edin',
+  },
+  {
+    name: 'a first line that is no header',
+    args: population('noheader.csv', 'root:x:0:0:root:/root:/bin/bash\n'),
+    code: 1,
+    en:
+      "{DIR}/noheader.csv:1:1: missing column 'lat', missing column 'lon', missing column 'population'; its " +
+      'first line has 1 field that does not look like column names; expected a header ' +
+      'lat,lon,population[,region,name], or name the columns with --columns lat=NAME,lon=NAME,population=NAME',
+    az:
+      "{DIR}/noheader.csv:1:1: 'lat' sütunu yoxdur, 'lon' sütunu yoxdur, 'population' sütunu yoxdur; faylın " +
+      'birinci sətrində sütun adına oxşamayan 1 sahə var; lat,lon,population[,region,name] başlıq sətri gözlənilir, ' +
+      'ya da sütunları --columns lat=NAME,lon=NAME,population=NAME ilə göstərin',
+  },
+  {
+    name: 'an unknown region code',
+    args: population('region.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-XX\n'),
+    code: 1,
+    en: "{DIR}/region.csv:2:1: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
+    az: "{DIR}/region.csv:2:1: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA for Ganja)",
+  },
+  {
+    name: 'a point at sea',
+    args: population('sea.csv', 'lat,lon,population\n40.68,46.36,5\n40.0,51.0,7\n'),
+    code: 1,
+    en: "{DIR}/sea.csv:3:1: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\\x0a{DIR}/sea.csv: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
+    az:
+      '{DIR}/sea.csv:3:1: (lat 40, lon 51) nöqtəsi Azerbaijan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə ' +
+      'və ya xaricdədir)\\x0a{DIR}/sea.csv: 1 nöqtə Azerbaijan inzibati vahidlərindən kənardadır; onları silin, ya da ' +
+      'hansısa vahidə aiddirsə, onlar üçün region sütununu doldurun',
+  },
+  {
+    name: 'a point far from the unit its region column names',
+    args: population('far.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-BA\n'),
+    code: 1,
+    en: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) is 260.9 km outside AZ-BA (Baku), the unit its region column names; it lies in AZ-GA (Ganja)\\x0a{DIR}/far.csv: 1 of 1 point(s) lie more than 3 km outside the unit their region column names; fix the coordinates or the region',
+    az: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) nöqtəsi region sütununda göstərilən AZ-BA (Baku) vahidindən 260,9 km kənardadır; o, AZ-GA (Ganja) ərazisindədir\\x0a{DIR}/far.csv: 1 nöqtədən 1 nöqtə region sütununda göstərilən vahiddən 3 km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin',
+  },
+  {
+    name: 'GeoJSON that is no FeatureCollection',
+    args: population('points.geojson', '{"type": "Feature"}'),
+    code: 1,
+    en: '{DIR}/points.geojson:1:1: expected a GeoJSON FeatureCollection of Points',
+    az: '{DIR}/points.geojson:1:1: Point obyektlərindən ibarət GeoJSON FeatureCollection gözlənilir',
+  },
+  {
+    name: 'GeoJSON with a trailing comma',
+    args: population('comma.geojson', '{"type": "FeatureCollection", "features": [],}'),
+    code: 1,
+    en: '{DIR}/comma.geojson:1:46: not valid JSON: expected a property name in double quotes',
+    az: '{DIR}/comma.geojson:1:46: etibarlı JSON deyil: burada qoşa dırnaqda xassə adı gözlənilirdi',
+  },
+  {
+    name: 'a GeoJSON feature that is no Point',
+    args: population(
+      'line.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: {} }],
+      }),
+    ),
+    code: 1,
+    en: '{DIR}/line.geojson: features[0]: geometry must be a Point',
+    az: '{DIR}/line.geojson: features[0]: geometry Point olmalıdır',
+  },
+  {
+    name: 'an old Excel file',
+    args: population('list.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+    code: 2,
+    en:
+      '{DIR}/list.xls: an old-format Office file (Excel 97–2003 .xls, or .doc), not a table dostplan reads; save it ' +
+      'as Excel Workbook (.xlsx) or CSV UTF-8 (File › Save As) and name that file',
+    az:
+      '{DIR}/list.xls: köhnə formatlı Office faylı (Excel 97–2003 .xls və ya .doc) — dostplan-ın oxuduğu cədvəl ' +
+      'deyil; onu Excel Workbook (.xlsx) və ya CSV UTF-8 kimi saxlayın (File › Save As) və həmin faylı göstərin',
+  },
+  {
+    name: 'a ZIP archive that is no workbook',
+    args: population('points.xlsx', zip([['points.csv', Buffer.from('lat,lon,population\n')]])),
+    code: 2,
+    en:
+      '{DIR}/points.xlsx: a ZIP archive that is not an Excel workbook, not a table dostplan reads; unpack it and ' +
+      'name the .csv or .xlsx inside, or save the workbook again as .xlsx',
+    az:
+      '{DIR}/points.xlsx: Excel iş kitabı olmayan ZIP arxivi — dostplan-ın oxuduğu cədvəl deyil; arxivi açıb ' +
+      'içindəki .csv və ya .xlsx faylını göstərin, ya da iş kitabını yenidən .xlsx kimi saxlayın',
+  },
+  {
+    name: 'a sheet the workbook does not have',
+    args: () => [
+      ...population('sheets.xlsx', xlsx([{ name: 'Əhali', rows: [['lat', 'lon', 'population']] }]))(),
+      '--sheet',
+      'Points',
+    ],
+    code: 2,
+    en: "{DIR}/sheets.xlsx: no sheet named 'Points'; its sheets are 'Əhali'",
+    az: "{DIR}/sheets.xlsx: 'Points' adlı vərəq yoxdur; iş kitabının vərəqləri: 'Əhali'",
+  },
+  {
+    name: 'a workbook cell with a bad latitude',
+    args: population(
+      'cells.xlsx',
+      xlsx([
+        {
+          name: 'S',
+          rows: [
+            ['lat', 'lon', 'population'],
+            [140.4, 47.1, 5],
+          ],
+        },
+      ]),
+    ),
+    code: 1,
+    en: "{DIR}/cells.xlsx: sheet 'S', row 2, column A: lat must be a number within ±90",
+    az: "{DIR}/cells.xlsx: sheet 'S', row 2, column A: lat ±90 aralığında ədəd olmalıdır",
+  },
+  {
+    name: 'an H3 CSV with a cell that is no H3 index',
+    args: population('cells.csv', 'h3,population\n882d1a8a67fffff,5\nnot-a-cell,7\n'),
+    code: 1,
+    en: '{DIR}/cells.csv:3:1: not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)',
+    az: '{DIR}/cells.csv:3:1: H3 xana indeksi deyil (15 onaltılıq rəqəm, məsələn, 882d1a8a67fffff)',
+  },
+  {
+    name: 'a GeoTIFF cell holding more people than the world',
+    args: () => population('huge.tif', geoTiff([5, 1e11, 3, 4], 2, { float64: true }))(),
+    code: 1,
+    en: "{DIR}/huge.tif: band 1, pixel x=1 y=0: population must be a number from 0 to 1e+10 (one cell), or the file's nodata value",
+    az: '{DIR}/huge.tif: 1-ci zolaq, piksel x=1 y=0: əhali 0 ilə 1e+10 arasında ədəd (bir xana üçün) və ya faylın nodata dəyəri olmalıdır',
+  },
+  {
+    name: 'a GeoTIFF whose header declares blocks it does not locate',
+    args: () => population('blocks.tif', geoTiff([5, 6, 3, 4], 2, { patch: { [256]: 20000 } }))(),
+    code: 1,
+    // geotiff.js's own reason stays as the library wrote it (English): it is not ours to translate.
+    en: '{DIR}/blocks.tif: cannot read rows 0–1 of band 1 (Offset is outside the bounds of the DataView)',
+    az: '{DIR}/blocks.tif: 1-ci zolağın 0–1 sətirləri oxuna bilmir (Offset is outside the bounds of the DataView)',
+  },
+  {
+    name: 'a GeoTIFF whose header locates more blocks than its size needs',
+    args: () => population('strips.tif', geoTiff([5, 6, 3, 4], 2, { counts: { [273]: 3 } }))(),
+    code: 1,
+    en: '{DIR}/strips.tif: not a readable GeoTIFF (its header declares 2 × 2 cells in 1 blocks but locates 3)',
+    az: '{DIR}/strips.tif: oxuna bilən GeoTIFF deyil (başlığında 2 × 2 xana üçün 1 blok elan olunub, amma 3 blokun yeri göstərilib)',
+  },
+  {
+    name: 'a GeoPackage without an H3 layer',
+    args: async () => {
+      const bytes = await geoPackage(h3Cells(3));
+      // The same file with the column renamed: no layer has an h3 column.
+      return population('layers.gpkg', Buffer.from(bytes.toString('latin1').replace('h3 TEXT', 'hx TEXT'), 'latin1'))();
+    },
+    code: 1,
+    en: '{DIR}/layers.gpkg: none of its 1 layers has an H3 column (h3) and a population column (population)',
+    az: '{DIR}/layers.gpkg: onun 1 qatından heç birində H3 sütunu (h3) və əhali sütunu (population) yoxdur',
+  },
+  {
+    name: 'candidate sites without lat and lon (the flag is --candidates-columns)',
+    args: () => ['optimize', '-k', '1', '--candidates', file('sites.csv', 'y,x\n40.4,47.1\n')],
+    code: 1,
+    en: "{DIR}/sites.csv:1:1: missing column 'lat', missing column 'lon'; the file's columns are y, x; if that is y for lat, x for lon, add --candidates-columns lat=y,lon=x",
+    az: "{DIR}/sites.csv:1:1: 'lat' sütunu yoxdur, 'lon' sütunu yoxdur; fayldakı sütunlar: y, x; əgər bu uyğunluq doğrudursa (y — lat, x — lon), --candidates-columns lat=y,lon=x əlavə edin",
+  },
+];
+
+const shown = (s: string) => s.replaceAll(DIR, '{DIR}');
+
+describe('a reader refusal in Azerbaijani, its place and exit code as in English', () => {
+  const runs = new Map<string, { args: string[] }>();
+  beforeAll(async () => {
+    for (const c of CASES) runs.set(c.name, { args: await c.args() });
+  });
+
+  for (const c of CASES)
+    it(c.name, () => {
+      const { args } = runs.get(c.name)!;
+      const en = cli(args);
+      const az = cli([...args, '--lang', 'az']);
+      expect(en.code).toBe(c.code);
+      expect(az.code).toBe(c.code);
+      expect(shown(en.stderr)).toBe(`dostplan: ${c.en}\n`);
+      expect(shown(az.stderr)).toBe(`dostplan: ${c.az}\n`);
+    });
+});
+
+describe('the readers catalogue', () => {
+  const keys = Object.keys(readersEn) as (keyof typeof readersEn)[];
+  const words = (s: string) => s.replace(/\{[a-zA-Z_]+\}/g, ' ');
+  it('has every reader key in Azerbaijani with the placeholders of the English text', () => {
+    expect(Object.keys(readersAz).sort()).toEqual([...keys].sort());
+    for (const k of keys)
+      expect([k, ...placeholdersOf(readersAz[k]).sort()]).toEqual([k, ...placeholdersOf(readersEn[k]).sort()]);
+  });
+  it('translates every text with words in it (no English sentence copied over)', () => {
+    const copied = keys.filter((k) => /[a-z]{3,}/i.test(words(readersEn[k])) && readersAz[k] === readersEn[k]);
+    expect(copied).toEqual([]);
+    // English glue words outside placeholders, code and quoted examples, would betray a half translation.
+    const glue = new Set(['the', 'of', 'or', 'and', 'is', 'not', 'must', 'expected', 'file', 'no', 'a', 'an']);
+    const english = keys.filter((k) =>
+      (
+        words(readersAz[k])
+          .replace(/\([^)]*\)|"[^"]*"|'[^']*'|[\w.-]*=[\w.,=-]*/g, '')
+          .match(/\p{L}+/gu) ?? []
+      ).some((w) => glue.has(w)),
+    );
+    expect(english).toEqual([]);
+  });
+});
