@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './helpers.js';
@@ -28,5 +29,29 @@ describe('npx dostplan in the checkout', () => {
     const r = spawnSync('npx', ['--no-install', 'dostplan', '--version'], { cwd: ROOT, encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  // npm 11's npx resolves `dostplan` in a project of that name to the project itself (file:.) and
+  // runs its prepare script with npm_command=exec, even with the link in place: the README's first
+  // command rebuilt everything (1 min 40 s under load in a fresh clone, auditor). Under exec the
+  // build already there is used; `npm install`/`npm ci` still build.
+  it('the first npx dostplan (fresh npx cache) does not rebuild the checkout', { timeout: 180_000 }, () => {
+    const bundle = join(ROOT, 'dist', 'cli', 'bundle.cjs');
+    const before = statSync(bundle).mtimeMs;
+    const cache = mkdtempSync(join(tmpdir(), 'dostplan-npx-cache-'));
+    try {
+      const env = {
+        ...process.env,
+        npm_config_cache: cache,
+        npm_config_offline: 'true',
+        npm_config_update_notifier: 'false',
+      };
+      const r = spawnSync('npx', ['dostplan', '--version'], { cwd: ROOT, encoding: 'utf8', env });
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+      expect(statSync(bundle).mtimeMs).toBe(before);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ import { loadPointColumns } from '../src/load/population-file.js';
 import { defaultLookup } from '../src/load/population/default-lookup.js';
 import { loadPopulation } from '../src/load/population/load-population.js';
 import { parseDecimal, readPointsCsv } from '../src/load/population/points-csv.js';
+import { decimalNumber } from '../src/load/number-format.js';
 import { polygonLookup } from '../src/geo/unit-lookup.js';
 import { cli, FIXTURES } from './helpers.js';
 import { RunContext } from '../src/run/run-context.js';
@@ -112,7 +113,7 @@ describe('points CSV: every bad row at its line and column', () => {
 });
 
 describe('numbers read in place are exactly what Number() reads', () => {
-  it('on plain decimals, signs, leading zeros, and the forms left to Number()', () => {
+  it('on plain decimals, signs, leading zeros, and the forms left to Number() (decimal ones only)', () => {
     const texts = ['5.', '.5', '-0', '+3', '00012.5000', '123456789012345', '1234567890123456', '9007199254740993'];
     texts.push('1e3', '0x10', '.', '-', '1.2.3', '40.37580', '-179.99999', '0.1', '0.30000000000000004');
     let seed = 42;
@@ -123,8 +124,10 @@ describe('numbers read in place are exactly what Number() reads', () => {
       const dot = Math.floor(rnd() * (digits + 1));
       texts.push(`${rnd() < 0.3 ? '-' : ''}${s.slice(0, dot)}.${s.slice(dot)}`);
     }
-    const wrong = texts.filter((t) => !Object.is(parseDecimal(`x${t}y`, 1, t.length + 1), Number(t)));
+    // The reference is Number() for decimal text; 0x10, 0b11 and 0o17 are no numbers in a file (decimalNumber).
+    const wrong = texts.filter((t) => !Object.is(parseDecimal(`x${t}y`, 1, t.length + 1), decimalNumber(t)));
     expect(wrong).toEqual([]);
+    expect(parseDecimal('0x10', 0, 4)).toBeNaN();
   });
 });
 

@@ -28,6 +28,16 @@ describe('terminal conventions', () => {
     progressBar('timeline', 4, pipe as unknown as NodeJS.WriteStream).tick();
     expect(pipe.text).toBe('');
   });
+  it('draws on a terminal that reports 0 columns (a pty without a size) as if it had 80', () => {
+    // Before: ' '.repeat(-1) in done() threw, and explore exited 70 (internal error) before its first screen.
+    const tty = fakeStream(true);
+    tty.columns = 0;
+    const p = progressBar('explore', 4, tty as unknown as NodeJS.WriteStream);
+    p.tick('2021');
+    expect(() => p.done()).not.toThrow();
+    expect(tty.text).toContain('explore [######..................] 1/4 2021');
+    expect(tty.text.endsWith(`\r${' '.repeat(70)}\r`)).toBe(true);
+  });
   it('colors only on a TTY and never with NO_COLOR', () => {
     const tty = { isTTY: true } as NodeJS.WriteStream;
     expect(styleFor(tty, {}).red('x')).toBe('\u001b[31mx\u001b[39m');

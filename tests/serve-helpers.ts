@@ -25,10 +25,10 @@ export interface Reply {
 
 export async function serve(
   plan: string | undefined,
-  o: { webDir?: string; data?: string; maxEdits?: number } = {},
+  o: { webDir?: string; data?: string; maxEdits?: number; lang?: 'en' | 'az' } = {},
 ): Promise<Served> {
   const messages: string[] = [];
-  const run = new RunContext({ message: (l) => messages.push(l) });
+  const run = new RunContext({ message: (l) => messages.push(l), ...(o.lang ? { lang: o.lang } : {}) });
   const session = await Session.open(run, plan, o.data ? { data: o.data } : {}, { maxEdits: o.maxEdits });
   const server = await startServer({ session, about: planAbout, port: 0, webDir: o.webDir ?? '/nonexistent' });
   const call: Served['call'] = (method, path, c = {}) =>

@@ -227,4 +227,41 @@ describe('dostplan serve --lang az: the studio in Azerbaijani in headless Chromi
       await page.close();
     }
   }, 90_000);
+
+  it('lists facilities in Azerbaijani order; saves and says so in Azerbaijani; a broken file’s diagnostics in Azerbaijani', async () => {
+    const { page, errors } = await openStudio(browser, served, 1400);
+    try {
+      const names = await page.locator('#facility-select option').allTextContents();
+      const at = (start: string) => names.findIndex((n) => n.startsWith(start));
+      // ş after s, x after h and before ı and i: the Azerbaijani alphabet, not the Latin one.
+      expect(at('Sumqayıt')).toBeLessThan(at('Şabran'));
+      expect(at('Xaçmaz')).toBeLessThan(at('İmişli'));
+      expect(at('Hacıqabul')).toBeLessThan(at('Xaçmaz'));
+
+      await page.locator('#save-plan').click();
+      expect(await page.locator('#confirm-title').textContent()).toBe('Planın özü saxlanılsın?');
+      expect(await page.locator('#confirm-text').textContent()).toMatch(
+        /^Dəyişikliklər .*dost\.yaml faylının özünə yazılır/,
+      );
+      await page.locator('#confirm-cancel').click();
+      await page.locator('#save-scenario').click();
+      await until(() => page.locator('#status').textContent()).toMatch(/dost\.scenario\.yaml saxlanıldı\.$/);
+
+      const rev = await revision(page);
+      writeFileSync(plan, `${original}\n  - id: [unclosed\n`);
+      await until(() => page.locator('#diagnostics').isVisible(), 20_000).toBe(true);
+      expect(await page.locator('#diagnostics-title').textContent()).toBe('Plan faylı oxunmur');
+      const listed = (await page.locator('#diagnostics-list').textContent())!;
+      expect(listed).toMatch(/dost\.yaml:\d+:\d+ xəta /);
+      expect(englishLeft(listed)).toEqual([]);
+      expect(await revision(page)).toBeGreaterThan(rev);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-az-diagnostics.png') });
+      writeFileSync(plan, original);
+      await until(() => page.locator('#diagnostics').isVisible(), 20_000).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      writeFileSync(plan, original);
+    }
+  });
 });

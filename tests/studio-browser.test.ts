@@ -4,17 +4,28 @@
  * plan, the page opened from the URL it prints. Every figure the page shows is checked against
  * `dostplan coverage --format json` run on a plan file that holds the same facilities.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT, classColor, GAPS_SCALE, TRAVEL_TIME_SCALE } from '../src/render/palette.js';
-import { mapProjection, rewound } from '../src/web/projection.js';
-import type { MapData, State } from '../src/web/api.js';
+import type { State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
-import { BIN, cli, ROOT } from './helpers.js';
+import { cli, ROOT } from './helpers.js';
+import {
+  api,
+  cliCoverage,
+  openStudio,
+  revision,
+  screenPoint,
+  type Served,
+  startServe,
+  stopServe,
+  until,
+  withBranch,
+  withFacility,
+} from './studio-helpers.js';
 
 /** Screenshots: test-artifacts/, or STUDIO_SHOTS=docs/images for the guide's (docs/guide.md). */
 const ARTIFACTS = resolve(ROOT, process.env.STUDIO_SHOTS || 'test-artifacts');
@@ -27,76 +38,7 @@ const AGHSTAFA = { lat: 41.07, lon: 45.52 };
 /** Where the test drags the new branch: 6 km south-west of the Gazakh seat (41.0925, 45.3656; branch B-QAZ). */
 const GAZAKH = { lat: 41.05, lon: 45.3 };
 
-interface Served {
-  child: ChildProcess;
-  url: string;
-  stderr: string[];
-}
-
-/** `dostplan serve PLAN --port 0`; resolves with the URL on the first line of stdout. */
-function startServe(plan: string): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', plan, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL from dostplan serve: ${stderr.join('')}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n')[0]!;
-      if (out.includes('\n')) {
-        clearTimeout(timer);
-        resolve({ child, url: line.trim(), stderr });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`dostplan serve exited ${code}: ${stderr.join('')}`)));
-  });
-}
-
-/** National coverage of a plan file in a year, as `dostplan coverage --format json` prints it. */
-function cliCoverage(plan: string, year: number): number {
-  const r = cli(['coverage', plan, '--year', String(year), '--format', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout).percent;
-}
-
-/** The plan text with one more center or branch (the studio's add, written by hand). */
-function withFacility(
-  text: string,
-  kind: 'center' | 'branch',
-  f: { id: string; lat: number; lon: number; opens: string; region: string; center?: string },
-): string {
-  const entry = [
-    `  - id: ${f.id}`,
-    `    name: Test ${kind} ${f.id}`,
-    ...(kind === 'branch' ? [`    center: ${f.center}`] : []),
-    `    region: ${f.region}`,
-    `    location: { lat: ${f.lat}, lon: ${f.lon} }`,
-    '    status: planned',
-    `    opens: ${f.opens}`,
-    '',
-  ].join('\n');
-  const list = text.indexOf(kind === 'branch' ? '\nbranches:' : '\ncenters:');
-  const at = text.indexOf('\n  - id: ', list) + 1;
-  return text.slice(0, at) + entry + text.slice(at);
-}
-
-const withBranch = (
-  text: string,
-  b: { id: string; lat: number; lon: number; opens: string; region: string; center: string },
-) => withFacility(text, 'branch', b);
-
 const shown = (percent: number) => `${percent.toFixed(2)} %`;
-
-/**
- * Polls until the value matches: the server answers edits in tens of milliseconds, but the whole
- * suite shares two cores, so the page may take seconds to catch up.
- */
-const until = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
 
 describe('dostplan serve: the planning studio in headless Chromium', () => {
   let dir: string;
@@ -112,38 +54,23 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     plan = join(dir, 'dost.yaml');
     copyFileSync(join(ROOT, 'plans', 'dost.yaml'), plan);
     original = readFileSync(plan, 'utf8');
-    served = await startServe(plan);
-    browser = await launchChromium();
+    [served, browser] = await Promise.all([startServe(plan), launchChromium()]);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (served && served.child.exitCode === null && served.child.signalCode === null) {
-      const exited = new Promise((r) => served.child.once('exit', r));
-      served.child.kill('SIGINT');
-      await exited;
-    }
+    await stopServe(served);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** The page at a width, loaded and showing figures; console errors and failed requests collected. */
   async function open(width: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const origin = new URL(served.url).origin;
-    page.on('request', (req) => !req.url().startsWith(origin) && errors.push(`request off the server: ${req.url()}`));
-    await page.goto(served.url);
-    await page.waitForSelector('#national-covered');
-    years = (await api<State>(page, '/api/state')).plan.years;
-    return { page, errors };
+    const opened = await openStudio(browser, served, width);
+    years = (await api<State>(opened.page, '/api/state')).plan.years;
+    return opened;
   }
 
-  const api = <T>(page: Page, path: string): Promise<T> =>
-    page.evaluate((p) => fetch(p).then((r) => r.json()), path) as Promise<T>;
   const covered = (page: Page) => page.locator('#national-covered').textContent();
-  const revision = async (page: Page) => Number(await page.locator('body').getAttribute('data-revision'));
 
   /** The year on the slider, by keyboard: Home goes to the first year, then → a year at a time. */
   async function setYear(page: Page, year: number): Promise<void> {
@@ -151,20 +78,6 @@ describe('dostplan serve: the planning studio in headless Chromium', () => {
     await page.keyboard.press('Home');
     for (let y = years[0]!; y < year; y++) await page.keyboard.press('ArrowRight');
     await until(() => page.locator('body').getAttribute('data-year')).toBe(String(year));
-  }
-
-  /** Where a point of the map is on the screen, by the page's own projection of /api/map. */
-  async function screenPoint(page: Page, at: { lat: number; lon: number }): Promise<[number, number]> {
-    const map = await api<MapData>(page, '/api/map');
-    const [x, y] = mapProjection(rewound(map))([at.lon, at.lat])!;
-    return page.evaluate(
-      ([vx, vy]) => {
-        const svg = document.querySelector<SVGSVGElement>('svg.map')!;
-        const p = new DOMPoint(vx, vy).matrixTransform(svg.getScreenCTM()!);
-        return [p.x, p.y] as [number, number];
-      },
-      [x, y] as [number, number],
-    );
   }
 
   async function facility(page: Page, id: string) {

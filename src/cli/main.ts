@@ -103,11 +103,18 @@ const COMMANDS: { name: string; summary: string; load: Loader }[] = [
 ];
 
 /**
- * The run's messages: stderr, one line each, named. Control characters, newlines included, are
- * escaped: a file name with a newline must not start a line of its own, which a CI log would read
- * as a workflow command (`::error file=…`).
+ * The run's messages: stderr, each line named. Control characters are escaped; a message of several
+ * lines (the first bad rows, then what to do) keeps them, each line starting with `dostplan: `, so a
+ * file name with a newline still never starts a line of its own, which a CI log would read as a
+ * workflow command (`::error file=…`).
  */
-const toStderr = (line: string) => process.stderr.write(`dostplan: ${printable(line)}\n`);
+const toStderr = (message: string) =>
+  process.stderr.write(
+    printable(message, true)
+      .split('\n')
+      .map((line) => `dostplan: ${line}\n`)
+      .join(''),
+  );
 
 /**
  * Runs one command line in a run context of its own. `run` is for callers that keep one (tests,

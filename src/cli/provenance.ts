@@ -11,7 +11,7 @@ import type { About } from '../render/outputs.js';
 import type { Provenance } from '../render/provenance.js';
 import { describeThreshold, modelSummary } from '../travel/travel-cost.js';
 import { ENGLISH, Locale } from '../model/locale.js';
-import { localNames } from '../model/local-names.js';
+import { type LocalNames, localNames } from '../model/local-names.js';
 import { facilitiesOf } from '../model/plan.js';
 import { modelText } from '../render/words.js';
 import { VERSION } from './version.js';
@@ -39,8 +39,8 @@ export function planAbout(
   years: number | readonly [number, number],
   standards?: Partial<Record<'center' | 'branch', string>>,
 ): About {
-  const { country, plan, demand } = ctx;
-  const names = localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital, plan);
+  const { demand } = ctx;
+  const names = planNames(ctx);
   const local = ctx.lang && ctx.lang !== 'en' ? new Locale(ctx.lang, names) : undefined;
   return {
     ...(demand.source ? { population: demand.source } : {}),
@@ -48,6 +48,11 @@ export function planAbout(
     ...(local ? { local: planProvenance(ctx, years, standards, local) } : {}),
     names,
   };
+}
+
+/** The Azerbaijani names of the country's places, the plan's facilities and the plan's own texts. */
+export function planNames({ country, plan }: PlanContext): LocalNames {
+  return localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital, plan);
 }
 
 /** The provenance of a plan's figures, in `L`'s language. */

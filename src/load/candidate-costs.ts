@@ -9,7 +9,7 @@ import { MAX_AZN, type SiteCosts } from '../analysis/optimize/costs.js';
 import { UserError } from '../errors.js';
 import type { RunContext } from '../run/run-context.js';
 import { parseJsonText } from './json-text.js';
-import { readLocaleNumber } from './number-format.js';
+import { decimalNumber, readLocaleNumber } from './number-format.js';
 import { checkText } from './population/points-csv.js';
 import { readCsvTable } from './table/csv-table.js';
 import { cellText, type Cell } from './table/table.js';
@@ -58,7 +58,7 @@ export function costNumber(cell: Cell | unknown, where: () => string, key: strin
   if (typeof cell === 'number') v = cell;
   else if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) return undefined;
   else if (typeof cell === 'string') {
-    const plain = Number(cell.trim());
+    const plain = decimalNumber(cell.trim());
     const reading = Number.isNaN(plain) ? readLocaleNumber(cell, true) : { value: plain };
     if (reading && 'ambiguous' in reading && reading.ambiguous)
       throw new UserError(

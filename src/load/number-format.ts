@@ -10,6 +10,14 @@ import { english, type Said, said } from '../model/said.js';
 
 export type Mark = '.' | ',';
 
+// Number() reads 0x10 as 16, 0b11 as 3 and 0o17 as 15; no table, spreadsheet or graph file means that.
+const RADIX_PREFIX = /^\s*[+-]?0[xXbBoO]/;
+
+/** A number written in decimal, as Number() reads it; NaN for hexadecimal, binary and octal literals. */
+export function decimalNumber(text: string): number {
+  return RADIX_PREFIX.test(text) ? Number.NaN : Number(text);
+}
+
 /** A reading of one cell: the value, the decimal mark it proves (if any), and whether it is ambiguous. */
 export interface Reading {
   value: number;

@@ -7,6 +7,7 @@
 import type { GraphInput } from '../analysis/optimize/graph.js';
 import { InputError } from '../errors.js';
 import type { RunContext } from '../run/run-context.js';
+import { decimalNumber } from './number-format.js';
 import { readUserText } from './text-input.js';
 
 /** Reads a pmed file; a file named like pmedN carries its published optimum. */
@@ -38,7 +39,12 @@ function tokens(text: string): Token[][] {
   return text
     .split('\n')
     .map((l, i) =>
-      [...l.matchAll(/\S+/g)].map((m) => ({ value: Number(m[0]), text: m[0], line: i + 1, column: m.index + 1 })),
+      [...l.matchAll(/\S+/g)].map((m) => ({
+        value: decimalNumber(m[0]),
+        text: m[0],
+        line: i + 1,
+        column: m.index + 1,
+      })),
     )
     .filter((l) => l.length > 0);
 }

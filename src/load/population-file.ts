@@ -12,6 +12,7 @@ import type { RegionIndex } from '../model/region-index.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import type { UnitLookup } from '../geo/unit-lookup.js';
 import { parseJsonText } from './json-text.js';
+import { decimalNumber } from './number-format.js';
 import type { RunContext } from '../run/run-context.js';
 import { readBinaryFile } from './text-input.js';
 import { readTableText } from './table/file-kind.js';
@@ -104,7 +105,8 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
   };
   const regionIndex = new Map<string, number>();
   // Number(null) and Number('') are 0: a missing value must not pass as a real one.
-  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+  const num = (v: unknown) =>
+    typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? decimalNumber(v) : NaN;
   features.forEach((f, i) => {
     if (f === null || typeof f !== 'object') {
       throw new InputError(where(i), said('read.geojson.not_feature', { found: f === null ? 'null' : typeof f }), 1);

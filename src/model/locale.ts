@@ -10,6 +10,8 @@ import { type EnglishCatalogue, type MessageKey, en } from './messages/en.js';
 import { decimal, integer, isoDateText, percent, share, dayText, upperCase, yearOrdinal } from './number-text.js';
 import { type LocalNames, PLAN_NAME_ID } from './local-names.js';
 import { type Said, sayIn } from './said.js';
+import { compareText } from './compare-text.js';
+import { compareAzerbaijani } from './azerbaijani-order.js';
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, az };
 
@@ -78,6 +80,11 @@ export class Locale {
   /** A plan's date as the plan wrote it (English: 2023-12-31, as in the file), Azerbaijani: 31 dekabr 2023. */
   planDate(iso: string): string {
     return this.lang === 'en' ? iso : isoDateText(iso, this.lang);
+  }
+
+  /** Alphabetical order of names in this language (root collation / the Azerbaijani alphabet). */
+  compare(a: string, b: string): number {
+    return this.lang === 'az' ? compareAzerbaijani(a, b) : compareText(a, b);
   }
 
   /** A year before the word for "year": 2030 / 2030-cu. */

@@ -18,7 +18,7 @@ export function progressBar(title: string, total: number, stream: NodeJS.WriteSt
     stream.write(
       `\r${title} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${n}/${total} ${label}`
         .padEnd(70)
-        .slice(0, (stream.columns ?? 80) - 1),
+        .slice(0, (stream.columns || 80) - 1),
     );
   };
   draw('');
@@ -28,7 +28,7 @@ export function progressBar(title: string, total: number, stream: NodeJS.WriteSt
       draw(label);
     },
     done() {
-      stream.write(`\r${' '.repeat(Math.min(70, (stream.columns ?? 80) - 1))}\r`);
+      stream.write(`\r${' '.repeat(Math.min(70, (stream.columns || 80) - 1))}\r`);
     },
   };
 }

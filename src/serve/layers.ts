@@ -20,6 +20,7 @@ import { defaultLookup } from '../load/population/default-lookup.js';
 import type { SurfaceOutput } from '../render/surface.js';
 import { describeThreshold, modelSummary } from '../travel/travel-cost.js';
 import { answerText, type AboutOf, type Answer } from './answers.js';
+import { amount, type Said, said } from '../model/said.js';
 
 /** "15,30,60": ascending, distinct minutes from 1 to MAX_BAND_MIN, at most MAX_BANDS; undefined when not. */
 export function parseBands(value: string): number[] | undefined {
@@ -129,7 +130,7 @@ export interface LayerRouteOptions {
   /** ?year, or the plan's last year. */
   year: (q: URLSearchParams) => number;
   /** The error a bad query parameter answers (400). */
-  bad: (name: string, expected: string) => Error;
+  bad: (name: string, expected: Said) => Error;
 }
 
 /**
@@ -139,7 +140,8 @@ export interface LayerRouteOptions {
 export function layerRoutes(o: LayerRouteOptions): Record<string, (q: URLSearchParams) => Promise<string>> {
   const kindOf = (q: URLSearchParams): KindFilter => {
     const v = q.get('kind') ?? 'any';
-    if (v !== 'any' && v !== 'center' && v !== 'branch') throw o.bad('kind', 'one of center, branch, any');
+    if (v !== 'any' && v !== 'center' && v !== 'branch')
+      throw o.bad('kind', said('studio.refuse.one_of', { list: 'center, branch, any' }));
     return v;
   };
   return {
@@ -164,18 +166,20 @@ function cellKmOf(q: URLSearchParams, bad: LayerRouteOptions['bad']): number {
   const v = q.get('cell_km');
   if (v === null) return 1;
   const n = /^\d{1,3}(\.\d{1,6})?$/.test(v) ? Number(v) : Number.NaN;
-  if (!(n >= CELL_KM_MIN && n <= CELL_KM_MAX)) throw bad('cell_km', `a number from ${CELL_KM_MIN} to ${CELL_KM_MAX}`);
+  if (!(n >= CELL_KM_MIN && n <= CELL_KM_MAX))
+    throw bad('cell_km', said('studio.refuse.number_from', { from: amount(CELL_KM_MIN, 1), to: CELL_KM_MAX }));
   return n;
 }
 
 function badBands(bad: LayerRouteOptions['bad']): never {
-  throw bad('bands', `up to ${MAX_BANDS} ascending minutes from 1 to ${MAX_BAND_MIN}, separated by commas`);
+  throw bad('bands', said('studio.refuse.bands', { n: MAX_BANDS, max: MAX_BAND_MIN }));
 }
 
 const LAYERS = ['isochrones', 'per-facility', 'catchments'] as const;
 
 function layerOf(q: URLSearchParams, bad: LayerRouteOptions['bad']): SurfaceQuery['layer'] {
   const v = q.get('layer') ?? 'isochrones';
-  if (!(LAYERS as readonly string[]).includes(v)) throw bad('layer', `one of ${LAYERS.join(', ')}`);
+  if (!(LAYERS as readonly string[]).includes(v))
+    throw bad('layer', said('studio.refuse.one_of', { list: LAYERS.join(', ') }));
   return v as SurfaceQuery['layer'];
 }

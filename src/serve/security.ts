@@ -10,6 +10,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Said, said, told } from '../model/said.js';
 
 export const COOKIE = 'dostplan_token';
 export const TOKEN_HEADER = 'x-dostplan-token';
@@ -44,12 +45,16 @@ export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
-/** A refusal: status, code, message. */
+/** A refusal: status, code, message (in English; `said`: the same as a catalogue message, for another language). */
 export interface Refusal {
   status: number;
   code: string;
   message: string;
+  said?: Said;
 }
+
+/** A refusal whose message is the catalogue's (its English text, and the message to say it again). */
+export const refusal = (status: number, code: string, s: Said): Refusal => ({ status, code, ...told(s) });
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
@@ -72,11 +77,7 @@ export function cookie(req: IncomingMessage, name: string): string | undefined {
 export function checkHost(req: IncomingMessage, port: number): Refusal | undefined {
   const host = req.headers.host;
   if (host !== undefined && allowedHosts(port).has(host.toLowerCase())) return undefined;
-  return {
-    status: 421,
-    code: 'wrong-host',
-    message: `this server answers only http://127.0.0.1:${port}/ (Host: 127.0.0.1:${port} or localhost:${port})`,
-  };
+  return refusal(421, 'wrong-host', said('studio.refuse.host', { port }));
 }
 
 /** Whether the request carries the session token (cookie or header). */
@@ -94,13 +95,12 @@ export const tokenMatches = (given: string | null, token: string): boolean => sa
  */
 export function checkPost(req: IncomingMessage, port: number): Refusal | undefined {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json')
-    return { status: 415, code: 'not-json', message: 'send the body as Content-Type: application/json' };
+  if (type !== 'application/json') return refusal(415, 'not-json', said('studio.refuse.not_json'));
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase()))
-    return { status: 403, code: 'cross-origin', message: 'requests from other origins are refused' };
+    return refusal(403, 'cross-origin', said('studio.refuse.other_origin'));
   if (req.headers['sec-fetch-site'] === 'cross-site')
-    return { status: 403, code: 'cross-origin', message: 'requests from other sites are refused' };
+    return refusal(403, 'cross-origin', said('studio.refuse.other_site'));
   return undefined;
 }
 
@@ -138,17 +138,14 @@ export function readBody(req: IncomingMessage): Promise<Buffer | Refusal> {
       done = true;
     });
     req.on('error', () => {
-      if (!done) resolve({ status: 400, code: 'bad-body', message: 'the request body could not be read' });
+      if (!done) resolve(refusal(400, 'bad-body', said('studio.refuse.bad_body')));
       done = true;
     });
   });
 }
 
-const tooLarge = (): Refusal => ({
-  status: 413,
-  code: 'too-large',
-  message: `the body is larger than ${MAX_BODY_BYTES / 1024} KB`,
-});
+const tooLarge = (): Refusal =>
+  refusal(413, 'too-large', said('studio.refuse.too_large', { kb: MAX_BODY_BYTES / 1024 }));
 
 /** Sets the security headers on an answer. */
 export function secure(res: ServerResponse): void {

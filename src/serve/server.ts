@@ -12,6 +12,8 @@ import { GROUPINGS, type GroupBy } from '../analysis/demand.js';
 import { UserError } from '../errors.js';
 import { MAX_YEAR, MIN_YEAR } from '../model/plan.js';
 import { printable } from '../render/printable.js';
+import { Locale } from '../model/locale.js';
+import { type Said, said } from '../model/said.js';
 import {
   answerText,
   capacityAnswer,
@@ -35,6 +37,7 @@ import {
   hasToken,
   newToken,
   readBody,
+  refusal,
   secure,
   tokenCookie,
   tokenMatches,
@@ -96,12 +99,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
   const routes = apiRoutes(o);
   const lang = o.session.run.lang;
+  /** The run's language for the refusals' messages (null: English, as the refusals are written). */
+  const L = lang === 'en' ? null : new Locale(lang);
+  const no = (res: ServerResponse, r: Refusal) => refuse(res, r, L);
   /** The page's file in the run's language: app.js → app.az.js (build/web-bundle.ts writes both); CSS is one. */
   const inLanguage = (name: string) =>
     lang === 'en' || name.endsWith('.css') ? name : name.replace(/\.(html|js)$/, `.${lang}.$1`);
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => fail(res, e, o.session));
+    handle(req, res).catch((e) => fail(res, e, o.session, L));
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -109,28 +115,19 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     secure(res);
     const refused = checkHost(req, port);
-    if (refused) return refuse(res, refused);
+    if (refused) return no(res, refused);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       if (!tokenMatches(url.searchParams.get('token'), token))
-        return refuse(res, {
-          status: 401,
-          code: 'bad-token',
-          message: 'wrong token: use the URL dostplan serve printed',
-        });
+        return no(res, refusal(401, 'bad-token', said('studio.refuse.bad_token')));
       res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token) }).end();
       return;
     }
-    if (!hasToken(req, token))
-      return refuse(res, {
-        status: 401,
-        code: 'no-token',
-        message: 'open the URL dostplan serve printed (it carries the token), or send X-Dostplan-Token',
-      });
+    if (!hasToken(req, token)) return no(res, refusal(401, 'no-token', said('studio.refuse.no_token')));
     if (req.method === 'GET') return get(url, res);
     if (req.method === 'POST') return post(req, url, res);
     res.setHeader('Allow', 'GET, POST');
-    return refuse(res, { status: 405, code: 'method', message: `${printable(req.method ?? '')} is not answered here` });
+    return no(res, refusal(405, 'method', said('studio.refuse.method', { method: printable(req.method ?? '') })));
   }
 
   async function get(url: URL, res: ServerResponse): Promise<void> {
@@ -139,7 +136,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (path in STATIC) return file(res, path);
     if (path === '/api/events') return events(res);
     const route = routes.get[path];
-    if (!route) return refuse(res, { status: 404, code: 'not-found', message: 'no such page or API' });
+    if (!route) return no(res, refusal(404, 'not-found', said('studio.refuse.not_found')));
     const answer = await serial(() => route(url.searchParams));
     if (typeof answer === 'string') return send(res, 200, 'application/json; charset=utf-8', answer);
     json(res, 200, answer);
@@ -147,19 +144,19 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
 
   async function post(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
     const handler = routes.post[url.pathname];
-    if (!handler) return refuse(res, { status: 404, code: 'not-found', message: 'no such API' });
+    if (!handler) return no(res, refusal(404, 'not-found', said('studio.refuse.no_api')));
     const refused = checkPost(req, port);
     if (refused) {
       req.resume();
-      return refuse(res, refused);
+      return no(res, refused);
     }
     const body = await readBody(req);
-    if (!Buffer.isBuffer(body)) return refuse(res, body);
+    if (!Buffer.isBuffer(body)) return no(res, body);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      return refuse(res, { status: 400, code: 'bad-json', message: 'the body is not valid JSON' });
+      return no(res, refusal(400, 'bad-json', said('studio.refuse.bad_json')));
     }
     json(res, 200, await serial(() => handler(parsed, o.session)));
   }
@@ -174,12 +171,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // Only the names in STATIC, joined to the web folder: no path from the request reaches the disk.
     const full = join(o.webDir, inLanguage(path.slice(1)));
     if (existsSync(full)) send(res, 200, STATIC[path]!, readFileSync(full));
-    else refuse(res, { status: 404, code: 'not-built', message: `${path} is not built` });
+    else no(res, refusal(404, 'not-built', said('studio.refuse.not_built', { path })));
   }
 
   function events(res: ServerResponse): void {
     if (streams.size >= MAX_EVENT_STREAMS) {
-      refuse(res, { status: 503, code: 'too-many-streams', message: 'too many open event streams' });
+      no(res, refusal(503, 'too-many-streams', said('studio.refuse.streams')));
       return;
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
@@ -302,8 +299,8 @@ function apiRoutes(o: ServeOptions): {
   };
 }
 
-function badParam(name: string, expected: string): HttpError {
-  return new HttpError({ status: 400, code: 'bad-query', message: `${name}: expected ${expected}` });
+function badParam(name: string, expected: Said): HttpError {
+  return new HttpError(refusal(400, 'bad-query', said('studio.refuse.bad_query', { name, expected })));
 }
 
 /** ?year=YYYY, in the years any plan may have (a year outside the plan is answered as the CLI does). */
@@ -311,21 +308,23 @@ function yearParam(q: URLSearchParams): number | undefined {
   const v = q.get('year');
   if (v === null) return undefined;
   const n = /^\d{4}$/.test(v) ? Number(v) : NaN;
-  if (!(n >= MIN_YEAR && n <= MAX_YEAR)) throw badParam('year', `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  if (!(n >= MIN_YEAR && n <= MAX_YEAR))
+    throw badParam('year', said('studio.refuse.year', { from: MIN_YEAR, to: MAX_YEAR }));
   return n;
 }
 
 function choiceParam<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
   const v = q.get(name);
   if (v === null) return fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw badParam(name, `one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw badParam(name, said('studio.refuse.one_of', { list: allowed.join(', ') }));
   return v as T;
 }
 
 function wholeParam(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
   if (v === null) return undefined;
-  if (!/^\d{1,7}$/.test(v)) throw badParam(name, 'a whole number below 10,000,000');
+  if (!/^\d{1,7}$/.test(v)) throw badParam(name, said('studio.refuse.whole'));
   return Number(v);
 }
 
@@ -343,21 +342,26 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function refuse(res: ServerResponse, r: Refusal): void {
-  json(res, r.status, { error: { code: r.code, message: r.message } });
+/** A refusal's answer, its message in the run's language where it is a catalogue message (`L` null: English). */
+function refuse(res: ServerResponse, r: Refusal, L: Locale | null = null): void {
+  const message = L && r.said ? printable(L.say(r.said)) : r.message;
+  json(res, r.status, { error: { code: r.code, message } });
 }
 
 /** An error's answer: a refusal as it is, a user's mistake as 400/422, anything else 500 without a stack. */
-function fail(res: ServerResponse, e: unknown, session: Session): void {
+function fail(res: ServerResponse, e: unknown, session: Session, L: Locale | null): void {
   if (res.headersSent) res.destroy();
-  else refuse(res, refusalOf(e, session));
+  else refuse(res, refusalOf(e, session), L);
 }
 
 function refusalOf(e: unknown, session: Session): Refusal {
   if (e instanceof HttpError) return e.r;
-  if (e instanceof EditError) return { status: e.status, code: e.code, message: e.message };
-  if (e instanceof UserError) return { status: 422, code: 'refused', message: printable(e.message) };
+  // A refusal given as a catalogue message (said) is said again in the run's language.
+  const s = (e as { said?: Said }).said;
+  const again = s ? { said: s } : {};
+  if (e instanceof EditError) return { status: e.status, code: e.code, message: e.message, ...again };
+  if (e instanceof UserError) return { status: 422, code: 'refused', message: printable(e.message), ...again };
   session.run.message(`internal error: ${printable(String((e as Error)?.message))}`);
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
-  return { status: 500, code: 'internal', message: 'internal error; the server printed what happened' };
+  return refusal(500, 'internal', said('studio.refuse.internal'));
 }

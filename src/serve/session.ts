@@ -252,7 +252,8 @@ export class Session {
       same('population') && same('population_basis')
         ? this.ctx.demand
         : await loadDemand(this.run, country, populationInput(this.flags, plan), plan, this.flags);
-    return { country, plan, demand, settings };
+    // The run's language stays the one it started in (--lang, else the first plan's language:).
+    return { country, plan, demand, settings, ...(this.ctx.lang ? { lang: this.ctx.lang } : {}) };
   }
 
   private replayOne(plan: Plan, e: Edit): Plan | undefined {

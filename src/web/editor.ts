@@ -4,6 +4,7 @@
  */
 import type { Edit, Facility } from './api.js';
 import { byId, fill, h } from './dom.js';
+import { compareAzerbaijani } from '../model/azerbaijani-order.js';
 import { facilityState } from './facility-state.js';
 import { stateWord } from './panel.js';
 import { kindWord, LANG, placeName, planDate, t, yearOrd } from './words.js';
@@ -88,7 +89,9 @@ export class FacilityEditor {
 
   /** The choice of facilities (sorted by name) and the selected one's details, for a year. */
   show(list: Facility[], selected: string | null, year: number): void {
-    const sorted = list.map((f) => ({ f, name: placeName(f) })).sort((a, b) => a.name.localeCompare(b.name, LANG));
+    // Azerbaijani order by hand (model/azerbaijani-order.ts: Sumqayıt before Şəki, Xaçmaz before İmişli).
+    const order = (a: string, b: string) => (LANG === 'az' ? compareAzerbaijani(a, b) : a.localeCompare(b, 'en'));
+    const sorted = list.map((f) => ({ f, name: placeName(f) })).sort((a, b) => order(a.name, b.name));
     const none = h('option', { value: '' }, t('studio.editor.none'));
     const options = sorted.map(({ f, name }) => {
       const o = h('option', { value: f.id }, t('studio.tip.named', { name, id: f.id }));

@@ -118,7 +118,32 @@ export function prepare(inst: Instance, k: number): Prepared {
     nearest: nearestLists(lists, k, inst.m),
     reverse,
     complete: inst.complete,
+    exactSums: exactSums(w, fixed, lists.d),
   };
+}
+
+/**
+ * Whether every sum the swap pricing forms is exact in doubles: whole-number people, distances and
+ * fixed-facility distances, and totals below 2^53 even where a point's second facility is
+ * "infinitely" far (1e12, see swap-search.ts). True on graphs (OR-Library: whole-number costs, one
+ * person per vertex); real places and geodesics are not.
+ */
+function exactSums(w: Float64Array, fixed: Float64Array, d: Float64Array): boolean {
+  let people = 0,
+    far = 0;
+  for (let x = 0; x < w.length; x++) {
+    if (!Number.isInteger(w[x]!) || w[x]! < 0) return false;
+    people += w[x]!;
+    if (Number.isFinite(fixed[x]!)) {
+      if (!Number.isInteger(fixed[x]!)) return false;
+      far = Math.max(far, fixed[x]!);
+    }
+  }
+  for (let t = 0; t < d.length; t++) {
+    if (!Number.isInteger(d[t]!) || d[t]! < 0) return false;
+    far = Math.max(far, d[t]!);
+  }
+  return people * (1e12 + far) < 2 ** 53;
 }
 
 /** Sorts the head of each list in place (see NearestLists). */
@@ -410,6 +435,7 @@ export function pmedian(inst: Instance, k: number): PMedianResult {
     objective,
     greedyObjective: same ? objective : pmedianObjective(inst, greedy, prep),
     swaps,
-    lowerBound,
+    // k sites or more among k candidates: every candidate opens, the only set there is (p = n).
+    lowerBound: k >= inst.m ? objective : lowerBound,
   };
 }

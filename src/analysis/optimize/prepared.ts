@@ -35,6 +35,12 @@ export interface Prepared {
   reverse: Instance['reverse'];
   /** Whether the lists hold every candidate nearer than each point's fixed facility (`Instance.complete`). */
   complete: boolean;
+  /**
+   * Whether the swap pricing's sums are exact (whole numbers, far below 2^53): then the swap search
+   * keeps them up to date swap by swap, re-adding only the points a swap affects, and gets exactly
+   * the sums a pass from scratch would (swap-search.ts). Otherwise each pricing starts from scratch.
+   */
+  exactSums?: boolean;
 }
 
 export type PointLists = { start: Int32Array; site: Int32Array; d: Float64Array };

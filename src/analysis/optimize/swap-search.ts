@@ -44,6 +44,16 @@ export class SwapSearch {
   private readonly gain: Float64Array;
   private readonly extra: Float64Array;
   private readonly touched: Int32Array;
+  /** Entries of `touched` in use. */
+  private nt = 0;
+  /**
+   * Whether gain, loss and extra are kept up to date swap by swap (see `exact` in Prepared): then
+   * a swap re-adds only the points it affects, and `price` only selects. Per entry of extra,
+   * whether it is in `touched`.
+   */
+  private readonly incremental: boolean;
+  private readonly listed: Uint8Array;
+  private readonly affected: Int32Array;
 
   constructor(
     private readonly inst: Instance,
@@ -63,6 +73,9 @@ export class SwapSearch {
     this.gain = new Float64Array(m);
     this.extra = new Float64Array(m * k);
     this.touched = new Int32Array(m * k);
+    this.incremental = prep.exactSums === true;
+    this.listed = new Uint8Array(this.incremental ? m * k : 0);
+    this.affected = new Int32Array(na);
     this.reset(start);
   }
 
@@ -77,6 +90,59 @@ export class SwapSearch {
     }
     this.swaps = 0;
     for (let x = 0; x < this.d1.length; x++) this.refresh(x);
+    if (this.incremental) {
+      this.clearSums();
+      for (let x = 0; x < this.d1.length; x++) this.contribute(x, 1);
+    }
+  }
+
+  /** gain, loss and extra back to 0 (extra entry by entry: only the listed ones are not). */
+  private clearSums(): void {
+    const { extra, touched, listed } = this;
+    this.loss.fill(0);
+    this.gain.fill(0);
+    for (let u = 0; u < this.nt; u++) {
+      extra[touched[u]!] = 0;
+      if (this.incremental) listed[touched[u]!] = 0;
+    }
+    this.nt = 0;
+  }
+
+  /**
+   * Adds (sign 1) or takes back (sign -1) point x's part of gain, loss and extra, as the swap
+   * neighbourhood prices it: what closing its nearest open site costs it, and what each closed
+   * candidate nearer than its second-nearest (its nearest, when a fixed facility serves it) saves it.
+   * Reads its list only up to there (nothing farther changes its cost; see NearestLists).
+   */
+  private contribute(x: number, sign: number): void {
+    const { k, prep, slotOf, loss, gain, extra, touched, listed, incremental } = this;
+    const { start: from, sorted, site: near, d: nearD } = prep.nearest;
+    const s = this.f1[x]!,
+      w = prep.w[x]!,
+      a = this.d1[x]!,
+      b = this.d2[x]!;
+    if (s >= 0) loss[s] = loss[s]! + sign * w * (cap(b) - a);
+    // Served by a fixed facility, a point matters only to candidates nearer than it.
+    const cut = s >= 0 ? b : a;
+    for (let t = from[x]!, mid = sorted[x]!, end = from[x + 1]!; t < end; t++) {
+      const dij = nearD[t]!;
+      if (dij >= cut) {
+        if (t < mid) break; // sorted: nothing after it is nearer (the unsorted rest is farther still)
+        continue;
+      }
+      const j = near[t]!;
+      if (slotOf[j]! >= 0) continue;
+      if (dij < a) gain[j] = gain[j]! + sign * w * (cap(a) - dij);
+      if (s < 0) continue;
+      const back = w * (cap(b) - Math.max(dij, a));
+      if (back === 0) continue; // so an entry still 0 is one not yet listed
+      const e = j * k + s;
+      if (incremental ? !listed[e] : extra[e] === 0) {
+        touched[this.nt++] = e;
+        if (incremental) listed[e] = 1;
+      }
+      extra[e] = extra[e]! + sign * back;
+    }
   }
 
   /** Σ w · distance to the nearest facility, as pmedianObjective sums it. */
@@ -134,41 +200,17 @@ export class SwapSearch {
    * `allowIn` (per candidate) and `allowOut` (per slot), when given, restrict the swaps considered.
    */
   price(floor: number, allowIn?: Uint8Array, allowOut?: Uint8Array): void {
-    const { k, prep, slotOf, d1, d2, f1, loss, gain, extra, touched } = this;
-    const { start: from, sorted, site: near, d: nearD } = prep.nearest;
-    const m = slotOf.length,
-      na = d1.length,
-      pw = prep.w;
-    loss.fill(0);
-    gain.fill(0);
-    // extra is sparse (a candidate takes back only from the slots that serve points near it): the
-    // entries a pass touches are listed, read, and reset, instead of m·k of them.
-    let nt = 0;
-    for (let x = 0; x < na; x++) {
-      const s = f1[x]!,
-        w = pw[x]!,
-        a = d1[x]!,
-        b = d2[x]!;
-      if (s >= 0) loss[s] = loss[s]! + w * (cap(b) - a);
-      // Served by a fixed facility, a point matters only to candidates nearer than it.
-      const cut = s >= 0 ? b : a;
-      for (let t = from[x]!, mid = sorted[x]!, end = from[x + 1]!; t < end; t++) {
-        const dij = nearD[t]!;
-        if (dij >= cut) {
-          if (t < mid) break; // sorted: nothing after it is nearer (the unsorted rest is farther still)
-          continue;
-        }
-        const j = near[t]!;
-        if (slotOf[j]! >= 0) continue;
-        if (dij < a) gain[j] = gain[j]! + w * (cap(a) - dij);
-        if (s < 0) continue;
-        const back = w * (cap(b) - Math.max(dij, a));
-        if (back === 0) continue; // so an entry still 0 is one not yet listed
-        const e = j * k + s;
-        if (extra[e] === 0) touched[nt++] = e;
-        extra[e] = extra[e]! + back;
-      }
+    const { k, slotOf, loss, gain, extra, touched, listed, incremental } = this;
+    const m = slotOf.length;
+    if (!incremental) {
+      // From scratch, point by point. extra is sparse (a candidate takes back only from the slots
+      // that serve points near it): the entries a pass touches are listed, read, and reset.
+      this.loss.fill(0);
+      this.gain.fill(0);
+      this.nt = 0;
+      for (let x = 0; x < this.d1.length; x++) this.contribute(x, 1);
     }
+    const nt = this.nt;
     // The best (in, out) pair: for each candidate, the slot that loses least, or one it takes back
     // from. Plain numbers rather than an object, which V8 keeps optimised.
     let best = floor,
@@ -187,11 +229,18 @@ export class SwapSearch {
         }
       }
     }
+    // Kept sums: entries back at 0 leave the list (a pass from scratch would not list them).
+    let kept = 0;
     for (let u = 0; u < nt; u++) {
       const e = touched[u]!,
         j = (e / k) | 0,
         s = e - j * k;
-      if ((!allowIn || allowIn[j]) && (!allowOut || allowOut[s])) {
+      if (extra[e] === 0) {
+        listed[e] = 0;
+        continue;
+      }
+      if (incremental) touched[kept++] = e;
+      if (slotOf[j]! < 0 && (!allowIn || allowIn[j]) && (!allowOut || allowOut[s])) {
         const profit = gain[j]! - (loss[s]! - extra[e]!);
         if (profit > best || (profit === best && jIn >= 0 && (j < jIn || (j === jIn && s < slot)))) {
           best = profit;
@@ -199,8 +248,9 @@ export class SwapSearch {
           slot = s;
         }
       }
-      extra[e] = 0;
+      if (!incremental) extra[e] = 0;
     }
+    this.nt = incremental ? kept : 0;
     this.profit = best;
     this.jIn = jIn;
     this.slot = slot;
@@ -208,18 +258,26 @@ export class SwapSearch {
 
   /** Opens candidate `jIn` in place of slot `slot`'s. */
   swap(jIn: number, slot: number): void {
-    const { slotOf, sites, prep, f1, f2, d1, d2 } = this;
-    slotOf[sites[slot]!] = -1;
-    sites[slot] = jIn;
-    slotOf[jIn] = slot;
-    const col = (this.cols[slot] = prep.column(jIn));
-    this.swaps++;
+    const { slotOf, sites, prep, f1, f2, d1, d2, affected } = this;
+    const col = prep.column(jIn);
     // Only points that used the removed site, or that the new one is nearer than their second, change.
+    let na = 0;
     for (let x = 0; x < d1.length; x++) {
       const reads = f1[x]! >= 0 ? d2[x]! : d1[x]!;
       let d = col[x]!;
-      if (Number.isNaN(d) && prep.beyond[x]! < reads) d = this.exact(slot, x);
-      if (f1[x] === slot || f2[x] === slot || d < reads) this.refresh(x);
+      if (Number.isNaN(d) && prep.beyond[x]! < reads) d = col[x] = this.inst.dist(prep.active[x]!, jIn);
+      if (f1[x] === slot || f2[x] === slot || d < reads) affected[na++] = x;
+    }
+    // Kept sums: the affected points' parts come out under the old sites and back in under the new.
+    if (this.incremental) for (let u = 0; u < na; u++) this.contribute(affected[u]!, -1);
+    slotOf[sites[slot]!] = -1;
+    sites[slot] = jIn;
+    slotOf[jIn] = slot;
+    this.cols[slot] = col;
+    this.swaps++;
+    for (let u = 0; u < na; u++) {
+      this.refresh(affected[u]!);
+      if (this.incremental) this.contribute(affected[u]!, 1);
     }
   }
 

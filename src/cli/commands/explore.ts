@@ -9,7 +9,8 @@ import { loadPlanContext } from '../../load/plan-context.js';
 import { emit } from '../../render/emit.js';
 import type { CommandSpec } from '../command.js';
 import { addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
-import { planAbout } from '../provenance.js';
+import { planAbout, planNames } from '../provenance.js';
+import { Locale } from '../../model/locale.js';
 
 export const command: CommandSpec<ModelOptions> = {
   declare(cmd: Command) {
@@ -37,12 +38,13 @@ export const command: CommandSpec<ModelOptions> = {
       );
       return EXIT.ok;
     }
-    const data = withProgress('explore', ctx.plan, (tick) =>
+    const locale = new Locale(run.lang, planNames(ctx));
+    const data = withProgress(locale.t('explore.progress'), ctx.plan, (tick) =>
       exploreData(ctx.plan, ctx.demand, regions, ctx.settings, tick),
     );
     const { render } = await import('ink');
     const { App } = await import('../../render/explore/app.js');
-    const app = render(createElement(App, { data }));
+    const app = render(createElement(App, { data, locale }));
     await app.waitUntilExit();
     return EXIT.ok;
   },

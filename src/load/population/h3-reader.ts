@@ -8,6 +8,7 @@ import { cellToLatLng, isValidCell } from 'h3-js';
 import { InputError, UserError } from '../../errors.js';
 import { said } from '../../model/said.js';
 import { h3Column } from './detect-format.js';
+import { decimalNumber } from '../number-format.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { checkColumnMap, type ColumnMap, resolveColumns } from '../column-map.js';
 import { readCsvTable } from '../table/csv-table.js';
@@ -37,7 +38,8 @@ function addCell(
     stats.nodata++;
     return;
   }
-  const pop = typeof population === 'number' || typeof population === 'string' ? Number(population) : NaN;
+  const pop =
+    typeof population === 'number' ? population : typeof population === 'string' ? decimalNumber(population) : NaN;
   if (!Number.isFinite(pop) || pop < 0 || pop > MAX_POINT_POPULATION)
     throw new InputError(
       where('population'),

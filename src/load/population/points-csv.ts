@@ -13,7 +13,7 @@ import { type Said, said } from '../../model/said.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { delimiterName, delimiterOf, delimiterSaid } from '../csv-dialect.js';
 import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
-import { type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
+import { decimalNumber, type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRows } from './point-rows.js';
 
 /** No place holds more people than the world; bigger values are typos and would overflow the sums. */
@@ -290,7 +290,7 @@ class Scanner extends CsvCursor {
     }
     if (s.charCodeAt(this.i) === QUOTE) {
       const v = this.quoted().trim();
-      return v === '' ? undefined : this.localeAware(v, Number(v), counts);
+      return v === '' ? undefined : this.localeAware(v, decimalNumber(v), counts);
     }
     this.unquoted();
     if (this.to === this.from) return undefined;
@@ -334,9 +334,9 @@ export function parseDecimal(s: string, start: number, end: number): number {
       digits++;
       if (dot) frac++;
     } else if (c === 46 /* . */ && !dot) dot = true;
-    else return Number(s.slice(start, end));
+    else return decimalNumber(s.slice(start, end));
   }
-  if (digits === 0 || digits > 15) return Number(s.slice(start, end));
+  if (digits === 0 || digits > 15) return decimalNumber(s.slice(start, end));
   const v = frac ? m / POW10[frac]! : m;
   return neg ? -v : v;
 }

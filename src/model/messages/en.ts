@@ -520,6 +520,19 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  // explore (az-explorer): the terminal explorer's labels, key hints and captions.
+  'explore.progress': 'explore',
+  'explore.caption': 'Coverage by economic region (within the standard of an open center or branch)',
+  'explore.covered': 'covered',
+  'explore.sort': 'sort: {by}',
+  'explore.sort.coverage': 'coverage',
+  'explore.sort.population': 'population',
+  'explore.sort.distance': 'distance',
+  'explore.sort.name': 'name',
+  'explore.facilities_in': 'Facilities in {unit}: ',
+  'explore.none_planned': 'none planned',
+  'explore.mean_km_note': 'mean km: population-weighted, to the nearest open center or branch (model km)',
+  'explore.keys': '←/→ year ↑/↓ unit s sort q quit ■ open □ not yet open',
   // validate/optimize leftovers (az-validate)
   'yaml.syntax': 'YAML syntax: {reason}',
   'yaml.reason.flow_unclosed':
@@ -801,7 +814,16 @@ export const en = {
   'studio.refuse.year': 'a year from {from} to {to}',
   'studio.refuse.one_of': 'one of {list}',
   'studio.refuse.whole': 'a whole number below 10,000,000',
+  'studio.refuse.number_from': 'a number from {from} to {to}',
+  'studio.refuse.bands': 'up to {n} ascending minutes from 1 to {max}, separated by commas',
   'studio.refuse.internal': 'internal error; the server printed what happened',
+  'studio.refuse.host':
+    'this server answers only http://127.0.0.1:{port}/ (Host: 127.0.0.1:{port} or localhost:{port})',
+  'studio.refuse.not_json': 'send the body as Content-Type: application/json',
+  'studio.refuse.other_origin': 'requests from other origins are refused',
+  'studio.refuse.other_site': 'requests from other sites are refused',
+  'studio.refuse.bad_body': 'the request body could not be read',
+  'studio.refuse.too_large': 'the body is larger than {kb} KB',
   ...readersEn,
   ...refusalsEn,
 } as const;
