@@ -45,8 +45,7 @@ function isUtf16(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
   const pairs = Math.min(64, Math.floor(bytes.length / 2));
   const side = (zero: 0 | 1) => {
-    for (let i = 0; i < pairs; i++)
-      if (bytes[2 * i + zero] !== 0 || bytes[2 * i + 1 - zero] === 0) return false;
+    for (let i = 0; i < pairs; i++) if (bytes[2 * i + zero] !== 0 || bytes[2 * i + 1 - zero] === 0) return false;
     return true;
   };
   return side(0) || side(1);

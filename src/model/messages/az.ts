@@ -659,8 +659,7 @@ export const az: Record<MessageKey, string> = {
   'population.col_grid': 'rastr',
   'population.col_official': 'rəsmi',
   'population.col_factor': 'əmsal',
-  'encoding.utf16':
-    'fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın',
+  'encoding.utf16': 'fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   'studio.html.title': 'dostplan studiyası',
   'studio.html.year': 'İl',
