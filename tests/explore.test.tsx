@@ -248,6 +248,24 @@ describe('dostplan explore --lang az (ink)', () => {
     r.unmount();
   });
 
+  it('moves ↑/↓ in the order on screen even when keys come faster than the screen is redrawn', async () => {
+    // Opens on the worst-covered unit, Lankaran (city) (0 people: counted in AZ-LAN). s s s sorts by
+    // name and ↑ goes to the unit above it by name, Lankaran; before, ↑ typed in the same instant
+    // moved in the previous order (by coverage, where it was already the top row) and stayed.
+    for (const L of [undefined, az]) {
+      const r = render(<App data={data} locale={L} />);
+      await settle(r);
+      r.stdin.write('s');
+      r.stdin.write('s');
+      r.stdin.write('s');
+      r.stdin.write('\u001b[A');
+      const frame = await settle(r);
+      expect(frame).toContain(L ? 'sıralama: ad' : 'sort: name');
+      expect(frame).toContain(L ? 'Lənkəran üzrə xidmət obyektləri:' : 'Facilities in Lankaran:');
+      r.unmount();
+    }
+  });
+
   it('keeps English byte-identical when the run’s locale is English with place names', () => {
     const en = new Locale('en', localNames(regions.dataset, facilitiesOf(plan), regions.capital, plan));
     const a = render(<App data={data} />);

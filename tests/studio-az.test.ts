@@ -228,6 +228,38 @@ describe('dostplan serve --lang az: the studio in Azerbaijani in headless Chromi
     }
   }, 90_000);
 
+  it('the gap map: each circle’s tooltip says its people, place and nearest facility in Azerbaijani', async () => {
+    const { page, errors } = await openStudio(browser, served, 1400);
+    try {
+      await setYear(page, 2026);
+      await page.locator('#measure').selectOption('gaps');
+      await until(() => page.locator('body').getAttribute('data-measure')).toBe('gaps');
+      await until(() => page.locator('svg.map circle.unserved').count()).toBeGreaterThan(0);
+      const gaps = await api<{
+        features: { properties: { people: number; settlement: string; facility_id: string; mean_min: number } }[];
+      }>(page, '/api/gaps?year=2026');
+      const state = await api<State>(page, '/api/state');
+      // The biggest circle, hovered at its centre; the tooltip is of the circle on top there.
+      const box = (await page.locator('svg.map circle.unserved[data-index="0"]').boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      const index = await page.evaluate(
+        ([px, py]) => Number(document.elementFromPoint(px!, py!)?.getAttribute('data-index')),
+        [x, y],
+      );
+      const c = gaps.features[index]!.properties;
+      const near = state.plan.facilities.find((f) => f.id === c.facility_id)!;
+      const people = decimal(c.people, 0, 'az');
+      const text = `${c.settlement} yaxınlığında bütün normalardan kənarda ${people} nəfər; ən yaxını: ${near.name_az}, orta hesabla ${decimal(c.mean_min, 0, 'az')} dəq`;
+      await until(() => page.locator('#tooltip').textContent()).toBe(text);
+      expect(englishLeft(text)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-az-gaps.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('lists facilities in Azerbaijani order; saves and says so in Azerbaijani; a broken file’s diagnostics in Azerbaijani', async () => {
     const { page, errors } = await openStudio(browser, served, 1400);
     try {

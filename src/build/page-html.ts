@@ -19,6 +19,8 @@ const PAGE_KEYS = [
   'measure.',
   'legend.',
   'map.kinds_html',
+  'map.gap_tip',
+  'map.gap_near',
   'place.caspian_sea',
   'validate.error',
   'validate.warning',

@@ -34,7 +34,18 @@ const surfacePath = (year: number) =>
   `/api/surface?year=${encodeURIComponent(year)}&kind=any&cell_km=2&bands=${EDGES.join(',')}`;
 
 type Band = Feature<MultiPolygon, { min_min: number; max_min: number }>;
-type Cluster = Feature<Point, { rank: number; people: number; settlement: string }>;
+/** A cluster of people beyond every standard, as `dostplan gaps --format geojson` writes it. */
+export type Cluster = Feature<
+  Point,
+  {
+    rank: number;
+    people: number;
+    settlement: string;
+    facility_id?: string | null;
+    facility_name?: string | null;
+    mean_min?: number | null;
+  }
+>;
 
 export interface LandData {
   bands: Band[];
@@ -69,7 +80,7 @@ export function landNodes(view: MapView, map: MapData, data: LandData): SVGEleme
     'stroke-width': 0.6,
   });
   const max = Math.max(1, ...data.clusters.map((c) => c.properties.people));
-  const circles = data.clusters.map((c) => {
+  const circles = data.clusters.map((c, i) => {
     const [x, y] = view.project(c.geometry.coordinates[0]!, c.geometry.coordinates[1]!) ?? [Number.NaN, Number.NaN];
     const r = 1 + 11 * Math.sqrt(c.properties.people / max);
     return s('circle', {
@@ -78,11 +89,19 @@ export function landNodes(view: MapView, map: MapData, data: LandData): SVGEleme
       cy: y.toFixed(1),
       r: r.toFixed(2),
       'data-people': c.properties.people,
+      'data-index': i,
     });
   });
+  // The circles take the pointer (their tooltip; a click adds a facility there), the bands do not.
   const unserved = s(
     'g',
-    { fill: UNSERVED.fill, 'fill-opacity': 0.8, stroke: UNSERVED.stroke, 'stroke-width': 0.5 },
+    {
+      fill: UNSERVED.fill,
+      'fill-opacity': 0.8,
+      stroke: UNSERVED.stroke,
+      'stroke-width': 0.5,
+      'pointer-events': 'visiblePainted',
+    },
     ...circles,
   );
   return [...bands, outline, unserved];

@@ -17,7 +17,7 @@ import {
 import { byId, fill, h } from './dom.js';
 import { AddDialog, FacilityEditor } from './editor.js';
 import { facilityState } from './facility-state.js';
-import { LAND_SCALES, type LandLayer, landFills, landNodes, loadLand } from './land-layers.js';
+import { type Cluster, LAND_SCALES, type LandLayer, landFills, landNodes, loadLand } from './land-layers.js';
 import { type Hover, MapView } from './map-view.js';
 import {
   coverageFills,
@@ -47,6 +47,8 @@ class Studio {
   private year = 0;
   private selected: string | null = null;
   private candidates: Candidate[] = [];
+  /** The gap map's clusters of people beyond every standard (none on the other views). */
+  private gaps: Cluster[] = [];
   /** The summary request whose answer counts (a newer year or revision supersedes older ones). */
   private summarySeq = 0;
   private refreshing: Promise<void> | null = null;
@@ -139,6 +141,7 @@ class Studio {
     if (seq !== this.summarySeq) return;
     this.summary = summary;
     this.distances = distances;
+    this.gaps = landData?.clusters ?? [];
     this.map.colour(
       distances
         ? travelFills(distances)
@@ -272,8 +275,8 @@ class Studio {
   }
 
   private tip(what: Hover, x: number, y: number): void {
-    const { year, mapData: map, state, summary, distances, candidates } = this;
-    showTip(what, { year, map, state, summary, distances, candidates }, x, y);
+    const { year, mapData: map, state, summary, distances, candidates, gaps } = this;
+    showTip(what, { year, map, state, summary, distances, candidates, gaps }, x, y);
   }
 
   private say(message: string): void {

@@ -19,7 +19,7 @@ const PX = { center: 13, branch: 10, candidate: 14, stroke: 1.3 };
 /** A pointer that moved less than this (px) clicked rather than dragged. */
 const CLICK_PX = 4;
 
-export type Hover = { kind: 'unit' | 'facility' | 'candidate'; id: string } | null;
+export type Hover = { kind: 'unit' | 'facility' | 'candidate' | 'gap'; id: string } | null;
 
 export interface MapEvents {
   /** A click on the map away from any facility: a spot to add one. */
@@ -239,6 +239,8 @@ export class MapView {
     if (f) return { kind: 'facility', id: f.getAttribute('data-id') ?? '' };
     const c = node?.closest?.('.candidate');
     if (c) return { kind: 'candidate', id: c.getAttribute('data-index') ?? '' };
+    const gap = node?.closest?.('.unserved');
+    if (gap) return { kind: 'gap', id: gap.getAttribute('data-index') ?? '' };
     const u = node?.closest?.('.unit');
     return u ? { kind: 'unit', id: u.getAttribute('data-id') ?? '' } : null;
   }

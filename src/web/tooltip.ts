@@ -5,6 +5,7 @@
 import type { Candidate, Distances, MapData, State, Summary } from './api.js';
 import { byId, fill, h } from './dom.js';
 import { facilityState } from './facility-state.js';
+import type { Cluster } from './land-layers.js';
 import type { Hover } from './map-view.js';
 import { stateWord } from './panel.js';
 import { int, kindWord, num, pct, placeName, planDate, t, yearOrd } from './words.js';
@@ -17,6 +18,7 @@ export interface TipData {
   summary: Summary | null;
   distances: Distances | null;
   candidates: Candidate[];
+  gaps: Cluster[];
 }
 
 export function showTip(what: Hover, d: TipData, x: number, y: number): void {
@@ -37,6 +39,7 @@ export function showTip(what: Hover, d: TipData, x: number, y: number): void {
 
 function tipLines(what: NonNullable<Hover>, d: TipData): string[] | null {
   if (what.kind === 'unit') return unitLines(what.id, d);
+  if (what.kind === 'gap') return gapLines(d.gaps[Number(what.id)], d);
   if (what.kind === 'candidate') {
     const c = d.candidates[Number(what.id)];
     if (!c) return null;
@@ -88,4 +91,15 @@ function unitLines(id: string, d: TipData): string[] | null {
     ...(trip?.unserved ? [t('studio.tip.unserved', { people: int(trip.unserved) })] : []),
     ...(nearest ? [t('studio.tip.nearest', { name: nearest })] : []),
   ];
+}
+
+/** A cluster of people beyond every standard: how many, where, and the facility nearest to them. */
+function gapLines(c: Cluster | undefined, d: TipData): string[] | null {
+  if (!c) return null;
+  const p = c.properties;
+  const facility = d.state?.plan.facilities.find((f) => f.id === p.facility_id);
+  const name = facility ? placeName(facility) : p.facility_name;
+  const near =
+    name && p.mean_min !== null && p.mean_min !== undefined ? t('map.gap_near', { name, min: num(p.mean_min, 0) }) : '';
+  return [t('map.gap_tip', { people: int(p.people), place: p.settlement, near })];
 }

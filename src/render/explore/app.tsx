@@ -7,7 +7,7 @@
  * count letters, as ink does, so "Şəki" takes four columns whatever its bytes.
  */
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { ExploreData, ExploreFacility, ExploreRegion } from '../../analysis/explore-data.js';
 import { ENGLISH, type Locale } from '../../model/locale.js';
 import { groupName } from '../coverage.js';
@@ -33,6 +33,27 @@ function sortRegions(rows: ExploreRegion[], by: Sort, L: Locale): ExploreRegion[
 export function bar(percent: number, width: number): string {
   const full = Math.round((percent / 100) * width);
   return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+/** What the keys change: the year shown, the sort, the selected unit (by code, so it survives a re-sort). */
+interface View {
+  yi: number;
+  sort: Sort;
+  sel: string | undefined;
+}
+type Key = 'left' | 'right' | 'up' | 'down' | 'sort';
+
+/** The view after one key. */
+function step(v: View, key: Key, data: ExploreData, L: Locale): View {
+  if (key === 'left') return { ...v, yi: Math.max(0, v.yi - 1) };
+  if (key === 'right') return { ...v, yi: Math.min(data.years.length - 1, v.yi + 1) };
+  if (key === 'sort') return { ...v, sort: SORTS[(SORTS.indexOf(v.sort) + 1) % SORTS.length]! };
+  const rows = sortRegions(data.years[v.yi]!.regions, v.sort, L);
+  const i = Math.max(
+    0,
+    rows.findIndex((r) => r.code === v.sel),
+  );
+  return { ...v, sel: rows[Math.max(0, Math.min(rows.length - 1, i + (key === 'up' ? -1 : 1)))]?.code };
 }
 
 /**
@@ -87,10 +108,15 @@ export function App({ data, height, locale: L = ENGLISH }: { data: ExploreData; 
       stdout.off('resize', onResize);
     };
   }, [height, stdout]);
-  const [yi, setYi] = useState(data.years.length - 1);
-  const [sort, setSort] = useState<Sort>('coverage');
-  const [selCode, setSelCode] = useState<string | undefined>(
-    () => sortRegions(data.years[data.years.length - 1]!.regions, 'coverage', L)[0]?.code,
+  // One reducer for the keys: each key acts on the state the keys before it left, not on the rows
+  // of the last drawn screen (s then ↑ typed in one instant moves in the new order).
+  const [{ yi, sort, sel: selCode }, act] = useReducer(
+    (v: View, key: Key) => step(v, key, data, L),
+    undefined,
+    (): View => {
+      const yi = data.years.length - 1;
+      return { yi, sort: 'coverage', sel: sortRegions(data.years[yi]!.regions, 'coverage', L)[0]?.code };
+    },
   );
   const y = data.years[yi]!;
   const rows = sortRegions(y.regions, sort, L);
@@ -103,18 +129,11 @@ export function App({ data, height, locale: L = ENGLISH }: { data: ExploreData; 
 
   useInput((input, key) => {
     if (input === 'q' || key.escape) exit();
-    else if (key.leftArrow) setYi((i) => Math.max(0, i - 1));
-    else if (key.rightArrow) setYi((i) => Math.min(data.years.length - 1, i + 1));
-    else if (key.upArrow || key.downArrow) {
-      // Functional update: keys pressed faster than renders each move one row.
-      setSelCode((code) => {
-        const i = Math.max(
-          0,
-          rows.findIndex((r) => r.code === code),
-        );
-        return rows[Math.max(0, Math.min(rows.length - 1, i + (key.upArrow ? -1 : 1)))]?.code;
-      });
-    } else if (input === 's') setSort((s) => SORTS[(SORTS.indexOf(s) + 1) % SORTS.length]!);
+    else if (key.leftArrow) act('left');
+    else if (key.rightArrow) act('right');
+    else if (key.upArrow) act('up');
+    else if (key.downArrow) act('down');
+    else if (input === 's') act('sort');
   });
 
   const first = data.years[0]!.year,
