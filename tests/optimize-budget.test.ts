@@ -12,12 +12,9 @@ import {
 import { budgetExact, mergeAlike, solveBudget } from '../src/analysis/optimize/budget-exact.js';
 import { coverGreedy, coverLocalSearch } from '../src/analysis/optimize/mclp.js';
 import {
-  coveredByYear,
   decode,
   feasible,
-  moneyOrderBound,
   moneyOrderExact,
-  peopleYears,
   solveMoneyOrder,
   type MoneyOrderInstance,
 } from '../src/analysis/optimize/money-order.js';
@@ -357,36 +354,7 @@ describe('opening order under a money budget per year', () => {
     expect(r.year[3] === 0 || r.year[3]! >= r.year[0]!).toBe(true);
     expect(decode(inst, [3, 0, 1, 2])[3]).toBe(0); // strict list order: D first blocks the list until A opens
   });
-  it('HiGHS and the heuristic agree on random small instances; the bound holds', async () => {
-    let seed = 23;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    let same = 0;
-    const trials = 15;
-    for (let t = 0; t < trials; t++) {
-      const n = 10,
-        m = 6;
-      const inst: MoneyOrderInstance = {
-        w: Float64Array.from({ length: n }, () => Math.round(1 + rnd() * 99)),
-        cover: Array.from({ length: m }, () => Int32Array.from([...Array(n).keys()].filter(() => rnd() < 0.3))),
-        covered: new Uint8Array(n),
-        cost: Float64Array.from({ length: m }, () => Math.round(1 + rnd() * 9)),
-        parent: Int32Array.from({ length: m }, (_, f) => (f > 0 && rnd() < 0.2 ? Math.floor(rnd() * f) : -1)),
-        years: 4,
-        perYear: Math.round(2 + rnd() * 6),
-        carryOver: rnd() < 0.5,
-      };
-      const exact = (await moneyOrderExact(inst))!;
-      expect(feasible(inst, exact.year)).toBe(true);
-      expect((await solveMoneyOrder(inst)).value).toBe(exact.value);
-      const heuristic = await solveMoneyOrder(inst, 0); // no HiGHS
-      expect(feasible(inst, heuristic.year)).toBe(true);
-      expect(peopleYears(inst, heuristic.year)).toBe(heuristic.value);
-      expect(heuristic.value).toBeLessThanOrEqual(exact.value);
-      expect(exact.value).toBeLessThanOrEqual(moneyOrderBound(inst, coveredByYear(inst, heuristic.year)) + 1e-6);
-      if (heuristic.value === exact.value) same++;
-    }
-    expect(same).toBeGreaterThanOrEqual(trials * 0.8);
-  });
+  // Random small instances, with and without running costs: tests/optimize-order-money.test.ts.
 });
 
 describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', () => {
@@ -400,7 +368,9 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
       'order',
       ...args,
     ]);
-  const orderRun = (...args: string[]) => orderCli('--budget-azn-per-year', '5000000', ...args);
+  // The fixture has build costs only: the budget pays for building (--budget-covers build).
+  const orderRun = (...args: string[]) =>
+    orderCli('--budget-azn-per-year', '5000000', '--budget-covers', 'build', ...args);
   it('JSON: B in 2025, C and D in 2026, A left out; 3600 vs 2600 people-years in the plan order', () => {
     const r = orderRun('--format', 'json');
     expect(r.code).toBe(0);
@@ -428,11 +398,21 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
     expect(text).toContain('spent AZN');
     expect(orderRun('--format', 'md').stdout).toContain('| spent AZN |');
     const csv = orderRun('--format', 'csv').stdout;
-    expect(csv).toContain('optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,quality,model');
+    expect(csv).toContain(
+      'optimized_spent_azn,plan_spent_azn,budget_azn_per_year,carry_over,budget_covers,quality,model',
+    );
     expect(csv).toMatch(/\n2026,C D,1500,60,A,1000,40,7000000,10000000,5000000,money not spent .*,proven optimal/);
   });
   it('the scenario it writes passes validate --strict', () => {
-    const r = scenario('order-plan.yaml', '--model', 'order', '--budget-azn-per-year', '5000000');
+    const r = scenario(
+      'order-plan.yaml',
+      '--model',
+      'order',
+      '--budget-azn-per-year',
+      '5000000',
+      '--budget-covers',
+      'build',
+    );
     expect(r.code).toBe(0);
     expect(r.yaml).toContain('- { id: B, opens: 2025 }');
     expect(r.yaml).toContain('- { id: D, opens: 2026 }');
@@ -460,6 +440,8 @@ describe('optimize --model order --budget-azn-per-year (hand-worked fixture)', (
       'order',
       '--budget-azn-per-year',
       '5e6',
+      '--budget-covers',
+      'build',
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('D has no build_cost');
@@ -470,7 +452,7 @@ describe("the guide's budget examples stay true", () => {
   const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
   const section = guide.slice(guide.indexOf('## Budgets in manat'), guide.indexOf('## DOST and ASAN side by side'));
   const blocks = [...section.matchAll(/```\n\$ dostplan (.*)\n([^`]*)```/g)];
-  it('has its two worked examples', () => expect(blocks).toHaveLength(2));
+  it('has its three worked examples', () => expect(blocks).toHaveLength(3));
   it.each(blocks.map((b) => [b[1]!, b[2]!]))('%s', (command, shown) => {
     const r = cli(command.split(' '));
     expect(r.code).toBe(0);

@@ -140,7 +140,7 @@ export function orderTables(o: OrderResult): DataTable[] {
       'plan_opens',
       'plan_covered',
       'plan_percent',
-      ...(m ? ['optimized_spent_azn', 'plan_spent_azn', 'budget_azn_per_year', 'carry_over'] : []),
+      ...(m ? ['optimized_spent_azn', 'plan_spent_azn', 'budget_azn_per_year', 'carry_over', 'budget_covers'] : []),
       'quality',
       'model',
       'population',
@@ -148,7 +148,7 @@ export function orderTables(o: OrderResult): DataTable[] {
     ],
     o.optimized.steps.map((s, i) => {
       const p = o.plan.steps[i]!;
-      const spent = m ? [m.spent[i]!.optimized_azn, m.spent[i]!.plan_azn, m.azn_per_year, m.rule] : [];
+      const spent = m ? [m.spent[i]!.optimized_azn, m.spent[i]!.plan_azn, m.azn_per_year, m.rule, m.counted] : [];
       return [
         s.year,
         s.open.join(' '),

@@ -233,6 +233,51 @@ export function suggestGeoJson(r: SuggestResult): FeatureCollectionOut {
   );
 }
 
+/**
+ * The order on a map: every facility not open at the start as a Point ([lon, lat]) with its rank,
+ * opening year (null when it does not open within the years), the plan's own year, the people it
+ * newly covers and its costs; the collection carries the budget, the quality and the problem.
+ */
+export function orderGeoJson(o: OrderResult): FeatureCollectionOut {
+  const quality = qualityText(o.quality);
+  return featureCollection(
+    o.sites.map((s) =>
+      pointFeature(s.lat, s.lon, {
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        rank: s.rank,
+        opens: s.opens,
+        plan_opens: s.plan_opens,
+        newly_covered: s.newly_covered,
+        ...(s.build_azn !== undefined ? { build_azn: s.build_azn } : {}),
+        ...(s.yearly_azn !== undefined ? { yearly_azn: s.yearly_azn } : {}),
+        quality,
+      }),
+    ),
+    {
+      model: 'order',
+      from: o.from,
+      ...(o.money
+        ? {
+            budget: {
+              azn_per_year: o.money.azn_per_year,
+              carry_over: o.money.carry_over,
+              covers: o.money.covers,
+              counted: o.money.counted,
+              rule: o.money.rule,
+            },
+          }
+        : { budget: { openings_per_year: o.budget } }),
+      population: o.population,
+      population_years: { optimized: o.optimized.population_years, plan: o.plan.population_years },
+      unscheduled: o.unscheduled,
+      quality: o.quality,
+      problem: o.problem,
+    },
+  );
+}
+
 export function orderText(o: OrderResult, yaml: string, markdown = false, L: Locale = ENGLISH): string {
   const m = o.money;
   const spentCol = { header: L.t('order.col_spent'), align: 'right' } as Column;
@@ -261,7 +306,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false, L: Loc
   const gain = o.optimized.population_years - o.plan.population_years;
   const line = markdown ? mdText : (s: string) => s;
   const pace = m
-    ? L.t('order.pace_money', { azn: L.int(m.azn_per_year) })
+    ? L.t(m.covers === 'build' ? 'order.pace_money' : 'order.pace_money_running', { azn: L.int(m.azn_per_year) })
     : L.t(o.budget === 1 ? 'order.pace_one' : 'order.pace_many', { n: o.budget });
   return [
     L.t('order.headline', {
@@ -272,7 +317,7 @@ export function orderText(o: OrderResult, yaml: string, markdown = false, L: Loc
       gain: `${gain >= 0 ? '+' : ''}${L.int(gain)}`,
     }),
     ...[
-      ...(m ? moneyLines(m, L) : []),
+      ...(m ? moneyLines(m, o, L) : []),
       L.t('opt.quality', { quality: qualityWords(o.quality, (x) => L.int(x), L) }),
       problemLine(o.problem, L),
     ].map(line),
@@ -295,10 +340,20 @@ export function orderText(o: OrderResult, yaml: string, markdown = false, L: Loc
   ].join('\n');
 }
 
-/** The rule and the search of a money-budgeted order. */
-function moneyLines(m: MoneyOrderInfo, L: Locale): string[] {
+/** The rule and the search of a money-budgeted order, and why nothing opens when nothing can. */
+function moneyLines(m: MoneyOrderInfo, o: OrderResult, L: Locale): string[] {
+  const none = m.none_affordable;
   return [
-    L.t('order.rule', { rule: known(m.rule, L) }),
+    ...(none
+      ? [
+          L.t('order.none_affordable', {
+            year: L.yearOrd(o.optimized.steps.at(-1)?.year ?? o.from),
+            id: none.id,
+            build: L.int(none.build_azn),
+          }),
+        ]
+      : []),
+    L.t(m.covers === 'build' ? 'order.rule' : 'order.rule_running', { rule: known(m.rule, L) }),
     L.t('order.heuristic', {
       greedy: L.int(m.heuristic.greedy),
       n: m.heuristic.moves,
@@ -392,6 +447,7 @@ export function orderYaml(o: OrderResult, changes: OrderChanges, base: string, L
     m
       ? lang.t('order.yaml.pace_money', {
           azn: lang.num(m.azn_per_year, 0),
+          what: lang.t(m.covers === 'build' ? 'order.yaml.what_build' : 'order.yaml.what_all'),
           carry: lang.t(m.carry_over ? 'order.yaml.carry' : 'order.yaml.no_carry'),
         })
       : lang.t(o.budget === 1 ? 'order.pace_one' : 'order.pace_many', { n: o.budget });

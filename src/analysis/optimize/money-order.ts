@@ -1,16 +1,26 @@
 /**
  * Opening order under a money budget per year: which year each not-yet-open facility opens so
- * that each year's build spending stays within the budget and the people-years covered (each
- * year's covered people, summed) are the most. Carry-over rule: with `carryOver`, money not spent
- * in a year stays available in later years (spending by the end of year t ≤ t × budget); without
- * it, each year's budget is spent that year or lost. A branch opens no earlier than its center.
+ * that each year's spending stays within the budget and the people-years covered (each year's
+ * covered people, summed) are the most. A year's spending is the build cost of what opens in it,
+ * plus (when `running` is given) the yearly running cost of every facility the schedule opened in
+ * an earlier year: a facility opened in year t runs at the schedule's expense from year t + 1 (its
+ * opening year's running is taken as part of fitting it out; openings are dated by year, not day,
+ * so a pro-rata share would be a guess). Running costs after the last year are not counted.
+ * Carry-over rule: with `carryOver`, money not spent in a year stays available in later years
+ * (spending by the end of year t ≤ t × budget); without it, each year's budget is spent that year
+ * or lost. A branch opens no earlier than its center.
  *
- * The heuristic: a priority list (greedy by people gained per manat, year by year), decoded into
- * years — with carry-over strictly in list order, a facility that does not fit yet waiting (and
- * saving) for the money, so every schedule is some list's decoding; without, each year opening
- * what fits in list order — then improved by moving one facility to another place in the list.
- * The bound: each year's coverage is at most the budgeted covering bound (budget-cover.ts) with
- * that year's cumulative budget. HiGHS solves the time-indexed MILP where it is small.
+ * The heuristic: a priority list (greedy by people gained per manat, the manat being the build
+ * cost plus the running cost to the last year), decoded into years — with carry-over strictly in
+ * list order, a facility that does not fit yet waiting (and saving) for the money; without, each
+ * year opening what fits in list order; either way a facility opens only if every later year can
+ * still pay its running cost — then improved by moving one facility to another place in the list.
+ * With build costs only every schedule is some list's decoding under carry-over; with running
+ * costs opening early costs money, so the decoding (as early as the money allows) can miss the
+ * optimum, which HiGHS finds where it is small. The bound: each year's coverage is at most the
+ * budgeted covering bound (budget-cover.ts) with that year's cumulative budget (running costs
+ * only lower what is left to build with, so it holds). HiGHS solves the time-indexed MILP where
+ * it is small.
  */
 import { budgetBound, type BudgetInstance } from './budget-cover.js';
 import { mergeAlike } from './budget-exact.js';
@@ -27,6 +37,8 @@ export interface MoneyOrderInstance {
   covered: Uint8Array;
   /** Build cost of each facility, in manat. */
   cost: Float64Array;
+  /** Running cost a year of each facility, in manat, paid from the year after it opens; absent: not counted. */
+  running?: Float64Array;
   /** Index of the facility each one must not open before (a branch's center), or -1. */
   parent: Int32Array;
   /** Years to schedule (the first is year 1). */
@@ -65,14 +77,12 @@ export function peopleYears(inst: MoneyOrderInstance, year: ArrayLike<number>): 
 
 /** Whether a schedule keeps the budget (under the carry-over rule) and the parents' order. */
 export function feasible(inst: MoneyOrderInstance, year: ArrayLike<number>): boolean {
-  const spend = new Float64Array(inst.years + 1);
   for (let f = 0; f < inst.cover.length; f++) {
     const y = year[f]!;
-    if (y <= 0) continue;
-    spend[y] = spend[y]! + inst.cost[f]!;
     const p = inst.parent[f]!;
-    if (p >= 0 && (year[p]! <= 0 || year[p]! > y)) return false;
+    if (y > 0 && p >= 0 && (year[p]! <= 0 || year[p]! > y)) return false;
   }
+  const spend = spendingByYear(inst, year);
   let cum = 0;
   for (let y = 1; y <= inst.years; y++) {
     cum += spend[y]!;
@@ -82,30 +92,80 @@ export function feasible(inst: MoneyOrderInstance, year: ArrayLike<number>): boo
   return true;
 }
 
+/** What a schedule spends in each year (index t = year t; 0 unused): build costs, and running costs from the year after opening. */
+export function spendingByYear(inst: MoneyOrderInstance, year: ArrayLike<number>): Float64Array {
+  const spend = new Float64Array(inst.years + 1);
+  for (let f = 0; f < inst.cover.length; f++) {
+    const y = year[f]!;
+    if (y <= 0) continue;
+    spend[y] = spend[y]! + inst.cost[f]!;
+    const r = inst.running?.[f] ?? 0;
+    if (r > 0) for (let t = y + 1; t <= inst.years; t++) spend[t] = spend[t]! + r;
+  }
+  return spend;
+}
+
+/**
+ * The money left in each year as facilities are scheduled: with carry-over, t × budget less the
+ * spending by the end of year t; without, the year's budget less its spending. A facility fits in
+ * year y when year y can pay its build cost and every later year its running cost as well.
+ */
+class Purse {
+  private readonly left: Float64Array;
+  constructor(private readonly inst: MoneyOrderInstance) {
+    this.left = Float64Array.from({ length: inst.years + 1 }, (_, t) => (inst.carryOver ? t : 1) * inst.perYear);
+  }
+  /** What year t needs from what is left when f opens in year y (0 before y). */
+  private need(f: number, y: number, t: number): number {
+    const r = this.inst.running?.[f] ?? 0;
+    if (t < y) return 0;
+    return this.inst.carryOver ? this.inst.cost[f]! + r * (t - y) : t === y ? this.inst.cost[f]! : r;
+  }
+  fits(f: number, y: number): boolean {
+    const { inst } = this;
+    for (let t = y; t <= inst.years; t++) {
+      const tol = costTolerance(inst.carryOver ? t * inst.perYear : inst.perYear);
+      if (this.need(f, y, t) > this.left[t]! + tol) return false;
+    }
+    return true;
+  }
+  take(f: number, y: number): void {
+    for (let t = y; t <= this.inst.years; t++) this.left[t] = this.left[t]! - this.need(f, y, t);
+  }
+}
+
+/** Whether no facility fits the budget on its own in any year (then nothing can open). */
+export function noneAffordable(inst: MoneyOrderInstance): boolean {
+  for (let f = 0; f < inst.cover.length; f++)
+    for (let y = 1; y <= inst.years; y++) if (new Purse(inst).fits(f, y)) return false;
+  return true;
+}
+
 /** The schedule a priority list gives (see the module comment for the two rules). */
 export function decode(inst: MoneyOrderInstance, list: readonly number[]): Int32Array {
   const year = new Int32Array(inst.cover.length);
   const opened = (f: number, y: number) => year[f]! > 0 && year[f]! <= y;
-  let available = 0;
+  const purse = new Purse(inst);
   let next = 0; // carry-over: the list position to open next
   const done = new Uint8Array(inst.cover.length);
+  const open = (f: number, y: number) => {
+    year[f] = y;
+    done[f] = 1;
+    purse.take(f, y);
+  };
   for (let y = 1; y <= inst.years; y++) {
-    available = inst.carryOver ? available + inst.perYear : inst.perYear;
     if (inst.carryOver) {
       for (; next < list.length; next++) {
         const f = list[next]!;
         const p = inst.parent[f]!;
-        if (inst.cost[f]! > available + costTolerance(y * inst.perYear) || (p >= 0 && !opened(p, y))) break;
-        year[f] = y;
-        available -= inst.cost[f]!;
+        if (!purse.fits(f, y) || (p >= 0 && !opened(p, y))) break;
+        open(f, y);
       }
     } else {
       for (const f of list) {
         const p = inst.parent[f]!;
-        if (done[f] || inst.cost[f]! > available + costTolerance(inst.perYear) || (p >= 0 && !opened(p, y))) continue;
-        year[f] = y;
-        done[f] = 1;
-        available -= inst.cost[f]!;
+        if (done[f] || (p >= 0 && !opened(p, y)) || !purse.fits(f, y)) continue;
+        open(f, y);
       }
     }
   }
@@ -118,26 +178,27 @@ function greedyList(inst: MoneyOrderInstance): number[] {
   const c = Uint8Array.from(inst.covered);
   const open = new Uint8Array(n);
   const list: number[] = [];
-  let available = 0;
+  const purse = new Purse(inst);
   for (let y = 1; y <= inst.years; y++) {
-    available = inst.carryOver ? available + inst.perYear : inst.perYear;
-    const tol = costTolerance(inst.carryOver ? y * inst.perYear : inst.perYear);
     for (;;) {
       let best = -1,
         bestKey = -1,
         bestGain = 0;
       for (let f = 0; f < n; f++) {
         const p = inst.parent[f]!;
-        if (open[f] || inst.cost[f]! > available + tol || (p >= 0 && !open[p])) continue;
+        if (open[f] || (p >= 0 && !open[p])) continue;
         let g = 0;
         for (const i of inst.cover[f]!) if (!c[i]) g += inst.w[i]!;
-        const key = inst.cost[f]! > 0 ? g / inst.cost[f]! : Number.MAX_VALUE;
-        if (g > 0 && (key > bestKey || (key === bestKey && g > bestGain))) (best = f), (bestKey = key), (bestGain = g);
+        // The manat a facility opened now costs by the last year: build, then running.
+        const manat = inst.cost[f]! + (inst.running?.[f] ?? 0) * (inst.years - y);
+        const key = manat > 0 ? g / manat : Number.MAX_VALUE;
+        if (g > 0 && (key > bestKey || (key === bestKey && g > bestGain)) && purse.fits(f, y))
+          (best = f), (bestKey = key), (bestGain = g);
       }
       if (best < 0) break;
       open[best] = 1;
       list.push(best);
-      available -= inst.cost[best]!;
+      purse.take(best, y);
       for (const i of inst.cover[best]!) c[i] = 1;
     }
   }
@@ -200,7 +261,7 @@ function improveList(
 
 /**
  * An upper bound on people-years: in year t every schedule has spent at most t × the yearly
- * budget (either carry-over rule), so its coverage is at most the budgeted covering bound with
+ * budget on building (either carry-over rule; running costs only take from it), so its coverage is at most the budgeted covering bound with
  * that much money; `known`: a schedule's coverage per year, which steers each bound's steps.
  */
 export function moneyOrderBound(inst: MoneyOrderInstance, known: Float64Array): number {
@@ -213,6 +274,30 @@ export function moneyOrderBound(inst: MoneyOrderInstance, known: Float64Array): 
 }
 
 export const MONEY_ORDER_EXACT_VARIABLES = 3000;
+
+/** `+ 3 x` or `- 3 x`, nothing for a zero coefficient: an LP-format term. */
+const term = (coef: number, v: string) => (coef === 0 ? '' : ` ${coef < 0 ? '-' : '+'} ${Math.abs(coef)} ${v}`);
+
+/**
+ * Year t's budget row over x_{f,s} (f open by the end of year s). Carry-over: Σ_f cost_f x_{f,t}
+ * + Σ_f running_f Σ_{s<t} x_{f,s} ≤ t × budget (a facility open by the end of s runs in s + 1).
+ * Without: cost_f (x_{f,t} − x_{f,t−1}) + running_f x_{f,t−1} ≤ budget.
+ */
+function budgetRow(inst: MoneyOrderInstance, t: number, x: (f: number, t: number) => string): string {
+  const terms: string[] = [];
+  for (let f = 0; f < inst.cover.length; f++) {
+    const c = inst.cost[f]!,
+      r = inst.running?.[f] ?? 0;
+    terms.push(term(c, x(f, t)));
+    if (inst.carryOver) for (let s = 1; s < t; s++) terms.push(term(r, x(f, s)));
+    else if (t > 1) terms.push(term(r - c, x(f, t - 1)));
+  }
+  const cap = inst.carryOver ? t * inst.perYear : inst.perYear;
+  // An empty left side (every cost 0) still needs a variable: 0 x.
+  const lhs = terms.join('').trim().replace(/^\+ /, '') || `0 ${x(0, t)}`;
+  return `${lhs} <= ${cap + costTolerance(cap)}`;
+}
+
 const MAX_NODES = 20000;
 
 /** The time-indexed MILP: x_{f,t} = f open by the end of year t; z_{i,t} = point i covered in year t. */
@@ -249,13 +334,7 @@ export async function moneyOrderExact(
       const p = inst.parent[f]!;
       if (p >= 0) rows.push(` p${f}_${t}: ${x(f, t)} - ${x(p, t)} <= 0`);
     }
-    const terms = [...Array(n).keys()].map((f) => `${inst.cost[f]} ${x(f, t)}`);
-    if (inst.carryOver)
-      rows.push(` b${t}: ${terms.join(' + ')} <= ${t * inst.perYear + costTolerance(t * inst.perYear)}`);
-    else {
-      const before = t > 1 ? [...Array(n).keys()].map((f) => ` - ${inst.cost[f]} ${x(f, t - 1)}`).join('') : '';
-      rows.push(` b${t}: ${terms.join(' + ')}${before} <= ${inst.perYear + costTolerance(inst.perYear)}`);
-    }
+    rows.push(` b${t}: ${budgetRow(inst, t, x)}`);
   }
   const xs: string[] = [];
   for (let t = 1; t <= Y; t++) for (let f = 0; f < n; f++) xs.push(x(f, t));
@@ -296,7 +375,9 @@ export async function solveMoneyOrder(
 ): Promise<MoneyOrderAnswer> {
   const start = greedyList(inst);
   const greedy = peopleYears(inst, decode(inst, start));
-  const improved = improveList(inst, start, 20000);
+  // A work limit (schedules tried), lowered where one decoding is long (many facilities, many years).
+  const work = inst.cover.length * inst.years * (inst.years + 1);
+  const improved = improveList(inst, start, Math.max(200, Math.min(20000, Math.floor(4e8 / Math.max(1, work)))));
   const year = decode(inst, improved.list);
   const value = peopleYears(inst, year);
   const heuristic = { year, value, greedy, heuristic: value, moves: improved.moves };

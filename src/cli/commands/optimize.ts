@@ -4,7 +4,12 @@ import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
 import { solveGraph } from '../../analysis/optimize/graph.js';
-import { moneyRolloutOrder, orderChanges, rolloutOrder } from '../../analysis/optimize/rollout-order.js';
+import {
+  type BudgetCovers,
+  moneyRolloutOrder,
+  orderChanges,
+  rolloutOrder,
+} from '../../analysis/optimize/rollout-order.js';
 import { EXACT_LIMITS } from '../../analysis/optimize/exact.js';
 import {
   planEntries,
@@ -53,11 +58,26 @@ interface Opts extends ModelOptions {
   exact?: boolean;
   budget: number;
   budgetAzn?: number;
-  budgetYears: number;
+  budgetYears?: number;
   budgetAznPerYear?: number;
+  budgetCovers?: BudgetCovers;
   carryOver: boolean;
   from?: number;
   graph?: string;
+}
+
+/**
+ * A flag that only qualifies another is refused without it, rather than silently ignored: a planner
+ * who writes --budget-years 5 under --model order, or --no-carry-over without a money budget, must
+ * not believe it was applied.
+ */
+function refuseLoneFlags(o: Opts): void {
+  const lone: [boolean, string, string][] = [
+    [o.budgetYears !== undefined && o.budgetAzn === undefined, '--budget-years', '--budget-azn'],
+    [o.budgetCovers !== undefined && o.budgetAznPerYear === undefined, '--budget-covers', '--budget-azn-per-year'],
+    [!o.carryOver && o.budgetAznPerYear === undefined, '--no-carry-over', '--budget-azn-per-year'],
+  ];
+  for (const [bad, flag, needs] of lone) if (bad) throw new UserError(said('order.flag_needs', { flag, needs }));
 }
 
 /** Years of running cost counted with a build cost: 0 to 100. */
@@ -114,13 +134,17 @@ export const command: CommandSpec<Opts> = {
         '--budget-years <n>',
         'with --budget-azn: count this many years of yearly_cost with the build cost (default 0: build cost only)',
         yearsAhead,
-        0,
       )
       .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
       .option(
         '--budget-azn-per-year <manat>',
         'order: a build budget per year in manat instead of --budget (facilities not yet open need build_cost)',
         numberIn(0, MAX_AZN, { above: true }),
+      )
+      .option(
+        '--budget-covers <what>',
+        "with --budget-azn-per-year: build+running (default: each year's budget also pays the yearly_cost of what the order opened, from the year after it opens) | build",
+        choice(['build+running', 'build'] as const),
       )
       .option(
         '--no-carry-over',
@@ -148,6 +172,7 @@ export const command: CommandSpec<Opts> = {
       .join('/');
     if (o.budgetAznPerYear !== undefined && o.model !== 'order')
       throw new UserError(said('refuse.budget_per_year_needs_order'));
+    refuseLoneFlags(o);
     if (o.model === 'order') {
       const from = o.from ?? ctx.plan.years.from;
       const result =
@@ -158,7 +183,7 @@ export const command: CommandSpec<Opts> = {
               regions,
               ctx.settings,
               from,
-              { perYear: o.budgetAznPerYear, carryOver: o.carryOver },
+              { perYear: o.budgetAznPerYear, carryOver: o.carryOver, covers: o.budgetCovers ?? 'build+running' },
               o.exact ? EXACT_LIMITS.mclpVariables : undefined,
             )
           : rolloutOrder(ctx.plan, ctx.demand, regions, ctx.settings, from, o.budget);
@@ -197,7 +222,7 @@ export const command: CommandSpec<Opts> = {
       k: o.sites,
       targetPercent: o.target,
       exact: !!o.exact,
-      ...(o.budgetAzn !== undefined ? { budget: { azn: o.budgetAzn, years: o.budgetYears } } : {}),
+      ...(o.budgetAzn !== undefined ? { budget: { azn: o.budgetAzn, years: o.budgetYears ?? 0 } } : {}),
     };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.

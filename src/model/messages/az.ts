@@ -525,6 +525,17 @@ export const az: Record<MessageKey, string> = {
   'opt.method.node_limit': 'HiGHS MILP, düyün həddi',
   'plan.base_missing': "`extends:` əsas plan '{base}' tapılmadı (axtarılan yer: {path})",
   'plan.base_unusable': "`extends:` əsas plan '{base}' işlədilə bilməz: {why}",
+  // order-money (issue 28): running costs in the money-budgeted order, what it says when nothing fits
+  'opt.model.order_money_running':
+    'illik pul büdcəsi ilə açılış ardıcıllığı: norma daxilində nəfər-illəri ən çox edən illər, tikinti xərcləri və açılmış obyektlərin cari xərcləri hər ilin büdcəsi daxilində, filial öz mərkəzindən əvvəl açılmır',
+  'order.pace_money_running': 'tikinti və istismar üçün ildə {azn} AZN büdcə',
+  'order.rule_running':
+    'Büdcə qaydası: tikinti xərcləri və açılmış hər obyektin açıldığı ildən sonrakı ildən başlayaraq illik cari xərci (yearly_cost); {rule}.',
+  'order.none_affordable':
+    '{year} ilədək heç bir ildə heç bir obyekt bu büdcəyə tək başına sığmır: ən ucuzu, {id}, tikintisi {build} AZN-dir. Bu büdcə ilə heç nə açılmır; --budget-azn-per-year dəyərini artırın.',
+  'order.no_yearly_cost':
+    '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
+  'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',
   // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
   'explore.progress': 'illər hesablanır',
   'explore.caption': 'İqtisadi rayonlar üzrə əhatə (fəaliyyətdəki mərkəz və ya filialın normasında)',
@@ -592,7 +603,9 @@ export const az: Record<MessageKey, string> = {
   'opt.yaml.source': 'dostplan optimize, {model} modeli: {effect}',
   'opt.yaml.reassign': 'yeni obyektin açıldığı gündən; vahidə əvvəl xidmət edən mərkəz o günədək xidməti davam etdirir',
   'opt.yaml.until': 'o günədək {center}',
-  'order.yaml.pace_money': 'ildə {azn} AZN tikinti büdcəsi{carry}',
+  'order.yaml.pace_money': 'ildə {azn} AZN {what}{carry}',
+  'order.yaml.what_build': 'tikinti büdcəsi',
+  'order.yaml.what_all': 'tikinti və istismar büdcəsi',
   'order.yaml.carry': ', xərclənməyən vəsait növbəti ilə keçir',
   'order.yaml.no_carry': ', xərclənməyən vəsait növbəti ilə keçmir',
   'order.yaml.head': '`dostplan optimize --model order`: {from} ildən açılış qrafiki, {pace}.',
@@ -830,6 +843,46 @@ export const az: Record<MessageKey, string> = {
   'studio.refuse.other_site': 'başqa saytlardan gələn sorğular rədd edilir',
   'studio.refuse.bad_body': 'sorğunun mətni oxuna bilmədi',
   'studio.refuse.too_large': 'sorğunun mətni {kb} KB-dan böyükdür',
+  // az-refusals: the words of --help (cli/main.ts, cli/help-text.ts)
+  'help.program':
+    'Dövlət xidmət mərkəzlərinin (DOST, ASAN, klinikalar…) milli şəbəkəsinin planlaşdırılması: əhatə, ' +
+    'məsafələr, açılış qrafiki, yoxlama.',
+  'help.data':
+    'ölkənin məlumat qovluğu (profile.json, regionlar, əhali, sərhəd konturu; susmaya görə: daxili Azərbaycan məlumatları)',
+  'help.lang': 'oxunan mətnlərin dili (susmaya görə: planın `language:` dəyəri, o da yoxdursa en)',
+  'help.cmd.validate': 'plan fayllarını yoxlayır (susmaya görə: daxili DOST planı və məlumatları); CI üçün',
+  'help.cmd.coverage': 'seçilmiş ildə xidmətlə əhatə olunan əhalinin payı, məsafəyə və/və ya xidmət ərazisinə görə',
+  'help.cmd.distances':
+    'əhalinin ən yaxın fəaliyyətdə olan mərkəzə, həmçinin ən yaxın mərkəz və ya filiala qədər məsafəsi',
+  'help.cmd.timeline':
+    'il-il açılış qrafiki: açılışlar, saylar, əhatə, məsafə, yerinə yetirilən və ya çatılmayan hədəflər',
+  'help.cmd.capacity':
+    'hər xidmət obyekti üzrə: xidmət zonasındakı əhali, gündəlik müraciətlər, qəbul imkanı, istifadə dərəcəsi, gözləmə; dolduqda artıq yük',
+  'help.cmd.diff':
+    'iki plan arasında nə dəyişib: əlavə olunan, çıxarılan, yeri və ya tarixi dəyişən xidmət obyektləri; hər il üzrə əhatə, məsafə və hədəf fərqləri',
+  'help.cmd.explore':
+    'terminalda interaktiv baxış: il sürgüsü, əhatə zolaqları, inzibati vahidlər cədvəli (terminal olmadıqda sadə mətn)',
+  'help.cmd.optimize':
+    'yer təklifləri (maksimal əhatə, p-median, tam əhatə) və ya açılış ardıcıllığı, plan dəyişməz qalmaqla',
+  'help.cmd.report': 'müstəqil HTML hesabat: xəritə, açılış qrafiki, əhatə və məsafə cədvəlləri',
+  'help.cmd.surface': 'yalnız neçə yox, harada: yol müddəti rastri (GeoTIFF), izoxronlar və xidmət zonaları (GeoJSON)',
+  'help.cmd.gaps':
+    'bütün normalardan kənarda yaşayan əhali harada: xidmətsiz qalan yığınlar əhalinin sayına görə sıralanır, növbəti filial üçün',
+  'help.cmd.import':
+    'xidmət obyektləri siyahısından (.xlsx, .csv və ya .geojson) plan (və ya onun `centers:` və `branches:` bölmələrini) hazırlayır',
+  'help.cmd.serve': 'brauzerdə planlaşdırma studiyası: xəritə, rəqəmlər və planın sınaq dəyişiklikləri, lokal serverdə',
+  'help.cmd.schema': 'plan fayllarının JSON Schema sxemini çap edir (zod sxemlərindən yaradılır)',
+  'help.cmd.regions':
+    'daxili məlumat dəstindəki ISO 3166-2:AZ inzibati vahidlərini, iqtisadi rayonları və Bakı rayonlarını sadalayır',
+  'help.usage': 'İstifadə:',
+  'help.options': 'Parametrlər:',
+  'help.arguments': 'Arqumentlər:',
+  'help.commands': 'Əmrlər:',
+  'help.global_options': 'Ümumi parametrlər:',
+  'help.help': 'əmr üzrə kömək göstərir',
+  'help.version': 'versiya nömrəsini göstərir',
+  'help.choices': 'mümkün dəyərlər',
+  'help.default': 'susmaya görə',
   ...readersAz,
   ...refusalsAz,
 };

@@ -520,6 +520,17 @@ export const en = {
   'opt.method.node_limit': 'HiGHS MILP, node limit',
   'plan.base_missing': "extends: base plan '{base}' not found (looked for {path})",
   'plan.base_unusable': "extends: base plan '{base}' cannot be used: {why}",
+  // order-money (issue 28): running costs in the money-budgeted order, what it says when nothing fits
+  'opt.model.order_money_running':
+    'opening order under a money budget per year: the years that maximise people-years within the standard, build costs and the running costs of what it opened within each year’s budget, a branch not before its center',
+  'order.pace_money_running': 'a budget of {azn} AZN a year for building and running',
+  'order.rule_running':
+    'Budget rule: build costs, and the yearly_cost of each facility the order opened from the year after it opens; {rule}.',
+  'order.none_affordable':
+    'No facility fits this budget on its own in any year up to {year}: the cheapest, {id}, costs {build} AZN to build. Nothing opens at this budget; raise --budget-azn-per-year.',
+  'order.no_yearly_cost':
+    '{id} has no yearly_cost; --budget-azn-per-year counts running costs (--budget-covers build+running, the default) for every facility not open at the end of {year} (add yearly_cost: in manat to the plan or a scenario over it, or pass --budget-covers build if the budget pays for building only)',
+  'order.flag_needs': '{flag} works with {needs}',
   // explore (az-explorer): the terminal explorer's labels, key hints and captions.
   'explore.progress': 'explore',
   'explore.caption': 'Coverage by economic region (within the standard of an open center or branch)',
@@ -585,7 +596,9 @@ export const en = {
   'opt.yaml.source': 'dostplan optimize ({model}): {effect}',
   'opt.yaml.reassign': 'from the day the new facility opens; the center that served the unit keeps it until then',
   'opt.yaml.until': 'until then {center}',
-  'order.yaml.pace_money': '{azn} AZN a year of build budget{carry}',
+  'order.yaml.pace_money': '{azn} AZN a year of {what}{carry}',
+  'order.yaml.what_build': 'build budget',
+  'order.yaml.what_all': 'budget for building and running',
   'order.yaml.carry': ', unspent money carried over,',
   'order.yaml.no_carry': ', no carry-over,',
   'order.yaml.head': 'dostplan optimize --model order: the rollout order with {pace} from {from}.',
@@ -824,6 +837,43 @@ export const en = {
   'studio.refuse.other_site': 'requests from other sites are refused',
   'studio.refuse.bad_body': 'the request body could not be read',
   'studio.refuse.too_large': 'the body is larger than {kb} KB',
+  // az-refusals: the words of --help (cli/main.ts, cli/help-text.ts)
+  'help.program':
+    'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
+    'distances, rollout, validation.',
+  'help.data':
+    "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",
+  'help.lang': "language of what people read (default: the plan's language:, else en)",
+  'help.cmd.validate': 'check plan files (default: the embedded DOST plan and data); for CI',
+  'help.cmd.coverage': 'share of the population served in a year, by distance and/or by assigned regions',
+  'help.cmd.distances': 'how far people live from the nearest open center, and from the nearest center or branch',
+  'help.cmd.timeline': 'the rollout year by year: openings, counts, coverage, distance, targets met or missed',
+  'help.cmd.capacity':
+    'per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full',
+  'help.cmd.diff':
+    'what changed between two plans: facilities added, removed, moved, re-dated; coverage, distance and target deltas per year',
+  'help.cmd.explore':
+    'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)',
+  'help.cmd.optimize':
+    'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed',
+  'help.cmd.report': 'a self-contained HTML report: map, rollout chart, coverage and distance tables',
+  'help.cmd.surface':
+    'where, not only how many: a travel-time raster (GeoTIFF), isochrones and catchment areas (GeoJSON)',
+  'help.cmd.gaps':
+    'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+  'help.cmd.import': 'make a plan (or its centers: and branches:) from a facility list: .xlsx, .csv or .geojson',
+  'help.cmd.serve': 'a planning studio in the browser: map, figures and what-if edits of the plan, on a local server',
+  'help.cmd.schema': 'print the JSON Schema of plan files (generated from the zod schemas)',
+  'help.cmd.regions': 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset',
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.arguments': 'Arguments:',
+  'help.commands': 'Commands:',
+  'help.global_options': 'Global Options:',
+  'help.help': 'display help for command',
+  'help.version': 'output the version number',
+  'help.choices': 'choices',
+  'help.default': 'default',
   ...readersEn,
   ...refusalsEn,
 } as const;

@@ -8,7 +8,7 @@ import { capacitySitesGeoJson } from '../capacity-sites.js';
 import { coverageGeoJson } from '../coverage-geojson.js';
 import { distancesGeoJson } from '../distances.js';
 import type { FeatureCollectionOut } from '../geojson.js';
-import { suggestGeoJson } from '../optimize.js';
+import { orderGeoJson, suggestGeoJson } from '../optimize.js';
 import type { Format, RenderContext } from '../outputs.js';
 import { surfaceGeoJson } from '../surface.js';
 import { gapsGeoJson } from '../gaps.js';
@@ -20,6 +20,7 @@ export const geojsonFormat: Format = {
   coverage: (o, ctx) => geojson(coverageGeoJson(o.map()), ctx),
   distances: (r, ctx) => geojson(distancesGeoJson(r), ctx),
   suggestion: (o, ctx) => geojson(suggestGeoJson(o.result), ctx),
+  order: (o, ctx) => geojson(orderGeoJson(o.result), ctx),
   capacity: (r, ctx) => geojson(capacityGeoJson(r), ctx),
   capacitySites: (r, ctx) => geojson(capacitySitesGeoJson(r.result), ctx),
   surface: (o, ctx) => geojson(surfaceGeoJson(o), ctx),
