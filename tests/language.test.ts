@@ -45,7 +45,7 @@ const withAzName = (file: string, az: string) => {
 const people = ['--population', join(B, 'population.csv')];
 const budget = ['optimize', withAzName('plan.yaml', 'Büdcə fiksturu'), ...people];
 const orderPlan = withAzName('order-plan.yaml', 'Pul büdcəsi ilə açılış fiksturu');
-const moneyOrder = ['--model', 'order', '--budget-azn-per-year', '5000000'];
+const moneyOrder = ['--model', 'order', '--budget-azn-per-year', '5000000', '--budget-covers', 'build'];
 /** The fixture's candidates, named as an Azerbaijani planner would name them (the names are the user's). */
 const sites = join(dir, 'namizədlər.csv');
 writeFileSync(
