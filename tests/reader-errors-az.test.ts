@@ -272,7 +272,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a GeoTIFF whose header declares blocks it does not locate',
-    args: () => population('blocks.tif', geoTiff([5, 6, 3, 4], 2, { patch: { [256]: 20000 } }))(),
+    args: () => population('blocks.tif', geoTiff([5, 6, 3, 4], 2, { patch: { 256: 20000 } }))(),
     code: 1,
     // geotiff.js's own reason stays as the library wrote it (English): it is not ours to translate.
     en: '{DIR}/blocks.tif: cannot read rows 0–1 of band 1 (Offset is outside the bounds of the DataView)',
@@ -280,7 +280,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a GeoTIFF whose header locates more blocks than its size needs',
-    args: () => population('strips.tif', geoTiff([5, 6, 3, 4], 2, { counts: { [273]: 3 } }))(),
+    args: () => population('strips.tif', geoTiff([5, 6, 3, 4], 2, { counts: { 273: 3 } }))(),
     code: 1,
     en: '{DIR}/strips.tif: not a readable GeoTIFF (its header declares 2 × 2 cells in 1 blocks but locates 3)',
     az: '{DIR}/strips.tif: oxuna bilən GeoTIFF deyil (başlığında 2 × 2 xana üçün 1 blok elan olunub, amma 3 blokun yeri göstərilib)',

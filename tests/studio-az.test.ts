@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decimal } from '../src/model/number-text.js';
+import { CONTEXT } from '../src/render/palette.js';
 import type { State } from '../src/web/api.js';
 import { launchChromium } from './browser.js';
 import { englishLeft } from './english-words.js';
@@ -235,6 +236,9 @@ describe('dostplan serve --lang az: the studio in Azerbaijani in headless Chromi
       await page.locator('#measure').selectOption('gaps');
       await until(() => page.locator('body').getAttribute('data-measure')).toBe('gaps');
       await until(() => page.locator('svg.map circle.unserved').count()).toBeGreaterThan(0);
+      // Nakhchivan's land reaches no open facility in 2026: drawn in the unreachable grey under the bands.
+      expect(await page.locator('svg.map path.land-unreachable').getAttribute('fill')).toBe(CONTEXT.unreachable);
+      expect((await page.locator('svg.map path.land-unreachable').getAttribute('d'))!.length).toBeGreaterThan(100);
       const gaps = await api<{
         features: { properties: { people: number; settlement: string; facility_id: string; mean_min: number } }[];
       }>(page, '/api/gaps?year=2026');

@@ -207,12 +207,17 @@ export function gapLayer(
   const net = new Network(plan, points, regions, settings.travel);
   net.advanceTo(year);
   const { weights } = yearWeights(demand, regions, year);
-  const { grid, index } = cells;
-  const none = (k: number) => (index[k]! >= 0 && !Number.isFinite(surface.minutes[index[k]!]!) ? 1 : 0);
-  const window = windowWhere(grid, (k) => none(k) === 1);
   return {
     bands,
-    unreachable: window ? polygonsAtLeast(grid, window, none, 0.5) : [],
+    unreachable: unreachableLand(cells, surface.minutes),
     clusters: unservedClusters(net, settings, 'any', points, weights, settlements),
   };
+}
+
+/** The land cells from which no open facility is reachable (infinite minutes), traced as polygons. */
+export function unreachableLand(cells: LandCells, minutes: ArrayLike<number>): PolygonRings[] {
+  const { grid, index } = cells;
+  const none = (k: number) => (index[k]! >= 0 && !Number.isFinite(minutes[index[k]!]!) ? 1 : 0);
+  const window = windowWhere(grid, (k) => none(k) === 1);
+  return window ? polygonsAtLeast(grid, window, none, 0.5) : [];
 }

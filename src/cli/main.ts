@@ -17,87 +17,87 @@ import { LANGUAGES, type Language } from '../model/language.js';
 import { Locale } from '../model/locale.js';
 import { VERSION } from './version.js';
 import { commanderText, languageAsked } from './commander-text.js';
+import { helpIn } from './help-text.js';
+import type { MessageKey } from '../model/messages/en.js';
 import { commandNamed } from './command-named.cjs';
 
 type Loader = () => Promise<{ command: CommandSpec<never> }>;
 
-/** Every command: its name, one line for `dostplan --help`, and where it lives. */
-const COMMANDS: { name: string; summary: string; load: Loader }[] = [
+/** Every command: its name, its line for `dostplan --help` (a catalogue message), and where it lives. */
+const COMMANDS: { name: string; summary: MessageKey; load: Loader }[] = [
   {
     name: 'validate',
-    summary: 'check plan files (default: the embedded DOST plan and data); for CI',
+    summary: 'help.cmd.validate',
     load: () => import('./commands/validate.js'),
   },
   {
     name: 'coverage',
-    summary: 'share of the population served in a year, by distance and/or by assigned regions',
+    summary: 'help.cmd.coverage',
     load: () => import('./commands/coverage.js'),
   },
   {
     name: 'distances',
-    summary: 'how far people live from the nearest open center, and from the nearest center or branch',
+    summary: 'help.cmd.distances',
     load: () => import('./commands/distances.js'),
   },
   {
     name: 'timeline',
-    summary: 'the rollout year by year: openings, counts, coverage, distance, targets met or missed',
+    summary: 'help.cmd.timeline',
     load: () => import('./commands/timeline.js'),
   },
   {
     name: 'capacity',
-    summary: 'per facility: people in its catchment, visits a day, capacity, utilization, wait; overflow when full',
+    summary: 'help.cmd.capacity',
     load: () => import('./commands/capacity.js'),
   },
   {
     name: 'diff',
-    summary:
-      'what changed between two plans: facilities added, removed, moved, re-dated; coverage, ' +
-      'distance and target deltas per year',
+    summary: 'help.cmd.diff',
     load: () => import('./commands/diff.js'),
   },
   {
     name: 'explore',
-    summary: 'interactive explorer in the terminal: year slider, coverage bars, unit table (plain text when not a TTY)',
+    summary: 'help.cmd.explore',
     load: () => import('./commands/explore.js'),
   },
   {
     name: 'optimize',
-    summary: 'suggest sites (maximal covering, p-median, set covering) or a rollout order, with the plan fixed',
+    summary: 'help.cmd.optimize',
     load: () => import('./commands/optimize.js'),
   },
   {
     name: 'report',
-    summary: 'a self-contained HTML report: map, rollout chart, coverage and distance tables',
+    summary: 'help.cmd.report',
     load: () => import('./commands/report.js'),
   },
   {
     name: 'surface',
-    summary: 'where, not only how many: a travel-time raster (GeoTIFF), isochrones and catchment areas (GeoJSON)',
+    summary: 'help.cmd.surface',
     load: () => import('./commands/surface.js'),
   },
   {
     name: 'gaps',
-    summary: 'where the people beyond every standard live: unserved clusters ranked by people, for the next branch',
+    summary: 'help.cmd.gaps',
     load: () => import('./commands/gaps.js'),
   },
   {
     name: 'import',
-    summary: 'make a plan (or its centers: and branches:) from a facility list: .xlsx, .csv or .geojson',
+    summary: 'help.cmd.import',
     load: () => import('./commands/import.js'),
   },
   {
     name: 'serve',
-    summary: 'a planning studio in the browser: map, figures and what-if edits of the plan, on a local server',
+    summary: 'help.cmd.serve',
     load: () => import('./commands/serve.js'),
   },
   {
     name: 'schema',
-    summary: 'print the JSON Schema of plan files (generated from the zod schemas)',
+    summary: 'help.cmd.schema',
     load: () => import('./commands/schema.js'),
   },
   {
     name: 'regions',
-    summary: 'list the ISO 3166-2:AZ units, economic regions and Baku districts of the embedded dataset',
+    summary: 'help.cmd.regions',
     load: () => import('./commands/regions.js'),
   },
 ];
@@ -129,26 +129,17 @@ export async function main(
   // commander's errors come before --lang is read: the language they are said in is the one asked.
   const asked = new Locale(languageAsked(argv.slice(2)) ?? 'en');
   const program = new Command('dostplan')
-    .description(
-      'Plan a national network of public-service centers (DOST, ASAN, clinics…): coverage, ' +
-        'distances, rollout, validation.',
-    )
+    .description(asked.t('help.program'))
     .version(VERSION)
-    .option(
-      '--data <dir>',
-      "a country's data folder (profile.json, regions, population, outline; default: the embedded Azerbaijan data)",
-    )
-    .addOption(
-      new Option('--lang <lang>', "language of what people read (default: the plan's language:, else en)").choices(
-        LANGUAGES,
-      ),
-    )
+    .option('--data <dir>', asked.t('help.data'))
+    .addOption(new Option('--lang <lang>', asked.t('help.lang')).choices(LANGUAGES))
     .showHelpAfterError(asked.say(said('refuse.cli.help_after_error')))
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(commanderText(s, asked)),
     });
+  helpIn(program, asked);
   // --bom belongs to CSV; checked once here rather than in every command that can print CSV.
   program.hook('preAction', (_, action) => {
     const lang = (action.optsWithGlobals() as { lang?: Language }).lang;
@@ -162,7 +153,7 @@ export async function main(
     const named = commandNamed(argv.slice(2));
     const selected = COMMANDS.some((c) => c.name === named) ? [named] : COMMANDS.map((c) => c.name);
     for (const c of COMMANDS) {
-      const cmd = program.command(c.name).description(c.summary);
+      const cmd = program.command(c.name).description(asked.t(c.summary));
       if (!selected.includes(c.name)) continue; // listed for help and suggestions, never run
       const spec = (await c.load()).command as CommandSpec;
       spec.declare(cmd);

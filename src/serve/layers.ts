@@ -9,7 +9,7 @@ import { resolveVisitModel } from '../analysis/capacity.js';
 import { catchmentAreas } from '../analysis/catchments.js';
 import type { KindFilter } from '../analysis/coverage.js';
 import { pointColumns, yearWeights } from '../analysis/demand.js';
-import { CLUSTER_KM, unservedClusters, type GapsResult } from '../analysis/gaps.js';
+import { CLUSTER_KM, unreachableLand, unservedClusters, type GapsResult } from '../analysis/gaps.js';
 import { bandPopulations, isochroneBands, MAX_BAND_MIN, MAX_BANDS } from '../analysis/isochrones.js';
 import { Network } from '../analysis/network.js';
 import { SettlementNames } from '../analysis/place-names.js';
@@ -91,6 +91,24 @@ function perFacility(
   return sets;
 }
 
+/**
+ * GET /api/unreachable: the land cells no open facility of the kind reaches, as one MultiPolygon on
+ * the surface's grid (the report's gap map draws them grey: analysis/gaps.ts unreachableLand).
+ * The studio draws it under the bands of /api/surface, which tile the reachable cells of the same grid.
+ */
+export function unreachableAnswer(ctx: PlanContext, q: Omit<SurfaceQuery, 'bands' | 'layer'>): object {
+  const cells = landCells(gridOver(ctx.country.outline.box(), q.cellKm), defaultLookup(ctx.country));
+  const surface = travelSurface(ctx.plan, ctx.country.regions, ctx.settings.travel, cells, q.year, q.kind);
+  const rings = unreachableLand(cells, surface.minutes);
+  const properties = { year: q.year, kind: q.kind, cell_km: q.cellKm };
+  return {
+    type: 'FeatureCollection',
+    features: rings.length
+      ? [{ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: rings }, properties }]
+      : [],
+  };
+}
+
 export interface GapsQuery {
   year: number;
   kind: KindFilter;
@@ -155,6 +173,8 @@ export function layerRoutes(o: LayerRouteOptions): Record<string, (q: URLSearchP
       };
       return answerText(surfaceAnswer(o.context(), query, o.about), 'geojson');
     },
+    '/api/unreachable': async (q) =>
+      JSON.stringify(unreachableAnswer(o.context(), { year: o.year(q), kind: kindOf(q), cellKm: cellKmOf(q, o.bad) })),
     '/api/gaps': (q) => {
       const query: GapsQuery = { year: o.year(q), kind: kindOf(q), top: 20 };
       return answerText(gapsAnswer(o.context(), query, o.about), 'geojson');

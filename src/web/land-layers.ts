@@ -49,21 +49,30 @@ export type Cluster = Feature<
 
 export interface LandData {
   bands: Band[];
+  /** The land no open facility reaches (/api/unreachable, on the bands' grid). */
+  unreachable: Feature<MultiPolygon>[];
   clusters: Cluster[];
 }
 
 export async function loadLand(layer: LandLayer, year: number): Promise<LandData> {
-  const [surface, gaps] = await Promise.all([
+  const [surface, unreachable, gaps] = await Promise.all([
     getJson<FeatureCollection<MultiPolygon, Band['properties']>>(surfacePath(year)),
+    getJson<FeatureCollection<MultiPolygon>>(`/api/unreachable?year=${encodeURIComponent(year)}&kind=any&cell_km=2`),
     layer === 'gaps'
       ? getJson<FeatureCollection<Point, Cluster['properties']>>(`/api/gaps?year=${encodeURIComponent(year)}`)
       : null,
   ]);
-  return { bands: surface.features, clusters: gaps?.features ?? [] };
+  return { bands: surface.features, unreachable: unreachable.features, clusters: gaps?.features ?? [] };
 }
 
-/** The layer's SVG: bands widest first (each covers the ones below it), unit borders, circles. */
+/**
+ * The layer's SVG: the unreachable land in the unreachable grey, then the bands widest first (each
+ * covers the ones below it), unit borders, circles — the report's gap map (render/svg-map.ts).
+ */
 export function landNodes(view: MapView, map: MapData, data: LandData): SVGElement[] {
+  const none = data.unreachable.map((f) =>
+    s('path', { class: 'land-unreachable', d: view.pathOf(f.geometry) ?? '', fill: CONTEXT.unreachable }),
+  );
   const bands = [...data.bands]
     .sort((a, b) => b.properties.max_min - a.properties.max_min)
     .map((b) => {
@@ -104,7 +113,7 @@ export function landNodes(view: MapView, map: MapData, data: LandData): SVGEleme
     },
     ...circles,
   );
-  return [...bands, outline, unserved];
+  return [...none, ...bands, outline, unserved];
 }
 
 /**
