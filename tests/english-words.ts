@@ -1,7 +1,9 @@
 /**
  * A heuristic for English left in an Azerbaijani output: words that are common in dostplan's
  * English and are not Azerbaijani words. What a person may legitimately see in English is taken
- * out first: URLs, file paths, ids (absheron-khizi, baku-1), rule codes in brackets, licence names.
+ * out first: URLs, file paths, ids (absheron-khizi, baku-1, NEW-C1), rule codes in brackets, licence names,
+ * and in a plan fragment its keys (`serves:`, `{ unit:`) and the English `name:` written beside
+ * its Azerbaijani `name_az:` (a fragment keeps both).
  */
 const ENGLISH = new Set(
   (
@@ -19,6 +21,8 @@ const ENGLISH = new Set(
 /** Text a person may read in English whatever the language (links, paths, ids, rule codes, credits), and CSS. */
 function strip(text: string): string {
   return text
+    .replace(/^[ \t]*(?:- )?name: .*\n(?=[ \t]*name_az: )/gm, ' ') // a plan's English name beside its name_az:
+    .replace(/(^[ \t]*(?:- )?|[{,][ \t]*)[a-z_]+:(?=[ \t]|$)/gm, '$1 ') // a plan fragment's keys: `serves:`, `{ unit:`
     .replace(/<style>[\s\S]*?<\/style>/g, ' ') // CSS, read by browsers
     .replace(/<[^>]*>/g, ' ') // markup
     .replace(/https?:\/\/\S+/g, ' ')
@@ -26,6 +30,7 @@ function strip(text: string): string {
     .replace(/\b[\w.-]+\/[\w./-]+/g, ' ') // paths and domains with a path: data/SOURCES.md
     .replace(/\[[a-z0-9-]+\]/g, ' ') // rule codes: [unknown-region]
     .replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, ' ') // ids: absheron-khizi, baku-1
+    .replace(/\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b/g, ' ') // facility ids: B-TAR, NEW-C1
     .replace(/Runfola et al\.[^,]*,[^,)]*/g, ' ')
     .replace(/CC BY-SA \d\.\d/g, ' ')
     .replace(/\bdostplan [a-z]+/g, ' '); // a command's name: dostplan capacity

@@ -150,8 +150,8 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
         expect(prep.exactSums).toBe(true);
         const start = [...Array(k).keys()].map((r) => (r * 7) % inst.m);
         if (new Set(start).size < k) continue;
-        const kept = new SwapSearch(inst, prep, start),
-          scratch = new SwapSearch(inst, { ...prep, exactSums: false }, start);
+        const kept = new SwapSearch(inst, prep, start, true),
+          scratch = new SwapSearch(inst, prep, start, false);
         for (let step = 0; step < 25; step++) {
           // Now and then only some swaps allowed, as path relinking asks.
           const allowIn = step % 3 === 2 ? Uint8Array.from({ length: inst.m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;

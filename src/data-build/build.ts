@@ -111,6 +111,7 @@ function main(): void {
       population_basis: r.pop_basis!,
       provenance: nx ? 'exact' : p!.provenance,
       population_source: r.pop_source!,
+      ...(r.pop_source_az ? { population_source_az: r.pop_source_az } : {}),
       ...(r.liberated === 'true' && !nx ? { resident_source: residentSource(r.code!) } : {}),
       ...(r.included_in ? { included_in: r.included_in } : {}),
       ...(nx ? { parent_of: leaves.filter((l) => l.nakhchivan === 'true').map((l) => l.code!) } : {}),
@@ -129,6 +130,7 @@ function main(): void {
       resident: p.resident,
       provenance: p.provenance,
       population_source: p.source,
+      ...(d.pop_source_az ? { population_source_az: d.pop_source_az } : {}),
     };
   });
 

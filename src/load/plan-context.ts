@@ -4,6 +4,7 @@
  * and standards). Every file read is recorded, so --out can never overwrite an input.
  */
 import type { Language } from '../model/language.js';
+import { Locale } from '../model/locale.js';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Demand } from '../analysis/demand.js';
 import { resolveSettings, type SettingOverrides, type Settings } from '../analysis/network.js';
@@ -128,7 +129,8 @@ export async function loadDemand(
     ...(country.units ? { units: country.units } : {}),
     clip: country.outline.box(WINDOW_MARGIN_DEG),
   });
-  for (const line of populationSummary(loaded.source)) run.message(line);
+  const L = new Locale(run.lang);
+  for (const line of populationSummary(loaded.source, (m) => L.say(m), L.t('common.population'))) run.message(line);
   // Not a spread of `loaded`: that would build its million point objects (a getter) at once.
   return {
     columns: loaded.columns,

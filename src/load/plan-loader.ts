@@ -106,8 +106,7 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
         severity: 'error',
         code: 'encoding',
         message: decoded.message,
-        // The reader's catalogue message, where it gives one (load/text-input.ts).
-        ...('said' in decoded ? { said: decoded.said as Said } : {}),
+        said: decoded.said,
       },
     ]);
   const src = parseYamlCompiled(decoded.text, file);

@@ -13,6 +13,8 @@ export type TextResult =
   | { ok: false; line: number; column: number; message: string; said: Said };
 
 export function decodeText(bytes: Uint8Array): TextResult {
+  // UTF-16 (Windows' "Unicode") has a NUL in every other byte of plain text: say so, not "binary".
+  if (isUtf16(bytes)) return { ok: false, line: 1, column: 1, ...told(said('encoding.utf16')) };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {
@@ -32,6 +34,21 @@ export function decodeText(bytes: Uint8Array): TextResult {
       ...told(said('read.text.not_utf8')),
     };
   }
+}
+
+/**
+ * A UTF-16 file: its byte-order mark (FF FE or FE FF), or, without one, text whose first bytes
+ * (up to 64 pairs) are each a NUL beside a non-NUL on the same side, as ASCII text in UTF-16 is.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const pairs = Math.min(64, Math.floor(bytes.length / 2));
+  const side = (zero: 0 | 1) => {
+    for (let i = 0; i < pairs; i++) if (bytes[2 * i + zero] !== 0 || bytes[2 * i + 1 - zero] === 0) return false;
+    return true;
+  };
+  return side(0) || side(1);
 }
 
 /** Far above any real plan or population file; refusing bigger ones keeps memory bounded. */

@@ -31,6 +31,8 @@ export const Region = z.object({
   /** exact SSC figure, derived from SSC figures, or estimate. */
   provenance: Provenance.optional(),
   population_source: z.string().optional(),
+  /** The source note in Azerbaijani (our translation), for the `regions` table made with --lang az. */
+  population_source_az: z.string().optional(),
   /** Where a unit's resident figures come from, when they differ from the registered (liberated units). */
   resident_source: z.string().optional(),
   included_in: z.string().optional(),
@@ -48,6 +50,8 @@ export const BakuDistrict = z.object({
   resident: ByYear.optional(),
   provenance: Provenance.optional(),
   population_source: z.string().optional(),
+  /** The source note in Azerbaijani (our translation). */
+  population_source_az: z.string().optional(),
 });
 
 export const Dataset = z.object({

@@ -122,8 +122,14 @@ export class Locale {
     const rural = /^rural (.*)$/.exec(name);
     if (rural) return this.t('place.rural', { unit: unit(rural[1]!) });
     const off = /^(.*) \((\d+) km (N|NE|E|SE|S|SW|W|NW)\)$/.exec(name);
-    if (off) return this.t('place.off', { place: off[1]!, km: off[2]!, direction: this.t(`compass.${off[3] as 'N'}`) });
-    return name;
+    if (off)
+      return this.t('place.off', {
+        place: unit(off[1]!),
+        km: off[2]!,
+        direction: this.t(`compass.${off[3] as 'N'}`),
+      });
+    // A site named after its unit's seat ("Lankaran"): the unit's name in this language.
+    return unit(name);
   }
 
   /** A unit's name by its code alone (a column of codes beside English names). */

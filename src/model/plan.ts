@@ -9,6 +9,8 @@ import { LANGUAGES } from './language.js';
 /** YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number, so both are accepted. */
 /** More desks than any service hall has (the largest ASAN centres have about a hundred): a typo. */
 export const MAX_DESKS = 1000;
+/** More facilities than any national network has (Azerbaijan's post offices are about 1,500): a typo. */
+export const MAX_TARGET_FACILITIES = 100_000;
 
 export const PlanDate = z.union([z.int(), z.string()]).describe('A date: YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -165,8 +167,8 @@ export const Branch = z.strictObject({
 export const Target = z
   .strictObject({
     by: PlanDate.describe('Deadline; YYYY means the end of that year'),
-    centers: z.number().optional().describe('Open centers required by the deadline'),
-    branches: z.number().optional().describe('Open branches required by the deadline'),
+    centers: z.number().max(MAX_TARGET_FACILITIES).optional().describe('Open centers required by the deadline'),
+    branches: z.number().max(MAX_TARGET_FACILITIES).optional().describe('Open branches required by the deadline'),
     label: Text.optional().describe('How reports name the target'),
     label_az: Text.optional().describe('The label in Azerbaijani, for outputs made with --lang az'),
     source: Text.optional().describe('Where the target comes from (decree, programme, press release)'),
@@ -177,11 +179,13 @@ export const Target = z
         centers: z
           .int()
           .min(0)
+          .max(MAX_TARGET_FACILITIES)
           .optional()
           .describe('Centers actually open by the deadline; the plan opening fewer there is a new miss'),
         branches: z
           .int()
           .min(0)
+          .max(MAX_TARGET_FACILITIES)
           .optional()
           .describe('Branches actually open by the deadline; the plan opening fewer there is a new miss'),
       })

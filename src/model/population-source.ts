@@ -1,4 +1,6 @@
 /** What a user's population file contributed, for every report that uses it (stderr, JSON, text). */
+import type { MessageKey } from './messages/en.js';
+import { type Said, type SaidParam, amount, english, said } from './said.js';
 
 export interface UnitScale {
   code: string;
@@ -50,49 +52,89 @@ export interface PopulationSource {
   scale: ScaleReport | null;
 }
 
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
-const FORMAT_NAMES: Record<PopulationSource['format'], string> = {
-  geotiff: 'GeoTIFF raster',
-  geopackage: 'GeoPackage (H3 cells)',
-  'h3-csv': 'CSV of H3 cells',
-  'points-csv': 'CSV points',
-  xlsx: 'Excel workbook',
-  geojson: 'GeoJSON points',
+const n = (x: number) => amount(Math.round(x));
+/** A factor or a block size as computed: written with the decimals it has (English: as String writes it). */
+const asComputed = (x: number) => amount(x, (String(x).split('.')[1] ?? '').length);
+
+/** How cells got their units (load/population, geo/unit-lookup.ts), by the words the loader wrote. */
+const ASSIGNMENTS: Record<string, MessageKey> = {
+  'the region column, else the unit polygons': 'population.assign.column_polygons',
+  'the region column, else the nearest administrative centre': 'population.assign.column_centre',
+  'country outline, then the nearest administrative centre (approximate near unit boundaries)':
+    'population.assign.outline_centre',
+  'unit polygons': 'population.assign.polygons',
 };
 
-/** One short paragraph (stderr and the top of the Markdown section). */
-export function populationSummary(s: PopulationSource): string[] {
+/** "a, b, c" of messages (each language writes its own numbers inside). */
+const listOf = (items: SaidParam[]): SaidParam => items.reduce((a, b) => said('population.list', { a, b }));
+
+/**
+ * What the file gave, as catalogue messages (said in the run's language where people read them);
+ * populationSummary writes them in English for stderr and JSON.
+ */
+export function populationSaids(s: PopulationSource): Said[] {
+  const assignment = ASSIGNMENTS[s.assignment];
   const lines = [
-    `population: ${s.file} (${FORMAT_NAMES[s.format]}${s.crs ? `, ${s.crs}` : ''}): ${n(s.cells.total)} cells, ` +
-      `${n(s.cells.populated)} populated, ${n(s.cells.empty)} empty, ${n(s.cells.nodata)} nodata`,
+    said('population.read', {
+      file: s.file,
+      format: said(`population.format.${s.format}`),
+      crs: s.crs ? `, ${s.crs}` : '',
+      total: n(s.cells.total),
+      populated: n(s.cells.populated),
+      empty: n(s.cells.empty),
+      nodata: n(s.cells.nodata),
+    }),
     ...(s.window
       ? [
-          `population: read the ${n(s.window.read[0])} × ${n(s.window.read[1])} cells over the country (and ` +
-            `${WINDOW_MARGIN_DEG}° around it) of a ${n(s.window.raster[0])} × ${n(s.window.raster[1])}-cell raster`,
+          said('population.window', {
+            cols: n(s.window.read[0]),
+            rows: n(s.window.read[1]),
+            margin: WINDOW_MARGIN_DEG,
+            rcols: n(s.window.raster[0]),
+            rrows: n(s.window.raster[1]),
+          }),
         ]
       : []),
-    `population: ${n(s.outside.cells)} populated cells (${n(s.outside.population)} people) in the sea or abroad, ` +
-      `not counted; ${n(s.inside_population)} people inside, assigned by ${s.assignment}`,
+    said('population.outside', {
+      cells: n(s.outside.cells),
+      people: n(s.outside.population),
+      inside: n(s.inside_population),
+      assignment: assignment ? said(assignment) : s.assignment,
+    }),
   ];
   if (s.resolution_km !== null)
-    lines.push(`population: merged into ${s.resolution_km} km blocks: ${n(s.points)} points`);
+    lines.push(said('population.merged', { km: asComputed(s.resolution_km), points: n(s.points) }));
   if (s.scale) {
     lines.push(
-      `population: scaled to official ${s.scale.year} ${s.scale.basis} unit populations: ` +
-        `grid ${n(s.scale.grid_total)} → official ${n(s.scale.official_total)} (factor ${s.scale.factor})`,
+      said('population.scaled', {
+        year: s.scale.year,
+        basis: said(`basis.${s.scale.basis}`),
+        grid: n(s.scale.grid_total),
+        official: n(s.scale.official_total),
+        factor: asComputed(s.scale.factor),
+      }),
     );
     const missing = s.scale.units.filter((u) => u.factor === null);
-    if (missing.length)
-      lines.push(`population: not scaled (no cells or no official figure): ${missing.map((u) => u.code).join(', ')}`);
+    if (missing.length) lines.push(said('population.not_scaled', { list: missing.map((u) => u.code).join(', ') }));
     // A grid counts residents, the official figures registered people: where they differ by 2× or
     // more (displaced people registered at home, a grid that misses a town) the factor inflates or
     // empties a few cells, and the planner should know which units.
     const far = s.scale.units.filter((u) => u.factor !== null && (u.factor >= 2 || u.factor <= 0.5));
     if (far.length)
       lines.push(
-        'population: factors of 2 or more (or ½ or less), check these units: ' +
-          far.map((u) => `${u.code} ×${u.factor}`).join(', '),
+        said('population.far_factors', {
+          list: listOf(far.map((u) => said('population.factor_item', { code: u.code, factor: asComputed(u.factor!) }))),
+        }),
       );
   }
   return lines;
+}
+
+/** One short paragraph for stderr: "population: …" lines, in English unless `say` and `word` say otherwise. */
+export function populationSummary(
+  s: PopulationSource,
+  say: (s: Said) => string = english,
+  word = 'population',
+): string[] {
+  return populationSaids(s).map((l) => `${word}: ${say(l)}`);
 }

@@ -363,30 +363,44 @@ function moneyLines(m: MoneyOrderInfo, o: OrderResult, L: Locale): string[] {
   ];
 }
 
-/** A plan fragment for the suggested sites, ready to paste under centers: or branches:. */
 /** YAML double-quoted scalar: JSON's string syntax is valid YAML, so names with ':' or '#' stay text. */
 const q = (s: string) => JSON.stringify(s);
+
+/**
+ * A `name:` line and, in a language other than English, its `name_az:` beside it (the plan's
+ * field for the name said in that language; `name:` stays the English one, as plans/ write it).
+ */
+export function nameLines(indent: string, english: string, local: () => string, L: Locale): string[] {
+  return [`${indent}name: ${q(english)}`, ...(L.lang === 'en' ? [] : [`${indent}name_${L.lang}: ${q(local())}`])];
+}
 
 /**
  * The suggestions as a scenario over the plan (`extends:` its path as seen from where the scenario
  * is saved), named after what it adds: the new entries, and the units they take over as dated
  * moves (`reassign:`), so the years before they open stay as the plan has them. It passes
- * `dostplan validate --strict`.
+ * `dostplan validate --strict`. Keys stay as plans write them; comments, `name_az:` and the
+ * `source:` note are in the run's language.
  */
-export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string): string {
+export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string, L: Locale = ENGLISH): string {
   const list = r.kind === 'center' ? 'centers' : 'branches';
   const n = changes.entries.length;
+  const kinds = L.t(`opt.kinds.${r.kind}`);
   const what = `${n} ${n === 1 ? r.kind : list} suggested by optimize ${r.model}, opening ${r.year}`;
   const lines = [
-    `# dostplan optimize --model ${r.model}: ${r.sites.length} suggested ${list}, fixed network of ${r.year}.`,
-    '# A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
-    '# or paste the new entries (and the reassign: moves) into the plan.',
+    `# ${L.t('opt.yaml.head', { model: r.model, n: r.sites.length, list: kinds, year: L.yearOrd(r.year) })}`,
+    `# ${L.t('opt.yaml.save')}`,
+    `# ${L.t('opt.yaml.paste')}`,
     `extends: ${q(base)}`,
-    `name: ${q(what)}`,
+    ...nameLines('', what, () => L.t('opt.yaml.name', { model: r.model, n, list: kinds, year: L.yearOrd(r.year) }), L),
     `${list}:`,
     ...changes.entries.flatMap((e) => [
       `  - id: ${e.id}`,
-      `    name: ${q(e.name)}`,
+      ...nameLines(
+        '    ',
+        e.name,
+        () => L.t('opt.yaml.site_name', { kind: kindWord(r.kind, L), place: L.placeText(e.near) }),
+        L,
+      ),
       ...(e.center ? [`    center: ${e.center}`] : []),
       `    region: ${e.region}`,
       `    location: { lat: ${e.lat.toFixed(4)}, lon: ${e.lon.toFixed(4)} }`,
@@ -394,10 +408,10 @@ export function suggestYaml(r: SuggestResult, changes: PlanChanges, base: string
       `    opens: ${e.opens}`,
       `    serves: [${e.serves.join(', ')}]`,
       '    evidence: { place: assumption, date: assumption }',
-      `    source: ${q(`dostplan optimize (${r.model}): ${e.effect}`)}`,
+      `    source: ${q(L.t('opt.yaml.source', { model: r.model, effect: L.say(e.effect) }))}`,
       ...costYaml(e.costs),
     ]),
-    ...reassignYaml(changes.moves),
+    ...reassignYaml(changes.moves, L),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -413,11 +427,11 @@ function costYaml(c: SiteCosts | undefined): string[] {
 }
 
 /** Units that move to a new facility, each from the day it opens (no `from:`: it follows `opens`). */
-export function reassignYaml(moves: readonly UnitMove[]): string[] {
+export function reassignYaml(moves: readonly UnitMove[], L: Locale = ENGLISH): string[] {
   if (!moves.length) return [];
   return [
-    'reassign:  # from the day the new facility opens; the center that served the unit keeps it until then',
-    ...moves.map((m) => `  - { unit: ${m.unit}, to: ${m.to} }  # until then ${m.from_center}`),
+    `reassign:  # ${L.t('opt.yaml.reassign')}`,
+    ...moves.map((m) => `  - { unit: ${m.unit}, to: ${m.to} }  # ${L.t('opt.yaml.until', { center: m.from_center })}`),
   ];
 }
 
@@ -426,43 +440,69 @@ export function reassignYaml(moves: readonly UnitMove[]): string[] {
  * changes re-dated, and those the budget leaves out of the plan's years removed. It passes
  * `dostplan validate --strict` and `dostplan timeline` replays it.
  */
-export function orderYaml(o: OrderResult, changes: OrderChanges, base: string): string {
-  const a = o.budget === 1 ? 'opening' : 'openings';
+export function orderYaml(o: OrderResult, changes: OrderChanges, base: string, L: Locale = ENGLISH): string {
   const m = o.money;
-  const what = m?.covers === 'build' ? 'build budget' : 'budget for building and running';
-  const pace = m
-    ? `${m.azn_per_year} AZN a year of ${what}${m.carry_over ? ', unspent money carried over,' : ', no carry-over,'}`
-    : `${o.budget} ${a} a year`;
+  // English writes the budget as it always has (5000000); other languages group it.
+  const pace = (lang: Locale) =>
+    m
+      ? lang.t('order.yaml.pace_money', {
+          azn: lang.num(m.azn_per_year, 0),
+          what: lang.t(m.covers === 'build' ? 'order.yaml.what_build' : 'order.yaml.what_all'),
+          carry: lang.t(m.carry_over ? 'order.yaml.carry' : 'order.yaml.no_carry'),
+        })
+      : lang.t(o.budget === 1 ? 'order.pace_one' : 'order.pace_many', { n: o.budget });
+  const from = L.yearOrd(o.from + 1);
   const lines = [
-    `# dostplan optimize --model order: the rollout order with ${pace} from ${o.from + 1}.`,
-    `# Quality: ${qualityText(o.quality, (x) => String(Math.round(x)))}.`,
-    '# A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
+    `# ${L.t('order.yaml.head', { pace: pace(L), from })}`,
+    `# ${L.t('opt.quality', { quality: qualityWords(o.quality, (x) => L.num(Math.round(x), 0), L) })}`,
+    `# ${L.t('order.yaml.check')}`,
     `extends: ${q(base)}`,
-    `name: ${q(`Rollout reordered by optimize order: ${pace.replace(/,$/, '')} from ${o.from + 1}`)}`,
+    ...nameLines(
+      '',
+      `Rollout reordered by optimize order: ${pace(ENGLISH).replace(/,$/, '')} from ${o.from + 1}`,
+      () => L.t('order.yaml.name', { pace: pace(L).replace(/,$/, ''), from }),
+      L,
+    ),
   ];
   for (const list of ['centers', 'branches'] as const) {
     const kind = list === 'centers' ? 'center' : 'branch';
     const mine = changes.redated.filter((r) => r.kind === kind);
     if (!mine.length) continue;
     lines.push(`${list}:`);
-    for (const r of mine) lines.push(`  - { id: ${r.id}, opens: ${r.opens} }  # plan: ${r.was}`);
+    for (const r of mine)
+      lines.push(`  - { id: ${r.id}, opens: ${r.opens} }  # ${L.t('order.yaml.was', { was: L.planDate(r.was) })}`);
   }
   if (changes.removed.length) {
-    lines.push(`remove:  # not opened by ${o.optimized.steps.at(-1)?.year ?? o.from} at this budget`);
+    const year = L.yearOrd(o.optimized.steps.at(-1)?.year ?? o.from);
+    lines.push(`remove:  # ${L.t('order.yaml.removed', { year })}`);
     for (const id of changes.removed) lines.push(`  - ${id}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** An OR-Library graph run: the answer, how good it is, what it is an answer to, and its sites. */
-export function graphText(r: GraphResult): string {
-  const exact = r.exact !== undefined ? `; exact (HiGHS) ${r.exact}` : '';
-  const known =
-    r.published_optimum !== undefined ? `; published optimum ${r.published_optimum}, gap ${r.gap_percent}%` : '';
+export function graphText(r: GraphResult, L: Locale = ENGLISH): string {
+  const exact = r.exact !== undefined ? L.t('opt.graph.exact', { value: r.exact }) : '';
+  const published =
+    r.published_optimum !== undefined
+      ? L.t('opt.graph.published', { value: r.published_optimum, gap: L.pct(r.gap_percent!, decimals(r.gap_percent!)) })
+      : '';
   return [
-    `${r.file}: n=${r.n} p=${r.p} objective ${r.objective}: ${qualityText(r.quality)} ` +
-      `(greedy ${r.greedy}, ${r.swaps} swaps)${exact}${known}`,
-    `model: ${r.model}; demand: ${r.population}; distance: ${r.travel}`,
-    `sites: ${r.sites.join(' ')}`,
+    L.t('opt.graph.result', {
+      file: r.file,
+      n: r.n,
+      p: r.p,
+      objective: r.objective,
+      quality: qualityWords(r.quality, String, L),
+      greedy: r.greedy,
+      swaps: r.swaps,
+      extra: `${exact}${published}`,
+    }),
+    L.t('opt.graph.problem', {
+      model: known(r.model, L),
+      population: known(r.population, L),
+      travel: known(r.travel, L),
+    }),
+    L.t('opt.graph.sites', { sites: r.sites.join(' ') }),
   ].join('\n');
 }

@@ -3,45 +3,50 @@
  * and appended to text / Markdown reports so that no figure is read without it.
  */
 import { ENGLISH, type Locale } from '../model/locale.js';
-import { type PopulationSource, populationSummary } from '../model/population-source.js';
+import { type PopulationSource, populationSaids } from '../model/population-source.js';
 import { mdText } from './markdown-text.js';
 import { type Column, markdownTable } from './table.js';
-
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** Appended to text and Markdown reports: the summary, and with --scale-to the factor of every unit. */
 export function populationSection(s: PopulationSource, markdown: boolean, L: Locale = ENGLISH): string {
   const title = L.t('closing.population_source');
+  const n = (x: number) => L.int(x);
+  // English writes a factor as computed (1.0234); other languages with their decimal mark.
+  const factor = (f: number | null) =>
+    f === null ? '–' : L.lang === 'en' ? String(f) : L.num(f, (String(f).split('.')[1] ?? '').length);
+  const name = (u: { code: string; name: string }) => L.unitName(u.code) ?? u.name;
   const out = [
     '',
     markdown ? `## ${title}` : title,
     '',
-    ...populationSummary(s).map((l) =>
+    ...populationSaids(s).map((said) => {
+      const l = L.say(said);
       // The file's name is the user's: Markdown text, not markup.
-      markdown ? `- ${mdText(l.replace(/^population: /, ''))}` : `  ${l.replace(/^population: /, '')}`,
-    ),
+      return markdown ? `- ${mdText(l)}` : `  ${l}`;
+    }),
   ];
   if (s.scale) {
     out.push('');
     if (markdown) {
       const columns: Column[] = [
-        { header: 'unit' },
-        { header: 'name' },
-        { header: 'grid', align: 'right' },
-        { header: 'official', align: 'right' },
-        { header: 'factor', align: 'right' },
+        { header: L.t('common.unit') },
+        { header: L.t('common.name') },
+        { header: L.t('population.col_grid'), align: 'right' },
+        { header: L.t('population.col_official'), align: 'right' },
+        { header: L.t('population.col_factor'), align: 'right' },
       ];
-      const rows = s.scale.units.map((u) => [u.code, u.name, n(u.grid), n(u.official), String(u.factor ?? '–')]);
+      const rows = s.scale.units.map((u) => [u.code, name(u), n(u.grid), n(u.official), factor(u.factor)]);
       out.push(markdownTable(columns, rows));
     } else {
       out.push(
-        `  ${'unit'.padEnd(8)} ${'name'.padEnd(22)} ${'grid'.padStart(11)} ${'official'.padStart(11)} ` +
-          'factor'.padStart(7),
+        `  ${L.t('common.unit').padEnd(8)} ${L.t('common.name').padEnd(22)} ` +
+          `${L.t('population.col_grid').padStart(11)} ${L.t('population.col_official').padStart(11)} ` +
+          L.t('population.col_factor').padStart(7),
       );
       for (const u of s.scale.units)
         out.push(
-          `  ${u.code.padEnd(8)} ${u.name.slice(0, 22).padEnd(22)} ${n(u.grid).padStart(11)} ` +
-            `${n(u.official).padStart(11)} ${String(u.factor ?? '–').padStart(7)}`,
+          `  ${u.code.padEnd(8)} ${name(u).slice(0, 22).padEnd(22)} ${n(u.grid).padStart(11)} ` +
+            `${n(u.official).padStart(11)} ${factor(u.factor).padStart(7)}`,
         );
     }
   }

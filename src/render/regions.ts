@@ -29,7 +29,17 @@ function headers(ds: Dataset): string[] {
   ];
 }
 
-function rows(ds: Dataset, capital: string): string[][] {
+/**
+ * The table's rows; `sourceIn` chooses each figure's source note (the English one by default, the
+ * Azerbaijani translation the data carries for a table made with --lang az).
+ */
+function rows(
+  ds: Dataset,
+  capital: string,
+  sourceIn: (r: { population_source?: string | undefined; population_source_az?: string | undefined }) => string = (
+    r,
+  ) => r.population_source ?? '',
+): string[][] {
   const y = String(ds.base_year),
     last = String(lastYear(ds));
   const units = ds.regions.map((r) => [
@@ -43,7 +53,7 @@ function rows(ds: Dataset, capital: string): string[][] {
     String(r.population[y] ?? 0),
     String((r.resident ?? r.population)[y] ?? 0),
     r.provenance ?? '',
-    r.population_source ?? '',
+    sourceIn(r),
     String((r.resident ?? r.population)[last] ?? 0),
     r.resident_source ?? '',
   ]);
@@ -58,7 +68,7 @@ function rows(ds: Dataset, capital: string): string[][] {
     String(d.population[y] ?? 0),
     String((d.resident ?? d.population)[y] ?? 0),
     d.provenance ?? '',
-    d.population_source ?? '',
+    sourceIn(d),
     String((d.resident ?? d.population)[last] ?? 0),
     '',
   ]);
@@ -113,7 +123,9 @@ export function regionsText(ds: Dataset, capital = '', L: Locale = ENGLISH): str
             : r[i]!;
   const table = textTable(
     cols.map((i) => ({ header: h[i]!, align: numeric(i) ? ('right' as const) : ('left' as const) })),
-    rows(ds, capital).map((r) => cols.map((i) => cell(r, i))),
+    rows(ds, capital, L.lang === 'az' ? (r) => r.population_source_az ?? r.population_source ?? '' : undefined).map(
+      (r) => cols.map((i) => cell(r, i)),
+    ),
   );
   const summary = [provenanceSummary(ds, L), residentSummary(ds, L)].filter(Boolean).join('\n');
   return summary ? `${table}\n\n${summary}` : table;

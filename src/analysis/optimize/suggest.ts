@@ -4,6 +4,7 @@
  */
 import { geodesicKm } from '../../geo/geodesic.js';
 import type { FacilityKind, Plan, Threshold } from '../../model/plan.js';
+import { type Said, amount, said } from '../../model/said.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { describeBasis, pointColumns, yearWeights, type Demand } from '../demand.js';
 import { SettlementNames } from '../place-names.js';
@@ -293,6 +294,8 @@ export function coverInstance(
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** The decimals a threshold was written with (7.5 km: 1), at most 3. */
+const decimalsOf = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').length);
 /** Relative gap in % between the heuristic and the optimum (0 when equal). */
 const gap = (optimum: number, heuristic: number) =>
   optimum === 0 ? 0 : Math.round((Math.abs(optimum - heuristic) / Math.abs(optimum)) * 10000) / 100;
@@ -310,8 +313,10 @@ export interface PlanEntry {
   lat: number;
   lon: number;
   opens: number;
-  /** Why this site, in the model's terms. */
-  effect: string;
+  /** The place it is near (an analysis's English place name, analysis/place-names.ts). */
+  near: string;
+  /** Why this site, in the model's terms (said in the run's language where people read it). */
+  effect: Said;
   /** Its costs, carried into the scenario. */
   costs?: SiteCosts;
 }
@@ -406,14 +411,22 @@ export function planEntries(r: SuggestResult, plan: Plan, regions: RegionIndex):
       .sort((a, b) => geodesicKm(s, a.location) - geodesicKm(s, b.location))[0];
     const effect =
       r.model === 'pmedian'
-        ? `saves ${s.marginal.toLocaleString('en-US')} people × ` +
-          `km${s.reached ? `, reaches ${s.reached.toLocaleString('en-US')} people with no facility before` : ''}`
-        : `covers ${s.marginal.toLocaleString('en-US')} more people within ` +
-          `${r.threshold_km === null ? 'the standard' : `${r.threshold_km} km`}`;
+        ? said('opt.effect.saves', {
+            n: amount(s.marginal),
+            reached: s.reached ? said('opt.effect.reached', { n: amount(s.reached) }) : '',
+          })
+        : said('opt.effect.covers', {
+            n: amount(s.marginal),
+            reach:
+              r.threshold_km === null
+                ? said('opt.effect.reach_standard')
+                : said('opt.effect.reach_km', { km: amount(r.threshold_km, decimalsOf(r.threshold_km)) }),
+          });
     const { id, region } = sites[t]!;
     return {
       id,
       name: `Suggested ${r.kind} near ${s.name}`,
+      near: s.name,
       ...(r.kind === 'branch' && parent ? { center: parent.id } : {}),
       region,
       serves: serves[t]!,

@@ -15,6 +15,14 @@
 import type { Instance } from './instance.js';
 import type { Prepared } from './prepared.js';
 
+/**
+ * Below this many sites a swap changes the nearest or second-nearest of a large share of the points
+ * (about 4/k of them, and those a new site comes nearer than their distant second): re-pricing them
+ * costs about what a pass from scratch does (pmed22 and pmed36, k = 10: slower), while pmed40
+ * (k = 90) and the n = 900 bench graph (k = 45) gain.
+ */
+const KEEP_SUMS_MIN_K = 20;
+
 /** A point with no facility at all contributes nothing; "infinite" becomes a large finite cost. */
 const cap = (x: number) => (Number.isFinite(x) ? x : 1e12);
 
@@ -59,6 +67,8 @@ export class SwapSearch {
     private readonly inst: Instance,
     private readonly prep: Prepared,
     start: ArrayLike<number>,
+    /** Keep the sums swap by swap (default: where exact, and with KEEP_SUMS_MIN_K sites or more). */
+    keepSums = prep.exactSums === true && start.length >= KEEP_SUMS_MIN_K,
   ) {
     const k = (this.k = start.length),
       m = inst.m,
@@ -73,7 +83,7 @@ export class SwapSearch {
     this.gain = new Float64Array(m);
     this.extra = new Float64Array(m * k);
     this.touched = new Int32Array(m * k);
-    this.incremental = prep.exactSums === true;
+    this.incremental = keepSums && prep.exactSums === true;
     this.listed = new Uint8Array(this.incremental ? m * k : 0);
     this.affected = new Int32Array(na);
     this.reset(start);

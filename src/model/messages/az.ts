@@ -272,7 +272,7 @@ export const az: Record<MessageKey, string> = {
   'regions.provenance':
     'İnzibati vahidlər ({date}): {exact} dəqiq rəsmi rəqəm, {derived} rəsmi rəqəmlərdən hesablanmış, {estimate} təxmini, {none} öz rəqəmi olmayan. Mənbələr: --format csv; metod: data/SOURCES.md.',
   'regions.resident':
-    'İşğaldan azad edilmiş {n} inzibati vahidin faktiki əhalisi: hər il 1 yanvara köçürülənlər (Dövlət Komitəsinin tarixli rəqəmləri) və heç vaxt işğal olunmamış hissələr; hər vahidin mənbəyi --format csv-nin resident_source sütunundadır.',
+    'İşğaldan azad edilmiş {n} inzibati vahidin faktiki əhalisi: hər il 1 yanvara köçürülənlər (Dövlət Komitəsinin tarixli rəqəmləri) və heç vaxt işğal olunmamış hissələr; hər vahidin mənbəyi `--format csv` çıxışının `resident_source` sütunundadır.',
   'regions.registered': 'qeydiyyat {year}',
   'regions.resident_col': 'faktiki {year}',
   'regions.figure': 'rəqəm',
@@ -589,6 +589,90 @@ export const az: Record<MessageKey, string> = {
   'dataset.districts_resident_sum':
     '{year}: {city} rayonlarının faktiki yaşayış yeri üzrə əhalisinin cəmi {sum}, şəhər üzrə isə {whole}',
   'dataset.unknown_economic_region': '{code}: naməlum iqtisadi rayon {id}',
+  'opt.effect.saves': '{n} nəfər × km qənaət edir{reached}',
+  'opt.effect.reached': ', əvvəl heç bir obyektə çatmayan {n} nəfərə çatır',
+  'opt.effect.covers': '{reach} daxilində əlavə {n} nəfəri əhatə edir',
+  'opt.effect.reach_km': '{km} km',
+  'opt.effect.reach_standard': 'norma',
+  'opt.yaml.head':
+    '`dostplan optimize --model {model}`: {n} təklif olunan {list}; {year} ilin sonunda fəaliyyətdə olan şəbəkə dəyişməz qalır.',
+  'opt.yaml.save': 'Plan üzərində ssenari: onu planın yanında saxlayın və `dostplan validate --strict` ilə yoxlayın,',
+  'opt.yaml.paste': 'və ya yeni qeydləri (və `reassign:` köçürmələrini) plana əlavə edin.',
+  'opt.yaml.name': 'dostplan optimize ({model}) ilə təklif olunan {n} {list}, {year} ildə açılır',
+  'opt.yaml.site_name': 'Təklif olunan {kind}, {place}',
+  'opt.yaml.source': 'dostplan optimize, {model} modeli: {effect}',
+  'opt.yaml.reassign': 'yeni obyektin açıldığı gündən; vahidə əvvəl xidmət edən mərkəz o günədək xidməti davam etdirir',
+  'opt.yaml.until': 'o günədək {center}',
+  'order.yaml.pace_money': 'ildə {azn} AZN {what}{carry}',
+  'order.yaml.what_build': 'tikinti büdcəsi',
+  'order.yaml.what_all': 'tikinti və istismar büdcəsi',
+  'order.yaml.carry': ', xərclənməyən vəsait növbəti ilə keçir',
+  'order.yaml.no_carry': ', xərclənməyən vəsait növbəti ilə keçmir',
+  'order.yaml.head': '`dostplan optimize --model order`: {from} ildən açılış qrafiki, {pace}.',
+  'order.yaml.check':
+    'Plan üzərində ssenari: `dostplan validate --strict` ilə yoxlayın, `dostplan diff` ilə müqayisə edin.',
+  'order.yaml.name': 'dostplan optimize ilə dəyişdirilmiş açılış qrafiki: {pace}, {from} ildən',
+  'order.yaml.was': 'planda: {was}',
+  'order.yaml.removed': 'bu büdcə ilə {year} ilin sonunadək açılmır',
+  'opt.graph.result':
+    '{file}: n={n} p={p}, məqsəd funksiyası {objective}: {quality} (acgöz alqoritm {greedy}, {swaps} əvəzləmə){extra}',
+  'opt.graph.exact': '; dəqiq həll (HiGHS) {value}',
+  'opt.graph.published': '; dərc olunmuş optimum {value}, fərq {gap}',
+  'opt.graph.problem': 'model: {model}; tələbat: {population}; məsafə: {travel}',
+  'opt.graph.sites': 'seçilən təpələr: {sites}',
+  'opt.graph.model': 'p-median: hər təpədən ən yaxın medianadək məsafələrin cəmini minimuma endirmək',
+  'opt.graph.population': 'hər təpə bir vahid tələbatdır (çəkisi 1) və həm də namizəd yerdir',
+  'opt.graph.travel': 'qrafın tilləri üzrə ən qısa yollar (təkrarlanan til sonuncu uzunluğunu saxlayır)',
+  'capsites.col_rank': 'sıra',
+  'capsites.col_site': 'yer',
+  'capsites.col_region': 'inzibati vahid',
+  'capsites.col_capacity': 'qəbul imkanı/gün',
+  'capsites.col_relieves': 'yükünü azaldır',
+  'capsites.col_unserved': 'sonra xidmətsiz',
+  'capsites.col_over': 'sonra 100\u00A0%-dən çox',
+  'capsites.headline':
+    'Yüklənmənin azaldılması: {candidates} namizəd yer arasından {n} yeni yer; {year} ilin sonunda fəaliyyətdə olan obyektlər öz qəbul imkanları ilə dəyişməz qalır (xidmət zonaları: {catchment}).',
+  'capsites.before':
+    'Əvvəl: {n} obyektin yüklənməsi 100\u00A0%-dən çoxdur{list}{nearest}; {unserved} nəfərə qəbul imkanı daxilində xidmət göstərilə bilmir; {overflow} nəfər daha uzaq obyektə yönəldilir.',
+  'capsites.by_nearest': ', ən yaxın obyekt üzrə {n}',
+  'capsites.after':
+    'Sonra: ən yaxın obyekt üzrə {n} obyektin yüklənməsi 100\u00A0%-dən çoxdur; {unserved} nəfər xidmətsiz qalır; {overflow} nəfər yönəldilir. Yerin qəbul imkanı onun gündə qəbul edəcəyi müraciətlərin sayıdır.',
+  'capsites.fragment': 'Plan fraqmenti:',
+  'capsites.yaml.head':
+    '`dostplan optimize --model capacity`: qəbul imkanı göstərilmiş {n} təklif olunan mərkəz; {year} ilin sonunda fəaliyyətdə olan şəbəkə dəyişməz qalır.',
+  'capsites.yaml.save':
+    'Plan üzərində ssenari: onu planın yanında saxlayın və `dostplan validate --strict` ilə yoxlayın.',
+  'capsites.yaml.name': 'dostplan optimize ilə təklif olunan, qəbul imkanı göstərilmiş {n} mərkəz, {year} ildə açılır',
+  'capsites.yaml.relieving': ', {list} yükünü azaldır',
+  'capsites.yaml.source': 'dostplan optimize, qəbul imkanı modeli: {people} nəfərə xidmət edir{relieving}',
+  'population.read':
+    '{file} ({format}{crs}): {total} xana, {populated} əhalili, {empty} boş, {nodata} məlumatsız (nodata)',
+  'population.window':
+    '{rcols} × {rrows} xanalı rastrın ölkəni (və ətrafında {margin}° zolağı) örtən {cols} × {rows} xanası oxunub',
+  'population.outside':
+    'dənizdə və ya xaricdə {cells} əhalili xana ({people} nəfər) sayılmır; ölkə daxilində {inside} nəfər, {assignment} üzrə bölünüb',
+  'population.merged': '{km} km-lik bloklarda birləşdirilib: {points} nöqtə',
+  'population.scaled':
+    'vahidlərin {year} rəsmi rəqəmlərinə (uçot əsası: {basis}) uyğunlaşdırılıb: rastr {grid} → rəsmi {official} (əmsal {factor})',
+  'population.not_scaled': 'uyğunlaşdırılmayıb (xana və ya rəsmi rəqəm yoxdur): {list}',
+  'population.far_factors': 'əmsalı 2 və ya daha çox (və ya ½ və daha az) olan vahidləri yoxlayın: {list}',
+  'population.factor_item': '{code} ×{factor}',
+  'population.list': '{a}, {b}',
+  'population.format.geotiff': 'GeoTIFF rastri',
+  'population.format.geopackage': 'GeoPackage (H3 xanaları)',
+  'population.format.h3-csv': 'H3 xanalarının CSV faylı',
+  'population.format.points-csv': 'CSV nöqtələri',
+  'population.format.xlsx': 'Excel iş kitabı',
+  'population.format.geojson': 'GeoJSON nöqtələri',
+  'population.assign.column_polygons': '`region` sütunu, o olmadıqda inzibati vahidlərin poliqonları',
+  'population.assign.column_centre': '`region` sütunu, o olmadıqda ən yaxın inzibati mərkəz',
+  'population.assign.outline_centre':
+    'ölkənin konturu, sonra ən yaxın inzibati mərkəz (vahidlərin sərhədləri yaxınında təqribi)',
+  'population.assign.polygons': 'inzibati vahidlərin poliqonları',
+  'population.col_grid': 'rastr',
+  'population.col_official': 'rəsmi',
+  'population.col_factor': 'əmsal',
+  'encoding.utf16': 'fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   'studio.html.title': 'dostplan studiyası',
   'studio.html.year': 'İl',
@@ -820,6 +904,8 @@ export const az: Record<MessageKey, string> = {
   'help.version': 'versiya nömrəsini göstərir',
   'help.choices': 'mümkün dəyərlər',
   'help.default': 'susmaya görə',
+  // lead: flags optimize would otherwise ignore
+  'optimize.graph_alone': '--graph yalnız öz qraf faylını həll edir: {flag} göstərilməməlidir',
   ...readersAz,
   ...refusalsAz,
 };

@@ -582,6 +582,89 @@ export const en = {
   'dataset.districts_sum': '{year}: {city} districts add up to {sum}, the city is {whole}',
   'dataset.districts_resident_sum': "{year}: {city} districts' residents add up to {sum}, the city's are {whole}",
   'dataset.unknown_economic_region': '{code}: unknown economic region {id}',
+  'opt.effect.saves': 'saves {n} people × km{reached}',
+  'opt.effect.reached': ', reaches {n} people with no facility before',
+  'opt.effect.covers': 'covers {n} more people within {reach}',
+  'opt.effect.reach_km': '{km} km',
+  'opt.effect.reach_standard': 'the standard',
+  'opt.yaml.head': 'dostplan optimize --model {model}: {n} suggested {list}, fixed network of {year}.',
+  'opt.yaml.save': 'A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`,',
+  'opt.yaml.paste': 'or paste the new entries (and the reassign: moves) into the plan.',
+  // The names the fragments give in another language (name_az:); English writes `name:` itself.
+  'opt.yaml.name': '{n} {list} suggested by optimize {model}, opening {year}',
+  'opt.yaml.site_name': 'Suggested {kind} near {place}',
+  'opt.yaml.source': 'dostplan optimize ({model}): {effect}',
+  'opt.yaml.reassign': 'from the day the new facility opens; the center that served the unit keeps it until then',
+  'opt.yaml.until': 'until then {center}',
+  'order.yaml.pace_money': '{azn} AZN a year of {what}{carry}',
+  'order.yaml.what_build': 'build budget',
+  'order.yaml.what_all': 'budget for building and running',
+  'order.yaml.carry': ', unspent money carried over,',
+  'order.yaml.no_carry': ', no carry-over,',
+  'order.yaml.head': 'dostplan optimize --model order: the rollout order with {pace} from {from}.',
+  'order.yaml.check':
+    'A scenario over the plan: check it with `dostplan validate --strict`, compare with `dostplan diff`.',
+  'order.yaml.name': 'Rollout reordered by optimize order: {pace} from {from}',
+  'order.yaml.was': 'plan: {was}',
+  'order.yaml.removed': 'not opened by {year} at this budget',
+  'opt.graph.result': '{file}: n={n} p={p} objective {objective}: {quality} (greedy {greedy}, {swaps} swaps){extra}',
+  'opt.graph.exact': '; exact (HiGHS) {value}',
+  'opt.graph.published': '; published optimum {value}, gap {gap}',
+  'opt.graph.problem': 'model: {model}; demand: {population}; distance: {travel}',
+  'opt.graph.sites': 'sites: {sites}',
+  'opt.graph.model': 'p-median: minimise the sum of distances from every vertex to its nearest median',
+  'opt.graph.population': 'every vertex is one unit of demand (weight 1) and a candidate site',
+  'opt.graph.travel': 'shortest paths over the graph edges (a repeated edge keeps its last cost)',
+  'capsites.col_rank': 'rank',
+  'capsites.col_site': 'site',
+  'capsites.col_region': 'region',
+  'capsites.col_capacity': 'capacity/day',
+  'capsites.col_relieves': 'relieves',
+  'capsites.col_unserved': 'unserved after',
+  'capsites.col_over': 'over 100% after',
+  'capsites.headline':
+    'Capacity relief: {n} new sites among {candidates} candidates, with the facilities open at the end of {year} fixed at their capacities (catchments: {catchment}).',
+  'capsites.before':
+    'Before: {n} facilities above 100%{list}{nearest}; {unserved} people cannot be served within capacity; {overflow} overflow to a farther facility.',
+  'capsites.by_nearest': ', {n} by nearest facility',
+  'capsites.after':
+    "After: {n} above 100% by nearest facility; {unserved} unserved; {overflow} overflow. A site's capacity is the visits a day it would serve.",
+  'capsites.fragment': 'Plan fragment:',
+  'capsites.yaml.head':
+    'dostplan optimize --model capacity: {n} suggested centers with capacities, fixed network of {year}.',
+  'capsites.yaml.save':
+    'A scenario over the plan: save it beside the plan and check it with `dostplan validate --strict`.',
+  'capsites.yaml.name': '{n} centers with capacities suggested by optimize capacity, opening {year}',
+  'capsites.yaml.relieving': ', relieving {list}',
+  'capsites.yaml.source': 'dostplan optimize (capacity): serves {people} people{relieving}',
+  'population.read': '{file} ({format}{crs}): {total} cells, {populated} populated, {empty} empty, {nodata} nodata',
+  'population.window':
+    'read the {cols} × {rows} cells over the country (and {margin}° around it) of a {rcols} × {rrows}-cell raster',
+  'population.outside':
+    '{cells} populated cells ({people} people) in the sea or abroad, not counted; {inside} people inside, assigned by {assignment}',
+  'population.merged': 'merged into {km} km blocks: {points} points',
+  'population.scaled':
+    'scaled to official {year} {basis} unit populations: grid {grid} → official {official} (factor {factor})',
+  'population.not_scaled': 'not scaled (no cells or no official figure): {list}',
+  'population.far_factors': 'factors of 2 or more (or ½ or less), check these units: {list}',
+  'population.factor_item': '{code} ×{factor}',
+  'population.list': '{a}, {b}',
+  'population.format.geotiff': 'GeoTIFF raster',
+  'population.format.geopackage': 'GeoPackage (H3 cells)',
+  'population.format.h3-csv': 'CSV of H3 cells',
+  'population.format.points-csv': 'CSV points',
+  'population.format.xlsx': 'Excel workbook',
+  'population.format.geojson': 'GeoJSON points',
+  'population.assign.column_polygons': 'the region column, else the unit polygons',
+  'population.assign.column_centre': 'the region column, else the nearest administrative centre',
+  'population.assign.outline_centre':
+    'country outline, then the nearest administrative centre (approximate near unit boundaries)',
+  'population.assign.polygons': 'unit polygons',
+  'population.col_grid': 'grid',
+  'population.col_official': 'official',
+  'population.col_factor': 'factor',
+  'encoding.utf16':
+    'saved as UTF-16, not UTF-8; save the file as UTF-8 (most editors: "Save with encoding", then UTF-8)',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   // studio.html.* are the page's static texts (src/web/index.html): build/web-bundle.ts finds each
   // English text there and writes the Azerbaijani page from it (a text with no key fails the build).
@@ -810,6 +893,8 @@ export const en = {
   'help.version': 'output the version number',
   'help.choices': 'choices',
   'help.default': 'default',
+  // lead: flags optimize would otherwise ignore
+  'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
   ...readersEn,
   ...refusalsEn,
 } as const;

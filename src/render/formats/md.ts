@@ -16,10 +16,10 @@ export const mdFormat: Format = withClosingSections(
     timeline: (o, ctx) => timelineMarkdown(o.timeline, o.names, ctx.locale),
     comparison: (o, ctx) => comparisonText(o.a, o.b, true, ctx.locale),
     diff: (p, ctx) => diffMarkdown(p, ctx.locale),
-    suggestion: (o, ctx) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base), ctx.locale),
-    order: (o, ctx) => orderText(o.result, orderYaml(o.result, o.changes, o.base), true, ctx.locale),
+    suggestion: (o, ctx) => suggestMarkdown(o.result, suggestYaml(o.result, o.changes, o.base, ctx.locale), ctx.locale),
+    order: (o, ctx) => orderText(o.result, orderYaml(o.result, o.changes, o.base, ctx.locale), true, ctx.locale),
     capacity: (r, ctx) => capacityMarkdown(r, ctx.locale),
-    capacitySites: (o) => capacitySitesMarkdown(o.result, capacitySitesYaml(o)),
+    capacitySites: (o, ctx) => capacitySitesMarkdown(o.result, capacitySitesYaml(o, ctx.locale), ctx.locale),
   },
   true,
 );
