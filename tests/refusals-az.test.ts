@@ -265,6 +265,44 @@ const CASES: Case[] = [
     'branch.csv: line 2: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; ' +
       'onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   ),
+  // what --strict fails on, and what a command tells the person running
+  {
+    args: ['timeline', '--strict', '--delay', 'KRB=+1y'],
+    code: 1,
+    en:
+      "dostplan: note: with --delay, L-SHUSHA: branch opens (2024-06) before its center 'KRB' (2024-08-07)\n" +
+      'dostplan: 1 target missed (and 1 acknowledged in the plan)\n',
+    az:
+      "dostplan: qeyd: --delay ilə, L-SHUSHA: filial (2024-06) öz mərkəzindən 'KRB' (2024-08-07) əvvəl açılır\n" +
+      'dostplan: 1 hədəfə çatılmayıb (və planda səbəbi ilə qeyd olunmuş daha 1 hədəf)\n',
+  },
+  {
+    args: [
+      'capacity',
+      join(FIXTURES, 'valid', 'capacity.yaml'),
+      '--population',
+      join(FIXTURES, 'capacity-population.csv'),
+    ].concat(['--year', '2025', '--strict']),
+    code: 1,
+    notes: true,
+    en: 'dostplan: 1 facility is above 100 % in 2025: C 120%\n',
+    az: 'dostplan: 2025 ildə 1 xidmət obyektində yüklənmə 100 faizi keçir: C 120\u00a0%\n',
+  },
+  refused(
+    ['coverage', '--year', '2100'],
+    0,
+    "note: 2100 is outside the plan's years 2019–2030",
+    'qeyd: 2100 planın illərindən (2019–2030) kənardadır',
+  ),
+  {
+    args: ['import', join(FIXTURES, 'inputs', 'facilities.csv'), '--as-of', '2026-01-01'],
+    code: 0,
+    notes: true,
+    en: 'dostplan: imported 3 center(s) and 2 branch(es); 5 with guessed values marked "# guessed:"; check them, then run dostplan validate\n',
+    az:
+      'dostplan: 3 mərkəz və 2 filial idxal olundu; 5 obyektin təxmin edilmiş dəyərləri "# guessed:" ilə işarələnib; ' +
+      'onları yoxlayın, sonra dostplan validate işlədin\n',
+  },
   // outputs that cannot be written
   outTo('dir', '--out dir is a directory; name a file in it', '--out dir qovluqdur; onun içində fayl adı göstərin'),
   outTo(

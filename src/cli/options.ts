@@ -8,7 +8,8 @@ import { progressBar } from '../render/progress.js';
 import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
 import type { RunContext } from '../run/run-context.js';
-import { figure, said } from '../model/said.js';
+import { figure, said, type Said } from '../model/said.js';
+import { Locale } from '../model/locale.js';
 import { refuseValue } from './value-refusal.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
@@ -240,11 +241,14 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
   }
 }
 
+/** A message for the person running, in the run's language. */
+export const tell = (run: RunContext, s: Said) => run.message(new Locale(run.lang).say(s));
+
 /** The year to report: --year, else the plan's last year; a year outside the plan gets a note. */
 export function reportYear(run: RunContext, plan: Plan, requested: number | undefined): number {
   const y = requested ?? plan.years.to;
   if (y < plan.years.from || y > plan.years.to) {
-    run.message(`note: ${y} is outside the plan's years ${plan.years.from}–${plan.years.to}`);
+    tell(run, said('refuse.note_year_outside', { year: y, from: plan.years.from, to: plan.years.to }));
   }
   return y;
 }

@@ -15,7 +15,10 @@ import {
   wholeNumber,
   year,
   type ModelOptions,
+  tell,
 } from '../options.js';
+import { figure, said } from '../../model/said.js';
+import { Locale } from '../../model/locale.js';
 import { planAbout } from '../provenance.js';
 
 const catchment = choice(['nearest', 'assignment'] as const);
@@ -72,10 +75,23 @@ export const command: CommandSpec<Opts> = {
     await emitAnswer(run, answer, o);
     const result = answer.output;
     if (o.strict && result.overloaded > 0) {
-      const worst = result.facilities.filter((f) => f.overloaded).map((f) => `${f.id} ${f.utilization_pct}%`);
+      const L = new Locale(run.lang);
+      const worst = result.facilities
+        .filter((f) => f.overloaded)
+        .map((f) =>
+          L.say(
+            said('refuse.facility_use', {
+              id: f.id,
+              pct: f.utilization_pct === null ? '–' : figure(f.utilization_pct),
+            }),
+          ),
+        );
       const which = `${worst.slice(0, 8).join(', ')}${worst.length > 8 ? ', …' : ''}`;
-      const are = result.overloaded === 1 ? 'y is' : 'ies are';
-      run.message(`${result.overloaded} facilit${are} above 100 % in ${result.year}: ${which}`);
+      const [n, year] = [result.overloaded, result.year];
+      tell(
+        run,
+        n === 1 ? said('refuse.strict_full_one', { year, which }) : said('refuse.strict_full', { n, year, which }),
+      );
       return EXIT.failed;
     }
     return EXIT.ok;

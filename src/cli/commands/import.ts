@@ -14,7 +14,7 @@ import { writeResult } from '../../render/output.js';
 import { planYaml, replaceFacilities } from '../../render/plan-yaml.js';
 import type { CommandSpec } from '../command.js';
 import type { RunContext } from '../../run/run-context.js';
-import { addOutOption, columnMap } from '../options.js';
+import { addOutOption, columnMap, tell } from '../options.js';
 import { toolProvenance } from '../provenance.js';
 
 interface Opts {
@@ -88,10 +88,7 @@ export const command: CommandSpec<Opts> = {
         });
     writeResult(run, yaml, o.out);
     const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
-    run.message(
-      `imported ${plan.centers.length} center(s) and ${plan.branches.length} branch(es); ` +
-        `${guessed} with guessed values marked "# guessed:"; check them, then run dostplan validate`,
-    );
+    tell(run, said('refuse.imported', { centers: plan.centers.length, branches: plan.branches.length, guessed }));
     return EXIT.ok;
   },
 };

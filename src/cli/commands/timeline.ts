@@ -10,7 +10,9 @@ import { emit } from '../../render/emit.js';
 import { emitAnswer, timelineAnswer } from '../../serve/answers.js';
 import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
-import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelOptions } from '../options.js';
+import { addFormatOption, addModelOptions, modelFlags, tell, withProgress, type ModelOptions } from '../options.js';
+import { said } from '../../model/said.js';
+import { Locale } from '../../model/locale.js';
 import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
@@ -47,7 +49,12 @@ export const command: CommandSpec<Opts> = {
     for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
       const [list, index] = f.path;
       const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
-      run.message(`note: with --delay${facility ? `, ${facility}` : ''}: ${printable(f.message)}`);
+      const what = f.said ? new Locale(run.lang).say(f.said) : f.message;
+      const message = printable(what);
+      tell(
+        run,
+        facility ? said('refuse.note_delay_of', { facility, message }) : said('refuse.note_delay', { message }),
+      );
     }
     const answer = withProgress('timeline', ctx.plan, (tick) => timelineAnswer(ctx, planAbout, plan, tick));
     const main = answer.output.timeline;
@@ -65,8 +72,9 @@ export const command: CommandSpec<Opts> = {
     const missed = newMisses(main.targets);
     if (o.strict && missed.length) {
       const acknowledged = main.targets.filter((t) => !t.met).length - missed.length;
-      const also = acknowledged ? ` (and ${acknowledged} acknowledged in the plan)` : '';
-      run.message(`${missed.length} target${missed.length === 1 ? '' : 's'} missed${also}`);
+      const also = acknowledged ? said('refuse.strict_acknowledged', { n: acknowledged }) : '';
+      const n = missed.length;
+      tell(run, n === 1 ? said('refuse.strict_missed_one', { also }) : said('refuse.strict_missed', { n, also }));
       return EXIT.failed;
     }
     return EXIT.ok;

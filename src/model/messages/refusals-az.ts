@@ -51,6 +51,18 @@ export const refusalsAz: Record<keyof typeof refusalsEn, string> = {
   'refuse.order_no_build_cost':
     '{id} üçün `build_cost` yoxdur; --budget-azn-per-year {year} ilin sonunda fəaliyyətdə olmayan hər xidmət obyekti üçün onu tələb edir ' +
     '(manatla `build_cost:` dəyərini plana və ya onun üzərində qurulan ssenariyə əlavə edin)',
+  'refuse.strict_missed_one': '1 hədəfə çatılmayıb{also}',
+  'refuse.strict_missed': '{n} hədəfə çatılmayıb{also}',
+  'refuse.strict_acknowledged': ' (və planda səbəbi ilə qeyd olunmuş daha {n} hədəf)',
+  'refuse.strict_full_one': '{year} ildə 1 xidmət obyektində yüklənmə 100 faizi keçir: {which}',
+  'refuse.strict_full': '{year} ildə {n} xidmət obyektində yüklənmə 100 faizi keçir: {which}',
+  'refuse.facility_use': '{id} {pct}\u00A0%',
+  'refuse.note_delay': 'qeyd: --delay ilə: {message}',
+  'refuse.note_delay_of': 'qeyd: --delay ilə, {facility}: {message}',
+  'refuse.note_year_outside': 'qeyd: {year} planın illərindən ({from}–{to}) kənardadır',
+  'refuse.imported':
+    '{centers} mərkəz və {branches} filial idxal olundu; {guessed} obyektin təxmin edilmiş dəyərləri "# guessed:" ' +
+    'ilə işarələnib; onları yoxlayın, sonra dostplan validate işlədin',
   'refuse.value.one_of': 'bunlardan biri gözlənilir: {choices}',
   'refuse.value.number_from': '{min} ilə {max} arasında ədəd gözlənilir',
   'refuse.value.number_above': '{min} ilə {max} arasında ədəd gözlənilir ({min} daxil deyil, {max} daxildir)',

@@ -56,6 +56,19 @@ export const refusalsEn = {
   'refuse.order_no_build_cost':
     '{id} has no build_cost; --budget-azn-per-year needs one for every facility not open at the end of {year} ' +
     '(add build_cost: in manat to the plan, or to a scenario over it)',
+  // What --strict fails on, and what a command tells the person running (cli/commands/*.ts)
+  'refuse.strict_missed_one': '1 target missed{also}',
+  'refuse.strict_missed': '{n} targets missed{also}',
+  'refuse.strict_acknowledged': ' (and {n} acknowledged in the plan)',
+  'refuse.strict_full_one': '1 facility is above 100 % in {year}: {which}',
+  'refuse.strict_full': '{n} facilities are above 100 % in {year}: {which}',
+  'refuse.facility_use': '{id} {pct}%',
+  'refuse.note_delay': 'note: with --delay: {message}',
+  'refuse.note_delay_of': 'note: with --delay, {facility}: {message}',
+  'refuse.note_year_outside': "note: {year} is outside the plan's years {from}–{to}",
+  'refuse.imported':
+    'imported {centers} center(s) and {branches} branch(es); {guessed} with guessed values marked "# guessed:"; ' +
+    'check them, then run dostplan validate',
   // A flag's value refused by its parser (cli/options.ts and the commands)
   'refuse.value.one_of': 'expected one of {choices}',
   'refuse.value.number_from': 'expected a number from {min} to {max}',
