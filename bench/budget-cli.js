@@ -18,9 +18,11 @@ const order = ['optimize', 'plans/costs/dost-costs.yaml', '--model', 'order', '-
 const counted = runCli([...order, '--budget', '10']);
 const money = runCli([...order, '--budget-azn-per-year', '30000000', '--format', 'json']);
 const proven = money.code === 0 ? JSON.parse(money.stdout).quality.status : `exit ${money.code}`;
+// The default budget pays building and running; build costs only (--budget-covers build) beside it.
+const build = runCli([...order, '--budget-azn-per-year', '30000000', '--budget-covers', 'build']);
 goal(
-  'optimize --model order --budget-azn-per-year 30000000 on the DOST plan (60 openings, 5 years)',
-  `${s(money.ms)}, ${proven}, peak ${money.maxRssMb.toFixed(0)} MB; baseline, --budget 10 openings a year: ${s(counted.ms)}`,
+  'optimize --model order --budget-azn-per-year 30000000 on the DOST plan (60 openings, 5 years; build + running costs)',
+  `${s(money.ms)}, ${proven}, peak ${money.maxRssMb.toFixed(0)} MB; baselines, --budget 10 openings a year: ${s(counted.ms)}, --budget-covers build: ${s(build.ms)}`,
   '≤ 10 s',
   money.code === 0 && money.ms <= 10000,
 );

@@ -350,6 +350,7 @@ await import('./scale.js');
 await import('./optimize-cli.js');
 await import('./budget-cli.js');
 await import('./orlib.js');
+await import('./pmed-random.js');
 
 // Population grids through the whole CLI (issue 13): bench/grid.js.
 await import('./grid.js');

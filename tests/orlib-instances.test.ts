@@ -45,3 +45,25 @@ describe('OR-Library instances through the whole CLI', () => {
       expect(cli(['optimize', '--graph', file, '--format', 'json']).stdout).toBe(r.stdout);
     });
 });
+
+describe('optimize refuses what it would otherwise ignore', () => {
+  const pmed1 = join('bench', 'orlib', 'pmed1.txt');
+  for (const extra of [['plans/dost.yaml'], ['--population', 'x.csv'], ['--within-km', '10'], ['--year', '2030']])
+    it(`--graph with ${extra[0]}: exit 2, the flag named`, () => {
+      const r = cli(['optimize', '--graph', pmed1, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--graph solves its graph file on its own: leave out ${extra[0]}`);
+      expect(r.stdout).toBe('');
+    });
+
+  it('--exact with the rollout order by count, or with the capacity model: exit 2 (no exact solver there)', () => {
+    const order = cli(['optimize', '--model', 'order', '--exact']);
+    expect(order.code).toBe(2);
+    expect(order.stderr).toContain('--exact works with --budget-azn-per-year');
+    const capacity = cli(['optimize', '--model', 'capacity', '--exact']);
+    expect(capacity.code).toBe(2);
+    expect(capacity.stderr).toContain('--exact works with --model mclp, pmedian or setcover');
+    const az = cli(['optimize', '--graph', pmed1, '--year', '2030', '--lang', 'az']);
+    expect(az.stderr).toContain('--graph yalnız öz qraf faylını həll edir: --year göstərilməməlidir');
+  });
+});

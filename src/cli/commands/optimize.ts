@@ -76,8 +76,28 @@ function refuseLoneFlags(o: Opts): void {
     [o.budgetYears !== undefined && o.budgetAzn === undefined, '--budget-years', '--budget-azn'],
     [o.budgetCovers !== undefined && o.budgetAznPerYear === undefined, '--budget-covers', '--budget-azn-per-year'],
     [!o.carryOver && o.budgetAznPerYear === undefined, '--no-carry-over', '--budget-azn-per-year'],
+    // The rollout order by count and the capacity model have no exact solver to run.
+    [!!o.exact && o.model === 'order' && o.budgetAznPerYear === undefined, '--exact', '--budget-azn-per-year'],
+    [!!o.exact && o.model === 'capacity', '--exact', '--model mclp, pmedian or setcover'],
   ];
   for (const [bad, flag, needs] of lone) if (bad) throw new UserError(said('order.flag_needs', { flag, needs }));
+}
+
+/** --graph solves its file alone: a plan, population, network or budget beside it would be silently ignored. */
+function refuseBesideGraph(planArg: string | undefined, o: Opts): void {
+  const beside: [unknown, string][] = [
+    [planArg, planArg ?? ''],
+    [o.population, '--population'],
+    [o.roads, '--roads'],
+    [o.candidates, '--candidates'],
+    [o.budgetAzn, '--budget-azn'],
+    [o.budgetAznPerYear, '--budget-azn-per-year'],
+    [o.withinKm, '--within-km'],
+    [o.withinMin, '--within-min'],
+    [o.year, '--year'],
+  ];
+  for (const [given, flag] of beside)
+    if (given !== undefined) throw new UserError(said('optimize.graph_alone', { flag }));
 }
 
 /** Years of running cost counted with a build cost: 0 to 100. */
@@ -158,6 +178,7 @@ export const command: CommandSpec<Opts> = {
   },
   async run([planArg], o, run) {
     if (o.graph) {
+      refuseBesideGraph(planArg, o);
       const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
       if (solved.note) run.message(`note: ${solved.note}`);
       await emit(run, 'graph', solved, o, { provenance: toolProvenance({ plan: o.graph }) });

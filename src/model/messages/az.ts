@@ -886,6 +886,8 @@ export const az: Record<MessageKey, string> = {
   'help.version': 'versiya nömrəsini göstərir',
   'help.choices': 'mümkün dəyərlər',
   'help.default': 'susmaya görə',
+  // lead: flags optimize would otherwise ignore
+  'optimize.graph_alone': '--graph yalnız öz qraf faylını həll edir: {flag} göstərilməməlidir',
   ...readersAz,
   ...refusalsAz,
 };

@@ -877,6 +877,8 @@ export const en = {
   'help.version': 'output the version number',
   'help.choices': 'choices',
   'help.default': 'default',
+  // lead: flags optimize would otherwise ignore
+  'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
   ...readersEn,
   ...refusalsEn,
 } as const;
