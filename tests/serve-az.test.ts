@@ -80,6 +80,21 @@ describe('dostplan serve --lang az over HTTP', async () => {
       'sorğunun mətnini Content-Type: application/json kimi göndərin',
       'sorğunun mətni düzgün JSON deyil',
     ]);
+    // An edit refused: in the Caspian, and nothing to undo.
+    const sea = { op: 'add', kind: 'branch', name: 'Dənizdə', lat: 40.2, lon: 51.2, opens: '2027-01-01' };
+    const r = await az.s.post('/api/edit', sea);
+    expect([r.status, r.json().error.code]).toEqual([422, 'outside-country']);
+    expect(r.json().error.message).toBe(
+      'en 40.2, uzunluq 51.2 nöqtəsi Azerbaijan ərazisinin heç bir inzibati vahidində deyil',
+    );
+    expect((await en.s.post('/api/edit', sea)).json().error.message).toBe(
+      'lat 40.2, lon 51.2 is not in any unit of Azerbaijan',
+    );
+    expect((await az.s.post('/api/undo', {})).json().error.message).toBe('geri qaytarılacaq dəyişiklik yoxdur');
+    // A branch before its center opens: the validator's finding, in Azerbaijani.
+    const early = await az.s.post('/api/edit', { op: 'dates', id: 'B-AGA', opens: '2019' });
+    expect(early.status).toBe(422);
+    expect(englishLeft(early.json().error.message)).toEqual([]);
     expect((await en.s.get('/api/nope')).json().error).toEqual({ code: 'not-found', message: 'no such page or API' });
     expect((await en.s.get('/api/summary?year=20x0')).json().error.message).toBe(
       'year: expected a year from 1900 to 2100',

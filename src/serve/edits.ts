@@ -16,15 +16,20 @@ import { seatLookup } from '../geo/unit-lookup.js';
 import { isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Branch, Center, Facility, FacilityKind, Plan, Reassign } from '../model/plan.js';
 import type { CountryData } from '../load/dataset-loader.js';
+import type { Finding } from '../model/diagnostic.js';
+import { english, type Said, type SaidParam, said } from '../model/said.js';
 
 /** A refused edit: the HTTP status and a message for the page (never a stack). */
 export class EditError extends Error {
+  /** The message as a catalogue message: the server says it in the run's language (server.ts). */
+  readonly said?: Said;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: string | Said,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
+    if (typeof message !== 'string') this.said = message;
   }
 }
 
@@ -79,7 +84,7 @@ const dateOk = (d: string | number) => isPlanDay(parsePlanDate(d));
 
 function checkDate(field: string, d: string | number | null | undefined): void {
   if (d === undefined || d === null) return;
-  if (!dateOk(d)) throw new EditError(400, 'bad-date', `${field}: write a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (!dateOk(d)) throw new EditError(400, 'bad-date', said('studio.refuse.bad_date', { field }));
 }
 
 /**
@@ -92,7 +97,11 @@ function unitAt(country: CountryData, lat: number, lon: number): string {
     ? country.units.nearestUnit(lat, lon, OFFSHORE_KM)?.code
     : seatLookup(country.outline.geometry, country.regions).locate(lat, lon);
   if (!unit)
-    throw new EditError(422, 'outside-country', `lat ${lat}, lon ${lon} is not in any unit of ${country.profile.name}`);
+    throw new EditError(
+      422,
+      'outside-country',
+      said('studio.refuse.outside_country', { lat, lon, country: country.profile.name }),
+    );
   return country.regions.byCode.get(unit)?.included_in ?? unit;
 }
 
@@ -108,7 +117,8 @@ const facilityOf = (plan: Plan, id: string) =>
 export function resolveEdit(req: EditRequest, plan: Plan, country: CountryData, added: ReadonlySet<string>): Edit {
   const { regions } = country;
   if (req.op !== 'add') {
-    if (!facilityOf(plan, req.id)) throw new EditError(404, 'unknown-facility', `no facility with id ${req.id}`);
+    if (!facilityOf(plan, req.id))
+      throw new EditError(404, 'unknown-facility', said('studio.refuse.unknown_facility', { id: req.id }));
   }
   switch (req.op) {
     case 'add': {
@@ -141,8 +151,7 @@ export function resolveEdit(req: EditRequest, plan: Plan, country: CountryData, 
         .filter((c) => regions.sideOf(c.region) === side)
         .sort((a, b) => geodesicKm(req, a.location) - geodesicKm(req, b.location));
       const parent = near.find((c) => endKey(c.opens) <= endKey(req.opens)) ?? near[0];
-      if (!parent)
-        throw new EditError(422, 'no-center', 'a branch needs a center on its side of the border; add one first');
+      if (!parent) throw new EditError(422, 'no-center', said('studio.refuse.no_center'));
       return { op: 'add', kind: 'branch', facility: { ...base, center: parent.id }, moves };
     }
     case 'move':
@@ -151,7 +160,7 @@ export function resolveEdit(req: EditRequest, plan: Plan, country: CountryData, 
       checkDate('opens', req.opens);
       checkDate('closes', req.closes);
       if (req.opens === undefined && req.closes === undefined)
-        throw new EditError(400, 'bad-edit', 'dates: give opens, closes or both');
+        throw new EditError(400, 'bad-edit', said('studio.refuse.dates_missing'));
       return {
         op: 'dates',
         id: req.id,
@@ -163,11 +172,7 @@ export function resolveEdit(req: EditRequest, plan: Plan, country: CountryData, 
       return { op: 'close', id: req.id, date: req.date };
     case 'remove':
       if (!added.has(req.id))
-        throw new EditError(
-          409,
-          'not-added-here',
-          `${req.id} is in the plan file: close it (a closing date) rather than remove it`,
-        );
+        throw new EditError(409, 'not-added-here', said('studio.refuse.not_added_here', { id: req.id }));
       return { op: 'remove', id: req.id };
   }
 }
@@ -205,10 +210,26 @@ export function applyEdit(plan: Plan, e: Edit): Plan {
 
 /** The errors `validate` would give the edited plan (warnings are the planner's to weigh). */
 export function editErrors(plan: Plan, country: CountryData): string[] {
-  return checkPlan(plan, { regions: country.regions, outline: country.outline, warnings: false })
-    .filter((f) => f.severity === 'error')
-    .map((f) => f.message);
+  return errorFindings(plan, country).map((f) => f.message);
 }
+
+/** The errors an edited plan would have, as one message: each finding's, joined by "; ". */
+export function editErrorsSaid(plan: Plan, country: CountryData): Said | null {
+  const said1 = (f: Finding): SaidParam => f.said ?? f.message;
+  const all = errorFindings(plan, country);
+  if (!all.length) return null;
+  return all
+    .slice(1)
+    .reduce<Said>(
+      (first, f) => said('studio.refuse.plan_errors', { first, rest: said1(f) }),
+      said('studio.refuse.plan_error', { first: said1(all[0]!) }),
+    );
+}
+
+const errorFindings = (plan: Plan, country: CountryData): Finding[] =>
+  checkPlan(plan, { regions: country.regions, outline: country.outline, warnings: false }).filter(
+    (f) => f.severity === 'error',
+  );
 
 /** A facility as the page draws it. */
 export interface FacilityView {

@@ -13,7 +13,7 @@ import { CLUSTER_KM, unreachableLand, unservedClusters, type GapsResult } from '
 import { bandPopulations, isochroneBands, MAX_BAND_MIN, MAX_BANDS } from '../analysis/isochrones.js';
 import { Network } from '../analysis/network.js';
 import { SettlementNames } from '../analysis/place-names.js';
-import { CELL_KM_MAX, CELL_KM_MIN, gridOver, landCells } from '../analysis/surface-grid.js';
+import { CELL_KM_MAX, CELL_KM_MIN, gridOver, type LandCells, landCells } from '../analysis/surface-grid.js';
 import { eachFacilityAlone, surfaceStats, travelSurface, type Surface } from '../analysis/surface.js';
 import type { PlanContext } from '../load/plan-context.js';
 import { defaultLookup } from '../load/population/default-lookup.js';
@@ -40,11 +40,32 @@ export interface SurfaceQuery {
   layer: 'none' | 'isochrones' | 'per-facility' | 'catchments';
 }
 
+/** The last few surfaces of a plan (the studio asks for the bands and the unreachable land of one year at once). */
+const SURFACES_KEPT = 4;
+const surfaces = new WeakMap<object, Map<string, { cells: LandCells; surface: Surface }>>();
+
+/**
+ * The land cells and their minutes for a plan, a year, a kind and a cell size. Kept per plan
+ * object (a session's plan changes object with every edit; the settings come with the plan), so
+ * a second layer of the same view costs no second search.
+ */
+function surfaceOf(ctx: PlanContext, year: number, kind: KindFilter, cellKm: number) {
+  const byPlan = surfaces.get(ctx.plan) ?? new Map<string, { cells: LandCells; surface: Surface }>();
+  surfaces.set(ctx.plan, byPlan);
+  const key = `${year} ${kind} ${cellKm}`;
+  const kept = byPlan.get(key);
+  if (kept) return kept;
+  const cells = landCells(gridOver(ctx.country.outline.box(), cellKm), defaultLookup(ctx.country));
+  const surface = travelSurface(ctx.plan, ctx.country.regions, ctx.settings.travel, cells, year, kind);
+  if (byPlan.size >= SURFACES_KEPT) byPlan.delete(byPlan.keys().next().value!);
+  byPlan.set(key, { cells, surface });
+  return { cells, surface };
+}
+
 export function surfaceAnswer(ctx: PlanContext, q: SurfaceQuery, about: AboutOf): Answer<'surface'> {
   const { regions } = ctx.country;
   const travel = ctx.settings.travel;
-  const cells = landCells(gridOver(ctx.country.outline.box(), q.cellKm), defaultLookup(ctx.country));
-  const surface = travelSurface(ctx.plan, regions, travel, cells, q.year, q.kind);
+  const { cells, surface } = surfaceOf(ctx, q.year, q.kind, q.cellKm);
   const output: SurfaceOutput = { surface, stats: surfaceStats(surface, q.bands), model: modelSummary(travel.info) };
   if (q.layer !== 'none') {
     const people = new Network(ctx.plan, pointColumns(ctx.demand), regions, travel);
@@ -97,8 +118,7 @@ function perFacility(
  * The studio draws it under the bands of /api/surface, which tile the reachable cells of the same grid.
  */
 export function unreachableAnswer(ctx: PlanContext, q: Omit<SurfaceQuery, 'bands' | 'layer'>): object {
-  const cells = landCells(gridOver(ctx.country.outline.box(), q.cellKm), defaultLookup(ctx.country));
-  const surface = travelSurface(ctx.plan, ctx.country.regions, ctx.settings.travel, cells, q.year, q.kind);
+  const { cells, surface } = surfaceOf(ctx, q.year, q.kind, q.cellKm);
   const rings = unreachableLand(cells, surface.minutes);
   const properties = { year: q.year, kind: q.kind, cell_km: q.cellKm };
   return {

@@ -21,6 +21,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { displayPath } from '../load/display-path.js';
 import { validateFile } from '../load/validate-file.js';
 import { writeAtomically } from '../render/output.js';
+import { said } from '../model/said.js';
 import { EditError } from './edits.js';
 import type { Session } from './session.js';
 
@@ -44,11 +45,10 @@ export function save(session: Session, body: unknown): SaveAnswer {
   const r = SaveRequest.safeParse(body);
   if (!r.success) throw new EditError(400, 'bad-save', `save: ${r.error.issues[0]!.message}`);
   const folder = dirname(session.file);
-  if (session.stale)
-    throw new EditError(409, 'stale', 'the plan file on disk has errors: fix it (or undo the change) before saving');
+  if (session.stale) throw new EditError(409, 'stale', said('studio.refuse.stale_save'));
   if (r.data.mode === 'plan') {
     if (r.data.file !== undefined && r.data.file !== basename(session.file))
-      throw new EditError(400, 'bad-save', 'mode plan saves the plan file itself; give no file');
+      throw new EditError(400, 'bad-save', said('studio.refuse.plan_no_file'));
     const text = planText(readFileSync(session.file, 'utf8'), session.basePlan, session.plan);
     const answer = writeChecked(session, session.file, text);
     session.settle(session.plan);
@@ -61,21 +61,19 @@ export function save(session: Session, body: unknown): SaveAnswer {
 
 /** A file in the plan's folder, by plain name only; never a link, a folder, nor a file the plan is made of. */
 function confined(folder: string, name: string, session: Session): string {
-  if (!FILE_NAME.test(name))
-    throw new EditError(400, 'bad-file', 'file: a plain name in the plan folder ending .yaml (letters, digits, . _ -)');
+  if (!FILE_NAME.test(name)) throw new EditError(400, 'bad-file', said('studio.refuse.bad_file'));
   const target = join(folder, name);
   if (realpathSync(dirname(target)) !== realpathSync(folder))
-    throw new EditError(403, 'outside-folder', 'saves go in the plan folder only');
+    throw new EditError(403, 'outside-folder', said('studio.refuse.outside_folder'));
   let st: ReturnType<typeof lstatSync> | undefined;
   try {
     st = lstatSync(target);
   } catch {
     st = undefined;
   }
-  if (st && !st.isFile())
-    throw new EditError(403, 'not-a-file', `${name} is a link or not a regular file; choose another name`);
+  if (st && !st.isFile()) throw new EditError(403, 'not-a-file', said('studio.refuse.not_a_file', { name }));
   if (session.files.some((f) => realpathSync(f) === target || f === target))
-    throw new EditError(409, 'is-an-input', `${name} is one of the files the plan is made of; choose another name`);
+    throw new EditError(409, 'is-an-input', said('studio.refuse.is_an_input', { name }));
   return target;
 }
 
@@ -91,7 +89,11 @@ function writeChecked(session: Session, target: string, text: string): SaveAnswe
     return !findings.some((d) => d.severity === 'error');
   });
   if (!written)
-    throw new EditError(422, 'invalid-result', `the saved plan would not validate: ${findings[0]?.message}`);
+    throw new EditError(
+      422,
+      'invalid-result',
+      said('studio.refuse.invalid_result', { first: findings[0]?.said ?? String(findings[0]?.message) }),
+    );
   return { path: shown, findings };
 }
 
@@ -168,7 +170,7 @@ interface Splice {
  */
 export function planText(text: string, base: Plan, now: Plan): string {
   const doc = parseDocument(text, { keepSourceTokens: true });
-  if (doc.errors.length) throw new EditError(409, 'stale', 'the plan file does not parse; fix it before saving');
+  if (doc.errors.length) throw new EditError(409, 'stale', said('studio.refuse.does_not_parse'));
   const { lists, moves, unset } = changes(base, now);
   const splices: Splice[] = [];
   const edit = new TextEdits(text, splices);

@@ -30,6 +30,7 @@ import {
   applyEdit,
   EditError,
   editErrors,
+  editErrorsSaid,
   type Edit,
   type EditRequest,
   facilityView,
@@ -151,11 +152,11 @@ export class Session {
   /** Applies an edit request; refused (EditError) when it makes no sense or gives the plan errors. */
   edit(req: EditRequest): void {
     if (this.edits.length >= this.maxEdits)
-      throw new EditError(409, 'too-many-edits', `${this.maxEdits} edits in this session: save the plan to go on`);
+      throw new EditError(409, 'too-many-edits', said('studio.refuse.too_many_edits', { n: this.maxEdits }));
     const e = resolveEdit(req, this.current, this.ctx.country, this.added);
     const next = applyEdit(this.current, e);
-    const errors = editErrors(next, this.ctx.country);
-    if (errors.length) throw new EditError(422, 'plan-error', errors.join('; '));
+    const errors = editErrorsSaid(next, this.ctx.country);
+    if (errors) throw new EditError(422, 'plan-error', errors);
     this.edits.push(e);
     this.undone = [];
     this.show(next);
@@ -163,14 +164,14 @@ export class Session {
 
   undo(): void {
     const e = this.edits.pop();
-    if (!e) throw new EditError(409, 'nothing-to-undo', 'nothing to undo');
+    if (!e) throw new EditError(409, 'nothing-to-undo', said('studio.refuse.nothing_to_undo'));
     this.undone.push(e);
     this.show(this.replay());
   }
 
   redo(): void {
     const e = this.undone.pop();
-    if (!e) throw new EditError(409, 'nothing-to-redo', 'nothing to redo');
+    if (!e) throw new EditError(409, 'nothing-to-redo', said('studio.refuse.nothing_to_redo'));
     this.edits.push(e);
     this.show(applyEdit(this.current, e));
   }
