@@ -95,7 +95,8 @@ describe('provenance on every command × format', () => {
           for (const s of expected.sources)
             expect(text(file), where).toContain(format === 'csv' || format === 'yaml' ? s : s.replace(/&/g, '&amp;'));
       }
-    });
+      // One CLI run per format (seven for optimize --model capacity): minutes on a loaded machine.
+    }, 300_000);
   }
 
   it('import: the plan it writes says which dostplan made it and whose unit polygons placed the facilities', async () => {
