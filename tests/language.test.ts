@@ -424,3 +424,22 @@ describe('optimize --lang az: the fragments, the graph, capacity relief', () => 
     expect(az[1]).toContain(`${overflow!.replace(/,/g, NBSP)} nəfər daha uzaq obyektə yönəldilir.`);
   });
 });
+
+describe('optimize --lang az: the notes a search adds', () => {
+  it('says in Azerbaijani that even every candidate falls short of the target, with the English share', async () => {
+    // Without the candidate at P0, the fixture's people at P0 stay uncovered: 60.0 % at most.
+    const three = join(dir, 'three-sites.csv');
+    writeFileSync(
+      three,
+      readFileSync(sites, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('39.90,'))
+        .join('\n'),
+    );
+    const args = [...budget, '--candidates', three, '--model', 'setcover', '--target', '100'];
+    expect(await render(args, 'text', 'en')).toContain('Note: even all 4 candidates reach only 60.0%.');
+    expect(await render(args, 'text')).toContain(
+      `Qeyd: bütün 4 namizəd yer birlikdə də yalnız 60,0${NBSP}% əhatə edir.`,
+    );
+  });
+});
