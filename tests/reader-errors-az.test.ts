@@ -372,14 +372,14 @@ const CASES: Case[] = [
     args: () => ['coverage', '--mode', 'walk'],
     code: 2,
     en: '--mode chooses how a road network is travelled: add --roads FILE',
-    az: '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FILE əlavə edin',
+    az: '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FAYL əlavə edin',
   },
   {
     name: '--columns without a population file',
     args: () => ['coverage', '--columns', 'lat=Y'],
     code: 2,
     en: '--columns and --sheet apply to a population file: add --population FILE',
-    az: '--columns və --sheet əhali faylına aiddir: --population FILE əlavə edin',
+    az: '--columns və --sheet əhali faylına aiddir: --population FAYL əlavə edin',
   },
   {
     name: 'an OR-Library graph with a bad header',

@@ -311,17 +311,17 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
     'avtomobilin istifadə edə biləcəyi heç bir yol yoxdur ({profile} profilindəki highway siniflərindən heç biri yoxdur); bu, yol şəbəkəsidirmi?',
   'read.roads.none_for_walker':
     'piyadanın istifadə edə biləcəyi heç bir yol yoxdur ({profile} profilindəki highway siniflərindən heç biri yoxdur); bu, yol şəbəkəsidirmi?',
-  'read.roads.mode_without_roads': '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FILE əlavə edin',
+  'read.roads.mode_without_roads': '--mode yol şəbəkəsi ilə necə hərəkət edildiyini seçir: --roads FAYL əlavə edin',
   'read.roads.options_without_roads':
-    '--roads-class-field və --roads-layer yol şəbəkəsinin necə oxunacağını göstərir: --roads FILE əlavə edin',
+    '--roads-class-field və --roads-layer yol şəbəkəsinin necə oxunacağını göstərir: --roads FAYL əlavə edin',
   'read.profile.yaml_tag': 'yol profilində YAML teqi (!…) işlədilmir; onu silin',
   'read.profile.finding': '{finding} (yol profili)',
 
   // Plans, data folders and candidate costs: plan-context.ts, dataset-loader.ts, map-layers.ts, candidate-costs.ts, candidates.ts.
   'read.plan.has_errors': '{file} faylında xətalar var; əvvəlcə onları düzəldin ({command})',
-  'read.population.flags_without_file': '--columns və --sheet əhali faylına aiddir: --population FILE əlavə edin',
+  'read.population.flags_without_file': '--columns və --sheet əhali faylına aiddir: --population FAYL əlavə edin',
   'read.population.scale_without_file':
-    '--scale-to və --resolution əhali faylına aiddir (--population FILE); daxili nöqtələrdə artıq rəsmi rəqəmlər var',
+    '--scale-to və --resolution əhali faylına aiddir (--population FAYL); daxili nöqtələrdə artıq rəsmi rəqəmlər var',
   'read.data.missing': '{file} oxuna bilmir (ENOENT): {folder} dostplan məlumat qovluğudurmu?',
   'read.data.invalid': '{where}: {why}',
   'read.data.top_level': '(yuxarı səviyyə)',
