@@ -6,6 +6,9 @@
 import type { MessageKey } from './en.js';
 import { readersAz } from './readers-az.js';
 import { refusalsAz } from './refusals-az.js';
+import { helpAz } from './help-az.js';
+import { notesAz } from './notes-az.js';
+import { reasonsAz } from './reasons-az.js';
 
 export const az: Record<MessageKey, string> = {
   'common.center': 'mərkəz',
@@ -911,4 +914,7 @@ export const az: Record<MessageKey, string> = {
   'optimize.graph_alone': '--graph yalnız öz qraf faylını həll edir: {flag} göstərilməməlidir',
   ...readersAz,
   ...refusalsAz,
+  ...helpAz,
+  ...notesAz,
+  ...reasonsAz,
 };

@@ -4,6 +4,9 @@
  */
 import { readersEn } from './readers-en.js';
 import { refusalsEn } from './refusals-en.js';
+import { helpEn } from './help-en.js';
+import { notesEn } from './notes-en.js';
+import { reasonsEn } from './reasons-en.js';
 
 export const en = {
   // Words shared by every result.
@@ -900,6 +903,9 @@ export const en = {
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
   ...readersEn,
   ...refusalsEn,
+  ...helpEn,
+  ...notesEn,
+  ...reasonsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

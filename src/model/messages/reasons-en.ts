@@ -1,0 +1,4 @@
+/**
+ * The English reasons written by libraries said again in our words, and positions written as words (keys reason.* and where.*). en.ts spreads them into the catalogue; reasons-az.ts has every key.
+ */
+export const reasonsEn = {} as const;
