@@ -9,6 +9,7 @@ import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
 import type { RunContext } from '../run/run-context.js';
 import { figure, said, type Said } from '../model/said.js';
+import type { Locale } from '../model/locale.js';
 import { refuseValue } from './value-refusal.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {

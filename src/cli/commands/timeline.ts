@@ -12,6 +12,7 @@ import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, tell, withProgress, type ModelOptions } from '../options.js';
 import { said } from '../../model/said.js';
+import type { Locale } from '../../model/locale.js';
 import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
