@@ -182,10 +182,10 @@ function failure(e: unknown, run: RunContext): number {
   }
   if (e instanceof InvalidPlanError)
     process.stderr.write(
-      renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, new Locale(run.lang)),
+      renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, run.locale()),
     );
   if (e instanceof UserError) {
-    const locale = new Locale(run.lang);
+    const locale = run.locale();
     run.message(e.text((s) => locale.say(s)));
     return e.exitCode;
   }

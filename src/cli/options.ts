@@ -9,7 +9,6 @@ import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
 import type { RunContext } from '../run/run-context.js';
 import { figure, said, type Said } from '../model/said.js';
-import { Locale } from '../model/locale.js';
 import { refuseValue } from './value-refusal.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
@@ -242,7 +241,7 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
 }
 
 /** A message for the person running, in the run's language. */
-export const tell = (run: RunContext, s: Said) => run.message(new Locale(run.lang).say(s));
+export const tell = (run: RunContext, s: Said) => run.message(run.locale().say(s));
 
 /** The year to report: --year, else the plan's last year; a year outside the plan gets a note. */
 export function reportYear(run: RunContext, plan: Plan, requested: number | undefined): number {

@@ -12,7 +12,6 @@ import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, tell, withProgress, type ModelOptions } from '../options.js';
 import { said } from '../../model/said.js';
-import { Locale } from '../../model/locale.js';
 import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
@@ -49,7 +48,7 @@ export const command: CommandSpec<Opts> = {
     for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
       const [list, index] = f.path;
       const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
-      const what = f.said ? new Locale(run.lang).say(f.said) : f.message;
+      const what = f.said ? run.locale().say(f.said) : f.message;
       const message = printable(what);
       tell(
         run,
