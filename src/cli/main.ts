@@ -156,7 +156,7 @@ export async function main(
       const cmd = program.command(c.name).description(asked.t(c.summary));
       if (!selected.includes(c.name)) continue; // listed for help and suggestions, never run
       const spec = (await c.load()).command as CommandSpec;
-      spec.declare(cmd);
+      spec.declare(cmd, asked);
       cmd.action(async () => {
         code = await spec.run(
           cmd.processedArgs.flat().filter((a) => a !== undefined) as string[],

@@ -10,8 +10,8 @@ import { countrySources, toolProvenance } from '../provenance.js';
 
 /** Lists the country's units with their codes, so planners can write `region:` and `serves:`. */
 export const command: CommandSpec<OutputOptions & { data?: string }> = {
-  declare(cmd: Command) {
-    addOutOption(addFormatOption(cmd, 'regions', 'text'));
+  declare(cmd: Command, L: Locale) {
+    addOutOption(addFormatOption(cmd, L, 'regions', 'text'), L);
   },
   async run(_args, o, run) {
     const country = loadCountry(run, o.data);

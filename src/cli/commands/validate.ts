@@ -18,9 +18,9 @@ interface Opts extends OutputOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
-    cmd.argument('[files...]', 'plan files (YAML)').option('--strict', 'warnings fail too (exit 1)');
-    addFormatOption(cmd, 'validation', 'text', ' (github: annotations for GitHub Actions)');
+  declare(cmd: Command, L: Locale) {
+    cmd.argument('[files...]', L.t('help.arg.validate.files')).option('--strict', L.t('help.opt.validate.strict'));
+    addFormatOption(cmd, L, 'validation', 'text', L.t('help.opt.validate.format'));
   },
   async run(files, o, run) {
     const country = loadCountry(run, o.data);
