@@ -901,6 +901,8 @@ export const en = {
   'help.default': 'default',
   // lead: flags optimize would otherwise ignore
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
+  // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
+  'gaps.position': '{lat}, {lon}',
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
