@@ -250,7 +250,7 @@ export const az: Record<MessageKey, string> = {
   'capacity.legend_overflow':
     '"yönəldildikdən sonra", "yönəldilib", "yer çatmayan": yol müddətinə görə yeri olan ən yaxın obyektə yönəldilən əhali',
   'capacity.legend_sent':
-    '"yönəldilib" və "yer çatmayan" sütunları "nəfər" sütunundakı xidmət zonasını deyil, bu obyekt ən yaxın fəaliyyətdə olan obyekti olan əhalini sayır (yönəltmə oradan başlayır)',
+    '"yönəldilib" və "yer çatmayan" sütunları "nəfər" sütunundakı xidmət zonasını deyil, ən yaxın fəaliyyətdə olan obyekti bu obyekt olan əhalini sayır (yönəltmə oradan başlayır)',
   'capacity.legend_default': '* planın susmaya görə qəbul imkanı',
   'capacity.legend_desks': '† xidmət masaları × iş dəqiqələri / xidmət dəqiqələri',
   'capacity.legend_wait':
