@@ -237,11 +237,11 @@ export const az: Record<MessageKey, string> = {
     'Gündə {visits} müraciət gözlənilir, qəbul imkanı {capacity}; fəaliyyətdə olan {facilities} obyektdən {overloaded} obyektin yüklənməsi 100\u00A0%-dən çoxdur.{outside}',
   'capacity.travel': ', orta hesabla {km} km ({min} dəq) artıq, ən çoxu {max} km',
   'capacity.flow_gap':
-    '; minimal xərcli axın bu optimumdan {n} nəfər çox xidmətsiz qoyur və {pct}\u00A0% çox nəfər-dəqiqə verir',
+    '; minimum xərcli axın bu optimumdan {n} nəfər çox xidmətsiz qoyur və {pct}\u00A0% çox nəfər-dəqiqə verir',
   'capacity.proof':
     '; onun ikili qiymətləri nəfər-dəqiqələrin optimumdan ən çoxu {pct}\u00A0% fərqləndiyini sübut edir',
   'capacity.method_lp': 'dəqiq, HiGHS LP',
-  'capacity.method_flow': 'dəqiq, minimal xərcli axın{proof}',
+  'capacity.method_flow': 'dəqiq, minimum xərcli axın{proof}',
   'capacity.limit': ', ən yaxından ən çoxu {min} dəq artıq',
   'capacity.overflow':
     'Artıq müraciətlər yeri olan növbəti ən yaxın obyektə yönəldiləndə{limit} ({method}{gap}): {unserved} nəfərə qəbul imkanı daxilində xidmət göstərilə bilmir; {overflow} nəfər başqa obyektə yönəldilir{travel}.',
