@@ -57,7 +57,7 @@ export const command: CommandSpec<Opts> = {
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.sheet ? { sheet: o.sheet } : {}),
     });
-    if (list.assumed) run.message(`note: ${file}: read as ${list.assumed}`);
+    if (list.assumed) run.note(said('note.read_as', { file: file!, how: list.assumed }));
     const { regions, units } = country;
     const asOf = o.asOf ?? today();
     let plan: ReturnType<typeof importFacilities>;
