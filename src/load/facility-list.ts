@@ -95,6 +95,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     };
     const row: ListedFacility = {
       at: english(table.rowName(r)),
+      row: table.rowName(r),
       lat: coordinate('lat', 90),
       lon: coordinate('lon', 180),
     };

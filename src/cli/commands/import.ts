@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { importFacilities, servablePlaces } from '../../analysis/import-facilities.js';
 import { EXIT, InputError, UserError } from '../../errors.js';
 import { said } from '../../model/said.js';
+import { Locale } from '../../model/locale.js';
 import { refuseValue } from '../value-refusal.js';
 import { basename } from 'node:path';
 import { type CountryData, loadCountry } from '../../load/dataset-loader.js';
@@ -76,16 +77,22 @@ export const command: CommandSpec<Opts> = {
     const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
     // What the plan rests on: the list, and the unit polygons that placed the facilities without a region.
-    const provenance = toolProvenance({ sources: country.profile.credits ?? [] });
+    const L = new Locale(run.lang);
+    const { credits, credits_az } = country.profile;
+    const provenance = toolProvenance({ sources: (L.lang === 'az' && credits_az) || credits || [] });
     const yaml = o.into
-      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool)
-      : planYaml(plan, {
-          provenance,
-          source: file!,
-          name,
-          ...(standards ? { standards } : {}),
-          ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
-        });
+      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool, L)
+      : planYaml(
+          plan,
+          {
+            provenance,
+            source: file!,
+            name,
+            ...(standards ? { standards } : {}),
+            ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
+          },
+          L,
+        );
     writeResult(run, yaml, o.out);
     const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
     tell(run, said('refuse.imported', { centers: plan.centers.length, branches: plan.branches.length, guessed }));
@@ -98,7 +105,7 @@ function defaultStandards(run: RunContext, country: CountryData) {
   const loaded = loadPlan(run, country.defaultPlan);
   const s = loaded.plan?.standards;
   if (!s) return undefined;
-  return { from: `the default plan (${basename(country.defaultPlan)})`, ...s };
+  return { from: said('note.guess.default_plan', { file: basename(country.defaultPlan) }), ...s };
 }
 
 function asOfDate(value: string): PlanDay {
