@@ -533,13 +533,13 @@ describe('11. the road cache is untrusted input', () => {
     writeGraphCache(f, 'k', { ...g, fwdMin: g.fwdMin.map((v) => -v) });
     expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.array_wrong', { name: 'fwdMin' }) });
     writeGraphCache(f, 'k', { ...g, fwdTo: g.fwdTo.map((v) => v + g.lat.length) });
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'fwdStart does not check out' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.array_wrong', { name: 'fwdStart' }) });
     // meta that is not a GraphMeta (the header is JSON, outside the checksum).
     writeGraphCache(f, 'k', { ...g, meta: { ...g.meta, dropped: null } as never });
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'its header does not check out' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.header_wrong') });
     const zero = join(DIR, 'zero.bin');
     symlinkSync('/dev/zero', zero);
-    expect(readGraphCache(zero, 'k')).toEqual({ bad: 'not a regular file' });
+    expect(readGraphCache(zero, 'k')).toEqual({ bad: said('note.cache.not_file') });
     expect(checkGraph(g)).toBeUndefined();
   });
 

@@ -128,7 +128,7 @@ const CASES: Case[] = [
       '{DIR}/marks.csv:3:1: lat: a decimal comma where lat on line 2 uses a decimal point; write every number in ' +
       'the file with the same decimal mark',
     az:
-      '{DIR}/marks.csv:3:1: lat: burada onluq ayırıcı vergül, sətir 2, lat sütunu isə onluq ayırıcı kimi nöqtə ' +
+      '{DIR}/marks.csv:3:1: lat: burada onluq ayırıcı vergül, sətir 2, `lat` sütunu isə onluq ayırıcı kimi nöqtə ' +
       'işlədir; fayldakı bütün ədədləri eyni onluq ayırıcı ilə yazın',
   },
   {
