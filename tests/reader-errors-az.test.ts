@@ -160,7 +160,7 @@ const CASES: Case[] = [
     args: population('region.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-XX\n'),
     code: 1,
     en: "{DIR}/region.csv:2:1: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
-    az: "{DIR}/region.csv:2:1: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA for Ganja)",
+    az: "{DIR}/region.csv:2:1: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA — Gəncə)",
   },
   {
     name: 'a point at sea',
@@ -168,8 +168,8 @@ const CASES: Case[] = [
     code: 1,
     en: "{DIR}/sea.csv:3:1: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\ndostplan: {DIR}/sea.csv: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
     az:
-      '{DIR}/sea.csv:3:1: (lat 40, lon 51) nöqtəsi Azerbaijan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə ' +
-      'və ya xaricdədir)\ndostplan: {DIR}/sea.csv: 1 nöqtə Azerbaijan inzibati vahidlərindən kənardadır; onları silin, ya da ' +
+      '{DIR}/sea.csv:3:1: (lat 40, lon 51) nöqtəsi Azərbaycan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə ' +
+      'və ya xaricdədir)\ndostplan: {DIR}/sea.csv: 1 nöqtə Azərbaycan inzibati vahidlərindən kənardadır; onları silin, ya da ' +
       'hansısa vahidə aiddirsə, onlar üçün region sütununu doldurun',
   },
   {
@@ -177,7 +177,7 @@ const CASES: Case[] = [
     args: population('far.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-BA\n'),
     code: 1,
     en: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) is 260.9 km outside AZ-BA (Baku), the unit its region column names; it lies in AZ-GA (Ganja)\ndostplan: {DIR}/far.csv: 1 of 1 point(s) lie more than 3 km outside the unit their region column names; fix the coordinates or the region',
-    az: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) nöqtəsi region sütununda göstərilən AZ-BA (Baku) vahidindən 260,9 km kənardadır; o, AZ-GA (Ganja) ərazisindədir\ndostplan: {DIR}/far.csv: 1 nöqtədən 1 nöqtə region sütununda göstərilən vahiddən 3 km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin',
+    az: '{DIR}/far.csv:2:1: (lat 40.68, lon 46.36) nöqtəsi region sütununda göstərilən AZ-BA (Bakı) vahidindən 260,9 km kənardadır; o, AZ-GA (Gəncə) ərazisindədir\ndostplan: {DIR}/far.csv: 1 nöqtədən 1 nöqtə region sütununda göstərilən vahiddən 3 km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin',
   },
   {
     name: 'GeoJSON that is no FeatureCollection',
@@ -474,5 +474,75 @@ describe('the readers (src/load)', () => {
     }
     expect(refusals).toBeGreaterThan(100);
     expect(literal).toEqual([]);
+  });
+});
+
+describe('places and the country inside errors, named in the run language', () => {
+  it("names a plan's units, a Baku district, the country and its exclave in Azerbaijani", () => {
+    const plan = file(
+      'places.yaml',
+      [
+        'name: Places',
+        'years: { from: 2024, to: 2030 }',
+        'standards:',
+        '  center: { within_km: 30 }',
+        'centers:',
+        '  - id: c1',
+        '    name: One',
+        '    region: AZ-GAN',
+        '    location: { lat: 30.1, lon: 47.0 }',
+        '    status: planned',
+        '    opens: 2025',
+        '    serves: [AZ-BA/yasamall]',
+        '',
+      ].join('\n'),
+    );
+    const en = cli(['coverage', plan]);
+    const az = cli(['coverage', plan, '--lang', 'az']);
+    expect(en.code).toBe(1);
+    expect(az.code).toBe(1);
+    expect(shown(en.stderr)).toBe(
+      [
+        "{DIR}/places.yaml:8:13: error unknown region 'AZ-GAN'. Did you mean 'AZ-GA' (Ganja)? [unknown-region]",
+        '{DIR}/places.yaml:9:15: error location (lat 30.1, lon 47) is outside Azerbaijan (incl. Nakhchivan); check the coordinates [outside-country]',
+        "{DIR}/places.yaml:12:14: error serves: unknown region 'AZ-BA/yasamall'. Did you mean 'AZ-BA/yasamal' (Baku, Yasamal district)? [unknown-serves]",
+        '3 errors, 0 warnings in 1 file',
+        'dostplan: {DIR}/places.yaml has errors; fix them first (dostplan validate {DIR}/places.yaml)',
+        '',
+      ].join('\n'),
+    );
+    expect(shown(az.stderr)).toBe(
+      [
+        "{DIR}/places.yaml:8:13: xəta naməlum inzibati vahid 'AZ-GAN'. Bəlkə `AZ-GA` (Gəncə) nəzərdə tutulub? [unknown-region]",
+        '{DIR}/places.yaml:9:15: xəta yer (lat 30.1, lon 47) Azərbaycan (Naxçıvan daxil olmaqla) ərazisindən kənardadır; koordinatları yoxlayın [outside-country]',
+        "{DIR}/places.yaml:12:14: xəta `serves:` naməlum inzibati vahid 'AZ-BA/yasamall'. Bəlkə `AZ-BA/yasamal` (Bakı, Yasamal rayonu) nəzərdə tutulub? [unknown-serves]",
+        '1 faylda 3 xəta, 0 xəbərdarlıq',
+        'dostplan: {DIR}/places.yaml faylında xətalar var; əvvəlcə onları düzəldin (dostplan validate {DIR}/places.yaml)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names the country in Azerbaijani in a table by nation (English unchanged)', () => {
+    const row = (lang: string) =>
+      cli(['coverage', '--by', 'nation', '--lang', lang])
+        .stdout.split('\n')
+        .find((l) => l.startsWith('AZ '));
+    expect(row('en')).toBe('AZ  Azerbaijan  10,262,351  7,658,950  74.6%');
+    // Thousands and the percent sign after a no-break space, as number-text writes them.
+    expect(row('az')).toBe('AZ   Azərbaycan  10\u00a0262\u00a0351     7\u00a0658\u00a0950  74,6\u00a0%');
+  });
+
+  it('keeps the name given before the country is loaded, and says it in Azerbaijani once it is', async () => {
+    const { RunContext } = await import('../src/run/run-context.js');
+    const { said } = await import('../src/model/said.js');
+    const { loadCountry } = await import('../src/load/dataset-loader.js');
+    const message = said('read.points.lies_in', { code: 'AZ-BA', name: { place: 'AZ-BA', name: 'Baku' } });
+    const run = new RunContext({ lang: 'az' });
+    expect(run.locale().say(message)).toBe('o, AZ-BA (Baku) ərazisindədir');
+    loadCountry(run);
+    expect(run.locale().say(message)).toBe('o, AZ-BA (Bakı) ərazisindədir');
+    // English never looks the names up.
+    expect(new RunContext().locale().say(message)).toBe('it lies in AZ-BA (Baku)');
   });
 });

@@ -16,6 +16,7 @@ import { UnitLocator } from '../geo/unit-locator.js';
 import type { Dataset, PopulationBasis, PopulationPoint } from '../model/dataset.js';
 import { type PointColumns, pointObjects } from '../model/point-columns.js';
 import { RegionIndex } from '../model/region-index.js';
+import { regionNames } from '../model/local-names.js';
 import { compiled } from './compiled-inputs.js';
 import { csvObjects, DATA_CSV } from './csv-reader.js';
 import { type PointTable, pointTable, weightedColumns } from './point-table.js';
@@ -52,7 +53,11 @@ export function dataDir(dir?: string): string {
 /** The country's data, read once per run (every file recorded as an input of the run). */
 export function loadCountry(run: RunContext, dir?: string): CountryData {
   const folder = dataDir(dir);
-  return run.remember(`country\0${folder}`, () => readCountry(run, folder));
+  return run.remember(`country\0${folder}`, () => {
+    const country = readCountry(run, folder);
+    run.knowPlaces(() => regionNames(country.regions));
+    return country;
+  });
 }
 
 function readCountry(run: RunContext, folder: string): CountryData {

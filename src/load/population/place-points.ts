@@ -68,7 +68,8 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
       if (!known[r]) {
         // Shown only when it looks like a code: the cell of a file a plan names is not quoted otherwise.
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
-        const { system, example } = regions.profile.codes;
+        const { system } = regions.profile.codes;
+        const example = regions.codeExample();
         throw new InputError(rows.where(i), said('read.points.unknown_region', { shown, system, example }), 1);
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
@@ -93,7 +94,7 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
   }
   if (far.length) throw farFromRegion(rows, far, regions, footprints!, path, o);
   if (lost.length) {
-    const country = regions.profile.name;
+    const country = regions.countryName();
     const lines = lost
       .slice(0, 5)
       .map((i) => said('read.points.outside_country', { where: rows.where(i), lat: lat[i]!, lon: lon[i]!, country }));
