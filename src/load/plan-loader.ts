@@ -53,9 +53,13 @@ function relativeToPlan(raw: Record<string, unknown>, abs: string): void {
 /** The paths the plan writes that leave its repository (plan-paths.ts), as errors at their lines. */
 function pathsOutside(raw: Record<string, unknown>, abs: string, locate: LoadedPlan['locate']): Diagnostic[] {
   const dm = raw.distance_model as Record<string, unknown> | undefined;
+  const pop = raw.population;
   const named: [string[], unknown][] = [
     [['extends'], raw.extends],
-    [['population'], raw.population],
+    // The long form { file, columns, sheet } names its file too.
+    pop && typeof pop === 'object'
+      ? [['population', 'file'], (pop as Record<string, unknown>).file]
+      : [['population'], pop],
     [['distance_model', 'roads'], dm && typeof dm === 'object' ? dm.roads : undefined],
     [['distance_model', 'roads_profile'], dm && typeof dm === 'object' ? dm.roads_profile : undefined],
   ];
