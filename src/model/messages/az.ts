@@ -676,9 +676,6 @@ export const az: Record<MessageKey, string> = {
   'population.col_grid': 'rastr',
   'population.col_official': 'rəsmi',
   'population.col_factor': 'əmsal',
-  'opt.note.too_large':
-    'məsələ dəqiq həll üçün çox böyükdür; fərqi ölçmək üçün daha az namizəd yer verin (`--candidates`)',
-  'opt.note.unreached': 'bütün {n} namizəd yer birlikdə də yalnız {pct} əhatə edir',
   'encoding.utf16': 'fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   'studio.html.title': 'dostplan studiyası',

@@ -104,7 +104,7 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.cell.problem': '{role}: {problem}',
 
   // Numbers written the local way: number-format.ts.
-  'read.number.cell': '{row}, {role} sütunu',
+  'read.number.cell': '{row}, `{role}` sütunu',
   'read.number.comma': 'vergül',
   'read.number.point': 'nöqtə',
   'read.number.mixed_marks':
