@@ -912,6 +912,9 @@ export const az: Record<MessageKey, string> = {
   'help.default': 'susmaya görə',
   // lead: flags optimize would otherwise ignore
   'optimize.graph_alone': '--graph yalnız öz qraf faylını həll edir: {flag} göstərilməməlidir',
+  // auditor: scenario removals that remove nothing
+  'plan.remove_unknown': "`remove:` əsas planda '{id}' id-li xidmət obyekti yoxdur.{hint}",
+  'plan.remove_without_base': "`remove:` '{id}' çıxarıla bilməz: bu planın əsas planı (`extends:`) yoxdur",
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

@@ -901,6 +901,9 @@ export const en = {
   'help.default': 'default',
   // lead: flags optimize would otherwise ignore
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
+  // auditor: scenario removals that remove nothing
+  'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
+  'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
