@@ -128,7 +128,7 @@ const CASES: Case[] = [
       '{DIR}/marks.csv:3:1: lat: a decimal comma where lat on line 2 uses a decimal point; write every number in ' +
       'the file with the same decimal mark',
     az:
-      '{DIR}/marks.csv:3:1: lat: burada onluq ayırıcı vergül, sətir 2, lat sütunu isə onluq ayırıcı kimi nöqtə ' +
+      '{DIR}/marks.csv:3:1: lat: burada onluq ayırıcı vergül, sətir 2, `lat` sütunu isə onluq ayırıcı kimi nöqtə ' +
       'işlədir; fayldakı bütün ədədləri eyni onluq ayırıcı ilə yazın',
   },
   {
@@ -316,21 +316,21 @@ const CASES: Case[] = [
     args: () => ['coverage', '--roads', file('roads.geojson', '{"type": "FeatureCollection", "features": []}')],
     code: 1,
     en: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson: expected a GeoJSON FeatureCollection of LineStrings with a highway property',
-    az: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
+    az: 'qeyd: {DIR}/roads.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.geojson: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
   },
   {
     name: 'OSM XML with a node beyond the pole',
     args: () => ['coverage', '--roads', file('pole.osm', '<osm>\n<node id="1" lat="95" lon="46.3"/>\n</osm>\n')],
     code: 1,
     en: 'note: reading the road network {DIR}/pole.osm (once: later runs take it from the cache)\ndostplan: {DIR}/pole.osm:2:34: a node latitude outside ±90°',
-    az: 'note: reading the road network {DIR}/pole.osm (once: later runs take it from the cache)\ndostplan: {DIR}/pole.osm:2:34: qovşağın eni ±90° aralığından kənardadır',
+    az: 'qeyd: {DIR}/pole.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/pole.osm:2:34: qovşağın eni ±90° aralığından kənardadır',
   },
   {
     name: "OSM XML cut short (the XML library's own reason stays English)",
     args: () => ['coverage', '--roads', file('cut.osm', '<osm>\n<node id="1" lat="40.6" lon="46.3"\n')],
     code: 1,
     en: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:0: not well-formed XML (3:0)',
-    az: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:0: düzgün qurulmuş XML deyil (3:0)',
+    az: 'qeyd: {DIR}/cut.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/cut.osm:3:0: düzgün qurulmuş XML deyil (3:0)',
   },
   {
     name: 'a PBF cut short',
@@ -346,7 +346,7 @@ const CASES: Case[] = [
     ],
     code: 1,
     en: 'note: reading the road network {DIR}/cut.osm.pbf (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm.pbf: truncated PBF at byte 57',
-    az: 'note: reading the road network {DIR}/cut.osm.pbf (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm.pbf: PBF faylı 57 baytında yarımçıq kəsilir',
+    az: 'qeyd: {DIR}/cut.osm.pbf yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/cut.osm.pbf: PBF faylı 57 baytında yarımçıq kəsilir',
   },
   {
     name: 'a shapefile without its .dbf',
@@ -358,14 +358,14 @@ const CASES: Case[] = [
     },
     code: 1,
     en: "note: reading the road network {DIR}/roads.shp (once: later runs take it from the cache)\ndostplan: {DIR}/roads.shp: no roads.dbf beside it; a shapefile's attributes (the road class) are in the .dbf: copy it next to the .shp",
-    az: 'note: reading the road network {DIR}/roads.shp (once: later runs take it from the cache)\ndostplan: {DIR}/roads.shp: yanında roads.dbf yoxdur; shapefile-ın atributları (yol sinfi) .dbf faylındadır: onu .shp faylının yanına köçürün',
+    az: 'qeyd: {DIR}/roads.shp yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.shp: yanında roads.dbf yoxdur; shapefile-ın atributları (yol sinfi) .dbf faylındadır: onu .shp faylının yanına köçürün',
   },
   {
     name: 'a zip with no shapefile inside',
     args: () => ['coverage', '--roads', file('roads.zip', zip([['readme.txt', Buffer.from('roads')]]))],
     code: 1,
     en: 'note: reading the road network {DIR}/roads.zip (once: later runs take it from the cache)\ndostplan: {DIR}/roads.zip: no .shp inside; expected a zipped shapefile (.shp and .dbf) of road lines',
-    az: 'note: reading the road network {DIR}/roads.zip (once: later runs take it from the cache)\ndostplan: {DIR}/roads.zip: içində .shp yoxdur; yol xətlərindən ibarət zip-lənmiş shapefile (.shp və .dbf) gözlənilir',
+    az: 'qeyd: {DIR}/roads.zip yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.zip: içində .shp yoxdur; yol xətlərindən ibarət zip-lənmiş shapefile (.shp və .dbf) gözlənilir',
   },
   {
     name: '--mode without a road network',

@@ -104,7 +104,7 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.cell.problem': '{role}: {problem}',
 
   // Numbers written the local way: number-format.ts.
-  'read.number.cell': '{row}, {role} sütunu',
+  'read.number.cell': '{row}, `{role}` sütunu',
   'read.number.comma': 'vergül',
   'read.number.point': 'nöqtə',
   'read.number.mixed_marks':
@@ -134,7 +134,7 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.columns.syntax': '{flag}: vergüllə ayrılmış ROL=SÜTUN cütləri gözlənilir, məsələn, lat=Y,lon=X',
   'read.columns.twice': '{flag}: {role} iki dəfə göstərilib; hər rolu bir dəfə göstərin',
   'read.columns.no_role': "{where}: burada '{role}' rolu yoxdur; rollar bunlardır: {roles}{near}",
-  'read.columns.did_you_mean': ' ({near} nəzərdə tutulurdu?)',
+  'read.columns.did_you_mean': ' (bəlkə {near} nəzərdə tutulub?)',
   'read.columns.problem': '{what}; {list}{fix}',
   'read.columns.list': '{a}, {b}',
   'read.columns.missing': "'{role}' sütunu yoxdur",
