@@ -8,6 +8,7 @@
 import type { Language } from '../model/language.js';
 import type { LocalNames } from '../model/local-names.js';
 import { Locale } from '../model/locale.js';
+import { said, type Said } from '../model/said.js';
 
 /** A file's identity: the same file under any name, symlink or hard link. */
 export interface FileIdentity {
@@ -103,6 +104,16 @@ export class RunContext {
   /** A line for the person running (stderr in the CLI), e.g. "note: reading the road network …". */
   message(line: string): void {
     this.o.message?.(line);
+  }
+
+  /** A note for the person running, in the run's language: "note: reading the road network …". */
+  note(s: Said): void {
+    this.message(this.say(said('note.note', { note: s })));
+  }
+
+  /** A message in the run's language, places named in it. */
+  say(s: Said): string {
+    return this.locale().say(s);
   }
 
   /** Whether this run has been found long: a population file, a road network, a big input. */

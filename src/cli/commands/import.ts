@@ -54,7 +54,7 @@ export const command: CommandSpec<Opts> = {
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.sheet ? { sheet: o.sheet } : {}),
     });
-    if (list.assumed) run.message(`note: ${file}: read as ${list.assumed}`);
+    if (list.assumed) run.note(said('note.read_as', { file: file!, how: list.assumed }));
     const { regions, units } = country;
     const asOf = o.asOf ?? today();
     let plan: ReturnType<typeof importFacilities>;
@@ -73,16 +73,22 @@ export const command: CommandSpec<Opts> = {
     const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
     // What the plan rests on: the list, and the unit polygons that placed the facilities without a region.
-    const provenance = toolProvenance({ sources: country.profile.credits ?? [] });
+    const L = run.locale();
+    const { credits, credits_az } = country.profile;
+    const provenance = toolProvenance({ sources: (L.lang === 'az' && credits_az) || credits || [] });
     const yaml = o.into
-      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool)
-      : planYaml(plan, {
-          provenance,
-          source: file!,
-          name,
-          ...(standards ? { standards } : {}),
-          ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
-        });
+      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool, L)
+      : planYaml(
+          plan,
+          {
+            provenance,
+            source: file!,
+            name,
+            ...(standards ? { standards } : {}),
+            ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
+          },
+          L,
+        );
     writeResult(run, yaml, o.out);
     const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
     tell(run, said('refuse.imported', { centers: plan.centers.length, branches: plan.branches.length, guessed }));
@@ -95,7 +101,7 @@ function defaultStandards(run: RunContext, country: CountryData) {
   const loaded = loadPlan(run, country.defaultPlan);
   const s = loaded.plan?.standards;
   if (!s) return undefined;
-  return { from: `the default plan (${basename(country.defaultPlan)})`, ...s };
+  return { from: said('note.guess.default_plan', { file: basename(country.defaultPlan) }), ...s };
 }
 
 function asOfDate(value: string): PlanDay {

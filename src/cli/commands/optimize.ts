@@ -154,7 +154,7 @@ export const command: CommandSpec<Opts> = {
     if (o.graph) {
       refuseBesideGraph(planArg, o);
       const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
-      if (solved.note) run.message(`note: ${solved.note}`);
+      if (solved.note) run.note(solved.note);
       await emit(run, 'graph', solved, o, { provenance: toolProvenance({ plan: o.graph }) });
       return EXIT.ok;
     }
@@ -221,7 +221,7 @@ export const command: CommandSpec<Opts> = {
     };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
-    if (result.note) run.message(`note: ${result.note}`);
+    if (result.note) run.note(result.note);
     await emit(
       run,
       'suggestion',
