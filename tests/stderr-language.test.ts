@@ -7,6 +7,7 @@
  * English as main printed it before the notes became catalogue messages, note.* in
  * src/model/messages/notes-*.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { InputError } from '../dist/errors.js';
 import { RunContext } from '../dist/run/run-context.js';
 import { watchPlan } from '../dist/serve/watch.js';
 import { englishLeft } from './english-words.js';
-import { cli, FIXTURES } from './helpers.js';
+import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dostplan-stderr-lang-'));
 const NBSP = '\u00A0';
@@ -210,6 +211,37 @@ describe('stderr in the run’s language: every note a command writes', () => {
     expect(englishLeft(az.stdout)).toEqual([]);
     const en = cli(['import', list, '--into', plan, '--as-of', '2026-01-01']);
     expect(en.stdout).toContain(`centers:  # imported from ${list} by dostplan 0.1.0 import\n`);
+  });
+});
+
+/** What a command writes on a terminal's stderr (script(1) gives it one; stdout goes to /dev/null), lines split at \\r. */
+function onTerminal(args: string[]): string[] {
+  const line = `'${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')} > /dev/null`;
+  const r = spawnSync('script', ['-qec', line, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return r.stdout
+    .split(/[\r\n]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+const noScript = spawnSync('sh', ['-c', 'command -v script']).status !== 0;
+
+describe('on a terminal, the progress bar says what it computes in the run’s language', () => {
+  it.skipIf(noScript)('timeline --compare and diff: the years computed, the plan compared, plans A and B', () => {
+    const az = [
+      ...onTerminal(['timeline', '--compare', 'announced', '--lang', 'az']),
+      ...onTerminal(['diff', join(ROOT, 'plans', 'announced.yaml'), join(ROOT, 'plans', 'dost.yaml'), '--lang', 'az']),
+    ];
+    for (const title of ['illər hesablanır', 'müqayisə olunan plan', 'A planı', 'B planı'])
+      expect(az.some((l) => l.startsWith(`${title} [`))).toBe(true);
+    expect(az).toContain('illər hesablanır [########################] 12/12 2030');
+    expect(englishLeft(az.join('\n'))).toEqual([]);
+    const en = onTerminal(['timeline', '--compare', 'announced']);
+    expect(en).toContain('timeline [########################] 12/12 2030');
+    expect(en.some((l) => l.startsWith('compare ['))).toBe(true);
   });
 });
 
