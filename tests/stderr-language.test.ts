@@ -64,11 +64,14 @@ interface Case {
   /** Lines stderr has, in English and in Azerbaijani (each a whole line, `dostplan: ` first). */
   en?: string[];
   az?: string[];
+  /** Its result (stdout) is for people and quotes nothing English of the user's: checked too. */
+  readable?: true;
 }
 
 const CASES: Case[] = [
   {
     name: 'a road network read for the first time: islands dropped, a point beyond the off-road limit',
+    readable: true,
     args: ['coverage', join(ROADS, 'town-plan.yaml'), ...town],
     en: [
       'dostplan: note: reading the road network tests/fixtures/roads/town.osm (once: later runs take it from the cache)',
@@ -83,6 +86,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a facility beyond the off-road limit serves nobody',
+    readable: true,
     args: ['distances', farPlan, ...town],
     en: ['dostplan: note: the facility at 40.0000,47.0500 is more than 2 km from any road and serves nobody'],
     az: [
@@ -91,6 +95,7 @@ const CASES: Case[] = [
   },
   {
     name: "surface over the town's roads: the country's grid cells beyond the off-road limit",
+    readable: true,
     args: ['surface', join(ROADS, 'town-plan.yaml'), '--cell-km', '10'],
     en: [
       'dostplan: note: 860 grid cells are more than 2 km from any road and counted as unreachable (e.g. 41.8458,46.4813; 41.8458,46.7165; 41.7559,46.2460)',
@@ -101,6 +106,7 @@ const CASES: Case[] = [
   },
   {
     name: "a ';'-separated population file with decimal commas and grouped thousands, and its summary",
+    readable: true,
     args: ['coverage', small, '--population', join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv')],
     en: [
       `dostplan: note: ${join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv')}: read as semicolon-separated; decimal commas (first: lat on line 2); thousands grouped with '.' (first: population on line 3)`,
@@ -111,6 +117,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a tab-separated population file',
+    readable: true,
     args: ['coverage', '--population', tab],
     en: [`dostplan: note: ${tab}: read as tab-separated`],
     az: [`dostplan: qeyd: ${tab} faylı belə oxundu: sahələr tabulyasiya simvolu ilə ayrılıb`],
@@ -137,6 +144,7 @@ const CASES: Case[] = [
   },
   {
     name: 'an OR-Library graph too large for the exact solver',
+    readable: true,
     args: ['optimize', '--graph', ring, '--exact'],
     en: ['dostplan: note: exact solution skipped: the MILP for n=200 has more than 25,000 variables'],
     az: [
@@ -155,6 +163,7 @@ const CASES: Case[] = [
   },
   {
     name: "a year outside the plan's",
+    readable: true,
     args: ['coverage', '--year', '2040'],
     en: ["dostplan: note: 2040 is outside the plan's years 2019–2030"],
     az: ['dostplan: qeyd: 2040 planın illərindən (2019–2030) kənardadır'],
@@ -181,6 +190,8 @@ describe('stderr in the run’s language: every note a command writes', () => {
       expect(lines(az.stderr).length).toBe(lines(en.stderr).length);
       expect(englishLeft(az.stderr)).toEqual([]);
       expect(englishLeft(en.stderr).length).toBeGreaterThan(0);
+      // The result too, where it is for people (a road network's description, a population file's summary).
+      if (c.readable) expect(englishLeft(az.stdout)).toEqual([]);
     });
 
   it('a damaged road graph cache: why it was not used, in Azerbaijani', () => {
