@@ -31,6 +31,12 @@ export class LocalNames {
     return this;
   }
 
+  /** A settlement's name (analyses write "near Kyurdarmir (Kurdamir)"): a unit's own name comes first. */
+  addSettlement(en: string, az: string): this {
+    if (!this.byEnglish.has(en)) this.byEnglish.set(en, az);
+    return this;
+  }
+
   /** The Azerbaijani name of the place `id` whose English name is `en`, if known. */
   azerbaijani(id: string, en: string): string | undefined {
     return this.byId.get(id)?.find((n) => n.en === en)?.az;
@@ -80,6 +86,7 @@ export function localNames(
     if (capital) names.add(`${capital}/${d.id}`, d.name_en, d.name_az);
   }
   for (const f of facilities) names.add(f.id, f.name, f.name_az);
+  for (const [en, az] of Object.entries(dataset.settlements_az ?? {})) names.addSettlement(en, az);
   return names;
 }
 
