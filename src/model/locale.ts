@@ -103,6 +103,12 @@ export class Locale {
 
   /** The plan's name in this language (its `name_az`), given its English name. */
   planName(name: string): string {
+    if (this.lang === 'en') return name;
+    // A schedule made from the plan (analysis/scenario.ts) adds to its name in English.
+    const delayed = /^(.*) \(delayed: ([^()]*)\)$/.exec(name);
+    if (delayed) return this.t('plan.delayed', { name: this.planName(delayed[1]!), delays: delayed[2]! });
+    const announced = /^(.*) \(as announced\)$/.exec(name);
+    if (announced) return this.t('plan.as_announced', { name: this.planName(announced[1]!) });
     return this.place(PLAN_NAME_ID, name);
   }
 
