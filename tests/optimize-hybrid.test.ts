@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pmedianExact } from '../src/analysis/optimize/exact.js';
 import { relink } from '../src/analysis/optimize/hybrid.js';
 import { matrixInstance, restrict } from '../src/analysis/optimize/instance.js';
-import { proveOptimal } from '../src/analysis/optimize/lower-bound.js';
+import { proveOptimal, relaxation } from '../src/analysis/optimize/lower-bound.js';
 import { pmedian, pmedianObjective, prepare } from '../src/analysis/optimize/pmedian.js';
 import { qualityOf } from '../src/analysis/optimize/quality.js';
 import { SwapSearch } from '../src/analysis/optimize/swap-search.js';
@@ -81,6 +81,32 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     }
     expect(excludedSeen).toBeGreaterThan(0);
     expect(forcedSeen).toBeGreaterThan(0);
+  });
+
+  it('a proof stopped by its budget hands on its multipliers, and a second proof climbs on from them', () => {
+    let higher = 0;
+    for (const [seed, p] of [
+      [71, 6],
+      [72, 9],
+      [73, 12],
+    ] as const) {
+      const g = graph(seed, 80, 160, p);
+      const inst = matrixInstance(g.dist, g.n);
+      const prep = prepare(inst, p);
+      const start = [...Array(p).keys()];
+      const upper = pmedianObjective(inst, start, prep);
+      // Little work: the first proof stops short of the optimum, the second goes on from its multipliers.
+      const first = proveOptimal(prep, inst.m, start, upper, 20_000, { patience: 30 });
+      expect(first.optimal).toBe(false);
+      expect(first.multipliers).toHaveLength(relaxation(prep, inst.m).cap.length);
+      const second = proveOptimal(prep, inst.m, start, upper, 20_000, {
+        patience: 30,
+        multipliers: first.multipliers!,
+      });
+      expect(second.lowerBound).toBeGreaterThanOrEqual(first.lowerBound);
+      if (second.optimal || second.lowerBound > first.lowerBound) higher++;
+    }
+    expect(higher).toBe(3);
   });
 
   it('a restricted instance (some candidates left out, some open for good) prices every set as the full one', () => {
@@ -175,6 +201,69 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     // Costs with fractions: sums are not exact, each pricing starts from scratch.
     const frac = parseOrLib('3 2 1\n1 2 0.5\n2 3 1.25', 'fractions');
     expect(prepare(matrixInstance(frac.dist, 3), 1).exactSums).toBe(false);
+  });
+
+  it('the two nearest open sites read on the lists are the ones the columns give, ties and all', () => {
+    // Degenerate inputs first: every cost equal (ties everywhere), zero costs, one site, all but one
+    // open, sites clustered so a point's sorted list head (32 entries) holds fewer than two open
+    // sites (the columns decide), candidates left out and some open for good (fixed facilities).
+    const text = (n: number, p: number, cost: (i: number) => number) =>
+      `${n} ${n} ${p}\n${Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${cost(i)}`).join('\n')}`;
+    const graphs = [
+      parseOrLib(
+        text(40, 3, () => 7),
+        'equal',
+      ),
+      parseOrLib(
+        text(40, 3, (i) => (i % 3 ? 0 : 5)),
+        'zeros',
+      ),
+      graph(61, 60, 120, 6),
+      graph(62, 90, 200, 4),
+    ];
+    const rnd = lcg(99);
+    let steps = 0;
+    for (const g of graphs) {
+      const full = matrixInstance(g.dist, g.n);
+      const reduced = restrict(
+        full,
+        [...Array(g.n).keys()].filter((j) => j % 5 !== 2),
+        [2, 7],
+      );
+      for (const inst of [full, reduced])
+        for (const k of [1, 2, g.p, 12, inst.m - 1]) {
+          const prep = prepare(inst, k);
+          expect(prep.complete).toBe(true);
+          // Consecutive sites (clustered, far from half the ring) and spread ones.
+          for (const start of [[...Array(k).keys()], [...Array(k).keys()].map((r) => Math.floor((r * inst.m) / k))]) {
+            const byList = new SwapSearch(inst, prep, start, undefined, true),
+              byColumns = new SwapSearch(inst, prep, start, undefined, false);
+            for (let step = 0; step < 12; step++) {
+              const allowIn =
+                step % 4 === 3 ? Uint8Array.from({ length: inst.m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
+              byList.price(-Infinity, allowIn);
+              byColumns.price(-Infinity, allowIn);
+              expect([byList.profit, byList.jIn, byList.slot]).toEqual([
+                byColumns.profit,
+                byColumns.jIn,
+                byColumns.slot,
+              ]);
+              if (byList.jIn < 0) break;
+              byList.swap(byList.jIn, byList.slot);
+              byColumns.swap(byColumns.jIn, byColumns.slot);
+              expect(byList.objective()).toBe(byColumns.objective());
+              steps++;
+            }
+            byList.reset(start);
+            byList.descend();
+            byColumns.reset(start);
+            byColumns.descend();
+            expect([...byList.sites]).toEqual([...byColumns.sites]);
+            expect(byList.objective()).toBe(pmedianObjective(inst, [...byList.sites]));
+          }
+        }
+    }
+    expect(steps).toBeGreaterThan(200);
   });
 
   it('quality: proven when the answer meets the bound, else the gap to it, else no bound', () => {
