@@ -1,3 +1,4 @@
+import type { Said } from '../../model/said.js';
 /** Places as read from a point file (CSV or GeoJSON), before each is given its unit. */
 export interface PointRows {
   count: number;
@@ -12,5 +13,5 @@ export interface PointRows {
   /** Where row i is, for messages: "file:line:1" (CSV) or "file: features[i]" (GeoJSON). */
   where(i: number): string;
   /** What the reader assumed about the file's dialect (separator, decimal mark), for a note. */
-  assumed?: string;
+  assumed?: Said;
 }

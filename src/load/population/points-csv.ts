@@ -10,8 +10,9 @@
  */
 import { InputError } from '../../errors.js';
 import { type Said, said } from '../../model/said.js';
+import { partsOf } from '../../model/note.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
-import { delimiterName, delimiterOf, delimiterSaid } from '../csv-dialect.js';
+import { delimiterOf, delimiterSaid, separatedBy } from '../csv-dialect.js';
 import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
 import { decimalNumber, type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRows } from './point-rows.js';
@@ -121,11 +122,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       );
     rows.population[p.row] = settled.value;
   }
-  const numbers = conv.describe();
-  const assumed = [
-    ...(delimiter !== ',' ? [`${delimiterName(delimiter)}-separated`] : []),
-    ...(numbers ? [numbers] : []),
-  ].join('; ');
+  const assumed = partsOf([separatedBy(delimiter), ...conv.describe()]);
   return { ...rows.done((i) => `${path}:${rows.lines[i]}:1`), ...(assumed ? { assumed } : {}) };
 }
 
