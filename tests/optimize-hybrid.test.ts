@@ -28,6 +28,32 @@ function graph(seed: number, n: number, edges: number, p: number) {
   return parseOrLib(`${n} ${lines.length} ${p}\n${lines.join('\n')}`, `graph-${seed}`);
 }
 
+/**
+ * Two searches from the same start, step by step: the same best swap priced (now and then only
+ * some swaps allowed, as path relinking asks), the same objective after it; then the same local
+ * optimum from the start. Returns the swaps compared.
+ */
+function inStep(a: SwapSearch, b: SwapSearch, start: number[], m: number, rnd: () => number, steps: number): number {
+  let done = 0;
+  for (let step = 0; step < steps; step++) {
+    const allowIn = step % 3 === 2 ? Uint8Array.from({ length: m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
+    a.price(-Infinity, allowIn);
+    b.price(-Infinity, allowIn);
+    expect([a.profit, a.jIn, a.slot]).toEqual([b.profit, b.jIn, b.slot]);
+    if (a.jIn < 0) break;
+    a.swap(a.jIn, a.slot);
+    b.swap(b.jIn, b.slot);
+    expect(a.objective()).toBe(b.objective());
+    done++;
+  }
+  a.reset(start);
+  a.descend();
+  b.reset(start);
+  b.descend();
+  expect([...a.sites]).toEqual([...b.sites]);
+  return done;
+}
+
 describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
   it('reaches the HiGHS optimum on random pmed-like graphs, and "proven" only when HiGHS agrees', async () => {
     let proven = 0;
@@ -178,23 +204,7 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
         if (new Set(start).size < k) continue;
         const kept = new SwapSearch(inst, prep, start, true),
           scratch = new SwapSearch(inst, prep, start, false);
-        for (let step = 0; step < 25; step++) {
-          // Now and then only some swaps allowed, as path relinking asks.
-          const allowIn = step % 3 === 2 ? Uint8Array.from({ length: inst.m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
-          kept.price(-Infinity, allowIn);
-          scratch.price(-Infinity, allowIn);
-          expect([kept.profit, kept.jIn, kept.slot]).toEqual([scratch.profit, scratch.jIn, scratch.slot]);
-          if (kept.jIn < 0) break;
-          kept.swap(kept.jIn, kept.slot);
-          scratch.swap(scratch.jIn, scratch.slot);
-          expect(kept.objective()).toBe(scratch.objective());
-          steps++;
-        }
-        kept.reset(start);
-        kept.descend();
-        scratch.reset(start);
-        scratch.descend();
-        expect([...kept.sites]).toEqual([...scratch.sites]);
+        steps += inStep(kept, scratch, start, inst.m, rnd, 25);
       }
     }
     expect(steps).toBeGreaterThan(100);
@@ -238,27 +248,7 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
           for (const start of [[...Array(k).keys()], [...Array(k).keys()].map((r) => Math.floor((r * inst.m) / k))]) {
             const byList = new SwapSearch(inst, prep, start, undefined, true),
               byColumns = new SwapSearch(inst, prep, start, undefined, false);
-            for (let step = 0; step < 12; step++) {
-              const allowIn =
-                step % 4 === 3 ? Uint8Array.from({ length: inst.m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
-              byList.price(-Infinity, allowIn);
-              byColumns.price(-Infinity, allowIn);
-              expect([byList.profit, byList.jIn, byList.slot]).toEqual([
-                byColumns.profit,
-                byColumns.jIn,
-                byColumns.slot,
-              ]);
-              if (byList.jIn < 0) break;
-              byList.swap(byList.jIn, byList.slot);
-              byColumns.swap(byColumns.jIn, byColumns.slot);
-              expect(byList.objective()).toBe(byColumns.objective());
-              steps++;
-            }
-            byList.reset(start);
-            byList.descend();
-            byColumns.reset(start);
-            byColumns.descend();
-            expect([...byList.sites]).toEqual([...byColumns.sites]);
+            steps += inStep(byList, byColumns, start, inst.m, rnd, 12);
             expect(byList.objective()).toBe(pmedianObjective(inst, [...byList.sites]));
           }
         }
