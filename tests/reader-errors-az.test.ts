@@ -97,8 +97,8 @@ const CASES: Case[] = [
     name: 'an empty population cell',
     args: population('empty.csv', 'lat,lon,population\n40.4,47.1,\n'),
     code: 1,
-    en: '{DIR}/empty.csv:2:3: empty population cell; every row needs lat, lon and population',
-    az: '{DIR}/empty.csv:2:3: population xanası boşdur; hər sətirdə lat, lon və population olmalıdır',
+    en: '{DIR}/empty.csv:2:11: empty population cell; every row needs lat, lon and population',
+    az: '{DIR}/empty.csv:2:11: population xanası boşdur; hər sətirdə lat, lon və population olmalıdır',
   },
   {
     name: 'a latitude beyond 90',
@@ -112,11 +112,11 @@ const CASES: Case[] = [
     args: population('twelve.csv', 'lat,lon,population\n40,47,"12,000"\n'),
     code: 1,
     en:
-      '{DIR}/twelve.csv:2:3: population: a comma before three digits could be a decimal comma or a thousands ' +
+      '{DIR}/twelve.csv:2:7: population: a comma before three digits could be a decimal comma or a thousands ' +
       'separator, and no other number in the file says which; write the count without grouping (12000), or with a ' +
       'decimal point (12.0)',
     az:
-      '{DIR}/twelve.csv:2:3: population: üç rəqəmdən əvvəlki vergül həm onluq ayırıcı, həm də minliklərin ayırıcısı ' +
+      '{DIR}/twelve.csv:2:7: population: üç rəqəmdən əvvəlki vergül həm onluq ayırıcı, həm də minliklərin ayırıcısı ' +
       'ola bilər, fayldakı başqa heç bir ədəd isə hansı olduğunu göstərmir; sayı qruplara bölmədən (12000) və ya ' +
       'onluq nöqtə ilə (12.0) yazın',
   },
@@ -159,8 +159,8 @@ const CASES: Case[] = [
     name: 'an unknown region code',
     args: population('region.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-XX\n'),
     code: 1,
-    en: "{DIR}/region.csv:2:1: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
-    az: "{DIR}/region.csv:2:1: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA for Ganja)",
+    en: "{DIR}/region.csv:2:15: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
+    az: "{DIR}/region.csv:2:15: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA for Ganja)",
   },
   {
     name: 'a point at sea',
@@ -203,8 +203,20 @@ const CASES: Case[] = [
       }),
     ),
     code: 1,
-    en: '{DIR}/line.geojson: features[0]: geometry must be a Point',
-    az: '{DIR}/line.geojson: features[0]: geometry Point olmalıdır',
+    en: '{DIR}/line.geojson:1:70: geometry must be a Point',
+    az: '{DIR}/line.geojson:1:70: geometry Point olmalıdır',
+  },
+  {
+    name: 'a GeoJSON population written in quotes, at its line and column',
+    args: population(
+      'quoted.geojson',
+      '{"type": "FeatureCollection", "features": [\n' +
+        '  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [47.1, 40.4]},\n' +
+        '   "properties": {"name": "Ağdam", "population": "100"}}\n]}\n',
+    ),
+    code: 1,
+    en: '{DIR}/quoted.geojson:3:50: population is written as text in quotes; write the number without quotes',
+    az: '{DIR}/quoted.geojson:3:50: population dırnaq içində mətn kimi yazılıb; ədədi dırnaqsız yazın',
   },
   {
     name: 'an old Excel file',

@@ -14,8 +14,8 @@
  *   other centers (the rule plans/asan.yaml was written by); a branch, the unit it stands in. Where
  *   two facilities of a kind stand in one unit, the one nearest its seat serves it.
  */
-import { UserError } from '../errors.js';
-import { figure, said } from '../model/said.js';
+import { InputError } from '../errors.js';
+import { figure, type Said, said } from '../model/said.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { FacilityKind, Status } from '../model/plan.js';
@@ -23,7 +23,12 @@ import type { RegionIndex } from '../model/region-index.js';
 
 /** One listed row (the reader's ListedFacility), as this module needs it. */
 export interface ListedRow {
+  /** The row as a person names it ("line 3", "row 3"), in English, for the guesses' comments. */
   at: string;
+  /** The same, as a catalogue message (in the run's language). */
+  row: Said;
+  /** Where the row's id cell and lat cell are ("file:line:column", a sheet's cell), for refusals. */
+  where: { id: string; lat: string };
   id?: string;
   name?: string;
   kind?: FacilityKind;
@@ -57,6 +62,8 @@ export interface ImportedFacility {
   /** Why each filled-in field has its value; the kind's reason too. */
   guessed: Partial<Record<GuessedField | 'kind', string>>;
   at: string;
+  /** Where its row's cells are (ListedRow). */
+  where: ListedRow['where'];
 }
 
 export interface ImportContext {
@@ -120,6 +127,7 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
       serves: r.serves?.map((x) => (ctx.isCode(x) || x.includes('/') ? x : (ctx.codeForName(x) ?? x))) ?? [],
       guessed,
       at: r.at,
+      where: r.where,
     };
     if (r.opens === undefined) {
       guessed.opens = "no opening date in the list; the plan's first year";
@@ -151,12 +159,12 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
 
 /** Each row's id: its own (refused when two rows share one), else one made from its name or place. */
 function uniqueIds(rows: readonly ListedRow[]): string[] {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, Said | string>();
   for (const r of rows) {
     if (!r.id) continue;
     const before = taken.get(r.id);
-    if (before) throw new UserError(said('refuse.import_same_id', { at: r.at, id: r.id, before }), 1);
-    taken.set(r.id, r.at);
+    if (before) throw new InputError(r.where.id, said('read.import.same_id', { id: r.id, before }), 1);
+    taken.set(r.id, r.row);
   }
   return rows.map((r, i) => {
     if (r.id) return r.id;
@@ -195,7 +203,7 @@ function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
   }
   const unit = ctx.unitAt(r.lat, r.lon);
   if (!unit)
-    throw new UserError(said('refuse.import_outside', { at: r.at, lat: figure(r.lat), lon: figure(r.lon) }), 1);
+    throw new InputError(r.where.lat, said('read.import.outside', { lat: figure(r.lat), lon: figure(r.lon) }), 1);
   guessed.region =
     unit.km === 0
       ? 'the unit it stands in'
@@ -248,7 +256,7 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
       bestKm = km;
     }
   }
-  if (!best) throw new UserError(said('refuse.import_no_center', { at: b.at }), 1);
+  if (!best) throw new InputError(b.where.id, said('read.import.no_center'), 1);
   b.center = best.id;
   b.guessed.center = `the nearest center, ${bestKm.toFixed(1)} km away`;
 }

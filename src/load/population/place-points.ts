@@ -69,7 +69,11 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
         // Shown only when it looks like a code: the cell of a file a plan names is not quoted otherwise.
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
         const { system, example } = regions.profile.codes;
-        throw new InputError(rows.where(i), said('read.points.unknown_region', { shown, system, example }), 1);
+        throw new InputError(
+          rows.where(i, 'region'),
+          said('read.points.unknown_region', { shown, system, example }),
+          1,
+        );
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
         far.push(i);

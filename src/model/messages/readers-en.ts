@@ -332,4 +332,14 @@ export const readersEn = {
   'read.orlib.edge_line': 'expected "i j cost" (3 numbers), found {n}',
   'read.orlib.cost': 'an edge cost must be a number ≥ 0, not {text}',
   'read.orlib.disconnected': 'the graph is disconnected: vertex {vertex} cannot be reached from vertex 1',
+
+  // positions: values of a typed format (GeoJSON) must have their type; placing a value in a JSON file.
+  'read.number_as_text': '{role} is written as text in quotes; write the number without quotes',
+  // import: a refusal at the row's cell (file:line:column), moved from refuse.import_*.
+  'read.import.same_id': 'id {id} is also the id on {before}; give each facility its own id',
+  'read.import.outside':
+    'stands outside the country (lat {lat}, lon {lon}) and has no region; ' +
+    'check the coordinates (lat and lon swapped?) or fill in the region column',
+  'read.import.no_center':
+    "a branch with no center, and the list has no centers; fill in its parent center's id (a center column)",
 } as const;
