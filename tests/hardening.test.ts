@@ -150,12 +150,15 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
 
   it('OR-Library graphs: every bad header or edge is named at its line and column', () => {
     const cases: [string, string][] = [
-      ['2.5 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000, not 2.5'],
-      ['1e9 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000, not 1e9'],
-      ['3 2 4\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3, not 4'],
-      ['3 2 1.5\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3, not 1.5'],
-      ['3 2 1\n1 2.5 3\n2 3 1\n', 'g:2:3: a vertex must be a whole number from 1 to 3, not 2.5'],
-      ['3 2 1\n1 2 -3\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0, not -3'],
+      ['2.5 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
+      ['1e9 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
+      ['3 2 4\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3'],
+      ['3 2 1.5\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3'],
+      ['3 2 1\n1 2.5 3\n2 3 1\n', 'g:2:3: a vertex must be a whole number from 1 to 3'],
+      ['3 2 1\n1 2 -3\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0'],
+      // The token found there is not quoted: the file could be anything (a key, a password line).
+      ['3 2 1\n1 2 sk-SECRET\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0'],
+      ['root:x:0:0 2 1\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
       ['4 2 1\n1 2 3\n3 4 1\n', 'g:1:1: the graph is disconnected: vertex 3 cannot be reached from vertex 1'],
       ['3 3 1\n1 2 3\n2 3 1\n', 'g:4:1: the header says 3 edges, the file has 2 edge lines'],
     ];

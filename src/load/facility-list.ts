@@ -140,7 +140,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     }
     return row;
   });
-  if (rows.length === 0) throw new InputError(table.file, said('read.facility.no_rows'), 1);
+  if (rows.length === 0) throw new InputError(table.headerAt, said('read.facility.no_rows'), 1);
   const numbers = conv.describe();
   const assumed = [table.assumed, numbers].filter(Boolean).join('; ');
   return { rows, ...(assumed ? { assumed } : {}) };
@@ -283,6 +283,11 @@ function geoJsonTable(text: string, file: string): Table {
   const at = (path: (string | number)[]) => jsonPlace(text, file, ['features', ...path]);
   const rows = features.map((f, i): Cell[] => {
     const c = f?.geometry?.coordinates;
+    // GeoJSON has numbers: a coordinate in quotes is refused as the population reader refuses it.
+    if (Array.isArray(c))
+      for (const [k, role] of [[1, 'lat'] as const, [0, 'lon'] as const])
+        if (typeof c[k] === 'string')
+          throw new InputError(at([i, 'geometry', 'coordinates', k]), said('read.number_as_text', { role }), 1);
     if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
       throw new InputError(at([i, 'geometry']), said('read.facility.geometry', { feature: `features[${i}]` }), 1);
     const p = (f.properties ?? {}) as Record<string, unknown>;

@@ -116,7 +116,11 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
     if (typeof v === 'string') throw new InputError(valueAt[role](i), said('read.number_as_text', { role }), 1);
     return typeof v === 'number' ? v : Number.NaN;
   };
-  const text_ = (v: unknown) => (typeof v === 'string' ? v : '');
+  // Region codes and names are text; a number or an object there is refused, not read as absent.
+  const text_ = (v: unknown, role: 'region' | 'name', i: number) => {
+    if (v === undefined || v === null || typeof v === 'string') return v ?? '';
+    throw new InputError(at(i, 'properties', key(role)), said('read.text_expected', { role }), 1);
+  };
   features.forEach((f, i) => {
     if (f === null || typeof f !== 'object') {
       throw new InputError(at(i), said('read.geojson.not_feature', { found: f === null ? 'null' : typeof f }), 1);
@@ -125,8 +129,8 @@ function fromGeoJson(text: string, path: string, needPopulation: boolean, column
       throw new InputError(at(i, 'geometry'), said('read.geojson.not_point'), 1);
     const [lonValue, latValue] = f.geometry.coordinates;
     const props = f.properties ?? {};
-    const region = text_(props[key('region')]);
-    const name = text_(props[key('name')]);
+    const region = text_(props[key('region')], 'region', i);
+    const name = text_(props[key('name')], 'name', i);
     const lat = num(latValue, 'lat', i),
       lon = num(lonValue, 'lon', i);
     const population = needPopulation ? num(props[key('population')], 'population', i) : 0;

@@ -335,14 +335,14 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
   'read.orlib.header':
     'əvvəlcə "n edges p" başlığı, sonra hər til üçün bir "i j cost" sətri gözlənilir (OR-Library pmed formatı)',
-  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır, {text} yox',
+  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır',
   'read.orlib.n': 'n (təpələrin sayı)',
   'read.orlib.m': 'tillərin sayı',
   'read.orlib.p': 'p (medianların sayı)',
   'read.orlib.vertex': 'təpə',
   'read.orlib.edge_count': 'başlıqda {m} til göstərilib, faylda isə {lines} til sətri var',
   'read.orlib.edge_line': '"i j cost" (3 ədəd) gözlənilirdi, {n} ədəd var',
-  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır, {text} yox',
+  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır',
   'read.orlib.disconnected': 'qraf əlaqəli deyil: {vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur',
 
   // positions: tipli formatda (GeoJSON) dəyər öz tipində olmalıdır.
@@ -354,4 +354,5 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
     'koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
   'read.import.no_center':
     'filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
+  'read.text_expected': '{role} mətn olmalıdır; onu dırnaq içində yazın',
 };
