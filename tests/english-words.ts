@@ -2,7 +2,7 @@
  * A heuristic for English left in an Azerbaijani output: words that are common in dostplan's
  * English and are not Azerbaijani words. What a person may legitimately see in English is taken
  * out first: URLs, file paths, ids (absheron-khizi, baku-1, NEW-C1), rule codes in brackets, licence names,
- * and in a plan fragment its keys (`serves:`, `{ unit:`) and the English `name:` written beside
+ * and in a plan fragment its keys (`serves:`, `{ unit:`), its statuses (`status: open`) and the English `name:` written beside
  * its Azerbaijani `name_az:` (a fragment keeps both).
  */
 const ENGLISH = new Set(
@@ -22,6 +22,7 @@ const ENGLISH = new Set(
 function strip(text: string): string {
   return text
     .replace(/^[ \t]*(?:- )?name: .*\n(?=[ \t]*name_az: )/gm, ' ') // a plan's English name beside its name_az:
+    .replace(/^([ \t]*status: )[a-z_]+\b/gm, '$1') // a plan's status, an enum value: `status: open`
     .replace(/(^[ \t]*(?:- )?|[{,][ \t]*)[a-z_]+:(?=[ \t]|$)/gm, '$1 ') // a plan fragment's keys: `serves:`, `{ unit:`
     .replace(/<style>[\s\S]*?<\/style>/g, ' ') // CSS, read by browsers
     .replace(/<[^>]*>/g, ' ') // markup

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { geodesicKm } from '../src/geo/geodesic.js';
 import { decodeGeometry } from '../src/load/roads/geopackage-reader.js';
 import { loadRoadModel } from '../src/load/roads/road-network.js';
+import { english } from '../src/model/said.js';
 import { RunContext } from '../src/run/run-context.js';
 import { cli, FIXTURES } from './helpers.js';
 
@@ -154,7 +155,7 @@ describe('the graph cache keeps GIS networks', () => {
     try {
       for (const file of [SHP, GPKG]) {
         const notes: string[] = [];
-        const load = () => loadRoadModel(run, file, { profileFile: PROFILE, onNote: (l) => notes.push(l) });
+        const load = () => loadRoadModel(run, file, { profileFile: PROFILE, onNote: (l) => notes.push(english(l)) });
         const first = await load(),
           second = await load();
         expect([first.report.fromCache, second.report.fromCache]).toEqual([false, true]);

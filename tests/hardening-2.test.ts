@@ -21,7 +21,7 @@ import { Marked } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
 import { erlangC } from '../src/analysis/erlang-c.js';
 import { jsonSyntaxError } from '../src/load/json-text.js';
-import { english } from '../src/model/said.js';
+import { english, said } from '../src/model/said.js';
 import { mdText } from '../src/render/markdown-text.js';
 import { checkGraph, readGraphCache, writeGraphCache } from '../src/load/roads/cache.js';
 import { loadRoadModel } from '../src/load/roads/road-network.js';
@@ -508,7 +508,7 @@ describe('10. road coordinates and maxspeed', () => {
       }),
     );
     expect(run(['coverage', '--roads', f], 1).stderr).toContain(
-      "null-multi.geojson: features[0].geometry.coordinates: a MultiLineString's coordinates must be a list of lines",
+      "null-multi.geojson:1:145: features[0].geometry.coordinates: a MultiLineString's coordinates must be a list of lines",
     );
   });
 });
@@ -525,18 +525,18 @@ describe('11. the road cache is untrusted input', () => {
     const bytes = readFileSync(f);
     bytes[bytes.length - 9]! ^= 0x10;
     writeFileSync(f, bytes);
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'its checksum does not match (a damaged file)' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.checksum') });
     // Negated minutes written with a matching checksum: the graph check catches them.
     writeGraphCache(f, 'k', { ...g, fwdMin: g.fwdMin.map((v) => -v) });
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'fwdMin does not check out' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.array_wrong', { name: 'fwdMin' }) });
     writeGraphCache(f, 'k', { ...g, fwdTo: g.fwdTo.map((v) => v + g.lat.length) });
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'fwdStart does not check out' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.array_wrong', { name: 'fwdStart' }) });
     // meta that is not a GraphMeta (the header is JSON, outside the checksum).
     writeGraphCache(f, 'k', { ...g, meta: { ...g.meta, dropped: null } as never });
-    expect(readGraphCache(f, 'k')).toEqual({ bad: 'its header does not check out' });
+    expect(readGraphCache(f, 'k')).toEqual({ bad: said('note.cache.header_wrong') });
     const zero = join(DIR, 'zero.bin');
     symlinkSync('/dev/zero', zero);
-    expect(readGraphCache(zero, 'k')).toEqual({ bad: 'not a regular file' });
+    expect(readGraphCache(zero, 'k')).toEqual({ bad: said('note.cache.not_file') });
     expect(checkGraph(g)).toBeUndefined();
   });
 

@@ -13,6 +13,7 @@ import { embedded } from '../src/load/dataset-loader.js';
 import { readLocaleNumber } from '../src/load/number-format.js';
 import { loadPointColumns } from '../src/load/population-file.js';
 import { RunContext } from '../src/run/run-context.js';
+import { english } from '../src/model/said.js';
 import { readH3Csv } from '../src/load/population/h3-reader.js';
 import { readPointsCsv } from '../src/load/population/points-csv.js';
 import { cli, FIXTURES } from './helpers.js';
@@ -46,7 +47,7 @@ describe('separators', () => {
     const comma = rowsOf('lat,lon,population,name\n40.4,47.1,5,"A, B"\n40.5,47.2,6,C\n');
     expect([...tab.lat, ...tab.lon, ...tab.population]).toEqual([...comma.lat, ...comma.lon, ...comma.population]);
     expect(tab.names).toEqual(['A, B', 'C']);
-    expect(tab.assumed).toBe('tab-separated');
+    expect(english(tab.assumed!)).toBe('tab-separated');
     expect(comma.assumed).toBeUndefined();
   });
 });
@@ -66,7 +67,7 @@ describe('decimal commas and grouped thousands', () => {
 
   it('says what it assumed, with the first cell that showed it', () => {
     const text = 'lat;lon;population\n40,6828;46,3606;12.000\n40,9925;45,6284;1.234,5\n';
-    expect(rowsOf(text).assumed).toBe(
+    expect(english(rowsOf(text).assumed!)).toBe(
       'semicolon-separated; decimal commas (first: lat on line 2); ' +
         "thousands grouped with '.' (first: population on line 3)",
     );

@@ -53,6 +53,22 @@ writeFileSync(
   readFileSync(join(B, 'candidates.csv'), 'utf8').replace(/\bs(\d) at P(\d)\b/g, 'sahə $1 (P$2 məntəqəsi)'),
 );
 
+/**
+ * A facility list that leaves much to guess: a row with neither id nor name nor dates, branches
+ * naming their center by name, a second center in Ganja and a second branch in Samukh (each unit
+ * goes to the one nearer its seat).
+ */
+const guessy = join(dir, 'siyahı.csv');
+writeFileSync(
+  guessy,
+  'name,lat,lon,center,opens\n' +
+    'Gəncə mərkəzi,40.6828,46.3606,,2021-05-01\n' +
+    'Gəncə ikinci mərkəzi,40.67,46.35,,2022\n' +
+    ',40.9925,45.6284,,\n' +
+    'Samux filialı,40.765,46.408,Gəncə mərkəzi,\n' +
+    'Samux ikinci filialı,40.77,46.41,Gəncə mərkəzi,\n',
+);
+
 /** Each command line and the human formats it offers (undefined: the command's only format). */
 const HUMAN: { args: string[]; formats: (string | undefined)[] }[] = [
   { args: ['coverage'], formats: ['text', 'md'] },
@@ -78,6 +94,19 @@ const HUMAN: { args: string[]; formats: (string | undefined)[] }[] = [
   { args: ['report'], formats: [undefined] },
   { args: ['report', '--map-only'], formats: [undefined] },
   { args: ['explore'], formats: [undefined] }, // what the first screen shows, written with --out
+  // A facility list made a plan: its comments (what was guessed and why), the YAML keys as a plan writes them.
+  {
+    args: [
+      'import',
+      join(ROOT, 'tests', 'fixtures', 'inputs', 'facilities.csv'),
+      '--as-of',
+      '2026-01-01',
+      '--name',
+      'DOST',
+    ],
+    formats: [undefined],
+  },
+  { args: ['import', guessy, '--as-of', '2026-01-01'], formats: [undefined] },
 ];
 
 /** Not translated yet (issue 27): each still leaks English, so this list shrinks as they are done. */

@@ -239,7 +239,7 @@ const CASES: Case[] = [
       'dostplan: D has no build_cost; --budget-azn-per-year needs one for every facility not open at the end of 2024 ' +
       '(add build_cost: in manat to the plan, or to a scenario over it)\n',
     az:
-      'dostplan: D üçün `build_cost` yoxdur; --budget-azn-per-year 2024 ilin sonunda fəaliyyətdə olmayan hər ' +
+      'dostplan: D üçün `build_cost` yoxdur; --budget-azn-per-year 31 dekabr 2024 tarixinə fəaliyyətdə olmayan hər ' +
       'xidmət obyekti üçün onu tələb edir (manatla `build_cost:` dəyərini plana və ya onun üzərində qurulan ' +
       'ssenariyə əlavə edin)\n',
   },
@@ -273,7 +273,7 @@ const CASES: Case[] = [
       "dostplan: note: with --delay, L-SHUSHA: branch opens (2024-06) before its center 'KRB' (2024-08-07)\n" +
       'dostplan: 1 target missed (and 1 acknowledged in the plan)\n',
     az:
-      "dostplan: qeyd: --delay ilə, L-SHUSHA: filial (2024-06) öz mərkəzindən 'KRB' (2024-08-07) əvvəl açılır\n" +
+      "dostplan: qeyd: --delay ilə, L-SHUSHA: filial öz mərkəzindən ('KRB', 2024-08-07) əvvəl açılır (2024-06)\n" +
       'dostplan: 1 hədəfə çatılmayıb (və planda səbəbi ilə qeyd olunmuş daha 1 hədəf)\n',
   },
   {
@@ -286,7 +286,7 @@ const CASES: Case[] = [
     code: 1,
     notes: true,
     en: 'dostplan: 1 facility is above 100 % in 2025: C 120%\n',
-    az: 'dostplan: 2025 ildə 1 xidmət obyektində yüklənmə 100 faizi keçir: C 120\u00a0%\n',
+    az: 'dostplan: 2025: 1 xidmət obyektinin yüklənməsi 100\u00a0%-dən çoxdur: C 120\u00a0%\n',
   },
   refused(
     ['coverage', '--year', '2100'],

@@ -8,6 +8,7 @@ import { buildGraph, loadRoadModel } from '../src/load/roads/road-network.js';
 import { loadProfile } from '../src/load/roads/road-profile.js';
 import { NodeCosts } from '../src/travel/roads/engine.js';
 import { GraphBuilder, GRAPH_ARRAYS } from '../src/travel/roads/graph.js';
+import { said } from '../src/model/said.js';
 import { parseDuration, parseMaxspeed, wayCost } from '../src/travel/roads/profile.js';
 import { RoadModel } from '../src/travel/roads/road-model.js';
 import { FIXTURES } from './helpers.js';
@@ -225,7 +226,7 @@ describe('graph cache', () => {
     expect(back.meta).toEqual(g.meta);
     expect(readGraphCache(f, 'other key')).toEqual({ miss: true });
     writeFileSync(f, 'garbage');
-    expect(readGraphCache(f, 'k1')).toEqual({ bad: 'not a dostplan cache' });
+    expect(readGraphCache(f, 'k1')).toEqual({ bad: said('note.cache.not_cache') });
   });
   it('the second load of the same extract and profile comes from the cache', async () => {
     const env = process.env.DOSTPLAN_CACHE_DIR;

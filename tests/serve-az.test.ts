@@ -139,7 +139,7 @@ describe('dostplan serve --lang az over HTTP', async () => {
     expect(dropped).toEqual([
       expect.objectContaining({
         code: 'edit-dropped',
-        message: 'B-AGA üçün «köçürmə» dəyişikliyi diskdəki plana artıq uyğun gəlmir; atıldı',
+        message: 'B-AGA üçün “köçürmə” dəyişikliyi diskdəki plana artıq uyğun gəlmir; atıldı',
       }),
     ]);
     writeFileSync(plan, `${text}\n  - id: [unclosed\n`);

@@ -40,10 +40,13 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
   const warn = (path: Finding['path'], code: string, s: Said) =>
     out.push({ path, severity: 'warning', code, ...told(s) });
   const { regions } = ctx;
-  const country = regions.profile.name;
-  const exclaves = regions.profile.exclaves.map((x) => x.name);
+  const country = regions.countryName();
+  const exclaves = regions.profile.exclaves.map((x) => regions.exclaveName(x));
   const countryWithExclaves: SaidParam = exclaves.length
-    ? said('check.country_with_exclaves', { country, exclaves: exclaves.join(', ') })
+    ? said('check.country_with_exclaves', {
+        country,
+        exclaves: (exclaves as SaidParam[]).reduce((a, b) => said('where.list', { a, b })),
+      })
     : country;
 
   const yearsOk = plan.years.from <= plan.years.to;
@@ -84,7 +87,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
       return said('check.did_you_mean', { list: eitherOf(byPrefix.map(named)) });
     return (
       didYouMeanSaid(code, regions.servableCodes(), place) ??
-      said('check.codes_are', { system: regions.profile.codes.system, example: regions.profile.codes.example })
+      said('check.codes_are', { system: regions.profile.codes.system, example: regions.codeExample() })
     );
   };
 

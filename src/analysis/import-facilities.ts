@@ -15,7 +15,8 @@
  *   two facilities of a kind stand in one unit, the one nearest its seat serves it.
  */
 import { InputError } from '../errors.js';
-import { figure, type Said, said } from '../model/said.js';
+import { figure, plainAmount, type Said, said } from '../model/said.js';
+import { partsOf } from '../model/note.js';
 import { geodesicKm } from '../geo/geodesic.js';
 import { dayKey, isPlanDay, parsePlanDate, type PlanDay } from '../model/dates.js';
 import type { FacilityKind, Status } from '../model/plan.js';
@@ -25,8 +26,8 @@ import type { RegionIndex } from '../model/region-index.js';
 export interface ListedRow {
   /** The row as a person names it ("line 3", "row 3"), in English, for the guesses' comments. */
   at: string;
-  /** The same, as a catalogue message (in the run's language). */
-  row: Said;
+  /** Where the row is, as a message ("line 3"), for a guess's comment in the run's language. */
+  row?: Said;
   /** Where the row's id cell and lat cell are ("file:line:column", a sheet's cell), for refusals. */
   where: { id: string; lat: string };
   id?: string;
@@ -59,8 +60,8 @@ export interface ImportedFacility {
   serves: string[];
   /** The date is a planning assumption (it was not in the list). */
   assumedDate?: boolean;
-  /** Why each filled-in field has its value; the kind's reason too. */
-  guessed: Partial<Record<GuessedField | 'kind', string>>;
+  /** Why each filled-in field has its value; the kind's reason too (messages note.guess.*, said in the run's language). */
+  guessed: Partial<Record<GuessedField | 'kind', Said>>;
   at: string;
   /** Where its row's cells are (ListedRow). */
   where: ListedRow['where'];
@@ -111,11 +112,12 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
   const facilities = rows.map((r, i): ImportedFacility => {
     const guessed: ImportedFacility['guessed'] = {};
     const kind: FacilityKind = r.kind ?? (r.center ? 'branch' : 'center');
-    if (!r.kind) guessed.kind = r.center ? 'it names a parent center' : 'it names no parent center';
+    if (!r.kind) guessed.kind = said(r.center ? 'note.guess.branch' : 'note.guess.center');
     const id = ids[i]!;
-    if (!r.id) guessed.id = r.name ? 'made from the name' : `made from the kind and ${r.at}`;
+    if (!r.id)
+      guessed.id = r.name ? said('note.guess.id_from_name') : said('note.guess.id_from_row', { at: r.row ?? r.at });
     const name = r.name ?? id;
-    if (!r.name) guessed.name = 'no name in the list; the id';
+    if (!r.name) guessed.name = said('note.guess.name_is_id');
     const f: ImportedFacility = {
       kind,
       id,
@@ -130,7 +132,7 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
       where: r.where,
     };
     if (r.opens === undefined) {
-      guessed.opens = "no opening date in the list; the plan's first year";
+      guessed.opens = said('note.guess.opens_first_year');
       f.assumedDate = true;
     }
     if (r.closes !== undefined) f.closes = r.closes;
@@ -164,7 +166,7 @@ function uniqueIds(rows: readonly ListedRow[]): string[] {
     if (!r.id) continue;
     const before = taken.get(r.id);
     if (before) throw new InputError(r.where.id, said('read.import.same_id', { id: r.id, before }), 1);
-    taken.set(r.id, r.row);
+    taken.set(r.id, r.row ?? r.at);
   }
   return rows.map((r, i) => {
     if (r.id) return r.id;
@@ -195,7 +197,7 @@ function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
     if (ctx.isCode(r.region)) return r.region;
     const code = ctx.codeForName(r.region);
     if (code) {
-      guessed.region = 'the code of the name in the list';
+      guessed.region = said('note.guess.region_named');
       return code;
     }
     // Kept as written: `validate` names it and suggests the nearest code.
@@ -205,9 +207,7 @@ function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
   if (!unit)
     throw new InputError(r.where.lat, said('read.import.outside', { lat: figure(r.lat), lon: figure(r.lon) }), 1);
   guessed.region =
-    unit.km === 0
-      ? 'the unit it stands in'
-      : `the nearest unit, ${unit.km.toFixed(1)} km away (it stands outside every unit)`;
+    unit.km === 0 ? said('note.guess.region_in') : said('note.guess.region_nearest', { km: plainAmount(unit.km, 1) });
   return unit.code;
 }
 
@@ -219,7 +219,10 @@ function statusOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
     return isPlanDay(p) && dayKey(p) <= dayKey(ctx.asOf);
   };
   const s: Status = by(r.closes) ? 'closed' : by(r.opens) ? 'open' : 'planned';
-  guessed.status = r.opens === undefined ? 'no dates in the list' : `from the dates, as of ${day(ctx.asOf)}`;
+  guessed.status =
+    r.opens === undefined
+      ? said('note.guess.status_no_dates')
+      : said('note.guess.status_from_dates', { day: day(ctx.asOf) });
   return s;
 }
 
@@ -231,7 +234,7 @@ function openWithParent(b: ImportedFacility, centers: ImportedFacility[]): void 
     p = parsePlanDate(parent.opens);
   if (isPlanDay(a) && isPlanDay(p) && dayKey(p) > dayKey(a)) {
     b.opens = parent.opens;
-    b.guessed.opens = "no opening date in the list; its center's";
+    b.guessed.opens = said('note.guess.opens_center');
   }
 }
 
@@ -242,7 +245,7 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
     const named = centers.find((c) => c.name.toLowerCase() === b.center!.toLowerCase());
     if (named) {
       b.center = named.id;
-      b.guessed.center = 'the center of that name in the list';
+      b.guessed.center = said('note.guess.center_named');
     }
     // Else kept as written: it may be a center of the plan the list goes into; `validate` checks.
     return;
@@ -258,7 +261,7 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
   }
   if (!best) throw new InputError(b.where.id, said('read.import.no_center'), 1);
   b.center = best.id;
-  b.guessed.center = `the nearest center, ${bestKm.toFixed(1)} km away`;
+  b.guessed.center = said('note.guess.center_nearest', { km: plainAmount(bestKm, 1) });
 }
 
 /**
@@ -267,7 +270,6 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
  * (centers), a place with none goes to the nearest facility of its economic region, if any.
  */
 function guessServes(list: ImportedFacility[], ctx: ImportContext, wide: boolean): void {
-  const kind = wide ? 'center' : 'branch';
   const homes = new Map(list.map((f) => [f, ctx.homeOf(f.region, f.location.lat, f.location.lon)]));
   const groupOf = new Map(ctx.servable.map((p) => [p.code, p.group]));
   const own = new Map<ImportedFacility, string[]>(),
@@ -291,15 +293,16 @@ function guessServes(list: ImportedFacility[], ctx: ImportContext, wide: boolean
       others = near.get(f) ?? [];
     f.serves = [...mine, ...others];
     const home = homes.get(f);
-    const why: string[] = [];
-    const none = others.length ? '' : 'none: ';
-    if (mine.length) why.push(`${mine.join(', ')}, where it stands`);
-    else if (home && owner.get(home))
-      why.push(`${none}${home}, where it stands, is served by ${owner.get(home)!.id}, nearer its seat`);
-    else why.push(`${none}no unit found where it stands (${f.region})`);
-    if (others.length)
-      why.push(`${others.join(', ')}, with no ${kind} of their own, nearest it in the economic region`);
-    f.guessed.serves = why.join('; ');
+    const why: Said[] = [];
+    const none = others.length === 0;
+    if (mine.length) why.push(said('note.guess.serves_own', { units: mine.join(', ') }));
+    else if (home && owner.get(home)) {
+      const served = { home, id: owner.get(home)!.id };
+      why.push(said(none ? 'note.guess.serves_none_owned' : 'note.guess.serves_owned', served));
+    } else why.push(said(none ? 'note.guess.serves_none_no_unit' : 'note.guess.serves_no_unit', { region: f.region }));
+    // Only centers (`wide`) take places nearest them in their economic region.
+    if (others.length) why.push(said('note.guess.serves_region', { units: others.join(', ') }));
+    f.guessed.serves = partsOf(why)!;
   }
 }
 

@@ -93,7 +93,7 @@ export function landCells(grid: Grid, lookup: UnitLookup): LandCells {
     }
   }
   const columns = blankColumns(count);
-  columns.noun = { one: 'grid cell', many: 'grid cells' };
+  columns.noun = 'grid cell';
   columns.units = units;
   columns.unit.set(unitIdx);
   for (let k = 0; k < index.length; k++) {

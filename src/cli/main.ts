@@ -156,7 +156,7 @@ export async function main(
       const cmd = program.command(c.name).description(asked.t(c.summary));
       if (!selected.includes(c.name)) continue; // listed for help and suggestions, never run
       const spec = (await c.load()).command as CommandSpec;
-      spec.declare(cmd);
+      spec.declare(cmd, asked);
       cmd.action(async () => {
         code = await spec.run(
           cmd.processedArgs.flat().filter((a) => a !== undefined) as string[],
@@ -182,10 +182,10 @@ function failure(e: unknown, run: RunContext): number {
   }
   if (e instanceof InvalidPlanError)
     process.stderr.write(
-      renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, new Locale(run.lang)),
+      renderDiagnostics(e.diagnostics, 1, 'text', styleFor(process.stderr), 0, process.env, run.locale()),
     );
   if (e instanceof UserError) {
-    const locale = new Locale(run.lang);
+    const locale = run.locale();
     run.message(e.text((s) => locale.say(s)));
     return e.exitCode;
   }

@@ -9,7 +9,7 @@ import { formatsFor, type FormatName } from '../render/registry.js';
 import type { PopulationBasis } from '../model/dataset.js';
 import type { RunContext } from '../run/run-context.js';
 import { figure, said, type Said } from '../model/said.js';
-import { Locale } from '../model/locale.js';
+import type { Locale } from '../model/locale.js';
 import { refuseValue } from './value-refusal.js';
 
 export function choice<T extends string>(allowed: readonly T[]) {
@@ -24,10 +24,16 @@ export function choice<T extends string>(allowed: readonly T[]) {
  * A former flag kept working: it sets the option its new name sets (last given wins, as for a
  * repeated flag), parsed by the same parser, and its help says whose alias it is.
  */
-export function addAlias(cmd: Command, flags: string, of: string, parse: (value: string) => unknown): Command {
+export function addAlias(
+  cmd: Command,
+  L: Locale,
+  flags: string,
+  of: string,
+  parse: (value: string) => unknown,
+): Command {
   const target = cmd.options.find((o) => o.long === of);
   if (!target) throw new Error(`addAlias: no option ${of}`);
-  const alias = new Option(flags, `alias of ${of}`).argParser(parse);
+  const alias = new Option(flags, L.t('help.opt.alias', { option: of })).argParser(parse);
   // Stored under the new option's name: the command never sees which spelling was used.
   alias.attributeName = () => target.attributeName();
   return cmd.addOption(alias);
@@ -120,93 +126,70 @@ export interface ModelOptions extends OutputOptions {
   data?: string;
 }
 
-/** --format with the choices the output registry has for this kind of result. */
-export function addFormatOption(cmd: Command, kind: OutputKind, fallback: FormatName, note = ''): Command {
-  const formats = formatsFor(kind);
-  cmd.option('-f, --format <format>', `${formats.join(' | ')}${note}`, choice(formats), fallback);
+/**
+ * --format with the choices the output registry has for this kind of result; `note` (already in
+ * the run's language) says more of them.
+ */
+export function addFormatOption(
+  cmd: Command,
+  L: Locale,
+  kind: OutputKind,
+  fallback: FormatName,
+  note?: string,
+): Command {
+  const formats = formatsFor(kind).join(' | ');
+  const description = note ? L.t('help.opt.format_note', { formats, note }) : L.t('help.opt.format', { formats });
+  cmd.option('-f, --format <format>', description, choice(formatsFor(kind)), fallback);
   // Offered only where there is a CSV to mark (report and explore have none).
-  if (formats.includes('csv'))
-    cmd.option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel reads the names right');
+  if (formatsFor(kind).includes('csv')) cmd.option('--bom', L.t('help.opt.bom'));
   return cmd;
 }
 
-export function addOutOption(
-  cmd: Command,
-  what = 'write the result to a file (atomically) instead of stdout',
-): Command {
+/** --out FILE; `what` (in the run's language) when the command writes something else than "the result". */
+export function addOutOption(cmd: Command, L: Locale, what = L.t('help.opt.out')): Command {
   return cmd.option('-o, --out <file>', what);
+}
+
+/** The population file's options: the file, its columns, sheet, scaling, blocks and basis. */
+function addPopulationOptions(cmd: Command, L: Locale): Command {
+  return cmd
+    .option('--population <file>', L.t('help.opt.population'))
+    .option(
+      '--columns <map>',
+      L.t('help.opt.columns', { roles: POPULATION_ROLES.join(', ') }),
+      columnMap(POPULATION_ROLES),
+    )
+    .option('--sheet <name>', L.t('help.opt.sheet'))
+    .option('--scale-to <official>', L.t('help.opt.scale_to'), choice(['official'] as const))
+    .option('--resolution <km>', L.t('help.opt.resolution'), positiveNumber)
+    .option(
+      '--population-basis <basis>',
+      L.t('help.opt.population_basis'),
+      choice(['resident', 'registered'] as const),
+    );
+}
+
+/** The distance model's options: circuity and speed, thresholds, a road network and its profile. */
+function addDistanceOptions(cmd: Command, L: Locale): Command {
+  return cmd
+    .option('--circuity <factor>', L.t('help.opt.circuity'), numberIn(1, 3))
+    .option('--speed <kmh>', L.t('help.opt.speed'), numberIn(1, 200))
+    .option('--within-km <km>', L.t('help.opt.within_km'), numberIn(0, 2000, { above: true }))
+    .option('--within-min <min>', L.t('help.opt.within_min'), numberIn(0, 1440, { above: true }))
+    .option('--roads <file>', L.t('help.opt.roads'))
+    .option('--roads-class-field <field>', L.t('help.opt.roads_class_field'))
+    .option('--roads-layer <name>', L.t('help.opt.roads_layer'))
+    .option('--roads-profile <file>', L.t('help.opt.roads_profile'))
+    .option('--mode <mode>', L.t('help.opt.mode'), choice(['car', 'walk'] as const));
 }
 
 /**
  * The user's own population, --out, and the distance-model overrides (reports echo the values used).
  */
-export function addModelOptions(cmd: Command, out?: string): Command {
-  cmd
-    .option(
-      '--population <file>',
-      'your own population: GeoTIFF raster (WorldPop, GHS-POP, HRSL), H3 cells (Kontur GeoPackage or ' +
-        'CSV h3,population), CSV lat,lon,population[,region] or GeoJSON points',
-    )
-    .option(
-      '--columns <map>',
-      "the population file's column names when they differ: ROLE=COLUMN pairs, e.g. lat=Y,lon=X,population=pop " +
-        `(roles: ${POPULATION_ROLES.join(', ')})`,
-      columnMap(POPULATION_ROLES),
-    )
-    .option('--sheet <name>', 'the worksheet of an .xlsx population file (default: the first)')
-    .option(
-      '--scale-to <official>',
-      "rescale each unit's population-file total to its official (SSC) population",
-      choice(['official'] as const),
-    )
-    .option(
-      '--resolution <km>',
-      'merge population-file cells into blocks of about KM × KM (a fast first look)',
-      positiveNumber,
-    )
-    .option(
-      '--population-basis <basis>',
-      'resident | registered: people where they live, or where the statistics office registers them ' +
-        "(default: the plan's, else resident)",
-      choice(['resident', 'registered'] as const),
-    );
-  addOutOption(cmd, out);
-  return cmd
-    .option('--circuity <factor>', "road km per geodesic km, 1 to 3 (default: the plan's, else 1)", numberIn(1, 3))
-    .option(
-      '--speed <kmh>',
-      "average speed for travel times, 1 to 200 km/h (default: the plan's, else 40)",
-      numberIn(1, 200),
-    )
-    .option(
-      '--within-km <km>',
-      'coverage threshold in km for every kind (overrides the standards)',
-      numberIn(0, 2000, { above: true }),
-    )
-    .option('--within-min <min>', 'coverage threshold in minutes for every kind', numberIn(0, 1440, { above: true }))
-    .option(
-      '--roads <file>',
-      'travel over this road network: OpenStreetMap .osm.pbf or .osm, GeoJSON LineStrings, or an ESRI ' +
-        "Shapefile (.shp beside its .dbf, or zipped: Geofabrik's gis_osm_roads_free_1), or a GeoPackage " +
-        '(.gpkg) line layer (replaces --circuity/--speed)',
-    )
-    .option(
-      '--roads-class-field <field>',
-      "a road shapefile's or GeoPackage's attribute holding the road class (default: highway, else Geofabrik's fclass)",
-    )
-    .option(
-      '--roads-layer <name>',
-      "a road GeoPackage's layer of road lines when it has several (default: the only one, or the one named *roads*)",
-    )
-    .option(
-      '--roads-profile <file>',
-      'YAML overriding parts of the car (or with --mode walk the walking) profile (speeds per road class, off-road access)',
-    )
-    .option(
-      '--mode <mode>',
-      "with --roads: car | walk (every way a pedestrian may use, at 5 km/h); default: the plan's, else car",
-      choice(['car', 'walk'] as const),
-    );
+export function addModelOptions(cmd: Command, L: Locale, out?: string): Command {
+  addPopulationOptions(cmd, L);
+  addOutOption(cmd, L, out);
+  return addDistanceOptions(cmd, L);
 }
 
 /** The model flags as the loaders and analyses name them. */
@@ -242,7 +225,7 @@ export function withProgress<T>(title: string, plan: Plan, run: (tick: (year: nu
 }
 
 /** A message for the person running, in the run's language. */
-export const tell = (run: RunContext, s: Said) => run.message(new Locale(run.lang).say(s));
+export const tell = (run: RunContext, s: Said) => run.message(run.locale().say(s));
 
 /** The year to report: --year, else the plan's last year; a year outside the plan gets a note. */
 export function reportYear(run: RunContext, plan: Plan, requested: number | undefined): number {

@@ -11,7 +11,7 @@ import type { About } from '../render/outputs.js';
 import type { Provenance } from '../render/provenance.js';
 import { describeThreshold, modelSummary } from '../travel/travel-cost.js';
 import { ENGLISH, Locale } from '../model/locale.js';
-import { type LocalNames, localNames } from '../model/local-names.js';
+import { type LocalNames, regionNames } from '../model/local-names.js';
 import { facilitiesOf } from '../model/plan.js';
 import { modelText } from '../render/words.js';
 import { VERSION } from './version.js';
@@ -52,7 +52,7 @@ export function planAbout(
 
 /** The Azerbaijani names of the country's places, the plan's facilities and the plan's own texts. */
 export function planNames({ country, plan }: PlanContext): LocalNames {
-  return localNames(country.regions.dataset, facilitiesOf(plan), country.regions.capital, plan);
+  return regionNames(country.regions, facilitiesOf(plan), plan);
 }
 
 /** The provenance of a plan's figures, in `L`'s language. */

@@ -8,10 +8,12 @@ import { z } from 'zod';
 export const CountryProfile = z.strictObject({
   id: z.string().min(2).describe('ISO 3166-1 alpha-2 code, e.g. AZ'),
   name: z.string().min(1),
+  name_az: z.string().min(1).optional().describe('The name in Azerbaijani (outputs and messages with --lang az)'),
   codes: z.strictObject({
     system: z.string().describe('The unit code system, e.g. ISO 3166-2:AZ'),
     prefix: z.string().describe('What every unit code starts with, e.g. AZ-'),
     example: z.string().describe('An example for messages, e.g. "AZ-GA for Ganja"'),
+    example_az: z.string().optional().describe('The example in Azerbaijani, e.g. "AZ-GA — Gəncə"'),
   }),
   grouping: z
     .strictObject({ singular: z.string(), plural: z.string() })
@@ -27,6 +29,7 @@ export const CountryProfile = z.strictObject({
     .array(
       z.strictObject({
         name: z.string(),
+        name_az: z.string().optional().describe('The name in Azerbaijani'),
         unit: z.string().describe('Code of the unit (or parent unit) that forms the exclave'),
         reason: z.string().describe('Why travel across the border is not counted'),
       }),

@@ -25,6 +25,19 @@ const require = createRequire(import.meta.url);
 
 const BASE_YEAR = 2024;
 
+/**
+ * The Azerbaijani names of the settlements GeoNames spells another way (inputs/settlement-names-az.csv),
+ * sorted; a row naming no settlement of the points is an error, so the table cannot go stale.
+ */
+function settlementsAz(names: readonly string[]): Record<string, string> {
+  const present = new Set(names);
+  const rows = readCsv(join(inputs, 'settlement-names-az.csv'));
+  const missing = rows.filter((r) => !present.has(r.geonames!)).map((r) => r.geonames);
+  if (missing.length)
+    throw new Error(`settlement-names-az.csv names no settlement of the points: ${missing.join(', ')}`);
+  return Object.fromEntries(rows.map((r) => [r.geonames!, r.name_az!] as const).sort(([a], [b]) => compareText(a, b)));
+}
+
 function outline(): MultiPolygon {
   const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
   const fc = feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection;
@@ -186,6 +199,7 @@ function main(): void {
         economic_regions: econ.map((e) => ({ id: e.id!, name_en: e.name_en!, name_az: e.name_az! })),
         regions: regionOut,
         baku_districts: bakuDistricts,
+        settlements_az: settlementsAz(points.map((p) => p.name)),
       },
       null,
       1,

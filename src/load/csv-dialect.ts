@@ -30,8 +30,9 @@ export function delimiterOf(text: string): Delimiter {
   return ',';
 }
 
-export function delimiterName(d: Delimiter | string): string {
-  return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma';
+/** What a note says of a separator other than the comma: "semicolon-separated" (none for a comma). */
+export function separatedBy(d: Delimiter | string): Said | undefined {
+  return d === '\t' ? said('note.read.tab') : d === ';' ? said('note.read.semicolon') : undefined;
 }
 
 /** The separator's name in a message: "a comma", in the run's language. */

@@ -10,6 +10,7 @@ import { InputError, type UserError } from '../errors.js';
 import type { ListedRow } from '../analysis/import-facilities.js';
 import type { FacilityKind, Status } from '../model/plan.js';
 import { english, type Said, said } from '../model/said.js';
+import { partsOf } from '../model/note.js';
 import { type ColumnMap, checkColumnMap, resolveColumns } from './column-map.js';
 import { NumberConvention, readLocaleNumber } from './number-format.js';
 import { readCsvTable } from './table/csv-table.js';
@@ -40,7 +41,7 @@ export type ListedFacility = ListedRow;
 export interface FacilityList {
   rows: ListedFacility[];
   /** What the reader assumed (separator, decimal commas), for a note. */
-  assumed?: string;
+  assumed?: Said;
 }
 
 export interface FacilityListOptions {
@@ -141,8 +142,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     return row;
   });
   if (rows.length === 0) throw new InputError(table.headerAt, said('read.facility.no_rows'), 1);
-  const numbers = conv.describe();
-  const assumed = [table.assumed, numbers].filter(Boolean).join('; ');
+  const assumed = partsOf([table.assumed, ...conv.describe()]);
   return { rows, ...(assumed ? { assumed } : {}) };
 }
 

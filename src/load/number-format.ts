@@ -6,7 +6,7 @@
  * at the end. With no evidence either way, 12.000 is twelve (as everywhere in code) and 12,000 is
  * refused with its position and how to write it. What was assumed is said once, in a note.
  */
-import { english, type Said, said } from '../model/said.js';
+import { type Said, said } from '../model/said.js';
 
 export type Mark = '.' | ',';
 
@@ -162,14 +162,20 @@ export class NumberConvention {
     return { problem: said('read.number.ambiguous') };
   }
 
-  /** What was assumed, for a note, or undefined when the file was plain. */
-  describe(): string | undefined {
-    const parts: string[] = [];
-    // A note, in English like every note for now.
-    if (this.commaAt) parts.push(`decimal commas (first: ${english(at(this.commaAt))})`);
-    const by = this.group === ' ' ? 'spaces' : `'${this.group}'`;
-    if (this.groupAt) parts.push(`thousands grouped with ${by} (first: ${english(at(this.groupAt))})`);
-    else if (this.group) parts.push(`${by} before three digits as a thousands separator`);
-    return parts.length ? parts.join('; ') : undefined;
+  /** What was assumed, the parts of a note (none when the file was plain). */
+  describe(): Said[] {
+    const parts: Said[] = [];
+    if (this.commaAt) parts.push(said('note.read.decimal_commas', { at: at(this.commaAt) }));
+    const spaces = this.group === ' ';
+    const mark = this.group ?? '';
+    if (this.groupAt)
+      parts.push(
+        spaces
+          ? said('note.read.grouped_spaces', { at: at(this.groupAt) })
+          : said('note.read.grouped_mark', { mark, at: at(this.groupAt) }),
+      );
+    else if (this.group)
+      parts.push(spaces ? said('note.read.spaces_before_three') : said('note.read.mark_before_three', { mark }));
+    return parts;
   }
 }

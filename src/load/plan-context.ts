@@ -11,7 +11,8 @@ import { resolveSettings, type SettingOverrides, type Settings } from '../analys
 import { InvalidPlanError, UserError } from '../errors.js';
 import { said } from '../model/said.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
-import { type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
+import { facilitiesOf, type Plan, type PopulationFile, populationFileOf } from '../model/plan.js';
+import { regionNames } from '../model/local-names.js';
 import { DEFAULT_POPULATION_BASIS, type PopulationBasis } from '../model/dataset.js';
 import { WINDOW_MARGIN_DEG } from '../model/population-source.js';
 import { loadCountry, pointsOn, type CountryData } from './dataset-loader.js';
@@ -71,7 +72,10 @@ export function loadValidPlan(
       errors,
     );
   }
-  return loaded.plan;
+  // Errors from here on name the plan's facilities too, in the run's language.
+  const plan = loaded.plan;
+  run.knowPlaces(() => regionNames(country.regions, facilitiesOf(plan), plan));
+  return plan;
 }
 
 /**

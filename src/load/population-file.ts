@@ -56,7 +56,7 @@ export function loadPointColumns(
       : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
         ? fromGeoJson(readTableText(run, path), path, o.population, o.columns)
         : readPointsCsv(readTableText(run, path), path, o.population, o.columns);
-  if (rows.assumed) run.message(`note: ${path}: read as ${rows.assumed}`);
+  if (rows.assumed) run.note(said('note.read_as', { file: path, how: rows.assumed }));
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
     ...(o.lookup ? { lookup: o.lookup } : {}),

@@ -63,6 +63,11 @@ export const Dataset = z.object({
   economic_regions: z.array(z.object({ id: z.string(), name_en: z.string(), name_az: z.string() })),
   regions: z.array(Region),
   baku_districts: z.array(BakuDistrict),
+  /**
+   * Azerbaijani names of the points file's settlements, by the name the points file gives them
+   * (GeoNames' transliteration: "Kyurdarmir" → "Kürdəmir"), for outputs written in Azerbaijani.
+   */
+  settlements_az: z.record(z.string(), z.string()).optional(),
 });
 
 export type Region = z.infer<typeof Region>;

@@ -6,6 +6,10 @@
  * kinds of place sharing an id never swap names.
  */
 import type { Dataset } from './dataset.js';
+import { fill } from './messages/catalogue.js';
+import { az } from './messages/az.js';
+import { en } from './messages/en.js';
+import { CODE_EXAMPLE_ID, type RegionIndex } from './region-index.js';
 
 interface Named {
   id: string;
@@ -24,6 +28,12 @@ export class LocalNames {
     const list = this.byId.get(id) ?? [];
     list.push({ en, az });
     this.byId.set(id, list);
+    return this;
+  }
+
+  /** A settlement's name (analyses write "near Kyurdarmir (Kurdamir)"): a unit's own name comes first. */
+  addSettlement(en: string, az: string): this {
+    if (!this.byEnglish.has(en)) this.byEnglish.set(en, az);
     return this;
   }
 
@@ -76,6 +86,7 @@ export function localNames(
     if (capital) names.add(`${capital}/${d.id}`, d.name_en, d.name_az);
   }
   for (const f of facilities) names.add(f.id, f.name, f.name_az);
+  for (const [en, az] of Object.entries(dataset.settlements_az ?? {})) names.addSettlement(en, az);
   return names;
 }
 
@@ -88,5 +99,27 @@ export function addPlanTexts(names: LocalNames, plan: PlanTexts, facilities: rea
   }
   for (const c of plan.channels ?? []) names.add(c.id, c.name, c.name_az);
   for (const f of facilities) names.add(f.id, f.name, f.name_az);
+  return names;
+}
+
+/**
+ * The names of a country's places as its messages name them: those of localNames, and the country
+ * itself, its exclaves and code example (the profile's `name_az`), and a capital district as
+ * RegionIndex.describe writes it ("Baku, Yasamal district").
+ */
+export function regionNames(regions: RegionIndex, facilities: readonly Named[] = [], plan?: PlanTexts): LocalNames {
+  const { dataset, profile, capital } = regions;
+  const names = localNames(dataset, facilities, capital, plan);
+  names.add(profile.id, profile.name, profile.name_az);
+  names.add(CODE_EXAMPLE_ID, profile.codes.example, profile.codes.example_az);
+  for (const x of profile.exclaves) names.add(x.unit, x.name, x.name_az);
+  const city = regions.byCode.get(capital);
+  if (profile.capital && city?.name_az)
+    for (const d of dataset.baku_districts)
+      names.add(
+        `${capital}/${d.id}`,
+        fill(en['common.district_of'], { capital: profile.capital.name, district: d.name_en }),
+        d.name_az && fill(az['common.district_of'], { capital: city.name_az, district: d.name_az }),
+      );
   return names;
 }

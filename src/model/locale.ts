@@ -118,7 +118,7 @@ export class Locale {
         .map((w) => this.names?.ofEnglishName(w) ?? w)
         .join(', ');
     const near = /^near (.*) \(([^()]*)\)$/.exec(name);
-    if (near) return this.t('place.near', { place: near[1]!, unit: unit(near[2]!) });
+    if (near) return this.t('place.near', { place: unit(near[1]!), unit: unit(near[2]!) });
     const rural = /^rural (.*)$/.exec(name);
     if (rural) return this.t('place.rural', { unit: unit(rural[1]!) });
     const off = /^(.*) \((\d+) km (N|NE|E|SE|S|SW|W|NW)\)$/.exec(name);

@@ -19,7 +19,7 @@ export interface PointColumns {
   district: Uint8Array;
   districts: string[];
   /** What the points are when they are not people's homes (a surface's grid cells), for messages. */
-  noun?: { one: string; many: string };
+  noun?: 'grid cell';
   /** Place names, when the source had them ('' for an unnamed point); absent: all unnamed. */
   names?: string[];
 }

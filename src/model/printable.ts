@@ -16,6 +16,16 @@ export function printable(s: string, keepNewlines = false): string {
 }
 
 /**
+ * Free text a plan may write over several lines (a target's label, a reason) placed on one line of
+ * output: its line breaks and the blanks around them become one space. A line break printed as it
+ * is would start a line of its own — in a CI log, a line starting `::error::` is a GitHub workflow
+ * command, so a plan could forge annotations.
+ */
+export function oneLine(s: string): string {
+  return s.replace(/[^\S\r\n]*[\r\n]+\s*/g, ' ');
+}
+
+/**
  * A library's error message (YAML, XML, TIFF parsers) without any text it quotes from the file:
  * quoted parts become "…", as does anything after a colon and a space (where parsers append the
  * offending name), and it is cut to 80 characters. What is left says what went wrong, not what

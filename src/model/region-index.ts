@@ -5,6 +5,10 @@
  */
 import type { CountryProfile } from '../country/profile.js';
 import type { BakuDistrict, Dataset, Region } from './dataset.js';
+import type { Place } from './said.js';
+
+/** The id of the profile's example unit code ("AZ-GA for Ganja") among place names (local-names.ts). */
+export const CODE_EXAMPLE_ID = '#code-example';
 
 export class RegionIndex {
   readonly byCode = new Map<string, Region>();
@@ -35,6 +39,21 @@ export class RegionIndex {
   /** The exclave a side stands for, or undefined for the main part. */
   exclave(side: number): CountryProfile['exclaves'][number] | undefined {
     return side > 0 ? this.profile.exclaves[side - 1] : undefined;
+  }
+
+  /** The country, for messages: said by its name in the run's language (the profile's name_az). */
+  countryName(): Place {
+    return { place: this.profile.id, name: this.profile.name };
+  }
+
+  /** An exclave's name, for messages (its name_az in Azerbaijani). */
+  exclaveName(x: CountryProfile['exclaves'][number]): Place {
+    return { place: x.unit, name: x.name };
+  }
+
+  /** An example unit code with its unit ("AZ-GA for Ganja"), for messages in the run's language. */
+  codeExample(): Place {
+    return { place: CODE_EXAMPLE_ID, name: this.profile.codes.example };
   }
 
   /** How to write a unit code, for messages: "ISO 3166-2:AZ, e.g. AZ-GA for Ganja". */

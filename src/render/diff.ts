@@ -1,6 +1,7 @@
 /** A plan diff as a pull-request comment (Markdown), for the terminal (text); JSON is the PlanDiff itself. */
 import type { FacilityChange, PlanDiff } from '../analysis/diff.js';
 import { mdText } from './markdown-text.js';
+import { oneLine } from './printable.js';
 import { markdownTable, textTable, type Column } from './table.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { TARGET_LABEL_ID } from '../model/local-names.js';
@@ -148,7 +149,7 @@ function parts(p: PlanDiff, table: (c: Column[], r: string[][]) => string, md: b
           (g) =>
             `${md ? '- ' : '  '}${L.t('diff.target_line', {
               by: t(L.planDate(g.by)),
-              label: g.label ? ` (${t(L.place(TARGET_LABEL_ID, g.label))})` : '',
+              label: g.label ? ` (${t(oneLine(L.place(TARGET_LABEL_ID, g.label)))})` : '',
               from: met(g.met.from),
               to: met(g.met.to),
             })}`,

@@ -44,8 +44,8 @@ export function gapsText(r: GapsResult, top = 20, L: Locale = ENGLISH): string {
     .map((c) => [
       String(c.rank),
       L.int(c.people),
-      c.settlement,
-      `${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}`,
+      L.placeText(c.settlement),
+      L.t('gaps.position', { lat: L.num(c.lat, 4), lon: L.num(c.lon, 4) }),
       facilityCell(c, L),
       c.mean_min === null ? L.t('gaps.unreachable') : L.num(c.mean_min, 1),
       c.max_min === null ? '–' : L.num(c.max_min, 1),

@@ -74,6 +74,8 @@ h3 { font-size: 0.95em; margin: 0 0 2px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 th, td { padding: 3px 8px; border-bottom: 1px solid #eee; text-align: left; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* A header may wrap (Azerbaijani's "yönəldildikdən sonra" is long): a table then fits a 1400 px page and A4. */
+th { white-space: normal; vertical-align: bottom; }
 .summary { font-size: 1.1em; background: #f4f8fb; padding: 10px 14px; border-radius: 6px; }
 .met { color: #00634a; } .missed { color: #9c3d00; }
 figure { margin: 1em 0; break-inside: avoid; }

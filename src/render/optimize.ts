@@ -65,7 +65,7 @@ function summary(r: SuggestResult, L: Locale): string[] {
   if (r.budget) lines.push(budgetLine(r.budget, r.sites.length, L));
   if (r.exact) lines.push(L.t('opt.exact', { value: n(r.exact.value), gap: L.pct(r.exact.gap_percent, 2) }));
   lines.push(L.t('opt.quality', { quality: qualityWords(r.quality, n, L) }), problemLine(r.problem, L));
-  if (r.note) lines.push(L.t('opt.note', { note: noteWords(r.note, L) }));
+  if (r.note) lines.push(L.t('opt.note', { note: L.say(r.note) }));
   return lines;
 }
 
@@ -105,15 +105,6 @@ function known(s: string, L: Locale): string {
     return L.t('opt.counted_years', { n, years: L.t(n === 1 ? 'opt.year_word' : 'opt.years_word') });
   }
   return s;
-}
-
-/** A note the search wrote in English (JSON keeps it), said again in the run's language. */
-function noteWords(note: string, L: Locale): string {
-  if (L.lang === 'en') return note;
-  if (note === catalogue('en')['opt.note.too_large']) return L.t('opt.note.too_large');
-  const short = /^even all (\d+) candidates reach only ([\d.]+)%$/.exec(note);
-  if (short) return L.t('opt.note.unreached', { n: L.int(Number(short[1])), pct: L.pct(Number(short[2])) });
-  return note;
 }
 
 /** "population basis: resident (…), people of 2030" in the run's language. */

@@ -1,2 +1,2 @@
 /** Escaping control characters is pure text work, so it lives in the core (model/printable.ts) where load can use it too. */
-export { printable } from '../model/printable.js';
+export { oneLine, printable } from '../model/printable.js';

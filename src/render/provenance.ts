@@ -8,6 +8,7 @@
  * sheet of its own.
  */
 import { ENGLISH, type Locale } from '../model/locale.js';
+import { oneLine } from './printable.js';
 
 export interface Provenance {
   /** "dostplan 0.1.0" */
@@ -28,7 +29,6 @@ const LABELS = ['tool', 'plan', 'year', 'population', 'distance_model', 'standar
 
 /** Label and value pairs, in order; one per source. Values are single lines. Labels in `L`'s language. */
 export function provenancePairs(p: Provenance, L: Locale = ENGLISH): [string, string][] {
-  const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
   return [
     ...LABELS.flatMap((key): [string, string][] => (p[key] ? [[L.t(`provenance.${key}`), oneLine(p[key])]] : [])),
     ...p.sources.map((s): [string, string] => [L.t('provenance.source'), oneLine(s)]),

@@ -538,7 +538,7 @@ function unservedCircles(g: GapLayer, projection: GeoProjection, L: Locale): str
     const near = c.facility
       ? L.t('map.gap_near', { name: c.facility.name, min: L.num(c.mean_min ?? Number.NaN, 0) })
       : '';
-    const text = L.t('map.gap_tip', { people: L.int(c.people), place: c.settlement, near });
+    const text = L.t('map.gap_tip', { people: L.int(c.people), place: L.placeText(c.settlement), near });
     out.push(el('circle', { cx: x, cy: y, r, 'stroke-width': 0.5 }, tip(text)));
   }
   out.push('</g>');

@@ -1,6 +1,7 @@
 /** The rollout for people (text with a Gantt-style chart, Markdown) and spreadsheets (CSV). */
 import type { TargetCheck, Timeline } from '../analysis/timeline.js';
 import { mdText } from './markdown-text.js';
+import { oneLine } from './printable.js';
 import { type DataTable, dataTable, markdownTable, textTable, type Column } from './table.js';
 import { ENGLISH, type Locale } from '../model/locale.js';
 import { MISSED_REASON_ID, TARGET_LABEL_ID } from '../model/local-names.js';
@@ -52,7 +53,7 @@ export function targetLine(t: TargetCheck, L: Locale = ENGLISH): string {
   return L.t('target.line', {
     mark: L.t(t.met ? 'target.met' : 'target.missed'),
     by: L.planDate(t.by),
-    label: t.label ? ` — ${L.place(TARGET_LABEL_ID, t.label)}` : '',
+    label: t.label ? ` — ${oneLine(L.place(TARGET_LABEL_ID, t.label))}` : '',
     counts,
     earlier,
     note: t.note ? `; ${noteText(t.note, L)}` : '',
@@ -100,13 +101,13 @@ function acknowledgement(t: TargetCheck, L: Locale): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const reason = L.place(MISSED_REASON_ID, a.reason);
+  const reason = oneLine(L.place(MISSED_REASON_ID, a.reason));
   return a.covers ? L.t('target.acknowledged', { reason }) : L.t('target.new_miss', { recorded, reason });
 }
 
 /** A warning the plan accepts for one facility, with its reason. */
 export function waiverLine(w: Timeline['waivers'][number], L: Locale = ENGLISH): string {
-  return L.t('target.waiver', { id: w.id, code: w.code, reason: w.reason });
+  return L.t('target.waiver', { id: w.id, code: w.code, reason: oneLine(w.reason) });
 }
 
 /** ✅ met, ☑️ missed as the plan records it, ❌ missed. */

@@ -6,6 +6,9 @@
  */
 
 import type { Language } from '../model/language.js';
+import type { LocalNames } from '../model/local-names.js';
+import { Locale } from '../model/locale.js';
+import { said, type Said } from '../model/said.js';
 
 /** A file's identity: the same file under any name, symlink or hard link. */
 export interface FileIdentity {
@@ -55,6 +58,7 @@ export class RunContext {
   private language: Language;
   private languageChosen: boolean;
   private readonly memo = new Map<string, unknown>();
+  private placeNames?: () => LocalNames;
 
   constructor(private readonly o: RunOptions = {}) {
     this.bom = o.bom ?? false;
@@ -80,9 +84,36 @@ export class RunContext {
     this.languageChosen = true;
   }
 
+  /**
+   * The place names of what the run has loaded (its country, then its plan), made only when a
+   * message in another language than English needs them: errors then name "AZ-BA (Bakı)".
+   */
+  knowPlaces(make: () => LocalNames): void {
+    let names: LocalNames | undefined;
+    this.placeNames = () => (names ??= make());
+  }
+
+  /**
+   * The run's language, with the place names it knows: what its errors and messages are said in.
+   * Before the country's data is loaded (or when it could not be) places keep the names given.
+   */
+  locale(): Locale {
+    return new Locale(this.language, this.language === 'en' ? undefined : this.placeNames?.());
+  }
+
   /** A line for the person running (stderr in the CLI), e.g. "note: reading the road network …". */
   message(line: string): void {
     this.o.message?.(line);
+  }
+
+  /** A note for the person running, in the run's language: "note: reading the road network …". */
+  note(s: Said): void {
+    this.message(this.say(said('note.note', { note: s })));
+  }
+
+  /** A message in the run's language, places named in it. */
+  say(s: Said): string {
+    return this.locale().say(s);
   }
 
   /** Whether this run has been found long: a population file, a road network, a big input. */

@@ -100,7 +100,7 @@ function unitAt(country: CountryData, lat: number, lon: number): string {
     throw new EditError(
       422,
       'outside-country',
-      said('studio.refuse.outside_country', { lat, lon, country: country.profile.name }),
+      said('studio.refuse.outside_country', { lat, lon, country: country.regions.countryName() }),
     );
   return country.regions.byCode.get(unit)?.included_in ?? unit;
 }

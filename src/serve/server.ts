@@ -361,7 +361,9 @@ function refusalOf(e: unknown, session: Session): Refusal {
   const again = s ? { said: s } : {};
   if (e instanceof EditError) return { status: e.status, code: e.code, message: e.message, ...again };
   if (e instanceof UserError) return { status: 422, code: 'refused', message: printable(e.message), ...again };
-  session.run.message(`internal error: ${printable(String((e as Error)?.message))}`);
+  session.run.message(
+    session.run.say(said('note.serve.internal_error', { reason: printable(String((e as Error)?.message)) })),
+  );
   if (process.env.DOSTPLAN_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
   return refusal(500, 'internal', said('studio.refuse.internal'));
 }

@@ -8,6 +8,8 @@
 import { type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Session } from './session.js';
+import { UserError } from '../errors.js';
+import { said } from '../model/said.js';
 
 export interface WatchOptions {
   /** Quiet time after the last event before the plan is read again. */
@@ -79,7 +81,8 @@ export function watchPlan(session: Session, o: WatchOptions = {}): PlanWatcher {
       try {
         await (o.serial ? o.serial(() => session.reload()) : session.reload());
       } catch (e) {
-        session.run.message(`could not read the plan again: ${(e as Error).message}`);
+        const reason = e instanceof UserError ? e.text((s) => session.run.say(s)) : String((e as Error)?.message);
+        session.run.message(session.run.say(said('note.serve.reread_failed', { reason })));
       }
       stamps = new Map(session.files.map((f) => [f, stamp(f)]));
       follow(); // a scenario may now have other bases

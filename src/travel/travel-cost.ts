@@ -31,11 +31,8 @@ export interface PlaceColumns {
   noun?: PlaceNoun;
 }
 
-/** A kind of place in messages: "1 grid cell is …", "2 grid cells are …". */
-export interface PlaceNoun {
-  one: string;
-  many: string;
-}
+/** A kind of place in messages: "1 grid cell is …", "2 grid cells are …" (the notes' catalogue keys follow it). */
+export type PlaceNoun = 'population point' | 'grid cell';
 
 /** The places an engine follows: objects, or columns (what the analyses pass for population points). */
 export type Places = readonly Place[] | PlaceColumns;

@@ -1,4 +1,5 @@
 /** Solving an OR-Library p-median graph instance (pmed format): heuristic, optionally exact. */
+import { amount, type Said, said } from '../../model/said.js';
 import { EXACT_LIMITS, pmedianExact } from './exact.js';
 import { matrixInstance } from './instance.js';
 import { pmedian } from './pmedian.js';
@@ -38,15 +39,14 @@ export interface GraphResult {
   published_optimum?: number;
   /** Gap of the answer to the published optimum, in % (printed beside it; the search never reads it). */
   gap_percent?: number;
-  /** Why a requested exact solution is missing. */
-  note?: string;
+  /** Why a requested exact solution is missing (JSON writes it in English). */
+  note?: Said;
 }
 
 export async function solveGraph(g: GraphInput, exact: boolean): Promise<GraphResult> {
   const inst = matrixInstance(g.dist, g.n);
   const r = pmedian(inst, g.p);
   const e = exact ? await pmedianExact(inst, g.p) : undefined;
-  const limit = EXACT_LIMITS.pmedianVariables.toLocaleString('en-US');
   return {
     file: g.file,
     n: g.n,
@@ -58,7 +58,9 @@ export async function solveGraph(g: GraphInput, exact: boolean): Promise<GraphRe
     swaps: r.swaps,
     sites: r.sites.map((s) => s + 1),
     ...(e ? { exact: e.objective } : {}),
-    ...(exact && !e ? { note: `exact solution skipped: the MILP for n=${g.n} has more than ${limit} variables` } : {}),
+    ...(exact && !e
+      ? { note: said('note.opt.graph_too_large', { n: g.n, limit: amount(EXACT_LIMITS.pmedianVariables) }) }
+      : {}),
     ...(g.known !== undefined
       ? { published_optimum: g.known, gap_percent: Math.round(((r.objective - g.known) / g.known) * 10000) / 100 }
       : {}),

@@ -4,7 +4,8 @@
  */
 import { geodesicKm } from '../../geo/geodesic.js';
 import type { FacilityKind, Plan, Threshold } from '../../model/plan.js';
-import { type Said, amount, said } from '../../model/said.js';
+import { percentSaid } from '../../model/note.js';
+import { type Said, amount, plainAmount, said } from '../../model/said.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { describeBasis, pointColumns, yearWeights, type Demand } from '../demand.js';
 import { SettlementNames } from '../place-names.js';
@@ -71,7 +72,8 @@ export interface SuggestResult {
   problem: { model: string; population: string; travel: string };
   /** With --budget-azn: the budget, what counts against it, and what the chosen sites cost. */
   budget?: BudgetUse;
-  note?: string;
+  /** What the answer leaves out or cannot prove (JSON writes it in English). */
+  note?: Said;
 }
 
 const MODEL_TEXT: Record<Model, string> = {
@@ -170,25 +172,17 @@ export async function suggestSites(
     const current = steps.at(-1) ?? start;
     const unreached = population - start.reachable,
       stillUnreached = population - current.reachable;
-    const people = (x: number) => Math.round(x).toLocaleString('en-US');
-    const reachNote =
-      unreached > 0.5
-        ? `${people(unreached)} people had no reachable facility before, ${people(stillUnreached)} ` +
-          `after; the means count only people who can reach one`
-        : undefined;
+    const people = (x: number) => amount(Math.round(x));
     let exact: SuggestResult['exact'] = null;
-    let note: string | undefined = reachNote;
+    let note =
+      unreached > 0.5
+        ? said('note.opt.no_reach', { before: people(unreached), after: people(stillUnreached) })
+        : undefined;
     if (o.exact) {
       const e = await pmedianExact(inst, o.k);
       if (e) exact = { value: Math.round(e.objective), gap_percent: gap(e.objective, r.objective) };
-      else if (!inst.complete)
-        note =
-          `exact solution skipped: the exact p-median needs every candidate in every point's ` +
-          `list; use at most ${EXACT_CANDIDATES} candidates (--candidates)`;
-      else
-        note =
-          `exact solution skipped: the p-median MILP would have more than ` +
-          `${EXACT_LIMITS.pmedianVariables.toLocaleString('en-US')} variables`;
+      else if (!inst.complete) note = said('note.opt.pmedian_incomplete', { max: EXACT_CANDIDATES });
+      else note = said('note.opt.pmedian_too_large', { limit: amount(EXACT_LIMITS.pmedianVariables) });
     }
     const heuristic = { greedy: Math.round(r.greedyObjective), local_search: Math.round(r.objective), swaps: r.swaps };
     return {
@@ -243,17 +237,17 @@ export async function suggestSites(
     return { ...site, cost_azn: cost[j]!, costs };
   });
   let exact: SuggestResult['exact'] = null;
-  let note: string | undefined;
+  let note: Said | undefined;
   if (budgeted?.exact) {
     const e = budgeted.exact;
     exact = { value: Math.round(e.value), gap_percent: gap(e.value, budgeted.heuristic) };
   } else if (o.exact && o.model === 'mclp' && !o.budget) {
     const e = await mclpExact(cover, o.k);
     if (e) exact = { value: Math.round(e.covered), gap_percent: gap(e.covered, final) };
-    else note = 'instance too large for the exact solver; use fewer candidates (--candidates) to measure the gap';
+    else note = said('note.opt.too_large');
   }
   if (o.model === 'setcover' && final < target - 1e-6)
-    note = `even all ${candidates.length} candidates reach only ${pct(final).toFixed(1)}%`;
+    note = said('note.opt.unreached', { n: plainAmount(candidates.length), pct: percentSaid(pct(final)) });
   return {
     ...base,
     // The covering searches have no bound of their own: only HiGHS (--exact) can prove them.

@@ -34,34 +34,24 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option(
-        '--catchment <rule>',
-        'nearest (open facility by travel time) | assignment (the units a facility serves); ' +
-          "default: the plan's demand.catchment, else nearest",
-        catchment,
-      )
-      .option('--visits <n>', "visits per resident per year (default: the plan's demand, else 0.2)", positiveNumber)
-      .option('--working-days <n>', "days a year the facilities are open (default: the plan's, else 245)", wholeNumber)
-      .option(
-        '--overflow-max-min <min>',
-        "overflow at most this many minutes beyond the nearest facility (default: the plan's, else no limit)",
-        positiveNumber,
-      )
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.year'), year)
+      .option('--catchment <rule>', L.t('help.opt.capacity.catchment'), catchment)
+      .option('--visits <n>', L.t('help.opt.capacity.visits'), positiveNumber)
+      .option('--working-days <n>', L.t('help.opt.capacity.working_days'), wholeNumber)
+      .option('--overflow-max-min <min>', L.t('help.opt.capacity.overflow_max_min'), positiveNumber)
       .option(
         '--method <method>',
-        'capacitated catchments: auto (HiGHS LP when small, else min-cost flow) | flow (min-cost flow only; ' +
-          'heuristic: its former name)',
+        L.t('help.opt.capacity.method'),
         choice(['auto', 'flow', 'heuristic'] as const),
         'auto',
       )
-      .option('--strict', 'exit 1 when any facility is above 100 % (for CI)');
-    addAlias(cmd, '--basis <rule>', '--catchment', catchment);
-    addFormatOption(cmd, 'capacity', 'text');
-    addModelOptions(cmd);
+      .option('--strict', L.t('help.opt.capacity.strict'));
+    addAlias(cmd, L, '--basis <rule>', '--catchment', catchment);
+    addFormatOption(cmd, L, 'capacity', 'text');
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import type { CoveredBy, KindFilter } from '../../analysis/coverage.js';
 import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
 import { EXIT } from '../../errors.js';
@@ -27,21 +28,21 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year (default: the plan's last year)", year)
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.year'), year)
+      .option('--covered-by <rule>', L.t('help.opt.coverage.covered_by'), coveredBy, 'distance')
+      .option('--kind <kind>', L.t('help.opt.kind'), choice(['center', 'branch', 'any'] as const), 'any')
       .option(
-        '--covered-by <rule>',
-        'distance (within the standard of the nearest facility) | assignment (in a unit a facility serves) | both',
-        coveredBy,
-        'distance',
-      )
-      .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
-      .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region');
-    addAlias(cmd, '--basis <rule>', '--covered-by', coveredBy);
-    addFormatOption(cmd, 'coverage', 'text');
-    addModelOptions(cmd);
+        '--by <group>',
+        L.t('help.opt.by', { groupings: GROUPINGS.join(' | ') }),
+        choice(GROUPINGS),
+        'economic-region',
+      );
+    addAlias(cmd, L, '--basis <rule>', '--covered-by', coveredBy);
+    addFormatOption(cmd, L, 'coverage', 'text');
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

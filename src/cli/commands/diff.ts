@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { changeImpacts, diffPlans, facilityChanges } from '../../analysis/diff.js';
 import { timeline } from '../../analysis/timeline.js';
 import { EXIT } from '../../errors.js';
@@ -12,10 +13,10 @@ import { addFormatOption, addModelOptions, modelFlags, withProgress, type ModelO
 import { planAbout } from '../provenance.js';
 
 export const command: CommandSpec<ModelOptions> = {
-  declare(cmd: Command) {
-    cmd.argument('<a>', 'the plan before (e.g. main)').argument('<b>', 'the plan after (e.g. the pull request)');
-    addFormatOption(cmd, 'diff', 'md', ' (md: for a pull-request comment)');
-    addModelOptions(cmd);
+  declare(cmd: Command, L: Locale) {
+    cmd.argument('<a>', L.t('help.arg.diff.a')).argument('<b>', L.t('help.arg.diff.b'));
+    addFormatOption(cmd, L, 'diff', 'md', L.t('help.opt.diff.format'));
+    addModelOptions(cmd, L);
   },
   async run([aPath, bPath], o, run) {
     const flags = modelFlags(o);

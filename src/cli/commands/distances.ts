@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { GROUPINGS, type GroupBy } from '../../analysis/demand.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -23,14 +24,19 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option('--by <group>', GROUPINGS.join(' | '), choice(GROUPINGS), 'economic-region')
-      .option('--worst <n>', 'list the N worst-served places with their nearest facility', wholeNumber);
-    addFormatOption(cmd, 'distances', 'text', ' (GeoJSON, and CSV with --worst: the worst-served places)');
-    addModelOptions(cmd);
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.year'), year)
+      .option(
+        '--by <group>',
+        L.t('help.opt.by', { groupings: GROUPINGS.join(' | ') }),
+        choice(GROUPINGS),
+        'economic-region',
+      )
+      .option('--worst <n>', L.t('help.opt.distances.worst'), wholeNumber);
+    addFormatOption(cmd, L, 'distances', 'text', L.t('help.opt.distances.format'));
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

@@ -13,9 +13,9 @@ import { planAbout, planNames } from '../provenance.js';
 import { Locale } from '../../model/locale.js';
 
 export const command: CommandSpec<ModelOptions> = {
-  declare(cmd: Command) {
-    cmd.argument('[plan]', 'plan file (default: the embedded DOST plan)');
-    addModelOptions(cmd);
+  declare(cmd: Command, L: Locale) {
+    cmd.argument('[plan]', L.t('help.arg.plan'));
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { EXIT } from '../../errors.js';
 import { loadPlanContext } from '../../load/plan-context.js';
@@ -24,14 +25,14 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
-      .option('--top <n>', 'clusters listed in the text table (CSV, GeoJSON and JSON list all)', countAtLeastOne, 20);
-    addFormatOption(cmd, 'gaps', 'text');
-    addModelOptions(cmd);
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.year'), year)
+      .option('--kind <kind>', L.t('help.opt.kind'), choice(['center', 'branch', 'any'] as const), 'any')
+      .option('--top <n>', L.t('help.opt.gaps.top'), countAtLeastOne, 20);
+    addFormatOption(cmd, L, 'gaps', 'text');
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { importFacilities, servablePlaces } from '../../analysis/import-facilities.js';
 import { EXIT, InputError, UserError } from '../../errors.js';
 import { said } from '../../model/said.js';
@@ -32,24 +33,20 @@ interface Opts {
 const OFFSHORE_KM = 5;
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('<list>', 'facility list: .xlsx (first sheet, or --sheet), .csv or .geojson points')
+      .argument('<list>', L.t('help.arg.import.list'))
       .option(
         '--columns <map>',
-        `the list's column names when they differ: ROLE=COLUMN pairs (roles: ${FACILITY_ROLES.join(', ')})`,
+        L.t('help.opt.import.columns', { roles: FACILITY_ROLES.join(', ') }),
         columnMap(FACILITY_ROLES),
       )
-      .option('--sheet <name>', 'the worksheet of an .xlsx list (default: the first)')
-      .option('--name <name>', "the plan's name (default: the list's file name)")
-      .option(
-        '--as-of <date>',
-        'the day a blank status is judged on: open if opened by then (default: today)',
-        asOfDate,
-      )
-      .option('--facilities-only', 'write only the centers: and branches: blocks')
-      .option('--into <plan>', "write this plan with its centers: and branches: replaced by the list's");
-    addOutOption(cmd, 'write the plan to a file (atomically; never one the run read) instead of stdout');
+      .option('--sheet <name>', L.t('help.opt.import.sheet'))
+      .option('--name <name>', L.t('help.opt.import.name'))
+      .option('--as-of <date>', L.t('help.opt.import.as_of'), asOfDate)
+      .option('--facilities-only', L.t('help.opt.import.facilities_only'))
+      .option('--into <plan>', L.t('help.opt.import.into'));
+    addOutOption(cmd, L, L.t('help.opt.import.out'));
   },
   async run([file], o, run) {
     const country = loadCountry(run, o.data);
@@ -57,7 +54,7 @@ export const command: CommandSpec<Opts> = {
       ...(o.columns ? { columns: o.columns } : {}),
       ...(o.sheet ? { sheet: o.sheet } : {}),
     });
-    if (list.assumed) run.message(`note: ${file}: read as ${list.assumed}`);
+    if (list.assumed) run.note(said('note.read_as', { file: file!, how: list.assumed }));
     const { regions, units } = country;
     const asOf = o.asOf ?? today();
     let plan: ReturnType<typeof importFacilities>;
@@ -78,16 +75,22 @@ export const command: CommandSpec<Opts> = {
     const standards = defaultStandards(run, country);
     const name = o.name ?? (file!.split(/[\\/]/).pop() ?? file!).replace(/\.[^.]*$/, '');
     // What the plan rests on: the list, and the unit polygons that placed the facilities without a region.
-    const provenance = toolProvenance({ sources: country.profile.credits ?? [] });
+    const L = run.locale();
+    const { credits, credits_az } = country.profile;
+    const provenance = toolProvenance({ sources: (L.lang === 'az' && credits_az) || credits || [] });
     const yaml = o.into
-      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool)
-      : planYaml(plan, {
-          provenance,
-          source: file!,
-          name,
-          ...(standards ? { standards } : {}),
-          ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
-        });
+      ? replaceFacilities(readUserText(run, o.into), plan, file!, provenance.tool, L)
+      : planYaml(
+          plan,
+          {
+            provenance,
+            source: file!,
+            name,
+            ...(standards ? { standards } : {}),
+            ...(o.facilitiesOnly ? { facilitiesOnly: true } : {}),
+          },
+          L,
+        );
     writeResult(run, yaml, o.out);
     const guessed = [...plan.centers, ...plan.branches].filter((f) => Object.keys(f.guessed).length).length;
     tell(run, said('refuse.imported', { centers: plan.centers.length, branches: plan.branches.length, guessed }));
@@ -100,7 +103,7 @@ function defaultStandards(run: RunContext, country: CountryData) {
   const loaded = loadPlan(run, country.defaultPlan);
   const s = loaded.plan?.standards;
   if (!s) return undefined;
-  return { from: `the default plan (${basename(country.defaultPlan)})`, ...s };
+  return { from: said('note.guess.default_plan', { file: basename(country.defaultPlan) }), ...s };
 }
 
 function asOfDate(value: string): PlanDay {

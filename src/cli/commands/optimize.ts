@@ -1,5 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { resolveVisitModel, type Catchment } from '../../analysis/capacity.js';
 import { Network } from '../../analysis/network.js';
 import { capacitySiteId, capacitySites } from '../../analysis/optimize/capacity-sites.js';
@@ -108,79 +109,52 @@ function yearsAhead(value: string): number {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
+      .argument('[plan]', L.t('help.arg.plan'))
       .option(
         '--model <model>',
-        'mclp | pmedian | setcover | order | capacity (sites and capacities that relieve overloads)',
+        L.t('help.opt.optimize.model'),
         choice(['mclp', 'pmedian', 'setcover', 'order', 'capacity'] as const),
         'mclp',
       )
-      .option(
-        '--catchment <rule>',
-        "capacity: catchments by nearest facility or by assignment (default: the plan's demand.catchment)",
-        catchment,
-      )
-      .option('-k, --sites <k>', 'new sites to choose (mclp, pmedian)', countAtLeastOne, 5)
-      .option(
-        '--kind <kind>',
-        'center | branch: the kind of the new sites and its standard',
-        choice(['center', 'branch'] as const),
-        'center',
-      )
-      .option(
-        '-y, --year <year>',
-        "the plan's facilities open at the end of this year stay fixed (default: the plan's last year)",
-        year,
-      )
-      .option('--target <percent>', 'setcover: the covered share to reach', numberIn(0, 100, { above: true }), 90)
-      .option(
-        '--candidates <file>',
-        'candidate sites: CSV lat,lon[,name,region], an .xlsx sheet or GeoJSON (default: every population point)',
-      )
+      .option('--catchment <rule>', L.t('help.opt.optimize.catchment'), catchment)
+      .option('-k, --sites <k>', L.t('help.opt.optimize.sites'), countAtLeastOne, 5)
+      .option('--kind <kind>', L.t('help.opt.optimize.kind'), choice(['center', 'branch'] as const), 'center')
+      .option('-y, --year <year>', L.t('help.opt.optimize.year'), year)
+      .option('--target <percent>', L.t('help.opt.optimize.target'), numberIn(0, 100, { above: true }), 90)
+      .option('--candidates <file>', L.t('help.opt.optimize.candidates'))
       .option(
         '--candidates-columns <map>',
-        "the candidate file's column names when they differ: ROLE=COLUMN pairs, e.g. lat=Y,lon=X,name=Site",
+        L.t('help.opt.optimize.candidates_columns'),
         columnMap(['lat', 'lon', 'region', 'name']),
       )
-      .option('--exact', 'also solve exactly with the HiGHS MILP solver when the instance is small, and report the gap')
-      .option(
-        '--budget-azn <manat>',
-        'mclp: a budget in manat instead of -k: the sites within it that cover the most people (candidates need build_cost)',
-        numberIn(0, MAX_AZN, { above: true }),
-      )
-      .option(
-        '--budget-years <n>',
-        'with --budget-azn: count this many years of yearly_cost with the build cost (default 0: build cost only)',
-        yearsAhead,
-      )
-      .option('--budget <n>', 'order: openings per year', countAtLeastOne, 3)
+      .option('--exact', L.t('help.opt.optimize.exact'))
+      .option('--budget-azn <manat>', L.t('help.opt.optimize.budget_azn'), numberIn(0, MAX_AZN, { above: true }))
+      .option('--budget-years <n>', L.t('help.opt.optimize.budget_years'), yearsAhead)
+      .option('--budget <n>', L.t('help.opt.optimize.budget'), countAtLeastOne, 3)
       .option(
         '--budget-azn-per-year <manat>',
-        'order: a build budget per year in manat instead of --budget (facilities not yet open need build_cost)',
+        L.t('help.opt.optimize.budget_azn_per_year'),
         numberIn(0, MAX_AZN, { above: true }),
       )
       .option(
         '--budget-covers <what>',
-        "with --budget-azn-per-year: build+running (default: each year's budget also pays the yearly_cost of what the order opened, from the year after it opens) | build",
+        L.t('help.opt.optimize.budget_covers'),
         choice(['build+running', 'build'] as const),
       )
-      .option(
-        '--no-carry-over',
-        'with --budget-azn-per-year: money not spent in a year is lost (default: it carries over)',
-      )
-      .option('--from <year>', "order: reorder what opens after this year (default: the plan's first year)", year)
-      .option('--graph <file>', 'solve an OR-Library p-median graph instance (pmed format) instead of the plan');
-    addAlias(cmd, '--basis <rule>', '--catchment', catchment);
-    addFormatOption(cmd, 'suggestion', 'text');
-    addModelOptions(cmd);
+      .option('--no-carry-over', L.t('help.opt.optimize.no_carry_over'))
+      .option('--from <year>', L.t('help.opt.optimize.from'), year)
+      .option('--graph <file>', L.t('help.opt.optimize.graph'));
+    addAlias(cmd, L, '--basis <rule>', '--catchment', catchment);
+    addFormatOption(cmd, L, 'suggestion', 'text');
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     if (o.graph) {
       refuseBesideGraph(planArg, o);
       const solved = await solveGraph(readGraph(run, o.graph), !!o.exact);
-      if (solved.note) run.message(`note: ${solved.note}`);
+      if (solved.note) run.note(solved.note);
       await emit(run, 'graph', solved, o, { provenance: toolProvenance({ plan: o.graph }) });
       return EXIT.ok;
     }
@@ -247,7 +221,7 @@ export const command: CommandSpec<Opts> = {
     };
     const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, candidates, options);
     // Notes (an exact run skipped, people with no reachable facility) reach users of every format.
-    if (result.note) run.message(`note: ${result.note}`);
+    if (result.note) run.note(result.note);
     await emit(
       run,
       'suggestion',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { GAP_MAP_CELL_KM, gapLayer, type GapLayer } from '../../analysis/gaps.js';
 import { SettlementNames } from '../../analysis/place-names.js';
 import { reportData } from '../../analysis/report.js';
@@ -20,18 +21,18 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year of the map and tables (default: the plan's last year)", year)
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.report.year'), year)
       .option(
         '--measure <measure>',
-        `what the map shades per unit: ${Object.keys(MEASURES).join(' | ')} (gaps: the travel-time surface and the people beyond every standard)`,
+        L.t('help.opt.report.measure', { measures: Object.keys(MEASURES).join(' | ') }),
         choice(Object.keys(MEASURES) as MeasureId[]),
         'coverage',
       )
-      .option('--map-only', 'write only the map, as a standalone SVG with its legend (for slides)');
-    addModelOptions(cmd, 'write the HTML (or with --map-only the SVG) to a file (atomically) instead of stdout');
+      .option('--map-only', L.t('help.opt.report.map_only'));
+    addModelOptions(cmd, L, L.t('help.opt.report.out'));
   },
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { EXIT } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../load/package-root.js';
 import { noteInput } from '../../load/text-input.js';
@@ -13,8 +14,8 @@ import type { CommandSpec } from '../command.js';
  * stale), so printing it needs no schema library at run time.
  */
 export const command: CommandSpec<{ out?: string }> = {
-  declare(cmd: Command) {
-    cmd.option('--out <file>', 'write to a file instead of stdout');
+  declare(cmd: Command, L: Locale) {
+    cmd.option('--out <file>', L.t('help.opt.schema.out'));
   },
   run(_args, o, run) {
     const committed = join(PACKAGE_ROOT, 'schema', 'plan.schema.json');

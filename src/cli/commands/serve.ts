@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import { EXIT, UserError } from '../../errors.js';
 import { said } from '../../model/said.js';
 import { refuseValue } from '../value-refusal.js';
@@ -27,12 +28,12 @@ function port(value: string): number {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-p, --port <port>', 'port to listen on (0: any free port)', port, 8765)
-      .option('--host <address>', 'loopback address to listen on (127.0.0.1, ::1 or localhost only)', '127.0.0.1');
-    addModelOptions(cmd);
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-p, --port <port>', L.t('help.opt.serve.port'), port, 8765)
+      .option('--host <address>', L.t('help.opt.serve.host'), '127.0.0.1');
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     if (o.out) throw new UserError(said('refuse.serve_no_out'));

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import type { Locale } from '../../model/locale.js';
 import type { KindFilter } from '../../analysis/coverage.js';
 import { MAX_BAND_MIN, MAX_BANDS } from '../../analysis/isochrones.js';
 import { CELL_KM_MAX, CELL_KM_MIN } from '../../analysis/surface-grid.js';
 import { EXIT, UserError } from '../../errors.js';
-import { said } from '../../model/said.js';
+import { figure, said } from '../../model/said.js';
 import { refuseValue } from '../value-refusal.js';
 import { loadPlanContext } from '../../load/plan-context.js';
 import { writeBinaryResult } from '../../render/output.js';
@@ -34,27 +35,22 @@ export function bandList(value: string): number[] {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option('-y, --year <year>', "year (default: the plan's last year)", year)
-      .option('--kind <kind>', 'center | branch | any', choice(['center', 'branch', 'any'] as const), 'any')
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('-y, --year <year>', L.t('help.opt.year'), year)
+      .option('--kind <kind>', L.t('help.opt.kind'), choice(['center', 'branch', 'any'] as const), 'any')
       .option(
         '--cell-km <km>',
-        `grid cell size, ${CELL_KM_MIN} to ${CELL_KM_MAX} km (default 1)`,
+        L.say(said('help.opt.surface.cell_km', { min: figure(CELL_KM_MIN), max: figure(CELL_KM_MAX) })),
         numberIn(CELL_KM_MIN, CELL_KM_MAX),
         1,
       )
-      .option(
-        '-f, --format <format>',
-        'text (a summary) | geojson (isochrones, or catchment areas) | tif (the GeoTIFF raster; ' +
-          'the default when --out ends in .tif)',
-        choice(FORMATS),
-      )
-      .option('--bands <minutes>', 'isochrone limits, cumulative (default 15,30,60)', bandList, [15, 30, 60])
-      .option('--per-facility', 'with --format geojson: one set of isochrones for each open facility')
-      .option('--catchments', 'with --format geojson: the area each open facility serves, instead of isochrones');
-    addModelOptions(cmd, 'write the result to a file (atomically): FILE.tif for the raster');
+      .option('-f, --format <format>', L.t('help.opt.surface.format'), choice(FORMATS))
+      .option('--bands <minutes>', L.t('help.opt.surface.bands'), bandList, [15, 30, 60])
+      .option('--per-facility', L.t('help.opt.surface.per_facility'))
+      .option('--catchments', L.t('help.opt.surface.catchments'));
+    addModelOptions(cmd, L, L.t('help.opt.surface.out'));
   },
   async run([planArg], o, run) {
     const format = o.format ?? (/\.tiff?$/i.test(o.out ?? '') ? 'tif' : 'text');

@@ -12,7 +12,7 @@ import { formatsFor } from '../../render/registry.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, addModelOptions, modelFlags, tell, withProgress, type ModelOptions } from '../options.js';
 import { said } from '../../model/said.js';
-import { Locale } from '../../model/locale.js';
+import type { Locale } from '../../model/locale.js';
 import { planAbout } from '../provenance.js';
 
 interface Opts extends ModelOptions {
@@ -22,22 +22,15 @@ interface Opts extends ModelOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
+  declare(cmd: Command, L: Locale) {
     cmd
-      .argument('[plan]', 'plan file (default: the embedded DOST plan)')
-      .option(
-        '--delay <ID=+6m>',
-        'what-if: open a facility later (repeatable; +Nm or +Ny)',
-        (v: string, acc: string[]) => [...acc, v],
-        [],
-      )
-      .option(
-        '--compare <announced|plan>',
-        "show another schedule side by side: 'announced' (the plan's announced dates) or a plan file",
-      )
-      .option('--strict', 'exit 1 when a target is missed (for CI)');
-    addFormatOption(cmd, 'timeline', 'text', ` (with --compare: ${formatsFor('comparison').join(', ')})`);
-    addModelOptions(cmd);
+      .argument('[plan]', L.t('help.arg.plan'))
+      .option('--delay <ID=+6m>', L.t('help.opt.timeline.delay'), (v: string, acc: string[]) => [...acc, v], [])
+      .option('--compare <announced|plan>', L.t('help.opt.timeline.compare'))
+      .option('--strict', L.t('help.opt.timeline.strict'));
+    const comparison = formatsFor('comparison').join(', ');
+    addFormatOption(cmd, L, 'timeline', 'text', L.t('help.opt.timeline.format', { formats: comparison }));
+    addModelOptions(cmd, L);
   },
   async run([planArg], o, run) {
     const flags = modelFlags(o);
@@ -49,7 +42,7 @@ export const command: CommandSpec<Opts> = {
     for (const f of delays.length ? delayConsequences(ctx.plan, plan, { regions, outline: ctx.country.outline }) : []) {
       const [list, index] = f.path;
       const facility = list === 'centers' || list === 'branches' ? plan[list][index as number]?.id : undefined;
-      const what = f.said ? new Locale(run.lang).say(f.said) : f.message;
+      const what = f.said ? run.locale().say(f.said) : f.message;
       const message = printable(what);
       tell(
         run,

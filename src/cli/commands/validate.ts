@@ -8,7 +8,7 @@ import { validateFile } from '../../load/validate-file.js';
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { summaryLine, tally } from '../../render/diagnostics.js';
 import { emit } from '../../render/emit.js';
-import { localNames } from '../../model/local-names.js';
+import { regionNames } from '../../model/local-names.js';
 import type { CommandSpec } from '../command.js';
 import { addFormatOption, type OutputOptions } from '../options.js';
 
@@ -18,9 +18,9 @@ interface Opts extends OutputOptions {
 }
 
 export const command: CommandSpec<Opts> = {
-  declare(cmd: Command) {
-    cmd.argument('[files...]', 'plan files (YAML)').option('--strict', 'warnings fail too (exit 1)');
-    addFormatOption(cmd, 'validation', 'text', ' (github: annotations for GitHub Actions)');
+  declare(cmd: Command, L: Locale) {
+    cmd.argument('[files...]', L.t('help.arg.validate.files')).option('--strict', L.t('help.opt.validate.strict'));
+    addFormatOption(cmd, L, 'validation', 'text', L.t('help.opt.validate.format'));
   },
   async run(files, o, run) {
     const country = loadCountry(run, o.data);
@@ -32,7 +32,7 @@ export const command: CommandSpec<Opts> = {
         diagnostics.push(...validateFile(run, f, country).diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        const locale = new Locale(run.lang);
+        const locale = run.locale();
         run.message(e.text((s) => locale.say(s)));
         unreadable++;
       }
@@ -47,7 +47,7 @@ export const command: CommandSpec<Opts> = {
     // Files that could not be read are not "checked": they are counted apart (their error is on stderr).
     const checked = targets.length - unreadable;
     // Units and districts named in the hints, in the run's language.
-    const names = localNames(country.regions.dataset, [], country.regions.capital);
+    const names = regionNames(country.regions);
     await emit(run, 'validation', { diagnostics: sorted, files: checked, unreadable }, o, { names });
     const { errors, warnings, waived } = tally(sorted);
     if (o.format === 'github')

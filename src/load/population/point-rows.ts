@@ -1,3 +1,5 @@
+import type { Said } from '../../model/said.js';
+
 /** A point's value a message can point at: its position (lat) or its region. */
 export type PointRole = 'lat' | 'region';
 
@@ -18,5 +20,5 @@ export interface PointRows {
    */
   where(i: number, role?: PointRole): string;
   /** What the reader assumed about the file's dialect (separator, decimal mark), for a note. */
-  assumed?: string;
+  assumed?: Said;
 }

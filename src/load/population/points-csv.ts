@@ -10,8 +10,9 @@
  */
 import { InputError } from '../../errors.js';
 import { type Said, said } from '../../model/said.js';
+import { partsOf } from '../../model/note.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
-import { delimiterName, delimiterOf, delimiterSaid } from '../csv-dialect.js';
+import { delimiterOf, delimiterSaid, separatedBy } from '../csv-dialect.js';
 import { CR, CsvCursor, cellPlace, LF, QUOTE } from '../csv-reader.js';
 import { decimalNumber, type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
 import type { PointRole, PointRows } from './point-rows.js';
@@ -130,11 +131,7 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
       throw new InputError(p.where, said('read.cell.problem', { role: 'population', problem: settled.problem }), 1);
     rows.population[p.row] = settled.value;
   }
-  const numbers = conv.describe();
-  const assumed = [
-    ...(delimiter !== ',' ? [`${delimiterName(delimiter)}-separated`] : []),
-    ...(numbers ? [numbers] : []),
-  ].join('; ');
+  const assumed = partsOf([separatedBy(delimiter), ...conv.describe()]);
   // A row's cell, found again from the row's start when a later message (its unit) needs it.
   const where = (i: number, r: PointRole = 'lat') => {
     const p = cellPlace(text, delimiter, true, rows.starts[i]!, rows.lines[i]!, Math.max(index[r] ?? 0, 0));

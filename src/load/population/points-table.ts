@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { said } from '../../model/said.js';
+import { partsOf } from '../../model/note.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { type Mark, NumberConvention, readLocaleNumber } from '../number-format.js';
 import { type Cell, cellText, type Table } from '../table/table.js';
@@ -68,7 +69,7 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
     rows.population[p.row] = settled.value;
   }
   if (col.name! >= 0) rows.names = names;
-  const assumed = [table.assumed, conv.describe()].filter(Boolean).join('; ');
+  const assumed = partsOf([table.assumed, ...conv.describe()]);
   if (assumed) rows.assumed = assumed;
   return rows;
 }

@@ -45,21 +45,24 @@ export function scaleToOfficial(
       factor: f === null ? null : Math.round(f * 10000) / 10000,
     });
   }
-  let before = 0,
-    after = 0;
-  for (let i = 0; i < population.length; i++) {
-    before += population[i]!;
-    population[i]! *= factor[unitOf[i]!]!;
-    after += population[i]!;
-  }
+  for (let i = 0; i < population.length; i++) population[i]! *= factor[unitOf[i]!]!;
   rows.sort((a, b) => compareText(a.code, b.code));
-  const official_total = rows.reduce((t, r) => t + r.official, 0);
+  // The totals of the units scaled, so that grid × factor = official holds for the figures shown:
+  // the people of units without cells are not in the analysis, and cells of units without an
+  // official figure keep the grid's count (both listed as not scaled).
+  let grid_total = 0,
+    official_total = 0;
+  for (const r of rows)
+    if (r.factor !== null) {
+      grid_total += grid[units.indexOf(r.code)]!;
+      official_total += r.official;
+    }
   return {
     year,
     basis,
-    grid_total: Math.round(before),
-    official_total,
-    factor: before > 0 ? Math.round((after / before) * 10000) / 10000 : 1,
+    grid_total: Math.round(grid_total),
+    official_total: Math.round(official_total),
+    factor: grid_total > 0 ? Math.round((official_total / grid_total) * 10000) / 10000 : 1,
     units: rows,
   };
 }

@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { compareText } from '../../model/compare-text.js';
+import { type Said, said } from '../../model/said.js';
 import { GRAPH_ARRAYS, type GraphMeta, NETWORK_FORMATS, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 
@@ -184,59 +185,60 @@ export function writeGraphCache(path: string, key: string, g: RoadGraph): void {
  * The cached graph for `key`: `miss` when there is no cache for it (or it is another key's or
  * format's), `bad` with the reason when the file is there but does not check out.
  */
-export function readGraphCache(path: string, key: string): { graph: RoadGraph } | { miss: true } | { bad: string } {
+export function readGraphCache(path: string, key: string): { graph: RoadGraph } | { miss: true } | { bad: Said } {
   let buf: Buffer;
   try {
     const r = readCacheFile(path);
-    if (typeof r === 'string') return { bad: r };
+    if (!Buffer.isBuffer(r)) return { bad: r };
     buf = r;
   } catch {
     return { miss: true };
   }
   if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC)
-    return { bad: 'not a dostplan cache' };
+    return { bad: said('note.cache.not_cache') };
   const len = buf.readUInt32LE(MAGIC.length);
-  if (MAGIC.length + 4 + len > buf.length) return { bad: 'cut short' };
+  if (MAGIC.length + 4 + len > buf.length) return { bad: said('note.cache.cut_short') };
   let raw: unknown;
   try {
     raw = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len));
   } catch {
-    return { bad: 'its header is not JSON' };
+    return { bad: said('note.cache.header_not_json') };
   }
   const peek = raw as Partial<Header> | null;
   if (peek?.format !== CACHE_FORMAT || peek?.key !== key) return { miss: true };
   const parsed = HeaderSchema.safeParse(raw);
-  if (!parsed.success) return { bad: 'its header does not check out' };
+  if (!parsed.success) return { bad: said('note.cache.header_wrong') };
   const header = parsed.data;
   const headerLen = Math.ceil((MAGIC.length + 4 + len) / 8) * 8;
   // Typed-array views need aligned offsets; a pooled small Buffer may not be.
   const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
   if (headerLen > bytes.length || crc32(bytes.subarray(headerLen)) !== header.crc32)
-    return { bad: 'its checksum does not match (a damaged file)' };
+    return { bad: said('note.cache.checksum') };
   const g: Partial<RoadGraph> = { meta: header.meta };
   for (const a of header.arrays) {
-    if (a.type !== TYPES[a.name]) return { bad: `${a.name} has the wrong type` };
+    if (a.type !== TYPES[a.name]) return { bad: said('note.cache.wrong_type', { name: a.name }) };
     const Ctor = CTORS[a.type];
     const start = bytes.byteOffset + headerLen + a.offset;
-    if (start + a.length * Ctor.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) return { bad: 'cut short' };
+    if (start + a.length * Ctor.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length)
+      return { bad: said('note.cache.cut_short') };
     (g as Record<string, unknown>)[a.name] = new Ctor(bytes.buffer as ArrayBuffer, start, a.length);
   }
   const graph = g as RoadGraph;
   const wrong = GRAPH_ARRAYS.find((name) => graph[name] === undefined) ?? checkGraph(graph);
-  return wrong ? { bad: `${wrong} does not check out` } : { graph };
+  return wrong ? { bad: said('note.cache.array_wrong', { name: wrong }) } : { graph };
 }
 
 /** The cache file's bytes, or why it is not read; a missing file throws. */
-function readCacheFile(path: string): Buffer | string {
+function readCacheFile(path: string): Buffer | Said {
   const fd = openSync(path, 'r');
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return 'not a regular file';
-    if (st.size > MAX_CACHE_BYTES) return `larger than ${MAX_CACHE_BYTES / 2 ** 30} GiB`;
+    if (!st.isFile()) return said('note.cache.not_file');
+    if (st.size > MAX_CACHE_BYTES) return said('note.cache.too_large', { gib: MAX_CACHE_BYTES / 2 ** 30 });
     const buf = Buffer.allocUnsafe(st.size);
     let at = 0;
     for (let n: number; at < st.size && (n = readSync(fd, buf, at, st.size - at, at)) > 0; ) at += n;
-    return at === st.size ? buf : 'cut short';
+    return at === st.size ? buf : said('note.cache.cut_short');
   } finally {
     closeSync(fd);
   }

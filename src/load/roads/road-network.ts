@@ -9,7 +9,7 @@
 import { relative } from 'node:path';
 import { InputError, UserError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
-import { said } from '../../model/said.js';
+import { type Said, said } from '../../model/said.js';
 import { GraphBuilder, type RoadGraph } from '../../travel/roads/graph.js';
 import type { Profile } from '../../travel/roads/profile.js';
 import { RoadModel } from '../../travel/roads/road-model.js';
@@ -31,7 +31,7 @@ export interface LoadOptions {
   /** Skip the cache (read and write); for tests and the bench's baseline. */
   noCache?: boolean;
   /** Told each note (dropped islands, unreachable places) once, as it becomes known. */
-  onNote?: (line: string) => void;
+  onNote?: (note: Said) => void;
   /** Called before a graph is built from the input (a cache miss: the slow path). */
   onBuild?: () => void;
 }
@@ -64,7 +64,7 @@ export async function loadRoadModel(
       model: new RoadModel(cached.graph, profile, display, o.onNote),
       report: { fromCache: true, cacheFile: path },
     };
-  if (cached && 'bad' in cached) o.onNote?.(`the road graph cache ${path} was not used (${cached.bad}); rebuilding it`);
+  if (cached && 'bad' in cached) o.onNote?.(said('note.roads.cache_unused', { path: path!, reason: cached.bad }));
   o.onBuild?.();
   const graph = await buildGraph(run, file, profile, { classField: o.classField, layer: o.layer });
   const report: LoadReport = { fromCache: false };
@@ -142,7 +142,7 @@ export async function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags
   // The plan's profile override was written for the plan's network and mode, not for another.
   const ownProfile = !flags.roads && mode === planMode;
   const profile = flags.roadsProfile ?? (ownProfile ? plan.distance_model?.roads_profile : undefined);
-  const note = (line: string) => run.message(`note: ${line}`);
+  const note = (s: Said) => run.note(s);
   const { roadsClassField: classField, roadsLayer: layer } = flags;
   // The promise is remembered: diff and --compare ask twice, and read the file once.
   return run.remember(`roads\0${file}\0${profile ?? ''}\0${mode}\0${classField ?? ''}\0${layer ?? ''}`, async () => {
@@ -152,10 +152,9 @@ export async function roadModelFor(run: RunContext, plan: Plan, flags: RoadFlags
       ...(classField ? { classField } : {}),
       ...(layer ? { layer } : {}),
       onNote: note,
-      onBuild: () => note(`reading the road network ${file} (once: later runs take it from the cache)`),
+      onBuild: () => note(said('note.roads.reading', { file })),
     });
-    if (r.report.cacheError)
-      note(`could not write the road graph cache (${r.report.cacheError}); the next run reads ${file} again`);
+    if (r.report.cacheError) note(said('note.roads.cache_unwritten', { reason: r.report.cacheError, file }));
     return r.model;
   });
 }

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { said } from '../../model/said.js';
-import { delimiterName } from '../csv-dialect.js';
+import { separatedBy } from '../csv-dialect.js';
 import { readCsv } from '../csv-reader.js';
 import type { Table } from './table.js';
 
@@ -29,6 +29,6 @@ export function readCsvTable(text: string, file: string): Table {
       return `${file}:${at.line}:${at.column}`;
     },
     rowName: (row) => said('read.at.line', { line: lines[row + 1]! }),
-    ...(delimiter !== ',' ? { assumed: `${delimiterName(delimiter)}-separated` } : {}),
+    ...(delimiter !== ',' ? { assumed: separatedBy(delimiter)! } : {}),
   };
 }

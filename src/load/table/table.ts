@@ -19,7 +19,7 @@ export interface Table {
   /** A data row as a person names it: "line 3" (CSV) or "row 3" (sheet), in the run's language. */
   rowName(row: number): Said;
   /** What the reader assumed (separator), for a note. */
-  assumed?: string;
+  assumed?: Said;
 }
 
 /** The cell as trimmed text ('' when empty). */

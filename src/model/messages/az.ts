@@ -46,10 +46,10 @@ export const az: Record<MessageKey, string> = {
   'population.registered':
     'əhalinin uçot əsası: qeydiyyat (DSK de-yure: məcburi köçkünlər daimi yaşayış rayonunda sayılır)',
   'population.nearest_year': '(məlumatı olan ən yaxın il: {date} tarixinə əhali)',
-  'model.geodesic': 'geodezik məsafə (WGS84 böyük dairə); yol müddəti {speed} km/saat sürətlə',
-  'model.circuity': 'yol ≈ geodezik məsafə × {circuity} əyrilik əmsalı; yol müddəti {speed} km/saat sürətlə',
+  'model.geodesic': 'geodezik məsafə (WGS84 böyük dairə); yol müddəti {speed} km/saat sürətlə hesablanır',
+  'model.circuity': 'yol ≈ geodezik məsafə × {circuity} əyrilik əmsalı; yol müddəti {speed} km/saat sürətlə hesablanır',
   'model.roads':
-    'yol şəbəkəsi: {file}, {km} km yol, {profile} profili; yoldan kənar hərəkət {speed} km/saat sürətlə, {max} km-ədək',
+    'yol şəbəkəsi: {file}, {km} km yol, {profile} profili; yoldan kənar hərəkət {max} km-ədək, {speed} km/saat sürətlə hesablanır',
   'model.profile_car': 'avtomobil',
   'model.profile_walk': 'piyada',
   'standards.one': 'Norma: {list}.',
@@ -94,7 +94,7 @@ export const az: Record<MessageKey, string> = {
   'common.n_branches': '{n} filial',
   'report.title': '{plan}: {year} il üzrə əhatə hesabatı',
   'report.summary':
-    '{year} ildə{note} {population} nəfərin <strong>{distance}</strong>\nhissəsi fəaliyyətdə olan mərkəz və ya filialın norması daxilində yaşayır; <strong>{assignment}</strong> hissəsi onlardan birinin xidmət ərazisində yaşayır.',
+    '{year} ildə{note} {population} nəfərin <strong>{distance}-i</strong>\nfəaliyyətdə olan mərkəz və ya filialın norması daxilində, <strong>{assignment}-i</strong> isə onlardan birinin xidmət ərazisində yaşayır.',
   'report.model': 'Məsafə modeli: {model}.\nNormalar: mərkəz {center}; filial {branch}.',
   'report.counted': 'Hesablama: {basis}.',
   'report.map_heading': 'Xəritə, {year}: {measure}',
@@ -108,7 +108,7 @@ export const az: Record<MessageKey, string> = {
   'report.none_on_side': 'öz tərəfində yoxdur',
   'report.made_with': 'dostplan ilə hazırlanıb.',
   'report.colours':
-    'Rənglər: Okabe–Ito və ColorBrewer (rəngləri ayırd etməyən oxucu üçün də seçilir, siniflər sabitdir). Metod və onun hədləri: data/SOURCES.md.',
+    'Rənglər: Okabe–Ito və ColorBrewer palitraları (rəngləri ayırd etməkdə çətinlik çəkən oxucular üçün də uyğundur; siniflər sabitdir). Metod və onun məhdudiyyətləri: data/SOURCES.md.',
   'report.capacity_heading': 'Qəbul imkanı, {year}',
   'report.capacity_summary':
     'Gündə {visits} müraciət gözlənilir (bir sakinə ildə {per_resident}, {days} iş günü ərzində), qəbul imkanı gündə {capacity}; fəaliyyətdə olan {facilities} obyektdən <strong>{overloaded}</strong> obyektin yüklənməsi 100\u00A0%-dən çoxdur (xidmət zonaları: {catchment}).',
@@ -139,7 +139,7 @@ export const az: Record<MessageKey, string> = {
   'map.within': '{share} norma daxilində',
   'map.trip': ', ən yaxın fəaliyyətdə olan obyektə orta hesabla {min} dəq ({km} km)',
   'map.unreachable': '; {n} nəfər heç bir fəaliyyətdə olan obyektə çata bilmir',
-  'map.use': '; onların obyektləri qəbul imkanının {pct} qədər yüklənib',
+  'map.use': '; onlara xidmət edən obyektlərin yüklənməsi: {pct}',
   'map.tip_facility': '{name} ({id}), {kind}: {year} ilin sonunda {state}; açılış: {opens}',
   'map.inset': '{capital} (böyük miqyasda)',
   'map.facilities': 'Xidmət obyektləri',
@@ -178,7 +178,7 @@ export const az: Record<MessageKey, string> = {
   'target.line': '{mark} {by} tarixinədək{label}: {counts}{earlier}{note}{ack}',
   'target.short': ' ({n} çatışmır)',
   'target.earlier': '; hədəfə çatmaq üçün daha tez açılmalıdır: {list}',
-  'target.more': 'və daha {n}',
+  'target.more': 'daha {n} obyekt',
   'target.met_recorded_missed': '; çatılıb, halbuki plan onu çatılmamış kimi qeyd edir: `missed:` bəndini silin',
   'target.acknowledged': '; çatılmadığı qəbul edilib: {reason}',
   'target.new_miss':
@@ -220,7 +220,7 @@ export const az: Record<MessageKey, string> = {
   'distances.none_open': 'fəaliyyətdə olan yoxdur',
   'distances.population_of': '({date} tarixinə əhali)',
   'distances.header':
-    '{year} ildə yol məsafələri{note}. Məsafə modeli: {model}. Çata biləcəyi obyekti olan əhali üzrə əhaliyə görə çəkili; "obyekt yoxdur": sərhədin onların tərəfində fəaliyyətdə olan obyekt yoxdur. {basis}.',
+    '{year} ildə yol məsafələri{note}. Məsafə modeli: {model}. Göstəricilər fəaliyyətdə olan obyektə çata bilən əhali üzrə, əhaliyə görə çəkili hesablanıb; "obyekt yoxdur": sərhədin bu əhalinin yaşadığı tərəfində fəaliyyətdə olan obyekt yoxdur; {basis}.',
   'capacity.kind': 'növ',
   'capacity.util': 'yüklənmə',
   'capacity.wait': 'gözləmə',
@@ -232,24 +232,25 @@ export const az: Record<MessageKey, string> = {
   'capacity.outside': ' {n} nəfər heç bir xidmət zonasına düşmür.',
   'capacity.title': '{year} ildə qəbul imkanı{note}; xidmət zonaları: {rule}',
   'capacity.demand':
-    'Tələbat: bir sakinə ildə {visits} müraciət, {days} iş günü ərzində{defaults}. Yol: {model}. {basis}.',
+    'Tələbat: bir sakinə ildə {visits} müraciət, {days} iş günü ərzində{defaults}. Məsafə modeli: {model}. {basis}.',
   'capacity.load':
     'Gündə {visits} müraciət gözlənilir, qəbul imkanı {capacity}; fəaliyyətdə olan {facilities} obyektdən {overloaded} obyektin yüklənməsi 100\u00A0%-dən çoxdur.{outside}',
   'capacity.travel': ', orta hesabla {km} km ({min} dəq) artıq, ən çoxu {max} km',
   'capacity.flow_gap':
-    '; minimal dəyərli axın bu optimumdan {n} nəfər çox xidmətsiz qoyur və {pct}\u00A0% çox adam-dəqiqə verir',
-  'capacity.proof': '; onun qiymətləri adam-dəqiqələrin optimumdan ən çoxu {pct}\u00A0% fərqləndiyini sübut edir',
+    '; minimum xərcli axın bu optimumdan {n} nəfər çox xidmətsiz qoyur və {pct}\u00A0% çox nəfər-dəqiqə verir',
+  'capacity.proof':
+    '; onun ikili qiymətləri nəfər-dəqiqələrin optimumdan ən çoxu {pct}\u00A0% fərqləndiyini sübut edir',
   'capacity.method_lp': 'dəqiq, HiGHS LP',
-  'capacity.method_flow': 'dəqiq, minimal dəyərli axın{proof}',
+  'capacity.method_flow': 'dəqiq, minimum xərcli axın{proof}',
   'capacity.limit': ', ən yaxından ən çoxu {min} dəq artıq',
   'capacity.overflow':
     'Artıq müraciətlər yeri olan növbəti ən yaxın obyektə yönəldiləndə{limit} ({method}{gap}): {unserved} nəfərə qəbul imkanı daxilində xidmət göstərilə bilmir; {overflow} nəfər başqa obyektə yönəldilir{travel}.',
   'capacity.legend_util': 'yüklənmə = gözlənilən müraciətlər / qəbul imkanı',
   'capacity.legend_flag': '! 100\u00A0%-dən çox',
   'capacity.legend_overflow':
-    'yönəldildikdən sonra, yönəldilib, yer çatmayan: yol müddətinə görə yeri olan ən yaxın obyektə yönəldilən əhali',
+    '"yönəldildikdən sonra", "yönəldilib", "yer çatmayan": yol müddətinə görə yeri olan ən yaxın obyektə yönəldilən əhali',
   'capacity.legend_sent':
-    "yönəldilib və yer çatmayan bu obyekti ən yaxın fəaliyyətdə olan obyekt kimi seçən əhalini sayır (yönəltmə oradan başlayır), 'nəfər' sütunundakı xidmət zonasını yox",
+    '"yönəldilib" və "yer çatmayan" sütunları "nəfər" sütunundakı xidmət zonasını deyil, ən yaxın fəaliyyətdə olan obyekti bu obyekt olan əhalini sayır (yönəltmə oradan başlayır)',
   'capacity.legend_default': '* planın susmaya görə qəbul imkanı',
   'capacity.legend_desks': '† xidmət masaları × iş dəqiqələri / xidmət dəqiqələri',
   'capacity.legend_wait':
@@ -291,7 +292,7 @@ export const az: Record<MessageKey, string> = {
   'check.did_you_mean': ' Bəlkə {list} nəzərdə tutulub?',
   'check.codes_are': ' Kodlar: {system}, məsələn {example}; onların siyahısını `dostplan regions` verir.',
   'check.country_with_exclaves': '{country} ({exclaves} daxil olmaqla)',
-  'check.years_order': '`years.to` ({to}) `years.from` ({from}) ilindən əvvəldir',
+  'check.years_order': '`years.to` ({to}) `years.from` dəyərindən ({from}) əvvəldir',
   'check.standard_empty': '`standards.{kind}` nə `within_km`, nə də `within_min` təyin edir',
   'check.no_standard':
     'əhatə norması yoxdur: məsafəyə görə əhatə hamını əhatə olunan sayacaq; məsələn, `center: { within_km: 30 }` yazın',
@@ -327,7 +328,7 @@ export const az: Record<MessageKey, string> = {
     '{id} bağlanıb (`status: closed`), amma `closes:` tarixi yoxdur; əhatə onu fəaliyyətdə sayacaq',
   'check.parent_not_center': "`center:` '{id}' filialdır; filial mərkəzə tabe olmalıdır",
   'check.unknown_parent': "`center:` '{id}' id-li mərkəz yoxdur.{hint}",
-  'check.branch_before_parent': "filial ({opens}) öz mərkəzindən '{center}' ({parent}) əvvəl açılır",
+  'check.branch_before_parent': "filial öz mərkəzindən ('{center}', {parent}) əvvəl açılır ({opens})",
   'check.target_count': '`targets[{i}].{k}` 0 və ya daha böyük tam ədəd olmalıdır, {v} yox',
   'check.target_empty': 'hədəf nə `centers`, nə də `branches` təyin edir',
   'check.missed_no_target': '`missed.{k}` {reached} qeyd edir, amma hədəfdə `{k}` yoxdur',
@@ -335,7 +336,7 @@ export const az: Record<MessageKey, string> = {
   'check.reassign_unknown': "`reassign:` naməlum inzibati vahid '{code}'.{hint}",
   'check.unknown_facility': "`to:` '{id}' id-li xidmət obyekti yoxdur.{hint}",
   'check.reassign_before_open':
-    "{unit} {from} tarixində '{to}' obyektinə keçir, o isə {opens} açılır: arada ona heç kim xidmət göstərmir",
+    "{unit} {from} tarixində '{to}' obyektinə keçir, o isə {opens} tarixində açılır: arada ona heç kim xidmət göstərmir",
   'check.served_twice': "{code} ({name}) həm də '{prev}' mərkəzinin xidmət ərazisindədir",
   'check.waive_unused': '{id} obyektində qəbul ediləcək `{code}` xəbərdarlığı yoxdur; bu sətri silin',
   'zod.top_level': 'faylın yuxarı səviyyəsi',
@@ -370,7 +371,7 @@ export const az: Record<MessageKey, string> = {
 
   // diff (a pull-request comment, issue 27)
   'diff.title': 'Planların fərqi: {from} → {to}',
-  'diff.basis': 'Əhatə hesablanıb, {basis}.',
+  'diff.basis': 'Əhatə belə hesablanıb: {basis}.',
   'diff.model': 'Məsafə modeli: {model}.',
   'diff.model_two': 'Məsafə modeli: A {a}; B {b}.',
   'diff.facilities': 'Xidmət obyektləri',
@@ -430,7 +431,7 @@ export const az: Record<MessageKey, string> = {
   'opt.marginal_cover': 'yeni əhatə olunan əhali',
   'opt.after_cover': 'sonra əhatə',
   'opt.change': '{unit}: {before} → {after}.',
-  'opt.heuristic': 'Evristika: {greedy} {value}, yerli axtarışda {n} {moves}{extra} sonra {result}{what}.',
+  'opt.heuristic': 'Evristika: {greedy} ilə {value}, yerli axtarışda {n} {moves}{extra} sonra {result}{what}.',
   'opt.greedy': 'acgöz alqoritm',
   'opt.greedy_manat': 'bir manata düşən əhaliyə görə acgöz alqoritm',
   'opt.swap': 'əvəzləmədən',
@@ -445,13 +446,13 @@ export const az: Record<MessageKey, string> = {
   'opt.sites': 'yerin',
   'opt.exact': 'Dəqiq həll (HiGHS MILP): {value}; evristikanın optimallıq fərqi: {gap}.',
   'opt.quality': 'Keyfiyyət: {quality}.',
-  'opt.problem': 'Model: {model}; {population}; yol: {travel}.',
+  'opt.problem': 'Model: {model}; {population}; məsafə modeli: {travel}.',
   'opt.note': 'Qeyd: {note}.',
   'opt.col_near': 'yaxınlıqda',
   'opt.col_region': 'inzibati vahid',
   'opt.col_lat': 'en',
   'opt.col_lon': 'uzunluq',
-  'opt.col_cost': 'dəyəri, AZN',
+  'opt.col_cost': 'tikinti xərci, AZN',
   'opt.paste': 'Plana əlavə etmək üçün:',
   'opt.md_title': 'Yeni yer təklifləri ({model})',
   'opt.quality.none': 'evristika, sərhəd yoxdur',
@@ -489,7 +490,7 @@ export const az: Record<MessageKey, string> = {
   'order.scenario': 'Plan üzərində ssenari kimi:',
   'order.rule': 'Büdcə qaydası: yalnız tikinti xərcləri (cari xərclər nəzərə alınmır); {rule}.',
   'order.heuristic':
-    'Evristika: bir manata düşən əhaliyə görə acgöz alqoritm {greedy} nəfər-il, açılış siyahısında {n} {moves} sonra {result}.',
+    'Evristika: bir manata düşən əhaliyə görə acgöz alqoritm ilə {greedy} nəfər-il, açılış siyahısında {n} {moves} sonra {result}.',
   'yaml.tab': 'girintidə tab simvolu var; YAML girintisi yalnız boşluqla yazılır',
   'yaml.duplicate_key': 'təkrarlanan açar: eyni açar bu cədvəldə iki dəfə yazılıb; birini saxlayın',
   'yaml.too_deep': 'qəbul edilmədi: plan üçün həddən artıq dərin iç-içəlik (plana bir neçə səviyyə kifayətdir)',
@@ -537,7 +538,7 @@ export const az: Record<MessageKey, string> = {
   'order.none_affordable':
     '{year} ilədək heç bir ildə heç bir obyekt bu büdcəyə tək başına sığmır: ən ucuzu, {id}, tikintisi {build} AZN-dir. Bu büdcə ilə heç nə açılmır; --budget-azn-per-year dəyərini artırın.',
   'order.no_yearly_cost':
-    '{id} üçün yearly_cost yoxdur; --budget-azn-per-year {year} ilin sonunda açıq olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
+    '{id} üçün yearly_cost yoxdur; --budget-azn-per-year 31 dekabr {year} tarixinə fəaliyyətdə olmayan hər obyektin cari xərcini nəzərə alır (--budget-covers build+running, susmaya görə) (plana və ya onun üzərində ssenariyə manatla yearly_cost: əlavə edin, ya da büdcə yalnız tikintini ödəyirsə, --budget-covers build verin)',
   'order.flag_needs': '{flag} yalnız {needs} ilə işləyir',
   // explore (az-explorer): the terminal explorer's labels, key hints and captions (each line at most 80 letters).
   'explore.progress': 'illər hesablanır',
@@ -618,7 +619,7 @@ export const az: Record<MessageKey, string> = {
   'order.yaml.was': 'planda: {was}',
   'order.yaml.removed': 'bu büdcə ilə {year} ilin sonunadək açılmır',
   'opt.graph.result':
-    '{file}: n={n} p={p}, məqsəd funksiyası {objective}: {quality} (acgöz alqoritm {greedy}, {swaps} əvəzləmə){extra}',
+    '{file}: n={n} p={p}, məqsəd funksiyası {objective}: {quality} (acgöz alqoritm ilə {greedy}, {swaps} əvəzləmə){extra}',
   'opt.graph.exact': '; dəqiq həll (HiGHS) {value}',
   'opt.graph.published': '; dərc olunmuş optimum {value}, fərq {gap}',
   'opt.graph.problem': 'model: {model}; tələbat: {population}; məsafə: {travel}',
@@ -675,9 +676,6 @@ export const az: Record<MessageKey, string> = {
   'population.col_grid': 'rastr',
   'population.col_official': 'rəsmi',
   'population.col_factor': 'əmsal',
-  'opt.note.too_large':
-    'məsələ dəqiq həll üçün çox böyükdür; fərqi ölçmək üçün daha az namizəd yer verin (`--candidates`)',
-  'opt.note.unreached': 'bütün {n} namizəd yer birlikdə də yalnız {pct} əhatə edir',
   'encoding.utf16': 'fayl UTF-8 yox, UTF-16 kodlaşdırmasında saxlanılıb; faylı UTF-8 kodlaşdırmasında yenidən saxlayın',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
   'studio.html.title': 'dostplan studiyası',
@@ -732,7 +730,7 @@ export const az: Record<MessageKey, string> = {
   'studio.html.add_title': 'Xidmət obyekti əlavə edin',
   'studio.html.name': 'Adı',
   'studio.html.add': 'Əlavə et',
-  'studio.html.cancel': 'İmtina',
+  'studio.html.cancel': 'Ləğv et',
   'studio.html.save_plan_title': 'Planın özü saxlanılsın?',
   'studio.html.save_plan': 'Planı saxla',
   'studio.html.needs_js': 'Studiya JavaScript olmadan işləmir.',
@@ -767,7 +765,7 @@ export const az: Record<MessageKey, string> = {
   'studio.suggest.done_many': '{year} il üçün {n} {kind} yeri təklif edildi{gain}.',
   'studio.suggest.accept': 'Əlavə et: {kind} {n}',
   'studio.suggest.new_name': 'Yeni {kind} {region} {n}',
-  'studio.suggest.item': '{name} ({region}; {lat}, {lon}): +{people} nəfər ',
+  'studio.suggest.item': '{name} ({region}; en {lat}, uzunluq {lon}): +{people} nəfər ',
   'studio.national.covered': 'Əhatə olunan',
   'studio.national.people': 'Əhali',
   'studio.national.travel': 'Orta yol',
@@ -812,7 +810,7 @@ export const az: Record<MessageKey, string> = {
   'studio.editor.none': '— heç biri —',
   'studio.editor.choose': 'Xidmət obyektini burada və ya xəritədə seçin.',
   'studio.editor.name': 'Adı',
-  'studio.editor.id': 'İdentifikator',
+  'studio.editor.id': 'Kod',
   'studio.editor.kind': 'Növü',
   'studio.editor.end_of': '{year} ilin sonunda',
   'studio.editor.opens': 'Açılır',
@@ -820,7 +818,7 @@ export const az: Record<MessageKey, string> = {
   'studio.editor.region': 'İnzibati vahid',
   'studio.editor.parent': 'Ana mərkəz',
   'studio.serving': '{plan} açıqdır: yuxarıdakı ünvanı açın; Ctrl-C dayandırır',
-  'studio.edit_dropped': '{id} üçün «{op}» dəyişikliyi diskdəki plana artıq uyğun gəlmir; atıldı',
+  'studio.edit_dropped': '{id} üçün “{op}” dəyişikliyi diskdəki plana artıq uyğun gəlmir; atıldı',
   'studio.op.add': 'əlavə etmə',
   'studio.op.move': 'köçürmə',
   'studio.op.dates': 'tarixlər',
@@ -912,6 +910,11 @@ export const az: Record<MessageKey, string> = {
   'help.default': 'susmaya görə',
   // lead: flags optimize would otherwise ignore
   'optimize.graph_alone': '--graph yalnız öz qraf faylını həll edir: {flag} göstərilməməlidir',
+  // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
+  'gaps.position': '{lat}; {lon}',
+  // auditor: scenario removals that remove nothing
+  'plan.remove_unknown': "`remove:` əsas planda '{id}' id-li xidmət obyekti yoxdur.{hint}",
+  'plan.remove_without_base': "`remove:` '{id}' çıxarıla bilməz: bu planın əsas planı (`extends:`) yoxdur",
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

@@ -666,9 +666,6 @@ export const en = {
   'population.col_grid': 'grid',
   'population.col_official': 'official',
   'population.col_factor': 'factor',
-  'opt.note.too_large':
-    'instance too large for the exact solver; use fewer candidates (--candidates) to measure the gap',
-  'opt.note.unreached': 'even all {n} candidates reach only {pct}',
   'encoding.utf16':
     'saved as UTF-16, not UTF-8; save the file as UTF-8 (most editors: "Save with encoding", then UTF-8)',
   // studio (az-studio): the page of `dostplan serve` (src/web/) and the server's own texts (src/serve/).
@@ -901,6 +898,11 @@ export const en = {
   'help.default': 'default',
   // lead: flags optimize would otherwise ignore
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
+  // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
+  'gaps.position': '{lat}, {lon}',
+  // auditor: scenario removals that remove nothing
+  'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
+  'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
   ...readersEn,
   ...refusalsEn,
   ...helpEn,

@@ -104,7 +104,7 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.cell.problem': '{role}: {problem}',
 
   // Numbers written the local way: number-format.ts.
-  'read.number.cell': '{row}, {role} sütunu',
+  'read.number.cell': '{row}, `{role}` sütunu',
   'read.number.comma': 'vergül',
   'read.number.point': 'nöqtə',
   'read.number.mixed_marks':
@@ -134,7 +134,7 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.columns.syntax': '{flag}: vergüllə ayrılmış ROL=SÜTUN cütləri gözlənilir, məsələn, lat=Y,lon=X',
   'read.columns.twice': '{flag}: {role} iki dəfə göstərilib; hər rolu bir dəfə göstərin',
   'read.columns.no_role': "{where}: burada '{role}' rolu yoxdur; rollar bunlardır: {roles}{near}",
-  'read.columns.did_you_mean': ' ({near} nəzərdə tutulurdu?)',
+  'read.columns.did_you_mean': ' (bəlkə {near} nəzərdə tutulub?)',
   'read.columns.problem': '{what}; {list}{fix}',
   'read.columns.list': '{a}, {b}',
   'read.columns.missing': "'{role}' sütunu yoxdur",
@@ -323,8 +323,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.population.scale_without_file':
     '--scale-to və --resolution əhali faylına aiddir (--population FAYL); daxili nöqtələrdə artıq rəsmi rəqəmlər var',
   'read.data.missing': '{file} oxuna bilmir (ENOENT): {folder} dostplan məlumat qovluğudurmu?',
-  'read.data.invalid': '{where}: {why}',
-  'read.data.top_level': '(yuxarı səviyyə)',
   'read.data.map_json': 'etibarlı JSON deyil ({why}); onu npm run data:build ilə yenidən qurun',
   'read.costs.ambiguous':
     '{where}: {key}: üç rəqəmdən əvvəlki ayırıcı həm onluq ayırıcı, həm də minliklərin ayırıcısı ola bilər; məbləği manatla, ayırıcısız yazın (1500000 və ya 1500000.50)',

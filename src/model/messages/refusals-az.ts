@@ -43,13 +43,13 @@ export const refusalsAz: Record<keyof typeof refusalsEn, string> = {
     '{at}{name} üçün `yearly_cost` yoxdur; --budget-years {years} cari xərcləri də hesablayır ' +
     '(manatla `yearly_cost` sütunu əlavə edin və ya --budget-years parametrini çıxarın)',
   'refuse.order_no_build_cost':
-    '{id} üçün `build_cost` yoxdur; --budget-azn-per-year {year} ilin sonunda fəaliyyətdə olmayan hər xidmət obyekti üçün onu tələb edir ' +
+    '{id} üçün `build_cost` yoxdur; --budget-azn-per-year 31 dekabr {year} tarixinə fəaliyyətdə olmayan hər xidmət obyekti üçün onu tələb edir ' +
     '(manatla `build_cost:` dəyərini plana və ya onun üzərində qurulan ssenariyə əlavə edin)',
   'refuse.strict_missed_one': '1 hədəfə çatılmayıb{also}',
   'refuse.strict_missed': '{n} hədəfə çatılmayıb{also}',
   'refuse.strict_acknowledged': ' (və planda səbəbi ilə qeyd olunmuş daha {n} hədəf)',
-  'refuse.strict_full_one': '{year} ildə 1 xidmət obyektində yüklənmə 100 faizi keçir: {which}',
-  'refuse.strict_full': '{year} ildə {n} xidmət obyektində yüklənmə 100 faizi keçir: {which}',
+  'refuse.strict_full_one': '{year}: 1 xidmət obyektinin yüklənməsi 100\u00A0%-dən çoxdur: {which}',
+  'refuse.strict_full': '{year}: {n} xidmət obyektinin yüklənməsi 100\u00A0%-dən çoxdur: {which}',
   'refuse.facility_use': '{id} {pct}\u00A0%',
   'refuse.note_delay': 'qeyd: --delay ilə: {message}',
   'refuse.note_delay_of': 'qeyd: --delay ilə, {facility}: {message}',

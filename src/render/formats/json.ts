@@ -7,6 +7,7 @@ import { orderYaml, suggestYaml } from '../optimize.js';
 import { capacitySitesYaml } from '../capacity-sites.js';
 import type { Format, RenderContext } from '../outputs.js';
 import { gapsData } from '../gaps.js';
+import { english, type Said } from '../../model/said.js';
 
 const json = (x: object, ctx: RenderContext) =>
   JSON.stringify(
@@ -19,6 +20,9 @@ const json = (x: object, ctx: RenderContext) =>
     2,
   );
 
+/** A result's note (a catalogue message) in English, where programs read it. */
+const noteInEnglish = (r: { note?: Said }) => (r.note ? { note: english(r.note) } : {});
+
 export const jsonFormat: Format = {
   validation: ({ diagnostics, files, unreadable = 0 }, ctx) =>
     json({ ...tally(diagnostics), files, unreadable, diagnostics: diagnostics.map(machineDiagnostic) }, ctx),
@@ -27,9 +31,10 @@ export const jsonFormat: Format = {
   timeline: (o, ctx) => json(o.timeline, ctx),
   comparison: json,
   diff: json,
-  suggestion: (o, ctx) => json({ ...o.result, yaml: suggestYaml(o.result, o.changes, o.base) }, ctx),
+  suggestion: (o, ctx) =>
+    json({ ...o.result, ...noteInEnglish(o.result), yaml: suggestYaml(o.result, o.changes, o.base) }, ctx),
   order: (o, ctx) => json({ ...o.result, yaml: orderYaml(o.result, o.changes, o.base) }, ctx),
-  graph: json,
+  graph: (o, ctx) => json({ ...o, ...noteInEnglish(o) }, ctx),
   regions: (o, ctx) => json(o.dataset, ctx),
   capacity: json,
   capacitySites: (o, ctx) => json({ ...o.result, yaml: capacitySitesYaml(o) }, ctx),

@@ -6,6 +6,8 @@
  * load/roads/road-network.ts reads the graph (or takes it from the cache) and builds the model.
  */
 import type { Threshold } from '../../model/plan.js';
+import { partsOf } from '../../model/note.js';
+import { amount, english, figure, plainAmount, type Said, said } from '../../model/said.js';
 import {
   meets,
   type Layer,
@@ -32,6 +34,8 @@ interface Attachment {
 }
 
 const fmtInt = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** A few places' positions, "40.1000,47.1000; …" (coordinates, written alike in every language). */
+const positions = (ps: readonly { lat: number; lon: number }[]) => ps.map((p) => fmtLatLon(p.lat, p.lon)).join('; ');
 const fmtLatLon = (lat: number, lon: number) => `${lat.toFixed(4)},${lon.toFixed(4)}`;
 
 export class RoadModel implements TravelCostModel {
@@ -42,30 +46,24 @@ export class RoadModel implements TravelCostModel {
     readonly graph: RoadGraph,
     readonly profile: Profile,
     readonly file: string,
-    private readonly onNote?: (line: string) => void,
+    private readonly onNote?: (note: Said) => void,
   ) {
     const m = graph.meta;
-    const notes: string[] = [];
+    const notes: Said[] = [];
     if (m.dropped.count) {
-      const big = m.dropped.largest.map((d) => `${fmtLatLon(d.lat, d.lon)} (${d.km.toFixed(1)} km)`).join('; ');
-      notes.push(
-        `${fmtInt(m.dropped.count)} road island${m.dropped.count > 1 ? 's' : ''} ` +
-          `(${m.dropped.km.toFixed(1)} km) not connected to the kept network ` +
-          `${m.dropped.count > 1 ? 'were' : 'was'} dropped; largest: ${big}`,
+      const islands = m.dropped.largest.map((d) =>
+        said('note.roads.island_at', { at: fmtLatLon(d.lat, d.lon), km: plainAmount(d.km, 1) }),
       );
+      const largest = partsOf(islands) ?? '';
+      const counts = { n: amount(m.dropped.count), km: plainAmount(m.dropped.km, 1), largest };
+      notes.push(said(m.dropped.count > 1 ? 'note.roads.islands' : 'note.roads.island', counts));
     }
-    if (m.components > 1)
-      notes.push(
-        `the network has ${m.components} separate parts (e.g. an exclave): places are served only ` +
-          `within their own part`,
-      );
-    if (m.missingNodes)
-      notes.push(`${fmtInt(m.missingNodes)} way nodes are missing from the file (roads cut at the extract's edge)`);
-    if (m.ignoredMaxspeed)
-      notes.push(
-        `${fmtInt(m.ignoredMaxspeed)} way${m.ignoredMaxspeed > 1 ? 's have' : ' has'} a maxspeed outside ` +
-          `${MAXSPEED_KMH.min}–${MAXSPEED_KMH.max} km/h (a typo?): ${m.ignoredMaxspeed > 1 ? 'they keep their' : 'it keeps its'} class speed`,
-      );
+    if (m.components > 1) notes.push(said('note.roads.parts', { n: m.components }));
+    if (m.missingNodes) notes.push(said('note.roads.missing_nodes', { n: amount(m.missingNodes) }));
+    if (m.ignoredMaxspeed) {
+      const speeds = { n: amount(m.ignoredMaxspeed), min: MAXSPEED_KMH.min, max: MAXSPEED_KMH.max };
+      notes.push(said(m.ignoredMaxspeed > 1 ? 'note.roads.maxspeed_many' : 'note.roads.maxspeed_one', speeds));
+    }
     this.info = {
       type: 'roads',
       description:
@@ -79,17 +77,18 @@ export class RoadModel implements TravelCostModel {
 
   private readonly noteKeys: string[] = [];
 
-  /** Tells the listener a line that is not kept as a note. */
-  tell(line: string): void {
-    this.onNote?.(line);
+  /** Tells the listener a note that is not kept. */
+  tell(note: Said): void {
+    this.onNote?.(note);
   }
 
   /**
-   * Records a note in info.notes (reports carry them) and tells the listener, once per text. A
-   * note with a key replaces the earlier note of that key (a count that grows year by year) and
-   * tells the listener `tell` instead (null: nothing).
+   * Records a note in info.notes (reports carry them, in English) and tells the listener, once per
+   * text. A note with a key replaces the earlier note of that key (a count that grows year by
+   * year) and tells the listener `tell` instead (null: nothing).
    */
-  note(line: string, key = line, tell: string | null = line): void {
+  note(note: Said, key = english(note), tell: Said | null = note): void {
+    const line = english(note);
     const at = this.noteKeys.indexOf(key);
     if (at >= 0) {
       if (this.info.notes![at] === line) return;
@@ -377,7 +376,7 @@ export class RoadNearestCosts implements NearestCosts {
   constructor(
     private readonly model: RoadModel,
     private readonly points: readonly Place[],
-    private readonly noun: PlaceNoun = { one: 'population point', many: 'population points' },
+    private readonly noun: PlaceNoun = 'population point',
   ) {
     const n = points.length;
     this.endNode = new Int32Array(2 * n).fill(-1);
@@ -403,24 +402,29 @@ export class RoadNearestCosts implements NearestCosts {
         this.endKm[2 * i + j] = a.snap.km + e.km;
       });
     });
-    for (const line of this.notes) model.note(line);
+    for (const note of this.unreachableNotes()) model.note(note);
   }
 
+  /** What a report shows (in English; the listener is told them in the run's language). */
   get notes(): string[] {
-    const out: string[] = [];
+    return this.unreachableNotes().map(english);
+  }
+
+  private unreachableNotes(): Said[] {
+    const n = this.unreachable.length;
+    if (!n) return [];
     const max = this.model.profile.access.max_km;
-    if (this.unreachable.length) {
-      const eg = this.unreachable
-        .slice(0, 3)
-        .map((i) => fmtLatLon(this.points[i]!.lat, this.points[i]!.lon))
-        .join('; ');
-      out.push(
-        `${fmtInt(this.unreachable.length)} ` +
-          `${this.unreachable.length > 1 ? `${this.noun.many} are` : `${this.noun.one} is`} more than ${max} km from any road ` +
-          `and counted as unreachable (e.g. ${eg})`,
-      );
-    }
-    return out;
+    const eg = positions(this.unreachable.slice(0, 3).map((i) => this.points[i]!));
+    const cells = this.noun === 'grid cell';
+    const key =
+      n > 1
+        ? cells
+          ? 'note.roads.cells_far'
+          : 'note.roads.points_far'
+        : cells
+          ? 'note.roads.cell_far'
+          : 'note.roads.point_far';
+    return [said(key, { n: amount(n), max: figure(max), eg })];
   }
 
   /**
@@ -430,23 +434,21 @@ export class RoadNearestCosts implements NearestCosts {
   private noteUnplaced(): void {
     const max = this.model.profile.access.max_km;
     const all = [...this.unplacedSites.values()];
-    const eg = all
-      .slice(0, 3)
-      .map((p) => fmtLatLon(p.lat, p.lon))
-      .join('; ');
     const n = all.length;
-    const line =
-      `${n} facilit${n > 1 ? 'ies are' : 'y is'} more than ${max} km from any road and ` +
-      `serve${n > 1 ? '' : 's'} nobody (e.g. ${eg})`;
+    const line = said(n > 1 ? 'note.roads.facilities_far' : 'note.roads.facilities_far_one', {
+      n,
+      max: figure(max),
+      eg: positions(all.slice(0, 3)),
+    });
     for (const p of all) {
       const key = fmtLatLon(p.lat, p.lon);
       if (this.told.has(key)) continue;
       this.told.add(key);
       const tell =
         this.told.size <= 5
-          ? `the facility at ${key} is more than ${max} km from any road and serves nobody`
+          ? said('note.roads.facility_far', { at: key, max: figure(max) })
           : this.told.size === 6
-            ? 'more facilities are beyond the off-road limit: JSON output (model.notes) has their count'
+            ? said('note.roads.more_far')
             : null;
       if (tell) this.model.tell(tell);
     }
