@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from './model/diagnostic.js';
 import { type Said, english } from './model/said.js';
+import { whereWords } from './model/where-words.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -55,8 +56,11 @@ export class InputError extends UserError {
     this.name = 'InputError';
   }
 
+  /** The message in a language: the problem, and a position written as words (a workbook's cell), said in it. */
   override text(say: (s: Said) => string): string {
-    return this.problemSaid ? `${this.where}: ${say(this.problemSaid)}` : this.message;
+    if (!this.problemSaid) return this.message;
+    const where = whereWords(this.where);
+    return `${typeof where === 'string' ? where : say(where as Said)}: ${say(this.problemSaid)}`;
   }
 }
 

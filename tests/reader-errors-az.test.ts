@@ -4,7 +4,7 @@
  * same exit code, while the English run prints exactly what it printed before the messages moved
  * into the catalogue (the English texts below are the output of the build before that change).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -204,7 +204,7 @@ const CASES: Case[] = [
     ),
     code: 1,
     en: '{DIR}/line.geojson: features[0]: geometry must be a Point',
-    az: '{DIR}/line.geojson: features[0]: geometry Point olmalıdır',
+    az: '{DIR}/line.geojson: 0 indeksli obyekt (features[0]): geometry Point olmalıdır',
   },
   {
     name: 'an old Excel file',
@@ -255,7 +255,29 @@ const CASES: Case[] = [
     ),
     code: 1,
     en: "{DIR}/cells.xlsx: sheet 'S', row 2, column A: lat must be a number within ±90",
-    az: "{DIR}/cells.xlsx: sheet 'S', row 2, column A: lat ±90 aralığında ədəd olmalıdır",
+    az: "{DIR}/cells.xlsx: 'S' vərəqi, sətir 2, sütun A: lat ±90 aralığında ədəd olmalıdır",
+  },
+  {
+    name: 'a workbook row at sea (its position inside the message, as words)',
+    args: population(
+      'sea.xlsx',
+      xlsx([
+        {
+          name: 'Əhali 2026',
+          rows: [
+            ['lat', 'lon', 'population'],
+            [40.0, 51.0, 7],
+          ],
+        },
+      ]),
+    ),
+    code: 1,
+    en:
+      "{DIR}/sea.xlsx: sheet 'Əhali 2026', row 2: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\n" +
+      "dostplan: {DIR}/sea.xlsx: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
+    az:
+      "{DIR}/sea.xlsx: 'Əhali 2026' vərəqi, sətir 2: (lat 40, lon 51) nöqtəsi Azərbaycan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə və ya xaricdədir)\n" +
+      'dostplan: {DIR}/sea.xlsx: 1 nöqtə Azərbaycan inzibati vahidlərindən kənardadır; onları silin, ya da hansısa vahidə aiddirsə, onlar üçün region sütununu doldurun',
   },
   {
     name: 'an H3 CSV with a cell that is no H3 index',
@@ -275,9 +297,18 @@ const CASES: Case[] = [
     name: 'a GeoTIFF whose header declares blocks it does not locate',
     args: () => population('blocks.tif', geoTiff([5, 6, 3, 4], 2, { patch: { 256: 20000 } }))(),
     code: 1,
-    // geotiff.js's own reason stays as the library wrote it (English): it is not ours to translate.
-    en: '{DIR}/blocks.tif: cannot read rows 0–1 of band 1 (Offset is outside the bounds of the DataView)',
-    az: '{DIR}/blocks.tif: 1-ci zolağın 0–1 sətirləri oxuna bilmir (Offset is outside the bounds of the DataView)',
+    // V8's DataView refused the offset under geotiff.js ("Offset is outside the bounds of the
+    // DataView"): said in our words, in both languages.
+    en: '{DIR}/blocks.tif: cannot read rows 0–1 of band 1 (its data stops early or lies past the end of the file; is the file complete?)',
+    az: '{DIR}/blocks.tif: 1-ci zolağın 0–1 sətirləri oxuna bilmir (məlumatları vaxtından əvvəl bitir və ya faylın sonundan kənara düşür; fayl tamdırmı?)',
+  },
+  {
+    name: 'a GeoTIFF compressed in a way geotiff.js does not know',
+    args: () => population('lerc.tif', geoTiff([5, 6, 3, 4], 2, { patch: { 259: 60000 } }))(),
+    code: 1,
+    // geotiff.js: "Unknown compression method identifier: 60000".
+    en: '{DIR}/lerc.tif: cannot read rows 0–1 of band 1 (a compression or cell type dostplan cannot read; save it as an uncompressed or DEFLATE GeoTIFF (gdal_translate -co COMPRESS=DEFLATE))',
+    az: '{DIR}/lerc.tif: 1-ci zolağın 0–1 sətirləri oxuna bilmir (dostplan-ın oxuya bilmədiyi sıxılma və ya xana növü; onu sıxılmamış və ya DEFLATE ilə sıxılmış GeoTIFF kimi saxlayın (gdal_translate -co COMPRESS=DEFLATE))',
   },
   {
     name: 'a GeoTIFF whose header locates more blocks than its size needs',
@@ -296,6 +327,74 @@ const CASES: Case[] = [
     code: 1,
     en: '{DIR}/layers.gpkg: none of its 1 layers has an H3 column (h3) and a population column (population)',
     az: '{DIR}/layers.gpkg: onun 1 qatından heç birində H3 sütunu (h3) və əhali sütunu (population) yoxdur',
+  },
+  {
+    name: 'a GeoPackage H3 layer with a cell that is no H3 index',
+    args: async () => {
+      const cells = h3Cells(3);
+      cells[1]!.h3 = 'not-a-cell';
+      return population('badcell.gpkg', Buffer.from(await geoPackage(cells)))();
+    },
+    code: 1,
+    en: '{DIR}/badcell.gpkg: layer 1 of 1, row 2, column h3: not an H3 cell index (15 hexadecimal digits, e.g. 882d1a8a67fffff)',
+    az: '{DIR}/badcell.gpkg: qat 1 (cəmi 1 qat), sətir 2, h3 sütunu: H3 xana indeksi deyil (15 onaltılıq rəqəm, məsələn, 882d1a8a67fffff)',
+  },
+  {
+    name: 'a GeoPackage whose pages are overwritten (SQLite: "database disk image is malformed")',
+    args: async () => {
+      const bytes = Buffer.from(await geoPackage(h3Cells(3)));
+      bytes.fill(0xa5, 100, 4096);
+      return population('garbled.gpkg', bytes)();
+    },
+    code: 1,
+    en: '{DIR}/garbled.gpkg: not a readable GeoPackage: database disk image is malformed; is the file complete? export it again from its source',
+    az: '{DIR}/garbled.gpkg: oxuna bilən GeoPackage deyil: verilənlər bazasının disk təsviri zədələnib; fayl tamdırmı? onu mənbəyindən yenidən ixrac edin',
+  },
+  {
+    name: "a data folder whose regions.json has a name that is no text (zod's reason in our words)",
+    args: () => {
+      const data = join(DIR, 'data-zod');
+      cpSync(join(ROOT, 'data'), data, { recursive: true });
+      const regions = JSON.parse(readFileSync(join(data, 'regions.json'), 'utf8'));
+      regions.regions[0].name_en = 5;
+      writeFileSync(join(data, 'regions.json'), JSON.stringify(regions));
+      return ['coverage', join(ROOT, 'plans', 'dost.yaml'), '--data', data];
+    },
+    code: 1,
+    en: '{DIR}/data-zod/regions.json: regions[0].name_en must be text, not a number',
+    az: '{DIR}/data-zod/regions.json: `regions[0].name_en` mətn olmalıdır, ədəd tipli dəyər yox',
+  },
+  {
+    name: "a data folder whose profile.json has a key the schema does not know (zod's reason, no key quoted)",
+    args: () => {
+      const data = join(DIR, 'data-key');
+      cpSync(join(ROOT, 'data'), data, { recursive: true });
+      const profile = JSON.parse(readFileSync(join(data, 'profile.json'), 'utf8'));
+      profile['nmae\u001b[31m'] = 'x';
+      writeFileSync(join(data, 'profile.json'), JSON.stringify(profile));
+      return ['coverage', join(ROOT, 'plans', 'dost.yaml'), '--data', data];
+    },
+    code: 1,
+    en:
+      '{DIR}/data-key/profile.json: unknown key in the top level. Allowed keys: id, name, name_az, codes, grouping, ' +
+      'capital, exclaves, files, default_plan, population_source, credits, population_source_az, credits_az.',
+    az:
+      '{DIR}/data-key/profile.json: faylın yuxarı səviyyəsi daxilində naməlum açar. Mümkün açarlar: `id, name, ' +
+      'name_az, codes, grouping, capital, exclaves, files, default_plan, population_source, credits, ' +
+      'population_source_az, credits_az`.',
+  },
+  {
+    // V8 said: Unexpected token '}', "{"a": }" is not valid JSON — quoting the file.
+    name: "a data folder's map layer that is not JSON",
+    args: () => {
+      const data = join(DIR, 'data-map');
+      cpSync(join(ROOT, 'data'), data, { recursive: true });
+      writeFileSync(join(data, 'context.geojson'), '{\n  "type": }');
+      return ['report', join(ROOT, 'plans', 'dost.yaml'), '--data', data, '--out', join(DIR, 'map.html')];
+    },
+    code: 1,
+    en: '{DIR}/data-map/context.geojson:2:11: not valid JSON (expected a value); rebuild it with npm run data:build',
+    az: '{DIR}/data-map/context.geojson:2:11: etibarlı JSON deyil (burada dəyər gözlənilirdi); onu npm run data:build ilə yenidən qurun',
   },
   {
     name: 'a road network that is not there',
@@ -319,6 +418,35 @@ const CASES: Case[] = [
     az: 'qeyd: {DIR}/roads.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.geojson: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
   },
   {
+    name: 'GeoJSON roads with a position beyond the antimeridian',
+    args: () => [
+      'coverage',
+      '--roads',
+      file(
+        'far.geojson',
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { highway: 'primary' },
+              geometry: {
+                type: 'LineString',
+                coordinates: [
+                  [46.3, 40.6],
+                  [200, 40.6],
+                ],
+              },
+            },
+          ],
+        }),
+      ),
+    ],
+    code: 1,
+    en: 'note: reading the road network {DIR}/far.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/far.geojson: features[0].geometry.coordinates[1]: a position must be [longitude, latitude] in degrees',
+    az: 'qeyd: {DIR}/far.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/far.geojson: 0 indeksli obyekt (features[0].geometry.coordinates[1]): mövqe dərəcə ilə [uzunluq, en] olmalıdır',
+  },
+  {
     name: 'OSM XML with a node beyond the pole',
     args: () => ['coverage', '--roads', file('pole.osm', '<osm>\n<node id="1" lat="95" lon="46.3"/>\n</osm>\n')],
     code: 1,
@@ -326,11 +454,36 @@ const CASES: Case[] = [
     az: 'qeyd: {DIR}/pole.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/pole.osm:2:34: qovşağın eni ±90° aralığından kənardadır',
   },
   {
-    name: "OSM XML cut short (the XML library's own reason stays English)",
+    // saxes: "3:0: unclosed tag: osm" (its reason used to be lost: only "(3:0)" was printed).
+    name: 'OSM XML cut short',
     args: () => ['coverage', '--roads', file('cut.osm', '<osm>\n<node id="1" lat="40.6" lon="46.3"\n')],
     code: 1,
-    en: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:0: not well-formed XML (3:0)',
-    az: 'qeyd: {DIR}/cut.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/cut.osm:3:0: düzgün qurulmuş XML deyil (3:0)',
+    en: 'note: reading the road network {DIR}/cut.osm (once: later runs take it from the cache)\ndostplan: {DIR}/cut.osm:3:1: not well-formed XML (the file ends before its elements are closed; is it complete?)',
+    az: 'qeyd: {DIR}/cut.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/cut.osm:3:1: düzgün qurulmuş XML deyil (fayl elementləri bağlanmadan bitir; fayl tamdırmı?)',
+  },
+  {
+    // saxes: "unmatched closing tag: <the name in the file>." — the name is never printed, nor
+    // can it choose the reason (it names another of saxes's reasons).
+    name: 'OSM XML closing a tag it never opened',
+    args: () => [
+      'coverage',
+      '--roads',
+      file('close.osm', '<osm>\n<node id="1" lat="40.6" lon="46.3"/>\n</duplicate.attribute>\n'),
+    ],
+    code: 1,
+    en: 'note: reading the road network {DIR}/close.osm (once: later runs take it from the cache)\ndostplan: {DIR}/close.osm:3:22: not well-formed XML (a closing tag that does not match the element it closes)',
+    az: 'qeyd: {DIR}/close.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/close.osm:3:22: düzgün qurulmuş XML deyil (bağlayan teq bağladığı elementə uyğun gəlmir)',
+  },
+  {
+    name: 'OSM XML with an attribute written twice',
+    args: () => [
+      'coverage',
+      '--roads',
+      file('twice.osm', '<osm>\n<node id="1" id="2" lat="40.6" lon="46.3"/>\n</osm>\n'),
+    ],
+    code: 1,
+    en: 'note: reading the road network {DIR}/twice.osm (once: later runs take it from the cache)\ndostplan: {DIR}/twice.osm:2:43: not well-formed XML (a malformed attribute (each is written once, as name="value"))',
+    az: 'qeyd: {DIR}/twice.osm yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/twice.osm:2:43: düzgün qurulmuş XML deyil (atribut düzgün yazılmayıb (hər biri bir dəfə, ad="dəyər" şəklində yazılır))',
   },
   {
     name: 'a PBF cut short',
@@ -544,5 +697,77 @@ describe('places and the country inside errors, named in the run language', () =
     expect(run.locale().say(message)).toBe('o, AZ-BA (Bakı) ərazisindədir');
     // English never looks the names up.
     expect(new RunContext().locale().say(message)).toBe('it lies in AZ-BA (Baku)');
+  });
+});
+
+describe("libraries' reasons, said in our words (load/library-reasons.ts)", () => {
+  const key = (s: { key: string }) => s.key;
+  it("classifies saxes's own reasons, as saxes writes them on real input", async () => {
+    const { SaxesParser } = await import('saxes');
+    const { xmlReason } = await import('../src/load/library-reasons.js');
+    const first = (xml: string) => {
+      const p = new SaxesParser({ position: true });
+      let error: Error | undefined;
+      p.on('error', (e) => {
+        error ??= e;
+      });
+      p.write(xml).close();
+      return key(xmlReason(error));
+    };
+    expect(first('<osm>\n<node id="1"')).toBe('reason.xml.cut_short');
+    expect(first('<a></b>')).toBe('reason.xml.closing_tag');
+    expect(first('<a x=1/>')).toBe('reason.xml.attribute');
+    expect(first('<a x="1" x="2"/>')).toBe('reason.xml.attribute');
+    expect(first('<a>&foo;</a>')).toBe('reason.xml.entity');
+    expect(first('<a/><b/>')).toBe('reason.xml.root');
+    expect(first('')).toBe('reason.xml.root');
+    expect(first('<1a/>')).toBe('reason.xml.tag');
+    expect(first('<a><!-- x -- y --></a>')).toBe('reason.xml.comment');
+    expect(first('<?xml versio="1.0"?><a/>')).toBe('reason.xml.declaration');
+    expect(first('<a>\u0001</a>')).toBe('reason.xml.character');
+  });
+
+  it("classifies geotiff.js's and SQLite's wordings; what follows ': ' never chooses", async () => {
+    const { tiffReason, sqliteReason } = await import('../src/load/library-reasons.js');
+    const tiff = (m: string) => key(tiffReason(new Error(m)));
+    expect(tiff('Invalid magic number.')).toBe('reason.tiff.not_tiff');
+    expect(tiff('Offset is outside the bounds of the DataView')).toBe('reason.tiff.past_end');
+    expect(tiff('Unknown compression method identifier: 60000')).toBe('reason.tiff.unsupported');
+    expect(tiff('Invalid planar configuration.')).toBe('reason.tiff.layout');
+    expect(tiff("Could not get value of geoKey 'x'.")).toBe('reason.tiff.geokeys');
+    expect(tiff('invalid huffman sequence')).toBe('reason.tiff.damaged_block');
+    expect(tiff('incorrect header check')).toBe('reason.tiff.damaged_block');
+    // A name from the file after the colon cannot pick "unsupported".
+    expect(tiff('failed to get value for key: unsupported')).toBe('reason.unknown');
+    const sqlite = (m: string) => key(sqliteReason(new Error(m)));
+    expect(sqlite('file is not a database')).toBe('reason.sqlite.not_database');
+    expect(sqlite('database disk image is malformed')).toBe('reason.sqlite.malformed');
+    expect(sqlite('no such column: file is not a database')).toBe('read.gpkg.sqlite_failed');
+  });
+
+  it('never prints a wording it does not know: a generic reason, in both languages', async () => {
+    const { tiffReason } = await import('../src/load/library-reasons.js');
+    const { Locale } = await import('../src/model/locale.js');
+    const hostile = new Error('Unexpected token \u001b[31m "root:x:0:0:root:/root:/bin/bash" ::error file=x::owned');
+    const reason = tiffReason(hostile);
+    expect(new Locale('en').say(reason)).toBe('its content could not be decoded');
+    expect(new Locale('az').say(reason)).toBe('məzmunu deşifrə edilə bilmədi');
+  });
+});
+
+describe('the reasons catalogue (reasons-en.ts, reasons-az.ts)', () => {
+  it('has every key in both languages with the same placeholders, and only reason.* and where.* keys', async () => {
+    const { reasonsEn } = await import('../src/model/messages/reasons-en.js');
+    const { reasonsAz } = await import('../src/model/messages/reasons-az.js');
+    const keys = Object.keys(reasonsEn) as (keyof typeof reasonsEn)[];
+    expect(keys.filter((k) => !/^(reason|where)\./.test(k))).toEqual([]);
+    expect(Object.keys(reasonsAz).sort()).toEqual([...keys].sort());
+    for (const k of keys)
+      expect([k, ...placeholdersOf(reasonsAz[k]).sort()]).toEqual([k, ...placeholdersOf(reasonsEn[k]).sort()]);
+    // Texts with words are translated (not copied), and no English glue word is left outside code.
+    const words = (s: string) => s.replace(/\{[a-zA-Z_]+\}|\([^)]*\)|"[^"]*"|<[^>]*>|&\w+;|[\w.-]*=[\w.,=-]*/g, ' ');
+    const glue = new Set(['the', 'of', 'or', 'and', 'is', 'not', 'a', 'an', 'its', 'file', 'cannot']);
+    expect(keys.filter((k) => /[a-z]{3,}/i.test(words(reasonsEn[k])) && reasonsAz[k] === reasonsEn[k])).toEqual([]);
+    expect(keys.filter((k) => (words(reasonsAz[k]).match(/\p{L}+/gu) ?? []).some((w) => glue.has(w)))).toEqual([]);
   });
 });

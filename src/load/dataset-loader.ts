@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { z } from 'zod';
 import type { CountryProfile } from '../country/profile.js';
+import { zodFindings } from './zod-findings.js';
 import { InputError, UserError } from '../errors.js';
 import { said } from '../model/said.js';
 import { CountryOutline } from '../geo/country.js';
@@ -174,23 +176,14 @@ export function distanceToUnitKm(code: string, lat: number, lon: number): number
   return unitLocator().distanceKm(code, lat, lon);
 }
 
-function parseWith<T>(
-  schema: {
-    safeParse(
-      x: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-  file: string,
-): T {
+/**
+ * A user's data file checked against its schema; the first problem said as a plan's are
+ * (zod-findings.ts), in the run's language. zod's own English message is not used, nor any value
+ * of the file (quote: false), which may be any file on the machine.
+ */
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const i = r.error.issues[0]!;
-  // zod's own reason, in English as the library wrote it (the data folder is built by data:build).
-  const where = i.path.map(String).join('.');
-  throw new InputError(
-    file,
-    said('read.data.invalid', { where: where || said('read.data.top_level'), why: i.message }),
-    1,
-  );
+  const problem = zodFindings(r.error, schema, value, { quote: false })[0]?.said ?? said('zod.not_valid');
+  throw new InputError(file, problem, 1);
 }

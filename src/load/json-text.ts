@@ -10,14 +10,21 @@ import { type Said, said } from '../model/said.js';
 
 export type JsonSyntaxError = { offset: number; expected: Said };
 
-/** Parses `text`; a syntax error is a data error (exit 1) at file:line:column. */
-export function parseJsonText(text: string, file: string): unknown {
+/**
+ * Parses `text`; a syntax error is a data error (exit 1) at file:line:column, said by `problem`
+ * from what was expected there (V8's own message, which quotes the file, is never used).
+ */
+export function parseJsonText(
+  text: string,
+  file: string,
+  problem = (expected: Said): Said => said('read.json.invalid', { expected }),
+): unknown {
   try {
     return JSON.parse(text);
   } catch {
     const e = jsonSyntaxError(text) ?? { offset: 0, expected: said('read.json.any') };
     const { line, column } = lineColumn(text, e.offset);
-    throw new InputError(`${file}:${line}:${column}`, said('read.json.invalid', { expected: e.expected }), 1);
+    throw new InputError(`${file}:${line}:${column}`, problem(e.expected), 1);
   }
 }
 

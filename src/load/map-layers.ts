@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { InputError } from '../errors.js';
+import { parseJsonText } from './json-text.js';
 import { said } from '../model/said.js';
 import { UNITS_OBJECT } from '../geo/unit-locator.js';
 import type { MapLayers } from '../model/map-layers.js';
@@ -24,13 +24,9 @@ function readMapLayers(run: RunContext, dir: string): MapLayers {
   const read = (name: string): unknown => {
     const file = join(dir, name);
     if (!existsSync(file)) return null;
-    const text = readUserText(run, file);
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      // JSON.parse's reason, in English as V8 wrote it: the file is the data folder's own build.
-      throw new InputError(file, said('read.data.map_json', { why: (e as Error).message }), 1);
-    }
+    return parseJsonText(readUserText(run, file), file, (expected) =>
+      said('read.data.map_json', { why: said('reason.json.expected', { expected }) }),
+    );
   };
   const topo = read('units.topojson') as Topology | null;
   const obj = topo?.objects[UNITS_OBJECT] as GeometryCollection | undefined;

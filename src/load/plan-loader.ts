@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Diagnostic, Finding } from '../model/diagnostic.js';
 import { Plan, ScenarioPlan } from '../model/plan.js';
+import { closest } from '../model/suggest.js';
 import { displayPath } from './display-path.js';
 import { outsideRepository } from './plan-paths.js';
 import type { RunContext } from '../run/run-context.js';
@@ -152,7 +153,17 @@ export function loadPlan(run: RunContext, path: string, chain: string[] = []): L
       ...(isScenario ? {} : withoutBrokenFacilities(raw, parsed.error.issues)),
     };
   }
-  if (!isScenario) return { plan: parsed.data as Plan, diagnostics: [], locate: src.locate, files: [file] };
+  if (!isScenario) {
+    // remove: drops base facilities; without a base it would drop nothing, silently.
+    const orphans = (parsed.data as Plan).remove.map((id, k) => ({
+      ...src.locate(['remove', k]),
+      severity: 'error' as const,
+      code: 'unknown-facility',
+      ...told(said('plan.remove_without_base', { id })),
+    }));
+    if (orphans.length) return { plan: undefined, diagnostics: orphans, locate: src.locate, files: [file] };
+    return { plan: parsed.data as Plan, diagnostics: [], locate: src.locate, files: [file] };
+  }
 
   // A scenario: load the base, then override it by id.
   const basePath = resolve(dirname(abs), raw.extends as string);
@@ -244,10 +255,19 @@ function mergeScenario(
       }
     });
   }
+  const basePlan = base.plan!;
+  // An id the base does not have removes nothing: a typo would leave the facility counted, silently.
+  const baseIds = new Set([...basePlan.centers, ...basePlan.branches].map((f) => f.id));
+  child.remove.forEach((id, k) => {
+    if (baseIds.has(id)) return;
+    const c = closest(id, baseIds);
+    const hint = c ? said('check.did_you_mean', { list: said('check.quoted', { text: c }) }) : '';
+    const s = said('plan.remove_unknown', { id, hint });
+    duplicates.push({ ...childLocate(['remove', k]), severity: 'error', code: 'unknown-facility', ...told(s) });
+  });
   if (duplicates.length) {
     return { plan: undefined, diagnostics: duplicates, locate: childLocate, files: [file, ...base.files] };
   }
-  const basePlan = base.plan!;
   const origins: Record<FacilityList, { child?: number; base?: number }[]> = { centers: [], branches: [] };
   const merged: Record<string, unknown> = { ...basePlan };
   for (const key of Object.keys(raw))

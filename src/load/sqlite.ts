@@ -1,17 +1,17 @@
 /**
  * SQLite files (GeoPackages: Kontur's population, road layers) through sql.js, SQLite compiled to
  * WebAssembly, so nothing native is built on install. The library and its WebAssembly load only
- * when a run opens such a file (initialising is asynchronous). SQLite's messages are passed on
- * only when they are one of its fixed texts: others ("no such column: …") carry names from the file.
+ * when a run opens such a file (initialising is asynchronous). SQLite's messages are said in our
+ * words (library-reasons.ts) only when they are one of its fixed texts: others ("no such column:
+ * …") carry names from the file, and are said as a generic reason.
  */
 import { createRequire } from 'node:module';
 import type { Database } from 'sql.js';
 import { InputError, type UserError } from '../errors.js';
 import { type Said, said } from '../model/said.js';
+import { sqliteReason } from './library-reasons.js';
 
 export type { Database } from 'sql.js';
-
-const SQLITE_MESSAGES = ['file is not a database', 'database disk image is malformed', 'out of memory'];
 
 /** The database in `bytes` (read by the caller within the input limits). */
 export async function openSqlite(path: string, bytes: Uint8Array): Promise<Database> {
@@ -27,13 +27,11 @@ export async function openSqlite(path: string, bytes: Uint8Array): Promise<Datab
 }
 
 /**
- * The message for a file SQLite cannot read, `where` in it; SQLite's own text only when fixed
- * (and then in English, as SQLite wrote it).
+ * The message for a file SQLite cannot read, `where` in it; why, in our words when SQLite's text
+ * is one of its fixed ones.
  */
 export function notReadable(path: string, e: unknown, where: Said | '' = ''): UserError {
-  const m = String((e as Error)?.message ?? '');
-  const why = SQLITE_MESSAGES.find((s) => m.includes(s)) ?? said('read.gpkg.sqlite_failed');
-  return new InputError(path, said('read.gpkg.unreadable', { where, why }), 1);
+  return new InputError(path, said('read.gpkg.unreadable', { where, why: sqliteReason(e) }), 1);
 }
 
 /** Whether `name` is a table (not a view, whose query could run without end) in the database. */

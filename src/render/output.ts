@@ -44,7 +44,7 @@ export function writeResult(run: RunContext, result: string, out?: string): void
 export function writeBinaryResult(run: RunContext, bytes: Uint8Array, out: string | undefined, what: SaidParam): void {
   if (out === undefined) {
     if (process.stdout.isTTY) throw new UserError(said('refuse.binary_to_terminal', { what }));
-    process.stdout.write(bytes);
+    writeStdout(bytes);
     return;
   }
   writeFileResult(run, bytes, out);
@@ -144,8 +144,8 @@ function lstatOrUndefined(path: string): Stats | undefined {
  * ends the run quietly; a pipe that is full for now (EAGAIN) is waited on; any other error is
  * exit 2 with a message.
  */
-export function writeStdout(text: string, fd = 1): void {
-  const bytes = Buffer.from(text);
+export function writeStdout(text: string | Uint8Array, fd = 1): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(fd, bytes, at);

@@ -6,7 +6,7 @@
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { InputError } from '../../errors.js';
 import { said } from '../../model/said.js';
-import { reasonOnly } from '../../model/printable.js';
+import { tiffReason } from '../library-reasons.js';
 import { MAX_POINT_POPULATION } from './points-csv.js';
 import { PopulationTable, type ReadStats } from './population-table.js';
 import { rasterCrs, type RasterCrs } from './raster-crs.js';
@@ -52,8 +52,7 @@ export async function readGeoTiff(
   try {
     image = await (await fromFile(path)).getImage(0);
   } catch (e) {
-    // geotiff.js's reason, in English as the library wrote it (only its reason, never file content).
-    throw new InputError(path, said('read.tiff.unreadable', { why: reasonOnly(String((e as Error)?.message)) }), 1);
+    throw new InputError(path, said('read.tiff.unreadable', { why: tiffReason(e) }), 1);
   }
   const width = image.getWidth(),
     height = image.getHeight();
@@ -97,11 +96,7 @@ export async function readGeoTiff(
       })) as unknown as ArrayLike<number>[];
       band = rasters[0]!;
     } catch (e) {
-      throw new InputError(
-        path,
-        said('read.tiff.rows', { from: y0, to: y1 - 1, why: reasonOnly(String((e as Error)?.message)) }),
-        1,
-      );
+      throw new InputError(path, said('read.tiff.rows', { from: y0, to: y1 - 1, why: tiffReason(e) }), 1);
     }
     const bad = keepPopulated(band, w, window.x0, y0, { origin, res, half, crs, isNoData }, table, stats);
     if (bad)

@@ -16,6 +16,7 @@ import type { PointColumns } from '../../model/point-columns.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { InputError, UserError } from '../../errors.js';
 import { plainAmount, type Said, type SaidParam, said } from '../../model/said.js';
+import { whereWords } from '../../model/where-words.js';
 import type { PointRows } from './point-rows.js';
 
 /** A point this far outside every unit polygon (a simplified coastline or border) still joins the nearest unit. */
@@ -97,7 +98,9 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
     const country = regions.countryName();
     const lines = lost
       .slice(0, 5)
-      .map((i) => said('read.points.outside_country', { where: rows.where(i), lat: lat[i]!, lon: lon[i]!, country }));
+      .map((i) =>
+        said('read.points.outside_country', { where: whereWords(rows.where(i)), lat: lat[i]!, lon: lon[i]!, country }),
+      );
     const summary = said('read.points.outside_summary', {
       path,
       n: lost.length,
@@ -125,7 +128,7 @@ function farFromRegion(
       ? said('read.points.lies_in', { code: inside, name: { place: inside, name: regions.describe(inside) } })
       : said('read.points.lies_nowhere');
     return said('read.points.far_from_region', {
-      where: rows.where(i),
+      where: whereWords(rows.where(i)),
       lat: rows.lat[i]!,
       lon: rows.lon[i]!,
       km: plainAmount(km, 1),

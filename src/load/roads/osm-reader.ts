@@ -15,8 +15,9 @@ import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import { parseJsonText } from '../json-text.js';
 import { InputError, UserError } from '../../errors.js';
-import { reasonOnly } from '../../model/printable.js';
+import { xmlReason } from '../library-reasons.js';
 import { english, type Said, said } from '../../model/said.js';
+import { featureWords } from '../../model/where-words.js';
 import type { NetworkFormat, OsmSink } from '../../travel/roads/graph.js';
 import type { RunContext } from '../../run/run-context.js';
 import { cannotRead, decodeText, noteInput, readUserFile } from '../text-input.js';
@@ -300,7 +301,8 @@ function readXml(file: string, sink: OsmSink): void {
   const parser = new SaxesParser({ position: true });
   let way: { refs: number[]; tags: Record<string, string> } | undefined;
   let failure: UserError | undefined;
-  const at = () => `:${parser.line}:${parser.column}`;
+  // saxes counts the characters read on the line: 0 at its start, where the column is 1.
+  const at = () => `:${parser.line}:${Math.max(1, parser.column)}`;
   const num = (v: string | undefined, what: string) => {
     const n = v === undefined ? NaN : Number(v);
     if (!Number.isFinite(n)) failure ??= bad(file, said('read.osm.not_number', { what }), at());
@@ -325,8 +327,7 @@ function readXml(file: string, sink: OsmSink): void {
     way = undefined;
   });
   parser.on('error', (e) => {
-    // saxes's reason, in English as the library wrote it (without the text it quotes).
-    failure ??= bad(file, said('read.osm.not_xml', { why: reasonOnly(e.message.replace(/^.*?:\d+:\d+: /, '')) }), at());
+    failure ??= bad(file, said('read.osm.not_xml', { why: xmlReason(e) }), at());
   });
   const fd = openInput(file);
   const buf = Buffer.alloc(1 << 20);
@@ -368,7 +369,7 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
         : [];
   if (!features.length) throw bad(file, said('read.geojson.lines'));
   const ids = new Map<string, number>();
-  const nodeId = (c: unknown, where: string): number => {
+  const nodeId = (c: unknown, where: Said): number => {
     if (
       !Array.isArray(c) ||
       typeof c[0] !== 'number' ||
@@ -395,12 +396,12 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
     const lines: unknown =
       g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     if (!Array.isArray(lines))
-      throw bad(file, said('read.geojson.multiline', { where: `features[${i}].geometry.coordinates` }));
+      throw bad(file, said('read.geojson.multiline', { where: featureWords(i, '.geometry.coordinates') }));
     lines.forEach((line, j) => {
-      if (!Array.isArray(line)) throw bad(file, said('read.geojson.line', { where: `features[${i}]` }));
+      if (!Array.isArray(line)) throw bad(file, said('read.geojson.line', { where: featureWords(i) }));
       sink.way(
         line.map((c, k) =>
-          nodeId(c, `features[${i}].geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`),
+          nodeId(c, featureWords(i, `.geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`)),
         ),
         tags,
       );

@@ -913,6 +913,9 @@ export const az: Record<MessageKey, string> = {
   // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
   'gaps.position': '{lat}; {lon}',
   'plan.as_announced': '{plan} (elan olunduğu kimi)',
+  // auditor: scenario removals that remove nothing
+  'plan.remove_unknown': "`remove:` əsas planda '{id}' id-li xidmət obyekti yoxdur.{hint}",
+  'plan.remove_without_base': "`remove:` '{id}' çıxarıla bilməz: bu planın əsas planı (`extends:`) yoxdur",
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

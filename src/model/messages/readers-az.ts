@@ -323,8 +323,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.population.scale_without_file':
     '--scale-to və --resolution əhali faylına aiddir (--population FAYL); daxili nöqtələrdə artıq rəsmi rəqəmlər var',
   'read.data.missing': '{file} oxuna bilmir (ENOENT): {folder} dostplan məlumat qovluğudurmu?',
-  'read.data.invalid': '{where}: {why}',
-  'read.data.top_level': '(yuxarı səviyyə)',
   'read.data.map_json': 'etibarlı JSON deyil ({why}); onu npm run data:build ilə yenidən qurun',
   'read.costs.ambiguous':
     '{where}: {key}: üç rəqəmdən əvvəlki ayırıcı həm onluq ayırıcı, həm də minliklərin ayırıcısı ola bilər; məbləği manatla, ayırıcısız yazın (1500000 və ya 1500000.50)',

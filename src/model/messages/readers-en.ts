@@ -312,8 +312,6 @@ export const readersEn = {
   'read.population.scale_without_file':
     '--scale-to and --resolution apply to a population file (--population FILE); the embedded points already carry official figures',
   'read.data.missing': 'cannot read {file} (ENOENT): is {folder} a dostplan data folder?',
-  'read.data.invalid': '{where}: {why}',
-  'read.data.top_level': '(top level)',
   'read.data.map_json': 'not valid JSON ({why}); rebuild it with npm run data:build',
   'read.costs.ambiguous':
     '{where}: {key}: one separator before three digits could be a decimal mark or a thousands separator; write the amount in manat without separators (1500000 or 1500000.50)',
