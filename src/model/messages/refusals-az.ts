@@ -40,7 +40,7 @@ export const refusalsAz: Record<keyof typeof refusalsEn, string> = {
     '{at}{name} üçün `build_cost` yoxdur; --budget-azn hər namizəd yer üçün onu tələb edir ' +
     '(manatla `build_cost` sütunu əlavə edin və ya bu yeri çıxarın)',
   'refuse.site_no_yearly_cost':
-    '{at}{name} üçün `yearly_cost` yoxdur; --budget-years {years} cari xərcləri də hesablayır ' +
+    '{at}{name} üçün `yearly_cost` yoxdur; --budget-years {years} ilin cari xərclərini də hesablayır ' +
     '(manatla `yearly_cost` sütunu əlavə edin və ya --budget-years parametrini çıxarın)',
   'refuse.order_no_build_cost':
     '{id} üçün `build_cost` yoxdur; --budget-azn-per-year 31 dekabr {year} tarixinə fəaliyyətdə olmayan hər xidmət obyekti üçün onu tələb edir ' +
