@@ -6,6 +6,8 @@
  * Without --lang the help is the one commander always wrote (tests/golden pins `dostplan --help`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { helpAz } from '../src/model/messages/help-az.js';
+import { helpEn } from '../src/model/messages/help-en.js';
 import { englishLeft } from './english-words.js';
 import { cli } from './helpers.js';
 
@@ -146,6 +148,22 @@ describe("every command's --help in Azerbaijani", () => {
       .flat()
       .find((i) => i.term === '--covered-by <rule>')!;
     expect(valuesNamed(coveredBy.text)).toEqual(['"distance"', 'assignment', 'both', 'distance']);
+  });
+
+  it("uses every help message of help-en.ts / help-az.ts in some command's help (none left over)", () => {
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const [en, az] = [
+      commands.map((c) => flat(help[c]!.en)).join('\n'),
+      commands.map((c) => flat(help[c]!.az)).join('\n'),
+    ];
+    // A message is found by its words up to its first placeholder (those are filled in).
+    const unused = (messages: Record<string, string>, text: string) =>
+      Object.entries(messages)
+        .filter(([key]) => !key.startsWith('help.layout.'))
+        .filter(([, message]) => !text.includes(flat(message.split('{')[0]!)))
+        .map(([key]) => key);
+    expect(unused(helpEn, en)).toEqual([]);
+    expect(unused(helpAz, az)).toEqual([]);
   });
 
   it('gives the same help through `dostplan help CMD --lang az`', () => {

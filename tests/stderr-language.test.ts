@@ -7,6 +7,7 @@
  * English as main printed it before the notes became catalogue messages, note.* in
  * src/model/messages/notes-*.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { InputError } from '../dist/errors.js';
 import { RunContext } from '../dist/run/run-context.js';
 import { watchPlan } from '../dist/serve/watch.js';
 import { englishLeft } from './english-words.js';
-import { cli, FIXTURES } from './helpers.js';
+import { BIN, cli, FIXTURES, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dostplan-stderr-lang-'));
 const NBSP = '\u00A0';
@@ -63,11 +64,14 @@ interface Case {
   /** Lines stderr has, in English and in Azerbaijani (each a whole line, `dostplan: ` first). */
   en?: string[];
   az?: string[];
+  /** Its result (stdout) is for people and quotes nothing English of the user's: checked too. */
+  readable?: true;
 }
 
 const CASES: Case[] = [
   {
     name: 'a road network read for the first time: islands dropped, a point beyond the off-road limit',
+    readable: true,
     args: ['coverage', join(ROADS, 'town-plan.yaml'), ...town],
     en: [
       'dostplan: note: reading the road network tests/fixtures/roads/town.osm (once: later runs take it from the cache)',
@@ -82,6 +86,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a facility beyond the off-road limit serves nobody',
+    readable: true,
     args: ['distances', farPlan, ...town],
     en: ['dostplan: note: the facility at 40.0000,47.0500 is more than 2 km from any road and serves nobody'],
     az: [
@@ -90,6 +95,7 @@ const CASES: Case[] = [
   },
   {
     name: "surface over the town's roads: the country's grid cells beyond the off-road limit",
+    readable: true,
     args: ['surface', join(ROADS, 'town-plan.yaml'), '--cell-km', '10'],
     en: [
       'dostplan: note: 860 grid cells are more than 2 km from any road and counted as unreachable (e.g. 41.8458,46.4813; 41.8458,46.7165; 41.7559,46.2460)',
@@ -100,6 +106,7 @@ const CASES: Case[] = [
   },
   {
     name: "a ';'-separated population file with decimal commas and grouped thousands, and its summary",
+    readable: true,
     args: ['coverage', small, '--population', join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv')],
     en: [
       `dostplan: note: ${join(FIXTURES, 'inputs', 'semicolon-decimal-comma.csv')}: read as semicolon-separated; decimal commas (first: lat on line 2); thousands grouped with '.' (first: population on line 3)`,
@@ -110,6 +117,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a tab-separated population file',
+    readable: true,
     args: ['coverage', '--population', tab],
     en: [`dostplan: note: ${tab}: read as tab-separated`],
     az: [`dostplan: qeyd: ${tab} faylı belə oxundu: sahələr tabulyasiya simvolu ilə ayrılıb`],
@@ -136,6 +144,7 @@ const CASES: Case[] = [
   },
   {
     name: 'an OR-Library graph too large for the exact solver',
+    readable: true,
     args: ['optimize', '--graph', ring, '--exact'],
     en: ['dostplan: note: exact solution skipped: the MILP for n=200 has more than 25,000 variables'],
     az: [
@@ -154,6 +163,7 @@ const CASES: Case[] = [
   },
   {
     name: "a year outside the plan's",
+    readable: true,
     args: ['coverage', '--year', '2040'],
     en: ["dostplan: note: 2040 is outside the plan's years 2019–2030"],
     az: ['dostplan: qeyd: 2040 planın illərindən (2019–2030) kənardadır'],
@@ -180,6 +190,8 @@ describe('stderr in the run’s language: every note a command writes', () => {
       expect(lines(az.stderr).length).toBe(lines(en.stderr).length);
       expect(englishLeft(az.stderr)).toEqual([]);
       expect(englishLeft(en.stderr).length).toBeGreaterThan(0);
+      // The result too, where it is for people (a road network's description, a population file's summary).
+      if (c.readable) expect(englishLeft(az.stdout)).toEqual([]);
     });
 
   it('a damaged road graph cache: why it was not used, in Azerbaijani', () => {
@@ -210,6 +222,37 @@ describe('stderr in the run’s language: every note a command writes', () => {
     expect(englishLeft(az.stdout)).toEqual([]);
     const en = cli(['import', list, '--into', plan, '--as-of', '2026-01-01']);
     expect(en.stdout).toContain(`centers:  # imported from ${list} by dostplan 0.1.0 import\n`);
+  });
+});
+
+/** What a command writes on a terminal's stderr (script(1) gives it one; stdout goes to /dev/null), lines split at \\r. */
+function onTerminal(args: string[]): string[] {
+  const line = `'${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')} > /dev/null`;
+  const r = spawnSync('script', ['-qec', line, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return r.stdout
+    .split(/[\r\n]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+const noScript = spawnSync('sh', ['-c', 'command -v script']).status !== 0;
+
+describe('on a terminal, the progress bar says what it computes in the run’s language', () => {
+  it.skipIf(noScript)('timeline --compare and diff: the years computed, the plan compared, plans A and B', () => {
+    const az = [
+      ...onTerminal(['timeline', '--compare', 'announced', '--lang', 'az']),
+      ...onTerminal(['diff', join(ROOT, 'plans', 'announced.yaml'), join(ROOT, 'plans', 'dost.yaml'), '--lang', 'az']),
+    ];
+    for (const title of ['illər hesablanır', 'müqayisə olunan plan', 'A planı', 'B planı'])
+      expect(az.some((l) => l.startsWith(`${title} [`))).toBe(true);
+    expect(az).toContain('illər hesablanır [########################] 12/12 2030');
+    expect(englishLeft(az.join('\n'))).toEqual([]);
+    const en = onTerminal(['timeline', '--compare', 'announced']);
+    expect(en).toContain('timeline [########################] 12/12 2030');
+    expect(en.some((l) => l.startsWith('compare ['))).toBe(true);
   });
 });
 

@@ -39,7 +39,7 @@ const decimals = (x: number) => Math.min(3, (String(x).split('.')[1] ?? '').leng
 /** The road model's description (travel/roads/road-model.ts), its fixed words translated. */
 function roadsText(s: string, L: Locale): string {
   const m =
-    /^road network: (.*), ([\d,]+) km of roads, (\w+) profile; off-road access at ([\d.]+) km\/h up to ([\d.]+) km$/.exec(
+    /^road network: (.*), ([\d,]+) km of roads, (.+?) profile; off-road access at ([\d.]+) km\/h up to ([\d.]+) km$/.exec(
       s,
     );
   if (!m) return s;
@@ -47,7 +47,8 @@ function roadsText(s: string, L: Locale): string {
   return L.t('model.roads', {
     file: file!,
     km: L.int(Number(km!.replace(/,/g, ''))),
-    profile: profile === 'walk' ? L.t('model.profile_walk') : L.t('model.profile_car'),
+    // A profile file's own name (`name:` in it) is the user's, as given.
+    profile: profile === 'walk' ? L.t('model.profile_walk') : profile === 'car' ? L.t('model.profile_car') : profile!,
     speed: L.num(Number(speed), decimals(Number(speed))),
     max: L.num(Number(max), decimals(Number(max))),
   });

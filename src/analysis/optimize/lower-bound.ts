@@ -275,6 +275,7 @@ export function proveOptimal(
     iterations: it,
     ...cheaper(best.sites),
     ...(excluded && forced ? { excluded, forced } : {}),
+    multipliers: bestLambda,
   };
 }
 
@@ -362,6 +363,14 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
   for (const j of chosen) least += rho[j]!;
   const isChosen = new Uint8Array(m);
   for (const j of chosen) isChosen[j] = 1;
+  // Quick rejection first, in one read of ρ: each candidate one swap with the costliest chosen
+  // brings under the limit is a set of its own, so more than MAX_PRICED of them is too many (the
+  // count below, swap by swap with every chosen, is at least as large).
+  let worst = -Infinity;
+  for (const j of chosen) worst = Math.max(worst, rho[j]!);
+  let withWorst = 0;
+  for (let j = 0; j < m; j++)
+    if (!isChosen[j] && least - worst + rho[j]! < limit && ++withWorst > MAX_PRICED) return undefined;
   let oneSwap = 0;
   for (const i of chosen)
     for (let j = 0; j < m; j++) {
@@ -369,8 +378,6 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
       if (++oneSwap > MAX_PRICED) return undefined;
     }
   // Only candidates that can be in such a set, by increasing ρ: those one swap could bring in.
-  let worst = -Infinity;
-  for (const j of chosen) worst = Math.max(worst, rho[j]!);
   const order: number[] = [];
   for (let j = 0; j < m; j++) if (isChosen[j] || least - worst + rho[j]! < limit) order.push(j);
   order.sort((a, b) => rho[a]! - rho[b]! || a - b);

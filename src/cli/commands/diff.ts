@@ -33,7 +33,13 @@ export const command: CommandSpec<ModelOptions> = {
     const measure = (p: typeof a, settings: typeof settingsA, title: string) =>
       withProgress(title, p, (tick) => timeline(p, demand, country.regions, settings, tick));
     const changes = changeImpacts(a, b, facilityChanges(a, b), demand, country.regions, settingsB);
-    const d = diffPlans(a, b, measure(a, settingsA, 'diff A'), measure(b, settingsB, 'diff B'), changes);
+    const d = diffPlans(
+      a,
+      b,
+      measure(a, settingsA, run.locale().t('note.progress.diff_a')),
+      measure(b, settingsB, run.locale().t('note.progress.diff_b')),
+      changes,
+    );
     const about = planAbout({ country, plan: b, demand, settings: settingsB, lang: run.lang }, [
       b.years.from,
       b.years.to,

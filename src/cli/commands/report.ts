@@ -37,7 +37,7 @@ export const command: CommandSpec<Opts> = {
   async run([planArg], o, run) {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const y = reportYear(run, ctx.plan, o.year);
-    const data = withProgress('report', ctx.plan, (tick) =>
+    const data = withProgress(run.locale().t('note.progress.report'), ctx.plan, (tick) =>
       reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
     );
     const { profile } = ctx.country;

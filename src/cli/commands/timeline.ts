@@ -49,13 +49,17 @@ export const command: CommandSpec<Opts> = {
         facility ? said('refuse.note_delay_of', { facility, message }) : said('refuse.note_delay', { message }),
       );
     }
-    const answer = withProgress('timeline', ctx.plan, (tick) => timelineAnswer(ctx, planAbout, plan, tick));
+    const answer = withProgress(run.locale().t('note.progress.timeline'), ctx.plan, (tick) =>
+      timelineAnswer(ctx, planAbout, plan, tick),
+    );
     const main = answer.output.timeline;
     if (o.compare) {
       const other = o.compare === 'announced' ? announcedSchedule(plan) : loadValidPlan(run, o.compare, ctx.country);
       // A compared plan file keeps its own distance model and standards unless flags set them for both.
       const settings = o.compare === 'announced' ? ctx.settings : await planSettings(run, other, flags);
-      const b = withProgress('compare', other, (tick) => timeline(other, ctx.demand, regions, settings, tick));
+      const b = withProgress(run.locale().t('note.progress.compare'), other, (tick) =>
+        timeline(other, ctx.demand, regions, settings, tick),
+      );
       const about = planAbout(ctx, [plan.years.from, plan.years.to]);
       // Both plans' names in the run's language.
       if (about.names) addPlanTexts(about.names, other, facilitiesOf(other));

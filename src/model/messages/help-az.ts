@@ -61,7 +61,7 @@ export const helpAz: Record<keyof typeof helpEn, string> = {
   'help.opt.distances.worst': 'ən pis xidmət alan N yeri ən yaxın xidmət obyekti ilə birgə sadalayır',
   'help.opt.distances.format': 'GeoJSON, --worst ilə CSV də: ən pis xidmət alan yerlər',
 
-  'help.opt.timeline.delay': 'sınaq: xidmət obyektini daha gec açır (təkrarlana bilər; +Nm ay, +Ny il)',
+  'help.opt.timeline.delay': 'sınaq: xidmət obyektini daha gec açır (təkrarlana bilər; +Nm: N ay, +Ny: N il)',
   'help.opt.timeline.compare':
     'başqa bir qrafiki yanaşı göstərir: `announced` (planda elan olunmuş tarixlər) və ya plan faylı',
   'help.opt.timeline.strict': 'hədəfə çatılmayanda çıxış kodu 1 (CI üçün)',

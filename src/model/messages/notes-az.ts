@@ -91,6 +91,11 @@ export const notesAz: Record<keyof typeof notesEn, string> = {
   'note.guess.serves_no_unit': 'obyektin yerləşdiyi vahid tapılmadı ({region})',
   'note.guess.serves_none_no_unit': 'heç biri: obyektin yerləşdiyi vahid tapılmadı ({region})',
   'note.guess.serves_region': '{units}: öz mərkəzi yoxdur, iqtisadi rayonda bu obyekt onlara ən yaxındır',
+  'note.progress.timeline': 'illər hesablanır',
+  'note.progress.compare': 'müqayisə olunan plan',
+  'note.progress.report': 'illər hesablanır',
+  'note.progress.diff_a': 'A planı',
+  'note.progress.diff_b': 'B planı',
   'note.serve.reread_failed': 'plan yenidən oxuna bilmədi: {reason}',
   'note.serve.internal_error': 'daxili xəta: {reason}',
 };

@@ -87,6 +87,12 @@ export const notesEn = {
   'note.guess.serves_no_unit': 'no unit found where it stands ({region})',
   'note.guess.serves_none_no_unit': 'none: no unit found where it stands ({region})',
   'note.guess.serves_region': '{units}, with no center of their own, nearest it in the economic region',
+  // The progress bar's title on a terminal (cli/options.ts withProgress): the command, or the plan it measures.
+  'note.progress.timeline': 'timeline',
+  'note.progress.compare': 'compare',
+  'note.progress.report': 'report',
+  'note.progress.diff_a': 'diff A',
+  'note.progress.diff_b': 'diff B',
   // The studio's server (serve/watch.ts, serve/server.ts).
   'note.serve.reread_failed': 'could not read the plan again: {reason}',
   'note.serve.internal_error': 'internal error: {reason}',
