@@ -62,7 +62,7 @@ export function parseOrLib(text: string, file: string): GraphInstance {
   const [nT, mT, pT] = header as [Token, Token, Token];
   const whole = (t: Token, what: Said, min: number, max: number) => {
     if (!Number.isInteger(t.value) || t.value < min || t.value > max) {
-      throw fail(t, said('read.orlib.whole', { what, min, max: plainAmount(max), text: t.text }));
+      throw fail(t, said('read.orlib.whole', { what, min, max: plainAmount(max) }));
     }
     return t.value;
   };
@@ -82,7 +82,7 @@ export function parseOrLib(text: string, file: string): GraphInstance {
       b = whole(line[1]!, said('read.orlib.vertex'), 1, n) - 1;
     const c = line[2]!;
     if (!Number.isFinite(c.value) || c.value < 0) {
-      throw fail(c, said('read.orlib.cost', { text: c.text }));
+      throw fail(c, said('read.orlib.cost'));
     }
     if (a === b) continue;
     cost.set(Math.min(a, b) * n + Math.max(a, b), c.value);
