@@ -150,7 +150,10 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
       ['3 2 1.5\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3, not 1.5'],
       ['3 2 1\n1 2.5 3\n2 3 1\n', 'g:2:3: a vertex must be a whole number from 1 to 3, not 2.5'],
       ['3 2 1\n1 2 -3\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0, not -3'],
-      ['4 2 1\n1 2 3\n3 4 1\n', 'g:1:1: the graph is disconnected: vertex 3 cannot be reached from vertex 1'],
+      [
+        '4 2 1\n1 2 3\n3 4 1\n',
+        'g:1:5: p = 1 is too few for a graph in 2 separate parts (vertex 3 cannot be reached from vertex 1): each part needs a median of its own, so p must be at least 2',
+      ],
       ['3 3 1\n1 2 3\n2 3 1\n', 'g:4:1: the header says 3 edges, the file has 2 edge lines'],
     ];
     for (const [text, message] of cases) {

@@ -88,12 +88,27 @@ export function parseOrLib(text: string, file: string): GraphInstance {
     cost.set(Math.min(a, b) * n + Math.max(a, b), c.value);
   }
   const d = shortestPaths(n, cost);
-  // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
-  const unreachable = d.subarray(0, n).indexOf(Infinity);
-  if (unreachable >= 0) {
-    throw fail({ line: 1, column: 1 }, said('read.orlib.disconnected', { vertex: unreachable + 1 }));
+  // A disconnected graph is solvable when every part can get a median of its own: distances across
+  // parts are infinite (no vertex is served from another part). With fewer medians than parts some
+  // vertex has no median it can reach: refused at p.
+  const parts = graphParts(n, d);
+  if (p < parts) {
+    const vertex = d.subarray(0, n).indexOf(Infinity) + 1;
+    throw fail(pT, said('read.orlib.disconnected', { p, parts, vertex }));
   }
   return { n, p, dist: d };
+}
+
+/** How many connected parts the graph has, read on its n × n shortest-path distances. */
+export function graphParts(n: number, d: Float64Array): number {
+  const seen = new Uint8Array(n);
+  let parts = 0;
+  for (let v = 0; v < n; v++) {
+    if (seen[v]) continue;
+    parts++;
+    for (let u = 0; u < n; u++) if (Number.isFinite(d[v * n + u]!)) seen[u] = 1;
+  }
+  return parts;
 }
 
 /**

@@ -329,5 +329,6 @@ export const readersEn = {
   'read.orlib.edge_count': 'the header says {m} edges, the file has {lines} edge lines',
   'read.orlib.edge_line': 'expected "i j cost" (3 numbers), found {n}',
   'read.orlib.cost': 'an edge cost must be a number ≥ 0, not {text}',
-  'read.orlib.disconnected': 'the graph is disconnected: vertex {vertex} cannot be reached from vertex 1',
+  'read.orlib.disconnected':
+    'p = {p} is too few for a graph in {parts} separate parts (vertex {vertex} cannot be reached from vertex 1): each part needs a median of its own, so p must be at least {parts}',
 } as const;
