@@ -103,6 +103,10 @@ export class Locale {
 
   /** The plan's name in this language (its `name_az`), given its English name. */
   planName(name: string): string {
+    // `timeline --compare announced` names its plan B "<plan> (as announced)" (analysis/scenario.ts).
+    const announced = / \(as announced\)$/.exec(name);
+    if (announced && this.lang !== 'en')
+      return this.t('plan.as_announced', { plan: this.planName(name.slice(0, announced.index)) });
     return this.place(PLAN_NAME_ID, name);
   }
 

@@ -155,7 +155,7 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     horizon,
     nearest,
     complete: true,
-    ...(whole ? {} : { serveAll: true, parts: partsOf(d, n) }),
+    ...(whole ? {} : { serveAll: true, parts: graphParts(d, n) }),
   };
 }
 
@@ -166,8 +166,8 @@ function reachable(col: Float64Array): { points: Int32Array; d: Float64Array } {
   return { points: Int32Array.from(points), d: Float64Array.from(points, (i) => col[i]!) };
 }
 
-/** Each vertex's connected part, numbered in the order of their lowest vertex. */
-function partsOf(d: Float64Array, n: number): NonNullable<Instance['parts']> {
+/** Each vertex's connected part (numbered in the order of their lowest vertex), from an n × n distance matrix. */
+export function graphParts(d: Float64Array, n: number): NonNullable<Instance['parts']> {
   const of = new Int32Array(n).fill(-1);
   let count = 0;
   for (let v = 0; v < n; v++) {

@@ -900,6 +900,7 @@ export const en = {
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
   // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
   'gaps.position': '{lat}, {lon}',
+  'plan.as_announced': '{plan} (as announced)',
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
   'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
