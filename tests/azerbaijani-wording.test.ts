@@ -102,6 +102,16 @@ describe('outputs under --lang az', () => {
     expect(en[4]).toMatch(/^ 1 {2}94,709 {2}Kizhaba +38\.5537, 48\.6617 /);
   });
 
+  it('timeline --compare announced: plan B is the plan "as announced", not the plan itself', () => {
+    const az = cli(['timeline', '--compare', 'announced', '--lang', 'az']).stdout.split('\n');
+    expect(az.slice(0, 2)).toEqual([
+      'A: DOST şəbəkəsi (əsas plan)',
+      'B: DOST şəbəkəsi (əsas plan) (elan olunduğu kimi)',
+    ]);
+    const en = cli(['timeline', '--compare', 'announced']).stdout.split('\n');
+    expect(en[1]).toBe('B: DOST network (plan of record) (as announced)');
+  });
+
   it('report: the shares said "74,6 %-i", the model and the basis in whole sentences', () => {
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     const out = join(ROOT, 'test-artifacts', 'wording-report-az.html');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pmedianExact } from '../src/analysis/optimize/exact.js';
 import { relink } from '../src/analysis/optimize/hybrid.js';
 import { matrixInstance, restrict } from '../src/analysis/optimize/instance.js';
-import { proveOptimal } from '../src/analysis/optimize/lower-bound.js';
+import { proveOptimal, relaxation } from '../src/analysis/optimize/lower-bound.js';
 import { pmedian, pmedianObjective, prepare } from '../src/analysis/optimize/pmedian.js';
 import { qualityOf } from '../src/analysis/optimize/quality.js';
 import { SwapSearch } from '../src/analysis/optimize/swap-search.js';
@@ -26,6 +26,32 @@ function graph(seed: number, n: number, edges: number, p: number) {
   while (lines.length < edges)
     lines.push(`${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * n)} ${1 + Math.floor(rnd() * 100)}`);
   return parseOrLib(`${n} ${lines.length} ${p}\n${lines.join('\n')}`, `graph-${seed}`);
+}
+
+/**
+ * Two searches from the same start, step by step: the same best swap priced (now and then only
+ * some swaps allowed, as path relinking asks), the same objective after it; then the same local
+ * optimum from the start. Returns the swaps compared.
+ */
+function inStep(a: SwapSearch, b: SwapSearch, start: number[], m: number, rnd: () => number, steps: number): number {
+  let done = 0;
+  for (let step = 0; step < steps; step++) {
+    const allowIn = step % 3 === 2 ? Uint8Array.from({ length: m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
+    a.price(-Infinity, allowIn);
+    b.price(-Infinity, allowIn);
+    expect([a.profit, a.jIn, a.slot]).toEqual([b.profit, b.jIn, b.slot]);
+    if (a.jIn < 0) break;
+    a.swap(a.jIn, a.slot);
+    b.swap(b.jIn, b.slot);
+    expect(a.objective()).toBe(b.objective());
+    done++;
+  }
+  a.reset(start);
+  a.descend();
+  b.reset(start);
+  b.descend();
+  expect([...a.sites]).toEqual([...b.sites]);
+  return done;
 }
 
 describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
@@ -54,6 +80,46 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     expect(proven).toBeGreaterThanOrEqual(3);
   }, 180_000);
 
+  it('graphs in separate parts: every part gets a median, the HiGHS optimum is reached, "proven" only when it holds', async () => {
+    const rnd = lcg(808);
+    let proven = 0,
+      runs = 0;
+    for (let t = 0; t < 12; t++) {
+      // 2–4 parts (rings with chords, an isolated vertex now and then), p from the parts up to n − 1.
+      const parts = 2 + (t % 3);
+      const sizes = Array.from({ length: parts }, (_, q) => (q === 1 && t % 4 === 0 ? 1 : 4 + Math.floor(rnd() * 10)));
+      const lines: string[] = [];
+      let first = 1;
+      for (const size of sizes) {
+        for (let v = 0; v < size && size > 1; v++)
+          lines.push(`${first + v} ${first + ((v + 1) % size)} ${1 + Math.floor(rnd() * 30)}`);
+        for (let c = 0; c < size / 2; c++)
+          lines.push(
+            `${first + Math.floor(rnd() * size)} ${first + Math.floor(rnd() * size)} ${Math.floor(rnd() * 30)}`,
+          );
+        first += size;
+      }
+      const n = first - 1;
+      if (lines.length === 0) continue;
+      for (const p of [parts, parts + 1, Math.min(n - 1, parts + 4)]) {
+        const g = parseOrLib(`${n} ${lines.length} ${p}\n${lines.join('\n')}`, `parts-${t}`);
+        const inst = matrixInstance(g.dist, g.n);
+        expect(inst.parts!.count).toBe(parts);
+        const r = pmedian(inst, p);
+        const e = (await pmedianExact(inst, p))!;
+        expect(r.objective).toBe(Math.round(e.objective));
+        expect(pmedianObjective(inst, r.sites)).toBe(r.objective);
+        // Every part holds a median.
+        expect(new Set(r.sites.map((j) => inst.parts!.ofSite[j])).size).toBe(parts);
+        expect(r.lowerBound).toBeLessThanOrEqual(r.objective);
+        if (r.lowerBound === r.objective) proven++;
+        runs++;
+      }
+    }
+    expect(runs).toBeGreaterThanOrEqual(30);
+    expect(proven).toBeGreaterThan(runs / 2);
+  }, 120_000);
+
   it('reduced-cost fixing: every set cheaper than the incumbent avoids the excluded and holds the forced', () => {
     let excludedSeen = 0,
       forcedSeen = 0;
@@ -81,6 +147,32 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     }
     expect(excludedSeen).toBeGreaterThan(0);
     expect(forcedSeen).toBeGreaterThan(0);
+  });
+
+  it('a proof stopped by its budget hands on its multipliers, and a second proof climbs on from them', () => {
+    let higher = 0;
+    for (const [seed, p] of [
+      [71, 6],
+      [72, 9],
+      [73, 12],
+    ] as const) {
+      const g = graph(seed, 80, 160, p);
+      const inst = matrixInstance(g.dist, g.n);
+      const prep = prepare(inst, p);
+      const start = [...Array(p).keys()];
+      const upper = pmedianObjective(inst, start, prep);
+      // Little work: the first proof stops short of the optimum, the second goes on from its multipliers.
+      const first = proveOptimal(prep, inst.m, start, upper, 20_000, { patience: 30 });
+      expect(first.optimal).toBe(false);
+      expect(first.multipliers).toHaveLength(relaxation(prep, inst.m).cap.length);
+      const second = proveOptimal(prep, inst.m, start, upper, 20_000, {
+        patience: 30,
+        multipliers: first.multipliers!,
+      });
+      expect(second.lowerBound).toBeGreaterThanOrEqual(first.lowerBound);
+      if (second.optimal || second.lowerBound > first.lowerBound) higher++;
+    }
+    expect(higher).toBe(3);
   });
 
   it('a restricted instance (some candidates left out, some open for good) prices every set as the full one', () => {
@@ -152,29 +244,56 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
         if (new Set(start).size < k) continue;
         const kept = new SwapSearch(inst, prep, start, true),
           scratch = new SwapSearch(inst, prep, start, false);
-        for (let step = 0; step < 25; step++) {
-          // Now and then only some swaps allowed, as path relinking asks.
-          const allowIn = step % 3 === 2 ? Uint8Array.from({ length: inst.m }, () => (rnd() < 0.5 ? 1 : 0)) : undefined;
-          kept.price(-Infinity, allowIn);
-          scratch.price(-Infinity, allowIn);
-          expect([kept.profit, kept.jIn, kept.slot]).toEqual([scratch.profit, scratch.jIn, scratch.slot]);
-          if (kept.jIn < 0) break;
-          kept.swap(kept.jIn, kept.slot);
-          scratch.swap(scratch.jIn, scratch.slot);
-          expect(kept.objective()).toBe(scratch.objective());
-          steps++;
-        }
-        kept.reset(start);
-        kept.descend();
-        scratch.reset(start);
-        scratch.descend();
-        expect([...kept.sites]).toEqual([...scratch.sites]);
+        steps += inStep(kept, scratch, start, inst.m, rnd, 25);
       }
     }
     expect(steps).toBeGreaterThan(100);
     // Costs with fractions: sums are not exact, each pricing starts from scratch.
     const frac = parseOrLib('3 2 1\n1 2 0.5\n2 3 1.25', 'fractions');
     expect(prepare(matrixInstance(frac.dist, 3), 1).exactSums).toBe(false);
+  });
+
+  it('the two nearest open sites read on the lists are the ones the columns give, ties and all', () => {
+    // Degenerate inputs first: every cost equal (ties everywhere), zero costs, one site, all but one
+    // open, sites clustered so a point's sorted list head (32 entries) holds fewer than two open
+    // sites (the columns decide), candidates left out and some open for good (fixed facilities).
+    const text = (n: number, p: number, cost: (i: number) => number) =>
+      `${n} ${n} ${p}\n${Array.from({ length: n }, (_, i) => `${i + 1} ${((i + 1) % n) + 1} ${cost(i)}`).join('\n')}`;
+    const graphs = [
+      parseOrLib(
+        text(40, 3, () => 7),
+        'equal',
+      ),
+      parseOrLib(
+        text(40, 3, (i) => (i % 3 ? 0 : 5)),
+        'zeros',
+      ),
+      graph(61, 60, 120, 6),
+      graph(62, 90, 200, 4),
+    ];
+    const rnd = lcg(99);
+    let steps = 0;
+    for (const g of graphs) {
+      const full = matrixInstance(g.dist, g.n);
+      const reduced = restrict(
+        full,
+        [...Array(g.n).keys()].filter((j) => j % 5 !== 2),
+        [2, 7],
+      );
+      for (const inst of [full, reduced])
+        for (const k of [1, 2, g.p, 12, inst.m - 1]) {
+          const prep = prepare(inst, k);
+          expect(prep.complete).toBe(true);
+          // Consecutive sites (clustered, far from half the ring) and spread ones.
+          for (const start of [[...Array(k).keys()], [...Array(k).keys()].map((r) => Math.floor((r * inst.m) / k))]) {
+            const byList = new SwapSearch(inst, prep, start, undefined, true),
+              byColumns = new SwapSearch(inst, prep, start, undefined, false);
+            steps += inStep(byList, byColumns, start, inst.m, rnd, 12);
+            expect(byList.objective()).toBe(pmedianObjective(inst, [...byList.sites]));
+          }
+        }
+    }
+    expect(steps).toBeGreaterThan(200);
   });
 
   it('quality: proven when the answer meets the bound, else the gap to it, else no bound', () => {

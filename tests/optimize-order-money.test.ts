@@ -165,6 +165,49 @@ describe('HiGHS, brute force and the heuristic on random small instances, with a
     // Measured: the heuristic reached the optimum on all 30 (5 December 2026); it need not (module comment).
     expect(same).toBeGreaterThanOrEqual(trials * 0.75);
   });
+  it('the budget rows over open counts per cost group give the optimum of the rows over every site, and brute force', async () => {
+    // Degenerate groupings first: every site in one group, every site alone, free sites (cost 0),
+    // running costs equal where build costs differ, a group holding a center and its branches,
+    // one year, either carry-over rule.
+    let seed = 4242;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const costs: [string, number[], number[] | undefined][] = [
+      ['one group', [3, 3, 3, 3, 3, 3], [1, 1, 1, 1, 1, 1]],
+      ['all alone', [1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1]],
+      ['free sites', [0, 0, 0, 4, 4, 4], [0, 0, 0, 1, 1, 1]],
+      ['build costs only', [2, 2, 2, 5, 5, 5], undefined],
+      ['same build, running apart', [3, 3, 3, 3, 3, 3], [0, 1, 2, 0, 1, 2]],
+      ['two groups', [2, 5, 2, 5, 2, 5], [1, 2, 1, 2, 1, 2]],
+    ];
+    let cases = 0;
+    for (const [, cost, running] of costs)
+      for (const carryOver of [true, false])
+        for (const years of [1, 3]) {
+          const n = 9,
+            m = cost.length;
+          const inst: MoneyOrderInstance = {
+            w: Float64Array.from({ length: n }, () => Math.round(1 + rnd() * 99)),
+            cover: Array.from({ length: m }, () => Int32Array.from([...Array(n).keys()].filter(() => rnd() < 0.3))),
+            covered: new Uint8Array(n),
+            cost: Float64Array.from(cost),
+            ...(running ? { running: Float64Array.from(running) } : {}),
+            // Sites 4 and 5 are branches of 0 (in the same group as it, in 'one group').
+            parent: Int32Array.from({ length: m }, (_, f) => (f >= 4 ? 0 : -1)),
+            years,
+            perYear: 6,
+            carryOver,
+          };
+          const brute = bruteForce(inst);
+          const grouped = (await moneyOrderExact(inst))!,
+            plain = (await moneyOrderExact(inst, undefined, false))!;
+          expect([grouped.status, plain.status]).toEqual(['optimal', 'optimal']);
+          expect(keepsBudget(inst, [...grouped.year])).toBe(true);
+          expect(grouped.value).toBe(brute);
+          expect(plain.value).toBe(brute);
+          cases++;
+        }
+    expect(cases).toBe(24);
+  });
   it('every list decodes to a schedule that keeps the budget, with running costs, either rule', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

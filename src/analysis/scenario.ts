@@ -80,13 +80,18 @@ export function applyDelays(plan: Plan, delays: Delay[]): Plan {
   };
 }
 
+/** What the name of a plan as announced ends with (Locale.planName says it in the run's language). */
+export const AS_ANNOUNCED = ' (as announced)';
+
 /** The plan as announced: every facility with an `announced` date opens then. */
 export function announcedSchedule(plan: Plan): Plan {
   const asAnnounced = <T extends { opens: string | number; announced?: string | number }>(f: T): T =>
     f.announced === undefined ? f : { ...f, opens: f.announced };
   return {
     ...plan,
-    name: `${plan.name} (as announced)`,
+    name: `${plan.name}${AS_ANNOUNCED}`,
+    // Its Azerbaijani name is the plan's with the same words (Locale.planName), not the plan's alone.
+    name_az: undefined,
     centers: plan.centers.map(asAnnounced),
     branches: plan.branches.map(asAnnounced),
   };

@@ -13,6 +13,7 @@ import {
   EVENT_ID,
   getScalarValue,
   parseEvents,
+  SCALAR_STYLE_PLAIN,
   type Event,
   YAMLException,
 } from 'js-yaml';
@@ -25,16 +26,18 @@ type Path = readonly (string | number)[];
 
 /** The parsed source, or undefined when the exact path should decide. */
 export function parseYamlFast(text: string, file: string): YamlSource | undefined {
-  if (/^[ ]*\t/m.test(text)) return undefined;
+  // Tabs in indentation; a carriage return alone, a line break to js-yaml but not to the exact path.
+  if (/^[ ]*\t/m.test(text) || /\r(?!\n)/.test(text)) return undefined;
   let value: unknown;
   let events: Event[];
   try {
     events = parseEvents(text, { filename: file });
     // No aliases on the fast path: the exact path caps their expansion ("billion laughs").
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0, filename: file });
-    if (docs.length > 1 || events.some(decorated)) return undefined;
+    if (docs.length > 1 || events.some(decorated) || events.some((e) => numberTooLarge(e, text))) return undefined;
     // No document at all (an empty file, comments only) reads as null, as on the exact path.
     value = docs.length ? docs[0] : null;
+    if (nullKey(value)) return undefined;
   } catch (e) {
     if (text.length <= EXACT_ERRORS_UP_TO_BYTES || !(e instanceof YAMLException) || !e.mark) return undefined;
     const at = { file, line: e.mark.line + 1, column: e.mark.column + 1 };
@@ -77,6 +80,32 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/**
+ * A plain number beyond a double (`1e400`, 400 digits): js-yaml keeps it as the text, the exact
+ * path reads it as the number it writes (Infinity), so `name: 1e400` would pass here and fail
+ * there. Such files go to the exact path.
+ */
+const NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o[0-7]+$/;
+function numberTooLarge(e: Event, text: string): boolean {
+  if (e.type !== EVENT_ID.SCALAR || e.style !== SCALAR_STYLE_PLAIN || e.valueStart < 0) return false;
+  const c = text.charCodeAt(e.valueStart);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false; // 0-9 + - .
+  const v = getScalarValue(text, e);
+  return NUMBER.test(v) && !Number.isFinite(Number(v));
+}
+
+/**
+ * An empty or null mapping key (`: x`, `{a,: 1}`, `null: x`): js-yaml names it "null", the exact
+ * path "" or a syntax error; either way the exact path decides what to report.
+ */
+function nullKey(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(nullKey);
+  if (v === null || typeof v !== 'object') return false;
+  if (Object.hasOwn(v, 'null')) return true;
+  for (const k in v) if (nullKey((v as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /**

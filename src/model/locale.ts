@@ -103,12 +103,14 @@ export class Locale {
 
   /** The plan's name in this language (its `name_az`), given its English name. */
   planName(name: string): string {
-    if (this.lang === 'en') return name;
-    // A schedule made from the plan (analysis/scenario.ts) adds to its name in English.
+    // `timeline --compare announced` names its plan B "<plan> (as announced)" and `--delay` names it
+    // "<plan> (delayed: B-TAR +6m)" (analysis/scenario.ts).
     const delayed = /^(.*) \(delayed: ([^()]*)\)$/.exec(name);
-    if (delayed) return this.t('plan.delayed', { name: this.planName(delayed[1]!), delays: delayed[2]! });
-    const announced = /^(.*) \(as announced\)$/.exec(name);
-    if (announced) return this.t('plan.as_announced', { name: this.planName(announced[1]!) });
+    if (delayed && this.lang !== 'en')
+      return this.t('plan.delayed', { name: this.planName(delayed[1]!), delays: delayed[2]! });
+    const announced = / \(as announced\)$/.exec(name);
+    if (announced && this.lang !== 'en')
+      return this.t('plan.as_announced', { plan: this.planName(name.slice(0, announced.index)) });
     return this.place(PLAN_NAME_ID, name);
   }
 

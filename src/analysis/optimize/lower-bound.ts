@@ -29,6 +29,8 @@ export interface BoundInput {
   fixed: Float64Array;
   constant: number;
   nearest: { start: Int32Array; sorted: Int32Array; site: Int32Array; d: Float64Array };
+  /** Every point must be served (a disconnected graph): a set that leaves one unserved is infeasible. */
+  serveAll?: boolean;
 }
 
 export interface Proof {
@@ -166,14 +168,17 @@ export function proveOptimal(
   const relaxed = relaxation(prep, m);
   const { people, cap, start, sorted, site, cost } = relaxed;
   const n = cap.length;
-  if (!everyoneServed(cap, start, cost, k, m)) return { lowerBound: -Infinity, optimal: false, iterations: 0 };
+  // Where every point must be served, the sets that would leave one unserved are infeasible (the
+  // pricer says so), and the relaxation bounds the feasible ones: it holds as it stands.
+  if (!prep.serveAll && !everyoneServed(cap, start, cost, k, m))
+    return { lowerBound: -Infinity, optimal: false, iterations: 0 };
   const patience = options.patience ?? PATIENCE;
   const tol = 1e-9 * Math.abs(upper);
   // With whole-number costs (OR-Library graphs) a cheaper set costs at least 1 less: a bound above
   // the incumbent's cost − 1 proves it.
   const step1 = integral(relaxed, prep.constant) ? 1 - 1e-6 : 0;
   const columns = pairsByCandidate(relaxed, m);
-  const pricer = setPricer(relaxed, columns, prep.constant);
+  const pricer = setPricer(relaxed, columns, prep.constant, prep.serveAll);
   const price = pricer.price;
   let best = { sites: incumbent, cost: upper };
   const cheaper = (sites: number[]) => (sites === incumbent ? {} : { better: sites });
@@ -275,6 +280,7 @@ export function proveOptimal(
     iterations: it,
     ...cheaper(best.sites),
     ...(excluded && forced ? { excluded, forced } : {}),
+    multipliers: bestLambda,
   };
 }
 
@@ -362,6 +368,14 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
   for (const j of chosen) least += rho[j]!;
   const isChosen = new Uint8Array(m);
   for (const j of chosen) isChosen[j] = 1;
+  // Quick rejection first, in one read of ρ: each candidate one swap with the costliest chosen
+  // brings under the limit is a set of its own, so more than MAX_PRICED of them is too many (the
+  // count below, swap by swap with every chosen, is at least as large).
+  let worst = -Infinity;
+  for (const j of chosen) worst = Math.max(worst, rho[j]!);
+  let withWorst = 0;
+  for (let j = 0; j < m; j++)
+    if (!isChosen[j] && least - worst + rho[j]! < limit && ++withWorst > MAX_PRICED) return undefined;
   let oneSwap = 0;
   for (const i of chosen)
     for (let j = 0; j < m; j++) {
@@ -369,8 +383,6 @@ function setsBelow(rho: Float64Array, chosen: Int32Array, limit: number): number
       if (++oneSwap > MAX_PRICED) return undefined;
     }
   // Only candidates that can be in such a set, by increasing ρ: those one swap could bring in.
-  let worst = -Infinity;
-  for (const j of chosen) worst = Math.max(worst, rho[j]!);
   const order: number[] = [];
   for (let j = 0; j < m; j++) if (isChosen[j] || least - worst + rho[j]! < limit) order.push(j);
   order.sort((a, b) => rho[a]! - rho[b]! || a - b);
@@ -462,13 +474,17 @@ export function setPricer(
   r: Relaxation,
   { from, point, pairCost }: Columns,
   constant: number,
+  serveAll = false,
 ): { price: (sites: ArrayLike<number>) => number; reads: number } {
   const n = r.cap.length;
-  // A point with no fixed facility that no site reaches counts 0, as in the objective.
+  // A point with no fixed facility that no site reaches counts 0, as in the objective; where every
+  // point must be served, such a set is infeasible (Infinity).
   const capOr0 = new Float64Array(n);
-  let all = constant;
+  let all = constant,
+    uncapped = 0;
   for (let x = 0; x < n; x++) {
     capOr0[x] = Number.isFinite(r.cap[x]!) ? r.cap[x]! : 0;
+    if (!Number.isFinite(r.cap[x]!)) uncapped++;
     all += capOr0[x]!;
   }
   const paid = r.cap.slice();
@@ -486,13 +502,15 @@ export function setPricer(
         paid[x] = pairCost[e]!;
       }
     }
-    let total = all;
+    let total = all,
+      reached = 0;
     for (let u = 0; u < count; u++) {
       const x = touched[u]!;
+      if (!Number.isFinite(r.cap[x]!)) reached++;
       total += paid[x]! - capOr0[x]!;
       paid[x] = r.cap[x]!;
     }
-    return total;
+    return serveAll && reached < uncapped ? Infinity : total;
   }
   return pricer;
 }

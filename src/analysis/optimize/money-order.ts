@@ -279,19 +279,59 @@ export const MONEY_ORDER_EXACT_VARIABLES = 3000;
 const term = (coef: number, v: string) => (coef === 0 ? '' : ` ${coef < 0 ? '-' : '+'} ${Math.abs(coef)} ${v}`);
 
 /**
- * Year t's budget row over x_{f,s} (f open by the end of year s). Carry-over: Σ_f cost_f x_{f,t}
- * + Σ_f running_f Σ_{s<t} x_{f,s} ≤ t × budget (a facility open by the end of s runs in s + 1).
- * Without: cost_f (x_{f,t} − x_{f,t−1}) + running_f x_{f,t−1} ≤ budget.
+ * Facilities that cost the same to build and to run, grouped: the budget rows read only how many
+ * of each group are open, n_{c,t} = Σ_{f∈c} x_{f,t}, a whole number HiGHS branches and cuts on.
+ * The rows are the same constraints, but written over the counts they are knapsacks over a few
+ * whole numbers rather than many binaries of equal weight, whose LP relaxation HiGHS closes slowly:
+ * on the DOST plan (63 sites in 3 cost groups, 5 years, running costs) the proof took 283 nodes,
+ * and takes 11–51 with the counts (the same optimum, the same schedule). A facility alone in its
+ * group keeps its own x. `count(c, t)` names group c's count in year t.
  */
-function budgetRow(inst: MoneyOrderInstance, t: number, x: (f: number, t: number) => string): string {
-  const terms: string[] = [];
+interface CostGroups {
+  /** The facilities of each group with two or more, and each group's costs. */
+  groups: { members: number[]; cost: number; running: number }[];
+  /** Group of each facility, -1 when it is alone (its own x is its count). */
+  of: Int32Array;
+}
+
+function costGroups(inst: MoneyOrderInstance): CostGroups {
+  const byCost = new Map<string, number[]>();
   for (let f = 0; f < inst.cover.length; f++) {
-    const c = inst.cost[f]!,
-      r = inst.running?.[f] ?? 0;
-    terms.push(term(c, x(f, t)));
-    if (inst.carryOver) for (let s = 1; s < t; s++) terms.push(term(r, x(f, s)));
-    else if (t > 1) terms.push(term(r - c, x(f, t - 1)));
+    const key = `${inst.cost[f]} ${inst.running?.[f] ?? 0}`;
+    (byCost.get(key) ?? byCost.set(key, []).get(key)!).push(f);
   }
+  const of = new Int32Array(inst.cover.length).fill(-1);
+  const groups: CostGroups['groups'] = [];
+  for (const members of byCost.values()) {
+    if (members.length < 2) continue;
+    for (const f of members) of[f] = groups.length;
+    groups.push({ members, cost: inst.cost[members[0]!]!, running: inst.running?.[members[0]!] ?? 0 });
+  }
+  return { groups, of };
+}
+
+/**
+ * Year t's budget row over the open counts (x_{f,s}, f open by the end of year s, for a facility
+ * alone in its cost group; n_{c,s} for a group). Carry-over: Σ cost n_{c,t} + Σ running Σ_{s<t}
+ * n_{c,s} ≤ t × budget (a facility open by the end of s runs in s + 1). Without: cost (n_{c,t} −
+ * n_{c,t−1}) + running n_{c,t−1} ≤ budget.
+ */
+function budgetRow(
+  inst: MoneyOrderInstance,
+  t: number,
+  x: (f: number, t: number) => string,
+  g: CostGroups,
+  count: (c: number, t: number) => string,
+): string {
+  const terms: string[] = [];
+  const add = (c: number, r: number, at: (s: number) => string) => {
+    terms.push(term(c, at(t)));
+    if (inst.carryOver) for (let s = 1; s < t; s++) terms.push(term(r, at(s)));
+    else if (t > 1) terms.push(term(r - c, at(t - 1)));
+  };
+  for (let f = 0; f < inst.cover.length; f++)
+    if (g.of[f]! < 0) add(inst.cost[f]!, inst.running?.[f] ?? 0, (s) => x(f, s));
+  g.groups.forEach((grp, c) => add(grp.cost, grp.running, (s) => count(c, s)));
   const cap = inst.carryOver ? t * inst.perYear : inst.perYear;
   // An empty left side (every cost 0) still needs a variable: 0 x.
   const lhs = terms.join('').trim().replace(/^\+ /, '') || `0 ${x(0, t)}`;
@@ -300,10 +340,15 @@ function budgetRow(inst: MoneyOrderInstance, t: number, x: (f: number, t: number
 
 const MAX_NODES = 20000;
 
-/** The time-indexed MILP: x_{f,t} = f open by the end of year t; z_{i,t} = point i covered in year t. */
+/**
+ * The time-indexed MILP: x_{f,t} = f open by the end of year t; z_{i,t} = point i covered in year t;
+ * n_{c,t} = how many of cost group c are open by then (see costGroups; `byGroup` false: the budget
+ * rows over every x, as the tests compare).
+ */
 export async function moneyOrderExact(
   inst: MoneyOrderInstance,
   maxVariables = MONEY_ORDER_EXACT_VARIABLES,
+  byGroup = true,
 ): Promise<(MoneySchedule & { bound: number; status: 'optimal' | 'limit' }) | undefined> {
   const Y = inst.years,
     n = inst.cover.length;
@@ -318,9 +363,12 @@ export async function moneyOrderExact(
   const pts = [...groups.by.keys()].sort((a, b) => a - b);
   if (!pts.length) return { year: new Int32Array(n), value: base, bound: base, status: 'optimal' };
   const x = (f: number, t: number) => `x${f}_${t}`;
+  const count = (c: number, t: number) => `n${c}_${t}`;
+  const g: CostGroups = byGroup ? costGroups(inst) : { groups: [], of: new Int32Array(n).fill(-1) };
   const obj: string[] = [];
   for (let t = 1; t <= Y; t++) for (const i of pts) obj.push(`${groups.w[i]} z${i}_${t}`);
   const rows: string[] = [];
+  const bounds: string[] = [];
   for (let t = 1; t <= Y; t++) {
     for (const i of pts)
       rows.push(
@@ -334,11 +382,20 @@ export async function moneyOrderExact(
       const p = inst.parent[f]!;
       if (p >= 0) rows.push(` p${f}_${t}: ${x(f, t)} - ${x(p, t)} <= 0`);
     }
-    rows.push(` b${t}: ${budgetRow(inst, t, x)}`);
+    rows.push(` b${t}: ${budgetRow(inst, t, x, g, count)}`);
+    g.groups.forEach(({ members }, c) => {
+      rows.push(` k${c}_${t}: ${count(c, t)} - ${members.map((f) => x(f, t)).join(' - ')} = 0`);
+      // Implied by the x rows, but stated: HiGHS then reads the counts as growing too.
+      if (t > 1) rows.push(` q${c}_${t}: ${count(c, t - 1)} - ${count(c, t)} <= 0`);
+    });
   }
+  const counts: string[] = [];
+  g.groups.forEach(({ members }, c) => {
+    for (let t = 1; t <= Y; t++) counts.push(count(c, t));
+    for (let t = 1; t <= Y; t++) bounds.push(` 0 <= ${count(c, t)} <= ${members.length}`);
+  });
   const xs: string[] = [];
   for (let t = 1; t <= Y; t++) for (let f = 0; f < n; f++) xs.push(x(f, t));
-  const bounds: string[] = [];
   for (let t = 1; t <= Y; t++) for (const i of pts) bounds.push(` 0 <= z${i}_${t} <= 1`);
   const lp = [
     'Maximize',
@@ -347,6 +404,7 @@ export async function moneyOrderExact(
     ...rows,
     'Bounds',
     ...bounds,
+    ...(counts.length ? ['General', ` ${counts.join(' ')}`] : []),
     'Binary',
     ` ${xs.join(' ')}`,
     'End',

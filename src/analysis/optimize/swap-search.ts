@@ -69,6 +69,8 @@ export class SwapSearch {
     start: ArrayLike<number>,
     /** Keep the sums swap by swap (default: where exact, and with KEEP_SUMS_MIN_K sites or more). */
     keepSums = prep.exactSums === true && start.length >= KEEP_SUMS_MIN_K,
+    /** Find each point's two nearest open sites on its list (see nearestByList; default: where the lists are complete). */
+    private readonly byList = prep.complete,
   ) {
     const k = (this.k = start.length),
       m = inst.m,
@@ -159,7 +161,8 @@ export class SwapSearch {
   objective(): number {
     const { prep, d1 } = this;
     let total = prep.constant;
-    for (let x = 0; x < d1.length; x++) total += prep.w[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : 0);
+    const unserved = prep.serveAll ? Infinity : 0;
+    for (let x = 0; x < d1.length; x++) total += prep.w[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : unserved);
     return total;
   }
 
@@ -182,6 +185,51 @@ export class SwapSearch {
   }
 
   private refresh(x: number): void {
+    const { two, twoSlot } = this;
+    if (!(this.byList && this.nearestByList(x))) this.nearestByColumns(x);
+    this.d1[x] = two[0]!;
+    this.d2[x] = two[1]!;
+    this.f1[x] = twoSlot[0]!;
+    this.f2[x] = twoSlot[1]!;
+  }
+
+  /**
+   * The two nearest of x's open sites (and its fixed facility) from its list, nearest first, into
+   * two/twoSlot: the same two as the column scan, ties going to the lower slot as they do there
+   * (the fixed facility, slot -1, before any). A point's list is read only until the second is
+   * settled, a few entries where a share of the candidates is open, where the column scan reads
+   * all k sites. Only where the lists hold every pair the columns do (`complete`: the columns then
+   * never get a distance computed beyond the lists); false when the sorted head of the list ends
+   * first (the rest is unsorted), and the columns decide.
+   */
+  private nearestByList(x: number): boolean {
+    const { two, twoSlot, slotOf } = this;
+    const { start, sorted, site, d } = this.prep.nearest;
+    two[0] = this.prep.fixed[x]!;
+    two[1] = Infinity;
+    twoSlot[0] = -1;
+    twoSlot[1] = -1;
+    const mid = sorted[x]!;
+    for (let t = start[x]!; t < mid; t++) {
+      const dt = d[t]!;
+      if (dt > two[1]!) return true; // by distance: nothing after it is nearer
+      const s = slotOf[site[t]!]!;
+      if (s < 0) continue;
+      if (dt < two[0]! || (dt === two[0]! && s < twoSlot[0]!)) {
+        two[1] = two[0]!;
+        twoSlot[1] = twoSlot[0]!;
+        two[0] = dt;
+        twoSlot[0] = s;
+      } else if (dt < two[1]! || (dt === two[1]! && s < twoSlot[1]!)) {
+        two[1] = dt;
+        twoSlot[1] = s;
+      }
+    }
+    return mid === start[x + 1]!;
+  }
+
+  /** The two nearest by reading every open site's column, in slot order (the lower slot wins a tie). */
+  private nearestByColumns(x: number): void {
     const { two, twoSlot, cols, k } = this;
     two[0] = this.prep.fixed[x]!;
     two[1] = Infinity;
@@ -199,10 +247,6 @@ export class SwapSearch {
     if (missing && (twoSlot[0]! >= 0 ? two[1]! : two[0]!) > this.prep.beyond[x]!) {
       for (let s = 0; s < k; s++) if (Number.isNaN(cols[s]![x]!)) this.take(s, this.exact(s, x));
     }
-    this.d1[x] = two[0]!;
-    this.d2[x] = two[1]!;
-    this.f1[x] = twoSlot[0]!;
-    this.f2[x] = twoSlot[1]!;
   }
 
   /**

@@ -71,7 +71,11 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
         const { system } = regions.profile.codes;
         const example = regions.codeExample();
-        throw new InputError(rows.where(i), said('read.points.unknown_region', { shown, system, example }), 1);
+        throw new InputError(
+          rows.where(i, 'region'),
+          said('read.points.unknown_region', { shown, system, example }),
+          1,
+        );
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
         far.push(i);

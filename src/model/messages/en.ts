@@ -900,6 +900,7 @@ export const en = {
   'optimize.graph_alone': '--graph solves its graph file on its own: leave out {flag}',
   // az-review: a position in a table cell (Azerbaijani separates with ';', its decimal mark being the comma)
   'gaps.position': '{lat}, {lon}',
+  'plan.as_announced': '{plan} (as announced)',
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
   'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
@@ -907,7 +908,6 @@ export const en = {
   'capacity.note_no_capacity':
     '{n} open facilities have no capacity, desks or plan default ({ids}): no utilization, unlimited in the capacitated catchments',
   'plan.delayed': '{name} (delayed: {delays})',
-  'plan.as_announced': '{name} (as announced)',
   ...readersEn,
   ...refusalsEn,
   ...helpEn,

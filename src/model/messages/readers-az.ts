@@ -333,13 +333,25 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
   'read.orlib.header':
     'əvvəlcə "n edges p" başlığı, sonra hər til üçün bir "i j cost" sətri gözlənilir (OR-Library pmed formatı)',
-  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır, {text} yox',
+  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır',
   'read.orlib.n': 'n (təpələrin sayı)',
   'read.orlib.m': 'tillərin sayı',
   'read.orlib.p': 'p (medianların sayı)',
   'read.orlib.vertex': 'təpə',
   'read.orlib.edge_count': 'başlıqda {m} til göstərilib, faylda isə {lines} til sətri var',
   'read.orlib.edge_line': '"i j cost" (3 ədəd) gözlənilirdi, {n} ədəd var',
-  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır, {text} yox',
-  'read.orlib.disconnected': 'qraf əlaqəli deyil: {vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur',
+  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır',
+  'read.orlib.disconnected':
+    '{parts} ayrı hissədən ibarət qraf üçün p = {p} azdır ({vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur): hər hissəyə öz medianı lazımdır, ona görə p ən azı {parts} olmalıdır',
+
+  // positions: tipli formatda (GeoJSON) dəyər öz tipində olmalıdır.
+  'read.number_as_text': '{role} dırnaq içində mətn kimi yazılıb; ədədi dırnaqsız yazın',
+  // import: sətrin xanasında imtina (fayl:sətir:sütun).
+  'read.import.same_id': '{id} id-si artıq {before} üçün verilib; hər xidmət obyektinə ayrıca id verin',
+  'read.import.outside':
+    'ölkədən kənarda yerləşir (en {lat}, uzunluq {lon}) və inzibati vahidi göstərilməyib; ' +
+    'koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
+  'read.import.no_center':
+    'filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
+  'read.text_expected': '{role} mətn olmalıdır; onu dırnaq içində yazın',
 };

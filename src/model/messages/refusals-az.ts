@@ -36,17 +36,11 @@ export const refusalsAz: Record<keyof typeof refusalsEn, string> = {
   'refuse.delay_too_long': '--delay {spec}: hər iki istiqamətdə ən çoxu {years} il',
   'refuse.delay_unknown_id': "--delay {spec}: '{id}' id-li xidmət obyekti yoxdur",
   'refuse.delay_unknown_id_near': "--delay {spec}: '{id}' id-li xidmət obyekti yoxdur; bəlkə '{near}' nəzərdə tutulub?",
-  'refuse.import_same_id': '{at}: {id} id-si artıq {before} üçün verilib; hər xidmət obyektinə ayrıca id verin',
-  'refuse.import_outside':
-    '{at}: ölkədən kənarda yerləşir (en {lat}, uzunluq {lon}) və inzibati vahidi göstərilməyib; ' +
-    'koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
-  'refuse.import_no_center':
-    '{at}: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   'refuse.site_no_build_cost':
     '{at}{name} üçün `build_cost` yoxdur; --budget-azn hər namizəd yer üçün onu tələb edir ' +
     '(manatla `build_cost` sütunu əlavə edin və ya bu yeri çıxarın)',
   'refuse.site_no_yearly_cost':
-    '{at}{name} üçün `yearly_cost` yoxdur; --budget-years {years} cari xərcləri də hesablayır ' +
+    '{at}{name} üçün `yearly_cost` yoxdur; --budget-years {years} ilin cari xərclərini də hesablayır ' +
     '(manatla `yearly_cost` sütunu əlavə edin və ya --budget-years parametrini çıxarın)',
   'refuse.order_no_build_cost':
     '{id} üçün `build_cost` yoxdur; --budget-azn-per-year 31 dekabr {year} tarixinə fəaliyyətdə olmayan hər xidmət obyekti üçün onu tələb edir ' +
