@@ -920,6 +920,9 @@ export const az: Record<MessageKey, string> = {
   'capacity.note_no_capacity':
     'fəaliyyətdə olan {n} obyektin ({ids}) nə qəbul imkanı, nə xidmət masaları, nə də planda susmaya görə qəbul imkanı var: onların yüklənməsi hesablanmır, qəbul imkanı nəzərə alınan xidmət zonalarında isə məhdudiyyətsiz sayılır',
   'plan.delayed': '{name} (gecikmə ilə: {delays})',
+  // fixups
+  'population.file_scaled':
+    'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

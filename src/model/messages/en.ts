@@ -908,6 +908,8 @@ export const en = {
   'capacity.note_no_capacity':
     '{n} open facilities have no capacity, desks or plan default ({ids}): no utilization, unlimited in the capacitated catchments',
   'plan.delayed': '{name} (delayed: {delays})',
+  // fixups
+  'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
