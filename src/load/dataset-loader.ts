@@ -193,6 +193,7 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, text: 
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const first = zodFindings(r.error, schema, value, { quote: false })[0];
+  const problem = first?.said ?? said('zod.not_valid');
   // At the value's line and column in the file (json-text.ts finds it again from the path).
-  throw new InputError(jsonPlace(text, file, first?.path ?? []), first?.said ?? said('zod.not_valid'), 1);
+  throw new InputError(jsonPlace(text, file, first?.path ?? []), problem, 1);
 }
