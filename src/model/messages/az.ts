@@ -916,6 +916,9 @@ export const az: Record<MessageKey, string> = {
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "`remove:` əsas planda '{id}' id-li xidmət obyekti yoxdur.{hint}",
   'plan.remove_without_base': "`remove:` '{id}' çıxarıla bilməz: bu planın əsas planı (`extends:`) yoxdur",
+  // fixups
+  'population.file_scaled':
+    'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

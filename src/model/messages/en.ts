@@ -904,6 +904,8 @@ export const en = {
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
   'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
+  // fixups
+  'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
