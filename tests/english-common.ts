@@ -89,7 +89,9 @@ export function englishCommon(
   text: string,
   opts: { allow?: string[]; max?: number; phrases?: boolean } = {},
 ): string[] {
-  let raw = text;
+  // Attributes a person reads (alt texts, aria-labels, tooltips) would go with the markup: read them apart.
+  const attributes = [...text.matchAll(/\s(?:alt|aria-label|aria-description|title|placeholder)="([^"]*)"/g)];
+  let raw = `${text}\n${attributes.map((m) => m[1]).join('\n')}`;
   for (const a of opts.allow ?? []) raw = raw.split(a).join(' ');
   const clean = englishStrip(
     raw

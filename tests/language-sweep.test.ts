@@ -62,6 +62,7 @@ const inputsOwnTexts = (args: string[]) =>
 let n = 0;
 async function render(args: string[], format: string | undefined, lang: string | undefined = 'az') {
   const out = join(dir, `out-${n++}`);
+  const said: string[] = [];
   const code = await main(
     [
       'node',
@@ -72,10 +73,11 @@ async function render(args: string[], format: string | undefined, lang: string |
       '--out',
       out,
     ],
-    new RunContext({ message: () => {} }),
+    new RunContext({ message: (line) => said.push(line) }),
   );
   expect(code, args.join(' ')).toBe(0);
-  return readFileSync(out, 'utf8');
+  // What the run said on stderr (notes, the population summary) is read by a person too.
+  return `${readFileSync(out, 'utf8')}\n${said.join('\n')}`;
 }
 
 /** A plan that says `language: az` and nothing else new: every command must speak Azerbaijani without --lang. */
@@ -158,6 +160,55 @@ add(
   ],
   ['text', 'md', 'yaml'],
 );
+
+// More options and inputs: capacity's methods, the order's years and budgets, exact solves, walking
+// over roads, population files scaled and merged, imports of every list the fixtures hold.
+add(['capacity', '--method', 'flow', '--overflow-max-min', '20'], ['text', 'md']);
+add(['optimize', '--model', 'order', '--from', '2024', '--budget', '2'], ['text', 'md', 'yaml']);
+add(['optimize', '--model', 'setcover', '--target', '95', '--kind', 'branch'], ['text', 'md', 'yaml']);
+add(['optimize', '--model', 'pmedian', '-k', '2', '--exact', '--year', '2024'], ['text', 'md']);
+add(['optimize', '--model', 'capacity', '--catchment', 'assignment', '-k', '1'], ['text', 'md', 'yaml']);
+add(['optimize', plan('asan.yaml'), '-k', '2'], ['text', 'md', 'yaml']);
+add(
+  [
+    'optimize',
+    ...budgetArgs,
+    '--candidates',
+    fx('budget', 'candidates.csv'),
+    '--budget-azn',
+    '6000000',
+    '--budget-years',
+    '3',
+  ],
+  ['text', 'md', 'yaml'],
+);
+for (const mode of ['car', 'walk'])
+  add(
+    ['coverage', town, '--roads', fx('roads', 'town.osm'), '--mode', mode, ...townArgs.slice(1)],
+    ['text', 'md'],
+    townProfile,
+  );
+add(['distances', '--worst', '5', '--roads', fx('roads', 'town.geojson')], ['text', 'md']);
+add(['report', plan('announced.yaml'), '--measure', 'gaps', '--year', '2025'], [undefined]);
+add(['report', fx('valid', 'hand.yaml'), '--population', fx('hand-population.csv')], [undefined]);
+add(
+  [
+    'coverage',
+    '--population',
+    fx('inputs', 'semicolon-decimal-comma.csv'),
+    '--scale-to',
+    'official',
+    '--resolution',
+    '5',
+  ],
+  ['text', 'md'],
+);
+add(['timeline', plan('announced.yaml')], ['svg']);
+add(['timeline', plan('asan.yaml')], ['svg']);
+add(['explore', plan('announced.yaml')], [undefined]);
+for (const list of ['facilities-full.csv', 'renamed-columns.csv', 'facilities-openpyxl.xlsx'])
+  add(['import', fx('inputs', list), '--as-of', '2026-01-01'], [undefined]);
+add(['import', fx('inputs', 'facilities.csv'), '--as-of', '2026-01-01', '--facilities-only'], [undefined]);
 
 describe('--lang az, the wide walk: no common English word in any human output', () => {
   for (const { args, formats, allow } of CASES)
