@@ -211,7 +211,7 @@ add(['import', fx('inputs', 'facilities-full.csv'), '--as-of', '2026-01-01'], [u
 add(
   ['import', fx('inputs', 'facilities-openpyxl.xlsx'), '--as-of', '2026-01-01'],
   [undefined],
-  ['Ganja center', 'Tovuz center', 'Samukh branch', 'Agstafa branch'],
+  ['Ganja DOST center', 'Tovuz DOST center', 'Samukh branch', 'Agstafa branch'],
 );
 add(
   [
