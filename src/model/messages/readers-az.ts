@@ -356,4 +356,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.import.no_center':
     'filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   'read.text_expected': '{role} mətn olmalıdır; onu dırnaq içində yazın',
+  'read.data.empty_region':
+    'region xanası boşdur; məlumat qovluğundakı nöqtələrin hər sətri öz vahidinin kodunu göstərməlidir',
 };

@@ -344,4 +344,5 @@ export const readersEn = {
   'read.import.no_center':
     "a branch with no center, and the list has no centers; fill in its parent center's id (a center column)",
   'read.text_expected': '{role} must be text; write it in quotes',
+  'read.data.empty_region': "empty region cell; every row of a data folder's points names its unit's code",
 } as const;
