@@ -233,12 +233,12 @@ describe('dostplan coverage and distances (end to end)', () => {
     expect(a.length).toBeGreaterThan(10_000);
     expect(cli(['report', '--year', '2026']).stdout).toBe(a);
   });
-  it('reports a bad population file with its line', () => {
+  it('reports a bad population file at the line and character column of the bad cell', () => {
     const f = join(tmp, 'pop.csv');
     writeFileSync(f, 'lat,lon,population\n40.4,49.8,100\n40.4,abc,5\n');
     const r = cli(['coverage', '--population', f]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('pop.csv:3:1: lon must be a number');
+    expect(r.stderr).toContain('pop.csv:3:6: lon must be a number');
     expect(existsSync(f)).toBe(true);
   });
 });

@@ -41,7 +41,7 @@ describe('hexadecimal, binary and octal literals are not numbers in users’ fil
     refused(cli(['coverage', plan, '--population', f]), 'population must be a number');
   });
 
-  it('GeoJSON points: a population given as the text "0x10"', () => {
+  it('GeoJSON points: a population given as the text "0x10" (any text: GeoJSON numbers are not quoted)', () => {
     const f = file(
       'points.geojson',
       JSON.stringify({
@@ -55,7 +55,7 @@ describe('hexadecimal, binary and octal literals are not numbers in users’ fil
         ],
       }),
     );
-    refused(cli(['coverage', plan, '--population', f]), 'population must be a number');
+    refused(cli(['coverage', plan, '--population', f]), 'population is written as text in quotes');
   });
 
   it.each(['0x5', '0b11', '0o7'])('OR-Library graph: an edge cost %s', (cost) => {
@@ -75,6 +75,6 @@ describe('hexadecimal, binary and octal literals are not numbers in users’ fil
       '--budget-azn',
       '5000',
     ]);
-    refused(r, 'candidates.csv:3:4: build_cost must be an amount in manat');
+    refused(r, 'candidates.csv:3:17: build_cost must be an amount in manat');
   });
 });

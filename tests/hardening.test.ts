@@ -116,26 +116,32 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
 
   it('a population point with more people than the world, an empty cell, a null feature: refused with the place', () => {
     const csv = file('pop.csv', 'lat,lon,population\n40.4,47.1,100\n40.5,47.1,\n');
-    expect(run(['coverage', '--population', csv], 1).stderr).toMatch(/pop\.csv:3:3: empty population cell/);
+    expect(run(['coverage', '--population', csv], 1).stderr).toMatch(/pop\.csv:3:11: empty population cell/);
     const big = file('big.csv', 'lat,lon,population\n40.4,47.1,1e308\n40.5,47.1,1e308\n');
     expect(run(['coverage', '--population', big], 1).stderr).toMatch(
-      /big\.csv:2:1: population must be a number from 0 to 1e\+10/,
+      /big\.csv:2:11: population must be a number from 0 to 1e\+10/,
     );
     const feature = (p: unknown) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [47.1, 40.4] },
       properties: { population: p },
     });
-    const withNull = file('null.geojson', JSON.stringify({ type: 'FeatureCollection', features: [feature(5), null] }));
+    // GeoJSON values are placed at their line and column (one line here: the column is the offset + 1).
+    const nullText = JSON.stringify({ type: 'FeatureCollection', features: [feature(5), null] });
+    const withNull = file('null.geojson', nullText);
     expect(run(['coverage', '--population', withNull], 1).stderr).toContain(
-      'null.geojson: features[1]: expected a Feature, not null',
+      `null.geojson:1:${nullText.lastIndexOf('null') + 1}: expected a Feature, not null`,
     );
-    const nullPop = file('nullpop.geojson', JSON.stringify({ type: 'FeatureCollection', features: [feature(null)] }));
+    const nullPopText = JSON.stringify({ type: 'FeatureCollection', features: [feature(null)] });
+    const nullPop = file('nullpop.geojson', nullPopText);
     expect(run(['coverage', '--population', nullPop], 1).stderr).toContain(
-      'nullpop.geojson: features[0]: population must be a number',
+      `nullpop.geojson:1:${nullPopText.indexOf('null') + 1}: population must be a number`,
     );
-    const empty = file('empty.geojson', JSON.stringify({ type: 'FeatureCollection', features: [] }));
-    expect(run(['coverage', '--population', empty], 1).stderr).toContain('empty.geojson:1:1: no features');
+    const emptyText = JSON.stringify({ type: 'FeatureCollection', features: [] });
+    const empty = file('empty.geojson', emptyText);
+    expect(run(['coverage', '--population', empty], 1).stderr).toContain(
+      `empty.geojson:1:${emptyText.indexOf('[]') + 1}: no features`,
+    );
     // A file holding only `null`: refused at 1:1 (format detection reads it as an empty table).
     expect(run(['coverage', '--population', file('null-top.geojson', 'null')], 1).stderr).toContain(
       'null-top.geojson:1:1:',
@@ -144,13 +150,19 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
 
   it('OR-Library graphs: every bad header or edge is named at its line and column', () => {
     const cases: [string, string][] = [
-      ['2.5 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000, not 2.5'],
-      ['1e9 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000, not 1e9'],
-      ['3 2 4\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3, not 4'],
-      ['3 2 1.5\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3, not 1.5'],
-      ['3 2 1\n1 2.5 3\n2 3 1\n', 'g:2:3: a vertex must be a whole number from 1 to 3, not 2.5'],
-      ['3 2 1\n1 2 -3\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0, not -3'],
-      ['4 2 1\n1 2 3\n3 4 1\n', 'g:1:1: the graph is disconnected: vertex 3 cannot be reached from vertex 1'],
+      ['2.5 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
+      ['1e9 1 1\n1 2 3\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
+      ['3 2 4\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3'],
+      ['3 2 1.5\n1 2 3\n2 3 1\n', 'g:1:5: p (medians) must be a whole number from 1 to 3'],
+      ['3 2 1\n1 2.5 3\n2 3 1\n', 'g:2:3: a vertex must be a whole number from 1 to 3'],
+      ['3 2 1\n1 2 -3\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0'],
+      // The token found there is not quoted: the file could be anything (a key, a password line).
+      ['3 2 1\n1 2 sk-SECRET\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0'],
+      ['root:x:0:0 2 1\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
+      [
+        '4 2 1\n1 2 3\n3 4 1\n',
+        'g:1:5: p = 1 is too few for a graph in 2 separate parts (vertex 3 cannot be reached from vertex 1): each part needs a median of its own, so p must be at least 2',
+      ],
       ['3 3 1\n1 2 3\n2 3 1\n', 'g:4:1: the header says 3 edges, the file has 2 edge lines'],
     ];
     for (const [text, message] of cases) {
@@ -208,7 +220,7 @@ describe('messages (class 6)', () => {
     expect(printable('a\u0007b\nc', true)).toBe('a\\x07b\nc');
     const pop = file('ctl.csv', 'lat,lon,population,region,name\n40.4,47.1,10,AZ-BAR,"a\u001b[31mb"\n');
     expect(run(['distances', '--population', pop], 1).stderr).toContain(
-      'ctl.csv:2:1: name or region contains control characters',
+      'ctl.csv:2:21: name or region contains control characters',
     );
   });
 

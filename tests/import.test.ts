@@ -219,25 +219,39 @@ describe('an updated list imported into the plan: a clean diff', () => {
 
 describe('bad lists: exit 1, a position, what to do, no stack trace', () => {
   const header = 'id,name,kind,lat,lon,region,opens,status\n';
+  // Every refusal at file:line:column, the column the cell's character column (not its field number).
   const cases: [string, string, string][] = [
-    ['an unknown kind', 'A,a,kiosk,40.6,46.3,AZ-GA,2021,open\n', ':2:3: kind: expected center or branch'],
-    ['a latitude past the pole', 'A,a,center,140.6,46.3,AZ-GA,2021,open\n', ':2:4: lat: must be a number within ±90'],
+    ['an unknown kind', 'A,a,kiosk,40.6,46.3,AZ-GA,2021,open\n', ':2:5: kind: expected center or branch'],
+    ['a latitude past the pole', 'A,a,center,140.6,46.3,AZ-GA,2021,open\n', ':2:12: lat: must be a number within ±90'],
     [
       'text for a coordinate',
       'A,a,center,north,46.3,AZ-GA,2021,open\n',
-      ':2:4: lat: not a number; write decimal degrees',
+      ':2:12: lat: not a number; write decimal degrees',
     ],
-    ['a date of no known form', 'A,a,center,40.6,46.3,AZ-GA,03/04/2021,open\n', ':2:7: opens: expected a date as YYYY'],
-    ['an unknown status', 'A,a,center,40.6,46.3,AZ-GA,2021,maybe\n', ':2:8: status: expected open, under_construction'],
     [
-      'two rows with one id',
+      'a date of no known form',
+      'A,a,center,40.6,46.3,AZ-GA,03/04/2021,open\n',
+      ':2:28: opens: expected a date as YYYY',
+    ],
+    [
+      'an unknown status',
+      'A,a,center,40.6,46.3,AZ-GA,2021,maybe\n',
+      ':2:33: status: expected open, under_construction',
+    ],
+    [
+      'an unknown status after a name of Azerbaijani letters in quotes',
+      'A,"Ağdam, Şəki",center,40.6,46.3,AZ-GA,2021,maybe\n',
+      ':2:45: status: expected open, under_construction',
+    ],
+    [
+      'two rows with one id (at the second id, like every other refusal)',
       'A,a,center,40.6,46.3,AZ-GA,2021,open\nA,b,center,40.7,46.3,AZ-GA,2021,open\n',
-      ': line 3: id A is also the id on line 2',
+      ':3:1: id A is also the id on line 2',
     ],
     [
-      'a place abroad with no region',
+      'a place abroad with no region (at its lat cell)',
       'A,a,center,46.3,40.6,,2021,open\n',
-      ': line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; check the coordinates (lat and lon swapped?)',
+      ':2:12: stands outside the country (lat 46.3, lon 40.6) and has no region; check the coordinates (lat and lon swapped?)',
     ],
     ['a quote never closed', 'A,"a,center,40.6,46.3,AZ-GA,2021,open\n', ':2:3: a quote that is never closed'],
   ];
@@ -250,6 +264,23 @@ describe('bad lists: exit 1, a position, what to do, no stack trace', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
     });
+
+  it('a GeoJSON list: a duplicate id, a bad status and broken JSON at their line and column', () => {
+    const feature = (id: string, status: string) =>
+      `  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.3, 40.6]},\n` +
+      `   "properties": {"id": "${id}", "kind": "center", "status": "${status}"}}`;
+    const list = (...f: string[]) => `{"type": "FeatureCollection", "features": [\n${f.join(',\n')}\n]}\n`;
+    const dup = save('dup.geojson', list(feature('A', 'open'), feature('A', 'open')));
+    expect(cli(['import', dup]).stderr).toBe(
+      `dostplan: ${dup}:5:25: id A is also the id on features[0]; give each facility its own id\n`,
+    );
+    const status = save('status.geojson', list(feature('A', 'open'), feature('B', 'maybe')));
+    expect(cli(['import', status]).stderr).toContain(`${status}:5:58: status: expected open`);
+    const broken = save('broken.geojson', list(feature('A', 'open')).replace('"kind"', 'kind'));
+    const r = cli(['import', broken]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`dostplan: ${broken}:3:30: not valid JSON: expected a property name in double quotes\n`);
+  });
 
   it('a missing column: the columns the list has and the likely mapping', () => {
     const p = save('renamed.csv', 'Kod,Ad,Latitude,Longitude\nA,a,40.6,46.3\n');

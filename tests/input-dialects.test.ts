@@ -84,9 +84,9 @@ describe('decimal commas and grouped thousands', () => {
     expect([...rowsOf('lat;lon;population\n40;47;12.000\n').population]).toEqual([12]);
   });
 
-  it('refuses a 12,000 nothing settles, at its line and field, with the fix', () => {
+  it('refuses a 12,000 nothing settles, at its line and character column, with the fix', () => {
     expect(() => rowsOf('lat;lon;population\n40;47;5\n40;47;12,000\n')).toThrow(
-      /^f\.csv:3:3: population: a comma before three digits could be a decimal comma or a thousands separator.*write the count without grouping \(12000\)/,
+      /^f\.csv:3:7: population: a comma before three digits could be a decimal comma or a thousands separator.*write the count without grouping \(12000\)/,
     );
   });
 
@@ -284,11 +284,11 @@ describe('through the CLI', () => {
     expect(b.stdout + b.stderr).toMatch(/bad-map\.yaml:5/);
   });
 
-  it('a bad cell: exit 1, file:line:field, no stack trace, the value not echoed', () => {
+  it('a bad cell: exit 1, file:line:column, no stack trace, the value not echoed', () => {
     const bad = file('amb.csv', 'lat;lon;population\n40,6;46,3;5\n40,6;46,3;7.5\n');
     const r = cli(['coverage', '--population', bad]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${bad}:3:3: population: a decimal point where lat on line 2 uses a decimal comma`);
+    expect(r.stderr).toContain(`${bad}:3:11: population: a decimal point where lat on line 2 uses a decimal comma`);
     expect(r.stderr).not.toContain('7.5');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

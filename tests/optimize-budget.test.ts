@@ -240,18 +240,18 @@ describe('bad costs are refused where they are', () => {
   ])('%s', (_, cell) => {
     const r = withCosts(`${cell}.csv`, cell);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${cell}.csv:3:4: build_cost must be an amount in manat`);
+    expect(r.stderr).toContain(`${cell}.csv:3:17: build_cost must be an amount in manat`);
     expect(r.stderr).not.toContain('    at ');
   });
   it('a thousands-or-decimal amount is refused with what to write', () => {
     const r = withCosts('ambiguous.csv', '"1,500"');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('ambiguous.csv:3:4: build_cost: one separator before three digits');
+    expect(r.stderr).toContain('ambiguous.csv:3:17: build_cost: one separator before three digits');
   });
-  it('a candidate without a cost under --budget-azn names its line', () => {
+  it('a candidate without a cost under --budget-azn names its empty cell', () => {
     const r = withCosts('missing.csv', '');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('missing.csv:3: b has no build_cost');
+    expect(r.stderr).toContain('missing.csv:3:17: b has no build_cost');
   });
   it('--budget-years needs yearly costs, and at most 100 years', () => {
     const r = withCosts('no-yearly.csv', '2000');
@@ -270,7 +270,7 @@ describe('bad costs are refused where they are', () => {
       '5',
     ]);
     expect(y.code).toBe(1);
-    expect(y.stderr).toContain('no-yearly.csv:2: a has no yearly_cost; --budget-years 5 counts running costs');
+    expect(y.stderr).toContain('no-yearly.csv:2:1: a has no yearly_cost; --budget-years 5 counts running costs');
     expect(run('--budget-azn', '1e7', '--budget-years', '101').code).toBe(2);
   });
   it('--budget-azn with another model is a usage error', () => {

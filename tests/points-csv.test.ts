@@ -63,7 +63,22 @@ describe('points CSV: the dialect spreadsheets write', () => {
 
 describe('points CSV: every bad row at its line and column', () => {
   const cases: [string, string, RegExp][] = [
-    ['an empty population cell (field 3)', 'lat,lon,population\n40.4,47.1,\n', /^f\.csv:2:3: empty population cell/],
+    ['an empty population cell (column 11)', 'lat,lon,population\n40.4,47.1,\n', /^f\.csv:2:11: empty population cell/],
+    [
+      'a negative population after a name of ə and 𝑥 (columns count characters, not UTF-16 units)',
+      'name,lat,lon,population\nə𝑥,40.4,47.1,-5\n',
+      /^f\.csv:2:14: population must be a number from 0 to 1e\+10/,
+    ],
+    [
+      'a population past the world, quoted after a blank (at its opening quote)',
+      'lat,lon,population\r\n40.4,47.1, "1e11"\r\n',
+      /^f\.csv:2:12: population must be a number from 0 to 1e\+10/,
+    ],
+    [
+      'a population that is not finite, after a BOM',
+      '\ufefflat,lon,population\n40.4,47.1,Infinity\n',
+      /^f\.csv:2:11: population must be a number from 0 to 1e\+10/,
+    ],
     [
       'a row with an extra field, after a quoted line break (line 4, where the extra field starts)',
       'lat,lon,population,note\n40.4,47.1,5,"two\nlines"\n40.5,47.2,6,x,extra\n',
@@ -84,14 +99,19 @@ describe('points CSV: every bad row at its line and column', () => {
       'lat,lon,population,name\n40.4,47.1,5,ab"c\n',
       /^f\.csv:2:15: a quote inside an unquoted field/,
     ],
-    ['text where lon should be', 'lat,lon,population\n40.4,4x,5\n', /^f\.csv:2:1: lon must be a number within ±180/],
+    ['text where lon should be', 'lat,lon,population\n40.4,4x,5\n', /^f\.csv:2:6: lon must be a number within ±180/],
+    [
+      'a longitude past 180 in a semicolon file with decimal commas',
+      'lat;lon;population\n40,4;181,5;5\n',
+      /^f\.csv:2:6: lon must be a number within ±180/,
+    ],
     ['a latitude past the pole', 'lat,lon,population\n\n\n91,47,5\n', /^f\.csv:4:1: lat must be a number within ±90/],
     ['a missing column', 'lat,lon,people\n40.4,47.1,5\n', /^f\.csv:1:1: missing column 'population'/],
     ['a header only', 'lat,lon,population\r\n\r\n', /^f\.csv:1:1: no rows/],
     [
       'an escape code in a name',
       'lat,lon,population,name\n40.4,47.1,5,"a\u001b[31mb"\n',
-      /^f\.csv:2:1: name or region contains control characters/,
+      /^f\.csv:2:13: name or region contains control characters/,
     ],
   ];
   for (const [what, text, message] of cases) it(what, () => expect(() => rowsOf(text)).toThrow(message));

@@ -97,8 +97,8 @@ const CASES: Case[] = [
     name: 'an empty population cell',
     args: population('empty.csv', 'lat,lon,population\n40.4,47.1,\n'),
     code: 1,
-    en: '{DIR}/empty.csv:2:3: empty population cell; every row needs lat, lon and population',
-    az: '{DIR}/empty.csv:2:3: population xanası boşdur; hər sətirdə lat, lon və population olmalıdır',
+    en: '{DIR}/empty.csv:2:11: empty population cell; every row needs lat, lon and population',
+    az: '{DIR}/empty.csv:2:11: population xanası boşdur; hər sətirdə lat, lon və population olmalıdır',
   },
   {
     name: 'a latitude beyond 90',
@@ -112,11 +112,11 @@ const CASES: Case[] = [
     args: population('twelve.csv', 'lat,lon,population\n40,47,"12,000"\n'),
     code: 1,
     en:
-      '{DIR}/twelve.csv:2:3: population: a comma before three digits could be a decimal comma or a thousands ' +
+      '{DIR}/twelve.csv:2:7: population: a comma before three digits could be a decimal comma or a thousands ' +
       'separator, and no other number in the file says which; write the count without grouping (12000), or with a ' +
       'decimal point (12.0)',
     az:
-      '{DIR}/twelve.csv:2:3: population: üç rəqəmdən əvvəlki vergül həm onluq ayırıcı, həm də minliklərin ayırıcısı ' +
+      '{DIR}/twelve.csv:2:7: population: üç rəqəmdən əvvəlki vergül həm onluq ayırıcı, həm də minliklərin ayırıcısı ' +
       'ola bilər, fayldakı başqa heç bir ədəd isə hansı olduğunu göstərmir; sayı qruplara bölmədən (12000) və ya ' +
       'onluq nöqtə ilə (12.0) yazın',
   },
@@ -159,8 +159,8 @@ const CASES: Case[] = [
     name: 'an unknown region code',
     args: population('region.csv', 'lat,lon,population,region\n40.68,46.36,5,AZ-XX\n'),
     code: 1,
-    en: "{DIR}/region.csv:2:1: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
-    az: "{DIR}/region.csv:2:1: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA — Gəncə)",
+    en: "{DIR}/region.csv:2:15: unknown region 'AZ-XX' (ISO 3166-2:AZ, e.g. AZ-GA for Ganja)",
+    az: "{DIR}/region.csv:2:15: naməlum region kodu 'AZ-XX' (ISO 3166-2:AZ, məsələn, AZ-GA — Gəncə)",
   },
   {
     name: 'a point at sea',
@@ -203,8 +203,32 @@ const CASES: Case[] = [
       }),
     ),
     code: 1,
-    en: '{DIR}/line.geojson: features[0]: geometry must be a Point',
-    az: '{DIR}/line.geojson: 0 indeksli obyekt (features[0]): geometry Point olmalıdır',
+    en: '{DIR}/line.geojson:1:70: geometry must be a Point',
+    az: '{DIR}/line.geojson:1:70: geometry Point olmalıdır',
+  },
+  {
+    name: 'a GeoJSON population written in quotes, at its line and column',
+    args: population(
+      'quoted.geojson',
+      '{"type": "FeatureCollection", "features": [\n' +
+        '  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [47.1, 40.4]},\n' +
+        '   "properties": {"name": "Ağdam", "population": "100"}}\n]}\n',
+    ),
+    code: 1,
+    en: '{DIR}/quoted.geojson:3:50: population is written as text in quotes; write the number without quotes',
+    az: '{DIR}/quoted.geojson:3:50: population dırnaq içində mətn kimi yazılıb; ədədi dırnaqsız yazın',
+  },
+  {
+    name: 'a GeoJSON region code written as a number',
+    args: population(
+      'region5.geojson',
+      '{"type": "FeatureCollection", "features": [\n' +
+        '  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [47.1, 40.4]},\n' +
+        '   "properties": {"population": 5, "region": 5}}\n]}\n',
+    ),
+    code: 1,
+    en: '{DIR}/region5.geojson:3:46: region must be text; write it in quotes',
+    az: '{DIR}/region5.geojson:3:46: region mətn olmalıdır; onu dırnaq içində yazın',
   },
   {
     name: 'an old Excel file',
@@ -273,10 +297,10 @@ const CASES: Case[] = [
     ),
     code: 1,
     en:
-      "{DIR}/sea.xlsx: sheet 'Əhali 2026', row 2: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\n" +
+      "{DIR}/sea.xlsx: sheet 'Əhali 2026', row 2, column A: (lat 40, lon 51) is outside every unit of Azerbaijan (at sea or abroad)\n" +
       "dostplan: {DIR}/sea.xlsx: 1 point(s) lie outside Azerbaijan's units; remove them, or give them a region column if they belong to a unit",
     az:
-      "{DIR}/sea.xlsx: 'Əhali 2026' vərəqi, sətir 2: (lat 40, lon 51) nöqtəsi Azərbaycan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə və ya xaricdədir)\n" +
+      "{DIR}/sea.xlsx: 'Əhali 2026' vərəqi, sətir 2, sütun A: (lat 40, lon 51) nöqtəsi Azərbaycan ərazisindəki heç bir inzibati vahidə düşmür (dənizdə və ya xaricdədir)\n" +
       'dostplan: {DIR}/sea.xlsx: 1 nöqtə Azərbaycan inzibati vahidlərindən kənardadır; onları silin, ya da hansısa vahidə aiddirsə, onlar üçün region sütununu doldurun',
   },
   {
@@ -361,8 +385,8 @@ const CASES: Case[] = [
       return ['coverage', join(ROOT, 'plans', 'dost.yaml'), '--data', data];
     },
     code: 1,
-    en: '{DIR}/data-zod/regions.json: regions[0].name_en must be text, not a number',
-    az: '{DIR}/data-zod/regions.json: `regions[0].name_en` mətn olmalıdır, ədəd tipli dəyər yox',
+    en: '{DIR}/data-zod/regions.json:1:1301: regions[0].name_en must be text, not a number',
+    az: '{DIR}/data-zod/regions.json:1:1301: `regions[0].name_en` mətn olmalıdır, ədəd tipli dəyər yox',
   },
   {
     name: "a data folder whose profile.json has a key the schema does not know (zod's reason, no key quoted)",
@@ -376,10 +400,10 @@ const CASES: Case[] = [
     },
     code: 1,
     en:
-      '{DIR}/data-key/profile.json: unknown key in the top level. Allowed keys: id, name, name_az, codes, grouping, ' +
+      '{DIR}/data-key/profile.json:1:1021: unknown key in the top level. Allowed keys: id, name, name_az, codes, grouping, ' +
       'capital, exclaves, files, default_plan, population_source, credits, population_source_az, credits_az.',
     az:
-      '{DIR}/data-key/profile.json: faylın yuxarı səviyyəsi daxilində naməlum açar. Mümkün açarlar: `id, name, ' +
+      '{DIR}/data-key/profile.json:1:1021: faylın yuxarı səviyyəsi daxilində naməlum açar. Mümkün açarlar: `id, name, ' +
       'name_az, codes, grouping, capital, exclaves, files, default_plan, population_source, credits, ' +
       'population_source_az, credits_az`.',
   },
@@ -414,8 +438,8 @@ const CASES: Case[] = [
     name: 'GeoJSON roads without lines',
     args: () => ['coverage', '--roads', file('roads.geojson', '{"type": "FeatureCollection", "features": []}')],
     code: 1,
-    en: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson: expected a GeoJSON FeatureCollection of LineStrings with a highway property',
-    az: 'qeyd: {DIR}/roads.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.geojson: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
+    en: 'note: reading the road network {DIR}/roads.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/roads.geojson:1:1: expected a GeoJSON FeatureCollection of LineStrings with a highway property',
+    az: 'qeyd: {DIR}/roads.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/roads.geojson:1:1: highway xassəsi olan LineString xətlərindən ibarət GeoJSON FeatureCollection gözlənilir',
   },
   {
     name: 'GeoJSON roads with a position beyond the antimeridian',
@@ -443,8 +467,8 @@ const CASES: Case[] = [
       ),
     ],
     code: 1,
-    en: 'note: reading the road network {DIR}/far.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/far.geojson: features[0].geometry.coordinates[1]: a position must be [longitude, latitude] in degrees',
-    az: 'qeyd: {DIR}/far.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/far.geojson: 0 indeksli obyekt (features[0].geometry.coordinates[1]): mövqe dərəcə ilə [uzunluq, en] olmalıdır',
+    en: 'note: reading the road network {DIR}/far.geojson (once: later runs take it from the cache)\ndostplan: {DIR}/far.geojson:1:153: features[0].geometry.coordinates[1]: a position must be [longitude, latitude] in degrees',
+    az: 'qeyd: {DIR}/far.geojson yol şəbəkəsi oxunur (bir dəfə: sonrakı icralar onu keşdən götürür)\ndostplan: {DIR}/far.geojson:1:153: 0 indeksli obyekt (features[0].geometry.coordinates[1]): mövqe dərəcə ilə [uzunluq, en] olmalıdır',
   },
   {
     name: 'OSM XML with a node beyond the pole',
@@ -545,8 +569,8 @@ const CASES: Case[] = [
     name: 'an OR-Library graph with a vertex out of range',
     args: () => ['optimize', '--graph', file('pmed2.txt', '3 2 1\n1 2 5\n2 7 5\n')],
     code: 1,
-    en: '{DIR}/pmed2.txt:3:3: a vertex must be a whole number from 1 to 3, not 7',
-    az: '{DIR}/pmed2.txt:3:3: təpə 1 ilə 3 arasında tam ədəd olmalıdır, 7 yox',
+    en: '{DIR}/pmed2.txt:3:3: a vertex must be a whole number from 1 to 3',
+    az: '{DIR}/pmed2.txt:3:3: təpə 1 ilə 3 arasında tam ədəd olmalıdır',
   },
   {
     name: 'candidate sites without lat and lon (the flag is --candidates-columns)',

@@ -225,10 +225,10 @@ const CASES: Case[] = [
     notes: true,
     values: ['s1 at P1'],
     en:
-      'dostplan: nocost.csv:3: s1 at P1 has no build_cost; --budget-azn needs one for every candidate ' +
+      'dostplan: nocost.csv:3:24: s1 at P1 has no build_cost; --budget-azn needs one for every candidate ' +
       '(add a build_cost column in manat, or leave the site out)\n',
     az:
-      'dostplan: nocost.csv:3: s1 at P1 üçün `build_cost` yoxdur; --budget-azn hər namizəd yer üçün onu tələb edir ' +
+      'dostplan: nocost.csv:3:24: s1 at P1 üçün `build_cost` yoxdur; --budget-azn hər namizəd yer üçün onu tələb edir ' +
       '(manatla `build_cost` sütunu əlavə edin və ya bu yeri çıxarın)\n',
   },
   {
@@ -246,23 +246,23 @@ const CASES: Case[] = [
   refused(
     ['import', 'dup.csv'],
     1,
-    'dup.csv: line 3: id A is also the id on line 2; give each facility its own id',
-    'dup.csv: line 3: A id-si artıq line 2 üçün verilib; hər xidmət obyektinə ayrıca id verin',
+    'dup.csv:3:1: id A is also the id on line 2; give each facility its own id',
+    'dup.csv:3:1: A id-si artıq sətir 2 üçün verilib; hər xidmət obyektinə ayrıca id verin',
   ),
   refused(
     ['import', 'abroad.csv'],
     1,
-    'abroad.csv: line 2: stands outside the country (lat 46.3, lon 40.6) and has no region; ' +
+    'abroad.csv:2:12: stands outside the country (lat 46.3, lon 40.6) and has no region; ' +
       'check the coordinates (lat and lon swapped?) or fill in the region column',
-    'abroad.csv: line 2: ölkədən kənarda yerləşir (en 46,3, uzunluq 40,6) və inzibati vahidi ' +
+    'abroad.csv:2:12: ölkədən kənarda yerləşir (en 46,3, uzunluq 40,6) və inzibati vahidi ' +
       'göstərilməyib; koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
   ),
   refused(
     ['import', 'branch.csv'],
     1,
-    'branch.csv: line 2: a branch with no center, and the list has no centers; ' +
+    'branch.csv:2:1: a branch with no center, and the list has no centers; ' +
       "fill in its parent center's id (a center column)",
-    'branch.csv: line 2: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; ' +
+    'branch.csv:2:1: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; ' +
       'onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   ),
   // what --strict fails on, and what a command tells the person running

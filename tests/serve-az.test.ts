@@ -85,7 +85,7 @@ describe('dostplan serve --lang az over HTTP', async () => {
     const r = await az.s.post('/api/edit', sea);
     expect([r.status, r.json().error.code]).toEqual([422, 'outside-country']);
     expect(r.json().error.message).toBe(
-      'en 40.2, uzunluq 51.2 nöqtəsi Azerbaijan ərazisinin heç bir inzibati vahidində deyil',
+      'en 40,2, uzunluq 51,2 nöqtəsi Azərbaycan ərazisinin heç bir inzibati vahidində deyil',
     );
     expect((await en.s.post('/api/edit', sea)).json().error.message).toBe(
       'lat 40.2, lon 51.2 is not in any unit of Azerbaijan',
@@ -104,6 +104,48 @@ describe('dostplan serve --lang az over HTTP', async () => {
     );
     expect((await az.s.get('/api/surface?cell_km=0')).json().error.message).toBe(
       'cell_km: gözlənilən 0,1 ilə 10 arasında ədəd',
+    );
+  });
+
+  it('refuses a malformed request in the run language, naming the field and quoting nothing of the body', async () => {
+    const bad = [
+      { op: 'fly' },
+      { op: 'move', id: 'C1', lat: 'north', lon: 47 },
+      { op: 'move', id: 'C1', lat: 40, lon: 47, 'extra\u001b[31m': 1 },
+      { op: 'add', kind: 'branch', lat: 40.2, lon: 47, opens: '2027' },
+    ];
+    const messages = async (s: Served) => {
+      const out: string[] = [];
+      for (const body of bad) {
+        const r = await s.post('/api/edit', body);
+        expect([r.status, r.json().error.code]).toEqual([400, 'bad-edit']);
+        out.push(r.json().error.message);
+      }
+      const suggest = await s.post('/api/suggest', { k: 'three' });
+      expect([suggest.status, suggest.json().error.code]).toEqual([400, 'bad-suggest']);
+      out.push(suggest.json().error.message);
+      return out;
+    };
+    expect(await messages(en.s)).toEqual([
+      'op must be one of add, move, dates, close, remove; got a text.',
+      'lat must be a number, not a text',
+      'unknown key in the top level.',
+      "missing required field 'name' in the top level",
+      'k must be a number, not a text',
+    ]);
+    expect(await messages(az.s)).toEqual([
+      '`op` bunlardan biri olmalıdır: `add, move, dates, close, remove`; verilən: mətn.',
+      '`lat` ədəd olmalıdır, mətn yox',
+      'faylın yuxarı səviyyəsi daxilində naməlum açar.',
+      'faylın yuxarı səviyyəsi daxilində məcburi `name` sahəsi yoxdur',
+      '`k` ədəd olmalıdır, mətn yox',
+    ]);
+    // Numbers in a refusal written the run's way: 0,1 and 1 440 in Azerbaijani.
+    expect((await en.s.get('/api/surface?bands=5,1')).json().error.message).toBe(
+      'bands: expected up to 12 ascending minutes from 1 to 1,440, separated by commas',
+    );
+    expect((await az.s.get('/api/surface?bands=5,1')).json().error.message).toBe(
+      'bands: gözlənilən 1 ilə 1\u00a0440 arasında, vergüllə ayrılmış, artan sırada ən çoxu 12 dəqiqə',
     );
   });
 

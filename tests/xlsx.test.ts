@@ -128,7 +128,7 @@ describe('bad workbooks: exit 1 or 2, a position, what to do, no stack trace', (
     );
     const r = run(p);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${p}: sheet 'S', row 3, column A: lon must be a number within ±180`);
+    expect(r.stderr).toContain(`${p}: sheet 'S', row 3, column B: lon must be a number within ±180`);
     expect(r.stderr).not.toContain('east');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -252,6 +252,8 @@ export function distancesNow(
   settings: Settings,
   by: GroupBy,
   worstN: number,
+  /** Settlements to name the worst-served places after when the points have no names (a user's file). */
+  settlements?: PointColumns,
 ): DistancesResult {
   const year = net.year!;
   const { weights, populationYear } = yearWeights(demand, regions, year);
@@ -263,7 +265,7 @@ export function distancesNow(
   const points = pointColumns(demand);
   const statsOf = (idx: number[], km: Float64Array, min: Float64Array) => weightedStats(km, min, weights, idx);
   // Without --worst nothing is listed, so nothing is sorted (a national grid has a million points).
-  const names = worstN === 0 ? undefined : new SettlementNames(points);
+  const names = worstN === 0 ? undefined : new SettlementNames(points, points.names ? points : (settlements ?? points));
   const worst =
     worstN === 0
       ? []

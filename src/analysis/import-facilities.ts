@@ -14,7 +14,7 @@
  *   other centers (the rule plans/asan.yaml was written by); a branch, the unit it stands in. Where
  *   two facilities of a kind stand in one unit, the one nearest its seat serves it.
  */
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { figure, plainAmount, type Said, said } from '../model/said.js';
 import { partsOf } from '../model/note.js';
 import { geodesicKm } from '../geo/geodesic.js';
@@ -24,9 +24,12 @@ import type { RegionIndex } from '../model/region-index.js';
 
 /** One listed row (the reader's ListedFacility), as this module needs it. */
 export interface ListedRow {
+  /** The row as a person names it ("line 3", "row 3"), in English, for the guesses' comments. */
   at: string;
   /** Where the row is, as a message ("line 3"), for a guess's comment in the run's language. */
   row?: Said;
+  /** Where the row's id cell and lat cell are ("file:line:column", a sheet's cell), for refusals. */
+  where: { id: string; lat: string };
   id?: string;
   name?: string;
   kind?: FacilityKind;
@@ -60,6 +63,8 @@ export interface ImportedFacility {
   /** Why each filled-in field has its value; the kind's reason too (messages note.guess.*, said in the run's language). */
   guessed: Partial<Record<GuessedField | 'kind', Said>>;
   at: string;
+  /** Where its row's cells are (ListedRow). */
+  where: ListedRow['where'];
 }
 
 export interface ImportContext {
@@ -124,6 +129,7 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
       serves: r.serves?.map((x) => (ctx.isCode(x) || x.includes('/') ? x : (ctx.codeForName(x) ?? x))) ?? [],
       guessed,
       at: r.at,
+      where: r.where,
     };
     if (r.opens === undefined) {
       guessed.opens = said('note.guess.opens_first_year');
@@ -155,12 +161,12 @@ export function importFacilities(rows: readonly ListedRow[], ctx: ImportContext)
 
 /** Each row's id: its own (refused when two rows share one), else one made from its name or place. */
 function uniqueIds(rows: readonly ListedRow[]): string[] {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, Said | string>();
   for (const r of rows) {
     if (!r.id) continue;
     const before = taken.get(r.id);
-    if (before) throw new UserError(said('refuse.import_same_id', { at: r.at, id: r.id, before }), 1);
-    taken.set(r.id, r.at);
+    if (before) throw new InputError(r.where.id, said('read.import.same_id', { id: r.id, before }), 1);
+    taken.set(r.id, r.row ?? r.at);
   }
   return rows.map((r, i) => {
     if (r.id) return r.id;
@@ -199,7 +205,7 @@ function regionOf(r: ListedRow, ctx: ImportContext, guessed: ImportedFacility['g
   }
   const unit = ctx.unitAt(r.lat, r.lon);
   if (!unit)
-    throw new UserError(said('refuse.import_outside', { at: r.at, lat: figure(r.lat), lon: figure(r.lon) }), 1);
+    throw new InputError(r.where.lat, said('read.import.outside', { lat: figure(r.lat), lon: figure(r.lon) }), 1);
   guessed.region =
     unit.km === 0 ? said('note.guess.region_in') : said('note.guess.region_nearest', { km: plainAmount(unit.km, 1) });
   return unit.code;
@@ -253,7 +259,7 @@ function parentOf(b: ImportedFacility, centers: ImportedFacility[]): void {
       bestKm = km;
     }
   }
-  if (!best) throw new UserError(said('refuse.import_no_center', { at: b.at }), 1);
+  if (!best) throw new InputError(b.where.id, said('read.import.no_center'), 1);
   b.center = best.id;
   b.guessed.center = said('note.guess.center_nearest', { km: plainAmount(bestKm, 1) });
 }

@@ -26,23 +26,29 @@ const COMPASS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
 export class SettlementNames {
   private readonly cells = new Map<string, number[]>();
 
-  constructor(private readonly points: PointColumns) {
-    const names = points.names;
+  /**
+   * Names the places of `points` after the named points of `named`: their own when they have names,
+   * else (a user's file of bare coordinates) the embedded settlements, so its places are "near Barda",
+   * not "rural Barda" for a point in the town itself.
+   */
+  constructor(
+    private readonly points: PointColumns,
+    private readonly named: PointColumns = points,
+  ) {
+    const names = named.names;
     if (!names) return;
-    for (let i = 0; i < points.count; i++) {
+    for (let i = 0; i < named.count; i++) {
       if (!names[i]) continue;
-      const key = cellKey(Math.floor(points.lat[i]! / CELL_DEG), Math.floor(points.lon[i]! / CELL_DEG));
+      const key = cellKey(Math.floor(named.lat[i]! / CELL_DEG), Math.floor(named.lon[i]! / CELL_DEG));
       const list = this.cells.get(key);
       if (list) list.push(i);
       else this.cells.set(key, [i]);
     }
   }
 
-  /**
-   * The nearest named point of `unit` (an index into the columns' units), any unit's if it has
-   * none; without `unit`, the nearest of all.
-   */
-  nearest(lat: number, lon: number, unit?: number): NearestSettlement | undefined {
+  /** The nearest named point of `unit` (a unit code), any unit's if it has none; without `unit`, the nearest of all. */
+  nearest(lat: number, lon: number, unit?: string): NearestSettlement | undefined {
+    const named = this.named;
     if (this.cells.size === 0) return undefined;
     const cy = Math.floor(lat / CELL_DEG),
       cx = Math.floor(lon / CELL_DEG);
@@ -54,10 +60,10 @@ export class SettlementNames {
         for (let dx = -r; dx <= r; dx++) {
           if (Math.max(Math.abs(dy), Math.abs(dx)) !== r) continue;
           for (const i of this.cells.get(cellKey(cy + dy, cx + dx)) ?? []) {
-            const km = geodesicKm({ lat, lon }, { lat: this.points.lat[i]!, lon: this.points.lon[i]! });
+            const km = geodesicKm({ lat, lon }, { lat: named.lat[i]!, lon: named.lon[i]! });
             const better = (b: { i: number; km: number } | undefined) => !b || km < b.km || (km === b.km && i < b.i);
             if (better(any)) any = { i, km };
-            if (this.points.unit[i] === unit && better(own)) own = { i, km };
+            if (named.units[named.unit[i]!] === unit && better(own)) own = { i, km };
           }
         }
       const found = unit === undefined ? any : own;
@@ -65,8 +71,8 @@ export class SettlementNames {
     }
     const best = unit === undefined ? any : (own ?? any);
     if (!best) return undefined;
-    const p = { lat: this.points.lat[best.i]!, lon: this.points.lon[best.i]! };
-    return { name: this.points.names![best.i]!, km: best.km, direction: compass(p, { lat, lon }) };
+    const p = { lat: named.lat[best.i]!, lon: named.lon[best.i]! };
+    return { name: named.names![best.i]!, km: best.km, direction: compass(p, { lat, lon }) };
   }
 
   /** A listed place: its own name, else "near <settlement> (<unit>[, <district>])", else "rural <unit>". */
@@ -74,7 +80,7 @@ export class SettlementNames {
     const own = this.points.names?.[i];
     if (own) return own;
     const where = unitLabel(this.points, i, regions);
-    const s = this.nearest(this.points.lat[i]!, this.points.lon[i]!, this.points.unit[i]!);
+    const s = this.nearest(this.points.lat[i]!, this.points.lon[i]!, this.points.units[this.points.unit[i]!]);
     return s ? `near ${s.name} (${where})` : `rural ${where}`;
   }
 
@@ -85,7 +91,7 @@ export class SettlementNames {
   siteName(i: number, regions: RegionIndex): string {
     const own = this.points.names?.[i];
     if (own) return own;
-    const s = this.nearest(this.points.lat[i]!, this.points.lon[i]!, this.points.unit[i]!);
+    const s = this.nearest(this.points.lat[i]!, this.points.lon[i]!, this.points.units[this.points.unit[i]!]);
     if (!s) return `rural ${unitLabel(this.points, i, regions)}`;
     return s.km < IN_SETTLEMENT_KM ? s.name : `${s.name} (${Math.round(s.km)} km ${s.direction})`;
   }

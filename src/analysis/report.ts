@@ -2,6 +2,7 @@
  * What the HTML report shows for a year: the rollout, coverage and distances by economic region,
  * each unit's coverage for the map, and each facility with the year it opened (null: not open).
  */
+import type { PointColumns } from '../model/point-columns.js';
 import type { RegionIndex } from '../model/region-index.js';
 import { facilitiesOf, type Facility, type Plan } from '../model/plan.js';
 import { describeThreshold } from '../travel/travel-cost.js';
@@ -54,19 +55,21 @@ export function reportData(
   settings: Settings,
   year: number,
   onYear?: (year: number) => void,
+  /** Settlements to name the worst-served places after when the points have none (a user's file). */
+  settlements?: PointColumns,
 ): ReportData {
   // The year's figures come off the timeline's own network when it passes the year (a network over
   // a million points costs as much to build and advance as the rest of the report's year).
   let now: ReturnType<typeof yearFigures> | undefined;
   const tl = timeline(plan, demand, regions, settings, (y, net) => {
-    if (y === year) now = yearFigures(plan, demand, regions, settings, net);
+    if (y === year) now = yearFigures(plan, demand, regions, settings, net, settlements);
     onYear?.(y);
   });
   if (!now) {
     // A year outside the plan's years.
     const net = new Network(plan, pointColumns(demand), regions, settings.travel);
     net.advanceTo(year);
-    now = yearFigures(plan, demand, regions, settings, net);
+    now = yearFigures(plan, demand, regions, settings, net, settlements);
   }
   const facilities = facilitiesOf(plan).map((f) => {
     const open = isOpenOn(f, yearEnd(year));
@@ -90,7 +93,14 @@ export function reportData(
 }
 
 /** The report's figures of the network's year: coverage and distances, units for the map, capacity. */
-function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings: Settings, net: Network) {
+function yearFigures(
+  plan: Plan,
+  demand: Demand,
+  regions: RegionIndex,
+  settings: Settings,
+  net: Network,
+  settlements?: PointColumns,
+) {
   const visitModel = resolveVisitModel(plan);
   const byRegion = coverageNow(net, demand, regions, settings, { coveredBy: 'distance', kind: 'any', by: 'region' });
   // The map needs each unit's mean trip only: no medians and percentiles over a million points.
@@ -120,7 +130,7 @@ function yearFigures(plan: Plan, demand: Demand, regions: RegionIndex, settings:
     });
   return {
     coverage: coverageNow(net, demand, regions, settings, { coveredBy: 'both', kind: 'any', by: 'economic-region' }),
-    distances: distancesNow(net, demand, regions, settings, 'economic-region', 15),
+    distances: distancesNow(net, demand, regions, settings, 'economic-region', 15, settlements),
     units,
     capacity,
   };

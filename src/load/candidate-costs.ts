@@ -2,14 +2,14 @@
  * The costs of candidate sites, when their file has them: columns (GeoJSON: properties)
  * build_cost and yearly_cost in manat, and cost_source, a note on where the figures come from.
  * A cost must be a finite number from 0 to a trillion manat; an empty cell means "not known".
- * Every problem is reported where it is (file:line:column, a sheet's cell, a feature).
+ * Every problem is reported where it is (file:line:column of the cell or GeoJSON value, a sheet's cell).
  */
 import { extname } from 'node:path';
 import { MAX_AZN, type SiteCosts } from '../analysis/optimize/costs.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { said } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
-import { parseJsonText } from './json-text.js';
+import { jsonPlace, parseJsonText } from './json-text.js';
 import { decimalNumber, readLocaleNumber } from './number-format.js';
 import { checkText } from './population/points-csv.js';
 import { readCsvTable } from './table/csv-table.js';
@@ -36,7 +36,8 @@ function fromTable(t: ReturnType<typeof readCsvTable>): SiteCosts[] | undefined 
   const [build, yearly, source] = COST_COLUMNS.map(col) as [number, number, number];
   if (build < 0 && yearly < 0 && source < 0) return undefined;
   return t.rows.map((cells, r) => {
-    const costs: SiteCosts = { where: t.where(r, 0).replace(/:1$|, column A$/, '') };
+    // A missing cost is named at its cell (the row's first cell when the file has no such column).
+    const costs: SiteCosts = { where: t.where(r, Math.max(build, 0)), yearlyWhere: t.where(r, Math.max(yearly, 0)) };
     const money = (k: number, key: 'build_cost' | 'yearly_cost') => {
       if (k < 0) return;
       const v = costNumber(cells[k], () => t.where(r, k), key);
@@ -75,18 +76,20 @@ function fromGeoJson(text: string, path: string): SiteCosts[] | undefined {
   const features = fc && typeof fc === 'object' && Array.isArray(fc.features) ? fc.features : [];
   const props = features.map((f) => (f && typeof f === 'object' && f.properties) || {});
   if (!props.some((p) => COST_COLUMNS.some((c) => c in p))) return undefined;
+  const at = (i: number, key: string) => jsonPlace(text, path, ['features', i, 'properties', key]);
   return props.map((p, i) => {
-    const where = `${path}: features[${i}]`;
-    const costs: SiteCosts = { where };
+    const costs: SiteCosts = { where: at(i, 'build_cost'), yearlyWhere: at(i, 'yearly_cost') };
     for (const key of ['build_cost', 'yearly_cost'] as const) {
-      const v = costNumber(p[key], () => `${where}.properties`, key);
+      // GeoJSON has numbers: an amount in quotes is refused, as the population is (population-file.ts).
+      if (typeof p[key] === 'string') throw new InputError(at(i, key), said('read.number_as_text', { role: key }), 1);
+      const v = costNumber(p[key], () => at(i, key), key);
       if (v !== undefined) costs[key] = v;
     }
     const note = p.cost_source;
     if (note !== undefined && note !== null && typeof note !== 'string')
-      throw new UserError(said('read.costs.source_text', { where: `${where}.properties` }), 1);
+      throw new UserError(said('read.costs.source_text', { where: at(i, 'cost_source') }), 1);
     if (typeof note === 'string' && note.trim()) {
-      checkText(note, where);
+      checkText(note, at(i, 'cost_source'));
       costs.cost_source = note.trim();
     }
     return costs;

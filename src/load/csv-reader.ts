@@ -9,11 +9,14 @@
  * as csv-parse's `trim` reads them: tests/csv-reader.test.ts checks that both give the same records
  * (or both refuse) on generated files. It scans the text in place with a cursor — no string per
  * character, no object per row — so the points reader can parse numbers where they stand; a million
- * rows take a few hundred milliseconds. Every problem is an InputError at file:line:column.
+ * rows take a few hundred milliseconds. Every problem is an InputError at file:line:column, the
+ * column counted in characters (load/text-position.ts); a cell's own place (`place`, `cellPlace`)
+ * is where its value starts: its opening quote, or its first character after blanks.
  */
 import { InputError } from '../errors.js';
 import { amount, type Said, said } from '../model/said.js';
 import { type Delimiter, delimiterOf, delimiterSaid } from './csv-dialect.js';
+import { columnAt, lineStartOf } from './text-position.js';
 
 export const QUOTE = 34,
   LF = 10,
@@ -38,20 +41,35 @@ export interface CsvRecords {
   /** Each record's first line in the file (1-based). */
   lines: number[];
   delimiter: Delimiter;
+  /** Where a record's field starts (both 0-based; a field the record lacks: where the record ends). */
+  place(record: number, field: number): Place;
+}
+
+/** A place in the text: line and column, 1-based, the column in characters. */
+export interface Place {
+  line: number;
+  column: number;
 }
 
 /** Every record of a CSV text, as strings (the header first). */
 export function readCsv(text: string, file: string, o: CsvOptions = {}): CsvRecords {
   const delimiter = o.delimiter ?? delimiterOf(text);
-  const cursor = new CsvCursor(text, file, delimiter, o.trim ?? true);
+  const trim = o.trim ?? true;
+  const cursor = new CsvCursor(text, file, delimiter, trim);
   const records: string[][] = [];
   const lines: number[] = [];
+  const starts: number[] = [];
   const max = o.maxRecords ?? Number.POSITIVE_INFINITY;
+  const place = (r: number, field: number) => cellPlace(text, delimiter, trim, starts[r]!, lines[r]!, field);
   for (let record = cursor.record(); record !== undefined; record = cursor.record()) {
     if (records.length >= max) throw new InputError(file, said('read.too_many_rows', { max: amount(max - 1) }), 1);
-    if (o.sameWidth && records.length > 0 && record.length !== records[0]!.length)
+    starts.push(cursor.recordStart);
+    lines.push(cursor.recordLine);
+    if (o.sameWidth && records.length > 0 && record.length !== records[0]!.length) {
+      // At the first field too many, or where the short record ends.
+      const at = place(records.length, Math.min(record.length, records[0]!.length));
       throw new InputError(
-        `${file}:${cursor.recordLine}:1`,
+        `${file}:${at.line}:${at.column}`,
         said('read.csv.row_width', {
           n: record.length,
           header: records[0]!.length,
@@ -59,10 +77,33 @@ export function readCsv(text: string, file: string, o: CsvOptions = {}): CsvReco
         }),
         1,
       );
+    }
     records.push(record);
-    lines.push(cursor.recordLine);
   }
-  return { records, lines, delimiter };
+  return { records, lines, delimiter, place };
+}
+
+/**
+ * Where field `field` of the record that starts at `start` (on line `line`) begins, found by
+ * reading the record again: a record keeps one offset, not one per cell, and only a message asks.
+ * A field the record does not have is placed where the record ends.
+ */
+export function cellPlace(
+  text: string,
+  delimiter: string,
+  trim: boolean,
+  start: number,
+  line: number,
+  field: number,
+): Place {
+  const cursor = new CsvCursor(text, '', delimiter, trim);
+  cursor.seek(start, line);
+  for (let k = 0; k < field; k++) {
+    cursor.skip();
+    if (!cursor.separator()) return cursor.place();
+  }
+  cursor.cellStart();
+  return cursor.place();
 }
 
 /** A data folder's CSV, as data:build writes it: comma-separated, fields taken as they are. */
@@ -81,6 +122,8 @@ export class CsvCursor {
   /** The line the cursor is on, and the first line of the record last started. */
   line = 1;
   recordLine = 1;
+  /** Where the record last started begins in the text. */
+  recordStart = 0;
   protected lineStart: number;
   protected readonly n: number;
   protected readonly sep: number;
@@ -103,8 +146,36 @@ export class CsvCursor {
     return count;
   }
 
+  /** The cursor's column on its line, in characters. */
   column(): number {
-    return this.i - this.lineStart + 1;
+    return columnAt(this.s, this.lineStart, this.i);
+  }
+
+  place(): Place {
+    return { line: this.line, column: this.column() };
+  }
+
+  /** The offset the cursor is at (for cellPlace later). */
+  get offset(): number {
+    return this.i;
+  }
+
+  /** Puts the cursor at `offset`, which is on line `line` (a record's start, as recordStart kept it). */
+  seek(offset: number, line: number): void {
+    this.i = offset;
+    this.line = line;
+    this.lineStart = lineStartOf(this.s, offset);
+  }
+
+  /** Skips the blanks before a field and gives the offset where its value starts. */
+  cellStart(): number {
+    this.spaces();
+    return this.i;
+  }
+
+  /** The place of an offset on line `line` (a cell the cursor has passed, by the offset cellStart() gave). */
+  placeOf(offset: number, line: number): Place {
+    return { line, column: columnAt(this.s, lineStartOf(this.s, offset), offset) };
   }
 
   /** Moves to the next record that is not empty (nor blank, with trim); false at the end of the text. */
@@ -124,6 +195,7 @@ export class CsvCursor {
         continue;
       }
       this.recordLine = this.line;
+      this.recordStart = this.i;
       return true;
     }
   }

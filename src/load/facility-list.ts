@@ -18,6 +18,7 @@ import { isWorkbook } from './table/workbook.js';
 import { type Cell, cellText, type Table } from './table/table.js';
 import { readBinaryFile } from './text-input.js';
 import { readTableText } from './table/file-kind.js';
+import { jsonPlace, parseJsonText } from './json-text.js';
 import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
@@ -96,6 +97,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     const row: ListedFacility = {
       at: english(table.rowName(r)),
       row: table.rowName(r),
+      where: { id: table.where(r, Math.max(col.id!, 0)), lat: where('lat') },
       lat: coordinate('lat', 90),
       lon: coordinate('lon', 180),
     };
@@ -139,7 +141,7 @@ export function facilitiesOf(table: Table, columns: ColumnMap = {}): FacilityLis
     }
     return row;
   });
-  if (rows.length === 0) throw new InputError(table.file, said('read.facility.no_rows'), 1);
+  if (rows.length === 0) throw new InputError(table.headerAt, said('read.facility.no_rows'), 1);
   const assumed = partsOf([table.assumed, ...conv.describe()]);
   return { rows, ...(assumed ? { assumed } : {}) };
 }
@@ -261,12 +263,8 @@ function ymd(y: number, mo: number, d: number | undefined): string | undefined {
 
 /** GeoJSON Point features as a table: their properties, and lat/lon from the geometry. */
 function geoJsonTable(text: string, file: string): Table {
-  let fc: { type?: unknown; features?: unknown };
-  try {
-    fc = JSON.parse(text);
-  } catch {
-    throw new InputError(`${file}:1:1`, said('read.geojson.invalid_points'), 1);
-  }
+  // A syntax error is placed at its line and column, never quoted (json-text.ts).
+  const fc = parseJsonText(text, file) as { type?: unknown; features?: unknown } | null;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
     throw new InputError(`${file}:1:1`, said('read.geojson.points'), 1);
   const features = fc.features as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown }[];
@@ -282,10 +280,16 @@ function geoJsonTable(text: string, file: string): Table {
         }
   }
   const header = [...keys, 'lat', 'lon'];
+  const at = (path: (string | number)[]) => jsonPlace(text, file, ['features', ...path]);
   const rows = features.map((f, i): Cell[] => {
     const c = f?.geometry?.coordinates;
+    // GeoJSON has numbers: a coordinate in quotes is refused as the population reader refuses it.
+    if (Array.isArray(c))
+      for (const [k, role] of [[1, 'lat'] as const, [0, 'lon'] as const])
+        if (typeof c[k] === 'string')
+          throw new InputError(at([i, 'geometry', 'coordinates', k]), said('read.number_as_text', { role }), 1);
     if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
-      throw new InputError(file, said('read.facility.geometry', { feature: `features[${i}]` }), 1);
+      throw new InputError(at([i, 'geometry']), said('read.facility.geometry', { feature: `features[${i}]` }), 1);
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const cell = (v: unknown): Cell => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
     return [...keys.map((k) => cell(p[k])), c[1], c[0]];
@@ -296,7 +300,9 @@ function geoJsonTable(text: string, file: string): Table {
     rows,
     headerAt: `${file}:1:1`,
     where: (row, field) =>
-      `${file}: features[${row}].${header[field] === 'lat' || header[field] === 'lon' ? 'geometry' : `properties.${header[field]}`}`,
+      header[field] === 'lat' || header[field] === 'lon'
+        ? at([row, 'geometry', 'coordinates', header[field] === 'lat' ? 1 : 0])
+        : at([row, 'properties', header[field]!]),
     rowName: (row) => said('read.as_is', { text: `features[${row}]` }),
   };
 }

@@ -96,7 +96,8 @@ export function zodFindings(
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const allowed = keysAt(schema, path);
-          const listed = said('zod.allowed_keys', { keys: allowed.join(', ') });
+          // Under a union (a studio request) the allowed keys depend on its kind: none are listed.
+          const listed = allowed.length ? said('zod.allowed_keys', { keys: allowed.join(', ') }) : '';
           const hint = didYouMeanSaid(key, allowed) ?? listed;
           push(
             [...path, key],
@@ -129,6 +130,18 @@ export function zodFindings(
         break;
       case 'invalid_union':
         if (got === undefined) push(path.slice(0, -1), 'missing-field', missing(path));
+        else if ('options' in issue && Array.isArray(issue.options))
+          // A discriminated union's tag (a studio request's op): one of its values.
+          push(
+            path,
+            'invalid-value',
+            said('zod.one_of', {
+              where: label(path),
+              values: issue.options.map(String).join(', '),
+              got: describe(got),
+              hint: '',
+            }),
+          );
         else push(path, 'wrong-type', said('zod.date', { where: label(path), got: describe(got) }));
         break;
       case 'invalid_value': {

@@ -72,7 +72,8 @@ export interface DistancesQuery {
 
 export function distancesAnswer(ctx: PlanContext, q: DistancesQuery, about: AboutOf): Answer<'distances'> {
   const net = networkAt(ctx, q.year);
-  const result = distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, q.by, q.worst);
+  const settlements = q.worst > 0 ? ctx.country.columns('resident') : undefined;
+  const result = distancesNow(net, ctx.demand, ctx.country.regions, ctx.settings, q.by, q.worst, settlements);
   return { kind: 'distances', output: result, about: about(ctx, result.year) };
 }
 

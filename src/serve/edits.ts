@@ -17,7 +17,8 @@ import { isPlanDay, parsePlanDate } from '../model/dates.js';
 import type { Branch, Center, Facility, FacilityKind, Plan, Reassign } from '../model/plan.js';
 import type { CountryData } from '../load/dataset-loader.js';
 import type { Finding } from '../model/diagnostic.js';
-import { english, type Said, type SaidParam, said } from '../model/said.js';
+import { english, figure, type Said, type SaidParam, said } from '../model/said.js';
+import { zodFindings } from '../load/zod-findings.js';
 
 /** A refused edit: the HTTP status and a message for the page (never a stack). */
 export class EditError extends Error {
@@ -71,13 +72,21 @@ export type Edit =
   | { op: 'close'; id: string; date: string | number }
   | { op: 'remove'; id: string };
 
+/**
+ * A request body its schema refused, as a 400 that names the field: the first problem said as a
+ * plan's are (zod-findings.ts), in the run's language, quoting nothing of the body (zod's own
+ * English message would repeat an unknown key as it was sent).
+ */
+export function badRequest<T>(code: string, schema: z.ZodType<T>, body: unknown, error: z.ZodError): EditError {
+  const problem = zodFindings(error, schema, body, { quote: false })[0]?.said ?? said('zod.not_valid');
+  return new EditError(400, code, problem);
+}
+
 /** The request body as an edit request, or a 400 that names the field. */
 export function parseEditRequest(body: unknown): EditRequest {
   const r = EditRequest.safeParse(body);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const at = issue.path.length ? issue.path.join('.') : 'the body';
-  throw new EditError(400, 'bad-edit', `${at}: ${issue.message}`);
+  throw badRequest('bad-edit', EditRequest, body, r.error);
 }
 
 const dateOk = (d: string | number) => isPlanDay(parsePlanDate(d));
@@ -100,7 +109,11 @@ function unitAt(country: CountryData, lat: number, lon: number): string {
     throw new EditError(
       422,
       'outside-country',
-      said('studio.refuse.outside_country', { lat, lon, country: country.regions.countryName() }),
+      said('studio.refuse.outside_country', {
+        lat: figure(lat),
+        lon: figure(lon),
+        country: country.regions.countryName(),
+      }),
     );
   return country.regions.byCode.get(unit)?.included_in ?? unit;
 }

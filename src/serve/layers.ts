@@ -207,12 +207,12 @@ function cellKmOf(q: URLSearchParams, bad: LayerRouteOptions['bad']): number {
   if (v === null) return 1;
   const n = /^\d{1,3}(\.\d{1,6})?$/.test(v) ? Number(v) : Number.NaN;
   if (!(n >= CELL_KM_MIN && n <= CELL_KM_MAX))
-    throw bad('cell_km', said('studio.refuse.number_from', { from: amount(CELL_KM_MIN, 1), to: CELL_KM_MAX }));
+    throw bad('cell_km', said('studio.refuse.number_from', { from: amount(CELL_KM_MIN, 1), to: amount(CELL_KM_MAX) }));
   return n;
 }
 
 function badBands(bad: LayerRouteOptions['bad']): never {
-  throw bad('bands', said('studio.refuse.bands', { n: MAX_BANDS, max: MAX_BAND_MIN }));
+  throw bad('bands', said('studio.refuse.bands', { n: amount(MAX_BANDS), max: amount(MAX_BAND_MIN) }));
 }
 
 const LAYERS = ['isochrones', 'per-facility', 'catchments'] as const;

@@ -22,7 +22,7 @@ import { displayPath } from '../load/display-path.js';
 import { validateFile } from '../load/validate-file.js';
 import { writeAtomically } from '../render/output.js';
 import { said } from '../model/said.js';
-import { EditError } from './edits.js';
+import { badRequest, EditError } from './edits.js';
 import type { Session } from './session.js';
 
 export const SaveRequest = z.strictObject({
@@ -43,7 +43,7 @@ export interface SaveAnswer {
 
 export function save(session: Session, body: unknown): SaveAnswer {
   const r = SaveRequest.safeParse(body);
-  if (!r.success) throw new EditError(400, 'bad-save', `save: ${r.error.issues[0]!.message}`);
+  if (!r.success) throw badRequest('bad-save', SaveRequest, body, r.error);
   const folder = dirname(session.file);
   if (session.stale) throw new EditError(409, 'stale', said('studio.refuse.stale_save'));
   if (r.data.mode === 'plan') {

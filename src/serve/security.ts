@@ -10,7 +10,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Said, said, told } from '../model/said.js';
+import { amount, type Said, said, told } from '../model/said.js';
 
 export const COOKIE = 'dostplan_token';
 export const TOKEN_HEADER = 'x-dostplan-token';
@@ -145,7 +145,7 @@ export function readBody(req: IncomingMessage): Promise<Buffer | Refusal> {
 }
 
 const tooLarge = (): Refusal =>
-  refusal(413, 'too-large', said('studio.refuse.too_large', { kb: MAX_BODY_BYTES / 1024 }));
+  refusal(413, 'too-large', said('studio.refuse.too_large', { kb: amount(MAX_BODY_BYTES / 1024) }));
 
 /** Sets the security headers on an answer. */
 export function secure(res: ServerResponse): void {

@@ -9,11 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { GROUPINGS, type GroupBy } from '../analysis/demand.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { MAX_YEAR, MIN_YEAR } from '../model/plan.js';
 import { printable } from '../render/printable.js';
-import { Locale } from '../model/locale.js';
+import type { Locale } from '../model/locale.js';
 import { type Said, said } from '../model/said.js';
+import { whereWords } from '../model/where-words.js';
 import {
   answerText,
   capacityAnswer,
@@ -99,15 +100,18 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
   const routes = apiRoutes(o);
   const lang = o.session.run.lang;
-  /** The run's language for the refusals' messages (null: English, as the refusals are written). */
-  const L = lang === 'en' ? null : new Locale(lang);
-  const no = (res: ServerResponse, r: Refusal) => refuse(res, r, L);
+  /**
+   * The run's language for the refusals' messages, with the place names of the plan served (null:
+   * English, as the refusals are written).
+   */
+  const refusalLocale = () => (lang === 'en' ? null : o.session.run.locale());
+  const no = (res: ServerResponse, r: Refusal) => refuse(res, r, refusalLocale());
   /** The page's file in the run's language: app.js → app.az.js (build/web-bundle.ts writes both); CSS is one. */
   const inLanguage = (name: string) =>
     lang === 'en' || name.endsWith('.css') ? name : name.replace(/\.(html|js)$/, `.${lang}.$1`);
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => fail(res, e, o.session, L));
+    handle(req, res).catch((e) => fail(res, e, o.session, refusalLocale()));
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -356,8 +360,12 @@ function fail(res: ServerResponse, e: unknown, session: Session, L: Locale | nul
 
 function refusalOf(e: unknown, session: Session): Refusal {
   if (e instanceof HttpError) return e.r;
-  // A refusal given as a catalogue message (said) is said again in the run's language.
-  const s = (e as { said?: Said }).said;
+  // A refusal given as a catalogue message (said) is said again in the run's language; an input's
+  // problem with its place in words (a workbook's cell).
+  const s =
+    e instanceof InputError && e.problemSaid
+      ? said('where.at', { where: whereWords(e.where), problem: e.problemSaid })
+      : (e as { said?: Said }).said;
   const again = s ? { said: s } : {};
   if (e instanceof EditError) return { status: e.status, code: e.code, message: e.message, ...again };
   if (e instanceof UserError) return { status: 422, code: 'refused', message: printable(e.message), ...again };

@@ -39,7 +39,7 @@ import {
 } from './edits.js';
 import { summaryOf, type Summary } from './summary.js';
 import { localeOf } from './run-locale.js';
-import { said } from '../model/said.js';
+import { amount, said } from '../model/said.js';
 import { facilitiesOf } from '../model/plan.js';
 
 /**
@@ -152,7 +152,7 @@ export class Session {
   /** Applies an edit request; refused (EditError) when it makes no sense or gives the plan errors. */
   edit(req: EditRequest): void {
     if (this.edits.length >= this.maxEdits)
-      throw new EditError(409, 'too-many-edits', said('studio.refuse.too_many_edits', { n: this.maxEdits }));
+      throw new EditError(409, 'too-many-edits', said('studio.refuse.too_many_edits', { n: amount(this.maxEdits) }));
     const e = resolveEdit(req, this.current, this.ctx.country, this.added);
     const next = applyEdit(this.current, e);
     const errors = editErrorsSaid(next, this.ctx.country);

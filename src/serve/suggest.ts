@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type Quality, qualityText } from '../analysis/optimize/quality.js';
 import { pointCandidates, suggestSites } from '../analysis/optimize/suggest.js';
-import { EditError } from './edits.js';
+import { badRequest } from './edits.js';
 import type { Locale } from '../model/locale.js';
 import { qualityWords } from '../render/optimize.js';
 import { localeOf } from './run-locale.js';
@@ -42,10 +42,7 @@ export interface SuggestAnswer {
 
 export async function suggest(session: Session, body: unknown): Promise<SuggestAnswer> {
   const r = SuggestRequest.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new EditError(400, 'bad-suggest', `${issue.path.join('.') || 'the body'}: ${issue.message}`);
-  }
+  if (!r.success) throw badRequest('bad-suggest', SuggestRequest, body, r.error);
   const ctx = session.context;
   const { regions } = ctx.country;
   const year = r.data.year ?? ctx.plan.years.to;

@@ -12,8 +12,10 @@ export interface SiteCosts {
   yearly_cost?: number;
   /** Where the figures come from, or why they were assumed. */
   cost_source?: string;
-  /** Where the costs were read ("file:line"), for messages. */
+  /** Where the build cost was read ("file:line:column" of its cell), for messages. */
   where?: string;
+  /** Where the yearly cost was read (its cell). */
+  yearlyWhere?: string;
 }
 
 /** A money budget: `azn` in manat, against build costs plus `years` years of running costs. */
@@ -54,12 +56,13 @@ export function countedText(years: number): string {
 export function countedCosts(items: readonly { name: string; costs?: SiteCosts }[], b: MoneyBudget): Float64Array {
   return Float64Array.from(items, (c) => {
     const at = c.costs?.where ? `${c.costs.where}: ` : '';
+    const yearlyAt = c.costs?.yearlyWhere ? `${c.costs.yearlyWhere}: ` : at;
     const build = c.costs?.build_cost;
     if (build === undefined) throw new UserError(said('refuse.site_no_build_cost', { at, name: c.name }), 1);
     if (b.years === 0) return build;
     const yearly = c.costs?.yearly_cost;
     if (yearly === undefined)
-      throw new UserError(said('refuse.site_no_yearly_cost', { at, name: c.name, years: b.years }), 1);
+      throw new UserError(said('refuse.site_no_yearly_cost', { at: yearlyAt, name: c.name, years: b.years }), 1);
     return build + b.years * yearly;
   });
 }

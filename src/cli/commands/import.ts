@@ -67,7 +67,9 @@ export const command: CommandSpec<Opts> = {
         ...servablePlaces(regions),
       });
     } catch (e) {
-      if (e instanceof UserError) throw new InputError(file!, e.said ?? e.message, e.exitCode);
+      // A refusal at a cell names its place; any other names the list.
+      if (e instanceof UserError && !(e instanceof InputError))
+        throw new InputError(file!, e.said ?? e.message, e.exitCode);
       throw e;
     }
     const standards = defaultStandards(run, country);

@@ -38,7 +38,7 @@ export const command: CommandSpec<Opts> = {
     const ctx = await loadPlanContext(run, planArg, modelFlags(o));
     const y = reportYear(run, ctx.plan, o.year);
     const data = withProgress(run.locale().t('note.progress.report'), ctx.plan, (tick) =>
-      reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick),
+      reportData(ctx.plan, ctx.demand, ctx.country.regions, ctx.settings, y, tick, ctx.country.columns('resident')),
     );
     const { profile } = ctx.country;
     const capital = profile.capital ? { code: profile.capital.unit, name: profile.capital.name } : undefined;

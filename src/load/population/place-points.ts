@@ -30,6 +30,8 @@ export interface PlaceOptions {
    * point; `units` then only snaps the points it finds in no unit.
    */
   lookup?: UnitLookup;
+  /** A GeoJSON file: its positions are [lon, lat] arrays, not columns named in a header. */
+  geojson?: boolean;
 }
 
 export function placePoints(rows: PointRows, regions: RegionIndex, path: string, o: PlaceOptions = {}): PointColumns {
@@ -71,7 +73,11 @@ export function placePoints(rows: PointRows, regions: RegionIndex, path: string,
         const shown = /^[A-Za-z]{2}-[A-Za-z0-9]{1,4}$/.test(code) ? ` '${code}'` : '';
         const { system } = regions.profile.codes;
         const example = regions.codeExample();
-        throw new InputError(rows.where(i), said('read.points.unknown_region', { shown, system, example }), 1);
+        throw new InputError(
+          rows.where(i, 'region'),
+          said('read.points.unknown_region', { shown, system, example }),
+          1,
+        );
       }
       if (footprints?.isFar(code, lat[i]!, lon[i]!, locate)) {
         far.push(i);
@@ -171,7 +177,7 @@ function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): Sai
     if (Math.abs(rows.lon[i]!) <= 90 && locate(rows.lon[i]!, rows.lat[i]!) !== undefined) swapped++;
   }
   if (2 * outside <= sample || 2 * swapped <= outside) return '';
-  return said('read.points.swapped', { swapped, outside });
+  return said(o.geojson ? 'read.points.swapped_geojson' : 'read.points.swapped', { swapped, outside });
 }
 
 /** The index of the geodesically nearest place (the first of equals). */

@@ -13,9 +13,9 @@ import { type Said, said } from '../../model/said.js';
 import { partsOf } from '../../model/note.js';
 import { type ColumnMap, resolveColumns } from '../column-map.js';
 import { delimiterOf, delimiterSaid, separatedBy } from '../csv-dialect.js';
-import { CR, CsvCursor, LF, QUOTE } from '../csv-reader.js';
+import { CR, CsvCursor, cellPlace, LF, QUOTE } from '../csv-reader.js';
 import { decimalNumber, type Mark, NumberConvention, type Reading, readLocaleNumber } from '../number-format.js';
-import type { PointRows } from './point-rows.js';
+import type { PointRole, PointRows } from './point-rows.js';
 
 /** No place holds more people than the world; bigger values are typos and would overflow the sums. */
 export const MAX_POINT_POPULATION = 1e10;
@@ -23,7 +23,6 @@ export const MAX_POINT_POPULATION = 1e10;
 /** The columns the reader uses; others are skipped. */
 export const POINT_ROLES = ['lat', 'lon', 'population', 'region', 'name'] as const;
 const ROLES = POINT_ROLES;
-type Role = (typeof ROLES)[number];
 
 // Exact powers of ten: m / 10^k with m < 2^53 and k ≤ 22 is one correctly rounded division, the
 // same double as Number() gives for the decimal text.
@@ -46,33 +45,37 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
   // Each field's role (a repeated column name counts once, at its last place, as a keyed row would).
   // Candidate sites carry no people: a population column there is not read.
   const role = names.map((_, k) => ROLES.findIndex((r) => index[r] === k && (r !== 'population' || needPopulation)));
-  const fieldOf = (r: Role) => index[r]! + 1;
   const named = role.includes(ROLES.indexOf('name'));
   const rows = new RowBuilder(scan.lineCountBound(), named);
   const codes = new Interner(rows.regionCodes);
   const cell = new Float64Array(3);
+  // Where this row's lat, lon, population and region cells start (offsets, -1 when not read).
+  const starts = new Float64Array(4);
   let region = -1,
     name = '';
-  const emptyCell = (r: Role, line: number) =>
-    new InputError(`${path}:${line}:${fieldOf(r)}`, emptyCellSaid(r, needPopulation), 1);
+  // A cell's place: the line the cursor was on when it started, and its character column.
+  const cellLine = new Float64Array(4);
+  const at = (r: number) => {
+    const p = scan.placeOf(starts[r]!, cellLine[r]!);
+    return `${path}:${p.line}:${p.column}`;
+  };
+  const emptyCell = (r: number) => new InputError(at(r), emptyCellSaid(ROLES[r]!, needPopulation), 1);
   // Population cells that read as twelve or twelve thousand (12,000 · 12.000), settled at the end.
-  const pending: { row: number; line: number; sep: Mark }[] = [];
+  const pending: { row: number; where: string; sep: Mark }[] = [];
   const learn = (reading: Reading, r: number, line: number) => {
     const problem = conv.proof(reading, { row: said('read.at.line', { line }), role: ROLES[r]! });
-    if (problem)
-      throw new InputError(
-        `${path}:${line}:${fieldOf(ROLES[r]!)}`,
-        said('read.cell.problem', { role: ROLES[r]!, problem }),
-        1,
-      );
-    if (reading.ambiguous) pending.push({ row: rows.count, line, sep: reading.ambiguous });
+    if (problem) throw new InputError(at(r), said('read.cell.problem', { role: ROLES[r]!, problem }), 1);
+    if (reading.ambiguous) pending.push({ row: rows.count, where: at(r), sep: reading.ambiguous });
   };
   while (scan.startRecord()) {
     const line = scan.line;
+    const start = scan.recordStart;
     cell.fill(Number.NaN);
     if (!needPopulation) cell[2] = 0;
     region = -1;
     name = '';
+    let nameAt = 0,
+      nameLine = line;
     for (let k = 0; ; k++) {
       if (k >= names.length)
         throw new InputError(
@@ -81,9 +84,13 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
           1,
         );
       const r = role[k]!;
+      if (r >= 0 && r <= 3) {
+        starts[r] = scan.cellStart();
+        cellLine[r] = scan.line;
+      }
       if (r >= 0 && r <= 2) {
         const v = scan.number(r === 2);
-        if (v === undefined) throw emptyCell(ROLES[r]!, line);
+        if (v === undefined) throw emptyCell(r);
         cell[r] = v;
         if (scan.reading) {
           learn(scan.reading, r, line);
@@ -93,9 +100,12 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         // A million rows name a few dozen codes: each is matched in place, a string made once per code.
         const known = codes.count;
         region = scan.unquoted() ? codes.find(text, scan.from, scan.to) : codes.add(scan.text());
-        if (codes.count > known) checkText(rows.regionCodes[region]!, `${path}:${line}:1`);
-      } else if (r === 4) name = scan.text();
-      else scan.skip();
+        if (codes.count > known) checkText(rows.regionCodes[region]!, at(3));
+      } else if (r === 4) {
+        nameAt = scan.cellStart();
+        nameLine = scan.line;
+        name = scan.text();
+      } else scan.skip();
       if (!scan.separator()) {
         if (k + 1 < names.length)
           throw new InputError(
@@ -106,32 +116,46 @@ export function readPointsCsv(text: string, path: string, needPopulation: boolea
         break;
       }
     }
-    if (name !== '') checkText(name, `${path}:${line}:1`);
+    if (name !== '') {
+      const p = scan.placeOf(nameAt, nameLine);
+      checkText(name, `${path}:${p.line}:${p.column}`);
+    }
     const problem = pointProblem(cell[0]!, cell[1]!, cell[2]!);
-    if (problem) throw new InputError(`${path}:${line}:1`, problem, 1);
-    rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line);
+    if (problem) throw new InputError(at(ROLES.indexOf(problem.role)), problem.said, 1);
+    rows.push(cell[0]!, cell[1]!, cell[2]!, region, name, line, start);
   }
   if (rows.count === 0) throw new InputError(`${path}:1:1`, said('read.points.no_rows'), 1);
   for (const p of pending) {
     const settled = conv.settle(rows.population[p.row]!, p.sep);
     if ('problem' in settled)
-      throw new InputError(
-        `${path}:${p.line}:${fieldOf('population')}`,
-        said('read.cell.problem', { role: 'population', problem: settled.problem }),
-        1,
-      );
+      throw new InputError(p.where, said('read.cell.problem', { role: 'population', problem: settled.problem }), 1);
     rows.population[p.row] = settled.value;
   }
   const assumed = partsOf([separatedBy(delimiter), ...conv.describe()]);
-  return { ...rows.done((i) => `${path}:${rows.lines[i]}:1`), ...(assumed ? { assumed } : {}) };
+  // A row's cell, found again from the row's start when a later message (its unit) needs it.
+  const where = (i: number, r: PointRole = 'lat') => {
+    const p = cellPlace(text, delimiter, true, rows.starts[i]!, rows.lines[i]!, Math.max(index[r] ?? 0, 0));
+    return `${path}:${p.line}:${p.column}`;
+  };
+  return { ...rows.done(where), ...(assumed ? { assumed } : {}) };
 }
 
-/** What is wrong with a point (every point file: CSV rows, GeoJSON features), or undefined. */
-export function pointProblem(lat: number, lon: number, population: number): Said | undefined {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) return said('read.points.lat');
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180) return said('read.points.lon');
+/**
+ * What is wrong with a point (every point file: CSV rows, sheets, GeoJSON features) and which of
+ * its values it is, so the message points at that cell; undefined when nothing is.
+ */
+export function pointProblem(
+  lat: number,
+  lon: number,
+  population: number,
+): { role: 'lat' | 'lon' | 'population'; said: Said } | undefined {
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90) return { role: 'lat', said: said('read.points.lat') };
+  if (!Number.isFinite(lon) || Math.abs(lon) > 180) return { role: 'lon', said: said('read.points.lon') };
   if (!Number.isFinite(population) || population < 0 || population > MAX_POINT_POPULATION)
-    return said('read.points.population', { max: MAX_POINT_POPULATION.toExponential() });
+    return {
+      role: 'population',
+      said: said('read.points.population', { max: MAX_POINT_POPULATION.toExponential() }),
+    };
   return undefined;
 }
 
@@ -189,6 +213,8 @@ class RowBuilder {
   population: Float64Array;
   region: Int32Array;
   lines: Uint32Array;
+  /** Where each row starts in the text (a V8 string is shorter than 2^32). */
+  starts: Uint32Array;
   readonly regionCodes: string[] = [];
   private readonly names: string[] = [];
 
@@ -201,9 +227,10 @@ class RowBuilder {
     this.population = new Float64Array(capacity);
     this.region = new Int32Array(capacity);
     this.lines = new Uint32Array(capacity);
+    this.starts = new Uint32Array(capacity);
   }
 
-  push(lat: number, lon: number, population: number, region: number, name: string, line: number): void {
+  push(lat: number, lon: number, population: number, region: number, name: string, line: number, start: number): void {
     if (this.count === this.lat.length) this.grow();
     const i = this.count++;
     this.lat[i] = lat;
@@ -211,6 +238,7 @@ class RowBuilder {
     this.population[i] = population;
     this.region[i] = region;
     this.lines[i] = line;
+    this.starts[i] = start;
     if (this.named) this.names.push(name);
   }
 
@@ -226,9 +254,10 @@ class RowBuilder {
     this.population = more(this.population, new Float64Array(n));
     this.region = more(this.region, new Int32Array(n));
     this.lines = more(this.lines, new Uint32Array(n));
+    this.starts = more(this.starts, new Uint32Array(n));
   }
 
-  done(where: (i: number) => string): PointRows {
+  done(where: PointRows['where']): PointRows {
     const n = this.count;
     return {
       count: n,

@@ -25,7 +25,7 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
     population: new Float64Array(n),
     region: new Int32Array(n).fill(-1),
     regionCodes: [],
-    where: (i) => table.where(i, 0).replace(/, column A$/, ''),
+    where: (i, role = 'lat') => table.where(i, Math.max(col[role]!, 0)),
   };
   const names: string[] = [];
   const codes = new Map<string, number>();
@@ -43,13 +43,14 @@ export function pointsFromTable(table: Table, needPopulation: boolean, columns?:
       lon = number('lon'),
       population = number('population');
     const problem = pointProblem(lat, lon, population);
-    if (problem) throw new InputError(table.where(r, col.lat!), problem, 1);
+    if (problem) throw new InputError(table.where(r, col[problem.role]!), problem.said, 1);
     rows.lat[r] = lat;
     rows.lon[r] = lon;
     rows.population[r] = population;
     const region = col.region! >= 0 ? cellText(cells[col.region!]) : '';
     const name = col.name! >= 0 ? cellText(cells[col.name!]) : '';
-    checkText(region + name, table.where(r, col.region! >= 0 ? col.region! : Math.max(col.name!, 0)));
+    checkText(region, table.where(r, Math.max(col.region!, 0)));
+    checkText(name, table.where(r, Math.max(col.name!, 0)));
     if (region !== '') {
       let k = codes.get(region);
       if (k === undefined) codes.set(region, (k = rows.regionCodes.push(region) - 1));

@@ -13,7 +13,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
-import { parseJsonText } from '../json-text.js';
+import { jsonPlace, parseJsonText } from '../json-text.js';
 import { InputError, UserError } from '../../errors.js';
 import { xmlReason } from '../library-reasons.js';
 import { english, type Said, said } from '../../model/said.js';
@@ -367,9 +367,15 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
       : doc?.type === 'Feature'
         ? [doc]
         : [];
-  if (!features.length) throw bad(file, said('read.geojson.lines'));
+  if (!features.length) throw bad(file, said('read.geojson.lines'), ':1:1');
+  // Where a value of feature i is in the text, found again only for a message (json-text.ts).
+  const root = doc.type === 'Feature' ? [] : ['features'];
+  const at = (path: (string | number)[]) => {
+    const [i, ...rest] = path;
+    return jsonPlace(decoded.text, '', [...root, ...(root.length ? [i!] : []), ...rest]);
+  };
   const ids = new Map<string, number>();
-  const nodeId = (c: unknown, where: Said): number => {
+  const nodeId = (c: unknown, where: Said, path: (string | number)[]): number => {
     if (
       !Array.isArray(c) ||
       typeof c[0] !== 'number' ||
@@ -377,7 +383,7 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
       Math.abs(c[1]) > 90 ||
       Math.abs(c[0]) > 180
     ) {
-      throw bad(file, said('read.geojson.position', { where }));
+      throw bad(file, said('read.geojson.position', { where }), at(path));
     }
     const key = `${Math.round(c[0] * 1e7)},${Math.round(c[1] * 1e7)}`;
     let id = ids.get(key);
@@ -396,12 +402,18 @@ function readGeoJson(run: RunContext, file: string, sink: OsmSink): void {
     const lines: unknown =
       g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
     if (!Array.isArray(lines))
-      throw bad(file, said('read.geojson.multiline', { where: featureWords(i, '.geometry.coordinates') }));
+      throw bad(
+        file,
+        said('read.geojson.multiline', { where: featureWords(i, '.geometry.coordinates') }),
+        at([i, 'geometry', 'coordinates']),
+      );
+    const multi = g.type === 'MultiLineString';
     lines.forEach((line, j) => {
-      if (!Array.isArray(line)) throw bad(file, said('read.geojson.line', { where: featureWords(i) }));
+      const path = [i, 'geometry', 'coordinates', ...(multi ? [j] : [])];
+      if (!Array.isArray(line)) throw bad(file, said('read.geojson.line', { where: featureWords(i) }), at(path));
       sink.way(
         line.map((c, k) =>
-          nodeId(c, featureWords(i, `.geometry.coordinates${g.type === 'MultiLineString' ? `[${j}]` : ''}[${k}]`)),
+          nodeId(c, featureWords(i, `.geometry.coordinates${multi ? `[${j}]` : ''}[${k}]`), [...path, k]),
         ),
         tags,
       );

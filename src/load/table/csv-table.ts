@@ -1,7 +1,7 @@
 /**
  * A CSV as a Table (facility lists, candidate sites, H3 exports), read by the CSV reader
- * (load/csv-reader.ts) with the separator of its header line; each row keeps its first line for
- * messages.
+ * (load/csv-reader.ts) with the separator of its header line; each cell is placed at its line and
+ * character column, found again from its record's start when a message needs it.
  */
 import { InputError } from '../../errors.js';
 import { said } from '../../model/said.js';
@@ -13,7 +13,10 @@ import type { Table } from './table.js';
 export const MAX_TABLE_ROWS = 1_000_000;
 
 export function readCsvTable(text: string, file: string): Table {
-  const { records, lines, delimiter } = readCsv(text, file, { sameWidth: true, maxRecords: MAX_TABLE_ROWS + 1 });
+  const { records, lines, delimiter, place } = readCsv(text, file, {
+    sameWidth: true,
+    maxRecords: MAX_TABLE_ROWS + 1,
+  });
   if (records.length === 0) throw new InputError(`${file}:1:1`, said('read.table.no_rows'), 1);
   const [header, ...rows] = records;
   return {
@@ -21,7 +24,10 @@ export function readCsvTable(text: string, file: string): Table {
     header: header!,
     headerAt: `${file}:${lines[0]}:1`,
     rows,
-    where: (row, field) => `${file}:${lines[row + 1]}:${field + 1}`,
+    where: (row, field) => {
+      const at = place(row + 1, field);
+      return `${file}:${at.line}:${at.column}`;
+    },
     rowName: (row) => said('read.at.line', { line: lines[row + 1]! }),
     ...(delimiter !== ',' ? { assumed: separatedBy(delimiter)! } : {}),
   };

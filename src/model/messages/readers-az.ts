@@ -182,6 +182,8 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
     '{path}: {count} nöqtədən {n} nöqtə region sütununda göstərilən vahiddən {km} km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin{swapped}',
   'read.points.swapped':
     '\nlat və lon sütunlarının yeri dəyişik düşüb: yoxlanılan və ölkədən kənara düşən {outside} nöqtədən {swapped} nöqtə lat ilə lon dəyişdirildikdə ölkənin içinə düşür; başlıq sətrində lat və lon sütun adlarının yerini dəyişin',
+  'read.points.swapped_geojson':
+    '\nlat və lon yerləri dəyişik düşüb: yoxlanılan və ölkədən kənara düşən {outside} nöqtədən {swapped} nöqtə lat ilə lon dəyişdirildikdə ölkənin içinə düşür; GeoJSON hər mövqeyi [lon, lat] kimi yazır (əvvəlcə uzunluq, RFC 7946): hər obyektin coordinates massivində iki ədədin yerini dəyişin',
 
   // Population grids: population/load-population.ts, h3-reader.ts, geotiff-reader.ts, raster-crs.ts, tiff-structure.ts; sqlite.ts.
   'read.population.directory': 'bu, qovluqdur; əhali faylını göstərin (GeoTIFF, GeoPackage, CSV və ya GeoJSON)',
@@ -333,13 +335,27 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
   'read.orlib.header':
     'əvvəlcə "n edges p" başlığı, sonra hər til üçün bir "i j cost" sətri gözlənilir (OR-Library pmed formatı)',
-  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır, {text} yox',
+  'read.orlib.whole': '{what} {min} ilə {max} arasında tam ədəd olmalıdır',
   'read.orlib.n': 'n (təpələrin sayı)',
   'read.orlib.m': 'tillərin sayı',
   'read.orlib.p': 'p (medianların sayı)',
   'read.orlib.vertex': 'təpə',
   'read.orlib.edge_count': 'başlıqda {m} til göstərilib, faylda isə {lines} til sətri var',
   'read.orlib.edge_line': '"i j cost" (3 ədəd) gözlənilirdi, {n} ədəd var',
-  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır, {text} yox',
-  'read.orlib.disconnected': 'qraf əlaqəli deyil: {vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur',
+  'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır',
+  'read.orlib.disconnected':
+    '{parts} ayrı hissədən ibarət qraf üçün p = {p} azdır ({vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur): hər hissəyə öz medianı lazımdır, ona görə p ən azı {parts} olmalıdır',
+
+  // positions: tipli formatda (GeoJSON) dəyər öz tipində olmalıdır.
+  'read.number_as_text': '{role} dırnaq içində mətn kimi yazılıb; ədədi dırnaqsız yazın',
+  // import: sətrin xanasında imtina (fayl:sətir:sütun).
+  'read.import.same_id': '{id} id-si artıq {before} üçün verilib; hər xidmət obyektinə ayrıca id verin',
+  'read.import.outside':
+    'ölkədən kənarda yerləşir (en {lat}, uzunluq {lon}) və inzibati vahidi göstərilməyib; ' +
+    'koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
+  'read.import.no_center':
+    'filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
+  'read.text_expected': '{role} mətn olmalıdır; onu dırnaq içində yazın',
+  'read.data.empty_region':
+    'region xanası boşdur; məlumat qovluğundakı nöqtələrin hər sətri öz vahidinin kodunu göstərməlidir',
 };

@@ -175,6 +175,8 @@ export const readersEn = {
     '{path}: {n} of {count} point(s) lie more than {km} km outside the unit their region column names; fix the coordinates or the region{swapped}',
   'read.points.swapped':
     '\nlat and lon look swapped: {swapped} of the {outside} points checked lie outside the country and inside it with lat and lon exchanged; exchange the lat and lon column names in the header',
+  'read.points.swapped_geojson':
+    "\nlat and lon look swapped: {swapped} of the {outside} points checked lie outside the country and inside it with lat and lon exchanged; GeoJSON writes each position as [lon, lat] (longitude first, RFC 7946): exchange the two numbers in every feature's coordinates",
 
   // Population grids: population/load-population.ts, h3-reader.ts, geotiff-reader.ts, raster-crs.ts, tiff-structure.ts; sqlite.ts.
   'read.population.directory': 'is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)',
@@ -321,13 +323,26 @@ export const readersEn = {
 
   // Graphs in the OR-Library pmed format (optimize --graph): orlib.ts.
   'read.orlib.header': 'expected a header "n edges p" then one "i j cost" line per edge (OR-Library pmed format)',
-  'read.orlib.whole': '{what} must be a whole number from {min} to {max}, not {text}',
+  'read.orlib.whole': '{what} must be a whole number from {min} to {max}',
   'read.orlib.n': 'n (vertices)',
   'read.orlib.m': 'the edge count',
   'read.orlib.p': 'p (medians)',
   'read.orlib.vertex': 'a vertex',
   'read.orlib.edge_count': 'the header says {m} edges, the file has {lines} edge lines',
   'read.orlib.edge_line': 'expected "i j cost" (3 numbers), found {n}',
-  'read.orlib.cost': 'an edge cost must be a number ≥ 0, not {text}',
-  'read.orlib.disconnected': 'the graph is disconnected: vertex {vertex} cannot be reached from vertex 1',
+  'read.orlib.cost': 'an edge cost must be a number ≥ 0',
+  'read.orlib.disconnected':
+    'p = {p} is too few for a graph in {parts} separate parts (vertex {vertex} cannot be reached from vertex 1): each part needs a median of its own, so p must be at least {parts}',
+
+  // positions: values of a typed format (GeoJSON) must have their type; placing a value in a JSON file.
+  'read.number_as_text': '{role} is written as text in quotes; write the number without quotes',
+  // import: a refusal at the row's cell (file:line:column), moved from refuse.import_*.
+  'read.import.same_id': 'id {id} is also the id on {before}; give each facility its own id',
+  'read.import.outside':
+    'stands outside the country (lat {lat}, lon {lon}) and has no region; ' +
+    'check the coordinates (lat and lon swapped?) or fill in the region column',
+  'read.import.no_center':
+    "a branch with no center, and the list has no centers; fill in its parent center's id (a center column)",
+  'read.text_expected': '{role} must be text; write it in quotes',
+  'read.data.empty_region': "empty region cell; every row of a data folder's points names its unit's code",
 } as const;

@@ -4,6 +4,7 @@ import type { reasonsEn } from './reasons-en.js';
 export const reasonsAz: Record<keyof typeof reasonsEn, string> = {
   'where.list': '{a}, {b}',
   'where.in_file': '{file}: {where}',
+  'where.at': '{where}: {problem}',
   'where.sheet_cell': '{sheet} vərəqi, sətir {row}, sütun {column}',
   'where.sheet_row': '{sheet} vərəqi, sətir {row}',
   'where.layer_cell': 'qat {layer} (cəmi {layers} qat), sətir {row}, {column} sütunu',

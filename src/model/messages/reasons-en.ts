@@ -6,6 +6,7 @@ export const reasonsEn = {
   'where.list': '{a}, {b}',
   // A reader's position in words (model/where-words.ts): English exactly as the readers write it.
   'where.in_file': '{file}: {where}',
+  'where.at': '{where}: {problem}',
   'where.sheet_cell': 'sheet {sheet}, row {row}, column {column}',
   'where.sheet_row': 'sheet {sheet}, row {row}',
   'where.layer_cell': 'layer {layer} of {layers}, row {row}, column {column}',

@@ -36,12 +36,6 @@ export const refusalsAz: Record<keyof typeof refusalsEn, string> = {
   'refuse.delay_too_long': '--delay {spec}: hər iki istiqamətdə ən çoxu {years} il',
   'refuse.delay_unknown_id': "--delay {spec}: '{id}' id-li xidmət obyekti yoxdur",
   'refuse.delay_unknown_id_near': "--delay {spec}: '{id}' id-li xidmət obyekti yoxdur; bəlkə '{near}' nəzərdə tutulub?",
-  'refuse.import_same_id': '{at}: {id} id-si artıq {before} üçün verilib; hər xidmət obyektinə ayrıca id verin',
-  'refuse.import_outside':
-    '{at}: ölkədən kənarda yerləşir (en {lat}, uzunluq {lon}) və inzibati vahidi göstərilməyib; ' +
-    'koordinatları yoxlayın (en və uzunluq yerini dəyişib?) və ya `region` sütununu doldurun',
-  'refuse.import_no_center':
-    '{at}: filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   'refuse.site_no_build_cost':
     '{at}{name} üçün `build_cost` yoxdur; --budget-azn hər namizəd yer üçün onu tələb edir ' +
     '(manatla `build_cost` sütunu əlavə edin və ya bu yeri çıxarın)',

@@ -41,12 +41,6 @@ export const refusalsEn = {
   'refuse.delay_too_long': '--delay {spec}: at most {years} years either way',
   'refuse.delay_unknown_id': "--delay {spec}: no facility with id '{id}'",
   'refuse.delay_unknown_id_near': "--delay {spec}: no facility with id '{id}'; did you mean '{near}'?",
-  'refuse.import_same_id': '{at}: id {id} is also the id on {before}; give each facility its own id',
-  'refuse.import_outside':
-    '{at}: stands outside the country (lat {lat}, lon {lon}) and has no region; ' +
-    'check the coordinates (lat and lon swapped?) or fill in the region column',
-  'refuse.import_no_center':
-    "{at}: a branch with no center, and the list has no centers; fill in its parent center's id (a center column)",
   'refuse.site_no_build_cost':
     '{at}{name} has no build_cost; --budget-azn needs one for every candidate ' +
     '(add a build_cost column in manat, or leave the site out)',
