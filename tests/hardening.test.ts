@@ -159,7 +159,10 @@ describe('bounds: years, delays, values (classes 3 and 4)', () => {
       // The token found there is not quoted: the file could be anything (a key, a password line).
       ['3 2 1\n1 2 sk-SECRET\n2 3 1\n', 'g:2:5: an edge cost must be a number ≥ 0'],
       ['root:x:0:0 2 1\n', 'g:1:1: n (vertices) must be a whole number from 1 to 1000'],
-      ['4 2 1\n1 2 3\n3 4 1\n', 'g:1:1: the graph is disconnected: vertex 3 cannot be reached from vertex 1'],
+      [
+        '4 2 1\n1 2 3\n3 4 1\n',
+        'g:1:5: p = 1 is too few for a graph in 2 separate parts (vertex 3 cannot be reached from vertex 1): each part needs a median of its own, so p must be at least 2',
+      ],
       ['3 3 1\n1 2 3\n2 3 1\n', 'g:4:1: the header says 3 edges, the file has 2 edge lines'],
     ];
     for (const [text, message] of cases) {

@@ -5,6 +5,7 @@
  * one Dijkstra per vertex (see shortestPaths), where Floyd–Warshall's n³ took 1–2 s.
  */
 import type { GraphInput } from '../analysis/optimize/graph.js';
+import { graphParts } from '../analysis/optimize/instance.js';
 import { InputError } from '../errors.js';
 import { plainAmount, type Said, said } from '../model/said.js';
 import type { RunContext } from '../run/run-context.js';
@@ -88,10 +89,13 @@ export function parseOrLib(text: string, file: string): GraphInstance {
     cost.set(Math.min(a, b) * n + Math.max(a, b), c.value);
   }
   const d = shortestPaths(n, cost);
-  // A disconnected graph has no finite p-median objective unless every part gets a median; refuse it.
-  const unreachable = d.subarray(0, n).indexOf(Infinity);
-  if (unreachable >= 0) {
-    throw fail({ line: 1, column: 1 }, said('read.orlib.disconnected', { vertex: unreachable + 1 }));
+  // A disconnected graph is solvable when every part can get a median of its own: distances across
+  // parts are infinite (no vertex is served from another part). With fewer medians than parts some
+  // vertex has no median it can reach: refused at p.
+  const parts = graphParts(d, n).count;
+  if (p < parts) {
+    const vertex = d.subarray(0, n).indexOf(Infinity) + 1;
+    throw fail(pT, said('read.orlib.disconnected', { p, parts, vertex }));
   }
   return { n, p, dist: d };
 }

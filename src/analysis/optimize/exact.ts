@@ -73,7 +73,12 @@ export async function pmedianExact(
       r.points.forEach((i, t) => r.d[t]! < inst.fixed[i]! && pairs[i]!.push([j, r.d[t]!])),
     );
   } else {
-    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) pairs[i]!.push([j, inst.dist(i, j)]);
+    // Every pair, but those no path joins (a disconnected graph): such a point is served in its own part.
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) {
+        const d = inst.dist(i, j);
+        if (Number.isFinite(d)) pairs[i]!.push([j, d]);
+      }
   }
   const variables = pairs.reduce((a, p) => a + p.length, 0) + m + n;
   if (variables > EXACT_LIMITS.pmedianVariables) return undefined;

@@ -42,6 +42,14 @@ export interface Instance {
    * and a candidate outside the list may be fewer km away.
    */
   ranked?: boolean;
+  /**
+   * Whether every point must be served (a graph's vertices): a set of sites that leaves a point
+   * with no site it can reach and no fixed facility is infeasible, its cost infinite, where a place
+   * beyond every road counts nothing. Set on a disconnected graph, the one instance where it happens.
+   */
+  serveAll?: boolean;
+  /** The connected part of each point and each candidate (a disconnected graph): each part needs a site of its own. */
+  parts?: { ofPoint: Int32Array; ofSite: Int32Array; count: number };
 }
 
 /** A demand point or a candidate site (sites on different sides never serve each other). */
@@ -108,16 +116,21 @@ export function geoInstance(
   };
 }
 
-/** Matrix instance: every vertex is a demand point (weight 1) and a candidate. */
+/**
+ * Matrix instance: every vertex is a demand point (weight 1) and a candidate. Infinite distances
+ * (a disconnected graph: vertices in different parts) are left out of the lists, and the instance
+ * says every vertex must be served and which part each is in (see `serveAll`, `parts`).
+ */
 export function matrixInstance(d: Float64Array, n: number): Instance {
   // Plain loops: this runs on up to 900 × 900 pairs on every `optimize --graph`.
   const reverse: Instance['reverse'] = [];
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
+  const whole = !d.includes(Infinity);
   for (let j = 0; j < n; j++) {
     const col = new Float64Array(n);
     for (let i = 0; i < n; i++) col[i] = d[i * n + j]!;
-    reverse.push({ points: all, d: col });
+    reverse.push(whole ? { points: all, d: col } : reachable(col));
   }
   const horizon = new Float64Array(n),
     nearest = new Float64Array(n);
@@ -125,8 +138,10 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     let h = 0,
       near = Infinity;
     for (let j = 0; j < n; j++) {
-      h = Math.max(h, d[i * n + j]!);
-      near = Math.min(near, d[i * n + j]!);
+      const dij = d[i * n + j]!;
+      if (dij === Infinity) continue;
+      h = Math.max(h, dij);
+      near = Math.min(near, dij);
     }
     horizon[i] = h;
     nearest[i] = near;
@@ -140,7 +155,27 @@ export function matrixInstance(d: Float64Array, n: number): Instance {
     horizon,
     nearest,
     complete: true,
+    ...(whole ? {} : { serveAll: true, parts: graphParts(d, n) }),
   };
+}
+
+/** The finite entries of a column, with their rows. */
+function reachable(col: Float64Array): { points: Int32Array; d: Float64Array } {
+  const points: number[] = [];
+  for (let i = 0; i < col.length; i++) if (col[i] !== Infinity) points.push(i);
+  return { points: Int32Array.from(points), d: Float64Array.from(points, (i) => col[i]!) };
+}
+
+/** Each vertex's connected part (numbered in the order of their lowest vertex), from an n × n distance matrix. */
+export function graphParts(d: Float64Array, n: number): NonNullable<Instance['parts']> {
+  const of = new Int32Array(n).fill(-1);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    if (of[v]! >= 0) continue;
+    for (let u = 0; u < n; u++) if (d[v * n + u] !== Infinity) of[u] = count;
+    count++;
+  }
+  return { ofPoint: of, ofSite: of, count };
 }
 
 /**
@@ -176,5 +211,7 @@ export function restrict(inst: Instance, keep: number[], open: number[] = []): I
     horizon: horizon.map((h, i) => (h === 0 ? inst.horizon[i]! : h)),
     nearest,
     complete: inst.complete,
+    ...(inst.serveAll ? { serveAll: true } : {}),
+    ...(inst.parts ? { parts: { ...inst.parts, ofSite: Int32Array.from(keep, (j) => inst.parts!.ofSite[j]!) } } : {}),
   };
 }

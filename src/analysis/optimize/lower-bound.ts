@@ -29,6 +29,8 @@ export interface BoundInput {
   fixed: Float64Array;
   constant: number;
   nearest: { start: Int32Array; sorted: Int32Array; site: Int32Array; d: Float64Array };
+  /** Every point must be served (a disconnected graph): a set that leaves one unserved is infeasible. */
+  serveAll?: boolean;
 }
 
 export interface Proof {
@@ -166,14 +168,17 @@ export function proveOptimal(
   const relaxed = relaxation(prep, m);
   const { people, cap, start, sorted, site, cost } = relaxed;
   const n = cap.length;
-  if (!everyoneServed(cap, start, cost, k, m)) return { lowerBound: -Infinity, optimal: false, iterations: 0 };
+  // Where every point must be served, the sets that would leave one unserved are infeasible (the
+  // pricer says so), and the relaxation bounds the feasible ones: it holds as it stands.
+  if (!prep.serveAll && !everyoneServed(cap, start, cost, k, m))
+    return { lowerBound: -Infinity, optimal: false, iterations: 0 };
   const patience = options.patience ?? PATIENCE;
   const tol = 1e-9 * Math.abs(upper);
   // With whole-number costs (OR-Library graphs) a cheaper set costs at least 1 less: a bound above
   // the incumbent's cost − 1 proves it.
   const step1 = integral(relaxed, prep.constant) ? 1 - 1e-6 : 0;
   const columns = pairsByCandidate(relaxed, m);
-  const pricer = setPricer(relaxed, columns, prep.constant);
+  const pricer = setPricer(relaxed, columns, prep.constant, prep.serveAll);
   const price = pricer.price;
   let best = { sites: incumbent, cost: upper };
   const cheaper = (sites: number[]) => (sites === incumbent ? {} : { better: sites });
@@ -469,13 +474,17 @@ export function setPricer(
   r: Relaxation,
   { from, point, pairCost }: Columns,
   constant: number,
+  serveAll = false,
 ): { price: (sites: ArrayLike<number>) => number; reads: number } {
   const n = r.cap.length;
-  // A point with no fixed facility that no site reaches counts 0, as in the objective.
+  // A point with no fixed facility that no site reaches counts 0, as in the objective; where every
+  // point must be served, such a set is infeasible (Infinity).
   const capOr0 = new Float64Array(n);
-  let all = constant;
+  let all = constant,
+    uncapped = 0;
   for (let x = 0; x < n; x++) {
     capOr0[x] = Number.isFinite(r.cap[x]!) ? r.cap[x]! : 0;
+    if (!Number.isFinite(r.cap[x]!)) uncapped++;
     all += capOr0[x]!;
   }
   const paid = r.cap.slice();
@@ -493,13 +502,15 @@ export function setPricer(
         paid[x] = pairCost[e]!;
       }
     }
-    let total = all;
+    let total = all,
+      reached = 0;
     for (let u = 0; u < count; u++) {
       const x = touched[u]!;
+      if (!Number.isFinite(r.cap[x]!)) reached++;
       total += paid[x]! - capOr0[x]!;
       paid[x] = r.cap[x]!;
     }
-    return total;
+    return serveAll && reached < uncapped ? Infinity : total;
   }
   return pricer;
 }

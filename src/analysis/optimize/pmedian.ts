@@ -46,7 +46,8 @@ export function pmedianObjective(inst: Instance, sites: number[], prep = prepare
       if (Number.isNaN(c[x]!) && prep.beyond[x]! < d) c[x] = inst.dist(prep.active[x]!, sites[s]!);
       if (!Number.isNaN(c[x]!)) d = Math.min(d, c[x]!);
     }
-    total += prep.w[x]! * (Number.isFinite(d) ? d : 0);
+    // A point no open site reaches: nothing (a place beyond every road), or an infeasible set (serveAll).
+    total += prep.w[x]! * (Number.isFinite(d) ? d : prep.serveAll ? Infinity : 0);
   }
   return total;
 }
@@ -77,6 +78,7 @@ export function prepare(inst: Instance, k: number): Prepared {
       kept[i] = c;
       na++;
     } else if (Number.isFinite(f)) constant += weight[i]! * f;
+    else if (inst.serveAll && weight[i]! > 0) constant = Infinity; // no site can ever serve it
   }
   const xOf = new Int32Array(n).fill(-1);
   const active = new Int32Array(na),
@@ -119,6 +121,7 @@ export function prepare(inst: Instance, k: number): Prepared {
     reverse,
     complete: inst.complete,
     exactSums: exactSums(w, fixed, lists.d),
+    ...(inst.serveAll ? { serveAll: true } : {}),
   };
 }
 
@@ -244,10 +247,19 @@ export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse)
     }
     return g;
   };
-  const heap = new MaxHeap();
-  for (let j = 0; j < inst.m; j++) heap.push(j, gain(j));
   const chosen: number[] = [];
   const taken = new Uint8Array(inst.m);
+  const open = (j: number) => {
+    chosen.push(j);
+    taken[j] = 1;
+    const { points, d } = reverse[j]!;
+    for (let t = 0; t < points.length; t++) cur[points[t]!] = Math.min(cur[points[t]!]!, d[t]!);
+  };
+  // A disconnected graph: first, each part without a fixed facility its best site (its 1-median),
+  // so no part is left without one when k allows.
+  if (inst.parts) for (const j of partMedians(inst, gain)) if (chosen.length < k) open(j);
+  const heap = new MaxHeap();
+  for (let j = 0; j < inst.m; j++) if (!taken[j]) heap.push(j, gain(j));
   while (chosen.length < Math.min(k, inst.m) && heap.size) {
     const { id, key } = heap.pop()!;
     if (taken[id]) continue;
@@ -256,12 +268,28 @@ export function pmedianGreedy(inst: Instance, k: number, reverse = inst.reverse)
       heap.push(id, fresh);
       continue;
     }
-    chosen.push(id);
-    taken[id] = 1;
-    const { points, d } = reverse[id]!;
-    for (let t = 0; t < points.length; t++) cur[points[t]!] = Math.min(cur[points[t]!]!, d[t]!);
+    open(id);
   }
   return chosen;
+}
+
+/** For each part with no fixed facility, the candidate in it that gains most (the lowest index on a tie), part by part. */
+function partMedians(inst: Instance, gain: (j: number) => number): number[] {
+  const { ofPoint, ofSite, count } = inst.parts!;
+  const served = new Uint8Array(count);
+  for (let i = 0; i < ofPoint.length; i++) if (Number.isFinite(inst.fixed[i]!)) served[ofPoint[i]!] = 1;
+  const best = new Int32Array(count).fill(-1),
+    bestGain = new Float64Array(count).fill(-Infinity);
+  for (let j = 0; j < inst.m; j++) {
+    const part = ofSite[j]!;
+    if (served[part]) continue;
+    const g = gain(j);
+    if (g > bestGain[part]!) {
+      bestGain[part] = g;
+      best[part] = j;
+    }
+  }
+  return [...best].filter((j) => j >= 0);
 }
 
 /** Best-improvement interchange from `start` until no swap gains (or maxPasses passes). */

@@ -41,6 +41,8 @@ export interface Prepared {
    * the sums a pass from scratch would (swap-search.ts). Otherwise each pricing starts from scratch.
    */
   exactSums?: boolean;
+  /** Whether a point left with no site and no fixed facility makes the set infeasible (`Instance.serveAll`). */
+  serveAll?: boolean;
 }
 
 export type PointLists = { start: Int32Array; site: Int32Array; d: Float64Array };

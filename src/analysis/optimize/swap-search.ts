@@ -161,7 +161,8 @@ export class SwapSearch {
   objective(): number {
     const { prep, d1 } = this;
     let total = prep.constant;
-    for (let x = 0; x < d1.length; x++) total += prep.w[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : 0);
+    const unserved = prep.serveAll ? Infinity : 0;
+    for (let x = 0; x < d1.length; x++) total += prep.w[x]! * (Number.isFinite(d1[x]!) ? d1[x]! : unserved);
     return total;
   }
 

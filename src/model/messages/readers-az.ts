@@ -340,7 +340,8 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.orlib.edge_count': 'başlıqda {m} til göstərilib, faylda isə {lines} til sətri var',
   'read.orlib.edge_line': '"i j cost" (3 ədəd) gözlənilirdi, {n} ədəd var',
   'read.orlib.cost': 'tilin xərci ≥ 0 ədəd olmalıdır',
-  'read.orlib.disconnected': 'qraf əlaqəli deyil: {vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur',
+  'read.orlib.disconnected':
+    '{parts} ayrı hissədən ibarət qraf üçün p = {p} azdır ({vertex} nömrəli təpəyə 1 nömrəli təpədən çatmaq olmur): hər hissəyə öz medianı lazımdır, ona görə p ən azı {parts} olmalıdır',
 
   // positions: tipli formatda (GeoJSON) dəyər öz tipində olmalıdır.
   'read.number_as_text': '{role} dırnaq içində mətn kimi yazılıb; ədədi dırnaqsız yazın',

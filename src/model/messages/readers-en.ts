@@ -328,7 +328,8 @@ export const readersEn = {
   'read.orlib.edge_count': 'the header says {m} edges, the file has {lines} edge lines',
   'read.orlib.edge_line': 'expected "i j cost" (3 numbers), found {n}',
   'read.orlib.cost': 'an edge cost must be a number ≥ 0',
-  'read.orlib.disconnected': 'the graph is disconnected: vertex {vertex} cannot be reached from vertex 1',
+  'read.orlib.disconnected':
+    'p = {p} is too few for a graph in {parts} separate parts (vertex {vertex} cannot be reached from vertex 1): each part needs a median of its own, so p must be at least {parts}',
 
   // positions: values of a typed format (GeoJSON) must have their type; placing a value in a JSON file.
   'read.number_as_text': '{role} is written as text in quotes; write the number without quotes',
