@@ -52,6 +52,25 @@ describe('population points and the unit they claim', () => {
     expect(r.stderr).toContain('lat and lon look swapped');
   });
 
+  it('swapped positions in GeoJSON: told of [lon, lat] (RFC 7946), not of a header it does not have; en and az', () => {
+    // Barda's centre and a town written [lat, lon]: lon 40.38 lat 47.13 lies outside the country.
+    const feature = (a: number, b: number, p: number) =>
+      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${a},${b}]},"properties":{"population":${p}}}`;
+    const geo = file(
+      'swapped.geojson',
+      `{"type":"FeatureCollection","features":[${feature(40.3758, 47.1262, 100)},${feature(40.4758, 47.1262, 200)}]}\n`,
+    );
+    const r = coverage(geo);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lat and lon look swapped: 2 of the 2 points checked');
+    expect(r.stderr).toContain('GeoJSON writes each position as [lon, lat] (longitude first, RFC 7946)');
+    expect(r.stderr).not.toContain('header');
+    const az = cli(['coverage', plan, '--population', geo, '--lang', 'az']);
+    expect(az.code).toBe(1);
+    expect(az.stderr).toContain('GeoJSON hər mövqeyi [lon, lat] kimi yazır');
+    expect(az.stderr).not.toContain('başlıq');
+  });
+
   it('one stray point among many is no swap: its line only', () => {
     const many = [...rows, '40.4758,47.1262,200,AZ-BAR', '47.1262,40.3758,100,AZ-BAR', ''];
     const r = coverage(file('one-stray.csv', many.join('\n')));

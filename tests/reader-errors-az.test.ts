@@ -398,8 +398,8 @@ const CASES: Case[] = [
       return ['coverage', join(ROOT, 'plans', 'dost.yaml'), '--data', data];
     },
     code: 1,
-    en: '{DIR}/data-zod/regions.json: regions[0].name_en must be text, not a number',
-    az: '{DIR}/data-zod/regions.json: `regions[0].name_en` mətn olmalıdır, ədəd tipli dəyər yox',
+    en: '{DIR}/data-zod/regions.json:1:1301: regions[0].name_en must be text, not a number',
+    az: '{DIR}/data-zod/regions.json:1:1301: `regions[0].name_en` mətn olmalıdır, ədəd tipli dəyər yox',
   },
   {
     name: "a data folder whose profile.json has a key the schema does not know (zod's reason, no key quoted)",
@@ -413,10 +413,10 @@ const CASES: Case[] = [
     },
     code: 1,
     en:
-      '{DIR}/data-key/profile.json: unknown key in the top level. Allowed keys: id, name, name_az, codes, grouping, ' +
+      '{DIR}/data-key/profile.json:1:1021: unknown key in the top level. Allowed keys: id, name, name_az, codes, grouping, ' +
       'capital, exclaves, files, default_plan, population_source, credits, population_source_az, credits_az.',
     az:
-      '{DIR}/data-key/profile.json: faylın yuxarı səviyyəsi daxilində naməlum açar. Mümkün açarlar: `id, name, ' +
+      '{DIR}/data-key/profile.json:1:1021: faylın yuxarı səviyyəsi daxilində naməlum açar. Mümkün açarlar: `id, name, ' +
       'name_az, codes, grouping, capital, exclaves, files, default_plan, population_source, credits, ' +
       'population_source_az, credits_az`.',
   },

@@ -37,3 +37,23 @@ describe('--scale-to official on a file with people in two units', () => {
     expect(r.stderr).toMatch(/not scaled \(no cells or no official figure\): AZ-ABS, /);
   });
 });
+
+describe('--scale-to official: the header says the figures are scaled, not the file’s own', () => {
+  it('text header in English and Azerbaijani, and JSON population_basis', () => {
+    const en = cli(['coverage', '--population', file, '--scale-to', 'official']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain(
+      "Population: the user's file, scaled to the official unit totals (--scale-to official).",
+    );
+    expect(en.stdout).not.toContain('its own figures');
+    const az = cli(['coverage', '--population', file, '--scale-to', 'official', '--lang', 'az']);
+    expect(az.code, az.stderr).toBe(0);
+    expect(az.stdout).toContain('vahidlərin rəsmi əhalisinə uyğunlaşdırılıb');
+    expect(az.stdout).not.toContain('öz rəqəmləri');
+    const j = JSON.parse(cli(['coverage', '--population', file, '--scale-to', 'official', '--format', 'json']).stdout);
+    expect(j.population_basis).toBe('file-scaled');
+    // Unscaled, the file's own figures.
+    const own = cli(['coverage', '--population', file]);
+    expect(own.stdout).toContain("Population: the user's file (its own figures).");
+  });
+});

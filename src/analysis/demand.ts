@@ -29,17 +29,21 @@ export interface Demand {
   basis?: PopulationBasis;
 }
 
-export type PopulationBasisLabel = PopulationBasis | 'file';
+/** 'file': a user's population file as read; 'file-scaled': one scaled to the official unit totals. */
+export type PopulationBasisLabel = PopulationBasis | 'file' | 'file-scaled';
 
 /** What the report says it counted: the embedded basis, or the user's file. */
 export function basisLabel(d: Demand): PopulationBasisLabel {
-  // A population file stays 'file' even when scaled to official unit totals (its source says so).
+  // A population file scaled to official unit totals (--scale-to official) says so: its figures are not its own.
+  if (d.source?.scale) return 'file-scaled';
   return d.source || !d.scaled ? 'file' : (d.basis ?? 'registered');
 }
 
 /** One line for text reports. */
 export function describeBasis(b: PopulationBasisLabel): string {
   if (b === 'file') return "population: the user's file (its own figures)";
+  if (b === 'file-scaled')
+    return "population: the user's file, scaled to the official unit totals (--scale-to official)";
   return b === 'resident'
     ? 'population basis: resident (displaced people counted where they live; data/SOURCES.md)'
     : 'population basis: registered (SSC de jure: displaced people counted at their home district)';

@@ -3,7 +3,7 @@
  * outline and, where the profile names them, unit polygons. The embedded default is Azerbaijan's (data/); `--data DIR` or DOSTPLAN_DATA names
  * another folder. Each folder is read once per run.
  */
-import { parseJsonText } from './json-text.js';
+import { jsonPlace, parseJsonText } from './json-text.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ import { RegionIndex } from '../model/region-index.js';
 import { regionNames } from '../model/local-names.js';
 import { compiled } from './compiled-inputs.js';
 import { csvObjects, DATA_CSV } from './csv-reader.js';
-import { type PointTable, pointTable, weightedColumns } from './point-table.js';
+import { checkedPoints, type PointTable, pointTable, weightedColumns } from './point-table.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { RunContext } from '../run/run-context.js';
 import { readUserText } from './text-input.js';
@@ -71,7 +71,12 @@ function readCountry(run: RunContext, folder: string): CountryData {
     return readUserText(run, file);
   };
   const parseJson = (text: string, name: string) => parseJsonText(text, join(folder, name));
-  const json = (name: string) => parseJson(read(name), name);
+  const texts = new Map<string, string>();
+  const json = (name: string) => {
+    const text = read(name);
+    texts.set(name, text);
+    return parseJson(text, name);
+  };
   // The embedded data is checked against its schemas by the test suite (tests/data.test.ts); a
   // user's folder is checked here. Skipping zod for the embedded data keeps `regions` and
   // `schema` from loading it at all.
@@ -84,11 +89,11 @@ function readCountry(run: RunContext, folder: string): CountryData {
   const profileJson = json('profile.json');
   const profile = trusted
     ? (profileJson as CountryProfile)
-    : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'));
+    : parseWith(schemas().profile, profileJson, join(folder, 'profile.json'), texts.get('profile.json')!);
   const datasetJson = json(profile.files.regions);
   const dataset = trusted
     ? (datasetJson as Dataset)
-    : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions));
+    : parseWith(schemas().dataset, datasetJson, join(folder, profile.files.regions), texts.get(profile.files.regions)!);
   // The outline, the points and the unit polygons are read when first used (`regions` needs none
   // of them; a registered-basis run never builds the resident points).
   let outline: CountryOutline | undefined;
@@ -100,7 +105,10 @@ function readCountry(run: RunContext, folder: string): CountryData {
     if (table) return table;
     const text = read(profile.files.points);
     const file = join(folder, profile.files.points);
-    return (table = compiled<PointTable>('points', text) ?? pointTable(csvObjects(text, file, DATA_CSV)));
+    // A user's folder is checked cell by cell: its numbers feed every figure.
+    return (table =
+      compiled<PointTable>('points', text) ??
+      pointTable(trusted ? csvObjects(text, file, DATA_CSV) : checkedPoints(text, file)));
   };
   const pointsOf = (basis: PopulationBasis) => {
     let p = objects.get(basis);
@@ -181,9 +189,11 @@ export function distanceToUnitKm(code: string, lat: number, lon: number): number
  * (zod-findings.ts), in the run's language. zod's own English message is not used, nor any value
  * of the file (quote: false), which may be any file on the machine.
  */
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, text: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const problem = zodFindings(r.error, schema, value, { quote: false })[0]?.said ?? said('zod.not_valid');
-  throw new InputError(file, problem, 1);
+  const first = zodFindings(r.error, schema, value, { quote: false })[0];
+  const problem = first?.said ?? said('zod.not_valid');
+  // At the value's line and column in the file (json-text.ts finds it again from the issue's path).
+  throw new InputError(jsonPlace(text, file, first?.path ?? []), problem, 1);
 }

@@ -49,17 +49,19 @@ export function loadPointColumns(
   regions: RegionIndex,
   o: PointFileOptions,
 ): PointColumns {
+  const geojson = !o.table && !isWorkbook(path) && (o.geojson ?? /\.(geo)?json$/i.test(extname(path)));
   const rows = o.table
     ? pointsFromTable(o.table, o.population, o.columns)
     : isWorkbook(path)
       ? pointsFromTable(readXlsxTable(readBinaryFile(run, path), path, o.sheet), o.population, o.columns)
-      : (o.geojson ?? /\.(geo)?json$/i.test(extname(path)))
+      : geojson
         ? fromGeoJson(readTableText(run, path), path, o.population, o.columns)
         : readPointsCsv(readTableText(run, path), path, o.population, o.columns);
   if (rows.assumed) run.note(said('note.read_as', { file: path, how: rows.assumed }));
   return placePoints(rows, regions, path, {
     ...(o.units ? { units: o.units } : {}),
     ...(o.lookup ? { lookup: o.lookup } : {}),
+    geojson,
   });
 }
 

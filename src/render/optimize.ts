@@ -112,7 +112,7 @@ function populationWords(s: string, L: Locale): string {
   if (L.lang === 'en') return s;
   const m = /^(.*), people of (\d{4})( held for every year)?$/.exec(s);
   if (!m) return s;
-  const basis = (['resident', 'registered', 'file'] as const).find((b) => basisText(b) === m[1]);
+  const basis = (['resident', 'registered', 'file', 'file-scaled'] as const).find((b) => basisText(b) === m[1]);
   if (!basis) return s;
   const year = L.yearOrd(Number(m[2]));
   return L.t(m[3] ? 'opt.people_of_held' : 'opt.people_of', { basis: basisText(basis, L), year });

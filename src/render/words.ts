@@ -57,6 +57,7 @@ function roadsText(s: string, L: Locale): string {
 /** "population basis: resident (…)". */
 export function basisText(b: PopulationBasisLabel, L: Locale = ENGLISH): string {
   if (L.lang === 'en') return describeBasis(b);
+  if (b === 'file-scaled') return L.t('population.file_scaled');
   return L.t(b === 'file' ? 'population.file' : b === 'resident' ? 'population.resident' : 'population.registered');
 }
 

@@ -30,6 +30,8 @@ export interface PlaceOptions {
    * point; `units` then only snaps the points it finds in no unit.
    */
   lookup?: UnitLookup;
+  /** A GeoJSON file: its positions are [lon, lat] arrays, not columns named in a header. */
+  geojson?: boolean;
 }
 
 export function placePoints(rows: PointRows, regions: RegionIndex, path: string, o: PlaceOptions = {}): PointColumns {
@@ -175,7 +177,7 @@ function swappedHint(rows: PointRows, misplaced: number[], o: PlaceOptions): Sai
     if (Math.abs(rows.lon[i]!) <= 90 && locate(rows.lon[i]!, rows.lat[i]!) !== undefined) swapped++;
   }
   if (2 * outside <= sample || 2 * swapped <= outside) return '';
-  return said('read.points.swapped', { swapped, outside });
+  return said(o.geojson ? 'read.points.swapped_geojson' : 'read.points.swapped', { swapped, outside });
 }
 
 /** The index of the geodesically nearest place (the first of equals). */

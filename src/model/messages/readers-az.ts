@@ -181,6 +181,8 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
     '{path}: {count} nöqtədən {n} nöqtə region sütununda göstərilən vahiddən {km} km-dən çox kənardadır; koordinatları və ya region dəyərini düzəldin{swapped}',
   'read.points.swapped':
     '\nlat və lon sütunlarının yeri dəyişik düşüb: yoxlanılan və ölkədən kənara düşən {outside} nöqtədən {swapped} nöqtə lat ilə lon dəyişdirildikdə ölkənin içinə düşür; başlıq sətrində lat və lon sütun adlarının yerini dəyişin',
+  'read.points.swapped_geojson':
+    '\nlat və lon yerləri dəyişik düşüb: yoxlanılan və ölkədən kənara düşən {outside} nöqtədən {swapped} nöqtə lat ilə lon dəyişdirildikdə ölkənin içinə düşür; GeoJSON hər mövqeyi [lon, lat] kimi yazır (əvvəlcə uzunluq, RFC 7946): hər obyektin coordinates massivində iki ədədin yerini dəyişin',
 
   // Population grids: population/load-population.ts, h3-reader.ts, geotiff-reader.ts, raster-crs.ts, tiff-structure.ts; sqlite.ts.
   'read.population.directory': 'bu, qovluqdur; əhali faylını göstərin (GeoTIFF, GeoPackage, CSV və ya GeoJSON)',
@@ -353,4 +355,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.import.no_center':
     'filialın mərkəzi göstərilməyib, siyahıda isə mərkəz yoxdur; onun ana mərkəzinin id-sini yazın (`center` sütunu)',
   'read.text_expected': '{role} mətn olmalıdır; onu dırnaq içində yazın',
+  'read.data.empty_region':
+    'region xanası boşdur; məlumat qovluğundakı nöqtələrin hər sətri öz vahidinin kodunu göstərməlidir',
 };

@@ -174,6 +174,8 @@ export const readersEn = {
     '{path}: {n} of {count} point(s) lie more than {km} km outside the unit their region column names; fix the coordinates or the region{swapped}',
   'read.points.swapped':
     '\nlat and lon look swapped: {swapped} of the {outside} points checked lie outside the country and inside it with lat and lon exchanged; exchange the lat and lon column names in the header',
+  'read.points.swapped_geojson':
+    "\nlat and lon look swapped: {swapped} of the {outside} points checked lie outside the country and inside it with lat and lon exchanged; GeoJSON writes each position as [lon, lat] (longitude first, RFC 7946): exchange the two numbers in every feature's coordinates",
 
   // Population grids: population/load-population.ts, h3-reader.ts, geotiff-reader.ts, raster-crs.ts, tiff-structure.ts; sqlite.ts.
   'read.population.directory': 'is a directory; name a population file (GeoTIFF, GeoPackage, CSV or GeoJSON)',
@@ -341,4 +343,5 @@ export const readersEn = {
   'read.import.no_center':
     "a branch with no center, and the list has no centers; fill in its parent center's id (a center column)",
   'read.text_expected': '{role} must be text; write it in quotes',
+  'read.data.empty_region': "empty region cell; every row of a data folder's points names its unit's code",
 } as const;
