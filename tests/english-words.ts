@@ -19,7 +19,7 @@ const ENGLISH = new Set(
 );
 
 /** Text a person may read in English whatever the language (links, paths, ids, rule codes, credits), and CSS. */
-function strip(text: string): string {
+export function englishStrip(text: string): string {
   return text
     .replace(/^[ \t]*(?:- )?name: .*\n(?=[ \t]*name_az: )/gm, ' ') // a plan's English name beside its name_az:
     .replace(/^([ \t]*status: )[a-z_]+\b/gm, '$1') // a plan's status, an enum value: `status: open`
@@ -40,7 +40,7 @@ function strip(text: string): string {
 /** The English words found in `text`, each with a little context, at most `max`. */
 export function englishLeft(text: string, max = 20): string[] {
   const found: string[] = [];
-  const clean = strip(text);
+  const clean = englishStrip(text);
   // Whole words in any script: "çatışmır" is one Azerbaijani word, not "at" between other letters.
   for (const m of clean.matchAll(/[\p{L}']+/gu)) {
     if (!ENGLISH.has(m[0].toLowerCase())) continue;

@@ -175,6 +175,29 @@ describe('p-median on graphs: hybrid search and Lagrangian bound', () => {
     expect(higher).toBe(3);
   });
 
+  it('a proof on a prepared instance proved on before (its relaxation built once) is the proof on a fresh one', () => {
+    // Degenerate ones too: all costs equal, one site, every site but one.
+    const equal = parseOrLib(
+      `12 12 3\n${Array.from({ length: 12 }, (_, i) => `${i + 1} ${((i + 1) % 12) + 1} 7`).join('\n')}`,
+      'equal',
+    );
+    for (const [g, k] of [
+      [graph(91, 50, 100, 5), 5],
+      [graph(92, 50, 100, 1), 1],
+      [graph(93, 30, 60, 29), 29],
+      [equal, 3],
+    ] as const) {
+      const inst = matrixInstance(g.dist, g.n);
+      const start = [...Array(k).keys()];
+      const used = prepare(inst, k);
+      const upper = pmedianObjective(inst, start, used);
+      proveOptimal(used, inst.m, start, upper, 5e4, { patience: 30 });
+      const again = proveOptimal(used, inst.m, start, upper, 1e7, { patience: 30 });
+      const fresh = proveOptimal(prepare(inst, k), inst.m, start, upper, 1e7, { patience: 30 });
+      expect(again).toEqual(fresh);
+    }
+  });
+
   it('a restricted instance (some candidates left out, some open for good) prices every set as the full one', () => {
     const g = graph(31, 30, 60, 5);
     const inst = matrixInstance(g.dist, g.n);

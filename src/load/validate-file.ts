@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { checkPlan } from '../analysis/check-plan.js';
 import type { Finding } from '../model/diagnostic.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Language } from '../model/language.js';
 import { type Plan, populationFileOf } from '../model/plan.js';
 import { loadCountry, type CountryData } from './dataset-loader.js';
 import type { RunContext } from '../run/run-context.js';
@@ -15,8 +16,10 @@ export function validateFile(
   run: RunContext,
   path: string,
   country: CountryData = loadCountry(run),
-): { diagnostics: Diagnostic[]; files: string[] } {
+): { diagnostics: Diagnostic[]; files: string[]; language?: Language | undefined } {
   const loaded = loadPlan(run, path);
+  // The plan's `language:` (the first plan read decides, --lang above it), as every other command takes it.
+  const language = (loaded.plan ?? loaded.partial?.plan)?.language;
   const ctx = {
     regions: country.regions,
     outline: country.outline,
@@ -24,7 +27,11 @@ export function validateFile(
   };
   if (loaded.plan) {
     const findings = [...checkPlan(loaded.plan, ctx), ...missingFiles(loaded.plan)];
-    return { diagnostics: sortDiagnostics(findingsToDiagnostics(findings, loaded.locate)), files: loaded.files };
+    return {
+      diagnostics: sortDiagnostics(findingsToDiagnostics(findings, loaded.locate)),
+      files: loaded.files,
+      language,
+    };
   }
   if (!loaded.partial) return { diagnostics: loaded.diagnostics, files: loaded.files };
   // Some facility entries broke the schema: check the rest too, so one run reports every problem.
@@ -40,6 +47,7 @@ export function validateFile(
   return {
     diagnostics: sortDiagnostics([...loaded.diagnostics, ...findingsToDiagnostics(findings, loaded.locate)]),
     files: loaded.files,
+    language,
   };
 }
 

@@ -103,7 +103,11 @@ export class Locale {
 
   /** The plan's name in this language (its `name_az`), given its English name. */
   planName(name: string): string {
-    // `timeline --compare announced` names its plan B "<plan> (as announced)" (analysis/scenario.ts).
+    // `timeline --compare announced` names its plan B "<plan> (as announced)" and `--delay` names it
+    // "<plan> (delayed: B-TAR +6m)" (analysis/scenario.ts).
+    const delayed = /^(.*) \(delayed: ([^()]*)\)$/.exec(name);
+    if (delayed && this.lang !== 'en')
+      return this.t('plan.delayed', { name: this.planName(delayed[1]!), delays: delayed[2]! });
     const announced = / \(as announced\)$/.exec(name);
     if (announced && this.lang !== 'en')
       return this.t('plan.as_announced', { plan: this.planName(name.slice(0, announced.index)) });

@@ -121,6 +121,15 @@ const legend = (r: CapacityResult, L: Locale) => {
   return parts.join('; ');
 };
 
+/** A note the analysis wrote in English (analysis/capacity.ts), said again in `L`'s language. */
+export function capacityNote(note: string, L: Locale = ENGLISH): string {
+  if (L.lang === 'en') return note;
+  const none = /^(\d+) open facilit(?:y has|ies have) no capacity, desks or plan default \((.*)\): no utilization/.exec(
+    note,
+  );
+  return none ? L.t('capacity.note_no_capacity', { n: none[1]!, ids: none[2]! }) : note;
+}
+
 export function capacityText(r: CapacityResult, L: Locale = ENGLISH): string {
   return [
     ...capacityHeader(r, L),
@@ -131,7 +140,7 @@ export function capacityText(r: CapacityResult, L: Locale = ENGLISH): string {
     ),
     '',
     legend(r, L),
-    ...r.notes.map((n) => `${L.t('capacity.note')}: ${n}`),
+    ...r.notes.map((n) => `${L.t('capacity.note')}: ${capacityNote(n, L)}`),
   ].join('\n');
 }
 
@@ -148,7 +157,7 @@ export function capacityMarkdown(r: CapacityResult, L: Locale = ENGLISH): string
     ),
     '',
     `_${mdText(legend(r, L))}_`,
-    ...r.notes.map((n) => `\n_${L.t('capacity.note')}: ${mdText(n)}_`),
+    ...r.notes.map((n) => `\n_${L.t('capacity.note')}: ${mdText(capacityNote(n, L))}_`),
   ].join('\n');
 }
 

@@ -165,7 +165,7 @@ export function proveOptimal(
   options: ProofOptions = {},
 ): Proof {
   const k = incumbent.length;
-  const relaxed = relaxation(prep, m);
+  const { relaxed, columns } = relaxationOf(prep, m);
   const { people, cap, start, sorted, site, cost } = relaxed;
   const n = cap.length;
   // Where every point must be served, the sets that would leave one unserved are infeasible (the
@@ -177,7 +177,6 @@ export function proveOptimal(
   // With whole-number costs (OR-Library graphs) a cheaper set costs at least 1 less: a bound above
   // the incumbent's cost − 1 proves it.
   const step1 = integral(relaxed, prep.constant) ? 1 - 1e-6 : 0;
-  const columns = pairsByCandidate(relaxed, m);
   const pricer = setPricer(relaxed, columns, prep.constant, prep.serveAll);
   const price = pricer.price;
   let best = { sites: incumbent, cost: upper };
@@ -282,6 +281,21 @@ export function proveOptimal(
     ...(excluded && forced ? { excluded, forced } : {}),
     multipliers: bestLambda,
   };
+}
+
+/**
+ * The relaxation and its pairs by candidate, built once per prepared instance: a graph's search
+ * proves more than once on the same instance (after a round finds a cheaper set), and each build
+ * copies every pair twice (810,000 on a 900-vertex graph).
+ */
+const relaxations = new WeakMap<BoundInput, { m: number; relaxed: Relaxation; columns: Columns }>();
+function relaxationOf(prep: BoundInput, m: number): { relaxed: Relaxation; columns: Columns } {
+  const known = relaxations.get(prep);
+  if (known?.m === m) return known;
+  const relaxed = relaxation(prep, m);
+  const built = { m, relaxed, columns: pairsByCandidate(relaxed, m) };
+  relaxations.set(prep, built);
+  return built;
 }
 
 /** Whether every cost is a whole number, so two sets' costs differ by 0 or at least 1. */

@@ -445,11 +445,29 @@ function reducedSearch(
   }
   const free = k - open.length;
   if (free <= 0 || keep.length <= free) return undefined;
+  const { local, prep, start } = reducedStart(inst, proof, keep, open, free);
+  const found = pmedianHybrid(local, prep, start, o);
+  return { sites: [...open, ...found.sites.map((r) => keep[r]!)].sort((a, b) => a - b), objective: found.objective };
+}
+
+/**
+ * The instance of the undecided candidates, prepared, and its interchange optimum from greedy: the
+ * same for every round on the same proof (a round that finds nothing is followed by a longer one
+ * on the same proof), so built once per proof.
+ */
+const reducedStarts = new WeakMap<
+  object,
+  { local: Instance; prep: Prepared; start: { sites: number[]; objective: number } }
+>();
+function reducedStart(inst: Instance, proof: object, keep: number[], open: number[], free: number) {
+  const known = reducedStarts.get(proof);
+  if (known) return known;
   const local = open.length || keep.length < inst.m ? restrict(inst, keep, open) : inst;
   const prep = prepare(local, free);
-  const start = pmedianLocalSearch(local, pmedianGreedy(local, free, prep.reverse), prep);
-  const found = pmedianHybrid(local, prep, { sites: start.sites.sort((a, b) => a - b), objective: start.objective }, o);
-  return { sites: [...open, ...found.sites.map((r) => keep[r]!)].sort((a, b) => a - b), objective: found.objective };
+  const searched = pmedianLocalSearch(local, pmedianGreedy(local, free, prep.reverse), prep);
+  const built = { local, prep, start: { sites: searched.sites.sort((a, b) => a - b), objective: searched.objective } };
+  reducedStarts.set(proof, built);
+  return built;
 }
 
 export function pmedian(inst: Instance, k: number): PMedianResult {

@@ -29,7 +29,9 @@ export const command: CommandSpec<Opts> = {
     let unreadable = 0;
     for (const f of targets) {
       try {
-        diagnostics.push(...validateFile(run, f, country).diagnostics);
+        const checked = validateFile(run, f, country);
+        run.planLanguage(checked.language);
+        diagnostics.push(...checked.diagnostics);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         const locale = run.locale();

@@ -916,6 +916,10 @@ export const az: Record<MessageKey, string> = {
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "`remove:` əsas planda '{id}' id-li xidmət obyekti yoxdur.{hint}",
   'plan.remove_without_base': "`remove:` '{id}' çıxarıla bilməz: bu planın əsas planı (`extends:`) yoxdur",
+  // az-sweep: English the analyses write, said again in Azerbaijani (found by tests/language-sweep.test.ts)
+  'capacity.note_no_capacity':
+    'fəaliyyətdə olan {n} obyektin ({ids}) nə qəbul imkanı, nə xidmət masaları, nə də planda susmaya görə qəbul imkanı var: onların yüklənməsi hesablanmır, qəbul imkanı nəzərə alınan xidmət zonalarında isə məhdudiyyətsiz sayılır',
+  'plan.delayed': '{name} (gecikmə ilə: {delays})',
   // fixups
   'population.file_scaled':
     'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',

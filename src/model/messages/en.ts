@@ -904,6 +904,10 @@ export const en = {
   // auditor: scenario removals that remove nothing
   'plan.remove_unknown': "remove: the base plan has no facility with id '{id}'.{hint}",
   'plan.remove_without_base': "remove: '{id}' cannot be removed: this plan has no base plan (extends:)",
+  // az-sweep: English the analyses write, said again in Azerbaijani (found by tests/language-sweep.test.ts)
+  'capacity.note_no_capacity':
+    '{n} open facilities have no capacity, desks or plan default ({ids}): no utilization, unlimited in the capacitated catchments',
+  'plan.delayed': '{name} (delayed: {delays})',
   // fixups
   'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
   ...readersEn,
