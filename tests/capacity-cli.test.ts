@@ -52,6 +52,26 @@ describe('dostplan capacity (end to end)', () => {
       '| C | Barda center | center | 60,000 | 600 | 250 | ⚠️ 240% |',
     );
   });
+  it('csv: an unbounded wait is an empty cell (JSON null), not the text "inf", and a note says so', () => {
+    // --visits 5: B's 612.2 visits a day exceed the 600 its 10 desks serve (102 %): p_wait 100 %,
+    // the queue grows all day.
+    const args = ['capacity', ...fixture, '--year', '2025', '--visits', '5'];
+    expect(JSON.parse(cli([...args, '-f', 'json']).stdout).facilities[1].queue.mean_wait_min).toBeNull();
+    const lines = cli([...args, '-f', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    expect(lines.find((l) => l.startsWith('2025,nearest,B,'))).toBe(
+      '2025,nearest,B,Branch 0.3 degrees north,branch,AZ-YEV,30000,612.2,600,desks,102,1,10,8,100,,29400,0,600',
+    );
+    expect(lines.join('\n')).not.toMatch(/\binf\b|Infinity|NaN/);
+    expect(
+      lines.some((l) =>
+        l.startsWith(
+          '# note: mean_wait_min is empty where the wait is unbounded (p_wait_pct 100: visits reach what the desks can serve',
+        ),
+      ),
+    ).toBe(true);
+  });
   it('geojson: each facility a [lon, lat] point with its utilization', () => {
     const j = JSON.parse(cli(['capacity', ...fixture, '--year', '2025', '-f', 'geojson']).stdout);
     expect(j.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates)).toEqual([

@@ -231,6 +231,19 @@ const CASES: Case[] = [
     az: '{DIR}/region5.geojson:3:46: region mətn olmalıdır; onu dırnaq içində yazın',
   },
   {
+    name: 'a facility list in GeoJSON with a feature that is no Point (import)',
+    args: () => [
+      'import',
+      file(
+        'sites.geojson',
+        '{"type":"FeatureCollection","features":[\n{"type":"Feature","geometry":{"type":"LineString","coordinates":[]},"properties":{}}]}\n',
+      ),
+    ],
+    code: 1,
+    en: '{DIR}/sites.geojson:2:30: features[0]: geometry must be a Point with numeric coordinates [lon, lat]',
+    az: '{DIR}/sites.geojson:2:30: 0 indeksli obyekt (features[0]): geometry ədədi koordinatları [lon, lat] olan Point olmalıdır',
+  },
+  {
     name: 'an old Excel file',
     args: population('list.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
     code: 2,

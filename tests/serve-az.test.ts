@@ -129,15 +129,15 @@ describe('dostplan serve --lang az over HTTP', async () => {
     expect(await messages(en.s)).toEqual([
       'op must be one of add, move, dates, close, remove; got a text.',
       'lat must be a number, not a text',
-      'unknown key in the top level.',
-      "missing required field 'name' in the top level",
+      'unknown key in the request body.',
+      "missing required field 'name' in the request body",
       'k must be a number, not a text',
     ]);
     expect(await messages(az.s)).toEqual([
       '`op` bunlardan biri olmalıdır: `add, move, dates, close, remove`; verilən: mətn.',
       '`lat` ədəd olmalıdır, mətn yox',
-      'faylın yuxarı səviyyəsi daxilində naməlum açar.',
-      'faylın yuxarı səviyyəsi daxilində məcburi `name` sahəsi yoxdur',
+      'sorğunun mətni daxilində naməlum açar.',
+      'sorğunun mətni daxilində məcburi `name` sahəsi yoxdur',
       '`k` ədəd olmalıdır, mətn yox',
     ]);
     // Numbers in a refusal written the run's way: 0,1 and 1 440 in Azerbaijani.

@@ -19,6 +19,7 @@ import { type Cell, cellText, type Table } from './table/table.js';
 import { readBinaryFile } from './text-input.js';
 import { readTableText } from './table/file-kind.js';
 import { jsonPlace, parseJsonText } from './json-text.js';
+import { featureWords } from '../model/where-words.js';
 import type { RunContext } from '../run/run-context.js';
 
 export const FACILITY_ROLES = [
@@ -289,7 +290,7 @@ function geoJsonTable(text: string, file: string): Table {
         if (typeof c[k] === 'string')
           throw new InputError(at([i, 'geometry', 'coordinates', k]), said('read.number_as_text', { role }), 1);
     if (f?.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
-      throw new InputError(at([i, 'geometry']), said('read.facility.geometry', { feature: `features[${i}]` }), 1);
+      throw new InputError(at([i, 'geometry']), said('read.facility.geometry', { feature: featureWords(i) }), 1);
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const cell = (v: unknown): Cell => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
     return [...keys.map((k) => cell(p[k])), c[1], c[0]];
@@ -303,6 +304,6 @@ function geoJsonTable(text: string, file: string): Table {
       header[field] === 'lat' || header[field] === 'lon'
         ? at([row, 'geometry', 'coordinates', header[field] === 'lat' ? 1 : 0])
         : at([row, 'properties', header[field]!]),
-    rowName: (row) => said('read.as_is', { text: `features[${row}]` }),
+    rowName: (row) => featureWords(row),
   };
 }

@@ -7,6 +7,7 @@
  * with the exact path's (tests/yaml-fast.test.ts compares them on every committed plan and
  * fixture, the degenerate ones first: empty, comments only, `---`, `~`, nulls).
  */
+import { columnAt } from './text-position.js';
 import {
   constructFromEvents,
   CORE_SCHEMA,
@@ -40,7 +41,11 @@ export function parseYamlFast(text: string, file: string): YamlSource | undefine
     if (nullKey(value)) return undefined;
   } catch (e) {
     if (text.length <= EXACT_ERRORS_UP_TO_BYTES || !(e instanceof YAMLException) || !e.mark) return undefined;
-    const at = { file, line: e.mark.line + 1, column: e.mark.column + 1 };
+    const at = {
+      file,
+      line: e.mark.line + 1,
+      column: columnAt(text, e.mark.position - e.mark.column, e.mark.position),
+    };
     const message = `YAML syntax: ${e.reason}`;
     return {
       file,
@@ -60,7 +65,8 @@ export function parseYamlFast(text: string, file: string): YamlSource | undefine
       if (lines[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { file, line: lo + 1, column: offset - lines[lo]! + 1 };
+    // In characters, as every reader counts columns (text-position.ts), not UTF-16 units.
+    return { file, line: lo + 1, column: columnAt(text, lines[lo]!, offset) };
   };
   const find = (path: Path) => (tree ??= new EventTree(text, events)).find(path);
   return {

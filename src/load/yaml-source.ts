@@ -8,6 +8,7 @@ import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { reasonOnly } from '../model/printable.js';
 import { compiled } from './compiled-inputs.js';
+import { columnAt } from './text-position.js';
 import { parseYamlFast } from './yaml-fast.js';
 import { yamlSyntaxSaid } from './yaml-reasons.js';
 import type { Position, YamlSource } from './yaml-types.js';
@@ -52,7 +53,8 @@ export function parseYamlExact(text: string, file: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
+    // The library counts UTF-16 units; a column is counted in characters (text-position.ts).
+    return { file, line, column: columnAt(text, offset - col + 1, offset) };
   };
   const diagnostics: Diagnostic[] = [];
   const tabLines = new Set<number>();

@@ -64,13 +64,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A place in the plan, centers[1].location.lat, as code (in Azerbaijani text, between backticks). */
-function label(path: readonly PropertyKey[]): Said {
+function label(path: readonly PropertyKey[], top: Said = said('zod.top_level')): Said {
   const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-  return text ? said('zod.path', { path: text }) : said('zod.top_level');
+  return text ? said('zod.path', { path: text }) : top;
 }
 
-const missing = (path: readonly PropertyKey[]): Said =>
-  said('zod.missing', { field: label(path.slice(-1)), parent: label(path.slice(0, -1)) });
+const missing = (path: readonly PropertyKey[], top?: Said): Said =>
+  said('zod.missing', { field: label(path.slice(-1)), parent: label(path.slice(0, -1), top) });
 
 /** zod's "Too small: expected number to be >=0" as "must be >=0"; another wording as zod wrote it. */
 function rangeRule(message: string): SaidParam {
@@ -82,9 +82,12 @@ export function zodFindings(
   error: z.ZodError,
   schema: AnySchema,
   input: unknown,
-  o: { quote?: boolean } = {},
+  o: { quote?: boolean; top?: Said } = {},
 ): Finding[] {
   const quote = o.quote ?? true;
+  // What the value as a whole is called: the top level of a file, or a request's body.
+  const at = (path: readonly PropertyKey[]) => label(path, o.top);
+  const missingAt = (path: readonly PropertyKey[]) => missing(path, o.top);
   const describe = (v: unknown) => describeValue(v, quote);
   const out: Finding[] = [];
   const push = (path: (string | number)[], code: string, s: Said, atKey?: boolean) =>
@@ -103,55 +106,55 @@ export function zodFindings(
             [...path, key],
             'unknown-key',
             quote
-              ? said('zod.unknown_key', { key, where: label(path), hint })
-              : said('zod.unknown_key_here', { where: label(path), hint: listed }),
+              ? said('zod.unknown_key', { key, where: at(path), hint })
+              : said('zod.unknown_key_here', { where: at(path), hint: listed }),
             true,
           );
         }
         break;
       case 'invalid_type':
-        if (got === undefined) push(path.slice(0, -1), 'missing-field', missing(path));
+        if (got === undefined) push(path.slice(0, -1), 'missing-field', missingAt(path));
         else if (typeof got === 'number' && !Number.isFinite(got))
           push(
             path,
             'wrong-type',
-            said('zod.finite', { where: label(path), got: quote ? said('zod.not', { value: got }) : '' }),
+            said('zod.finite', { where: at(path), got: quote ? said('zod.not', { value: got }) : '' }),
           );
         else
           push(
             path,
             'wrong-type',
             said('zod.must_be', {
-              where: label(path),
+              where: at(path),
               expected: EXPECTED[issue.expected] ?? said('zod.a_type', { type: issue.expected }),
               got: describe(got),
             }),
           );
         break;
       case 'invalid_union':
-        if (got === undefined) push(path.slice(0, -1), 'missing-field', missing(path));
+        if (got === undefined) push(path.slice(0, -1), 'missing-field', missingAt(path));
         else if ('options' in issue && Array.isArray(issue.options))
           // A discriminated union's tag (a studio request's op): one of its values.
           push(
             path,
             'invalid-value',
             said('zod.one_of', {
-              where: label(path),
+              where: at(path),
               values: issue.options.map(String).join(', '),
               got: describe(got),
               hint: '',
             }),
           );
-        else push(path, 'wrong-type', said('zod.date', { where: label(path), got: describe(got) }));
+        else push(path, 'wrong-type', said('zod.date', { where: at(path), got: describe(got) }));
         break;
       case 'invalid_value': {
         const values = issue.values.map(String).join(', ');
         if (got === undefined) {
-          push(path.slice(0, -1), 'missing-field', said('zod.missing_one_of', { missing: missing(path), values }));
+          push(path.slice(0, -1), 'missing-field', said('zod.missing_one_of', { missing: missingAt(path), values }));
           break;
         }
         const hint = (quote ? didYouMeanSaid(String(got), issue.values.map(String)) : undefined) ?? '';
-        push(path, 'invalid-value', said('zod.one_of', { where: label(path), values, got: describe(got), hint }));
+        push(path, 'invalid-value', said('zod.one_of', { where: at(path), values, got: describe(got), hint }));
         break;
       }
       case 'too_small':
@@ -160,7 +163,7 @@ export function zodFindings(
           path,
           'out-of-range',
           said('zod.range', {
-            where: label(path),
+            where: at(path),
             rule: rangeRule(issue.message),
             got: quote && typeof got === 'number' ? said('zod.not', { value: got }) : '',
           }),
@@ -170,7 +173,7 @@ export function zodFindings(
         push(
           path,
           'invalid',
-          said('zod.invalid', { where: label(path), detail: quote ? issue.message : said('zod.not_valid') }),
+          said('zod.invalid', { where: at(path), detail: quote ? issue.message : said('zod.not_valid') }),
         );
     }
   }

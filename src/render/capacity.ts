@@ -202,11 +202,15 @@ export function capacityTable(r: CapacityResult): DataTable {
       f.desks ?? '',
       f.service_min ?? '',
       f.queue?.p_wait_pct ?? '',
-      f.queue ? (f.queue.mean_wait_min ?? 'inf') : '',
+      // Unbounded (the queue grows all day) is an empty cell, as JSON's null: 'inf' would be text in a sheet.
+      f.queue?.mean_wait_min ?? '',
       f.capacitated?.served ?? '',
       f.capacitated?.sent_elsewhere ?? '',
       f.capacitated?.unserved ?? '',
     ]),
+    [
+      'mean_wait_min is empty where the wait is unbounded (p_wait_pct 100: visits reach what the desks can serve, the queue grows all day) or where no queue is modelled (desks and service_min empty)',
+    ],
   );
 }
 

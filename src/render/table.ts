@@ -46,12 +46,20 @@ export interface DataTable {
   name: string;
   headers: string[];
   rows: (string | number)[][];
+  /** What a cell means where its column alone does not say (an empty cell), written above a CSV's header. */
+  notes?: string[];
 }
 
-export const dataTable = (name: string, headers: string[], rows: (string | number)[][]): DataTable => ({
+export const dataTable = (
+  name: string,
+  headers: string[],
+  rows: (string | number)[][],
+  notes?: string[],
+): DataTable => ({
   name,
   headers,
   rows,
+  ...(notes ? { notes } : {}),
 });
 
 /**
@@ -63,12 +71,15 @@ export function csvComment(line: string): string {
   return `# ${line.replace(/,(?=[=+\-@\t\r"])/g, ",'")}`;
 }
 
-/** A table as CSV. */
-export const csvOf = (t: DataTable): string => csvTable(t.headers, t.rows);
+/** A table as CSV, its notes as `#` lines above the header. */
+export const csvOf = (t: DataTable): string =>
+  [...(t.notes ?? []).map((n) => csvComment(`note: ${n}`)), csvTable(t.headers, t.rows)].join('\n');
 
 /** RFC 4180 CSV: quote fields with commas, quotes or newlines; formula-like text defused (csvSafe). */
 export function csvTable(headers: string[], rows: (string | number)[][]): string {
   const q = (v: string | number) => {
+    // A spreadsheet reads "Infinity" or "NaN" as text: a figure that is not a number is an empty cell.
+    if (typeof v === 'number' && !Number.isFinite(v)) return '';
     const s = csvSafe(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -78,7 +78,9 @@ export type Edit =
  * English message would repeat an unknown key as it was sent).
  */
 export function badRequest<T>(code: string, schema: z.ZodType<T>, body: unknown, error: z.ZodError): EditError {
-  const problem = zodFindings(error, schema, body, { quote: false })[0]?.said ?? said('zod.not_valid');
+  const problem =
+    zodFindings(error, schema, body, { quote: false, top: said('where.request_body') })[0]?.said ??
+    said('zod.not_valid');
   return new EditError(400, code, problem);
 }
 

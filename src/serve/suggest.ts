@@ -46,13 +46,20 @@ export async function suggest(session: Session, body: unknown): Promise<SuggestA
   const ctx = session.context;
   const { regions } = ctx.country;
   const year = r.data.year ?? ctx.plan.years.to;
-  const result = await suggestSites(ctx.plan, ctx.demand, regions, ctx.settings, pointCandidates(ctx.demand, regions), {
-    model: 'mclp',
-    kind: r.data.kind,
-    year,
-    k: r.data.k,
-    exact: false,
-  });
+  const result = await suggestSites(
+    ctx.plan,
+    ctx.demand,
+    regions,
+    ctx.settings,
+    pointCandidates(ctx.demand, regions, ctx.country.columns('resident')),
+    {
+      model: 'mclp',
+      kind: r.data.kind,
+      year,
+      k: r.data.k,
+      exact: false,
+    },
+  );
   const answer = {
     candidates: result.sites.map((s) => ({
       name: s.name,

@@ -9,6 +9,7 @@ import { type Said, amount, plainAmount, said } from '../../model/said.js';
 import type { RegionIndex } from '../../model/region-index.js';
 import { describeBasis, pointColumns, yearWeights, type Demand } from '../demand.js';
 import { SettlementNames } from '../place-names.js';
+import type { PointColumns } from '../../model/point-columns.js';
 import { facilityPlace, placesOf, type Settings } from '../network.js';
 import type { TravelCostModel } from '../../travel/travel-cost.js';
 import { openOn, yearEnd } from '../schedule.js';
@@ -108,8 +109,10 @@ export interface SuggestOptions {
  * The default candidates: every population point (settlements and rural grid points), a rural one
  * named after the settlement it stands in or its distance and direction from the nearest.
  */
-export function pointCandidates(demand: Demand, regions: RegionIndex): Candidate[] {
-  const names = new SettlementNames(pointColumns(demand));
+export function pointCandidates(demand: Demand, regions: RegionIndex, settlements?: PointColumns): Candidate[] {
+  // A user's file of bare coordinates has no names: its points are named after the embedded settlements.
+  const own = pointColumns(demand);
+  const names = new SettlementNames(own, own.names ? own : (settlements ?? own));
   return demand.points.map((p, i) => ({
     lat: p.lat,
     lon: p.lon,

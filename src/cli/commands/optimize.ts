@@ -194,7 +194,7 @@ export const command: CommandSpec<Opts> = {
     const y = reportYear(run, ctx.plan, o.year);
     const candidates = o.candidates
       ? loadCandidates(run, o.candidates, regions, ctx.country.units, o.candidatesColumns)
-      : pointCandidates(ctx.demand, regions);
+      : pointCandidates(ctx.demand, regions, ctx.country.columns('resident'));
     if (o.model === 'capacity') {
       const net = new Network(ctx.plan, ctx.demand.points, regions, ctx.settings.travel);
       net.advanceTo(y);

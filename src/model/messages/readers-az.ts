@@ -100,7 +100,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   // Places in a table, said inside a message: table/*.ts, number-format.ts.
   'read.at.line': 'sətir {line}',
   'read.at.row': 'sətir {row}',
-  'read.as_is': '{text}',
   'read.cell.problem': '{role}: {problem}',
 
   // Numbers written the local way: number-format.ts.

@@ -98,7 +98,6 @@ export const readersEn = {
   // Places in a table, said inside a message: table/*.ts, number-format.ts.
   'read.at.line': 'line {line}',
   'read.at.row': 'row {row}',
-  'read.as_is': '{text}',
   'read.cell.problem': '{role}: {problem}',
 
   // Numbers written the local way: number-format.ts.

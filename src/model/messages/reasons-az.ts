@@ -3,6 +3,7 @@ import type { reasonsEn } from './reasons-en.js';
 
 export const reasonsAz: Record<keyof typeof reasonsEn, string> = {
   'where.list': '{a}, {b}',
+  'where.request_body': 'sorğunun mətni',
   'where.in_file': '{file}: {where}',
   'where.at': '{where}: {problem}',
   'where.sheet_cell': '{sheet} vərəqi, sətir {row}, sütun {column}',

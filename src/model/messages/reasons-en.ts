@@ -4,6 +4,7 @@
 export const reasonsEn = {
   // Places and lists inside messages.
   'where.list': '{a}, {b}',
+  'where.request_body': 'the request body',
   // A reader's position in words (model/where-words.ts): English exactly as the readers write it.
   'where.in_file': '{file}: {where}',
   'where.at': '{where}: {problem}',

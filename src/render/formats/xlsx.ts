@@ -25,8 +25,7 @@ type Cell =
   | null;
 
 function cell(v: string | number): Cell {
-  if (typeof v === 'number')
-    return Number.isFinite(v) ? { value: v, type: Number } : { value: String(v), type: String };
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v, type: Number } : null;
   if (v === '') return null;
   return NUMBER.test(v) ? { value: Number(v), type: Number } : { value: v, type: String };
 }
