@@ -882,7 +882,7 @@ export const az: Record<MessageKey, string> = {
   'help.cmd.timeline':
     'il-il açılış qrafiki: açılışlar, saylar, əhatə, məsafə, yerinə yetirilən və ya çatılmayan hədəflər',
   'help.cmd.capacity':
-    'hər xidmət obyekti üzrə: xidmət zonasındakı əhali, gündəlik müraciətlər, qəbul imkanı, istifadə dərəcəsi, gözləmə; dolduqda artıq yük',
+    'hər xidmət obyekti üzrə: xidmət zonasındakı əhali, gündəlik müraciətlər, qəbul imkanı, yüklənmə, gözləmə; dolduqda artıq yük',
   'help.cmd.diff':
     'iki plan arasında nə dəyişib: əlavə olunan, çıxarılan, yeri və ya tarixi dəyişən xidmət obyektləri; hər il üzrə əhatə, məsafə və hədəf fərqləri',
   'help.cmd.explore':

@@ -72,7 +72,7 @@ export const notesAz: Record<keyof typeof notesEn, string> = {
   'note.guess.center': 'mərkəz, çünki ana mərkəzi göstərilməyib',
   'note.guess.id_from_name': 'addan düzəldilib',
   'note.guess.id_from_row': 'növündən və yerindən ({at}) düzəldilib',
-  'note.guess.name_is_id': 'siyahıda ad yoxdur; identifikator götürülüb',
+  'note.guess.name_is_id': 'siyahıda ad yoxdur; kod götürülüb',
   'note.guess.region_named': 'siyahıdakı adın kodu',
   'note.guess.region_in': 'obyektin yerləşdiyi inzibati vahid',
   'note.guess.region_nearest': 'ən yaxın inzibati vahid, {km} km aralıda (obyekt heç bir vahidin daxilində deyil)',
