@@ -923,6 +923,8 @@ export const az: Record<MessageKey, string> = {
   // fixups
   'population.file_scaled':
     'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',
+  'check.unsafe_text':
+    'idarəetmə simvolu və ya istiqamət dəyişdirən simvol (U+202A–U+202E, U+2066–U+2069) var: mətn başqa cür görünə bilər; onu adi mətn kimi yenidən yazın',
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

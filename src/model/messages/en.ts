@@ -910,6 +910,8 @@ export const en = {
   'plan.delayed': '{name} (delayed: {delays})',
   // fixups
   'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
+  'check.unsafe_text':
+    'contains a control character or a bidirectional override (U+202A–U+202E, U+2066–U+2069) that would make it print as other text; retype it as plain text',
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
