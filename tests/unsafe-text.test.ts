@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printable } from '../src/model/printable.js';
+import { EditRequest } from '../src/serve/edits.js';
 import { cli, FIXTURES } from './helpers.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'dostplan-unsafe-'));
@@ -59,5 +60,11 @@ describe('control and bidirectional characters in names', () => {
   });
   it('printable escapes the bidirectional controls', () => {
     expect(printable('Barda \u202eretnec \u2066x\u2069')).toBe('Barda \\u202eretnec \\u2066x\\u2069');
+  });
+  it('the studio refuses a new facility named with a bidirectional override', () => {
+    const add = (name: string) =>
+      EditRequest.safeParse({ op: 'add', kind: 'center', name, lat: 40.4, lon: 47.1, opens: 2026 });
+    expect(add('Barda center').success).toBe(true);
+    expect(add('Barda \u202eretnec').success).toBe(false);
   });
 });
