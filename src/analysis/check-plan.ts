@@ -13,6 +13,14 @@ import { geodesicKm } from '../geo/geodesic.js';
 import { RegionFootprints, UNIT_BORDER_TOLERANCE_KM } from '../geo/region-footprint.js';
 import type { UnitLocator } from '../geo/unit-locator.js';
 import { reassignKey, servesOn } from './schedule.js';
+import { BIDI_CONTROL } from '../model/printable.js';
+
+/** A control character (a label may break lines and tab) or a bidirectional control. */
+export function unsafeText(s: string, lines: boolean): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const control = lines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/ : /\p{Cc}/u;
+  return control.test(s) || BIDI_CONTROL.test(s);
+}
 
 /** Coastal and border towns sit within a few km of a 1:10m outline's edge. */
 export const BORDER_TOLERANCE_KM = 3;
@@ -266,6 +274,22 @@ export function checkPlan(plan: Plan, ctx: CheckContext): Finding[] {
     }
   });
   plan.channels.forEach((c, i) => date(['channels', i, 'launches'], c.launches, false));
+
+  // Names reach terminals, reports and the studio: a control character or a bidirectional override
+  // in one would drive the terminal or make it read as another name ("Trojan Source").
+  const unsafe = (path: Finding['path'], value: string | undefined, lines: boolean) => {
+    if (value !== undefined && unsafeText(value, lines)) err(path, 'unsafe-text', said('check.unsafe_text'));
+  };
+  for (const list of lists)
+    plan[list].forEach((f, i) => {
+      for (const k of ['id', 'name', 'name_az'] as const) unsafe([list, i, k], f[k], false);
+    });
+  plan.channels.forEach((c, i) => {
+    for (const k of ['id', 'name', 'name_az'] as const) unsafe(['channels', i, k], c[k], false);
+  });
+  plan.targets.forEach((t, i) => {
+    for (const k of ['label', 'label_az'] as const) unsafe(['targets', i, k], t[k], true);
+  });
 
   const ids = new Map([...plan.centers, ...plan.branches].map((f) => [f.id, f]));
   plan.reassign.forEach((r, i) => {

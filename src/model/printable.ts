@@ -1,14 +1,23 @@
 /**
  * Text from input files (ids, names, keys) reaches the terminal inside messages and reports. Control
  * characters in it (newlines, ESC of ANSI color codes, bell) would break lines or drive the terminal;
- * they are shown escaped instead: "GAN\u001b[31m" prints as GAN\x1b[31m.
+ * they are shown escaped instead: "GAN\u001b[31m" prints as GAN\x1b[31m, a bidirectional override as \u202e.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-const escaped = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): printed raw they
+ * reorder the text around them ("Trojan Source", CVE-2021-42574), so a name could read as another.
+ */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+const escaped = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+};
 
 /** Escapes control characters; with `keepNewlines` multi-line text keeps its line breaks. */
 export function printable(s: string, keepNewlines = false): string {

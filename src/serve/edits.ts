@@ -46,7 +46,8 @@ const Name = z
   .string()
   .min(1)
   .max(MAX_NAME)
-  .regex(/^[^\p{Cc}]*$/u, 'one line of text without control characters');
+  // Bidirectional overrides too: a name must print as what it is (validate's unsafe-text).
+  .regex(/^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u, 'one line of text without control characters');
 
 export const EditRequest = z.discriminatedUnion('op', [
   z.strictObject({

@@ -120,7 +120,6 @@ export const az: Record<MessageKey, string> = {
   'report.wait': 'gözləmə (M/M/c)',
   'report.no_room': 'yer çatmayan',
   'report.grows': 'artır',
-  'report.population_source': 'Əhali mənbəyi',
   'chart.title': '{plan}: açılış qrafiki',
   'chart.centers_open': 'fəaliyyətdə olan mərkəzlər',
   'chart.branches_open': 'fəaliyyətdə olan filiallar',
@@ -168,7 +167,6 @@ export const az: Record<MessageKey, string> = {
   'measure.nobody': 'burada heç kim sayılmayıb',
   'measure.no_capacity': 'qəbul imkanı olan heç bir xidmət zonasında deyil',
   'measure.unreachable': 'heç bir fəaliyyətdə olan obyektə çatmaq mümkün deyil',
-  'legend.range': '{a}–{b}',
   'legend.pct_range': '{a}–{b}\u00A0%',
   'legend.pct_more': '{a}\u00A0% və daha çox',
   'legend.min_range': '{a}–{b} dəq',
@@ -923,6 +921,8 @@ export const az: Record<MessageKey, string> = {
   // fixups
   'population.file_scaled':
     'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',
+  'check.unsafe_text':
+    'idarəetmə simvolu və ya istiqamət dəyişdirən simvol (U+202A–U+202E, U+2066–U+2069) var: mətn başqa cür görünə bilər; onu adi mətn kimi yenidən yazın',
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

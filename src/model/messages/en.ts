@@ -121,7 +121,6 @@ export const en = {
   'report.wait': 'wait (M/M/c)',
   'report.no_room': 'no room',
   'report.grows': 'grows',
-  'report.population_source': 'Population source',
   'chart.title': 'Rollout of {plan}',
   'chart.centers_open': 'centers open',
   'chart.branches_open': 'branches open',
@@ -169,7 +168,6 @@ export const en = {
   'measure.nobody': 'nobody counted here',
   'measure.no_capacity': 'in no catchment with a capacity',
   'measure.unreachable': 'no open facility reachable',
-  'legend.range': '{a}–{b}',
   'legend.pct_range': '{a}–{b} %',
   'legend.pct_more': '{a} % or more',
   'legend.min_range': '{a}–{b} min',
@@ -910,6 +908,8 @@ export const en = {
   'plan.delayed': '{name} (delayed: {delays})',
   // fixups
   'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
+  'check.unsafe_text':
+    'contains a control character or a bidirectional override (U+202A–U+202E, U+2066–U+2069) that would make it print as other text; retype it as plain text',
   ...readersEn,
   ...refusalsEn,
   ...helpEn,

@@ -125,8 +125,6 @@ export const readersAz: Record<keyof typeof readersEn, string> = {
   'read.facility.geometry': '{feature}: geometry ədədi koordinatları [lon, lat] olan Point olmalıdır',
 
   // GeoJSON points (population, candidate sites, facility lists).
-  'read.geojson.invalid_points':
-    'etibarlı JSON deyil; Point obyektlərindən ibarət GeoJSON FeatureCollection gözlənilir',
   'read.geojson.points': 'Point obyektlərindən ibarət GeoJSON FeatureCollection gözlənilir',
 
   // Which column is which (--columns, a plan's columns:): column-map.ts. Column names are the file's.

@@ -122,7 +122,6 @@ export const readersEn = {
   'read.facility.geometry': '{feature}: geometry must be a Point with numeric coordinates [lon, lat]',
 
   // GeoJSON points (population, candidate sites, facility lists).
-  'read.geojson.invalid_points': 'not valid JSON; expected a GeoJSON FeatureCollection of Points',
   'read.geojson.points': 'expected a GeoJSON FeatureCollection of Points',
 
   // Which column is which (--columns, a plan's columns:): column-map.ts. Column names are the file's.
