@@ -1,6 +1,7 @@
 /** Turns zod validation issues into findings a planner can act on (with "did you mean" for keys and enums). */
 import type { z } from 'zod';
 import type { Finding } from '../model/diagnostic.js';
+import { en, type MessageKey } from '../model/messages/en.js';
 import { english, type Said, type SaidParam, said } from '../model/said.js';
 import { didYouMeanSaid } from '../model/suggest.js';
 
@@ -72,10 +73,21 @@ function label(path: readonly PropertyKey[], top: Said = said('zod.top_level')):
 const missing = (path: readonly PropertyKey[], top?: Said): Said =>
   said('zod.missing', { field: label(path.slice(-1)), parent: label(path.slice(0, -1), top) });
 
-/** zod's "Too small: expected number to be >=0" as "must be >=0"; another wording as zod wrote it. */
+/** The schema's own rules (model/plan.ts), written as the English of a `zod.rule.*` message. */
+const RULES = new Map(
+  (Object.keys(en) as MessageKey[]).filter((k) => k.startsWith('zod.rule.')).map((k) => [en[k] as string, k]),
+);
+
+/** A rule the schema wrote as the message so it is said in the run's language; zod's own wording as it is. */
+function ruleOf(message: string): SaidParam {
+  const key = RULES.get(message);
+  return key ? said(key) : message;
+}
+
+/** zod's "Too small: expected number to be >=0" as "must be >=0"; the schema's own rules said; another as zod wrote it. */
 function rangeRule(message: string): SaidParam {
   const m = /^Too (small|big): expected \w+ to (be |have )?(.*)$/s.exec(message);
-  return m ? said('zod.must_be_rule', { rule: m[3]! }) : message;
+  return m ? said('zod.must_be_rule', { rule: m[3]! }) : ruleOf(message);
 }
 
 export function zodFindings(
@@ -173,7 +185,7 @@ export function zodFindings(
         push(
           path,
           'invalid',
-          said('zod.invalid', { where: at(path), detail: quote ? issue.message : said('zod.not_valid') }),
+          said('zod.invalid', { where: at(path), detail: quote ? ruleOf(issue.message) : said('zod.not_valid') }),
         );
     }
   }

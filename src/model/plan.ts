@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from './language.js';
+import { en } from './messages/en.js';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number, so both are accepted. */
 /** More desks than any service hall has (the largest ASAN centres have about a hundred): a typo. */
@@ -76,7 +77,7 @@ const Text = z
   .string()
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, {
-    error: 'must not contain control characters (escape codes)',
+    error: en['zod.rule.no_control'],
   });
 
 /** Ids and names reach terminals and report tables: no line breaks or terminal escape codes. */
@@ -84,7 +85,7 @@ const OneLine = z
   .string()
   .min(1)
   .regex(/^[^\p{Cc}]*$/u, {
-    error: 'must be one line of text without control characters (tabs, newlines, escape codes)',
+    error: en['zod.rule.one_line'],
   });
 
 /**
@@ -102,7 +103,7 @@ export const WAIVABLE = [
 ] as const;
 export type WaivableCode = (typeof WAIVABLE)[number];
 
-const Reason = Text.min(1, { error: 'must give the reason (a few words a reviewer can check)' });
+const Reason = Text.min(1, { error: en['zod.rule.reason'] });
 
 export const Waive = z
   .strictObject(

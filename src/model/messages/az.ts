@@ -923,6 +923,10 @@ export const az: Record<MessageKey, string> = {
     'əhali: istifadəçinin faylı, vahidlərin rəsmi əhalisinə uyğunlaşdırılıb (--scale-to official)',
   'check.unsafe_text':
     'idarəetmə simvolu və ya istiqamət dəyişdirən simvol (U+202A–U+202E, U+2066–U+2069) var: mətn başqa cür görünə bilər; onu adi mətn kimi yenidən yazın',
+  // lead: the plan schema's own rules (model/plan.ts), said again by load/zod-findings.ts
+  'zod.rule.no_control': 'idarəedici simvollar (escape kodları) olmamalıdır',
+  'zod.rule.one_line': 'idarəedici simvolsuz (tabulyasiya, sətir keçidi, escape kodları) bir sətirlik mətn olmalıdır',
+  'zod.rule.reason': 'səbəb yazılmalıdır (rəyçinin yoxlaya biləcəyi bir neçə söz)',
   ...readersAz,
   ...refusalsAz,
   ...helpAz,

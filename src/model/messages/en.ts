@@ -910,6 +910,10 @@ export const en = {
   'population.file_scaled': "population: the user's file, scaled to the official unit totals (--scale-to official)",
   'check.unsafe_text':
     'contains a control character or a bidirectional override (U+202A–U+202E, U+2066–U+2069) that would make it print as other text; retype it as plain text',
+  // lead: the plan schema's own rules (model/plan.ts), said again by load/zod-findings.ts
+  'zod.rule.no_control': 'must not contain control characters (escape codes)',
+  'zod.rule.one_line': 'must be one line of text without control characters (tabs, newlines, escape codes)',
+  'zod.rule.reason': 'must give the reason (a few words a reviewer can check)',
   ...readersEn,
   ...refusalsEn,
   ...helpEn,
