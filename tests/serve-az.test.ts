@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { englishLeft } from './english-words.js';
-import { ROOT } from './helpers.js';
+import { cli, ROOT } from './helpers.js';
 import { type Served, serve } from './serve-helpers.js';
 
 const dirs: string[] = [];
@@ -168,6 +168,20 @@ describe('dostplan serve --lang az over HTTP', async () => {
       regions: summary.regions.map(({ name_az: _, ...r }: { name_az?: string }) => r),
       targets: summary.targets.map(({ name_az: _, ...t }: { name_az?: string }) => t),
     });
+  });
+
+  it("sends the settlements' Azerbaijani names with the map, so a gap's tooltip names its place in Azerbaijani", async () => {
+    const names = (await az.s.get('/api/map')).json().settlements_az;
+    expect(names.Agdzhabedy).toBe('Ağcabədi');
+    // Every gap the page lists in 2026 is named as `dostplan gaps --lang az` names it.
+    const gaps = (await az.s.get('/api/gaps?year=2026')).json().features;
+    expect(gaps.length).toBeGreaterThan(0);
+    const shown = gaps.map(
+      (g: { properties: { settlement: string } }) => names[g.properties.settlement] ?? g.properties.settlement,
+    );
+    const text = cli(['gaps', '--year', '2026', '--lang', 'az', '--top', String(gaps.length)]).stdout;
+    expect(shown.filter((n: string) => !text.includes(n))).toEqual([]);
+    expect(shown.some((n: string, k: number) => n !== gaps[k].properties.settlement)).toBe(true);
   });
 
   it('says a dropped edit and a broken plan file in Azerbaijani', async () => {

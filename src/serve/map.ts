@@ -1,8 +1,9 @@
 /**
  * /api/map: the units the page draws, from the country's data folder (no tiles, no network):
  * a GeoJSON FeatureCollection (RFC 7946, lon/lat WGS84) of the unit polygons with their codes,
- * names and latest population, and as foreign members (RFC 7946 §6.1) the neighbouring countries
- * and the Caspian's label point.
+ * names and latest population, and as foreign members (RFC 7946 §6.1) the neighbouring countries,
+ * the Caspian's label point and the settlements' Azerbaijani names where GeoNames spells them
+ * otherwise (the gap list's `settlement`, said in the page's language).
  */
 import type { Feature } from 'geojson';
 import type { PlanContext } from '../load/plan-context.js';
@@ -42,5 +43,6 @@ export function mapOf(run: RunContext, ctx: PlanContext): unknown {
     features,
     neighbours: context.filter((f) => f.properties.kind !== 'water'),
     caspian: context.find((f) => f.properties.kind === 'water') ?? null,
+    settlements_az: regions.dataset.settlements_az ?? {},
   };
 }

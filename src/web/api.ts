@@ -15,6 +15,8 @@ export interface UnitProps {
 export interface MapData extends FeatureCollection<Polygon | MultiPolygon, UnitProps> {
   neighbours?: Feature<Polygon | MultiPolygon, { name: string }>[];
   caspian?: Feature<Polygon | MultiPolygon | Point, { name: string }> | null;
+  /** A settlement's Azerbaijani name by its GeoNames name, where they differ (data's settlements_az). */
+  settlements_az?: Record<string, string>;
 }
 
 export interface Facility {

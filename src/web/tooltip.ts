@@ -8,7 +8,7 @@ import { facilityState } from './facility-state.js';
 import type { Cluster } from './land-layers.js';
 import type { Hover } from './map-view.js';
 import { stateWord } from './panel.js';
-import { int, kindWord, num, pct, placeName, planDate, t, yearOrd } from './words.js';
+import { int, kindWord, LANG, num, pct, placeName, planDate, t, yearOrd } from './words.js';
 
 /** What the tooltip reads: the page's current data. */
 export interface TipData {
@@ -101,5 +101,6 @@ function gapLines(c: Cluster | undefined, d: TipData): string[] | null {
   const name = facility ? placeName(facility) : p.facility_name;
   const near =
     name && p.mean_min !== null && p.mean_min !== undefined ? t('map.gap_near', { name, min: num(p.mean_min, 0) }) : '';
-  return [t('map.gap_tip', { people: int(p.people), place: p.settlement, near })];
+  const place = (LANG !== 'en' && d.map.settlements_az?.[p.settlement]) || p.settlement;
+  return [t('map.gap_tip', { people: int(p.people), place, near })];
 }
